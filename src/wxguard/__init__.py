@@ -1,0 +1,30 @@
+"""wxguard: lint Chinese messages before they reach WeChat, WeCom and DingTalk groups.
+
+>>> from wxguard import Guard
+>>> Guard().check("今晚八点直播，准时开始").verdict.value
+'pass'
+"""
+
+from ._version import __version__
+from .catalog import Rule, catalog
+from .config import GuardConfig
+from .errors import ConfigError, WordListError, WxguardError
+from .guard import Guard
+from .models import Attachment, Message, Report, Severity, Verdict, Violation
+
+__all__ = [
+    "Attachment",
+    "ConfigError",
+    "Guard",
+    "GuardConfig",
+    "Message",
+    "Report",
+    "Rule",
+    "Severity",
+    "Verdict",
+    "Violation",
+    "WordListError",
+    "WxguardError",
+    "__version__",
+    "catalog",
+]

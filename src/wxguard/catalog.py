@@ -1,0 +1,132 @@
+"""The rule catalog as data: every face (engine, CLI, docs, reporters) reads it from here."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from .errors import ConfigError
+from .models import Severity
+
+
+class Family(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    prefix: str
+    name: str
+    title_zh: str
+    title_en: str
+    consequence_zh: str
+    consequence_en: str
+
+
+class Rule(BaseModel):
+    """One rule: stable code and name, default severity, texts and examples."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    category: str | None = None
+    summary_zh: str
+    summary_en: str
+    message_zh: str
+    message_en: str
+    suggestion_zh: str
+    suggestion_en: str
+    consequence_zh: str
+    consequence_en: str
+    why_en: str
+    fail: str
+    pass_: str
+
+    def message(self, lang: str, **fields: object) -> str:
+        template = self.message_en if lang == "en" else self.message_zh
+        return template.format_map(_Blank(fields))
+
+    def suggestion(self, lang: str) -> str:
+        return self.suggestion_en if lang == "en" else self.suggestion_zh
+
+    def consequence(self, lang: str) -> str:
+        return self.consequence_en if lang == "en" else self.consequence_zh
+
+
+class _Blank(dict[str, object]):
+    """Leaves unknown placeholders visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Catalog:
+    """All rules, in code order, with ruff-style selector resolution."""
+
+    def __init__(self, families: dict[str, Family], rules: list[Rule]) -> None:
+        self.families = families
+        self.rules = rules
+        self.by_code = {r.code: r for r in rules}
+        self.by_name = {r.name: r for r in rules}
+
+    def __iter__(self) -> Iterable[Rule]:  # type: ignore[override]
+        return iter(self.rules)
+
+    def get(self, code_or_name: str) -> Rule:
+        key = code_or_name.strip()
+        rule = self.by_code.get(key.upper()) or self.by_name.get(key.lower())
+        if rule is None:
+            raise KeyError(code_or_name)
+        return rule
+
+    def check_selector(self, selector: str, key: str = "select") -> str:
+        """Normalise a selector (WX, WX1, WX10, WX101 or ALL) or raise naming it."""
+        sel = selector.strip().upper()
+        if sel == "ALL":
+            return "WX"
+        if not sel.startswith("WX") or not any(code.startswith(sel) for code in self.by_code):
+            raise ConfigError(key, f"unknown rule selector {selector!r} (use a code such as WX101 or a prefix such as WX1)")
+        return sel
+
+    def resolve(
+        self,
+        select: Iterable[str] | None = None,
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+    ) -> frozenset[str]:
+        """Enabled codes: the most specific matching selector wins; ignore wins ties."""
+        sel = [self.check_selector(s, "select") for s in (select if select is not None else ["WX"])]
+        sel += [self.check_selector(s, "extend-select") for s in extend_select]
+        ign = [self.check_selector(s, "ignore") for s in ignore]
+        enabled = set()
+        for code in self.by_code:
+            best_sel = max((len(s) for s in sel if code.startswith(s)), default=-1)
+            best_ign = max((len(s) for s in ign if code.startswith(s)), default=-1)
+            if best_sel >= 0 and best_sel > best_ign:
+                enabled.add(code)
+        return frozenset(enabled)
+
+
+@cache
+def catalog() -> Catalog:
+    raw = tomllib.loads(resources.files("wxguard").joinpath("data/rules.toml").read_text("utf-8"))
+    families = {
+        prefix: Family(prefix=prefix, **fields) for prefix, fields in raw["families"].items()
+    }
+    rules = []
+    for entry in raw["rules"]:
+        fam = families[entry["code"][:3]]
+        rules.append(
+            Rule(
+                family=fam.name,
+                consequence_zh=entry.pop("consequence_zh", fam.consequence_zh),
+                consequence_en=entry.pop("consequence_en", fam.consequence_en),
+                pass_=entry.pop("pass"),
+                **entry,
+            )
+        )
+    return Catalog(families, rules)

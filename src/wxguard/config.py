@@ -1,0 +1,199 @@
+"""Settings of a Guard, from keyword arguments or a ``[tool.wxguard]`` table.
+
+Keys mirror the keyword arguments in kebab-case; unknown keys and bad values are errors
+that name the key and the file.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .catalog import catalog
+from .errors import ConfigError, WordListError
+from .lexicon.automata import Lexicon, compile_lexicon
+from .lexicon.loading import Term, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
+from .models import Industry, Platform, Severity
+
+_REGEX_ALLOW = re.compile(r"^/(.+)/([imsx]*)$", re.S)
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class GuardConfig(BaseModel):
+    """Everything that shapes a Guard; immutable and picklable."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+    words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    wordlists: tuple[Path, ...] = ()
+    default_wordlists: bool = True
+    allow: tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    platform: Platform = "wechat"
+    industry: Industry | None = None
+    icp_registry: Path | None = None
+    allowed_domains: tuple[str, ...] = ()
+    blocked_domains: tuple[str, ...] = ()
+    lang: Literal["zh", "en"] = "zh"
+    split_characters: bool = True
+    sound: bool = True
+
+    @field_validator("select", "extend_select", "ignore")
+    @classmethod
+    def _selectors(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value is None:
+            return None
+        return tuple(catalog().check_selector(s) for s in value)
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _per_file(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        return {glob: tuple(catalog().check_selector(s, "per-file-ignores") for s in codes) for glob, codes in value.items()}
+
+    @field_validator("severity")
+    @classmethod
+    def _severity_codes(cls, value: dict[str, Severity]) -> dict[str, Severity]:
+        known = catalog().by_code
+        out: dict[str, Severity] = {}
+        for code, sev in value.items():
+            if code.upper() not in known:
+                raise ValueError(f"unknown rule code {code!r}")
+            out[code.upper()] = sev
+        return out
+
+    @field_validator("allow")
+    @classmethod
+    def _allow_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for entry in value:
+            m = _REGEX_ALLOW.match(entry)
+            if m:
+                try:
+                    re.compile(m.group(1))
+                except re.error as exc:
+                    raise ValueError(f"bad regular expression {entry!r}: {exc}") from None
+            else:
+                check_term(entry, "allow", None)
+        return value
+
+    # -- derived -----------------------------------------------------------------------
+    def enabled_codes(self) -> frozenset[str]:
+        return catalog().resolve(self.select, self.extend_select, self.ignore)
+
+    def severity_of(self, code: str) -> Severity:
+        return self.severity.get(code) or catalog().by_code[code].severity
+
+    def lexicon(self) -> Lexicon:
+        return _compiled(self)
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], source: str | Path | None = None) -> GuardConfig:
+        """Validate a ``[tool.wxguard]`` table; relative paths are taken from ``source``'s folder."""
+        base = Path(source).parent if source else Path.cwd()
+        data = dict(data)
+        known = {_kebab(name) for name in cls.model_fields}
+        for key in data:
+            if key not in known:
+                raise ConfigError(key, f"unknown key (known keys: {', '.join(sorted(known))})", source)
+        for key in ("wordlists",):
+            if isinstance(data.get(key), list):
+                data[key] = [str(base / p) if isinstance(p, str) else p for p in data[key]]
+        if isinstance(data.get("icp-registry"), str):
+            data["icp-registry"] = str(base / data["icp-registry"])
+        return build_config(data, source)
+
+
+def build_config(data: dict[str, Any], source: str | Path | None = None) -> GuardConfig:
+    try:
+        return GuardConfig.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(part) for part in err["loc"]) or "config"
+        msg = err["msg"].removeprefix("Value error, ")
+        raise ConfigError(key, f"{msg} (got {err.get('input')!r})", source) from None
+    except ConfigError as exc:
+        raise ConfigError(exc.key, exc.problem, source) from None
+
+
+def load_config_file(path: str | Path) -> GuardConfig:
+    """Read ``[tool.wxguard]`` from a pyproject.toml, or a wxguard.toml (top level or that table)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError("config", f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError("config", f"not valid TOML: {exc}", path) from None
+    table = data.get("tool", {}).get("wxguard")
+    if table is None:
+        if path.name == "pyproject.toml":
+            raise ConfigError("tool.wxguard", "no [tool.wxguard] table", path)
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError("tool.wxguard", "must be a table", path)
+    return GuardConfig.from_mapping(table, path)
+
+
+# -- compiled lexicons, cached per process ---------------------------------------------
+_cache_lock = threading.Lock()
+_cache: dict[tuple[Any, ...], Lexicon] = {}
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise WordListError(path, None, f"cannot read word list: {exc.strerror or exc}") from None
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+def _compiled(config: GuardConfig) -> Lexicon:
+    key = (
+        tuple(sorted(config.words.items())),
+        tuple(_file_key(p) for p in config.wordlists),
+        config.default_wordlists,
+        config.allow,
+        config.split_characters,
+        config.sound,
+    )
+    with _cache_lock:
+        cached = _cache.get(key)
+        if cached is None:
+            cached = _cache[key] = _compile(config)
+        return cached
+
+
+def _compile(config: GuardConfig) -> Lexicon:
+    deny: list[Term] = []
+    allow: list[Term] = []
+    if config.default_wordlists:
+        deny, allow = bundled_wordlists()
+    for path in config.wordlists:
+        category, terms = read_wordlist(path)
+        (allow if category == "allow" else deny).extend(terms)
+    deny.extend(terms_from_mapping(config.words))
+    regexes: list[re.Pattern[str]] = []
+    for entry in config.allow:
+        m = _REGEX_ALLOW.match(entry)
+        if m:
+            flags = 0
+            for f in m.group(2):
+                flags |= {"i": re.I, "m": re.M, "s": re.S, "x": re.X}[f]
+            regexes.append(re.compile(m.group(1), flags))
+        else:
+            allow.append(Term(entry, "allow", "allow"))
+    return compile_lexicon(deny, allow, regexes, split_characters=config.split_characters, sound=config.sound)

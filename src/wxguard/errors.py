@@ -1,0 +1,31 @@
+"""Errors a user can act on: each names what is wrong and where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class WxguardError(ValueError):
+    """Base class for every error wxguard raises on bad input."""
+
+
+class WordListError(WxguardError):
+    """A word-list line (or an in-memory term) that cannot be used."""
+
+    def __init__(self, source: str | Path, line: int | None, problem: str) -> None:
+        self.source = str(source)
+        self.line = line
+        self.problem = problem
+        where = f"{self.source}:{line}" if line is not None else self.source
+        super().__init__(f"{where}: {problem}")
+
+
+class ConfigError(WxguardError):
+    """A configuration key with a bad value, or a key wxguard does not know."""
+
+    def __init__(self, key: str, problem: str, source: str | Path | None = None) -> None:
+        self.key = key
+        self.source = str(source) if source is not None else None
+        self.problem = problem
+        where = f"{self.source}: " if self.source else ""
+        super().__init__(f"{where}{key}: {problem}")

@@ -1,0 +1,188 @@
+"""The engine: one Guard holds the settings and compiled lexicons and checks messages."""
+
+from __future__ import annotations
+
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from .catalog import catalog
+from .checks import CheckContext, Checker, Finding, registered_checkers
+from .config import GuardConfig, build_config, load_config_file
+from .errors import WxguardError
+from .models import Message, Report, Violation
+from .text.views import TextView
+
+_UNSET: Any = object()
+
+
+class Guard:
+    """Checks messages against the rule catalog.
+
+    Immutable once built, safe to share between threads, and picklable (it pickles as its
+    settings, so worker processes rebuild the same lexicon).
+    """
+
+    __slots__ = ("config", "_enabled", "_checkers")
+
+    config: GuardConfig
+    _enabled: frozenset[str]
+    _checkers: tuple[Checker, ...]
+
+    def __init__(
+        self,
+        *,
+        words: Mapping[str, Iterable[str]] | Iterable[str] | None = None,
+        wordlists: Iterable[str | Path] = (),
+        default_wordlists: bool = True,
+        allow: Iterable[str] = (),
+        select: Iterable[str] | None = None,
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        severity: Mapping[str, str] | None = None,
+        fail_on: str = "error",
+        platform: str = "wechat",
+        industry: str | None = None,
+        lang: str = "zh",
+        config: GuardConfig | None = None,
+        **more: Any,
+    ) -> None:
+        if config is None:
+            if words is None:
+                word_map: dict[str, list[str]] = {}
+            elif isinstance(words, Mapping):
+                word_map = {k: _as_list(v, f"words[{k!r}]") for k, v in words.items()}
+            else:
+                word_map = {"custom": _as_list(words, "words")}
+            data: dict[str, Any] = {
+                "words": word_map,
+                "wordlists": [str(p) for p in wordlists],
+                "default_wordlists": default_wordlists,
+                "allow": _as_list(allow, "allow"),
+                "select": None if select is None else _as_list(select, "select"),
+                "extend_select": _as_list(extend_select, "extend_select"),
+                "ignore": _as_list(ignore, "ignore"),
+                "severity": dict(severity or {}),
+                "fail_on": fail_on,
+                "platform": platform,
+                "industry": industry,
+                "lang": lang,
+                **more,
+            }
+            config = build_config(data)
+        self._init(config)
+
+    def _init(self, config: GuardConfig) -> None:
+        enabled = config.enabled_codes()
+        checkers = tuple(factory(config) for factory in registered_checkers() if factory.codes & enabled)
+        object.__setattr__(self, "config", config)
+        object.__setattr__(self, "_enabled", enabled)
+        object.__setattr__(self, "_checkers", checkers)
+
+    @classmethod
+    def from_config(cls, path: str | Path) -> Guard:
+        """A Guard from ``[tool.wxguard]`` in a pyproject.toml, or from a wxguard.toml."""
+        return cls(config=load_config_file(path))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Guard is immutable; build a new one with other settings")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.config,))
+
+    def __repr__(self) -> str:
+        return f"Guard(platform={self.config.platform!r}, rules={len(self._enabled)})"
+
+    @property
+    def enabled_rules(self) -> frozenset[str]:
+        return self._enabled
+
+    def check(self, message: str | Message) -> Report:
+        """Check one message; never raises on any text."""
+        if isinstance(message, str):
+            message = Message(text=message)
+        elif not isinstance(message, Message):
+            raise WxguardError(f"check() takes a str or a Message, not {type(message).__name__}")
+        ctx = CheckContext(message=message, view=TextView(message.text), config=self.config)
+        findings: list[Finding] = []
+        for checker in self._checkers:
+            findings.extend(f for f in checker.check(ctx) if f.rule in self._enabled)
+        if not findings:
+            return Report(text=message.text)
+        return Report(text=message.text, violations=[self._violation(message.text, f) for f in _dedupe(findings)])
+
+    def _violation(self, text: str, f: Finding) -> Violation:
+        rule = catalog().by_code[f.rule]
+        lang = self.config.lang
+        return Violation(
+            rule=f.rule,
+            name=rule.name,
+            category=f.category or rule.category or rule.family,
+            severity=self.config.severity_of(f.rule),
+            start=f.start,
+            end=f.end,
+            text=text[f.start : f.end],
+            term=f.term,
+            techniques=f.techniques,
+            confidence=f.confidence,
+            message=rule.message(lang, **f.fields),
+            suggestion=rule.suggestion(lang),
+            consequence=rule.consequence(lang),
+        )
+
+    def check_many(
+        self, messages: Iterable[str | Message], workers: int = 0, chunk_size: int = 256
+    ) -> Iterator[Report]:
+        """Reports in input order. ``workers=0`` checks in this process; ``workers=N`` uses N
+        processes with a bounded number of chunks in flight, so an endless input streams."""
+        if workers <= 0:
+            for message in messages:
+                yield self.check(message)
+            return
+        ctx = get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(self.config,)) as pool:
+            pending: deque[Future[list[Report]]] = deque()
+            it = iter(messages)
+            while chunk := list(islice(it, chunk_size)):
+                pending.append(pool.submit(_worker_check, chunk))
+                if len(pending) >= 2 * workers:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+
+
+def _as_list(value: Any, key: str) -> list[Any]:
+    if isinstance(value, str):
+        raise WxguardError(f"{key}: expected a list of strings, got the string {value!r}")
+    return list(value)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Finding] = []
+    for f in findings:
+        key = (f.rule, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _rebuild(config: GuardConfig) -> Guard:
+    return Guard(config=config)
+
+
+_worker_guard: Guard | None = None
+
+
+def _worker_init(config: GuardConfig) -> None:
+    global _worker_guard
+    _worker_guard = Guard(config=config)
+
+
+def _worker_check(chunk: list[str | Message]) -> list[Report]:
+    assert _worker_guard is not None
+    return [_worker_guard.check(m) for m in chunk]

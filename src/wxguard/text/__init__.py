@@ -1,0 +1,1 @@
+"""Text views: folding tables, the per-message views and their offset maps."""

