@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
@@ -73,7 +73,7 @@ class Catalog:
         self.by_code = {r.code: r for r in rules}
         self.by_name = {r.name: r for r in rules}
 
-    def __iter__(self) -> Iterable[Rule]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
 
     def get(self, code_or_name: str) -> Rule:

@@ -112,7 +112,7 @@ class Guard:
             findings.extend(f for f in checker.check(ctx) if f.rule in self._enabled)
         if not findings:
             return Report(text=message.text)
-        return Report(text=message.text, violations=[self._violation(message.text, f) for f in _dedupe(findings)])
+        return Report(text=message.text, violations=tuple(self._violation(message.text, f) for f in _dedupe(findings)))
 
     def _violation(self, text: str, f: Finding) -> Violation:
         rule = catalog().by_code[f.rule]

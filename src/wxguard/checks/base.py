@@ -9,7 +9,8 @@ from __future__ import annotations
 import importlib
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Protocol
+from abc import ABC, abstractmethod
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
 from ..models import Message
 from ..text.views import TextView
@@ -41,32 +42,33 @@ class CheckContext:
     config: GuardConfig
 
 
-class Checker(Protocol):
+class Checker(ABC):
+    """A family's checker: built once per Guard from its settings, then shared by threads."""
+
     codes: ClassVar[frozenset[str]]
 
-    def check(self, ctx: CheckContext) -> Iterator[Finding]: ...
+    def __init__(self, config: GuardConfig) -> None:
+        self.config = config
+
+    @abstractmethod
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield the findings for one message."""
 
 
-class CheckerFactory(Protocol):
-    codes: ClassVar[frozenset[str]]
-
-    def __call__(self, config: GuardConfig) -> Checker: ...
+_REGISTRY: list[type[Checker]] = []
 
 
-_REGISTRY: list[CheckerFactory] = []
-
-
-def register(factory: CheckerFactory) -> CheckerFactory:
+def register(cls: type[Checker]) -> type[Checker]:
     """Class decorator: make a checker known to the engine."""
-    _REGISTRY.append(factory)
-    return factory
+    _REGISTRY.append(cls)
+    return cls
 
 
 # Family modules; importing one registers its checkers.
 FAMILIES = ("content",)
 
 
-def registered_checkers() -> list[CheckerFactory]:
+def registered_checkers() -> list[type[Checker]]:
     for name in FAMILIES:
         importlib.import_module(f"{__package__}.{name}")
     return list(_REGISTRY)

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import ClassVar, Iterator
+from typing import TYPE_CHECKING, ClassVar, Iterator
 
 from ..lexicon.automata import Candidate, Lexicon, Pattern
 from ..text.folding import fold, is_cjk, is_noise, noise_kind, techniques_of
 from ..text.segment import straddles
 from ..text.sound import spell
 from ..text.views import BlockMap, TextView
-from .base import CheckContext, Finding, register
+from .base import CheckContext, Checker, Finding, register
+
+if TYPE_CHECKING:
+    from ..config import GuardConfig
 
 # At most this many noise characters between two letters of a term (办🎉🎉证 is fine,
 # two words a paragraph apart are not one term).
@@ -49,34 +52,42 @@ class _Hit:
 class _Judge:
     """Per-message state: maps are built lazily and shared by all candidates."""
 
-    def __init__(self, lexicon: Lexicon, view: TextView, sound_text: str | None) -> None:
+    def __init__(self, lexicon: Lexicon, view: TextView, letters_text: str | None) -> None:
         self.lexicon = lexicon
         self.view = view
         self.text = view.text
-        self.sound_text = sound_text
-        self._sound_map: BlockMap | None = None
+        self.letters_text = letters_text
+        self._letters_map: BlockMap | None = None
         self._allowed: list[tuple[int, int]] | None = None
 
     # -- positions ---------------------------------------------------------------------
-    def skeleton_positions(self, name: str, start: int, end: int) -> tuple[list[int], bool]:
-        """Skeleton indices behind a hit, leading/trailing stutter excluded; and whether
-        a stutter was collapsed inside it."""
-        if name == "skeleton":
-            return list(range(start, end)), False
-        out: list[int] = []
-        stutter = False
-        last = end - 1
-        for k in range(start, end):
-            first_s, last_s = self.view.skeleton_run(k)
-            if k == start and k != last:
-                out.append(last_s)
-            elif k == last and k != start:
-                out.append(first_s)
+    def place(self, cand: Candidate, pattern: Pattern) -> tuple[list[int], bool, bool] | None:
+        """Skeleton indices a pattern occupies in a hit, whether its characters are the
+        pattern's own (else it is a homophone), and whether a stutter was collapsed inside.
+        Leading and trailing repeats of an edge character are left out of the span."""
+        skeleton = self.view.skeleton
+        if cand.view == "skeleton":
+            return list(range(cand.start, cand.end)), skeleton[cand.start : cand.end] == pattern.folded, False
+        n = cand.end - cand.start
+        positions: list[int] = []
+        exact, stutter = True, False
+        for j in range(n):
+            first, last = self.view.skeleton_run(cand.start + j)
+            want = pattern.runs[j]
+            need, have = len(want), last - first + 1
+            if have < need:
+                return None
+            if j == 0:
+                lo, hi = last - need + 1, last + 1
+            elif j == n - 1:
+                lo, hi = first, first + need
             else:
-                out.extend(range(first_s, last_s + 1))
-            if start < k < last and last_s > first_s:
-                stutter = True
-        return out, stutter
+                lo, hi = first, last + 1
+                stutter = stutter or have > need
+            chars = skeleton[lo:hi]
+            exact = exact and (chars == want if len(chars) == need else all(c in want for c in chars))
+            positions.extend(range(lo, hi))
+        return positions, exact, stutter
 
     def span(self, skeleton: list[int]) -> tuple[int, int, list[int]] | None:
         orig = [self.view.orig_of_skeleton(s) for s in skeleton]
@@ -102,10 +113,12 @@ class _Judge:
     def allowed(self, start: int, end: int) -> bool:
         if self._allowed is None:
             spans: list[tuple[int, int]] = []
-            for name, a, b in self.lexicon.allow_hits(self.view):
-                positions, _ = self.skeleton_positions(name, a, b)
-                orig = [self.view.orig_of_skeleton(s) for s in positions]
-                spans.append((orig[0], orig[-1] + 1))
+            for cand in self.lexicon.allow_hits(self.view):
+                for pattern in cand.patterns:
+                    placed = self.place(cand, pattern)
+                    if placed is not None and placed[1]:
+                        orig = [self.view.orig_of_skeleton(s) for s in placed[0]]
+                        spans.append((orig[0], orig[-1] + 1))
             for rx in self.lexicon.allow_regexes:
                 spans.extend(m.span() for m in rx.finditer(self.text) if m.end() > m.start())
             self._allowed = spans
@@ -129,36 +142,52 @@ class _Judge:
                     kinds.append(noise_kind(char))
         return kinds
 
-    def char_techniques(self, pattern: Pattern, start_k: int, name: str, n: int) -> list[str]:
+    def char_techniques(self, pattern: Pattern, positions: list[int]) -> list[str]:
         found: list[str] = []
-        for j in range(n):
-            s = self.skeleton_positions(name, start_k + j, start_k + j + 1)[0][0]
+        skeleton_chars = zip(positions, pattern.origin) if len(positions) == len(pattern.origin) else ()
+        for s, written in skeleton_chars:
             char = self.text[self.view.orig_of_skeleton(s)]
-            if j < len(pattern.origin) and char != pattern.origin[j]:
+            if char != written:
                 # 1 written for 一 is a numeral disguise although "1" itself folds to nothing new.
-                found.extend(techniques_of(char) or techniques_of(pattern.origin[j]))
+                found.extend(techniques_of(char) or techniques_of(written))
         return found
 
-    # -- candidates --------------------------------------------------------------------
-    def exact(self, cand: Candidate) -> Iterator[_Hit]:
-        skeleton, stutter = self.skeleton_positions(cand.view, cand.start, cand.end)
-        placed = self.span(skeleton)
+    def judged(self, positions: list[int], folded: str, cjk_edges: bool) -> tuple[int, int, list[int]] | None:
+        """Span in the original after the gap, edge, allow-list and word-boundary tests."""
+        placed = self.span(positions)
         if placed is None:
-            return
+            return None
         start, end, orig = placed
-        pattern = cand.patterns[0]
-        if not self.edges_ok(pattern.folded, start, end):
-            return
-        if self.allowed(start, end) or self.inside_words(start, end):
-            return
-        base = self.noise_techniques(start, end, orig) + (["stutter"] if stutter else [])
+        if not self.edges_ok(folded, start, end) or self.allowed(start, end):
+            return None
+        if cjk_edges and self.inside_words(start, end):
+            return None
+        return placed
+
+    # -- candidates --------------------------------------------------------------------
+    def classes(self, cand: Candidate) -> Iterator[_Hit]:
+        """Hits from the class automata: exact and split spellings, and homophones."""
         for pattern in cand.patterns:
-            techniques = self.char_techniques(pattern, cand.start, cand.view, cand.end - cand.start)
-            techniques += base
+            placed = self.place(cand, pattern)
+            if placed is None:
+                continue
+            positions, exact, stutter = placed
+            if not exact and (pattern.kind != "exact" or pattern.cjk_count < 3):
+                continue
+            judged = self.judged(positions, pattern.folded, True)
+            if judged is None:
+                continue
+            start, end, orig = judged
+            techniques = self.noise_techniques(start, end, orig) + (["stutter"] if stutter else [])
+            if not exact:
+                yield _Hit(start, end, pattern, ("homophone", *dict.fromkeys(techniques)), CONFIDENCE["homophone"], True)
+                continue
+            noisy = bool(techniques)
+            techniques = self.char_techniques(pattern, positions) + techniques
             if pattern.kind == "split":
                 techniques.append("split-character")
                 confidence = CONFIDENCE["split"]
-            elif base:
+            elif noisy:
                 confidence = CONFIDENCE["noise"]
             elif techniques:
                 confidence = CONFIDENCE["folded"]
@@ -166,42 +195,35 @@ class _Judge:
                 confidence = CONFIDENCE["exact"]
             yield _Hit(start, end, pattern, tuple(dict.fromkeys(techniques)), confidence, False)
 
-    def sound(self, cand: Candidate) -> Iterator[_Hit]:
-        assert self.sound_text is not None
-        collapsed = self.view.collapsed
-        if self._sound_map is None:
-            self._sound_map = BlockMap(collapsed, spell)
-        ks, at = self._sound_map.locate(cand.start)
-        ke, at_end = self._sound_map.locate(cand.end - 1)
-        if at != cand.start or at_end + len(spell(collapsed[ke])) != cand.end:
+    def letters(self, cand: Candidate) -> Iterator[_Hit]:
+        """Hits from the pinyin-letters automaton: full pinyin, mixed spellings, initials."""
+        assert self.letters_text is not None
+        skeleton = self.view.skeleton
+        if self._letters_map is None:
+            self._letters_map = BlockMap(skeleton, spell)
+        ks, at = self._letters_map.locate(cand.start)
+        ke, at_end = self._letters_map.locate(cand.end - 1)
+        if at != cand.start or at_end + len(spell(skeleton[ke])) != cand.end:
             return
-        if _latin(collapsed[ks]) and ks > 0 and _latin(collapsed[ks - 1]):
+        if _latin(skeleton[ks]) and ks > 0 and _latin(skeleton[ks - 1]):
             return
-        if _latin(collapsed[ke]) and ke + 1 < len(collapsed) and _latin(collapsed[ke + 1]):
+        if _latin(skeleton[ke]) and ke + 1 < len(skeleton) and _latin(skeleton[ke + 1]):
             return
-        chars = collapsed[ks : ke + 1]
-        latin = _LATIN.search(chars) is not None
+        chars = skeleton[ks : ke + 1]
+        if _LATIN.search(chars) is None:
+            return  # only CJK: the class automata judge homophones
         for sp in cand.sounds:
             if sp.kind == "initials":
-                if not chars.isascii() or not chars.isalpha():
+                if not (chars.isascii() and chars.isalpha()):
                     continue
                 technique, confidence = "initials", CONFIDENCE["initials"]
-            elif latin:
-                technique, confidence = "pinyin", CONFIDENCE["pinyin"]
             else:
-                if chars == sp.pattern.folded or len(chars) < 3:
-                    continue
-                technique, confidence = "homophone", CONFIDENCE["homophone"]
-            skeleton, stutter = self.skeleton_positions("collapsed", ks, ke + 1)
-            placed = self.span(skeleton)
-            if placed is None:
+                technique, confidence = "pinyin", CONFIDENCE["pinyin"]
+            judged = self.judged(list(range(ks, ke + 1)), chars, False)
+            if judged is None:
                 continue
-            start, end, orig = placed
-            if self.allowed(start, end) or (not latin and self.inside_words(start, end)):
-                continue
+            start, end, orig = judged
             techniques = [technique, *self.noise_techniques(start, end, orig)]
-            if stutter:
-                techniques.append("stutter")
             yield _Hit(start, end, sp.pattern, tuple(dict.fromkeys(techniques)), confidence, True)
 
 
@@ -230,23 +252,21 @@ def _pick(hits: list[_Hit], ctx: CheckContext) -> list[_Hit]:
 
 
 @register
-class ContentChecker:
+class ContentChecker(Checker):
     codes: ClassVar[frozenset[str]] = frozenset(f"WX10{i}" for i in range(1, 10))
 
-    def __init__(self, config: object) -> None:
-        from ..config import GuardConfig
-
-        assert isinstance(config, GuardConfig)
+    def __init__(self, config: GuardConfig) -> None:
+        super().__init__(config)
         self.lexicon: Lexicon = config.lexicon()
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        candidates, sound_text = self.lexicon.candidates(ctx.view)
+        candidates, letters_text = self.lexicon.candidates(ctx.view)
         if not candidates:
             return
-        judge = _Judge(self.lexicon, ctx.view, sound_text)
+        judge = _Judge(self.lexicon, ctx.view, letters_text)
         hits: list[_Hit] = []
         for cand in candidates:
-            hits.extend(judge.sound(cand) if cand.view == "sound" else judge.exact(cand))
+            hits.extend(judge.letters(cand) if cand.view == "letters" else judge.classes(cand))
         for hit in _pick(hits, ctx):
             yield Finding(
                 rule=hit.rule,

@@ -1,10 +1,12 @@
 """The compiled lexicon: patterns, Aho-Corasick automata and the candidate scan.
 
-pyahocorasick searches a node's children linearly, so a Chinese lexicon whose root has
-thousands of children scans at a few MB/s. Every pattern and text is therefore re-encoded
-onto a small alphabet: each character becomes a (high, low) pair of symbols drawn from two
-disjoint ranges, and every character outside the lexicon becomes one pair of break symbols.
-Matches stay aligned to character boundaries because patterns always start with a high symbol.
+Patterns are written in sound classes (see ``text.sound``), so a single scan finds exact
+spellings and homophones alike; the checker then compares characters to tell them apart.
+pyahocorasick searches a node's children linearly, so an alphabet of hundreds of classes at
+the root would scan at a few MB/s. The collapsed view is therefore re-encoded onto a small
+alphabet: each class becomes a (high, low) pair of symbols from two disjoint ranges, every
+class outside the lexicon one pair of break symbols. Matches stay aligned to characters
+because patterns always start with a high symbol.
 """
 
 from __future__ import annotations
@@ -18,24 +20,32 @@ import ahocorasick
 
 from ..text.folding import fold, is_cjk
 from ..text.sound import BREAK, spell
-from ..text.views import STUTTER, TextView
+from ..text.views import STUTTER, TextView, sound_classes
 from .loading import Term, rule_for
 from .splitchars import variants
 
 PatternKind = Literal["exact", "split"]
 SoundKind = Literal["pinyin", "initials"]
+_LATIN = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True)
 class Pattern:
-    """One spelling of a term, folded; ``origin`` holds the written character behind each
-    folded character (to tell which disguise a text character used)."""
+    """One spelling of a term. ``folded`` is its skeleton; ``origin`` the written character
+    behind each folded one; ``key`` its collapsed sound classes and ``runs`` the folded
+    characters behind each class of ``key`` (哈哈笑话 → ("哈哈", "笑", "话"))."""
 
     term: Term
     rule: str
     folded: str
     origin: tuple[str, ...]
     kind: PatternKind
+    key: str
+    runs: tuple[str, ...]
+
+    @property
+    def cjk_count(self) -> int:
+        return sum(1 for c in self.folded if is_cjk(c))
 
 
 @dataclass(frozen=True)
@@ -47,7 +57,8 @@ class SoundPattern:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A raw automaton hit in one view (``view`` is "collapsed", "skeleton" or "sound")."""
+    """A raw automaton hit: ``view`` is "collapsed" (indices into ``TextView.collapsed``),
+    "skeleton" (into ``TextView.sound``/``skeleton``) or "letters" (into the pinyin letters)."""
 
     view: str
     start: int
@@ -56,28 +67,39 @@ class Candidate:
     sounds: tuple[SoundPattern, ...] = ()
 
 
-def _origin(spelling: str) -> tuple[str, ...]:
-    out: list[str] = []
+def make_pattern(term: Term, spelling: str, kind: PatternKind) -> Pattern:
+    folded = fold(spelling)
+    origin: list[str] = []
     for char in spelling:
-        out.extend(char * len(fold(char)))
-    return tuple(out)
-
-
-def _has_double(folded: str) -> bool:
-    return STUTTER.search(folded) is not None
+        origin.extend(char * len(fold(char)))
+    classes = sound_classes(folded)
+    runs: list[str] = []
+    key: list[str] = []
+    pos = 0
+    for m in STUTTER.finditer(classes):
+        for i in range(pos, m.start()):
+            key.append(classes[i])
+            runs.append(folded[i])
+        key.append(classes[m.start()])
+        runs.append(folded[m.start() : m.end()])
+        pos = m.end()
+    for i in range(pos, len(classes)):
+        key.append(classes[i])
+        runs.append(folded[i])
+    return Pattern(term, rule_for(term.category), folded, tuple(origin), kind, "".join(key), tuple(runs))
 
 
 class _Encoder:
-    """The small-alphabet encoding shared by all encoded automata of one lexicon."""
+    """The small-alphabet encoding shared by the encoded automata of one lexicon."""
 
-    def __init__(self, chars: Iterable[str]) -> None:
-        alphabet = sorted(set(chars))
+    def __init__(self, symbols: Iterable[str]) -> None:
+        alphabet = sorted(set(symbols))
         base = max(2, math.isqrt(max(1, len(alphabet) - 1)) + 1)
         hi0, lo0 = 0x21, 0x21 + base
         self.breaks = chr(lo0 + base) * 2
         table: list[str] = [self.breaks] * 0x110000
-        for i, char in enumerate(alphabet):
-            table[ord(char)] = chr(hi0 + i // base) + chr(lo0 + i % base)
+        for i, symbol in enumerate(alphabet):
+            table[ord(symbol)] = chr(hi0 + i // base) + chr(lo0 + i % base)
         self.table = table
 
     def encode(self, text: str) -> str:
@@ -85,64 +107,63 @@ class _Encoder:
 
 
 class _Matcher:
-    """Automata for a set of folded strings: those without doubled characters run on the
-    collapsed view (stutter-tolerant), those with doubles run on the skeleton."""
+    """Patterns whose key has two or more classes run, encoded, on the collapsed view
+    (stutter-tolerant); those that collapse to one class (咪咪) run on the uncollapsed view."""
 
-    def __init__(self, keyed: dict[str, list[Pattern]] | dict[str, None], enc: _Encoder) -> None:
+    def __init__(self, patterns: Iterable[Pattern], enc: _Encoder) -> None:
         self.enc = enc
-        self.main = self._build({k: v for k, v in keyed.items() if not _has_double(k)})
-        self.dbl = self._build({k: v for k, v in keyed.items() if _has_double(k)})
+        main: dict[str, list[Pattern]] = {}
+        short: dict[str, list[Pattern]] = {}
+        for p in patterns:
+            if len(p.key) >= 2:
+                main.setdefault(enc.encode(p.key), []).append(p)
+            else:
+                short.setdefault(sound_classes(p.folded), []).append(p)
+        self.main = _automaton(main, width=2)
+        self.short = _automaton(short, width=1)
 
-    def _build(self, keyed: dict[str, object]) -> ahocorasick.Automaton | None:
-        if not keyed:
-            return None
-        auto = ahocorasick.Automaton()
-        for key, value in keyed.items():
-            auto.add_word(self.enc.encode(key), (len(key), value))
-        auto.make_automaton()
-        return auto
-
-    def scan(self, view: TextView) -> list[tuple[str, int, int, object]]:
-        hits: list[tuple[str, int, int, object]] = []
+    def scan(self, view: TextView) -> list[Candidate]:
+        hits: list[Candidate] = []
         if self.main is not None:
-            enc = self.enc.encode(view.collapsed)
-            for end, (n, value) in self.main.iter(enc):
+            for end, (n, patterns) in self.main.iter(self.enc.encode(view.collapsed)):
                 stop = (end + 1) // 2
-                hits.append(("collapsed", stop - n, stop, value))
-        if self.dbl is not None:
-            enc = self.enc.encode(view.skeleton)
-            for end, (n, value) in self.dbl.iter(enc):
-                stop = (end + 1) // 2
-                hits.append(("skeleton", stop - n, stop, value))
+                hits.append(Candidate("collapsed", stop - n, stop, patterns=patterns))
+        if self.short is not None:
+            for end, (n, patterns) in self.short.iter(view.sound):
+                hits.append(Candidate("skeleton", end + 1 - n, end + 1, patterns=patterns))
         return hits
+
+
+def _automaton(keyed: dict[str, list[Pattern]], width: int) -> ahocorasick.Automaton | None:
+    if not keyed:
+        return None
+    auto = ahocorasick.Automaton()
+    for key, patterns in keyed.items():
+        auto.add_word(key, (len(key) // width, tuple(patterns)))
+    auto.make_automaton()
+    return auto
 
 
 @dataclass
 class Lexicon:
-    """Deny patterns (exact, split and sound), allow phrases, and their automata."""
+    """Deny patterns (exact and split spellings), allow phrases and their automata."""
 
     patterns: list[Pattern]
-    allow_terms: list[Term]
+    allow_patterns: list[Pattern]
     allow_regexes: list[re.Pattern[str]] = field(default_factory=list)
     sound_enabled: bool = True
 
     def __post_init__(self) -> None:
-        keyed: dict[str, list[Pattern]] = {}
-        for p in self.patterns:
-            keyed.setdefault(p.folded, []).append(p)
-        allow_keyed: dict[str, None] = {fold(t.text): None for t in self.allow_terms}
-        self._encoder = _Encoder(ch for key in (*keyed, *allow_keyed) for ch in key)
-        self._deny = _Matcher(keyed, self._encoder)
-        self._allow = _Matcher(allow_keyed, self._encoder) if allow_keyed else None
-        self._sound = self._build_sound() if self.sound_enabled else None
+        self._encoder = _Encoder(c for p in (*self.patterns, *self.allow_patterns) for c in p.key)
+        self._deny = _Matcher(self.patterns, self._encoder)
+        self._allow = _Matcher(self.allow_patterns, self._encoder) if self.allow_patterns else None
+        self._letters = self._build_letters() if self.sound_enabled else None
 
-    def _build_sound(self) -> ahocorasick.Automaton | None:
+    def _build_letters(self) -> ahocorasick.Automaton | None:
         keyed: dict[str, list[SoundPattern]] = {}
         for p in self.patterns:
-            if p.kind != "exact":
-                continue
-            cjk = sum(1 for c in p.folded if is_cjk(c))
-            if cjk < 2 or any(not (is_cjk(c) or c.isdigit()) for c in p.folded):
+            cjk = p.cjk_count
+            if p.kind != "exact" or cjk < 2 or any(not (is_cjk(c) or c.isdigit()) for c in p.folded):
                 continue
             syllables = [spell(c) for c in p.folded]
             if any(not s or BREAK in s for s in syllables):
@@ -160,26 +181,18 @@ class Lexicon:
         auto.make_automaton()
         return auto
 
-    @property
-    def terms_count(self) -> int:
-        return len({(p.term.text, p.term.category) for p in self.patterns})
-
     def candidates(self, view: TextView) -> tuple[list[Candidate], str | None]:
-        """All overlapping hits in every view; also returns the sound view if it was built."""
-        found: list[Candidate] = []
-        for name, start, end, value in self._deny.scan(view):
-            found.append(Candidate(name, start, end, patterns=tuple(value)))  # type: ignore[arg-type]
-        sound_text: str | None = None
-        if self._sound is not None:
-            sound_text = spell(view.collapsed)
-            for end, (n, sounds) in self._sound.iter(sound_text):
-                found.append(Candidate("sound", end + 1 - n, end + 1, sounds=sounds))
-        return found, sound_text
+        """All overlapping hits; also the pinyin-letters view when Latin letters were present."""
+        found = self._deny.scan(view)
+        letters: str | None = None
+        if self._letters is not None and _LATIN.search(view.sound):
+            letters = spell(view.skeleton)
+            for end, (n, sounds) in self._letters.iter(letters):
+                found.append(Candidate("letters", end + 1 - n, end + 1, sounds=sounds))
+        return found, letters
 
-    def allow_hits(self, view: TextView) -> list[tuple[str, int, int]]:
-        if self._allow is None:
-            return []
-        return [(name, start, end) for name, start, end, _ in self._allow.scan(view)]
+    def allow_hits(self, view: TextView) -> list[Candidate]:
+        return self._allow.scan(view) if self._allow is not None else []
 
 
 def compile_lexicon(
@@ -191,18 +204,14 @@ def compile_lexicon(
     sound: bool = True,
 ) -> Lexicon:
     """Fold every term like text, add split-character spellings, and build the automata."""
-    patterns: list[Pattern] = []
-    exact: set[str] = set()
     terms = list(dict.fromkeys(deny))
-    for term in terms:
-        folded = fold(term.text)
-        exact.add(folded)
-        patterns.append(Pattern(term, rule_for(term.category), folded, _origin(term.text), "exact"))
+    patterns = [make_pattern(t, t.text, "exact") for t in terms]
     if split_characters:
+        exact = {p.folded for p in patterns}
         for term in terms:
             for spelling in variants(term.text):
-                folded = fold(spelling)
-                if folded in exact or len(folded) < 2:
-                    continue
-                patterns.append(Pattern(term, rule_for(term.category), folded, _origin(spelling), "split"))
-    return Lexicon(patterns, list(dict.fromkeys(allow)), list(allow_regexes), sound_enabled=sound)
+                p = make_pattern(term, spelling, "split")
+                if p.folded not in exact and len(p.folded) >= 2:
+                    patterns.append(p)
+    allow_patterns = [make_pattern(t, t.text, "exact") for t in dict.fromkeys(allow)]
+    return Lexicon(patterns, allow_patterns, list(allow_regexes), sound_enabled=sound)

@@ -1,7 +1,13 @@
-"""The sound view: each character spelled as its toneless pinyin syllable.
+"""Sound classes: each CJK character stands for its toneless pinyin syllable.
 
 Built once from pypinyin's character table (``pypinyin.pinyin_dict``, MIT); messages are
-never passed through pypinyin itself, only through ``str.translate`` with this table.
+never passed through pypinyin itself, only through ``str.translate`` with these tables.
+
+Two tables:
+- ``class_table`` folds an original character (see ``folding``) and writes every CJK character
+  and digit as one private-use symbol per syllable, so 办假证, 辦假證 and 办假正 share one
+  spelling and the exact and homophone scans are a single scan. Other letters stay themselves.
+- ``spell_table`` writes folded text as pinyin letters, for pinyin typed in Latin letters.
 """
 
 from __future__ import annotations
@@ -9,43 +15,93 @@ from __future__ import annotations
 import threading
 import unicodedata
 
-from .folding import TABLE_SIZE
+from .folding import TABLE_SIZE, tables
 
 BREAK = "|"
 # Digits are read aloud the Chinese way, so 1夜情 and 一夜情 sound the same.
-_DIGITS = ("ling", "yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu")
+DIGIT_READINGS = ("ling", "yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu")
+# Syllable symbols live in the BMP private-use area, which folding deletes from any text.
+_SYMBOL_BASE = 0xE000
 
 _lock = threading.Lock()
-_table: list[str] | None = None
+_spell: list[str] | None = None
+_classes: list[int | str | None] | None = None
+_syllables: dict[str, str] = {}
 
 
 def _toneless(syllable: str) -> str:
-    plain = unicodedata.normalize("NFD", syllable.replace("ü", "v").replace("ǖ", "v").replace("ǘ", "v")
-                                  .replace("ǚ", "v").replace("ǜ", "v"))
+    plain = unicodedata.normalize("NFD", syllable).replace("u\u0308", "v")
     return "".join(c for c in plain if c.isascii() and c.isalpha())
 
 
-def sound_table() -> list[str]:
-    """``str.translate`` table: CJK → syllable, a–z → itself, digits → reading, else ``|``."""
-    global _table
-    if _table is None:
+def _readings() -> dict[int, str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: dict[int, str] = {}
+    for cp, readings in pinyin_dict.items():
+        if cp < TABLE_SIZE:
+            syllable = _toneless(readings.split(",")[0])
+            if syllable:
+                out[cp] = syllable
+    return out
+
+
+def _build() -> None:
+    global _spell, _classes
+    readings = _readings()
+    spell: list[str] = [BREAK] * TABLE_SIZE
+    for cp, syllable in readings.items():
+        spell[cp] = syllable
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        spell[ord(letter)] = letter
+    for digit, reading in enumerate(DIGIT_READINGS):
+        spell[ord(str(digit))] = reading
+
+    symbol_of: dict[str, str] = {}
+    for syllable in sorted(set(readings.values()) | set(DIGIT_READINGS)):
+        symbol_of[syllable] = chr(_SYMBOL_BASE + len(symbol_of))
+    char_symbol = {chr(cp): symbol_of[s] for cp, s in readings.items()}
+    for digit, reading in enumerate(DIGIT_READINGS):
+        char_symbol[str(digit)] = symbol_of[reading]
+
+    fold_table = tables().skeleton
+    classes: list[int | str | None] = list(fold_table)
+    for cp, entry in enumerate(fold_table):
+        if entry is None:
+            continue
+        if isinstance(entry, int):
+            symbol = char_symbol.get(chr(entry))
+            if symbol is not None:
+                classes[cp] = symbol
+        else:
+            classes[cp] = "".join(char_symbol.get(c, c) for c in entry)
+    _syllables.update({v: k for k, v in symbol_of.items()})
+    _spell, _classes = spell, classes
+
+
+def _ensure() -> None:
+    if _classes is None:
         with _lock:
-            if _table is None:
-                from pypinyin.pinyin_dict import pinyin_dict
-
-                table = [BREAK] * TABLE_SIZE
-                for cp, readings in pinyin_dict.items():
-                    if cp < TABLE_SIZE:
-                        syllable = _toneless(readings.split(",")[0])
-                        if syllable:
-                            table[cp] = syllable
-                for letter in "abcdefghijklmnopqrstuvwxyz":
-                    table[ord(letter)] = letter
-                for digit, reading in enumerate(_DIGITS):
-                    table[ord(str(digit))] = reading
-                _table = table
-    return _table
+            if _classes is None:
+                _build()
 
 
-def spell(text: str) -> str:
-    return text.translate(sound_table())
+def spell_table() -> list[str]:
+    _ensure()
+    assert _spell is not None
+    return _spell
+
+
+def class_table() -> list[int | str | None]:
+    _ensure()
+    assert _classes is not None
+    return _classes
+
+
+def spell(folded: str) -> str:
+    """Pinyin letters of folded text: CJK → syllable, a–z → itself, digits → reading, else ``|``."""
+    return folded.translate(spell_table())
+
+
+def is_syllable_symbol(symbol: str) -> bool:
+    return symbol in _syllables

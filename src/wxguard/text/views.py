@@ -1,9 +1,12 @@
 """The views of one message and the maps from each view back to the original text.
 
-``skeleton`` is the folded text without noise; ``collapsed`` is the skeleton with every
-run of a repeated character reduced to one (stutter). The strings are built with C-level
-``str.translate``/``re`` calls; the offset maps are built only when a checker asks for a
-position, because most messages contain nothing to map.
+- ``sound``: the folded text without noise, every CJK character and digit written as its
+  syllable class (``text.sound``). One ``str.translate`` builds it.
+- ``collapsed``: ``sound`` with each run of a repeated class reduced to one (stutter).
+- ``skeleton``: the folded characters themselves, same length as ``sound``; built only when a
+  candidate needs its characters compared.
+
+Offset maps are built only when asked for, because most messages contain nothing to map.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ import re
 from bisect import bisect_right
 from typing import Callable
 
-from .folding import fold
+from .folding import HIGH_NOISE, fold
+from .sound import class_table
 
 STUTTER = re.compile(r"(.)\1+", re.S)
 _BLOCK = 256
@@ -61,32 +65,45 @@ class BlockMap:
         return self.locate(pos)[0]
 
 
-class TextView:
-    """Original text, skeleton and collapsed views of one message, with lazy maps."""
+def sound_classes(text: str) -> str:
+    out = text.translate(class_table())
+    if HIGH_NOISE.search(out):
+        out = HIGH_NOISE.sub("", out)
+    return out
 
-    __slots__ = ("text", "skeleton", "collapsed", "_skeleton_map", "_runs")
+
+class TextView:
+    """Original text and its views for one message, with lazy offset maps."""
+
+    __slots__ = ("text", "sound", "collapsed", "_skeleton", "_skeleton_map", "_runs")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.skeleton = fold(text)
-        self.collapsed = STUTTER.sub(r"\1", self.skeleton)
+        self.sound = sound_classes(text)
+        self.collapsed = STUTTER.sub(r"\1", self.sound)
+        self._skeleton: str | None = None
         self._skeleton_map: BlockMap | None = None
         self._runs: tuple[list[int], list[int], list[int]] | None = None
 
-    # skeleton -> original
+    @property
+    def skeleton(self) -> str:
+        if self._skeleton is None:
+            self._skeleton = fold(self.text)
+        return self._skeleton
+
     def orig_of_skeleton(self, s_index: int) -> int:
+        """Index in the original text of the character behind skeleton index ``s_index``."""
         if self._skeleton_map is None:
             self._skeleton_map = BlockMap(self.text, fold)
         return self._skeleton_map.source_index(s_index)
 
-    # collapsed -> skeleton
     def _stutter_runs(self) -> tuple[list[int], list[int], list[int]]:
         if self._runs is None:
             k_pos: list[int] = []
             s_start: list[int] = []
             s_len: list[int] = []
             removed = 0
-            for m in STUTTER.finditer(self.skeleton):
+            for m in STUTTER.finditer(self.sound):
                 a, b = m.span()
                 k_pos.append(a - removed)
                 s_start.append(a)
@@ -97,7 +114,7 @@ class TextView:
 
     def skeleton_run(self, k_index: int) -> tuple[int, int]:
         """First and last skeleton index of the run behind collapsed index ``k_index``."""
-        if self.collapsed is self.skeleton or len(self.collapsed) == len(self.skeleton):
+        if len(self.collapsed) == len(self.sound):
             return k_index, k_index
         k_pos, s_start, s_len = self._stutter_runs()
         r = bisect_right(k_pos, k_index) - 1

@@ -1,0 +1,56 @@
+"""The rule catalog is complete data: every code of DESIGN.md section 4, forever."""
+
+from __future__ import annotations
+
+from wxguard import Severity, catalog
+
+DESIGN_CODES = (
+    [f"WX10{i}" for i in range(1, 10)]
+    + [f"WX20{i}" for i in range(1, 10)]
+    + [f"WX30{i}" for i in range(1, 8)]
+    + [f"WX40{i}" for i in range(1, 6)]
+    + ["WX501", "WX502", "WX503", "WX504", "WX505", "WX510"]
+    + [f"WX60{i}" for i in range(1, 9)]
+    + [f"WX70{i}" for i in range(1, 7)]
+)
+
+DEFAULT_SEVERITY = {
+    "WX109": "warning", "WX203": "error", "WX207": "error", "WX209": "info",
+    "WX402": "error", "WX405": "error", "WX510": "error", "WX601": "error", "WX606": "error",
+    "WX705": "info",
+}
+
+
+def test_every_design_code_is_in_the_catalog_in_order() -> None:
+    assert [r.code for r in catalog().rules] == DESIGN_CODES
+
+
+def test_default_severities_follow_the_design() -> None:
+    family_default = {"WX1": "error", "WX2": "warning", "WX3": "error", "WX4": "warning", "WX5": "warning", "WX7": "warning"}
+    for rule in catalog().rules:
+        expected = DEFAULT_SEVERITY.get(rule.code) or family_default.get(rule.code[:3])
+        if expected:
+            assert rule.severity == Severity(expected), rule.code
+
+
+def test_every_rule_has_texts_examples_and_a_unique_kebab_name() -> None:
+    names = set()
+    for rule in catalog().rules:
+        assert rule.name == rule.name.lower() and " " not in rule.name
+        names.add(rule.name)
+        for text in (rule.summary_zh, rule.summary_en, rule.message_zh, rule.message_en,
+                     rule.consequence_zh, rule.consequence_en, rule.why_en, rule.fail, rule.pass_):
+            assert text.strip(), rule.code
+    assert len(names) == len(catalog().rules)
+
+
+def test_consequences_come_from_the_seed_penalty_table() -> None:
+    assert catalog().get("WX101").consequence_zh == "永久封禁，不可解封"
+    assert catalog().get("WX702").consequence_zh == "限制发送功能24小时"
+    assert catalog().get("WX301").consequence_zh == "文章被封禁，修改后可申诉"
+    assert "200万元" in catalog().get("WX501").consequence_zh
+
+
+def test_lookup_by_name_and_code() -> None:
+    assert catalog().get("drug-content").code == "WX104"
+    assert catalog().get("wx104").name == "drug-content"
