@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, ClassVar, Iterator
 
 from ..lexicon.automata import Candidate, Lexicon, Pattern
 from ..text.folding import fold, is_cjk, is_noise, noise_kind, techniques_of
-from ..text.segment import straddles
+from ..text.segment import in_words, straddles
 from ..text.sound import spell
-from ..text.views import BlockMap, TextView
+from ..text.views import TextView
 from .base import CheckContext, Checker, Finding, register
 
 if TYPE_CHECKING:
@@ -52,27 +52,29 @@ class _Hit:
 class _Judge:
     """Per-message state: maps are built lazily and shared by all candidates."""
 
-    def __init__(self, lexicon: Lexicon, view: TextView, letters_text: str | None) -> None:
+    def __init__(self, lexicon: Lexicon, view: TextView) -> None:
         self.lexicon = lexicon
         self.view = view
         self.text = view.text
-        self.letters_text = letters_text
-        self._letters_map: BlockMap | None = None
-        self._allowed: list[tuple[int, int]] | None = None
+        self._regex_spans: list[tuple[int, int]] | None = None
 
     # -- positions ---------------------------------------------------------------------
-    def place(self, cand: Candidate, pattern: Pattern) -> tuple[list[int], bool, bool] | None:
-        """Skeleton indices a pattern occupies in a hit, whether its characters are the
-        pattern's own (else it is a homophone), and whether a stutter was collapsed inside.
+    def place(self, cand: Candidate, pattern: Pattern) -> tuple[list[int], str, bool, bool] | None:
+        """Skeleton indices a pattern occupies in a hit, the characters there, whether they
+        are the pattern's own (else a homophone), and whether a stutter was collapsed inside.
         Leading and trailing repeats of an edge character are left out of the span."""
-        skeleton = self.view.skeleton
+        view = self.view
         if cand.view == "skeleton":
-            return list(range(cand.start, cand.end)), skeleton[cand.start : cand.end] == pattern.folded, False
+            chars = view.skeleton_slice(cand.start, cand.end)
+            return list(range(cand.start, cand.end)), chars, chars == pattern.folded, False
         n = cand.end - cand.start
+        runs = [view.skeleton_run(k) for k in range(cand.start, cand.end)]
+        base = runs[0][0]
+        around = view.skeleton_slice(base, runs[-1][1] + 1)
         positions: list[int] = []
+        used: list[str] = []
         exact, stutter = True, False
-        for j in range(n):
-            first, last = self.view.skeleton_run(cand.start + j)
+        for j, (first, last) in enumerate(runs):
             want = pattern.runs[j]
             need, have = len(want), last - first + 1
             if have < need:
@@ -84,10 +86,11 @@ class _Judge:
             else:
                 lo, hi = first, last + 1
                 stutter = stutter or have > need
-            chars = skeleton[lo:hi]
+            chars = around[lo - base : hi - base]
             exact = exact and (chars == want if len(chars) == need else all(c in want for c in chars))
             positions.extend(range(lo, hi))
-        return positions, exact, stutter
+            used.append(chars)
+        return positions, "".join(used), exact, stutter
 
     def span(self, skeleton: list[int]) -> tuple[int, int, list[int]] | None:
         orig = [self.view.orig_of_skeleton(s) for s in skeleton]
@@ -111,18 +114,26 @@ class _Judge:
         return True
 
     def allowed(self, start: int, end: int) -> bool:
-        if self._allowed is None:
-            spans: list[tuple[int, int]] = []
-            for cand in self.lexicon.allow_hits(self.view):
+        """Covered by an allowed phrase (looked for in a window around the hit) or regex."""
+        reach = self.lexicon.allow_reach
+        if reach:
+            lo = max(0, start - reach)
+            window = TextView(self.text[lo : min(len(self.text), end + reach)])
+            for cand in self.lexicon.allow_hits(window):
                 for pattern in cand.patterns:
-                    placed = self.place(cand, pattern)
-                    if placed is not None and placed[1]:
-                        orig = [self.view.orig_of_skeleton(s) for s in placed[0]]
-                        spans.append((orig[0], orig[-1] + 1))
-            for rx in self.lexicon.allow_regexes:
-                spans.extend(m.span() for m in rx.finditer(self.text) if m.end() > m.start())
-            self._allowed = spans
-        return any(a <= start and b >= end for a, b in self._allowed)
+                    placed = _Judge(self.lexicon, window).place(cand, pattern)
+                    if placed is not None and placed[2]:
+                        a = lo + window.orig_of_skeleton(placed[0][0])
+                        b = lo + window.orig_of_skeleton(placed[0][-1]) + 1
+                        if a <= start and b >= end:
+                            return True
+        if self.lexicon.allow_regexes:
+            if self._regex_spans is None:
+                self._regex_spans = [
+                    m.span() for rx in self.lexicon.allow_regexes for m in rx.finditer(self.text) if m.end() > m.start()
+                ]
+            return any(a <= start and b >= end for a, b in self._regex_spans)
+        return False
 
     def inside_words(self, start: int, end: int) -> bool:
         text = self.text
@@ -171,7 +182,7 @@ class _Judge:
             placed = self.place(cand, pattern)
             if placed is None:
                 continue
-            positions, exact, stutter = placed
+            positions, chars, exact, stutter = placed
             if not exact and (pattern.kind != "exact" or pattern.cjk_count < 3):
                 continue
             judged = self.judged(positions, pattern.folded, True)
@@ -180,7 +191,9 @@ class _Judge:
             start, end, orig = judged
             techniques = self.noise_techniques(start, end, orig) + (["stutter"] if stutter else [])
             if not exact:
-                yield _Hit(start, end, pattern, ("homophone", *dict.fromkeys(techniques)), CONFIDENCE["homophone"], True)
+                swapped = [o for c, o in zip(chars, orig) if c not in pattern.folded]
+                if not in_words(self.text, start, end, swapped):
+                    yield _Hit(start, end, pattern, ("homophone", *dict.fromkeys(techniques)), CONFIDENCE["homophone"], True)
                 continue
             noisy = bool(techniques)
             techniques = self.char_techniques(pattern, positions) + techniques
@@ -197,19 +210,18 @@ class _Judge:
 
     def letters(self, cand: Candidate) -> Iterator[_Hit]:
         """Hits from the pinyin-letters automaton: full pinyin, mixed spellings, initials."""
-        assert self.letters_text is not None
-        skeleton = self.view.skeleton
-        if self._letters_map is None:
-            self._letters_map = BlockMap(skeleton, spell)
-        ks, at = self._letters_map.locate(cand.start)
-        ke, at_end = self._letters_map.locate(cand.end - 1)
-        if at != cand.start or at_end + len(spell(skeleton[ke])) != cand.end:
+        windows = cand.window
+        assert windows is not None
+        joined = windows.chars
+        ks, at = windows.map.locate(cand.start)
+        ke, at_end = windows.map.locate(cand.end - 1)
+        if at != cand.start or at_end + len(spell(joined[ke])) != cand.end:
             return
-        if _latin(skeleton[ks]) and ks > 0 and _latin(skeleton[ks - 1]):
+        if _latin(joined[ks]) and ks > 0 and _latin(joined[ks - 1]):
             return
-        if _latin(skeleton[ke]) and ke + 1 < len(skeleton) and _latin(skeleton[ke + 1]):
+        if _latin(joined[ke]) and ke + 1 < len(joined) and _latin(joined[ke + 1]):
             return
-        chars = skeleton[ks : ke + 1]
+        chars = joined[ks : ke + 1]
         if _LATIN.search(chars) is None:
             return  # only CJK: the class automata judge homophones
         for sp in cand.sounds:
@@ -219,7 +231,8 @@ class _Judge:
                 technique, confidence = "initials", CONFIDENCE["initials"]
             else:
                 technique, confidence = "pinyin", CONFIDENCE["pinyin"]
-            judged = self.judged(list(range(ks, ke + 1)), chars, False)
+            first = windows.skeleton_index(ks)
+            judged = self.judged(list(range(first, first + len(chars))), chars, False)
             if judged is None:
                 continue
             start, end, orig = judged
@@ -260,10 +273,10 @@ class ContentChecker(Checker):
         self.lexicon: Lexicon = config.lexicon()
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        candidates, letters_text = self.lexicon.candidates(ctx.view)
+        candidates = self.lexicon.candidates(ctx.view)
         if not candidates:
             return
-        judge = _Judge(self.lexicon, ctx.view, letters_text)
+        judge = _Judge(self.lexicon, ctx.view)
         hits: list[_Hit] = []
         for cand in candidates:
             hits.extend(judge.letters(cand) if cand.view == "letters" else judge.classes(cand))

@@ -13,20 +13,21 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Any, Iterable, Literal
 
 import ahocorasick
 
 from ..text.folding import fold, is_cjk
 from ..text.sound import BREAK, spell
-from ..text.views import STUTTER, TextView, sound_classes
+from ..text.views import STUTTER, BlockMap, TextView, sound_classes
 from .loading import Term, rule_for
+from .prefilter import PairPrefilter
 from .splitchars import variants
 
 PatternKind = Literal["exact", "split"]
 SoundKind = Literal["pinyin", "initials"]
-_LATIN = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True)
@@ -55,16 +56,42 @@ class SoundPattern:
     kind: SoundKind
 
 
+class LetterWindows:
+    """The skeleton around every Latin-letter run, joined into one string (windows are
+    separated by a character that spells as a break) and spelled as pinyin letters."""
+
+    SEPARATOR = "\x01"
+
+    def __init__(self, skeleton: str, spans: list[tuple[int, int]]) -> None:
+        self.starts = [a for a, _ in spans]
+        self.offsets: list[int] = []
+        pieces: list[str] = []
+        pos = 0
+        for a, b in spans:
+            self.offsets.append(pos)
+            pieces.append(skeleton[a:b])
+            pos += b - a + 1
+        self.chars = self.SEPARATOR.join(pieces)
+        self.letters = spell(self.chars)
+        self.map = BlockMap(self.chars, spell)
+
+    def skeleton_index(self, index: int) -> int:
+        """Skeleton index of ``chars[index]``."""
+        w = bisect_right(self.offsets, index) - 1
+        return self.starts[w] + index - self.offsets[w]
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A raw automaton hit: ``view`` is "collapsed" (indices into ``TextView.collapsed``),
-    "skeleton" (into ``TextView.sound``/``skeleton``) or "letters" (into the pinyin letters)."""
+    "skeleton" (into ``TextView.sound``/``skeleton``) or "letters" (into ``window.letters``)."""
 
     view: str
     start: int
     end: int
     patterns: tuple[Pattern, ...] = ()
     sounds: tuple[SoundPattern, ...] = ()
+    window: LetterWindows | None = None
 
 
 def make_pattern(term: Term, spelling: str, kind: PatternKind) -> Pattern:
@@ -97,13 +124,36 @@ class _Encoder:
         base = max(2, math.isqrt(max(1, len(alphabet) - 1)) + 1)
         hi0, lo0 = 0x21, 0x21 + base
         self.breaks = chr(lo0 + base) * 2
+        self.codes = {symbol: chr(hi0 + i // base) + chr(lo0 + i % base) for i, symbol in enumerate(alphabet)}
         table: list[str] = [self.breaks] * 0x110000
-        for i, symbol in enumerate(alphabet):
-            table[ord(symbol)] = chr(hi0 + i // base) + chr(lo0 + i % base)
+        for symbol, code in self.codes.items():
+            table[ord(symbol)] = code
         self.table = table
+        self._pairs: Any = None
 
     def encode(self, text: str) -> str:
         return text.translate(self.table)
+
+    def encode_array(self, values: Any) -> str | None:
+        """The same encoding for an array of class values (None when codes exceed a byte)."""
+        if ord(self.breaks[0]) > 0xFF:
+            return None
+        if self._pairs is None:
+            import numpy as np
+
+            pairs = np.full(0x110000, ord(self.breaks[0]) * 0x101, dtype="<u2")
+            for symbol, code in self.codes.items():
+                pairs[ord(symbol)] = ord(code[0]) | ord(code[1]) << 8
+            self._pairs = pairs
+        return str(self._pairs[values].tobytes().decode("latin-1"))
+
+    def encode_view(self, view: TextView) -> str:
+        arrays = view.arrays
+        if arrays is not None:
+            encoded = self.encode_array(arrays.collapsed)
+            if encoded is not None:
+                return encoded
+        return self.encode(view.collapsed)
 
 
 class _Matcher:
@@ -121,11 +171,38 @@ class _Matcher:
                 short.setdefault(sound_classes(p.folded), []).append(p)
         self.main = _automaton(main, width=2)
         self.short = _automaton(short, width=1)
+        self._main_keys = [p.key for group in main.values() for p in group[:1]]
+        self._prefilter: PairPrefilter | None = None
+        self._prefilter_built = False
+        self.longest = max((len(p.folded) for group in (*main.values(), *short.values()) for p in group), default=0)
+
+    def prefilter(self) -> PairPrefilter | None:
+        if not self._prefilter_built:
+            self._prefilter = PairPrefilter.build(self._main_keys, list(self.enc.codes))
+            self._prefilter_built = True
+        return self._prefilter
+
+    def _main_hits(self, view: TextView) -> Iterable[tuple[int, tuple[int, tuple[Pattern, ...]]]]:
+        """(end in encoded symbols, (length in classes, patterns)) for every main match."""
+        assert self.main is not None
+        arrays = view.arrays
+        prefilter = self.prefilter() if arrays is not None else None
+        if arrays is None or prefilter is None:
+            return self.main.iter(self.enc.encode_view(view))  # type: ignore[no-any-return]
+        encoded = self.enc.encode_view(view)
+        windows = prefilter.windows(arrays.collapsed)
+        if sum(b - a for a, b in windows) * 4 > len(arrays.collapsed):
+            return self.main.iter(encoded)  # type: ignore[no-any-return]
+        hits: list[tuple[int, tuple[int, tuple[Pattern, ...]]]] = []
+        for a, b in windows:
+            # Slices, not iter(start, end): pyahocorasick converts the whole input each call.
+            hits.extend((end + 2 * a, value) for end, value in self.main.iter(encoded[2 * a : 2 * b]))
+        return hits
 
     def scan(self, view: TextView) -> list[Candidate]:
         hits: list[Candidate] = []
         if self.main is not None:
-            for end, (n, patterns) in self.main.iter(self.enc.encode(view.collapsed)):
+            for end, (n, patterns) in self._main_hits(view):
                 stop = (end + 1) // 2
                 hits.append(Candidate("collapsed", stop - n, stop, patterns=patterns))
         if self.short is not None:
@@ -157,6 +234,8 @@ class Lexicon:
         self._encoder = _Encoder(c for p in (*self.patterns, *self.allow_patterns) for c in p.key)
         self._deny = _Matcher(self.patterns, self._encoder)
         self._allow = _Matcher(self.allow_patterns, self._encoder) if self.allow_patterns else None
+        self._margin = 0
+        self._pieces: frozenset[str] = frozenset()
         self._letters = self._build_letters() if self.sound_enabled else None
 
     def _build_letters(self) -> ahocorasick.Automaton | None:
@@ -169,30 +248,56 @@ class Lexicon:
             if any(not s or BREAK in s for s in syllables):
                 continue
             letters = "".join(syllables)
+            self._margin = max(self._margin, len(syllables))
             keyed.setdefault(letters, []).append(SoundPattern(p, letters, "pinyin"))
             if cjk >= 3:
                 initials = "".join(s[0] for s in syllables)
                 keyed.setdefault(initials, []).append(SoundPattern(p, initials, "initials"))
         if not keyed:
             return None
+        # A match covers every Latin run it touches, so a run must occur inside some key.
+        self._pieces = frozenset(k[i:j] for k in keyed for i in range(len(k)) for j in range(i + 1, len(k) + 1))
         auto = ahocorasick.Automaton()
         for letters, sounds in keyed.items():
             auto.add_word(letters, (len(letters), tuple(sounds)))
         auto.make_automaton()
         return auto
 
-    def candidates(self, view: TextView) -> tuple[list[Candidate], str | None]:
-        """All overlapping hits; also the pinyin-letters view when Latin letters were present."""
+    def candidates(self, view: TextView) -> list[Candidate]:
+        """All overlapping hits. Pinyin typed in letters is looked for only in windows
+        around Latin letters, since a spelling must contain some."""
         found = self._deny.scan(view)
-        letters: str | None = None
-        if self._letters is not None and _LATIN.search(view.sound):
-            letters = spell(view.skeleton)
-            for end, (n, sounds) in self._letters.iter(letters):
-                found.append(Candidate("letters", end + 1 - n, end + 1, sounds=sounds))
-        return found, letters
+        if self._letters is not None:
+            windows = _windows(view, self._margin, self._pieces)
+            if windows is not None:
+                for end, (n, sounds) in self._letters.iter(windows.letters):
+                    found.append(Candidate("letters", end + 1 - n, end + 1, sounds=sounds, window=windows))
+        return found
 
     def allow_hits(self, view: TextView) -> list[Candidate]:
         return self._allow.scan(view) if self._allow is not None else []
+
+    @property
+    def allow_reach(self) -> int:
+        """How far (in original characters) an allowed phrase can reach around a hit."""
+        return 0 if self._allow is None else self._allow.longest * 8
+
+
+def _windows(view: TextView, margin: int, pieces: frozenset[str]) -> LetterWindows | None:
+    runs = view.latin_runs()
+    if not runs:
+        return None
+    skeleton = view.skeleton
+    merged: list[list[int]] = []
+    for a, b in runs:
+        if skeleton[a:b] not in pieces:
+            continue
+        lo, hi = max(0, a - margin), min(len(skeleton), b + margin)
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return LetterWindows(skeleton, [(lo, hi) for lo, hi in merged]) if merged else None
 
 
 def compile_lexicon(

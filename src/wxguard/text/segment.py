@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from .folding import tables
 
@@ -32,17 +32,29 @@ def _jieba() -> Any:
     return _tokenizer
 
 
-def straddles(text: str, start: int, end: int) -> bool:
-    """True when a real word crosses an edge of ``text[start:end]`` without containing it,
-    as 消毒 and 品牌 do around 毒品 in 消毒品牌."""
+def _words(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the multi-character words jieba finds in a window around ``[start, end)``."""
     lo = max(0, start - WINDOW)
     window = text[lo : min(len(text), end + WINDOW)].translate(tables().simplified)
     pos = lo
     for token in _jieba().cut(window, HMM=False):
         a, b = pos, pos + len(token)
         pos = b
-        if b - a < 2 or (a <= start and b >= end):
-            continue
-        if a < start < b or a < end < b:
+        if b - a >= 2:
+            yield a, b
+
+
+def straddles(text: str, start: int, end: int) -> bool:
+    """True when a real word crosses an edge of ``text[start:end]`` without containing it,
+    as 消毒 and 品牌 do around 毒品 in 消毒品牌."""
+    for a, b in _words(text, start, end):
+        if (a < start < b or a < end < b) and not (a <= start and b >= end):
             return True
     return False
+
+
+def in_words(text: str, start: int, end: int, positions: Iterable[int]) -> bool:
+    """True when any of ``positions`` lies inside a real word, as 言 does in 言情小说
+    (a homophone of 艳情小说 that is simply the ordinary word)."""
+    spans = list(_words(text, start, end))
+    return any(a <= p < b for p in positions for a, b in spans)

@@ -100,7 +100,7 @@ def class_table() -> list[int | str | None]:
 
 def spell(folded: str) -> str:
     """Pinyin letters of folded text: CJK → syllable, a–z → itself, digits → reading, else ``|``."""
-    return folded.translate(spell_table())
+    return folded.translate(_spell if _spell is not None else spell_table())
 
 
 def is_syllable_symbol(symbol: str) -> bool:

@@ -13,25 +13,29 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Callable
+from typing import Any, Callable
 
 from .folding import HIGH_NOISE, fold
 from .sound import class_table
 
 STUTTER = re.compile(r"(.)\1+", re.S)
-_BLOCK = 256
+_BLOCK = 64
 
 
 class BlockMap:
     """Maps a position in ``fn(src)`` back to the index in ``src`` that produced it,
-    for any ``fn`` that works character by character (``fn(a + b) == fn(a) + fn(b)``)."""
+    for any ``fn`` that works character by character (``fn(a + b) == fn(a) + fn(b)``).
 
-    __slots__ = ("src", "fn", "_ends")
+    Output lengths are summed per block of source characters with one ``fn`` call each;
+    a block's per-character offsets are worked out only when a position falls in it."""
+
+    __slots__ = ("src", "fn", "_ends", "_blocks")
 
     def __init__(self, src: str, fn: Callable[[str], str]) -> None:
         self.src = src
         self.fn = fn
         self._ends: list[int] | None = None
+        self._blocks: dict[int, list[int]] = {}
 
     def _block_ends(self) -> list[int]:
         if self._ends is None:
@@ -48,18 +52,18 @@ class BlockMap:
         block = bisect_right(ends, pos)
         if block >= len(ends):
             raise IndexError(pos)
-        base = ends[block - 1] if block else 0
-        src, fn = self.src, self.fn
-        lo, hi = block * _BLOCK, min(len(src), (block + 1) * _BLOCK)
-        start = lo
-        # Smallest i whose prefix output reaches past pos: binary search on prefix lengths.
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if base + len(fn(src[start : mid + 1])) > pos:
-                hi = mid
-            else:
-                lo = mid + 1
-        return lo, base + len(fn(src[start:lo]))
+        starts = self._blocks.get(block)
+        if starts is None:
+            out = ends[block - 1] if block else 0
+            starts = []
+            fn = self.fn
+            for char in self.src[block * _BLOCK : (block + 1) * _BLOCK]:
+                starts.append(out)
+                out += len(fn(char))
+            self._blocks[block] = starts
+        i = bisect_right(starts, pos) - 1
+        # Characters with empty output share an offset with the next one: take the last.
+        return block * _BLOCK + i, starts[i]
 
     def source_index(self, pos: int) -> int:
         return self.locate(pos)[0]
@@ -72,27 +76,69 @@ def sound_classes(text: str) -> str:
     return out
 
 
-class TextView:
-    """Original text and its views for one message, with lazy offset maps."""
+# Texts at least this long are folded with numpy array lookups instead of str.translate.
+ARRAY_THRESHOLD = 4096
 
-    __slots__ = ("text", "sound", "collapsed", "_skeleton", "_skeleton_map", "_runs")
+
+class TextView:
+    """Original text and its views for one message, with lazy offset maps.
+
+    Short texts are folded with ``str.translate``; long ones with numpy (``arrays``), which
+    also yields the offset maps as arrays. Both give identical views.
+    """
+
+    __slots__ = ("text", "_sound", "_collapsed", "_skeleton", "_skeleton_map", "_runs", "_arrays")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sound = sound_classes(text)
-        self.collapsed = STUTTER.sub(r"\1", self.sound)
+        self._sound: str | None = None
+        self._collapsed: str | None = None
         self._skeleton: str | None = None
         self._skeleton_map: BlockMap | None = None
         self._runs: tuple[list[int], list[int], list[int]] | None = None
+        self._arrays: _Arrays | None = _Arrays.build(text) if len(text) >= ARRAY_THRESHOLD else None
+        if self._arrays is None:
+            self._sound = sound_classes(text)
+            self._collapsed = STUTTER.sub(r"\1", self._sound)
+
+    @property
+    def arrays(self) -> _Arrays | None:
+        """The numpy form of the views, for long texts."""
+        return self._arrays
+
+    @property
+    def sound(self) -> str:
+        if self._sound is None:
+            assert self._arrays is not None
+            self._sound = self._arrays.to_str(self._arrays.classes)
+        return self._sound
+
+    @property
+    def collapsed(self) -> str:
+        if self._collapsed is None:
+            assert self._arrays is not None
+            self._collapsed = self._arrays.to_str(self._arrays.collapsed)
+        return self._collapsed
 
     @property
     def skeleton(self) -> str:
         if self._skeleton is None:
-            self._skeleton = fold(self.text)
+            self._skeleton = fold(self.text) if self._arrays is None else self._arrays.skeleton()
         return self._skeleton
+
+    def latin_runs(self) -> list[tuple[int, int]]:
+        """Skeleton ranges of Latin-letter runs (where pinyin could be typed)."""
+        if self._arrays is not None:
+            return self._arrays.latin_runs() if self._arrays.has_latin else []
+        return [m.span() for m in _LATIN_RUN.finditer(self.sound)]
+
+    def skeleton_slice(self, start: int, end: int) -> str:
+        return self.skeleton[start:end]
 
     def orig_of_skeleton(self, s_index: int) -> int:
         """Index in the original text of the character behind skeleton index ``s_index``."""
+        if self._arrays is not None:
+            return int(self._arrays.s2t[s_index])
         if self._skeleton_map is None:
             self._skeleton_map = BlockMap(self.text, fold)
         return self._skeleton_map.source_index(s_index)
@@ -114,7 +160,9 @@ class TextView:
 
     def skeleton_run(self, k_index: int) -> tuple[int, int]:
         """First and last skeleton index of the run behind collapsed index ``k_index``."""
-        if len(self.collapsed) == len(self.sound):
+        if self._arrays is not None:
+            return self._arrays.run(k_index)
+        if self._collapsed is not None and len(self._collapsed) == len(self.sound):
             return k_index, k_index
         k_pos, s_start, s_len = self._stutter_runs()
         r = bisect_right(k_pos, k_index) - 1
@@ -124,3 +172,67 @@ class TextView:
             return s_start[r], s_start[r] + s_len[r] - 1
         s = s_start[r] + s_len[r] - 1 + (k_index - k_pos[r])
         return s, s
+
+
+_LATIN_RUN = re.compile(r"[a-z]+")
+
+
+class _Arrays:
+    """numpy views of a long text: classes (skeleton order), the collapsed classes, and the
+    maps skeleton → original and collapsed → skeleton."""
+
+    __slots__ = ("codes", "classes", "collapsed", "s2t", "k2s", "has_latin")
+
+    def __init__(self, codes: Any, classes: Any, collapsed: Any, s2t: Any, k2s: Any, has_latin: bool) -> None:
+        self.codes = codes
+        self.classes = classes
+        self.collapsed = collapsed
+        self.s2t = s2t
+        self.k2s = k2s
+        self.has_latin = has_latin
+
+    def skeleton(self) -> str:
+        from .arrays import folded_array
+
+        return self.to_str(folded_array()[self.codes[self.s2t]])
+
+    @staticmethod
+    def build(text: str) -> _Arrays | None:
+        import numpy as np
+
+        from .arrays import class_arrays
+
+        table, expands = class_arrays()
+        try:
+            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        except UnicodeEncodeError:
+            return None
+        if expands[codes].any():
+            return None  # characters that fold to several: the translate path maps them
+        classes = table[codes]
+        s2t = np.flatnonzero(classes)
+        classes = classes[s2t]
+        if len(classes) == 0:
+            return _Arrays(codes, classes, classes, s2t, s2t, False)
+        keep = np.empty(len(classes), dtype=bool)
+        keep[0] = True
+        np.not_equal(classes[1:], classes[:-1], out=keep[1:])
+        k2s = np.flatnonzero(keep)
+        latin = bool(((classes >= 0x61) & (classes <= 0x7A)).any())
+        return _Arrays(codes, classes, classes[k2s], s2t, k2s, latin)
+
+    @staticmethod
+    def to_str(values: Any) -> str:
+        return str(values.astype("<u4").tobytes().decode("utf-32-le"))
+
+    def latin_runs(self) -> list[tuple[int, int]]:
+        import numpy as np
+
+        latin = (self.classes >= 0x61) & (self.classes <= 0x7A)
+        edges = np.flatnonzero(np.diff(np.concatenate(([False], latin, [False])).astype(np.int8)))
+        return [(int(a), int(b)) for a, b in zip(edges[0::2], edges[1::2])]
+
+    def run(self, k_index: int) -> tuple[int, int]:
+        first = int(self.k2s[k_index])
+        last = int(self.k2s[k_index + 1]) - 1 if k_index + 1 < len(self.k2s) else len(self.classes) - 1
+        return first, last

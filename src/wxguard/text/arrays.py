@@ -1,0 +1,61 @@
+"""numpy forms of the folding and sound-class tables, for long texts.
+
+``str.translate`` costs about 30 ns a character; for a long text the same work (fold, drop
+noise, collapse stutter, encode) runs several times faster as array lookups. numpy is
+imported only when a long text is first checked.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from .sound import class_table
+
+_lock = threading.Lock()
+_tables: tuple[Any, Any] | None = None
+_folded: Any = None
+
+
+def class_arrays() -> tuple[Any, Any]:
+    """(class value per code point, 0 for noise; True where a character expands to several)."""
+    global _tables
+    if _tables is None:
+        with _lock:
+            if _tables is None:
+                import numpy as np
+
+                classes = np.arange(0x110000, dtype=np.uint32)
+                expands = np.zeros(0x110000, dtype=bool)
+                table = class_table()
+                for cp, entry in enumerate(table):
+                    if entry is None:
+                        classes[cp] = 0
+                    elif isinstance(entry, str):
+                        if len(entry) == 1:
+                            classes[cp] = ord(entry)
+                        else:
+                            classes[cp] = 0
+                            expands[cp] = len(entry) > 1
+                # Above the translate table only tags and variation selectors are noise.
+                classes[0xE0000:0xE1000] = 0
+                _tables = (classes, expands)
+    return _tables
+
+
+def folded_array() -> Any:
+    """The folded character per code point (valid where ``class_arrays`` has a class)."""
+    global _folded
+    if _folded is None:
+        with _lock:
+            if _folded is None:
+                import numpy as np
+
+                from .folding import tables
+
+                folded = np.arange(0x110000, dtype=np.uint32)
+                for cp, entry in enumerate(tables().skeleton):
+                    if isinstance(entry, str) and len(entry) == 1:
+                        folded[cp] = ord(entry)
+                _folded = folded
+    return _folded
