@@ -43,10 +43,7 @@ class Pattern:
     kind: PatternKind
     key: str
     runs: tuple[str, ...]
-
-    @property
-    def cjk_count(self) -> int:
-        return sum(1 for c in self.folded if is_cjk(c))
+    cjk_count: int
 
 
 @dataclass(frozen=True)
@@ -113,7 +110,8 @@ def make_pattern(term: Term, spelling: str, kind: PatternKind) -> Pattern:
     for i in range(pos, len(classes)):
         key.append(classes[i])
         runs.append(folded[i])
-    return Pattern(term, rule_for(term.category), folded, tuple(origin), kind, "".join(key), tuple(runs))
+    cjk = sum(1 for c in folded if is_cjk(c))
+    return Pattern(term, rule_for(term.category), folded, tuple(origin), kind, "".join(key), tuple(runs), cjk)
 
 
 class _Encoder:

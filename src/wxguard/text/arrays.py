@@ -13,12 +13,14 @@ from typing import Any
 from .sound import class_table
 
 _lock = threading.Lock()
-_tables: tuple[Any, Any] | None = None
+_tables: Any = None
+# Class value of a character that folds to several: such texts take the translate path.
+EXPANDS = 0xFFFFFFFF
 _folded: Any = None
 
 
-def class_arrays() -> tuple[Any, Any]:
-    """(class value per code point, 0 for noise; True where a character expands to several)."""
+def class_arrays() -> Any:
+    """Class value per code point: 0 for noise, ``EXPANDS`` for a character that folds to several."""
     global _tables
     if _tables is None:
         with _lock:
@@ -26,20 +28,14 @@ def class_arrays() -> tuple[Any, Any]:
                 import numpy as np
 
                 classes = np.arange(0x110000, dtype=np.uint32)
-                expands = np.zeros(0x110000, dtype=bool)
-                table = class_table()
-                for cp, entry in enumerate(table):
-                    if entry is None:
+                for cp, entry in enumerate(class_table()):
+                    if entry is None or entry == "":
                         classes[cp] = 0
                     elif isinstance(entry, str):
-                        if len(entry) == 1:
-                            classes[cp] = ord(entry)
-                        else:
-                            classes[cp] = 0
-                            expands[cp] = len(entry) > 1
+                        classes[cp] = ord(entry) if len(entry) == 1 else EXPANDS
                 # Above the translate table only tags and variation selectors are noise.
                 classes[0xE0000:0xE1000] = 0
-                _tables = (classes, expands)
+                _tables = classes
     return _tables
 
 

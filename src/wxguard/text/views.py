@@ -129,7 +129,7 @@ class TextView:
     def latin_runs(self) -> list[tuple[int, int]]:
         """Skeleton ranges of Latin-letter runs (where pinyin could be typed)."""
         if self._arrays is not None:
-            return self._arrays.latin_runs() if self._arrays.has_latin else []
+            return self._arrays.latin_runs()
         return [m.span() for m in _LATIN_RUN.finditer(self.sound)]
 
     def skeleton_slice(self, start: int, end: int) -> str:
@@ -181,15 +181,14 @@ class _Arrays:
     """numpy views of a long text: classes (skeleton order), the collapsed classes, and the
     maps skeleton → original and collapsed → skeleton."""
 
-    __slots__ = ("codes", "classes", "collapsed", "s2t", "k2s", "has_latin")
+    __slots__ = ("codes", "classes", "collapsed", "s2t", "k2s")
 
-    def __init__(self, codes: Any, classes: Any, collapsed: Any, s2t: Any, k2s: Any, has_latin: bool) -> None:
+    def __init__(self, codes: Any, classes: Any, collapsed: Any, s2t: Any, k2s: Any) -> None:
         self.codes = codes
         self.classes = classes
         self.collapsed = collapsed
         self.s2t = s2t
         self.k2s = k2s
-        self.has_latin = has_latin
 
     def skeleton(self) -> str:
         from .arrays import folded_array
@@ -200,26 +199,24 @@ class _Arrays:
     def build(text: str) -> _Arrays | None:
         import numpy as np
 
-        from .arrays import class_arrays
+        from .arrays import EXPANDS, class_arrays
 
-        table, expands = class_arrays()
         try:
             codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         except UnicodeEncodeError:
             return None
-        if expands[codes].any():
+        classes = class_arrays()[codes]
+        if len(classes) and classes.max() == EXPANDS:
             return None  # characters that fold to several: the translate path maps them
-        classes = table[codes]
         s2t = np.flatnonzero(classes)
         classes = classes[s2t]
         if len(classes) == 0:
-            return _Arrays(codes, classes, classes, s2t, s2t, False)
+            return _Arrays(codes, classes, classes, s2t, s2t)
         keep = np.empty(len(classes), dtype=bool)
         keep[0] = True
         np.not_equal(classes[1:], classes[:-1], out=keep[1:])
         k2s = np.flatnonzero(keep)
-        latin = bool(((classes >= 0x61) & (classes <= 0x7A)).any())
-        return _Arrays(codes, classes, classes[k2s], s2t, k2s, latin)
+        return _Arrays(codes, classes, classes[k2s], s2t, k2s)
 
     @staticmethod
     def to_str(values: Any) -> str:
@@ -229,6 +226,8 @@ class _Arrays:
         import numpy as np
 
         latin = (self.classes >= 0x61) & (self.classes <= 0x7A)
+        if not latin.any():
+            return []
         edges = np.flatnonzero(np.diff(np.concatenate(([False], latin, [False])).astype(np.int8)))
         return [(int(a), int(b)) for a, b in zip(edges[0::2], edges[1::2])]
 
