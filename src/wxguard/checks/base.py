@@ -7,6 +7,7 @@ rule is a catalog entry plus a checker that yields its code: the engine never ch
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
 from dataclasses import dataclass, field
 from abc import ABC, abstractmethod
@@ -41,6 +42,15 @@ class CheckContext:
     view: TextView
     config: GuardConfig
 
+    @property
+    def platform(self) -> str:
+        """The message's platform, else the Guard's."""
+        return self.message.platform or self.config.platform
+
+    @property
+    def industry(self) -> str | None:
+        return self.message.industry or self.config.industry
+
 
 class Checker(ABC):
     """A family's checker: built once per Guard from its settings, then shared by threads."""
@@ -64,11 +74,10 @@ def register(cls: type[Checker]) -> type[Checker]:
     return cls
 
 
-# Family modules; importing one registers its checkers.
-FAMILIES = ("content",)
-
-
 def registered_checkers() -> list[type[Checker]]:
-    for name in FAMILIES:
-        importlib.import_module(f"{__package__}.{name}")
+    """Every checker: each module of this package registers its own on import."""
+    package = importlib.import_module(__package__ or "wxguard.checks")
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name != "base":
+            importlib.import_module(f"{package.__name__}.{info.name}")
     return list(_REGISTRY)

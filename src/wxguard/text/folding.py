@@ -45,10 +45,13 @@ def is_cjk(char: str) -> bool:
 
 @dataclass(frozen=True)
 class FoldTables:
-    """``skeleton`` folds and deletes noise (a ``str.translate`` table);
-    ``simplified`` is the 1:1 lower-case + traditional→simplified fold used for segmentation."""
+    """``skeleton`` folds and deletes noise (a ``str.translate`` table); ``one_to_one`` folds
+    every character that folds to exactly one character (width, case, compatibility forms,
+    homoglyphs, traditional) and keeps the rest, noise included, so offsets never move;
+    ``simplified`` is the lower-case + traditional→simplified fold used for segmentation."""
 
     skeleton: list[int | str | None]
+    one_to_one: dict[int, int]
     simplified: dict[int, int]
     t2s: dict[str, str]
     homoglyphs: dict[str, str]
@@ -120,10 +123,22 @@ def _fold_char(char: str, t2s: dict[str, str], homo: dict[str, str]) -> str:
     return "".join(out)
 
 
+def _one_char(char: str, t2s: dict[str, str], homo: dict[str, str]) -> str:
+    """The fold of one character without numerals or noise removal, if it is one character."""
+    nfkc = unicodedata.normalize("NFKC", char)
+    if len(nfkc) != 1:
+        return char
+    lower = homo.get(nfkc, nfkc).lower()
+    if len(lower) != 1:
+        return char
+    return t2s.get(lower, lower)
+
+
 def _build() -> FoldTables:
     t2s = _load_t2s()
     homo = _load_homoglyphs()
     table: list[int | str | None] = list(range(TABLE_SIZE))
+    one_to_one: dict[int, int] = {}
     simplified: dict[int, int] = {}
     for cp in range(TABLE_SIZE):
         char = chr(cp)
@@ -139,6 +154,9 @@ def _build() -> FoldTables:
             and _numeral(char) == char
         ):
             continue
+        single = _one_char(char, t2s, homo)
+        if single != char:
+            one_to_one[cp] = ord(single)
         folded = _fold_char(char, t2s, homo)
         if folded == char:
             continue
@@ -146,7 +164,7 @@ def _build() -> FoldTables:
         simple = t2s.get(char, char).lower()
         if len(simple) == 1 and simple != char:
             simplified[cp] = ord(simple)
-    return FoldTables(skeleton=table, simplified=simplified, t2s=t2s, homoglyphs=homo)
+    return FoldTables(skeleton=table, one_to_one=one_to_one, simplified=simplified, t2s=t2s, homoglyphs=homo)
 
 
 def fold(text: str) -> str:
@@ -157,9 +175,11 @@ def fold(text: str) -> str:
     return out
 
 
-def fold_char(char: str) -> str:
-    """The skeleton fold of one character (empty for noise)."""
-    return fold(char)
+def fold_one_to_one(text: str) -> str:
+    """``text`` with each character folded when it folds to exactly one character
+    (ＨＴＴＰＳ：／／ → https://, 辦 → 办); the result has the same length, so every index is
+    also an index into the original."""
+    return text.translate(tables().one_to_one)
 
 
 @lru_cache(maxsize=4096)

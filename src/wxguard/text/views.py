@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from typing import Any, Callable
 
-from .folding import HIGH_NOISE, fold
+from .folding import HIGH_NOISE, fold, fold_one_to_one
 from .sound import class_table
 
 STUTTER = re.compile(r"(.)\1+", re.S)
@@ -87,12 +87,13 @@ class TextView:
     also yields the offset maps as arrays. Both give identical views.
     """
 
-    __slots__ = ("text", "_sound", "_collapsed", "_skeleton", "_skeleton_map", "_runs", "_arrays")
+    __slots__ = ("text", "_sound", "_collapsed", "_folded", "_skeleton", "_skeleton_map", "_runs", "_arrays")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._sound: str | None = None
         self._collapsed: str | None = None
+        self._folded: str | None = None
         self._skeleton: str | None = None
         self._skeleton_map: BlockMap | None = None
         self._runs: tuple[list[int], list[int], list[int]] | None = None
@@ -119,6 +120,14 @@ class TextView:
             assert self._arrays is not None
             self._collapsed = self._arrays.to_str(self._arrays.collapsed)
         return self._collapsed
+
+    @property
+    def folded(self) -> str:
+        """Same length as the original: width, case, compatibility forms, homoglyphs and
+        traditional characters folded, noise kept. For regex-based checkers."""
+        if self._folded is None:
+            self._folded = fold_one_to_one(self.text)
+        return self._folded
 
     @property
     def skeleton(self) -> str:
