@@ -1,11 +1,12 @@
 """WX1 throughput next to a raw pyahocorasick scan of the same terms, in one run.
 
-    python benchmarks/bench_wx1.py PATH/TO/corpus_zh.txt [--repeat 5]
+    python benchmarks/bench_wx1.py PATH/TO/corpus_zh.txt [--repeat 5] [--wordlist EXTRA.txt]
 
 Prints MB/s (10^6 UTF-8 bytes a second) for the corpus as one text and messages/s line by
 line, for (a) pyahocorasick over the raw lines with the lexicon's terms as written (no
 normalisation, the floor every filter starts from) and (b) ``Guard(select=["WX1"])`` with every
-disguise on. Also the import time of wxguard and the Guard() construction time, each in a
+disguise on. ``--wordlist`` adds a word-list file (``# category: NAME`` header) to both, to
+see how each scales with the lexicon. Also the import time of wxguard and the Guard() construction time, each in a
 fresh process. Medians of ``--repeat`` runs.
 """
 
@@ -48,13 +49,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--wordlist", type=Path, action="append", default=[])
     args = parser.parse_args()
 
     text = args.corpus.read_text("utf-8")
     lines = [line for line in text.split("\n") if line]
     mb = len(text.encode("utf-8")) / 1e6
 
-    guard = Guard(select=["WX1"])
+    guard = Guard(select=["WX1"], wordlists=args.wordlist)
     lexicon = guard.config.lexicon()
     terms = sorted({p.term.text for p in lexicon.patterns})
     raw = ahocorasick.Automaton()

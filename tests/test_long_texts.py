@@ -12,7 +12,7 @@ from wxguard.text import views
 from .conftest import WORDS
 from .test_properties import ANY_TEXT, MIXED
 
-GUARD = Guard(default_wordlists=False, words=WORDS, allow=["大麻烦"])
+GUARD = Guard(default_wordlists=False, words=WORDS, allow=["大麻烦"], select=["WX1"])
 
 
 def _both(text: str, guard: Guard) -> tuple[Report, Report]:

@@ -10,6 +10,7 @@ severe wins, a sound-alike only where no exact finding overlaps.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
@@ -255,12 +256,18 @@ def _severity_rank(rule: str, ctx: CheckContext) -> int:
 def _pick(hits: list[_Hit], ctx: CheckContext) -> list[_Hit]:
     """Longest, then most severe, wins; exact evidence before sound-alikes."""
     chosen: list[_Hit] = []
+    starts: list[int] = []  # chosen spans never overlap, so sorted starts find neighbours
     for group in (False, True):
         pool = [h for h in hits if h.sound is group]
         pool.sort(key=lambda h: (-(h.end - h.start), -_severity_rank(h.rule, ctx), h.rule, h.start, -h.confidence))
         for hit in pool:
-            if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
-                chosen.append(hit)
+            i = bisect_right(starts, hit.start)
+            if i and chosen[i - 1].end > hit.start:
+                continue
+            if i < len(chosen) and chosen[i].start < hit.end:
+                continue
+            starts.insert(i, hit.start)
+            chosen.insert(i, hit)
     return chosen
 
 
