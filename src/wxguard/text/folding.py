@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Highest code point covered by the translate table: the end of CJK Extension H.
@@ -57,17 +56,10 @@ class FoldTables:
     homoglyphs: dict[str, str]
 
 
-_lock = threading.Lock()
-_tables: FoldTables | None = None
-
-
+@cache
 def tables() -> FoldTables:
-    global _tables
-    if _tables is None:
-        with _lock:
-            if _tables is None:
-                _tables = _build()
-    return _tables
+    """Built on first use (about 0.2 s), then shared; building twice in a race is harmless."""
+    return _build()
 
 
 def _load_t2s() -> dict[str, str]:

@@ -7,29 +7,21 @@ jieba's dictionary takes about half a second to load, so it is loaded on the fir
 from __future__ import annotations
 
 import logging
-import threading
+from functools import cache
 from typing import Any, Iterable, Iterator
 
 from .folding import tables
 
 WINDOW = 8
 
-_lock = threading.Lock()
-_tokenizer: Any = None
-
-
+@cache
 def _jieba() -> Any:
-    global _tokenizer
-    if _tokenizer is None:
-        with _lock:
-            if _tokenizer is None:
-                import jieba
+    import jieba
 
-                jieba.setLogLevel(logging.WARNING)
-                tok = jieba.Tokenizer()
-                tok.initialize()
-                _tokenizer = tok
-    return _tokenizer
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
 
 
 def _words(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -12,8 +12,8 @@ Two tables:
 
 from __future__ import annotations
 
-import threading
 import unicodedata
+from functools import cache
 
 from .folding import TABLE_SIZE, tables
 
@@ -22,12 +22,6 @@ BREAK = "|"
 DIGIT_READINGS = ("ling", "yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu")
 # Syllable symbols live in the BMP private-use area, which folding deletes from any text.
 _SYMBOL_BASE = 0xE000
-
-_lock = threading.Lock()
-_spell: list[str] | None = None
-_classes: list[int | str | None] | None = None
-_syllables: dict[str, str] = {}
-
 
 def _toneless(syllable: str) -> str:
     plain = unicodedata.normalize("NFD", syllable).replace("u\u0308", "v")
@@ -46,8 +40,8 @@ def _readings() -> dict[int, str]:
     return out
 
 
-def _build() -> None:
-    global _spell, _classes
+@cache
+def _tables() -> tuple[list[str], list[int | str | None]]:
     readings = _readings()
     spell: list[str] = [BREAK] * TABLE_SIZE
     for cp, syllable in readings.items():
@@ -75,33 +69,18 @@ def _build() -> None:
                 classes[cp] = symbol
         else:
             classes[cp] = "".join(char_symbol.get(c, c) for c in entry)
-    _syllables.update({v: k for k, v in symbol_of.items()})
-    _spell, _classes = spell, classes
-
-
-def _ensure() -> None:
-    if _classes is None:
-        with _lock:
-            if _classes is None:
-                _build()
+    return spell, classes
 
 
 def spell_table() -> list[str]:
-    _ensure()
-    assert _spell is not None
-    return _spell
+    return _tables()[0]
 
 
 def class_table() -> list[int | str | None]:
-    _ensure()
-    assert _classes is not None
-    return _classes
+    return _tables()[1]
 
 
 def spell(folded: str) -> str:
     """Pinyin letters of folded text: CJK → syllable, a–z → itself, digits → reading, else ``|``."""
-    return folded.translate(_spell if _spell is not None else spell_table())
+    return folded.translate(_tables()[0])
 
-
-def is_syllable_symbol(symbol: str) -> bool:
-    return symbol in _syllables
