@@ -12,6 +12,7 @@ DESIGN_CODES = (
     + ["WX501", "WX502", "WX503", "WX504", "WX505", "WX510"]
     + [f"WX60{i}" for i in range(1, 9)]
     + [f"WX70{i}" for i in range(1, 7)]
+    + ["WX001"]  # added after the design: unused suppressions (ruff's RUF100)
 )
 
 DEFAULT_SEVERITY = {

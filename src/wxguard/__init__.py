@@ -10,16 +10,22 @@ from .catalog import Rule, catalog
 from .config import GuardConfig
 from .errors import ConfigError, WordListError, WxguardError
 from .guard import Guard
-from .models import Attachment, Message, Report, Severity, Verdict, Violation
+from .models import Attachment, Location, Message, Report, Reports, Severity, Verdict, Violation
+from .redact import redact
+from .sendlog import SendLog, SendLogError
 
 __all__ = [
     "Attachment",
     "ConfigError",
     "Guard",
     "GuardConfig",
+    "Location",
     "Message",
     "Report",
+    "Reports",
     "Rule",
+    "SendLog",
+    "SendLogError",
     "Severity",
     "Verdict",
     "Violation",
@@ -27,4 +33,5 @@ __all__ = [
     "WxguardError",
     "__version__",
     "catalog",
+    "redact",
 ]

@@ -12,13 +12,15 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .catalog import catalog
 from .errors import ConfigError, WordListError
 from .lexicon.automata import Lexicon, compile_lexicon
 from .lexicon.loading import Term, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
+from .links.icp import IcpResolver
 from .models import Industry, Platform, Severity
+from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
 
 _REGEX_ALLOW = re.compile(r"^/(.+)/([imsx]*)$", re.S)
 
@@ -42,14 +44,20 @@ class GuardConfig(BaseModel):
     per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     severity: dict[str, Severity] = Field(default_factory=dict)
     fail_on: Severity = Severity.ERROR
+    profiles: dict[str, Profile] = Field(default_factory=dict)
     platform: Platform = "wechat"
     industry: Industry | None = None
     icp_registry: Path | None = None
+    icp_resolver: Any = None  # an IcpResolver; code, so a Guard keyword only
     allowed_domains: tuple[str, ...] = ()
     blocked_domains: tuple[str, ...] = ()
     lang: Literal["zh", "en"] = "zh"
     split_characters: bool = True
     sound: bool = True
+    format: FormatLimits = Field(default_factory=FormatLimits)
+    campaign_keywords: tuple[str, ...] = ()
+    phrases: tuple[Path, ...] = ()  # extra WX3/WX4 phrase-bank files ([inducement] / [advertising])
+    commercial_threshold: float = Field(default=4.0, gt=0)  # commercial_score() at or above: advertising rules apply
 
     @field_validator("select", "extend_select", "ignore")
     @classmethod
@@ -57,6 +65,27 @@ class GuardConfig(BaseModel):
         if value is None:
             return None
         return tuple(catalog().check_selector(s) for s in value)
+
+    @field_validator("profiles", mode="before")
+    @classmethod
+    def _user_profiles(cls, value: Any) -> Any:
+        return merge_user_profiles(value)
+
+    @field_validator("platform")
+    @classmethod
+    def _known_platform(cls, value: str, info: ValidationInfo) -> str:
+        known = known_platforms(info.data.get("profiles") or {})
+        if value not in known:
+            raise ValueError(f"unknown platform {value!r} (known: {', '.join(known)})")
+        return value
+
+    @field_validator("campaign_keywords")
+    @classmethod
+    def _keywords(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for word in value:
+            if not word.strip():
+                raise ValueError("a campaign keyword is empty")
+        return value
 
     @field_validator("per_file_ignores")
     @classmethod
@@ -73,6 +102,13 @@ class GuardConfig(BaseModel):
                 raise ValueError(f"unknown rule code {code!r}")
             out[code.upper()] = sev
         return out
+
+    @field_validator("icp_resolver")
+    @classmethod
+    def _resolver(cls, value: Any) -> Any:
+        if value is not None and not isinstance(value, IcpResolver):
+            raise ValueError("expected an object with a lookup(domain) method, given in code: Guard(icp_resolver=...)")
+        return value
 
     @field_validator("allow")
     @classmethod
@@ -107,7 +143,7 @@ class GuardConfig(BaseModel):
         for key in data:
             if key not in known:
                 raise ConfigError(key, f"unknown key (known keys: {', '.join(sorted(known))})", source)
-        for key in ("wordlists",):
+        for key in ("wordlists", "phrases"):
             if isinstance(data.get(key), list):
                 data[key] = [str(base / p) if isinstance(p, str) else p for p in data[key]]
         if isinstance(data.get("icp-registry"), str):
@@ -121,7 +157,7 @@ def build_config(data: dict[str, Any], source: str | Path | None = None) -> Guar
     except ValidationError as exc:
         err = exc.errors()[0]
         key = ".".join(str(part) for part in err["loc"]) or "config"
-        msg = err["msg"].removeprefix("Value error, ")
+        msg = err["msg"].removeprefix("Value error, ").removeprefix(f"{key}: ")
         raise ConfigError(key, f"{msg} (got {err.get('input')!r})", source) from None
     except ConfigError as exc:
         raise ConfigError(exc.key, exc.problem, source) from None

@@ -14,6 +14,7 @@ from .checks import CheckContext, Checker, Finding, registered_checkers
 from .config import GuardConfig, build_config, load_config_file
 from .errors import WxguardError
 from .models import Message, Report, Violation
+from .sendlog import SendLog
 from .text.views import TextView
 
 _UNSET: Any = object()
@@ -100,13 +101,17 @@ class Guard:
     def enabled_rules(self) -> frozenset[str]:
         return self._enabled
 
-    def check(self, message: str | Message) -> Report:
-        """Check one message; never raises on any text."""
+    def check(self, message: str | Message, *, log: SendLog | None = None) -> Report:
+        """Check one message; never raises on any text. With a ``log`` of what was sent,
+        the cadence rules (WX701–WX704) count against it."""
         if isinstance(message, str):
             message = Message(text=message)
         elif not isinstance(message, Message):
             raise WxguardError(f"check() takes a str or a Message, not {type(message).__name__}")
-        ctx = CheckContext(message=message, view=TextView(message.text), config=self.config)
+        if log is not None and not isinstance(log, SendLog):
+            raise WxguardError(f"check(log=...) takes a SendLog, not {type(log).__name__}")
+        ctx = CheckContext(message=message, view=TextView(message.text), config=self.config, log=log)
+        ctx.profile  # an unknown platform is an error whichever rules are enabled
         findings: list[Finding] = []
         for checker in self._checkers:
             findings.extend(f for f in checker.check(ctx) if f.rule in self._enabled)

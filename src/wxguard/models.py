@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    NonNegativeFloat,
+    NonNegativeInt,
+    PositiveInt,
+    StringConstraints,
+    model_validator,
+)
 
-Platform = Literal["wechat", "wecom", "dingtalk"]
+# A profile name: the bundled "wechat", "wecom", "dingtalk", or one defined in config
+# (``profiles``); an unknown name is reported when a Guard is built or a message checked.
+Platform = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
 Industry = Literal["ecommerce", "education", "enterprise", "finance", "medical", "general"]
 
 
@@ -60,6 +71,18 @@ class Message(BaseModel):
     attachments: tuple[Attachment, ...] = ()
 
 
+class Location(BaseModel):
+    """Where a span sits in its file: 1-based lines and columns counted in code points,
+    end column exclusive (SARIF's convention), so editors and CI annotations agree."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    line: PositiveInt
+    column: PositiveInt
+    end_line: PositiveInt
+    end_column: PositiveInt
+
+
 class Violation(BaseModel):
     """One finding, with its span in the original text (end exclusive)."""
 
@@ -78,6 +101,7 @@ class Violation(BaseModel):
     message: str
     suggestion: str | None = None
     consequence: str
+    location: Location | None = None
 
     @model_validator(mode="after")
     def _span_ordered(self) -> Violation:
@@ -94,6 +118,9 @@ class Report(BaseModel):
     text: str
     violations: tuple[Violation, ...] = ()
     verdict: Verdict = Verdict.PASS
+    path: str | None = None
+    line: PositiveInt = 1
+    schema_version: Literal[1] = 1
 
     @model_validator(mode="before")
     @classmethod
@@ -107,6 +134,68 @@ class Report(BaseModel):
     @property
     def ok(self) -> bool:
         return self.verdict is Verdict.PASS
+
+    def redacted(self, operator: Literal["mask", "replace", "hash"] = "mask", *, salt: str = "") -> str:
+        """The text with the personal information this report found (WX501–WX505) masked,
+        replaced or hashed; everything else unchanged. See ``wxguard.redact``."""
+        from .redact import redact_violations
+
+        return redact_violations(self.text, self.violations, operator, salt=salt)
+
+    def located(self, path: str | None = None, line: int = 1) -> Report:
+        """A copy that knows its file: ``line`` is where the text starts there, and every
+        violation gets its file ``location`` (from the one shared position function)."""
+        from .report.positions import locate
+
+        return locate(self, path, line)
+
+    def to_html(self) -> str:
+        """The message with every violation highlighted, the verdict and a findings table."""
+        from .report.html import report_html
+
+        return report_html(self)
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None, **kwargs: Any
+    ) -> dict[str, str]:
+        """Jupyter display: concise lines as text, the highlighted report as HTML."""
+        from .report.html import mimebundle
+
+        return mimebundle(self, include, exclude)
+
+
+class Reports(list[Report]):
+    """A batch of reports (e.g. ``Reports(guard.check_many(messages))``) that displays as one
+    table in a notebook and filters by rule or verdict."""
+
+    def filter(self, rule: str | None = None, verdict: Verdict | str | None = None) -> Reports:
+        """Reports with a violation whose code starts with ``rule`` and/or with that verdict."""
+        wanted = Verdict(verdict) if verdict is not None else None
+        prefix = rule.strip().upper() if rule else None
+        return Reports(
+            r
+            for r in self
+            if (wanted is None or r.verdict is wanted)
+            and (prefix is None or any(v.rule.startswith(prefix) for v in r.violations))
+        )
+
+    def to_html(self) -> str:
+        from .report.html import reports_html
+
+        return reports_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython prints lists with its own printer, even over ``_repr_mimebundle_``."""
+        from .report.html import plain_text
+
+        printer.text(plain_text(self))
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None, **kwargs: Any
+    ) -> dict[str, str]:
+        from .report.html import mimebundle
+
+        return mimebundle(self, include, exclude)
 
 
 def _get(item: Any, key: str) -> Any:

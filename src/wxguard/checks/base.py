@@ -11,13 +11,16 @@ import pkgutil
 
 from dataclasses import dataclass, field
 from abc import ABC, abstractmethod
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
 from ..models import Message
+from ..profiles import Profile, profile_for
 from ..text.views import TextView
 
 if TYPE_CHECKING:
     from ..config import GuardConfig
+    from ..sendlog import SendLog
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,17 @@ class CheckContext:
     message: Message
     view: TextView
     config: GuardConfig
+    log: SendLog | None = None
 
     @property
     def platform(self) -> str:
         """The message's platform, else the Guard's."""
         return self.message.platform or self.config.platform
+
+    @cached_property
+    def profile(self) -> Profile:
+        """The platform's profile (limits, link policy); unknown platforms raise."""
+        return profile_for(self.config, self.platform)
 
     @property
     def industry(self) -> str | None:

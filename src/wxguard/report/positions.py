@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ..models import Location, Report
+
 
 class LineIndex:
     """Line starts of a text, for offset → (line, column) lookups."""
@@ -15,7 +17,27 @@ class LineIndex:
             starts.append(pos + 1)
             pos = text.find("\n", pos + 1)
         self.starts = starts
+        self.text = text
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
+
+    def location(self, start: int, end: int, line_offset: int = 0) -> Location:
+        """The span's location; the end column is exclusive (one past the last character)."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Location(line=line + line_offset, column=column, end_line=end_line + line_offset, end_column=end_column)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
+        return self.text[start:end].removesuffix("\r")
+
+
+def locate(report: Report, path: str | None, line: int) -> Report:
+    """The report with its file path, first line and every violation's file location."""
+    index = LineIndex(report.text)
+    violations = tuple(v.model_copy(update={"location": index.location(v.start, v.end, line - 1)}) for v in report.violations)
+    return report.model_copy(update={"path": path, "line": line, "violations": violations})

@@ -1,0 +1,183 @@
+"""HTML for notebooks and pages: the message with every violation highlighted, the verdict
+and a table of findings.
+
+Every piece of user text is escaped on its own (``html.escape`` with quotes), tooltips too;
+the output has no script and no event attributes, and sits in a ``tex2jax_ignore`` element
+so MathJax leaves ``$`` and ``¥`` prices alone. Spans are cut at every violation boundary and
+each piece is marked once, with the most severe violation covering it, so marks never nest
+or interleave. Styles are inline: notebook viewers drop ``<style>`` blocks.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Sequence
+
+from ..catalog import catalog
+from ..models import Report, Severity, Verdict, Violation
+from .concise import concise_lines, located_violations
+from .links import rule_url
+
+# Background and accent per severity (a light tint and a strong border, readable in dark themes too).
+COLOURS = {
+    Severity.ERROR: ("#ffd6d6", "#c62828"),
+    Severity.WARNING: ("#ffecb3", "#b26a00"),
+    Severity.INFO: ("#dbeafe", "#1d4ed8"),
+}
+VERDICT_COLOURS = {Verdict.BLOCK: "#c62828", Verdict.REVIEW: "#b26a00", Verdict.PASS: "#2e7d32"}
+# A batch shows this many messages in full; the rest are counted.
+BATCH_LIMIT = 200
+
+_BOX = "font-family:system-ui,'PingFang SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.5;color:#1f2328;"
+_TEXT = ("white-space:pre-wrap;word-break:break-word;line-height:2.0;padding:8px 12px;margin:6px 0;"
+         "border:1px solid #d0d7de;border-radius:6px;background:#ffffff;")
+_TABLE = "border-collapse:collapse;margin-top:6px;font-size:13px;"
+_CELL = "border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top;"
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _badge(verdict: Verdict) -> str:
+    colour = VERDICT_COLOURS[verdict]
+    return (f'<span class="wxguard-verdict" style="display:inline-block;padding:1px 10px;border-radius:10px;'
+            f'background:{colour};color:#ffffff;font-weight:700;font-size:12px;letter-spacing:0.05em;">'
+            f"{_e(verdict.value.upper())}</span>")
+
+
+def _counts(violations: Sequence[Violation]) -> str:
+    parts = []
+    for severity in Severity:
+        n = sum(1 for v in violations if v.severity is severity)
+        if n:
+            parts.append(f"{n} {severity.value}")
+    return ", ".join(parts) if parts else "no findings"
+
+
+def _label(v: Violation) -> str:
+    accent = COLOURS[v.severity][1]
+    return (f'<span class="wxguard-label" style="font-size:10px;font-weight:700;font-family:ui-monospace,monospace;'
+            f'color:{accent};margin-left:4px;vertical-align:middle;">{_e(v.rule)}</span>')
+
+
+def _mark(body: str, covering: Sequence[Violation], labels: Sequence[Violation]) -> str:
+    worst = max(covering, key=lambda v: (v.severity.rank, v.end - v.start))
+    background, accent = COLOURS[worst.severity]
+    tooltip = "\n".join(f"{v.rule} {v.name} [{v.severity.value}]: {v.message}" for v in covering)
+    return (f'<mark class="wxguard-mark wxguard-{worst.severity.value}" title="{_e(tooltip)}" '
+            f'style="background:{background};border-bottom:2px solid {accent};padding:2px 2px;border-radius:3px;color:#1f2328;">'
+            f"{body}{''.join(_label(v) for v in labels)}</mark>")
+
+
+def highlight(text: str, violations: Sequence[Violation]) -> str:
+    """The text, escaped, with one ``<mark>`` per piece between violation boundaries."""
+    bounds = sorted({0, len(text)} | {v.start for v in violations} | {v.end for v in violations})
+    out: list[str] = []
+    for a, b in zip(bounds, bounds[1:] + [bounds[-1]]):
+        empty = [v for v in violations if v.start == v.end == a]
+        if empty:
+            out.append(_mark("", empty, empty))
+        if b <= a:
+            continue
+        covering = [v for v in violations if v.start <= a and v.end >= b and v.start < v.end]
+        piece = _e(text[a:b])
+        if covering:
+            out.append(_mark(piece, covering, [v for v in covering if v.end == b]))
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+def _where(v: Violation) -> str:
+    assert v.location is not None
+    return f"{v.location.line}:{v.location.column}"
+
+
+def _rule_cell(v: Violation) -> str:
+    rule = catalog().by_code.get(v.rule)
+    code = _e(v.rule)
+    link = f'<a href="{_e(rule_url(rule))}" target="_blank" rel="noopener">{code}</a>' if rule else code
+    return f"{link} <span style=\"color:#57606a;\">{_e(v.name)}</span>"
+
+
+def _table(rows: Sequence[tuple[str | None, Report, Violation]]) -> str:
+    with_message = any(label is not None for label, _, _ in rows)
+    head = (["#"] if with_message else []) + ["where", "rule", "severity", "text", "message", "suggestion"]
+    out = [f'<table class="wxguard-findings" style="{_TABLE}"><thead><tr>']
+    out += [f'<th style="{_CELL}background:#f6f8fa;">{_e(h)}</th>' for h in head]
+    out.append("</tr></thead><tbody>")
+    for label, _report, v in rows:
+        accent = COLOURS[v.severity][1]
+        cells = ([_e(label)] if with_message else []) + [
+            _e(_where(v)),
+            _rule_cell(v),
+            f'<span style="color:{accent};font-weight:600;">{_e(v.severity.value)}</span>',
+            f'<code style="white-space:pre-wrap;">{_e(v.text)}</code>',
+            _e(v.message),
+            _e(v.suggestion or ""),
+        ]
+        out.append("<tr>" + "".join(f'<td style="{_CELL}">{c}</td>' for c in cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _heading(report: Report, violations: Sequence[Violation], label: str | None = None) -> str:
+    parts = []
+    if label is not None:
+        parts.append(f'<span style="font-weight:700;margin-right:6px;">{_e(label)}</span>')
+    parts.append(_badge(report.verdict))
+    where = f" {_e(report.path)}" if report.path else ""
+    parts.append(f'<span style="margin-left:8px;color:#57606a;">{_e(_counts(violations))}{where}</span>')
+    return f'<div class="wxguard-heading">{"".join(parts)}</div>'
+
+
+def report_html(report: Report) -> str:
+    violations = located_violations(report)
+    body = [_heading(report, violations),
+            f'<div class="wxguard-text" style="{_TEXT}">{highlight(report.text, violations)}</div>']
+    if violations:
+        body.append(_table([(None, report, v) for v in violations]))
+    return f'<div class="wxguard-report tex2jax_ignore" style="{_BOX}">{"".join(body)}</div>'
+
+
+def reports_html(reports: Sequence[Report]) -> str:
+    counts = {verdict: sum(1 for r in reports if r.verdict is verdict) for verdict in Verdict}
+    summary = ", ".join(f"{counts[v]} {v.value}" for v in (Verdict.BLOCK, Verdict.REVIEW, Verdict.PASS))
+    body = [f'<div class="wxguard-summary" style="font-weight:600;margin-bottom:4px;">'
+            f"{len(reports)} message(s): {_e(summary)}</div>"]
+    rows: list[tuple[str | None, Report, Violation]] = []
+    for number, report in enumerate(reports[:BATCH_LIMIT], start=1):
+        violations = located_violations(report)
+        body.append(_heading(report, violations, f"#{number}"))
+        body.append(f'<div class="wxguard-text" style="{_TEXT}">{highlight(report.text, violations)}</div>')
+        rows += [(f"#{number}", report, v) for v in violations]
+    if len(reports) > BATCH_LIMIT:
+        body.append(f"<div>… {len(reports) - BATCH_LIMIT} more message(s) not shown</div>")
+    if rows:
+        body.append(_table(rows))
+    return f'<div class="wxguard-report tex2jax_ignore" style="{_BOX}">{"".join(body)}</div>'
+
+
+def plain_text(obj: Report | Sequence[Report]) -> str:
+    """The concise lines, under a verdict line; numbered per message for a batch."""
+    if isinstance(obj, Report):
+        return "\n".join([f"{obj.verdict.value}: {_counts(obj.violations)}", *concise_lines(obj)])
+    lines = [f"{len(obj)} message(s)"]
+    for number, report in enumerate(obj, start=1):
+        lines.append(f"#{number} {report.verdict.value}: {_counts(report.violations)}")
+        lines += [f"  {line}" for line in concise_lines(report)]
+    return "\n".join(lines)
+
+
+def mimebundle(obj: Report | Sequence[Report], include: Any = None, exclude: Any = None) -> dict[str, str]:
+    """IPython's rich display: only the formats asked for are rendered."""
+    def wanted(mime: str) -> bool:
+        return (not include or mime in include) and (not exclude or mime not in exclude)
+
+    bundle = {}
+    if wanted("text/plain"):
+        bundle["text/plain"] = plain_text(obj)
+    if wanted("text/html"):
+        bundle["text/html"] = report_html(obj) if isinstance(obj, Report) else reports_html(obj)
+    return bundle

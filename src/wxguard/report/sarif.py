@@ -1,0 +1,102 @@
+"""SARIF 2.1.0 for code-scanning dashboards (GitHub and others).
+
+Columns are Unicode code points (``columnKind: unicodeCodePoints``), as Python counts them,
+so 🧧 is one column; the end column is exclusive. Fingerprints come from content (rule, file,
+matched text, occurrence), not line numbers, so an alert survives edits above it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Sequence
+from urllib.parse import quote
+
+from .._version import __version__
+from ..catalog import Rule, catalog
+from ..models import Report, Severity
+from .concise import located_violations
+from .links import PROJECT_URL, rule_url
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT = "wxguard/v1"
+
+
+def artifact_uri(path: str | None) -> str:
+    """A repository-relative, ``/``-separated, percent-encoded URI reference."""
+    return quote((path or "-").replace("\\", "/").removeprefix("./"), safe="/-._~!$&'()*+,;=@")
+
+
+def _descriptor(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": f"{rule.summary_zh} — {rule.summary_en}"},
+        "fullDescription": {"text": rule.why_en},
+        "help": {"text": f"{rule.suggestion_zh} / {rule.suggestion_en}. {rule.consequence_zh} / {rule.consequence_en}."},
+        "helpUri": rule_url(rule),
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [rule.family]},
+    }
+
+
+def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
+    rules = catalog().rules
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    seen: dict[tuple[str, str, str], int] = {}
+    results = []
+    for report in reports:
+        uri = artifact_uri(report.path)
+        for v in located_violations(report):
+            assert v.location is not None
+            key = (v.rule, uri, v.text)
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
+            digest = hashlib.sha256(f"{v.rule}|{uri}|{v.text}|{occurrence}".encode()).hexdigest()
+            properties: dict[str, Any] = {"name": v.name, "category": v.category, "confidence": v.confidence,
+                                          "consequence": v.consequence}
+            if v.suggestion:
+                properties["suggestion"] = v.suggestion
+            if v.term is not None:
+                properties["term"] = v.term
+            if v.techniques:
+                properties["techniques"] = list(v.techniques)
+            results.append({
+                "ruleId": v.rule,
+                "ruleIndex": index[v.rule],
+                "level": LEVELS[v.severity],
+                "message": {"text": v.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {
+                        "startLine": v.location.line,
+                        "startColumn": v.location.column,
+                        "endLine": v.location.end_line,
+                        "endColumn": v.location.end_column,
+                        "snippet": {"text": v.text},
+                    },
+                }}],
+                "partialFingerprints": {FINGERPRINT: digest},
+                "properties": properties,
+            })
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "wxguard",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": PROJECT_URL,
+                "rules": [_descriptor(rule) for rule in rules],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "invocations": [{"executionSuccessful": True}],
+            "results": results,
+        }],
+    }
+
+
+def render(reports: Sequence[Report]) -> str:
+    return json.dumps(sarif_log(reports), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,329 @@
+"""Phrase banks: named lists of short phrases, read from TOML data files, compiled to regexes.
+
+The shipped banks live in ``wordlists/<family>.toml``; users add phrases to any bank (or an
+exemption) with their own files named by the ``phrases`` setting::
+
+    [inducement]
+    reward = ["积分好礼"]
+    exempt = ["分享沙龙"]
+
+Phrase syntax (kept small so non-programmers can extend it): plain text is folded like a
+message; ``{N}`` is a number in digits or Chinese numerals; ``{*}`` is a short gap inside one
+clause; ``(a|b)`` is one of the alternatives, ``(a|b)?`` optional; in a phrase that fires
+alone, ``[...]`` marks the action (the rest is what it is joined to). Every error names the
+file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..errors import WordListError
+from ..lexicon.loading import bundled_dir
+from ..text.folding import fold_one_to_one
+from .compact import compact
+
+NUMBER = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万几多]+)"
+GAP = r"[^。，]{0,6}?"
+_TOKEN = re.compile(r"\{N\}|\{\*\}|\(([^()]*)\)(\?)?|[\[\]]|[^{}()\[\]]+|[{}()]")
+_NUMBER = re.compile(NUMBER)
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+FAMILIES = ("inducement", "advertising")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A bank phrase found in a view: ``[start, end)`` in that view's indices."""
+
+    start: int
+    end: int
+    bank: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    raw: str
+    where: str
+    regex: str
+    split: str | None
+    anchors: tuple[str, ...]  # one of these literal strings is in every match
+
+
+class Bank:
+    """One named bank compiled into a single alternation (longest phrases first)."""
+
+    __slots__ = ("name", "about", "options", "phrases", "regex", "parts", "anchors", "_splits", "min_number")
+
+    def __init__(self, name: str, about: str, phrases: list[Phrase], patterns: list[str], options: Mapping[str, Any]) -> None:
+        self.name = name
+        self.about = about
+        self.options = dict(options)
+        self.phrases = tuple(phrases)
+        sources = sorted({p.regex for p in phrases}, key=lambda r: (-len(r), r)) + patterns
+        union = "|".join(f"(?:{s})" for s in sources)
+        # Searched one by one, each part keeps the regex engine's fast scan for its first
+        # character (a union of raw patterns would lose it).
+        literal = sorted({p.regex for p in phrases}, key=lambda r: (-len(r), r))
+        self.parts = tuple(re.compile(s) for s in (["|".join(literal)] if literal else []) + patterns)
+        self.regex: re.Pattern[str] | None = re.compile(union) if sources else None
+        # Literal strings one of which every match contains; None when a raw pattern or a
+        # phrase without a literal part makes that unknowable.
+        self.anchors: frozenset[str] | None = (
+            None if patterns or any(not p.anchors for p in phrases) else frozenset(a for p in phrases for a in p.anchors)
+        )
+        self._splits = [re.compile(p.split) for p in phrases if p.split]
+        min_number = options.get("min-number")
+        self.min_number: float | None = float(min_number) if isinstance(min_number, (int, float)) else None
+
+    def hits(self, text: str, overlapping: bool = True) -> list[Hit]:
+        """Leftmost-longest phrases; with ``overlapping``, the longest phrase starting at every
+        position (so 后才能查看 does not hide 才能查看)."""
+        if self.regex is None:
+            return []
+        if overlapping:
+            found = []
+            regex, pos = self.regex, 0
+            while (m := regex.search(text, pos)) is not None:
+                if m.end() > m.start():
+                    found.append(Hit(m.start(), m.end(), self.name))
+                pos = m.start() + 1
+        else:
+            found = [Hit(m.start(), m.end(), self.name) for m in self.regex.finditer(text) if m.end() > m.start()]
+        if self.min_number is not None:
+            found = [h for h in found if _numbers_at_least(text[h.start : h.end], self.min_number)]
+        return found
+
+    def first(self, text: str, taken: Iterable[tuple[int, int]] = ()) -> tuple[int, int] | None:
+        """The earliest non-empty match that is not inside one of the ``taken`` spans."""
+        spans = list(taken)
+        best: tuple[int, int] | None = None
+        for part in self.parts:
+            for m in part.finditer(text):
+                a, b = m.span()
+                if best is not None and a >= best[0]:
+                    break
+                if b > a and not any(x <= a and b <= y for x, y in spans):
+                    best = (a, b)
+                    break
+        return best
+
+    def split(self, matched: str) -> tuple[int, int] | None:
+        """Where the action (written in ``[...]``) lies inside a match of this bank, if marked."""
+        for rx in self._splits:
+            m = rx.fullmatch(matched)
+            if m:
+                return m.span(2)
+        return None
+
+
+def number_value(written: str) -> float | None:
+    """Value of a number written in digits or Chinese numerals; None for 几/多 (some)."""
+    if written[:1].isdigit():
+        try:
+            return float(written)
+        except ValueError:
+            return None
+    if any(c in "几多" for c in written):
+        return None
+    total, section, digit = 0, 0, None
+    for c in written:
+        if c in _CN_DIGITS:
+            digit = _CN_DIGITS[c]
+        elif c == "万":
+            total += (section + (digit or 0)) * 10000
+            section, digit = 0, None
+        else:
+            section += (1 if digit is None else digit) * _CN_UNITS[c]
+            digit = None
+    return float(total + section + (digit or 0))
+
+
+def _numbers_at_least(text: str, least: float) -> bool:
+    for m in _NUMBER.finditer(text):
+        value = number_value(m.group())
+        if value is not None and value < least:
+            return False
+    return True
+
+
+def _literal(text: str, compacted: bool) -> str:
+    folded = fold_one_to_one(text).lower()
+    return compact(folded) if compacted else folded
+
+
+def compile_phrase(raw: str, where: str, *, compacted: bool = True, alone: bool = False) -> Phrase:
+    """Regex source for one phrase; errors name ``where`` (``file:line``)."""
+    if not isinstance(raw, str):
+        raise WordListError(where, None, f"phrase must be a string, got {type(raw).__name__}")
+    parts: list[str] = []
+    marks: list[int] = []
+    literal_chars = 0
+    anchors: tuple[str, ...] = ()
+    for m in _TOKEN.finditer(raw):
+        token = m.group()
+        if token == "{N}":
+            parts.append(NUMBER)
+        elif token == "{*}":
+            parts.append(GAP)
+        elif token in "[]":
+            if token != "[]"[len(marks) % 2] or len(marks) == 2:
+                raise WordListError(where, None, f"phrase {raw!r}: use one [...] to mark the action")
+            marks.append(len(parts))
+        elif m.group(1) is not None:
+            options = sorted((_literal(alt, compacted) for alt in m.group(1).split("|")), key=len, reverse=True)
+            if not all(options):
+                raise WordListError(where, None, f"phrase {raw!r}: empty alternative in ({m.group(1)})")
+            if not m.group(2):
+                literal_chars += min(len(o) for o in options)
+                anchors = _better(anchors, tuple(options))
+            parts.append("(?:" + "|".join(re.escape(o) for o in options) + ")" + (m.group(2) or ""))
+        elif token in "{}()":
+            raise WordListError(where, None, f"phrase {raw!r}: stray {token!r} (use {{N}}, {{*}}, (a|b) or [...])")
+        else:
+            lit = _literal(token, compacted)
+            literal_chars += len(lit)
+            if lit:
+                parts.append(re.escape(lit))
+                anchors = _better(anchors, (lit,))
+    if literal_chars == 0:
+        raise WordListError(where, None, f"phrase {raw!r} has no letters or digits")
+    if alone and literal_chars < 2:
+        raise WordListError(where, None, f"phrase {raw!r} fires on its own and would flag ordinary text; use a longer phrase")
+    if len(marks) == 1:
+        raise WordListError(where, None, f"phrase {raw!r}: [ without ]")
+    regex = "".join(parts)
+    split = None
+    if marks:
+        if not alone:
+            raise WordListError(where, None, f"phrase {raw!r}: [...] only makes sense in a bank that fires alone")
+        a, b = marks
+        split = "(" + "".join(parts[:a]) + ")(" + "".join(parts[a:b]) + ")" + "".join(parts[b:])
+    try:
+        re.compile(regex)
+    except re.error as exc:
+        raise WordListError(where, None, f"phrase {raw!r} does not compile: {exc}") from None
+    return Phrase(raw, where, regex, split, anchors)
+
+
+def _better(current: tuple[str, ...], candidate: tuple[str, ...]) -> tuple[str, ...]:
+    """The more selective anchor set: longer shortest string, then fewer strings."""
+    def key(strings: tuple[str, ...]) -> tuple[int, int]:
+        return min(len(x) for x in strings), -len(strings)
+
+    return candidate if not current or key(candidate) > key(current) else current
+
+
+def prefilter(banks: Iterable[Bank]) -> re.Pattern[str] | None:
+    """A fast literal test that every match of these banks passes (None: cannot tell, so
+    always look). Python's regex scans a union of plain literals quickly."""
+    anchors: set[str] = set()
+    for bank in banks:
+        if bank.anchors is None:
+            return None
+        anchors |= bank.anchors
+    return re.compile("|".join(re.escape(a) for a in sorted(anchors, key=lambda a: (-len(a), a)))) if anchors else None
+
+
+# -- reading files ---------------------------------------------------------------------
+def read_toml(source: Path | Traversable, where: str) -> tuple[dict[str, Any], str]:
+    """Parsed TOML and its text (for line numbers); errors name the file and line."""
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise WordListError(where, None, f"cannot read phrase file: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise WordListError(where, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise WordListError(where, int(m.group(1)) if m else None, f"not valid TOML: {exc}") from None
+
+
+def line_of(text: str, raw: str) -> int | None:
+    """Line where a phrase is written (first occurrence), for error messages."""
+    for quoted in (f'"{raw}"', f"'{raw}'", raw):
+        i = text.find(quoted)
+        if i >= 0:
+            return text.count("\n", 0, i) + 1
+    return None
+
+
+@dataclass
+class BankSource:
+    """A bank's phrases and patterns with where each was written, before compiling."""
+
+    name: str
+    about: str
+    phrases: list[tuple[str, str]]
+    patterns: list[tuple[str, str]]
+    options: dict[str, Any]
+
+    def compile(self, *, compacted: bool = True, alone: bool = False) -> Bank:
+        phrases = [compile_phrase(raw, where, compacted=compacted, alone=alone) for raw, where in self.phrases]
+        patterns = []
+        for raw, where in self.patterns:
+            try:
+                re.compile(raw)
+            except re.error as exc:
+                raise WordListError(where, None, f"pattern {raw!r} does not compile: {exc}") from None
+            patterns.append(raw)
+        return Bank(self.name, self.about, phrases, patterns, self.options)
+
+
+def _strings(value: Any, where: str, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise WordListError(where, None, f"{key}: expected a list of strings")
+    return value
+
+
+def _where(display: str, text: str, raw: str) -> str:
+    line = line_of(text, raw)
+    return f"{display}:{line}" if line else display
+
+
+def bundled_family(family: str) -> tuple[dict[str, Any], dict[str, BankSource]]:
+    """The shipped ``wordlists/<family>.toml``: its whole table and its banks."""
+    display = f"wordlists/{family}.toml"
+    data, text = read_toml(bundled_dir().joinpath(f"{family}.toml"), display)
+    banks: dict[str, BankSource] = {}
+    for name, spec in data.get("banks", {}).items():
+        if not isinstance(spec, dict):
+            raise WordListError(display, line_of(text, f"[banks.{name}]"), f"banks.{name} must be a table")
+        options = {k: v for k, v in spec.items() if k not in ("about", "phrases", "patterns")}
+        banks[name] = BankSource(
+            name,
+            str(spec.get("about", "")),
+            [(p, _where(display, text, p)) for p in _strings(spec.get("phrases", []), display, f"banks.{name}.phrases")],
+            [(p, _where(display, text, p)) for p in _strings(spec.get("patterns", []), display, f"banks.{name}.patterns")],
+            options,
+        )
+    return data, banks
+
+
+def add_user_phrases(family: str, banks: dict[str, BankSource], files: Iterable[Path]) -> None:
+    """Add the phrases of users' files (their ``[<family>]`` table) to the banks."""
+    for path in files:
+        display = str(path)
+        data, text = read_toml(path, display)
+        for key in data:
+            if key not in FAMILIES:
+                raise WordListError(display, line_of(text, f"[{key}"), f"unknown table [{key}] (use {', '.join(f'[{f}]' for f in FAMILIES)})")
+        table = data.get(family, {})
+        if not isinstance(table, dict):
+            raise WordListError(display, None, f"[{family}] must be a table of bank = [phrases]")
+        for name, value in table.items():
+            if name not in banks:
+                raise WordListError(
+                    display, line_of(text, name), f"[{family}] has no bank {name!r} (known: {', '.join(sorted(banks))})"
+                )
+            for raw in _strings(value, display, f"{family}.{name}"):
+                banks[name].phrases.append((raw, _where(display, text, raw)))

@@ -1,0 +1,266 @@
+"""Joining an action to what makes it inducement, within a clause or a short window.
+
+A word such as 转发 or 关注 is no evidence on its own: minutes are forwarded and weather is
+关注-ed every day. A finding needs the action joined to a reward, a gate, a number of
+groups or people, or a threat, with no sentence end between them. The rules of the join
+(which banks, how far, in which order) are data: ``[[combine]]`` and ``[[alone]]`` in
+``wordlists/inducement.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import WordListError
+from .banks import Bank, Hit, prefilter
+from .compact import STRONG, WEAK, Clauses
+
+# An acquire verb counts for a reward noun at most this far before it (领取一份价值99元的红包).
+ACQUIRE_REACH = 6
+# A blocker (已, 无需, 禁止 …) cancels an action it ends at most this far before.
+BLOCKER_REACH = 2
+# After a clause break, the joined phrase must open its clause (this many characters of lead
+# at most) unless a link word (即可, 就, 每人 …) ties it to the action.
+CLAUSE_LEAD = 1
+
+CONFIDENCE = {"clause": 0.9, "window": 0.8, "reverse": 0.75, "alone": 0.95}
+
+
+@dataclass(frozen=True)
+class Combine:
+    rule: str
+    action: str
+    with_: tuple[str, ...]
+    after: int
+    before: int
+    clauses: int
+    yield_to: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Alone:
+    rule: str
+    bank: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Join:
+    """A finding in compact indices: the action, what it is joined to, and how sure we are."""
+
+    rule: str
+    action: tuple[int, int]
+    joined: tuple[int, int]
+    confidence: float
+    label: str | None = None
+    whole: tuple[int, int] | None = None  # a stand-alone phrase's own span
+
+    @property
+    def start(self) -> int:
+        return self.whole[0] if self.whole else min(self.action[0], self.joined[0])
+
+    @property
+    def end(self) -> int:
+        return self.whole[1] if self.whole else max(self.action[1], self.joined[1])
+
+
+def _int(spec: dict[str, Any], key: str, default: int, where: str) -> int:
+    value = spec.get(key, default)
+    if not isinstance(value, int) or value < 0:
+        raise WordListError(where, None, f"{key} must be a non-negative integer, got {value!r}")
+    return value
+
+
+def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str) -> tuple[list[Combine], list[Alone]]:
+    """The ``[[combine]]`` and ``[[alone]]`` tables, checked against the known banks."""
+
+    def bank(name: Any, key: str) -> str:
+        if name not in banks:
+            raise WordListError(where, None, f"{key}: unknown bank {name!r}")
+        return str(name)
+
+    combines = []
+    for spec in data.get("combine", []):
+        rule = str(spec.get("rule"))
+        combines.append(
+            Combine(
+                rule=rule,
+                action=bank(spec.get("action"), f"combine {rule}.action"),
+                with_=tuple(bank(b, f"combine {rule}.with") for b in spec.get("with", [])),
+                after=_int(spec, "after", 20, where),
+                before=_int(spec, "before", 0, where),
+                clauses=_int(spec, "clauses", 2, where),
+                yield_to=tuple(bank(b, f"combine {rule}.yield-to") for b in spec.get("yield-to", [])),
+            )
+        )
+    alones = [
+        Alone(str(spec.get("rule")), bank(spec.get("bank"), "alone.bank"), str(spec.get("label", "")))
+        for spec in data.get("alone", [])
+    ]
+    return combines, alones
+
+
+@dataclass
+class _Message:
+    """Per-message state: bank hits are found once, when a rule first asks."""
+
+    clauses: Clauses
+    banks: dict[str, Bank]
+    _hits: dict[str, list[Hit]] = field(default_factory=dict)
+
+    def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
+        key = f"{name}:{overlapping}"
+        found = self._hits.get(key)
+        if found is None:
+            found = self._hits[key] = self.banks[name].hits(self.clauses.text, overlapping)
+        return found
+
+    def live(self, name: str, overlapping: bool = True) -> list[Hit]:
+        """Hits not covered by an exemption. Actions are read leftmost-longest
+        (``overlapping=False``) so 转发到朋友圈 is one action, not also 发到朋友圈."""
+        key = f"live:{name}:{overlapping}"
+        found = self._hits.get(key)
+        if found is None:
+            exempt = self.raw("exempt")
+            found = [h for h in self.raw(name, overlapping) if not any(e.start <= h.start and h.end <= e.end for e in exempt)]
+            self._hits[key] = found
+        return found
+
+    def quiet(self, start: int, end: int) -> bool:
+        """No clause marker in ``[start, end)``."""
+        text = self.clauses.text
+        return STRONG not in text[start:end] and WEAK not in text[start:end]
+
+    def blocked(self, action: Hit) -> bool:
+        return any(
+            b.end <= action.start and action.start - b.end <= BLOCKER_REACH and self.quiet(b.end, action.start)
+            for b in self.live("blocker")
+        )
+
+    def joinables(self, name: str, action: Hit) -> list[tuple[int, int]]:
+        """Spans of a bank that can join ``action``; nouns that need a verb of getting get
+        it (领取 … 红包) or must follow the action directly (转发抽奖)."""
+        if self.banks[name].options.get("needs") != "acquire":
+            return [(h.start, h.end) for h in self.live(name)]
+        spans = []
+        for noun in self.live(name):
+            if noun.start == action.end:
+                spans.append((noun.start, noun.end))
+                continue
+            verbs = [
+                q for q in self.live("acquire")
+                if q.end <= noun.start and noun.start - q.end <= ACQUIRE_REACH and self.quiet(q.end, noun.start)
+            ]
+            if verbs:
+                spans.append((max(verbs, key=lambda q: (q.end, q.end - q.start)).start, noun.end))
+        return spans
+
+    def tied(self, joined_start: int) -> bool:
+        """After a clause break: the joined phrase opens its clause or a link word ties it."""
+        begin = self.clauses.clause_start(joined_start)
+        if joined_start - begin <= CLAUSE_LEAD:
+            return True
+        return any(begin <= h.start and h.end <= joined_start for h in self.live("link"))
+
+    def conditional(self, action: Hit) -> bool:
+        """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""
+        if any(r.end <= action.start and action.start - r.end <= 1 and self.quiet(r.end, action.start) for r in self.live("requirement")):
+            return True
+        end = self.clauses.clause_end(action.end)
+        return any(action.end <= c.start and c.end >= end - 1 and c.end <= end for c in self.live("completion"))
+
+
+def find_joins(clauses: Clauses, banks: dict[str, Bank], combines: list[Combine], alones: list[Alone]) -> list[Join]:
+    """Every rule's joins in one message, at most one per rule where spans overlap."""
+    msg = _Message(clauses, banks)
+    found: list[Join] = []
+    for spec in combines:
+        yielding = [h for b in spec.yield_to for h in msg.live(b)]
+        for action in msg.live(spec.action, overlapping=False):
+            if msg.blocked(action) or any(y.start < action.end and action.start < y.end for y in yielding):
+                continue
+            join = _join(msg, spec, action)
+            if join is not None:
+                found.append(join)
+    for alone in alones:
+        bank = banks[alone.bank]
+        for hit in msg.live(alone.bank, overlapping=False):
+            cut = bank.split(clauses.text[hit.start : hit.end])
+            whole = (hit.start, hit.end)
+            if cut is None:
+                found.append(Join(alone.rule, whole, whole, CONFIDENCE["alone"], alone.label))
+                continue
+            a, b = hit.start + cut[0], hit.start + cut[1]
+            joined = (b, hit.end) if b < hit.end else (hit.start, a) if a > hit.start else whole
+            label = None if joined != whole else alone.label
+            found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole))
+    return _one_per_place(found)
+
+
+def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
+    """The nearest phrase of ``spec.with_`` that this action is joined to, if any."""
+    candidates = [span for name in spec.with_ for span in msg.joinables(name, action)]
+    best: tuple[int, Join] | None = None
+    for start, end in candidates:
+        placed = _placed(msg, spec, action, start, end)
+        if placed is not None and (best is None or placed[0] < best[0]):
+            best = placed
+    return _widen(best[1], candidates, action) if best else None
+
+
+def _placed(msg: _Message, spec: Combine, action: Hit, start: int, end: int) -> tuple[int, Join] | None:
+    """(gap, join) when the phrase at ``[start, end)`` is close enough and tied to the action:
+    after it within ``after`` characters and the allowed clause breaks, or before it within
+    ``before`` when the action is stated as the condition."""
+    if start >= action.end:
+        gap = start - action.end
+        strong, weak = msg.clauses.breaks(action.end, start)
+        if gap > spec.after or strong or weak > spec.clauses or (weak and not msg.tied(start)):
+            return None
+        kind = "window" if weak else "clause"
+    elif end <= action.start and spec.before:
+        gap = action.start - end
+        strong, weak = msg.clauses.breaks(end, action.start)
+        if gap > spec.before or strong + weak > max(1, spec.clauses) or not msg.conditional(action):
+            return None
+        kind = "reverse"
+    else:
+        return None
+    return gap, Join(spec.rule, (action.start, action.end), (start, end), CONFIDENCE[kind])
+
+
+def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
+    """Grow the joined span over candidates that overlap it (即可领取 + 领取红包), so the
+    finding names the whole reward; never over the action."""
+    start, end = join.joined
+    grown = True
+    while grown:
+        grown = False
+        for a, b in candidates:
+            if a < end and start < b and (a < start or b > end) and (b <= action.start or a >= action.end):
+                start, end, grown = min(a, start), max(b, end), True
+    return Join(join.rule, join.action, (start, end), join.confidence, join.label)
+
+
+def _one_per_place(joins: list[Join]) -> list[Join]:
+    """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest."""
+    kept: list[Join] = []
+    for join in sorted(joins, key=lambda j: (-j.confidence, j.end - j.start, j.start)):
+        if all(k.rule != join.rule or k.end <= join.start or join.end <= k.start for k in kept):
+            kept.append(join)
+    return sorted(kept, key=lambda j: (j.start, j.rule))
+
+
+def triggers(banks: dict[str, Bank], names: list[str]) -> tuple[re.Pattern[str], ...]:
+    """Quick tests, cheapest first, that every action or stand-alone phrase passes: literal
+    anchors (when every phrase has one), then the banks' own union. A message that fails
+    one is skipped."""
+    chosen = [banks[n] for n in dict.fromkeys(names)]
+    sources = [rx.pattern for b in chosen if (rx := b.regex) is not None]
+    if not sources:
+        return ()
+    full = re.compile("|".join(f"(?:{s})" for s in sources))
+    quick = prefilter(chosen)
+    return (full,) if quick is None else (quick, full)

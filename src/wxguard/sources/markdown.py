@@ -1,0 +1,227 @@
+"""Markdown to prose by same-length masking: what is not prose becomes spaces.
+
+Code blocks, inline code, link and image targets, reference labels and definitions,
+autolinks, HTML tags and comments, front matter, table rules and thematic breaks are
+replaced character for character by spaces (line breaks kept), so every offset, line and
+column in the masked text is the offset, line and column in the file. HTML comments are
+kept aside: suppression directives live in them.
+
+This is a scanner, not a full CommonMark parser: it follows the constructs' rules where
+they decide what is prose (fence lengths, backtick-run lengths, balanced link targets,
+indented code only outside lists and after a blank line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FRONT_MATTER_OPEN = "---"
+_FRONT_MATTER_CLOSE = ("---", "...")
+_QUOTE_PREFIX = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+_LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-+*]|(\d{1,9})[.)])(?:[ \t]|$)")
+_RULE_LINE = re.compile(r"^[ \t|:]*(?:[-=*_][ \t|:]*){3,}$")
+_REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S")
+_INLINE = re.compile(
+    r"""
+    (?P<escape>\\[!-/:-@\[-`{-~])
+    |(?P<comment><!--)
+    |(?P<code>`+)
+    |(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)>)
+    |(?P<tag></?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>)
+    |(?P<target>\]\()
+    |(?P<label>\]\[[^\]\n]*\])
+    """,
+    re.X,
+)
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment: its span in the file and its body without ``<!--`` and ``-->``."""
+
+    start: int
+    end: int
+    body: str
+
+
+@dataclass(frozen=True)
+class MaskedText:
+    """``text`` has the original's length; ``runs`` are the masked spans, in order."""
+
+    text: str
+    runs: tuple[tuple[int, int], ...]
+    comments: tuple[Comment, ...]
+
+
+class _Masker:
+    def __init__(self, text: str) -> None:
+        self.source = text
+        self.chars = list(text)
+        self.runs: list[tuple[int, int]] = []
+        self.comments: list[Comment] = []
+
+    def mask(self, start: int, end: int) -> None:
+        if end <= start:
+            return
+        for i in range(start, end):
+            if self.chars[i] not in "\r\n":
+                self.chars[i] = " "
+        self.runs.append((start, end))
+
+    def current(self) -> str:
+        return "".join(self.chars)
+
+    def result(self) -> MaskedText:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(self.runs):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return MaskedText(self.current(), tuple(merged), tuple(self.comments))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its line break (``\\r`` excluded too)."""
+    out = []
+    start = 0
+    while True:
+        nl = text.find("\n", start)
+        end = len(text) if nl == -1 else nl
+        out.append((start, end - 1 if end > start and text[end - 1] == "\r" else end))
+        if nl == -1:
+            return out
+        start = nl + 1
+
+
+def _indent(line: str) -> int:
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def _front_matter(m: _Masker, lines: list[tuple[int, int]]) -> int:
+    """Mask a leading YAML front matter block; return the index of the first line after it."""
+    text = m.source
+    if not lines or text[lines[0][0] : lines[0][1]] != _FRONT_MATTER_OPEN:
+        return 0
+    for k in range(1, len(lines)):
+        if text[lines[k][0] : lines[k][1]].rstrip() in _FRONT_MATTER_CLOSE:
+            m.mask(lines[0][0], lines[k][1])
+            return k + 1
+    return 0
+
+
+def _blocks(m: _Masker, lines: list[tuple[int, int]], first: int) -> None:
+    """Fenced and indented code, reference definitions, rules and list numbers."""
+    text = m.source
+    fence: tuple[str, int] | None = None
+    prev_blank, prev_code, in_list = True, False, False
+    for start, end in lines[first:]:
+        line = text[start:end]
+        quote = _QUOTE_PREFIX.match(line)
+        offset = quote.end() if quote else 0
+        rest = line[offset:]
+        if fence is not None:
+            m.mask(start, end)
+            stripped = rest.strip()
+            char, length = fence
+            if stripped and stripped.strip(char) == "" and len(stripped) >= length:
+                fence = None
+            prev_blank, prev_code = False, False
+            continue
+        opening = _FENCE.match(rest)
+        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+            fence = (opening.group(1)[0], len(opening.group(1)))
+            m.mask(start, end)
+            prev_blank, prev_code = False, False
+            continue
+        if not rest.strip():
+            prev_blank, prev_code = True, prev_code
+            continue
+        indent = _indent(rest)
+        if indent >= 4 and (prev_blank or prev_code) and not in_list:
+            m.mask(start, end)
+            prev_blank, prev_code = False, True
+            continue
+        item = _LIST_ITEM.match(rest)
+        if item:
+            in_list = True
+            if item.group(1):
+                number = start + offset + item.start(1)
+                m.mask(number, number + len(item.group(1)) + 1)
+        elif indent == 0 and prev_blank:
+            in_list = False
+        if _REFERENCE_DEFINITION.match(rest) or _RULE_LINE.match(rest):
+            m.mask(start + offset, end)
+        prev_blank, prev_code = False, False
+
+
+def _closing_paren(text: str, open_at: int) -> int | None:
+    """Index of the ``)`` that closes the link target opened at ``open_at``."""
+    depth = 0
+    i = open_at
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif char == "\n" and _BLANK_LINE.match(text, i):
+            return None
+        i += 1
+    return None
+
+
+def _inline(m: _Masker) -> None:
+    """Inline code, comments, autolinks, tags, link targets and reference labels."""
+    text = m.current()
+    pos = 0
+    while (found := _INLINE.search(text, pos)) is not None:
+        kind = found.lastgroup
+        pos = found.end()
+        if kind == "comment":
+            close = text.find("-->", found.end())
+            if close != -1:
+                m.comments.append(Comment(found.start(), close + 3, m.source[found.end() : close]))
+                m.mask(found.start(), close + 3)
+                pos = close + 3
+        elif kind == "code":
+            ticks = len(found.group("code"))
+            closing = re.compile(f"(?<!`)`{{{ticks}}}(?!`)").search(text, found.end())
+            if closing and not _BLANK_LINE.search(text, found.end(), closing.start()):
+                m.mask(found.start(), closing.end())
+                pos = closing.end()
+        elif kind == "target":
+            close_at = _closing_paren(text, found.start() + 1)
+            if close_at is not None:
+                m.mask(found.start() + 1, close_at + 1)
+                pos = close_at + 1
+        elif kind == "label":
+            m.mask(found.start() + 1, found.end())
+        elif kind in ("autolink", "tag"):
+            m.mask(found.start(), found.end())
+
+
+def mask_markdown(text: str) -> MaskedText:
+    """The prose of a Markdown document, everything else masked by spaces of equal length."""
+    masker = _Masker(text)
+    lines = _lines(text)
+    first = _front_matter(masker, lines)
+    _blocks(masker, lines, first)
+    _inline(masker)
+    return masker.result()

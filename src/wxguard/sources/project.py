@@ -1,0 +1,139 @@
+"""Settings for each checked file: the nearest configuration file, command-line overrides on
+top, and the ``per-file-ignores`` that match the file.
+
+Discovery walks up from the file's folder; in each folder ``wxguard.toml`` wins over a
+``pyproject.toml``, which counts only when it has a ``[tool.wxguard]`` table (ruff's rule).
+The closest file wins; files are not merged.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any
+
+from ..config import GuardConfig, build_config, load_config_file
+from ..errors import ConfigError
+from ..guard import Guard
+from ..models import Severity
+
+CONFIG_FILES = ("wxguard.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Command-line settings. A ``select`` here replaces the file's selection entirely
+    (ruff's precedence); otherwise ``extend_select`` and ``ignore`` add to the file's."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    lang: str | None = None
+    platform: str | None = None
+    industry: str | None = None
+
+    def apply(self, base: GuardConfig, source: Path | None) -> GuardConfig:
+        data: dict[str, Any] = base.model_dump()
+        if self.select is not None:
+            data.update(select=self.select, extend_select=self.extend_select, ignore=self.ignore)
+        else:
+            data.update(extend_select=base.extend_select + self.extend_select, ignore=base.ignore + self.ignore)
+        for key in ("fail_on", "lang", "platform", "industry"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        return build_config(data, source)
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """How one file is checked: its Guard, the codes switched off for it and the failing level."""
+
+    guard: Guard
+    config_file: Path | None
+    ignored: tuple[str, ...]
+    enabled: frozenset[str]
+
+    @property
+    def fail_on(self) -> Severity:
+        return self.guard.config.fail_on
+
+
+def _declares_wxguard(path: Path) -> bool:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    if b"wxguard" not in raw:
+        return False
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError("config", f"not valid TOML: {exc}", path) from None
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "wxguard" in tool
+
+
+def find_config(folder: Path) -> Path | None:
+    """The nearest ``wxguard.toml``, or ``pyproject.toml`` with ``[tool.wxguard]``, at or above ``folder``."""
+    folder = folder.resolve()
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_dir / name
+            if candidate.is_file() and (name == "wxguard.toml" or _declares_wxguard(candidate)):
+                return candidate
+    return None
+
+
+def per_file_ignored(table: dict[str, tuple[str, ...]], root: Path, file: Path) -> tuple[str, ...]:
+    """Codes of the ``per-file-ignores`` globs that match ``file`` (its path relative to the
+    configuration's folder, or its name); ``*`` also crosses folders, so ``docs/**`` works."""
+    resolved = file.resolve()
+    try:
+        relative = resolved.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        relative = resolved.as_posix()
+    codes: list[str] = []
+    for pattern, selected in table.items():
+        glob = pattern.removeprefix("./")
+        if fnmatchcase(relative, glob) or fnmatchcase(file.name, glob):
+            codes.extend(selected)
+    return tuple(dict.fromkeys(codes))
+
+
+class Project:
+    """Settings per checked file, with Guards and discovered files cached for the run."""
+
+    def __init__(self, overrides: Overrides, config: Path | None = None) -> None:
+        self.overrides = overrides
+        self.explicit = config
+        self._found: dict[Path, Path | None] = {}
+        self._guards: dict[Path | None, Guard] = {}
+
+    def _config_for(self, folder: Path) -> Path | None:
+        if self.explicit is not None:
+            return self.explicit
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        return self._found[folder]
+
+    def _guard(self, config_file: Path | None) -> Guard:
+        if config_file not in self._guards:
+            base = load_config_file(config_file) if config_file is not None else GuardConfig()
+            self._guards[config_file] = Guard(config=self.overrides.apply(base, config_file))
+        return self._guards[config_file]
+
+    def settings(self, file: Path | None) -> FileSettings:
+        """Settings for ``file`` (``None``: stdin without a name, found from the current folder)."""
+        folder = file.parent if file is not None else Path.cwd()
+        config_file = self._config_for(folder)
+        guard = self._guard(config_file)
+        ignored: tuple[str, ...] = ()
+        if file is not None and guard.config.per_file_ignores:
+            root = config_file.parent if config_file is not None else Path.cwd()
+            ignored = per_file_ignored(guard.config.per_file_ignores, root, file)
+        enabled = frozenset(c for c in guard.enabled_rules if not any(c.startswith(s) for s in ignored))
+        return FileSettings(guard, config_file, ignored, enabled)

@@ -1,0 +1,52 @@
+"""Reading copy files: which kind a file is and its text, or a one-line reason why not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from ..errors import WxguardError
+
+Kind = Literal["txt", "md"]
+KINDS: dict[str, Kind] = {".txt": "txt", ".md": "md", ".markdown": "md"}
+
+
+class InputError(WxguardError):
+    """A file wxguard cannot read: the message names the file and the reason."""
+
+
+def kind_of(name: str, forced: Kind | None = None) -> Kind:
+    """``.txt`` is read line by line, ``.md`` as prose; anything else needs ``forced``."""
+    if forced is not None:
+        return forced
+    suffix = Path(name).suffix.lower()
+    kind = KINDS.get(suffix)
+    if kind is None:
+        what = f"{suffix} files" if suffix else "files without an extension"
+        raise InputError(f"{name}: cannot read {what} (wxguard reads .txt and .md; --input-format txt|md reads it anyway)")
+    return kind
+
+
+def read_source(name: str, forced: Kind | None = None) -> tuple[Kind, str]:
+    """A file's kind and text; refused in the order a user fixes things: a folder, an
+    extension wxguard does not read, a file that cannot be opened, bytes that are not text."""
+    path = Path(name)
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory")
+    kind = kind_of(name, forced)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: {exc.strerror or exc}") from None
+    return kind, decode(data, name)
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text without a byte-order mark; binary data and bad bytes are errors."""
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"{name}:{line}: not valid UTF-8") from None

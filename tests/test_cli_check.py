@@ -1,0 +1,146 @@
+"""`wxguard check`: reading files and stdin, exit codes, options and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .clitools import Cli, cli  # noqa: F401  (fixture)
+
+
+def test_txt_is_checked_line_by_line(cli: Cli) -> None:
+    cli.write("copy.txt", "第一行没问题\n🧧🧧出售冰毒\n\n稳 赚\n")
+    r = cli("check", "copy.txt")
+    assert (r.code, r.err) == (1, "")
+    assert r.out == (
+        "copy.txt:2:5: WX104 [error] 毒品敏感词「冰毒」\n"
+        "copy.txt:4:1: WX108 [error] 自定义词库（custom）命中「稳赚」 (via noise)\n"
+    )
+
+
+def test_markdown_is_checked_as_prose_with_exact_positions(cli: Cli) -> None:
+    cli.write("copy.md", "# 标题\n\n正文 `冰毒` 正文\n\n```\n冰毒\n```\n\n[大麻](https://x/冰毒) 之后 冰毒\n")
+    r = cli("check", "copy.md")
+    assert r.code == 1
+    assert r.out.splitlines() == ["copy.md:9:2: WX104 [error] 毒品敏感词「大麻」", "copy.md:9:23: WX104 [error] 毒品敏感词「冰毒」"]
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "code"),
+    [
+        ("今天天气好\n", [], 0),
+        ("出售冰毒\n", [], 1),
+        ("出售冰毒\n", ["--exit-zero"], 0),
+        ("出售冰毒\n", ["--fail-on", "warning"], 1),
+        ("今天 wxguard: ignore\n", [], 0),  # WX001 is a warning
+        ("今天 wxguard: ignore\n", ["--fail-on", "warning"], 1),
+        ("今天 wxguard: ignore\n", ["--fail-on", "info"], 1),
+        ("出售冰毒\n", ["--ignore", "WX104"], 0),
+        ("出售冰毒\n", ["--select", "WX2"], 0),
+    ],
+)
+def test_exit_codes(cli: Cli, content: str, args: list[str], code: int) -> None:
+    cli.write("copy.txt", content)
+    assert cli("check", *args, "copy.txt").code == code
+
+
+def test_exit_zero_still_exits_2_on_errors(cli: Cli) -> None:
+    assert cli("check", "--exit-zero", "missing.txt").code == 2
+
+
+@pytest.mark.parametrize(
+    ("setup", "error"),
+    [
+        ("missing", "wxguard: error: missing.txt: No such file or directory\n"),
+        ("directory", "wxguard: error: folder: is a directory\n"),
+        ("binary", "wxguard: error: b.txt: binary file (contains NUL bytes)\n"),
+        ("latin1", "wxguard: error: l.txt:2: not valid UTF-8\n"),
+        ("docx", "wxguard: error: a.docx: cannot read .docx files (wxguard reads .txt and .md; "
+                 "--input-format txt|md reads it anyway)\n"),
+        ("noext", "wxguard: error: README: cannot read files without an extension (wxguard reads .txt and .md; "
+                  "--input-format txt|md reads it anyway)\n"),
+    ],
+)
+def test_bad_input_is_one_exact_line_and_exit_2(cli: Cli, setup: str, error: str) -> None:
+    target = {"missing": "missing.txt", "directory": "folder", "binary": "b.txt", "latin1": "l.txt",
+              "docx": "a.docx", "noext": "README"}[setup]
+    if setup == "directory":
+        (cli.root / "folder").mkdir()
+    elif setup == "binary":
+        cli.write(target, b"abc\x00def")
+    elif setup == "latin1":
+        cli.write(target, "第一行\n".encode() + "caf\xe9".encode("latin-1"))
+    elif setup in ("docx", "noext"):
+        cli.write(target, b"PK")
+    cli.write("ok.txt", "出售冰毒\n")
+    r = cli("check", "ok.txt", target)
+    assert (r.code, r.out, r.err) == (2, "", error)
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["check", "--select", "WX999", "a.txt"],
+         "wxguard: error: --select: unknown rule selector 'WX999' (use a code such as WX101 or a prefix such as WX1)\n"),
+        (["check", "--output-format", "xml", "a.txt"],
+         "wxguard: error: argument --output-format: invalid choice: 'xml' (choose from 'concise', 'full', 'json', "
+         "'json-lines', 'sarif', 'github')\n"),
+        (["check", "--bogus"], "wxguard: error: unrecognized arguments: --bogus\n"),
+        ([], "wxguard: error: the following arguments are required: command\n"),
+        (["explain", "WX999"], "wxguard: error: unknown rule 'WX999' (see `wxguard rules`)\n"),
+    ],
+)
+def test_usage_errors_are_one_line_exit_2(cli: Cli, args: list[str], error: str) -> None:
+    cli.write("a.txt", "你好\n")
+    r = cli(*args)
+    assert (r.code, r.out, r.err) == (2, "", error)
+
+
+def test_stdin_is_plain_text_by_default(cli: Cli) -> None:
+    assert cli("check", stdin="好\n出售冰毒\n").out == "-:2:3: WX104 [error] 毒品敏感词「冰毒」\n"
+    assert cli("check", "-", stdin="出售冰毒").code == 1
+
+
+def test_stdin_filename_names_and_shapes_stdin(cli: Cli) -> None:
+    r = cli("check", "--stdin-filename", "copy/promo.md", stdin="`冰毒` 大麻\n")
+    assert r.out == "copy/promo.md:1:6: WX104 [error] 毒品敏感词「大麻」\n"
+    r = cli("check", "--stdin-filename", "notes.docx", stdin="冰毒")
+    assert r.code == 2 and "cannot read .docx files" in r.err
+
+
+def test_input_format_reads_other_extensions(cli: Cli) -> None:
+    cli.write("copy.text", "`冰毒`\n")
+    assert cli("check", "--input-format", "txt", "copy.text").out == "copy.text:1:2: WX104 [error] 毒品敏感词「冰毒」\n"
+    assert cli("check", "--format", "md", "copy.text").out == ""
+
+
+def test_statistics_count_by_rule(cli: Cli) -> None:
+    cli.write("a.txt", "冰毒\n大麻 冰毒\n稳赚\n")
+    r = cli("check", "--statistics", "a.txt")
+    assert r.code == 1
+    assert r.out == "3\tWX104\tdrug-content\n1\tWX108\tcustom-term\n"
+    as_json = json.loads(cli("check", "--statistics", "--output-format", "json", "a.txt").out)
+    assert as_json == [{"code": "WX104", "name": "drug-content", "count": 3}, {"code": "WX108", "name": "custom-term", "count": 1}]
+
+
+def test_lang_switches_messages(cli: Cli) -> None:
+    cli.write("a.txt", "冰毒\n")
+    assert cli("check", "--lang", "en", "a.txt").out == 'a.txt:1:1: WX104 [error] drug term "冰毒"\n'
+
+
+def test_debug_shows_the_traceback(cli: Cli) -> None:
+    with pytest.raises(Exception, match="No such file"):
+        cli("check", "--debug", "missing.txt")
+
+
+def test_console_script_via_module_and_pipe(tmp_path: Path) -> None:
+    (tmp_path / "wxguard.toml").write_text('default-wordlists = false\nwords = { drugs = ["冰毒"] }\n', "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "wxguard", "check", "--output-format", "json-lines"],
+                          input="出售冰 毒\n".encode(), capture_output=True, timeout=120, cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stderr == b""
+    record = json.loads(proc.stdout)
+    assert record["path"] == "-" and record["violations"][0]["location"] == {"line": 1, "column": 3, "end_line": 1, "end_column": 6}

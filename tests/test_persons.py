@@ -1,0 +1,240 @@
+"""WX5 persons: each recognizer's table with exact spans, the negatives that share their
+shapes, context scoring, the check algorithms, and minors inducement (WX510)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wxguard import Guard
+from wxguard.persons import analyzer
+from wxguard.persons.validators import gb11643_check, legacy_resident_id_ok, luhn_ok, mobile_ok, resident_id_ok
+
+WX5 = Guard(select=["WX5"])
+
+# (text, rule, span text)
+POSITIVE = [
+    # WX501 mobile numbers
+    ("联系电话15912340000", "WX501", "15912340000"),
+    ("手机：138 1234 5678", "WX501", "138 1234 5678"),
+    ("电话 138-1234-5678 找王", "WX501", "138-1234-5678"),
+    ("手机 +86 138-1234-5678", "WX501", "138-1234-5678"),
+    ("+8613812345678", "WX501", "13812345678"),
+    ("（+86）13812345678", "WX501", "13812345678"),
+    ("8613812345678", "WX501", "13812345678"),
+    ("0086 13812345678", "WX501", "13812345678"),
+    ("手机１３８１２３４５６７８", "WX501", "１３８１２３４５６７８"),
+    ("小庄13261821032。", "WX501", "13261821032"),
+    ("13812345678（微信同号）", "WX501", "13812345678"),
+    ("订单号 2024011512 联系人手机 13912345678", "WX501", "13912345678"),
+    ("1３８1２３４5６７８ 联系我", "WX501", "1３８1２３４5６７８"),
+    ("①③⑧①②③④⑤⑥⑦⑧", "WX501", "①③⑧①②③④⑤⑥⑦⑧"),
+    # WX502 resident IDs
+    ("身份证11010519491231002X", "WX502", "11010519491231002X"),
+    ("身份证：11010519491231002x", "WX502", "11010519491231002x"),
+    ("360426199101010071", "WX502", "360426199101010071"),
+    ("身份证号 110105 19491231 002X", "WX502", "110105 19491231 002X"),
+    ("身份证 110105491231002", "WX502", "110105491231002"),
+    ("身份证号110105194912310021", "WX502", "110105194912310021"),  # mistyped, still personal
+    # WX503 bank cards
+    ("卡号6222020200112233446", "WX503", "6222020200112233446"),
+    ("6228480402564890018", "WX503", "6228480402564890018"),
+    ("卡号 6222 0202 0011 2233 446", "WX503", "6222 0202 0011 2233 446"),
+    ("信用卡 4111 1111 1111 1111", "WX503", "4111 1111 1111 1111"),
+    ("转账到 6212 2612 0200 1234 567 工商银行", "WX503", "6212 2612 0200 1234 567"),
+    ("银行卡号6222020200112233440", "WX503", "6222020200112233440"),  # fails Luhn; context carries it
+    # WX504 email
+    ("简历发到 zhang.san@example.com", "WX504", "zhang.san@example.com"),
+    ("邮箱：ZHANG@EXAMPLE.COM", "WX504", "ZHANG@EXAMPLE.COM"),
+    ("ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ", "WX504", "ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ"),
+    ("13812345678@qq.com", "WX504", "13812345678@qq.com"),
+    ("联系 service@example.com.cn", "WX504", "service@example.com.cn"),
+    # WX505 documents
+    ("护照号E12345678", "WX505", "E12345678"),
+    ("护照：EA1234567", "WX505", "EA1234567"),
+    ("证件号 DE1234567", "WX505", "DE1234567"),
+    ("往来港澳通行证 C12345678", "WX505", "C12345678"),
+    ("回乡证H12345678", "WX505", "H12345678"),
+    ("台胞证 12345678", "WX505", "12345678"),
+    ("810000199001011230", "WX505", "810000199001011230"),
+]
+
+# Shapes that must not be taken for personal information.
+NEGATIVE = [
+    "联系电话159****0000",
+    "联系电话 159 **** 0000",
+    "订单号202401151381234567",
+    "订单号 13812345678",
+    "会议号 131 2345 6789",
+    "腾讯会议：138 1234 5678",
+    "京ICP备15912340000号",
+    "京公网安备11010802020134号",
+    "价格 ¥13800000000",
+    "12345678901",
+    "19412345678",
+    "14012345678",
+    "138123456789",
+    "1381234567",
+    "2024-01-15 13:00-14:00",
+    "2024年1月15日 20240115",
+    "SN: 13812345678",
+    "QQ 13812345678",
+    "ISBN 978-7-111-54742-6",
+    "https://a.com/item/13812345678",
+    "身份证号请私聊提交",
+    "110105194912310021",
+    "110105204912310021",
+    "000101199001011234",
+    "202401151234567890",
+    "110105491231002",
+    "订单号 360426199101010071",
+    "尾号3446的卡",
+    "订单号 6228480402564890018",
+    "运单号 6228480402564890018",
+    "2024011512345678",
+    "1234567812345678",
+    "6228480402564890017",
+    "@张三 你好",
+    "user@localhost",
+    "a@b.notarealsuffix",
+    "https://good.com@evil.cn/x",
+    "护照请本人携带",
+    "E12345678",
+    "订单号E12345678",
+    "12345678",
+    "型号 C12345678",
+    "共 3 件，合计 ¥ 128.00 元",
+    "工号 13812345678",
+    "手机尾号5678",
+    "座机 010-88889999",
+    "客服热线：400-820-8820",
+    "商品编码 6901234567892",
+    "学号 2020110105",
+    "库存 SKU E12345678",
+    "我的手机号是一三八一二三四五六七八",  # numbers spelled in Chinese numerals are not read
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), POSITIVE)
+def test_personal_information_is_found_with_its_exact_span(text: str, rule: str, span: str) -> None:
+    found = [(v.rule, v.text) for v in WX5.check(text).violations]
+    assert found == [(rule, span)]
+    v = WX5.check(text).violations[0]
+    assert text[v.start : v.end] == span
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_numbers_that_are_not_personal_are_left_alone(text: str) -> None:
+    assert WX5.check(text).violations == ()
+
+
+def test_confidence_follows_evidence() -> None:
+    def confidence(text: str) -> float:
+        return WX5.check(text).violations[0].confidence
+
+    assert confidence("13812345678") < confidence("+86 13812345678") <= confidence("手机 13812345678")
+    assert confidence("6228480402564890018") < confidence("卡号6228480402564890018")
+    assert confidence("银行卡号6222020200112233440") < confidence("银行卡号6222020200112233446")
+    assert confidence("联系 service@example.com") < confidence("联系 zhang@example.com")
+    assert confidence("身份证号110105194912310021") < confidence("身份证号11010519491231002X")
+
+
+def test_nearest_context_word_decides() -> None:
+    assert WX5.check("手机号码后面是订单号 13812345678").violations == ()
+    assert [v.rule for v in WX5.check("订单号 202401 手机 13812345678").violations] == ["WX501"]
+
+
+def test_person_findings_are_warnings_and_name_the_document() -> None:
+    (v,) = WX5.check("护照号E12345678").violations
+    assert v.severity.value == "warning"
+    assert v.message == "包含护照号码"
+    (v,) = Guard(select=["WX5"], lang="en").check("回乡证H12345678").violations
+    assert v.message == "contains a Home Return Permit number"
+
+
+def test_overlaps_are_settled_once() -> None:
+    results = analyzer().analyze("13812345678@qq.com 6228480402564890018")
+    assert [(r.rule, r.start, r.end) for r in results] == [("WX504", 0, 18), ("WX503", 19, 38)]
+
+
+# -- check algorithms ------------------------------------------------------------------
+def test_gb11643_worked_examples() -> None:
+    assert gb11643_check("36042619910101007") == "1"
+    assert gb11643_check("11010519491231002") == "X"
+    assert resident_id_ok("11010519491231002x")
+    assert not resident_id_ok("110105194912310021")
+    assert not resident_id_ok("11010519490231002X")  # 31 February
+    assert not resident_id_ok("440304203002291017", today=date(2025, 1, 1))  # born in the future
+    assert legacy_resident_id_ok("110105491231002")
+    assert not legacy_resident_id_ok("110105491331002")
+
+
+def test_luhn_and_mobile_prefixes() -> None:
+    assert luhn_ok("6228480402564890018") and luhn_ok("4111111111111111")
+    assert not luhn_ok("6228480402564890017")
+    assert mobile_ok("19212345678") and mobile_ok("16612345678") and mobile_ok("14712345678")
+    assert not mobile_ok("19412345678") and not mobile_ok("14012345678") and not mobile_ok("1381234567")
+
+
+# -- WX510 minors ----------------------------------------------------------------------
+MINORS = [
+    ("小朋友们快用爸妈手机给主播刷礼物", "小朋友们快用爸妈手机给主播刷礼物", "刷礼物"),
+    ("同学们快来给主播打赏！", "同学们快来给主播打赏", "打赏"),
+    ("未成年人也可以充值，冲榜送皮肤", "未成年人也可以充值", "充值"),
+    ("偷偷用妈妈的支付宝充值就能抽卡", "妈妈的支付宝充值", "充值"),
+    ("孩 子 们 快 来 氪 金", "孩 子 们 快 来 氪 金", "氪金"),
+    ("用压岁钱上舰，主播会记住你", "压岁钱上舰", "上舰"),
+    ("小朋友們快來打賞", "小朋友們快來打賞", "打赏"),
+    ("各位同学们，给老师的直播打赏冲榜吧", "同学们，给老师的直播打赏", "打赏"),
+]
+
+MINORS_CLEAN = [
+    "小朋友们放学注意安全",
+    "禁止未成年人充值打赏",
+    "未成年人请勿打赏",
+    "给孩子充值话费，满100减5",
+    "孩子偷偷充值了怎么办？",
+    "学生卡充值点在一楼",
+    "双十一充值优惠",
+    "小朋友们好。今晚主播打赏榜单公布",
+    "小学生别再给主播刷礼物了",
+    "孩子用爸爸的微信给游戏充值了3000元，怎么追回",
+    "家长请注意，防止孩子沉迷游戏大额充值",
+]
+
+
+@pytest.mark.parametrize(("text", "span", "action"), MINORS)
+def test_inducing_minors_to_spend(text: str, span: str, action: str) -> None:
+    (v,) = [v for v in WX5.check(text).violations if v.rule == "WX510"]
+    assert (v.text, v.term, v.severity.value) == (span, action, "error")
+    assert v.message == f"诱导未成年人「{action}」"
+
+
+@pytest.mark.parametrize("text", MINORS_CLEAN)
+def test_protective_or_unrelated_wording_is_not_inducement(text: str) -> None:
+    assert [v for v in WX5.check(text).violations if v.rule == "WX510"] == []
+
+
+def test_parents_payment_is_stronger_evidence() -> None:
+    (a,) = WX5.check("同学们快来给主播打赏").violations
+    (b,) = WX5.check("用爸妈手机给主播打赏").violations
+    assert a.confidence < b.confidence and b.techniques == ("parents-payment",)
+
+
+# -- properties ------------------------------------------------------------------------
+PIECES = st.sampled_from(
+    ["13812345678", "138 1234 5678", "+86", "11010519491231002X", "6228480402564890018", "zhang@example.com",
+     "护照", "E12345678", "手机", "订单号", "卡号", "孩子", "充值", "禁止", "。", "，", " ", "-", "*", "@", "1", "0",
+     "京ICP备2024077296号", "https://a.com/", "小朋友们", "打赏", "x", "好"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_findings_map_into_the_text(text: str) -> None:
+    for v in WX5.check(text).violations:
+        assert 0 <= v.start < v.end <= len(text) and text[v.start : v.end] == v.text
+        assert 0.5 <= v.confidence <= 1.0
