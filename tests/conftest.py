@@ -1,6 +1,12 @@
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
+
+# Tests never write to the user's cache folder.
+os.environ.setdefault("WXGUARD_CACHE_DIR", tempfile.mkdtemp(prefix="wxguard-test-cache-"))
 
 from wxguard import Guard
 

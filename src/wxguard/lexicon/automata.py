@@ -117,17 +117,27 @@ def make_pattern(term: Term, spelling: str, kind: PatternKind) -> Pattern:
 class _Encoder:
     """The small-alphabet encoding shared by the encoded automata of one lexicon."""
 
+    _pairs: Any
+
     def __init__(self, symbols: Iterable[str]) -> None:
         alphabet = sorted(set(symbols))
         base = max(2, math.isqrt(max(1, len(alphabet) - 1)) + 1)
         hi0, lo0 = 0x21, 0x21 + base
-        self.breaks = chr(lo0 + base) * 2
-        self.codes = {symbol: chr(hi0 + i // base) + chr(lo0 + i % base) for i, symbol in enumerate(alphabet)}
+        breaks = chr(lo0 + base) * 2
+        codes = {symbol: chr(hi0 + i // base) + chr(lo0 + i % base) for i, symbol in enumerate(alphabet)}
+        self.__setstate__({"breaks": breaks, "codes": codes})
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The tables are large and quick to rebuild from the codes.
+        return {"breaks": self.breaks, "codes": self.codes}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.breaks, self.codes = state["breaks"], state["codes"]
         table: list[str] = [self.breaks] * 0x110000
         for symbol, code in self.codes.items():
             table[ord(symbol)] = code
         self.table = table
-        self._pairs: Any = None
+        self._pairs = None
 
     def encode(self, text: str) -> str:
         return text.translate(self.table)
@@ -173,6 +183,11 @@ class _Matcher:
         self._prefilter: PairPrefilter | None = None
         self._prefilter_built = False
         self.longest = max((len(p.folded) for group in (*main.values(), *short.values()) for p in group), default=0)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_prefilter"], state["_prefilter_built"] = None, False  # numpy tables: rebuilt on use
+        return state
 
     def prefilter(self) -> PairPrefilter | None:
         if not self._prefilter_built:

