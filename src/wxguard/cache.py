@@ -19,7 +19,6 @@ import os
 import pickle
 import sys
 import tempfile
-from importlib import metadata
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -39,6 +38,8 @@ def cache_dir() -> Path | None:
 
 def versions(*packages: str) -> str:
     """Versions of this library, Python and the named data packages, for cache keys."""
+    from importlib import metadata
+
     parts = [f"wxguard={__version__}", f"python={sys.version_info[:2]}", f"format={_FORMAT}"]
     for name in packages:
         try:
