@@ -48,6 +48,8 @@ _STOP = frozenset("！（），；？：＂＇＜＞［］｛｝｀" '<>"`{}|\\^
 _TRAILING = ".,;:!?'*"
 _FULLWIDTH = range(0xFF01, 0xFF5F)
 _HAN_CHAR = re.compile(_HAN)
+# A host name has at most 253 characters (RFC 1035); longer runs are no host to judge.
+_MAX_HOST = 253
 
 
 @dataclass(frozen=True)
@@ -119,8 +121,10 @@ class LinkText:
             elif m["zw"] is not None:
                 mark("zero-width", 2 * len(starts) - 1)
             else:
-                pos = a
-                for gap in _SPACES.finditer(folded, a, b):
+                letters = [a] + [gap.end() for gap in _SPACES.finditer(folded, a, b)]
+                for i, pos in enumerate(letters):
+                    if i:
+                        mark("spaced", 2 * len(starts) - 1)
                     char = folded[pos]
                     if char in "点。":
                         mark("disguised-dot", 2 * len(starts))
@@ -128,15 +132,6 @@ class LinkText:
                     out.append(char)
                     starts.append(pos)
                     ends.append(pos + 1)
-                    mark("spaced", 2 * len(starts) - 1)
-                    pos = gap.end()
-                char = folded[pos]
-                if char in "点。":
-                    mark("disguised-dot", 2 * len(starts))
-                    char = "."
-                out.append(char)
-                starts.append(pos)
-                ends.append(pos + 1)
         copy(last, len(folded))
         self.text = "".join(out)
         self._starts = starts
@@ -171,13 +166,16 @@ def _trim_rest(rest: str, base: int, text: str, lt: LinkText) -> str:
         if char in _STOP or text[lt.origin(base + i)] in _STOP:
             rest = rest[:i]
             break
-    while rest:
-        last = rest[-1]
-        if last in _TRAILING or (last == ")" and rest.count("(") < rest.count(")")):
-            rest = rest[:-1]
-        else:
+    end = len(rest)
+    unbalanced = rest.count(")") - rest.count("(")
+    while end:
+        last = rest[end - 1]
+        if last == ")" and unbalanced > 0:
+            unbalanced -= 1
+        elif last not in _TRAILING:
             break
-    return rest
+        end -= 1
+    return rest[:end]
 
 
 def _trim_han_host(host: str) -> str:
@@ -213,9 +211,9 @@ def _mixed_case(written: str) -> bool:
 
 def extract_links(text: str, folded: str) -> list[Link]:
     """Every link in ``text`` (``folded`` is its same-length folded view)."""
-    if "." not in folded and "://" not in folded and not _EDITS.search(folded):
-        return []
     lt = LinkText(text, folded)
+    if "." not in lt.text and "://" not in lt.text:
+        return []
     links: list[Link] = []
     for m in _URL.finditer(lt.text):
         link = _judge(m, text, lt)
@@ -232,6 +230,8 @@ def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
     port = int(m["port"]) if m["port"] else None
     rest = m["rest"] or ""
     end = m.end()
+    if len(host) > _MAX_HOST:
+        return None
     if scheme and _HAN_CHAR.search(host):
         trimmed = _trim_han_host(host)
         if not trimmed:
@@ -270,8 +270,6 @@ def _bare_ok(host: str, written_host: str, port: int | None, rest: str, disguise
     real public suffix, one spam uses when its dots are disguised, and no file extension."""
     if is_ip(host):
         return port is not None or bool(rest)
-    if len(host) > 253:
-        return False
     parts = split_host(host)
     if not parts.suffix or not parts.domain:
         return False

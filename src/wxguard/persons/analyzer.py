@@ -9,7 +9,7 @@ higher score, then the recognizer listed first.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import cache
 
 from ..links.icp import find_filing_numbers
@@ -34,7 +34,8 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "hmt-residence-permit": ("港澳台居民居住证", "residence permit for Hong Kong, Macao and Taiwan residents"),
 }
 
-_CANDIDATE = re.compile(r"[0-9@]")
+# Every recognizer needs an "@" or seven digits in a row (spaces and dashes allowed between).
+_CANDIDATE = re.compile(r"@|\d(?:[ -]?\d){6}")
 _URL = re.compile(r"(?:https?|ftp)://[!-~]+")
 
 
@@ -61,22 +62,24 @@ class Analyzer:
             found.extend((order, r) for r in recognizer.analyze(folded))
         if not found:
             return []
-        blocked = _Spans()
-        for n in find_filing_numbers(folded):
-            blocked.add(n.start, n.end)
-        for m in _URL.finditer(folded):
-            blocked.add(*m.span())
+        blocked = _Spans([(n.start, n.end) for n in find_filing_numbers(folded)] + [m.span() for m in _URL.finditer(folded)])
         if blocked:
             found = [(o, r) for o, r in found if not blocked.overlaps(r.start, r.end)]
         return _settle(found)
 
 
 class _Spans:
-    """Disjoint spans kept sorted, for overlap tests in logarithmic time."""
+    """Sorted disjoint spans (overlapping ones merged), for overlap tests by bisection."""
 
-    def __init__(self) -> None:
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
 
     def __bool__(self) -> bool:
         return bool(self.starts)
@@ -87,36 +90,37 @@ class _Spans:
             return True
         return i < len(self.starts) and self.starts[i] < end
 
-    def add(self, start: int, end: int) -> None:
-        """Add a span, merging it with those it touches."""
-        i = bisect_left(self.ends, start)
-        j = bisect_right(self.starts, end)
-        if i < j:
-            start = min(start, self.starts[i])
-            end = max(end, self.ends[j - 1])
-        self.starts[i:j] = [start]
-        self.ends[i:j] = [end]
-
 
 def _settle(found: list[tuple[int, Result]]) -> list[Result]:
+    """Drop results inside longer ones, then settle each cluster of overlapping results:
+    higher score first, then longer, then the recognizer listed first."""
     found.sort(key=lambda item: (item[1].start, -item[1].end))
-    pool: list[tuple[int, Result]] = []
+    out: list[Result] = []
+    cluster: list[tuple[int, Result]] = []
     max_end, max_start = -1, -1
     for order, r in found:
         if max_end > r.end or (max_end == r.end and max_start < r.start):
             continue  # inside a longer result
-        pool.append((order, r))
+        if cluster and r.start >= max_end:
+            out.extend(_pick(cluster))
+            cluster = []
+        cluster.append((order, r))
         if r.end > max_end:
             max_end, max_start = r.end, r.start
-    pool.sort(key=lambda item: (-item[1].score, -(item[1].end - item[1].start), item[0], item[1].start))
-    kept = _Spans()
-    out: list[Result] = []
-    for _, r in pool:
-        if not kept.overlaps(r.start, r.end):
-            kept.add(r.start, r.end)
-            out.append(r)
-    out.sort(key=lambda r: r.start)
+    out.extend(_pick(cluster))
     return out
+
+
+def _pick(cluster: list[tuple[int, Result]]) -> list[Result]:
+    if len(cluster) == 1:
+        return [cluster[0][1]]
+    cluster.sort(key=lambda item: (-item[1].score, -(item[1].end - item[1].start), item[0], item[1].start))
+    kept: list[Result] = []
+    for _, r in cluster:
+        if all(r.end <= k.start or r.start >= k.end for k in kept):
+            kept.append(r)
+    kept.sort(key=lambda r: r.start)
+    return kept
 
 
 @cache

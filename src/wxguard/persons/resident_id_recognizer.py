@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from .base import Pattern, PatternRecognizer
-from .validators import PERMIT_CODES, legacy_resident_id_ok, real_date, resident_id_ok, PROVINCE_CODES
+from .validators import PERMIT_CODES, PROVINCE_CODES, legacy_resident_id_ok, real_date, resident_id_ok
 
 _BEFORE = r"(?<![0-9a-z])"
 _AFTER = r"(?![0-9a-z])"
