@@ -98,3 +98,21 @@ def test_suppression_removes_exactly_the_targeted_codes(term: str, code: str, pa
     if not removed:
         expected = expected | {"WX001"}
     assert suppressed == expected
+
+
+BITS = st.sampled_from(["冰毒", "大麻", "稳", "赚", "`", "\n", "\r\n", " ", "<!-- wxguard-disable WX104 -->",
+                        "<!-- wxguard-enable -->", "<!-- wxguard-disable-next-line -->", " wxguard: ignore[WX1]",
+                        "[a](b)", "```\n", "🧧", "\u200b", "> ", "- "])
+
+
+@given(st.lists(st.one_of(BITS, st.text(max_size=2)), max_size=25).map("".join), st.sampled_from(["md", "txt"]))
+@settings(max_examples=150, deadline=None)
+def test_file_positions_point_into_the_file(text: str, kind: str) -> None:
+    lines = text.split("\n")
+    for report in check_text(text, kind, SETTINGS, "f"):  # type: ignore[arg-type]
+        for v in report.violations:
+            assert report.text[v.start : v.end] == v.text
+            assert v.location is not None
+            if v.location.line == v.location.end_line:
+                line = lines[v.location.line - 1]
+                assert line[v.location.column - 1 : v.location.end_column - 1] == v.text

@@ -12,10 +12,13 @@ from .errors import ConfigError, WordListError, WxguardError
 from .guard import Guard
 from .models import Attachment, Location, Message, Report, Reports, Severity, Verdict, Violation
 from .redact import redact
+from .semantics.advertising import CommercialScore, CommercialSignal, commercial_score
 from .sendlog import SendLog, SendLogError
 
 __all__ = [
     "Attachment",
+    "CommercialScore",
+    "CommercialSignal",
     "ConfigError",
     "Guard",
     "GuardConfig",
@@ -33,5 +36,6 @@ __all__ = [
     "WxguardError",
     "__version__",
     "catalog",
+    "commercial_score",
     "redact",
 ]

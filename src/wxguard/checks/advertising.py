@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
-from ..semantics.advertising import AdvertisingModel, CommercialScore, advertising_model
+from ..semantics.advertising import AdvertisingModel, Evidence, advertising_model
 from ..semantics.banks import Bank, Hit
-from ..semantics.compact import STRONG, WEAK, Clauses
+from ..semantics.compact import STRONG, WEAK, Clauses, folded
 from .base import CheckContext, Checker, Finding, register
 
 if TYPE_CHECKING:
@@ -34,47 +34,48 @@ class AdvertisingChecker(Checker):
         self.threshold = config.commercial_threshold
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        score = self.model.score(ctx.view, self.threshold)
-        clauses: Clauses | None = None
-        if score.commercial:
+        score = self.model.evidence(ctx.view.text, complete=False)
+        clauses = Clauses(ctx.view)
+        if score.score >= self.threshold:
             yield from self._labelling(ctx, score)
-            clauses = Clauses(ctx.view)
             yield from self._absolute(ctx, clauses)
         quick = self.model.claims_prefilter
-        if clauses is None and quick is not None:
-            clauses = Clauses(ctx.view)
-            if quick.search(clauses.text) is None:
-                return
-        yield from self._claims(ctx, clauses or Clauses(ctx.view), score)
+        if quick is None or quick.search(clauses.text) is not None:
+            yield from self._claims(ctx, clauses, score)
 
     # -- WX401, WX403, WX404 ------------------------------------------------------------
-    def _labelling(self, ctx: CheckContext, score: CommercialScore) -> Iterator[Finding]:
-        primary = score.primary
-        assert primary is not None
+    def _labelling(self, ctx: CheckContext, score: Evidence) -> Iterator[Finding]:
+        # Content signals anchor the findings; a message commercial by its label alone
+        # points at the label.
+        primary = score.primary or next((s for s in score.signals if s[3] > 0), None)
+        if primary is None:
+            return  # a threshold of zero or less: nothing to point at
         banks = self.model.banks
-        folded = ctx.view.folded
-        evidence = "".join(f"「{s.text}」" for s in sorted(score.signals, key=lambda s: -s.weight)[:3] if s.weight > 0)
-        fields = {"signals": evidence, "score": f"{score.score:g}"}
-        confidence = min(1.0, 0.5 + score.score / (4 * score.threshold))
-        label = _first(banks["label"], folded)
+        text = ctx.view.text
+        view = folded(text)
+        strongest = sorted((s for s in score.signals if s[3] > 0), key=lambda s: -s[3])[:3]
+        fields = {"signals": "".join(f"「{text[a:b]}」" for _, a, b, _ in strongest), "score": f"{score.score:g}"}
+        confidence = min(1.0, 0.5 + score.score / (4 * self.threshold))
+        _, p0, p1, _ = primary
+        label = _first(banks["label"], view)
         if label is None:
-            yield Finding("WX401", primary.start, primary.end, term=primary.text, confidence=confidence, fields=fields)
-        if _first(banks["unsubscribe"], folded) is None:
-            yield Finding("WX403", primary.start, primary.end, term=primary.text, confidence=confidence, fields=fields)
-        if not self._identified(folded):
-            start, end = label if label is not None else (primary.start, primary.end)
-            yield Finding("WX404", start, end, term=ctx.view.text[start:end], confidence=confidence, fields=fields)
+            yield Finding("WX401", p0, p1, term=text[p0:p1], confidence=confidence, fields=fields)
+        if _first(banks["unsubscribe"], view) is None:
+            yield Finding("WX403", p0, p1, term=text[p0:p1], confidence=confidence, fields=fields)
+        if not self._identified(view):
+            start, end = label if label is not None else (p0, p1)
+            yield Finding("WX404", start, end, term=text[start:end], confidence=confidence, fields=fields)
 
-    def _identified(self, folded: str) -> bool:
+    def _identified(self, view: str) -> bool:
         """A 【signature】 that is not a tag, an organisation name, or a signed-off line."""
         banks = self.model.banks
         generic, nobody = banks["identity-generic"], banks["identity-not"]
-        for start, end in _brackets(folded):
-            inner = folded[start:end].strip()
+        for start, end in _brackets(view):
+            inner = view[start:end].strip()
             if 2 <= len(inner) <= 20 and not _only(generic, inner):
                 return True
         regex = banks["identity"].regex
-        for m in regex.finditer(folded) if regex is not None else ():
+        for m in regex.finditer(view) if regex is not None else ():
             name = m.groupdict().get("name")
             if name is None or not any(name.endswith(w) for w in _phrases(nobody, name)):
                 return True
@@ -101,16 +102,14 @@ class AdvertisingChecker(Checker):
         """A ranking limited in time and sourced in its sentence (SAMR 2023, exemption 9)."""
         banks = self.model.banks
         sentence = clauses.text[clauses.sentence_start(pos) : clauses.sentence_end(pos)]
-        return banks["ranking-time"].regex is not None and banks["ranking-time"].regex.search(sentence) is not None and (
-            banks["ranking-source"].regex is not None and banks["ranking-source"].regex.search(sentence) is not None
-        )
+        return _first(banks["ranking-time"], sentence) is not None and _first(banks["ranking-source"], sentence) is not None
 
     def _wording(self, hit: str) -> str:
         keys = [k for k in self.model.suggest if k in hit]
         return self.model.suggest[max(keys, key=len)] if keys else DEFAULT_WORDING
 
     # -- WX405 ---------------------------------------------------------------------------
-    def _claims(self, ctx: CheckContext, clauses: Clauses, score: CommercialScore) -> Iterator[Finding]:
+    def _claims(self, ctx: CheckContext, clauses: Clauses, score: Evidence) -> Iterator[Finding]:
         banks = self.model.banks
         text = clauses.text
         offer: bool | None = None
@@ -119,7 +118,7 @@ class AdvertisingChecker(Checker):
             if not hits:
                 continue
             if offer is None:
-                offer = score.score >= score.threshold / 2 or bool(banks["offer"].hits(text, overlapping=False))
+                offer = score.score >= self.threshold / 2 or bool(banks["offer"].hits(text, overlapping=False))
             if not (offer or ctx.industry == bank.options.get("industry")):
                 continue
             exempt = banks["claim-exempt"].hits(text)
@@ -149,7 +148,7 @@ class AdvertisingChecker(Checker):
             return True
         if end < len(text) and text[end] in (STRONG, WEAK):
             o = clauses.original(end, end + 1)[0]
-            return clauses.folded_char(o) in "?？"
+            return clauses.original_char(o) in "?？"
         return False
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
-from ..semantics.compact import Clauses, compact
+from ..semantics.compact import Clauses
 from ..semantics.inducement import InducementModel, inducement_model
 from ..semantics.joins import find_joins
 from .base import CheckContext, Checker, Finding, register
@@ -29,10 +29,9 @@ class InducementChecker(Checker):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
-        text = compact(ctx.view.folded)
-        if not model.triggers or any(t.search(text) is None for t in model.triggers):
-            return
         clauses = Clauses(ctx.view)
+        if model.trigger is None or model.trigger.search(clauses.text) is None:
+            return
         original = ctx.view.text
         for join in find_joins(clauses, model.banks, model.combines, model.alones):
             start, end = clauses.original(join.start, join.end)

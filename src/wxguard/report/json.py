@@ -9,8 +9,12 @@ from typing import Any, Sequence
 from ..models import Report
 
 def report_schema() -> dict[str, Any]:
-    """The JSON schema of one report object (draft 2020-12), as published in docs/."""
+    """The JSON schema of one report object (draft 2020-12), as published in docs/. It
+    describes output, where every key is always present, so every key is required."""
     schema = Report.model_json_schema(mode="serialization")
+    for model in [schema, *schema.get("$defs", {}).values()]:
+        if "properties" in model:
+            model["required"] = list(model["properties"])
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 

@@ -18,13 +18,13 @@ from pydantic import BaseModel, ConfigDict
 from ..errors import WordListError
 from ..models import Message
 from ..text.folding import fold_one_to_one
-from ..text.views import TextView
 from .banks import Bank, add_user_phrases, bundled_family, prefilter
-from .compact import compact
+from .compact import compact, folded
 from .inducement import file_key
 
 DEFAULT_THRESHOLD = 4.0
 SIGNAL_PREFIX = "signal-"
+LABEL = "label"
 _WHERE = "wordlists/advertising.toml"
 REQUIRED = (
     "label", "unsubscribe", "identity", "identity-generic", "identity-not", "absolute", "absolute-ranking",
@@ -55,11 +55,28 @@ class CommercialScore(BaseModel):
     commercial: bool
     signals: tuple[CommercialSignal, ...] = ()
 
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The score's working form (plain tuples; the public ``CommercialScore`` is built from it
+    only when asked for): (kind, start, end, weight) per signal, in text order."""
+
+    signals: tuple[tuple[str, int, int, float], ...]
+    score: float
+
     @property
-    def primary(self) -> CommercialSignal | None:
-        """The strongest positive signal (the first of equals): where findings point."""
-        positive = [s for s in self.signals if s.weight > 0]
-        return max(positive, key=lambda s: (s.weight, -s.start)) if positive else None
+    def primary(self) -> tuple[str, int, int, float] | None:
+        """The strongest positive signal in the content (the first of equals; the 广告 label
+        itself is not content): where findings point."""
+        positive = [s for s in self.signals if s[3] > 0 and s[0] != LABEL]
+        return max(positive, key=lambda s: (s[3], -s[1])) if positive else None
+
+    def public(self, text: str, threshold: float) -> CommercialScore:
+        return CommercialScore(
+            score=self.score, threshold=threshold, commercial=self.score >= threshold,
+            signals=tuple(CommercialSignal(kind=k, text=text[a:b], start=a, end=b, weight=w) for k, a, b, w in self.signals),
+        )
 
 
 @dataclass(frozen=True)
@@ -70,21 +87,34 @@ class AdvertisingModel:
     claims_prefilter: re.Pattern[str] | None
     suggest: dict[str, str]
 
-    def score(self, view: TextView, threshold: float = DEFAULT_THRESHOLD) -> CommercialScore:
-        folded = view.folded
-        found: list[CommercialSignal] = []
+    positive_phrases: re.Pattern[str] | None
+    pattern_gate: re.Pattern[str] | None  # every positive pattern bank's gate, or None
+
+    def evidence(self, text: str, complete: bool = True) -> Evidence:
+        """Each signal bank's first match, strongest banks first; a match inside a stronger
+        signal is the same evidence (促销 in 促销价) and is not counted again.
+
+        Most messages have no positive signal: one search of all positive phrases decides
+        whether the banks' phrases need a look. With ``complete=False`` the negative banks
+        are skipped when nothing positive was found (the score cannot matter then)."""
+        view = folded(text)
+        found: list[tuple[str, int, int, float]] = []
+
+        def inside(a: int, b: int) -> bool:
+            return any(x <= a and b <= y for _, x, y, _ in found)
+
+        phrases = self.positive_phrases is None or self.positive_phrases.search(view) is not None
+        if not complete and not phrases and self.pattern_gate is not None and self.pattern_gate.search(view) is None:
+            return Evidence((), 0.0)
         for bank in self.signals:
-            # Inside a stronger signal it is the same evidence (促销 in 促销价).
-            span = bank.first(folded, [(s.start, s.end) for s in found])
+            weight = float(bank.options["weight"])
+            if weight < 0 and not complete and not found:
+                break
+            span = bank.first(view, inside, phrases or weight < 0)
             if span is not None:
-                start, end = span
-                found.append(CommercialSignal(
-                    kind=bank.name.removeprefix(SIGNAL_PREFIX), text=view.text[start:end],
-                    start=start, end=end, weight=float(bank.options["weight"]),
-                ))
-        found.sort(key=lambda s: s.start)
-        total = round(sum(s.weight for s in found), 3)
-        return CommercialScore(score=total, threshold=threshold, commercial=total >= threshold, signals=tuple(found))
+                found.append((bank.name.removeprefix(SIGNAL_PREFIX), span[0], span[1], weight))
+        found.sort(key=lambda s: s[1])
+        return Evidence(tuple(found), round(sum(s[3] for s in found), 3))
 
 
 def advertising_model(files: tuple[Path, ...] = ()) -> AdvertisingModel:
@@ -103,17 +133,24 @@ def _model(keys: tuple[tuple[str, int, int], ...]) -> AdvertisingModel:
         view = src.options.get("view", "compact")
         if view not in ("compact", "folded"):
             raise WordListError(_WHERE, None, f"banks.{name}.view must be \"compact\" or \"folded\", got {view!r}")
-        if name.startswith(SIGNAL_PREFIX) and not isinstance(src.options.get("weight"), (int, float)):
+        if (name.startswith(SIGNAL_PREFIX) or name == LABEL) and not isinstance(src.options.get("weight"), (int, float)):
             raise WordListError(_WHERE, None, f"banks.{name} needs a numeric weight")
         fires_alone = name == "absolute" or "industry" in src.options
         banks[name] = src.compile(compacted=view == "compact", alone=fires_alone)
-    signals = tuple(sorted((b for n, b in banks.items() if n.startswith(SIGNAL_PREFIX)), key=lambda b: -abs(float(b.options["weight"]))))
+    # Positive banks first (strongest first), then the notice and chat banks.
+    weighted = (b for n, b in banks.items() if n.startswith(SIGNAL_PREFIX) or n == LABEL)
+    signals = tuple(sorted(weighted, key=lambda b: -float(b.options["weight"])))
+    positive = [source for b in signals if float(b.options["weight"]) > 0 and (source := b.phrase_source)]
     claims = tuple(b for b in banks.values() if "industry" in b.options)
     suggest = data.get("suggest", {})
     if not isinstance(suggest, dict) or not all(isinstance(v, str) for v in suggest.values()):
         raise WordListError(_WHERE, None, "[suggest] must map terms to wordings")
     folded_suggest = {compact(fold_one_to_one(k).lower()): v for k, v in suggest.items()}
-    return AdvertisingModel(banks, signals, claims, prefilter(claims), folded_suggest)
+    # A flat union (no group per bank) keeps the regex engine's fast literal scan.
+    positive_phrases = re.compile("|".join(positive)) if positive else None
+    gates = [b.options.get("gate") for b in signals if float(b.options["weight"]) > 0 and b.has_patterns]
+    pattern_gate = re.compile("|".join(f"(?:{g})" for g in gates)) if gates and all(isinstance(g, str) for g in gates) else None
+    return AdvertisingModel(banks, signals, claims, prefilter(claims), folded_suggest, positive_phrases, pattern_gate)
 
 
 def commercial_score(
@@ -132,4 +169,4 @@ def commercial_score(
     """
     text = message.text if isinstance(message, Message) else message
     model = advertising_model(tuple(Path(p) for p in phrases))
-    return model.score(TextView(text), threshold)
+    return model.evidence(text).public(text, threshold)

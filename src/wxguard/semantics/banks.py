@@ -21,7 +21,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import WordListError
 from ..lexicon.loading import bundled_dir
@@ -58,7 +58,8 @@ class Phrase:
 class Bank:
     """One named bank compiled into a single alternation (longest phrases first)."""
 
-    __slots__ = ("name", "about", "options", "phrases", "regex", "parts", "anchors", "_splits", "min_number")
+    __slots__ = ("name", "about", "options", "phrases", "regex", "anchors", "_quick", "_phrase_union",
+                 "_pattern_union", "_gate", "_splits", "min_number")
 
     def __init__(self, name: str, about: str, phrases: list[Phrase], patterns: list[str], options: Mapping[str, Any]) -> None:
         self.name = name
@@ -67,16 +68,20 @@ class Bank:
         self.phrases = tuple(phrases)
         sources = sorted({p.regex for p in phrases}, key=lambda r: (-len(r), r)) + patterns
         union = "|".join(f"(?:{s})" for s in sources)
-        # Searched one by one, each part keeps the regex engine's fast scan for its first
-        # character (a union of raw patterns would lose it).
+        # Phrases and raw patterns apart: the phrase union is fast, and the patterns only run
+        # on texts that pass the bank's optional ``gate`` (e.g. "[0-9]" for prices).
         literal = sorted({p.regex for p in phrases}, key=lambda r: (-len(r), r))
-        self.parts = tuple(re.compile(s) for s in (["|".join(literal)] if literal else []) + patterns)
+        self._phrase_union = re.compile("|".join(literal)) if literal else None
+        self._pattern_union = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        gate = options.get("gate")
+        self._gate = re.compile(gate) if isinstance(gate, str) else None
         self.regex: re.Pattern[str] | None = re.compile(union) if sources else None
         # Literal strings one of which every match contains; None when a raw pattern or a
         # phrase without a literal part makes that unknowable.
         self.anchors: frozenset[str] | None = (
             None if patterns or any(not p.anchors for p in phrases) else frozenset(a for p in phrases for a in p.anchors)
         )
+        self._quick = _literal_union(self.anchors) if self.anchors else None
         self._splits = [re.compile(p.split) for p in phrases if p.split]
         min_number = options.get("min-number")
         self.min_number: float | None = float(min_number) if isinstance(min_number, (int, float)) else None
@@ -84,7 +89,7 @@ class Bank:
     def hits(self, text: str, overlapping: bool = True) -> list[Hit]:
         """Leftmost-longest phrases; with ``overlapping``, the longest phrase starting at every
         position (so 后才能查看 does not hide 才能查看)."""
-        if self.regex is None:
+        if self.regex is None or (self._quick is not None and self._quick.search(text) is None):
             return []
         if overlapping:
             found = []
@@ -99,18 +104,28 @@ class Bank:
             found = [h for h in found if _numbers_at_least(text[h.start : h.end], self.min_number)]
         return found
 
-    def first(self, text: str, taken: Iterable[tuple[int, int]] = ()) -> tuple[int, int] | None:
-        """The earliest non-empty match that is not inside one of the ``taken`` spans."""
-        spans = list(taken)
+    @property
+    def has_patterns(self) -> bool:
+        return self._pattern_union is not None
+
+    @property
+    def phrase_source(self) -> str | None:
+        """The phrase union's regex source, for callers that pre-screen many banks at once."""
+        return self._phrase_union.pattern if self._phrase_union is not None else None
+
+    def first(self, text: str, skip: Callable[[int, int], bool], phrases: bool = True) -> tuple[int, int] | None:
+        """The earliest non-empty match for which ``skip`` is false (``phrases=False``: a
+        caller already knows no phrase matches, so only the gated patterns are tried)."""
         best: tuple[int, int] | None = None
-        for part in self.parts:
-            for m in part.finditer(text):
-                a, b = m.span()
-                if best is not None and a >= best[0]:
-                    break
-                if b > a and not any(x <= a and b <= y for x, y in spans):
-                    best = (a, b)
-                    break
+        unions = [self._phrase_union] if phrases and self._phrase_union is not None else []
+        if self._pattern_union is not None and (self._gate is None or self._gate.search(text)):
+            unions.append(self._pattern_union)
+        for rx in unions:
+            m = rx.search(text)
+            while m is not None and (m.end() == m.start() or skip(*m.span())):
+                m = rx.search(text, m.start() + 1)
+            if m is not None and (best is None or m.start() < best[0]):
+                best = m.span()
         return best
 
     def split(self, matched: str) -> tuple[int, int] | None:
@@ -165,12 +180,15 @@ def compile_phrase(raw: str, where: str, *, compacted: bool = True, alone: bool 
     marks: list[int] = []
     literal_chars = 0
     anchors: tuple[str, ...] = ()
+    run = ""  # literal text since the last placeholder or group: 不[转]不是 is one run
     for m in _TOKEN.finditer(raw):
         token = m.group()
         if token == "{N}":
             parts.append(NUMBER)
+            run = ""
         elif token == "{*}":
             parts.append(GAP)
+            run = ""
         elif token in "[]":
             if token != "[]"[len(marks) % 2] or len(marks) == 2:
                 raise WordListError(where, None, f"phrase {raw!r}: use one [...] to mark the action")
@@ -182,6 +200,7 @@ def compile_phrase(raw: str, where: str, *, compacted: bool = True, alone: bool 
             if not m.group(2):
                 literal_chars += min(len(o) for o in options)
                 anchors = _better(anchors, tuple(options))
+            run = ""
             parts.append("(?:" + "|".join(re.escape(o) for o in options) + ")" + (m.group(2) or ""))
         elif token in "{}()":
             raise WordListError(where, None, f"phrase {raw!r}: stray {token!r} (use {{N}}, {{*}}, (a|b) or [...])")
@@ -190,13 +209,14 @@ def compile_phrase(raw: str, where: str, *, compacted: bool = True, alone: bool 
             literal_chars += len(lit)
             if lit:
                 parts.append(re.escape(lit))
-                anchors = _better(anchors, (lit,))
+                run += lit
+                anchors = _better(anchors, (run,))
+    if len(marks) == 1:
+        raise WordListError(where, None, f"phrase {raw!r}: [ without ]")
     if literal_chars == 0:
         raise WordListError(where, None, f"phrase {raw!r} has no letters or digits")
     if alone and literal_chars < 2:
         raise WordListError(where, None, f"phrase {raw!r} fires on its own and would flag ordinary text; use a longer phrase")
-    if len(marks) == 1:
-        raise WordListError(where, None, f"phrase {raw!r}: [ without ]")
     regex = "".join(parts)
     split = None
     if marks:
@@ -227,7 +247,11 @@ def prefilter(banks: Iterable[Bank]) -> re.Pattern[str] | None:
         if bank.anchors is None:
             return None
         anchors |= bank.anchors
-    return re.compile("|".join(re.escape(a) for a in sorted(anchors, key=lambda a: (-len(a), a)))) if anchors else None
+    return _literal_union(anchors) if anchors else None
+
+
+def _literal_union(strings: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(a) for a in sorted(strings, key=lambda a: (-len(a), a))))
 
 
 # -- reading files ---------------------------------------------------------------------
@@ -299,6 +323,12 @@ def bundled_family(family: str) -> tuple[dict[str, Any], dict[str, BankSource]]:
         if not isinstance(spec, dict):
             raise WordListError(display, line_of(text, f"[banks.{name}]"), f"banks.{name} must be a table")
         options = {k: v for k, v in spec.items() if k not in ("about", "phrases", "patterns")}
+        gate = options.get("gate")
+        if gate is not None:
+            try:
+                re.compile(str(gate))
+            except re.error as exc:
+                raise WordListError(display, line_of(text, str(gate)), f"banks.{name}.gate does not compile: {exc}") from None
         banks[name] = BankSource(
             name,
             str(spec.get("about", "")),

@@ -5,54 +5,83 @@ decorate (分 享 到 五 个 群, 转★发), so matching runs on the folded te
 dropped. Clause punctuation is kept as two markers, because whether an action and a reward
 belong together depends on the clauses between them: ``。`` for a sentence end (。！？；…
 and line breaks) and ``，`` for a clause break (，、：). ``%`` stays for 100%-style claims.
+
+Both views are built from the original text with list tables (``str.translate`` with a list
+is several times faster than with a dict or a regex); characters outside the BMP take the
+slower exact path.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
+from ..text.folding import fold_one_to_one, tables
 from ..text.views import BlockMap, TextView
 
 STRONG = "。"
 WEAK = "，"
 # Folded text has ASCII punctuation where the original had full-width forms.
 _MARKS = {ord(c): STRONG for c in ".!?;。…\n\r\u2028\u2029"} | {ord(c): WEAK for c in ",、:"}
-# Code points above the table (supplementary ideographs, emoji) go through the regex.
-_TABLE_SIZE = 0x10000
+_BMP = 0x10000
 _DROP = re.compile(r"[^\w。，%]|_")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_table: list[int | str | None] | None = None
+@cache
+def _list_tables() -> tuple[list[int], list[int | str | None]]:
+    """(fold, fold + compact) as BMP lists, from the foundation's one-to-one fold table."""
+    one = tables().one_to_one
+    fold = [one.get(cp, cp) for cp in range(_BMP)]
+    squeeze: list[int | str | None] = [cp if chr(cp).isalnum() else None for cp in fold]
+    for cp, target in enumerate(fold):
+        if target == ord("%"):
+            squeeze[cp] = target
+        elif target in _MARKS:
+            squeeze[cp] = _MARKS[target]
+    return fold, squeeze
 
 
-def _compact_table() -> list[int | str | None]:
-    """One ``str.translate`` list for the BMP: letters and digits kept, clause punctuation
-    marked, everything else deleted (a list table is several times faster than a regex)."""
-    global _table
-    if _table is None:
-        table: list[int | str | None] = [cp if chr(cp).isalnum() else None for cp in range(_TABLE_SIZE)]
-        table[ord("%")] = ord("%")
-        for cp, mark in _MARKS.items():
-            table[cp] = mark
-        _table = table
-    return _table
+# The last text each view was built for: the inducement and advertising checkers look at
+# the same message one after the other, so the second gets the view for free. A tuple is
+# replaced whole, so threads at worst recompute.
+_last_folded: tuple[str, str] = ("", "")
+_last_compact: tuple[str, str] = ("", "")
 
 
-def compact(folded: str) -> str:
-    """Clause markers for punctuation, everything else that is not a letter, digit or % dropped.
-    Works character by character, so positions map back with a ``BlockMap``."""
-    out = folded.translate(_compact_table())
-    return _DROP.sub("", out) if _ASTRAL.search(out) else out
+def folded(text: str) -> str:
+    """Same as ``TextView.folded`` (``fold_one_to_one``): same length, indices unchanged."""
+    global _last_folded
+    last = _last_folded
+    if last[0] is text:
+        return last[1]
+    out = fold_one_to_one(text) if _ASTRAL.search(text) else text.translate(_list_tables()[0])
+    _last_folded = (text, out)
+    return out
+
+
+def compact(text: str) -> str:
+    """Folded, clause markers for punctuation, everything else that is not a letter, digit
+    or % dropped. Works character by character, so positions map back with a ``BlockMap``."""
+    global _last_compact
+    last = _last_compact
+    if last[0] is text:
+        return last[1]
+    if _ASTRAL.search(text):
+        out = _DROP.sub("", fold_one_to_one(text).translate(_MARKS))
+    else:
+        out = text.translate(_list_tables()[1])
+    _last_compact = (text, out)
+    return out
 
 
 class Clauses:
     """A message's compact view, its boundaries and the map back to original indices."""
 
-    __slots__ = ("text", "_folded", "_map", "_marks")
+    __slots__ = ("text", "_original", "_map", "_marks")
 
     def __init__(self, view: TextView) -> None:
-        self._folded = view.folded
-        self.text = compact(self._folded)
+        self._original = view.text
+        self.text = compact(view.text)
         self._map: BlockMap | None = None
         self._marks: tuple[list[int], list[int]] | None = None
 
@@ -73,7 +102,7 @@ class Clauses:
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Original span of the compact range ``[start, end)`` (``end > start``)."""
         if self._map is None:
-            self._map = BlockMap(self._folded, compact)
+            self._map = BlockMap(self._original, compact)
         return self._map.source_index(start), self._map.source_index(end - 1) + 1
 
     def breaks(self, start: int, end: int) -> tuple[int, int]:
@@ -93,13 +122,12 @@ class Clauses:
     def sentence_start(self, pos: int) -> int:
         return _last_before(self._strong, pos) + 1
 
-    def folded_char(self, index: int) -> str:
-        """The folded character at an original index (same length as the original)."""
-        return self._folded[index]
-
     def sentence_end(self, pos: int) -> int:
         i = bisect_left(self._strong, pos)
         return self._strong[i] if i < len(self._strong) else len(self.text)
+
+    def original_char(self, index: int) -> str:
+        return self._original[index]
 
 
 def _count(marks: list[int], start: int, end: int) -> int:

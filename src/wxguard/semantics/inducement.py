@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import WordListError
 from .banks import Bank, add_user_phrases, bundled_family
-from .joins import Alone, Combine, read_rules, triggers
+from .joins import Alone, Combine, read_rules, trigger
 
 # Banks the join logic itself consults.
 CONTEXT_BANKS = ("exempt", "blocker", "link", "requirement", "completion", "acquire")
@@ -21,7 +21,7 @@ class InducementModel:
     banks: dict[str, Bank]
     combines: list[Combine]
     alones: list[Alone]
-    triggers: tuple[re.Pattern[str], ...]
+    trigger: re.Pattern[str] | None
 
 
 def file_key(path: Path) -> tuple[str, int, int]:
@@ -47,4 +47,4 @@ def _model(keys: tuple[tuple[str, int, int], ...]) -> InducementModel:
     banks = {name: src.compile(alone=name in alone_banks) for name, src in sources.items()}
     combines, alones = read_rules(data, banks, "wordlists/inducement.toml")
     actions = [c.action for c in combines] + [a.bank for a in alones]
-    return InducementModel(banks, combines, alones, triggers(banks, actions))
+    return InducementModel(banks, combines, alones, trigger(banks, actions))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..catalog import catalog
 from ..errors import WordListError
 from .banks import Bank, Hit, prefilter
 from .compact import STRONG, WEAK, Clauses
@@ -81,9 +82,14 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str) -> tupl
             raise WordListError(where, None, f"{key}: unknown bank {name!r}")
         return str(name)
 
+    def code(value: Any) -> str:
+        if not (isinstance(value, str) and value.startswith("WX3") and value in catalog().by_code):
+            raise WordListError(where, None, f"rule must be a WX3 code of the catalog, got {value!r}")
+        return value
+
     combines = []
     for spec in data.get("combine", []):
-        rule = str(spec.get("rule"))
+        rule = code(spec.get("rule"))
         combines.append(
             Combine(
                 rule=rule,
@@ -96,7 +102,7 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str) -> tupl
             )
         )
     alones = [
-        Alone(str(spec.get("rule")), bank(spec.get("bank"), "alone.bank"), str(spec.get("label", "")))
+        Alone(code(spec.get("rule")), bank(spec.get("bank"), "alone.bank"), str(spec.get("label", "")))
         for spec in data.get("alone", [])
     ]
     return combines, alones
@@ -139,22 +145,25 @@ class _Message:
             for b in self.live("blocker")
         )
 
-    def joinables(self, name: str, action: Hit) -> list[tuple[int, int]]:
-        """Spans of a bank that can join ``action``; nouns that need a verb of getting get
-        it (领取 … 红包) or must follow the action directly (转发抽奖)."""
+    def joinables(self, name: str, action: Hit) -> list[tuple[int, int, bool]]:
+        """Spans of a bank that can join ``action``, and whether each is a bare noun. Nouns
+        that need a verb of getting get it (领取 … 红包) or follow the action directly
+        (转发抽奖); a bare noun only joins an action stated as its condition (红包等你拿！只需转发)."""
         if self.banks[name].options.get("needs") != "acquire":
-            return [(h.start, h.end) for h in self.live(name)]
+            return [(h.start, h.end, False) for h in self.live(name)]
         spans = []
         for noun in self.live(name):
             if noun.start == action.end:
-                spans.append((noun.start, noun.end))
+                spans.append((noun.start, noun.end, False))
                 continue
             verbs = [
                 q for q in self.live("acquire")
                 if q.end <= noun.start and noun.start - q.end <= ACQUIRE_REACH and self.quiet(q.end, noun.start)
             ]
             if verbs:
-                spans.append((max(verbs, key=lambda q: (q.end, q.end - q.start)).start, noun.end))
+                spans.append((max(verbs, key=lambda q: (q.end, q.end - q.start)).start, noun.end, False))
+            else:
+                spans.append((noun.start, noun.end, True))
         return spans
 
     def tied(self, joined_start: int) -> bool:
@@ -203,18 +212,18 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
     """The nearest phrase of ``spec.with_`` that this action is joined to, if any."""
     candidates = [span for name in spec.with_ for span in msg.joinables(name, action)]
     best: tuple[int, Join] | None = None
-    for start, end in candidates:
-        placed = _placed(msg, spec, action, start, end)
+    for start, end, bare in candidates:
+        placed = _placed(msg, spec, action, start, end, bare)
         if placed is not None and (best is None or placed[0] < best[0]):
             best = placed
-    return _widen(best[1], candidates, action) if best else None
+    return _widen(best[1], [(a, b) for a, b, bare in candidates if not bare], action) if best else None
 
 
-def _placed(msg: _Message, spec: Combine, action: Hit, start: int, end: int) -> tuple[int, Join] | None:
+def _placed(msg: _Message, spec: Combine, action: Hit, start: int, end: int, bare: bool) -> tuple[int, Join] | None:
     """(gap, join) when the phrase at ``[start, end)`` is close enough and tied to the action:
     after it within ``after`` characters and the allowed clause breaks, or before it within
-    ``before`` when the action is stated as the condition."""
-    if start >= action.end:
+    ``before`` when the action is stated as the condition (a bare noun only then)."""
+    if start >= action.end and not bare:
         gap = start - action.end
         strong, weak = msg.clauses.breaks(action.end, start)
         if gap > spec.after or strong or weak > spec.clauses or (weak and not msg.tied(start)):
@@ -253,14 +262,12 @@ def _one_per_place(joins: list[Join]) -> list[Join]:
     return sorted(kept, key=lambda j: (j.start, j.rule))
 
 
-def triggers(banks: dict[str, Bank], names: list[str]) -> tuple[re.Pattern[str], ...]:
-    """Quick tests, cheapest first, that every action or stand-alone phrase passes: literal
-    anchors (when every phrase has one), then the banks' own union. A message that fails
-    one is skipped."""
+def trigger(banks: dict[str, Bank], names: list[str]) -> re.Pattern[str] | None:
+    """A quick test that every action or stand-alone phrase passes, so a message that fails
+    it is skipped: literal anchors when every phrase has one, else the banks' own union."""
     chosen = [banks[n] for n in dict.fromkeys(names)]
-    sources = [rx.pattern for b in chosen if (rx := b.regex) is not None]
-    if not sources:
-        return ()
-    full = re.compile("|".join(f"(?:{s})" for s in sources))
     quick = prefilter(chosen)
-    return (full,) if quick is None else (quick, full)
+    if quick is not None:
+        return quick
+    sources = [rx.pattern for b in chosen if (rx := b.regex) is not None]
+    return re.compile("|".join(f"(?:{s})" for s in sources)) if sources else None

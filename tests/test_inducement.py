@@ -1,0 +1,171 @@
+"""WX3 inducement: table-driven cases, the join logic, user phrase files, and properties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wxguard import Guard, WordListError
+from wxguard.semantics.compact import compact, folded
+from wxguard.text.folding import fold_one_to_one
+
+from .inducement_cases import KNOWN_MISSES, NEGATIVES, POSITIVES
+
+
+@pytest.fixture(scope="module")
+def wx3() -> Guard:
+    return Guard(select=["WX3"])
+
+
+def _found(guard: Guard, text: str) -> set[tuple[str, int, int]]:
+    return {(v.rule, v.start, v.end) for v in guard.check(text).violations}
+
+
+def _expected(text: str, rule: str, span: str) -> tuple[str, int, int]:
+    start = text.index(span)
+    return rule, start, start + len(span)
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), POSITIVES)
+def test_inducement_is_found_with_its_span(wx3: Guard, text: str, rule: str, span: str) -> None:
+    assert _expected(text, rule, span) in _found(wx3, text)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_ordinary_messages_with_the_same_words_pass(wx3: Guard, text: str) -> None:
+    assert wx3.check(text).violations == ()
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), KNOWN_MISSES)
+@pytest.mark.xfail(strict=True, reason="not caught yet: see tests/inducement_cases.py")
+def test_known_misses(wx3: Guard, text: str, rule: str, span: str) -> None:
+    assert _expected(text, rule, span) in _found(wx3, text)
+
+
+def test_tables_are_large_enough() -> None:
+    assert len(POSITIVES) >= 40 and len(NEGATIVES) >= 40
+    assert {rule for _, rule, _ in POSITIVES} == {f"WX30{i}" for i in range(1, 8)}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("家人们！转发本条消息到朋友圈，即可领取10元红包", "以「即可领取10元红包」诱导「转发」"),
+        ("分享后方可查看完整答案", "强制分享：「分享」（后方可查看）"),
+        ("不转不是中国人！", "胁迫/道德绑架式转发：「转」（不是中国人）"),
+        ("帮我砍一刀", "好友助力/邀请：「帮我砍一刀」（好友助力）"),
+        ("关注公众号回复666领取资料", "诱导关注：「关注公众号」（领取资料）"),
+    ],
+)
+def test_message_names_the_action_and_what_it_is_joined_to(wx3: Guard, text: str, message: str) -> None:
+    assert message in [v.message for v in wx3.check(text).violations]
+
+
+def test_english_message_names_both_parts() -> None:
+    v = Guard(select=["WX301"], lang="en").check("转发抽奖！周五开奖").violations[0]
+    assert v.message == '"转发" in exchange for "抽奖"'
+
+
+def test_spans_point_into_the_original_through_disguises(wx3: Guard) -> None:
+    text = "轉 發★到 五 個 群，才 能 查 看 答 案"
+    (v,) = [v for v in wx3.check(text).violations if v.rule == "WX303"]
+    assert text[v.start : v.end] == v.text == "轉 發★到 五 個 群"
+
+
+def test_a_sentence_end_separates_action_and_reward(wx3: Guard) -> None:
+    assert wx3.check("请把通知转发给家长。红包已经发到群里了").violations == ()
+    assert [v.rule for v in wx3.check("请把通知转发给家长，就送红包").violations] == ["WX301"]
+
+
+def test_reward_before_the_action_needs_the_action_as_condition(wx3: Guard) -> None:
+    assert wx3.check("红包已发，请大家转发通知").violations == ()
+    assert [v.rule for v in wx3.check("红包等你拿！只需转发到朋友圈").violations] == ["WX301"]
+
+
+def test_blockers_cancel_the_action(wx3: Guard) -> None:
+    assert wx3.check("无需转发，领取红包请到前台").violations == ()
+    assert wx3.check("已经转发到三个群了").violations == ()
+
+
+# -- users' phrase files -----------------------------------------------------------------
+def test_a_phrase_file_adds_a_reward_and_an_exemption(tmp_path: Path) -> None:
+    text = "转发到朋友圈送小熊玩偶一个"
+    meeting = "周四分享沙龙后抽取幸运观众送礼品"
+    assert Guard(select=["WX3"]).check(text).violations == ()
+    assert [v.rule for v in Guard(select=["WX3"]).check(meeting).violations] == ["WX301"]
+    path = tmp_path / "team.toml"
+    path.write_text('[inducement]\ngift = ["玩偶"]\nexempt = ["分享沙龙"]\n', "utf-8")
+    guard = Guard(select=["WX3"], phrases=[path])
+    (v,) = guard.check(text).violations
+    assert (v.rule, v.text) == ("WX301", "转发到朋友圈送小熊玩偶")
+    assert guard.check(meeting).violations == ()
+
+
+def test_phrase_file_from_a_config_file(tmp_path: Path) -> None:
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "team.toml").write_text('[inducement]\nshare = ["甩到群里"]\n', "utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.wxguard]\nselect = ["WX3"]\nphrases = ["lists/team.toml"]\n', "utf-8"
+    )
+    guard = Guard.from_config(tmp_path / "pyproject.toml")
+    assert [v.rule for v in guard.check("甩到群里就送红包").violations] == ["WX301"]
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "problem"),
+    [
+        ('[inducement]\nrewards = ["红包"]\n', 2, "has no bank 'rewards'"),
+        ('[inducements]\nreward = ["红包"]\n', 1, "unknown table [inducements]"),
+        ('[inducement]\nreward = ["红包", 3]\n', None, "expected a list of strings"),
+        ('[inducement]\nreward = ["现金{M}"]\n', 2, "stray"),
+        ('[inducement]\nassist = ["[砍"]\n', 2, "[ without ]"),
+        ('[inducement]\nassist = ["砍"]\n', 2, "fires on its own"),
+        ('[inducement]\nreward = ["（）"]\n', 2, "no letters or digits"),
+        ("[inducement\n", 1, "not valid TOML"),
+    ],
+)
+def test_bad_phrase_files_name_file_and_line(tmp_path: Path, content: str, line: int | None, problem: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(content, "utf-8")
+    with pytest.raises(WordListError) as err:
+        Guard(select=["WX3"], phrases=[path])
+    where = f"{path}:{line}: " if line else f"{path}: "
+    assert str(err.value).startswith(where) and problem in str(err.value)
+
+
+def test_missing_phrase_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(WordListError, match="cannot read phrase file"):
+        Guard(select=["WX3"], phrases=[tmp_path / "nope.toml"])
+
+
+# -- properties ----------------------------------------------------------------------------
+_NOISE = st.sampled_from([" ", "　", "★", "~", "\u200b", "🎉", "*"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=st.sampled_from(POSITIVES), noise=st.lists(_NOISE, min_size=1, max_size=3))
+def test_noise_inside_words_does_not_hide_inducement(case: tuple[str, str, str], noise: list[str]) -> None:
+    text, rule, _ = case
+    # Noise after every character of the message; punctuation stays where it was.
+    disguised = "".join(c + ("".join(noise) if "\u4e00" <= c <= "\u9fff" else "") for c in text)
+    found = Guard(select=["WX3"]).check(disguised).violations
+    assert rule in {v.rule for v in found}
+    assert all(disguised[v.start : v.end] == v.text for v in found)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("转发分享朋友圈领红包集赞满个群才能查看关注公众号回复点击下载邀请好友助力不是中国人，。！ 5三")), max_size=60))
+def test_spans_map_into_the_original_and_nothing_crashes(text: str) -> None:
+    for v in Guard(select=["WX3"]).check(text).violations:
+        assert 0 <= v.start < v.end <= len(text) and text[v.start : v.end] == v.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_fast_views_equal_the_foundation_fold(text: str) -> None:
+    assert folded(text) == fold_one_to_one(text)
+    assert len(folded(text)) == len(text)
+    assert "_" not in compact(text)
