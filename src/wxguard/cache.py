@@ -25,7 +25,6 @@ from typing import Callable, TypeVar
 from ._version import __version__
 
 T = TypeVar("T")
-_FORMAT = 1
 
 
 def cache_dir() -> Path | None:
@@ -36,11 +35,18 @@ def cache_dir() -> Path | None:
     return Path(base) / "wxguard"
 
 
+# The modules whose output is cached: an edit to any of them must not be served stale.
+_BUILDERS = ("text/folding.py", "text/sound.py", "lexicon/automata.py", "lexicon/splitchars.py",
+             "lexicon/loading.py", "lexicon/prefilter.py", "cache.py")
+
+
 def versions(*packages: str) -> str:
-    """Versions of this library, Python and the named data packages, for cache keys."""
+    """This library's version and code, Python's and the named data packages' versions."""
     from importlib import metadata
 
-    parts = [f"wxguard={__version__}", f"python={sys.version_info[:2]}", f"format={_FORMAT}"]
+    here = Path(__file__).parent
+    code = digest(*((here / name).read_bytes() for name in _BUILDERS))
+    parts = [f"wxguard={__version__}", f"code={code}", f"python={sys.version_info[:2]}"]
     for name in packages:
         try:
             parts.append(f"{name}={metadata.version(name)}")

@@ -28,50 +28,29 @@ _BMP = 0x10000
 _DROP = re.compile(r"[^\w。，%]|_")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 @cache
-def _list_tables() -> tuple[list[int], list[int | str | None]]:
-    """(fold, fold + compact) as BMP lists, from the foundation's one-to-one fold table."""
-    one = tables().one_to_one
-    fold = [one.get(cp, cp) for cp in range(_BMP)]
+def _squeeze_table() -> list[int | str | None]:
+    """Fold + compact as a BMP list, from the foundation's one-to-one fold table."""
+    fold = tables().one_to_one[:_BMP]
     squeeze: list[int | str | None] = [cp if chr(cp).isalnum() else None for cp in fold]
     for cp, target in enumerate(fold):
         if target == ord("%"):
             squeeze[cp] = target
         elif target in _MARKS:
             squeeze[cp] = _MARKS[target]
-    return fold, squeeze
-
-
-# The last text each view was built for: the inducement and advertising checkers look at
-# the same message one after the other, so the second gets the view for free. A tuple is
-# replaced whole, so threads at worst recompute.
-_last_folded: tuple[str, str] = ("", "")
-_last_compact: tuple[str, str] = ("", "")
+    return squeeze
 
 
 def folded(text: str) -> str:
     """Same as ``TextView.folded`` (``fold_one_to_one``): same length, indices unchanged."""
-    global _last_folded
-    last = _last_folded
-    if last[0] is text:
-        return last[1]
-    out = fold_one_to_one(text) if _ASTRAL.search(text) else text.translate(_list_tables()[0])
-    _last_folded = (text, out)
-    return out
+    return fold_one_to_one(text)
 
 
 def compact(text: str) -> str:
     """Folded, clause markers for punctuation, everything else that is not a letter, digit
     or % dropped. Works character by character, so positions map back with a ``BlockMap``."""
-    global _last_compact
-    last = _last_compact
-    if last[0] is text:
-        return last[1]
     if _ASTRAL.search(text):
-        out = _DROP.sub("", fold_one_to_one(text).translate(_MARKS))
-    else:
-        out = text.translate(_list_tables()[1])
-    _last_compact = (text, out)
-    return out
+        return _DROP.sub("", fold_one_to_one(text).translate(_MARKS))
+    return text.translate(_squeeze_table())
 
 
 class Clauses:
@@ -81,7 +60,7 @@ class Clauses:
 
     def __init__(self, view: TextView) -> None:
         self._original = view.text
-        self.text = compact(view.text)
+        self.text = view.memo("compact", lambda: compact(view.text))
         self._map: BlockMap | None = None
         self._marks: tuple[list[int], list[int]] | None = None
 

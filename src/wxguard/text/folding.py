@@ -52,7 +52,7 @@ class FoldTables:
     ``simplified`` is the lower-case + traditional→simplified fold used for segmentation."""
 
     skeleton: list[int | str | None]
-    one_to_one: dict[int, int]
+    one_to_one: list[int]
     simplified: dict[int, int]
     t2s: dict[str, str]
     homoglyphs: dict[str, str]
@@ -117,6 +117,7 @@ def _fold_char(char: str, t2s: dict[str, str], homo: dict[str, str]) -> str:
     for x in unicodedata.normalize("NFKC", char):
         x = homo.get(x, x)
         for y in x.lower():
+            y = homo.get(y, y)  # a lower-case form can be the look-alike (Γ → γ → y)
             y = _numeral(t2s.get(y, y))
             if not is_noise(y):
                 out.append(y)
@@ -131,6 +132,7 @@ def _one_char(char: str, t2s: dict[str, str], homo: dict[str, str]) -> str:
     lower = homo.get(nfkc, nfkc).lower()
     if len(lower) != 1:
         return char
+    lower = homo.get(lower, lower)
     return t2s.get(lower, lower)
 
 
@@ -138,7 +140,7 @@ def _build() -> FoldTables:
     t2s = _load_t2s()
     homo = _load_homoglyphs()
     table: list[int | str | None] = list(range(TABLE_SIZE))
-    one_to_one: dict[int, int] = {}
+    one_to_one: list[int] = list(range(TABLE_SIZE))
     simplified: dict[int, int] = {}
     for cp in range(TABLE_SIZE):
         char = chr(cp)
@@ -197,6 +199,9 @@ def techniques_of(char: str) -> tuple[str, ...]:
         if x.lower() != x:
             found.append("case")
         for y in x.lower():
+            if y in t.homoglyphs:
+                found.append("homoglyph")
+                y = t.homoglyphs[y]
             if y in t.t2s:
                 found.append("traditional")
                 y = t.t2s[y]

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from .folding import HIGH_NOISE, fold, fold_one_to_one
 from .sound import class_table
 
+T = TypeVar("T")
 STUTTER = re.compile(r"(.)\1+", re.S)
 _BLOCK = 64
 
@@ -87,13 +88,14 @@ class TextView:
     also yields the offset maps as arrays. Both give identical views.
     """
 
-    __slots__ = ("text", "_sound", "_collapsed", "_folded", "_skeleton", "_skeleton_map", "_runs", "_arrays")
+    __slots__ = ("text", "_sound", "_collapsed", "_folded", "_skeleton", "_skeleton_map", "_runs", "_arrays", "_memo")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._sound: str | None = None
         self._collapsed: str | None = None
         self._folded: str | None = None
+        self._memo: dict[str, Any] = {}
         self._skeleton: str | None = None
         self._skeleton_map: BlockMap | None = None
         self._runs: tuple[list[int], list[int], list[int]] | None = None
@@ -120,6 +122,13 @@ class TextView:
             assert self._arrays is not None
             self._collapsed = self._arrays.to_str(self._arrays.collapsed)
         return self._collapsed
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A view a checker derives (``build()``), built once per message and shared by
+        every checker that asks for the same ``key``."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     @property
     def folded(self) -> str:
