@@ -6,11 +6,12 @@ Every problem is reported as ``file:line: what is wrong``; nothing is dropped si
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..errors import WordListError
 from ..text.folding import fold
@@ -126,6 +127,18 @@ def bundled_dir() -> Traversable:
         return packaged
     checkout = Path(__file__).resolve().parents[3] / "wordlists"
     return checkout
+
+
+def bundled_toml(*parts: str) -> tuple[dict[str, Any], str]:
+    """A TOML data file shipped under ``wordlists/``, parsed, and its display name for errors."""
+    where = "wordlists/" + "/".join(parts)
+    node = bundled_dir()
+    for part in parts:
+        node = node.joinpath(part)
+    try:
+        return tomllib.loads(node.read_text("utf-8")), where
+    except tomllib.TOMLDecodeError as exc:
+        raise WordListError(where, None, f"not valid TOML: {exc}") from None
 
 
 def bundled_wordlists() -> tuple[list[Term], list[Term]]:

@@ -6,12 +6,11 @@ sub-folder because every ``wordlists/*.txt`` is read as a sensitive-word list.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
 from ..errors import WordListError
-from ..lexicon.loading import bundled_dir
+from ..lexicon.loading import bundled_dir, bundled_toml
 from .hosts import normalise_domain
 
 
@@ -53,12 +52,7 @@ def _strings(data: dict[str, object], key: str, where: str) -> list[str]:
 
 @cache
 def heuristics() -> LinkHeuristics:
-    where = "wordlists/links/links.toml"
-    raw = bundled_dir().joinpath("links").joinpath("links.toml").read_text("utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise WordListError(where, None, f"not valid TOML: {exc}") from None
+    data, where = bundled_toml("links", "links.toml")
     return LinkHeuristics(
         disguise_tlds=frozenset(t.lower() for t in _strings(data, "disguise-tlds", where)),
         file_extension_tlds=frozenset(t.lower() for t in _strings(data, "file-extension-tlds", where)),

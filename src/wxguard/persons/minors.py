@@ -9,14 +9,13 @@ phone or account) to a spending phrase, close together, with no protective wordi
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
 
 from ..errors import WordListError
-from ..lexicon.loading import bundled_dir
+from ..lexicon.loading import bundled_toml
 from ..text.folding import fold_one_to_one
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -91,10 +90,5 @@ def _distance(x: tuple[int, int], y: tuple[int, int]) -> int:
 
 @cache
 def minors_detector() -> MinorsDetector:
-    where = "wordlists/persons/minors.toml"
-    raw = bundled_dir().joinpath("persons").joinpath("minors.toml").read_text("utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise WordListError(where, None, f"not valid TOML: {exc}") from None
+    data, where = bundled_toml("persons", "minors.toml")
     return MinorsDetector(data, where)
