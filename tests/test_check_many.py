@@ -1,0 +1,72 @@
+"""``Guard.check_many``: input order, streaming an endless input, worker processes."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from itertools import count, islice
+from typing import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wxguard import Guard, Message, WxguardError
+
+# (message, rules it must report in that order); clean, one finding, several, a Message.
+CASES: list[tuple[str | Message, list[str]]] = [
+    ("今晚八点直播，准时开始", []),
+    ("出售冰毒", ["WX104"]),
+    ("傻逼，出售大麻", ["WX107", "WX104"]),
+    ("", []),
+    (Message(text="办假证找我", platform="dingtalk"), ["WX106"]),
+    ("大麻烦来了", []),
+]
+
+
+def _rules(guard: Guard, messages: list[str | Message], **kw: int) -> list[list[str]]:
+    return [[v.rule for v in r.violations] for r in guard.check_many(messages, **kw)]
+
+
+@pytest.mark.parametrize("workers, chunk_size", [(0, 256), (2, 3)])
+def test_reports_come_back_in_input_order(guard: Guard, workers: int, chunk_size: int) -> None:
+    messages = [m for m, _ in CASES] * 5
+    expected = [rules for _, rules in CASES] * 5
+    assert _rules(guard, messages, workers=workers, chunk_size=chunk_size) == expected
+
+
+def _numbered(counter: list[int], limit: int) -> Iterator[str]:
+    """An endless stream whose every third message has a finding; counts what was taken and
+    fails (instead of hanging) when read far past ``limit``."""
+    for i in count():
+        counter[0] = i + 1
+        if i > 10 * limit:
+            raise AssertionError(f"check_many read {i} messages for {limit} reports")
+        yield f"第{i}条：出售冰毒" if i % 3 == 0 else f"第{i}条：今晚八点直播"
+
+
+@pytest.mark.parametrize("workers, chunk_size, take", [(0, 256, 1000), (2, 16, 100)])
+def test_an_endless_input_streams_with_a_bounded_lookahead(
+    guard: Guard, workers: int, chunk_size: int, take: int
+) -> None:
+    taken = [0]
+    with closing(guard.check_many(_numbered(taken, take), workers=workers, chunk_size=chunk_size)) as reports:
+        first = list(islice(reports, take))
+    assert [r.text for r in first] == [f"第{i}条：{'出售冰毒' if i % 3 == 0 else '今晚八点直播'}" for i in range(take)]
+    assert [r.ok for r in first] == [i % 3 != 0 for i in range(take)]
+    # At most the chunks in flight (two per worker) and the one being read run ahead.
+    assert take <= taken[0] <= take + (2 * workers + 1) * chunk_size
+
+
+def test_a_bad_message_in_a_worker_raises_the_same_error(guard: Guard) -> None:
+    with pytest.raises(WxguardError, match="takes a str or a Message, not int"):
+        list(guard.check_many(["出售冰毒", 42], workers=1))  # type: ignore[list-item]
+
+
+def test_no_messages_no_reports(guard: Guard) -> None:
+    assert list(guard.check_many([], workers=2)) == []
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(max_size=30), max_size=20), st.integers(1, 8))
+def test_check_many_in_process_is_check_on_each(guard: Guard, texts: list[str], chunk_size: int) -> None:
+    assert list(guard.check_many(texts, chunk_size=chunk_size)) == [guard.check(t) for t in texts]
