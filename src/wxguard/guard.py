@@ -142,7 +142,9 @@ class Guard:
         self, messages: Iterable[str | Message], workers: int = 0, chunk_size: int = 256
     ) -> Iterator[Report]:
         """Reports in input order. ``workers=0`` checks in this process; ``workers=N`` uses N
-        processes with a bounded number of chunks in flight, so an endless input streams."""
+        processes with at most four chunks per worker in flight, so an endless input streams.
+        Four, not one or two: results leave in order, so a slow chunk (a worker's first loads
+        the word segmenter) would otherwise leave the other workers idle behind it."""
         if workers <= 0:
             for message in messages:
                 yield self.check(message)
@@ -150,13 +152,17 @@ class Guard:
         ctx = get_context("spawn")
         with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(self.config,)) as pool:
             pending: deque[Future[list[Report]]] = deque()
-            it = iter(messages)
-            while chunk := list(islice(it, chunk_size)):
-                pending.append(pool.submit(_worker_check, chunk))
-                if len(pending) >= 2 * workers:
+            try:
+                it = iter(messages)
+                while chunk := list(islice(it, chunk_size)):
+                    pending.append(pool.submit(_worker_check, chunk))
+                    if len(pending) >= 4 * workers:
+                        yield from pending.popleft().result()
+                while pending:
                     yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
+            finally:
+                for future in pending:  # stopped early: drop the chunks no worker has started
+                    future.cancel()
 
 
 def _as_list(value: Any, key: str) -> list[Any]:

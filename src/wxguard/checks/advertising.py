@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterator
 
 from ..semantics.advertising import AdvertisingModel, Evidence, advertising_model
 from ..semantics.banks import Bank, Hit
-from ..semantics.compact import STRONG, WEAK, Clauses, folded
+from ..semantics.compact import STRONG, WEAK, Clauses
 from .base import CheckContext, Checker, Finding, register
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class AdvertisingChecker(Checker):
         self.threshold = config.commercial_threshold
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        score = self.model.evidence(ctx.view.text, complete=False)
+        score = self.model.evidence(ctx.view.folded, complete=False)
         clauses = Clauses(ctx.view)
         if score.score >= self.threshold:
             yield from self._labelling(ctx, score)
@@ -52,7 +52,7 @@ class AdvertisingChecker(Checker):
             return  # a threshold of zero or less: nothing to point at
         banks = self.model.banks
         text = ctx.view.text
-        view = folded(text)
+        view = ctx.view.folded
         strongest = sorted((s for s in score.signals if s[3] > 0), key=lambda s: -s[3])[:3]
         fields = {"signals": "".join(f"「{text[a:b]}」" for _, a, b, _ in strongest), "score": f"{score.score:g}"}
         confidence = min(1.0, 0.5 + score.score / (4 * self.threshold))

@@ -34,6 +34,16 @@ CAPS_WORD = re.compile(rf"[{_UPPER}]{{4}}")
 # and less emoji (WX605 judges those).
 _CALM = r"。，、,.;；:：·・…‥*#/\\'\"=_~～\u2500-\u257F"
 _LOUD = rf"[[\p{{Po}}\p{{Sc}}\p{{Sm}}\p{{So}}\p{{Sk}}]--[{_CALM}\p{{Extended_Pictographic}}]]"
+# Loud symbols are never letters, digits, "_" or spaces: a run of such characters other than
+# the calm ones is a cheap test (``re``, one character class) that most messages fail, so
+# the slower Unicode-property regex runs only where a run could be.
+_MAYBE_LOUD = rf"[^\w\s{_CALM}]"
+
+# Every emoji (``text.emoji.EMOJI``) contains a keycap's U+20E3 or a character from the ranges
+# that hold every Extended_Pictographic and Regional_Indicator code point (UTS #51; a test
+# checks this against the regex module's property tables). Most Chinese text has none, so
+# one ``re`` character-class scan rules it out.
+MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u203c\u2049\u20e3\u2122-\u2b55\u3030\u303d\u3297\u3299\U0001F000-\U0001FFFF]")
 
 _MIB = 1024 * 1024
 
@@ -46,6 +56,7 @@ class FormatChecker(Checker):
         super().__init__(config)
         self.limits = config.format
         self.symbols = regex.compile(rf"(?V1){_LOUD}{{{self.limits.symbol_run},}}")
+        self.maybe_symbols = re.compile(rf"{_MAYBE_LOUD}{{{self.limits.symbol_run}}}")
         self.keywords = tuple(dict.fromkeys(fold_one_to_one(k.strip()) for k in config.campaign_keywords))
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -53,10 +64,12 @@ class FormatChecker(Checker):
         yield from self._length(text, ctx.profile.text_limit)
         yield from self._paragraphs(text)
         yield from self._caps(text)
-        for match in self.symbols.finditer(text):
-            yield Finding("WX604", match.start(), match.end(), term=match.group(), fields={"term": match.group()})
+        if self.maybe_symbols.search(text) is not None:
+            for match in self.symbols.finditer(text):
+                yield Finding("WX604", match.start(), match.end(), term=match.group(), fields={"term": match.group()})
         yield from self._emoji(text)
-        yield from self._attachments(ctx.message.attachments, ctx.profile.media_size_bytes)
+        if ctx.message.attachments:
+            yield from self._attachments(ctx.message.attachments, ctx.profile.media_size_bytes)
         if self.keywords:
             yield from self._title(ctx)
 
@@ -72,6 +85,8 @@ class FormatChecker(Checker):
     def _paragraphs(self, text: str) -> Iterator[Finding]:
         """WX602: blank lines separate paragraphs; each non-blank line counts."""
         limit = self.limits.paragraph_lines
+        if text.count("\n") < limit:
+            return  # at most ``limit`` lines
         lines: list[tuple[int, int]] = []
         pos = 0
         for raw in text.split("\n"):
@@ -87,6 +102,8 @@ class FormatChecker(Checker):
     def _caps(self, text: str) -> Iterator[Finding]:
         """WX603: a run of all-caps words with enough letters to read as shouting and at
         least one word longer than an acronym (so "VIP APP NBA" passes)."""
+        if CAPS_LETTER.search(text) is None:
+            return  # the run scan tests a look-behind at every position: skip it without capitals
         for match in CAPS_RUN.finditer(text):
             run = match.group()
             if len(CAPS_LETTER.findall(run)) >= self.limits.caps_letters and CAPS_WORD.search(run):
@@ -94,6 +111,8 @@ class FormatChecker(Checker):
 
     def _emoji(self, text: str) -> Iterator[Finding]:
         """WX605: a message of nothing but emoji, else runs of emoji (spaces between allowed)."""
+        if MAYBE_EMOJI.search(text) is None:
+            return
         spans = emoji_spans(text)
         if not spans:
             return

@@ -90,14 +90,15 @@ class AdvertisingModel:
     positive_phrases: re.Pattern[str] | None
     pattern_gate: re.Pattern[str] | None  # every positive pattern bank's gate, or None
 
-    def evidence(self, text: str, complete: bool = True) -> Evidence:
-        """Each signal bank's first match, strongest banks first; a match inside a stronger
-        signal is the same evidence (促销 in 促销价) and is not counted again.
+    def evidence(self, view: str, complete: bool = True) -> Evidence:
+        """Each signal bank's first match in ``view`` (the message's folded text, as
+        ``TextView.folded``, which the checker shares with the other families), strongest
+        banks first; a match inside a stronger signal is the same evidence (促销 in 促销价)
+        and is not counted again.
 
         Most messages have no positive signal: one search of all positive phrases decides
         whether the banks' phrases need a look. With ``complete=False`` the negative banks
         are skipped when nothing positive was found (the score cannot matter then)."""
-        view = folded(text)
         found: list[tuple[str, int, int, float]] = []
 
         def inside(a: int, b: int) -> bool:
@@ -169,4 +170,4 @@ def commercial_score(
     """
     text = message.text if isinstance(message, Message) else message
     model = advertising_model(tuple(Path(p) for p in phrases))
-    return model.evidence(text).public(text, threshold)
+    return model.evidence(folded(text)).public(text, threshold)

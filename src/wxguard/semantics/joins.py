@@ -10,7 +10,9 @@ groups or people, or a threat, with no sentence end between them. The rules of t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from ..catalog import catalog
@@ -115,6 +117,7 @@ class _Message:
     clauses: Clauses
     banks: dict[str, Bank]
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
+    _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
 
     def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
         key = f"{name}:{overlapping}"
@@ -129,9 +132,7 @@ class _Message:
         key = f"live:{name}:{overlapping}"
         found = self._hits.get(key)
         if found is None:
-            exempt = self.raw("exempt")
-            found = [h for h in self.raw(name, overlapping) if not any(e.start <= h.start and h.end <= e.end for e in exempt)]
-            self._hits[key] = found
+            found = self._hits[key] = uncovered(self.raw(name, overlapping), self.raw("exempt"))
         return found
 
     def quiet(self, start: int, end: int) -> bool:
@@ -151,20 +152,30 @@ class _Message:
         (转发抽奖); a bare noun only joins an action stated as its condition (红包等你拿！只需转发)."""
         if self.banks[name].options.get("needs") != "acquire":
             return [(h.start, h.end, False) for h in self.live(name)]
-        spans = []
-        for noun in self.live(name):
-            if noun.start == action.end:
-                spans.append((noun.start, noun.end, False))
-                continue
-            verbs = [
-                q for q in self.live("acquire")
-                if q.end <= noun.start and noun.start - q.end <= ACQUIRE_REACH and self.quiet(q.end, noun.start)
-            ]
-            if verbs:
-                spans.append((max(verbs, key=lambda q: (q.end, q.end - q.start)).start, noun.end, False))
-            else:
-                spans.append((noun.start, noun.end, True))
-        return spans
+        return [
+            (noun.start, noun.end, False) if noun.start == action.end else acquired
+            for noun, acquired in self.acquired(name)
+        ]
+
+    def acquired(self, name: str) -> list[tuple[Hit, tuple[int, int, bool]]]:
+        """Each noun of a bank with its span grown back over the nearest verb of getting
+        before it (bare when there is none). It does not depend on the action, so it is
+        worked out once per message: long texts have many actions."""
+        found = self._bound.get(name)
+        if found is None:
+            verbs = self.live("acquire")
+            found = []
+            for noun in self.live(name):
+                near = [
+                    q for q in verbs
+                    if q.end <= noun.start and noun.start - q.end <= ACQUIRE_REACH and self.quiet(q.end, noun.start)
+                ]
+                if near:
+                    found.append((noun, (max(near, key=lambda q: (q.end, q.end - q.start)).start, noun.end, False)))
+                else:
+                    found.append((noun, (noun.start, noun.end, True)))
+            self._bound[name] = found
+        return found
 
     def tied(self, joined_start: int) -> bool:
         """After a clause break: the joined phrase opens its clause or a link word ties it."""
@@ -179,6 +190,22 @@ class _Message:
             return True
         end = self.clauses.clause_end(action.end)
         return any(action.end <= c.start and c.end >= end - 1 and c.end <= end for c in self.live("completion"))
+
+
+def uncovered(hits: list[Hit], cover: list[Hit]) -> list[Hit]:
+    """``hits`` that no span of ``cover`` contains. Sorted starts with a running maximum of
+    ends answer each hit with one bisection, so a long text with many hits stays fast."""
+    if not cover:
+        return list(hits)
+    spans = sorted((c.start, c.end) for c in cover)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+    out = []
+    for h in hits:
+        i = bisect_right(starts, h.start)
+        if not (i and reach[i - 1] >= h.end):
+            out.append(h)
+    return out
 
 
 def find_joins(clauses: Clauses, banks: dict[str, Bank], combines: list[Combine], alones: list[Alone]) -> list[Join]:
@@ -225,14 +252,18 @@ def _placed(msg: _Message, spec: Combine, action: Hit, start: int, end: int, bar
     ``before`` when the action is stated as the condition (a bare noun only then)."""
     if start >= action.end and not bare:
         gap = start - action.end
+        if gap > spec.after:
+            return None  # before counting breaks: a long text has many distant candidates
         strong, weak = msg.clauses.breaks(action.end, start)
-        if gap > spec.after or strong or weak > spec.clauses or (weak and not msg.tied(start)):
+        if strong or weak > spec.clauses or (weak and not msg.tied(start)):
             return None
         kind = "window" if weak else "clause"
     elif end <= action.start and spec.before:
         gap = action.start - end
+        if gap > spec.before:
+            return None
         strong, weak = msg.clauses.breaks(end, action.start)
-        if gap > spec.before or strong + weak > max(1, spec.clauses) or not msg.conditional(action):
+        if strong + weak > max(1, spec.clauses) or not msg.conditional(action):
             return None
         kind = "reverse"
     else:

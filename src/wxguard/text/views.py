@@ -20,6 +20,7 @@ from .sound import class_table
 
 T = TypeVar("T")
 STUTTER = re.compile(r"(.)\1+", re.S)
+_REPEATED = re.compile(r"(.)(?=\1)", re.S)
 _BLOCK = 64
 
 
@@ -77,6 +78,13 @@ def sound_classes(text: str) -> str:
     return out
 
 
+def collapse(sound: str) -> str:
+    """``sound`` with each run of a repeated class reduced to one, as ``STUTTER.sub(r"\\1")``
+    but several times faster: deleting each character the next one repeats needs no
+    replacement template, so ``re`` never calls back into Python."""
+    return _REPEATED.sub("", sound)
+
+
 # Texts at least this long are folded with numpy array lookups instead of str.translate.
 ARRAY_THRESHOLD = 4096
 
@@ -102,7 +110,7 @@ class TextView:
         self._arrays: _Arrays | None = _Arrays.build(text) if len(text) >= ARRAY_THRESHOLD else None
         if self._arrays is None:
             self._sound = sound_classes(text)
-            self._collapsed = STUTTER.sub(r"\1", self._sound)
+            self._collapsed = collapse(self._sound)
 
     @property
     def arrays(self) -> _Arrays | None:

@@ -1,0 +1,80 @@
+"""The quick tests that let checkers skip most messages must never skip one the full path
+would flag: each gate's "cannot match" is compared with the full path on random and
+adversarial text, and the character-class gates with Unicode's tables over every code point."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wxguard import Guard
+from wxguard.checks.format import _LOUD, _MAYBE_LOUD, CAPS_LETTER, CAPS_RUN, MAYBE_EMOJI
+from wxguard.links.extract import _MAYBE_LINK, extract_links, links_in
+from wxguard.semantics.banks import Hit
+from wxguard.semantics.joins import uncovered
+from wxguard.text.emoji import emoji_spans
+from wxguard.text.folding import fold_one_to_one
+from wxguard.text.views import STUTTER, collapse
+
+EVERY_CHAR = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+
+_WORD = st.sampled_from(["www", "a", "ex1", "baidu", "com", "cn", "中国", "例子", "https", "http", "ＷＷＷ", "1", "é", "б", "-"])
+_GAP = st.one_of(st.just(""), st.sampled_from([" ", "  ", "\t", "\u200b", "\u00ad", "\ufeff", "中"]))
+_DOT = st.one_of(
+    st.just("."), st.sampled_from(["点", "。", "丶", "·", "・", "•", " dot ", "[.]", "(点)", "【。】", "．", ":", "/", "://", "@", ","])
+)
+# Link-shaped text: words, gaps and dot forms in turn, so near-links are frequent.
+LINKISH = st.lists(st.tuples(_WORD, _GAP, _DOT, _GAP).map("".join), min_size=1, max_size=5).map("".join)
+SYMBOLISH = st.text(st.sampled_from(list("!！?？$￥★☆※@#%…。，、 a中😀🎉\u20e3\u2600©®™🇨🇳1*")), max_size=30)
+ANY = st.text(st.characters(codec=None, exclude_categories=("Cs",)), max_size=60)
+
+
+def test_emoji_gate_holds_every_emoji_start() -> None:
+    starts = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]")
+    missing = [c for c in starts.findall(EVERY_CHAR) if MAYBE_EMOJI.match(c) is None]
+    assert missing == []
+
+
+def test_loud_gate_holds_every_loud_symbol() -> None:
+    loud, maybe = regex.compile(rf"(?V1){_LOUD}"), re.compile(_MAYBE_LOUD)
+    missing = [c for c in loud.findall(EVERY_CHAR) if maybe.match(c) is None]
+    assert missing == []
+
+
+@given(st.one_of(SYMBOLISH, ANY))
+def test_format_gates_never_hide_a_match(text: str) -> None:
+    if MAYBE_EMOJI.search(text) is None:
+        assert emoji_spans(text) == []
+    if CAPS_LETTER.search(text) is None:
+        assert CAPS_RUN.search(text) is None
+    checker = Guard(select=["WX604"])._checkers[0]
+    if checker.maybe_symbols.search(text) is None:  # type: ignore[attr-defined]
+        assert list(checker.symbols.finditer(text)) == []  # type: ignore[attr-defined]
+
+
+@settings(max_examples=500)
+@given(st.one_of(LINKISH, LINKISH, ANY))
+def test_link_gate_agrees_with_the_full_extraction(text: str) -> None:
+    folded = fold_one_to_one(text)
+    full = links_in(text, folded)
+    if _MAYBE_LINK.search(folded) is None:
+        assert full == []
+    assert extract_links(text, folded) == full
+
+
+@given(st.text(st.sampled_from("aab中中 \n"), max_size=30) | ANY)
+def test_collapse_is_the_stutter_substitution(sound: str) -> None:
+    assert collapse(sound) == STUTTER.sub(r"\1", sound)
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: Hit(t[0], t[0] + t[1], "b")), max_size=12)
+
+
+@given(SPANS, SPANS)
+def test_uncovered_is_the_pairwise_test(hits: list[Hit], cover: list[Hit]) -> None:
+    naive = [h for h in hits if not any(c.start <= h.start and h.end <= c.end for c in cover)]
+    assert uncovered(hits, cover) == naive
