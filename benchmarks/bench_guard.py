@@ -31,11 +31,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 import ahocorasick
 
 from wxguard import Guard
+
+from timing import median_time
 
 FAMILIES = ("WX1", "WX2", "WX3", "WX4", "WX5", "WX6", "WX7")
 EXTRA_TERMS = 50_000
@@ -55,13 +57,6 @@ print(json.dumps({"import": t1 - t0, "build": t2 - t1,
 """
 
 
-def _median_time(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def _env(cache: Path) -> dict[str, str]:
@@ -135,9 +130,9 @@ def main() -> None:
     for line in lines[:2000]:
         guard.check(line)  # load jieba and fill lazy tables before timing
 
-    raw_lines = _median_time(lambda: [list(raw.iter(line)) for line in lines], repeat)
-    g_lines = _median_time(lambda: [guard.check(line) for line in lines], repeat)
-    g_text = _median_time(lambda: guard.check(text), max(1, repeat // 2))
+    raw_lines = median_time(lambda: [list(raw.iter(line)) for line in lines], repeat)
+    g_lines = median_time(lambda: [guard.check(line) for line in lines], repeat)
+    g_text = median_time(lambda: guard.check(text), max(1, repeat // 2))
 
     print(f"corpus: {mb:.2f} MB, {n:,} lines; WX1 terms: {len(terms):,}")
     print(f"{'line by line':38}{'messages/s':>12}{'µs/message':>12}")
@@ -147,11 +142,11 @@ def main() -> None:
     print(f"{'Guard() on the corpus as one text':38}{mb / g_text:9.2f} MB/s")
 
     base_guard = Guard(select=[])
-    base = _median_time(lambda: [base_guard.check(line) for line in lines], repeat)
+    base = median_time(lambda: [base_guard.check(line) for line in lines], repeat)
     print(f"\nper family, µs/message (select=[family] minus select=[] = {base / n * 1e6:.1f} µs)")
     for family in FAMILIES:
         g = Guard(select=[family])
-        t = _median_time(lambda: [g.check(line) for line in lines], repeat)
+        t = median_time(lambda: [g.check(line) for line in lines], repeat)
         print(f"  {family}{(t - base) / n * 1e6:10.1f}")
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
-import time
 from collections import Counter
 from pathlib import Path
-from typing import Callable
 
 from wxguard import Guard
+from timing import median_time
 
 _PIECES = [
     "1", "2", "3", "8", "6", ".", "..", "http", "://", "http://", "https://", "1.2.3.4", ":8080", "/",
@@ -40,13 +38,6 @@ def adversarial(size: int, seed: int = 0) -> str:
     return "".join(out)[:size]
 
 
-def _median(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -71,7 +62,7 @@ def main() -> None:
     per_message = {}
     print(f"corpus: {len(lines):,} lines")
     for name, guard in guards.items():
-        seconds = _median(lambda: [guard.check(line) for line in lines], args.repeat)
+        seconds = median_time(lambda: [guard.check(line) for line in lines], args.repeat)
         per_message[name] = seconds / len(lines) * 1e6
         print(f"  {name:18} {per_message[name]:8.1f} µs/message  {len(lines) / seconds:10,.0f} messages/s")
     added = per_message["WX1+WX2+WX5"] - per_message["WX1 (foundation)"]
@@ -87,7 +78,7 @@ def main() -> None:
     print("adversarial input, one message (Guard(select=[WX2, WX5])):")
     for mb in args.sizes:
         text = adversarial(mb * 1_000_000)
-        seconds = _median(lambda: checker.check(text), max(1, args.repeat // 2))
+        seconds = median_time(lambda: checker.check(text), max(1, args.repeat // 2))
         print(f"  {mb:3} MB  {seconds:7.2f} s  {seconds / mb:6.2f} s/MB")
 
 

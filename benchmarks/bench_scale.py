@@ -6,12 +6,12 @@
 Checks every non-empty line with the default ``Guard()`` for each ``workers`` value and prints
 the wall time of the whole call (including starting the processes and building a Guard in
 each: what a user waits for) as the minimum and median of ``--repeat`` runs, messages/s and
-the speed-up against ``workers=1`` from the minima, the time to the first report, and the CPU
-seconds of this process and its workers. ``workers=0`` checks in this process with a Guard
-built beforehand. The runs of the different ``workers`` values are interleaved, so a change in
-the machine's load hits them alike; on a shared machine the minimum is the figure to compare,
-and a wall time well above CPU / workers means the workers waited for a core (the load
-average is printed first). Every run must give the same reports as ``workers=0``. Each worker
+the speed-up against ``workers=1`` from the minima, the time to the first report, the CPU
+seconds of this process and its workers, and (on Linux) the CPU seconds other processes used
+meanwhile. ``workers=0`` checks in this process with a Guard built beforehand. The runs of the
+different ``workers`` values are interleaved, so a change in the machine's load hits them
+alike; on a shared machine the minimum is the figure to compare, and only a run with next to
+no "others" CPU shows the scaling (Linux shares the cores between sessions, not processes). Every run must give the same reports as ``workers=0``. Each worker
 pays a fixed start (a new interpreter, the Guard, the word segmenter), so ``--times N`` checks
 the corpus N times over to show how the speed-up grows with the batch.
 """
@@ -34,9 +34,21 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _run(guard: Guard, lines: list[str], workers: int, chunk_size: int) -> tuple[list[Report], float, float, float]:
-    """The reports, the total wall time, the time to the first report and the CPU time."""
-    cpu0 = _cpu()
+def _machine_busy() -> float:
+    """CPU seconds every process on the machine has used since boot (0 where unknown)."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return 0.0
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def _run(
+    guard: Guard, lines: list[str], workers: int, chunk_size: int
+) -> tuple[list[Report], float, float, float, float]:
+    """The reports, the wall time, the time to the first report, our CPU time and others'."""
+    cpu0, busy0 = _cpu(), _machine_busy()
     t0 = time.perf_counter()
     reports: list[Report] = []
     first = 0.0
@@ -44,7 +56,8 @@ def _run(guard: Guard, lines: list[str], workers: int, chunk_size: int) -> tuple
         if not reports:
             first = time.perf_counter() - t0
         reports.append(report)
-    return reports, time.perf_counter() - t0, first, _cpu() - cpu0
+    total, cpu = time.perf_counter() - t0, _cpu() - cpu0
+    return reports, total, first, cpu, max(0.0, _machine_busy() - busy0 - cpu)
 
 
 def main() -> None:
@@ -66,23 +79,23 @@ def main() -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{len(lines):,} messages, {os.cpu_count()} CPUs, load average {load}, chunk size {args.chunk_size}")
 
-    runs: dict[int, list[tuple[float, float, float]]] = {w: [] for w in args.workers}
+    runs: dict[int, list[tuple[float, float, float, float]]] = {w: [] for w in args.workers}
     for _ in range(args.repeat):
         for workers in args.workers:
-            reports, total, first, cpu = _run(guard, lines, workers, args.chunk_size)
+            reports, *figures = _run(guard, lines, workers, args.chunk_size)
             if reports != expected:
                 raise SystemExit(f"workers={workers} gave different reports from workers=0")
-            runs[workers].append((total, first, cpu))
+            runs[workers].append((figures[0], figures[1], figures[2], figures[3]))
 
-    print(f"{'workers':>7}  {'min s':>6}  {'median s':>8}  {'msg/s':>7}  {'speed-up':>8}  {'first s':>7}  {'cpu s':>6}")
-    base = min(t for t, _, _ in runs[1]) if 1 in runs else None
+    print(f"{'workers':>7}  {'min s':>6}  {'median s':>8}  {'msg/s':>7}  {'speed-up':>8}  {'first s':>7}"
+          f"  {'cpu s':>6}  {'others s':>8}")
+    base = min(run[0] for run in runs[1]) if 1 in runs else None
     for workers, results in runs.items():
-        best = min(t for t, _, _ in results)
-        median = statistics.median(t for t, _, _ in results)
-        first = statistics.median(f for _, f, _ in results)
-        cpu = statistics.median(c for _, _, c in results)
-        speedup = f"{base / best:8.2f}" if base is not None and workers >= 1 else f"{'':>8}"
-        print(f"{workers:>7}  {best:6.2f}  {median:8.2f}  {len(lines) / best:7,.0f}  {speedup}  {first:7.2f}  {cpu:6.2f}")
+        best = min(results)  # the fastest run, with its own first-report, CPU and others' figures
+        median = statistics.median(run[0] for run in results)
+        speedup = f"{base / best[0]:8.2f}" if base is not None and workers >= 1 else f"{'':>8}"
+        print(f"{workers:>7}  {best[0]:6.2f}  {median:8.2f}  {len(lines) / best[0]:7,.0f}  {speedup}  {best[1]:7.2f}"
+              f"  {best[2]:6.2f}  {best[3]:8.2f}")
 
 
 if __name__ == "__main__":

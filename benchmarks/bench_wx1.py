@@ -16,22 +16,14 @@ import argparse
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
-from typing import Callable
 
 import ahocorasick
 
 from wxguard import Guard
+from timing import median_time
 
 
-def _median_time(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def _fresh(code: str, repeat: int) -> float:
@@ -64,10 +56,10 @@ def main() -> None:
         raw.add_word(term, term)
     raw.make_automaton()
 
-    raw_text = _median_time(lambda: list(raw.iter(text)), args.repeat)
-    raw_lines = _median_time(lambda: [list(raw.iter(line)) for line in lines], args.repeat)
-    g_text = _median_time(lambda: guard.check(text), args.repeat)
-    g_lines = _median_time(lambda: [guard.check(line) for line in lines], args.repeat)
+    raw_text = median_time(lambda: list(raw.iter(text)), args.repeat)
+    raw_lines = median_time(lambda: [list(raw.iter(line)) for line in lines], args.repeat)
+    g_text = median_time(lambda: guard.check(text), args.repeat)
+    g_lines = median_time(lambda: [guard.check(line) for line in lines], args.repeat)
 
     flagged = sum(1 for line in lines if guard.check(line).violations)
     print(f"corpus: {mb:.2f} MB, {len(text):,} characters, {len(lines):,} lines; "

@@ -13,6 +13,7 @@ import wxguard
 from wxguard import ConfigError, Guard, Message, WordListError, commercial_score
 
 from .advertising_cases import KNOWN_MISSES, NEGATIVES, POSITIVES
+from .spans import expected, found
 
 
 @pytest.fixture(scope="module")
@@ -20,18 +21,9 @@ def wx4() -> Guard:
     return Guard(select=["WX4"])
 
 
-def _found(guard: Guard, text: str) -> set[tuple[str, int, int]]:
-    return {(v.rule, v.start, v.end) for v in guard.check(text).violations}
-
-
-def _expected(text: str, rule: str, span: str) -> tuple[str, int, int]:
-    start = text.index(span)
-    return rule, start, start + len(span)
-
-
 @pytest.mark.parametrize(("text", "rule", "span"), POSITIVES)
 def test_advertising_findings_with_their_spans(wx4: Guard, text: str, rule: str, span: str) -> None:
-    assert _expected(text, rule, span) in _found(wx4, text)
+    assert expected(text, rule, span) in found(wx4, text)
 
 
 @pytest.mark.parametrize("text", NEGATIVES)
@@ -42,7 +34,7 @@ def test_notices_chat_and_compliant_ads_pass(wx4: Guard, text: str) -> None:
 @pytest.mark.parametrize(("text", "rule", "span"), KNOWN_MISSES)
 @pytest.mark.xfail(strict=True, reason="not caught yet: see tests/advertising_cases.py")
 def test_known_misses(wx4: Guard, text: str, rule: str, span: str) -> None:
-    assert _expected(text, rule, span) in _found(wx4, text)
+    assert expected(text, rule, span) in found(wx4, text)
 
 
 def test_tables_are_large_enough() -> None:

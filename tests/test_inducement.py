@@ -13,6 +13,7 @@ from wxguard.semantics.compact import compact, folded
 from wxguard.text.folding import fold_one_to_one
 
 from .inducement_cases import KNOWN_MISSES, NEGATIVES, POSITIVES
+from .spans import expected, found
 
 
 @pytest.fixture(scope="module")
@@ -20,18 +21,9 @@ def wx3() -> Guard:
     return Guard(select=["WX3"])
 
 
-def _found(guard: Guard, text: str) -> set[tuple[str, int, int]]:
-    return {(v.rule, v.start, v.end) for v in guard.check(text).violations}
-
-
-def _expected(text: str, rule: str, span: str) -> tuple[str, int, int]:
-    start = text.index(span)
-    return rule, start, start + len(span)
-
-
 @pytest.mark.parametrize(("text", "rule", "span"), POSITIVES)
 def test_inducement_is_found_with_its_span(wx3: Guard, text: str, rule: str, span: str) -> None:
-    assert _expected(text, rule, span) in _found(wx3, text)
+    assert expected(text, rule, span) in found(wx3, text)
 
 
 @pytest.mark.parametrize("text", NEGATIVES)
@@ -42,7 +34,7 @@ def test_ordinary_messages_with_the_same_words_pass(wx3: Guard, text: str) -> No
 @pytest.mark.parametrize(("text", "rule", "span"), KNOWN_MISSES)
 @pytest.mark.xfail(strict=True, reason="not caught yet: see tests/inducement_cases.py")
 def test_known_misses(wx3: Guard, text: str, rule: str, span: str) -> None:
-    assert _expected(text, rule, span) in _found(wx3, text)
+    assert expected(text, rule, span) in found(wx3, text)
 
 
 def test_tables_are_large_enough() -> None:
