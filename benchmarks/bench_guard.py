@@ -45,15 +45,20 @@ CLEAN_FILE = "各位家长好，明天上午九点在学校礼堂召开家长会
 # 出售 and 冰毒 sit inside CJK text on both sides, so the finding is judged with jieba.
 SEGMENTED_FILE = "听说他在小区里出售冰毒给别人\n"
 
+# Peak RSS from VmHWM: getrusage's ru_maxrss survives execve on Linux, so a child started
+# by this (large) process would report the parent's peak.
 _CHILD = """
-import json, resource, sys, time
+import json, sys, time
+def peak_rss_mb():
+    with open("/proc/self/status") as f:
+        return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
 t0 = time.perf_counter()
 import wxguard
 t1 = time.perf_counter()
 wxguard.Guard(wordlists=sys.argv[1:])
 t2 = time.perf_counter()
 print(json.dumps({"import": t1 - t0, "build": t2 - t1,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": peak_rss_mb()}))
 """
 
 
