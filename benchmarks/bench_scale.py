@@ -11,9 +11,10 @@ seconds of this process and its workers, and (on Linux) the CPU seconds other pr
 meanwhile. ``workers=0`` checks in this process with a Guard built beforehand. The runs of the
 different ``workers`` values are interleaved, so a change in the machine's load hits them
 alike; on a shared machine the minimum is the figure to compare, and only a run with next to
-no "others" CPU shows the scaling (Linux shares the cores between sessions, not processes). Every run must give the same reports as ``workers=0``. Each worker
-pays a fixed start (a new interpreter, the Guard, the word segmenter), so ``--times N`` checks
-the corpus N times over to show how the speed-up grows with the batch.
+no "others" CPU shows the scaling (Linux shares the cores between sessions, not processes).
+Every run must give the same reports as ``workers=0``. Each worker pays a fixed start (a new
+interpreter, the Guard, the word segmenter), so ``--times N`` checks the corpus N times over
+to show how the speed-up grows with the batch.
 """
 
 from __future__ import annotations
