@@ -17,8 +17,6 @@ from .models import Message, Report, Violation
 from .sendlog import SendLog
 from .text.views import TextView
 
-_UNSET: Any = object()
-
 
 class Guard:
     """Checks messages against the rule catalog.
