@@ -69,16 +69,23 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
     if folder is None:
         return build()
     path = folder / f"{kind}-{key}.pickle"
-    try:
-        with open(path, "rb") as f:
-            stored_key, value = pickle.load(f)
-        if stored_key == key:
-            return value  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001 - a missing or unreadable entry is rebuilt, never trusted
-        pass
+    stored = _read(path)
+    if stored is not None and stored[0] == key:
+        return stored[1]  # type: ignore[return-value]
     value = build()
     _store(folder, path, key, value)
     return value
+
+
+def _read(path: Path) -> tuple[object, object] | None:
+    """The stored (key, value); None for a missing or unreadable entry, which is rebuilt,
+    never trusted."""
+    try:
+        with open(path, "rb") as f:
+            stored = pickle.load(f)
+    except Exception:  # noqa: BLE001 - truncated, corrupt, or from another Python
+        return None
+    return stored if isinstance(stored, tuple) and len(stored) == 2 else None
 
 
 def _store(folder: Path, path: Path, key: str, value: object) -> None:

@@ -116,15 +116,15 @@ def to_unicode(host: str) -> str:
         return host
     import idna
 
-    out = []
-    for label in host.split("."):
-        if label.startswith("xn--"):
-            try:
-                label = str(idna.decode(label))
-            except (idna.IDNAError, UnicodeError):
-                pass
-        out.append(label)
-    return ".".join(out)
+    def decoded(label: str) -> str:
+        if not label.startswith("xn--"):
+            return label
+        try:
+            return str(idna.decode(label))
+        except (idna.IDNAError, UnicodeError):
+            return label
+
+    return ".".join(decoded(label) for label in host.split("."))
 
 
 def normalise_domain(entry: str) -> str | None:
