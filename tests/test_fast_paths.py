@@ -51,7 +51,7 @@ def test_format_gates_never_hide_a_match(text: str) -> None:
         assert emoji_spans(text) == []
     if CAPS_LETTER.search(text) is None:
         assert CAPS_RUN.search(text) is None
-    checker = Guard(select=["WX604"])._checkers[0]
+    checker = Guard(select=["WX604"])._checkers[0][0]
     if checker.maybe_symbols.search(text) is None:  # type: ignore[attr-defined]
         assert list(checker.symbols.finditer(text)) == []  # type: ignore[attr-defined]
 

@@ -29,7 +29,7 @@ class Guard:
 
     config: GuardConfig
     _enabled: frozenset[str]
-    _checkers: tuple[Checker, ...]
+    _checkers: tuple[tuple[Checker, bool], ...]
 
     def __init__(
         self,
@@ -76,7 +76,10 @@ class Guard:
 
     def _init(self, config: GuardConfig) -> None:
         enabled = config.enabled_codes()
-        checkers = tuple(factory(config) for factory in registered_checkers() if factory.codes & enabled)
+        # A checker whose codes are all enabled needs no per-finding filter.
+        checkers = tuple(
+            (factory(config), factory.codes <= enabled) for factory in registered_checkers() if factory.codes & enabled
+        )
         object.__setattr__(self, "config", config)
         object.__setattr__(self, "_enabled", enabled)
         object.__setattr__(self, "_checkers", checkers)
@@ -111,8 +114,11 @@ class Guard:
         ctx = CheckContext(message=message, view=TextView(message.text), config=self.config, log=log)
         ctx.profile  # an unknown platform is an error whichever rules are enabled
         findings: list[Finding] = []
-        for checker in self._checkers:
-            findings.extend(f for f in checker.check(ctx) if f.rule in self._enabled)
+        for checker, complete in self._checkers:
+            if complete:
+                findings.extend(checker.check(ctx))
+            else:
+                findings.extend(f for f in checker.check(ctx) if f.rule in self._enabled)
         if not findings:
             return Report(text=message.text)
         return Report(text=message.text, violations=tuple(self._violation(message.text, f) for f in _dedupe(findings)))

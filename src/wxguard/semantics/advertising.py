@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import WordListError
 from ..models import Message
+from ..text.firstchars import quick
 from ..text.folding import fold_one_to_one
 from .banks import Bank, add_user_phrases, bundled_family, prefilter
 from .compact import compact, folded
@@ -148,9 +149,9 @@ def _model(keys: tuple[tuple[str, int, int], ...]) -> AdvertisingModel:
         raise WordListError(_WHERE, None, "[suggest] must map terms to wordings")
     folded_suggest = {compact(fold_one_to_one(k).lower()): v for k, v in suggest.items()}
     # A flat union (no group per bank) keeps the regex engine's fast literal scan.
-    positive_phrases = re.compile("|".join(positive)) if positive else None
+    positive_phrases = quick("|".join(positive)) if positive else None
     gates = [b.options.get("gate") for b in signals if float(b.options["weight"]) > 0 and b.has_patterns]
-    pattern_gate = re.compile("|".join(f"(?:{g})" for g in gates)) if gates and all(isinstance(g, str) for g in gates) else None
+    pattern_gate = quick("|".join(f"(?:{g})" for g in gates)) if gates and all(isinstance(g, str) for g in gates) else None
     return AdvertisingModel(banks, signals, claims, prefilter(claims), folded_suggest, positive_phrases, pattern_gate)
 
 

@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import WordListError
 from ..lexicon.loading import bundled_dir
+from ..text.firstchars import quick
 from ..text.folding import fold_one_to_one
 from .compact import compact
 
@@ -71,11 +72,11 @@ class Bank:
         # Phrases and raw patterns apart: the phrase union is fast, and the patterns only run
         # on texts that pass the bank's optional ``gate`` (e.g. "[0-9]" for prices).
         literal = sorted({p.regex for p in phrases}, key=lambda r: (-len(r), r))
-        self._phrase_union = re.compile("|".join(literal)) if literal else None
-        self._pattern_union = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        self._phrase_union = quick("|".join(literal)) if literal else None
+        self._pattern_union = quick("|".join(f"(?:{p})" for p in patterns)) if patterns else None
         gate = options.get("gate")
-        self._gate = re.compile(gate) if isinstance(gate, str) else None
-        self.regex: re.Pattern[str] | None = re.compile(union) if sources else None
+        self._gate = quick(gate) if isinstance(gate, str) else None
+        self.regex: re.Pattern[str] | None = quick(union) if sources else None
         # Literal strings one of which every match contains; None when a raw pattern or a
         # phrase without a literal part makes that unknowable.
         self.anchors: frozenset[str] | None = (
@@ -251,7 +252,7 @@ def prefilter(banks: Iterable[Bank]) -> re.Pattern[str] | None:
 
 
 def _literal_union(strings: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(a) for a in sorted(strings, key=lambda a: (-len(a), a))))
+    return quick("|".join(re.escape(a) for a in sorted(strings, key=lambda a: (-len(a), a))))
 
 
 # -- reading files ---------------------------------------------------------------------

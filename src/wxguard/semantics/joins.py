@@ -17,6 +17,7 @@ from typing import Any
 
 from ..catalog import catalog
 from ..errors import WordListError
+from ..text.firstchars import quick
 from .banks import Bank, Hit, prefilter
 from .compact import STRONG, WEAK, Clauses
 
@@ -297,8 +298,8 @@ def trigger(banks: dict[str, Bank], names: list[str]) -> re.Pattern[str] | None:
     """A quick test that every action or stand-alone phrase passes, so a message that fails
     it is skipped: literal anchors when every phrase has one, else the banks' own union."""
     chosen = [banks[n] for n in dict.fromkeys(names)]
-    quick = prefilter(chosen)
-    if quick is not None:
-        return quick
+    literal = prefilter(chosen)
+    if literal is not None:
+        return literal
     sources = [rx.pattern for b in chosen if (rx := b.regex) is not None]
-    return re.compile("|".join(f"(?:{s})" for s in sources)) if sources else None
+    return quick("|".join(f"(?:{s})" for s in sources)) if sources else None

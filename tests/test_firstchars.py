@@ -1,0 +1,64 @@
+"""The first-character lookahead must never change what a regex finds: every bank, gate and
+trigger the semantic checkers compile is compared with its plain form on random text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wxguard.semantics.advertising import advertising_model
+from wxguard.semantics.inducement import inducement_model
+from wxguard.text.firstchars import first_chars, quick
+
+
+def _sources() -> list[str]:
+    adv, ind = advertising_model(), inducement_model(())
+    patterns = [adv.positive_phrases, adv.pattern_gate, adv.claims_prefilter, ind.trigger]
+    for bank in (*adv.banks.values(), *ind.banks.values()):
+        patterns += [bank.regex, bank._phrase_union, bank._pattern_union, bank._gate, bank._quick]
+    return sorted({p.pattern for p in patterns if p is not None})
+
+
+SOURCES = _sources()
+# Text made of the characters the banks are written in, so matches are frequent.
+BANK_CHARS = sorted({c for s in SOURCES for c in s if not c.isspace()} | set("0123456789。，%"))
+BANKISH = st.text(st.sampled_from(BANK_CHARS), max_size=40)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("ab|cd", {"a", "c"}),
+        ("x?y", {"x", "y"}),
+        ("(?:a|)b", {"a", "b"}),
+        ("[0-3]元", {"0", "1", "2", "3"}),
+        (r"\bfoo", {"f"}),
+        ("(?<!不)转发", {"转"}),
+        ("a{0,2}b+", {"a", "b"}),
+    ],
+)
+def test_first_chars_of_simple_patterns(source: str, expected: set[str]) -> None:
+    assert first_chars(source) == expected
+
+
+@pytest.mark.parametrize("source", ["a|b*", "(?i)ab", "[^a]b", r"\dx", ".a", "(?=a)", "[一-龥]x", "a|"])
+def test_no_lookahead_when_first_chars_are_unknowable(source: str) -> None:
+    assert first_chars(source) is None
+    assert quick(source).pattern == source
+
+
+@settings(max_examples=300)
+@given(BANKISH, st.sampled_from(SOURCES))
+def test_quick_finds_exactly_what_the_plain_regex_finds(text: str, source: str) -> None:
+    plain, fast = re.compile(source), quick(source)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    pos = len(text) // 2
+    assert (fast.search(text, pos) or re.match("", "")).span() == (plain.search(text, pos) or re.match("", "")).span()
+
+
+def test_the_shipped_unions_get_a_lookahead() -> None:
+    adv = advertising_model()
+    assert adv.pattern_gate is not None and adv.pattern_gate.pattern.startswith("(?=[")
