@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import closing
 from itertools import count, islice
 from typing import Iterator
@@ -70,3 +71,19 @@ def test_no_messages_no_reports(guard: Guard) -> None:
 @given(st.lists(st.text(max_size=30), max_size=20), st.integers(1, 8))
 def test_check_many_in_process_is_check_on_each(guard: Guard, texts: list[str], chunk_size: int) -> None:
     assert list(guard.check_many(texts, chunk_size=chunk_size)) == [guard.check(t) for t in texts]
+
+
+@pytest.mark.parametrize("other_thread", [False, True])
+def test_workers_give_check_s_reports_whether_forked_or_spawned(other_thread: bool) -> None:
+    """A user's own words reach the workers both ways: forked (this process is single-threaded
+    on Linux) and spawned (another thread is running, so forking would be unsafe)."""
+    guard = Guard(words=["团团圆圆卡"], select=["WX1"])
+    messages = ["买团团圆圆卡", "今晚八点直播", Message(text="团团圆圆卡在这", platform="wecom")] * 3
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    if other_thread:
+        thread.start()
+    try:
+        assert list(guard.check_many(messages, workers=2, chunk_size=2)) == [guard.check(m) for m in messages]
+    finally:
+        stop.set()

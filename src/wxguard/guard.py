@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -148,24 +151,29 @@ class Guard:
         """Reports in input order. ``workers=0`` checks in this process; ``workers=N`` uses N
         processes with at most four chunks per worker in flight, so an endless input streams.
         Four, not one or two: results leave in order, so a slow chunk (a worker's first loads
-        the word segmenter) would otherwise leave the other workers idle behind it."""
+        the word segmenter) would otherwise leave the other workers idle behind it.
+
+        Workers are forked from this process where that is safe (Linux, no other thread
+        running), so they start at once with this Guard and every table it has loaded;
+        elsewhere they are spawned and rebuild the Guard from its settings (the on-disk cache
+        makes that quick). A clean message comes back as ``None`` and its report is made
+        here: pickling reports was most of this process's work."""
         if workers <= 0:
             for message in messages:
                 yield self.check(message)
             return
-        ctx = get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(self.config,)) as pool:
-            pending: deque[Future[list[Report]]] = deque()
+        with ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_worker_init, initargs=(self,)) as pool:
+            pending: deque[tuple[list[str | Message], Future[list[Report | None]]]] = deque()
             try:
                 it = iter(messages)
                 while chunk := list(islice(it, chunk_size)):
-                    pending.append(pool.submit(_worker_check, chunk))
+                    pending.append((chunk, pool.submit(_worker_check, chunk)))
                     if len(pending) >= 4 * workers:
-                        yield from pending.popleft().result()
+                        yield from _reports(*pending.popleft())
                 while pending:
-                    yield from pending.popleft().result()
+                    yield from _reports(*pending.popleft())
             finally:
-                for future in pending:  # stopped early: drop the chunks no worker has started
+                for _, future in pending:  # stopped early: drop the chunks no worker has started
                     future.cancel()
 
 
@@ -193,11 +201,31 @@ def _rebuild(config: GuardConfig) -> Guard:
 _worker_guard: Guard | None = None
 
 
-def _worker_init(config: GuardConfig) -> None:
+def _start_method() -> BaseContext:
+    """Fork only where it is safe and fast: on Linux with no other thread that could hold a
+    lock at the moment of the fork (macOS frameworks and threaded hosts need spawn)."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return get_context("fork")
+    return get_context("spawn")
+
+
+def _worker_init(guard: Guard) -> None:
     global _worker_guard
-    _worker_guard = Guard(config=config)
+    _worker_guard = guard
 
 
-def _worker_check(chunk: list[str | Message]) -> list[Report]:
+def _worker_check(chunk: list[str | Message]) -> list[Report | None]:
     assert _worker_guard is not None
-    return [_worker_guard.check(m) for m in chunk]
+    reports: list[Report | None] = []
+    for message in chunk:
+        report = _worker_guard.check(message)
+        reports.append(report if report.violations else None)
+    return reports
+
+
+def _reports(chunk: list[str | Message], future: Future[list[Report | None]]) -> Iterator[Report]:
+    for message, report in zip(chunk, future.result()):
+        if report is None:
+            yield Report(text=message if isinstance(message, str) else message.text)
+        else:
+            yield report
