@@ -65,7 +65,10 @@ print(json.dumps({"import": t1 - t0, "build": t2 - t1,
 
 
 def _env(cache: Path) -> dict[str, str]:
-    return {**os.environ, "WXGUARD_CACHE_DIR": str(cache)}
+    """The cache folder, and bytecode caching on as in a user's install (a shell with
+    PYTHONDONTWRITEBYTECODE would recompile every module of an editable install each run)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "WXGUARD_CACHE_DIR": str(cache)}
 
 
 def _extra_wordlist(folder: Path) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
@@ -113,7 +113,7 @@ class Catalog:
 
 @cache
 def catalog() -> Catalog:
-    raw = tomllib.loads(resources.files("wxguard").joinpath("data/rules.toml").read_text("utf-8"))
+    raw = tomllib.loads(Path(__file__).with_name("data").joinpath("rules.toml").read_text("utf-8"))
     families = {
         prefix: Family(prefix=prefix, **fields) for prefix, fields in raw["families"].items()
     }

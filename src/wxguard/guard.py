@@ -5,12 +5,9 @@ from __future__ import annotations
 import sys
 import threading
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from multiprocessing import get_context
-from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .catalog import catalog
 from .checks import CheckContext, Checker, Finding, registered_checkers
@@ -19,6 +16,10 @@ from .errors import WxguardError
 from .models import Message, Report, Violation
 from .sendlog import SendLog
 from .text.views import TextView
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from multiprocessing.context import BaseContext
 
 
 class Guard:
@@ -162,6 +163,8 @@ class Guard:
             for message in messages:
                 yield self.check(message)
             return
+        from concurrent.futures import ProcessPoolExecutor  # here: a cold start does not need it
+
         with ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_worker_init, initargs=(self,)) as pool:
             pending: deque[tuple[list[str | Message], Future[list[Report | None]]]] = deque()
             try:
@@ -204,6 +207,8 @@ _worker_guard: Guard | None = None
 def _start_method() -> BaseContext:
     """Fork only where it is safe and fast: on Linux with no other thread that could hold a
     lock at the moment of the fork (macOS frameworks and threaded hosts need spawn)."""
+    from multiprocessing import get_context
+
     if sys.platform == "linux" and threading.active_count() == 1:
         return get_context("fork")
     return get_context("spawn")

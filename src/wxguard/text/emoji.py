@@ -10,24 +10,39 @@ property too but read as ordinary symbols in text, so they are not counted as em
 
 from __future__ import annotations
 
-import regex
+from functools import cache
+from typing import Any
 
-GRAPHEME = regex.compile(r"\X")
 _NOT_EMOJI = "©®™"
-EMOJI = regex.compile(
-    r"\p{Regional_Indicator}{2}"
-    r"|[#*0-9]\uFE0F?\u20E3"
-    rf"|(?![{_NOT_EMOJI}])\p{{Extended_Pictographic}}"
-    r"(?:[\uFE0F\p{Emoji_Modifier}]|[\U000E0020-\U000E007F]+)*"
-    r"(?:\u200D\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]*)*"
-)
+
+
+@cache
+def _grapheme() -> Any:
+    """``\\X``; the ``regex`` module loads on first use (most messages are short enough that
+    their length needs no clusters), keeping it out of a cold start."""
+    import regex
+
+    return regex.compile(r"\X")
+
+
+@cache
+def _emoji() -> Any:
+    import regex
+
+    return regex.compile(
+        r"\p{Regional_Indicator}{2}"
+        r"|[#*0-9]\uFE0F?\u20E3"
+        rf"|(?![{_NOT_EMOJI}])\p{{Extended_Pictographic}}"
+        r"(?:[\uFE0F\p{Emoji_Modifier}]|[\U000E0020-\U000E007F]+)*"
+        r"(?:\u200D\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]*)*"
+    )
 
 
 def count_and_cut(text: str, limit: int) -> tuple[int, int | None]:
     """How many characters ``text`` has, and where character number ``limit + 1`` starts
     (None when there are at most ``limit``)."""
     count, cut = 0, None
-    for match in GRAPHEME.finditer(text):
+    for match in _grapheme().finditer(text):
         if count == limit:
             cut = match.start()
         count += 1
@@ -36,11 +51,11 @@ def count_and_cut(text: str, limit: int) -> tuple[int, int | None]:
 
 def prefix_end(text: str, start: int, end: int, n: int) -> int:
     """Index just after the first ``n`` characters of ``text[start:end]``."""
-    for count, match in enumerate(GRAPHEME.finditer(text, start, end), 1):
+    for count, match in enumerate(_grapheme().finditer(text, start, end), 1):
         if count == n:
             return int(match.end())
     return end
 
 
 def emoji_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in EMOJI.finditer(text)]
+    return [(m.start(), m.end()) for m in _emoji().finditer(text)]
