@@ -35,7 +35,7 @@ class AdvertisingChecker(Checker):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         score = self.model.evidence(ctx.view.folded, complete=False)
-        clauses = Clauses(ctx.view)
+        clauses = Clauses.of(ctx.view)
         if score.score >= self.threshold:
             yield from self._labelling(ctx, score)
             yield from self._absolute(ctx, clauses)

@@ -29,7 +29,7 @@ class InducementChecker(Checker):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
-        clauses = Clauses(ctx.view)
+        clauses = Clauses.of(ctx.view)
         if model.trigger is None or model.trigger.search(clauses.text) is None:
             return
         original = ctx.view.text

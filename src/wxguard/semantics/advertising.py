@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -91,6 +91,10 @@ class AdvertisingModel:
     positive_phrases: re.Pattern[str] | None
     pattern_gate: re.Pattern[str] | None  # every positive pattern bank's gate, or None
 
+    @cached_property
+    def weighted(self) -> tuple[tuple[Bank, float], ...]:
+        return tuple((bank, float(bank.options["weight"])) for bank in self.signals)
+
     def evidence(self, view: str, complete: bool = True) -> Evidence:
         """Each signal bank's first match in ``view`` (the message's folded text, as
         ``TextView.folded``, which the checker shares with the other families), strongest
@@ -107,9 +111,8 @@ class AdvertisingModel:
 
         phrases = self.positive_phrases is None or self.positive_phrases.search(view) is not None
         if not complete and not phrases and self.pattern_gate is not None and self.pattern_gate.search(view) is None:
-            return Evidence((), 0.0)
-        for bank in self.signals:
-            weight = float(bank.options["weight"])
+            return NO_EVIDENCE
+        for bank, weight in self.weighted:
             if weight < 0 and not complete and not found:
                 break
             span = bank.first(view, inside, phrases or weight < 0)
@@ -117,6 +120,9 @@ class AdvertisingModel:
                 found.append((bank.name.removeprefix(SIGNAL_PREFIX), span[0], span[1], weight))
         found.sort(key=lambda s: s[1])
         return Evidence(tuple(found), round(sum(s[3] for s in found), 3))
+
+
+NO_EVIDENCE = Evidence((), 0.0)
 
 
 def advertising_model(files: tuple[Path, ...] = ()) -> AdvertisingModel:

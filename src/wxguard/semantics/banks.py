@@ -133,15 +133,12 @@ class Bank:
         """The earliest non-empty match for which ``skip`` is false (``phrases=False``: a
         caller already knows no phrase matches, so only the gated patterns are tried)."""
         best: tuple[int, int] | None = None
-        unions = [self._phrase_union] if phrases and self._phrase_union is not None else []
+        if phrases and self._phrase_union is not None:
+            best = _first(self._phrase_union, text, skip)
         if self._pattern_union is not None and (self._gate is None or self._gate.search(text)):
-            unions.append(self._pattern_union)
-        for rx in unions:
-            m = rx.search(text)
-            while m is not None and (m.end() == m.start() or skip(*m.span())):
-                m = rx.search(text, m.start() + 1)
-            if m is not None and (best is None or m.start() < best[0]):
-                best = m.span()
+            span = _first(self._pattern_union, text, skip)
+            if span is not None and (best is None or span[0] < best[0]):
+                best = span
         return best
 
     def split(self, matched: str) -> tuple[int, int] | None:
@@ -151,6 +148,13 @@ class Bank:
             if m:
                 return m.span(2)
         return None
+
+
+def _first(rx: re.Pattern[str], text: str, skip: Callable[[int, int], bool]) -> tuple[int, int] | None:
+    m = rx.search(text)
+    while m is not None and (m.end() == m.start() or skip(*m.span())):
+        m = rx.search(text, m.start() + 1)
+    return m.span() if m is not None else None
 
 
 def number_value(written: str) -> float | None:

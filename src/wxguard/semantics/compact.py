@@ -60,9 +60,14 @@ class Clauses:
 
     def __init__(self, view: TextView) -> None:
         self._original = view.text
-        self.text = view.memo("compact", lambda: compact(view.text))
+        self.text = compact(view.text)
         self._map: BlockMap | None = None
         self._marks: tuple[list[int], list[int]] | None = None
+
+    @staticmethod
+    def of(view: TextView) -> Clauses:
+        """The message's clauses, built once and shared by the checkers that read them."""
+        return view.memo("clauses", lambda: Clauses(view))
 
     @property
     def _strong(self) -> list[int]:
