@@ -1,6 +1,6 @@
 """How ``Guard.check_many`` scales with worker processes, line by line over a corpus.
 
-    python benchmarks/bench_scale.py PATH/TO/corpus_zh.txt [--workers 0 1 2] [--chunk-size 256]
+    python benchmarks/bench_scale.py PATH/TO/corpus_zh.txt [--workers 0 1 2] [--chunk-size 1024]
                                                              [--limit N] [--times N] [--repeat 5]
 
 Checks every non-empty line with the default ``Guard()`` for each ``workers`` value and prints
@@ -65,7 +65,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--workers", type=int, nargs="+", default=[0, 1, 2])
-    parser.add_argument("--chunk-size", type=int, default=256)
+    parser.add_argument("--chunk-size", type=int, default=1024)
     parser.add_argument("--limit", type=int, default=0, help="only the first N lines")
     parser.add_argument("--times", type=int, default=1, help="the lines N times over")
     parser.add_argument("--repeat", type=int, default=5)

@@ -147,7 +147,7 @@ class Guard:
         )
 
     def check_many(
-        self, messages: Iterable[str | Message], workers: int = 0, chunk_size: int = 256
+        self, messages: Iterable[str | Message], workers: int = 0, chunk_size: int = 1024
     ) -> Iterator[Report]:
         """Reports in input order. ``workers=0`` checks in this process; ``workers=N`` uses N
         processes with at most four chunks per worker in flight, so an endless input streams.
