@@ -108,9 +108,6 @@ class TextView:
         self._skeleton_map: BlockMap | None = None
         self._runs: tuple[list[int], list[int], list[int]] | None = None
         self._arrays: _Arrays | None = _Arrays.build(text) if len(text) >= ARRAY_THRESHOLD else None
-        if self._arrays is None:
-            self._sound = sound_classes(text)
-            self._collapsed = collapse(self._sound)
 
     @property
     def arrays(self) -> _Arrays | None:
@@ -120,15 +117,15 @@ class TextView:
     @property
     def sound(self) -> str:
         if self._sound is None:
-            assert self._arrays is not None
-            self._sound = self._arrays.to_str(self._arrays.classes)
+            arrays = self._arrays
+            self._sound = sound_classes(self.text) if arrays is None else arrays.to_str(arrays.classes)
         return self._sound
 
     @property
     def collapsed(self) -> str:
         if self._collapsed is None:
-            assert self._arrays is not None
-            self._collapsed = self._arrays.to_str(self._arrays.collapsed)
+            arrays = self._arrays
+            self._collapsed = collapse(self.sound) if arrays is None else arrays.to_str(arrays.collapsed)
         return self._collapsed
 
     def memo(self, key: str, build: Callable[[], T]) -> T:
@@ -188,7 +185,7 @@ class TextView:
         """First and last skeleton index of the run behind collapsed index ``k_index``."""
         if self._arrays is not None:
             return self._arrays.run(k_index)
-        if self._collapsed is not None and len(self._collapsed) == len(self.sound):
+        if len(self.collapsed) == len(self.sound):
             return k_index, k_index
         k_pos, s_start, s_len = self._stutter_runs()
         r = bisect_right(k_pos, k_index) - 1
