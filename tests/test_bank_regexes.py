@@ -13,7 +13,7 @@ from wxguard.errors import WordListError
 from wxguard.semantics.advertising import advertising_model
 from wxguard.semantics.banks import compile_phrase
 from wxguard.semantics.inducement import inducement_model
-from wxguard.text.firstchars import first_chars, quick
+from wxguard.text.quickregex import any_of, first_chars, literal_of, quick, trie_source
 
 
 def _sources() -> list[str]:
@@ -83,3 +83,27 @@ def test_every_accepted_phrase_compiles(raw: str, compacted: bool, alone: bool) 
     re.compile(phrase.regex)
     if phrase.split is not None:
         assert re.compile(phrase.split).groups == 2
+
+
+WORDS = st.lists(st.text(st.sampled_from(list("转发分享abc.")), min_size=1, max_size=5), min_size=1, max_size=12)
+
+
+@settings(max_examples=300)
+@given(WORDS, st.text(st.sampled_from(list("转发分享abc.x")), max_size=40))
+def test_a_trie_finds_the_leftmost_longest_literal(words: list[str], text: str) -> None:
+    """The trie matches exactly what a flat union sorted longest first matches."""
+    flat = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
+    trie = re.compile(trie_source(words))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(SOURCES + ["分享", "a\\.b", "转发"]), min_size=1, max_size=6), BANKISH)
+def test_any_of_matches_when_some_source_matches(sources: list[str], text: str) -> None:
+    expected = any(re.search(s, text) for s in sources)
+    assert (any_of(sources).search(text) is not None) == expected
+
+
+def test_literal_of_reads_only_plain_literals() -> None:
+    assert literal_of("分享") == "分享" and literal_of(r"a\.b") == "a.b"
+    assert literal_of("a|b") is None and literal_of("(?i)ab") is None and literal_of("a?") is None

@@ -58,7 +58,7 @@ def test_both_view_paths_agree_on_mixed_text(parts: list[str]) -> None:
 
 @pytest.mark.parametrize("source", SOURCES)
 def test_lookahead_regexes_find_what_plain_ones_find_in_reviews(source: str) -> None:
-    from wxguard.text.firstchars import quick
+    from wxguard.text.quickregex import quick
 
     plain, fast = re.compile(source), quick(source)
     for line in REVIEWS:

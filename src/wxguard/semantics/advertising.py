@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import WordListError
 from ..models import Message
-from ..text.firstchars import quick
+from ..text.quickregex import any_of, quick
 from ..text.folding import fold_one_to_one
 from .banks import Bank, add_user_phrases, bundled_family, prefilter
 from .compact import compact, folded
@@ -148,14 +148,14 @@ def _model(keys: tuple[tuple[str, int, int], ...]) -> AdvertisingModel:
     # Positive banks first (strongest first), then the notice and chat banks.
     weighted = (b for n, b in banks.items() if n.startswith(SIGNAL_PREFIX) or n == LABEL)
     signals = tuple(sorted(weighted, key=lambda b: -float(b.options["weight"])))
-    positive = [source for b in signals if float(b.options["weight"]) > 0 and (source := b.phrase_source)]
+    positive = [p.regex for b in signals if float(b.options["weight"]) > 0 for p in b.phrases]
     claims = tuple(b for b in banks.values() if "industry" in b.options)
     suggest = data.get("suggest", {})
     if not isinstance(suggest, dict) or not all(isinstance(v, str) for v in suggest.values()):
         raise WordListError(_WHERE, None, "[suggest] must map terms to wordings")
     folded_suggest = {compact(fold_one_to_one(k).lower()): v for k, v in suggest.items()}
-    # A flat union (no group per bank) keeps the regex engine's fast literal scan.
-    positive_phrases = quick("|".join(positive)) if positive else None
+    # Whether any positive phrase occurs decides if the banks need a look: one scan for all.
+    positive_phrases = any_of(positive) if positive else None
     gates = [b.options.get("gate") for b in signals if float(b.options["weight"]) > 0 and b.has_patterns]
     pattern_gate = quick("|".join(f"(?:{g})" for g in gates)) if gates and all(isinstance(g, str) for g in gates) else None
     return AdvertisingModel(banks, signals, claims, prefilter(claims), folded_suggest, positive_phrases, pattern_gate)

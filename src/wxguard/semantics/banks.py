@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import WordListError
 from ..lexicon.loading import bundled_dir
-from ..text.firstchars import quick
+from ..text.quickregex import quick, trie_source
 from ..text.folding import fold_one_to_one
 from .compact import compact
 
@@ -71,7 +71,7 @@ class Bank:
         self.source: str | None = "|".join(f"(?:{s})" for s in literal + patterns) if literal or patterns else None
         # Phrases and raw patterns apart: the phrase union is fast, and the patterns only run
         # on texts that pass the bank's optional ``gate`` (e.g. "[0-9]" for prices).
-        self.phrase_source: str | None = "|".join(literal) if literal else None
+        self._phrase_source: str | None = "|".join(literal) if literal else None
         self._pattern_source = "|".join(f"(?:{p})" for p in patterns) if patterns else None
         gate = options.get("gate")
         self._gate_source = gate if isinstance(gate, str) else None
@@ -89,7 +89,7 @@ class Bank:
 
     @cached_property
     def _phrase_union(self) -> re.Pattern[str] | None:
-        return quick(self.phrase_source) if self.phrase_source is not None else None
+        return quick(self._phrase_source) if self._phrase_source is not None else None
 
     @cached_property
     def _pattern_union(self) -> re.Pattern[str] | None:
@@ -269,7 +269,7 @@ def prefilter(banks: Iterable[Bank]) -> re.Pattern[str] | None:
 
 
 def _literal_union(strings: Iterable[str]) -> re.Pattern[str]:
-    return quick("|".join(re.escape(a) for a in sorted(strings, key=lambda a: (-len(a), a))))
+    return re.compile(trie_source(strings))
 
 
 # -- reading files ---------------------------------------------------------------------

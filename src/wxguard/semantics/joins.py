@@ -17,7 +17,7 @@ from typing import Any
 
 from ..catalog import catalog
 from ..errors import WordListError
-from ..text.firstchars import quick
+from ..text.quickregex import any_of
 from .banks import Bank, Hit, prefilter
 from .compact import STRONG, WEAK, Clauses
 
@@ -302,4 +302,4 @@ def trigger(banks: dict[str, Bank], names: list[str]) -> re.Pattern[str] | None:
     if literal is not None:
         return literal
     sources = [b.source for b in chosen if b.source is not None]
-    return quick("|".join(f"(?:{s})" for s in sources)) if sources else None
+    return any_of(sources) if sources else None
