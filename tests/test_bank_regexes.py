@@ -4,11 +4,13 @@ a bank finds: every bank, gate and trigger is compared with its plain regex on r
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wxguard import Guard
 from wxguard.errors import WordListError
 from wxguard.semantics.advertising import advertising_model
 from wxguard.semantics.banks import compile_phrase
@@ -107,3 +109,23 @@ def test_any_of_matches_when_some_source_matches(sources: list[str], text: str) 
 def test_literal_of_reads_only_plain_literals() -> None:
     assert literal_of("分享") == "分享" and literal_of(r"a\.b") == "a.b"
     assert literal_of("a|b") is None and literal_of("(?i)ab") is None and literal_of("a?") is None
+
+
+def test_long_and_deeply_nested_literals_compile() -> None:
+    """A user's phrase may be hundreds of characters long, and phrases may be prefixes of
+    each other hundreds deep: the trie is built without recursion and written flat when
+    ``re`` would recurse too far."""
+    long_phrase = "分享" + "好" * 600
+    assert re.fullmatch(trie_source([long_phrase]), long_phrase)
+    nested = ["a" * i for i in range(1, 600)]
+    assert re.match(trie_source(nested), "a" * 1000).group() == "a" * 599
+
+
+def test_a_long_user_phrase_works_end_to_end(tmp_path: Path) -> None:
+    phrases = tmp_path / "team.toml"
+    long_phrase = "分享" + "好" * 600
+    phrases.write_text(f'[inducement]\nexempt = ["{long_phrase}"]\nshare = ["{long_phrase}"]\n', encoding="utf-8")
+    guard = Guard(phrases=[str(phrases)])
+    assert [v.rule for v in guard.check("转发到三个群就送礼品").violations] == [
+        v.rule for v in Guard().check("转发到三个群就送礼品").violations
+    ]

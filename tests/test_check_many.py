@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 import threading
 from contextlib import closing
 from itertools import count, islice
@@ -87,3 +89,17 @@ def test_workers_give_check_s_reports_whether_forked_or_spawned(other_thread: bo
         assert list(guard.check_many(messages, workers=2, chunk_size=2)) == [guard.check(m) for m in messages]
     finally:
         stop.set()
+
+
+def test_a_start_method_the_program_chose_is_honoured() -> None:
+    from wxguard.guard import _start_method
+
+    multiprocessing.set_start_method("spawn", force=True)
+    try:
+        assert _start_method().get_start_method() == "spawn"
+        guard = Guard(words=["团团圆圆卡"], select=["WX1"])
+        assert [r.ok for r in guard.check_many(["买团团圆圆卡", "你好"], workers=1)] == [False, True]
+    finally:
+        multiprocessing.set_start_method(None, force=True)  # type: ignore[arg-type]
+    if sys.platform == "linux" and threading.active_count() == 1:
+        assert _start_method().get_start_method() == "fork"

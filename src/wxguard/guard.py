@@ -205,10 +205,14 @@ _worker_guard: Guard | None = None
 
 
 def _start_method() -> BaseContext:
-    """Fork only where it is safe and fast: on Linux with no other thread that could hold a
-    lock at the moment of the fork (macOS frameworks and threaded hosts need spawn)."""
-    from multiprocessing import get_context
+    """The start method the program chose with ``multiprocessing.set_start_method``, else
+    fork where it is safe and fast: on Linux with no other thread that could hold a lock at
+    the moment of the fork (macOS frameworks and threaded hosts need spawn)."""
+    from multiprocessing import get_context, get_start_method
 
+    chosen = get_start_method(allow_none=True)
+    if chosen is not None:
+        return get_context(chosen)
     if sys.platform == "linux" and threading.active_count() == 1:
         return get_context("fork")
     return get_context("spawn")

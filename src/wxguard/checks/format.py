@@ -38,7 +38,7 @@ _LOUD = rf"[[\p{{Po}}\p{{Sc}}\p{{Sm}}\p{{So}}\p{{Sk}}]--[{_CALM}\p{{Extended_Pic
 # the slower Unicode-property regex runs only where a run could be.
 _MAYBE_LOUD = rf"[^\w\s{_CALM}]"
 
-# Every emoji (``text.emoji.EMOJI``) contains a keycap's U+20E3 or a character from the ranges
+# Every emoji (``text.emoji.emoji_spans``) contains a keycap's U+20E3 or a character from the ranges
 # that hold every Extended_Pictographic and Regional_Indicator code point (UTS #51; a test
 # checks this against the regex module's property tables). Most Chinese text has none, so
 # one ``re`` character-class scan rules it out.

@@ -5,8 +5,8 @@ Python's ``re`` scans fast only when it can tell a match's first character (a li
 branch of literals). A union of phrase banks usually defeats that (an alternative starts with
 a group, a class or a number), and then every position of every message tries every
 alternative. ``quick`` works out the possible first characters from the parsed pattern and
-prepends ``(?=[...])``, which ``re`` turns back into its fast scan: the same matches, found
-several times faster (WX4's gates on the corpus: 3.4 → 0.8 µs a message).
+prepends ``(?=[...])``: one cheap class test at each position instead of every alternative,
+the same matches several times faster (WX4's gates on the corpus: 3.4 → 0.8 µs a message).
 
 A flat union of many literals still tries each one at every position that passes; as a trie
 (``不(?:分享不是|转(?:不是|发…))``) a position costs one comparison per character read: the
@@ -22,6 +22,8 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any, Iterable
 
+# Deeper nesting of groups than this risks ``re``'s recursive parser; such a trie is written flat.
+_MAX_NESTING = 200
 # A class spanning more characters than this (e.g. every CJK ideograph) is not worth a lookahead.
 _MAX_CHARS = 512
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
@@ -123,14 +125,20 @@ def literal_of(source: str) -> str | None:
 
 def trie_source(strings: Iterable[str]) -> str:
     """A regex matching exactly ``strings`` (non-empty), longest first at each position,
-    written as a trie so a scan reads each character once."""
+    written as a trie so a scan reads each character once. Strings nested so deeply that
+    ``re``'s own parser would recurse too far (``a``, ``aa``, … hundreds of levels) are
+    written as the flat longest-first union instead."""
+    unique = sorted(set(strings), key=lambda s: (-len(s), s))
     root: dict[str, Any] = {}
-    for s in strings:
+    for s in unique:
         node = root
         for c in s:
             node = node.setdefault(c, {})
         node[""] = {}
-    return _trie(root)
+    source, depth = _trie(root)
+    if depth > _MAX_NESTING:
+        return "|".join(re.escape(s) for s in unique)
+    return source
 
 
 def any_of(sources: Iterable[str]) -> re.Pattern[str]:
@@ -148,11 +156,30 @@ def any_of(sources: Iterable[str]) -> re.Pattern[str]:
     return quick("|".join(parts)) if others else re.compile(parts[0] if parts else "(?!)")
 
 
-def _trie(node: dict[str, Any]) -> str:
-    branches = [re.escape(c) + _trie(child) for c, child in sorted(node.items()) if c]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a string ends here; a longer one may go on (greedy: longest first)
-        return f"(?:{body})?"
-    return body
+def _trie(root: dict[str, Any]) -> tuple[str, int]:
+    """(source, deepest group nesting) of a trie, children before parents, without recursion
+    (a phrase may be hundreds of characters long)."""
+    done: dict[int, tuple[str, int]] = {}
+    stack: list[tuple[dict[str, Any], bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for c, child in node.items() if c)
+            continue
+        parts: list[tuple[str, int]] = []
+        for c, child in sorted(node.items()):
+            if c:
+                child_source, child_depth = done.pop(id(child))
+                parts.append((re.escape(c) + child_source, child_depth))
+        depth = max((d for _, d in parts), default=0)
+        if not parts:
+            source = ""
+        elif len(parts) == 1:
+            source = parts[0][0]
+        else:
+            source, depth = "(?:" + "|".join(p for p, _ in parts) + ")", depth + 1
+        if "" in node and parts:  # a string ends here; a longer one may go on (greedy: longest first)
+            source, depth = f"(?:{source})?", depth + 1
+        done[id(node)] = (source, depth)
+    return done[id(root)]
