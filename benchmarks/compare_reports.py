@@ -5,7 +5,8 @@ recording: an optimisation must leave all of them byte-identical.
     ... change the code ...
     python benchmarks/compare_reports.py PATH/TO/corpus_zh.txt compare reports.jsonl
 
-The inputs: every corpus line, the lines seven at a time as multi-line messages, and 20,000
+The inputs: every corpus line, the lines seven at a time as multi-line messages, 5,000 seeded
+joins of sharing actions with rewards, counts and gates among corpus fragments, and 20,000
 seeded mixtures of corpus fragments with the characters the rules look for (disguises, links,
 numbers, prices, sharing words), so findings of every family are frequent.
 """
@@ -24,6 +25,9 @@ _PIECES = (
     + ["http://", "www.", "点com", ".cn", "13812345678", "110101199003074578", "6222021234567890123",
        "ＡＢｃ", "台独", "微信", "加群", "扫码", "辦假證", "dupin", "TMD", "【广告】", "退订回T"]
 )
+# Inducement is a join of an action with a reward, a count, a gate or a threat: pieces of each.
+_ACTIONS = ["转发", "分享到", "转 发", "轉發", "关注公众号", "邀请好友", "帮忙砍一刀", "集满", "点赞", "不转不是"]
+_JOINED = ["三个群", "5个群", "朋友圈", "就送", "即可领取红包", "38个赞", "后才能查看", "中国人", "助力", "免费领"]
 
 
 def inputs(corpus: Path) -> list[str]:
@@ -31,6 +35,10 @@ def inputs(corpus: Path) -> list[str]:
     out = list(lines)
     out += ["\n".join(lines[i : i + 7]) for i in range(0, len(lines), 7)]
     rnd = random.Random(20261126)
+    for _ in range(5_000):
+        words = [rnd.choice(_ACTIONS), rnd.choice(_JOINED), rnd.choice(_JOINED)]
+        fillers = [rnd.choice(lines)[: rnd.randint(0, 12)] if rnd.random() < 0.4 else "" for _ in words]
+        out.append("".join(f + w for f, w in zip(fillers, words)) + rnd.choice(["", "。", "！", "，谢谢"]))
     for _ in range(20_000):
         parts = []
         for _ in range(rnd.randint(1, 12)):
