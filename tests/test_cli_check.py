@@ -92,6 +92,8 @@ def test_bad_input_is_one_exact_line_and_exit_2(cli: Cli, setup: str, error: str
         (["check", "--bogus"], "wxguard: error: unrecognized arguments: --bogus\n"),
         ([], "wxguard: error: the following arguments are required: command\n"),
         (["explain", "WX999"], "wxguard: error: unknown rule 'WX999' (see `wxguard rules`)\n"),
+        (["check", "--jobs", "two", "a.txt"],
+         "wxguard: error: argument --jobs/-j: expected a number of processes (0 for one per CPU), got 'two'\n"),
     ],
 )
 def test_usage_errors_are_one_line_exit_2(cli: Cli, args: list[str], error: str) -> None:
@@ -144,3 +146,18 @@ def test_console_script_via_module_and_pipe(tmp_path: Path) -> None:
     assert proc.returncode == 1 and proc.stderr == b""
     record = json.loads(proc.stdout)
     assert record["path"] == "-" and record["violations"][0]["location"] == {"line": 1, "column": 3, "end_line": 1, "end_column": 6}
+
+
+@pytest.mark.parametrize("jobs", ["2", "0"])
+def test_jobs_give_the_same_output_as_one_process(cli: Cli, jobs: str) -> None:
+    """Worker processes check the messages of every file; suppressions, Markdown masking,
+    per-file positions and the exit code come out exactly as in one process."""
+    lines = [f"第{i}行：{'出售冰毒' if i % 7 == 0 else '今天天气不错'}" for i in range(300)]
+    lines[10] = "稳 赚  # wxguard: ignore[WX108]"
+    cli.write("many.txt", "\n".join(lines) + "\n")
+    cli.write("copy.md", "正文 `冰毒` 正文\n\n之后 大麻\n")
+    cli.write("clean.txt", "你好\n")
+    serial = cli("check", "many.txt", "copy.md", "clean.txt", "--output-format", "json")
+    parallel = cli("check", "many.txt", "copy.md", "clean.txt", "--output-format", "json", "--jobs", jobs)
+    assert (parallel.code, parallel.out, parallel.err) == (serial.code, serial.out, serial.err)
+    assert serial.code == 1 and len(json.loads(serial.out)) == 300 // 7 + 1 + 1

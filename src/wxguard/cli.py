@@ -23,7 +23,7 @@ from .models import Report, Severity
 from .report import concise, full, github, sarif
 from .report import json as json_report
 from .report.catalog import explain, rules_json, rules_table
-from .sources import FileSettings, Kind, Overrides, Project, check_text, decode, kind_of, read_source
+from .sources import FileSettings, Kind, Overrides, Project, check_files, decode, kind_of, read_source
 
 FORMATS: dict[str, Callable[[Sequence[Report]], str]] = {
     "concise": concise.render,
@@ -50,6 +50,16 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (0 for one per CPU), got {value!r}")
+    return jobs
+
+
 def _build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for errors")
@@ -71,6 +81,8 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=[s.value for s in Severity], default=None)
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
+    check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                       help="worker processes for large inputs (0: one per CPU; default 1: this process)")
     check.add_argument("--lang", choices=["zh", "en"], default=None)
     check.add_argument("--platform", choices=["wechat", "wecom", "dingtalk"], default=None)
 
@@ -130,12 +142,11 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
     project = Project(_overrides(args), args.config)
     failed = False
     found: list[Report] = []
-    for name, text, kind, settings in _inputs(args, project, stdin):
-        fail_rank = settings.fail_on.rank
-        for report in check_text(text, kind, settings, name):
-            if report.violations:
-                found.append(report)
-                failed = failed or any(v.severity.rank >= fail_rank for v in report.violations)
+    jobs = args.jobs or os.cpu_count() or 1
+    for settings, report in check_files(_inputs(args, project, stdin), jobs):
+        if report.violations:
+            found.append(report)
+            failed = failed or any(v.severity.rank >= settings.fail_on.rank for v in report.violations)
     if args.statistics:
         stdout.write(_statistics(found, args.output_format in ("json", "json-lines")))
     else:

@@ -1,6 +1,6 @@
 """Copy files as messages: reading, Markdown masking, suppression and per-file settings."""
 
-from .document import Unit, check_text, check_unit, units
+from .document import Unit, check_files, check_text, check_unit, units
 from .markdown import MaskedText, mask_markdown
 from .project import FileSettings, Overrides, Project, find_config
 from .reading import InputError, Kind, decode, kind_of, read_source
@@ -13,6 +13,7 @@ __all__ = [
     "Overrides",
     "Project",
     "Unit",
+    "check_files",
     "check_text",
     "check_unit",
     "decode",

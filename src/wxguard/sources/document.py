@@ -10,7 +10,8 @@ from prose on both sides of, say, inline code (``稳`x`赚`` is not 稳赚).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from itertools import groupby
+from typing import Iterable, Iterator
 
 from ..guard import Guard
 from ..models import Report, Violation
@@ -69,8 +70,14 @@ def _walled(guard: Guard, unit: Unit, violations: list[Violation]) -> list[Viola
 
 def check_unit(unit: Unit, settings: FileSettings, path: str | None) -> Report:
     """The located report of one message, after per-file ignores and suppressions."""
+    return _finished(unit, settings, path, settings.guard.check(unit.checked))
+
+
+def _finished(unit: Unit, settings: FileSettings, path: str | None, checked: Report) -> Report:
+    """``checked`` (the Guard's report on the masked text) with the file's ignores, walls
+    and suppressions applied, located in the file."""
     guard = settings.guard
-    violations = [v for v in guard.check(unit.checked).violations if v.rule in settings.enabled]
+    violations = [v for v in checked.violations if v.rule in settings.enabled]
     if unit.runs and violations:
         violations = _walled(guard, unit, violations)
     violations = [
@@ -85,3 +92,21 @@ def check_text(text: str, kind: Kind, settings: FileSettings, path: str | None) 
     """Reports for every message of a file's text, in file order."""
     for unit in units(text, kind):
         yield check_unit(unit, settings, path)
+
+
+def check_files(files: Iterable[tuple[str, str, Kind, FileSettings]], jobs: int) -> Iterator[tuple[FileSettings, Report]]:
+    """Every message of every (path, text, kind, settings), in order, with its file's
+    settings. With ``jobs`` > 1 the messages of consecutive files that share a Guard are
+    checked together by that many worker processes (``Guard.check_many``)."""
+    if jobs <= 1:
+        for path, text, kind, settings in files:
+            for report in check_text(text, kind, settings, path):
+                yield settings, report
+        return
+    pending = [(unit, settings, path) for path, text, kind, settings in files for unit in units(text, kind)]
+    for _, run in groupby(pending, key=lambda item: id(item[1].guard)):
+        group = list(run)
+        guard = group[0][1].guard
+        checked = guard.check_many((unit.checked for unit, _, _ in group), workers=jobs)
+        for (unit, settings, path), report in zip(group, checked):
+            yield settings, _finished(unit, settings, path, report)
