@@ -17,8 +17,8 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import WordListError
 from ..models import Message
-from ..text.quickregex import any_of, quick
 from ..text.folding import fold_one_to_one
+from ..text.quickregex import any_of, quick
 from .banks import Bank, add_user_phrases, bundled_family, prefilter
 from .compact import compact, folded
 from .inducement import file_key

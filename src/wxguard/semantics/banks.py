@@ -25,8 +25,8 @@ from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import WordListError
 from ..lexicon.loading import bundled_dir
-from ..text.quickregex import quick, trie_source
 from ..text.folding import fold_one_to_one
+from ..text.quickregex import quick, trie_source
 from .compact import compact
 
 NUMBER = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万几多]+)"
