@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from wxguard import Attachment, Guard, Message, Rule, SendLog, catalog
-from wxguard.checks import CheckContext, checkers
+from wxguard.families import CheckContext, checkers
 from wxguard.sources import FileSettings, check_text
 from wxguard.sources.suppression import UNUSED_SUPPRESSION
 from wxguard.text.views import TextView

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .catalog import catalog
-from .checks import CheckContext, Checker, Finding, checkers
+from .families import CheckContext, Checker, Finding, checkers
 from .config import GuardConfig, build_config, load_config_file
 from .errors import WxguardError
 from .models import Message, Report, Violation

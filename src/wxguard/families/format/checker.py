@@ -11,13 +11,13 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..models import Attachment
-from ..text.emoji import count_and_cut, emoji_spans, prefix_end
-from ..text.folding import fold_one_to_one
-from .base import CheckContext, Checker, Finding
+from ...models import Attachment
+from ...text.emoji import count_and_cut, emoji_spans, prefix_end
+from ...text.folding import fold_one_to_one
+from ..base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
-    from ..config import GuardConfig
+    from ...config import GuardConfig
 
 # Words of capital Latin letters (ASCII or full-width) joined by spaces or light
 # punctuation; a word followed by a small letter is not all-caps. Possessive quantifiers

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..semantics.compact import Clauses
-from ..semantics.inducement import InducementModel, inducement_model
-from ..semantics.joins import find_joins
-from .base import CheckContext, Checker, Finding
+from ...semantics.compact import Clauses
+from ...semantics.inducement import InducementModel, inducement_model
+from ...semantics.joins import find_joins
+from ..base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
-    from ..config import GuardConfig
+    from ...config import GuardConfig
 
 
 class InducementChecker(Checker):

@@ -18,10 +18,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Iterator
 
-from ..clock import aware, local
-from ..profiles import IndustrySchedule, bundled, industry_schedule
-from ..sendlog import SendLog, content_digest, media_count
-from .base import CheckContext, Checker, Finding
+from ...clock import aware, local
+from ...profiles import IndustrySchedule, bundled, industry_schedule
+from ...sendlog import SendLog, content_digest, media_count
+from ..base import CheckContext, Checker, Finding
 
 # Enough history to report how long a run of repeats really is.
 REPEAT_LOOKBACK = 100

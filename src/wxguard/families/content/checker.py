@@ -14,16 +14,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from ..lexicon.automata import Candidate, Lexicon, Pattern
-from ..lexicon.loading import SOUND_RULE
-from ..text.folding import fold, is_cjk, is_noise, noise_kind, techniques_of
-from ..text.segment import in_words, straddles
-from ..text.sound import spell
-from ..text.views import TextView
-from .base import CheckContext, Checker, Finding
+from ...lexicon.automata import Candidate, Lexicon, Pattern
+from ...lexicon.loading import SOUND_RULE
+from ...text.folding import fold, is_cjk, is_noise, noise_kind, techniques_of
+from ...text.segment import in_words, straddles
+from ...text.sound import spell
+from ...text.views import TextView
+from ..base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
-    from ..config import GuardConfig
+    from ...config import GuardConfig
 
 # At most this many noise characters between two letters of a term (办🎉🎉证 is fine,
 # two words a paragraph apart are not one term).

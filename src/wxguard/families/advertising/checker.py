@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..semantics.advertising import AdvertisingModel, Evidence, advertising_model
-from ..semantics.banks import Bank, Hit
-from ..semantics.compact import STRONG, WEAK, Clauses
-from .base import CheckContext, Checker, Finding
+from ...semantics.advertising import AdvertisingModel, Evidence, advertising_model
+from ...semantics.banks import Bank, Hit
+from ...semantics.compact import STRONG, WEAK, Clauses
+from ..base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
-    from ..config import GuardConfig
+    from ...config import GuardConfig
 
 # A negation at most this far before a claim cancels it (产品不保本, 并非无风险).
 CANCEL_REACH = 2

@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..errors import ConfigError
-from ..links.data import heuristics, short_link_hosts
-from ..links.extract import Link, extract_links
-from ..links.hosts import is_ip, listed, lookalike, normalise_domain, split_host, to_ascii, to_unicode
-from ..links.icp import IcpRegistry, IcpResolver, parse_filing_number
-from ..profiles import profile_for
-from ..text.folding import fold_one_to_one
-from .base import CheckContext, Checker, Finding
+from ...errors import ConfigError
+from ...links.data import heuristics, short_link_hosts
+from ...links.extract import Link, extract_links
+from ...links.hosts import is_ip, listed, lookalike, normalise_domain, split_host, to_ascii, to_unicode
+from ...links.icp import IcpRegistry, IcpResolver, parse_filing_number
+from ...profiles import profile_for
+from ...text.folding import fold_one_to_one
+from ..base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
-    from ..config import GuardConfig
+    from ...config import GuardConfig
 
 _STANDARD_PORTS: dict[str | None, frozenset[int]] = {
     "http": frozenset({80}),

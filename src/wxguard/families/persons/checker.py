@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..persons import KIND_NAMES, analyzer
-from ..persons.minors import minors_detector
-from .base import CheckContext, Checker, Finding
+from ...persons import KIND_NAMES, analyzer
+from ...persons.minors import minors_detector
+from ..base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
-    from ..config import GuardConfig
+    from ...config import GuardConfig
 
 
 class PersonsChecker(Checker):
