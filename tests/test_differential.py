@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard
-from wxguard.links.extract import _MAYBE_LINK, links_in
+from wxguard.families.links.extract import _MAYBE_LINK, links_in
 from wxguard.semantics.compact import compact
 from wxguard.text.folding import fold_one_to_one
 

@@ -12,10 +12,10 @@ import tldextract  # noqa: F401  (imported before sockets are patched in the off
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxguard import Guard, Message, WordListError, WxguardError
-from wxguard.links import IcpRegistry, find_filing_numbers, parse_filing_number
-from wxguard.links.extract import extract_links
-from wxguard.links.hosts import lookalike, normalise_domain, reset_extractor, split_host
+from wxguard import Guard, IcpRegistry, Message, WordListError, WxguardError, find_filing_numbers
+from wxguard.families.links.extract import extract_links
+from wxguard.families.links.hosts import lookalike, normalise_domain, reset_extractor, split_host
+from wxguard.families.links.icp import parse_filing_number
 from wxguard.text.folding import fold_one_to_one
 
 EXAMPLE_REGISTRY = Path(__file__).resolve().parents[1] / "examples" / "icp-registry.csv"

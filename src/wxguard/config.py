@@ -22,7 +22,6 @@ from .cache import digest, versions
 from .lexicon.loading import Term, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
 from .resources import wordlist_files
 from .text.folding import table_key
-from .links.icp import IcpResolver
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
 
@@ -110,7 +109,7 @@ class GuardConfig(BaseModel):
     @field_validator("icp_resolver")
     @classmethod
     def _resolver(cls, value: Any) -> Any:
-        if value is not None and not isinstance(value, IcpResolver):
+        if value is not None and not hasattr(value, "lookup"):
             raise ValueError("expected an object with a lookup(domain) method, given in code: Guard(icp_resolver=...)")
         return value
 

@@ -12,10 +12,10 @@ import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ...errors import ConfigError
-from ...links.data import heuristics, short_link_hosts
-from ...links.extract import Link, extract_links
-from ...links.hosts import is_ip, listed, lookalike, normalise_domain, split_host, to_ascii, to_unicode
-from ...links.icp import IcpRegistry, IcpResolver, parse_filing_number
+from .data import heuristics, short_link_hosts
+from .extract import Link, extract_links
+from .hosts import is_ip, listed, lookalike, normalise_domain, split_host, to_ascii, to_unicode
+from .icp import IcpRegistry, IcpResolver, parse_filing_number
 from ...profiles import profile_for
 from ...text.folding import fold_one_to_one
 from ..base import CheckContext, Checker, Finding

@@ -1,6 +1,6 @@
 """WX5 persons: personal information in the message, and inducement of minors to spend.
 
-The recognizers (``wxguard.persons``) give each number or address a score; that score is
+The recognizers (``families.persons``) give each number or address a score; that score is
 the finding's confidence, so a bare number without a check or context word never shows up
 and a checked one next to 身份证 or 卡号 comes with confidence near 1.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ...persons import KIND_NAMES, analyzer
-from ...persons.minors import minors_detector
+from .analyzer import KIND_NAMES, analyzer
+from .minors import minors_detector
 from ..base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Protocol, runtime_checkable
 
-from ..errors import WordListError
-from ..resources import read_text, read_toml
+from ...errors import WordListError
+from ...resources import read_text, read_toml
 from .hosts import normalise_domain, parents
 
 # Province abbreviation → GB/T 2260 province code (both spellings where two are in use).
@@ -106,7 +106,7 @@ def find_filing_numbers(folded: str) -> list[FilingNumber]:
 
 def parse_filing_number(value: str) -> FilingNumber | None:
     """``value`` as one well-formed ICP filing or licence number, else None."""
-    from ..text.folding import fold_one_to_one
+    from ...text.folding import fold_one_to_one
 
     text = fold_one_to_one(value.strip())
     found = find_filing_numbers(text)

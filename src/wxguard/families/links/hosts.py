@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..text.folding import tables
+from ...text.folding import tables
 
 if TYPE_CHECKING:
     from tldextract import TLDExtract

@@ -21,10 +21,10 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Iterable, Literal
 
-from .errors import WxguardError
+from ...errors import WxguardError
 
 if TYPE_CHECKING:
-    from .models import Violation
+    from ...models import Violation
 
 Operator = Literal["mask", "replace", "hash"]
 
@@ -56,7 +56,7 @@ def redact(
 
 def find_spans(text: str, rules: Iterable[str] = tuple(ENTITIES)) -> list[tuple[int, int, str]]:
     """``(start, end, rule)`` of the personal information ``redact`` rewrites in one pass."""
-    from .persons import analyzer
+    from .analyzer import analyzer
 
     return [(r.start, r.end, r.rule) for r in analyzer().analyze(text) if r.rule in rules]
 
@@ -113,14 +113,14 @@ def _rules(rules: Iterable[str] | None) -> frozenset[str]:
 
 def _canonical(value: str) -> str:
     """The value without its spelling: separators dropped, full width folded, lower case."""
-    from .text.folding import fold_one_to_one
+    from ...text.folding import fold_one_to_one
 
     return "".join(c for c in fold_one_to_one(value) if c.isalnum() or c in "@.")
 
 
 def _mask(value: str, rule: str, mask_char: str) -> str:
     if rule == "WX504":
-        from .text.folding import fold_one_to_one
+        from ...text.folding import fold_one_to_one
 
         at = fold_one_to_one(value).find("@")
         return value[:1] + "".join(mask_char if c.isalnum() else c for c in value[1:at]) + value[at:]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterator
 
-from ..text.folding import fold_one_to_one
+from ...text.folding import fold_one_to_one
 
 # Words before a number that say it is not personal: order, meeting, parcel and product
 # numbers, verification codes.

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
 
-from ..errors import WordListError
-from ..resources import wordlist_toml
-from ..text.folding import fold_one_to_one
+from ...errors import WordListError
+from ...resources import wordlist_toml
+from ...text.folding import fold_one_to_one
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 # Farthest a minors phrase may stand from the spending phrase, in characters.

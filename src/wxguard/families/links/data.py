@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..errors import WordListError
-from ..resources import read_text, wordlist_path, wordlist_toml
+from ...errors import WordListError
+from ...resources import read_text, wordlist_path, wordlist_toml
 from .hosts import normalise_domain
 
 

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from functools import cache
 
 from ..links.icp import find_filing_numbers
-from ..text.folding import fold_one_to_one
+from ...text.folding import fold_one_to_one
 from .bank_card_recognizer import BankCardRecognizer
 from .base import PatternRecognizer, Result
 from .document_recognizer import DocumentRecognizer
