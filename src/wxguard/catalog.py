@@ -72,6 +72,7 @@ class Catalog:
         self.rules = rules
         self.by_code = {r.code: r for r in rules}
         self.by_name = {r.name: r for r in rules}
+        self._family_codes: dict[str, frozenset[str]] = {}
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -82,6 +83,15 @@ class Catalog:
         if rule is None:
             raise KeyError(code_or_name)
         return rule
+
+    def codes(self, prefix: str) -> frozenset[str]:
+        """The codes of a family (``WX6``): what its checker may emit, and nothing else."""
+        found = self._family_codes.get(prefix)
+        if found is None:
+            if prefix not in self.families:
+                raise KeyError(f"no rule family {prefix!r} in the catalog")
+            found = self._family_codes[prefix] = frozenset(c for c in self.by_code if c[:3] == prefix)
+        return found
 
     def check_selector(self, selector: str, key: str = "select") -> str:
         """Normalise a selector (WX, WX1, WX10, WX101 or ALL) or raise naming it."""

@@ -9,12 +9,12 @@ a health-food pitch is forbidden even without a price.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..semantics.advertising import AdvertisingModel, Evidence, advertising_model
 from ..semantics.banks import Bank, Hit
 from ..semantics.compact import STRONG, WEAK, Clauses
-from .base import CheckContext, Checker, Finding, register
+from .base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
     from ..config import GuardConfig
@@ -24,9 +24,8 @@ CANCEL_REACH = 2
 DEFAULT_WORDING = "可证明的客观表述"
 
 
-@register
 class AdvertisingChecker(Checker):
-    codes: ClassVar[frozenset[str]] = frozenset(f"WX40{i}" for i in range(1, 6))
+    family = "WX4"
 
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)

@@ -1,18 +1,17 @@
-"""What a checker is: it declares the codes it emits and yields findings for a message.
+"""What a checker is: it names its rule family and yields findings for a message.
 
-The engine turns findings into ``Violation`` objects with the catalog's texts, so a new
-rule is a catalog entry plus a checker that yields its code: the engine never changes.
+A checker's codes are its family's codes in the catalog (``data/rules.toml``), so a new rule
+is a catalog entry plus the code that yields it; the engine turns findings into
+``Violation`` objects with the catalog's texts and never changes.
 """
 
 from __future__ import annotations
-
-import importlib
-import pkgutil
 
 from dataclasses import dataclass, field
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
+from ..catalog import catalog
 from ..models import Message
 from ..profiles import Profile, profile_for
 from ..text.views import TextView
@@ -69,7 +68,12 @@ class CheckContext:
 class Checker(ABC):
     """A family's checker: built once per Guard from its settings, then shared by threads."""
 
-    codes: ClassVar[frozenset[str]]
+    family: ClassVar[str]  # the catalog prefix, e.g. "WX6"
+
+    @classmethod
+    def codes(cls) -> frozenset[str]:
+        """Every code of the family in the catalog."""
+        return catalog().codes(cls.family)
 
     def __init__(self, config: GuardConfig) -> None:
         self.config = config
@@ -78,20 +82,3 @@ class Checker(ABC):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield the findings for one message."""
 
-
-_REGISTRY: list[type[Checker]] = []
-
-
-def register(cls: type[Checker]) -> type[Checker]:
-    """Class decorator: make a checker known to the engine."""
-    _REGISTRY.append(cls)
-    return cls
-
-
-def registered_checkers() -> list[type[Checker]]:
-    """Every checker: each module of this package registers its own on import."""
-    package = importlib.import_module(__package__ or "wxguard.checks")
-    for info in pkgutil.iter_modules(package.__path__):
-        if info.name != "base":
-            importlib.import_module(f"{package.__name__}.{info.name}")
-    return list(_REGISTRY)

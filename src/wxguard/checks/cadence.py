@@ -16,12 +16,12 @@ in every group and fall back to the group when no sender is given; what a group 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import ClassVar, Iterator
+from typing import Iterator
 
 from ..clock import aware, local
 from ..profiles import IndustrySchedule, bundled, industry_schedule
 from ..sendlog import SendLog, content_digest, media_count
-from .base import CheckContext, Checker, Finding, register
+from .base import CheckContext, Checker, Finding
 
 # Enough history to report how long a run of repeats really is.
 REPEAT_LOOKBACK = 100
@@ -31,9 +31,8 @@ _WEEKDAY_ZH = "一二三四五六日"
 _WEEKDAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-@register
 class CadenceChecker(Checker):
-    codes: ClassVar[frozenset[str]] = frozenset(f"WX70{i}" for i in range(1, 7))
+    family = "WX7"
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         log, send_at = ctx.log, ctx.message.send_at

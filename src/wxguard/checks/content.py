@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..lexicon.automata import Candidate, Lexicon, Pattern
+from ..lexicon.loading import SOUND_RULE
 from ..text.folding import fold, is_cjk, is_noise, noise_kind, techniques_of
 from ..text.segment import in_words, straddles
 from ..text.sound import spell
 from ..text.views import TextView
-from .base import CheckContext, Checker, Finding, register
+from .base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
     from ..config import GuardConfig
@@ -47,7 +48,7 @@ class _Hit:
 
     @property
     def rule(self) -> str:
-        return "WX109" if self.sound else self.pattern.rule
+        return SOUND_RULE if self.sound else self.pattern.rule
 
 
 class _Judge:
@@ -271,9 +272,8 @@ def _pick(hits: list[_Hit], ctx: CheckContext) -> list[_Hit]:
     return chosen
 
 
-@register
 class ContentChecker(Checker):
-    codes: ClassVar[frozenset[str]] = frozenset(f"WX10{i}" for i in range(1, 10))
+    family = "WX1"
 
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)

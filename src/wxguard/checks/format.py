@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..models import Attachment
 from ..text.emoji import count_and_cut, emoji_spans, prefix_end
 from ..text.folding import fold_one_to_one
-from .base import CheckContext, Checker, Finding, register
+from .base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
     from ..config import GuardConfig
@@ -47,9 +47,8 @@ MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u203c\u2049\u20e3\u2122-\u2b55\u3030\u30
 _MIB = 1024 * 1024
 
 
-@register
 class FormatChecker(Checker):
-    codes: ClassVar[frozenset[str]] = frozenset(f"WX60{i}" for i in range(1, 9))
+    family = "WX6"
 
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)

@@ -8,20 +8,19 @@ spellings are caught and spans still point into the original text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..semantics.compact import Clauses
 from ..semantics.inducement import InducementModel, inducement_model
 from ..semantics.joins import find_joins
-from .base import CheckContext, Checker, Finding, register
+from .base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
     from ..config import GuardConfig
 
 
-@register
 class InducementChecker(Checker):
-    codes: ClassVar[frozenset[str]] = frozenset(f"WX30{i}" for i in range(1, 8))
+    family = "WX3"
 
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)

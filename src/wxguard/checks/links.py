@@ -9,7 +9,7 @@ and, when a registry or resolver is configured, its ICP filing. Messages name th
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import ConfigError
 from ..links.data import heuristics, short_link_hosts
@@ -18,7 +18,7 @@ from ..links.hosts import is_ip, listed, lookalike, normalise_domain, split_host
 from ..links.icp import IcpRegistry, IcpResolver, parse_filing_number
 from ..profiles import profile_for
 from ..text.folding import fold_one_to_one
-from .base import CheckContext, Checker, Finding, register
+from .base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
     from ..config import GuardConfig
@@ -44,9 +44,8 @@ def _domains(entries: Iterable[str], key: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@register
 class LinksChecker(Checker):
-    codes: ClassVar[frozenset[str]] = frozenset(f"WX20{i}" for i in range(1, 10))
+    family = "WX2"
 
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)

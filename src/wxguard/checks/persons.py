@@ -7,19 +7,18 @@ and a checked one next to 身份证 or 卡号 comes with confidence near 1.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..persons import KIND_NAMES, analyzer
 from ..persons.minors import minors_detector
-from .base import CheckContext, Checker, Finding, register
+from .base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
     from ..config import GuardConfig
 
 
-@register
 class PersonsChecker(Checker):
-    codes: ClassVar[frozenset[str]] = frozenset({"WX501", "WX502", "WX503", "WX504", "WX505", "WX510"})
+    family = "WX5"
 
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)

@@ -8,24 +8,21 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from ..catalog import catalog
 from ..errors import WordListError
 from ..text.folding import fold
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
-BUILTIN_CATEGORIES = {
-    "politics": "WX101",
-    "porn": "WX102",
-    "gambling": "WX103",
-    "drugs": "WX104",
-    "violence": "WX105",
-    "fraud": "WX106",
-    "abuse": "WX107",
-}
+# The WX1 rules not tied to one category: terms of any other category (a user's own list),
+# and sound-alikes of any term.
+CUSTOM_RULE = "WX108"
+SOUND_RULE = "WX109"
 ALLOW = "allow"
 _HEADER = re.compile(r"^#\s*(category|rule|description|sources?|curation)\s*:\s*(.*)$", re.I)
 _CATEGORY_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -42,8 +39,18 @@ class Term:
     source: str
 
 
+@cache
+def builtin_categories() -> dict[str, str]:
+    """Word-list category → rule code, from the catalog's WX1 rules (``category = "drugs"``)."""
+    return {
+        rule.category: rule.code
+        for rule in catalog()
+        if rule.code in catalog().codes("WX1") and rule.category and rule.code not in (CUSTOM_RULE, SOUND_RULE)
+    }
+
+
 def rule_for(category: str) -> str:
-    return BUILTIN_CATEGORIES.get(category, "WX108")
+    return builtin_categories().get(category, CUSTOM_RULE)
 
 
 def check_category(name: str, where: str, line: int | None = None) -> str:
