@@ -309,7 +309,10 @@ def is_commercial(j: Judgement) -> bool:
 def measures_for(ds: Dataset, judged: list[Judgement], filled: list[Judgement] | None) -> list[Measure]:
     """The figures issue 13 (and 14) measure, for one data set."""
     labels = [r.label for r in ds.rows]
-    idx: Callable[[Callable[[int], bool]], list[int]] = lambda keep: [i for i in range(len(labels)) if keep(i)]
+
+    def idx(keep: Callable[[int], bool]) -> list[int]:
+        return [i for i in range(len(labels)) if keep(i)]
+
     p = ds.name
     out: list[Measure] = []
     if ds.kind == "spam_sms":
@@ -342,7 +345,7 @@ def measures_for(ds: Dataset, judged: list[Judgement], filled: list[Judgement] |
     elif ds.kind == "cold":
         offensive, safe = idx(lambda i: labels[i] == "1"), idx(lambda i: labels[i] == "0")
         profane = [i for i in offensive if profanity(ds.rows[i].text)]
-        plain = [i for i in offensive if i not in set(profane)]
+        plain = sorted(set(offensive) - set(profane))
         clean_safe = [i for i in safe if not profanity(ds.rows[i].text)]
         out += [
             make_measure(f"{p}.offensive-profane.WX107", "offensive rows with vulgar profanity, WX107", "recall", profane, judged, has_rule("WX107"), "≥ 90 %"),
