@@ -59,7 +59,7 @@ def test_fill_digits_only_turns_lower_case_x_into_digits(text: str) -> None:
 # -- the profanity selector --------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text",
-    ["这种人就是傻逼", "真他妈恶心", "他妈的，又堵车", "妈的，气死我了", "卧槽这么贵", "你是SB吗", "what the fuckkk",
+    ["这种人就是傻逼", "真他妈恶心", "真是他妈的离谱", "他妈的，又堵车", "妈的，气死我了", "卧槽这么贵", "你是SB吗", "what the fuckkk",
      "草泥马", "去他妈的规矩", "艹，又输了", "傻X一个", "贱人就是矫情", "扯jb蛋"],
 )
 def test_profanity_selects_swearing(text: str) -> None:
