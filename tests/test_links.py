@@ -228,6 +228,21 @@ def test_registry_errors_name_file_and_line(tmp_path: Path, content: str, where:
         Guard(icp_registry=path)
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        ("reg.csv", "domain,filing\n".encode() + "example.com,京ICP备2024077296号\n".encode("gbk"), "reg.csv:2: not valid UTF-8"),
+        ("reg.toml", b"[filings]\nexample.com = \n", "reg.toml:2: not valid TOML"),
+    ],
+)
+def test_unreadable_registry_text_names_the_line(tmp_path: Path, name: str, content: bytes, error: str) -> None:
+    """Registries are read like every other data file: bad bytes and bad TOML name their line."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(WordListError, match=error):
+        Guard(icp_registry=path)
+
+
 class Resolver:
     """A user's lookup: only example.com is known; other answers model failing services."""
 

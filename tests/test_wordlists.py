@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from wxguard import Guard, WordListError, WxguardError
-from wxguard.lexicon.loading import builtin_categories, bundled_dir, bundled_wordlists, read_wordlist
+from wxguard.lexicon.loading import builtin_categories, bundled_wordlists, read_wordlist
+from wxguard.resources import wordlists_dir
 
 
 def test_shipped_lists_cover_every_builtin_category_and_name_their_sources() -> None:
-    base = bundled_dir()
+    base = wordlists_dir()
     names = {entry.name for entry in base.iterdir()}
     for category in builtin_categories():
         assert f"{category}.txt" in names

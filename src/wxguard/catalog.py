@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
 from .errors import ConfigError
 from .models import Severity
+from .resources import data_path, read_toml
 
 
 class Family(BaseModel):
@@ -123,7 +122,7 @@ class Catalog:
 
 @cache
 def catalog() -> Catalog:
-    raw = tomllib.loads(Path(__file__).with_name("data").joinpath("rules.toml").read_text("utf-8"))
+    raw = read_toml(data_path("rules.toml"), "data/rules.toml").data
     families = {
         prefix: Family(prefix=prefix, **fields) for prefix, fields in raw["families"].items()
     }

