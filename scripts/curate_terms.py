@@ -64,19 +64,14 @@ class Candidate:
         ]
 
 
-def _decode(data: bytes, where: Path) -> str:
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CurateError(f"{where}:{line}: not valid UTF-8") from None
+def _read(path: Path, what: str) -> str:
+    from wxguard import WordListError
+    from wxguard.resources import read_text
 
-
-def _read(path: Path) -> str:
     try:
-        return _decode(path.read_bytes(), path)
-    except OSError as exc:
-        raise CurateError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        return read_text(path, str(path), what)
+    except WordListError as exc:
+        raise CurateError(str(exc)) from None
 
 
 def read_candidates(paths: Sequence[Path]) -> dict[str, Candidate]:
@@ -84,7 +79,7 @@ def read_candidates(paths: Sequence[Path]) -> dict[str, Candidate]:
     found: dict[str, Candidate] = {}
     for path in paths:
         seen_here: set[str] = set()
-        for number, line in enumerate(_read(path).splitlines(), start=1):
+        for number, line in enumerate(_read(path, "candidate list").splitlines(), start=1):
             term = _INLINE_COMMENT.sub("", line.strip())
             if not term or term.startswith("#") or term in seen_here:
                 continue
@@ -94,13 +89,13 @@ def read_candidates(paths: Sequence[Path]) -> dict[str, Candidate]:
 
 
 def read_lines(path: Path) -> list[str]:
-    return [line for line in _read(path).splitlines() if line.strip()]
+    return [line for line in _read(path, "clean text").splitlines() if line.strip()]
 
 
 def read_jsonl(path: Path, labels: set[str]) -> list[str]:
     """Texts of the rows whose label (as text) is one of ``labels``."""
     out: list[str] = []
-    for number, line in enumerate(_read(path).splitlines(), start=1):
+    for number, line in enumerate(_read(path, "JSONL file").splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -150,11 +145,12 @@ def candidate_lexicon(terms: Sequence[str], allow: bool) -> Lexicon:
     every candidate (hundreds of MB for 100k terms) in the user's disk cache."""
     from wxguard import GuardConfig
     from wxguard.lexicon.automata import compile_lexicon
-    from wxguard.lexicon.loading import Term, bundled_dir, read_wordlist
+    from wxguard.lexicon.loading import Term, read_wordlist
+    from wxguard.resources import wordlist_files
 
     allowed: list[Term] = []
     if allow:
-        for path in sorted(bundled_dir().glob("*.txt")):
+        for path in wordlist_files():
             category, listed = read_wordlist(path)
             if category == "allow":
                 allowed += listed

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wxguard import Guard
-from wxguard.lexicon.loading import bundled_dir
+from wxguard.resources import wordlist_files
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "data" / "eval"
@@ -218,7 +218,7 @@ def test_the_wxguard_count_agrees_with_one_guard_per_term() -> None:
     lines = ["新闻说他因为网络赌博被抓了", "这家店的消毒品牌很好", "办假証，快速出证", "办jia证找我", "代开发票，联系我",
              "请开具发票", "软件开发工程师", "远离毒品珍爱生命"]
     lexicon = ct.candidate_lexicon(terms, allow=True)
-    allow_lists = [p for p in bundled_dir().glob("*.txt") if p.name == "allow.txt"]
+    allow_lists = [p for p in wordlist_files() if p.name == "allow.txt"]
     for term in terms:
         guard = Guard(words={"candidate": [term]}, default_wordlists=False, wordlists=allow_lists, select=["WX1"])
         for line in lines:
