@@ -168,7 +168,7 @@ def reported_terms(lexicon: Lexicon, text: str) -> dict[str, bool]:
     the content checker's judge (edges, gaps, allow list, jieba word boundaries,
     homophones) on every candidate and leaves out only that final choice between
     overlapping terms; tests/test_eval_tools.py checks it against one Guard per term."""
-    from wxguard.checks.content import _Judge
+    from wxguard.families.content.checker import _Judge
     from wxguard.text.views import TextView
 
     view = TextView(text)
