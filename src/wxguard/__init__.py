@@ -13,7 +13,7 @@ from .guard import Guard
 from .models import Attachment, Location, Message, Report, Reports, Severity, Verdict, Violation
 from .families.links.icp import FilingNumber, IcpRegistry, IcpResolver, find_filing_numbers
 from .families.persons.redact import redact
-from .semantics.advertising import CommercialScore, CommercialSignal, commercial_score
+from .families.advertising.model import CommercialScore, CommercialSignal, commercial_score
 from .sendlog import SendLog, SendLogError
 
 __all__ = [

@@ -2,7 +2,7 @@
 not use absolute terms or forbidden efficacy and guarantee claims.
 
 Only commercial messages are held to advertising rules: the commerciality score decides
-(``semantics.advertising``), so notices, reminders and chat that mention prices or 第一 pass.
+(``model``), so notices, reminders and chat that mention prices or 第一 pass.
 Claims (WX405) also count in an offer or in the Guard's industry, because a cure promise in
 a health-food pitch is forbidden even without a price.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ...semantics.advertising import AdvertisingModel, Evidence, advertising_model
-from ...semantics.banks import Bank, Hit
-from ...semantics.compact import STRONG, WEAK, Clauses
+from ...phrases.banks import Bank, Hit
+from ...phrases.clauses import STRONG, WEAK, Clauses
 from ..base import CheckContext, Checker, Finding
+from .model import AdvertisingModel, Evidence, advertising_model
 
 if TYPE_CHECKING:
     from ...config import GuardConfig

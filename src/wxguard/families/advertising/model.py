@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from ..errors import WordListError
-from ..models import Message
-from ..text.folding import fold_one_to_one
-from ..text.quickregex import any_of, quick
-from .banks import Bank, add_user_phrases, bundled_family, prefilter
-from .compact import compact, folded
-from .inducement import file_key
+from ...compiled import compiled
+from ...errors import WordListError
+from ...models import Message
+from ...phrases.banks import Bank, add_user_phrases, bundled_family, prefilter
+from ...phrases.clauses import compact, folded
+from ...text.folding import fold_one_to_one
+from ...text.quickregex import any_of, quick
 
 DEFAULT_THRESHOLD = 4.0
 SIGNAL_PREFIX = "signal-"
@@ -126,16 +126,16 @@ NO_EVIDENCE = Evidence((), 0.0)
 
 
 def advertising_model(files: tuple[Path, ...] = ()) -> AdvertisingModel:
-    return _model(tuple(file_key(p) for p in files))
+    """The model with the phrases of these users' files added."""
+    return compiled("advertising", lambda: _build(files), files=files, what="phrase file")
 
 
-@lru_cache(maxsize=16)
-def _model(keys: tuple[tuple[str, int, int], ...]) -> AdvertisingModel:
+def _build(files: tuple[Path, ...]) -> AdvertisingModel:
     data, sources = bundled_family("advertising")
     missing = [name for name in REQUIRED if name not in sources]
     if missing:
         raise WordListError(_WHERE, None, f"missing banks: {', '.join(missing)}")
-    add_user_phrases("advertising", sources, [Path(k[0]) for k in keys])
+    add_user_phrases("advertising", sources, files)
     banks: dict[str, Bank] = {}
     for name, src in sources.items():
         view = src.options.get("view", "compact")

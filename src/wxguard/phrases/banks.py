@@ -26,7 +26,7 @@ from ..errors import WordListError
 from ..resources import read_toml, wordlist_path
 from ..text.folding import fold_one_to_one
 from ..text.quickregex import quick, trie_source
-from .compact import compact
+from .clauses import compact
 
 NUMBER = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万几多]+)"
 GAP = r"[^。，]{0,6}?"
