@@ -34,7 +34,7 @@ _TOKEN = re.compile(r"\{N\}|\{\*\}|\(([^()]*)\)(\?)?|[\[\]]|[^{}()\[\]]+|[{}()]"
 _NUMBER = re.compile(NUMBER)
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-FAMILIES = ("inducement", "advertising")
+FAMILIES = ("inducement", "advertising", "trade")
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ class Bank:
         self.about = about
         self.options = dict(options)
         self.phrases = tuple(phrases)
+        self.patterns = tuple(patterns)
         literal = sorted({p.regex for p in phrases}, key=lambda r: (-len(r), r))
         self.source: str | None = "|".join(f"(?:{s})" for s in literal + patterns) if literal or patterns else None
         # Phrases and raw patterns apart: the phrase union is fast, and the patterns only run
@@ -81,6 +82,17 @@ class Bank:
         )
         min_number = options.get("min-number")
         self.min_number: float | None = float(min_number) if isinstance(min_number, (int, float)) else None
+
+    def respelled(self, table: list[int | str]) -> Bank:
+        """This bank for text translated one character for one by ``table`` (see
+        ``Clauses.respelled``): the phrases' regexes and anchors translated the same way.
+        Only literal characters change, as long as the table leaves ASCII alone."""
+        phrases = [
+            Phrase(p.raw, p.where, p.regex.translate(table), p.split.translate(table) if p.split else None,
+                   tuple(a.translate(table) for a in p.anchors))
+            for p in self.phrases
+        ]
+        return Bank(self.name, self.about, phrases, [p.translate(table) for p in self.patterns], self.options)
 
     @cached_property
     def regex(self) -> re.Pattern[str] | None:

@@ -77,6 +77,16 @@ class Clauses:
     def _weak(self) -> list[int]:
         return self._markers()[1]
 
+    def respelled(self, table: list[int | str]) -> Clauses:
+        """The same clauses with the text translated one character for one (by sound, say):
+        indices, markers and the map back to the original stay valid."""
+        other = Clauses.__new__(Clauses)
+        other._original = self._original
+        other.text = self.text.translate(table)
+        other._map = self._map
+        other._marks = self._marks
+        return other
+
     def _markers(self) -> tuple[list[int], list[int]]:
         if self._marks is None:
             text = self.text

@@ -3,8 +3,10 @@
 A word such as 转发 or 关注 is no evidence on its own: minutes are forwarded and weather is
 关注-ed every day. A finding needs the action joined to a reward, a gate, a number of
 groups or people, or a threat, with no sentence end between them. The rules of the join
-(which banks, how far, in which order) are data: ``[[combine]]`` and ``[[alone]]`` in
-``wordlists/inducement.toml``.
+(which banks, how far, in which order) are data: ``[[combine]]`` and ``[[alone]]`` in a
+family's phrase file (``wordlists/inducement.toml``). The context banks the join consults
+(``exempt``, ``blocker``, ``link``, ``requirement``, ``completion``, ``acquire``) are optional:
+a family that has no such bank has no such context.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from .clauses import STRONG, WEAK, Clauses
 
 # An acquire verb counts for a reward noun at most this far before it (领取一份价值99元的红包).
 ACQUIRE_REACH = 6
-# A blocker (已, 无需, 禁止 …) cancels an action it ends at most this far before.
+# A blocker (已, 无需, 禁止 …) cancels an action it ends at most this far before (a blocker
+# bank may set its own ``reach``).
 BLOCKER_REACH = 2
 # After a clause break, the joined phrase must open its clause (this many characters of lead
 # at most) unless a link word (即可, 就, 每人 …) ties it to the action.
@@ -41,6 +44,9 @@ class Combine:
     before: int
     clauses: int
     yield_to: tuple[str, ...]
+    sentences: int = 0
+    tied: bool = True
+    before_if: str = "condition"
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ class Join:
     confidence: float
     label: str | None = None
     whole: tuple[int, int] | None = None  # a stand-alone phrase's own span
+    banks: tuple[str, str] = ("", "")  # the banks of the action and of what it is joined to
 
     @property
     def start(self) -> int:
@@ -77,6 +84,23 @@ def _int(spec: dict[str, Any], key: str, default: int, where: str) -> int:
     return value
 
 
+BEFORE_IF = ("condition", "near")
+
+
+def _bool(spec: dict[str, Any], key: str, default: bool, where: str) -> bool:
+    value = spec.get(key, default)
+    if not isinstance(value, bool):
+        raise WordListError(where, None, f"{key} must be true or false, got {value!r}")
+    return value
+
+
+def _choice(spec: dict[str, Any], key: str, choices: tuple[str, ...], where: str) -> str:
+    value = spec.get(key, choices[0])
+    if value not in choices:
+        raise WordListError(where, None, f"{key} must be one of {', '.join(choices)}, got {value!r}")
+    return str(value)
+
+
 def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family: str) -> tuple[list[Combine], list[Alone]]:
     """The ``[[combine]]`` and ``[[alone]]`` tables, checked against the known banks and the
     codes of ``family`` (a catalog prefix such as ``WX3``)."""
@@ -91,6 +115,9 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
             raise WordListError(where, None, f"rule must be a {family} code of the catalog, got {value!r}")
         return value
 
+    for name, known in banks.items():
+        if "reach" in known.options:
+            _int(known.options, "reach", BLOCKER_REACH, f"{where} banks.{name}")
     combines = []
     for spec in data.get("combine", []):
         rule = code(spec.get("rule"))
@@ -103,6 +130,9 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
                 before=_int(spec, "before", 0, where),
                 clauses=_int(spec, "clauses", 2, where),
                 yield_to=tuple(bank(b, f"combine {rule}.yield-to") for b in spec.get("yield-to", [])),
+                sentences=_int(spec, "sentences", 0, where),
+                tied=_bool(spec, "tied", True, where),
+                before_if=_choice(spec, "before-if", BEFORE_IF, where),
             )
         )
     alones = [
@@ -122,10 +152,12 @@ class _Message:
     _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
 
     def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
+        """A bank's hits; none for a context bank the family does not have."""
         key = f"{name}:{overlapping}"
         found = self._hits.get(key)
         if found is None:
-            found = self._hits[key] = self.banks[name].hits(self.clauses.text, overlapping)
+            bank = self.banks.get(name)
+            found = self._hits[key] = bank.hits(self.clauses.text, overlapping) if bank is not None else []
         return found
 
     def live(self, name: str, overlapping: bool = True) -> list[Hit]:
@@ -143,8 +175,12 @@ class _Message:
         return STRONG not in text[start:end] and WEAK not in text[start:end]
 
     def blocked(self, action: Hit) -> bool:
+        bank = self.banks.get("blocker")
+        if bank is None:
+            return False
+        reach = bank.options.get("reach", BLOCKER_REACH)
         return any(
-            b.end <= action.start and action.start - b.end <= BLOCKER_REACH and self.quiet(b.end, action.start)
+            b.end <= action.start and action.start - b.end <= reach and self.quiet(b.end, action.start)
             for b in self.live("blocker")
         )
 
@@ -152,7 +188,7 @@ class _Message:
         """Spans of a bank that can join ``action``, and whether each is a bare noun. Nouns
         that need a verb of getting get it (领取 … 红包) or follow the action directly
         (转发抽奖); a bare noun only joins an action stated as its condition (红包等你拿！只需转发)."""
-        if self.banks[name].options.get("needs") != "acquire":
+        if self.banks[name].options.get("needs") != "acquire" or "acquire" not in self.banks:
             return [(h.start, h.end, False) for h in self.live(name)]
         return [
             (noun.start, noun.end, False) if noun.start == action.end else acquired
@@ -227,50 +263,57 @@ def find_joins(clauses: Clauses, banks: dict[str, Bank], combines: list[Combine]
         for hit in msg.live(alone.bank, overlapping=False):
             cut = bank.split(clauses.text[hit.start : hit.end])
             whole = (hit.start, hit.end)
+            parts = (alone.bank, alone.bank)
             if cut is None:
-                found.append(Join(alone.rule, whole, whole, CONFIDENCE["alone"], alone.label))
+                found.append(Join(alone.rule, whole, whole, CONFIDENCE["alone"], alone.label, banks=parts))
                 continue
             a, b = hit.start + cut[0], hit.start + cut[1]
             joined = (b, hit.end) if b < hit.end else (hit.start, a) if a > hit.start else whole
             label = None if joined != whole else alone.label
-            found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole))
+            found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole, parts))
     return _one_per_place(found)
 
 
 def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
     """The nearest phrase of ``spec.with_`` that this action is joined to, if any."""
-    candidates = [span for name in spec.with_ for span in msg.joinables(name, action)]
+    candidates = [(*span, name) for name in spec.with_ for span in msg.joinables(name, action)]
     best: tuple[int, Join] | None = None
-    for start, end, bare in candidates:
-        placed = _placed(msg, spec, action, start, end, bare)
+    for start, end, bare, name in candidates:
+        placed = _placed(msg, spec, action, start, end, bare, name)
         if placed is not None and (best is None or placed[0] < best[0]):
             best = placed
-    return _widen(best[1], [(a, b) for a, b, bare in candidates if not bare], action) if best else None
+    return _widen(best[1], [(a, b) for a, b, bare, _ in candidates if not bare], action) if best else None
 
 
-def _placed(msg: _Message, spec: Combine, action: Hit, start: int, end: int, bare: bool) -> tuple[int, Join] | None:
+def _placed(
+    msg: _Message, spec: Combine, action: Hit, start: int, end: int, bare: bool, bank: str
+) -> tuple[int, Join] | None:
     """(gap, join) when the phrase at ``[start, end)`` is close enough and tied to the action:
-    after it within ``after`` characters and the allowed clause breaks, or before it within
-    ``before`` when the action is stated as the condition (a bare noun only then)."""
+    after it within ``after`` characters and the allowed clause breaks and sentence ends, or
+    before it within ``before`` (``before-if = "condition"``: only when the action is stated as
+    the condition, a bare noun only then; ``"near"``: within the same breaks as after)."""
     if start >= action.end and not bare:
         gap = start - action.end
         if gap > spec.after:
             return None  # before counting breaks: a long text has many distant candidates
         strong, weak = msg.clauses.breaks(action.end, start)
-        if strong or weak > spec.clauses or (weak and not msg.tied(start)):
+        if strong > spec.sentences or weak > spec.clauses or ((strong or weak) and spec.tied and not msg.tied(start)):
             return None
-        kind = "window" if weak else "clause"
+        kind = "window" if strong or weak else "clause"
     elif end <= action.start and spec.before:
         gap = action.start - end
         if gap > spec.before:
             return None
         strong, weak = msg.clauses.breaks(end, action.start)
-        if strong + weak > max(1, spec.clauses) or not msg.conditional(action):
+        if spec.before_if == "near":
+            if strong > spec.sentences or weak > spec.clauses:
+                return None
+        elif strong + weak > max(1, spec.clauses) or not msg.conditional(action):
             return None
         kind = "reverse"
     else:
         return None
-    return gap, Join(spec.rule, (action.start, action.end), (start, end), CONFIDENCE[kind])
+    return gap, Join(spec.rule, (action.start, action.end), (start, end), CONFIDENCE[kind], banks=(spec.action, bank))
 
 
 def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
@@ -283,7 +326,7 @@ def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
         for a, b in candidates:
             if a < end and start < b and (a < start or b > end) and (b <= action.start or a >= action.end):
                 start, end, grown = min(a, start), max(b, end), True
-    return Join(join.rule, join.action, (start, end), join.confidence, join.label)
+    return Join(join.rule, join.action, (start, end), join.confidence, join.label, banks=join.banks)
 
 
 def _one_per_place(joins: list[Join]) -> list[Join]:

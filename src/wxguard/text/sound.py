@@ -23,6 +23,9 @@ BREAK = "|"
 DIGIT_READINGS = ("ling", "yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu")
 # Syllable symbols live in the BMP private-use area, which folding deletes from any text.
 _SYMBOL_BASE = 0xE000
+# The BMP's CJK blocks (extension A, unified, compatibility); rarer characters keep their form.
+_CJK_RANGES = ((0x3400, 0xA000), (0xF900, 0xFB00))
+_CJK_END = 0xFB00
 
 def _toneless(syllable: str) -> str:
     plain = unicodedata.normalize("NFD", syllable).replace("u\u0308", "v")
@@ -89,3 +92,23 @@ def spell(folded: str) -> str:
     """Pinyin letters of folded text: CJK → syllable, a–z → itself, digits → reading, else ``|``."""
     return folded.translate(_tables()[0])
 
+
+
+@cache
+def syllable_table() -> list[int | str]:
+    """A ``str.translate`` table over folded text that writes each CJK character as its
+    syllable symbol and leaves every other character (digits, letters, punctuation) as it
+    is: one character for one, so indices are kept and phrases translated the same way
+    match their homophones (铳植 for 充值, 網止 for 网址). Cached on disk like the others."""
+    return cached("syllable-table", digest(table_key(), versions("pypinyin")), _build_syllables)
+
+
+def _build_syllables() -> list[int | str]:
+    classes = class_table()
+    table: list[int | str] = list(range(_CJK_END))
+    for start, end in _CJK_RANGES:
+        for cp in range(start, end):
+            entry = classes[cp]
+            if isinstance(entry, str) and len(entry) == 1 and "\ue000" <= entry <= "\uf8ff":
+                table[cp] = entry
+    return table

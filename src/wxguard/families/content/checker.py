@@ -1,10 +1,12 @@
-"""WX1 content security: sensitive terms seen through disguises.
+"""WX1 content security: sensitive terms seen through disguises, and illegal-trade offers.
 
 Candidates come from the lexicon's automata over the collapsed, skeleton and sound views.
 Each is mapped back to the original text and then judged: word edges for Latin and digit
 terms, the noise gap between letters, the allow-list (covering semantics) and jieba word
 boundaries. One policy then picks the findings: exact evidence first, longest and most
-severe wins, a sound-alike only where no exact finding overlaps.
+severe wins, a sound-alike only where no exact finding overlaps. Trade offers (a product
+joined to an offer or a contact) come from ``trade`` where no term of the same rule marks
+the place already.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ...text.segment import in_words, straddles
 from ...text.sound import spell
 from ...text.views import TextView
 from ..base import CheckContext, Checker, Finding
+from .trade import TradeModel, trade_findings, trade_model
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
@@ -278,8 +281,15 @@ class ContentChecker(Checker):
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)
         self.lexicon: Lexicon = config.lexicon()
+        self.trade: TradeModel = trade_model(config.phrases)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        words = list(self._words(ctx))
+        yield from words
+        yield from trade_findings(self.trade, ctx, ((f.rule, f.start, f.end) for f in words))
+
+    def _words(self, ctx: CheckContext) -> Iterator[Finding]:
+        """The lexicon's terms, judged and picked."""
         candidates = self.lexicon.candidates(ctx.view)
         if not candidates:
             return

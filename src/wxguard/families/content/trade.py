@@ -1,0 +1,179 @@
+"""Illegal-trade offers: a product joined to an offer or a contact (WX102, WX103, WX106).
+
+A word list names what is illegal outright (代开发票, 百家乐). Most offers say it with words
+that are ordinary alone: 发票 in 请开具发票, 上门服务 of a plumber, 开户 at a bank. Here a
+product counts only when it is joined to the trade's offer (代开, 注册送, 包夜 …) or, for
+products with no lawful trade, to a contact, within a short window (``phrases.joins``; the
+banks and rules are data in ``wordlists/trade.toml``, which users extend with ``[trade]``
+tables in their phrase files).
+
+Spam spells these words by sound (婇票, 铳植, 網止), so the join runs on the clause view
+respelled by syllable. A part matched through a homophone counts only when the characters
+swapped in are not themselves an ordinary word (科长 is a word, so it is never 刻章). A
+sentence that plainly warns against the trade (谨防, 举报, 诈骗 …) yields nothing here; how
+warnings and news are judged in general is the frame judge's work (issue 14).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ...compiled import compiled
+from ...errors import WordListError
+from ...phrases.banks import Bank, Hit, add_user_phrases, bundled_family
+from ...phrases.clauses import Clauses
+from ...phrases.joins import Alone, Combine, Join, find_joins, read_rules, trigger
+from ...text.folding import fold_one_to_one
+from ...text.segment import in_words, straddles
+from ...text.sound import syllable_table
+from ..base import CheckContext, Finding
+
+# Banks this module consults besides those the rules name.
+CONTEXT_BANKS = ("exempt", "blocker", "warning", "contact")
+# A contact this far from a join (at most one sentence end away) is named with it.
+CONTACT_REACH = 30
+# Confidence: joined in one clause, or across clause breaks; a contact as well adds to it,
+# a homophone takes from it.
+CONFIDENCE = {"clause": 0.9, "window": 0.8}
+WITH_CONTACT = 0.05
+HOMOPHONE = 0.25
+TECHNIQUE = "solicitation"
+
+
+@dataclass(frozen=True)
+class TradeModel:
+    exact: dict[str, Bank]  # as written: tells exact parts from homophones, finds warnings
+    sound: dict[str, Bank]  # respelled by syllable: the joins run on these
+    combines: list[Combine]
+    alones: list[Alone]
+    trigger: re.Pattern[str] | None  # on the respelled text
+    letters: dict[str, frozenset[str]]  # the characters each bank's phrases are written with
+
+
+def trade_model(files: tuple[Path, ...]) -> TradeModel:
+    """The model with the phrases of these users' files added."""
+    return compiled("trade", lambda: _build(files), files=files, what="phrase file")
+
+
+def _build(files: tuple[Path, ...]) -> TradeModel:
+    data, sources = bundled_family("trade")
+    missing = [name for name in CONTEXT_BANKS if name not in sources]
+    if missing:
+        raise WordListError("wordlists/trade.toml", None, f"missing banks: {', '.join(missing)}")
+    add_user_phrases("trade", sources, files)
+    exact = {name: src.compile() for name, src in sources.items()}
+    table = syllable_table()
+    sound = {name: bank.respelled(table) for name, bank in exact.items()}
+    combines, alones = read_rules(data, sound, "wordlists/trade.toml", "WX1")
+    actions = [c.action for c in combines] + [a.bank for a in alones]
+    letters = {
+        name: frozenset(c for raw, _ in src.phrases for c in fold_one_to_one(raw).lower())
+        for name, src in sources.items()
+    }
+    return TradeModel(exact, sound, combines, alones, trigger(sound, actions), letters)
+
+
+class _Message:
+    """One message's views and what is found in them once."""
+
+    def __init__(self, model: TradeModel, ctx: CheckContext, clauses: Clauses) -> None:
+        self.model = model
+        self.original = ctx.view.text
+        self.clauses = clauses
+        self._contacts: list[Hit] | None = None
+        self._warnings: list[Hit] | None = None
+
+    def exact(self, bank: str, start: int, end: int) -> bool:
+        regex = self.model.exact[bank].regex
+        return regex is not None and regex.fullmatch(self.clauses.text, start, end) is not None
+
+    def ordinary_word(self, bank: str, start: int, end: int) -> bool:
+        """A homophone part that reads as ordinary text: its swapped-in characters lie inside
+        a real word (科长 for 刻章), a real word crosses its edge (精彩尽在 is not 彩金), or it is
+        too short to tell (a single character)."""
+        if end - start < 2:
+            return True
+        letters = self.model.letters[bank]
+        text = self.clauses.text
+        swapped = [self.clauses.original(i, i + 1)[0] for i in range(start, end) if text[i] not in letters]
+        lo, hi = self.clauses.original(start, end)
+        return straddles(self.original, lo, hi) or (bool(swapped) and in_words(self.original, lo, hi, swapped))
+
+    def warned(self, join: Join) -> bool:
+        if self._warnings is None:
+            self._warnings = self.model.exact["warning"].hits(self.clauses.text)
+        if not self._warnings:
+            return False
+        begin, end = self.clauses.sentence_start(join.start), self.clauses.sentence_end(join.end)
+        return any(begin <= w.start and w.end <= end for w in self._warnings)
+
+    def contact(self, join: Join) -> tuple[int, int] | None:
+        """The nearest contact to a join that is not one of its parts."""
+        if self._contacts is None:
+            self._contacts = self.model.exact["contact"].hits(self.clauses.text, overlapping=False)
+        best: tuple[int, tuple[int, int]] | None = None
+        for hit in self._contacts:
+            if hit.start < join.end and join.start < hit.end:
+                continue
+            gap = hit.start - join.end if hit.start >= join.end else join.start - hit.end
+            a, b = (join.end, hit.start) if hit.start >= join.end else (hit.end, join.start)
+            if gap <= CONTACT_REACH and self.clauses.breaks(a, b)[0] <= 1 and (best is None or gap < best[0]):
+                best = (gap, (hit.start, hit.end))
+        return best[1] if best else None
+
+
+def trade_findings(model: TradeModel, ctx: CheckContext, taken: Iterable[tuple[str, int, int]]) -> Iterator[Finding]:
+    """The trade offers in one message, except where a word-list finding of the same rule
+    (``taken``: rule, start, end in the original) already marks the place."""
+    clauses = Clauses.of(ctx.view)
+    sound = clauses.respelled(syllable_table())
+    if model.trigger is None or model.trigger.search(sound.text) is None:
+        return
+    joins = find_joins(sound, model.sound, model.combines, model.alones)
+    if not joins:
+        return
+    msg = _Message(model, ctx, clauses)
+    marked = list(taken)
+    for join in joins:
+        finding = _finding(msg, join)
+        if finding is not None and not any(
+            rule == finding.rule and start < finding.end and finding.start < end for rule, start, end in marked
+        ):
+            yield finding
+
+
+def _finding(msg: _Message, join: Join) -> Finding | None:
+    homophone = False
+    for bank, (start, end) in zip(join.banks, (join.action, join.joined)):
+        if not msg.exact(bank, start, end):
+            if msg.ordinary_word(bank, start, end):
+                return None
+            homophone = True
+    if msg.warned(join):
+        return None
+    clauses, original = msg.clauses, msg.original
+    parts = [join.action, join.joined]
+    contact = None if join.banks[1] == "contact" else msg.contact(join)
+    if contact is not None:
+        parts.append(contact)
+    named = [original[slice(*clauses.original(a, b))] for a, b in sorted(parts)]
+    strong, weak = clauses.breaks(join.start, join.end)
+    confidence = CONFIDENCE["window" if strong or weak else "clause"]
+    if contact is not None or join.banks[1] == "contact":
+        confidence += WITH_CONTACT
+    if homophone:
+        confidence -= HOMOPHONE
+    start, end = clauses.original(join.start, join.end)
+    product = original[slice(*clauses.original(*join.action))]
+    return Finding(
+        rule=join.rule,
+        start=start,
+        end=end,
+        term=product,
+        techniques=(TECHNIQUE, "homophone") if homophone else (TECHNIQUE,),
+        confidence=round(confidence, 2),
+        fields={"term": " + ".join(named)},
+    )
