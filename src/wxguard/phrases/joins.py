@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any
+from typing import Any, Callable
 
 from ..catalog import catalog
 from ..errors import WordListError
@@ -246,8 +246,16 @@ def uncovered(hits: list[Hit], cover: list[Hit]) -> list[Hit]:
     return out
 
 
-def find_joins(clauses: Clauses, banks: dict[str, Bank], combines: list[Combine], alones: list[Alone]) -> list[Join]:
-    """Every rule's joins in one message, at most one per rule where spans overlap."""
+def find_joins(
+    clauses: Clauses,
+    banks: dict[str, Bank],
+    combines: list[Combine],
+    alones: list[Alone],
+    accept: Callable[[Join], bool] | None = None,
+) -> list[Join]:
+    """Every rule's joins in one message, at most one per rule where spans overlap; a family
+    that judges joins further (``accept``) does so before one is picked per place, so a
+    rejected join does not hide a good one beside it."""
     msg = _Message(clauses, banks)
     found: list[Join] = []
     for spec in combines:
@@ -271,7 +279,7 @@ def find_joins(clauses: Clauses, banks: dict[str, Bank], combines: list[Combine]
             joined = (b, hit.end) if b < hit.end else (hit.start, a) if a > hit.start else whole
             label = None if joined != whole else alone.label
             found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole, parts))
-    return _one_per_place(found)
+    return _one_per_place([j for j in found if accept(j)] if accept is not None else found)
 
 
 def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:

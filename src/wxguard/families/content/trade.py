@@ -32,7 +32,8 @@ from ...text.sound import syllable_table
 from ..base import CheckContext, Finding
 
 # Banks this module consults besides those the rules name.
-CONTEXT_BANKS = ("exempt", "blocker", "warning", "contact")
+CONTACT = "contact"
+CONTEXT_BANKS = ("exempt", "blocker", "warning", CONTACT)
 # A contact this far from a join (at most one sentence end away) is named with it.
 CONTACT_REACH = 30
 # Confidence: joined in one clause, or across clause breaks; a contact as well adds to it,
@@ -85,6 +86,7 @@ class _Message:
         self.clauses = clauses
         self._contacts: list[Hit] | None = None
         self._warnings: list[Hit] | None = None
+        self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
 
     def exact(self, bank: str, start: int, end: int) -> bool:
         regex = self.model.exact[bank].regex
@@ -102,6 +104,26 @@ class _Message:
         lo, hi = self.clauses.original(start, end)
         return straddles(self.original, lo, hi) or (bool(swapped) and in_words(self.original, lo, hi, swapped))
 
+    def accept(self, join: Join) -> bool:
+        """No warning frames the join, and its homophones are disguises: none reads as
+        ordinary text, and none is from a bank marked ``sound = false`` (products joined to
+        a contact alone: 百嘉乐 is a KTV's name, 百嘉乐 + 注册送 is a casino)."""
+        if self.warned(join):
+            return False
+        return not any(
+            self.model.exact[bank].options.get("sound") is False or self.ordinary_word(bank, a, b)
+            for bank, (a, b) in self.homophones(join)
+        )
+
+    def homophones(self, join: Join) -> list[tuple[str, tuple[int, int]]]:
+        """The parts of a join matched by sound, not as written (with their banks)."""
+        found = self._homophones.get(join)
+        if found is None:
+            found = self._homophones[join] = [
+                (bank, span) for bank, span in zip(join.banks, (join.action, join.joined)) if not self.exact(bank, *span)
+            ]
+        return found
+
     def warned(self, join: Join) -> bool:
         if self._warnings is None:
             self._warnings = self.model.exact["warning"].hits(self.clauses.text)
@@ -113,7 +135,7 @@ class _Message:
     def contact(self, join: Join) -> tuple[int, int] | None:
         """The nearest contact to a join that is not one of its parts."""
         if self._contacts is None:
-            self._contacts = self.model.exact["contact"].hits(self.clauses.text, overlapping=False)
+            self._contacts = self.model.exact[CONTACT].hits(self.clauses.text, overlapping=False)
         best: tuple[int, tuple[int, int]] | None = None
         for hit in self._contacts:
             if hit.start < join.end and join.start < hit.end:
@@ -132,37 +154,30 @@ def trade_findings(model: TradeModel, ctx: CheckContext, taken: Iterable[tuple[s
     sound = clauses.respelled(syllable_table())
     if model.trigger is None or model.trigger.search(sound.text) is None:
         return
-    joins = find_joins(sound, model.sound, model.combines, model.alones)
+    msg = _Message(model, ctx, clauses)
+    joins = find_joins(sound, model.sound, model.combines, model.alones, msg.accept)
     if not joins:
         return
-    msg = _Message(model, ctx, clauses)
     marked = list(taken)
     for join in joins:
         finding = _finding(msg, join)
-        if finding is not None and not any(
+        if not any(
             rule == finding.rule and start < finding.end and finding.start < end for rule, start, end in marked
         ):
             yield finding
 
 
-def _finding(msg: _Message, join: Join) -> Finding | None:
-    homophone = False
-    for bank, (start, end) in zip(join.banks, (join.action, join.joined)):
-        if not msg.exact(bank, start, end):
-            if msg.ordinary_word(bank, start, end):
-                return None
-            homophone = True
-    if msg.warned(join):
-        return None
+def _finding(msg: _Message, join: Join) -> Finding:
+    homophone = bool(msg.homophones(join))
     clauses, original = msg.clauses, msg.original
     parts = [join.action, join.joined]
-    contact = None if join.banks[1] == "contact" else msg.contact(join)
+    contact = None if join.banks[1] == CONTACT else msg.contact(join)
     if contact is not None:
         parts.append(contact)
     named = [original[slice(*clauses.original(a, b))] for a, b in sorted(parts)]
     strong, weak = clauses.breaks(join.start, join.end)
     confidence = CONFIDENCE["window" if strong or weak else "clause"]
-    if contact is not None or join.banks[1] == "contact":
+    if contact is not None or join.banks[1] == CONTACT:
         confidence += WITH_CONTACT
     if homophone:
         confidence -= HOMOPHONE
