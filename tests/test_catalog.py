@@ -1,10 +1,10 @@
-"""The rule catalog is complete data: every code of DESIGN.md section 4, forever."""
+"""The rule catalog is complete data: every code the README's rule table lists, forever."""
 
 from __future__ import annotations
 
 from wxguard import Severity, catalog
 
-DESIGN_CODES = (
+CODES = (
     [f"WX10{i}" for i in range(1, 10)]
     + [f"WX20{i}" for i in range(1, 10)]
     + [f"WX30{i}" for i in range(1, 8)]
@@ -12,7 +12,7 @@ DESIGN_CODES = (
     + ["WX501", "WX502", "WX503", "WX504", "WX505", "WX510"]
     + [f"WX60{i}" for i in range(1, 9)]
     + [f"WX70{i}" for i in range(1, 7)]
-    + ["WX001"]  # added after the design: unused suppressions (ruff's RUF100)
+    + ["WX001"]  # wxguard's own: unused suppressions (ruff's RUF100)
 )
 
 DEFAULT_SEVERITY = {
@@ -22,11 +22,11 @@ DEFAULT_SEVERITY = {
 }
 
 
-def test_every_design_code_is_in_the_catalog_in_order() -> None:
-    assert [r.code for r in catalog().rules] == DESIGN_CODES
+def test_every_code_is_in_the_catalog_in_order() -> None:
+    assert [r.code for r in catalog().rules] == CODES
 
 
-def test_default_severities_follow_the_design() -> None:
+def test_default_severities_follow_the_readme() -> None:
     family_default = {"WX1": "error", "WX2": "warning", "WX3": "error", "WX4": "warning", "WX5": "warning", "WX7": "warning"}
     for rule in catalog().rules:
         expected = DEFAULT_SEVERITY.get(rule.code) or family_default.get(rule.code[:3])

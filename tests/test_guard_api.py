@@ -1,4 +1,4 @@
-"""The public API contract of DESIGN.md section 2."""
+"""The public API contract: what the README and docs/usage.md promise a Python caller."""
 
 from __future__ import annotations
 

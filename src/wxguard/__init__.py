@@ -11,8 +11,9 @@ from .config import GuardConfig
 from .errors import ConfigError, WordListError, WxguardError
 from .guard import Guard
 from .models import Attachment, Location, Message, Report, Reports, Severity, Verdict, Violation
-from .redact import redact
-from .semantics.advertising import CommercialScore, CommercialSignal, commercial_score
+from .families.links.icp import FilingNumber, IcpRegistry, IcpResolver, find_filing_numbers
+from .families.persons.redact import redact
+from .families.advertising.model import CommercialScore, CommercialSignal, commercial_score
 from .sendlog import SendLog, SendLogError
 
 __all__ = [
@@ -20,8 +21,11 @@ __all__ = [
     "CommercialScore",
     "CommercialSignal",
     "ConfigError",
+    "FilingNumber",
     "Guard",
     "GuardConfig",
+    "IcpRegistry",
+    "IcpResolver",
     "Location",
     "Message",
     "Report",
@@ -37,5 +41,6 @@ __all__ = [
     "__version__",
     "catalog",
     "commercial_score",
+    "find_filing_numbers",
     "redact",
 ]

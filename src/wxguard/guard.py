@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .catalog import catalog
-from .checks import CheckContext, Checker, Finding, registered_checkers
+from .families import CheckContext, Checker, Finding, checkers
 from .config import GuardConfig, build_config, load_config_file
 from .errors import WxguardError
 from .models import Message, Report, Violation
@@ -81,12 +81,12 @@ class Guard:
     def _init(self, config: GuardConfig) -> None:
         enabled = config.enabled_codes()
         # A checker whose codes are all enabled needs no per-finding filter.
-        checkers = tuple(
-            (factory(config), factory.codes <= enabled) for factory in registered_checkers() if factory.codes & enabled
+        built = tuple(
+            (factory(config), factory.codes() <= enabled) for factory in checkers() if factory.codes() & enabled
         )
         object.__setattr__(self, "config", config)
         object.__setattr__(self, "_enabled", enabled)
-        object.__setattr__(self, "_checkers", checkers)
+        object.__setattr__(self, "_checkers", built)
 
     @classmethod
     def from_config(cls, path: str | Path) -> Guard:
