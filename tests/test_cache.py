@@ -389,14 +389,27 @@ def test_bad_size_limit_warns_once_and_keeps_the_default(private: Path, monkeypa
 
 # -- validation: what a verified entry must still be -----------------------------------------
 
-def test_validators_accept_what_the_builders_make() -> None:
+def test_validators_accept_what_the_builders_make(tmp_path: Path) -> None:
     assert folding._valid(folding.tables())
     assert sound._valid(sound._tables())
     assert splitchars._valid(splitchars.splits())
-    config = GuardConfig(words={"brand": ("竞品甲",)}, allow=("/^ok$/",))
-    assert _valid_lexicon(config)(config.lexicon())
-    assert not _valid_lexicon(GuardConfig(sound=False))(GuardConfig().lexicon())
-    assert not _valid_lexicon(GuardConfig(words={"brand": ("竞品乙",)}))(config.lexicon())
+    words = tmp_path / "brand.txt"
+    words.write_text("# category: brand\n竞品甲\n", "utf-8")
+    allowed = tmp_path / "allow.txt"
+    allowed.write_text("# category: allow\n竞品甲乙\n", "utf-8")
+    # A lexicon the check refused would be rebuilt at every start: each setting must pass.
+    for config in (
+        GuardConfig(),
+        GuardConfig(words={"brand": ("竞品甲",)}, allow=("/^ok$/i", "大麻烦")),
+        GuardConfig(default_wordlists=False, wordlists=(words, allowed), split_characters=False, sound=False),
+        GuardConfig(default_wordlists=False, words={"drugs": ("冰毒",)}),
+    ):
+        assert _valid_lexicon(config)(config.lexicon()), config
+    lexicon = GuardConfig(words={"brand": ("竞品甲",)}).lexicon()
+    assert not _valid_lexicon(GuardConfig(sound=False))(lexicon)
+    assert not _valid_lexicon(GuardConfig(words={"brand": ("竞品乙",)}))(lexicon)
+    assert not _valid_lexicon(GuardConfig(split_characters=False))(lexicon)
+    assert not _valid_lexicon(GuardConfig(default_wordlists=False, wordlists=(words,)))(lexicon)
 
 
 def test_validators_refuse_tables_of_the_right_type_and_wrong_content() -> None:
