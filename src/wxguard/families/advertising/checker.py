@@ -46,16 +46,16 @@ class AdvertisingChecker(Checker):
     def _labelling(self, ctx: CheckContext, score: Evidence) -> Iterator[Finding]:
         # Content signals anchor the findings; a message commercial by its label alone
         # points at the label.
-        primary = score.primary or next((s for s in score.signals if s[3] > 0), None)
+        primary = score.primary or next((s for s in score.signals if s.weight > 0), None)
         if primary is None:
             return  # a threshold of zero or less: nothing to point at
         banks = self.model.banks
         text = ctx.view.text
         view = ctx.view.folded
-        strongest = sorted((s for s in score.signals if s[3] > 0), key=lambda s: -s[3])[:3]
-        fields = {"signals": "".join(f"「{text[a:b]}」" for _, a, b, _ in strongest), "score": f"{score.score:g}"}
+        strongest = sorted((s for s in score.signals if s.weight > 0), key=lambda s: -s.weight)[:3]
+        fields = {"signals": "".join(f"「{text[s.start : s.end]}」" for s in strongest), "score": f"{score.score:g}"}
         confidence = min(1.0, 0.5 + score.score / (4 * self.threshold))
-        _, p0, p1, _ = primary
+        p0, p1 = primary.start, primary.end
         label = _first(banks["label"], view)
         if label is None:
             yield Finding("WX401", p0, p1, term=text[p0:p1], confidence=confidence, fields=fields)
