@@ -141,7 +141,7 @@ class Guard:
             term=f.term,
             techniques=f.techniques,
             confidence=f.confidence,
-            message=rule.message(lang, **f.fields),
+            message=rule.message(lang, f.variant, **f.fields),
             suggestion=rule.suggestion(lang),
             consequence=rule.consequence(lang),
         )
