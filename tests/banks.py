@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wxguard.semantics.advertising import advertising_model
-from wxguard.semantics.inducement import inducement_model
+from wxguard.families.advertising.model import advertising_model
+from wxguard.families.inducement.model import inducement_model
 
 
 def bank_sources() -> list[str]:

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from wxguard import Guard
 from wxguard.errors import WordListError
-from wxguard.semantics.advertising import advertising_model
-from wxguard.semantics.banks import compile_phrase
-from wxguard.semantics.inducement import inducement_model
+from wxguard.families.advertising.model import advertising_model
+from wxguard.families.inducement.model import inducement_model
+from wxguard.phrases.banks import compile_phrase
 from wxguard.text.quickregex import any_of, first_chars, literal_of, quick, trie_source
 
 from .banks import SOURCES

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from wxguard import Guard
 from wxguard.families.links.extract import _MAYBE_LINK, links_in
-from wxguard.semantics.compact import compact
+from wxguard.phrases.clauses import compact
 from wxguard.text.folding import fold_one_to_one
 
 from .banks import SOURCES

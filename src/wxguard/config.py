@@ -10,7 +10,7 @@ import re
 import threading
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
@@ -212,7 +212,9 @@ def _compiled(config: GuardConfig) -> Lexicon:
     with _cache_lock:
         lexicon = _cache.get(key)
         if lexicon is None:
-            lexicon = _cache[key] = disk_cache.cached("lexicon", _content_key(config), lambda: _compile(config))
+            lexicon = _cache[key] = disk_cache.cached(
+                "lexicon", _content_key(config), lambda: _compile(config), _valid_lexicon(config)
+            )
         return lexicon
 
 
@@ -229,6 +231,31 @@ def _content_key(config: GuardConfig) -> str:
             raise WordListError(path, None, f"cannot read word list: {exc.strerror or exc}") from None
     parts.append(repr((sorted(config.words.items()), config.allow, config.split_characters, config.sound)))
     return digest(*parts)
+
+
+def _valid_lexicon(config: GuardConfig) -> Callable[[object], TypeGuard[Lexicon]]:
+    """The check a lexicon read from the disk cache must pass to be used for ``config``: intact,
+    not empty (an empty one is quick to build), compiled with these settings, and holding the
+    terms given in code and only terms from this configuration's sources."""
+    regexes = [m.group(1) for m in map(_REGEX_ALLOW.match, config.allow) if m]
+    sources = ("words[", "allow", *(str(p) for p in config.wordlists), *(("wordlists/",) if config.default_wordlists else ()))
+
+    def valid(value: object) -> TypeGuard[Lexicon]:
+        if type(value) is not Lexicon or not value.intact() or value.sound_enabled != config.sound:
+            return False
+        if [r.pattern for r in value.allow_regexes] != regexes:
+            return False
+        every = [*value.patterns, *value.allow_patterns]
+        if not all(p.term.source.startswith(sources) for p in every[:: max(1, len(every) // 16)]):
+            return False
+        if config.default_wordlists and not (value.patterns and value.allow_patterns):
+            return False
+        if not config.split_characters and any(p.kind == "split" for p in value.patterns):
+            return False
+        given = {t.text for t in terms_from_mapping(config.words)}
+        return not given or given <= {p.term.text for p in value.patterns if p.kind == "exact"}
+
+    return valid
 
 
 def _compile(config: GuardConfig) -> Lexicon:

@@ -2,7 +2,7 @@
 not use absolute terms or forbidden efficacy and guarantee claims.
 
 Only commercial messages are held to advertising rules: the commerciality score decides
-(``semantics.advertising``), so notices, reminders and chat that mention prices or 第一 pass.
+(``model``), so notices, reminders and chat that mention prices or 第一 pass.
 Claims (WX405) also count in an offer or in the Guard's industry, because a cure promise in
 a health-food pitch is forbidden even without a price.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ...semantics.advertising import AdvertisingModel, Evidence, advertising_model
-from ...semantics.banks import Bank, Hit
-from ...semantics.compact import STRONG, WEAK, Clauses
+from ...phrases.banks import Bank, Hit
+from ...phrases.clauses import STRONG, WEAK, Clauses
 from ..base import CheckContext, Checker, Finding
+from .model import AdvertisingModel, Evidence, advertising_model
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
@@ -46,16 +46,16 @@ class AdvertisingChecker(Checker):
     def _labelling(self, ctx: CheckContext, score: Evidence) -> Iterator[Finding]:
         # Content signals anchor the findings; a message commercial by its label alone
         # points at the label.
-        primary = score.primary or next((s for s in score.signals if s[3] > 0), None)
+        primary = score.primary or next((s for s in score.signals if s.weight > 0), None)
         if primary is None:
             return  # a threshold of zero or less: nothing to point at
         banks = self.model.banks
         text = ctx.view.text
         view = ctx.view.folded
-        strongest = sorted((s for s in score.signals if s[3] > 0), key=lambda s: -s[3])[:3]
-        fields = {"signals": "".join(f"「{text[a:b]}」" for _, a, b, _ in strongest), "score": f"{score.score:g}"}
+        strongest = sorted((s for s in score.signals if s.weight > 0), key=lambda s: -s.weight)[:3]
+        fields = {"signals": "".join(f"「{text[s.start : s.end]}」" for s in strongest), "score": f"{score.score:g}"}
         confidence = min(1.0, 0.5 + score.score / (4 * self.threshold))
-        _, p0, p1, _ = primary
+        p0, p1 = primary.start, primary.end
         label = _first(banks["label"], view)
         if label is None:
             yield Finding("WX401", p0, p1, term=text[p0:p1], confidence=confidence, fields=fields)

@@ -2,7 +2,7 @@
 
 Ordinary messages say 转发, 分享, 关注 and 邀请 all the time, so no word fires alone: an action
 must be joined to what makes it inducement within a clause or a short window (see
-``semantics.joins``). Matching runs on the compact clause view, so spaced-out and traditional
+``phrases.joins``). Matching runs on the compact clause view, so spaced-out and traditional
 spellings are caught and spans still point into the original text.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ...semantics.compact import Clauses
-from ...semantics.inducement import InducementModel, inducement_model
-from ...semantics.joins import find_joins
+from ...phrases.clauses import Clauses
+from ...phrases.joins import find_joins
 from ..base import CheckContext, Checker, Finding
+from .model import InducementModel, inducement_model
 
 if TYPE_CHECKING:
     from ...config import GuardConfig

@@ -9,7 +9,8 @@ and, when a registry or resolver is configured, its ICP filing. Messages name th
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ...errors import ConfigError
 from .data import heuristics, short_link_hosts
@@ -44,6 +45,38 @@ def _domains(entries: Iterable[str], key: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """One link as the rules judge it: the host it really opens (ASCII), the host shown in
+    messages, its techniques, and the per-message facts the rules need."""
+
+    link: Link
+    host: str
+    shown: str
+    techniques: tuple[str, ...]
+    ip: bool
+    whitelist: bool  # the platform or the settings allow only listed domains
+    marketing: bool  # the message reads as marketing
+
+    @staticmethod
+    def of(link: Link, whitelist: bool, marketing: bool) -> _Seen:
+        host = to_ascii(link.host) or link.host
+        shown = to_unicode(host) if "xn--" in host else link.written_host
+        techniques = link.techniques + (("userinfo",) if link.userinfo else ())
+        return _Seen(link, host, shown, techniques, is_ip(host), whitelist, marketing)
+
+    def finding(self, rule: str, confidence: float = 1.0, term: str | None = None, more: tuple[str, ...] = ()) -> Finding:
+        return Finding(
+            rule=rule,
+            start=self.link.start,
+            end=self.link.end,
+            term=term or self.shown,
+            techniques=self.techniques + more,
+            confidence=confidence,
+            fields={"host": self.shown},
+        )
+
+
 class LinksChecker(Checker):
     family = "WX2"
 
@@ -60,6 +93,18 @@ class LinksChecker(Checker):
         self.resolvers = tuple(resolvers)
         cues = sorted((fold_one_to_one(c).lower() for c in heuristics().marketing_cues), key=len, reverse=True)
         self.marketing = re.compile("|".join([*map(re.escape, cues), _PRICE]))
+        # One function a rule, in the order their findings are reported.
+        self.rules: tuple[Callable[[_Seen], Finding | None], ...] = (
+            self._disguised,
+            self._plain_http,
+            self._ip_or_port,
+            self._lookalike,
+            self._short_link,
+            self._blocked,
+            self._not_allowed,
+            self._unfiled,
+            self._untracked,
+        )
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         links = extract_links(ctx.view.text, ctx.view.folded)
@@ -68,57 +113,69 @@ class LinksChecker(Checker):
         whitelist = bool(self.allowed) or profile_for(ctx.config, ctx.platform).link_policy == "whitelist"
         marketing = self.marketing.search(ctx.view.folded) is not None
         for link in links:
-            yield from self._judge(link, whitelist, marketing)
+            seen = _Seen.of(link, whitelist, marketing)
+            for rule in self.rules:
+                found = rule(seen)
+                if found is not None:
+                    yield found
 
-    def _judge(self, link: Link, whitelist: bool, marketing: bool) -> Iterator[Finding]:
-        host = to_ascii(link.host) or link.host
-        shown = to_unicode(host) if "xn--" in host else link.written_host
-        techniques = link.techniques + (("userinfo",) if link.userinfo else ())
+    @staticmethod
+    def _disguised(seen: _Seen) -> Finding | None:
+        """WX207: written so that filters miss it; surer when a disguise was undone."""
+        if not seen.link.disguised:
+            return None
+        undone = {"disguised-dot", "spaced", "zero-width"} & set(seen.link.techniques)
+        return seen.finding("WX207", 0.95 if undone else 0.9)
 
-        def finding(rule: str, confidence: float = 1.0, term: str | None = None, more: tuple[str, ...] = ()) -> Finding:
-            return Finding(
-                rule=rule,
-                start=link.start,
-                end=link.end,
-                term=term or shown,
-                techniques=techniques + more,
-                confidence=confidence,
-                fields={"host": shown},
-            )
+    @staticmethod
+    def _plain_http(seen: _Seen) -> Finding | None:
+        """WX201: not encrypted."""
+        return seen.finding("WX201") if seen.link.scheme in ("http", "ftp") else None
 
-        if link.disguised:
-            undone = {"disguised-dot", "spaced", "zero-width"} & set(link.techniques)
-            yield finding("WX207", 0.95 if undone else 0.9)
-        if link.scheme in ("http", "ftp"):
-            yield finding("WX201")
-        ip = is_ip(host)
-        odd_port = link.port is not None and link.port not in _STANDARD_PORTS[link.scheme]
-        if ip or odd_port:
-            port = f":{link.port}" if link.port is not None else ""
-            yield Finding(
-                rule="WX206",
-                start=link.start,
-                end=link.end,
-                term=shown + port,
-                techniques=techniques,
-                fields={"host": shown + port},
-            )
-        if not ip:
-            reason = lookalike(link.written_host) or lookalike(host)
-            if reason:
-                yield finding("WX208", 0.9, more=(reason,))
-            short = listed(host, self.short)
-            if short:
-                yield finding("WX205", term=short)
-        blocked = listed(host, self.blocked)
-        if blocked:
-            yield finding("WX203", term=blocked)
-        if whitelist and listed(host, self.allowed) is None:
-            yield finding("WX204")
-        if self.resolvers and not ip and not self._filed(host):
-            yield finding("WX202", _UNFILED_CONFIDENCE)
-        if marketing and not link.disguised and not ip and "utm_" not in link.query and listed(host, self.short) is None:
-            yield finding("WX209", 0.8)
+    @staticmethod
+    def _ip_or_port(seen: _Seen) -> Finding | None:
+        """WX206: an IP literal or a non-standard port, named with the port."""
+        port = seen.link.port
+        if not seen.ip and (port is None or port in _STANDARD_PORTS[seen.link.scheme]):
+            return None
+        where = seen.shown + (f":{port}" if port is not None else "")
+        link = seen.link
+        return Finding(rule="WX206", start=link.start, end=link.end, term=where, techniques=seen.techniques, fields={"host": where})
+
+    @staticmethod
+    def _lookalike(seen: _Seen) -> Finding | None:
+        """WX208: a name made to pass for another (mixed scripts, confusables, brand lures)."""
+        if seen.ip:
+            return None
+        reason = lookalike(seen.link.written_host) or lookalike(seen.host)
+        return seen.finding("WX208", 0.9, more=(reason,)) if reason else None
+
+    def _short_link(self, seen: _Seen) -> Finding | None:
+        """WX205: a short-link service hides where it leads."""
+        short = None if seen.ip else listed(seen.host, self.short)
+        return seen.finding("WX205", term=short) if short else None
+
+    def _blocked(self, seen: _Seen) -> Finding | None:
+        """WX203: on the user's block list."""
+        blocked = listed(seen.host, self.blocked)
+        return seen.finding("WX203", term=blocked) if blocked else None
+
+    def _not_allowed(self, seen: _Seen) -> Finding | None:
+        """WX204: not on the allow list where only listed domains may be linked."""
+        return seen.finding("WX204") if seen.whitelist and listed(seen.host, self.allowed) is None else None
+
+    def _unfiled(self, seen: _Seen) -> Finding | None:
+        """WX202: no ICP filing known, when a registry or resolver is configured."""
+        if not self.resolvers or seen.ip or self._filed(seen.host):
+            return None
+        return seen.finding("WX202", _UNFILED_CONFIDENCE)
+
+    def _untracked(self, seen: _Seen) -> Finding | None:
+        """WX209: a marketing message's plain link without utm_ parameters."""
+        link = seen.link
+        if not seen.marketing or link.disguised or seen.ip or "utm_" in link.query or listed(seen.host, self.short) is not None:
+            return None
+        return seen.finding("WX209", 0.8)
 
     def _filed(self, host: str) -> bool:
         """Only a well-formed filing number from a registry or resolver counts as filed."""

@@ -1,4 +1,4 @@
-"""The clause view the semantic rules match on.
+"""The clause view the phrase rules match on.
 
 Inducement and advertising phrases are short word sequences that senders space out or
 decorate (分 享 到 五 个 群, 转★发), so matching runs on the folded text with in-clause noise

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from ..errors import WordListError
-from ..models import Message
-from ..text.folding import fold_one_to_one
-from ..text.quickregex import any_of, quick
-from .banks import Bank, add_user_phrases, bundled_family, prefilter
-from .compact import compact, folded
-from .inducement import file_key
+from ...compiled import compiled
+from ...errors import WordListError
+from ...models import Message
+from ...phrases.banks import Bank, BankSource, add_user_phrases, bundled_family, prefilter
+from ...phrases.clauses import compact, folded
+from ...text.folding import fold_one_to_one
+from ...text.quickregex import any_of, quick
 
 DEFAULT_THRESHOLD = 4.0
 SIGNAL_PREFIX = "signal-"
@@ -57,26 +58,37 @@ class CommercialScore(BaseModel):
     signals: tuple[CommercialSignal, ...] = ()
 
 
+class Signal(NamedTuple):
+    """One signal bank's match in the folded text (its working form; ``CommercialSignal`` is
+    built from it only when asked for)."""
+
+    kind: str
+    start: int
+    end: int
+    weight: float
+
 
 @dataclass(frozen=True)
 class Evidence:
-    """The score's working form (plain tuples; the public ``CommercialScore`` is built from it
-    only when asked for): (kind, start, end, weight) per signal, in text order."""
+    """The score and the signals behind it, in text order."""
 
-    signals: tuple[tuple[str, int, int, float], ...]
+    signals: tuple[Signal, ...]
     score: float
 
     @property
-    def primary(self) -> tuple[str, int, int, float] | None:
+    def primary(self) -> Signal | None:
         """The strongest positive signal in the content (the first of equals; the 广告 label
         itself is not content): where findings point."""
-        positive = [s for s in self.signals if s[3] > 0 and s[0] != LABEL]
-        return max(positive, key=lambda s: (s[3], -s[1])) if positive else None
+        positive = [s for s in self.signals if s.weight > 0 and s.kind != LABEL]
+        return max(positive, key=lambda s: (s.weight, -s.start)) if positive else None
 
     def public(self, text: str, threshold: float) -> CommercialScore:
         return CommercialScore(
             score=self.score, threshold=threshold, commercial=self.score >= threshold,
-            signals=tuple(CommercialSignal(kind=k, text=text[a:b], start=a, end=b, weight=w) for k, a, b, w in self.signals),
+            signals=tuple(
+                CommercialSignal(kind=s.kind, text=text[s.start : s.end], start=s.start, end=s.end, weight=s.weight)
+                for s in self.signals
+            ),
         )
 
 
@@ -104,10 +116,10 @@ class AdvertisingModel:
         Most messages have no positive signal: one search of all positive phrases decides
         whether the banks' phrases need a look. With ``complete=False`` the negative banks
         are skipped when nothing positive was found (the score cannot matter then)."""
-        found: list[tuple[str, int, int, float]] = []
+        found: list[Signal] = []
 
         def inside(a: int, b: int) -> bool:
-            return any(x <= a and b <= y for _, x, y, _ in found)
+            return any(s.start <= a and b <= s.end for s in found)
 
         phrases = self.positive_phrases is None or self.positive_phrases.search(view) is not None
         if not complete and not phrases and self.pattern_gate is not None and self.pattern_gate.search(view) is None:
@@ -117,48 +129,74 @@ class AdvertisingModel:
                 break
             span = bank.first(view, inside, phrases or weight < 0)
             if span is not None:
-                found.append((bank.name.removeprefix(SIGNAL_PREFIX), span[0], span[1], weight))
-        found.sort(key=lambda s: s[1])
-        return Evidence(tuple(found), round(sum(s[3] for s in found), 3))
+                found.append(Signal(bank.name.removeprefix(SIGNAL_PREFIX), span[0], span[1], weight))
+        found.sort(key=lambda s: s.start)
+        return Evidence(tuple(found), round(sum(s.weight for s in found), 3))
 
 
 NO_EVIDENCE = Evidence((), 0.0)
 
 
 def advertising_model(files: tuple[Path, ...] = ()) -> AdvertisingModel:
-    return _model(tuple(file_key(p) for p in files))
+    """The model with the phrases of these users' files added."""
+    return compiled("advertising", lambda: _build(files), files=files, what="phrase file")
 
 
-@lru_cache(maxsize=16)
-def _model(keys: tuple[tuple[str, int, int], ...]) -> AdvertisingModel:
+def _build(files: tuple[Path, ...]) -> AdvertisingModel:
     data, sources = bundled_family("advertising")
     missing = [name for name in REQUIRED if name not in sources]
     if missing:
         raise WordListError(_WHERE, None, f"missing banks: {', '.join(missing)}")
-    add_user_phrases("advertising", sources, [Path(k[0]) for k in keys])
-    banks: dict[str, Bank] = {}
-    for name, src in sources.items():
-        view = src.options.get("view", "compact")
-        if view not in ("compact", "folded"):
-            raise WordListError(_WHERE, None, f"banks.{name}.view must be \"compact\" or \"folded\", got {view!r}")
-        if (name.startswith(SIGNAL_PREFIX) or name == LABEL) and not isinstance(src.options.get("weight"), (int, float)):
-            raise WordListError(_WHERE, None, f"banks.{name} needs a numeric weight")
-        fires_alone = name == "absolute" or "industry" in src.options
-        banks[name] = src.compile(compacted=view == "compact", alone=fires_alone)
-    # Positive banks first (strongest first), then the notice and chat banks.
-    weighted = (b for n, b in banks.items() if n.startswith(SIGNAL_PREFIX) or n == LABEL)
-    signals = tuple(sorted(weighted, key=lambda b: -float(b.options["weight"])))
-    positive = [p.regex for b in signals if float(b.options["weight"]) > 0 for p in b.phrases]
+    add_user_phrases("advertising", sources, files)
+    banks = {name: _compiled_bank(name, src) for name, src in sources.items()}
+    signals = _signals(banks)
     claims = tuple(b for b in banks.values() if "industry" in b.options)
+    return AdvertisingModel(
+        banks, signals, claims, prefilter(claims), _suggestions(data), _positive_phrases(signals), _pattern_gate(signals)
+    )
+
+
+def _weighted(name: str) -> bool:
+    return name.startswith(SIGNAL_PREFIX) or name == LABEL
+
+
+def _compiled_bank(name: str, src: BankSource) -> Bank:
+    """A bank compiled for the view it names; signal banks must carry a weight."""
+    view = src.options.get("view", "compact")
+    if view not in ("compact", "folded"):
+        raise WordListError(_WHERE, None, f"banks.{name}.view must be \"compact\" or \"folded\", got {view!r}")
+    if _weighted(name) and not isinstance(src.options.get("weight"), (int, float)):
+        raise WordListError(_WHERE, None, f"banks.{name} needs a numeric weight")
+    fires_alone = name == "absolute" or "industry" in src.options
+    return src.compile(compacted=view == "compact", alone=fires_alone)
+
+
+def _signals(banks: dict[str, Bank]) -> tuple[Bank, ...]:
+    """Positive banks first (strongest first), then the notice and chat banks."""
+    weighted = (b for n, b in banks.items() if _weighted(n))
+    return tuple(sorted(weighted, key=lambda b: -float(b.options["weight"])))
+
+
+def _suggestions(data: dict[str, Any]) -> dict[str, str]:
+    """``[suggest]``: compliant wordings by absolute term, keyed by the term's compact form."""
     suggest = data.get("suggest", {})
     if not isinstance(suggest, dict) or not all(isinstance(v, str) for v in suggest.values()):
         raise WordListError(_WHERE, None, "[suggest] must map terms to wordings")
-    folded_suggest = {compact(fold_one_to_one(k).lower()): v for k, v in suggest.items()}
-    # Whether any positive phrase occurs decides if the banks need a look: one scan for all.
-    positive_phrases = any_of(positive) if positive else None
+    return {compact(fold_one_to_one(k).lower()): v for k, v in suggest.items()}
+
+
+def _positive_phrases(signals: tuple[Bank, ...]) -> re.Pattern[str] | None:
+    """Whether any positive phrase occurs decides if the banks need a look: one scan for all."""
+    positive = [p.regex for b in signals if float(b.options["weight"]) > 0 for p in b.phrases]
+    return any_of(positive) if positive else None
+
+
+def _pattern_gate(signals: tuple[Bank, ...]) -> re.Pattern[str] | None:
+    """Every positive pattern bank's gate in one regex, or None when one has no gate."""
     gates = [b.options.get("gate") for b in signals if float(b.options["weight"]) > 0 and b.has_patterns]
-    pattern_gate = quick("|".join(f"(?:{g})" for g in gates)) if gates and all(isinstance(g, str) for g in gates) else None
-    return AdvertisingModel(banks, signals, claims, prefilter(claims), folded_suggest, positive_phrases, pattern_gate)
+    if not gates or not all(isinstance(g, str) for g in gates):
+        return None
+    return quick("|".join(f"(?:{g})" for g in gates))
 
 
 def commercial_score(

@@ -26,7 +26,7 @@ from ..errors import WordListError
 from ..resources import read_toml, wordlist_path
 from ..text.folding import fold_one_to_one
 from ..text.quickregex import quick, trie_source
-from .compact import compact
+from .clauses import compact
 
 NUMBER = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万几多]+)"
 GAP = r"[^。，]{0,6}?"
@@ -195,57 +195,84 @@ def compile_phrase(raw: str, where: str, *, compacted: bool = True, alone: bool 
     """Regex source for one phrase; errors name ``where`` (``file:line``)."""
     if not isinstance(raw, str):
         raise WordListError(where, None, f"phrase must be a string, got {type(raw).__name__}")
-    parts: list[str] = []
-    marks: list[int] = []
-    literal_chars = 0
-    anchors: tuple[str, ...] = ()
-    run = ""  # literal text since the last placeholder or group: 不[转]不是 is one run
+    reader = _PhraseReader(raw, where, compacted)
     for m in _TOKEN.finditer(raw):
+        reader.read(m)
+    return reader.phrase(alone)
+
+
+_PLACEHOLDERS = {"{N}": NUMBER, "{*}": GAP}
+
+
+class _PhraseReader:
+    """One phrase read token by token into regex parts, counting its literal characters and
+    keeping the most selective literal anchors."""
+
+    def __init__(self, raw: str, where: str, compacted: bool) -> None:
+        self.raw, self.where, self.compacted = raw, where, compacted
+        self.parts: list[str] = []
+        self.marks: list[int] = []  # indices into parts where [ and ] stand
+        self.literal_chars = 0
+        self.anchors: tuple[str, ...] = ()
+        self.run = ""  # literal text since the last placeholder or group: 不[转]不是 is one run
+
+    def error(self, problem: str) -> WordListError:
+        return WordListError(self.where, None, f"phrase {self.raw!r}{problem}")
+
+    def read(self, m: re.Match[str]) -> None:
         token = m.group()
-        if token == "{N}":
-            parts.append(NUMBER)
-            run = ""
-        elif token == "{*}":
-            parts.append(GAP)
-            run = ""
+        if token in _PLACEHOLDERS:
+            self.parts.append(_PLACEHOLDERS[token])
+            self.run = ""
         elif token in "[]":
-            if token != "[]"[len(marks) % 2] or len(marks) == 2:
-                raise WordListError(where, None, f"phrase {raw!r}: use one [...] to mark the action")
-            marks.append(len(parts))
+            self.mark(token)
         elif m.group(1) is not None:
-            options = sorted((_literal(alt, compacted) for alt in m.group(1).split("|")), key=len, reverse=True)
-            if not all(options):
-                raise WordListError(where, None, f"phrase {raw!r}: empty alternative in ({m.group(1)})")
-            if not m.group(2):
-                literal_chars += min(len(o) for o in options)
-                anchors = _better(anchors, tuple(options))
-            run = ""
-            parts.append("(?:" + "|".join(re.escape(o) for o in options) + ")" + (m.group(2) or ""))
+            self.group(m.group(1), bool(m.group(2)))
         elif token in "{}()":
-            raise WordListError(where, None, f"phrase {raw!r}: stray {token!r} (use {{N}}, {{*}}, (a|b) or [...])")
+            raise self.error(f": stray {token!r} (use {{N}}, {{*}}, (a|b) or [...])")
         else:
-            lit = _literal(token, compacted)
-            literal_chars += len(lit)
-            if lit:
-                parts.append(re.escape(lit))
-                run += lit
-                anchors = _better(anchors, (run,))
-    if len(marks) == 1:
-        raise WordListError(where, None, f"phrase {raw!r}: [ without ]")
-    if literal_chars == 0:
-        raise WordListError(where, None, f"phrase {raw!r} has no letters or digits")
-    if alone and literal_chars < 2:
-        raise WordListError(where, None, f"phrase {raw!r} fires on its own and would flag ordinary text; use a longer phrase")
-    regex = "".join(parts)
-    split = None
-    if marks:
-        if not alone:
-            raise WordListError(where, None, f"phrase {raw!r}: [...] only makes sense in a bank that fires alone")
-        a, b = marks
-        split = "(" + "".join(parts[:a]) + ")(" + "".join(parts[a:b]) + ")" + "".join(parts[b:])
-    # Valid by construction (escaped literals and fixed pieces; tested with random phrases),
-    # so it is not compiled here: compiling every phrase was a third of a cold start.
-    return Phrase(raw, where, regex, split, anchors)
+            self.literal(token)
+
+    def mark(self, token: str) -> None:
+        if token != "[]"[len(self.marks) % 2] or len(self.marks) == 2:
+            raise self.error(": use one [...] to mark the action")
+        self.marks.append(len(self.parts))
+
+    def group(self, body: str, optional: bool) -> None:
+        options = sorted((_literal(alt, self.compacted) for alt in body.split("|")), key=len, reverse=True)
+        if not all(options):
+            raise self.error(f": empty alternative in ({body})")
+        if not optional:
+            self.literal_chars += min(len(o) for o in options)
+            self.anchors = _better(self.anchors, tuple(options))
+        self.run = ""
+        self.parts.append("(?:" + "|".join(re.escape(o) for o in options) + ")" + ("?" if optional else ""))
+
+    def literal(self, token: str) -> None:
+        lit = _literal(token, self.compacted)
+        self.literal_chars += len(lit)
+        if lit:
+            self.parts.append(re.escape(lit))
+            self.run += lit
+            self.anchors = _better(self.anchors, (self.run,))
+
+    def phrase(self, alone: bool) -> Phrase:
+        if len(self.marks) == 1:
+            raise self.error(": [ without ]")
+        if self.literal_chars == 0:
+            raise self.error(" has no letters or digits")
+        if alone and self.literal_chars < 2:
+            raise self.error(" fires on its own and would flag ordinary text; use a longer phrase")
+        parts = self.parts
+        split = None
+        if self.marks:
+            if not alone:
+                raise self.error(": [...] only makes sense in a bank that fires alone")
+            a, b = self.marks
+            split = "(" + "".join(parts[:a]) + ")(" + "".join(parts[a:b]) + ")" + "".join(parts[b:])
+        # Valid by construction (escaped literals and fixed pieces; tested with random phrases),
+        # so it is not compiled here: compiling every phrase was a third of a cold start.
+        return Phrase(self.raw, self.where, "".join(parts), split, self.anchors)
 
 
 def _better(current: tuple[str, ...], candidate: tuple[str, ...]) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from ..catalog import catalog
 from ..errors import WordListError
 from ..text.quickregex import any_of
 from .banks import Bank, Hit, prefilter
-from .compact import STRONG, WEAK, Clauses
+from .clauses import STRONG, WEAK, Clauses
 
 # An acquire verb counts for a reward noun at most this far before it (领取一份价值99元的红包).
 ACQUIRE_REACH = 6
@@ -77,8 +77,9 @@ def _int(spec: dict[str, Any], key: str, default: int, where: str) -> int:
     return value
 
 
-def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str) -> tuple[list[Combine], list[Alone]]:
-    """The ``[[combine]]`` and ``[[alone]]`` tables, checked against the known banks."""
+def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family: str) -> tuple[list[Combine], list[Alone]]:
+    """The ``[[combine]]`` and ``[[alone]]`` tables, checked against the known banks and the
+    codes of ``family`` (a catalog prefix such as ``WX3``)."""
 
     def bank(name: Any, key: str) -> str:
         if name not in banks:
@@ -86,8 +87,8 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str) -> tupl
         return str(name)
 
     def code(value: Any) -> str:
-        if not (isinstance(value, str) and value.startswith("WX3") and value in catalog().by_code):
-            raise WordListError(where, None, f"rule must be a WX3 code of the catalog, got {value!r}")
+        if not (isinstance(value, str) and value in catalog().codes(family)):
+            raise WordListError(where, None, f"rule must be a {family} code of the catalog, got {value!r}")
         return value
 
     combines = []
