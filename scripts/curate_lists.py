@@ -101,14 +101,14 @@ def write_decisions(path: Path, decisions: Sequence[Decision]) -> None:
 def list_terms(path: Path) -> set[str]:
     """The terms of a shipped list as its loader reads them (comments and blank lines out),
     case-folded: the matcher folds case, so AG真人 in a list is the decision's ag真人."""
-    from wxguard.lexicon.loading import read_wordlist
+    from wxguard.families.content.wordlists import read_wordlist
 
     return {t.text.casefold() for t in read_wordlist(path)[1]}
 
 
 def lint(curation: Path, wordlists: Path) -> list[str]:
     """Every disagreement, as ``file:line: problem``; empty when all is well."""
-    from wxguard.lexicon.loading import builtin_categories
+    from wxguard.families.content.wordlists import builtin_categories
 
     path = curation / "decisions.tsv"
     problems: list[str] = []
