@@ -1,82 +1,125 @@
-"""The join machinery on its own: a family's rules as data, with the options a family may set
-(sentence ends crossed, untied clauses, a joined phrase before the action, a blocker's reach)
-and without the context banks it does not have."""
+"""The join machinery any family can use: banks it does not have, hits it finds itself, and
+phrases that join before the action without a condition."""
 
 from __future__ import annotations
-
-from typing import Any
 
 import pytest
 
 from wxguard import WordListError
-from wxguard.phrases.banks import Bank, BankSource
+from wxguard.phrases.banks import Bank, BankSource, Hit
 from wxguard.phrases.clauses import Clauses
-from wxguard.phrases.joins import find_joins, read_rules
+from wxguard.phrases.joins import Combine, find_joins, read_rules
 from wxguard.text.views import TextView
 
 
-def _banks(**phrases: list[str]) -> dict[str, Bank]:
-    options: dict[str, dict[str, Any]] = {"blocker": {"reach": 6}}
-    return {
-        name: BankSource(name, "", [(p, f"test:{name}") for p in items], [], options.get(name, {})).compile()
-        for name, items in phrases.items()
-    }
+def _bank(name: str, *phrases: str) -> Bank:
+    return BankSource(name, "", [(p, f"test:{name}") for p in phrases], [], {}).compile()
 
 
-BANKS = _banks(product=["发票"], offer=["代开"], contact=["联系电话"], blocker=["谨防"])
+BANKS = {"lure": _bank("lure", "账户冻结"), "demand": _bank("demand", "转入{*}账户"), "object": _bank("object")}
 
 
-def _rules(**combine: Any) -> dict[str, Any]:
-    return {"combine": [{"rule": "WX106", "action": "product", "with": ["offer", "contact"], **combine}]}
+def _combine(*, before: int = 0, condition: bool = True, with_: tuple[str, ...] = ("demand",)) -> Combine:
+    return Combine(rule="WX301", action="lure", with_=with_, after=20, before=before, clauses=1, yield_to=(), condition=condition)
 
 
-def _joined(text: str, **combine: Any) -> list[str]:
-    combines, alones = read_rules(_rules(**combine), BANKS, "test.toml", "WX1")
+def _joined(text: str, combine: Combine, found: dict[str, list[Hit]] | None = None) -> list[str]:
     clauses = Clauses(TextView(text))
-    found = []
-    for join in find_joins(clauses, BANKS, combines, alones):
-        a, b = clauses.original(*join.joined)
-        found.append(text[a:b])
-    return found
+    return [clauses.text[j.joined[0] : j.joined[1]] for j in find_joins(clauses, BANKS, [combine], [], found)]
 
 
-def test_without_context_banks_a_plain_join_still_works() -> None:
-    assert _joined("发票联系电话123") == ["联系电话"]
+def test_a_family_without_context_banks_joins() -> None:
+    # No exempt, blocker, link, requirement, completion or acquire bank: they are empty.
+    assert _joined("账户冻结，转入安全账户", _combine()) == ["转入安全账户"]
 
 
-def test_sentence_ends_are_crossed_only_when_allowed() -> None:
-    text = "长期有发票。联系电话123"
-    assert _joined(text) == []
-    assert _joined(text, sentences=1) == ["联系电话"]
+def test_hits_the_family_found_itself_join_like_bank_hits() -> None:
+    text = "账户冻结请拨打13812345678"
+    start = text.index("138")
+    combine = _combine(with_=("object",))
+    assert _joined(text, combine) == []
+    assert _joined(text, combine, {"object": [Hit(start, start + 11, "object")]}) == ["13812345678"]
 
 
-def test_untied_clauses_join_when_tied_is_false() -> None:
+def test_without_a_condition_a_phrase_before_the_action_joins_within_its_sentence() -> None:
+    text = "请转入安全账户，账户冻结"
+    assert _joined(text, _combine(before=12)) == []  # inducement's way: the action must be a condition
+    assert _joined(text, _combine(before=12, condition=False)) == ["转入安全账户"]
+    assert _joined("请转入安全账户。账户冻结", _combine(before=12, condition=False)) == []
+    assert _joined("请转入安全账户，我们发现您的账户冻结", _combine(before=4, condition=False)) == []  # too far
+
+
+def test_condition_must_be_a_boolean() -> None:
+    data = {"combine": [{"rule": "WX301", "action": "lure", "with": ["demand"], "condition": "no"}]}
+    with pytest.raises(WordListError, match="bank.toml.*condition must be true or false"):
+        read_rules(data, BANKS, "bank.toml", "WX3")
+
+
+OFFER_BANKS = {
+    "product": _bank("product", "发票"),
+    "offer": _bank("offer", "代开"),
+    "contact": _bank("contact", "联系电话"),
+    "blocker": BankSource("blocker", "", [("谨防", "test:blocker")], [], {"reach": 6}).compile(),
+}
+
+
+def _offer(text: str, **spec: object) -> list[str]:
+    data = {"combine": [{"rule": "WX106", "action": "product", "with": ["offer", "contact"], **spec}]}
+    combines, alones = read_rules(data, OFFER_BANKS, "trade.toml", "WX1")
+    clauses = Clauses(TextView(text))
+    return [clauses.text[j.joined[0] : j.joined[1]] for j in find_joins(clauses, OFFER_BANKS, combines, alones)]
+
+
+def test_sentence_ends_are_crossed_only_when_a_rule_allows() -> None:
+    assert _offer("长期有发票。联系电话123") == []
+    assert _offer("长期有发票。联系电话123", sentences=1) == ["联系电话"]
+    assert _offer("代开。各类发票", before=6, condition=False) == []
+    assert _offer("代开。各类发票", before=6, condition=False, sentences=1) == ["代开"]
+
+
+def test_an_untied_later_clause_joins_when_tied_is_false() -> None:
     text = "有发票，有需要请联系电话123"
-    assert _joined(text, clauses=1) == []
-    assert _joined(text, clauses=1, tied=False) == ["联系电话"]
-
-
-def test_a_phrase_before_the_action_joins_when_near() -> None:
-    assert _joined("代开各类发票", before=4) == []  # the inducement default: only as a condition
-    assert _joined("代开各类发票", before=4, **{"before-if": "near"}) == ["代开"]
-    assert _joined("代开各类各种各样发票", before=4, **{"before-if": "near"}) == []
+    assert _offer(text, clauses=1) == []
+    assert _offer(text, clauses=1, tied=False) == ["联系电话"]
 
 
 def test_a_blocker_bank_sets_its_own_reach() -> None:
-    assert _joined("谨防不法分子发票联系电话123") == []
-    assert _joined("谨防不法分子的各种发票联系电话123") == ["联系电话"]
+    assert _offer("谨防不法分子发票联系电话123") == []
+    assert _offer("谨防不法分子的各种发票联系电话123") == ["联系电话"]
+
+
+def test_a_join_names_the_banks_of_its_parts() -> None:
+    data = {"combine": [{"rule": "WX106", "action": "product", "with": ["offer", "contact"]}]}
+    combines, _ = read_rules(data, OFFER_BANKS, "trade.toml", "WX1")
+    (join,) = find_joins(Clauses(TextView("发票联系电话123")), OFFER_BANKS, combines, [])
+    assert join.banks == ("product", "contact")
+
+
+def test_a_rejected_join_does_not_hide_the_one_beside_it() -> None:
+    data = {
+        "combine": [
+            {"rule": "WX106", "action": "product", "with": ["offer"], "before": 4, "condition": False},
+            {"rule": "WX106", "action": "product", "with": ["contact"]},
+        ]
+    }
+    combines, _ = read_rules(data, OFFER_BANKS, "trade.toml", "WX1")
+    clauses = Clauses(TextView("代开发票联系电话123"))
+    assert [j.banks[1] for j in find_joins(clauses, OFFER_BANKS, combines, [])] == ["contact"]
+    kept = find_joins(clauses, OFFER_BANKS, combines, [], accept=lambda j: j.banks[1] != "contact")
+    assert [j.banks[1] for j in kept] == ["offer"]
 
 
 @pytest.mark.parametrize(
-    ("combine", "problem"),
-    [({"before-if": "always"}, "before-if must be one of condition, near"), ({"tied": "no"}, "tied must be true or false"), ({"sentences": -1}, "sentences must be a non-negative integer")],
+    ("spec", "problem"),
+    [({"tied": "no"}, "tied must be true or false"), ({"sentences": -1}, "sentences must be a non-negative integer")],
 )
-def test_bad_options_are_named(combine: dict[str, Any], problem: str) -> None:
+def test_bad_join_options_are_named(spec: dict[str, object], problem: str) -> None:
+    data = {"combine": [{"rule": "WX106", "action": "product", "with": ["offer"], **spec}]}
     with pytest.raises(WordListError, match=problem):
-        read_rules(_rules(**combine), BANKS, "test.toml", "WX1")
+        read_rules(data, OFFER_BANKS, "trade.toml", "WX1")
 
 
 def test_a_bad_reach_is_named() -> None:
-    banks = {**BANKS, "blocker": BankSource("blocker", "", [("谨防", "t")], [], {"reach": "far"}).compile()}
-    with pytest.raises(WordListError, match="banks.blocker.*reach must be a non-negative integer"):
-        read_rules(_rules(), banks, "test.toml", "WX1")
+    banks = {**OFFER_BANKS, "blocker": BankSource("blocker", "", [("谨防", "t")], [], {"reach": "far"}).compile()}
+    with pytest.raises(WordListError, match="trade.toml banks.blocker.*reach must be a non-negative integer"):
+        read_rules({"combine": []}, banks, "trade.toml", "WX1")

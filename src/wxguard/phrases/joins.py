@@ -1,12 +1,15 @@
-"""Joining an action to what makes it inducement, within a clause or a short window.
+"""Joining an action to what makes it a finding, within a clause or a short window.
 
 A word such as 转发 or 关注 is no evidence on its own: minutes are forwarded and weather is
 关注-ed every day. A finding needs the action joined to a reward, a gate, a number of
 groups or people, or a threat, with no sentence end between them. The rules of the join
 (which banks, how far, in which order) are data: ``[[combine]]`` and ``[[alone]]`` in a
-family's phrase file (``wordlists/inducement.toml``). The context banks the join consults
-(``exempt``, ``blocker``, ``link``, ``requirement``, ``completion``, ``acquire``) are optional:
-a family that has no such bank has no such context.
+family's bank file (``wordlists/inducement.toml``).
+
+The context banks (``exempt``, ``blocker``, ``link``, ``requirement``, ``completion``,
+``acquire``) shape a join when a family has them and are empty when it does not. A family
+may also find some banks' hits itself (links, phone numbers: things a phrase cannot spell)
+and hand them in (``given``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from ..catalog import catalog
 from ..errors import WordListError
@@ -44,9 +47,9 @@ class Combine:
     before: int
     clauses: int
     yield_to: tuple[str, ...]
-    sentences: int = 0
-    tied: bool = True
-    before_if: str = "condition"
+    condition: bool = True  # a phrase before the action joins only when the action is a condition
+    sentences: int = 0  # sentence ends allowed between the action and what it joins
+    tied: bool = True  # after a clause break the joined phrase opens its clause or a link word ties it
 
 
 @dataclass(frozen=True)
@@ -84,21 +87,11 @@ def _int(spec: dict[str, Any], key: str, default: int, where: str) -> int:
     return value
 
 
-BEFORE_IF = ("condition", "near")
-
-
 def _bool(spec: dict[str, Any], key: str, default: bool, where: str) -> bool:
     value = spec.get(key, default)
     if not isinstance(value, bool):
         raise WordListError(where, None, f"{key} must be true or false, got {value!r}")
     return value
-
-
-def _choice(spec: dict[str, Any], key: str, choices: tuple[str, ...], where: str) -> str:
-    value = spec.get(key, choices[0])
-    if value not in choices:
-        raise WordListError(where, None, f"{key} must be one of {', '.join(choices)}, got {value!r}")
-    return str(value)
 
 
 def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family: str) -> tuple[list[Combine], list[Alone]]:
@@ -130,9 +123,9 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
                 before=_int(spec, "before", 0, where),
                 clauses=_int(spec, "clauses", 2, where),
                 yield_to=tuple(bank(b, f"combine {rule}.yield-to") for b in spec.get("yield-to", [])),
+                condition=_bool(spec, "condition", True, where),
                 sentences=_int(spec, "sentences", 0, where),
                 tied=_bool(spec, "tied", True, where),
-                before_if=_choice(spec, "before-if", BEFORE_IF, where),
             )
         )
     alones = [
@@ -148,17 +141,23 @@ class _Message:
 
     clauses: Clauses
     banks: dict[str, Bank]
+    given: Mapping[str, list[Hit]] = field(default_factory=dict)
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
     _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
 
     def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
-        """A bank's hits; none for a context bank the family does not have."""
+        """A bank's hits (none when the family has no such bank), with those the family
+        found itself."""
         key = f"{name}:{overlapping}"
-        found = self._hits.get(key)
-        if found is None:
+        hits = self._hits.get(key)
+        if hits is None:
             bank = self.banks.get(name)
-            found = self._hits[key] = bank.hits(self.clauses.text, overlapping) if bank is not None else []
-        return found
+            hits = bank.hits(self.clauses.text, overlapping) if bank is not None else []
+            given = self.given.get(name)
+            if given:
+                hits = sorted(hits + given, key=lambda h: (h.start, -h.end))
+            self._hits[key] = hits
+        return hits
 
     def live(self, name: str, overlapping: bool = True) -> list[Hit]:
         """Hits not covered by an exemption. Actions are read leftmost-longest
@@ -176,9 +175,7 @@ class _Message:
 
     def blocked(self, action: Hit) -> bool:
         bank = self.banks.get("blocker")
-        if bank is None:
-            return False
-        reach = bank.options.get("reach", BLOCKER_REACH)
+        reach = bank.options.get("reach", BLOCKER_REACH) if bank is not None else BLOCKER_REACH
         return any(
             b.end <= action.start and action.start - b.end <= reach and self.quiet(b.end, action.start)
             for b in self.live("blocker")
@@ -188,7 +185,7 @@ class _Message:
         """Spans of a bank that can join ``action``, and whether each is a bare noun. Nouns
         that need a verb of getting get it (领取 … 红包) or follow the action directly
         (转发抽奖); a bare noun only joins an action stated as its condition (红包等你拿！只需转发)."""
-        if self.banks[name].options.get("needs") != "acquire" or "acquire" not in self.banks:
+        if self.banks[name].options.get("needs") != "acquire":
             return [(h.start, h.end, False) for h in self.live(name)]
         return [
             (noun.start, noun.end, False) if noun.start == action.end else acquired
@@ -251,12 +248,14 @@ def find_joins(
     banks: dict[str, Bank],
     combines: list[Combine],
     alones: list[Alone],
+    given: Mapping[str, list[Hit]] | None = None,
     accept: Callable[[Join], bool] | None = None,
 ) -> list[Join]:
-    """Every rule's joins in one message, at most one per rule where spans overlap; a family
-    that judges joins further (``accept``) does so before one is picked per place, so a
-    rejected join does not hide a good one beside it."""
-    msg = _Message(clauses, banks)
+    """Every rule's joins in one message, at most one per rule where spans overlap.
+    ``given``: hits of some banks that the caller found itself, in ``clauses.text`` indices.
+    ``accept``: a family's further judgement of a join, made before one is kept per place,
+    so that a join it rejects does not hide a good one beside it."""
+    msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
     for spec in combines:
         yielding = [h for b in spec.yield_to for h in msg.live(b)]
@@ -297,9 +296,11 @@ def _placed(
     msg: _Message, spec: Combine, action: Hit, start: int, end: int, bare: bool, bank: str
 ) -> tuple[int, Join] | None:
     """(gap, join) when the phrase at ``[start, end)`` is close enough and tied to the action:
-    after it within ``after`` characters and the allowed clause breaks and sentence ends, or
-    before it within ``before`` (``before-if = "condition"``: only when the action is stated as
-    the condition, a bare noun only then; ``"near"``: within the same breaks as after)."""
+    after it within ``after`` characters and the allowed clause breaks and sentence ends
+    (``sentences``; with ``tied``, a later clause must open with the phrase or a link word),
+    or before it within ``before`` when the action is stated as the condition (a bare noun
+    only then) or the rule does not ask for one (``condition = false``: then within the
+    same breaks as after)."""
     if start >= action.end and not bare:
         gap = start - action.end
         if gap > spec.after:
@@ -313,7 +314,7 @@ def _placed(
         if gap > spec.before:
             return None
         strong, weak = msg.clauses.breaks(end, action.start)
-        if spec.before_if == "near":
+        if not spec.condition:
             if strong > spec.sentences or weak > spec.clauses:
                 return None
         elif strong + weak > max(1, spec.clauses) or not msg.conditional(action):

@@ -155,7 +155,7 @@ def trade_findings(model: TradeModel, ctx: CheckContext, taken: Iterable[tuple[s
     if model.trigger is None or model.trigger.search(sound.text) is None:
         return
     msg = _Message(model, ctx, clauses)
-    joins = find_joins(sound, model.sound, model.combines, model.alones, msg.accept)
+    joins = find_joins(sound, model.sound, model.combines, model.alones, accept=msg.accept)
     if not joins:
         return
     marked = list(taken)
