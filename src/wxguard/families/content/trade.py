@@ -108,12 +108,17 @@ class _Message:
         """No warning frames the join, and its homophones are disguises: none reads as
         ordinary text, and none is from a bank marked ``sound = false`` (products joined to
         a contact alone: 百嘉乐 is a KTV's name, 百嘉乐 + 注册送 is a casino)."""
-        if self.warned(join):
+        if self.warned(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
             return False
         return not any(
             self.model.exact[bank].options.get("sound") is False or self.ordinary_word(bank, a, b)
             for bank, (a, b) in self.homophones(join)
         )
+
+    def same_words(self, join: Join) -> bool:
+        """Two parts from one bank name the same thing (模特 … 模特 is not a menu)."""
+        text = self.clauses.text
+        return text[slice(*join.action)] == text[slice(*join.joined)]
 
     def homophones(self, join: Join) -> list[tuple[str, tuple[int, int]]]:
         """The parts of a join matched by sound, not as written (with their banks)."""
