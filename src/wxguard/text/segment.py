@@ -50,3 +50,10 @@ def in_words(text: str, start: int, end: int, positions: Iterable[int]) -> bool:
     (a homophone of 艳情小说 that is simply the ordinary word)."""
     spans = list(_words(text, start, end))
     return any(a <= p < b for p in positions for a, b in spans)
+
+
+def frequency(word: str) -> int:
+    """How often jieba's dictionary counts ``word`` (0 when it does not know it): a rare
+    character standing in for a common one is a disguise (氺 for 水), a common one may be
+    ordinary text."""
+    return int(_jieba().FREQ.get(word, 0) or 0)

@@ -27,7 +27,7 @@ from ...phrases.banks import Bank, Hit, add_user_phrases, bundled_family
 from ...phrases.clauses import Clauses
 from ...phrases.joins import Alone, Combine, Join, find_joins, read_rules, trigger
 from ...text.folding import fold_one_to_one
-from ...text.segment import in_words, straddles
+from ...text.segment import frequency, in_words, straddles
 from ...text.sound import syllable_table
 from ..base import CheckContext, Finding
 
@@ -42,6 +42,9 @@ CONFIDENCE = {"clause": 0.9, "window": 0.8}
 WITH_CONTACT = 0.05
 HOMOPHONE = 0.25
 TECHNIQUE = "solicitation"
+# A character jieba's dictionary counts this often is common: a part made only of common
+# characters swapped in for the phrase's own is read as ordinary text.
+COMMON = 2000
 
 
 @dataclass(frozen=True)
@@ -93,16 +96,20 @@ class _Message:
         return regex is not None and regex.fullmatch(self.clauses.text, start, end) is not None
 
     def ordinary_word(self, bank: str, start: int, end: int) -> bool:
-        """A homophone part that reads as ordinary text: its swapped-in characters lie inside
-        a real word (科长 for 刻章), a real word crosses its edge (精彩尽在 is not 彩金), or it is
-        too short to tell (a single character)."""
+        """A homophone part that reads as ordinary text: too short to tell (a single
+        character), its swapped-in characters lie inside a real word (科长 for 刻章), a real
+        word crosses its edge (精彩尽在 is not 彩金), or every character is swapped for a common
+        one (觉被睡 is not 倍水; 倍氺 is)."""
         if end - start < 2:
             return True
         letters = self.model.letters[bank]
         text = self.clauses.text
-        swapped = [self.clauses.original(i, i + 1)[0] for i in range(start, end) if text[i] not in letters]
+        swapped = [i for i in range(start, end) if text[i] not in letters]
+        if len(swapped) == end - start and min(frequency(text[i]) for i in swapped) >= COMMON:
+            return True
+        at = [self.clauses.original(i, i + 1)[0] for i in swapped]
         lo, hi = self.clauses.original(start, end)
-        return straddles(self.original, lo, hi) or (bool(swapped) and in_words(self.original, lo, hi, swapped))
+        return straddles(self.original, lo, hi) or (bool(at) and in_words(self.original, lo, hi, at))
 
     def accept(self, join: Join) -> bool:
         """No warning frames the join, and its homophones are disguises: none reads as
