@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..errors import WordListError
 from ..resources import read_toml, wordlist_path
@@ -83,7 +83,7 @@ class Bank:
         min_number = options.get("min-number")
         self.min_number: float | None = float(min_number) if isinstance(min_number, (int, float)) else None
 
-    def respelled(self, table: list[int | str]) -> Bank:
+    def respelled(self, table: Sequence[str]) -> Bank:
         """This bank for text translated one character for one by ``table`` (see
         ``Clauses.respelled``): the phrases' regexes and anchors translated the same way.
         Only literal characters change, as long as the table leaves ASCII alone."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
+from typing import Sequence
 
 from ..text.folding import fold_one_to_one, tables
 from ..text.views import BlockMap, TextView
@@ -77,7 +78,7 @@ class Clauses:
     def _weak(self) -> list[int]:
         return self._markers()[1]
 
-    def respelled(self, table: list[int | str]) -> Clauses:
+    def respelled(self, table: Sequence[str]) -> Clauses:
         """The same clauses with the text translated one character for one (by sound, say):
         indices, markers and the map back to the original stay valid."""
         other = Clauses.__new__(Clauses)

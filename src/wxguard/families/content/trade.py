@@ -25,10 +25,11 @@ from ...compiled import compiled
 from ...errors import WordListError
 from ...phrases.banks import Bank, Hit, add_user_phrases, bundled_family
 from ...phrases.clauses import Clauses
-from ...phrases.joins import Alone, Combine, Join, find_joins, read_rules, trigger
-from ...text.folding import fold_one_to_one
+from ...phrases.joins import Alone, Combine, Join, find_joins, read_rules
+from ...text.folding import fold_one_to_one, is_cjk
 from ...text.segment import frequency, in_words, straddles
-from ...text.sound import syllable_table
+from ...text.quickregex import trie_source
+from ...text.sound import class_table, syllable_table
 from ..base import CheckContext, Finding
 
 # Banks this module consults besides those the rules name.
@@ -53,7 +54,7 @@ class TradeModel:
     sound: dict[str, Bank]  # respelled by syllable: the joins run on these
     combines: list[Combine]
     alones: list[Alone]
-    trigger: re.Pattern[str] | None  # on the respelled text
+    gate: re.Pattern[str] | None  # on the message's sound view, which WX1 builds anyway
     letters: dict[str, frozenset[str]]  # the characters each bank's phrases are written with
 
 
@@ -77,7 +78,20 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
         name: frozenset(c for raw, _ in src.phrases for c in fold_one_to_one(raw).lower())
         for name, src in sources.items()
     }
-    return TradeModel(exact, sound, combines, alones, trigger(sound, actions), letters)
+    return TradeModel(exact, sound, combines, alones, _gate([exact[n] for n in actions]), letters)
+
+
+def _gate(actions: list[Bank]) -> re.Pattern[str] | None:
+    """A quick test on ``TextView.sound`` (every character as its syllable class) that every
+    message with a product passes, however it is spelled: the products' literal anchors
+    written in sound classes. None when some product has no literal anchor."""
+    anchors: set[str] = set()
+    for bank in actions:
+        if bank.anchors is None:
+            return None
+        anchors |= bank.anchors
+    table = class_table()
+    return re.compile(trie_source({a.translate(table) for a in anchors})) if anchors else None
 
 
 class _Message:
@@ -90,10 +104,21 @@ class _Message:
         self._contacts: list[Hit] | None = None
         self._warnings: list[Hit] | None = None
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
+        self._exact: dict[str, list[Hit]] = {}
 
     def exact(self, bank: str, start: int, end: int) -> bool:
-        regex = self.model.exact[bank].regex
-        return regex is not None and regex.fullmatch(self.clauses.text, start, end) is not None
+        """The part is spelled as the bank writes it: phrases as written cover all of it (a
+        joined part may be two overlapping phrases, 税点 + 点低)."""
+        hits = self._exact.get(bank)
+        if hits is None:
+            hits = self._exact[bank] = self.model.exact[bank].hits(self.clauses.text)
+        reach = start
+        for hit in hits:
+            if hit.start > reach:
+                break
+            if hit.start >= start and hit.end <= end:
+                reach = max(reach, hit.end)
+        return reach >= end
 
     def ordinary_word(self, bank: str, start: int, end: int) -> bool:
         """A homophone part that reads as ordinary text: too short to tell (a single
@@ -104,7 +129,7 @@ class _Message:
             return True
         letters = self.model.letters[bank]
         text = self.clauses.text
-        swapped = [i for i in range(start, end) if text[i] not in letters]
+        swapped = [i for i in range(start, end) if text[i] not in letters and is_cjk(text[i])]
         if len(swapped) == end - start and min(frequency(text[i]) for i in swapped) >= COMMON:
             return True
         at = [self.clauses.original(i, i + 1)[0] for i in swapped]
@@ -162,10 +187,10 @@ class _Message:
 def trade_findings(model: TradeModel, ctx: CheckContext, taken: Iterable[tuple[str, int, int]]) -> Iterator[Finding]:
     """The trade offers in one message, except where a word-list finding of the same rule
     (``taken``: rule, start, end in the original) already marks the place."""
+    if model.gate is not None and model.gate.search(ctx.view.sound) is None:
+        return
     clauses = Clauses.of(ctx.view)
     sound = clauses.respelled(syllable_table())
-    if model.trigger is None or model.trigger.search(sound.text) is None:
-        return
     msg = _Message(model, ctx, clauses)
     joins = find_joins(sound, model.sound, model.combines, model.alones, accept=msg.accept)
     if not joins:
