@@ -1,0 +1,113 @@
+"""WX1 trade offers: a product joined to an offer or a contact is an offer; the same product
+in ordinary messages is not (see trade_cases)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wxguard import Guard, WordListError
+
+from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS
+
+TRADE_RULES = ("WX102", "WX103", "WX106")
+
+
+@pytest.fixture(scope="module")
+def guard() -> Guard:
+    return Guard(select=list(TRADE_RULES))
+
+
+def _covering(guard: Guard, text: str, rule: str, span: str) -> bool:
+    start = text.index(span)
+    return any(v.rule == rule and v.start <= start and start + len(span) <= v.end for v in guard.check(text).violations)
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), OFFERS)
+def test_offers_are_found_with_their_span(guard: Guard, text: str, rule: str, span: str) -> None:
+    assert _covering(guard, text, rule, span), guard.check(text).violations
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_the_same_products_in_ordinary_messages_pass(guard: Guard, text: str) -> None:
+    solicitations = [v for v in guard.check(text).violations if "solicitation" in v.techniques]
+    assert solicitations == []
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), KNOWN_MISSES)
+@pytest.mark.xfail(strict=True, reason="not caught yet")
+def test_known_misses(guard: Guard, text: str, rule: str, span: str) -> None:
+    assert _covering(guard, text, rule, span)
+
+
+def test_tables_are_large_enough() -> None:
+    assert len(OFFERS) >= 15 and len(TRAPS) >= 25
+    assert {rule for _, rule, _ in OFFERS} == set(TRADE_RULES)
+
+
+def test_a_finding_names_product_and_offer_and_how_sure_it_is(guard: Guard) -> None:
+    text = "有建材、餐饮等多余发票，点数优惠，李会计 13700002222"
+    (found,) = [v for v in guard.check(text).violations if "solicitation" in v.techniques]
+    assert found.rule == "WX106" and found.severity.value == "error"
+    assert found.term == "发票"
+    assert found.message == "违法交易敏感词「多余 + 发票 + 13700002222」"
+    assert found.techniques == ("solicitation",)
+    assert 0.8 <= found.confidence <= 1.0
+
+
+def test_a_homophone_is_named_and_less_sure(guard: Guard) -> None:
+    (found,) = guard.check("婇票、棋牌、捕鱼，铳植100餸50，網止见短信").violations
+    assert found.techniques == ("solicitation", "homophone")
+    assert found.confidence < 0.8
+
+
+def test_english_message_names_the_parts() -> None:
+    (found,) = Guard(select=["WX102"], lang="en").check("美女上门服务，电话13612345678").violations
+    assert found.message == 'pornographic term "美女 + 上门服务 + 电话"'
+
+
+def test_a_term_the_word_lists_find_is_not_marked_twice(guard: Guard) -> None:
+    # 代开发票 is a listed term; the join of 代开 and 发票 to the phone number adds no second mark.
+    found = guard.check("长期代开发票，电话13800001111").violations
+    assert [(v.rule, v.text) for v in found] == [("WX106", "代开发票")]
+
+
+def test_spans_point_into_the_original_through_disguises(guard: Guard) -> None:
+    text = "有 多 餘 發 票 ， 點 數 優 惠"
+    (found,) = guard.check(text).violations
+    assert text[found.start : found.end] == found.text == "多 餘 發 票"
+
+
+def test_a_phrase_file_adds_to_a_trade_bank(tmp_path: Path) -> None:
+    text = "帅哥上门服务，电话13612345678"
+    assert Guard(select=["WX102"]).check(text).violations == ()
+    extra = tmp_path / "trade.toml"
+    extra.write_text('[trade]\nescort-person = ["帅哥"]\n', encoding="utf-8")
+    (found,) = Guard(select=["WX102"], phrases=[extra]).check(text).violations
+    assert found.term == "帅哥"
+
+
+def test_a_bad_trade_table_names_file_and_line(tmp_path: Path) -> None:
+    extra = tmp_path / "trade.toml"
+    extra.write_text('[trade]\n\nno-such-bank = ["x"]\n', encoding="utf-8")
+    with pytest.raises(WordListError, match=r"trade\.toml:3.*no bank 'no-such-bank'"):
+        Guard(phrases=[extra])
+
+
+_PIECES = st.sampled_from(
+    ["代开", "发票", "美女", "上门服务", "包夜", "注册送", "彩金", "首存", "倍流水", "百家乐", "婇票", "铳植",
+     "办理各类", "毕业证", "电话", "13800001111", "加微信", "，", "。", " ", "谨防", "发", "票"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=12))
+def test_trade_spans_map_into_the_original(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for v in Guard(select=list(TRADE_RULES)).check(text).violations:
+        assert 0 <= v.start < v.end <= len(text) and text[v.start : v.end] == v.text
+        if "solicitation" in v.techniques:
+            assert v.term is not None and v.term in v.text
