@@ -123,7 +123,7 @@ def test_second_process_reads_the_cache(tmp_path: Path, brand: Path, expected: l
     folder = tmp_path / "cache"
     first = run(folder, brand)
     kinds = sorted(p.name.split("-")[0] for p in folder.glob("*.entry"))
-    assert kinds == ["fold", "lexicon", "sound", "splits"]
+    assert kinds == ["fold", "lexicon", "sound", "splits", "syllable"]
     second = run(folder, brand)
     assert second["pypinyin_not_imported"] is True  # tables and lexicon came from disk
     assert first["reports"] == second["reports"] == expected

@@ -52,12 +52,14 @@ class ContentChecker(Checker):
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)
         self.lexicon: Lexicon = lexicon_for(config)
-        self.trade: TradeModel = trade_model(config.phrases)
+        # The trade banks are bundled knowledge like the default lists: off with them.
+        self.trade: TradeModel | None = trade_model(config.phrases) if config.default_wordlists else None
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         words = list(self._words(ctx))
         yield from words
-        yield from trade_findings(self.trade, ctx, ((f.rule, f.start, f.end) for f in words))
+        if self.trade is not None:
+            yield from trade_findings(self.trade, ctx, ((f.rule, f.start, f.end) for f in words))
 
     def _words(self, ctx: CheckContext) -> Iterator[Finding]:
         """The lexicon's terms, judged and picked."""

@@ -142,6 +142,8 @@ class _Message:
         a contact alone: 百嘉乐 is a KTV's name, 百嘉乐 + 注册送 is a casino)."""
         if self.warned(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
             return False
+        if self.model.exact[join.banks[1]].options.get("with-contact") is True and self.contact(join) is None:
+            return False
         return not any(
             self.model.exact[bank].options.get("sound") is False or self.ordinary_word(bank, a, b)
             for bank, (a, b) in self.homophones(join)
