@@ -53,7 +53,7 @@ class GuardConfig(BaseModel):
     sound: bool = True
     format: FormatLimits = Field(default_factory=FormatLimits)
     campaign_keywords: tuple[str, ...] = ()
-    phrases: tuple[Path, ...] = ()  # extra WX3/WX4 phrase-bank files ([inducement] / [advertising])
+    phrases: tuple[Path, ...] = ()  # extra phrase-bank files ([inducement] / [advertising] / [trade])
     commercial_threshold: float = Field(default=4.0, gt=0)  # commercial_score() at or above: advertising rules apply
 
     @field_validator("select", "extend_select", "ignore")

@@ -380,3 +380,14 @@ def add_user_phrases(family: str, banks: dict[str, BankSource], files: Iterable[
                 raise source.error(f"[{family}] has no bank {name!r} (known: {', '.join(sorted(banks))})", near=name)
             for raw in _strings(value, display, f"{family}.{name}"):
                 banks[name].phrases.append((raw, source.at(raw)))
+
+
+def family_banks(family: str, required: Iterable[str], files: Iterable[Path]) -> tuple[dict[str, Any], dict[str, BankSource]]:
+    """A family's shipped ``wordlists/<family>.toml`` (its whole table and its banks) with the
+    phrases of users' files added; a bank the family's code consults must be there."""
+    data, sources = bundled_family(family)
+    missing = [name for name in required if name not in sources]
+    if missing:
+        raise WordListError(f"wordlists/{family}.toml", None, f"missing banks: {', '.join(missing)}")
+    add_user_phrases(family, sources, files)
+    return data, sources

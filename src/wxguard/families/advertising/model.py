@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from ...compiled import compiled
 from ...errors import WordListError
 from ...models import Message
-from ...phrases.banks import Bank, BankSource, add_user_phrases, bundled_family, prefilter
+from ...phrases.banks import Bank, BankSource, family_banks, prefilter
 from ...phrases.clauses import compact, folded
 from ...text.folding import fold_one_to_one
 from ...text.quickregex import any_of, quick
@@ -143,11 +143,7 @@ def advertising_model(files: tuple[Path, ...] = ()) -> AdvertisingModel:
 
 
 def _build(files: tuple[Path, ...]) -> AdvertisingModel:
-    data, sources = bundled_family("advertising")
-    missing = [name for name in REQUIRED if name not in sources]
-    if missing:
-        raise WordListError(_WHERE, None, f"missing banks: {', '.join(missing)}")
-    add_user_phrases("advertising", sources, files)
+    data, sources = family_banks("advertising", REQUIRED, files)
     banks = {name: _compiled_bank(name, src) for name, src in sources.items()}
     signals = _signals(banks)
     claims = tuple(b for b in banks.values() if "industry" in b.options)

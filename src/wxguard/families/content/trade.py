@@ -22,13 +22,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ...compiled import compiled
-from ...errors import WordListError
-from ...phrases.banks import Bank, Hit, add_user_phrases, bundled_family
+from ...phrases.banks import Bank, Hit, family_banks
 from ...phrases.clauses import Clauses
 from ...phrases.joins import Alone, Combine, Join, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
-from ...text.segment import frequency, in_words, straddles
 from ...text.quickregex import trie_source
+from ...text.segment import frequency, in_words, straddles
 from ...text.sound import class_table, syllable_table
 from ..base import CheckContext, Finding
 
@@ -64,11 +63,7 @@ def trade_model(files: tuple[Path, ...]) -> TradeModel:
 
 
 def _build(files: tuple[Path, ...]) -> TradeModel:
-    data, sources = bundled_family("trade")
-    missing = [name for name in CONTEXT_BANKS if name not in sources]
-    if missing:
-        raise WordListError("wordlists/trade.toml", None, f"missing banks: {', '.join(missing)}")
-    add_user_phrases("trade", sources, files)
+    data, sources = family_banks("trade", CONTEXT_BANKS, files)
     exact = {name: src.compile() for name, src in sources.items()}
     table = syllable_table()
     sound = {name: bank.respelled(table) for name, bank in exact.items()}

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...compiled import compiled
-from ...errors import WordListError
-from ...phrases.banks import Bank, add_user_phrases, bundled_family
+from ...phrases.banks import Bank, family_banks
 from ...phrases.joins import Alone, Combine, read_rules, trigger
 
 # Banks the join logic itself consults.
@@ -30,11 +29,7 @@ def inducement_model(files: tuple[Path, ...]) -> InducementModel:
 
 
 def _build(files: tuple[Path, ...]) -> InducementModel:
-    data, sources = bundled_family("inducement")
-    missing = [name for name in CONTEXT_BANKS if name not in sources]
-    if missing:
-        raise WordListError("wordlists/inducement.toml", None, f"missing banks: {', '.join(missing)}")
-    add_user_phrases("inducement", sources, files)
+    data, sources = family_banks("inducement", CONTEXT_BANKS, files)
     alone_banks = {str(spec.get("bank")) for spec in data.get("alone", [])}
     banks = {name: src.compile(alone=name in alone_banks) for name, src in sources.items()}
     combines, alones = read_rules(data, banks, "wordlists/inducement.toml", "WX3")
