@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from ...lexicon.automata import Candidate, Lexicon, Pattern
 from ...lexicon.loading import SOUND_RULE
@@ -51,6 +51,25 @@ class _Hit:
         return SOUND_RULE if self.sound else self.pattern.rule
 
 
+class Placement(NamedTuple):
+    """Where a pattern sits in a hit: the skeleton indices it occupies, the characters there,
+    whether they are the pattern's own (else a homophone), and whether a stutter was collapsed
+    inside."""
+
+    positions: list[int]
+    chars: str
+    exact: bool
+    stutter: bool
+
+
+class Span(NamedTuple):
+    """A hit's span in the original text and the original index of each of its letters."""
+
+    start: int
+    end: int
+    letters: list[int]
+
+
 class _Judge:
     """Per-message state: maps are built lazily and shared by all candidates."""
 
@@ -61,14 +80,13 @@ class _Judge:
         self._regex_spans: list[tuple[int, int]] | None = None
 
     # -- positions ---------------------------------------------------------------------
-    def place(self, cand: Candidate, pattern: Pattern) -> tuple[list[int], str, bool, bool] | None:
-        """Skeleton indices a pattern occupies in a hit, the characters there, whether they
-        are the pattern's own (else a homophone), and whether a stutter was collapsed inside.
-        Leading and trailing repeats of an edge character are left out of the span."""
+    def place(self, cand: Candidate, pattern: Pattern) -> Placement | None:
+        """Where ``pattern`` sits in the hit, or None when a run is too short for it. Leading
+        and trailing repeats of an edge character are left out of the span."""
         view = self.view
         if cand.view == "skeleton":
             chars = view.skeleton_slice(cand.start, cand.end)
-            return list(range(cand.start, cand.end)), chars, chars == pattern.folded, False
+            return Placement(list(range(cand.start, cand.end)), chars, chars == pattern.folded, False)
         n = cand.end - cand.start
         runs = [view.skeleton_run(k) for k in range(cand.start, cand.end)]
         base = runs[0][0]
@@ -92,14 +110,15 @@ class _Judge:
             exact = exact and (chars == want if len(chars) == need else all(c in want for c in chars))
             positions.extend(range(lo, hi))
             used.append(chars)
-        return positions, "".join(used), exact, stutter
+        return Placement(positions, "".join(used), exact, stutter)
 
-    def span(self, skeleton: list[int]) -> tuple[int, int, list[int]] | None:
+    def span(self, skeleton: list[int]) -> Span | None:
+        """The original span of skeleton indices, unless letters stand too far apart."""
         orig = [self.view.orig_of_skeleton(s) for s in skeleton]
         for a, b in zip(orig, orig[1:]):
             if b - a - 1 > MAX_GAP:
                 return None
-        return orig[0], orig[-1] + 1, orig
+        return Span(orig[0], orig[-1] + 1, orig)
 
     # -- filters -----------------------------------------------------------------------
     def edges_ok(self, folded: str, start: int, end: int) -> bool:
@@ -116,19 +135,29 @@ class _Judge:
         return True
 
     def allowed(self, start: int, end: int) -> bool:
-        """Covered by an allowed phrase (looked for in a window around the hit) or regex."""
+        """Covered by an allowed phrase or regex."""
+        return self._allowed_phrase(start, end) or self._allowed_regex(start, end)
+
+    def _allowed_phrase(self, start: int, end: int) -> bool:
+        """An allowed phrase, spelled exactly, covers the span (looked for in a window around it)."""
         reach = self.lexicon.allow_reach
-        if reach:
-            lo = max(0, start - reach)
-            window = TextView(self.text[lo : min(len(self.text), end + reach)])
-            for cand in self.lexicon.allow_hits(window):
-                for pattern in cand.patterns:
-                    placed = _Judge(self.lexicon, window).place(cand, pattern)
-                    if placed is not None and placed[2]:
-                        a = lo + window.orig_of_skeleton(placed[0][0])
-                        b = lo + window.orig_of_skeleton(placed[0][-1]) + 1
-                        if a <= start and b >= end:
-                            return True
+        if not reach:
+            return False
+        lo = max(0, start - reach)
+        window = TextView(self.text[lo : min(len(self.text), end + reach)])
+        judge = _Judge(self.lexicon, window)
+        for cand in self.lexicon.allow_hits(window):
+            for pattern in cand.patterns:
+                placed = judge.place(cand, pattern)
+                if placed is not None and placed.exact:
+                    a = lo + window.orig_of_skeleton(placed.positions[0])
+                    b = lo + window.orig_of_skeleton(placed.positions[-1]) + 1
+                    if a <= start and b >= end:
+                        return True
+        return False
+
+    def _allowed_regex(self, start: int, end: int) -> bool:
+        """An allow regex matches around the span (the matches are found once a message)."""
         if self.lexicon.allow_regexes:
             if self._regex_spans is None:
                 self._regex_spans = [
@@ -165,7 +194,7 @@ class _Judge:
                 found.extend(techniques_of(char) or techniques_of(written))
         return found
 
-    def judged(self, positions: list[int], folded: str, cjk_edges: bool) -> tuple[int, int, list[int]] | None:
+    def judged(self, positions: list[int], folded: str, cjk_edges: bool) -> Span | None:
         """Span in the original after the gap, edge, allow-list and word-boundary tests."""
         placed = self.span(positions)
         if placed is None:
