@@ -1,23 +1,29 @@
 """WX1 content security: sensitive terms seen through disguises.
 
-Candidates come from the lexicon's automata over the collapsed, skeleton and sound views.
-Each is mapped back to the original text and then judged: word edges for Latin and digit
-terms, the noise gap between letters, the allow-list (covering semantics) and jieba word
-boundaries. One policy then picks the findings: exact evidence first, longest and most
-severe wins, a sound-alike only where no exact finding overlaps.
+Candidates come from the lexicon's automata over the collapsed, skeleton and sound views,
+and from the masks in the text (傻X). Each is mapped back to the original text and then
+judged: word edges for Latin and digit terms, the noise gap between letters, the
+allow-list (covering semantics) and jieba word boundaries. The parts of a term with gaps
+(代开{*}发票) are only recorded while scanning and joined once every part has been seen; a
+term that needs a companion word keeps its hit only when one is in the same sentence. One
+policy then picks the findings: exact evidence first, longest and most severe wins, a
+sound-alike only where no exact finding overlaps.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ...lexicon.automata import Candidate, Lexicon, Pattern
 from ...lexicon.loading import SOUND_RULE
-from ...text.folding import fold, is_cjk, is_noise, noise_kind, techniques_of
-from ...text.segment import in_words, straddles
+from ...lexicon.masks import MaskHit
+from ...lexicon.terms import GAP_LETTERS, Term, shape
+from ...models import Severity
+from ...text.folding import ends_sentence, fold, is_cjk, is_noise, noise_kind, techniques_of
+from ...text.segment import in_words, is_word, straddles
 from ...text.sound import spell
 from ...text.views import TextView
 from ..base import CheckContext, Checker, Finding
