@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 from wxguard import Severity, catalog
 
 CODES = (
@@ -55,3 +57,24 @@ def test_consequences_come_from_the_seed_penalty_table() -> None:
 def test_lookup_by_name_and_code() -> None:
     assert catalog().get("drug-content").code == "WX104"
     assert catalog().get("wx104").name == "drug-content"
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_both_languages_of_a_message_take_the_same_fields() -> None:
+    """Checkers give language-neutral fields (numbers, catalog words) and every sentence is a
+    catalog template, so the Chinese and English templates name the same fields."""
+    for rule in catalog().rules:
+        templates = [(rule.message_zh, rule.message_en), *((v.zh, v.en) for v in rule.variants.values())]
+        for zh, en in templates:
+            assert _fields(zh) == _fields(en), rule.code
+
+
+def test_catalog_words_are_given_in_both_languages() -> None:
+    assert {"document", "weekday", "window", "period"} <= set(catalog().words)
+    for group in catalog().words.values():
+        for text in group.values():
+            assert text.zh.strip() and text.en.strip()
+    assert catalog().word("weekday", "sun").pick("zh") == "周日"

@@ -23,6 +23,18 @@ class Family(BaseModel):
     consequence_en: str
 
 
+class Text(BaseModel):
+    """A text in both languages: a message variant or a word that messages put in."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    zh: str
+    en: str
+
+    def pick(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
 class Rule(BaseModel):
     """One rule: stable code and name, default severity, texts and examples."""
 
@@ -44,10 +56,18 @@ class Rule(BaseModel):
     why_en: str
     fail: str
     pass_: str
+    # Other message templates a checker may choose (``Finding.variant``), by name.
+    variants: dict[str, Text] = {}
 
-    def message(self, lang: str, **fields: object) -> str:
-        template = self.message_en if lang == "en" else self.message_zh
-        return template.format_map(_Blank(fields))
+    def message(self, lang: str, variant: str | None = None, **fields: object) -> str:
+        """The message in ``lang``, its placeholders filled from ``fields``; a ``Text`` field
+        (a catalog word) gives its text in the same language."""
+        if variant is None:
+            template = self.message_en if lang == "en" else self.message_zh
+        else:
+            template = self.variants[variant].pick(lang)
+        values = {k: v.pick(lang) if isinstance(v, Text) else v for k, v in fields.items()}
+        return template.format_map(_Blank(values))
 
     def suggestion(self, lang: str) -> str:
         return self.suggestion_en if lang == "en" else self.suggestion_zh
@@ -66,9 +86,10 @@ class _Blank(dict[str, object]):
 class Catalog:
     """All rules, in code order, with ruff-style selector resolution."""
 
-    def __init__(self, families: dict[str, Family], rules: list[Rule]) -> None:
+    def __init__(self, families: dict[str, Family], rules: list[Rule], words: dict[str, dict[str, Text]]) -> None:
         self.families = families
         self.rules = rules
+        self.words = words
         self.by_code = {r.code: r for r in rules}
         self.by_name = {r.name: r for r in rules}
         self._family_codes: dict[str, frozenset[str]] = {}
@@ -82,6 +103,10 @@ class Catalog:
         if rule is None:
             raise KeyError(code_or_name)
         return rule
+
+    def word(self, group: str, key: str) -> Text:
+        """A word messages put in (``word("weekday", "mon")``), in both languages."""
+        return self.words[group][key]
 
     def codes(self, prefix: str) -> frozenset[str]:
         """The codes of a family (``WX6``): what its checker may emit, and nothing else."""
@@ -138,4 +163,5 @@ def catalog() -> Catalog:
                 **entry,
             )
         )
-    return Catalog(families, rules)
+    words = {group: {key: Text(**text) for key, text in entries.items()} for group, entries in raw["words"].items()}
+    return Catalog(families, rules, words)

@@ -14,12 +14,15 @@ from .families import CheckContext, Checker, Finding, checkers
 from .config import GuardConfig, build_config, load_config_file
 from .errors import WxguardError
 from .models import Message, Report, Violation
-from .sendlog import SendLog
 from .text.views import TextView
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
+
+    from .families.links.icp import IcpResolver
+    from .profiles import FormatLimits, Profile
+    from .sendlog import SendLog
 
 
 class Guard:
@@ -45,14 +48,26 @@ class Guard:
         select: Iterable[str] | None = None,
         extend_select: Iterable[str] = (),
         ignore: Iterable[str] = (),
+        per_file_ignores: Mapping[str, Iterable[str]] | None = None,
         severity: Mapping[str, str] | None = None,
         fail_on: str = "error",
+        profiles: Mapping[str, Profile | Mapping[str, Any]] | None = None,
         platform: str = "wechat",
         industry: str | None = None,
+        icp_registry: str | Path | None = None,
+        icp_resolver: IcpResolver | None = None,
+        allowed_domains: Iterable[str] = (),
+        blocked_domains: Iterable[str] = (),
         lang: str = "zh",
+        split_characters: bool = True,
+        sound: bool = True,
+        format: FormatLimits | Mapping[str, Any] | None = None,
+        campaign_keywords: Iterable[str] = (),
+        phrases: Iterable[str | Path] = (),
+        commercial_threshold: float = 4.0,
         config: GuardConfig | None = None,
-        **more: Any,
     ) -> None:
+        """Every setting of ``GuardConfig`` (docs/usage.md), or a ``config`` built already."""
         if config is None:
             if words is None:
                 word_map: dict[str, list[str]] = {}
@@ -72,9 +87,20 @@ class Guard:
                 "fail_on": fail_on,
                 "platform": platform,
                 "industry": industry,
+                "icp_registry": icp_registry,
+                "icp_resolver": icp_resolver,
+                "allowed_domains": allowed_domains,
+                "blocked_domains": blocked_domains,
                 "lang": lang,
-                **more,
+                "split_characters": split_characters,
+                "sound": sound,
+                "campaign_keywords": campaign_keywords,
+                "phrases": phrases,
+                "commercial_threshold": commercial_threshold,
             }
+            # Tables left out when not given, so that their defaults apply.
+            given = {"per_file_ignores": per_file_ignores, "profiles": profiles, "format": format}
+            data.update((key, value) for key, value in given.items() if value is not None)
             config = build_config(data)
         self._init(config)
 
@@ -113,8 +139,11 @@ class Guard:
             message = Message(text=message)
         elif not isinstance(message, Message):
             raise WxguardError(f"check() takes a str or a Message, not {type(message).__name__}")
-        if log is not None and not isinstance(log, SendLog):
-            raise WxguardError(f"check(log=...) takes a SendLog, not {type(log).__name__}")
+        if log is not None:
+            from .sendlog import SendLog  # here: only sends are counted, text checks never need it
+
+            if not isinstance(log, SendLog):
+                raise WxguardError(f"check(log=...) takes a SendLog, not {type(log).__name__}")
         ctx = CheckContext(message=message, view=TextView(message.text), config=self.config, log=log)
         ctx.profile  # an unknown platform is an error whichever rules are enabled
         findings: list[Finding] = []
@@ -141,7 +170,7 @@ class Guard:
             term=f.term,
             techniques=f.techniques,
             confidence=f.confidence,
-            message=rule.message(lang, **f.fields),
+            message=rule.message(lang, f.variant, **f.fields),
             suggestion=rule.suggestion(lang),
             consequence=rule.consequence(lang),
         )

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Finding:
-    """A rule hit before catalog texts are attached; ``fields`` fill the message template."""
+    """A rule hit before catalog texts are attached: ``fields`` fill the rule's message
+    template, or the template named ``variant`` (the rule's ``variants`` in the catalog)."""
 
     rule: str
     start: int
@@ -33,6 +34,7 @@ class Finding:
     techniques: tuple[str, ...] = ()
     confidence: float = 1.0
     fields: dict[str, Any] = field(default_factory=dict)
+    variant: str | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Iterator
 
+from ...catalog import Text, catalog
 from ...clock import aware, local
 from ...profiles import IndustrySchedule, bundled, industry_schedule
 from ...sendlog import SendLog, content_digest, media_count
@@ -25,10 +26,7 @@ from ..base import CheckContext, Checker, Finding
 
 # Enough history to report how long a run of repeats really is.
 REPEAT_LOOKBACK = 100
-_WINDOW = {"minute": ("一分钟", "minute"), "hour": ("一小时", "hour")}
-_PERIOD = {"day": ("今日", "today"), "week": ("本周", "this week")}
-_WEEKDAY_ZH = "一二三四五六日"
-_WEEKDAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class CadenceChecker(Checker):
@@ -61,8 +59,7 @@ class CadenceChecker(Checker):
             scope = account if cap.scope == "sender" else {"group": group}
             count = log.count(**scope, since=when - timedelta(seconds=cap.seconds), until=when) + 1
             if count > cap.limit:
-                window_zh, window_en = _WINDOW[cap.per]
-                fields = {"count": count, "limit": cap.limit, "window_zh": window_zh, "window_en": window_en, "channel": cap.channel}
+                fields = {"count": count, "limit": cap.limit, "window": catalog().word("window", cap.per), "channel": cap.channel}
                 yield Finding("WX702", 0, 0, fields=fields)
                 break
 
@@ -74,20 +71,13 @@ class CadenceChecker(Checker):
                 industries.add(None)  # untagged records belong to the Guard's industry
             count = log.count(group=group, since=start, until=when, industries=industries) + 1
             if count > schedule.limit:
-                period_zh, period_en = _PERIOD[schedule.period]
-                yield Finding(
-                    "WX703",
-                    0,
-                    0,
-                    fields={
-                        "count": count,
-                        "limit": schedule.limit,
-                        "industry_zh": schedule.title_zh,
-                        "industry_en": schedule.title_en,
-                        "period_zh": period_zh,
-                        "period_en": period_en,
-                    },
-                )
+                fields = {
+                    "count": count,
+                    "limit": schedule.limit,
+                    "industry": _title(schedule),
+                    "period": catalog().word("period", schedule.period),
+                }
+                yield Finding("WX703", 0, 0, fields=fields)
 
         media = media_count(message)
         if media:
@@ -103,38 +93,21 @@ def _timing(moment: datetime, schedule: IndustrySchedule | None) -> Iterator[Fin
     stamp = _stamp(moment)
     rest = bundled().rest_period
     if rest.strictly_holds(clock):
-        yield Finding(
-            "WX705",
-            0,
-            0,
-            fields={
-                **stamp,
-                "problem_zh": f"处于 {rest} 午休时段",
-                "problem_en": f"falls in the {rest} rest period",
-            },
-        )
+        yield Finding("WX705", 0, 0, fields={**stamp, "rest": str(rest)})
     elif schedule is not None and not (schedule.window.holds(clock) and (workday or not schedule.workdays_only)):
-        days_zh, days_en = ("工作日 ", "weekdays ") if schedule.workdays_only else ("", "")
-        yield Finding(
-            "WX705",
-            0,
-            0,
-            fields={
-                **stamp,
-                "problem_zh": f"不在{schedule.title_zh}建议时段（{days_zh}{schedule.window}）",
-                "problem_en": f"is outside the {schedule.title_en} window ({days_en}{schedule.window})",
-            },
-        )
+        fields = {**stamp, "industry": _title(schedule), "window": str(schedule.window)}
+        yield Finding("WX705", 0, 0, fields=fields, variant="workday-window" if schedule.workdays_only else "window")
     hours = schedule.working_hours if schedule is not None else None
     if hours is not None and not (workday and hours.holds(clock)):
         yield Finding("WX706", 0, 0, fields={**stamp, "hours": str(hours)})
 
 
-def _stamp(moment: datetime) -> dict[str, str]:
+def _stamp(moment: datetime) -> dict[str, str | Text]:
     """Beijing time and weekday; seconds shown only when there are any (12:00 vs 12:00:01)."""
     shown = "%Y-%m-%d %H:%M:%S" if moment.second or moment.microsecond else "%Y-%m-%d %H:%M"
-    return {
-        "time": moment.strftime(shown),
-        "weekday_zh": "周" + _WEEKDAY_ZH[moment.weekday()],
-        "weekday_en": _WEEKDAY_EN[moment.weekday()],
-    }
+    return {"time": moment.strftime(shown), "weekday": catalog().word("weekday", _WEEKDAYS[moment.weekday()])}
+
+
+def _title(schedule: IndustrySchedule) -> Text:
+    """The industry's name in both languages (from the profiles data)."""
+    return Text(zh=schedule.title_zh, en=schedule.title_en)

@@ -21,19 +21,6 @@ from .email_recognizer import EmailRecognizer
 from .mobile_recognizer import MobileRecognizer
 from .resident_id_recognizer import ResidentIdRecognizer
 
-# What each kind of document is called in messages: (Chinese, English).
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    "mobile": ("手机号码", "mobile phone number"),
-    "resident-id": ("身份证号码", "resident ID number"),
-    "bank-card": ("银行卡号", "bank card number"),
-    "email": ("电子邮箱", "email address"),
-    "passport": ("护照", "passport"),
-    "hk-macao-permit": ("往来港澳通行证", "travel permit to Hong Kong and Macao"),
-    "home-return-permit": ("港澳居民来往内地通行证", "Home Return Permit"),
-    "taiwan-compatriot-permit": ("台湾居民来往大陆通行证", "travel permit for Taiwan residents"),
-    "hmt-residence-permit": ("港澳台居民居住证", "residence permit for Hong Kong, Macao and Taiwan residents"),
-}
-
 # Every recognizer needs an "@" or seven digits in a row (spaces and dashes allowed between).
 _CANDIDATE = re.compile(r"@|\d(?:[ -]?\d){6}")
 _URL = re.compile(r"(?:https?|ftp)://[!-~]+")

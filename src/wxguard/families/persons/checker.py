@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from .analyzer import KIND_NAMES, analyzer
+from ...catalog import catalog
+from .analyzer import analyzer
 from .minors import minors_detector
 from ..base import CheckContext, Checker, Finding
 
@@ -28,14 +29,13 @@ class PersonsChecker(Checker):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         folded = ctx.view.folded
         for r in self.analyzer.analyze(ctx.view.text, folded):
-            zh, en = KIND_NAMES[r.kind]
             yield Finding(
                 rule=r.rule,
                 start=r.start,
                 end=r.end,
                 term=r.pattern,
                 confidence=r.score,
-                fields={"document": zh, "document_en": en, "context": r.context or ""},
+                fields={"document": catalog().word("document", r.kind), "context": r.context or ""},
             )
         for hit in self.minors.find(folded):
             yield Finding(
