@@ -39,7 +39,8 @@ def cache_dir() -> Path | None:
 
 # The modules whose output is cached: an edit to any of them must not be served stale.
 _BUILDERS = ("text/folding.py", "text/sound.py", "lexicon/automata.py", "lexicon/splitchars.py",
-             "lexicon/loading.py", "lexicon/prefilter.py", "cache.py")
+             "lexicon/loading.py", "lexicon/terms.py", "lexicon/masks.py", "lexicon/numerals.py",
+             "lexicon/prefilter.py", "cache.py")
 
 
 def versions(*packages: str) -> str:

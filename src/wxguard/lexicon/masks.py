@@ -17,10 +17,14 @@ from ..text.folding import fold, is_cjk
 from ..text.sound import spell
 from .terms import Term, shape
 
+# Terms of this many Chinese characters or more get masked spellings without being marked.
+AUTOMATIC = 3
 # What writers type for a hidden character (after the one-to-one fold: X → x, ＊ → *).
 MASK_SYMBOLS = "x*×✕✖╳⨯叉□■○●"
 # A mask symbol, or a Latin letter standing alone (the initial of the hidden character).
 _CANDIDATE = re.compile(rf"[{re.escape(MASK_SYMBOLS)}]|(?<![a-z])[a-z](?![a-z])")
+# The same, cheaply, on the original text: could it hold a mask at all?
+_POSSIBLE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ*＊×✕✖╳⨯叉□■○●]")
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,9 @@ class MaskIndex:
             self.by_edge.setdefault((slot.before[-1:], slot.after[:1]), []).append(slot)
             self.reach = max(self.reach, len(slot.before), len(slot.after))
 
-    def __bool__(self) -> bool:
-        return bool(self.by_edge)
+    def possible(self, text: str) -> bool:
+        """False when ``text`` has no mask (most messages): nothing to look up."""
+        return bool(self.by_edge) and _POSSIBLE.search(text) is not None
 
     def hits(self, text: str, folded: str) -> Iterator[MaskHit]:
         """Every place where a mask in ``folded`` (the one-to-one fold of ``text``) hides
@@ -105,16 +110,21 @@ def _forward(text: str, p: int, letters: int) -> int:
 
 
 def masked_slots(term: Term, rule: str, automatic: bool) -> list[MaskedSlot]:
-    """The slots of a term: the characters marked ``{c}``, and with ``automatic`` the inner
-    characters of a one-part term of three or more Chinese characters."""
+    """The slots of a term: the characters marked ``{c}``, and with ``automatic`` those of a
+    one-part term of Chinese characters: the inner ones from three characters on, the
+    first and last too from four."""
     form = shape(term.text)
     if len(form.parts) != 1:
         return []
     part = form.parts[0]
     folded = fold(part)
     positions = {len(fold(part[:i])) for i in form.masks}
-    if automatic and len(folded) >= 3 and all(is_cjk(c) for c in folded):
+    if automatic and len(folded) >= AUTOMATIC and all(is_cjk(c) for c in folded):
+        # Inside a term the mask has context on both sides (草X妈); at an edge only on one,
+        # so it needs three characters there (X你大爷, never x日的 for 狗日的: x月x日的).
         positions.update(range(1, len(folded) - 1))
+        if len(folded) > AUTOMATIC:
+            positions.update((0, len(folded) - 1))
     slots: list[MaskedSlot] = []
     for i in sorted(positions):
         if i >= len(folded):

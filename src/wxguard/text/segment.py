@@ -55,4 +55,9 @@ def in_words(text: str, start: int, end: int, positions: Iterable[int]) -> bool:
 def is_word(text: str) -> bool:
     """True when jieba's dictionary lists ``text`` as a word (态度 yes, 堵博 no); the
     dictionary also holds every word's prefixes, with frequency 0, which do not count."""
-    return _jieba().FREQ.get(text, 0) > 0
+    return frequency(text) > 0
+
+
+def frequency(text: str) -> int:
+    """How often jieba's dictionary counts ``text`` as a word (见 58,965; 堵 1,193)."""
+    return int(_jieba().FREQ.get(text, 0))
