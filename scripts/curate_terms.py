@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 if TYPE_CHECKING:
-    from wxguard.lexicon.automata import Lexicon
+    from wxguard.families.content.lexicon import Lexicon
 
 COLUMNS = ("term", "sources", "clean_raw", "clean_wxguard", "clean_sound_only", "positive", "jieba_word", "group", "note")
 # Read top to bottom: terms that catch positives and never fire on clean text, then those that
@@ -129,7 +129,7 @@ def raw_counts(terms: Sequence[str], lines: Iterable[str]) -> list[int]:
 def rejection(term: str) -> str:
     """Why wxguard will not load ``term`` (the word-list check's own words), or ''."""
     from wxguard import WordListError
-    from wxguard.lexicon.terms import parse_term
+    from wxguard.families.content.terms import parse_term
 
     try:
         parse_term(term, "candidate", "candidate", None)
@@ -146,9 +146,9 @@ def candidate_lexicon(terms: Sequence[str], allow: bool) -> Lexicon:
     line may use the word-list syntax (代开{*}发票 + 联系|电话); its term's ``source`` is the
     line as written, which ``reported_terms`` reports it by."""
     from wxguard import GuardConfig
-    from wxguard.lexicon.automata import compile_lexicon
-    from wxguard.lexicon.loading import read_wordlist
-    from wxguard.lexicon.terms import Term, parse_term
+    from wxguard.families.content.lexicon import compile_lexicon
+    from wxguard.families.content.terms import Term, parse_term
+    from wxguard.families.content.wordlists import read_wordlist
     from wxguard.resources import wordlist_files
 
     allowed: list[Term] = []
@@ -171,13 +171,13 @@ def reported_terms(lexicon: Lexicon, text: str) -> dict[str, bool]:
     the content checker's judge (edges, gaps, allow list, jieba word boundaries,
     homophones) on every candidate and leaves out only that final choice between
     overlapping terms; tests/test_eval_tools.py checks it against one Guard per term."""
-    from wxguard.families.content.checker import _Judge
+    from wxguard.families.content.judge import Judge
     from wxguard.text.views import TextView
 
     view = TextView(text)
     candidates = lexicon.candidates(view)
     found: dict[str, bool] = {}
-    for hit in _Judge(lexicon, view).hits(candidates):
+    for hit in Judge(lexicon, view).hits(candidates):
         found[hit.term.source] = found.get(hit.term.source, False) or not hit.sound
     return found
 

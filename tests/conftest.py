@@ -6,8 +6,9 @@ import tempfile
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Tests never write to the user's cache folder.
+# Tests never write to the user's cache folder, nor make a cache key in the user's state folder.
 os.environ.setdefault("WXGUARD_CACHE_DIR", tempfile.mkdtemp(prefix="wxguard-test-cache-"))
+os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="wxguard-test-state-"))
 
 from wxguard import Guard
 

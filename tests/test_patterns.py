@@ -11,7 +11,7 @@ import pytest
 
 from wxguard import Guard, Severity, Verdict, WordListError
 from wxguard.config import load_config_file
-from wxguard.lexicon.terms import GAP_LETTERS
+from wxguard.families.content.terms import GAP_LETTERS
 
 from .words import PATTERN_LISTS
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard
-from wxguard.lexicon.terms import GAP_LETTERS, shape
+from wxguard.families.content.terms import GAP_LETTERS, shape
 from wxguard.text.folding import ends_sentence, fold, is_noise
 from wxguard.text.views import BlockMap, TextView
 

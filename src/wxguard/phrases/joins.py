@@ -1,10 +1,15 @@
-"""Joining an action to what makes it inducement, within a clause or a short window.
+"""Joining an action to what makes it a finding, within a clause or a short window.
 
 A word such as 转发 or 关注 is no evidence on its own: minutes are forwarded and weather is
 关注-ed every day. A finding needs the action joined to a reward, a gate, a number of
 groups or people, or a threat, with no sentence end between them. The rules of the join
-(which banks, how far, in which order) are data: ``[[combine]]`` and ``[[alone]]`` in
-``wordlists/inducement.toml``.
+(which banks, how far, in which order) are data: ``[[combine]]`` and ``[[alone]]`` in a
+family's bank file (``wordlists/inducement.toml``).
+
+The context banks (``exempt``, ``blocker``, ``link``, ``requirement``, ``completion``,
+``acquire``) shape a join when a family has them and are empty when it does not. A family
+may also find some banks' hits itself (links, phone numbers: things a phrase cannot spell)
+and hand them in (``given``).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any
+from typing import Any, Mapping
 
 from ..catalog import catalog
 from ..errors import WordListError
@@ -41,6 +46,7 @@ class Combine:
     before: int
     clauses: int
     yield_to: tuple[str, ...]
+    condition: bool = True  # a phrase before the action joins only when the action is a condition
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,13 @@ def _int(spec: dict[str, Any], key: str, default: int, where: str) -> int:
     return value
 
 
+def _bool(spec: dict[str, Any], key: str, default: bool, where: str) -> bool:
+    value = spec.get(key, default)
+    if not isinstance(value, bool):
+        raise WordListError(where, None, f"{key} must be true or false, got {value!r}")
+    return value
+
+
 def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family: str) -> tuple[list[Combine], list[Alone]]:
     """The ``[[combine]]`` and ``[[alone]]`` tables, checked against the known banks and the
     codes of ``family`` (a catalog prefix such as ``WX3``)."""
@@ -103,6 +116,7 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
                 before=_int(spec, "before", 0, where),
                 clauses=_int(spec, "clauses", 2, where),
                 yield_to=tuple(bank(b, f"combine {rule}.yield-to") for b in spec.get("yield-to", [])),
+                condition=_bool(spec, "condition", True, where),
             )
         )
     alones = [
@@ -118,15 +132,23 @@ class _Message:
 
     clauses: Clauses
     banks: dict[str, Bank]
+    given: Mapping[str, list[Hit]] = field(default_factory=dict)
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
     _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
 
     def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
+        """A bank's hits (none when the family has no such bank), with those the family
+        found itself."""
         key = f"{name}:{overlapping}"
-        found = self._hits.get(key)
-        if found is None:
-            found = self._hits[key] = self.banks[name].hits(self.clauses.text, overlapping)
-        return found
+        hits = self._hits.get(key)
+        if hits is None:
+            bank = self.banks.get(name)
+            hits = bank.hits(self.clauses.text, overlapping) if bank is not None else []
+            given = self.given.get(name)
+            if given:
+                hits = sorted(hits + given, key=lambda h: (h.start, -h.end))
+            self._hits[key] = hits
+        return hits
 
     def live(self, name: str, overlapping: bool = True) -> list[Hit]:
         """Hits not covered by an exemption. Actions are read leftmost-longest
@@ -210,9 +232,16 @@ def uncovered(hits: list[Hit], cover: list[Hit]) -> list[Hit]:
     return out
 
 
-def find_joins(clauses: Clauses, banks: dict[str, Bank], combines: list[Combine], alones: list[Alone]) -> list[Join]:
-    """Every rule's joins in one message, at most one per rule where spans overlap."""
-    msg = _Message(clauses, banks)
+def find_joins(
+    clauses: Clauses,
+    banks: dict[str, Bank],
+    combines: list[Combine],
+    alones: list[Alone],
+    given: Mapping[str, list[Hit]] | None = None,
+) -> list[Join]:
+    """Every rule's joins in one message, at most one per rule where spans overlap.
+    ``given``: hits of some banks that the caller found itself, in ``clauses.text`` indices."""
+    msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
     for spec in combines:
         yielding = [h for b in spec.yield_to for h in msg.live(b)]
@@ -251,7 +280,8 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
 def _placed(msg: _Message, spec: Combine, action: Hit, start: int, end: int, bare: bool) -> tuple[int, Join] | None:
     """(gap, join) when the phrase at ``[start, end)`` is close enough and tied to the action:
     after it within ``after`` characters and the allowed clause breaks, or before it within
-    ``before`` when the action is stated as the condition (a bare noun only then)."""
+    ``before`` when the action is stated as the condition (a bare noun only then) or the
+    rule does not ask for one (``condition = false``: then no sentence end between them)."""
     if start >= action.end and not bare:
         gap = start - action.end
         if gap > spec.after:
@@ -265,7 +295,10 @@ def _placed(msg: _Message, spec: Combine, action: Hit, start: int, end: int, bar
         if gap > spec.before:
             return None
         strong, weak = msg.clauses.breaks(end, action.start)
-        if strong + weak > max(1, spec.clauses) or not msg.conditional(action):
+        if not spec.condition:
+            if strong or weak > spec.clauses:
+                return None
+        elif strong + weak > max(1, spec.clauses) or not msg.conditional(action):
             return None
         kind = "reverse"
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.folding import fold
+from ...text.folding import fold
 
 _DIGITS = "零一二三四五六七八九"
 # Two-digit numbers in a folded term (a longer run is a code, not a number one says).

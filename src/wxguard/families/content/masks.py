@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..text.folding import fold, is_cjk
-from ..text.sound import spell
+from ...text.folding import fold, is_cjk
+from ...text.sound import spell
 from .terms import Term, shape
 
 # Terms of this many Chinese characters or more get masked spellings without being marked.

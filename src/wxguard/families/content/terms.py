@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..errors import WordListError
-from ..text.folding import fold
+from ...errors import WordListError
+from ...text.folding import fold
 
 Tier = Literal["block", "review"]
 TIERS: tuple[Tier, ...] = ("block", "review")

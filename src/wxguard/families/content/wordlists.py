@@ -11,9 +11,9 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from ..catalog import catalog
-from ..errors import WordListError
-from ..resources import read_text, wordlist_files
+from ...catalog import catalog
+from ...errors import WordListError
+from ...resources import read_text, wordlist_files
 from .terms import Term, Tier, check_term, check_tier, parse_term, section
 
 # The WX1 rules not tied to one category: terms of any other category (a user's own list),
