@@ -33,6 +33,8 @@ BLOCKER_REACH = 2
 # After a clause break, the joined phrase must open its clause (this many characters of lead
 # at most) unless a link word (即可, 就, 每人 …) ties it to the action.
 CLAUSE_LEAD = 1
+# A rule's ``lead`` phrase (登录 before a link) ends at most this far before the joined phrase.
+LEAD_REACH = 8
 
 CONFIDENCE = {"clause": 0.9, "window": 0.8, "reverse": 0.75, "alone": 0.95}
 
@@ -47,6 +49,7 @@ class Combine:
     clauses: int
     yield_to: tuple[str, ...]
     condition: bool = True  # a phrase before the action joins only when the action is a condition
+    lead: tuple[str, ...] = ()  # banks one of which must stand right before the joined phrase
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
                 clauses=_int(spec, "clauses", 2, where),
                 yield_to=tuple(bank(b, f"combine {rule}.yield-to") for b in spec.get("yield-to", [])),
                 condition=_bool(spec, "condition", True, where),
+                lead=tuple(bank(b, f"combine {rule}.lead") for b in spec.get("lead", [])),
             )
         )
     alones = [
@@ -201,6 +205,14 @@ class _Message:
             self._bound[name] = found
         return found
 
+    def lead(self, names: tuple[str, ...], pos: int) -> Hit | None:
+        """The nearest phrase of these banks ending shortly before ``pos`` in its clause."""
+        near = [
+            h for name in names for h in self.live(name)
+            if h.end <= pos and pos - h.end <= LEAD_REACH and self.quiet(h.end, pos)
+        ]
+        return max(near, key=lambda h: (h.end, h.end - h.start)) if near else None
+
     def tied(self, joined_start: int) -> bool:
         """After a clause break: the joined phrase opens its clause or a link word ties it."""
         begin = self.clauses.clause_start(joined_start)
@@ -281,7 +293,9 @@ def _placed(msg: _Message, spec: Combine, action: Hit, start: int, end: int, bar
     """(gap, join) when the phrase at ``[start, end)`` is close enough and tied to the action:
     after it within ``after`` characters and the allowed clause breaks, or before it within
     ``before`` when the action is stated as the condition (a bare noun only then) or the
-    rule does not ask for one (``condition = false``: then no sentence end between them)."""
+    rule does not ask for one (``condition = false``: then no sentence end between them).
+    With a ``lead``, the phrase counts only right after one of its phrases, and the join names
+    both (登录 + a link)."""
     if start >= action.end and not bare:
         gap = start - action.end
         if gap > spec.after:
@@ -303,6 +317,11 @@ def _placed(msg: _Message, spec: Combine, action: Hit, start: int, end: int, bar
         kind = "reverse"
     else:
         return None
+    if spec.lead:
+        lead = msg.lead(spec.lead, start)
+        if lead is None:
+            return None
+        start = max(lead.start, action.end) if start >= action.end else lead.start
     return gap, Join(spec.rule, (action.start, action.end), (start, end), CONFIDENCE[kind])
 
 
