@@ -17,13 +17,13 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from ..text.folding import fold_one_to_one, tables
+from ..text.folding import SENTENCE_ENDS, fold_one_to_one, tables
 from ..text.views import BlockMap, TextView
 
 STRONG = "。"
 WEAK = "，"
 # Folded text has ASCII punctuation where the original had full-width forms.
-_MARKS = {ord(c): STRONG for c in ".!?;。…\n\r\u2028\u2029"} | {ord(c): WEAK for c in ",、:"}
+_MARKS = {ord(c): STRONG for c in SENTENCE_ENDS} | {ord(c): WEAK for c in ",、:"}
 _BMP = 0x10000
 _DROP = re.compile(r"[^\w。，%]|_")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
