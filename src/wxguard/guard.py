@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from .families.links.icp import IcpResolver
     from .profiles import FormatLimits, Profile
-    from .sendlog import SendLog
+    from .families.cadence.sendlog import SendLog
 
 
 class Guard:
@@ -41,7 +41,7 @@ class Guard:
     def __init__(
         self,
         *,
-        words: Mapping[str, Iterable[str]] | Iterable[str] | None = None,
+        words: Mapping[str, Iterable[str] | Mapping[str, Iterable[str]]] | Iterable[str] | None = None,
         wordlists: Iterable[str | Path] = (),
         default_wordlists: bool = True,
         allow: Iterable[str] = (),
@@ -70,9 +70,9 @@ class Guard:
         """Every setting of ``GuardConfig`` (docs/usage.md), or a ``config`` built already."""
         if config is None:
             if words is None:
-                word_map: dict[str, list[str]] = {}
+                word_map: dict[str, list[str] | dict[str, list[str]]] = {}
             elif isinstance(words, Mapping):
-                word_map = {k: _as_list(v, f"words[{k!r}]") for k, v in words.items()}
+                word_map = {k: _terms(v, f"words[{k!r}]") for k, v in words.items()}
             else:
                 word_map = {"custom": _as_list(words, "words")}
             data: dict[str, Any] = {
@@ -140,7 +140,7 @@ class Guard:
         elif not isinstance(message, Message):
             raise WxguardError(f"check() takes a str or a Message, not {type(message).__name__}")
         if log is not None:
-            from .sendlog import SendLog  # here: only sends are counted, text checks never need it
+            from .families.cadence.sendlog import SendLog  # here: only sends are counted, text checks never need it
 
             if not isinstance(log, SendLog):
                 raise WxguardError(f"check(log=...) takes a SendLog, not {type(log).__name__}")
@@ -163,7 +163,7 @@ class Guard:
             rule=f.rule,
             name=rule.name,
             category=f.category or rule.category or rule.family,
-            severity=self.config.severity_of(f.rule),
+            severity=f.severity or self.config.severity_of(f.rule),
             start=f.start,
             end=f.end,
             text=text[f.start : f.end],
@@ -213,6 +213,13 @@ def _as_list(value: Any, key: str) -> list[Any]:
     if isinstance(value, str):
         raise WxguardError(f"{key}: expected a list of strings, got the string {value!r}")
     return list(value)
+
+
+def _terms(value: Iterable[str] | Mapping[str, Iterable[str]], key: str) -> list[str] | dict[str, list[str]]:
+    """A category's terms: a list, or lists by tier ({"review": [...]})."""
+    if isinstance(value, Mapping):
+        return {tier: _as_list(terms, f"{key}[{tier!r}]") for tier, terms in value.items()}
+    return _as_list(value, key)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
