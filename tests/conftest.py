@@ -7,6 +7,9 @@ import pytest
 
 # Tests never write to the user's cache folder.
 os.environ.setdefault("WXGUARD_CACHE_DIR", tempfile.mkdtemp(prefix="wxguard-test-cache-"))
+# Output is compared byte for byte: colour only where a test turns it on.
+os.environ.pop("NO_COLOR", None)
+os.environ.pop("FORCE_COLOR", None)
 
 from wxguard import Guard
 

@@ -61,6 +61,9 @@ class GuardConfig(BaseModel):
     campaign_keywords: tuple[str, ...] = ()
     phrases: tuple[Path, ...] = ()  # extra WX3/WX4 phrase-bank files ([inducement] / [advertising])
     commercial_threshold: float = Field(default=4.0, gt=0)  # commercial_score() at or above: advertising rules apply
+    # Folder walking on the command line (sources/files.py): globs; None keeps the default list.
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
 
     @field_validator("select", "extend_select", "ignore")
     @classmethod
@@ -233,6 +236,22 @@ def _content_key(config: GuardConfig) -> str:
     return digest(*parts)
 
 
+def allow_entries(entries: tuple[str, ...]) -> tuple[list[str], list[re.Pattern[str]]]:
+    """The ``allow`` setting as its phrases and its compiled ``/regex/flags`` entries."""
+    phrases: list[str] = []
+    regexes: list[re.Pattern[str]] = []
+    for entry in entries:
+        m = _REGEX_ALLOW.match(entry)
+        if m:
+            flags = 0
+            for f in m.group(2):
+                flags |= {"i": re.I, "m": re.M, "s": re.S, "x": re.X}[f]
+            regexes.append(re.compile(m.group(1), flags))
+        else:
+            phrases.append(entry)
+    return phrases, regexes
+
+
 def _compile(config: GuardConfig) -> Lexicon:
     deny: list[Term] = []
     allow: list[Term] = []
@@ -242,14 +261,6 @@ def _compile(config: GuardConfig) -> Lexicon:
         category, terms = read_wordlist(path)
         (allow if category == "allow" else deny).extend(terms)
     deny.extend(terms_from_mapping(config.words))
-    regexes: list[re.Pattern[str]] = []
-    for entry in config.allow:
-        m = _REGEX_ALLOW.match(entry)
-        if m:
-            flags = 0
-            for f in m.group(2):
-                flags |= {"i": re.I, "m": re.M, "s": re.S, "x": re.X}[f]
-            regexes.append(re.compile(m.group(1), flags))
-        else:
-            allow.append(Term(entry, "allow", "allow"))
+    phrases, regexes = allow_entries(config.allow)
+    allow.extend(Term(entry, "allow", "allow") for entry in phrases)
     return compile_lexicon(deny, allow, regexes, split_characters=config.split_characters, sound=config.sound)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .catalog import catalog
 from .checks import CheckContext, Checker, Finding, registered_checkers
-from .config import GuardConfig, build_config, load_config_file
+from .allowlist import AllowList
+from .config import GuardConfig, allow_entries, build_config, load_config_file
 from .errors import WxguardError
 from .models import Message, Report, Violation
 from .sendlog import SendLog
@@ -29,11 +30,12 @@ class Guard:
     settings, so worker processes rebuild the same lexicon).
     """
 
-    __slots__ = ("config", "_enabled", "_checkers")
+    __slots__ = ("config", "_enabled", "_checkers", "_allow")
 
     config: GuardConfig
     _enabled: frozenset[str]
     _checkers: tuple[tuple[Checker, bool], ...]
+    _allow: AllowList | None
 
     def __init__(
         self,
@@ -87,6 +89,7 @@ class Guard:
         object.__setattr__(self, "config", config)
         object.__setattr__(self, "_enabled", enabled)
         object.__setattr__(self, "_checkers", checkers)
+        object.__setattr__(self, "_allow", AllowList(*allow_entries(config.allow)) if config.allow else None)
 
     @classmethod
     def from_config(cls, path: str | Path) -> Guard:
@@ -123,6 +126,8 @@ class Guard:
                 findings.extend(checker.check(ctx))
             else:
                 findings.extend(f for f in checker.check(ctx) if f.rule in self._enabled)
+        if findings and self._allow is not None:  # phrases never to flag, whichever family found them
+            findings = self._allow.keep(message.text, ctx.view.folded, findings)
         if not findings:
             return Report(text=message.text)
         return Report(text=message.text, violations=tuple(self._violation(message.text, f) for f in _dedupe(findings)))
