@@ -4,26 +4,22 @@ import os
 import tempfile
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-# Tests never write to the user's cache folder.
+# Tests never write to the user's cache folder, nor make a cache key in the user's state folder.
 os.environ.setdefault("WXGUARD_CACHE_DIR", tempfile.mkdtemp(prefix="wxguard-test-cache-"))
+os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="wxguard-test-state-"))
 # Output is compared byte for byte: colour only where a test turns it on.
 os.environ.pop("NO_COLOR", None)
 os.environ.pop("FORCE_COLOR", None)
 
 from wxguard import Guard
 
-# A small lexicon of our own, so disguise tests do not depend on the shipped lists.
-WORDS = {
-    "fraud": ["办假证", "套路贷", "代开发票"],
-    "drugs": ["毒品", "冰毒", "大麻", "海洛因"],
-    "porn": ["口交", "sex", "sexy", "18禁", "一夜情"],
-    "abuse": ["傻逼", "fuck"],
-    "politics": ["法轮大法"],
-    "violence": ["强奸犯"],
-    "gambling": ["网络赌博", "百家乐"],
-    "competitors": ["竞品甲"],
-}
+from .words import WORDS
+
+# One hypothesis profile for the whole suite: no deadline (a first call may build tables).
+settings.register_profile("wx", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=200)
+settings.load_profile("wx")
 
 
 @pytest.fixture(scope="session")

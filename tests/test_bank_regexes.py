@@ -12,21 +12,13 @@ from hypothesis import strategies as st
 
 from wxguard import Guard
 from wxguard.errors import WordListError
-from wxguard.semantics.advertising import advertising_model
-from wxguard.semantics.banks import compile_phrase
-from wxguard.semantics.inducement import inducement_model
+from wxguard.families.advertising.model import advertising_model
+from wxguard.families.inducement.model import inducement_model
+from wxguard.phrases.banks import compile_phrase
 from wxguard.text.quickregex import any_of, first_chars, literal_of, quick, trie_source
 
+from .banks import SOURCES
 
-def _sources() -> list[str]:
-    adv, ind = advertising_model(), inducement_model(())
-    patterns = [adv.positive_phrases, adv.pattern_gate, adv.claims_prefilter, ind.trigger]
-    for bank in (*adv.banks.values(), *ind.banks.values()):
-        patterns += [bank.regex, bank._phrase_union, bank._pattern_union, bank._gate, bank._quick]
-    return sorted({p.pattern for p in patterns if p is not None})
-
-
-SOURCES = _sources()
 # Text made of the characters the banks are written in, so matches are frequent.
 BANK_CHARS = sorted({c for s in SOURCES for c in s if not c.isspace()} | set("0123456789。，%"))
 BANKISH = st.text(st.sampled_from(BANK_CHARS), max_size=40)

@@ -1,79 +1,453 @@
-"""The on-disk cache: a second process starts without rebuilding, and a corrupt, stale or
-unwritable cache never changes a result."""
+"""The on-disk cache: a second process starts without rebuilding; a corrupt, stale, planted
+or unwritable cache never changes a result, never runs code and never blocks a start.
+
+The attacks are the ones an audit (issue 16) made against the cache folder: a pickle that
+runs a command, a valid pickle of an empty lexicon, ``(key, "garbage")`` for the sound
+tables, a FIFO or a symlink under an entry's name, a folder others can write or another
+user owns, and no bound on its size. Each is planted at the names the cache itself wrote.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
+import pickle
+import shutil
 import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, Callable, Iterator, TypeGuard
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wxguard import cache
+from wxguard.config import GuardConfig, _valid_lexicon
+from wxguard.lexicon import splitchars
+from wxguard.lexicon.automata import Lexicon
+from wxguard.text import folding, sound
 
 SCRIPT = r"""
 import json, sys
 from wxguard import Guard
 guard = Guard(wordlists=sys.argv[1:])
 built_without_pypinyin = "pypinyin" not in sys.modules
-texts = ["辦 假 證找我", "办jia证", "竞品甲很好", "路口交通", "出售冰毒"]
+texts = ["辦 假 證找我", "办jia证", "竞品甲很好", "路口交通", "出售冰毒", "办假正"]
 print(json.dumps({"reports": [guard.check(t).model_dump(mode="json") for t in texts],
                   "pypinyin_not_imported": built_without_pypinyin}))
 """
+ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+posix_only = pytest.mark.skipif(not hasattr(os, "geteuid"), reason="owners and modes are POSIX")
 
 
-def run(cache: Path | str, *wordlists: Path) -> dict[str, object]:
-    env = {**os.environ, "WXGUARD_CACHE_DIR": str(cache)}
-    proc = subprocess.run([sys.executable, "-c", SCRIPT, *map(str, wordlists)], env=env,
-                          capture_output=True, text=True, timeout=300)
+def run(cache_dir: Path | str, *wordlists: Path, state: Path | None = None, umask: int | None = None,
+        timeout: float = 300) -> dict[str, Any]:
+    env = {**os.environ, "WXGUARD_CACHE_DIR": str(cache_dir)}
+    if state is not None:
+        env["XDG_STATE_HOME"] = str(state)
+    proc = subprocess.run([sys.executable, "-c", SCRIPT, *map(str, wordlists)], env=env, capture_output=True,
+                          text=True, timeout=timeout, preexec_fn=None if umask is None else lambda: os.umask(umask))
     assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)  # type: ignore[no-any-return]
+    return {**json.loads(proc.stdout), "stderr": proc.stderr}
 
 
-@pytest.fixture()
-def brand(tmp_path: Path) -> Path:
-    path = tmp_path / "brand.txt"
+def findings(result: dict[str, Any]) -> list[list[str]]:
+    return [[v["rule"] for v in r["violations"]] for r in result["reports"]]
+
+
+@pytest.fixture(scope="module")
+def brand(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("lists") / "brand.txt"
     path.write_text("# category: brand\n竞品甲\n", "utf-8")
     return path
 
 
-def test_second_process_reads_the_cache(tmp_path: Path, brand: Path) -> None:
-    cache = tmp_path / "cache"
-    first = run(cache, brand)
-    kinds = sorted(p.name.split("-")[0] for p in cache.glob("*.pickle"))
+@pytest.fixture(scope="module")
+def expected(brand: Path) -> list[dict[str, Any]]:
+    """The reports with no cache at all: what every cached run must give."""
+    result = run("", brand)
+    # Each text but 路口交通 has a finding, and WX1 finds 办假正 only by sound.
+    assert [bool(f) for f in findings(result)] == [True, True, True, False, True, True]
+    return result["reports"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory, brand: Path) -> Path:
+    folder = tmp_path_factory.mktemp("template") / "cache"
+    run(folder, brand)
+    return folder
+
+
+@pytest.fixture()
+def filled(tmp_path: Path, template: Path) -> Path:
+    """A warm cache folder of this test's own (a copy: entries are bound to their names, not
+    their folder)."""
+    folder = tmp_path / "cache"
+    shutil.copytree(template, folder)
+    return folder
+
+
+def entry(folder: Path, kind: str) -> Path:
+    (path,) = folder.glob(f"{kind}-*")
+    return path
+
+
+def signed(path: Path, value: object) -> None:
+    """Write ``value`` where the cache would, authenticated with the user's real key: what an
+    attacker who stole the key, or a bug, could produce. Validation must still catch it."""
+    key = cache._key(cache.key_file())
+    assert key is not None
+    mac = cache._mac(key, path.name)
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    mac.update(payload)
+    path.write_bytes(cache._MAGIC + mac.digest() + payload)
+
+
+class _Command:
+    """Unpickling this runs a shell command."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __reduce__(self) -> tuple[Callable[[str], int], tuple[str]]:
+        return (os.system, (self.command,))
+
+
+# -- what a cache is for, and ordinary damage ----------------------------------------------
+
+def test_second_process_reads_the_cache(tmp_path: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+    folder = tmp_path / "cache"
+    first = run(folder, brand)
+    kinds = sorted(p.name.split("-")[0] for p in folder.glob("*.entry"))
     assert kinds == ["fold", "lexicon", "sound", "splits"]
-    second = run(cache, brand)
-    assert second["reports"] == first["reports"]
+    second = run(folder, brand)
     assert second["pypinyin_not_imported"] is True  # tables and lexicon came from disk
-    assert first["reports"] == run("", brand)["reports"]  # and equal a run without a cache
+    assert first["reports"] == second["reports"] == expected
 
 
-def test_corrupt_entries_are_rebuilt(tmp_path: Path, brand: Path) -> None:
-    cache = tmp_path / "cache"
-    expected = run(cache, brand)["reports"]
-    for entry in cache.glob("*.pickle"):
-        entry.write_bytes(b"not a pickle" if "fold" in entry.name else entry.read_bytes()[:100])
-    assert run(cache, brand)["reports"] == expected
-    assert run(cache, brand)["pypinyin_not_imported"] is True  # rewritten, readable again
+def test_corrupt_entries_are_rebuilt(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+    for path in filled.glob("*.entry"):
+        path.write_bytes(b"not an entry" if "fold" in path.name else path.read_bytes()[:100])
+    assert run(filled, brand)["reports"] == expected
+    assert run(filled, brand)["pypinyin_not_imported"] is True  # rewritten, readable again
 
 
-def test_changed_word_list_is_not_served_stale(tmp_path: Path, brand: Path) -> None:
-    cache = tmp_path / "cache"
-    assert any(v["rule"] == "WX108" for r in run(cache, brand)["reports"] for v in r["violations"])  # type: ignore[index, union-attr]
-    brand.write_text("# category: brand\n竞品乙\n", "utf-8")
-    assert not any(v["rule"] == "WX108" for r in run(cache, brand)["reports"] for v in r["violations"])  # type: ignore[index, union-attr]
+def test_changed_word_list_is_not_served_stale(tmp_path: Path) -> None:
+    folder, words = tmp_path / "cache", tmp_path / "brand.txt"
+    words.write_text("# category: brand\n竞品甲\n", "utf-8")
+    assert ["WX108"] in findings(run(folder, words))
+    words.write_text("# category: brand\n竞品乙\n", "utf-8")
+    assert ["WX108"] not in findings(run(folder, words))
 
 
-@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else False, reason="root ignores permissions")
-def test_unwritable_cache_folder_is_skipped(tmp_path: Path, brand: Path) -> None:
-    cache = tmp_path / "ro"
-    cache.mkdir()
-    cache.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    assert run(cache, brand)["reports"] == run("", brand)["reports"]
+@pytest.mark.skipif(ROOT, reason="root ignores permissions")
+def test_unwritable_cache_folder_is_skipped(tmp_path: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    assert run(folder, brand)["reports"] == expected
 
 
-def test_cache_path_that_is_a_file_is_skipped(tmp_path: Path, brand: Path) -> None:
+def test_cache_path_that_is_a_file_is_skipped(tmp_path: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert run(blocker, brand)["reports"] == run("", brand)["reports"]
+    result = run(blocker, brand)
+    assert result["reports"] == expected and result["stderr"] == ""
+
+
+# -- the audit's attacks -----------------------------------------------------------------
+
+def test_planted_pickles_never_run(filled: Path, tmp_path: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+    marker = tmp_path / "pwned"
+    evil = pickle.dumps(_Command(f"id > {marker}"))
+    outside = tmp_path / "outside.pickle"
+    outside.write_bytes(evil)
+    # As the audit planted it, a bare pickle; one dressed as an entry with a made-up tag; and
+    # a symlink to a pickle elsewhere: one form at each name a run reads.
+    entry(filled, "fold").write_bytes(evil)
+    entry(filled, "splits").write_bytes(evil)
+    entry(filled, "sound").write_bytes(getattr(cache, "_MAGIC", b"") + bytes(32) + evil)
+    lexicon = entry(filled, "lexicon")
+    lexicon.unlink()
+    lexicon.symlink_to(outside)
+    assert run(filled, brand)["reports"] == expected
+    assert not marker.exists()
+    assert outside.read_bytes() == evil  # the entry replaced the link, never wrote through it
+    assert all(p.is_file() and not p.is_symlink() for p in filled.iterdir())
+    assert run(filled, brand)["pypinyin_not_imported"] is True  # and the cache works again
+
+
+def test_planted_empty_lexicon_is_rebuilt(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+    path = entry(filled, "lexicon")
+    key = path.name.split("-", 1)[1].split(".")[0]
+    path.write_bytes(pickle.dumps((key, Lexicon([], []))))  # as the audit planted it
+    assert run(filled, brand)["reports"] == expected
+
+
+def test_planted_garbage_sound_tables_are_rebuilt(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+    path = entry(filled, "sound")
+    key = path.name.split("-", 2)[2].split(".")[0]
+    path.write_bytes(pickle.dumps((key, "garbage")))  # as the audit planted it
+    assert run(filled, brand)["reports"] == expected
+
+
+def test_fifo_entries_never_block(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+    for path in list(filled.iterdir()):
+        path.unlink()
+        os.mkfifo(path)
+    assert run(filled, brand, timeout=60)["reports"] == expected
+    assert all(stat.S_ISREG(p.lstat().st_mode) for p in filled.glob("*.entry"))
+
+
+@posix_only
+def test_folder_and_key_are_private_even_under_umask_0(tmp_path: Path, brand: Path) -> None:
+    folder, state = tmp_path / "new" / "cache", tmp_path / "state"
+    run(folder, brand, state=state, umask=0)
+    key = state / "wxguard" / "cache-key"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600 and key.stat().st_size == 32
+    assert {stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()} == {0o600}
+
+
+@posix_only
+def test_folder_others_can_write_is_refused(filled: Path, tmp_path: Path, brand: Path,
+                                            expected: list[dict[str, Any]]) -> None:
+    marker = tmp_path / "pwned"
+    for path in filled.iterdir():
+        path.write_bytes(pickle.dumps(_Command(f"id > {marker}")))
+    before = {p.name: p.read_bytes() for p in filled.iterdir()}
+    filled.chmod(0o777)
+    result = run(filled, brand)
+    assert result["reports"] == expected
+    assert result["pypinyin_not_imported"] is False  # the cache was not read
+    assert {p.name: p.read_bytes() for p in filled.iterdir()} == before  # nor written
+    assert result["stderr"].count("\n") == 1 and "can be written by group or others" in result["stderr"]
+    assert not marker.exists()
+
+
+@posix_only
+@pytest.mark.skipif(not ROOT, reason="only root can give a folder to another user")
+def test_folder_another_user_owns_is_refused(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+    os.chown(filled, 65534, 65534)
+    result = run(filled, brand)
+    assert result["reports"] == expected and result["pypinyin_not_imported"] is False
+    assert result["stderr"].count("\n") == 1 and "owned by another user (uid 65534)" in result["stderr"]
+
+
+def test_cache_from_another_key_is_rebuilt(filled: Path, tmp_path: Path, brand: Path,
+                                           expected: list[dict[str, Any]]) -> None:
+    """A cache folder carried to a machine (or user) with another key is rebuilt, once."""
+    elsewhere = tmp_path / "state-elsewhere"
+    first = run(filled, brand, state=elsewhere)
+    assert first["reports"] == expected and first["pypinyin_not_imported"] is False
+    assert run(filled, brand, state=elsewhere)["pypinyin_not_imported"] is True
+
+
+# -- in process: owners, the key, eviction, validation --------------------------------------
+
+@pytest.fixture()
+def private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh cache folder and key folder for calls of ``cached`` in this process."""
+    monkeypatch.setenv("WXGUARD_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("WXGUARD_CACHE_MAX_MB", raising=False)
+    monkeypatch.setattr(cache, "_warned", False)
+    monkeypatch.setattr(cache, "_keys", {})
+    yield tmp_path / "c"
+
+
+def is_bytes(value: object) -> TypeGuard[bytes]:
+    return type(value) is bytes
+
+
+def broken(value: object) -> TypeGuard[bytes]:
+    raise ZeroDivisionError
+
+
+def counting(value: bytes) -> tuple[Callable[[], bytes], list[int]]:
+    calls: list[int] = []
+
+    def build() -> bytes:
+        calls.append(1)
+        return value
+
+    return build, calls
+
+
+def test_cached_value_is_read_back(private: Path) -> None:
+    build, calls = counting(b"x" * 1000)
+    assert cache.cached("t", "a", build, is_bytes) == b"x" * 1000
+    assert cache.cached("t", "a", build, is_bytes) == b"x" * 1000
+    assert len(calls) == 1
+
+
+def test_value_the_check_refuses_is_rebuilt(private: Path) -> None:
+    build, calls = counting(b"fine")
+    cache.cached("t", "a", build, is_bytes)
+    signed(private / "t-a.entry", "a str, not bytes")
+    assert cache.cached("t", "a", build, is_bytes) == b"fine"
+    assert cache.cached("t", "a", build, broken) == b"fine"  # a check that breaks refuses
+    assert len(calls) == 3
+
+
+def test_entry_moved_to_another_name_is_rebuilt(private: Path) -> None:
+    """A genuine entry under another entry's name does not verify: the MAC covers the name."""
+    cache.cached("t", "a", lambda: b"a", is_bytes)
+    cache.cached("t", "b", lambda: b"b", is_bytes)
+    shutil.copyfile(private / "t-a.entry", private / "t-b.entry")
+    assert cache.cached("t", "b", lambda: b"rebuilt", is_bytes) == b"rebuilt"
+
+
+@posix_only
+def test_another_users_folder_is_refused_with_one_warning(private: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    build, calls = counting(b"x")
+    cache.cached("t", "a", build, is_bytes)
+    monkeypatch.setattr(os, "geteuid", lambda: 4242)
+    with caplog.at_level(logging.WARNING, logger="wxguard.cache"):
+        for _ in range(3):
+            assert cache.cached("t", "a", build, is_bytes) == b"x"
+    assert len(calls) == 4
+    assert [r.getMessage() for r in caplog.records] == [
+        f"wxguard: cache off: the cache folder {private} is owned by another user "
+        f"(uid {os.stat(private).st_uid}); make it yours with mode 700 to use it"
+    ]
+
+
+@posix_only
+@pytest.mark.parametrize("problem", ["key readable by others", "key folder writable by others", "key is a symlink"])
+def test_unsafe_key_turns_the_cache_off(private: Path, tmp_path: Path, problem: str,
+                                        caplog: pytest.LogCaptureFixture) -> None:
+    key = cache.key_file()
+    key.parent.mkdir(parents=True, mode=0o700)
+    if problem == "key readable by others":
+        key.write_bytes(bytes(32))
+        key.chmod(0o644)
+    elif problem == "key folder writable by others":
+        key.parent.chmod(0o777)
+    else:
+        (tmp_path / "their-key").write_bytes(bytes(32))
+        key.symlink_to(tmp_path / "their-key")
+    build, calls = counting(b"x")
+    with caplog.at_level(logging.WARNING, logger="wxguard.cache"):
+        cache.cached("t", "a", build, is_bytes)
+        cache.cached("t", "a", build, is_bytes)
+    assert len(calls) == 2 and not list(private.glob("*.entry"))
+    assert len(caplog.records) == 1 and "cache off" in caplog.records[0].getMessage()
+
+
+def test_processes_starting_together_share_one_key(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    code = "from wxguard import cache; print(cache._key(cache.key_file()).hex())"
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(8)]
+    outputs = [p.communicate(timeout=60) for p in procs]
+    assert all(err == "" for _, err in outputs)
+    assert len({out for out, _ in outputs}) == 1
+    assert (tmp_path / "state" / "wxguard" / "cache-key").read_bytes().hex() == outputs[0][0].strip()
+
+
+def test_oldest_entries_are_evicted(private: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WXGUARD_CACHE_MAX_MB", "1")
+    blob = os.urandom(300_000)
+    for i in range(3):
+        cache.cached("t", str(i), lambda: blob, is_bytes)
+        os.utime(private / f"t-{i}.entry", (1000 + i, 1000 + i))
+    cache.cached("t", "0", lambda: b"", is_bytes)  # a read makes entry 0 the most recently used
+    (private / "lexicon-0123.pickle").write_bytes(b"an entry of the old format")
+    cache.cached("t", "3", lambda: blob, is_bytes)
+    names = sorted(p.name for p in private.iterdir())
+    assert names == ["t-0.entry", "t-2.entry", "t-3.entry"]
+    assert sum(p.stat().st_size for p in private.iterdir()) <= 1_000_000
+    for i in range(5, 15):
+        cache.cached("t", str(i), lambda: blob, is_bytes)
+    assert sum(p.stat().st_size for p in private.iterdir()) <= 1_000_000
+    assert (private / "t-14.entry").exists()
+
+
+def test_entry_bigger_than_the_limit_is_not_stored(private: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WXGUARD_CACHE_MAX_MB", "0.1")
+    build, calls = counting(os.urandom(200_000))
+    cache.cached("t", "big", build, is_bytes)
+    cache.cached("t", "big", build, is_bytes)
+    assert len(calls) == 2 and not list(private.iterdir())
+
+
+@pytest.mark.parametrize("value", ["lots", "-1", "inf", "nan"])
+def test_bad_size_limit_warns_once_and_keeps_the_default(private: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          caplog: pytest.LogCaptureFixture, value: str) -> None:
+    monkeypatch.setenv("WXGUARD_CACHE_MAX_MB", value)
+    with caplog.at_level(logging.WARNING, logger="wxguard.cache"):
+        assert cache.max_bytes() == cache.DEFAULT_MAX_MB * 10**6
+        cache.cached("t", "a", lambda: b"x", is_bytes)
+    assert len(caplog.records) == 1 and "WXGUARD_CACHE_MAX_MB" in caplog.records[0].getMessage()
+
+
+# -- validation: what a verified entry must still be -----------------------------------------
+
+def test_validators_accept_what_the_builders_make(tmp_path: Path) -> None:
+    assert folding._valid(folding.tables())
+    assert sound._valid(sound._tables())
+    assert splitchars._valid(splitchars.splits())
+    words = tmp_path / "brand.txt"
+    words.write_text("# category: brand\n竞品甲\n", "utf-8")
+    allowed = tmp_path / "allow.txt"
+    allowed.write_text("# category: allow\n竞品甲乙\n", "utf-8")
+    # A lexicon the check refused would be rebuilt at every start: each setting must pass.
+    for config in (
+        GuardConfig(),
+        GuardConfig(words={"brand": ("竞品甲",)}, allow=("/^ok$/i", "大麻烦")),
+        GuardConfig(default_wordlists=False, wordlists=(words, allowed), split_characters=False, sound=False),
+        GuardConfig(default_wordlists=False, words={"drugs": ("冰毒",)}),
+    ):
+        assert _valid_lexicon(config)(config.lexicon()), config
+    lexicon = GuardConfig(words={"brand": ("竞品甲",)}).lexicon()
+    assert not _valid_lexicon(GuardConfig(sound=False))(lexicon)
+    assert not _valid_lexicon(GuardConfig(words={"brand": ("竞品乙",)}))(lexicon)
+    assert not _valid_lexicon(GuardConfig(split_characters=False))(lexicon)
+    assert not _valid_lexicon(GuardConfig(default_wordlists=False, wordlists=(words,)))(lexicon)
+
+
+def test_validators_refuse_tables_of_the_right_type_and_wrong_content() -> None:
+    t = folding.tables()
+    identity: list[int | str | None] = list(range(folding.TABLE_SIZE))
+    assert not folding._valid(folding.FoldTables(identity, list(range(folding.TABLE_SIZE)), t.simplified, t.t2s, t.homoglyphs))
+    assert not folding._valid(folding.FoldTables(t.skeleton, [*t.one_to_one[:-1], 0x110000], t.simplified, t.t2s,
+                                                 t.homoglyphs))
+    spell, classes = sound._tables()
+    assert not sound._valid((spell, list(folding.tables().skeleton)))
+    assert not sound._valid((["ban"] * folding.TABLE_SIZE, classes))
+    assert not splitchars._valid({"娼": [("女", "昌")], "x": []})
+    assert not sound._valid("garbage") and not sound._valid((["x"], ["y"]))
+    assert not _valid_lexicon(GuardConfig())(Lexicon([], []))
+
+
+def test_signed_wrong_tables_are_rebuilt(private: Path) -> None:
+    """Entries that verify (a leaked key, a bug) but hold the audit's values are not used."""
+    for read, kind, value in ((sound._tables, "sound", "garbage"),
+                              (folding.tables, "fold", folding.FoldTables([], [], {}, {}, {}))):
+        real = read()
+        read.cache_clear()
+        assert read() == real  # built again, and stored in this test's folder
+        signed(entry(private, kind), value)
+        read.cache_clear()
+        assert read() == real
+
+
+JUNK = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=4) | st.binary(max_size=4),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(st.text(max_size=2), inner,
+                                                                                         max_size=3),
+    max_leaves=12,
+)
+
+
+@given(JUNK)
+def test_no_junk_passes_a_validator(value: object) -> None:
+    lexicon_check = _valid_lexicon(GuardConfig())
+    for check in (folding._valid, sound._valid, splitchars._valid, lexicon_check):
+        assert cache._accepts(value, check) is False

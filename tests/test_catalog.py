@@ -1,10 +1,12 @@
-"""The rule catalog is complete data: every code of DESIGN.md section 4, forever."""
+"""The rule catalog is complete data: every code the README's rule table lists, forever."""
 
 from __future__ import annotations
 
+import string
+
 from wxguard import Severity, catalog
 
-DESIGN_CODES = (
+CODES = (
     [f"WX10{i}" for i in range(1, 10)]
     + [f"WX20{i}" for i in range(1, 10)]
     + [f"WX30{i}" for i in range(1, 8)]
@@ -12,7 +14,7 @@ DESIGN_CODES = (
     + ["WX501", "WX502", "WX503", "WX504", "WX505", "WX510"]
     + [f"WX60{i}" for i in range(1, 9)]
     + [f"WX70{i}" for i in range(1, 7)]
-    + ["WX001"]  # added after the design: unused suppressions (ruff's RUF100)
+    + ["WX001"]  # wxguard's own: unused suppressions (ruff's RUF100)
 )
 
 DEFAULT_SEVERITY = {
@@ -22,11 +24,11 @@ DEFAULT_SEVERITY = {
 }
 
 
-def test_every_design_code_is_in_the_catalog_in_order() -> None:
-    assert [r.code for r in catalog().rules] == DESIGN_CODES
+def test_every_code_is_in_the_catalog_in_order() -> None:
+    assert [r.code for r in catalog().rules] == CODES
 
 
-def test_default_severities_follow_the_design() -> None:
+def test_default_severities_follow_the_readme() -> None:
     family_default = {"WX1": "error", "WX2": "warning", "WX3": "error", "WX4": "warning", "WX5": "warning", "WX7": "warning"}
     for rule in catalog().rules:
         expected = DEFAULT_SEVERITY.get(rule.code) or family_default.get(rule.code[:3])
@@ -55,3 +57,24 @@ def test_consequences_come_from_the_seed_penalty_table() -> None:
 def test_lookup_by_name_and_code() -> None:
     assert catalog().get("drug-content").code == "WX104"
     assert catalog().get("wx104").name == "drug-content"
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_both_languages_of_a_message_take_the_same_fields() -> None:
+    """Checkers give language-neutral fields (numbers, catalog words) and every sentence is a
+    catalog template, so the Chinese and English templates name the same fields."""
+    for rule in catalog().rules:
+        templates = [(rule.message_zh, rule.message_en), *((v.zh, v.en) for v in rule.variants.values())]
+        for zh, en in templates:
+            assert _fields(zh) == _fields(en), rule.code
+
+
+def test_catalog_words_are_given_in_both_languages() -> None:
+    assert {"document", "weekday", "window", "period"} <= set(catalog().words)
+    for group in catalog().words.values():
+        for text in group.values():
+            assert text.zh.strip() and text.en.strip()
+    assert catalog().word("weekday", "sun").pick("zh") == "周日"

@@ -75,6 +75,7 @@ def test_check_many_in_process_is_check_on_each(guard: Guard, texts: list[str], 
     assert list(guard.check_many(texts, chunk_size=chunk_size)) == [guard.check(t) for t in texts]
 
 
+@pytest.mark.slow  # spawns worker processes
 @pytest.mark.parametrize("other_thread", [False, True])
 def test_workers_give_check_s_reports_whether_forked_or_spawned(other_thread: bool) -> None:
     """A user's own words reach the workers both ways: forked (this process is single-threaded
@@ -91,6 +92,7 @@ def test_workers_give_check_s_reports_whether_forked_or_spawned(other_thread: bo
         stop.set()
 
 
+@pytest.mark.slow  # spawns a worker process
 def test_a_start_method_the_program_chose_is_honoured() -> None:
     from wxguard.guard import _start_method
 

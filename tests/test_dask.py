@@ -18,7 +18,7 @@ from wxguard import Guard  # noqa: E402
 from wxguard.pandas import findings_frame, verdicts  # noqa: E402
 
 # dask's own Parquet code still passes inplace= to pandas 3.1, which warns.
-pytestmark = pytest.mark.filterwarnings("ignore:The inplace keyword")
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore:The inplace keyword")]
 
 TEXTS = ["今晚八点直播", "出售冰毒", "傻逼，出售大麻", "大麻烦来了", "出售 冰 毒", "办假证找我"] * 20
 

@@ -13,13 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard
-from wxguard.links.extract import _MAYBE_LINK, links_in
-from wxguard.semantics.compact import compact
+from wxguard.families.links.extract import _MAYBE_LINK, links_in
+from wxguard.phrases.clauses import compact
 from wxguard.text.folding import fold_one_to_one
 
-from .test_bank_regexes import SOURCES
-from .test_long_texts import _both
-from .test_properties import ANY_TEXT, MIXED
+from .banks import SOURCES
+from .paths import both_paths
+from .strategies import ANY_TEXT, MIXED
 
 REVIEWS = (Path(__file__).parent / "data" / "reviews_sample.txt").read_text("utf-8").splitlines()
 GUARD = Guard()
@@ -34,14 +34,14 @@ def test_the_sample_holds_real_findings() -> None:
 def test_every_family_gives_the_same_report_on_both_view_paths() -> None:
     for start in range(0, len(REVIEWS), 40):
         text = "\n".join(REVIEWS[start : start + 40])
-        fast, reference = _both(text, GUARD)
+        fast, reference = both_paths(text, GUARD)
         assert fast == reference
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(MIXED, ANY_TEXT, st.sampled_from(REVIEWS)), min_size=1, max_size=8))
 def test_both_view_paths_agree_on_mixed_text(parts: list[str]) -> None:
-    fast, reference = _both("".join(parts), GUARD)
+    fast, reference = both_paths("".join(parts), GUARD)
     assert fast == reference
 
 

@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard
-from wxguard.checks.format import _LOUD, _MAYBE_LOUD, CAPS_LETTER, CAPS_RUN, MAYBE_EMOJI
-from wxguard.links.extract import _MAYBE_LINK, extract_links, links_in
-from wxguard.semantics.banks import Hit
-from wxguard.semantics.joins import uncovered
+from wxguard.families.format.checker import _LOUD, _MAYBE_LOUD, CAPS_LETTER, CAPS_RUN, MAYBE_EMOJI
+from wxguard.families.links.extract import _MAYBE_LINK, extract_links, links_in
+from wxguard.phrases.banks import Hit
+from wxguard.phrases.joins import uncovered
 from wxguard.text.emoji import emoji_spans
 from wxguard.text.folding import fold_one_to_one
 from wxguard.text.views import STUTTER, collapse

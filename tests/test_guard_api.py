@@ -1,7 +1,8 @@
-"""The public API contract of DESIGN.md section 2."""
+"""The public API contract: what the README and docs/usage.md promise a Python caller."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import pickle
 from concurrent.futures import ThreadPoolExecutor
@@ -9,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import wxguard
-from wxguard import ConfigError, Guard, Message, Report, Severity, Verdict, Violation
+from wxguard import ConfigError, Guard, GuardConfig, Message, Report, Severity, Verdict, Violation
 
 
 def test_public_names() -> None:
@@ -147,3 +148,18 @@ def test_config_unknown_key_names_key_and_file(tmp_path: "pytest.TempPathFactory
     with pytest.raises(ConfigError) as err:
         Guard.from_config(path)
     assert str(err.value).startswith(f"{path}: selct: unknown key")
+
+
+def test_every_setting_is_a_typed_guard_keyword_with_the_config_default() -> None:
+    """Guard(...) takes each GuardConfig field by name (no **kwargs), so editors and type
+    checkers know every setting, and a keyword left out means the setting's default."""
+    params = inspect.signature(Guard.__init__).parameters
+    assert not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+    keywords = {name for name, p in params.items() if p.kind is inspect.Parameter.KEYWORD_ONLY}
+    assert keywords == {*GuardConfig.model_fields, "config"}
+    defaults = GuardConfig()
+    for name in GuardConfig.model_fields:
+        given = params[name].default
+        if given is not None and not isinstance(given, tuple):
+            assert getattr(defaults, name) == given, name
+    assert Guard().config == defaults

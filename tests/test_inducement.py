@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard, WordListError
-from wxguard.semantics.compact import compact, folded
+from wxguard.phrases.clauses import compact, folded
 from wxguard.text.folding import fold_one_to_one
 
 from .inducement_cases import KNOWN_MISSES, NEGATIVES, POSITIVES

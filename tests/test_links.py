@@ -12,10 +12,10 @@ import tldextract  # noqa: F401  (imported before sockets are patched in the off
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxguard import Guard, Message, WordListError, WxguardError
-from wxguard.links import IcpRegistry, find_filing_numbers, parse_filing_number
-from wxguard.links.extract import extract_links
-from wxguard.links.hosts import lookalike, normalise_domain, reset_extractor, split_host
+from wxguard import Guard, IcpRegistry, Message, WordListError, WxguardError, find_filing_numbers
+from wxguard.families.links.extract import extract_links
+from wxguard.families.links.hosts import lookalike, normalise_domain, reset_extractor, split_host
+from wxguard.families.links.icp import parse_filing_number
 from wxguard.text.folding import fold_one_to_one
 
 EXAMPLE_REGISTRY = Path(__file__).resolve().parents[1] / "examples" / "icp-registry.csv"
@@ -225,6 +225,21 @@ def test_registry_errors_name_file_and_line(tmp_path: Path, content: str, where:
     path = tmp_path / "reg.csv"
     path.write_text(content, "utf-8")
     with pytest.raises(WordListError, match=f"reg.csv{where}: .*{problem}"):
+        Guard(icp_registry=path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        ("reg.csv", "domain,filing\n".encode() + "example.com,京ICP备2024077296号\n".encode("gbk"), "reg.csv:2: not valid UTF-8"),
+        ("reg.toml", b"[filings]\nexample.com = \n", "reg.toml:2: not valid TOML"),
+    ],
+)
+def test_unreadable_registry_text_names_the_line(tmp_path: Path, name: str, content: bytes, error: str) -> None:
+    """Registries are read like every other data file: bad bytes and bad TOML name their line."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(WordListError, match=error):
         Guard(icp_registry=path)
 
 

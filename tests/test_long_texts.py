@@ -9,27 +9,18 @@ from hypothesis import strategies as st
 from wxguard import Guard, Report
 from wxguard.text import views
 
-from .conftest import WORDS
-from .test_properties import ANY_TEXT, MIXED
+from .paths import both_paths
+from .strategies import ANY_TEXT, MIXED
+from .words import WORDS
 
 GUARD = Guard(default_wordlists=False, words=WORDS, allow=["大麻烦"], select=["WX1"])
-
-
-def _both(text: str, guard: Guard) -> tuple[Report, Report]:
-    with pytest.MonkeyPatch.context() as m:
-        m.setattr(views, "ARRAY_THRESHOLD", 0)
-        fast = guard.check(text)
-    with pytest.MonkeyPatch.context() as m:
-        m.setattr(views, "ARRAY_THRESHOLD", 10**12)
-        reference = guard.check(text)
-    return fast, reference
 
 
 @given(st.lists(st.one_of(MIXED, ANY_TEXT), max_size=6))
 @settings(max_examples=150)
 def test_array_path_equals_translate_path(parts: list[str]) -> None:
     text = "\n".join(parts)
-    fast, reference = _both(text, GUARD)
+    fast, reference = both_paths(text, GUARD)
     assert fast == reference
 
 
@@ -37,7 +28,7 @@ def test_long_message_with_many_hits() -> None:
     chunk = "今天天气不错，辦假證找我；路口交通拥堵。办jia证、办假假证、冰\u200b毒和态度都在这里。消毒品牌很好。"
     text = chunk * 300
     assert len(text) > views.ARRAY_THRESHOLD
-    fast, reference = _both(text, GUARD)
+    fast, reference = both_paths(text, GUARD)
     assert fast == reference
     assert [v.rule for v in GUARD.check(chunk).violations] == ["WX106", "WX109", "WX106", "WX104"]
     assert len(fast.violations) == 4 * 300
@@ -47,5 +38,5 @@ def test_long_message_with_many_hits() -> None:
 
 def test_long_text_with_expanding_characters_falls_back() -> None:
     text = ("⑩ 冰毒 ㍿ " * 1000)
-    fast, reference = _both(text, GUARD)
+    fast, reference = both_paths(text, GUARD)
     assert fast == reference and len(fast.violations) == 1000

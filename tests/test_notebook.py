@@ -12,6 +12,8 @@ nbformat = pytest.importorskip("nbformat", reason="nbformat is part of the [test
 nbclient = pytest.importorskip("nbclient", reason="nbclient is part of the [test] extra")
 pytest.importorskip("ipykernel", reason="ipykernel is part of the [test] extra")
 
+pytestmark = pytest.mark.slow  # starts a Jupyter kernel
+
 NOTEBOOK = Path(__file__).resolve().parents[1] / "docs" / "vetting.ipynb"
 
 

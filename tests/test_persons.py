@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard
-from wxguard.persons import analyzer
-from wxguard.persons.validators import gb11643_check, legacy_resident_id_ok, luhn_ok, mobile_ok, resident_id_ok
+from wxguard.families.persons.analyzer import analyzer
+from wxguard.families.persons.validators import gb11643_check, legacy_resident_id_ok, luhn_ok, mobile_ok, resident_id_ok
 
 WX5 = Guard(select=["WX5"])
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wxguard import ConfigError, Guard, Message, SendLog
-from wxguard.checks.base import CheckContext
+from wxguard.families import CheckContext
 from wxguard.profiles import bundled, industry_schedule, profile_for
 from wxguard.text.views import TextView
 

@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard
 from wxguard.text.folding import fold, is_noise
 from wxguard.text.views import BlockMap, TextView
 
-from .conftest import WORDS
+from .strategies import ANY_TEXT, MIXED
+from .words import WORDS
 
-ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=80)
-# Text biased towards what matters here: CJK, lexicon characters, Latin, digits and noise.
-LEXICON_CHARS = "".join(sorted({c for terms in WORDS.values() for t in terms for c in t}))
-MIXED = st.text(
-    st.one_of(
-        st.sampled_from(LEXICON_CHARS),
-        st.sampled_from("路口交通消毒品牌的了是在大麻烦 ，。！？\u200b\u200d\ufe0f🎉①壹ＡａΑ"),
-        st.characters(codec="utf-8"),
-    ),
-    max_size=60,
-)
 NOISE = st.sampled_from([" ", "\u3000", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\ufe0f",
                          "\u0301", ".", "*", "-", "，", "。", "、", "·", "🎉", "❤", "★", "_", "~"])
 CJK_TERMS = [t for terms in WORDS.values() for t in terms if all("\u4e00" <= c <= "\u9fff" for c in t)]
-
-settings.register_profile("wx", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=200)
-settings.load_profile("wx")
 
 GUARD = Guard(default_wordlists=False, words=WORDS, allow=["大麻烦"])
 

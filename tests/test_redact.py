@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import wxguard
 from wxguard import Guard, WxguardError, redact
-from wxguard.redact import find_spans, redact_spans
+from wxguard.families.persons.redact import find_spans, redact_spans
 
 MASKED = [
     ("联系电话15912340000", "联系电话159****0000"),

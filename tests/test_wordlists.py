@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 
 from wxguard import Guard, WordListError, WxguardError
-from wxguard.lexicon.loading import BUILTIN_CATEGORIES, bundled_dir, bundled_wordlists, read_wordlist
+from wxguard.lexicon.loading import builtin_categories, bundled_wordlists, read_wordlist
+from wxguard.resources import wordlists_dir
 
 
 def test_shipped_lists_cover_every_builtin_category_and_name_their_sources() -> None:
-    base = bundled_dir()
+    base = wordlists_dir()
     names = {entry.name for entry in base.iterdir()}
-    for category in BUILTIN_CATEGORIES:
+    for category in builtin_categories():
         assert f"{category}.txt" in names
     assert "allow.txt" in names
     for entry in base.iterdir():
@@ -26,7 +27,7 @@ def test_shipped_lists_cover_every_builtin_category_and_name_their_sources() -> 
 def test_shipped_lists_parse_and_have_no_single_character_terms() -> None:
     deny, allow = bundled_wordlists()
     assert len(deny) > 100 and len(allow) > 10
-    assert {t.category for t in deny} == set(BUILTIN_CATEGORIES)
+    assert {t.category for t in deny} == set(builtin_categories())
 
 
 def test_user_wordlist_file_with_header(tmp_path: Path) -> None:

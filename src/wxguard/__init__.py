@@ -3,7 +3,13 @@
 >>> from wxguard import Guard
 >>> Guard().check("今晚八点直播，准时开始").verdict.value
 'pass'
+
+The public API is what ``__all__`` lists, plus ``wxguard.pandas`` (with the ``scale`` extra)
+and the ``wxguard`` command. Every other module is internal and may change between
+releases (docs/architecture.md says what each holds).
 """
+
+import typing as _typing
 
 from ._version import __version__
 from .catalog import Rule, catalog
@@ -11,17 +17,23 @@ from .config import GuardConfig
 from .errors import ConfigError, WordListError, WxguardError
 from .guard import Guard
 from .models import Attachment, Location, Message, Report, Reports, Severity, Verdict, Violation
-from .redact import redact
-from .semantics.advertising import CommercialScore, CommercialSignal, commercial_score
-from .sendlog import SendLog, SendLogError
+
+if _typing.TYPE_CHECKING:
+    from .families.advertising.model import CommercialScore, CommercialSignal, commercial_score
+    from .families.links.icp import FilingNumber, IcpRegistry, IcpResolver, find_filing_numbers
+    from .families.persons.redact import redact
+    from .sendlog import SendLog, SendLogError
 
 __all__ = [
     "Attachment",
     "CommercialScore",
     "CommercialSignal",
     "ConfigError",
+    "FilingNumber",
     "Guard",
     "GuardConfig",
+    "IcpRegistry",
+    "IcpResolver",
     "Location",
     "Message",
     "Report",
@@ -37,5 +49,34 @@ __all__ = [
     "__version__",
     "catalog",
     "commercial_score",
+    "find_filing_numbers",
     "redact",
 ]
+
+
+def __getattr__(name: str) -> _typing.Any:
+    """The names whose modules ``import wxguard`` does not load until first asked for."""
+    if name in ("CommercialScore", "CommercialSignal", "commercial_score"):
+        from .families.advertising import model
+
+        value = getattr(model, name)
+    elif name in ("FilingNumber", "IcpRegistry", "IcpResolver", "find_filing_numbers"):
+        from .families.links import icp
+
+        value = getattr(icp, name)
+    elif name == "redact":
+        from .families.persons.redact import redact
+
+        value = redact
+    elif name in ("SendLog", "SendLogError"):
+        from . import sendlog
+
+        value = getattr(sendlog, name)
+    else:
+        raise AttributeError(f"module 'wxguard' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

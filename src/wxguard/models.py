@@ -138,7 +138,7 @@ class Report(BaseModel):
     def redacted(self, operator: Literal["mask", "replace", "hash"] = "mask", *, salt: str = "") -> str:
         """The text with the personal information this report found (WX501–WX505) masked,
         replaced or hashed; everything else unchanged. See ``wxguard.redact``."""
-        from .redact import redact_violations
+        from .families.persons.redact import redact_violations
 
         return redact_violations(self.text, self.violations, operator, salt=salt)
 

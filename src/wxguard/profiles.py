@@ -9,10 +9,8 @@ their limits from the profile of the message's platform, so a number lives in on
 
 from __future__ import annotations
 
-import tomllib
 from datetime import time
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Mapping
 
 from pydantic import (
@@ -27,6 +25,7 @@ from pydantic import (
 
 from .clock import parse_clock
 from .errors import WxguardError
+from .resources import data_path, read_toml
 
 if TYPE_CHECKING:
     from .config import GuardConfig
@@ -167,8 +166,8 @@ class Bundle(BaseModel):
 @cache
 def bundled() -> Bundle:
     """The shipped profiles and schedules, read once per process."""
-    source = Path(__file__).with_name("data").joinpath("profiles.toml")
-    raw = tomllib.loads(source.read_text("utf-8"))
+    source = data_path("profiles.toml")
+    raw = read_toml(source, "data/profiles.toml").data
     try:
         return Bundle(
             profiles={name: Profile.model_validate({**spec, "name": name}) for name, spec in raw["profiles"].items()},

@@ -195,6 +195,19 @@ class _Matcher:
         state["_prefilter"], state["_prefilter_built"] = None, False  # numpy tables: rebuilt on use
         return state
 
+    def holds(self, patterns: Iterable[Pattern]) -> bool:
+        """Whether the main automaton finds each of ``patterns`` of two or more classes under its key."""
+        for p in patterns:
+            if len(p.key) < 2:
+                continue
+            auto = self.main
+            if auto is None or type(auto) is not ahocorasick.Automaton or auto.kind != ahocorasick.AHOCORASICK:
+                return False
+            found = auto.get(self.enc.encode(p.key), None)
+            if not (type(found) is tuple and len(found) == 2 and p in found[1]):
+                return False
+        return True
+
     def prefilter(self) -> PairPrefilter | None:
         if not self._prefilter_built:
             self._prefilter = PairPrefilter.build(self._main_keys, list(self.enc.codes))
@@ -228,6 +241,19 @@ class _Matcher:
             for end, (n, patterns) in self.short.iter(view.sound):
                 hits.append(Candidate("skeleton", end + 1 - n, end + 1, patterns=patterns))
         return hits
+
+
+def _consistent(p: Pattern) -> bool:
+    """Whether a pattern's parts agree with each other and, for an exact one, with its term."""
+    return (
+        type(p.folded) is str
+        and type(p.key) is str
+        and 0 < len(p.key) == len(p.runs)
+        and "".join(p.runs) == p.folded
+        and len(p.origin) == len(p.folded)
+        and p.rule == rule_for(p.term.category)
+        and (p.kind == "split" or (p.kind == "exact" and fold(p.term.text) == p.folded))
+    )
 
 
 def _automaton(keyed: dict[str, list[Pattern]], width: int) -> ahocorasick.Automaton | None:
@@ -295,6 +321,30 @@ class Lexicon:
 
     def allow_hits(self, view: TextView) -> list[Candidate]:
         return self._allow.scan(view) if self._allow is not None else []
+
+    def intact(self) -> bool:
+        """Whether this lexicon has the types and shape compiling gives, with its main
+        automaton holding its patterns and its patterns their terms' folds (checked on a
+        few): for a lexicon read from the disk cache. Loads no sound table."""
+        if not (type(self.patterns) is list and type(self.allow_patterns) is list and type(self.allow_regexes) is list):
+            return False
+        every = [*self.patterns, *self.allow_patterns]
+        if not every or not set(map(type, every)) <= {Pattern} or type(self.sound_enabled) is not bool:
+            return False
+        if not set(map(type, (p.term for p in every))) <= {Term} or not all(isinstance(r, re.Pattern) for r in self.allow_regexes):
+            return False
+        if not (type(self._encoder) is _Encoder and type(self._deny) is _Matcher and self._deny.enc is self._encoder):
+            return False
+        if (self._allow is None) != (not self.allow_patterns):
+            return False
+        if self._allow is not None and not (type(self._allow) is _Matcher and self._allow.enc is self._encoder):
+            return False
+        if not (self._letters is None or (self.sound_enabled and type(self._letters) is ahocorasick.Automaton)):
+            return False
+        for matcher, patterns in ((self._deny, self.patterns), (self._allow, self.allow_patterns)):
+            if matcher is not None and not matcher.holds(patterns[:: max(1, len(patterns) // 4)]):
+                return False
+        return all(_consistent(p) for p in every[:: max(1, len(every) // 8)])
 
     @property
     def allow_reach(self) -> int:

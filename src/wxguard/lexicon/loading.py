@@ -6,26 +6,20 @@ Every problem is reported as ``file:line: what is wrong``; nothing is dropped si
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import Iterable, Mapping
 
+from ..catalog import catalog
 from ..errors import WordListError
+from ..resources import read_text, wordlist_files
 from ..text.folding import fold
 
-if TYPE_CHECKING:
-    from importlib.abc import Traversable
-
-BUILTIN_CATEGORIES = {
-    "politics": "WX101",
-    "porn": "WX102",
-    "gambling": "WX103",
-    "drugs": "WX104",
-    "violence": "WX105",
-    "fraud": "WX106",
-    "abuse": "WX107",
-}
+# The WX1 rules not tied to one category: terms of any other category (a user's own list),
+# and sound-alikes of any term.
+CUSTOM_RULE = "WX108"
+SOUND_RULE = "WX109"
 ALLOW = "allow"
 _HEADER = re.compile(r"^#\s*(category|rule|description|sources?|curation)\s*:\s*(.*)$", re.I)
 _CATEGORY_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -42,8 +36,18 @@ class Term:
     source: str
 
 
+@cache
+def builtin_categories() -> dict[str, str]:
+    """Word-list category → rule code, from the catalog's WX1 rules (``category = "drugs"``)."""
+    return {
+        rule.category: rule.code
+        for rule in catalog()
+        if rule.code in catalog().codes("WX1") and rule.category and rule.code not in (CUSTOM_RULE, SOUND_RULE)
+    }
+
+
 def rule_for(category: str) -> str:
-    return BUILTIN_CATEGORIES.get(category, "WX108")
+    return builtin_categories().get(category, CUSTOM_RULE)
 
 
 def check_category(name: str, where: str, line: int | None = None) -> str:
@@ -99,56 +103,18 @@ def parse_wordlist(text: str, where: str, default_category: str | None = None) -
     return category, terms
 
 
-def _decode(data: bytes, where: str) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise WordListError(where, line, "not valid UTF-8") from None
-    return text.removeprefix("\ufeff")
-
-
-def read_wordlist(path: str | Path | Traversable, display: str | None = None) -> tuple[str, list[Term]]:
+def read_wordlist(path: str | Path, display: str | None = None) -> tuple[str, list[Term]]:
     """Read a word-list file; the category comes from its header, else its file name."""
+    path = Path(path)
     where = display or str(path)
-    try:
-        data = path.read_bytes()  # type: ignore[union-attr]
-    except AttributeError:
-        data = Path(path).read_bytes()  # type: ignore[arg-type]
-    except OSError as exc:
-        raise WordListError(where, None, f"cannot read word list: {exc.strerror or exc}") from None
-    name = Path(str(path)).stem
-    return parse_wordlist(_decode(data, where), where, default_category=name)
-
-
-def bundled_dir() -> Path:
-    """The word lists shipped with wxguard (inside the wheel; the repository root in a checkout)."""
-    packaged = Path(__file__).resolve().parents[1] / "wordlists"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "wordlists"
-
-
-def bundled_toml(*parts: str) -> tuple[dict[str, Any], str]:
-    """A TOML data file shipped under ``wordlists/``, parsed, and its display name for errors."""
-    where = "wordlists/" + "/".join(parts)
-    node = bundled_dir()
-    for part in parts:
-        node = node.joinpath(part)
-    try:
-        return tomllib.loads(node.read_text("utf-8")), where
-    except tomllib.TOMLDecodeError as exc:
-        raise WordListError(where, None, f"not valid TOML: {exc}") from None
+    return parse_wordlist(read_text(path, where, "word list"), where, default_category=path.stem)
 
 
 def bundled_wordlists() -> tuple[list[Term], list[Term]]:
     """(deny terms, allow terms) from the shipped lists."""
     deny: list[Term] = []
     allow: list[Term] = []
-    base = bundled_dir()
-    for entry in sorted(base.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".txt"):
-            continue
+    for entry in wordlist_files():
         category, terms = read_wordlist(entry, display=f"wordlists/{entry.name}")
         (allow if category == ALLOW else deny).extend(terms)
     return deny, allow

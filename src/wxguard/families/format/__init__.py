@@ -1,0 +1,1 @@
+"""WX6 format: length, layout and attachments."""

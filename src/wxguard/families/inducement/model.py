@@ -1,0 +1,42 @@
+"""The compiled WX3 model: banks and join rules from ``wordlists/inducement.toml`` plus users'
+phrase files, built once per set of files and shared by every Guard in the process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...compiled import compiled
+from ...errors import WordListError
+from ...phrases.banks import Bank, add_user_phrases, bundled_family
+from ...phrases.joins import Alone, Combine, read_rules, trigger
+
+# Banks the join logic itself consults.
+CONTEXT_BANKS = ("exempt", "blocker", "link", "requirement", "completion", "acquire")
+
+
+@dataclass(frozen=True)
+class InducementModel:
+    banks: dict[str, Bank]
+    combines: list[Combine]
+    alones: list[Alone]
+    trigger: re.Pattern[str] | None
+
+
+def inducement_model(files: tuple[Path, ...]) -> InducementModel:
+    """The model with the phrases of these users' files added."""
+    return compiled("inducement", lambda: _build(files), files=files, what="phrase file")
+
+
+def _build(files: tuple[Path, ...]) -> InducementModel:
+    data, sources = bundled_family("inducement")
+    missing = [name for name in CONTEXT_BANKS if name not in sources]
+    if missing:
+        raise WordListError("wordlists/inducement.toml", None, f"missing banks: {', '.join(missing)}")
+    add_user_phrases("inducement", sources, files)
+    alone_banks = {str(spec.get("bank")) for spec in data.get("alone", [])}
+    banks = {name: src.compile(alone=name in alone_banks) for name, src in sources.items()}
+    combines, alones = read_rules(data, banks, "wordlists/inducement.toml", "WX3")
+    actions = [c.action for c in combines] + [a.bank for a in alones]
+    return InducementModel(banks, combines, alones, trigger(banks, actions))

@@ -1,0 +1,123 @@
+"""The clause view the phrase rules match on.
+
+Inducement and advertising phrases are short word sequences that senders space out or
+decorate (分 享 到 五 个 群, 转★发), so matching runs on the folded text with in-clause noise
+dropped. Clause punctuation is kept as two markers, because whether an action and a reward
+belong together depends on the clauses between them: ``。`` for a sentence end (。！？；…
+and line breaks) and ``，`` for a clause break (，、：). ``%`` stays for 100%-style claims.
+
+Both views are built from the original text with list tables (``str.translate`` with a list
+is several times faster than with a dict or a regex); characters outside the BMP take the
+slower exact path.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+from ..text.folding import fold_one_to_one, tables
+from ..text.views import BlockMap, TextView
+
+STRONG = "。"
+WEAK = "，"
+# Folded text has ASCII punctuation where the original had full-width forms.
+_MARKS = {ord(c): STRONG for c in ".!?;。…\n\r\u2028\u2029"} | {ord(c): WEAK for c in ",、:"}
+_BMP = 0x10000
+_DROP = re.compile(r"[^\w。，%]|_")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+@cache
+def _squeeze_table() -> list[int | str | None]:
+    """Fold + compact as a BMP list, from the foundation's one-to-one fold table."""
+    fold = tables().one_to_one[:_BMP]
+    squeeze: list[int | str | None] = [cp if chr(cp).isalnum() else None for cp in fold]
+    for cp, target in enumerate(fold):
+        if target == ord("%"):
+            squeeze[cp] = target
+        elif target in _MARKS:
+            squeeze[cp] = _MARKS[target]
+    return squeeze
+
+
+def folded(text: str) -> str:
+    """Same as ``TextView.folded`` (``fold_one_to_one``): same length, indices unchanged."""
+    return fold_one_to_one(text)
+
+
+def compact(text: str) -> str:
+    """Folded, clause markers for punctuation, everything else that is not a letter, digit
+    or % dropped. Works character by character, so positions map back with a ``BlockMap``."""
+    if _ASTRAL.search(text):
+        return _DROP.sub("", fold_one_to_one(text).translate(_MARKS))
+    return text.translate(_squeeze_table())
+
+
+class Clauses:
+    """A message's compact view, its boundaries and the map back to original indices."""
+
+    __slots__ = ("text", "_original", "_map", "_marks")
+
+    def __init__(self, view: TextView) -> None:
+        self._original = view.text
+        self.text = compact(view.text)
+        self._map: BlockMap | None = None
+        self._marks: tuple[list[int], list[int]] | None = None
+
+    @staticmethod
+    def of(view: TextView) -> Clauses:
+        """The message's clauses, built once and shared by the checkers that read them."""
+        return view.memo("clauses", lambda: Clauses(view))
+
+    @property
+    def _strong(self) -> list[int]:
+        return self._markers()[0]
+
+    @property
+    def _weak(self) -> list[int]:
+        return self._markers()[1]
+
+    def _markers(self) -> tuple[list[int], list[int]]:
+        if self._marks is None:
+            text = self.text
+            self._marks = ([i for i, c in enumerate(text) if c == STRONG], [i for i, c in enumerate(text) if c == WEAK])
+        return self._marks
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of the compact range ``[start, end)`` (``end > start``)."""
+        if self._map is None:
+            self._map = BlockMap(self._original, compact)
+        return self._map.source_index(start), self._map.source_index(end - 1) + 1
+
+    def breaks(self, start: int, end: int) -> tuple[int, int]:
+        """(sentence ends, clause breaks) strictly inside ``[start, end)``."""
+        return _count(self._strong, start, end), _count(self._weak, start, end)
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` begins (just after the previous marker)."""
+        k = max(_last_before(self._strong, pos), _last_before(self._weak, pos))
+        return k + 1
+
+    def clause_end(self, pos: int) -> int:
+        """Where the clause holding ``pos`` ends (the next marker, or the end of the text)."""
+        ends = [m[i] for m in (self._strong, self._weak) if (i := bisect_left(m, pos)) < len(m)]
+        return min(ends, default=len(self.text))
+
+    def sentence_start(self, pos: int) -> int:
+        return _last_before(self._strong, pos) + 1
+
+    def sentence_end(self, pos: int) -> int:
+        i = bisect_left(self._strong, pos)
+        return self._strong[i] if i < len(self._strong) else len(self.text)
+
+    def original_char(self, index: int) -> str:
+        return self._original[index]
+
+
+def _count(marks: list[int], start: int, end: int) -> int:
+    return max(0, bisect_left(marks, end) - bisect_left(marks, start))
+
+
+def _last_before(marks: list[int], pos: int) -> int:
+    i = bisect_left(marks, pos)
+    return marks[i - 1] if i else -1

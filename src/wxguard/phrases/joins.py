@@ -1,0 +1,339 @@
+"""Joining an action to what makes it a finding, within a clause or a short window.
+
+A word such as 转发 or 关注 is no evidence on its own: minutes are forwarded and weather is
+关注-ed every day. A finding needs the action joined to a reward, a gate, a number of
+groups or people, or a threat, with no sentence end between them. The rules of the join
+(which banks, how far, in which order) are data: ``[[combine]]`` and ``[[alone]]`` in a
+family's bank file (``wordlists/inducement.toml``).
+
+The context banks (``exempt``, ``blocker``, ``link``, ``requirement``, ``completion``,
+``acquire``) shape a join when a family has them and are empty when it does not. A family
+may also find some banks' hits itself (links, phone numbers: things a phrase cannot spell)
+and hand them in (``given``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any, Mapping
+
+from ..catalog import catalog
+from ..errors import WordListError
+from ..text.quickregex import any_of
+from .banks import Bank, Hit, prefilter
+from .clauses import STRONG, WEAK, Clauses
+
+# An acquire verb counts for a reward noun at most this far before it (领取一份价值99元的红包).
+ACQUIRE_REACH = 6
+# A blocker (已, 无需, 禁止 …) cancels an action it ends at most this far before.
+BLOCKER_REACH = 2
+# After a clause break, the joined phrase must open its clause (this many characters of lead
+# at most) unless a link word (即可, 就, 每人 …) ties it to the action.
+CLAUSE_LEAD = 1
+
+CONFIDENCE = {"clause": 0.9, "window": 0.8, "reverse": 0.75, "alone": 0.95}
+
+
+@dataclass(frozen=True)
+class Combine:
+    rule: str
+    action: str
+    with_: tuple[str, ...]
+    after: int
+    before: int
+    clauses: int
+    yield_to: tuple[str, ...]
+    condition: bool = True  # a phrase before the action joins only when the action is a condition
+
+
+@dataclass(frozen=True)
+class Alone:
+    rule: str
+    bank: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Join:
+    """A finding in compact indices: the action, what it is joined to, and how sure we are."""
+
+    rule: str
+    action: tuple[int, int]
+    joined: tuple[int, int]
+    confidence: float
+    label: str | None = None
+    whole: tuple[int, int] | None = None  # a stand-alone phrase's own span
+
+    @property
+    def start(self) -> int:
+        return self.whole[0] if self.whole else min(self.action[0], self.joined[0])
+
+    @property
+    def end(self) -> int:
+        return self.whole[1] if self.whole else max(self.action[1], self.joined[1])
+
+
+def _int(spec: dict[str, Any], key: str, default: int, where: str) -> int:
+    value = spec.get(key, default)
+    if not isinstance(value, int) or value < 0:
+        raise WordListError(where, None, f"{key} must be a non-negative integer, got {value!r}")
+    return value
+
+
+def _bool(spec: dict[str, Any], key: str, default: bool, where: str) -> bool:
+    value = spec.get(key, default)
+    if not isinstance(value, bool):
+        raise WordListError(where, None, f"{key} must be true or false, got {value!r}")
+    return value
+
+
+def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family: str) -> tuple[list[Combine], list[Alone]]:
+    """The ``[[combine]]`` and ``[[alone]]`` tables, checked against the known banks and the
+    codes of ``family`` (a catalog prefix such as ``WX3``)."""
+
+    def bank(name: Any, key: str) -> str:
+        if name not in banks:
+            raise WordListError(where, None, f"{key}: unknown bank {name!r}")
+        return str(name)
+
+    def code(value: Any) -> str:
+        if not (isinstance(value, str) and value in catalog().codes(family)):
+            raise WordListError(where, None, f"rule must be a {family} code of the catalog, got {value!r}")
+        return value
+
+    combines = []
+    for spec in data.get("combine", []):
+        rule = code(spec.get("rule"))
+        combines.append(
+            Combine(
+                rule=rule,
+                action=bank(spec.get("action"), f"combine {rule}.action"),
+                with_=tuple(bank(b, f"combine {rule}.with") for b in spec.get("with", [])),
+                after=_int(spec, "after", 20, where),
+                before=_int(spec, "before", 0, where),
+                clauses=_int(spec, "clauses", 2, where),
+                yield_to=tuple(bank(b, f"combine {rule}.yield-to") for b in spec.get("yield-to", [])),
+                condition=_bool(spec, "condition", True, where),
+            )
+        )
+    alones = [
+        Alone(code(spec.get("rule")), bank(spec.get("bank"), "alone.bank"), str(spec.get("label", "")))
+        for spec in data.get("alone", [])
+    ]
+    return combines, alones
+
+
+@dataclass
+class _Message:
+    """Per-message state: bank hits are found once, when a rule first asks."""
+
+    clauses: Clauses
+    banks: dict[str, Bank]
+    given: Mapping[str, list[Hit]] = field(default_factory=dict)
+    _hits: dict[str, list[Hit]] = field(default_factory=dict)
+    _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
+
+    def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
+        """A bank's hits (none when the family has no such bank), with those the family
+        found itself."""
+        key = f"{name}:{overlapping}"
+        hits = self._hits.get(key)
+        if hits is None:
+            bank = self.banks.get(name)
+            hits = bank.hits(self.clauses.text, overlapping) if bank is not None else []
+            given = self.given.get(name)
+            if given:
+                hits = sorted(hits + given, key=lambda h: (h.start, -h.end))
+            self._hits[key] = hits
+        return hits
+
+    def live(self, name: str, overlapping: bool = True) -> list[Hit]:
+        """Hits not covered by an exemption. Actions are read leftmost-longest
+        (``overlapping=False``) so 转发到朋友圈 is one action, not also 发到朋友圈."""
+        key = f"live:{name}:{overlapping}"
+        found = self._hits.get(key)
+        if found is None:
+            found = self._hits[key] = uncovered(self.raw(name, overlapping), self.raw("exempt"))
+        return found
+
+    def quiet(self, start: int, end: int) -> bool:
+        """No clause marker in ``[start, end)``."""
+        text = self.clauses.text
+        return STRONG not in text[start:end] and WEAK not in text[start:end]
+
+    def blocked(self, action: Hit) -> bool:
+        return any(
+            b.end <= action.start and action.start - b.end <= BLOCKER_REACH and self.quiet(b.end, action.start)
+            for b in self.live("blocker")
+        )
+
+    def joinables(self, name: str, action: Hit) -> list[tuple[int, int, bool]]:
+        """Spans of a bank that can join ``action``, and whether each is a bare noun. Nouns
+        that need a verb of getting get it (领取 … 红包) or follow the action directly
+        (转发抽奖); a bare noun only joins an action stated as its condition (红包等你拿！只需转发)."""
+        if self.banks[name].options.get("needs") != "acquire":
+            return [(h.start, h.end, False) for h in self.live(name)]
+        return [
+            (noun.start, noun.end, False) if noun.start == action.end else acquired
+            for noun, acquired in self.acquired(name)
+        ]
+
+    def acquired(self, name: str) -> list[tuple[Hit, tuple[int, int, bool]]]:
+        """Each noun of a bank with its span grown back over the nearest verb of getting
+        before it (bare when there is none). It does not depend on the action, so it is
+        worked out once per message: long texts have many actions."""
+        found = self._bound.get(name)
+        if found is None:
+            verbs = self.live("acquire")
+            found = []
+            for noun in self.live(name):
+                near = [
+                    q for q in verbs
+                    if q.end <= noun.start and noun.start - q.end <= ACQUIRE_REACH and self.quiet(q.end, noun.start)
+                ]
+                if near:
+                    found.append((noun, (max(near, key=lambda q: (q.end, q.end - q.start)).start, noun.end, False)))
+                else:
+                    found.append((noun, (noun.start, noun.end, True)))
+            self._bound[name] = found
+        return found
+
+    def tied(self, joined_start: int) -> bool:
+        """After a clause break: the joined phrase opens its clause or a link word ties it."""
+        begin = self.clauses.clause_start(joined_start)
+        if joined_start - begin <= CLAUSE_LEAD:
+            return True
+        return any(begin <= h.start and h.end <= joined_start for h in self.live("link"))
+
+    def conditional(self, action: Hit) -> bool:
+        """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""
+        if any(r.end <= action.start and action.start - r.end <= 1 and self.quiet(r.end, action.start) for r in self.live("requirement")):
+            return True
+        end = self.clauses.clause_end(action.end)
+        return any(action.end <= c.start and c.end >= end - 1 and c.end <= end for c in self.live("completion"))
+
+
+def uncovered(hits: list[Hit], cover: list[Hit]) -> list[Hit]:
+    """``hits`` that no span of ``cover`` contains. Sorted starts with a running maximum of
+    ends answer each hit with one bisection, so a long text with many hits stays fast."""
+    if not cover:
+        return list(hits)
+    spans = sorted((c.start, c.end) for c in cover)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+    out = []
+    for h in hits:
+        i = bisect_right(starts, h.start)
+        if not (i and reach[i - 1] >= h.end):
+            out.append(h)
+    return out
+
+
+def find_joins(
+    clauses: Clauses,
+    banks: dict[str, Bank],
+    combines: list[Combine],
+    alones: list[Alone],
+    given: Mapping[str, list[Hit]] | None = None,
+) -> list[Join]:
+    """Every rule's joins in one message, at most one per rule where spans overlap.
+    ``given``: hits of some banks that the caller found itself, in ``clauses.text`` indices."""
+    msg = _Message(clauses, banks, given or {})
+    found: list[Join] = []
+    for spec in combines:
+        yielding = [h for b in spec.yield_to for h in msg.live(b)]
+        for action in msg.live(spec.action, overlapping=False):
+            if msg.blocked(action) or any(y.start < action.end and action.start < y.end for y in yielding):
+                continue
+            join = _join(msg, spec, action)
+            if join is not None:
+                found.append(join)
+    for alone in alones:
+        bank = banks[alone.bank]
+        for hit in msg.live(alone.bank, overlapping=False):
+            cut = bank.split(clauses.text[hit.start : hit.end])
+            whole = (hit.start, hit.end)
+            if cut is None:
+                found.append(Join(alone.rule, whole, whole, CONFIDENCE["alone"], alone.label))
+                continue
+            a, b = hit.start + cut[0], hit.start + cut[1]
+            joined = (b, hit.end) if b < hit.end else (hit.start, a) if a > hit.start else whole
+            label = None if joined != whole else alone.label
+            found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole))
+    return _one_per_place(found)
+
+
+def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
+    """The nearest phrase of ``spec.with_`` that this action is joined to, if any."""
+    candidates = [span for name in spec.with_ for span in msg.joinables(name, action)]
+    best: tuple[int, Join] | None = None
+    for start, end, bare in candidates:
+        placed = _placed(msg, spec, action, start, end, bare)
+        if placed is not None and (best is None or placed[0] < best[0]):
+            best = placed
+    return _widen(best[1], [(a, b) for a, b, bare in candidates if not bare], action) if best else None
+
+
+def _placed(msg: _Message, spec: Combine, action: Hit, start: int, end: int, bare: bool) -> tuple[int, Join] | None:
+    """(gap, join) when the phrase at ``[start, end)`` is close enough and tied to the action:
+    after it within ``after`` characters and the allowed clause breaks, or before it within
+    ``before`` when the action is stated as the condition (a bare noun only then) or the
+    rule does not ask for one (``condition = false``: then no sentence end between them)."""
+    if start >= action.end and not bare:
+        gap = start - action.end
+        if gap > spec.after:
+            return None  # before counting breaks: a long text has many distant candidates
+        strong, weak = msg.clauses.breaks(action.end, start)
+        if strong or weak > spec.clauses or (weak and not msg.tied(start)):
+            return None
+        kind = "window" if weak else "clause"
+    elif end <= action.start and spec.before:
+        gap = action.start - end
+        if gap > spec.before:
+            return None
+        strong, weak = msg.clauses.breaks(end, action.start)
+        if not spec.condition:
+            if strong or weak > spec.clauses:
+                return None
+        elif strong + weak > max(1, spec.clauses) or not msg.conditional(action):
+            return None
+        kind = "reverse"
+    else:
+        return None
+    return gap, Join(spec.rule, (action.start, action.end), (start, end), CONFIDENCE[kind])
+
+
+def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
+    """Grow the joined span over candidates that overlap it (即可领取 + 领取红包), so the
+    finding names the whole reward; never over the action."""
+    start, end = join.joined
+    grown = True
+    while grown:
+        grown = False
+        for a, b in candidates:
+            if a < end and start < b and (a < start or b > end) and (b <= action.start or a >= action.end):
+                start, end, grown = min(a, start), max(b, end), True
+    return Join(join.rule, join.action, (start, end), join.confidence, join.label)
+
+
+def _one_per_place(joins: list[Join]) -> list[Join]:
+    """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest."""
+    kept: list[Join] = []
+    for join in sorted(joins, key=lambda j: (-j.confidence, j.end - j.start, j.start)):
+        if all(k.rule != join.rule or k.end <= join.start or join.end <= k.start for k in kept):
+            kept.append(join)
+    return sorted(kept, key=lambda j: (j.start, j.rule))
+
+
+def trigger(banks: dict[str, Bank], names: list[str]) -> re.Pattern[str] | None:
+    """A quick test that every action or stand-alone phrase passes, so a message that fails
+    it is skipped: literal anchors when every phrase has one, else the banks' own union."""
+    chosen = [banks[n] for n in dict.fromkeys(names)]
+    literal = prefilter(chosen)
+    if literal is not None:
+        return literal
+    sources = [b.source for b in chosen if b.source is not None]
+    return any_of(sources) if sources else None

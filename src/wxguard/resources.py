@@ -1,0 +1,104 @@
+"""The data wxguard ships, and the one way data files are read.
+
+Bundled data lives in two places: ``data/`` inside the package (the rule catalog and the
+platform profiles) and ``wordlists/`` (word lists, phrase banks and link data that a team
+tunes; inside the wheel, at the repository root in a checkout). Every data file, bundled or
+a user's, is read here, so every problem names the file and, where there is one, the line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import WordListError
+
+_PACKAGE = Path(__file__).resolve().parent
+_TOML_LINE = re.compile(r"line (\d+)")
+
+
+def data_path(name: str) -> Path:
+    """A file of the package's ``data/`` folder."""
+    return _PACKAGE / "data" / name
+
+
+def wordlists_dir() -> Path:
+    """The shipped ``wordlists/`` folder (inside the wheel; the repository root in a checkout)."""
+    packaged = _PACKAGE / "wordlists"
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE.parents[1] / "wordlists"
+
+
+def wordlist_path(*parts: str) -> tuple[Path, str]:
+    """A shipped file under ``wordlists/`` and the name errors show for it."""
+    return wordlists_dir().joinpath(*parts), "/".join(("wordlists", *parts))
+
+
+def wordlist_files() -> list[Path]:
+    """The shipped sensitive-word lists: every ``wordlists/*.txt``, by name (other families'
+    data sits in sub-folders or in ``.toml`` files, so it is never read as a word list)."""
+    return sorted((p for p in wordlists_dir().iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
+
+
+def decode(data: bytes, where: str) -> str:
+    """UTF-8 text without a byte-order mark; bad bytes are reported with their line."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise WordListError(where, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
+    return text.removeprefix("\ufeff")
+
+
+def read_text(path: Path, where: str, what: str) -> str:
+    """A UTF-8 file's text; ``what`` names the kind of file in errors ("word list")."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WordListError(where, None, f"cannot read {what}: {exc.strerror or exc}") from None
+    return decode(data, where)
+
+
+@dataclass(frozen=True)
+class TomlFile:
+    """A parsed TOML file with its text, so later errors can name the line of a value."""
+
+    data: dict[str, Any]
+    text: str
+    where: str
+
+    def line_of(self, raw: str) -> int | None:
+        """Line where ``raw`` is first written (quoted or bare), for error messages."""
+        for written in (f'"{raw}"', f"'{raw}'", raw):
+            i = self.text.find(written)
+            if i >= 0:
+                return self.text.count("\n", 0, i) + 1
+        return None
+
+    def at(self, raw: str) -> str:
+        """``file:line`` of ``raw``, or the file alone when it cannot be found."""
+        line = self.line_of(raw)
+        return f"{self.where}:{line}" if line else self.where
+
+    def error(self, problem: str, near: str | None = None) -> WordListError:
+        return WordListError(self.where, self.line_of(near) if near is not None else None, problem)
+
+
+def read_toml(path: Path, where: str | None = None, what: str = "data file") -> TomlFile:
+    """Parse a TOML file; errors name the file and line (``where`` is its display name)."""
+    shown = where or str(path)
+    text = read_text(path, shown, what)
+    try:
+        return TomlFile(tomllib.loads(text), text, shown)
+    except tomllib.TOMLDecodeError as exc:
+        m = _TOML_LINE.search(str(exc))
+        raise WordListError(shown, int(m.group(1)) if m else None, f"not valid TOML: {exc}") from None
+
+
+def wordlist_toml(*parts: str) -> TomlFile:
+    """A shipped TOML file under ``wordlists/``."""
+    path, where = wordlist_path(*parts)
+    return read_toml(path, where)

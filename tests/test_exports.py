@@ -1,0 +1,45 @@
+"""The public surface: ``wxguard.__all__`` is sorted and is exactly the package's public names,
+and ``import wxguard`` loads only what a first check needs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from types import ModuleType
+
+import wxguard
+
+
+def test_all_is_sorted_and_unique() -> None:
+    assert wxguard.__all__ == sorted(set(wxguard.__all__))
+
+
+def test_every_exported_name_resolves_to_wxguard_code() -> None:
+    for name in wxguard.__all__:
+        value = getattr(wxguard, name)
+        if name != "__version__":
+            assert value.__module__.startswith("wxguard."), name
+
+
+def test_every_public_name_is_exported() -> None:
+    for name in wxguard.__all__:
+        getattr(wxguard, name)  # lazy names too
+    public = {
+        name for name, value in vars(wxguard).items() if not name.startswith("_") and not isinstance(value, ModuleType)
+    }
+    assert public == set(wxguard.__all__) - {"__version__"}
+    assert set(wxguard.__all__) <= set(dir(wxguard))
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    assert not hasattr(wxguard, "Gaurd")
+
+
+def test_import_wxguard_leaves_the_optional_parts_unloaded() -> None:
+    """Send logs (sqlite3), the WX4 model, ICP registries and redaction load on first use."""
+    code = "import sys, wxguard; print(' '.join(sorted(sys.modules)))"
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    assert "wxguard.guard" in loaded
+    lazy = {"sqlite3", "wxguard.sendlog", "wxguard.families.advertising.model", "wxguard.families.links.icp",
+            "wxguard.families.persons.redact", "wxguard.report.html", "pandas"}
+    assert not lazy & loaded
