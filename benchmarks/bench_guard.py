@@ -36,6 +36,7 @@ from typing import Sequence
 import ahocorasick
 
 from wxguard import Guard
+from wxguard.families.content.model import lexicon_for
 
 from timing import median_time
 
@@ -129,7 +130,7 @@ def main() -> None:
     mb = len(text.encode("utf-8")) / 1e6
     n = len(lines)
 
-    terms = sorted({p.term.text for p in Guard(select=["WX1"]).config.lexicon().patterns})
+    terms = sorted({p.term.text for p in lexicon_for(Guard(select=["WX1"]).config).patterns})
     raw = ahocorasick.Automaton()
     for term in terms:
         raw.add_word(term, term)

@@ -49,6 +49,7 @@ from flashtext import KeywordProcessor
 from timing import median_time
 
 from wxguard import Guard
+from wxguard.families.content.model import lexicon_for
 
 EXTRA_WORDS = 10_000
 SEED = 20240507
@@ -173,12 +174,12 @@ def main() -> None:
     print(f"  {'':30}{'(one text)':>20}{'(line by line)':>23}")
 
     guard, guard_matcher = _guard([])
-    wx1 = sorted({p.term.text for p in guard.config.lexicon().patterns})
+    wx1 = sorted({p.term.text for p in lexicon_for(guard.config).patterns})
     with tempfile.TemporaryDirectory() as tmp:
         extra = Path(tmp) / "extra.txt"
         extra.write_text("# category: custom\n" + "\n".join(_extra_words(set(wx1))) + "\n", encoding="utf-8")
         guard_extra, guard_extra_matcher = _guard([extra])
-        with_extra = sorted({p.term.text for p in guard_extra.config.lexicon().patterns})
+        with_extra = sorted({p.term.text for p in lexicon_for(guard_extra.config).patterns})
 
     notes: list[str] = []
     for label, terms, guard_row in (

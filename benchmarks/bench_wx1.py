@@ -21,6 +21,7 @@ from pathlib import Path
 import ahocorasick
 
 from wxguard import Guard
+from wxguard.families.content.model import lexicon_for
 from timing import median_time
 
 
@@ -49,7 +50,7 @@ def main() -> None:
     mb = len(text.encode("utf-8")) / 1e6
 
     guard = Guard(select=["WX1"], wordlists=args.wordlist)
-    lexicon = guard.config.lexicon()
+    lexicon = lexicon_for(guard.config)
     terms = sorted({p.term.text for p in lexicon.patterns})
     raw = ahocorasick.Automaton()
     for term in terms:

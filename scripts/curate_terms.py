@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 if TYPE_CHECKING:
-    from wxguard.lexicon.automata import Lexicon
+    from wxguard.families.content.lexicon import Lexicon
 
 COLUMNS = ("term", "sources", "clean_raw", "clean_wxguard", "clean_sound_only", "positive", "jieba_word", "group", "note")
 # Read top to bottom: terms that catch positives and never fire on clean text, then those that
@@ -129,7 +129,7 @@ def raw_counts(terms: Sequence[str], lines: Iterable[str]) -> list[int]:
 def rejection(term: str) -> str:
     """Why wxguard will not load ``term`` (the word-list check's own words), or ''."""
     from wxguard import WordListError
-    from wxguard.lexicon.loading import check_term
+    from wxguard.families.content.wordlists import check_term
 
     try:
         check_term(term, "candidate", None)
@@ -144,8 +144,8 @@ def candidate_lexicon(terms: Sequence[str], allow: bool) -> Lexicon:
     Compiled here rather than through ``Guard(words=...)``, which would store a lexicon of
     every candidate (hundreds of MB for 100k terms) in the user's disk cache."""
     from wxguard import GuardConfig
-    from wxguard.lexicon.automata import compile_lexicon
-    from wxguard.lexicon.loading import Term, read_wordlist
+    from wxguard.families.content.lexicon import compile_lexicon
+    from wxguard.families.content.wordlists import Term, read_wordlist
     from wxguard.resources import wordlist_files
 
     allowed: list[Term] = []
@@ -168,14 +168,14 @@ def reported_terms(lexicon: Lexicon, text: str) -> dict[str, bool]:
     the content checker's judge (edges, gaps, allow list, jieba word boundaries,
     homophones) on every candidate and leaves out only that final choice between
     overlapping terms; tests/test_eval_tools.py checks it against one Guard per term."""
-    from wxguard.families.content.checker import _Judge
+    from wxguard.families.content.judge import Judge
     from wxguard.text.views import TextView
 
     view = TextView(text)
     candidates = lexicon.candidates(view)
     if not candidates:
         return {}
-    judge = _Judge(lexicon, view)
+    judge = Judge(lexicon, view)
     found: dict[str, bool] = {}
     for cand in candidates:
         for hit in judge.letters(cand) if cand.view == "letters" else judge.classes(cand):

@@ -25,9 +25,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wxguard import cache
-from wxguard.config import GuardConfig, _valid_lexicon
-from wxguard.lexicon import splitchars
-from wxguard.lexicon.automata import Lexicon
+from wxguard.config import GuardConfig
+from wxguard.families.content import splitchars
+from wxguard.families.content.lexicon import Lexicon
+from wxguard.families.content.model import _valid_lexicon, lexicon_for
 from wxguard.text import folding, sound
 
 SCRIPT = r"""
@@ -404,8 +405,8 @@ def test_validators_accept_what_the_builders_make(tmp_path: Path) -> None:
         GuardConfig(default_wordlists=False, wordlists=(words, allowed), split_characters=False, sound=False),
         GuardConfig(default_wordlists=False, words={"drugs": ("冰毒",)}),
     ):
-        assert _valid_lexicon(config)(config.lexicon()), config
-    lexicon = GuardConfig(words={"brand": ("竞品甲",)}).lexicon()
+        assert _valid_lexicon(config)(lexicon_for(config)), config
+    lexicon = lexicon_for(GuardConfig(words={"brand": ("竞品甲",)}))
     assert not _valid_lexicon(GuardConfig(sound=False))(lexicon)
     assert not _valid_lexicon(GuardConfig(words={"brand": ("竞品乙",)}))(lexicon)
     assert not _valid_lexicon(GuardConfig(split_characters=False))(lexicon)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from wxguard import Guard, WordListError, WxguardError
-from wxguard.lexicon.loading import builtin_categories, bundled_wordlists, read_wordlist
+from wxguard.families.content.wordlists import builtin_categories, bundled_wordlists, read_wordlist
 from wxguard.resources import wordlists_dir
 
 

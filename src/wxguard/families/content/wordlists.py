@@ -11,10 +11,10 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from ..catalog import catalog
-from ..errors import WordListError
-from ..resources import read_text, wordlist_files
-from ..text.folding import fold
+from ...catalog import catalog
+from ...errors import WordListError
+from ...resources import read_text, wordlist_files
+from ...text.folding import fold
 
 # The WX1 rules not tied to one category: terms of any other category (a user's own list),
 # and sound-alikes of any term.

@@ -1,1 +1,0 @@
-"""Lexicons: word-list loading and the compiled automata."""

@@ -1,0 +1,107 @@
+"""The terms curated from real spam and abuse (scripts/curation/decisions.tsv): each is found,
+through the usual disguises, at error level under its rule; the ordinary sentences that made
+their neighbours review or companion terms stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from wxguard import Guard, Severity
+
+FOUND = [
+    # gambling (WX103)
+    ("线上赌场，充值送彩金", "WX103", "线上赌场"),
+    ("网赌平台，输了包赔", "WX103", "网赌"),
+    ("網 賭平台，日日返利", "WX103", "网赌"),
+    ("真人视讯、电子游艺应有尽有", "WX103", "真人视讯"),
+    ("注册送彩金，联系在线客服", "WX103", "注册送彩金"),
+    ("申请彩金请找专员", "WX103", "申请彩金"),
+    ("一倍流水即可取款", "WX103", "流水即可取款"),
+    ("首存送8，只需倍流水", "WX103", "倍流水"),
+    ("天天返水，反水無上限", "WX103", "天天返水"),
+    ("反水無上限", "WX103", "反水无上限"),
+    ("百家乐洗码1.2%", "WX103", "洗码"),
+    ("幸运飞艇计划群，稳赚", "WX103", "幸运飞艇"),
+    ("六合彩合肖资料免费送", "WX103", "合肖"),
+    ("BBIN电子、AG真人一站玩", "WX103", "bbin"),
+    ("麻将控牌器，现场测试", "WX103", "控牌器"),
+    # fake invoices and documents (WX106)
+    ("代开增值税发票", None, None),  # waits for the 代开…发票 pattern: the tax office does this lawfully
+    ("出售各类发票，验证后付款", "WX106", "出售各类发票"),
+    ("本公司长期代开，价格优惠", "WX106", "长期代开"),
+    ("我公司有正规发票向外代开", "WX106", "向外代开"),
+    ("本公司可优惠向外代开发票", "WX106", "向外代开发票"),
+    ("办证刻章，货到付款", "WX106", "办证刻章"),
+    ("各类证件刻戳银行流水，加微信", "WX106", "刻戳"),
+    ("代打银行流水，个人完税", "WX106", "代打银行流水"),
+    # escort (WX102)
+    ("莞式一条龙全套服务", "WX102", "莞式"),
+    ("会所小妹上门服务，学生妹空姐都有", "WX102", "小妹上门服务"),
+    # political propaganda (WX101)
+    ("朋友请问您三退了吗", "WX101", "三退"),
+    ("入了党团队的人等于被绑架", "WX101", "党团队"),
+    ("现已有二亿人退出中共", "WX101", "退出中共"),
+    ("藏字石即亡共石", "WX101", "亡共石"),
+    # abuse (WX107)
+    ("你这个傻屌", "WX107", "傻屌"),
+    ("一群女权婊", "WX107", "女权婊"),
+    ("nmsl", "WX107", "nmsl"),
+    # drugs (WX104)
+    ("听话水，无色无味", "WX104", "听话水"),
+]
+
+
+@pytest.fixture(scope="module")
+def guard() -> Guard:
+    return Guard()
+
+
+@pytest.mark.parametrize(("text", "rule", "term"), FOUND)
+def test_curated_term_is_found(guard: Guard, text: str, rule: str | None, term: str | None) -> None:
+    errors = [(v.rule, v.term.casefold()) for v in guard.check(text).violations if v.severity is Severity.ERROR and v.rule.startswith("WX1")]
+    if rule is None:
+        assert errors == []
+    else:
+        assert (rule, term) in errors
+
+
+TRAPS = [
+    "卫生间地漏返水了，找师傅来修",  # 返水 (plumbing)
+    "他在这件事上反水了",  # 反水 (to defect)
+    "买了一条彩金手链送女朋友",  # 彩金 (coloured gold)
+    "这期彩票中了五块钱",  # 彩票 (the lawful lottery)
+    "体彩投注站今天开门吗",  # 投注
+    "澳门威尼斯人酒店的购物中心很好逛",  # a lawful resort
+    "新葡京酒店的外观很特别",
+    "游戏首充送礼包，划算",  # 首充送 (mobile games)
+    "银行首存送好礼活动",  # 首存送
+    "注册送50元优惠券",  # 注册送 (apps)
+    "残奥会硬地滚球比赛",  # 滚球 (boccia)
+    "拉斯维加斯赌城的夜景",  # 赌城 (travel)
+    "电器坏了，售后提供上门服务",  # 上门服务
+    "婚庆一条龙服务，省心",  # 一条龙服务
+    "网吧包夜十块钱",  # 包夜
+    "向税务局申请代开增值税发票",  # 代开增值税发票 (lawful)
+    "请开增值税专用发票，谢谢",
+    "去学校办毕业证",  # 办毕业证
+    "政务大厅可以办理各类证件",  # 办理各类证件
+    "这家刻章店有公安备案",  # 刻章 (licensed seal makers)
+    "网上可查的正规发票",  # 正规发票
+    "旅行社说我可以退团",  # 退团
+    "他因为工作调动退队了",  # 退队
+    "诚念佛号，善恶有报",  # Buddhist sayings
+    "平塘藏字石景区门票",  # a tourist sight
+    "他妈妈是老师",  # 他妈妈
+    "他从小就听他妈的话",  # allow.txt: 听他妈的话
+    "他被他妈逼着去相亲",  # allow.txt: 妈逼着
+    "家里买了几把椅子",  # 几把
+    "TM商标注册",  # tm
+    "养了几头杂种猪",  # 杂种 (breeding)
+    "冰场溜冰真开心",  # 溜冰
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_trap_is_not_an_error(guard: Guard, text: str) -> None:
+    errors = [(v.rule, v.text) for v in guard.check(text).violations if v.severity is Severity.ERROR and v.rule.startswith("WX1")]
+    assert errors == []
