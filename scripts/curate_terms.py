@@ -129,10 +129,10 @@ def raw_counts(terms: Sequence[str], lines: Iterable[str]) -> list[int]:
 def rejection(term: str) -> str:
     """Why wxguard will not load ``term`` (the word-list check's own words), or ''."""
     from wxguard import WordListError
-    from wxguard.families.content.wordlists import check_term
+    from wxguard.families.content.terms import parse_term
 
     try:
-        check_term(term, "candidate", None)
+        parse_term(term, "candidate", "candidate", None)
     except WordListError as exc:
         return exc.problem
     return ""
@@ -142,10 +142,13 @@ def candidate_lexicon(terms: Sequence[str], allow: bool) -> Lexicon:
     """The lexicon a Guard compiles for these terms alone (default matching settings), with
     the bundled allow list unless ``allow`` is false: the matching a shipped term would get.
     Compiled here rather than through ``Guard(words=...)``, which would store a lexicon of
-    every candidate (hundreds of MB for 100k terms) in the user's disk cache."""
+    every candidate (hundreds of MB for 100k terms) in the user's disk cache. A candidate
+    line may use the word-list syntax (代开{*}发票 + 联系|电话); its term's ``source`` is the
+    line as written, which ``reported_terms`` reports it by."""
     from wxguard import GuardConfig
     from wxguard.families.content.lexicon import compile_lexicon
-    from wxguard.families.content.wordlists import Term, read_wordlist
+    from wxguard.families.content.terms import Term, parse_term
+    from wxguard.families.content.wordlists import read_wordlist
     from wxguard.resources import wordlist_files
 
     allowed: list[Term] = []
@@ -155,7 +158,7 @@ def candidate_lexicon(terms: Sequence[str], allow: bool) -> Lexicon:
             if category == "allow":
                 allowed += listed
     defaults = GuardConfig()
-    deny = [Term(t, "candidate", "candidate") for t in terms]
+    deny = [parse_term(t, "candidate", t, None) for t in terms]
     return compile_lexicon(deny, allowed, split_characters=defaults.split_characters, sound=defaults.sound)
 
 
@@ -173,14 +176,9 @@ def reported_terms(lexicon: Lexicon, text: str) -> dict[str, bool]:
 
     view = TextView(text)
     candidates = lexicon.candidates(view)
-    if not candidates:
-        return {}
-    judge = Judge(lexicon, view)
     found: dict[str, bool] = {}
-    for cand in candidates:
-        for hit in judge.letters(cand) if cand.view == "letters" else judge.classes(cand):
-            term = hit.pattern.term.text
-            found[term] = found.get(term, False) or not hit.sound
+    for hit in Judge(lexicon, view).hits(candidates):
+        found[hit.term.source] = found.get(hit.term.source, False) or not hit.sound
     return found
 
 

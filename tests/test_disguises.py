@@ -23,7 +23,8 @@ CASES = [
     ("办🎉假🎉证", "WX106", "办🎉假🎉证", 0, {"emoji"}),
     ("办假假假证", "WX106", "办假假假证", 0, {"stutter"}),
     ("⼤⿇来了", "WX104", "⼤⿇", 0, {"compatibility"}),
-    ("十⑧禁", None, None, None, None),
+    ("十⑧禁", "WX102", "十⑧禁", 0, {"numeral"}),  # 十八 is 18
+    ("二十八禁", None, None, None, None),  # 28, not 18
     ("1⑧禁内容", "WX102", "1⑧禁", 0, {"compatibility"}),
     ("壹夜情", "WX102", "壹夜情", 0, {"numeral"}),
     ("1夜情", "WX102", "1夜情", 0, {"numeral"}),
@@ -99,11 +100,13 @@ def test_ordinary_text_passes(guard: Guard, text: str) -> None:
 
 
 def test_longest_wins_and_shorter_term_is_not_lost(guard: Guard) -> None:
-    # sexy and sex both listed: "sexy girl" reports sexy; "sexyy" rejects sexy's edge
-    # and sex's edge alike, so nothing; "sex girl" still finds the shorter term.
+    # sexy and sex both listed: "sexy girl" reports sexy; "sexyz" rejects sexy's edge
+    # and sex's edge alike, so nothing; "sex girl" still finds the shorter term; "sexyy"
+    # is sexy with its last letter repeated.
     assert [v.text for v in guard.check("sexy girl").violations] == ["sexy"]
     assert [v.text for v in guard.check("sex girl").violations] == ["sex"]
-    assert guard.check("sexyy").violations == ()
+    assert guard.check("sexyz").violations == ()
+    assert [v.term for v in guard.check("sexyy").violations] == ["sexy"]
 
 
 def test_doubled_character_terms_are_not_broken_by_stutter_collapse() -> None:

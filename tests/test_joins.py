@@ -16,11 +16,18 @@ def _bank(name: str, *phrases: str) -> Bank:
     return BankSource(name, "", [(p, f"test:{name}") for p in phrases], [], {}).compile()
 
 
-BANKS = {"lure": _bank("lure", "账户冻结"), "demand": _bank("demand", "转入{*}账户"), "object": _bank("object")}
+BANKS = {
+    "lure": _bank("lure", "账户冻结"), "demand": _bank("demand", "转入{*}账户"), "object": _bank("object"),
+    "login": _bank("login", "登录"),
+}
 
 
-def _combine(*, before: int = 0, condition: bool = True, with_: tuple[str, ...] = ("demand",)) -> Combine:
-    return Combine(rule="WX301", action="lure", with_=with_, after=20, before=before, clauses=1, yield_to=(), condition=condition)
+def _combine(
+    *, before: int = 0, condition: bool = True, with_: tuple[str, ...] = ("demand",), lead: tuple[str, ...] = ()
+) -> Combine:
+    return Combine(
+        rule="WX301", action="lure", with_=with_, after=20, before=before, clauses=1, yield_to=(), condition=condition, lead=lead
+    )
 
 
 def _joined(text: str, combine: Combine, found: dict[str, list[Hit]] | None = None) -> list[str]:
@@ -49,7 +56,90 @@ def test_without_a_condition_a_phrase_before_the_action_joins_within_its_sentenc
     assert _joined("请转入安全账户，我们发现您的账户冻结", _combine(before=4, condition=False)) == []  # too far
 
 
+def test_a_lead_must_stand_right_before_the_joined_phrase_and_is_named_with_it() -> None:
+    combine = _combine(with_=("object",), lead=("login",))
+
+    def hit(text: str) -> dict[str, list[Hit]]:
+        start = text.index("x")
+        return {"object": [Hit(start, start + 4, "object")]}
+
+    assert _joined("账户冻结请登录xxxx", combine, hit("账户冻结请登录xxxx")) == ["登录xxxx"]
+    assert _joined("账户冻结请看xxxx", combine, hit("账户冻结请看xxxx")) == []
+    far = "账户冻结请登录我们银行的官方网站xxxx"  # more than LEAD_REACH between them
+    assert _joined(far, combine, hit(far)) == []
+
+
 def test_condition_must_be_a_boolean() -> None:
     data = {"combine": [{"rule": "WX301", "action": "lure", "with": ["demand"], "condition": "no"}]}
     with pytest.raises(WordListError, match="bank.toml.*condition must be true or false"):
         read_rules(data, BANKS, "bank.toml", "WX3")
+
+
+OFFER_BANKS = {
+    "product": _bank("product", "发票"),
+    "offer": _bank("offer", "代开"),
+    "contact": _bank("contact", "联系电话"),
+    "blocker": BankSource("blocker", "", [("谨防", "test:blocker")], [], {"reach": 6}).compile(),
+}
+
+
+def _offer(text: str, **spec: object) -> list[str]:
+    data = {"combine": [{"rule": "WX106", "action": "product", "with": ["offer", "contact"], **spec}]}
+    combines, alones = read_rules(data, OFFER_BANKS, "trade.toml", "WX1")
+    clauses = Clauses(TextView(text))
+    return [clauses.text[j.joined[0] : j.joined[1]] for j in find_joins(clauses, OFFER_BANKS, combines, alones)]
+
+
+def test_sentence_ends_are_crossed_only_when_a_rule_allows() -> None:
+    assert _offer("长期有发票。联系电话123") == []
+    assert _offer("长期有发票。联系电话123", sentences=1) == ["联系电话"]
+    assert _offer("代开。各类发票", before=6, condition=False) == []
+    assert _offer("代开。各类发票", before=6, condition=False, sentences=1) == ["代开"]
+
+
+def test_an_untied_later_clause_joins_when_tied_is_false() -> None:
+    text = "有发票，有需要请联系电话123"
+    assert _offer(text, clauses=1) == []
+    assert _offer(text, clauses=1, tied=False) == ["联系电话"]
+
+
+def test_a_blocker_bank_sets_its_own_reach() -> None:
+    assert _offer("谨防不法分子发票联系电话123") == []
+    assert _offer("谨防不法分子的各种发票联系电话123") == ["联系电话"]
+
+
+def test_a_join_names_the_banks_of_its_parts() -> None:
+    data = {"combine": [{"rule": "WX106", "action": "product", "with": ["offer", "contact"]}]}
+    combines, _ = read_rules(data, OFFER_BANKS, "trade.toml", "WX1")
+    (join,) = find_joins(Clauses(TextView("发票联系电话123")), OFFER_BANKS, combines, [])
+    assert join.banks == ("product", "contact")
+
+
+def test_a_rejected_join_does_not_hide_the_one_beside_it() -> None:
+    data = {
+        "combine": [
+            {"rule": "WX106", "action": "product", "with": ["offer"], "before": 4, "condition": False},
+            {"rule": "WX106", "action": "product", "with": ["contact"]},
+        ]
+    }
+    combines, _ = read_rules(data, OFFER_BANKS, "trade.toml", "WX1")
+    clauses = Clauses(TextView("代开发票联系电话123"))
+    assert [j.banks[1] for j in find_joins(clauses, OFFER_BANKS, combines, [])] == ["contact"]
+    kept = find_joins(clauses, OFFER_BANKS, combines, [], accept=lambda j: j.banks[1] != "contact")
+    assert [j.banks[1] for j in kept] == ["offer"]
+
+
+@pytest.mark.parametrize(
+    ("spec", "problem"),
+    [({"tied": "no"}, "tied must be true or false"), ({"sentences": -1}, "sentences must be a non-negative integer")],
+)
+def test_bad_join_options_are_named(spec: dict[str, object], problem: str) -> None:
+    data = {"combine": [{"rule": "WX106", "action": "product", "with": ["offer"], **spec}]}
+    with pytest.raises(WordListError, match=problem):
+        read_rules(data, OFFER_BANKS, "trade.toml", "WX1")
+
+
+def test_a_bad_reach_is_named() -> None:
+    banks = {**OFFER_BANKS, "blocker": BankSource("blocker", "", [("谨防", "t")], [], {"reach": "far"}).compile()}
+    with pytest.raises(WordListError, match="trade.toml banks.blocker.*reach must be a non-negative integer"):
+        read_rules({"combine": []}, banks, "trade.toml", "WX1")

@@ -6,17 +6,29 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard
-from wxguard.text.folding import fold, is_noise
+from wxguard.families.content.terms import GAP_LETTERS, shape
+from wxguard.text.folding import ends_sentence, fold, is_noise
 from wxguard.text.views import BlockMap, TextView
 
 from .strategies import ANY_TEXT, MIXED
-from .words import WORDS
+from .words import PATTERN_LISTS, WORDS
 
 NOISE = st.sampled_from([" ", "\u3000", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\ufe0f",
                          "\u0301", ".", "*", "-", "，", "。", "、", "·", "🎉", "❤", "★", "_", "~"])
 CJK_TERMS = [t for terms in WORDS.values() for t in terms if all("\u4e00" <= c <= "\u9fff" for c in t)]
 
 GUARD = Guard(default_wordlists=False, words=WORDS, allow=["大麻烦"])
+PATTERNS = Guard(default_wordlists=False, wordlists=PATTERN_LISTS, select=["WX1"])
+# Text biased towards the pattern lists: pieces of their terms, masks, sentence ends, noise.
+PATTERN_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["代开", "各类", "发票", "存", "送", "彩金", "网址", "开户", "荷官", "赌场", "注册", "傻", "逼",
+                         "这", "草", "你", "妈", "操", "你大爷", "狗日的", "fuck", "F", "k", "堵博", "十八禁", "1夜情"]),
+        st.sampled_from(list("Xx*＊×b12。！？.\n ，🎉\u200b")),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=20,
+).map("".join)
 
 
 def _assert_report_sound(text: str, guard: Guard) -> None:
@@ -25,7 +37,10 @@ def _assert_report_sound(text: str, guard: Guard) -> None:
         assert 0 <= v.start < v.end <= len(text)
         assert text[v.start : v.end] == v.text
         if v.rule.startswith("WX1"):  # terms never start or end on noise; WX604/WX605 are noise
-            assert not is_noise(text[v.start]) and not is_noise(text[v.end - 1])
+            masked = "masked" in v.techniques  # except a mask symbol standing for a letter (傻*)
+            assert masked or not is_noise(text[v.start]) and not is_noise(text[v.end - 1])
+            if masked:
+                assert any(c in text[v.start : v.end] for c in "Xx*＊×✕✖╳⨯叉□■○●"), v
 
 
 @given(ANY_TEXT)
@@ -80,3 +95,46 @@ def test_block_map_on_long_text(text: str, repeat: int) -> None:
     bm = BlockMap(text, fold)
     expected = [i for i, ch in enumerate(text) for _ in fold(ch)]
     assert [bm.source_index(p) for p in range(len(expected))] == expected
+
+
+@given(PATTERN_TEXT)
+def test_pattern_lists_spans_map_into_the_original(text: str) -> None:
+    _assert_report_sound(text, PATTERNS)
+
+
+@given(ANY_TEXT)
+def test_pattern_lists_never_fail_on_any_text(text: str) -> None:
+    _assert_report_sound(text, PATTERNS)
+
+
+@given(PATTERN_TEXT)
+def test_a_gap_never_crosses_a_sentence_end_and_a_companion_shares_the_sentence(text: str) -> None:
+    for v in PATTERNS.check(text).violations:
+        assert v.term is not None
+        if len(shape(v.term).parts) > 1:
+            assert not any(ends_sentence(text, i) for i in range(v.start, v.end)), v
+        if "同句" in v.message:
+            companion = v.message.split("「")[2].split("」")[0]
+            lo, hi = v.start, v.end
+            while lo > 0 and not ends_sentence(text, lo - 1):
+                lo -= 1
+            while hi < len(text) and not ends_sentence(text, hi):
+                hi += 1
+            assert fold(companion) in fold(text[lo : v.start]) + "|" + fold(text[v.end : hi]), v
+
+
+GAP_NOISE = st.sampled_from([" ", "\u200b", "🎉", "*", "-", "，", "·"])
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from("0123456789"), st.lists(GAP_NOISE, max_size=2)), max_size=GAP_LETTERS + 3),
+    st.sampled_from(["", "。", "！", "?", "\n", "；"]),
+)
+def test_a_gap_holds_up_to_six_letters_and_no_sentence_end(filler: list[tuple[str, list[str]]], end: str) -> None:
+    gap = "".join(digit + "".join(noise) for digit, noise in filler)
+    text = "代开" + gap + end + "发票"
+    found = [v for v in PATTERNS.check(text).violations if v.term == "代开{*}发票"]
+    if len(filler) <= GAP_LETTERS and not end:
+        assert [(v.start, v.end) for v in found] == [(0, len(text))]
+    else:
+        assert found == []

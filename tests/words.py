@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 WORDS = {
     "fraud": ["办假证", "套路贷", "代开发票"],
     "drugs": ["毒品", "冰毒", "大麻", "海洛因"],
@@ -12,3 +14,6 @@ WORDS = {
     "gambling": ["网络赌博", "百家乐"],
     "competitors": ["竞品甲"],
 }
+
+# Word lists that use every construct of the syntax (tiers, companions, gaps, masks).
+PATTERN_LISTS = sorted((Path(__file__).parent / "data" / "patterns").glob("*.txt"))

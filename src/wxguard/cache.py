@@ -116,7 +116,8 @@ def max_bytes() -> int:
 
 # The modules whose output is cached: an edit to any of them must not be served stale.
 _BUILDERS = ("text/folding.py", "text/sound.py", "families/content/lexicon.py", "families/content/splitchars.py",
-             "families/content/wordlists.py", "families/content/prefilter.py", "families/content/model.py",
+             "families/content/wordlists.py", "families/content/terms.py", "families/content/masks.py",
+             "families/content/numerals.py", "families/content/prefilter.py", "families/content/model.py",
              "data/rules.toml", "cache.py")
 
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from .catalog import catalog
 from .errors import ConfigError
-from .families.content.wordlists import check_term
+from .families.content.terms import check_term
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
 
@@ -31,7 +31,8 @@ class GuardConfig(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab, populate_by_name=True)
 
-    words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Terms by category, as a list (block tier) or by tier: {"gambling": {"review": [...]}}.
+    words: dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]] = Field(default_factory=dict)
     wordlists: tuple[Path, ...] = ()
     default_wordlists: bool = True
     allow: tuple[str, ...] = ()

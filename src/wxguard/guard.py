@@ -43,7 +43,7 @@ class Guard:
     def __init__(
         self,
         *,
-        words: Mapping[str, Iterable[str]] | Iterable[str] | None = None,
+        words: Mapping[str, Iterable[str] | Mapping[str, Iterable[str]]] | Iterable[str] | None = None,
         wordlists: Iterable[str | Path] = (),
         default_wordlists: bool = True,
         allow: Iterable[str] = (),
@@ -74,9 +74,9 @@ class Guard:
         """Every setting of ``GuardConfig`` (docs/usage.md), or a ``config`` built already."""
         if config is None:
             if words is None:
-                word_map: dict[str, list[str]] = {}
+                word_map: dict[str, list[str] | dict[str, list[str]]] = {}
             elif isinstance(words, Mapping):
-                word_map = {k: _as_list(v, f"words[{k!r}]") for k, v in words.items()}
+                word_map = {k: _terms(v, f"words[{k!r}]") for k, v in words.items()}
             else:
                 word_map = {"custom": _as_list(words, "words")}
             data: dict[str, Any] = {
@@ -172,7 +172,7 @@ class Guard:
             rule=f.rule,
             name=rule.name,
             category=f.category or rule.category or rule.family,
-            severity=self.config.severity_of(f.rule),
+            severity=f.severity or self.config.severity_of(f.rule),
             start=f.start,
             end=f.end,
             text=text[f.start : f.end],
@@ -222,6 +222,13 @@ def _as_list(value: Any, key: str) -> list[Any]:
     if isinstance(value, str):
         raise WxguardError(f"{key}: expected a list of strings, got the string {value!r}")
     return list(value)
+
+
+def _terms(value: Iterable[str] | Mapping[str, Iterable[str]], key: str) -> list[str] | dict[str, list[str]]:
+    """A category's terms: a list, or lists by tier ({"review": [...]})."""
+    if isinstance(value, Mapping):
+        return {tier: _as_list(terms, f"{key}[{tier!r}]") for tier, terms in value.items()}
+    return _as_list(value, key)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
 from ..catalog import catalog
-from ..models import Message
+from ..models import Message, Severity
 from ..profiles import Profile, profile_for
 from ..text.views import TextView
 
@@ -35,6 +35,8 @@ class Finding:
     confidence: float = 1.0
     fields: dict[str, Any] = field(default_factory=dict)
     variant: str | None = None
+    # Set when the finding is less severe than its rule (a review-tier term: a warning).
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)

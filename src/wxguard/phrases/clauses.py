@@ -17,13 +17,13 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from ..text.folding import fold_one_to_one, tables
+from ..text.folding import SENTENCE_ENDS, fold_one_to_one, tables
 from ..text.views import BlockMap, TextView
 
 STRONG = "。"
 WEAK = "，"
 # Folded text has ASCII punctuation where the original had full-width forms.
-_MARKS = {ord(c): STRONG for c in ".!?;。…\n\r\u2028\u2029"} | {ord(c): WEAK for c in ",、:"}
+_MARKS = {ord(c): STRONG for c in SENTENCE_ENDS} | {ord(c): WEAK for c in ",、:"}
 _BMP = 0x10000
 _DROP = re.compile(r"[^\w。，%]|_")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -58,9 +58,9 @@ class Clauses:
 
     __slots__ = ("text", "_original", "_map", "_marks")
 
-    def __init__(self, view: TextView) -> None:
-        self._original = view.text
-        self.text = compact(view.text)
+    def __init__(self, view: TextView | str) -> None:
+        self._original = view if isinstance(view, str) else view.text
+        self.text = compact(self._original)
         self._map: BlockMap | None = None
         self._marks: tuple[list[int], list[int]] | None = None
 
@@ -109,6 +109,11 @@ class Clauses:
     def sentence_end(self, pos: int) -> int:
         i = bisect_left(self._strong, pos)
         return self._strong[i] if i < len(self._strong) else len(self.text)
+
+    @property
+    def original_text(self) -> str:
+        """The text the clauses were built from."""
+        return self._original
 
     def original_char(self, index: int) -> str:
         return self._original[index]

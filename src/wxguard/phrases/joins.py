@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ..catalog import catalog
 from ..errors import WordListError
@@ -28,11 +28,14 @@ from .clauses import STRONG, WEAK, Clauses
 
 # An acquire verb counts for a reward noun at most this far before it (领取一份价值99元的红包).
 ACQUIRE_REACH = 6
-# A blocker (已, 无需, 禁止 …) cancels an action it ends at most this far before.
+# A blocker (已, 无需, 禁止 …) cancels an action it ends at most this far before (a blocker
+# bank may set its own ``reach``).
 BLOCKER_REACH = 2
 # After a clause break, the joined phrase must open its clause (this many characters of lead
 # at most) unless a link word (即可, 就, 每人 …) ties it to the action.
 CLAUSE_LEAD = 1
+# A rule's ``lead`` phrase (登录 before a link) ends at most this far before the joined phrase.
+LEAD_REACH = 8
 
 CONFIDENCE = {"clause": 0.9, "window": 0.8, "reverse": 0.75, "alone": 0.95}
 
@@ -47,6 +50,9 @@ class Combine:
     clauses: int
     yield_to: tuple[str, ...]
     condition: bool = True  # a phrase before the action joins only when the action is a condition
+    sentences: int = 0  # sentence ends allowed between the action and what it joins
+    tied: bool = True  # after a clause break the joined phrase opens its clause or a link word ties it
+    lead: tuple[str, ...] = ()  # banks one of which must stand right before the joined phrase
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,7 @@ class Join:
     confidence: float
     label: str | None = None
     whole: tuple[int, int] | None = None  # a stand-alone phrase's own span
+    banks: tuple[str, str] = ("", "")  # the banks of the action and of what it is joined to
 
     @property
     def start(self) -> int:
@@ -104,6 +111,9 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
             raise WordListError(where, None, f"rule must be a {family} code of the catalog, got {value!r}")
         return value
 
+    for name, known in banks.items():
+        if "reach" in known.options:
+            _int(known.options, "reach", BLOCKER_REACH, f"{where} banks.{name}")
     combines = []
     for spec in data.get("combine", []):
         rule = code(spec.get("rule"))
@@ -117,6 +127,9 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
                 clauses=_int(spec, "clauses", 2, where),
                 yield_to=tuple(bank(b, f"combine {rule}.yield-to") for b in spec.get("yield-to", [])),
                 condition=_bool(spec, "condition", True, where),
+                sentences=_int(spec, "sentences", 0, where),
+                tied=_bool(spec, "tied", True, where),
+                lead=tuple(bank(b, f"combine {rule}.lead") for b in spec.get("lead", [])),
             )
         )
     alones = [
@@ -165,8 +178,10 @@ class _Message:
         return STRONG not in text[start:end] and WEAK not in text[start:end]
 
     def blocked(self, action: Hit) -> bool:
+        bank = self.banks.get("blocker")
+        reach = bank.options.get("reach", BLOCKER_REACH) if bank is not None else BLOCKER_REACH
         return any(
-            b.end <= action.start and action.start - b.end <= BLOCKER_REACH and self.quiet(b.end, action.start)
+            b.end <= action.start and action.start - b.end <= reach and self.quiet(b.end, action.start)
             for b in self.live("blocker")
         )
 
@@ -200,6 +215,14 @@ class _Message:
                     found.append((noun, (noun.start, noun.end, True)))
             self._bound[name] = found
         return found
+
+    def lead(self, names: tuple[str, ...], pos: int) -> Hit | None:
+        """The nearest phrase of these banks ending shortly before ``pos`` in its clause."""
+        near = [
+            h for name in names for h in self.live(name)
+            if h.end <= pos and pos - h.end <= LEAD_REACH and self.quiet(h.end, pos)
+        ]
+        return max(near, key=lambda h: (h.end, h.end - h.start)) if near else None
 
     def tied(self, joined_start: int) -> bool:
         """After a clause break: the joined phrase opens its clause or a link word ties it."""
@@ -238,9 +261,12 @@ def find_joins(
     combines: list[Combine],
     alones: list[Alone],
     given: Mapping[str, list[Hit]] | None = None,
+    accept: Callable[[Join], bool] | None = None,
 ) -> list[Join]:
     """Every rule's joins in one message, at most one per rule where spans overlap.
-    ``given``: hits of some banks that the caller found itself, in ``clauses.text`` indices."""
+    ``given``: hits of some banks that the caller found itself, in ``clauses.text`` indices.
+    ``accept``: a family's further judgement of a join, made before one is kept per place,
+    so that a join it rejects does not hide a good one beside it."""
     msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
     for spec in combines:
@@ -256,54 +282,65 @@ def find_joins(
         for hit in msg.live(alone.bank, overlapping=False):
             cut = bank.split(clauses.text[hit.start : hit.end])
             whole = (hit.start, hit.end)
+            parts = (alone.bank, alone.bank)
             if cut is None:
-                found.append(Join(alone.rule, whole, whole, CONFIDENCE["alone"], alone.label))
+                found.append(Join(alone.rule, whole, whole, CONFIDENCE["alone"], alone.label, banks=parts))
                 continue
             a, b = hit.start + cut[0], hit.start + cut[1]
             joined = (b, hit.end) if b < hit.end else (hit.start, a) if a > hit.start else whole
             label = None if joined != whole else alone.label
-            found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole))
-    return _one_per_place(found)
+            found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole, parts))
+    return _one_per_place([j for j in found if accept(j)] if accept is not None else found)
 
 
 def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
     """The nearest phrase of ``spec.with_`` that this action is joined to, if any."""
-    candidates = [span for name in spec.with_ for span in msg.joinables(name, action)]
+    candidates = [(*span, name) for name in spec.with_ for span in msg.joinables(name, action)]
     best: tuple[int, Join] | None = None
-    for start, end, bare in candidates:
-        placed = _placed(msg, spec, action, start, end, bare)
+    for start, end, bare, name in candidates:
+        placed = _placed(msg, spec, action, start, end, bare, name)
         if placed is not None and (best is None or placed[0] < best[0]):
             best = placed
-    return _widen(best[1], [(a, b) for a, b, bare in candidates if not bare], action) if best else None
+    return _widen(best[1], [(a, b) for a, b, bare, _ in candidates if not bare], action) if best else None
 
 
-def _placed(msg: _Message, spec: Combine, action: Hit, start: int, end: int, bare: bool) -> tuple[int, Join] | None:
+def _placed(
+    msg: _Message, spec: Combine, action: Hit, start: int, end: int, bare: bool, bank: str
+) -> tuple[int, Join] | None:
     """(gap, join) when the phrase at ``[start, end)`` is close enough and tied to the action:
-    after it within ``after`` characters and the allowed clause breaks, or before it within
-    ``before`` when the action is stated as the condition (a bare noun only then) or the
-    rule does not ask for one (``condition = false``: then no sentence end between them)."""
+    after it within ``after`` characters and the allowed clause breaks and sentence ends
+    (``sentences``; with ``tied``, a later clause must open with the phrase or a link word),
+    or before it within ``before`` when the action is stated as the condition (a bare noun
+    only then) or the rule does not ask for one (``condition = false``: then within the
+    same breaks as after). With a ``lead``, the phrase counts only right after one of its
+    phrases, and the join names both (登录 + a link)."""
     if start >= action.end and not bare:
         gap = start - action.end
         if gap > spec.after:
             return None  # before counting breaks: a long text has many distant candidates
         strong, weak = msg.clauses.breaks(action.end, start)
-        if strong or weak > spec.clauses or (weak and not msg.tied(start)):
+        if strong > spec.sentences or weak > spec.clauses or ((strong or weak) and spec.tied and not msg.tied(start)):
             return None
-        kind = "window" if weak else "clause"
+        kind = "window" if strong or weak else "clause"
     elif end <= action.start and spec.before:
         gap = action.start - end
         if gap > spec.before:
             return None
         strong, weak = msg.clauses.breaks(end, action.start)
         if not spec.condition:
-            if strong or weak > spec.clauses:
+            if strong > spec.sentences or weak > spec.clauses:
                 return None
         elif strong + weak > max(1, spec.clauses) or not msg.conditional(action):
             return None
         kind = "reverse"
     else:
         return None
-    return gap, Join(spec.rule, (action.start, action.end), (start, end), CONFIDENCE[kind])
+    if spec.lead:
+        lead = msg.lead(spec.lead, start)
+        if lead is None:
+            return None
+        start = max(lead.start, action.end) if start >= action.end else lead.start
+    return gap, Join(spec.rule, (action.start, action.end), (start, end), CONFIDENCE[kind], banks=(spec.action, bank))
 
 
 def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
@@ -316,7 +353,7 @@ def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
         for a, b in candidates:
             if a < end and start < b and (a < start or b > end) and (b <= action.start or a >= action.end):
                 start, end, grown = min(a, start), max(b, end), True
-    return Join(join.rule, join.action, (start, end), join.confidence, join.label)
+    return Join(join.rule, join.action, (start, end), join.confidence, join.label, banks=join.banks)
 
 
 def _one_per_place(joins: list[Join]) -> list[Join]:

@@ -30,6 +30,8 @@ TABLE_SIZE = 0x323B0
 HIGH_NOISE = re.compile("[\U000e0000-\U000e0fff]+")
 
 _KEEP_CATEGORIES = ("L", "N")
+# What ends a sentence, after the one-to-one fold (full-width ！？；． are ASCII by then).
+SENTENCE_ENDS = ".!?;。…\n\r\u2028\u2029"
 _FULLWIDTH = range(0xFF01, 0xFF5F)
 
 
@@ -211,6 +213,18 @@ def fold_one_to_one(text: str) -> str:
     (ＨＴＴＰＳ：／／ → https://, 辦 → 办); the result has the same length, so every index is
     also an index into the original."""
     return text.translate(tables().one_to_one)
+
+
+def ends_sentence(text: str, i: int) -> bool:
+    """True when ``text[i]`` ends a sentence; a full stop followed by a Latin letter or digit
+    (3.5折, www.example.com) does not."""
+    char = text[i].translate(tables().one_to_one)
+    if char not in SENTENCE_ENDS:
+        return False
+    if char == "." and i + 1 < len(text):
+        after = text[i + 1].translate(tables().one_to_one)
+        return not (after.isascii() and after.isalnum())
+    return True
 
 
 @lru_cache(maxsize=4096)

@@ -50,3 +50,14 @@ def in_words(text: str, start: int, end: int, positions: Iterable[int]) -> bool:
     (a homophone of 艳情小说 that is simply the ordinary word)."""
     spans = list(_words(text, start, end))
     return any(a <= p < b for p in positions for a, b in spans)
+
+
+def is_word(text: str) -> bool:
+    """True when jieba's dictionary lists ``text`` as a word (态度 yes, 堵博 no); the
+    dictionary also holds every word's prefixes, with frequency 0, which do not count."""
+    return frequency(text) > 0
+
+
+def frequency(text: str) -> int:
+    """How often jieba's dictionary counts ``text`` as a word (见 58,965; 堵 1,193)."""
+    return int(_jieba().FREQ.get(text, 0))

@@ -113,3 +113,31 @@ def spell(folded: str) -> str:
     """Pinyin letters of folded text: CJK → syllable, a–z → itself, digits → reading, else ``|``."""
     return folded.translate(_tables()[0])
 
+
+
+@cache
+def _tones() -> dict[str, tuple[str, ...]]:
+    return cached("tones", digest(versions("pypinyin")), _build_tones, _valid_tones)
+
+
+def _build_tones() -> dict[str, tuple[str, ...]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {chr(cp): tuple(readings.split(",")) for cp, readings in pinyin_dict.items() if cp < TABLE_SIZE}
+
+
+def _valid_tones(value: object) -> TypeGuard[dict[str, tuple[str, ...]]]:
+    """A dict of readings that knows 赌 as dǔ; anything else is rebuilt."""
+    if type(value) is not dict or len(value) < 20000:
+        return False
+    readings = value.get("赌")
+    return type(readings) is tuple and readings[:1] == ("dǔ",) and all(type(r) is tuple for r in value.values())
+
+
+def same_tone(char: str, other: str) -> bool:
+    """True when ``char`` and ``other`` have the same usual reading, tone included: 堵 dǔ
+    and 赌 dǔ, not 读 dú (the classes above ignore tones)."""
+    tones = _tones()
+    mine = tones.get(char)
+    theirs = tones.get(other)
+    return mine is not None and theirs is not None and mine[0] == theirs[0]

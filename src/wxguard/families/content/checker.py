@@ -1,10 +1,11 @@
 """WX1 content security: sensitive terms seen through disguises.
 
-Candidates come from the lexicon's automata over the collapsed, skeleton and sound views.
-Each is mapped back to the original text and then judged: word edges for Latin and digit
-terms, the noise gap between letters, the allow-list (covering semantics) and jieba word
-boundaries. One policy then picks the findings: exact evidence first, longest and most
-severe wins, a sound-alike only where no exact finding overlaps.
+Candidates come from the lexicon's automata over the collapsed, skeleton and sound views,
+and from the masks in the text (傻X). Each is mapped back to the original text and then
+judged (``judge``): word edges for Latin and digit terms, the noise gap between letters,
+the allow-list (covering semantics), jieba word boundaries, the parts of a term with gaps
+and the companion word a term needs. One policy then picks the findings: exact evidence
+first, longest and most severe wins, a sound-alike only where no exact finding overlaps.
 """
 
 from __future__ import annotations
@@ -16,13 +17,10 @@ from ..base import CheckContext, Checker, Finding
 from .judge import Hit, Judge
 from .lexicon import Lexicon
 from .model import lexicon_for
+from .terms import shape
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
-
-
-def _severity_rank(rule: str, ctx: CheckContext) -> int:
-    return ctx.config.severity_of(rule).rank
 
 
 def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
@@ -31,7 +29,7 @@ def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
     starts: list[int] = []  # chosen spans never overlap, so sorted starts find neighbours
     for group in (False, True):
         pool = [h for h in hits if h.sound is group]
-        pool.sort(key=lambda h: (-(h.end - h.start), -_severity_rank(h.rule, ctx), h.rule, h.start, -h.confidence))
+        pool.sort(key=lambda h: (-(h.end - h.start), -h.severity(ctx.config).rank, h.rule, h.start, -h.confidence))
         for hit in pool:
             i = bisect_right(starts, hit.start)
             if i and chosen[i - 1].end > hit.start:
@@ -51,21 +49,32 @@ class ContentChecker(Checker):
         self.lexicon: Lexicon = lexicon_for(config)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        candidates = self.lexicon.candidates(ctx.view)
-        if not candidates:
+        lexicon = self.lexicon
+        candidates = lexicon.candidates(ctx.view)
+        if not candidates and not lexicon.masks.possible(ctx.view.text):
             return
-        judge = Judge(self.lexicon, ctx.view)
-        hits: list[Hit] = []
-        for cand in candidates:
-            hits.extend(judge.letters(cand) if cand.view == "letters" else judge.classes(cand))
-        for hit in _pick(hits, ctx):
+        for hit in _pick(Judge(lexicon, ctx.view).hits(candidates), ctx):
+            term = hit.term
+            fields: dict[str, object] = {"term": shape(term.text).shown, "category": term.category}
+            if hit.companion is not None:
+                fields["companion"] = hit.companion
             yield Finding(
                 rule=hit.rule,
                 start=hit.start,
                 end=hit.end,
-                term=hit.pattern.term.text,
-                category=hit.pattern.term.category,
+                term=term.text,
+                category=term.category,
                 techniques=hit.techniques,
                 confidence=hit.confidence,
-                fields={"term": hit.pattern.term.text, "category": hit.pattern.term.category},
+                fields=fields,
+                variant=_variant(hit),
+                severity=hit.severity(ctx.config) if term.tier == "review" else None,
             )
+
+
+def _variant(hit: Hit) -> str | None:
+    """The catalog message that says the tier and the companion seen."""
+    review = hit.term.tier == "review" and not hit.sound
+    if hit.companion is not None:
+        return "review-companion" if review else "companion"
+    return "review" if review else None

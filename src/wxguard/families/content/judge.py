@@ -1,27 +1,46 @@
 """Judging WX1 candidates: each automaton hit is placed on the skeleton, mapped back to the
 original text and tested (word edges for Latin and digit terms, the noise gap between
 letters, the allow-list and jieba word boundaries); what passes is a ``Hit`` with the
-techniques seen and a confidence.
+techniques seen and a confidence. Parts of terms with gaps (代开{*}发票) are set aside while
+the candidates are judged and joined once every part has been seen; masks (傻X) are looked
+up from the mask characters; a term that needs a companion word keeps its hit only when one
+is in the same sentence.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator, NamedTuple
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
-from ...text.folding import fold, is_cjk, is_noise, noise_kind, techniques_of
-from ...text.segment import in_words, straddles
-from ...text.sound import spell
+from ...models import Severity
+from ...text.folding import ends_sentence, fold, is_cjk, is_noise, noise_kind, techniques_of
+from ...text.segment import frequency, in_words, is_word, straddles
+from ...text.sound import same_tone, spell
 from ...text.views import TextView
 from .lexicon import Candidate, Lexicon, Pattern
+from .masks import MaskHit
+from .terms import GAP_LETTERS, Term
 from .wordlists import SOUND_RULE
+
+if TYPE_CHECKING:
+    from ...config import GuardConfig
 
 # At most this many noise characters between two letters of a term (办🎉🎉证 is fine,
 # two words a paragraph apart are not one term).
 MAX_GAP = 6
+# How far a companion word is looked for on either side of its term (original characters),
+# inside the term's sentence: a long line with no sentence end is not one sentence.
+COMPANION_REACH = 100
+# A character that jieba's dictionary counts this often as a word by itself (见, 件, 建) is
+# read as that word, not as a sound-alike in a two-character term (堵 1,193, 昌 499).
+COMMON_WORD = 5000
 
-CONFIDENCE = {"exact": 1.0, "folded": 0.95, "noise": 0.9, "split": 0.85, "pinyin": 0.75, "homophone": 0.6, "initials": 0.5}
+CONFIDENCE = {
+    "exact": 1.0, "folded": 0.95, "noise": 0.9, "split": 0.85, "masked": 0.8, "pinyin": 0.75,
+    "masked-initial": 0.7, "homophone": 0.6, "initials": 0.5,
+}
 _LATIN = re.compile(r"[a-z]")
 
 
@@ -33,14 +52,23 @@ def _latin(char: str) -> bool:
 class Hit:
     start: int
     end: int
-    pattern: Pattern
+    term: Term
+    term_rule: str
     techniques: tuple[str, ...]
     confidence: float
     sound: bool
+    companion: str | None = None
 
     @property
     def rule(self) -> str:
-        return SOUND_RULE if self.sound else self.pattern.rule
+        return SOUND_RULE if self.sound else self.term_rule
+
+    def severity(self, config: GuardConfig) -> Severity:
+        """The rule's severity; a review-tier term is at most a warning."""
+        severity = config.severity_of(self.rule)
+        if self.term.tier == "review" and severity.rank > Severity.WARNING.rank:
+            return Severity.WARNING
+        return severity
 
 
 class Placement(NamedTuple):
@@ -71,10 +99,31 @@ class Judge:
         self.text = view.text
         self._regex_spans: list[tuple[int, int]] | None = None
 
+    def hits(self, candidates: Iterable[Candidate]) -> list[Hit]:
+        """Every judged hit of the message, before the choice between overlapping ones.
+        Parts of terms with gaps are set aside and joined once all candidates are seen."""
+        hits: list[Hit] = []
+        parts: dict[Term, list[tuple[Candidate, Pattern]]] = {}
+        for cand in candidates:
+            if cand.view == "letters":
+                hits.extend(self.letters(cand))
+                continue
+            for pattern in cand.patterns:
+                if pattern.parts > 1:
+                    parts.setdefault(pattern.term, []).append((cand, pattern))
+                else:
+                    hits.extend(self.classes(cand, pattern))
+        for term, found in parts.items():
+            if len({p.part for _, p in found}) == found[0][1].parts:
+                hits.extend(self.gaps(term, found))
+        if self.lexicon.masks.possible(self.text):
+            hits.extend(self.masked())
+        return [h for h in map(self.with_companion, hits) if h is not None]
+
     # -- positions ---------------------------------------------------------------------
     def place(self, cand: Candidate, pattern: Pattern) -> Placement | None:
-        """Where ``pattern`` sits in the hit, or None when a run is too short for it. Leading
-        and trailing repeats of an edge character are left out of the span."""
+        """Where ``pattern`` sits in ``cand``. Leading and trailing repeats of an edge
+        character are left out of the span."""
         view = self.view
         if cand.view == "skeleton":
             chars = view.skeleton_slice(cand.start, cand.end)
@@ -113,18 +162,26 @@ class Judge:
         return Span(orig[0], orig[-1] + 1, orig)
 
     # -- filters -----------------------------------------------------------------------
-    def edges_ok(self, folded: str, start: int, end: int) -> bool:
-        """Latin terms need non-letter neighbours, digit terms non-digit neighbours."""
+    def edges(self, folded: str, start: int, end: int, numeral: bool = False) -> tuple[int, int] | None:
+        """The span with repeats of a Latin edge letter taken in (fFuck, fuckkk), or None
+        when it then touches a letter (Latin terms) or digit (digit terms, and numeral
+        spellings at 十) of a longer word."""
         text = self.text
+        if _latin(folded[0]):
+            while start > 0 and fold(text[start - 1]) == folded[0]:
+                start -= 1
+        if _latin(folded[-1]):
+            while end < len(text) and fold(text[end]) == folded[-1]:
+                end += 1
         if start > 0:
             before = fold(text[start - 1])
-            if before and _edge_clash(folded[0], before[-1]):
-                return False
+            if before and _edge_clash(folded[0], before[-1], numeral):
+                return None
         if end < len(text):
             after = fold(text[end])
-            if after and _edge_clash(folded[-1], after[0]):
-                return False
-        return True
+            if after and _edge_clash(folded[-1], after[0], numeral):
+                return None
+        return start, end
 
     def allowed(self, start: int, end: int) -> bool:
         """Covered by an allowed phrase or regex."""
@@ -165,6 +222,32 @@ class Judge:
         right = end < len(text) and is_cjk(text[end]) and is_cjk(text[end - 1]) and text[end] != text[end - 1]
         return (left or right) and straddles(text, start, end)
 
+    def with_companion(self, hit: Hit) -> Hit | None:
+        """The hit with the companion word it needs (the nearest in its sentence), None
+        without one; unchanged for a term that needs none."""
+        companions = hit.term.companions
+        if not companions:
+            return hit
+        text = self.text
+        lo = hit.start
+        while lo > 0 and hit.start - lo < COMPANION_REACH and not ends_sentence(text, lo - 1):
+            lo -= 1
+        hi = hit.end
+        while hi < len(text) and hi - hit.end < COMPANION_REACH and not ends_sentence(text, hi):
+            hi += 1
+        before, after = fold(text[lo : hit.start]), fold(text[hit.end : hi])
+        best: tuple[int, str] | None = None
+        for word in companions:
+            folded = fold(word)
+            distances = []
+            if (i := before.rfind(folded)) >= 0:
+                distances.append(len(before) - i - len(folded))
+            if (i := after.find(folded)) >= 0:
+                distances.append(i)
+            if distances and (best is None or min(distances) < best[0]):
+                best = (min(distances), word)
+        return None if best is None else replace(hit, companion=best[1])
+
     # -- techniques --------------------------------------------------------------------
     def noise_techniques(self, start: int, end: int, orig: list[int]) -> list[str]:
         used = set(orig)
@@ -186,50 +269,178 @@ class Judge:
                 found.extend(techniques_of(char) or techniques_of(written))
         return found
 
-    def judged(self, positions: list[int], folded: str, cjk_edges: bool) -> Span | None:
+    def judged(self, positions: list[int], folded: str, cjk_edges: bool, numeral: bool = False) -> Span | None:
         """Span in the original after the gap, edge, allow-list and word-boundary tests."""
         placed = self.span(positions)
         if placed is None:
             return None
-        start, end, orig = placed
-        if not self.edges_ok(folded, start, end) or self.allowed(start, end):
+        edged = self.edges(folded, placed[0], placed[1], numeral)
+        if edged is None:
+            return None
+        start, end = edged
+        if self.allowed(start, end):
             return None
         if cjk_edges and self.inside_words(start, end):
             return None
-        return placed
+        return Span(start, end, placed.letters)
 
     # -- candidates --------------------------------------------------------------------
-    def classes(self, cand: Candidate) -> Iterator[Hit]:
-        """Hits from the class automata: exact and split spellings, and homophones."""
-        for pattern in cand.patterns:
-            placed = self.place(cand, pattern)
-            if placed is None:
-                continue
-            positions, chars, exact, stutter = placed
-            if not exact and (pattern.kind != "exact" or pattern.cjk_count < 3):
-                continue
-            judged = self.judged(positions, pattern.folded, True)
-            if judged is None:
-                continue
-            start, end, orig = judged
-            techniques = self.noise_techniques(start, end, orig) + (["stutter"] if stutter else [])
-            if not exact:
-                swapped = [o for c, o in zip(chars, orig) if c not in pattern.folded]
-                if not in_words(self.text, start, end, swapped):
-                    yield Hit(start, end, pattern, ("homophone", *dict.fromkeys(techniques)), CONFIDENCE["homophone"], True)
-                continue
-            noisy = bool(techniques)
-            techniques = self.char_techniques(pattern, positions) + techniques
-            if pattern.kind == "split":
-                techniques.append("split-character")
-                confidence = CONFIDENCE["split"]
-            elif noisy:
-                confidence = CONFIDENCE["noise"]
-            elif techniques:
-                confidence = CONFIDENCE["folded"]
-            else:
-                confidence = CONFIDENCE["exact"]
-            yield Hit(start, end, pattern, tuple(dict.fromkeys(techniques)), confidence, False)
+    def classes(self, cand: Candidate, pattern: Pattern) -> Iterator[Hit]:
+        """Hits from the class automata: exact, numeral and split spellings, and homophones."""
+        placed = self.place(cand, pattern)
+        if placed is None:
+            return
+        if not placed.exact:
+            yield from self.homophone(pattern, placed)
+            return
+        judged = self.judged(placed.positions, pattern.folded, True, pattern.kind == "numeral")
+        if judged is None:
+            return
+        start, end, orig = judged
+        techniques = self.noise_techniques(start, end, orig)
+        if placed.stutter or (start, end) != (orig[0], orig[-1] + 1):
+            techniques.append("stutter")
+        noisy = bool(techniques)
+        techniques = self.char_techniques(pattern, placed.positions) + techniques
+        if pattern.kind == "split":
+            techniques.append("split-character")
+            confidence = CONFIDENCE["split"]
+        elif noisy:
+            confidence = CONFIDENCE["noise"]
+        elif pattern.kind == "numeral" or techniques:
+            confidence = CONFIDENCE["folded"]
+        else:
+            confidence = CONFIDENCE["exact"]
+        if pattern.kind == "numeral":
+            techniques.append("numeral")
+        yield Hit(start, end, pattern.term, pattern.rule, tuple(dict.fromkeys(techniques)), confidence, False)
+
+    def homophone(self, pattern: Pattern, placed: Placement) -> Iterator[Hit]:
+        """A sound-alike of a whole term: three or more Chinese characters, or two with one
+        swapped for a character that makes no word (堵博 for 赌博, never 态度); either way
+        the swapped characters must not belong to an ordinary word in their context."""
+        if pattern.kind != "exact" or pattern.cjk_count < 2:
+            return
+        chars = placed.chars
+        if pattern.cjk_count == 2 and not self.two_character_variant(chars, pattern.folded):
+            return
+        judged = self.judged(placed.positions, pattern.folded, True)
+        if judged is None:
+            return
+        start, end, orig = judged
+        swapped_at = [o for c, o in zip(chars, orig) if c not in pattern.folded]
+        if in_words(self.text, start, end, swapped_at):
+            return
+        techniques = ["homophone", *self.noise_techniques(start, end, orig)] + (["stutter"] if placed.stutter else [])
+        yield Hit(start, end, pattern.term, pattern.rule, tuple(dict.fromkeys(techniques)), CONFIDENCE["homophone"], True)
+
+    @staticmethod
+    def two_character_variant(chars: str, term: str) -> bool:
+        """Whether ``chars`` may stand for a two-character term: one character swapped for
+        another of the same sound and tone that is not a common word by itself, and the
+        pair no word of the dictionary (堵博 for 赌博; never 态度, 读博, 件货)."""
+        if len(chars) != 2 or len(term) != 2:
+            return False
+        swaps = [(c, t) for c, t in zip(chars, term) if c != t]
+        if len(swaps) != 1:
+            return False
+        char, original = swaps[0]
+        return same_tone(char, original) and not is_word(chars) and frequency(char) < COMMON_WORD
+
+    def gaps(self, term: Term, found: list[tuple[Candidate, Pattern]]) -> Iterator[Hit]:
+        """Hits of a term with gaps: its parts in order, each seen exactly (disguises
+        included), at most ``GAP_LETTERS`` letters or digits apart in one sentence."""
+        count = found[0][1].parts
+        # Per part: (first skeleton index, last skeleton index + 1, positions, pattern).
+        placed: list[list[tuple[int, int, list[int], Pattern]]] = [[] for _ in range(count)]
+        for cand, pattern in found:
+            where = self.place(cand, pattern)
+            if where is not None and where.exact:
+                placed[pattern.part].append((where.positions[0], where.positions[-1] + 1, where.positions, pattern))
+        for options in placed:
+            options.sort(key=lambda o: (o[0], -o[1]))
+        starts = [[o[0] for o in options] for options in placed]
+        for first in placed[0]:
+            chain = [first]
+            for k in range(1, count):
+                after = chain[-1][1]
+                i = bisect_left(starts[k], after)
+                if i == len(starts[k]) or starts[k][i] - after > GAP_LETTERS:
+                    break
+                chain.append(placed[k][i])
+            if len(chain) == count:
+                hit = self.gap_hit(term, chain)
+                if hit is not None:
+                    yield hit
+
+    def gap_hit(self, term: Term, chain: list[tuple[int, int, list[int], Pattern]]) -> Hit | None:
+        spans: list[Span] = []
+        for _, _, positions, pattern in chain:
+            placed = self.span(positions)
+            if placed is None or self.allowed(placed[0], placed[1]):
+                return None
+            spans.append(placed)
+        # Parts with letters between them are judged as words one by one (代开 in 代开心…);
+        # adjacent parts together, as one term would be (开发 inside 代开发票 is no edge).
+        unit = spans[0][0]
+        for k, (a, b, _) in enumerate(spans):
+            last = k == len(spans) - 1
+            if not last and not self.gap_ok(b, spans[k + 1][0]):
+                return None
+            if last or chain[k + 1][0] > chain[k][1]:
+                if self.inside_words(unit, b):
+                    return None
+                if not last:
+                    unit = spans[k + 1][0]
+        head, tail = chain[0][3], chain[-1][3]
+        numeral = "numeral" in (head.kind, tail.kind)
+        edged = self.edges(head.folded + tail.folded, spans[0][0], spans[-1][1], numeral)
+        if edged is None or self.allowed(*edged):
+            return None
+        start, end = edged
+        techniques: list[str] = []
+        kinds: set[str] = set()
+        for (_, _, positions, pattern), (a, b, orig) in zip(chain, spans):
+            techniques += self.char_techniques(pattern, positions) + self.noise_techniques(a, b, orig)
+            kinds.add(pattern.kind)
+        if "split" in kinds:
+            techniques.append("split-character")
+        if "numeral" in kinds:
+            techniques.append("numeral")
+        confidence = CONFIDENCE["split"] if "split" in kinds else CONFIDENCE["folded"] if techniques else CONFIDENCE["exact"]
+        return Hit(start, end, term, chain[0][3].rule, tuple(dict.fromkeys(techniques)), confidence, False)
+
+    def gap_ok(self, start: int, end: int) -> bool:
+        """Between two parts: no sentence end and no run of more than ``MAX_GAP`` noise."""
+        run = 0
+        for i in range(start, end):
+            if ends_sentence(self.text, i):
+                return False
+            run = 0 if fold(self.text[i]) else run + 1
+            if run > MAX_GAP:
+                return False
+        return True
+
+    def masked(self) -> Iterator[Hit]:
+        """Hits of terms with one character masked (傻X, 傻*, 傻b)."""
+        for found in self.lexicon.masks.hits(self.text, self.view.folded):
+            hit = self.mask_hit(found)
+            if hit is not None:
+                yield hit
+
+    def mask_hit(self, found: MaskHit) -> Hit | None:
+        slot = found.slot
+        if _latin(self.view.folded[found.mask]) and _letter_word(self.text, found.mask):
+            return None
+        folded = slot.before + (self.view.folded[found.mask] if found.initial else "*") + slot.after
+        edged = self.edges(folded, found.start, found.end)
+        if edged is None or self.allowed(*edged):
+            return None
+        start, end = edged
+        if self.inside_words(start, end):
+            return None
+        kind = "masked-initial" if found.initial else "masked"
+        return Hit(start, end, slot.term, slot.rule, (kind,), CONFIDENCE[kind], False)
 
     def letters(self, cand: Candidate) -> Iterator[Hit]:
         """Hits from the pinyin-letters automaton: full pinyin, mixed spellings, initials."""
@@ -260,12 +471,30 @@ class Judge:
                 continue
             start, end, orig = judged
             techniques = [technique, *self.noise_techniques(start, end, orig)]
-            yield Hit(start, end, sp.pattern, tuple(dict.fromkeys(techniques)), confidence, True)
+            yield Hit(start, end, sp.pattern.term, sp.pattern.rule, tuple(dict.fromkeys(techniques)), confidence, True)
 
 
-def _edge_clash(term_char: str, neighbour: str) -> bool:
+def _letter_word(text: str, p: int) -> bool:
+    """True when the letter at ``p`` makes a word with the characters next to it (B超, X光,
+    A股): then it is not the initial of a hidden character."""
+    letter = text[p].upper()
+    return any(
+        is_word(w)
+        for w in (letter + text[p + 1 : p + 2], letter + text[p + 1 : p + 3], text[max(0, p - 1) : p] + letter)
+        if len(w) >= 2
+    )
+
+
+def _edge_clash(term_char: str, neighbour: str, numeral: bool = False) -> bool:
     if _latin(term_char):
         return _latin(neighbour)
     if term_char.isdigit():
         return neighbour.isdigit()
+    if numeral and term_char in _NUMERAL_WORDS:  # 十8禁 (十八禁) is not inside 2十8禁 (二十八禁)
+        return neighbour.isdigit() or neighbour in _NUMERAL_WORDS
     return False
+
+
+# A numeral spelling of a term begins or ends with 十; next to a digit or another of these
+# it belongs to a longer number.
+_NUMERAL_WORDS = "十百千万"

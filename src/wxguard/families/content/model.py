@@ -14,7 +14,8 @@ from ...errors import WordListError
 from ...resources import wordlist_files
 from ...text.folding import table_key
 from .lexicon import Lexicon, compile_lexicon
-from .wordlists import ALLOW, Term, bundled_wordlists, read_wordlist, terms_from_mapping
+from .terms import Term
+from .wordlists import ALLOW, bundled_wordlists, read_wordlist, terms_from_mapping
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 def lexicon_for(config: GuardConfig) -> Lexicon:
     settings = (
-        tuple(sorted(config.words.items())),
+        _words_key(config.words),
         config.default_wordlists,
         config.allow,
         config.split_characters,
@@ -43,8 +44,16 @@ def _content(config: GuardConfig) -> list[bytes | str]:
             parts += [str(path), Path(path).read_bytes()]
         except OSError as exc:
             raise WordListError(path, None, f"cannot read word list: {exc.strerror or exc}") from None
-    parts.append(repr((sorted(config.words.items()), config.allow, config.split_characters, config.sound)))
+    parts.append(repr((_words_key(config.words), config.allow, config.split_characters, config.sound)))
     return parts
+
+
+def _words_key(words: dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]]) -> tuple[object, ...]:
+    """The terms given in code as a sorted, hashable value (a category's terms may be by tier)."""
+    return tuple(
+        (category, tuple(sorted(terms.items())) if isinstance(terms, dict) else terms)
+        for category, terms in sorted(words.items())
+    )
 
 
 def _valid_lexicon(config: GuardConfig) -> Callable[[object], TypeGuard[Lexicon]]:

@@ -1,4 +1,5 @@
-"""Reading word lists: plain UTF-8, one term a line, ``#`` comments, a header naming the category.
+"""Reading word lists: plain UTF-8, one term a line, ``#`` comments, a header naming the
+category, ``[block]`` / ``[review]`` section lines (the term syntax is in ``terms``).
 
 Every problem is reported as ``file:line: what is wrong``; nothing is dropped silently.
 """
@@ -6,7 +7,6 @@ Every problem is reported as ``file:line: what is wrong``; nothing is dropped si
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -14,7 +14,7 @@ from typing import Iterable, Mapping
 from ...catalog import catalog
 from ...errors import WordListError
 from ...resources import read_text, wordlist_files
-from ...text.folding import fold
+from .terms import Term, Tier, check_term, check_tier, parse_term, section
 
 # The WX1 rules not tied to one category: terms of any other category (a user's own list),
 # and sound-alikes of any term.
@@ -24,17 +24,7 @@ ALLOW = "allow"
 _HEADER = re.compile(r"^#\s*(category|rule|description|sources?|curation)\s*:\s*(.*)$", re.I)
 _CATEGORY_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 _INLINE_COMMENT = re.compile(r"\s+#.*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-@dataclass(frozen=True)
-class Term:
-    """A lexicon entry as written, with its category and where it came from."""
-
-    text: str
-    category: str
-    source: str
-
+_SYNTAX = re.compile(r"[{}\[\]|+]")
 
 @cache
 def builtin_categories() -> dict[str, str]:
@@ -57,29 +47,12 @@ def check_category(name: str, where: str, line: int | None = None) -> str:
     return cat
 
 
-def check_term(raw: str, where: str, line: int | None) -> str:
-    """Validate one term; returns it stripped."""
-    term = raw.strip()
-    bad = _CONTROL.search(term)
-    if bad:
-        raise WordListError(where, line, f"control character U+{ord(bad.group()):04X} in term {term!r}")
-    if "\t" in term:
-        raise WordListError(where, line, f"tab inside term {term!r}: one term a line, no extra fields")
-    folded = fold(term)
-    if not folded:
-        raise WordListError(where, line, f"term {term!r} has no letters or digits")
-    if len(folded) < 2:
-        raise WordListError(
-            where, line, f"single-character term {term!r} would flag ordinary text; use a longer phrase"
-        )
-    return term
-
-
 def parse_wordlist(text: str, where: str, default_category: str | None = None) -> tuple[str, list[Term]]:
     """Parse a word list's text; returns its category and terms."""
     category: str | None = None
     terms: list[Term] = []
     in_header = True
+    tier: Tier = "block"
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped:
@@ -95,12 +68,31 @@ def parse_wordlist(text: str, where: str, default_category: str | None = None) -
             if default_category is None:
                 raise WordListError(where, number, "term before a '# category: NAME' header")
             category = check_category(default_category, where)
-        terms.append(Term(check_term(stripped, where, number), category, f"{where}:{number}"))
+        try:
+            named = section(stripped)
+        except ValueError as exc:
+            raise WordListError(where, number, str(exc)) from None
+        if named is not None:
+            if category == ALLOW:
+                raise WordListError(where, number, "an allow list has no tiers: it lists plain phrases")
+            tier = named
+            continue
+        terms.append(_term(stripped, category, where, number, tier))
     if category is None:
         if default_category is None:
             raise WordListError(where, None, "no '# category: NAME' header and no terms")
         category = check_category(default_category, where)
     return category, terms
+
+
+def _term(raw: str, category: str, where: str, line: int | None, tier: Tier) -> Term:
+    if category == ALLOW:
+        if _SYNTAX.search(raw):
+            raise WordListError(
+                where, line, f"{raw.strip()!r}: an allow list takes plain phrases (no gaps, masks or companions)"
+            )
+        return Term(check_term(raw, where, line), category, f"{where}:{line}" if line is not None else where)
+    return parse_term(raw, category, where, line, tier)
 
 
 def read_wordlist(path: str | Path, display: str | None = None) -> tuple[str, list[Term]]:
@@ -120,9 +112,13 @@ def bundled_wordlists() -> tuple[list[Term], list[Term]]:
     return deny, allow
 
 
-def terms_from_mapping(words: Mapping[str, Iterable[str]] | Iterable[str], where: str = "words") -> list[Term]:
-    """Terms given in code: ``{"fraud": ["套路贷"]}`` or a plain list (category ``custom``)."""
-    items: Iterable[tuple[str, Iterable[str]]]
+Words = Mapping[str, Iterable[str] | Mapping[str, Iterable[str]]] | Iterable[str]
+
+
+def terms_from_mapping(words: Words, where: str = "words") -> list[Term]:
+    """Terms given in code: ``{"fraud": ["套路贷"]}``, a plain list (category ``custom``), or
+    terms by tier as in a file's sections: ``{"gambling": {"review": ["荷官"]}}``."""
+    items: Iterable[tuple[str, Iterable[str] | Mapping[str, Iterable[str]]]]
     if isinstance(words, Mapping):
         items = words.items()
     elif isinstance(words, str):
@@ -130,13 +126,16 @@ def terms_from_mapping(words: Mapping[str, Iterable[str]] | Iterable[str], where
     else:
         items = [("custom", words)]
     out: list[Term] = []
-    for category, terms in items:
+    for category, entry in items:
         cat = check_category(str(category), where)
-        if isinstance(terms, str):
-            raise WordListError(f"{where}[{category!r}]", None, "expected a list of terms, got a string")
-        for i, raw in enumerate(terms):
-            label = f"{where}[{category!r}][{i}]"
-            if not isinstance(raw, str):
-                raise WordListError(label, None, f"term must be a string, got {type(raw).__name__}")
-            out.append(Term(check_term(raw, label, None), cat, label))
+        tiers = entry.items() if isinstance(entry, Mapping) else [("block", entry)]
+        for tier_name, terms in tiers:
+            label = f"{where}[{category!r}]" + (f"[{tier_name!r}]" if isinstance(entry, Mapping) else "")
+            tier = check_tier(str(tier_name), label)
+            if isinstance(terms, str):
+                raise WordListError(label, None, "expected a list of terms, got a string")
+            for i, raw in enumerate(terms):
+                if not isinstance(raw, str):
+                    raise WordListError(f"{label}[{i}]", None, f"term must be a string, got {type(raw).__name__}")
+                out.append(_term(raw, cat, f"{label}[{i}]", None, tier))
     return out
