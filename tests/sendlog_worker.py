@@ -5,6 +5,8 @@ Run as ``python sendlog_worker.py MODE PATH [ARG]``:
   against the log at PATH and prints its findings as JSON.
 - ``durable PATH``: records messages forever, printing each committed record's id.
 - ``verify PATH``: prints the ids in the log and SQLite's integrity check, as JSON.
+- ``open - W``: prints "ready", then for each path read from stdin opens a SendLog there,
+  records one message as sender W and prints "ok" or the error, until stdin ends.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sqlite3
 import sys
 from datetime import datetime, timedelta, timezone
 
-from wxguard import Attachment, Guard, Message, SendLog
+from wxguard import Attachment, Guard, Message, SendLog, SendLogError
 
 BASE = datetime(2024, 5, 7, 9, 0, tzinfo=timezone(timedelta(hours=8)))  # a Tuesday, Beijing
 STEPS = 40
@@ -55,6 +57,15 @@ def main(argv: list[str]) -> None:
             record = log.record(Message(text=f"消息 {n}", group=f"g{n % 3}", send_at=BASE + timedelta(seconds=n)))
             print(record.id, flush=True)
             n += 1
+    elif mode == "open":
+        print("ready", flush=True)
+        for line in sys.stdin:
+            try:
+                with SendLog(line.strip()) as log:
+                    log.record(Message(text="开", group="g", sender=f"s{argv[2]}", send_at=BASE))
+                print("ok", flush=True)
+            except SendLogError as exc:
+                print(exc, flush=True)
     elif mode == "verify":
         with SendLog(path, retention=None) as log:
             ids = [r.id for r in log.records()]

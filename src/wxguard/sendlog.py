@@ -9,7 +9,8 @@ digest of the message's skeleton (the folded text without spaces, punctuation or
 ``SendLog("sends.db")`` uses SQLite in WAL mode: every ``record`` is one committed
 transaction before it returns, so a process killed at any point loses nothing it recorded;
 readers never block writers; several processes may write at once (each waits up to
-``timeout`` seconds for the write lock). ``synchronous=NORMAL`` makes commits survive a
+``timeout`` seconds for the write lock), and may open a new file at the same moment (one
+creates it; the others wait for it, up to ``timeout`` too). ``synchronous=NORMAL`` makes commits survive a
 crashed process, not a power cut (the usual WAL trade-off). Records older than ``retention``
 are pruned as new ones arrive.
 """
@@ -18,8 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -126,34 +129,57 @@ class SendLog:
         if self.path is not None and self.path.is_dir():
             raise SendLogError(f"{self.path}: is a directory, not a SendLog file")
         target = ":memory:" if self.path is None else str(self.path)
+        deadline = time.monotonic() + self.timeout
         with self._errors("open the log"):
             conn = sqlite3.connect(target, timeout=self.timeout, isolation_level=None, check_same_thread=False)
         try:
             with self._errors("open the log"):
-                self._prepare(conn)
+                self._patiently(conn, deadline, self._adopt)
+                if self.path is not None:
+                    self._patiently(conn, deadline, self._use_wal)
+                conn.execute(f"PRAGMA busy_timeout = {_millis(self.timeout)}")
         except BaseException:
             conn.close()
             raise
         return conn
 
-    def _prepare(self, conn: sqlite3.Connection) -> None:
-        """Adopt the file only if it is empty or already a SendLog; then switch to WAL."""
-        if not self._is_ours(conn):
-            conn.execute("BEGIN IMMEDIATE")
+    @staticmethod
+    def _patiently(conn: sqlite3.Connection, deadline: float, step: Callable[[sqlite3.Connection], None]) -> None:
+        """Run ``step`` until it gets through, retrying while the file is busy until
+        ``deadline``. SQLite's own wait covers most statements, but some (switching to WAL,
+        reading while another connection does) fail at once when busy: the wait a caller
+        asked for then comes from here. Each try may wait only what is left."""
+        pause = 0.001
+        while True:
+            conn.execute(f"PRAGMA busy_timeout = {_millis(deadline - time.monotonic())}")
             try:
-                if not self._is_ours(conn):  # another process may have won the race
+                step(conn)
+                return
+            except sqlite3.OperationalError as exc:
+                left = deadline - time.monotonic()
+                if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or left <= 0:
+                    raise
+                time.sleep(min(left, pause * random.uniform(0.5, 1.5)))
+                pause = min(pause * 2, 0.05)
+
+    def _adopt(self, conn: sqlite3.Connection) -> None:
+        """Adopt the file only if it is empty or already a SendLog. The check reads in one
+        transaction (three separate reads could see another opener's schema half-way: its
+        table before its application id); creating the schema re-checks under the write lock,
+        in the same transaction that creates it, so of openers racing one creates it."""
+        with _atomic(conn, "BEGIN"):
+            ours = self._is_ours(conn)
+        if not ours:
+            with _atomic(conn, "BEGIN IMMEDIATE"):
+                if not self._is_ours(conn):  # another opener may have won the race
                     for statement in _SCHEMA:
                         conn.execute(statement)
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        if self.path is not None:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                raise SendLogError(f"{self.path}: SQLite cannot use WAL mode here (journal mode stays {mode!r})")
-            conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _use_wal(self, conn: sqlite3.Connection) -> None:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise SendLogError(f"{self.path}: SQLite cannot use WAL mode here (journal mode stays {mode!r})")
+        conn.execute("PRAGMA synchronous = NORMAL")
 
     def _is_ours(self, conn: sqlite3.Connection) -> bool:
         """True for a SendLog of this schema, False for an empty database; raises otherwise."""
@@ -247,16 +273,8 @@ class SendLog:
     def _transaction(self, action: str) -> Iterator[sqlite3.Connection]:
         """One write transaction; the write lock is taken up front so two writers never
         deadlock upgrading a read lock."""
-        with self._lock, self._errors(action):
-            conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+        with self._lock, self._errors(action), _atomic(self._conn, "BEGIN IMMEDIATE"):
+            yield self._conn
 
     # -- reading -------------------------------------------------------------------------
     def records(
@@ -389,6 +407,24 @@ class SendLog:
 
     def __repr__(self) -> str:
         return f"SendLog({str(self.path)!r})" if self.path is not None else "SendLog()"
+
+
+@contextmanager
+def _atomic(conn: sqlite3.Connection, begin: str) -> Iterator[None]:
+    """A transaction that commits if the block ends normally and is rolled back otherwise."""
+    conn.execute(begin)
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _millis(seconds: float) -> int:
+    """SQLite's busy timeout in whole milliseconds, at least 0."""
+    return int(min(2**31 - 1, max(0.0, seconds * 1000)))
 
 
 def _micros(delta: timedelta) -> int:
