@@ -1,5 +1,6 @@
 """Hand-written messages for illegal-trade offers in WX1 (a product joined to an offer or a
-contact): (text, rule, a span the finding must cover). Written fresh in the style of real
+contact): (text, rule, a span a finding of the rule must mark; a listed term of the same
+rule may mark it first, and then the join adds no second mark). Written fresh in the style of real
 offers; the traps use the same products in ordinary messages and must raise no WX102,
 WX103 or WX106 at all."""
 
@@ -8,25 +9,25 @@ from __future__ import annotations
 OFFERS: list[tuple[str, str, str]] = [
     # WX103 gambling: a game joined to a casino's deal, a bonus to its terms, a named product to a contact
     ("彩票平台新人首充100送100，三倍水就能提款，详情加微信 cp8866", "WX103", "倍水就能提款"),
-    ("体育赛事投注，开户就送58元，每日返点1.2%，客服QQ 3344556", "WX103", "投注，开户就送"),
-    ("存100送38，流水达标秒出款，老玩家都在这", "WX103", "存100送38，流水"),
+    ("体育赛事投注，开户就送58元，每日返点1.2%，客服QQ 3344556", "WX103", "投注"),
+    ("存100送38，流水达标秒出款，老玩家都在这", "WX103", "存100送"),
     ("会员账号已开通，登录密码123456，取款密码请联系专员设置", "WX103", "会员账号"),
     ("机麻遥控器，不用安装，起手拿好牌，欢迎现场试用 13912345678", "WX103", "机麻遥控器"),
     ("婇票、棋牌、捕鱼，铳植100餸50，網止见短信", "WX103", "铳植100餸50"),
     ("恭喜您获得88元彩金，请登录官网联系在线客服申请", "WX103", "彩金"),
     ("六肖中特，期期精准，需要的加我微信 lh2024", "WX103", "六肖"),
     # WX102 escort: who is offered joined to the service, a menu of kinds, a service with no lawful sense
-    ("美女上门服务，学生妹、少妇、模特任选，电话13612345678", "WX102", "美女上门服务"),
+    ("美女上门服务，学生妹、少妇、模特任选，电话13612345678", "WX102", "上门服务"),
     ("酒店公寓上门，无需定金，满意付款，加V：mm5566", "WX102", "酒店公寓上门"),
-    ("新到嫩模、空姐，包夜1500，详询微信 yy1234", "WX102", "嫩模、空姐"),
-    ("男士养生会馆新晋佳丽，打造男人的天堂，详询 0755-88886666", "WX102", "男士养生会馆新晋佳丽"),
-    ("小姐上门服务，全城最快半小时到", "WX102", "小姐上门服务"),
+    ("新到嫩模、空姐，包夜1500，详询微信 yy1234", "WX102", "空姐"),
+    ("男士养生会馆新晋佳丽，打造男人的天堂，详询 0755-88886666", "WX102", "男士养生会馆"),
+    ("小姐上门服务，全城最快半小时到", "WX102", "上门服务"),
     # WX106 invoices and documents: sold for others, surplus, at a rate, pay after checking
     ("有建材、餐饮、住宿等多余发票，点数优惠，先验后付，李会计 13700002222", "WX106", "多余发票"),
     ("本公司各行业普通发票均可开具，税点低，电话 13800001111", "WX106", "各行业普通发票"),
     ("专业办理各类毕业证、驾驶证、结婚证，货到付款，微信同号", "WX106", "专业办理各类毕业证"),
     ("订做车牌、印章，高仿逼真，见货付款，联系：15900003333", "WX106", "订做车牌"),
-    ("代 开 各 类 餐 饮 住 宿 發 票，验证后付款", "WX106", "發 票，验证后付款"),
+    ("代 开 各 类 餐 饮 住 宿 發 票，验证后付款", "WX106", "發 票"),
 ]
 
 # Offers the join misses today (strict xfail): a casino's slot game named by its brand only,
