@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...phrases.banks import Hit
 from ...phrases.clauses import Clauses, compact
-from ...phrases.joins import Join, find_joins
+from ...phrases.joins import Join, find_joins, placed
 from ..base import CheckContext, Checker, Finding
 from .channels import KINDS, Channel, find_channels, masked, may_have_channel
 from .model import Gate, ScamsModel, scams_model
@@ -53,16 +53,14 @@ class ScamsChecker(Checker):
         notice = _Notice(clauses, model)
         joins = find_joins(clauses, model.banks, model.combines, model.alones, given, notice.accepts)
         for join in _one_per_place(joins, clauses, model):
-            start, end = clauses.original(join.start, join.end)
-            l0, l1 = clauses.original(*join.action)
-            d0, d1 = clauses.original(*join.joined)
+            at = placed(join, clauses, original)
             yield Finding(
                 rule=join.rule,
-                start=start,
-                end=end,
-                term=original[start:end],
+                start=at.start,
+                end=at.end,
+                term=original[at.start : at.end],
                 confidence=join.confidence,
-                fields={"lure": original[l0:l1], "demand": original[d0:d1]},
+                fields={"lure": at.action, "demand": at.joined},
             )
 
 
