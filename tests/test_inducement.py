@@ -113,6 +113,8 @@ def test_phrase_file_from_a_config_file(tmp_path: Path) -> None:
         ('[inducements]\nreward = ["红包"]\n', 1, "unknown table [inducements]"),
         ('[inducement]\nreward = ["红包", 3]\n', None, "expected a list of strings"),
         ('[inducement]\nreward = ["现金{M}"]\n', 2, "stray"),
+        ('[inducement]\nreward = ["领取({N}元|红包)"]\n', 2, "holds a placeholder"),
+        ('[inducement]\nreward = ["领取{N}?元"]\n', 2, "? makes only a (a|b) group optional"),
         ('[inducement]\nassist = ["[砍"]\n', 2, "[ without ]"),
         ('[inducement]\nassist = ["砍"]\n', 2, "fires on its own"),
         ('[inducement]\nreward = ["（）"]\n', 2, "no letters or digits"),

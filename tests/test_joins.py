@@ -16,11 +16,18 @@ def _bank(name: str, *phrases: str) -> Bank:
     return BankSource(name, "", [(p, f"test:{name}") for p in phrases], [], {}).compile()
 
 
-BANKS = {"lure": _bank("lure", "账户冻结"), "demand": _bank("demand", "转入{*}账户"), "object": _bank("object")}
+BANKS = {
+    "lure": _bank("lure", "账户冻结"), "demand": _bank("demand", "转入{*}账户"), "object": _bank("object"),
+    "login": _bank("login", "登录"),
+}
 
 
-def _combine(*, before: int = 0, condition: bool = True, with_: tuple[str, ...] = ("demand",)) -> Combine:
-    return Combine(rule="WX301", action="lure", with_=with_, after=20, before=before, clauses=1, yield_to=(), condition=condition)
+def _combine(
+    *, before: int = 0, condition: bool = True, with_: tuple[str, ...] = ("demand",), lead: tuple[str, ...] = ()
+) -> Combine:
+    return Combine(
+        rule="WX301", action="lure", with_=with_, after=20, before=before, clauses=1, yield_to=(), condition=condition, lead=lead
+    )
 
 
 def _joined(text: str, combine: Combine, found: dict[str, list[Hit]] | None = None) -> list[str]:
@@ -47,6 +54,19 @@ def test_without_a_condition_a_phrase_before_the_action_joins_within_its_sentenc
     assert _joined(text, _combine(before=12, condition=False)) == ["转入安全账户"]
     assert _joined("请转入安全账户。账户冻结", _combine(before=12, condition=False)) == []
     assert _joined("请转入安全账户，我们发现您的账户冻结", _combine(before=4, condition=False)) == []  # too far
+
+
+def test_a_lead_must_stand_right_before_the_joined_phrase_and_is_named_with_it() -> None:
+    combine = _combine(with_=("object",), lead=("login",))
+
+    def hit(text: str) -> dict[str, list[Hit]]:
+        start = text.index("x")
+        return {"object": [Hit(start, start + 4, "object")]}
+
+    assert _joined("账户冻结请登录xxxx", combine, hit("账户冻结请登录xxxx")) == ["登录xxxx"]
+    assert _joined("账户冻结请看xxxx", combine, hit("账户冻结请看xxxx")) == []
+    far = "账户冻结请登录我们银行的官方网站xxxx"  # more than LEAD_REACH between them
+    assert _joined(far, combine, hit(far)) == []
 
 
 def test_condition_must_be_a_boolean() -> None:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from .families.links.icp import IcpResolver
     from .profiles import FormatLimits, Profile
-    from .sendlog import SendLog
+    from .families.cadence.sendlog import SendLog
 
 
 class Guard:
@@ -140,7 +140,7 @@ class Guard:
         elif not isinstance(message, Message):
             raise WxguardError(f"check() takes a str or a Message, not {type(message).__name__}")
         if log is not None:
-            from .sendlog import SendLog  # here: only sends are counted, text checks never need it
+            from .families.cadence.sendlog import SendLog  # here: only sends are counted, text checks never need it
 
             if not isinstance(log, SendLog):
                 raise WxguardError(f"check(log=...) takes a SendLog, not {type(log).__name__}")

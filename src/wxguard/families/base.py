@@ -18,7 +18,7 @@ from ..text.views import TextView
 
 if TYPE_CHECKING:
     from ..config import GuardConfig
-    from ..sendlog import SendLog
+    from .cadence.sendlog import SendLog
 
 
 @dataclass(frozen=True)

@@ -215,12 +215,16 @@ class _PhraseReader:
         self.literal_chars = 0
         self.anchors: tuple[str, ...] = ()
         self.run = ""  # literal text since the last placeholder or group: 不[转]不是 is one run
+        self.after_placeholder = False
 
     def error(self, problem: str) -> WordListError:
         return WordListError(self.where, None, f"phrase {self.raw!r}{problem}")
 
     def read(self, m: re.Match[str]) -> None:
         token = m.group()
+        if token[:1] == "?" and self.after_placeholder:
+            raise self.error(": ? makes only a (a|b) group optional, not {N} or {*}")
+        self.after_placeholder = token in _PLACEHOLDERS
         if token in _PLACEHOLDERS:
             self.parts.append(_PLACEHOLDERS[token])
             self.run = ""
@@ -239,6 +243,8 @@ class _PhraseReader:
         self.marks.append(len(self.parts))
 
     def group(self, body: str, optional: bool) -> None:
+        if "{" in body or "}" in body:
+            raise self.error(f": ({body}) holds a placeholder; alternatives are plain text (write one phrase per case)")
         options = sorted((_literal(alt, self.compacted) for alt in body.split("|")), key=len, reverse=True)
         if not all(options):
             raise self.error(f": empty alternative in ({body})")

@@ -69,9 +69,9 @@ class Clauses:
 
     __slots__ = ("text", "_original", "_map", "_marks")
 
-    def __init__(self, view: TextView) -> None:
-        self._original = view.text
-        self.text = compact(view.text)
+    def __init__(self, view: TextView | str) -> None:
+        self._original = view if isinstance(view, str) else view.text
+        self.text = compact(self._original)
         self._map: BlockMap | None = None
         self._marks: tuple[list[int], list[int]] | None = None
 
@@ -120,6 +120,11 @@ class Clauses:
     def sentence_end(self, pos: int) -> int:
         i = bisect_left(self._strong, pos)
         return self._strong[i] if i < len(self._strong) else len(self.text)
+
+    @property
+    def original_text(self) -> str:
+        """The text the clauses were built from."""
+        return self._original
 
     def original_char(self, index: int) -> str:
         return self._original[index]

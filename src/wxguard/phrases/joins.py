@@ -34,6 +34,8 @@ BLOCKER_REACH = 2
 # After a clause break, the joined phrase must open its clause (this many characters of lead
 # at most) unless a link word (即可, 就, 每人 …) ties it to the action.
 CLAUSE_LEAD = 1
+# A rule's ``lead`` phrase (登录 before a link) ends at most this far before the joined phrase.
+LEAD_REACH = 8
 
 CONFIDENCE = {"clause": 0.9, "window": 0.8, "reverse": 0.75, "alone": 0.95}
 
@@ -50,6 +52,7 @@ class Combine:
     condition: bool = True  # a phrase before the action joins only when the action is a condition
     sentences: int = 0  # sentence ends allowed between the action and what it joins
     tied: bool = True  # after a clause break the joined phrase opens its clause or a link word ties it
+    lead: tuple[str, ...] = ()  # banks one of which must stand right before the joined phrase
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,7 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
                 condition=_bool(spec, "condition", True, where),
                 sentences=_int(spec, "sentences", 0, where),
                 tied=_bool(spec, "tied", True, where),
+                lead=tuple(bank(b, f"combine {rule}.lead") for b in spec.get("lead", [])),
             )
         )
     alones = [
@@ -211,6 +215,14 @@ class _Message:
                     found.append((noun, (noun.start, noun.end, True)))
             self._bound[name] = found
         return found
+
+    def lead(self, names: tuple[str, ...], pos: int) -> Hit | None:
+        """The nearest phrase of these banks ending shortly before ``pos`` in its clause."""
+        near = [
+            h for name in names for h in self.live(name)
+            if h.end <= pos and pos - h.end <= LEAD_REACH and self.quiet(h.end, pos)
+        ]
+        return max(near, key=lambda h: (h.end, h.end - h.start)) if near else None
 
     def tied(self, joined_start: int) -> bool:
         """After a clause break: the joined phrase opens its clause or a link word ties it."""
@@ -300,7 +312,8 @@ def _placed(
     (``sentences``; with ``tied``, a later clause must open with the phrase or a link word),
     or before it within ``before`` when the action is stated as the condition (a bare noun
     only then) or the rule does not ask for one (``condition = false``: then within the
-    same breaks as after)."""
+    same breaks as after). With a ``lead``, the phrase counts only right after one of its
+    phrases, and the join names both (登录 + a link)."""
     if start >= action.end and not bare:
         gap = start - action.end
         if gap > spec.after:
@@ -322,6 +335,11 @@ def _placed(
         kind = "reverse"
     else:
         return None
+    if spec.lead:
+        lead = msg.lead(spec.lead, start)
+        if lead is None:
+            return None
+        start = max(lead.start, action.end) if start >= action.end else lead.start
     return gap, Join(spec.rule, (action.start, action.end), (start, end), CONFIDENCE[kind], banks=(spec.action, bank))
 
 
