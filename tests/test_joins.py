@@ -143,3 +143,22 @@ def test_a_bad_reach_is_named() -> None:
     banks = {**OFFER_BANKS, "blocker": BankSource("blocker", "", [("谨防", "t")], [], {"reach": "far"}).compile()}
     with pytest.raises(WordListError, match="trade.toml banks.blocker.*reach must be a non-negative integer"):
         read_rules({"combine": []}, banks, "trade.toml", "WX1")
+
+
+def _linked(text: str, head: int | None) -> list[str]:
+    options = {} if head is None else {"head": head}
+    banks = {**OFFER_BANKS, "link": BankSource("link", "", [("可", "t")], [], options).compile()}
+    combines, _ = read_rules({"combine": [{"rule": "WX106", "action": "offer", "with": ["product"]}]}, banks, "t.toml", "WX1")
+    clauses = Clauses(TextView(text))
+    return [clauses.text[j.joined[0] : j.joined[1]] for j in find_joins(clauses, banks, combines, [])]
+
+
+def test_a_link_bank_with_a_head_ties_only_from_the_start_of_the_clause() -> None:
+    assert _linked("代开，可开发票", None) == _linked("代开，可开发票", 1) == ["发票"]
+    assert _linked("代开，有需要的公司可开发票", None) == ["发票"]
+    assert _linked("代开，有需要的公司可开发票", 1) == []
+
+
+def test_a_bad_head_is_named() -> None:
+    with pytest.raises(WordListError, match="t.toml banks.link.*head must be a non-negative integer"):
+        _linked("代开，可开发票", -1)

@@ -112,8 +112,9 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
         return value
 
     for name, known in banks.items():
-        if "reach" in known.options:
-            _int(known.options, "reach", BLOCKER_REACH, f"{where} banks.{name}")
+        for option in ("reach", "head"):
+            if option in known.options:
+                _int(known.options, option, 0, f"{where} banks.{name}")
     combines = []
     for spec in data.get("combine", []):
         rule = code(spec.get("rule"))
@@ -225,11 +226,16 @@ class _Message:
         return max(near, key=lambda h: (h.end, h.end - h.start)) if near else None
 
     def tied(self, joined_start: int) -> bool:
-        """After a clause break: the joined phrase opens its clause or a link word ties it."""
+        """After a clause break: the joined phrase opens its clause or a link word ties it.
+        A link bank's ``head`` keeps its words to the clause's first characters: deeper in,
+        the clause has its own subject (符合条件的老人可免费领取, 优秀作品将获得奖品)."""
         begin = self.clauses.clause_start(joined_start)
         if joined_start - begin <= CLAUSE_LEAD:
             return True
-        return any(begin <= h.start and h.end <= joined_start for h in self.live("link"))
+        bank = self.banks.get("link")
+        head = bank.options.get("head") if bank is not None else None
+        deepest = joined_start if head is None else begin + head
+        return any(begin <= h.start <= deepest and h.end <= joined_start for h in self.live("link"))
 
     def conditional(self, action: Hit) -> bool:
         """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""
