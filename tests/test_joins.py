@@ -145,20 +145,26 @@ def test_a_bad_reach_is_named() -> None:
         read_rules({"combine": []}, banks, "trade.toml", "WX1")
 
 
-def _linked(text: str, head: int | None) -> list[str]:
-    options = {} if head is None else {"head": head}
-    banks = {**OFFER_BANKS, "link": BankSource("link", "", [("可", "t")], [], options).compile()}
+_LINK_WORDS = {"link": "即可", "link-head": "可"}
+
+
+def _linked(text: str, links: dict[str, dict[str, object]]) -> list[str]:
+    """Joins of 代开 to 发票 with these link banks (each name's word, with these options)."""
+    made = {name: BankSource(name, "", [(_LINK_WORDS[name], "t")], [], options).compile() for name, options in links.items()}
+    banks = {**OFFER_BANKS, **made}
     combines, _ = read_rules({"combine": [{"rule": "WX106", "action": "offer", "with": ["product"]}]}, banks, "t.toml", "WX1")
     clauses = Clauses(TextView(text))
     return [clauses.text[j.joined[0] : j.joined[1]] for j in find_joins(clauses, banks, combines, [])]
 
 
-def test_a_link_bank_with_a_head_ties_only_from_the_start_of_the_clause() -> None:
-    assert _linked("代开，可开发票", None) == _linked("代开，可开发票", 1) == ["发票"]
-    assert _linked("代开，有需要的公司可开发票", None) == ["发票"]
-    assert _linked("代开，有需要的公司可开发票", 1) == []
+def test_link_words_tie_from_anywhere_and_head_links_only_from_the_start_of_the_clause() -> None:
+    assert _linked("代开，可开发票", {"link-head": {"head": 1}}) == ["发票"]
+    assert _linked("代开，有需要的公司可开发票", {"link-head": {}}) == ["发票"]
+    assert _linked("代开，有需要的公司可开发票", {"link-head": {"head": 1}}) == []
+    assert _linked("代开，联系客服即可开发票", {"link": {}, "link-head": {"head": 1}}) == ["发票"]
+    assert _linked("代开，联系客服即可开发票", {"link": {"head": 1}}) == []
 
 
 def test_a_bad_head_is_named() -> None:
-    with pytest.raises(WordListError, match="t.toml banks.link.*head must be a non-negative integer"):
-        _linked("代开，可开发票", -1)
+    with pytest.raises(WordListError, match="t.toml banks.link-head.*head must be a non-negative integer"):
+        _linked("代开，可开发票", {"link-head": {"head": -1}})

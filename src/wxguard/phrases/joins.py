@@ -6,8 +6,8 @@ groups or people, or a threat, with no sentence end between them. The rules of t
 (which banks, how far, in which order) are data: ``[[combine]]`` and ``[[alone]]`` in a
 family's bank file (``wordlists/inducement.toml``).
 
-The context banks (``exempt``, ``blocker``, ``link``, ``requirement``, ``completion``,
-``acquire``) shape a join when a family has them and are empty when it does not. A family
+The context banks (``exempt``, ``blocker``, ``link``, ``link-head``, ``requirement``,
+``completion``, ``acquire``) shape a join when a family has them and are empty when it does not. A family
 may also find some banks' hits itself (links, phone numbers: things a phrase cannot spell)
 and hand them in (``given``).
 """
@@ -34,6 +34,7 @@ BLOCKER_REACH = 2
 # After a clause break, the joined phrase must open its clause (this many characters of lead
 # at most) unless a link word (即可, 就, 每人 …) ties it to the action.
 CLAUSE_LEAD = 1
+LINK_BANKS = ("link", "link-head")
 # A rule's ``lead`` phrase (登录 before a link) ends at most this far before the joined phrase.
 LEAD_REACH = 8
 
@@ -227,15 +228,19 @@ class _Message:
 
     def tied(self, joined_start: int) -> bool:
         """After a clause break: the joined phrase opens its clause or a link word ties it.
-        A link bank's ``head`` keeps its words to the clause's first characters: deeper in,
-        the clause has its own subject (符合条件的老人可免费领取, 优秀作品将获得奖品)."""
+        Words of ``link`` tie from anywhere before the phrase (联系客服即可领取); words of
+        ``link-head`` only from the clause's first ``head`` characters (a bank option of
+        either), since deeper in the clause has its own subject (符合条件的老人可免费领取)."""
         begin = self.clauses.clause_start(joined_start)
         if joined_start - begin <= CLAUSE_LEAD:
             return True
-        bank = self.banks.get("link")
-        head = bank.options.get("head") if bank is not None else None
-        deepest = joined_start if head is None else begin + head
-        return any(begin <= h.start <= deepest and h.end <= joined_start for h in self.live("link"))
+        for name in LINK_BANKS:
+            bank = self.banks.get(name)
+            head = bank.options.get("head") if bank is not None else None
+            deepest = joined_start if head is None else begin + head
+            if any(begin <= h.start <= deepest and h.end <= joined_start for h in self.live(name)):
+                return True
+        return False
 
     def conditional(self, action: Hit) -> bool:
         """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""
