@@ -7,9 +7,9 @@ groups or people, or a threat, with no sentence end between them. The rules of t
 family's bank file (``wordlists/inducement.toml``).
 
 The context banks (``exempt``, ``blocker``, ``link``, ``link-head``, ``requirement``,
-``completion``, ``acquire``) shape a join when a family has them and are empty when it does not. A family
-may also find some banks' hits itself (links, phone numbers: things a phrase cannot spell)
-and hand them in (``given``).
+``completion``, ``acquire``) shape a join when a family has them and are empty when it does
+not. A family may also find some banks' hits itself (links, phone numbers: things a phrase
+cannot spell) and hand them in (``given``).
 """
 
 from __future__ import annotations
