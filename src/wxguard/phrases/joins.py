@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple
 
 from ..catalog import catalog
 from ..errors import WordListError
@@ -82,6 +82,30 @@ class Join:
     @property
     def end(self) -> int:
         return self.whole[1] if self.whole else max(self.action[1], self.joined[1])
+
+
+class Placed(NamedTuple):
+    """A join in the original text: its span and the words of its two parts."""
+
+    start: int
+    end: int
+    action: str
+    joined: str
+
+
+def placed(join: Join, clauses: Clauses, original: str | None = None) -> Placed:
+    """Where ``join`` (found in ``clauses``) stands in the original text; a stand-alone
+    phrase without a marked action names its joined part by its label. ``original``: the
+    words to read when the clauses were built from a masked copy of the same length."""
+    original = clauses.original_text if original is None else original
+    start, end = clauses.original(join.start, join.end)
+    a0, a1 = clauses.original(*join.action)
+    if join.label is not None:
+        joined = join.label
+    else:
+        j0, j1 = clauses.original(*join.joined)
+        joined = original[j0:j1]
+    return Placed(start, end, original[a0:a1], joined)
 
 
 def _int(spec: dict[str, Any], key: str, default: int, where: str) -> int:

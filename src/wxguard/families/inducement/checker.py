@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...models import Severity
 from ...phrases.clauses import Clauses
-from ...phrases.joins import Join, find_joins, uncovered
+from ...phrases.joins import Join, find_joins, placed, uncovered
 from ..base import CheckContext, Checker, Finding
 from .model import InducementModel, inducement_model
 
@@ -41,25 +41,19 @@ class InducementChecker(Checker):
         joins = find_joins(clauses, model.banks, model.combines, model.alones)
         frames = _Frames(clauses, model) if joins else None
         for join in joins:
-            start, end = clauses.original(join.start, join.end)
-            a0, a1 = clauses.original(*join.action)
-            action = original[a0:a1]
-            if join.label is not None:
-                joined = join.label
-            else:
-                j0, j1 = clauses.original(*join.joined)
-                joined = original[j0:j1]
-            fields = {"action": action, "reward": joined}
+            at = placed(join, clauses)
+            term = original[at.start : at.end]
+            fields = {"action": at.action, "reward": at.joined}
             frame = frames.of(join) if frames is not None else None
             if frame is None:
-                yield Finding(join.rule, start, end, original[start:end], confidence=join.confidence, fields=fields)
+                yield Finding(join.rule, at.start, at.end, term, confidence=join.confidence, fields=fields)
                 continue
             f0, f1 = clauses.original(*frame)
             yield Finding(
                 join.rule,
-                start,
-                end,
-                original[start:end],
+                at.start,
+                at.end,
+                term,
                 confidence=join.confidence,
                 fields={**fields, "frame": original[f0:f1]},
                 variant="refuted",
