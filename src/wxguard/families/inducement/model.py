@@ -11,8 +11,8 @@ from ...compiled import compiled
 from ...phrases.banks import Bank, family_banks
 from ...phrases.joins import Alone, Combine, read_rules, trigger
 
-# Banks the join logic itself consults.
-CONTEXT_BANKS = ("exempt", "blocker", "link", "requirement", "completion", "acquire")
+# Banks the join logic and the checker (refuted) consult.
+CONTEXT_BANKS = ("exempt", "blocker", "link", "requirement", "completion", "acquire", "refuted")
 
 
 @dataclass(frozen=True)
