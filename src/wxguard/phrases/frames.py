@@ -62,6 +62,7 @@ class Cue:
     gap: int | None
     title: bool
     next: int
+    skip: frozenset[str]  # rules this cue does not frame
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,9 @@ def _build(files: tuple[Path, ...]) -> FrameModel:
             raise WordListError(FILE, None, f"banks.{name}.scope must be one of {', '.join(SCOPES)}")
     banks[CHANNEL] = BankSource(CHANNEL, "", [], [], {}).compile()
     kinds = {name: _kind(name, spec, banks) for name, spec in _table(data, "kinds").items()}
-    cues = tuple(_cue(name, bank.options, kinds) for name, bank in banks.items() if "kind" in bank.options)
     judge = _table(data, "judge")
-    rules = catalog().resolve(_names(judge, "rules"), (), _names(judge, "skip"))
+    rules = catalog().resolve(_names(judge, "rules", "judge"), (), _names(judge, "skip", "judge"))
+    cues = tuple(_cue(name, bank.options, kinds) for name, bank in banks.items() if "kind" in bank.options)
     title = judge.get("title", 0)
     if not isinstance(title, int) or title < 0:
         raise WordListError(FILE, None, f"judge.title must be a non-negative integer, got {title!r}")
@@ -111,10 +112,10 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     return value
 
 
-def _names(spec: dict[str, Any], key: str) -> list[str]:
+def _names(spec: dict[str, Any], key: str, where: str) -> list[str]:
     value = spec.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise WordListError(FILE, None, f"judge.{key} must be a list of rule selectors")
+        raise WordListError(FILE, None, f"{where}.{key} must be a list of rule selectors")
     return value
 
 
@@ -150,7 +151,8 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
     for key, value in flags.items():
         if not isinstance(value, bool):
             raise WordListError(FILE, None, f"{where}.{key} must be true or false, got {value!r}")
-    return Cue(name, str(kind), str(reach), flags["before"], gap, flags["title"], after)
+    skip = catalog().resolve(_names(options, "skip", where), (), ()) if options.get("skip") else frozenset()
+    return Cue(name, str(kind), str(reach), flags["before"], gap, flags["title"], after, skip)
 
 
 class FrameJudge:
@@ -238,6 +240,8 @@ class _Reading:
             return None
         found: dict[str, list[tuple[int, int]]] = {}
         for cue in self.model.cues:
+            if f.rule in cue.skip:
+                continue
             found.setdefault(cue.kind, []).extend(self.cues(cue, start, end))
         title = self.quoted(f) if self.model.quoted is not None else None
         if title is not None and self.model.quoted is not None:
