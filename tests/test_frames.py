@@ -1,5 +1,6 @@
 """The frame judge (issue 14): notices, news and lessons that name what they warn against are
-not offers; solicitations dressed as warnings stay errors."""
+not offers; solicitations dressed as warnings stay errors. WX3 and WX8 judge their own
+warnings (tests/data/inducement, test_scams); the notices here hold them to no error too."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ DATA = Path(__file__).parent / "data" / "frames.toml"
 SETS = tomllib.loads(DATA.read_text(encoding="utf-8"))
 NOTICES = [(name, line) for name, table in SETS.items() for line in table.get("notices", [])]
 SOLICITATIONS = [line for table in SETS.values() for line in table.get("solicitations", [])]
-JUDGED = ("WX1", "WX3")
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +46,11 @@ def test_a_notice_gets_no_error_and_what_it_names_is_judged_not_missed(
 ) -> None:
     report = judged.check(text)
     assert [v.rule for v in report.violations if v.severity is Severity.ERROR] == []
-    flagged = {(v.rule, v.start) for v in unjudged.check(text).violations if v.rule.startswith(JUDGED) and v.rule != "WX107"}
+    plain = unjudged.check(text).violations
+    assert {(v.rule, v.start) for v in plain} <= {(v.rule, v.start) for v in report.violations}
+    lowered = {(v.rule, v.start) for v in plain if v.rule.startswith("WX1") and v.severity is Severity.ERROR}
     framed = {(v.rule, v.start) for v in report.violations if v.frame is not None}
-    assert flagged <= {(v.rule, v.start) for v in report.violations}
-    assert not flagged or framed, f"{kind}: nothing was judged in {text!r}"
+    assert lowered <= framed, f"{kind}: {text!r}"
 
 
 def test_most_notices_name_something_a_rule_flags(unjudged: Guard) -> None:
@@ -70,7 +71,7 @@ def test_a_solicitation_dressed_as_a_warning_keeps_its_errors(judged: Guard, unj
     [
         ("6·26禁毒日，让我们一起向毒品说不。请大家不要吸毒", Verdict.PASS, "warning", "不要"),
         ("反诈提醒：不要轻信代开发票的广告", Verdict.PASS, "warning", "不要"),
-        ("反诈：下载APP领红包的都是骗子", Verdict.PASS, "warning", "骗子"),
+        ("社区提醒：说能办假证的都是骗子", Verdict.PASS, "warning", "骗子"),
         ("【禁毒宣传】冰毒、海洛因都是毒品", Verdict.PASS, "campaign", "禁毒"),
         ("毒品的危害：长期吸毒会导致精神失常", Verdict.PASS, "education", "危害"),
         ("据报道，男子在网上出售冰毒被警方抓获", Verdict.REVIEW, "report", "警方"),
@@ -154,9 +155,9 @@ def test_the_judge_never_raises_nor_moves_a_finding(text: str) -> None:
     assert all(a.severity.rank <= b.severity.rank for a, b in zip(framed, plain))
 
 
-@given(st.sampled_from([line for _, line in NOTICES]), st.sampled_from(["私聊", "加我微信", "一克300元"]))
-def test_a_contact_or_a_price_defeats_any_notice(line: str, offer: str) -> None:
-    text = f"{line}，{offer}"
+@given(st.sampled_from([line for _, line in NOTICES]), st.sampled_from(["要的私聊", "加我微信", "有货，找我"]))
+def test_the_sender_asking_to_be_reached_defeats_any_notice(line: str, offer: str) -> None:
+    text = f"{line}。{offer}"
     assert _errors(_JUDGED, text) == _errors(_FRAMELESS, text)
 
 
