@@ -23,7 +23,10 @@ def guard() -> Guard:
 
 def _covering(guard: Guard, text: str, rule: str, span: str) -> bool:
     start = text.index(span)
-    return any(v.rule == rule and v.start < start + len(span) and start < v.end for v in guard.check(text).violations)
+    return any(
+        v.rule == rule and v.start < start + len(span) and start < v.end
+        for v in guard.check(text).violations
+    )
 
 
 @pytest.mark.parametrize(("text", "rule", "span"), OFFERS)
@@ -98,8 +101,31 @@ def test_a_bad_trade_table_names_file_and_line(tmp_path: Path) -> None:
 
 
 _PIECES = st.sampled_from(
-    ["代开", "发票", "美女", "上门服务", "包夜", "注册送", "彩金", "首存", "倍流水", "百家乐", "婇票", "铳植",
-     "办理各类", "毕业证", "电话", "13800001111", "加微信", "，", "。", " ", "谨防", "发", "票"]
+    [
+        "代开",
+        "发票",
+        "美女",
+        "上门服务",
+        "包夜",
+        "注册送",
+        "彩金",
+        "首存",
+        "倍流水",
+        "百家乐",
+        "婇票",
+        "铳植",
+        "办理各类",
+        "毕业证",
+        "电话",
+        "13800001111",
+        "加微信",
+        "，",
+        "。",
+        " ",
+        "谨防",
+        "发",
+        "票",
+    ]
 )
 
 

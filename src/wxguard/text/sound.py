@@ -28,6 +28,7 @@ _SYMBOL_BASE = 0xE000
 # (folding writes some variants there: 餸 folds to 𩠌).
 _CJK_RANGES = ((0x3400, 0xA000), (0xF900, 0xFB00), (0x20000, TABLE_SIZE))
 
+
 def _toneless(syllable: str) -> str:
     plain = unicodedata.normalize("NFD", syllable).replace("u\u0308", "v")
     return "".join(c for c in plain if c.isascii() and c.isalpha())
@@ -56,7 +57,9 @@ def _valid(value: object) -> TypeGuard[tuple[list[str], list[int | str | None]]]
     if type(value) is not tuple or len(value) != 2:
         return False
     spell_, classes = value
-    if not (type(spell_) is list and type(classes) is list and len(spell_) == len(classes) == TABLE_SIZE):
+    if not (
+        type(spell_) is list and type(classes) is list and len(spell_) == len(classes) == TABLE_SIZE
+    ):
         return False
     if set(map(type, spell_)) != {str} or not set(map(type, classes)) <= {int, str, type(None)}:
         return False
@@ -117,7 +120,6 @@ def spell(folded: str) -> str:
     return folded.translate(_tables()[0])
 
 
-
 @cache
 def syllable_table() -> list[str]:
     """A ``str.translate`` table over folded text that writes each CJK character as its
@@ -125,7 +127,14 @@ def syllable_table() -> list[str]:
     is: one character for one, so indices are kept and phrases translated the same way
     match their homophones (铳植 for 充值, 網止 for 网址). Cached on disk as one string (quick
     to read back) and made a list here, the form ``str.translate`` is fastest with."""
-    return list(cached("syllable-table", digest(table_key(), versions("pypinyin")), _build_syllables, _valid_syllables))
+    return list(
+        cached(
+            "syllable-table",
+            digest(table_key(), versions("pypinyin")),
+            _build_syllables,
+            _valid_syllables,
+        )
+    )
 
 
 def _valid_syllables(value: object) -> TypeGuard[str]:
@@ -151,7 +160,11 @@ def _tones() -> dict[str, tuple[str, ...]]:
 def _build_tones() -> dict[str, tuple[str, ...]]:
     from pypinyin.pinyin_dict import pinyin_dict
 
-    return {chr(cp): tuple(readings.split(",")) for cp, readings in pinyin_dict.items() if cp < TABLE_SIZE}
+    return {
+        chr(cp): tuple(readings.split(","))
+        for cp, readings in pinyin_dict.items()
+        if cp < TABLE_SIZE
+    }
 
 
 def _valid_tones(value: object) -> TypeGuard[dict[str, tuple[str, ...]]]:
@@ -159,7 +172,11 @@ def _valid_tones(value: object) -> TypeGuard[dict[str, tuple[str, ...]]]:
     if type(value) is not dict or len(value) < 20000:
         return False
     readings = value.get("赌")
-    return type(readings) is tuple and readings[:1] == ("dǔ",) and all(type(r) is tuple for r in value.values())
+    return (
+        type(readings) is tuple
+        and readings[:1] == ("dǔ",)
+        and all(type(r) is tuple for r in value.values())
+    )
 
 
 def same_tone(char: str, other: str) -> bool:

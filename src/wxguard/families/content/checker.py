@@ -13,7 +13,8 @@ of the same rule marks the place already.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..base import CheckContext, Checker, Finding
 from .judge import Hit, Judge
@@ -33,7 +34,15 @@ def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
     starts: list[int] = []  # chosen spans never overlap, so sorted starts find neighbours
     for group in (False, True):
         pool = [h for h in hits if h.sound is group]
-        pool.sort(key=lambda h: (-(h.end - h.start), -h.severity(ctx.config).rank, h.rule, h.start, -h.confidence))
+        pool.sort(
+            key=lambda h: (
+                -(h.end - h.start),
+                -h.severity(ctx.config).rank,
+                h.rule,
+                h.start,
+                -h.confidence,
+            )
+        )
         for hit in pool:
             i = bisect_right(starts, hit.start)
             if i and chosen[i - 1].end > hit.start:
@@ -52,7 +61,9 @@ class ContentChecker(Checker):
         super().__init__(config)
         self.lexicon: Lexicon = lexicon_for(config)
         # The trade banks are bundled knowledge like the default lists: off with them.
-        self.trade: TradeModel | None = trade_model(config.phrases) if config.default_wordlists else None
+        self.trade: TradeModel | None = (
+            trade_model(config.phrases) if config.default_wordlists else None
+        )
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         words = list(self._words(ctx))

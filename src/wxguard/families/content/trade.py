@@ -17,9 +17,9 @@ warnings and news are judged in general is the frame judge's work (issue 14).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ...compiled import compiled
 from ...phrases.banks import Bank, Hit, family_banks
@@ -129,7 +129,9 @@ class _Message:
             return True
         at = [self.clauses.original(i, i + 1)[0] for i in swapped]
         lo, hi = self.clauses.original(start, end)
-        return straddles(self.original, lo, hi) or (bool(at) and in_words(self.original, lo, hi, at))
+        return straddles(self.original, lo, hi) or (
+            bool(at) and in_words(self.original, lo, hi, at)
+        )
 
     def accept(self, join: Join) -> bool:
         """No warning frames the join, and its homophones are disguises: none reads as
@@ -137,7 +139,10 @@ class _Message:
         a contact alone: 百嘉乐 is a KTV's name, 百嘉乐 + 注册送 is a casino)."""
         if self.warned(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
             return False
-        if self.model.exact[join.banks[1]].options.get("with-contact") is True and self.contact(join) is None:
+        if (
+            self.model.exact[join.banks[1]].options.get("with-contact") is True
+            and self.contact(join) is None
+        ):
             return False
         return not any(
             self.model.exact[bank].options.get("sound") is False or self.ordinary_word(bank, a, b)
@@ -154,7 +159,9 @@ class _Message:
         found = self._homophones.get(join)
         if found is None:
             found = self._homophones[join] = [
-                (bank, span) for bank, span in zip(join.banks, (join.action, join.joined)) if not self.exact(bank, *span)
+                (bank, span)
+                for bank, span in zip(join.banks, (join.action, join.joined))
+                if not self.exact(bank, *span)
             ]
         return found
 
@@ -176,12 +183,18 @@ class _Message:
                 continue
             gap = hit.start - join.end if hit.start >= join.end else join.start - hit.end
             a, b = (join.end, hit.start) if hit.start >= join.end else (hit.end, join.start)
-            if gap <= CONTACT_REACH and self.clauses.breaks(a, b)[0] <= 1 and (best is None or gap < best[0]):
+            if (
+                gap <= CONTACT_REACH
+                and self.clauses.breaks(a, b)[0] <= 1
+                and (best is None or gap < best[0])
+            ):
                 best = (gap, (hit.start, hit.end))
         return best[1] if best else None
 
 
-def trade_findings(model: TradeModel, ctx: CheckContext, taken: Iterable[tuple[str, int, int]]) -> Iterator[Finding]:
+def trade_findings(
+    model: TradeModel, ctx: CheckContext, taken: Iterable[tuple[str, int, int]]
+) -> Iterator[Finding]:
     """The trade offers in one message, except where a word-list finding of the same rule
     (``taken``: rule, start, end in the original) already marks the place."""
     if model.gate is not None and model.gate.search(ctx.view.sound) is None:
@@ -196,7 +209,8 @@ def trade_findings(model: TradeModel, ctx: CheckContext, taken: Iterable[tuple[s
     for join in joins:
         finding = _finding(msg, join)
         if not any(
-            rule == finding.rule and start < finding.end and finding.start < end for rule, start, end in marked
+            rule == finding.rule and start < finding.end and finding.start < end
+            for rule, start, end in marked
         ):
             yield finding
 
