@@ -9,12 +9,12 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
-from .catalog import catalog
 from .allowlist import AllowList
 from .config import GuardConfig, allow_entries, build_config, load_config_file
 from .families import CheckContext, Checker, Finding, checkers
 from .errors import WxguardError
-from .models import Message, Report, Violation
+from .models import Message
+from .report import Report
 from .text.views import TextView
 
 if TYPE_CHECKING:
@@ -152,7 +152,6 @@ class Guard:
             if not isinstance(log, SendLog):
                 raise WxguardError(f"check(log=...) takes a SendLog, not {type(log).__name__}")
         ctx = CheckContext(message=message, view=TextView(message.text), config=self.config, log=log)
-        ctx.profile  # an unknown platform is an error whichever rules are enabled
         findings: list[Finding] = []
         for checker, complete in self._checkers:
             if complete:
@@ -163,26 +162,7 @@ class Guard:
             findings = self._allow.keep(message.text, ctx.view.folded, findings)
         if not findings:
             return Report(text=message.text)
-        return Report(text=message.text, violations=tuple(self._violation(message.text, f) for f in _dedupe(findings)))
-
-    def _violation(self, text: str, f: Finding) -> Violation:
-        rule = catalog().by_code[f.rule]
-        lang = self.config.lang
-        return Violation(
-            rule=f.rule,
-            name=rule.name,
-            category=f.category or rule.category or rule.family,
-            severity=f.severity or self.config.severity_of(f.rule),
-            start=f.start,
-            end=f.end,
-            text=text[f.start : f.end],
-            term=f.term,
-            techniques=f.techniques,
-            confidence=f.confidence,
-            message=rule.message(lang, f.variant, **f.fields),
-            suggestion=rule.suggestion(lang),
-            consequence=rule.consequence(lang),
-        )
+        return Report(text=message.text, violations=tuple(f.violation(message.text, self.config) for f in _dedupe(findings)))
 
     def check_many(
         self, messages: Iterable[str | Message], workers: int = 0, chunk_size: int = 1024

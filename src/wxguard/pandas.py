@@ -21,7 +21,8 @@ from typing import Any, Iterable, NamedTuple
 import pandas as pd
 
 from .guard import Guard
-from .models import Message, Report
+from .models import Message
+from .report import Report
 
 SEVERITY = pd.CategoricalDtype(["info", "warning", "error"], ordered=True)
 """Ordered, so ``found[found.severity >= "warning"]`` keeps warnings and errors."""

@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
 from ..catalog import catalog
-from ..models import Message, Severity
+from ..models import Message, Severity, Violation
 from ..profiles import Profile, profile_for
 from ..text.views import TextView
 
@@ -38,6 +38,27 @@ class Finding:
     # Set when the finding is less severe than its rule (a review-tier term: a warning).
     severity: Severity | None = None
 
+    def violation(self, text: str, config: GuardConfig) -> Violation:
+        """The reported form, with the catalog's texts in the configured language: the one
+        way any finding (a checker's, or a file's unused suppression) becomes a Violation."""
+        rule = catalog().by_code[self.rule]
+        lang = config.lang
+        return Violation(
+            rule=self.rule,
+            name=rule.name,
+            category=self.category or rule.category or rule.family,
+            severity=self.severity or config.severity_of(self.rule),
+            start=self.start,
+            end=self.end,
+            text=text[self.start : self.end],
+            term=self.term,
+            techniques=self.techniques,
+            confidence=self.confidence,
+            message=rule.message(lang, self.variant, **self.fields),
+            suggestion=rule.suggestion(lang),
+            consequence=rule.consequence(lang),
+        )
+
 
 @dataclass(frozen=True)
 class CheckContext:
@@ -47,22 +68,17 @@ class CheckContext:
     view: TextView
     config: GuardConfig
     log: SendLog | None = None
+    # The platform's profile (limits, link policy), looked up when the context is made: an
+    # unknown platform is an error whichever rules are enabled.
+    profile: Profile = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "profile", profile_for(self.config, self.platform))
 
     @property
     def platform(self) -> str:
         """The message's platform, else the Guard's."""
         return self.message.platform or self.config.platform
-
-    @property
-    def profile(self) -> Profile:
-        """The platform's profile (limits, link policy); unknown platforms raise. Cached by
-        hand: Python 3.11's ``cached_property`` takes a lock on every first access, which
-        cost more than the lookup (2.6 µs a message)."""
-        found: Profile | None = self.__dict__.get("_profile")
-        if found is None:
-            found = profile_for(self.config, self.platform)
-            object.__setattr__(self, "_profile", found)
-        return found
 
     @property
     def industry(self) -> str | None:

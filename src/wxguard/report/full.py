@@ -10,12 +10,15 @@ the window is copied and measured, so the time is linear in findings and text.
 from __future__ import annotations
 
 import unicodedata
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from ..models import Report, Violation
+from ..models import Violation
 from .concise import header, located_violations
 from .positions import LineIndex
 from .terminal import BLUE, BOLD, SEVERITY, escape, inert, is_unsafe, paint
+
+if TYPE_CHECKING:
+    from . import Report
 
 TAB = "    "
 # Spans over more lines show the first and the last ones around an ellipsis.

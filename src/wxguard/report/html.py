@@ -11,13 +11,16 @@ or interleave. Styles are inline: notebook viewers drop ``<style>`` blocks.
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from ..catalog import catalog
-from ..models import Report, Severity, Verdict, Violation
+from ..models import Severity, Verdict, Violation
 from .concise import concise_lines, located_violations
 from .links import rule_url
 from .terminal import plural
+
+if TYPE_CHECKING:
+    from . import Report
 
 # Background and accent per severity (a light tint and a strong border, readable in dark themes too).
 COLOURS = {
@@ -174,7 +177,7 @@ def reports_html(reports: Sequence[Report]) -> str:
 
 def plain_text(obj: Report | Sequence[Report]) -> str:
     """The concise lines, under a verdict line; numbered per message for a batch."""
-    if isinstance(obj, Report):
+    if not isinstance(obj, Sequence):
         return "\n".join([f"{obj.verdict.value}: {_counts(obj.violations)}", *concise_lines(obj)])
     lines = [plural(len(obj), "message")]
     for number, report in enumerate(obj, start=1):
@@ -192,5 +195,5 @@ def mimebundle(obj: Report | Sequence[Report], include: Any = None, exclude: Any
     if wanted("text/plain"):
         bundle["text/plain"] = plain_text(obj)
     if wanted("text/html"):
-        bundle["text/html"] = report_html(obj) if isinstance(obj, Report) else reports_html(obj)
+        bundle["text/html"] = reports_html(obj) if isinstance(obj, Sequence) else report_html(obj)
     return bundle

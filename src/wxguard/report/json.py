@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any, Sequence
 
-from ..models import Report
+from . import Report
 from .terminal import BEYOND_C0
 
 _RAW = re.compile(f"[{BEYOND_C0}]")

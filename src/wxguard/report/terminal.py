@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Sequence, TextIO
+from typing import TYPE_CHECKING, Sequence, TextIO
 
-from ..models import Report, Severity, Verdict
+from ..models import Severity, Verdict
+
+if TYPE_CHECKING:
+    from . import Report
 
 # Beyond C0: DEL, C1, the Arabic letter mark, LRM/RLM, line and paragraph separators,
 # bidi embeddings and overrides, bidi isolates.

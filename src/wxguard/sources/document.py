@@ -15,7 +15,8 @@ from itertools import groupby
 from typing import Iterable, Iterator
 
 from ..guard import Guard
-from ..models import Report, Violation
+from ..models import Violation
+from ..report import Report
 from .markdown import mask_markdown
 from .project import LINKS_FAMILY, FileSettings
 from .reading import Kind
