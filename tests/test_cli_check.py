@@ -59,10 +59,10 @@ def test_exit_zero_still_exits_2_on_errors(cli: Cli) -> None:
         ("missing", "wxguard: error: missing.txt: No such file or directory\n"),
         ("binary", "wxguard: error: b.txt: binary file (contains NUL bytes)\n"),
         ("latin1", "wxguard: error: l.txt:2: not valid UTF-8\n"),
-        ("docx", "wxguard: error: a.docx: cannot read .docx files (wxguard reads .txt and .md; "
+        ("docx", "wxguard: error: a.docx: cannot read .docx files (wxguard reads .md, .markdown and .txt; "
                  "--input-format txt|md reads it anyway)\n"),
-        ("noext", "wxguard: error: README: cannot read files without an extension (wxguard reads .txt and .md; "
-                  "--input-format txt|md reads it anyway)\n"),
+        ("noext", "wxguard: error: README: cannot read files without an extension "
+                  "(wxguard reads .md, .markdown and .txt; --input-format txt|md reads it anyway)\n"),
     ],
 )
 def test_a_bad_path_is_one_line_the_rest_is_still_checked_and_exit_2(cli: Cli, setup: str, error: str) -> None:

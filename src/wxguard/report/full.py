@@ -10,6 +10,7 @@ the window is copied and measured, so the time is linear in findings and text.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..models import Violation
@@ -31,6 +32,7 @@ SPAN = 60
 CUT = "..."
 
 
+@lru_cache(maxsize=8192)
 def _display(char: str) -> str:
     """What a terminal is given: tabs expanded, control characters (escape sequences
     included) and bidi controls as visible escapes, other format characters (zero-width)
@@ -42,6 +44,7 @@ def _display(char: str) -> str:
     return "" if unicodedata.category(char) == "Cf" else char
 
 
+@lru_cache(maxsize=8192)
 def cell_width(char: str) -> int:
     shown = _display(char)
     if len(shown) != 1:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Sequence, TextIO
+from typing import TYPE_CHECKING, Mapping, Sequence, TextIO
 
 from ..models import Severity, Verdict
 
@@ -57,7 +57,7 @@ def inert(text: str) -> str:
     return _UNSAFE.sub(lambda m: escape(m.group()), text)
 
 
-def use_colour(stream: TextIO, environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+def use_colour(stream: TextIO, environ: Mapping[str, str] = os.environ) -> bool:
     """Colour for ``stream``: ``NO_COLOR`` wins, then ``FORCE_COLOR``, then whether it is a terminal."""
     if environ.get("NO_COLOR"):
         return False
