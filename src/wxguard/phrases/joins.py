@@ -6,10 +6,10 @@ groups or people, or a threat, with no sentence end between them. The rules of t
 (which banks, how far, in which order) are data: ``[[combine]]`` and ``[[alone]]`` in a
 family's bank file (``wordlists/inducement.toml``).
 
-The context banks (``exempt``, ``blocker``, ``link``, ``requirement``, ``completion``,
-``acquire``) shape a join when a family has them and are empty when it does not. A family
-may also find some banks' hits itself (links, phone numbers: things a phrase cannot spell)
-and hand them in (``given``).
+The context banks (``exempt``, ``blocker``, ``link``, ``link-head``, ``requirement``,
+``completion``, ``acquire``) shape a join when a family has them and are empty when it does
+not. A family may also find some banks' hits itself (links, phone numbers: things a phrase
+cannot spell) and hand them in (``given``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple
 
 from ..catalog import catalog
 from ..errors import WordListError
@@ -34,6 +34,7 @@ BLOCKER_REACH = 2
 # After a clause break, the joined phrase must open its clause (this many characters of lead
 # at most) unless a link word (即可, 就, 每人 …) ties it to the action.
 CLAUSE_LEAD = 1
+LINK_BANKS = ("link", "link-head")
 # A rule's ``lead`` phrase (登录 before a link) ends at most this far before the joined phrase.
 LEAD_REACH = 8
 
@@ -81,6 +82,30 @@ class Join:
     @property
     def end(self) -> int:
         return self.whole[1] if self.whole else max(self.action[1], self.joined[1])
+
+
+class Placed(NamedTuple):
+    """A join in the original text: its span and the words of its two parts."""
+
+    start: int
+    end: int
+    action: str
+    joined: str
+
+
+def placed(join: Join, clauses: Clauses, original: str | None = None) -> Placed:
+    """Where ``join`` (found in ``clauses``) stands in the original text; a stand-alone
+    phrase without a marked action names its joined part by its label. ``original``: the
+    words to read when the clauses were built from a masked copy of the same length."""
+    original = clauses.original_text if original is None else original
+    start, end = clauses.original(join.start, join.end)
+    a0, a1 = clauses.original(*join.action)
+    if join.label is not None:
+        joined = join.label
+    else:
+        j0, j1 = clauses.original(*join.joined)
+        joined = original[j0:j1]
+    return Placed(start, end, original[a0:a1], joined)
 
 
 def _int(spec: dict[str, Any], key: str, default: int, where: str) -> int:
@@ -227,15 +252,19 @@ class _Message:
 
     def tied(self, joined_start: int) -> bool:
         """After a clause break: the joined phrase opens its clause or a link word ties it.
-        A link bank's ``head`` keeps its words to the clause's first characters: deeper in,
-        the clause has its own subject (符合条件的老人可免费领取, 优秀作品将获得奖品)."""
+        Words of ``link`` tie from anywhere before the phrase (联系客服即可领取); words of
+        ``link-head`` only from the clause's first ``head`` characters (a bank option of
+        either), since deeper in the clause has its own subject (符合条件的老人可免费领取)."""
         begin = self.clauses.clause_start(joined_start)
         if joined_start - begin <= CLAUSE_LEAD:
             return True
-        bank = self.banks.get("link")
-        head = bank.options.get("head") if bank is not None else None
-        deepest = joined_start if head is None else begin + head
-        return any(begin <= h.start <= deepest and h.end <= joined_start for h in self.live("link"))
+        for name in LINK_BANKS:
+            bank = self.banks.get(name)
+            head = bank.options.get("head") if bank is not None else None
+            deepest = joined_start if head is None else begin + head
+            if any(begin <= h.start <= deepest and h.end <= joined_start for h in self.live(name)):
+                return True
+        return False
 
     def conditional(self, action: Hit) -> bool:
         """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""

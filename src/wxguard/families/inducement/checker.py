@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ...phrases.clauses import Clauses
-from ...phrases.joins import find_joins
+from ...phrases.joins import find_joins, placed
 from ..base import CheckContext, Checker, Finding
 from .model import InducementModel, inducement_model
 
@@ -33,19 +33,12 @@ class InducementChecker(Checker):
             return
         original = ctx.view.text
         for join in find_joins(clauses, model.banks, model.combines, model.alones):
-            start, end = clauses.original(join.start, join.end)
-            a0, a1 = clauses.original(*join.action)
-            action = original[a0:a1]
-            if join.label is not None:
-                joined = join.label
-            else:
-                j0, j1 = clauses.original(*join.joined)
-                joined = original[j0:j1]
+            at = placed(join, clauses)
             yield Finding(
                 rule=join.rule,
-                start=start,
-                end=end,
-                term=original[start:end],
+                start=at.start,
+                end=at.end,
+                term=original[at.start : at.end],
                 confidence=join.confidence,
-                fields={"action": action, "reward": joined},
+                fields={"action": at.action, "reward": at.joined},
             )
