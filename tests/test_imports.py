@@ -108,7 +108,10 @@ def test_no_import_cycle() -> None:
     ("module", "never"),
     [
         ("wxguard.models", ("wxguard.report", "wxguard.families")),
-        ("wxguard.config", ("wxguard.compiled", "wxguard.families.content.model", "wxguard.families.links")),
+        (
+            "wxguard.config",
+            ("wxguard.compiled", "wxguard.families.content.model", "wxguard.families.links"),
+        ),
         ("wxguard.catalog", ("wxguard.config", "wxguard.families")),
         ("wxguard.text", ("wxguard.families", "wxguard.phrases")),
         ("wxguard.phrases", ("wxguard.families",)),

@@ -21,9 +21,9 @@ from .report import Report, Reports
 
 if _typing.TYPE_CHECKING:
     from .families.advertising.model import CommercialScore, CommercialSignal, commercial_score
+    from .families.cadence.sendlog import SendLog, SendLogError
     from .families.links.icp import FilingNumber, IcpRegistry, IcpResolver, find_filing_numbers
     from .families.persons.redact import redact
-    from .families.cadence.sendlog import SendLog, SendLogError
 
 __all__ = [
     "Attachment",

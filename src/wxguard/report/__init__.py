@@ -28,7 +28,9 @@ class Report(BaseModel):
     def _derive_verdict(cls, data: Any) -> Any:
         if isinstance(data, dict) and "violations" in data:
             found = list(data["violations"])
-            found.sort(key=lambda v: (field_of(v, "start"), field_of(v, "end"), field_of(v, "rule")))
+            found.sort(
+                key=lambda v: (field_of(v, "start"), field_of(v, "end"), field_of(v, "rule"))
+            )
             data = {**data, "violations": tuple(found), "verdict": verdict_for(found)}
         return data
 
@@ -36,7 +38,9 @@ class Report(BaseModel):
     def ok(self) -> bool:
         return self.verdict is Verdict.PASS
 
-    def redacted(self, operator: Literal["mask", "replace", "hash"] = "mask", *, salt: str = "") -> str:
+    def redacted(
+        self, operator: Literal["mask", "replace", "hash"] = "mask", *, salt: str = ""
+    ) -> str:
         """The text with the personal information this report found (WX501–WX505) masked,
         replaced or hashed; everything else unchanged. See ``wxguard.redact``."""
         from ..families.persons.redact import redact_violations

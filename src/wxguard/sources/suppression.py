@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Literal, Sequence
+from typing import Literal
 
 from ..catalog import catalog
 from ..config import GuardConfig
@@ -32,7 +33,11 @@ _MENTION = re.compile(r"^\s*wxguard\b", re.I)
 _SPLIT = re.compile(r"[\s,]+")
 
 Kind = Literal["disable", "enable", "disable-next-line", "ignore", "unknown"]
-_KINDS: dict[str, Kind] = {"disable": "disable", "enable": "enable", "disable-next-line": "disable-next-line"}
+_KINDS: dict[str, Kind] = {
+    "disable": "disable",
+    "enable": "enable",
+    "disable-next-line": "disable-next-line",
+}
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,15 @@ def markdown_directives(comments: Iterable[Comment]) -> list[Directive]:
         source = comment.body.strip()
         found = _DIRECTIVE.match(comment.body)
         if found:
-            out.append(Directive(_KINDS[found.group(1).lower()], _codes(found.group(2)), comment.start, comment.end, source))
+            out.append(
+                Directive(
+                    _KINDS[found.group(1).lower()],
+                    _codes(found.group(2)),
+                    comment.start,
+                    comment.end,
+                    source,
+                )
+            )
         elif _MENTION.match(comment.body):
             out.append(Directive("unknown", (), comment.start, comment.end, source))
     return out
@@ -170,14 +183,20 @@ def apply(
     (when WX001 is enabled)."""
     scopes = _scopes(text, directives)
     covered = _suppressed(violations, scopes) if scopes else [False] * len(violations)
-    kept = [v for v, hidden in zip(violations, covered) if not hidden]
+    kept = [v for v, hidden in zip(violations, covered, strict=True) if not hidden]
     if UNUSED_SUPPRESSION in enabled:
         for d, codes in _stale(directives, scopes, enabled):
-            kept.append(Finding(UNUSED_SUPPRESSION, d.start, d.end, fields={"codes": codes}).violation(text, config))
+            kept.append(
+                Finding(UNUSED_SUPPRESSION, d.start, d.end, fields={"codes": codes}).violation(
+                    text, config
+                )
+            )
     return kept
 
 
-def _stale(directives: Sequence[Directive], scopes: list[_Scope], enabled: frozenset[str]) -> Iterator[tuple[Directive, str]]:
+def _stale(
+    directives: Sequence[Directive], scopes: list[_Scope], enabled: frozenset[str]
+) -> Iterator[tuple[Directive, str]]:
     """Each directive that suppressed nothing, with what to name: the codes that went unused,
     or the directive itself when it names no code or is not a directive wxguard knows."""
     by_directive: dict[int, list[_Scope]] = {}
@@ -189,7 +208,11 @@ def _stale(directives: Sequence[Directive], scopes: list[_Scope], enabled: froze
         if d.kind == "unknown":
             yield d, d.source
             continue
-        unused = [s.code or "*" for s in by_directive.get(id(d), []) if not s.used and _could_fire(s.code, enabled)]
+        unused = [
+            s.code or "*"
+            for s in by_directive.get(id(d), [])
+            if not s.used and _could_fire(s.code, enabled)
+        ]
         if unused:
             yield d, ", ".join(unused) if d.codes else d.source
 
@@ -198,4 +221,8 @@ def _could_fire(code: str | None, enabled: frozenset[str]) -> bool:
     """Whether an unused code makes its directive stale: all rules, an enabled one, or one no
     rule has (a typo). Codes of rules switched off by the settings are not "unused": the
     configuration, not the copy, decided they cannot fire."""
-    return code is None or any(c.startswith(code) for c in enabled) or not any(c.startswith(code) for c in catalog().by_code)
+    return (
+        code is None
+        or any(c.startswith(code) for c in enabled)
+        or not any(c.startswith(code) for c in catalog().by_code)
+    )
