@@ -14,7 +14,7 @@ from .allowlist import AllowList
 from .config import GuardConfig, allow_entries, build_config, load_config_file
 from .errors import WxguardError
 from .families import CheckContext, Checker, Finding, checkers
-from .models import Message
+from .models import Message, Severity
 from .report import Report
 from .text.views import TextView
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from .families.cadence.sendlog import SendLog
     from .families.links.icp import IcpResolver
+    from .frames import FrameJudge
     from .profiles import FormatLimits, Profile
 
 
@@ -34,12 +35,13 @@ class Guard:
     settings, so worker processes rebuild the same lexicon).
     """
 
-    __slots__ = ("_allow", "_checkers", "_enabled", "config")
+    __slots__ = ("_allow", "_checkers", "_enabled", "_frames", "config")
 
     config: GuardConfig
     _enabled: frozenset[str]
     _checkers: tuple[tuple[Checker, bool], ...]
     _allow: AllowList | None
+    _frames: FrameJudge | None
 
     def __init__(
         self,
@@ -70,6 +72,7 @@ class Guard:
         campaign_keywords: Iterable[str] = (),
         phrases: Iterable[str | Path] = (),
         commercial_threshold: float = 4.0,
+        frames: bool = True,
         exclude: Iterable[str] | None = None,
         extend_exclude: Iterable[str] = (),
         config: GuardConfig | None = None,
@@ -104,6 +107,7 @@ class Guard:
                 "campaign_keywords": campaign_keywords,
                 "phrases": phrases,
                 "commercial_threshold": commercial_threshold,
+                "frames": frames,
                 "exclude": None if exclude is None else _as_list(exclude, "exclude"),
                 "extend_exclude": _as_list(extend_exclude, "extend_exclude"),
             }
@@ -127,6 +131,16 @@ class Guard:
         object.__setattr__(
             self, "_allow", AllowList(*allow_entries(config.allow)) if config.allow else None
         )
+        judge = None
+        if config.frames:
+            from .frames import (
+                FrameJudge,
+            )  # here: import wxguard does not load the phrase machinery
+
+            judge = FrameJudge(config.phrases)
+            if not judge.model.rules & enabled:
+                judge = None
+        object.__setattr__(self, "_frames", judge)
 
     @classmethod
     def from_config(cls, path: str | Path) -> Guard:
@@ -175,10 +189,15 @@ class Guard:
             findings = self._allow.keep(message.text, ctx.view.folded, findings)
         if not findings:
             return Report(text=message.text)
+        if self._frames is not None:  # warnings, notices and reports lower what they frame
+            findings = self._frames.judge(findings, ctx.view, self._severity)
         return Report(
             text=message.text,
             violations=tuple(f.violation(message.text, self.config) for f in _dedupe(findings)),
         )
+
+    def _severity(self, f: Finding) -> Severity:
+        return f.severity or self.config.severity_of(f.rule)
 
     def check_many(
         self, messages: Iterable[str | Message], workers: int = 0, chunk_size: int = 1024

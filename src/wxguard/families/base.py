@@ -23,6 +23,16 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """The context that lowered a finding's severity (``wxguard.frames``): its kind (a
+    catalog ``frames`` entry), the words that opened it as written, and the severity."""
+
+    kind: str
+    cue: str
+    severity: Severity
+
+
+@dataclass(frozen=True)
 class Finding:
     """A rule hit before catalog texts are attached: ``fields`` fill the rule's message
     template, or the template named ``variant`` (the rule's ``variants`` in the catalog)."""
@@ -38,12 +48,17 @@ class Finding:
     variant: str | None = None
     # Set when the finding is less severe than its rule (a review-tier term: a warning).
     severity: Severity | None = None
+    # Set by the frame judge: a warning, a notice, a report … around the finding.
+    frame: Frame | None = None
 
     def violation(self, text: str, config: GuardConfig) -> Violation:
         """The reported form, with the catalog's texts in the configured language: the one
         way any finding (a checker's, or a file's unused suppression) becomes a Violation."""
         rule = catalog().by_code[self.rule]
         lang = config.lang
+        message = rule.message(lang, self.variant, **self.fields)
+        if self.frame is not None:
+            message += catalog().frame_note(self.frame.kind, lang, self.frame.cue)
         return Violation(
             rule=self.rule,
             name=rule.name,
@@ -55,9 +70,10 @@ class Finding:
             term=self.term,
             techniques=self.techniques,
             confidence=self.confidence,
-            message=rule.message(lang, self.variant, **self.fields),
+            message=message,
             suggestion=rule.suggestion(lang),
             consequence=rule.consequence(lang),
+            frame=self.frame.kind if self.frame is not None else None,
         )
 
 

@@ -338,8 +338,11 @@ def find_joins(
     msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
     for spec in combines:
+        actions = msg.live(spec.action, overlapping=False)
+        if not actions:
+            continue  # before the banks it yields to: most messages have few of the actions
         yielding = [h for b in spec.yield_to for h in msg.live(b)]
-        for action in msg.live(spec.action, overlapping=False):
+        for action in actions:
             if msg.blocked(action) or any(
                 y.start < action.end and action.start < y.end for y in yielding
             ):
