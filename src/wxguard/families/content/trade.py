@@ -160,7 +160,7 @@ class _Message:
         if found is None:
             found = self._homophones[join] = [
                 (bank, span)
-                for bank, span in zip(join.banks, (join.action, join.joined))
+                for bank, span in zip(join.banks, (join.action, join.joined), strict=True)
                 if not self.exact(bank, *span)
             ]
         return found
