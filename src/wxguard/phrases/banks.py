@@ -128,6 +128,11 @@ class Bank:
     def has_patterns(self) -> bool:
         return self._pattern_source is not None
 
+    @property
+    def pattern_source(self) -> str | None:
+        """The bank's raw patterns as one alternation (None without patterns)."""
+        return self._pattern_source
+
     def first(self, text: str, skip: Callable[[int, int], bool], phrases: bool = True) -> tuple[int, int] | None:
         """The earliest non-empty match for which ``skip`` is false (``phrases=False``: a
         caller already knows no phrase matches, so only the gated patterns are tried)."""
