@@ -119,6 +119,7 @@ class _Command:
 
 # -- what a cache is for, and ordinary damage ----------------------------------------------
 
+@pytest.mark.slow
 def test_second_process_reads_the_cache(tmp_path: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
     folder = tmp_path / "cache"
     first = run(folder, brand)
@@ -129,6 +130,7 @@ def test_second_process_reads_the_cache(tmp_path: Path, brand: Path, expected: l
     assert first["reports"] == second["reports"] == expected
 
 
+@pytest.mark.slow
 def test_corrupt_entries_are_rebuilt(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
     for path in filled.glob("*.entry"):
         path.write_bytes(b"not an entry" if "fold" in path.name else path.read_bytes()[:100])
@@ -136,6 +138,7 @@ def test_corrupt_entries_are_rebuilt(filled: Path, brand: Path, expected: list[d
     assert run(filled, brand)["pypinyin_not_imported"] is True  # rewritten, readable again
 
 
+@pytest.mark.slow
 def test_changed_word_list_is_not_served_stale(tmp_path: Path) -> None:
     folder, words = tmp_path / "cache", tmp_path / "brand.txt"
     words.write_text("# category: brand\n竞品甲\n", "utf-8")
@@ -152,6 +155,7 @@ def test_unwritable_cache_folder_is_skipped(tmp_path: Path, brand: Path, expecte
     assert run(folder, brand)["reports"] == expected
 
 
+@pytest.mark.slow
 def test_cache_path_that_is_a_file_is_skipped(tmp_path: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
@@ -161,6 +165,7 @@ def test_cache_path_that_is_a_file_is_skipped(tmp_path: Path, brand: Path, expec
 
 # -- the audit's attacks -----------------------------------------------------------------
 
+@pytest.mark.slow
 def test_planted_pickles_never_run(filled: Path, tmp_path: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
     marker = tmp_path / "pwned"
     evil = pickle.dumps(_Command(f"id > {marker}"))
@@ -181,6 +186,7 @@ def test_planted_pickles_never_run(filled: Path, tmp_path: Path, brand: Path, ex
     assert run(filled, brand)["pypinyin_not_imported"] is True  # and the cache works again
 
 
+@pytest.mark.slow
 def test_planted_empty_lexicon_is_rebuilt(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
     path = entry(filled, "lexicon")
     key = path.name.split("-", 1)[1].split(".")[0]
@@ -188,6 +194,7 @@ def test_planted_empty_lexicon_is_rebuilt(filled: Path, brand: Path, expected: l
     assert run(filled, brand)["reports"] == expected
 
 
+@pytest.mark.slow
 def test_planted_garbage_sound_tables_are_rebuilt(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
     path = entry(filled, "sound")
     key = path.name.split("-", 2)[2].split(".")[0]
@@ -195,6 +202,7 @@ def test_planted_garbage_sound_tables_are_rebuilt(filled: Path, brand: Path, exp
     assert run(filled, brand)["reports"] == expected
 
 
+@pytest.mark.slow
 def test_fifo_entries_never_block(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
     for path in list(filled.iterdir()):
         path.unlink()
@@ -203,6 +211,7 @@ def test_fifo_entries_never_block(filled: Path, brand: Path, expected: list[dict
     assert all(stat.S_ISREG(p.lstat().st_mode) for p in filled.glob("*.entry"))
 
 
+@pytest.mark.slow
 @posix_only
 def test_folder_and_key_are_private_even_under_umask_0(tmp_path: Path, brand: Path) -> None:
     folder, state = tmp_path / "new" / "cache", tmp_path / "state"
@@ -214,6 +223,7 @@ def test_folder_and_key_are_private_even_under_umask_0(tmp_path: Path, brand: Pa
     assert {stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()} == {0o600}
 
 
+@pytest.mark.slow
 @posix_only
 def test_folder_others_can_write_is_refused(filled: Path, tmp_path: Path, brand: Path,
                                             expected: list[dict[str, Any]]) -> None:
@@ -230,6 +240,7 @@ def test_folder_others_can_write_is_refused(filled: Path, tmp_path: Path, brand:
     assert not marker.exists()
 
 
+@pytest.mark.slow
 @posix_only
 @pytest.mark.skipif(not ROOT, reason="only root can give a folder to another user")
 def test_folder_another_user_owns_is_refused(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
@@ -239,6 +250,7 @@ def test_folder_another_user_owns_is_refused(filled: Path, brand: Path, expected
     assert result["stderr"].count("\n") == 1 and "owned by another user (uid 65534)" in result["stderr"]
 
 
+@pytest.mark.slow
 def test_cache_from_another_key_is_rebuilt(filled: Path, tmp_path: Path, brand: Path,
                                            expected: list[dict[str, Any]]) -> None:
     """A cache folder carried to a machine (or user) with another key is rebuilt, once."""
@@ -341,6 +353,7 @@ def test_unsafe_key_turns_the_cache_off(private: Path, tmp_path: Path, problem: 
     assert len(caplog.records) == 1 and "cache off" in caplog.records[0].getMessage()
 
 
+@pytest.mark.slow
 def test_processes_starting_together_share_one_key(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
     code = "from wxguard import cache; print(cache._key(cache.key_file()).hex())"
@@ -390,6 +403,7 @@ def test_bad_size_limit_warns_once_and_keeps_the_default(private: Path, monkeypa
 
 # -- validation: what a verified entry must still be -----------------------------------------
 
+@pytest.mark.slow
 def test_validators_accept_what_the_builders_make(tmp_path: Path) -> None:
     assert folding._valid(folding.tables())
     assert sound._valid(sound._tables())
@@ -427,6 +441,7 @@ def test_validators_refuse_tables_of_the_right_type_and_wrong_content() -> None:
     assert not _valid_lexicon(GuardConfig())(Lexicon([], []))
 
 
+@pytest.mark.slow
 def test_signed_wrong_tables_are_rebuilt(private: Path) -> None:
     """Entries that verify (a leaked key, a bug) but hold the audit's values are not used."""
     for read, kind, value in ((sound._tables, "sound", "garbage"),

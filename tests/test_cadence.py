@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from wxguard import Attachment, ConfigError, Guard, Message, SendLog, WxguardError
 from wxguard.clock import local
-from wxguard.sendlog import content_digest
+from wxguard.families.cadence.sendlog import content_digest
 
 UTC = timezone.utc
 TUESDAY = datetime(2024, 5, 7, 20, 0)  # naive = Beijing

@@ -230,6 +230,17 @@ def test_the_wxguard_count_agrees_with_one_guard_per_term() -> None:
     assert ct.reported_terms(lexicon, "网络赌博") == {"网络赌博": True, "赌博": True}
 
 
+def test_candidates_in_the_word_list_syntax_are_measured_by_their_line() -> None:
+    lines = ["代开{*}发票", "开户 + 网址|彩票", "傻{逼}"]
+    lexicon = ct.candidate_lexicon(lines, allow=True)
+    assert ct.reported_terms(lexicon, "代开各类发票") == {"代开{*}发票": True}
+    assert ct.reported_terms(lexicon, "开户请上网址") == {"开户 + 网址|彩票": True}
+    assert ct.reported_terms(lexicon, "开户") == {}
+    assert ct.reported_terms(lexicon, "你个傻X") == {"傻{逼}": True}
+    assert "needs letters on both sides" in ct.rejection("代开{*}")
+    assert ct.rejection("开户 + 网址") == ""
+
+
 def test_the_tsv_puts_useful_and_dangerous_terms_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "terms.tsv"
     args = [str(CURATE / "candidates.txt"), str(CURATE / "more.txt"), "--clean", str(CURATE / "clean.txt"),

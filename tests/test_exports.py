@@ -40,6 +40,6 @@ def test_import_wxguard_leaves_the_optional_parts_unloaded() -> None:
     code = "import sys, wxguard; print(' '.join(sorted(sys.modules)))"
     loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
     assert "wxguard.guard" in loaded
-    lazy = {"sqlite3", "wxguard.sendlog", "wxguard.families.advertising.model", "wxguard.families.links.icp",
+    lazy = {"sqlite3", "wxguard.families.cadence.sendlog", "wxguard.families.advertising.model", "wxguard.families.links.icp",
             "wxguard.families.persons.redact", "wxguard.report.html", "pandas"}
     assert not lazy & loaded

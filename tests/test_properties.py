@@ -10,6 +10,7 @@ from wxguard.families.content.terms import GAP_LETTERS, shape
 from wxguard.text.folding import ends_sentence, fold, is_noise
 from wxguard.text.views import BlockMap, TextView
 
+from .paths import both_paths
 from .strategies import ANY_TEXT, MIXED
 from .words import PATTERN_LISTS, WORDS
 
@@ -105,6 +106,12 @@ def test_pattern_lists_spans_map_into_the_original(text: str) -> None:
 @given(ANY_TEXT)
 def test_pattern_lists_never_fail_on_any_text(text: str) -> None:
     _assert_report_sound(text, PATTERNS)
+
+
+@given(st.lists(PATTERN_TEXT, min_size=1, max_size=6))
+def test_both_view_paths_agree_on_gaps_masks_and_companions(parts: list[str]) -> None:
+    fast, reference = both_paths("。".join(parts), PATTERNS)
+    assert fast == reference
 
 
 @given(PATTERN_TEXT)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from wxguard import Attachment, Message, SendLog, SendLogError, WxguardError
-from wxguard.sendlog import content_digest
+from wxguard.families.cadence.sendlog import content_digest
 
 from . import sendlog_worker
 
@@ -122,6 +122,7 @@ def test_file_log_persists_across_opens_and_pickles_as_its_path(tmp_path: Path) 
 
 
 # -- durability and concurrency -------------------------------------------------------
+@pytest.mark.slow
 def test_a_killed_writer_loses_nothing_it_committed(tmp_path: Path) -> None:
     path = str(tmp_path / "sends.db")
     child = subprocess.Popen([sys.executable, str(WORKER), "durable", path], stdout=subprocess.PIPE, text=True)
@@ -141,6 +142,7 @@ def test_a_killed_writer_loses_nothing_it_committed(tmp_path: Path) -> None:
     assert report["integrity"] == "ok"
 
 
+@pytest.mark.slow
 def test_threads_and_processes_sharing_a_log_count_like_a_serial_run(tmp_path: Path) -> None:
     workers = range(10)
     serial_log = SendLog(tmp_path / "serial.db")
@@ -190,6 +192,7 @@ def test_threads_and_processes_sharing_a_log_count_like_a_serial_run(tmp_path: P
 
 
 # -- opening a new file together (issue 16: 3.9 % of such opens failed) ---------------------
+@pytest.mark.slow
 def test_16_threads_opening_each_of_100_new_files_together_all_succeed(tmp_path: Path) -> None:
     failures: list[str] = []
     for i in range(100):
@@ -222,6 +225,7 @@ def test_16_threads_opening_each_of_100_new_files_together_all_succeed(tmp_path:
         conn.close()
 
 
+@pytest.mark.slow
 def test_8_processes_opening_each_of_40_new_files_together_all_succeed(tmp_path: Path) -> None:
     procs = [subprocess.Popen([sys.executable, str(WORKER), "open", "-", str(w)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for w in range(8)]
@@ -256,6 +260,7 @@ def _rollback_mode_log(path: Path) -> sqlite3.Connection:
     return conn
 
 
+@pytest.mark.slow
 def test_an_open_waits_for_a_busy_file_as_long_as_asked(tmp_path: Path) -> None:
     writer = _rollback_mode_log(tmp_path / "busy.db")
     started = time.monotonic()

@@ -22,7 +22,7 @@ if _typing.TYPE_CHECKING:
     from .families.advertising.model import CommercialScore, CommercialSignal, commercial_score
     from .families.links.icp import FilingNumber, IcpRegistry, IcpResolver, find_filing_numbers
     from .families.persons.redact import redact
-    from .sendlog import SendLog, SendLogError
+    from .families.cadence.sendlog import SendLog, SendLogError
 
 __all__ = [
     "Attachment",
@@ -69,7 +69,7 @@ def __getattr__(name: str) -> _typing.Any:
 
         value = redact
     elif name in ("SendLog", "SendLogError"):
-        from . import sendlog
+        from .families.cadence import sendlog
 
         value = getattr(sendlog, name)
     else:

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .catalog import catalog
+from .allowlist import AllowList
+from .config import GuardConfig, allow_entries, build_config, load_config_file
 from .families import CheckContext, Checker, Finding, checkers
-from .config import GuardConfig, build_config, load_config_file
 from .errors import WxguardError
-from .models import Message, Report, Violation
+from .models import Message, Report, Severity, Violation
 from .text.views import TextView
 
 if TYPE_CHECKING:
@@ -21,8 +22,9 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
     from .families.links.icp import IcpResolver
+    from .phrases.frames import FrameJudge
     from .profiles import FormatLimits, Profile
-    from .sendlog import SendLog
+    from .families.cadence.sendlog import SendLog
 
 
 class Guard:
@@ -32,11 +34,13 @@ class Guard:
     settings, so worker processes rebuild the same lexicon).
     """
 
-    __slots__ = ("config", "_enabled", "_checkers")
+    __slots__ = ("config", "_enabled", "_checkers", "_allow", "_frames")
 
     config: GuardConfig
     _enabled: frozenset[str]
     _checkers: tuple[tuple[Checker, bool], ...]
+    _allow: AllowList | None
+    _frames: FrameJudge | None
 
     def __init__(
         self,
@@ -65,6 +69,9 @@ class Guard:
         campaign_keywords: Iterable[str] = (),
         phrases: Iterable[str | Path] = (),
         commercial_threshold: float = 4.0,
+        frames: bool = True,
+        exclude: Iterable[str] | None = None,
+        extend_exclude: Iterable[str] = (),
         config: GuardConfig | None = None,
     ) -> None:
         """Every setting of ``GuardConfig`` (docs/usage.md), or a ``config`` built already."""
@@ -97,6 +104,9 @@ class Guard:
                 "campaign_keywords": campaign_keywords,
                 "phrases": phrases,
                 "commercial_threshold": commercial_threshold,
+                "frames": frames,
+                "exclude": None if exclude is None else _as_list(exclude, "exclude"),
+                "extend_exclude": _as_list(extend_exclude, "extend_exclude"),
             }
             # Tables left out when not given, so that their defaults apply.
             given = {"per_file_ignores": per_file_ignores, "profiles": profiles, "format": format}
@@ -113,6 +123,15 @@ class Guard:
         object.__setattr__(self, "config", config)
         object.__setattr__(self, "_enabled", enabled)
         object.__setattr__(self, "_checkers", built)
+        object.__setattr__(self, "_allow", AllowList(*allow_entries(config.allow)) if config.allow else None)
+        judge = None
+        if config.frames:
+            from .phrases.frames import FrameJudge  # here: import wxguard does not load the phrase machinery
+
+            judge = FrameJudge(config.phrases)
+            if not judge.model.rules & enabled:
+                judge = None
+        object.__setattr__(self, "_frames", judge)
 
     @classmethod
     def from_config(cls, path: str | Path) -> Guard:
@@ -140,7 +159,7 @@ class Guard:
         elif not isinstance(message, Message):
             raise WxguardError(f"check() takes a str or a Message, not {type(message).__name__}")
         if log is not None:
-            from .sendlog import SendLog  # here: only sends are counted, text checks never need it
+            from .families.cadence.sendlog import SendLog  # here: only sends are counted, text checks never need it
 
             if not isinstance(log, SendLog):
                 raise WxguardError(f"check(log=...) takes a SendLog, not {type(log).__name__}")
@@ -152,27 +171,38 @@ class Guard:
                 findings.extend(checker.check(ctx))
             else:
                 findings.extend(f for f in checker.check(ctx) if f.rule in self._enabled)
+        if findings and self._allow is not None:  # phrases never to flag, whichever family found them
+            findings = self._allow.keep(message.text, ctx.view.folded, findings)
         if not findings:
             return Report(text=message.text)
+        if self._frames is not None:  # warnings, notices and reports lower what they frame
+            findings = self._frames.judge(findings, ctx.view, self._severity)
         return Report(text=message.text, violations=tuple(self._violation(message.text, f) for f in _dedupe(findings)))
+
+    def _severity(self, f: Finding) -> Severity:
+        return f.severity or self.config.severity_of(f.rule)
 
     def _violation(self, text: str, f: Finding) -> Violation:
         rule = catalog().by_code[f.rule]
         lang = self.config.lang
+        message = rule.message(lang, f.variant, **f.fields)
+        if f.frame is not None:
+            message += catalog().frame_note(f.frame.kind, lang, f.frame.cue)
         return Violation(
             rule=f.rule,
             name=rule.name,
             category=f.category or rule.category or rule.family,
-            severity=f.severity or self.config.severity_of(f.rule),
+            severity=self._severity(f),
             start=f.start,
             end=f.end,
             text=text[f.start : f.end],
             term=f.term,
             techniques=f.techniques,
             confidence=f.confidence,
-            message=rule.message(lang, f.variant, **f.fields),
+            message=message,
             suggestion=rule.suggestion(lang),
             consequence=rule.consequence(lang),
+            frame=f.frame.kind if f.frame is not None else None,
         )
 
     def check_many(

@@ -18,7 +18,17 @@ from ..text.views import TextView
 
 if TYPE_CHECKING:
     from ..config import GuardConfig
-    from ..sendlog import SendLog
+    from .cadence.sendlog import SendLog
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The context that lowered a finding's severity (``phrases.frames``): its kind (a
+    catalog ``frames`` entry), the words that opened it as written, and the severity."""
+
+    kind: str
+    cue: str
+    severity: Severity
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,8 @@ class Finding:
     variant: str | None = None
     # Set when the finding is less severe than its rule (a review-tier term: a warning).
     severity: Severity | None = None
+    # Set by the frame judge: a warning, a notice, a report … around the finding.
+    frame: Frame | None = None
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ _TOKEN = re.compile(r"\{N\}|\{\*\}|\(([^()]*)\)(\?)?|[\[\]]|[^{}()\[\]]+|[{}()]"
 _NUMBER = re.compile(NUMBER)
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-FAMILIES = ("inducement", "advertising")
+FAMILIES = ("inducement", "advertising", "scams", "frames")
 
 
 @dataclass(frozen=True)
@@ -220,12 +220,16 @@ class _PhraseReader:
         self.literal_chars = 0
         self.anchors: tuple[str, ...] = ()
         self.run = ""  # literal text since the last placeholder or group: 不[转]不是 is one run
+        self.after_placeholder = False
 
     def error(self, problem: str) -> WordListError:
         return WordListError(self.where, None, f"phrase {self.raw!r}{problem}")
 
     def read(self, m: re.Match[str]) -> None:
         token = m.group()
+        if token[:1] == "?" and self.after_placeholder:
+            raise self.error(": ? makes only a (a|b) group optional, not {N} or {*}")
+        self.after_placeholder = token in _PLACEHOLDERS
         if token in _PLACEHOLDERS:
             self.parts.append(_PLACEHOLDERS[token])
             self.run = ""
@@ -244,6 +248,8 @@ class _PhraseReader:
         self.marks.append(len(self.parts))
 
     def group(self, body: str, optional: bool) -> None:
+        if "{" in body or "}" in body:
+            raise self.error(f": ({body}) holds a placeholder; alternatives are plain text (write one phrase per case)")
         options = sorted((_literal(alt, self.compacted) for alt in body.split("|")), key=len, reverse=True)
         if not all(options):
             raise self.error(f": empty alternative in ({body})")

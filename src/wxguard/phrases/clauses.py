@@ -27,6 +27,7 @@ _MARKS = {ord(c): STRONG for c in SENTENCE_ENDS} | {ord(c): WEAK for c in ",、:
 _BMP = 0x10000
 _DROP = re.compile(r"[^\w。，%]|_")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_DECIMAL_POINT = re.compile(r"(?<=\d)[.．](?=\d)")
 @cache
 def _squeeze_table() -> list[int | str | None]:
     """Fold + compact as a BMP list, from the foundation's one-to-one fold table."""
@@ -47,7 +48,17 @@ def folded(text: str) -> str:
 
 def compact(text: str) -> str:
     """Folded, clause markers for punctuation, everything else that is not a letter, digit
-    or % dropped. Works character by character, so positions map back with a ``BlockMap``."""
+    or % dropped; a full stop between digits stays a decimal point (领0.5元红包 is one
+    clause). Works character by character (a decimal point is one character either way),
+    so positions map back with a ``BlockMap``."""
+    if "." in text or "．" in text:
+        parts = _DECIMAL_POINT.split(text)
+        if len(parts) > 1:
+            return ".".join(_squeeze(part) for part in parts)
+    return _squeeze(text)
+
+
+def _squeeze(text: str) -> str:
     if _ASTRAL.search(text):
         return _DROP.sub("", fold_one_to_one(text).translate(_MARKS))
     return text.translate(_squeeze_table())
@@ -58,9 +69,9 @@ class Clauses:
 
     __slots__ = ("text", "_original", "_map", "_marks")
 
-    def __init__(self, view: TextView) -> None:
-        self._original = view.text
-        self.text = compact(view.text)
+    def __init__(self, view: TextView | str) -> None:
+        self._original = view if isinstance(view, str) else view.text
+        self.text = compact(self._original)
         self._map: BlockMap | None = None
         self._marks: tuple[list[int], list[int]] | None = None
 
@@ -109,6 +120,11 @@ class Clauses:
     def sentence_end(self, pos: int) -> int:
         i = bisect_left(self._strong, pos)
         return self._strong[i] if i < len(self._strong) else len(self.text)
+
+    @property
+    def original_text(self) -> str:
+        """The text the clauses were built from."""
+        return self._original
 
     def original_char(self, index: int) -> str:
         return self._original[index]

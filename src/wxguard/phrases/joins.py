@@ -6,10 +6,10 @@ groups or people, or a threat, with no sentence end between them. The rules of t
 (which banks, how far, in which order) are data: ``[[combine]]`` and ``[[alone]]`` in a
 family's bank file (``wordlists/inducement.toml``).
 
-The context banks (``exempt``, ``blocker``, ``link``, ``requirement``, ``completion``,
-``acquire``) shape a join when a family has them and are empty when it does not. A family
-may also find some banks' hits itself (links, phone numbers: things a phrase cannot spell)
-and hand them in (``given``).
+The context banks (``exempt``, ``blocker``, ``link``, ``link-head``, ``requirement``,
+``completion``, ``acquire``) shape a join when a family has them and are empty when it does
+not. A family may also find some banks' hits itself (links, phone numbers: things a phrase
+cannot spell) and hand them in (``given``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple
 
 from ..catalog import catalog
 from ..errors import WordListError
@@ -34,6 +34,9 @@ BLOCKER_REACH = 2
 # After a clause break, the joined phrase must open its clause (this many characters of lead
 # at most) unless a link word (即可, 就, 每人 …) ties it to the action.
 CLAUSE_LEAD = 1
+LINK_BANKS = ("link", "link-head")
+# A rule's ``lead`` phrase (登录 before a link) ends at most this far before the joined phrase.
+LEAD_REACH = 8
 
 CONFIDENCE = {"clause": 0.9, "window": 0.8, "reverse": 0.75, "alone": 0.95}
 
@@ -50,6 +53,7 @@ class Combine:
     condition: bool = True  # a phrase before the action joins only when the action is a condition
     sentences: int = 0  # sentence ends allowed between the action and what it joins
     tied: bool = True  # after a clause break the joined phrase opens its clause or a link word ties it
+    lead: tuple[str, ...] = ()  # banks one of which must stand right before the joined phrase
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,30 @@ class Join:
     @property
     def end(self) -> int:
         return self.whole[1] if self.whole else max(self.action[1], self.joined[1])
+
+
+class Placed(NamedTuple):
+    """A join in the original text: its span and the words of its two parts."""
+
+    start: int
+    end: int
+    action: str
+    joined: str
+
+
+def placed(join: Join, clauses: Clauses, original: str | None = None) -> Placed:
+    """Where ``join`` (found in ``clauses``) stands in the original text; a stand-alone
+    phrase without a marked action names its joined part by its label. ``original``: the
+    words to read when the clauses were built from a masked copy of the same length."""
+    original = clauses.original_text if original is None else original
+    start, end = clauses.original(join.start, join.end)
+    a0, a1 = clauses.original(*join.action)
+    if join.label is not None:
+        joined = join.label
+    else:
+        j0, j1 = clauses.original(*join.joined)
+        joined = original[j0:j1]
+    return Placed(start, end, original[a0:a1], joined)
 
 
 def _int(spec: dict[str, Any], key: str, default: int, where: str) -> int:
@@ -109,8 +137,9 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
         return value
 
     for name, known in banks.items():
-        if "reach" in known.options:
-            _int(known.options, "reach", BLOCKER_REACH, f"{where} banks.{name}")
+        for option in ("reach", "head"):
+            if option in known.options:
+                _int(known.options, option, 0, f"{where} banks.{name}")
     combines = []
     for spec in data.get("combine", []):
         rule = code(spec.get("rule"))
@@ -126,6 +155,7 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
                 condition=_bool(spec, "condition", True, where),
                 sentences=_int(spec, "sentences", 0, where),
                 tied=_bool(spec, "tied", True, where),
+                lead=tuple(bank(b, f"combine {rule}.lead") for b in spec.get("lead", [])),
             )
         )
     alones = [
@@ -212,12 +242,29 @@ class _Message:
             self._bound[name] = found
         return found
 
+    def lead(self, names: tuple[str, ...], pos: int) -> Hit | None:
+        """The nearest phrase of these banks ending shortly before ``pos`` in its clause."""
+        near = [
+            h for name in names for h in self.live(name)
+            if h.end <= pos and pos - h.end <= LEAD_REACH and self.quiet(h.end, pos)
+        ]
+        return max(near, key=lambda h: (h.end, h.end - h.start)) if near else None
+
     def tied(self, joined_start: int) -> bool:
-        """After a clause break: the joined phrase opens its clause or a link word ties it."""
+        """After a clause break: the joined phrase opens its clause or a link word ties it.
+        Words of ``link`` tie from anywhere before the phrase (联系客服即可领取); words of
+        ``link-head`` only from the clause's first ``head`` characters (a bank option of
+        either), since deeper in the clause has its own subject (符合条件的老人可免费领取)."""
         begin = self.clauses.clause_start(joined_start)
         if joined_start - begin <= CLAUSE_LEAD:
             return True
-        return any(begin <= h.start and h.end <= joined_start for h in self.live("link"))
+        for name in LINK_BANKS:
+            bank = self.banks.get(name)
+            head = bank.options.get("head") if bank is not None else None
+            deepest = joined_start if head is None else begin + head
+            if any(begin <= h.start <= deepest and h.end <= joined_start for h in self.live(name)):
+                return True
+        return False
 
     def conditional(self, action: Hit) -> bool:
         """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""
@@ -258,8 +305,11 @@ def find_joins(
     msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
     for spec in combines:
+        actions = msg.live(spec.action, overlapping=False)
+        if not actions:
+            continue  # before the banks it yields to: most messages have few of the actions
         yielding = [h for b in spec.yield_to for h in msg.live(b)]
-        for action in msg.live(spec.action, overlapping=False):
+        for action in actions:
             if msg.blocked(action) or any(y.start < action.end and action.start < y.end for y in yielding):
                 continue
             join = _join(msg, spec, action)
@@ -300,7 +350,8 @@ def _placed(
     (``sentences``; with ``tied``, a later clause must open with the phrase or a link word),
     or before it within ``before`` when the action is stated as the condition (a bare noun
     only then) or the rule does not ask for one (``condition = false``: then within the
-    same breaks as after)."""
+    same breaks as after). With a ``lead``, the phrase counts only right after one of its
+    phrases, and the join names both (登录 + a link)."""
     if start >= action.end and not bare:
         gap = start - action.end
         if gap > spec.after:
@@ -322,6 +373,11 @@ def _placed(
         kind = "reverse"
     else:
         return None
+    if spec.lead:
+        lead = msg.lead(spec.lead, start)
+        if lead is None:
+            return None
+        start = max(lead.start, action.end) if start >= action.end else lead.start
     return gap, Join(spec.rule, (action.start, action.end), (start, end), CONFIDENCE[kind], banks=(spec.action, bank))
 
 

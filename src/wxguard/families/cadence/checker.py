@@ -21,7 +21,7 @@ from typing import Iterator
 from ...catalog import Text, catalog
 from ...clock import aware, local
 from ...profiles import IndustrySchedule, bundled, industry_schedule
-from ...sendlog import SendLog, content_digest, media_count
+from .sendlog import SendLog, content_digest, media_count
 from ..base import CheckContext, Checker, Finding
 
 # Enough history to report how long a run of repeats really is.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..base import CheckContext, Checker, Finding
 from .judge import Hit, Judge
 from .lexicon import Lexicon
+from .masks import could_hold_mask
 from .model import lexicon_for
 from .terms import shape
 
@@ -51,7 +52,7 @@ class ContentChecker(Checker):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         lexicon = self.lexicon
         candidates = lexicon.candidates(ctx.view)
-        if not candidates and not lexicon.masks.possible(ctx.view.text):
+        if not candidates and not (could_hold_mask(ctx.view.text) and lexicon.masks):
             return
         for hit in _pick(Judge(lexicon, ctx.view).hits(candidates), ctx):
             term = hit.term

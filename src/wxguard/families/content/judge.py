@@ -20,7 +20,7 @@ from ...text.segment import frequency, in_words, is_word, straddles
 from ...text.sound import same_tone, spell
 from ...text.views import TextView
 from .lexicon import Candidate, Lexicon, Pattern
-from .masks import MaskHit
+from .masks import MaskHit, could_hold_mask
 from .terms import GAP_LETTERS, Term
 from .wordlists import SOUND_RULE
 
@@ -116,7 +116,7 @@ class Judge:
         for term, found in parts.items():
             if len({p.part for _, p in found}) == found[0][1].parts:
                 hits.extend(self.gaps(term, found))
-        if self.lexicon.masks.possible(self.text):
+        if could_hold_mask(self.text) and self.lexicon.masks:
             hits.extend(self.masked())
         return [h for h in map(self.with_companion, hits) if h is not None]
 
@@ -423,16 +423,16 @@ class Judge:
 
     def masked(self) -> Iterator[Hit]:
         """Hits of terms with one character masked (傻X, 傻*, 傻b)."""
-        for found in self.lexicon.masks.hits(self.text, self.view.folded):
+        for found in self.lexicon.masks.hits(self.view):
             hit = self.mask_hit(found)
             if hit is not None:
                 yield hit
 
     def mask_hit(self, found: MaskHit) -> Hit | None:
         slot = found.slot
-        if _latin(self.view.folded[found.mask]) and _letter_word(self.text, found.mask):
+        if _latin(found.char) and _letter_word(self.text, found.mask):
             return None
-        folded = slot.before + (self.view.folded[found.mask] if found.initial else "*") + slot.after
+        folded = slot.before + (found.char if found.initial else "*") + slot.after
         edged = self.edges(folded, found.start, found.end)
         if edged is None or self.allowed(*edged):
             return None

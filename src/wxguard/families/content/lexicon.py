@@ -23,7 +23,7 @@ import ahocorasick
 from ...text.folding import fold, is_cjk
 from ...text.sound import BREAK, spell
 from ...text.views import STUTTER, BlockMap, TextView, sound_classes
-from .masks import MaskedSlot, MaskIndex, masked_slots
+from .masks import MaskIndex, masked_slots
 from .numerals import numeral_variants
 from .prefilter import PairPrefilter
 from .splitchars import variants
@@ -284,10 +284,10 @@ class Lexicon:
     allow_patterns: list[Pattern]
     allow_regexes: list[re.Pattern[str]] = field(default_factory=list)
     sound_enabled: bool = True
-    mask_slots: list[MaskedSlot] = field(default_factory=list)
+    auto_masks: bool = True
 
     def __post_init__(self) -> None:
-        self.masks = MaskIndex(self.mask_slots)
+        self._masks: MaskIndex | None = None
         self._encoder = _Encoder(c for p in (*self.patterns, *self.allow_patterns) for c in p.key)
         self._deny = _Matcher(self.patterns, self._encoder)
         self._allow = _Matcher(self.allow_patterns, self._encoder) if self.allow_patterns else None
@@ -331,6 +331,15 @@ class Lexicon:
                     found.append(Candidate("letters", end + 1 - n, end + 1, sounds=sounds, window=windows))
         return found
 
+    @property
+    def masks(self) -> MaskIndex:
+        """Masked spellings (傻X), built on first use: few messages hold a mask, and with a
+        large list they would make every Guard() slower to load (and the cache larger)."""
+        if self._masks is None:
+            terms = dict.fromkeys(p.term for p in self.patterns if p.kind == "exact" and p.part == 0)
+            self._masks = MaskIndex(s for t in terms for s in masked_slots(t, rule_for(t.category), self.auto_masks))
+        return self._masks
+
     def allow_hits(self, view: TextView) -> list[Candidate]:
         return self._allow.scan(view) if self._allow is not None else []
 
@@ -352,6 +361,8 @@ class Lexicon:
         if self._allow is not None and not (type(self._allow) is _Matcher and self._allow.enc is self._encoder):
             return False
         if not (self._letters is None or (self.sound_enabled and type(self._letters) is ahocorasick.Automaton)):
+            return False
+        if type(self.auto_masks) is not bool or not (self._masks is None or type(self._masks) is MaskIndex):
             return False
         for matcher, patterns in ((self._deny, self.patterns), (self._allow, self.allow_patterns)):
             if matcher is not None and not matcher.holds(patterns[:: max(1, len(patterns) // 4)]):
@@ -408,6 +419,5 @@ def compile_lexicon(
                     p = make_pattern(term, spelling, "split", i, len(parts))
                     if p.folded not in exact and len(p.folded) >= 2:
                         patterns.append(p)
-    slots = [slot for t in terms for slot in masked_slots(t, rule_for(t.category), auto_masks)]
     allow_patterns = [make_pattern(t, t.text, "exact") for t in dict.fromkeys(allow)]
-    return Lexicon(patterns, allow_patterns, list(allow_regexes), sound_enabled=sound, mask_slots=slots)
+    return Lexicon(patterns, allow_patterns, list(allow_regexes), sound_enabled=sound, auto_masks=auto_masks)

@@ -11,20 +11,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from functools import cache
+from typing import Any, Iterable, Iterator
 
-from ...text.folding import fold, is_cjk
+from ...text.folding import fold, fold_one_to_one, is_cjk
 from ...text.sound import spell
+from ...text.views import TextView
 from .terms import Term, shape
 
 # Terms of this many Chinese characters or more get masked spellings without being marked.
 AUTOMATIC = 3
 # What writers type for a hidden character (after the one-to-one fold: X → x, ＊ → *).
 MASK_SYMBOLS = "x*×✕✖╳⨯叉□■○●"
+_WRITTEN_SYMBOLS = "X＊" + MASK_SYMBOLS
+_LETTERS = "A-Za-zＡ-Ｚａ-ｚ"
 # A mask symbol, or a Latin letter standing alone (the initial of the hidden character).
-_CANDIDATE = re.compile(rf"[{re.escape(MASK_SYMBOLS)}]|(?<![a-z])[a-z](?![a-z])")
-# The same, cheaply, on the original text: could it hold a mask at all?
-_POSSIBLE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ*＊×✕✖╳⨯叉□■○●]")
+_CANDIDATE = re.compile(rf"[{re.escape(_WRITTEN_SYMBOLS)}]|(?<![{_LETTERS}])[{_LETTERS}](?![{_LETTERS}])")
+# Could a text hold a mask at all? (one quick search; most messages have none)
+_POSSIBLE = re.compile(rf"[{_LETTERS}{re.escape(_WRITTEN_SYMBOLS)}]")
+
+
+def could_hold_mask(text: str) -> bool:
+    """False when ``text`` has no mask symbol and no Latin letter (most messages): then no
+    masked spelling can be there, and nothing needs to be looked up."""
+    return _POSSIBLE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,7 @@ class MaskHit:
     start: int
     end: int
     mask: int
+    char: str  # the mask, folded (x, *, b)
     initial: bool
 
 
@@ -56,22 +67,31 @@ class MaskIndex:
     def __init__(self, slots: Iterable[MaskedSlot]) -> None:
         self.by_edge: dict[tuple[str, str], list[MaskedSlot]] = {}
         self.reach = 0
+        # For a quick test before any window is folded: what can stand right around a mask.
+        self.befores: set[str] = set()
+        self.afters: set[str] = set()
+        self.initials: set[str] = set()
         for slot in slots:
             self.by_edge.setdefault((slot.before[-1:], slot.after[:1]), []).append(slot)
             self.reach = max(self.reach, len(slot.before), len(slot.after))
+            self.befores.add(slot.before[-1:])
+            self.afters.add(slot.after[:1])
+            self.initials.add(slot.initial)
 
-    def possible(self, text: str) -> bool:
-        """False when ``text`` has no mask (most messages): nothing to look up."""
-        return bool(self.by_edge) and _POSSIBLE.search(text) is not None
+    def __bool__(self) -> bool:
+        return bool(self.by_edge)
 
-    def hits(self, text: str, folded: str) -> Iterator[MaskHit]:
-        """Every place where a mask in ``folded`` (the one-to-one fold of ``text``) hides
-        one character of a term whose other characters surround it exactly."""
+    def hits(self, view: TextView) -> Iterator[MaskHit]:
+        """Every place where a mask hides one character of a term whose other characters
+        surround it exactly."""
+        text = view.text
         reach = self.reach * 2 + 1
-        for m in _CANDIDATE.finditer(folded):
-            p = m.start()
-            mask = m.group()
-            if mask == "x" and not _alone(folded, p):
+        for p in _candidates(view):
+            mask = fold_one_to_one(text[p])
+            symbol = mask in MASK_SYMBOLS
+            if (mask == "x" and not _alone(text, p)) or not (symbol or mask in self.initials):
+                continue
+            if not self._neighbours(text, p):
                 continue
             before = fold(text[max(0, p - reach) : p])
             after = fold(text[p + 1 : p + 1 + reach])
@@ -79,16 +99,61 @@ class MaskIndex:
                 for slot in self.by_edge.get(key, ()):
                     if not (before.endswith(slot.before) and after.startswith(slot.after)):
                         continue
-                    symbol = mask in MASK_SYMBOLS
                     if not symbol and mask != slot.initial:
                         continue
                     start = _back(text, p, len(slot.before))
                     end = _forward(text, p + 1, len(slot.after))
-                    yield MaskHit(slot, start, end, p, not symbol)
+                    yield MaskHit(slot, start, end, p, mask, not symbol)
 
 
-def _alone(folded: str, p: int) -> bool:
-    return not (p > 0 and "a" <= folded[p - 1] <= "z") and not (p + 1 < len(folded) and "a" <= folded[p + 1] <= "z")
+    def _neighbours(self, text: str, p: int) -> bool:
+        """Whether the characters right beside ``text[p]`` could surround a mask (a noise
+        character beside it, as in 傻 X, leaves the question to the full look-up)."""
+        prev = fold(text[p - 1]) if p else ""
+        after = fold(text[p + 1]) if p + 1 < len(text) else ""
+        return (prev[-1:] in self.befores if prev else True) or (after[:1] in self.afters if after else True)
+
+
+def _candidates(view: TextView) -> Iterable[int]:
+    """Where a mask may be: mask symbols and lone Latin letters (with numpy on long texts,
+    where the regular expression would test every character)."""
+    arrays = view.arrays
+    if arrays is None:
+        return [m.start() for m in _CANDIDATE.finditer(view.text)]
+    codes = arrays.codes
+    letter = _letter_table()[codes]
+    lone = letter.copy()
+    lone[1:] &= ~letter[:-1]
+    lone[:-1] &= ~letter[1:]
+    found: list[int] = (lone | _symbol_table()[codes]).nonzero()[0].tolist()
+    return found
+
+
+@cache
+def _letter_table() -> Any:
+    import numpy as np
+
+    table = np.zeros(0x110000, dtype=bool)
+    for a, b in (("A", "Z"), ("a", "z"), ("Ａ", "Ｚ"), ("ａ", "ｚ")):
+        table[ord(a) : ord(b) + 1] = True
+    return table
+
+
+@cache
+def _symbol_table() -> Any:
+    import numpy as np
+
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in _WRITTEN_SYMBOLS]] = True
+    return table
+
+
+def _alone(text: str, p: int) -> bool:
+    """No Latin letter right before or after ``text[p]``."""
+    return not any(0 <= i < len(text) and _LATIN.match(text[i]) for i in (p - 1, p + 1))
+
+
+_LATIN = re.compile(f"[{_LETTERS}]")
 
 
 def _back(text: str, p: int, letters: int) -> int:

@@ -30,10 +30,10 @@ from typing import Any, Callable, Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from .clock import aware, from_micros, to_micros, utc_now
-from .errors import WxguardError
-from .models import Message
-from .text.folding import fold, fold_one_to_one
+from ...clock import aware, from_micros, to_micros, utc_now
+from ...errors import WxguardError
+from ...models import Message
+from ...text.folding import fold, fold_one_to_one
 
 # "WXG1" in the SQLite header: a file without it is not ours, and is never modified.
 APPLICATION_ID = 0x57584731
