@@ -29,13 +29,19 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
-from wxguard.families.advertising.model import DEFAULT_THRESHOLD, WEIGHTS, SignalScanner, signal_scanner
+from wxguard.families.advertising.model import (
+    DEFAULT_THRESHOLD,
+    WEIGHTS,
+    SignalScanner,
+    signal_scanner,
+)
 from wxguard.phrases.clauses import folded
 from wxguard.resources import wordlist_path
 
@@ -76,9 +82,15 @@ def read_jsonl(path: Path) -> list[tuple[str, str]]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise FitError(f"{path}:{number}: not a JSON line ({exc.msg})") from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or isinstance(obj.get("label"), bool) \
-                or not isinstance(obj.get("label"), (str, int)):
-            raise FitError(f"{path}:{number}: expected an object with a string 'text' and a 'label'")
+        if (
+            not isinstance(obj, dict)
+            or not isinstance(obj.get("text"), str)
+            or isinstance(obj.get("label"), bool)
+            or not isinstance(obj.get("label"), (str, int))
+        ):
+            raise FitError(
+                f"{path}:{number}: expected an object with a string 'text' and a 'label'"
+            )
         rows.append((obj["text"], str(obj["label"])))
     if not rows:
         raise FitError(f"{path}: no rows")
@@ -88,7 +100,9 @@ def read_jsonl(path: Path) -> list[tuple[str, str]]:
 def fill_digits(text: str) -> str:
     """As benchmarks/eval_accuracy.py: an 11-x run becomes a mobile number, any other x-run a
     1 followed by zeros (the spam set masks every digit as x)."""
-    return _X_RUN.sub(lambda m: "13812345678" if len(m.group()) == 11 else "1" + "0" * (len(m.group()) - 1), text)
+    return _X_RUN.sub(
+        lambda m: "13812345678" if len(m.group()) == 11 else "1" + "0" * (len(m.group()) - 1), text
+    )
 
 
 def load_groups(args: argparse.Namespace) -> list[Group]:
@@ -100,7 +114,11 @@ def load_groups(args: argparse.Namespace) -> list[Group]:
     for path in args.spam:
         for text, label in read_jsonl(path):
             if label in ("0", "1"):
-                add("spam SMS" if label == "1" else "normal SMS", POSITIVE if label == "1" else NEGATIVE, text)
+                add(
+                    "spam SMS" if label == "1" else "normal SMS",
+                    POSITIVE if label == "1" else NEGATIVE,
+                    text,
+                )
     for path in args.fbs:
         for text, label in read_jsonl(path):
             if label.startswith("AD:"):
@@ -147,7 +165,9 @@ def newton(
     reg = np.full(a.shape[1], l2)
     reg[-1] = 0.0
     for _ in range(100):
-        p = 0.5 * (1.0 + np.tanh(0.5 * (a @ beta + offset)))  # the logistic function, without overflow
+        p = 0.5 * (
+            1.0 + np.tanh(0.5 * (a @ beta + offset))
+        )  # the logistic function, without overflow
         grad = a.T @ ((p - y) * w) + reg * (beta - centre)
         hess = (a * (w * p * (1 - p))[:, None]).T @ a + np.diag(reg) + 1e-9 * np.eye(len(beta))
         step = np.linalg.solve(hess, grad)
@@ -168,7 +188,14 @@ def compress(
 
 
 def fit_signed(
-    x: NDArray, y: NDArray, w: NDArray, offset: NDArray, ones: NDArray, prior: NDArray, against: NDArray, l2: float,
+    x: NDArray,
+    y: NDArray,
+    w: NDArray,
+    offset: NDArray,
+    ones: NDArray,
+    prior: NDArray,
+    against: NDArray,
+    l2: float,
     cap: float,
 ) -> tuple[NDArray, float]:
     """``newton`` with each coefficient held to its sign and under ``cap``: a bank whose
@@ -182,7 +209,9 @@ def fit_signed(
         coef = np.zeros(x.shape[1])
         coef[held] = cap
         free = active & ~held
-        coef[free], bias = newton(x[:, free], y, w, offset + x[:, held].sum(axis=1) * cap, ones, prior[free], l2)
+        coef[free], bias = newton(
+            x[:, free], y, w, offset + x[:, held].sum(axis=1) * cap, ones, prior[free], l2
+        )
         wrong = free & ((coef > 0) & against | (coef < 0) & ~against)
         over = free & (coef > cap)
         if not wrong.any() and not over.any():
@@ -227,7 +256,11 @@ def prepare(scanner: SignalScanner, groups: list[Group]) -> Data:
     y = np.concatenate([np.full(len(g.texts), 1.0 if g.side == POSITIVE else 0.0) for g in groups])
     w = np.concatenate([np.full(len(g.texts), g.weight) for g in groups])
     group = np.concatenate([np.full(len(g.texts), i) for i, g in enumerate(groups)])
-    filled = {g.name: features(scanner, (fill_digits(t) for t in g.texts)) for g in groups if g.name in ("spam SMS", "normal SMS")}
+    filled = {
+        g.name: features(scanner, (fill_digits(t) for t in g.texts))
+        for g in groups
+        if g.name in ("spam SMS", "normal SMS")
+    }
     return Data(groups, x, y, w, group, filled)
 
 
@@ -254,14 +287,26 @@ def fit(scanner: SignalScanner, data: Data, args: argparse.Namespace) -> Fitted:
     cut = DEFAULT_THRESHOLD  # logit units per score unit start at 1 and converge in a few rounds
     for _ in range(6):
         per_logit = cut / DEFAULT_THRESHOLD
-        offset = np.concatenate([data.x[:, fixed] @ fixed_score[fixed] * per_logit, np.full(len(singles), -cut)])
+        offset = np.concatenate(
+            [data.x[:, fixed] @ fixed_score[fixed] * per_logit, np.full(len(singles), -cut)]
+        )
         prior = prior_score * per_logit
         cap = args.alone * cut
         heldout = np.zeros(len(data.y))
         fold_coefs = []
         for k in range(args.folds):
             train = fold != k
-            coef, _ = fit_signed(x[train], y[train], w[train], offset[train], ones[train], prior, against, args.l2, cap)
+            coef, _ = fit_signed(
+                x[train],
+                y[train],
+                w[train],
+                offset[train],
+                ones[train],
+                prior,
+                against,
+                args.l2,
+                cap,
+            )
             fold_coefs.append(coef)
             test = np.flatnonzero(fold[: len(data.y)] == k)
             heldout[test] = free[test] @ coef + offset[test]
@@ -284,7 +329,9 @@ def choose_cut(heldout: NDArray, data: Data, max_fp: float) -> float:
             if allowed < len(scores):
                 cut = max(cut, float(np.nextafter(scores[allowed], np.inf)))
     if not np.isfinite(cut) or cut <= 0:
-        raise FitError("no clean set to choose the threshold on (--spam normal rows or --cold safe rows)")
+        raise FitError(
+            "no clean set to choose the threshold on (--spam normal rows or --cold safe rows)"
+        )
     return cut
 
 
@@ -304,7 +351,10 @@ def write_weights(path: Path, weights: dict[str, float], meta: list[str]) -> Non
         *(f"# {m}" for m in meta),
         "",
         "[weights]",
-        *(f"{kind} = {value:g}" for kind, value in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))),
+        *(
+            f"{kind} = {value:g}"
+            for kind, value in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+        ),
         "",
     ]
     path.write_text("\n".join(lines), "utf-8")
@@ -314,20 +364,37 @@ def pct(hits: int | float, n: int) -> str:
     return f"{100 * hits / n:.1f} %" if n else "–"
 
 
-def curve(data: Data, fitted: Fitted, thresholds: Sequence[float], filled: dict[str, NDArray], fill_scores: dict[str, NDArray]) -> str:
+def curve(
+    data: Data,
+    fitted: Fitted,
+    thresholds: Sequence[float],
+    filled: dict[str, NDArray],
+    fill_scores: dict[str, NDArray],
+) -> str:
     """Held-out precision/recall per threshold (score units), and each set's share judged commercial."""
     per_score = fitted.cut / DEFAULT_THRESHOLD
     names = [g.name for g in data.groups]
     pos = data.y == 1
     dev = np.array([names[g] != "clean text" for g in data.group])
-    head = ["threshold", "precision", "recall (all ads)"] + [f"{n}" for n in names] + [f"{n}, digits filled in" for n in filled]
+    head = (
+        ["threshold", "precision", "recall (all ads)"]
+        + [f"{n}" for n in names]
+        + [f"{n}, digits filled in" for n in filled]
+    )
     rows = []
     for t in thresholds:
         cut = t * per_score
         hit = fitted.heldout >= cut
         tp, fp = int((hit & pos & dev).sum()), int((hit & ~pos & dev).sum())
-        cells = [f"{t:g}" + (" ←" if abs(t - DEFAULT_THRESHOLD) < 1e-9 else ""), pct(tp, tp + fp), pct(tp, int((pos & dev).sum()))]
-        cells += [pct(int(hit[data.group == i].sum()), int((data.group == i).sum())) for i in range(len(names))]
+        cells = [
+            f"{t:g}" + (" ←" if abs(t - DEFAULT_THRESHOLD) < 1e-9 else ""),
+            pct(tp, tp + fp),
+            pct(tp, int((pos & dev).sum())),
+        ]
+        cells += [
+            pct(int(hit[data.group == i].sum()), int((data.group == i).sum()))
+            for i in range(len(names))
+        ]
         cells += [pct(int((s >= cut).sum()), len(s)) for s in fill_scores.values()]
         rows.append(cells)
     return _table(head, rows)
@@ -340,18 +407,30 @@ def _table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def bank_table(scanner: SignalScanner, data: Data, weights: dict[str, float]) -> str:
-    pos, neg = data.y == 1, (data.y == 0) & np.array([data.groups[g].name != "clean text" for g in data.group])
+    pos, neg = (
+        data.y == 1,
+        (data.y == 0) & np.array([data.groups[g].name != "clean text" for g in data.group]),
+    )
     clean = np.array([data.groups[g].name == "clean text" for g in data.group])
     rows = []
-    for j, spec in sorted(enumerate(scanner.specs), key=lambda js: -(js[1].fixed if js[1].fixed is not None else weights[js[1].kind])):
+    for j, spec in sorted(
+        enumerate(scanner.specs),
+        key=lambda js: -(js[1].fixed if js[1].fixed is not None else weights[js[1].kind]),
+    ):
         weight = spec.fixed if spec.fixed is not None else weights[spec.kind]
         col = data.x[:, j] > 0
-        rows.append([
-            spec.kind, f"{weight:g}" + (" (fixed)" if spec.fixed is not None else ""),
-            pct(int((col & pos).sum()), int(pos.sum())), pct(int((col & neg).sum()), int(neg.sum())),
-            pct(int((col & clean).sum()), int(clean.sum())),
-        ])
-    return _table(["signal", "weight", "ads with it", "ordinary messages with it", "clean text with it"], rows)
+        rows.append(
+            [
+                spec.kind,
+                f"{weight:g}" + (" (fixed)" if spec.fixed is not None else ""),
+                pct(int((col & pos).sum()), int(pos.sum())),
+                pct(int((col & neg).sum()), int(neg.sum())),
+                pct(int((col & clean).sum()), int(clean.sum())),
+            ]
+        )
+    return _table(
+        ["signal", "weight", "ads with it", "ordinary messages with it", "clean text with it"], rows
+    )
 
 
 def sha(paths: Sequence[Path]) -> list[str]:
@@ -359,18 +438,64 @@ def sha(paths: Sequence[Path]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--spam", type=Path, action="append", default=[], help="spam SMS JSONL (label 1 spam, 0 normal)")
-    parser.add_argument("--fbs", type=Path, action="append", default=[], help="fake-base-station SMS JSONL (AD:* ads, Other legitimate)")
-    parser.add_argument("--cold", type=Path, action="append", default=[], help="COLD JSONL (label 0 rows: safe comments)")
-    parser.add_argument("--clean", type=Path, action="append", default=[], help="clean text, one message a line (e.g. reviews)")
-    parser.add_argument("--clean-weight", type=float, default=0.3, help="weight of a clean line against a labelled row (0.3)")
-    parser.add_argument("--max-fp", type=float, default=0.004, help="held-out share of normal SMS and COLD safe judged commercial (0.004)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--spam",
+        type=Path,
+        action="append",
+        default=[],
+        help="spam SMS JSONL (label 1 spam, 0 normal)",
+    )
+    parser.add_argument(
+        "--fbs",
+        type=Path,
+        action="append",
+        default=[],
+        help="fake-base-station SMS JSONL (AD:* ads, Other legitimate)",
+    )
+    parser.add_argument(
+        "--cold",
+        type=Path,
+        action="append",
+        default=[],
+        help="COLD JSONL (label 0 rows: safe comments)",
+    )
+    parser.add_argument(
+        "--clean",
+        type=Path,
+        action="append",
+        default=[],
+        help="clean text, one message a line (e.g. reviews)",
+    )
+    parser.add_argument(
+        "--clean-weight",
+        type=float,
+        default=0.3,
+        help="weight of a clean line against a labelled row (0.3)",
+    )
+    parser.add_argument(
+        "--max-fp",
+        type=float,
+        default=0.004,
+        help="held-out share of normal SMS and COLD safe judged commercial (0.004)",
+    )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights (1)")
-    parser.add_argument("--alone", type=float, default=0.9, help="most a single bank may weigh, as a share of the threshold (0.9)")
-    parser.add_argument("--single-weight", type=float, default=100.0, help="weight of each one-signal pseudo-row (100)")
+    parser.add_argument(
+        "--alone",
+        type=float,
+        default=0.9,
+        help="most a single bank may weigh, as a share of the threshold (0.9)",
+    )
+    parser.add_argument(
+        "--single-weight",
+        type=float,
+        default=100.0,
+        help="weight of each one-signal pseudo-row (100)",
+    )
     parser.add_argument("--write", action="store_true", help=f"write wordlists/{WEIGHTS}")
     parser.add_argument("--out", type=Path, help="write the weights here instead")
     args = parser.parse_args(argv)
@@ -397,7 +522,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     print("## Commerciality weights, held-out figures\n")
     print(f"Rows: {sizes}.\n")
-    print(f"Threshold 4 is the held-out score at which normal SMS and COLD safe stay at or under {100 * args.max_fp:g} % judged commercial.\n")
+    print(
+        f"Threshold 4 is the held-out score at which normal SMS and COLD safe stay at or under {100 * args.max_fp:g} % judged commercial.\n"
+    )
     print(curve(data, fitted, thresholds, data.filled, fill_scores) + "\n")
     print(bank_table(scanner, data, weights) + "\n")
     print(f"At the threshold: {at}")
@@ -412,7 +539,10 @@ def heldout_filled(scanner: SignalScanner, data: Data, fitted: Fitted) -> dict[s
     """Held-out scores of the spam set with digits filled in: each row scored by the fold
     model that did not see it as given."""
     names = [g.name for g in data.groups]
-    return {name: fitted.score(scanner, x, fitted.fold[data.group == names.index(name)]) for name, x in data.filled.items()}
+    return {
+        name: fitted.score(scanner, x, fitted.fold[data.group == names.index(name)])
+        for name, x in data.filled.items()
+    }
 
 
 if __name__ == "__main__":

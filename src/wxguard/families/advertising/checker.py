@@ -10,7 +10,8 @@ a health-food pitch is forbidden even without a price.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...catalog import Text
 from ...phrases.banks import Bank, Hit
@@ -33,9 +34,13 @@ MISSING = {
     "WX403": Text(zh="退订方式", en="a way to unsubscribe"),
 }
 _FIX_START = {
-    ("WX401", "WX404"): Text(zh="开头加上【广告】【商家名称】", en="start with 【广告】【shop name】"),
+    ("WX401", "WX404"): Text(
+        zh="开头加上【广告】【商家名称】", en="start with 【广告】【shop name】"
+    ),
     ("WX401",): Text(zh="开头加上【广告】", en="start with 【广告】"),
-    ("WX404",): Text(zh="写明品牌或商家名称，如【某某旗舰店】", en="name the brand or shop, e.g. 【某某旗舰店】"),
+    ("WX404",): Text(
+        zh="写明品牌或商家名称，如【某某旗舰店】", en="name the brand or shop, e.g. 【某某旗舰店】"
+    ),
 }
 _FIX_END = Text(zh="结尾加上“回T退订”", en="end with 回T退订")
 # A clause: text between clause punctuation in the folded view (a decimal point is no
@@ -69,7 +74,9 @@ class AdvertisingChecker(Checker):
         yield from specific
 
     # -- WX401, WX403, WX404 ------------------------------------------------------------
-    def _labelling(self, ctx: CheckContext, score: Evidence, taken: list[Finding]) -> Iterator[Finding]:
+    def _labelling(
+        self, ctx: CheckContext, score: Evidence, taken: list[Finding]
+    ) -> Iterator[Finding]:
         """One finding for an ad that lacks its label, its sender or its opt-out: the rule of
         the first missing part (of those enabled), its message listing every missing part,
         anchored where the first fix goes (the message's start for a label or a sender, its
@@ -126,12 +133,18 @@ class AdvertisingChecker(Checker):
         hits = [h for h in banks["absolute"].hits(text) if not _covered(h, exempt)]
         ranking = banks["absolute-ranking"].hits(text)
         for start, end in _merged(hits):
-            if any(r.start < end and start < r.end for r in ranking) and self._scoped(clauses, start):
+            if any(r.start < end and start < r.end for r in ranking) and self._scoped(
+                clauses, start
+            ):
                 continue
             o0, o1 = clauses.original(start, end)
             term = ctx.view.text[o0:o1]
             yield Finding(
-                "WX402", o0, o1, term=term, confidence=0.9,
+                "WX402",
+                o0,
+                o1,
+                term=term,
+                confidence=0.9,
                 fields={"term": term, "alternative": self._wording(text[start:end])},
             )
 
@@ -139,7 +152,10 @@ class AdvertisingChecker(Checker):
         """A ranking limited in time and sourced in its sentence (SAMR 2023, exemption 9)."""
         banks = self.model.banks
         sentence = clauses.text[clauses.sentence_start(pos) : clauses.sentence_end(pos)]
-        return _first(banks["ranking-time"], sentence) is not None and _first(banks["ranking-source"], sentence) is not None
+        return (
+            _first(banks["ranking-time"], sentence) is not None
+            and _first(banks["ranking-source"], sentence) is not None
+        )
 
     def _wording(self, hit: str) -> str:
         keys = [k for k in self.model.suggest if k in hit]
@@ -155,7 +171,9 @@ class AdvertisingChecker(Checker):
             if not hits:
                 continue
             if offer is None:
-                offer = score.score >= self.threshold / 2 or bool(banks["offer"].hits(text, overlapping=False))
+                offer = score.score >= self.threshold / 2 or bool(
+                    banks["offer"].hits(text, overlapping=False)
+                )
             if not (offer or ctx.industry == bank.options.get("industry")):
                 continue
             exempt = banks["claim-exempt"].hits(text)
@@ -165,7 +183,12 @@ class AdvertisingChecker(Checker):
                 o0, o1 = clauses.original(hit.start, hit.end)
                 term = ctx.view.text[o0:o1]
                 yield Finding(
-                    "WX405", o0, o1, term=term, category=str(bank.options.get("industry")), confidence=0.9,
+                    "WX405",
+                    o0,
+                    o1,
+                    term=term,
+                    category=str(bank.options.get("industry")),
+                    confidence=0.9,
                     fields={"term": term, "kind": str(bank.options.get("kind", ""))},
                 )
 

@@ -11,9 +11,10 @@ weights are fitted on labelled messages by ``scripts/fit_commercial.py`` and shi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -33,8 +34,20 @@ UNSUBSCRIBE = "unsubscribe"
 WEIGHTS = "advertising-weights.toml"
 _WHERE = "wordlists/advertising.toml"
 REQUIRED = (
-    "label", "unsubscribe", "identity", "identity-generic", "identity-not", "absolute", "absolute-ranking",
-    "ranking-time", "ranking-source", "absolute-exempt", "claim-exempt", "claim-cancel", "claim-warning", "offer",
+    "label",
+    "unsubscribe",
+    "identity",
+    "identity-generic",
+    "identity-not",
+    "absolute",
+    "absolute-ranking",
+    "ranking-time",
+    "ranking-source",
+    "absolute-exempt",
+    "claim-exempt",
+    "claim-cancel",
+    "claim-warning",
+    "offer",
 )
 
 
@@ -88,9 +101,17 @@ class Evidence:
 
     def public(self, text: str, threshold: float) -> CommercialScore:
         return CommercialScore(
-            score=self.score, threshold=threshold, commercial=self.score >= threshold,
+            score=self.score,
+            threshold=threshold,
+            commercial=self.score >= threshold,
             signals=tuple(
-                CommercialSignal(kind=s.kind, text=text[s.start : s.end], start=s.start, end=s.end, weight=s.weight)
+                CommercialSignal(
+                    kind=s.kind,
+                    text=text[s.start : s.end],
+                    start=s.start,
+                    end=s.end,
+                    weight=s.weight,
+                )
                 for s in self.signals
             ),
         )
@@ -134,7 +155,12 @@ class SignalScanner:
         """{bank index: (start, end) of its first match} for the banks found in ``view``."""
         found: dict[int, tuple[int, int]] = {}
         woken: set[int] = set(self.always)
-        literals, phrase_banks, trigger_banks, rejects = self.literals, self.phrase_banks, self.trigger_banks, self.rejects
+        literals, phrase_banks, trigger_banks, rejects = (
+            self.literals,
+            self.phrase_banks,
+            self.trigger_banks,
+            self.rejects,
+        )
         if literals is not None:
             pos = 0
             while (m := literals.search(view, pos)) is not None:
@@ -146,7 +172,9 @@ class SignalScanner:
                             found[b] = (start, start + k)
                     woken.update(trigger_banks.get(prefix, ()))
                 pos = start + 1
-        woken.update(b for b in self.gated if b not in woken and self.gates[b].search(view) is not None)  # type: ignore[union-attr]
+        woken.update(
+            b for b in self.gated if b not in woken and self.gates[b].search(view) is not None
+        )  # type: ignore[union-attr]
         for b in woken:
             regex = self.regexes[b]
             span = _first(regex, view, rejects[b]) if regex is not None else None
@@ -155,8 +183,9 @@ class SignalScanner:
         return found
 
 
-
-def _first(regex: re.Pattern[str], view: str, reject: Callable[[str], bool] | None) -> tuple[int, int] | None:
+def _first(
+    regex: re.Pattern[str], view: str, reject: Callable[[str], bool] | None
+) -> tuple[int, int] | None:
     for m in regex.finditer(view):
         if m.end() > m.start() and (reject is None or not reject(m.group())):
             return m.span()
@@ -181,7 +210,11 @@ class AdvertisingModel:
             return NO_EVIDENCE
         kinds, weights = self.scanner.specs, self.weights
         signals = sorted(
-            (Signal(kinds[b].kind, start, end, weights[b]) for b, (start, end) in found.items() if weights[b] != 0),
+            (
+                Signal(kinds[b].kind, start, end, weights[b])
+                for b, (start, end) in found.items()
+                if weights[b] != 0
+            ),
             key=lambda s: (s.start, s.end),
         )
         return Evidence(tuple(signals), round(sum(s.weight for s in signals), 3))
@@ -212,7 +245,9 @@ def _build(files: tuple[Path, ...]) -> AdvertisingModel:
     data, banks = _banks(files)
     scanner = _scanner(banks)
     claims = tuple(b for b in banks.values() if "industry" in b.options)
-    return AdvertisingModel(banks, scanner, _weights(scanner), claims, prefilter(claims), _suggestions(data))
+    return AdvertisingModel(
+        banks, scanner, _weights(scanner), claims, prefilter(claims), _suggestions(data)
+    )
 
 
 def _weighted(name: str) -> bool:
@@ -227,14 +262,22 @@ def _compiled_bank(name: str, src: BankSource) -> Bank:
     """A bank compiled for the view it names; signal banks match the folded text."""
     view = src.options.get("view", "compact")
     if view not in ("compact", "folded"):
-        raise WordListError(_WHERE, None, f"banks.{name}.view must be \"compact\" or \"folded\", got {view!r}")
+        raise WordListError(
+            _WHERE, None, f'banks.{name}.view must be "compact" or "folded", got {view!r}'
+        )
     if _weighted(name):
         if view != "folded":
-            raise WordListError(_WHERE, None, f"banks.{name} is a signal bank: it needs view = \"folded\"")
+            raise WordListError(
+                _WHERE, None, f'banks.{name} is a signal bank: it needs view = "folded"'
+            )
         for key in ("weight", "prior"):
             value = src.options.get(key)
-            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-                raise WordListError(_WHERE, None, f"banks.{name}.{key} must be a number, got {value!r}")
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, (int, float))
+            ):
+                raise WordListError(
+                    _WHERE, None, f"banks.{name}.{key} must be a number, got {value!r}"
+                )
         anchors = src.options.get("anchors", [])
         if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
             raise WordListError(_WHERE, None, f"banks.{name}.anchors must be a list of strings")
@@ -253,9 +296,14 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
     rejects: list[Callable[[str], bool] | None] = []
     for i, bank in enumerate(weighted):
         fixed, prior = bank.options.get("weight"), bank.options.get("prior", 0)
-        specs.append(SignalSpec(
-            _kind(bank.name), bool(bank.options.get("against", False)), None if fixed is None else float(fixed), float(prior)
-        ))
+        specs.append(
+            SignalSpec(
+                _kind(bank.name),
+                bool(bank.options.get("against", False)),
+                None if fixed is None else float(fixed),
+                float(prior),
+            )
+        )
         parts: list[str] = []
         for phrase in bank.phrases:
             literal = literal_of(phrase.regex)
@@ -302,7 +350,9 @@ def _rejecter(banks: dict[str, Bank], bank: Bank) -> Callable[[str], bool] | Non
         return None
     other = banks.get(str(name))
     if other is None or other.regex is None:
-        raise WordListError(_WHERE, None, f"banks.{bank.name}.not-only names no bank with phrases: {name!r}")
+        raise WordListError(
+            _WHERE, None, f"banks.{bank.name}.not-only names no bank with phrases: {name!r}"
+        )
     regex = other.regex
 
     def only(matched: str) -> bool:
@@ -317,11 +367,17 @@ def _weights(scanner: SignalScanner) -> tuple[float, ...]:
     source = read_toml(path, where, what="weights file")
     table = source.data.get("weights")
     if not isinstance(table, dict):
-        raise WordListError(where, None, "needs a [weights] table of kind = number (written by scripts/fit_commercial.py)")
+        raise WordListError(
+            where,
+            None,
+            "needs a [weights] table of kind = number (written by scripts/fit_commercial.py)",
+        )
     kinds = {spec.kind for spec in scanner.specs}
     for kind, value in table.items():
         if kind not in kinds:
-            raise source.error(f"weight for {kind!r}, which is no signal bank of {_WHERE}", near=kind)
+            raise source.error(
+                f"weight for {kind!r}, which is no signal bank of {_WHERE}", near=kind
+            )
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise source.error(f"weight of {kind!r} must be a number, got {value!r}", near=kind)
     out: list[float] = []
@@ -331,10 +387,17 @@ def _weights(scanner: SignalScanner) -> tuple[float, ...]:
         elif spec.kind in table:
             value = float(table[spec.kind])
             if (value > 0 and spec.against) or (value < 0 and not spec.against):
-                raise source.error(f"weight of {spec.kind!r} has the wrong sign for its bank ({value:g})", near=spec.kind)
+                raise source.error(
+                    f"weight of {spec.kind!r} has the wrong sign for its bank ({value:g})",
+                    near=spec.kind,
+                )
             out.append(value)
         else:
-            raise WordListError(where, None, f"no weight for signal bank {spec.kind!r}: run scripts/fit_commercial.py")
+            raise WordListError(
+                where,
+                None,
+                f"no weight for signal bank {spec.kind!r}: run scripts/fit_commercial.py",
+            )
     return tuple(out)
 
 
@@ -347,7 +410,10 @@ def _suggestions(data: dict[str, Any]) -> dict[str, str]:
 
 
 def commercial_score(
-    message: str | Message, *, threshold: float = DEFAULT_THRESHOLD, phrases: tuple[str | Path, ...] = ()
+    message: str | Message,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    phrases: tuple[str | Path, ...] = (),
 ) -> CommercialScore:
     """How commercial a message reads, with the evidence.
 
