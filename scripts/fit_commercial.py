@@ -340,7 +340,7 @@ def weights_in_score_units(scanner: SignalScanner, fitted: Fitted) -> dict[str, 
     """Fitted weights scaled so that the chosen cut is the default threshold (4)."""
     scale = DEFAULT_THRESHOLD / fitted.cut
     free = [s for s in scanner.specs if s.fixed is None]
-    return {s.kind: round(float(c) * scale, 2) for s, c in zip(free, fitted.coef)}
+    return {s.kind: round(float(c) * scale, 2) for s, c in zip(free, fitted.coef, strict=True)}
 
 
 def write_weights(path: Path, weights: dict[str, float], meta: list[str]) -> None:
@@ -517,13 +517,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     meta = [
         f"fitted {dt.date.today().isoformat()} on {sizes}",
         *sha([*args.spam, *args.fbs, *args.cold, *args.clean]),
-        f"settings: --max-fp {args.max_fp} --folds {args.folds} --l2 {args.l2:g} --single-weight {args.single_weight:g} "
-        f"--clean-weight {args.clean_weight:g} --alone {args.alone:g} --seed {args.seed}",
+        f"settings: --max-fp {args.max_fp} --folds {args.folds} --l2 {args.l2:g} "
+        f"--single-weight {args.single_weight:g} --clean-weight {args.clean_weight:g} "
+        f"--alone {args.alone:g} --seed {args.seed}",
     ]
     print("## Commerciality weights, held-out figures\n")
     print(f"Rows: {sizes}.\n")
     print(
-        f"Threshold 4 is the held-out score at which normal SMS and COLD safe stay at or under {100 * args.max_fp:g} % judged commercial.\n"
+        "Threshold 4 is the held-out score at which normal SMS and COLD safe stay at or under "
+        f"{100 * args.max_fp:g} % judged commercial.\n"
     )
     print(curve(data, fitted, thresholds, data.filled, fill_scores) + "\n")
     print(bank_table(scanner, data, weights) + "\n")

@@ -16,7 +16,7 @@ def bank_sources() -> list[str]:
         ind.trigger,
     ]
     for bank in (*adv.banks.values(), *ind.banks.values()):
-        patterns += [bank.regex, bank._phrase_union, bank._pattern_union, bank._gate, bank._quick]
+        patterns += [bank.regex, bank._quick]
     return sorted({p.pattern for p in patterns if p is not None})
 
 

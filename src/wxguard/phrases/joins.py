@@ -338,17 +338,16 @@ def find_joins(
     msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
     for spec in combines:
-        actions = msg.live(spec.action, overlapping=False)
-        if not actions:
-            continue  # before the banks it yields to: most messages have few of the actions
-        yielding = [h for b in spec.yield_to for h in msg.live(b)]
-        for action in actions:
-            if msg.blocked(action) or any(
-                y.start < action.end and action.start < y.end for y in yielding
-            ):
+        yielding: list[Hit] | None = None  # looked up once an action joins: most never do
+        for action in msg.live(spec.action, overlapping=False):
+            if msg.blocked(action):
                 continue
             join = _join(msg, spec, action)
-            if join is not None:
+            if join is None:
+                continue
+            if yielding is None:
+                yielding = [h for b in spec.yield_to for h in msg.live(b)]
+            if not any(y.start < action.end and action.start < y.end for y in yielding):
                 found.append(join)
     for alone in alones:
         bank = banks[alone.bank]

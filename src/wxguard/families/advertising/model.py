@@ -149,7 +149,7 @@ class SignalScanner:
     regexes: tuple[re.Pattern[str] | None, ...]
     gates: tuple[re.Pattern[str] | None, ...]
     rejects: tuple[Callable[[str], bool] | None, ...]
-    gated: tuple[int, ...]  # banks whose regex also runs when their gate matches
+    gated: tuple[tuple[int, re.Pattern[str]], ...]  # banks whose regex runs when this gate matches
 
     def scan(self, view: str) -> dict[int, tuple[int, int]]:
         """{bank index: (start, end) of its first match} for the banks found in ``view``."""
@@ -168,13 +168,14 @@ class SignalScanner:
                 for k in range(len(piece), 0, -1):  # every literal that starts here is a prefix
                     prefix = piece[:k]
                     for b in phrase_banks.get(prefix, ()):
-                        if b not in found and (rejects[b] is None or not rejects[b](prefix)):  # type: ignore[misc]
+                        reject = rejects[b]
+                        if b not in found and (reject is None or not reject(prefix)):
                             found[b] = (start, start + k)
                     woken.update(trigger_banks.get(prefix, ()))
                 pos = start + 1
         woken.update(
-            b for b in self.gated if b not in woken and self.gates[b].search(view) is not None
-        )  # type: ignore[union-attr]
+            b for b, gate in self.gated if b not in woken and gate.search(view) is not None
+        )
         for b in woken:
             regex = self.regexes[b]
             span = _first(regex, view, rejects[b]) if regex is not None else None
@@ -228,8 +229,7 @@ def advertising_model(files: tuple[Path, ...] = ()) -> AdvertisingModel:
 def signal_scanner(files: tuple[Path, ...] = ()) -> SignalScanner:
     """The signal banks alone, without their fitted weights (for ``scripts/fit_commercial.py``,
     which writes them)."""
-    data, banks = _banks(files)
-    return _scanner(banks)
+    return _scanner(_banks(files)[1])
 
 
 def _banks(files: tuple[Path, ...]) -> tuple[dict[str, Any], dict[str, Bank]]:
@@ -338,7 +338,7 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
         tuple(regexes),
         tuple(gates),
         tuple(rejects),
-        tuple(b for b, g in enumerate(gates) if g is not None),
+        tuple((b, g) for b, g in enumerate(gates) if g is not None),
     )
 
 
