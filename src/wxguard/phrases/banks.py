@@ -28,7 +28,11 @@ from ..text.folding import fold_one_to_one
 from ..text.quickregex import quick, trie_source
 from .clauses import compact
 
-NUMBER = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万几多]+)"
+# A number starts where the number does, never inside it: a search that tried every digit of
+# a long run as a start read the rest of the run each time (quadratic), and 0元 inside 100元
+# is no phrase of its own.
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千万几多"
+NUMBER = rf"(?:(?<!\d)\d+(?:\.\d+)?|(?<![{_CN_NUMERALS}])[{_CN_NUMERALS}]+)"
 GAP = r"[^。，]{0,6}?"
 _TOKEN = re.compile(r"\{N\}|\{\*\}|\(([^()]*)\)(\?)?|[\[\]]|[^{}()\[\]]+|[{}()]")
 _NUMBER = re.compile(NUMBER)
