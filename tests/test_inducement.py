@@ -169,7 +169,7 @@ def test_fast_views_equal_the_foundation_fold(text: str) -> None:
 def test_a_refuted_offer_names_the_word_that_framed_it_in_english() -> None:
     (v,) = Guard(select=["WX3"], lang="en").check("反诈：下载APP领红包的都是骗子").violations
     assert v.severity.value == "info"
-    assert v.message == '"下载" with "领红包" quoted in a warning or rumour rebuttal ("骗子"): for information only'
+    assert v.message == '"下载" with "领红包" quoted in a warning, a rumour rebuttal or a news report ("骗子"): for information only'
 
 
 def test_a_phrase_file_adds_a_refuting_word(tmp_path: Path) -> None:

@@ -60,5 +60,5 @@ def test_an_offer_quoted_in_a_warning_is_judged_not_blocked(wx3: Guard, kind: st
     start = text.index(span)
     judged = [v for v in report.violations if (v.rule, v.start, v.end) == (rule, start, start + len(span))]
     assert judged and judged[0].severity is Severity.INFO
-    assert "辟谣或反诈语境" in judged[0].message
+    assert "反诈、辟谣或新闻报道语境" in judged[0].message
     assert report.verdict is Verdict.PASS

@@ -14,7 +14,7 @@ from .allowlist import AllowList
 from .config import GuardConfig, allow_entries, build_config, load_config_file
 from .families import CheckContext, Checker, Finding, checkers
 from .errors import WxguardError
-from .models import Message, Report, Violation
+from .models import Message, Report, Severity, Violation
 from .text.views import TextView
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
     from .families.links.icp import IcpResolver
+    from .phrases.frames import FrameJudge
     from .profiles import FormatLimits, Profile
     from .families.cadence.sendlog import SendLog
 
@@ -33,12 +34,13 @@ class Guard:
     settings, so worker processes rebuild the same lexicon).
     """
 
-    __slots__ = ("config", "_enabled", "_checkers", "_allow")
+    __slots__ = ("config", "_enabled", "_checkers", "_allow", "_frames")
 
     config: GuardConfig
     _enabled: frozenset[str]
     _checkers: tuple[tuple[Checker, bool], ...]
     _allow: AllowList | None
+    _frames: FrameJudge | None
 
     def __init__(
         self,
@@ -67,6 +69,7 @@ class Guard:
         campaign_keywords: Iterable[str] = (),
         phrases: Iterable[str | Path] = (),
         commercial_threshold: float = 4.0,
+        frames: bool = True,
         exclude: Iterable[str] | None = None,
         extend_exclude: Iterable[str] = (),
         config: GuardConfig | None = None,
@@ -101,6 +104,7 @@ class Guard:
                 "campaign_keywords": campaign_keywords,
                 "phrases": phrases,
                 "commercial_threshold": commercial_threshold,
+                "frames": frames,
                 "exclude": None if exclude is None else _as_list(exclude, "exclude"),
                 "extend_exclude": _as_list(extend_exclude, "extend_exclude"),
             }
@@ -120,6 +124,14 @@ class Guard:
         object.__setattr__(self, "_enabled", enabled)
         object.__setattr__(self, "_checkers", built)
         object.__setattr__(self, "_allow", AllowList(*allow_entries(config.allow)) if config.allow else None)
+        judge = None
+        if config.frames:
+            from .phrases.frames import FrameJudge  # here: import wxguard does not load the phrase machinery
+
+            judge = FrameJudge(config.phrases)
+            if not judge.model.rules & enabled:
+                judge = None
+        object.__setattr__(self, "_frames", judge)
 
     @classmethod
     def from_config(cls, path: str | Path) -> Guard:
@@ -163,25 +175,34 @@ class Guard:
             findings = self._allow.keep(message.text, ctx.view.folded, findings)
         if not findings:
             return Report(text=message.text)
+        if self._frames is not None:  # warnings, notices and reports lower what they frame
+            findings = self._frames.judge(findings, ctx.view, self._severity)
         return Report(text=message.text, violations=tuple(self._violation(message.text, f) for f in _dedupe(findings)))
+
+    def _severity(self, f: Finding) -> Severity:
+        return f.severity or self.config.severity_of(f.rule)
 
     def _violation(self, text: str, f: Finding) -> Violation:
         rule = catalog().by_code[f.rule]
         lang = self.config.lang
+        message = rule.message(lang, f.variant, **f.fields)
+        if f.frame is not None:
+            message += catalog().frame_note(f.frame.kind, lang, f.frame.cue)
         return Violation(
             rule=f.rule,
             name=rule.name,
             category=f.category or rule.category or rule.family,
-            severity=f.severity or self.config.severity_of(f.rule),
+            severity=self._severity(f),
             start=f.start,
             end=f.end,
             text=text[f.start : f.end],
             term=f.term,
             techniques=f.techniques,
             confidence=f.confidence,
-            message=rule.message(lang, f.variant, **f.fields),
+            message=message,
             suggestion=rule.suggestion(lang),
             consequence=rule.consequence(lang),
+            frame=f.frame.kind if f.frame is not None else None,
         )
 
     def check_many(

@@ -101,6 +101,9 @@ class Violation(BaseModel):
     message: str
     suggestion: str | None = None
     consequence: str
+    # The context the frame judge found around the finding (a warning, a notice, a report,
+    # a lesson, a negation), which lowered its severity; the message names the words.
+    frame: str | None = None
     location: Location | None = None
 
     @model_validator(mode="after")

@@ -22,6 +22,16 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """The context that lowered a finding's severity (``phrases.frames``): its kind (a
+    catalog ``frames`` entry), the words that opened it as written, and the severity."""
+
+    kind: str
+    cue: str
+    severity: Severity
+
+
+@dataclass(frozen=True)
 class Finding:
     """A rule hit before catalog texts are attached: ``fields`` fill the rule's message
     template, or the template named ``variant`` (the rule's ``variants`` in the catalog)."""
@@ -37,6 +47,8 @@ class Finding:
     variant: str | None = None
     # Set when the finding is less severe than its rule (a review-tier term: a warning).
     severity: Severity | None = None
+    # Set by the frame judge: a warning, a notice, a report … around the finding.
+    frame: Frame | None = None
 
 
 @dataclass(frozen=True)
