@@ -19,8 +19,8 @@ import argparse
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from wxguard import Guard
 
@@ -56,12 +56,16 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "emoji run": lambda n: "😀" * n,
     "exclamation run": lambda n: "！" * n,
     "full stops": lambda n: "。" * n,
-    "open quotes then a scam": lambda n: "“" * (n // 2) + "请登录 http://x.cn 输入银行卡号" * (n // 40),
+    "open quotes then a scam": lambda n: (
+        "“" * (n // 2) + "请登录 http://x.cn 输入银行卡号" * (n // 40)
+    ),
     "brackets": lambda n: "【" * (n // 2) + "】" * (n // 2),
     "at signs": lambda n: "@" * n,
     "hash tags": lambda n: "#话题" * (n // 3),
     "disguised words": lambda n: "冰\u200b毒 辦假證 b a n 假 证 " * (n // 20),
-    "scam demands": lambda n: "反诈提醒：请登录 http://x.cn 输入银行卡号，转入安全账户，" * (n // 40),
+    "scam demands": lambda n: (
+        "反诈提醒：请登录 http://x.cn 输入银行卡号，转入安全账户，" * (n // 40)
+    ),
     "ads and prices": lambda n: "全场5折，限时特价99元，加微信领优惠券，" * (n // 20),
     "inducement words": lambda n: "转发领红包，关注即可抽奖，邀请3位好友助力，" * (n // 20),
 }
@@ -98,21 +102,33 @@ def measure(guard: Guard, make: Callable[[int], str], mb: float, repeat: int) ->
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mb", type=float, default=1.0, help="size of each input in MB (default 1)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (the median is shown)")
+    parser.add_argument(
+        "--mb", type=float, default=1.0, help="size of each input in MB (default 1)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per figure (the median is shown)"
+    )
     parser.add_argument("--only", nargs="*", help="inputs whose name contains one of these")
-    parser.add_argument("--corpus", type=Path, help="a corpus file whose lines join into one more input")
+    parser.add_argument(
+        "--corpus", type=Path, help="a corpus file whose lines join into one more input"
+    )
     args = parser.parse_args(argv)
     inputs = dict(INPUTS)
     if args.corpus is not None:
-        lines = [line.strip() for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lines = [
+            line.strip()
+            for line in args.corpus.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
         joined = "。".join(lines)
         inputs["corpus joined"] = lambda n: (joined * (1 + n // max(len(joined), 1)))[:n]
     if args.only:
         inputs = {k: v for k, v in inputs.items() if any(o in k for o in args.only)}
     guards = {family: Guard(select=[family]) for family in FAMILIES} | {"all": Guard()}
     names = list(guards)
-    print(f"seconds per MB of hostile input (budget {BUDGET:g} s/MB; ~ extrapolated from {args.mb / 4:g} MB)\n")
+    print(
+        f"seconds per MB of hostile input (budget {BUDGET:g} s/MB; ~ extrapolated from {args.mb / 4:g} MB)\n"
+    )
     print("| input | " + " | ".join(names) + " |")
     print("|---" * (len(names) + 1) + "|")
     worst = dict.fromkeys(names, 0.0)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import gc
 import time
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 FLOOR = 0.025  # seconds: the smaller input must take at least this long to be timed

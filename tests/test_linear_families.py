@@ -4,7 +4,7 @@ absolute budget (seconds per MB) for these and more."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -41,6 +41,11 @@ def test_families_are_linear(name: str) -> None:
 
 def test_counts_and_domains_are_still_found() -> None:
     wx3 = GUARDS["WX3"]
-    for text in ("分享到3个群即可领取", "分享到三个群即可领取", "分享到100个群即可领取", "每转发一次多一次抽奖机会"):
+    for text in (
+        "分享到3个群即可领取",
+        "分享到三个群即可领取",
+        "分享到100个群即可领取",
+        "每转发一次多一次抽奖机会",
+    ):
         assert [v.rule for v in wx3.check(text).violations], text
     assert [v.text for v in GUARDS["WX2"].check("访问 www.bаidu-login.cn 领取").violations]
