@@ -32,7 +32,7 @@ def test_bundled_profiles_carry_the_seed_comparison(name: str, recall: int, rece
     per_minute = [c for c in profile.rate_limits if c.per == "minute"]
     assert [c.limit for c in per_minute] == ([robot_cap] if robot_cap else [])
     for cap in (*profile.rate_limits, *profile.mass_sends):
-        assert cap.source.startswith(("seed", "https://"))
+        assert cap.source.startswith(("sources.md#", "https://"))
 
 
 def test_mass_send_caps_with_sources() -> None:
@@ -145,6 +145,6 @@ def test_docs_state_every_bundled_number() -> None:
     for profile in bundled().profiles.values():
         assert f"`{profile.name}`" in doc and profile.link_policy in doc and profile.read_receipt in doc
         for cap in profile.rate_limits:
-            assert cap.source in doc or cap.source.startswith("seed")
+            assert cap.source in doc or cap.source.startswith("sources.md#")
     for schedule in bundled().industries.values():
         assert str(schedule.window) in doc
