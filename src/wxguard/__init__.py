@@ -16,13 +16,14 @@ from .catalog import Rule, catalog
 from .config import GuardConfig
 from .errors import ConfigError, WordListError, WxguardError
 from .guard import Guard
-from .models import Attachment, Location, Message, Report, Reports, Severity, Verdict, Violation
+from .models import Attachment, Location, Message, Severity, Verdict, Violation
+from .report import Report, Reports
 
 if _typing.TYPE_CHECKING:
     from .families.advertising.model import CommercialScore, CommercialSignal, commercial_score
+    from .families.cadence.sendlog import SendLog, SendLogError
     from .families.links.icp import FilingNumber, IcpRegistry, IcpResolver, find_filing_numbers
     from .families.persons.redact import redact
-    from .families.cadence.sendlog import SendLog, SendLogError
 
 __all__ = [
     "Attachment",

@@ -16,12 +16,14 @@ docs/scale.md). pandas is imported here only: ``import wxguard`` never loads it.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from .guard import Guard
-from .models import Message, Report
+from .models import Message
+from .report import Report
 
 SEVERITY = pd.CategoricalDtype(["info", "warning", "error"], ordered=True)
 """Ordered, so ``found[found.severity >= "warning"]`` keeps warnings and errors."""
@@ -63,7 +65,9 @@ def check(messages: Iterable[Any], guard: Guard | None = None, *, workers: int =
     return Checked(_findings(index, reports), _verdicts(index, reports))
 
 
-def findings_frame(messages: Iterable[Any], guard: Guard | None = None, *, workers: int = 0) -> pd.DataFrame:
+def findings_frame(
+    messages: Iterable[Any], guard: Guard | None = None, *, workers: int = 0
+) -> pd.DataFrame:
     """One row per violation, indexed by its message's label (a Series' index, else the
     position), columns ``COLUMNS``. Messages are str or ``Message``; missing values (None,
     NaN, NA) have no findings. ``workers`` goes to ``guard.check_many``."""
@@ -76,7 +80,9 @@ def verdicts(messages: Iterable[Any], guard: Guard | None = None, *, workers: in
     return _verdicts(*_run(messages, guard, workers))
 
 
-def _run(messages: Iterable[Any], guard: Guard | None, workers: int) -> tuple[pd.Index, list[Report | None]]:
+def _run(
+    messages: Iterable[Any], guard: Guard | None, workers: int
+) -> tuple[pd.Index, list[Report | None]]:
     """The input's index and a report per message (None for a missing one)."""
     if isinstance(messages, pd.Series):
         index = messages.index
@@ -86,8 +92,10 @@ def _run(messages: Iterable[Any], guard: Guard | None, workers: int) -> tuple[pd
         index = pd.RangeIndex(len(values))
     present = [i for i, value in enumerate(values) if not _missing(value)]
     reports: list[Report | None] = [None] * len(values)
-    checked = (guard if guard is not None else Guard()).check_many((values[i] for i in present), workers=workers)
-    for i, report in zip(present, checked):
+    checked = (guard if guard is not None else Guard()).check_many(
+        (values[i] for i in present), workers=workers
+    )
+    for i, report in zip(present, checked, strict=True):
         reports[i] = report
     return index, reports
 
@@ -108,7 +116,9 @@ def _findings(index: pd.Index, reports: list[Report | None]) -> pd.DataFrame:
                 columns[name].append(getattr(v, name))
             columns["severity"].append(v.severity.value)
             columns["techniques"].append(",".join(v.techniques))
-    frame = pd.DataFrame({name: pd.Series(values, dtype=_DTYPES[name]) for name, values in columns.items()})
+    frame = pd.DataFrame(
+        {name: pd.Series(values, dtype=_DTYPES[name]) for name, values in columns.items()}
+    )
     return frame.set_axis(index.take(positions))
 
 

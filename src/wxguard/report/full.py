@@ -10,13 +10,17 @@ the window is copied and measured, so the time is linear in findings and text.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
+from typing import TYPE_CHECKING
 
-from ..models import Report, Violation
+from ..models import Violation
 from .concise import header, located_violations
 from .positions import LineIndex
 from .terminal import BLUE, BOLD, SEVERITY, escape, inert, is_unsafe, paint
+
+if TYPE_CHECKING:
+    from . import Report
 
 TAB = "    "
 # Spans over more lines show the first and the last ones around an ellipsis.
@@ -74,7 +78,7 @@ def _snippet(report: Report, v: Violation, index: LineIndex, colour: bool) -> li
         last -= 1  # the span ends with a line break: its last line is the one before
     numbers = list(range(first, last + 1))
     if len(numbers) > MAX_LINES:
-        numbers = numbers[: MAX_LINES - 1] + [-1] + numbers[-1:]
+        numbers = [*numbers[: MAX_LINES - 1], -1, *numbers[-1:]]
     gutter_width = len(str(last + report.line - 1))
     bar = paint("|", colour, BOLD, BLUE)
     empty = f"{'':>{gutter_width}} {bar}"
@@ -103,8 +107,10 @@ def _snippet(report: Report, v: Violation, index: LineIndex, colour: bool) -> li
 
 def violation_block(report: Report, v: Violation, index: LineIndex, colour: bool) -> list[str]:
     code = SEVERITY[v.severity]
-    lines = [f"{header(report, v, colour)}: {paint(v.rule, colour, BOLD, code)} ({v.name}) "
-             f"{paint(f'[{v.severity.value}]', colour, code)} {inert(v.message)}"]
+    lines = [
+        f"{header(report, v, colour)}: {paint(v.rule, colour, BOLD, code)} ({v.name}) "
+        f"{paint(f'[{v.severity.value}]', colour, code)} {inert(v.message)}"
+    ]
     lines += _snippet(report, v, index, colour)
     if v.techniques:
         lines.append(f"  {paint('= seen through:', colour, BOLD)} {inert(', '.join(v.techniques))}")
@@ -120,5 +126,7 @@ def render(reports: Sequence[Report], colour: bool = False) -> str:
         violations = located_violations(report)
         if violations:
             index = LineIndex(report.text)
-            blocks += ["\n".join(violation_block(report, v, index, colour)) + "\n" for v in violations]
+            blocks += [
+                "\n".join(violation_block(report, v, index, colour)) + "\n" for v in violations
+            ]
     return "\n".join(blocks)

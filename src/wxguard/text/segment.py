@@ -7,12 +7,14 @@ jieba's dictionary takes about half a second to load, so it is loaded on the fir
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .folding import tables
 
 WINDOW = 8
+
 
 @cache
 def _jieba() -> Any:
@@ -39,10 +41,10 @@ def _words(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def straddles(text: str, start: int, end: int) -> bool:
     """True when a real word crosses an edge of ``text[start:end]`` without containing it,
     as 消毒 and 品牌 do around 毒品 in 消毒品牌."""
-    for a, b in _words(text, start, end):
-        if (a < start < b or a < end < b) and not (a <= start and b >= end):
-            return True
-    return False
+    return any(
+        (a < start < b or a < end < b) and not (a <= start and b >= end)
+        for a, b in _words(text, start, end)
+    )
 
 
 def in_words(text: str, start: int, end: int, positions: Iterable[int]) -> bool:

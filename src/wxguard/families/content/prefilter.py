@@ -9,7 +9,8 @@ the matches a full scan would.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 # Beyond this many distinct classes the pair table would take too much memory.
 MAX_WIDTH = 4096
@@ -61,4 +62,4 @@ class PairPrefilter:
         gaps = np.flatnonzero(starts[1:] > reach[:-1])
         firsts = starts[np.concatenate(([0], gaps + 1))]
         lasts = np.minimum(reach[np.concatenate((gaps, [len(starts) - 1]))], len(classes))
-        return [(int(a), int(b)) for a, b in zip(firsts, lasts)]
+        return [(int(a), int(b)) for a, b in zip(firsts, lasts, strict=True)]

@@ -14,9 +14,41 @@ from datetime import date
 # permits of 2018 use 81/82/83 with the resident-ID layout).
 PROVINCE_CODES = frozenset(
     {
-        "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-        "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
-        "65", "71", "81", "82", "83",
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "21",
+        "22",
+        "23",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "37",
+        "41",
+        "42",
+        "43",
+        "44",
+        "45",
+        "46",
+        "50",
+        "51",
+        "52",
+        "53",
+        "54",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "81",
+        "82",
+        "83",
     }
 )
 PERMIT_CODES = frozenset({"81", "82", "83"})
@@ -39,7 +71,7 @@ _CHECK = "10X98765432"
 
 def gb11643_check(first17: str) -> str:
     """The check character of an 18-character resident ID from its first 17 digits."""
-    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS)) % 11]
+    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True)) % 11]
 
 
 def real_date(year: int, month: int, day: int, today: date | None = None) -> bool:
