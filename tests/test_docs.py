@@ -48,12 +48,20 @@ def test_schema_describes_the_report() -> None:
 
 # Documents that are not in the repository: user-facing text must not send readers to them
 # (issue 14: docs cited an undefined "seed section 一/二/三").
-_UNSHIPPED = re.compile(r"\bseed section|\bseed [一二三四五六七八]|the seed\b|seed's|DESIGN\.md|section [一二三四五六七八]", re.I)
+_UNSHIPPED = re.compile(
+    r"\bseed section|\bseed [一二三四五六七八]|the seed\b|seed's|DESIGN\.md|section [一二三四五六七八]",
+    re.I,
+)
 
 
 def _user_facing() -> list[Path]:
     root = DOCS.parent
-    files = [root / "README.md", *DOCS.glob("*.md"), *(root / "wordlists").rglob("*.toml"), *(root / "wordlists").rglob("*.txt")]
+    files = [
+        root / "README.md",
+        *DOCS.glob("*.md"),
+        *(root / "wordlists").rglob("*.toml"),
+        *(root / "wordlists").rglob("*.txt"),
+    ]
     return files + sorted((root / "src" / "wxguard" / "data").glob("*.toml"))
 
 
@@ -69,7 +77,11 @@ def test_user_facing_text_cites_only_what_the_repo_holds() -> None:
 
 
 def test_doc_links_to_sources_name_a_topic_it_has() -> None:
-    topics = {line[3:].strip() for line in (DOCS / "sources.md").read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
+    topics = {
+        line[3:].strip()
+        for line in (DOCS / "sources.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("## ")
+    }
     cited = set()
     for path in _user_facing():
         cited |= set(re.findall(r"sources\.md#([a-z-]+)", path.read_text(encoding="utf-8")))
