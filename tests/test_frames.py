@@ -32,12 +32,25 @@ def unjudged() -> Guard:
 
 
 def _errors(guard: Guard, text: str) -> list[tuple[str, int, int]]:
-    return sorted((v.rule, v.start, v.end) for v in guard.check(text).violations if v.severity is Severity.ERROR)
+    return sorted(
+        (v.rule, v.start, v.end)
+        for v in guard.check(text).violations
+        if v.severity is Severity.ERROR
+    )
 
 
 def test_the_sets_are_large_and_cover_every_kind_of_sender() -> None:
     assert len(NOTICES) >= 200 and len(SOLICITATIONS) >= 50
-    assert {"anti-drug", "anti-fraud", "anti-gambling", "anti-porn", "police", "school", "news", "court"} <= set(SETS)
+    assert {
+        "anti-drug",
+        "anti-fraud",
+        "anti-gambling",
+        "anti-porn",
+        "police",
+        "school",
+        "news",
+        "court",
+    } <= set(SETS)
 
 
 @pytest.mark.parametrize(("kind", "text"), NOTICES)
@@ -48,7 +61,11 @@ def test_a_notice_gets_no_error_and_what_it_names_is_judged_not_missed(
     assert [v.rule for v in report.violations if v.severity is Severity.ERROR] == []
     plain = unjudged.check(text).violations
     assert {(v.rule, v.start) for v in plain} <= {(v.rule, v.start) for v in report.violations}
-    lowered = {(v.rule, v.start) for v in plain if v.rule.startswith("WX1") and v.severity is Severity.ERROR}
+    lowered = {
+        (v.rule, v.start)
+        for v in plain
+        if v.rule.startswith("WX1") and v.severity is Severity.ERROR
+    }
     framed = {(v.rule, v.start) for v in report.violations if v.frame is not None}
     assert lowered <= framed, f"{kind}: {text!r}"
 
@@ -59,7 +76,9 @@ def test_most_notices_name_something_a_rule_flags(unjudged: Guard) -> None:
 
 
 @pytest.mark.parametrize("text", SOLICITATIONS)
-def test_a_solicitation_dressed_as_a_warning_keeps_its_errors(judged: Guard, unjudged: Guard, text: str) -> None:
+def test_a_solicitation_dressed_as_a_warning_keeps_its_errors(
+    judged: Guard, unjudged: Guard, text: str
+) -> None:
     before = _errors(unjudged, text)
     assert before, f"no rule flags {text!r}: the case tests nothing"
     assert _errors(judged, text) == before
@@ -118,7 +137,9 @@ def test_a_curse_stays_a_curse_after_a_prohibition(judged: Guard) -> None:
 
 def test_propaganda_borrowing_court_words_is_not_framed(judged: Guard) -> None:
     text = "超过二十万人向最高检察院控告起诉，法轮大法好"
-    assert any(v.rule == "WX101" and v.severity is Severity.ERROR for v in judged.check(text).violations)
+    assert any(
+        v.rule == "WX101" and v.severity is Severity.ERROR for v in judged.check(text).violations
+    )
     assert judged.check("反邪教宣传：揭穿法轮功的欺骗本质").verdict is Verdict.PASS
 
 
@@ -155,7 +176,10 @@ def test_the_judge_never_raises_nor_moves_a_finding(text: str) -> None:
     assert all(a.severity.rank <= b.severity.rank for a, b in zip(framed, plain))
 
 
-@given(st.sampled_from([line for _, line in NOTICES]), st.sampled_from(["要的私聊", "加我微信", "有货，找我"]))
+@given(
+    st.sampled_from([line for _, line in NOTICES]),
+    st.sampled_from(["要的私聊", "加我微信", "有货，找我"]),
+)
 def test_the_sender_asking_to_be_reached_defeats_any_notice(line: str, offer: str) -> None:
     text = f"{line}。{offer}"
     assert _errors(_JUDGED, text) == _errors(_FRAMELESS, text)

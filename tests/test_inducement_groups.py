@@ -20,7 +20,11 @@ def _cases() -> dict[str, dict[str, list[object]]]:
     for kind, table in data.items():
         for key in ("found", "judged"):
             for entry in table.get(key, []):
-                ok = isinstance(entry, list) and len(entry) == 3 and all(isinstance(x, str) for x in entry)
+                ok = (
+                    isinstance(entry, list)
+                    and len(entry) == 3
+                    and all(isinstance(x, str) for x in entry)
+                )
                 assert ok and entry[1] in entry[2], f"{DATA} [{kind}] {key}: bad entry {entry!r}"
     return data
 
@@ -43,9 +47,13 @@ def test_the_set_is_large_and_every_kind_has_traps() -> None:
 
 
 @pytest.mark.parametrize(("kind", "rule", "span", "text"), FOUND)
-def test_inducement_is_an_error_on_its_span(wx3: Guard, kind: str, rule: str, span: str, text: str) -> None:
+def test_inducement_is_an_error_on_its_span(
+    wx3: Guard, kind: str, rule: str, span: str, text: str
+) -> None:
     start = text.index(span)
-    errors = {(v.rule, v.start, v.end) for v in wx3.check(text).violations if v.severity is Severity.ERROR}
+    errors = {
+        (v.rule, v.start, v.end) for v in wx3.check(text).violations if v.severity is Severity.ERROR
+    }
     assert (rule, start, start + len(span)) in errors
 
 
@@ -55,10 +63,14 @@ def test_the_same_words_in_ordinary_messages_pass(wx3: Guard, kind: str, text: s
 
 
 @pytest.mark.parametrize(("kind", "rule", "span", "text"), JUDGED)
-def test_an_offer_quoted_in_a_warning_is_judged_not_blocked(wx3: Guard, kind: str, rule: str, span: str, text: str) -> None:
+def test_an_offer_quoted_in_a_warning_is_judged_not_blocked(
+    wx3: Guard, kind: str, rule: str, span: str, text: str
+) -> None:
     report = wx3.check(text)
     start = text.index(span)
-    judged = [v for v in report.violations if (v.rule, v.start, v.end) == (rule, start, start + len(span))]
+    judged = [
+        v for v in report.violations if (v.rule, v.start, v.end) == (rule, start, start + len(span))
+    ]
     assert judged and judged[0].severity is Severity.INFO
     assert "反诈、辟谣或新闻报道语境" in judged[0].message
     assert report.verdict is Verdict.PASS

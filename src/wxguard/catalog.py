@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
@@ -126,7 +126,9 @@ class Catalog:
         if found is None:
             if prefix not in self.families:
                 raise KeyError(f"no rule family {prefix!r} in the catalog")
-            found = self._family_codes[prefix] = frozenset(c for c in self.by_code if c[:3] == prefix)
+            found = self._family_codes[prefix] = frozenset(
+                c for c in self.by_code if c[:3] == prefix
+            )
         return found
 
     def check_selector(self, selector: str, key: str = "select") -> str:
@@ -135,7 +137,10 @@ class Catalog:
         if sel == "ALL":
             return "WX"
         if not sel.startswith("WX") or not any(code.startswith(sel) for code in self.by_code):
-            raise ConfigError(key, f"unknown rule selector {selector!r} (use a code such as WX101 or a prefix such as WX1)")
+            raise ConfigError(
+                key,
+                f"unknown rule selector {selector!r} (use a code such as WX101 or a prefix such as WX1)",
+            )
         return sel
 
     def resolve(
@@ -175,6 +180,9 @@ def catalog() -> Catalog:
                 **entry,
             )
         )
-    words = {group: {key: Text(**text) for key, text in entries.items()} for group, entries in raw["words"].items()}
+    words = {
+        group: {key: Text(**text) for key, text in entries.items()}
+        for group, entries in raw["words"].items()
+    }
     frames = {kind: Text(**text) for kind, text in raw.get("frames", {}).items()}
     return Catalog(families, rules, words, frames)

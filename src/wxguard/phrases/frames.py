@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ..catalog import catalog
 from ..compiled import compiled
 from ..errors import WordListError
+from ..families.base import Finding, Frame
 from ..models import Severity
 from ..text.views import TextView
 from .banks import Bank, BankSource, Hit, add_user_phrases, bundled_family
 from .clauses import Clauses, compact
-from ..families.base import Finding, Frame
 
 FILE = "wordlists/frames.toml"
 EXEMPT = "exempt"
@@ -83,22 +84,30 @@ def frame_model(files: tuple[Path, ...]) -> FrameModel:
 def _build(files: tuple[Path, ...]) -> FrameModel:
     data, sources = bundled_family("frames")
     if CHANNEL in sources:
-        raise WordListError(FILE, None, f"banks.{CHANNEL}: the name is reserved for the channels found by code")
+        raise WordListError(
+            FILE, None, f"banks.{CHANNEL}: the name is reserved for the channels found by code"
+        )
     for name in (EXEMPT, OFFICIAL, *DEFEATERS):
         sources.setdefault(name, BankSource(name, "", [], [], {}))
     add_user_phrases("frames", sources, files)
     banks = {name: src.compile() for name, src in sources.items()}
     for name, bank in banks.items():
         if bank.options.get("scope", "sentence") not in SCOPES:
-            raise WordListError(FILE, None, f"banks.{name}.scope must be one of {', '.join(SCOPES)}")
+            raise WordListError(
+                FILE, None, f"banks.{name}.scope must be one of {', '.join(SCOPES)}"
+            )
     banks[CHANNEL] = BankSource(CHANNEL, "", [], [], {}).compile()
     kinds = {name: _kind(name, spec, banks) for name, spec in _table(data, "kinds").items()}
     judge = _table(data, "judge")
     rules = catalog().resolve(_names(judge, "rules", "judge"), (), _names(judge, "skip", "judge"))
-    cues = tuple(_cue(name, bank.options, kinds) for name, bank in banks.items() if "kind" in bank.options)
+    cues = tuple(
+        _cue(name, bank.options, kinds) for name, bank in banks.items() if "kind" in bank.options
+    )
     title = judge.get("title", 0)
     if not isinstance(title, int) or title < 0:
-        raise WordListError(FILE, None, f"judge.title must be a non-negative integer, got {title!r}")
+        raise WordListError(
+            FILE, None, f"judge.title must be a non-negative integer, got {title!r}"
+        )
     quoted = judge.get("quoted")
     if quoted is not None and quoted not in kinds:
         raise WordListError(FILE, None, f"judge.quoted: unknown kind {quoted!r}")
@@ -124,11 +133,17 @@ def _kind(name: str, spec: Any, banks: dict[str, Bank]) -> Kind:
     if not isinstance(spec, dict):
         raise WordListError(FILE, None, f"{where} must be a table")
     if name not in catalog().frames:
-        raise WordListError(FILE, None, f"{where}: the catalog has no text for this kind (data/rules.toml [frames.{name}])")
+        raise WordListError(
+            FILE,
+            None,
+            f"{where}: the catalog has no text for this kind (data/rules.toml [frames.{name}])",
+        )
     try:
         severity = Severity(spec.get("severity"))
     except ValueError:
-        raise WordListError(FILE, None, f"{where}.severity must be info, warning or error") from None
+        raise WordListError(
+            FILE, None, f"{where}.severity must be info, warning or error"
+        ) from None
     lists = {key: spec.get(key, []) for key in ("defeated-by", "governed")}
     for key, value in lists.items():
         if not isinstance(value, list) or any(v not in banks for v in value):
@@ -140,18 +155,28 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
     where = f"banks.{name}"
     kind, reach = options.get("kind"), options.get("reach", "sentence")
     if kind not in kinds:
-        raise WordListError(FILE, None, f"{where}.kind: unknown kind {kind!r} (known: {', '.join(kinds)})")
+        raise WordListError(
+            FILE, None, f"{where}.kind: unknown kind {kind!r} (known: {', '.join(kinds)})"
+        )
     if reach not in REACHES:
-        raise WordListError(FILE, None, f"{where}.reach must be one of {', '.join(REACHES)}, got {reach!r}")
+        raise WordListError(
+            FILE, None, f"{where}.reach must be one of {', '.join(REACHES)}, got {reach!r}"
+        )
     gap, after = options.get("gap"), options.get("next", 0)
     for key, value in (("gap", gap), ("next", after)):
         if value is not None and (not isinstance(value, int) or value < 0):
-            raise WordListError(FILE, None, f"{where}.{key} must be a non-negative integer, got {value!r}")
+            raise WordListError(
+                FILE, None, f"{where}.{key} must be a non-negative integer, got {value!r}"
+            )
     flags = {key: options.get(key, False) for key in ("before", "title")}
     for key, value in flags.items():
         if not isinstance(value, bool):
             raise WordListError(FILE, None, f"{where}.{key} must be true or false, got {value!r}")
-    skip = catalog().resolve(_names(options, "skip", where), (), ()) if options.get("skip") else frozenset()
+    skip = (
+        catalog().resolve(_names(options, "skip", where), (), ())
+        if options.get("skip")
+        else frozenset()
+    )
     return Cue(name, str(kind), str(reach), flags["before"], gap, flags["title"], after, skip)
 
 
@@ -160,12 +185,20 @@ class FrameJudge:
 
     def __init__(self, files: tuple[Path, ...]) -> None:
         self.model = frame_model(files)
-        self._floor = min((k.severity.rank for k in self.model.kinds.values()), default=Severity.ERROR.rank)
+        self._floor = min(
+            (k.severity.rank for k in self.model.kinds.values()), default=Severity.ERROR.rank
+        )
 
-    def judge(self, findings: list[Finding], view: TextView, severity_of: Callable[[Finding], Severity]) -> list[Finding]:
+    def judge(
+        self, findings: list[Finding], view: TextView, severity_of: Callable[[Finding], Severity]
+    ) -> list[Finding]:
         """``findings`` with every framed one lowered to its frame's severity (never raised)."""
         rules = self.model.rules
-        todo = [i for i, f in enumerate(findings) if f.rule in rules and severity_of(f).rank > self._floor]
+        todo = [
+            i
+            for i, f in enumerate(findings)
+            if f.rule in rules and severity_of(f).rank > self._floor
+        ]
         if not todo:
             return findings
         reading = _Reading(self.model, view, [findings[i] for i in todo])
@@ -224,13 +257,20 @@ class _Reading:
 
     def channels(self) -> list[Hit]:
         """Phone numbers, chat ids and links, found by code, as contact hits."""
-        from ..families.scams.channels import find_channels, may_have_channel  # only framed messages need them
+        from ..families.scams.channels import (
+            find_channels,
+            may_have_channel,
+        )  # only framed messages need them
 
         if not may_have_channel(self.view.folded):
             return []
         found = find_channels(self.original, self.view.folded)
         points = _compact_positions(self.original, {p for c in found for p in (c.start, c.end)})
-        return [Hit(points[c.start], points[c.end], CHANNEL) for c in found if points[c.end] > points[c.start]]
+        return [
+            Hit(points[c.start], points[c.end], CHANNEL)
+            for c in found
+            if points[c.end] > points[c.start]
+        ]
 
     # -- judging -------------------------------------------------------------------------
     def frame(self, f: Finding, severity: Severity) -> Frame | None:
@@ -246,7 +286,10 @@ class _Reading:
         title = self.quoted(f) if self.model.quoted is not None else None
         if title is not None and self.model.quoted is not None:
             found.setdefault(self.model.quoted, []).append(title[0])
-        framing = sorted((self.model.kinds[k] for k, spans in found.items() if spans), key=lambda k: k.severity.rank)
+        framing = sorted(
+            (self.model.kinds[k] for k, spans in found.items() if spans),
+            key=lambda k: k.severity.rank,
+        )
         for kind in framing:
             if kind.severity.rank >= severity.rank:
                 break
@@ -296,7 +339,9 @@ class _Reading:
                 clause = clauses.clause_start(hit.start)
                 if bank in kind.governed and clause in governing:
                     continue
-                if bank in (CHANNEL, "contact") and self.official(clause, clauses.clause_end(hit.start)):
+                if bank in (CHANNEL, "contact") and self.official(
+                    clause, clauses.clause_end(hit.start)
+                ):
                     continue
                 return True
         return False
@@ -307,7 +352,9 @@ class _Reading:
     def quoted(self, f: Finding) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """The 《title》 that holds the finding, in compact and in original indices."""
         if self._titles is None:
-            self._titles = [m.span() for m in _TITLE.finditer(self.original)] if "《" in self.original else []
+            self._titles = (
+                [m.span() for m in _TITLE.finditer(self.original)] if "《" in self.original else []
+            )
         for a, b in self._titles:
             if a < f.start and f.end < b:
                 points = _compact_positions(self.original, (a, b))
@@ -320,7 +367,14 @@ def _unexempted(hits: list[Hit], exempt: list[Hit]) -> list[Hit]:
     though an exemption may list it)."""
     if not exempt:
         return hits
-    return [h for h in hits if not any(e.start <= h.start and h.end <= e.end and e.end - e.start > h.end - h.start for e in exempt)]
+    return [
+        h
+        for h in hits
+        if not any(
+            e.start <= h.start and h.end <= e.end and e.end - e.start > h.end - h.start
+            for e in exempt
+        )
+    ]
 
 
 def _compact_positions(original: str, points: Iterable[int]) -> dict[int, int]:

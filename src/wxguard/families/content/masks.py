@@ -10,9 +10,10 @@ side, and only terms whose unmasked characters sit exactly there are judged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ...text.folding import fold, fold_one_to_one, is_cjk
 from ...text.sound import spell
@@ -26,7 +27,9 @@ MASK_SYMBOLS = "x*×✕✖╳⨯叉□■○●"
 _WRITTEN_SYMBOLS = "X＊" + MASK_SYMBOLS
 _LETTERS = "A-Za-zＡ-Ｚａ-ｚ"
 # A mask symbol, or a Latin letter standing alone (the initial of the hidden character).
-_CANDIDATE = re.compile(rf"[{re.escape(_WRITTEN_SYMBOLS)}]|(?<![{_LETTERS}])[{_LETTERS}](?![{_LETTERS}])")
+_CANDIDATE = re.compile(
+    rf"[{re.escape(_WRITTEN_SYMBOLS)}]|(?<![{_LETTERS}])[{_LETTERS}](?![{_LETTERS}])"
+)
 # Could a text hold a mask at all? (one quick search; most messages have none)
 _POSSIBLE = re.compile(rf"[{_LETTERS}{re.escape(_WRITTEN_SYMBOLS)}]")
 
@@ -105,13 +108,14 @@ class MaskIndex:
                     end = _forward(text, p + 1, len(slot.after))
                     yield MaskHit(slot, start, end, p, mask, not symbol)
 
-
     def _neighbours(self, text: str, p: int) -> bool:
         """Whether the characters right beside ``text[p]`` could surround a mask (a noise
         character beside it, as in 傻 X, leaves the question to the full look-up)."""
         prev = fold(text[p - 1]) if p else ""
         after = fold(text[p + 1]) if p + 1 < len(text) else ""
-        return (prev[-1:] in self.befores if prev else True) or (after[:1] in self.afters if after else True)
+        return (prev[-1:] in self.befores if prev else True) or (
+            after[:1] in self.afters if after else True
+        )
 
 
 def _candidates(view: TextView) -> Iterable[int]:

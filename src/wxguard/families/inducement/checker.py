@@ -13,7 +13,8 @@ bank) is reported as info with the word that framed it: judged, not missed, and 
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...models import Severity
 from ...phrases.clauses import Clauses
@@ -46,7 +47,9 @@ class InducementChecker(Checker):
             fields = {"action": at.action, "reward": at.joined}
             frame = frames.of(join) if frames is not None else None
             if frame is None:
-                yield Finding(join.rule, at.start, at.end, term, confidence=join.confidence, fields=fields)
+                yield Finding(
+                    join.rule, at.start, at.end, term, confidence=join.confidence, fields=fields
+                )
                 continue
             f0, f1 = clauses.original(*frame)
             yield Finding(

@@ -15,7 +15,8 @@ pays for channels and joins.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...phrases.banks import Hit
 from ...phrases.clauses import Clauses, compact
@@ -51,7 +52,9 @@ class ScamsChecker(Checker):
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
         notice = _Notice(clauses, model)
-        joins = find_joins(clauses, model.banks, model.combines, model.alones, given, notice.accepts)
+        joins = find_joins(
+            clauses, model.banks, model.combines, model.alones, given, notice.accepts
+        )
         for join in _one_per_place(joins, clauses, model):
             at = placed(join, clauses, original)
             yield Finding(
@@ -105,7 +108,7 @@ class _Notice:
         return not _quoted(clauses.original_text, *clauses.original(join.start, join.end))
 
 
-_OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", "\"": "\""}
+_OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"'}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
 
 
@@ -113,7 +116,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
     """Does ``[start, end)`` lie inside one pair of quotation marks?"""
     depth: list[str] = []
     for c in text[:start]:
-        if c == "\"" and depth and depth[-1] == "\"":
+        if c == '"' and depth and depth[-1] == '"':
             depth.pop()
         elif c in _OPENERS:
             depth.append(c)
