@@ -173,7 +173,7 @@ def test_the_judge_never_raises_nor_moves_a_finding(text: str) -> None:
     plain = _FRAMELESS.check(text).violations
     framed = _JUDGED.check(text).violations
     assert [(v.rule, v.start, v.end) for v in framed] == [(v.rule, v.start, v.end) for v in plain]
-    assert all(a.severity.rank <= b.severity.rank for a, b in zip(framed, plain))
+    assert all(a.severity.rank <= b.severity.rank for a, b in zip(framed, plain, strict=True))
 
 
 @given(

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .allowlist import AllowList
-from .catalog import catalog
 from .config import GuardConfig, allow_entries, build_config, load_config_file
 from .errors import WxguardError
 from .families import CheckContext, Checker, Finding, checkers
-from .models import Message, Report, Severity, Violation
+from .models import Message, Severity
+from .report import Report
 from .text.views import TextView
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from .families.cadence.sendlog import SendLog
     from .families.links.icp import IcpResolver
-    from .phrases.frames import FrameJudge
+    from .frames import FrameJudge
     from .profiles import FormatLimits, Profile
 
 
@@ -133,7 +133,7 @@ class Guard:
         )
         judge = None
         if config.frames:
-            from .phrases.frames import (
+            from .frames import (
                 FrameJudge,
             )  # here: import wxguard does not load the phrase machinery
 
@@ -177,7 +177,6 @@ class Guard:
         ctx = CheckContext(
             message=message, view=TextView(message.text), config=self.config, log=log
         )
-        ctx.profile  # an unknown platform is an error whichever rules are enabled
         findings: list[Finding] = []
         for checker, complete in self._checkers:
             if complete:
@@ -194,34 +193,11 @@ class Guard:
             findings = self._frames.judge(findings, ctx.view, self._severity)
         return Report(
             text=message.text,
-            violations=tuple(self._violation(message.text, f) for f in _dedupe(findings)),
+            violations=tuple(f.violation(message.text, self.config) for f in _dedupe(findings)),
         )
 
     def _severity(self, f: Finding) -> Severity:
         return f.severity or self.config.severity_of(f.rule)
-
-    def _violation(self, text: str, f: Finding) -> Violation:
-        rule = catalog().by_code[f.rule]
-        lang = self.config.lang
-        message = rule.message(lang, f.variant, **f.fields)
-        if f.frame is not None:
-            message += catalog().frame_note(f.frame.kind, lang, f.frame.cue)
-        return Violation(
-            rule=f.rule,
-            name=rule.name,
-            category=f.category or rule.category or rule.family,
-            severity=self._severity(f),
-            start=f.start,
-            end=f.end,
-            text=text[f.start : f.end],
-            term=f.term,
-            techniques=f.techniques,
-            confidence=f.confidence,
-            message=message,
-            suggestion=rule.suggestion(lang),
-            consequence=rule.consequence(lang),
-            frame=f.frame.kind if f.frame is not None else None,
-        )
 
     def check_many(
         self, messages: Iterable[str | Message], workers: int = 0, chunk_size: int = 1024
@@ -321,7 +297,7 @@ def _worker_check(chunk: list[str | Message]) -> list[Report | None]:
 
 
 def _reports(chunk: list[str | Message], future: Future[list[Report | None]]) -> Iterator[Report]:
-    for message, report in zip(chunk, future.result()):
+    for message, report in zip(chunk, future.result(), strict=True):
         if report is None:
             yield Report(text=message if isinstance(message, str) else message.text)
         else:

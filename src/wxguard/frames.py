@@ -22,14 +22,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..catalog import catalog
-from ..compiled import compiled
-from ..errors import WordListError
-from ..families.base import Finding, Frame
-from ..models import Severity
-from ..text.views import TextView
-from .banks import Bank, BankSource, Hit, add_user_phrases, bundled_family
-from .clauses import Clauses, compact
+from .catalog import catalog
+from .compiled import compiled
+from .errors import WordListError
+from .families.base import Finding, Frame
+from .models import Severity
+from .phrases.banks import Bank, BankSource, Hit, add_user_phrases, bundled_family
+from .phrases.clauses import Clauses, compact
+from .text.views import TextView
 
 FILE = "wordlists/frames.toml"
 EXEMPT = "exempt"
@@ -257,7 +257,7 @@ class _Reading:
 
     def channels(self) -> list[Hit]:
         """Phone numbers, chat ids and links, found by code, as contact hits."""
-        from ..families.scams.channels import (
+        from .families.scams.channels import (
             find_channels,
             may_have_channel,
         )  # only framed messages need them
