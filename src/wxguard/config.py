@@ -6,6 +6,7 @@ that name the key and the file.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -66,6 +67,16 @@ class GuardConfig(BaseModel):
     # Folder walking on the command line (sources/files.py): globs; None keeps the default list.
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()
+
+    @field_validator("wordlists", "phrases", "icp_registry")
+    @classmethod
+    def _file_names(cls, value: Any) -> Any:
+        for path in value if isinstance(value, tuple) else (value,) if value is not None else ():
+            try:
+                os.fsencode(path)
+            except UnicodeEncodeError:
+                raise ValueError(f"{str(path)!r} is no file name this system can open") from None
+        return value
 
     @field_validator("select", "extend_select", "ignore")
     @classmethod
