@@ -30,6 +30,7 @@ from wxguard import (
 )
 from wxguard.report import concise, full, github, html, json, sarif
 
+from .clitools import Cli
 from .strategies import ANY_TEXT
 
 GUARD = Guard()
@@ -269,3 +270,33 @@ def test_every_reporter_and_redact_take_any_text(text: str, salt: str) -> None:
     for render in RENDERERS.values():
         render([report]).encode("utf-8")
     redact(text + " 13800138000", operator="hash", salt=salt)
+
+
+# -- files -------------------------------------------------------------------------------
+_DEEP = "[" * 5000 + "]" * 5000
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("wxguard.toml", f"allow = {_DEEP}\n"),
+        ("wxguard.toml", 'icp-registry = "icp.csv"\n'),
+        ("wxguard.toml", 'phrases = ["mine.toml"]\n'),
+    ],
+)
+def test_hostile_files_are_named_not_internal_errors(cli: Cli, name: str, text: str) -> None:
+    cli.write("icp.csv", 'domain,filing\nexample.com,"' + "x" * 200_000 + '"\n')
+    cli.write("mine.toml", f"[inducement]\nreward = {_DEEP}\n")
+    cli.write(name, text)
+    cli.write("msg.txt", "你好\n")
+    result = cli("check", "--config", name, "msg.txt")
+    assert result.code == 2
+    assert "internal error" not in result.err
+    assert any(f in result.err for f in ("wxguard.toml", "icp.csv:2", "mine.toml")), result.err
+
+
+def test_a_deep_config_is_bad_toml(tmp_path: Path) -> None:
+    path = tmp_path / "wxguard.toml"
+    path.write_text(f"allow = {_DEEP}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="nested too deeply"):
+        Guard.from_config(path)

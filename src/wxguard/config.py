@@ -19,6 +19,7 @@ from .errors import ConfigError
 from .families.content.terms import check_term
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
+from .resources import loads_toml
 
 _REGEX_ALLOW = re.compile(r"^/(.+)/([imsx]*)$", re.S)
 
@@ -194,7 +195,7 @@ def load_config_file(path: str | Path) -> GuardConfig:
     except OSError as exc:
         raise ConfigError("config", f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = loads_toml(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError("config", f"not valid TOML: {exc}", path) from None
     table = data.get("tool", {}).get("wxguard")

@@ -236,7 +236,9 @@ class Guard:
 
 
 def _as_list(value: Any, key: str) -> list[Any]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+    if isinstance(value, str):
+        raise ConfigError(key, f"expected a list of strings, got the string {value!r}")
+    if isinstance(value, (bytes, Mapping)) or not isinstance(value, Iterable):
         raise ConfigError(
             key, f"expected a list of strings, got {type(value).__name__} {value!r:.60}"
         )
