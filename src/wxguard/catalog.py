@@ -19,8 +19,6 @@ class Family(BaseModel):
     name: str
     title_zh: str
     title_en: str
-    consequence_zh: str
-    consequence_en: str
 
 
 class Text(BaseModel):
@@ -38,7 +36,8 @@ class Text(BaseModel):
 class Rule(BaseModel):
     """One rule: stable code and name, default severity, texts and examples."""
 
-    model_config = ConfigDict(frozen=True, populate_by_name=True)
+    # A mistyped key (why_zh, sugestion_en) is an error, not a text silently left out.
+    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="forbid")
 
     code: str
     name: str
@@ -174,8 +173,6 @@ def catalog() -> Catalog:
         rules.append(
             Rule(
                 family=fam.name,
-                consequence_zh=entry.pop("consequence_zh", fam.consequence_zh),
-                consequence_en=entry.pop("consequence_en", fam.consequence_en),
                 pass_=entry.pop("pass"),
                 **entry,
             )

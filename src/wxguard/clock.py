@@ -63,7 +63,7 @@ def check_year(value: datetime, what: str) -> None:
 
 
 def local(value: datetime) -> datetime:
-    """An aware datetime as Beijing wall time (the seed's windows are Beijing times)."""
+    """An aware datetime as Beijing wall time (the recorded send windows are Beijing times)."""
     return value.astimezone(shanghai())
 
 
