@@ -29,7 +29,17 @@ from ..text.folding import fold_one_to_one
 from ..text.quickregex import quick, trie_source
 from .clauses import compact
 
-NUMBER = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万几多]+)"
+# A number starts where the number does, never inside it: a search that tried every digit of
+# a long run as a start read the rest of the run each time (quadratic), and 0元 inside 100元
+# is no number of its own. 几 and 多 are also words before a number (多一次): after one that
+# opens a run, a number may start with a numeral (so a run still has at most two starts).
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
+_CN_SOME = "几多"
+NUMBER = (
+    rf"(?:(?<!\d)\d+(?:\.\d+)?|(?<![{_CN_NUMERALS}])"
+    rf"(?:(?<![{_CN_SOME}])[{_CN_NUMERALS}{_CN_SOME}]+"
+    rf"|(?<![{_CN_NUMERALS}{_CN_SOME}][{_CN_SOME}])[{_CN_NUMERALS}][{_CN_NUMERALS}{_CN_SOME}]*))"
+)
 GAP = r"[^。，]{0,6}?"
 _TOKEN = re.compile(r"\{N\}|\{\*\}|\(([^()]*)\)(\?)?|[\[\]]|[^{}()\[\]]+|[{}()]")
 _NUMBER = re.compile(NUMBER)
