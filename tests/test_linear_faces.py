@@ -16,6 +16,9 @@ from wxguard.sources.suppression import Directive, apply
 
 from .linear import BOUND, growth
 
+# Timing ×1 and ×4 inputs takes minutes: `pytest -m "not slow"` leaves them to CI.
+pytestmark = pytest.mark.slow
+
 SMALL = Guard(default_wordlists=False, words={"drugs": ["冰毒"]}, select=["WX1", "WX0"])
 SETTINGS = FileSettings(SMALL, None, (), SMALL.enabled_rules)
 

@@ -12,6 +12,9 @@ from wxguard import Guard
 
 from .linear import BOUND, growth
 
+# Timing ×1 and ×4 inputs takes minutes: `pytest -m "not slow"` leaves them to CI.
+pytestmark = pytest.mark.slow
+
 GUARDS = {family: Guard(select=[family]) for family in ("WX2", "WX3")}
 
 CASES: dict[str, tuple[str, Callable[[int], str]]] = {
