@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Iterator
 from ..base import CheckContext, Checker, Finding
 from .judge import Hit, Judge
 from .lexicon import Lexicon
-from .masks import could_hold_mask
 from .model import lexicon_for
 from .terms import shape
 
@@ -52,9 +51,10 @@ class ContentChecker(Checker):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         lexicon = self.lexicon
         candidates = lexicon.candidates(ctx.view)
-        if not candidates and not (could_hold_mask(ctx.view.text) and lexicon.masks):
+        masks = lexicon.mask_positions(ctx.view)
+        if not candidates and not masks:
             return
-        for hit in _pick(Judge(lexicon, ctx.view).hits(candidates), ctx):
+        for hit in _pick(Judge(lexicon, ctx.view, masks).hits(candidates), ctx):
             term = hit.term
             fields: dict[str, object] = {"term": shape(term.text).shown, "category": term.category}
             if hit.companion is not None:
