@@ -409,9 +409,9 @@ def compile_lexicon(
     build the automata. A term with gaps (代开{*}发票) gives one pattern per part."""
     terms: list[tuple[Term, list[tuple[int, str]]]] = []
     for t in dict.fromkeys(deny):
-        parts = shape(t.text).parts
+        spelled = shape(t.text).parts
         # Parts are numbered only when a term has gaps; a whole term is part -1.
-        terms.append((t, list(enumerate(parts)) if len(parts) > 1 else [(-1, parts[0])]))
+        terms.append((t, list(enumerate(spelled)) if len(spelled) > 1 else [(-1, spelled[0])]))
     patterns: list[Pattern] = []
     for t, parts in terms:
         for i, part in parts:
