@@ -35,12 +35,13 @@ from typing import Sequence
 
 import ahocorasick
 
-from wxguard import Guard
+from wxguard import Guard, catalog
 from wxguard.families.content.model import lexicon_for
 
 from timing import median_time
 
-FAMILIES = ("WX1", "WX2", "WX3", "WX4", "WX5", "WX6", "WX7")
+# Every family that judges messages (WX0 judges files), from the catalog: a new family is timed too.
+FAMILIES = tuple(prefix for prefix in catalog().families if prefix != "WX0")
 EXTRA_TERMS = 50_000
 CLEAN_FILE = "各位家长好，明天上午九点在学校礼堂召开家长会，请准时参加。\n"
 # 出售 and 冰毒 sit inside CJK text on both sides, so the finding is judged with jieba.

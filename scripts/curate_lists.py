@@ -1,12 +1,13 @@
 """The evidence behind every word-list curation decision, regenerated on demand, and a check
-that the decisions and the shipped lists agree. See "Curating terms" in docs/wordlists.md.
+that the decisions and the shipped lists agree. See "Curation decisions" in docs/wordlists.md.
 
     # no data needed: decisions.tsv is well formed and matches wordlists/ and the candidates
     python scripts/curate_lists.py --lint
 
-    # measure every candidate (scripts/curation/candidates/<category>.txt) on clean text and on
-    # the labelled rows of its category, write scripts/curation/evidence/<category>.tsv, and
-    # compare the counts recorded in decisions.tsv (exit 1 when they differ; --update rewrites them)
+    # measure every candidate (scripts/curation/candidates/<category>.txt) and every list line
+    # a decision asks for, on clean text and on the labelled rows of its category; write
+    # scripts/curation/evidence/<category>.tsv and compare the counts recorded in
+    # decisions.tsv (exit 1 when they differ; --update rewrites them)
     python scripts/curate_lists.py --corpus corpus_zh.txt --spam spam_sms_dev.jsonl \\
         --fbs fbs_sms_dev.jsonl --cold cold_dev.jsonl [--lexicon DIR_OR_FILE ...] [--update] [-w 2]
 
@@ -33,9 +34,11 @@ CURATION = ROOT / "scripts" / "curation"
 WORDLISTS = ROOT / "wordlists"
 
 COLUMNS = ("term", "category", "tier", "companions", "pattern", "clean_hits", "positive_hits", "source", "reason")
-# block: an unambiguous term at error level; review: a warning alone; companion: a finding only
-# next to one of its companion words; drop: measured and rejected (the reason says why).
-TIERS = ("block", "review", "companion", "drop")
+# block: unambiguous, listed at error level. companion: listed at error level, but reported
+# only next to one of its companion words. review: listed under [review] (a warning), with
+# companion words when the column names them. drop: measured and rejected. ``pattern`` is
+# the list's spelling when it is not the candidate's (代开{*}发票, 存{*}送).
+TIERS = ("block", "companion", "review", "drop")
 # category -> (labelled data set, labels of the rows it should catch); a category without an
 # entry is measured on clean text only.
 POSITIVES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -47,9 +50,11 @@ POSITIVES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 CLEAN_LABELS = {"spam": ("0",), "cold": ("0",), "fbs": ("Other",)}
 
+Entry = tuple[str, tuple[str, ...], str]  # (text, companion words, tier), case-folded
+
 
 class LintError(Exception):
-    """Decisions that disagree with themselves, the candidates or the lists (file:line each)."""
+    """A decisions file that cannot be read (file:line)."""
 
 
 @dataclass
@@ -69,14 +74,31 @@ class Decision:
         return [self.term, self.category, self.tier, self.companions, self.pattern, self.clean_hits, self.positive_hits, self.source, self.reason]
 
     @property
-    def listed_now(self) -> bool:
-        """Whether the term belongs in its list today: block tier and expressible as a plain term."""
-        return self.tier == "block" and not self.pattern
+    def companion_words(self) -> tuple[str, ...]:
+        return tuple(c for c in self.companions.split("|") if c)
+
+    @property
+    def line_text(self) -> str:
+        """The list line the decision asks for: its term or pattern, then `` + `` companions."""
+        text = self.pattern or self.term
+        return f"{text} + {'|'.join(self.companion_words)}" if self.companion_words else text
+
+    @property
+    def entry(self) -> Entry | None:
+        """What the list must hold; None for a dropped term."""
+        if self.tier == "drop":
+            return None
+        tier = "review" if self.tier == "review" else "block"
+        return (self.pattern or self.term).casefold(), tuple(sorted(c.casefold() for c in self.companion_words)), tier
+
+    @property
+    def measured_as(self) -> str:
+        """The candidate line whose counts the row records: the list line, or the bare term."""
+        return self.term if self.tier == "drop" else self.line_text
 
 
 def read_decisions(path: Path) -> list[Decision]:
-    text = path.read_text("utf-8")
-    reader = csv.reader(io.StringIO(text), delimiter="\t")
+    reader = csv.reader(io.StringIO(path.read_text("utf-8")), delimiter="\t")
     rows = list(reader)
     if not rows or tuple(rows[0]) != COLUMNS:
         raise LintError(f"{path}:1: expected the header {' | '.join(COLUMNS)}")
@@ -98,12 +120,41 @@ def write_decisions(path: Path, decisions: Sequence[Decision]) -> None:
             writer.writerow(d.row())
 
 
-def list_terms(path: Path) -> set[str]:
-    """The terms of a shipped list as its loader reads them (comments and blank lines out),
-    case-folded: the matcher folds case, so AG真人 in a list is the decision's ag真人."""
+def list_entries(path: Path) -> set[Entry]:
+    """Every line of a shipped list as the loader reads it, case-folded (the matcher folds
+    case, so AG真人 in a list is the decision's ag真人)."""
     from wxguard.families.content.wordlists import read_wordlist
 
-    return {t.text.casefold() for t in read_wordlist(path)[1]}
+    return {(t.text.casefold(), tuple(sorted(c.casefold() for c in t.companions)), t.tier) for t in read_wordlist(path)[1]}
+
+
+def _check_row(d: Decision, where: str) -> list[str]:
+    """What is wrong with one row on its own."""
+    problems: list[str] = []
+    if d.tier == "companion" and not d.companion_words:
+        problems.append(f"{where}: {d.term!r} is a companion term but names no companion words")
+    if d.tier in ("block", "drop") and d.companion_words:
+        problems.append(f"{where}: {d.term!r} is {d.tier} tier but names companion words (a companion or review term?)")
+    if not d.reason:
+        problems.append(f"{where}: {d.term!r} has no reason")
+    for column in ("clean_hits", "positive_hits"):
+        value = getattr(d, column)
+        if value and not value.isdigit():
+            problems.append(f"{where}: {column} must be a count, not {value!r}")
+    return problems
+
+
+def _shadowed(decisions: Sequence[Decision], path: Path) -> list[str]:
+    """Review terms that contain a companion term of their category: the longest term wins,
+    so the review line's warning would hide the pair's error (送彩金 over 彩金 + 注册)."""
+    pairs = [d for d in decisions if d.tier == "companion" and not d.pattern]
+    return [
+        f"{path}:{r.line}: review term {r.term!r} contains the companion term {c.term!r} (line {c.line}) and would hide its error"
+        for r in decisions
+        if r.tier == "review" and not r.pattern
+        for c in pairs
+        if c.category == r.category and c.term != r.term and c.term.casefold() in r.term.casefold()
+    ]
 
 
 def lint(curation: Path, wordlists: Path) -> list[str]:
@@ -111,18 +162,19 @@ def lint(curation: Path, wordlists: Path) -> list[str]:
     from wxguard.families.content.wordlists import builtin_categories
 
     path = curation / "decisions.tsv"
-    problems: list[str] = []
-    decisions = read_decisions(path)
     categories = set(builtin_categories())
     candidates = {c: curate_terms.read_candidates([curation / "candidates" / f"{c}.txt"]) for c in categories if (curation / "candidates" / f"{c}.txt").exists()}
-    listed: dict[str, set[str]] = {}
+    listed: dict[str, set[Entry]] = {}
 
-    def in_list(term: str, category: str) -> bool:
+    def entries(category: str) -> set[Entry]:
         if category not in listed:
-            path = wordlists / f"{category}.txt"
-            listed[category] = list_terms(path) if path.exists() else set()
-        return term.casefold() in listed[category]
+            file = wordlists / f"{category}.txt"
+            listed[category] = list_entries(file) if file.exists() else set()
+        return listed[category]
+
+    problems: list[str] = []
     seen: dict[tuple[str, str], int] = {}
+    decisions = read_decisions(path)
     for d in decisions:
         where = f"{path}:{d.line}"
         if d.category not in categories:
@@ -134,21 +186,16 @@ def lint(curation: Path, wordlists: Path) -> list[str]:
         if (d.term, d.category) in seen:
             problems.append(f"{where}: {d.term!r} already decided on line {seen[d.term, d.category]}")
         seen[d.term, d.category] = d.line
-        if d.tier == "companion" and not d.companions:
-            problems.append(f"{where}: {d.term!r} is a companion term but names no companion words")
-        if not d.reason:
-            problems.append(f"{where}: {d.term!r} has no reason")
-        for column in ("clean_hits", "positive_hits"):
-            value = getattr(d, column)
-            if value and not value.isdigit():
-                problems.append(f"{where}: {column} must be a count, not {value!r}")
+        problems += _check_row(d, where)
         if d.term not in candidates.get(d.category, {}):
             problems.append(f"{where}: {d.term!r} is not in candidates/{d.category}.txt")
-        listed_here = in_list(d.term, d.category)
-        if d.listed_now and not listed_here:
-            problems.append(f"{where}: {d.term!r} is block tier but missing from wordlists/{d.category}.txt")
-        elif not d.listed_now and listed_here:
-            problems.append(f"{where}: {d.term!r} is {d.tier}{' with a pattern' if d.pattern else ''} but wordlists/{d.category}.txt blocks it")
+        entry = d.entry
+        if entry is not None and entry not in entries(d.category):
+            section = "[review]" if entry[2] == "review" else "[block]"
+            problems.append(f"{where}: {d.term!r} is {d.tier} tier: wordlists/{d.category}.txt needs the line {d.line_text!r} under {section}")
+        elif entry is None and any(text == d.term.casefold() for text, _, _ in entries(d.category)):
+            problems.append(f"{where}: {d.term!r} is dropped but wordlists/{d.category}.txt lists it")
+    problems += _shadowed(decisions, path)
     for category, terms in candidates.items():
         for term, cand in terms.items():
             if (term, category) not in seen:
@@ -183,14 +230,19 @@ def load_data(corpus: Sequence[Path], labelled: dict[str, Path | None]) -> Data:
     return Data(clean, present)
 
 
-def measure(curation: Path, data: Data, lexicons: dict[str, list[str]], workers: int) -> dict[str, dict[str, curate_terms.Candidate]]:
-    """Curate every candidate file; write evidence/<category>.tsv (with a ``lexicons`` column)."""
+def measure(curation: Path, decisions: Sequence[Decision], data: Data, lexicons: dict[str, list[str]], workers: int) -> dict[str, dict[str, curate_terms.Candidate]]:
+    """Curate every candidate file together with the list lines its decisions ask for
+    (代开{*}发票 + 联系|电话 is measured as listed, companions and all); write
+    evidence/<category>.tsv with a ``lexicons`` column."""
     evidence = curation / "evidence"
     evidence.mkdir(exist_ok=True)
     out: dict[str, dict[str, curate_terms.Candidate]] = {}
     for path in sorted((curation / "candidates").glob("*.txt")):
         category = path.stem
         candidates = curate_terms.read_candidates([path])
+        for d in decisions:
+            if d.category == category and d.measured_as != d.term:
+                candidates.setdefault(d.measured_as, curate_terms.Candidate(d.measured_as)).sources.append(f"decisions.tsv:{d.line}")
         positive: list[str] = []
         if category in POSITIVES and POSITIVES[category][0] in data.labelled:
             name, labels = POSITIVES[category]
@@ -210,12 +262,12 @@ def reconcile(decisions: Sequence[Decision], measured: dict[str, dict[str, curat
     """Counts in decisions.tsv that differ from the fresh measurement (set them when ``update``)."""
     changed: list[str] = []
     for d in decisions:
-        cand = measured.get(d.category, {}).get(d.term)
+        cand = measured.get(d.category, {}).get(d.measured_as)
         if cand is None:
             continue
         fresh = (str(cand.clean_wxguard), str(cand.positive))
         if (d.clean_hits, d.positive_hits) != fresh:
-            changed.append(f"decisions.tsv:{d.line}: {d.term} ({d.category}) clean {d.clean_hits or '-'} -> {fresh[0]}, positive {d.positive_hits or '-'} -> {fresh[1]}")
+            changed.append(f"decisions.tsv:{d.line}: {d.measured_as} ({d.category}) clean {d.clean_hits or '-'} -> {fresh[0]}, positive {d.positive_hits or '-'} -> {fresh[1]}")
             if update:
                 d.clean_hits, d.positive_hits = fresh
     return changed
@@ -236,10 +288,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         problems = lint(args.curation, args.wordlists)
+        decisions = read_decisions(args.curation / "decisions.tsv")
         if args.lint:
             for p in problems:
                 print(p, file=sys.stderr)
-            print(f"{len(read_decisions(args.curation / 'decisions.tsv'))} decisions, {len(problems)} problems", file=sys.stderr)
+            print(f"{len(decisions)} decisions, {len(problems)} problems", file=sys.stderr)
             return 1 if problems else 0
         if not args.corpus and not (args.spam or args.fbs or args.cold):
             parser.error("give clean text (--corpus, --spam, --fbs, --cold) or --lint")
@@ -247,13 +300,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (LintError, curate_terms.CurateError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    measured = measure(args.curation, data, read_lexicons(args.lexicon), args.workers)
-    decisions = read_decisions(args.curation / "decisions.tsv")
+    measured = measure(args.curation, decisions, data, read_lexicons(args.lexicon), args.workers)
     changed = reconcile(decisions, measured, args.update)
-    for line in changed:
+    for line in changed + problems:
         print(line, file=sys.stderr)
-    for p in problems:
-        print(p, file=sys.stderr)
     if args.update and changed:
         write_decisions(args.curation / "decisions.tsv", decisions)
         print(f"decisions.tsv: {len(changed)} rows updated", file=sys.stderr)

@@ -19,11 +19,27 @@ words = { drugs = ["冰毒", "大麻"], custom = ["稳赚"] }
 """
 
 
+SUMMARY_STARTS = ("Found ", "All checks passed!", "No findings;")
+
+
 @dataclass
 class Result:
     code: int
     out: str
     err: str
+
+    @property
+    def findings(self) -> list[str]:
+        """The output's lines without the closing summary line of the human formats."""
+        lines = self.out.splitlines()
+        if lines and lines[-1].startswith(SUMMARY_STARTS):
+            lines.pop()
+        return lines
+
+    @property
+    def summary(self) -> str | None:
+        lines = self.out.splitlines()
+        return lines[-1] if lines and lines[-1].startswith(SUMMARY_STARTS) else None
 
 
 class Cli:

@@ -9,6 +9,9 @@ from hypothesis import HealthCheck, settings
 # Tests never write to the user's cache folder, nor make a cache key in the user's state folder.
 os.environ.setdefault("WXGUARD_CACHE_DIR", tempfile.mkdtemp(prefix="wxguard-test-cache-"))
 os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="wxguard-test-state-"))
+# Output is compared byte for byte: colour only where a test turns it on.
+os.environ.pop("NO_COLOR", None)
+os.environ.pop("FORCE_COLOR", None)
 
 from wxguard import Guard
 

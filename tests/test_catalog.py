@@ -15,13 +15,14 @@ RELEASED = (
     + ["WX501", "WX502", "WX503", "WX504", "WX505", "WX510"]
     + [f"WX60{i}" for i in range(1, 9)]
     + [f"WX70{i}" for i in range(1, 7)]
+    + [f"WX80{i}" for i in range(1, 9)]
     + ["WX001"]  # wxguard's own: unused suppressions (ruff's RUF100)
 )
 
 DEFAULT_SEVERITY = {
     "WX109": "warning", "WX203": "error", "WX207": "error", "WX209": "info",
     "WX402": "error", "WX405": "error", "WX510": "error", "WX601": "error", "WX606": "error",
-    "WX705": "info",
+    "WX705": "info", "WX808": "warning",
 }
 
 
@@ -35,7 +36,7 @@ def test_released_codes_stay_and_codes_are_in_order() -> None:
 
 
 def test_default_severities_follow_the_readme() -> None:
-    family_default = {"WX1": "error", "WX2": "warning", "WX3": "error", "WX4": "warning", "WX5": "warning", "WX7": "warning"}
+    family_default = {"WX1": "error", "WX2": "warning", "WX3": "error", "WX4": "warning", "WX5": "warning", "WX7": "warning", "WX8": "error"}
     for rule in catalog().rules:
         expected = DEFAULT_SEVERITY.get(rule.code) or family_default.get(rule.code[:3])
         if expected:

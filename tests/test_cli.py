@@ -35,13 +35,14 @@ def test_concise_line_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[s
     path.write_text("第一行没问题\n出售冰毒\n", "utf-8")
     code, out, _ = run(["check", str(path)], capsys)
     assert code == 1
-    assert out == f"{path}:2:3: WX104 [error] 毒品敏感词「冰毒」\n"
+    assert out == f"{path}:2:3: WX104 [error] 毒品敏感词「冰毒」\nFound 1 finding (1 error) in 1 message: 1 block.\n"
 
 
 def test_clean_file_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "ok.txt"
     path.write_text("今晚八点直播，准时开始。\n", "utf-8")
-    assert run(["check", str(path)], capsys) == (0, "", "")
+    assert run(["check", str(path)], capsys) == (0, "All checks passed!\n", "")
+    assert run(["check", "--quiet", str(path)], capsys) == (0, "", "")
 
 
 def test_exit_zero_and_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -57,7 +58,6 @@ def test_exit_zero_and_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str
     ("setup", "message"),
     [
         ("missing", "missing.txt: No such file or directory"),
-        ("directory", "is a directory"),
         ("binary", "binary file"),
         ("latin1", ":2: not valid UTF-8"),
         ("docx", "cannot read .docx files"),
@@ -65,9 +65,7 @@ def test_exit_zero_and_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str
 )
 def test_bad_input_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], setup: str, message: str) -> None:
     target = tmp_path / "missing.txt"
-    if setup == "directory":
-        target = tmp_path
-    elif setup == "binary":
+    if setup == "binary":
         target = tmp_path / "b.txt"
         target.write_bytes(b"abc\x00def")
     elif setup == "latin1":
@@ -76,7 +74,7 @@ def test_bad_input_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixt
     elif setup == "docx":
         target = tmp_path / "a.docx"
         target.write_bytes(b"PK")
-    code, out, err = run(["check", str(target)], capsys)
+    code, out, err = run(["check", "--quiet", str(target)], capsys)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("wxguard: error: ") and message in err
 

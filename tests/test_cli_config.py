@@ -36,14 +36,14 @@ def test_each_file_gets_its_own_config(cli: Cli) -> None:
     cli.write("a/copy.txt", "冰毒\n")
     cli.write("b/copy.txt", "冰毒\n")
     r = cli("check", "a/copy.txt", "b/copy.txt")
-    assert r.out == "b/copy.txt:1:1: WX104 [error] 毒品敏感词「冰毒」\n"
+    assert r.findings == ["b/copy.txt:1:1: WX104 [error] 毒品敏感词「冰毒」"]
 
 
 def test_explicit_config_skips_discovery(cli: Cli) -> None:
     cli.write("strict.toml", WORDS + 'select = ["WX108"]\n')
     cli.write("copy.txt", "冰毒 稳赚\n")
     r = cli("check", "--config", "strict.toml", "copy.txt")
-    assert [line.split(" ")[1] for line in r.out.splitlines()] == ["WX108"]
+    assert [line.split(" ")[1] for line in r.findings] == ["WX108"]
 
 
 @pytest.mark.parametrize(
@@ -62,14 +62,14 @@ def test_selection_precedence(cli: Cli, config: str, args: list[str], expected: 
     cli.write("wxguard.toml", WORDS + config)
     cli.write("copy.txt", "冰毒 稳赚\n")
     r = cli("check", *args, "copy.txt")
-    assert [line.split(" ")[1] for line in r.out.splitlines()] == expected
+    assert [line.split(" ")[1] for line in r.findings] == expected
 
 
 def test_severity_override_and_fail_on_from_the_file(cli: Cli) -> None:
     cli.write("wxguard.toml", WORDS + 'severity = { WX104 = "warning" }\n')
     cli.write("copy.txt", "冰毒\n")
     r = cli("check", "copy.txt")
-    assert (r.code, r.out) == (0, "copy.txt:1:1: WX104 [warning] 毒品敏感词「冰毒」\n")
+    assert (r.code, r.findings) == (0, ["copy.txt:1:1: WX104 [warning] 毒品敏感词「冰毒」"])
     cli.write("wxguard.toml", WORDS + 'severity = { WX104 = "warning" }\nfail-on = "warning"\n')
     assert cli("check", "copy.txt").code == 1
     assert cli("check", "--fail-on", "error", "copy.txt").code == 0
@@ -81,7 +81,7 @@ def test_per_file_ignores(cli: Cli) -> None:
     cli.write("docs/b.txt", "冰毒\n")
     cli.write("notes/c.md", "稳赚 <!-- wxguard-disable-next-line WX108 -->\n")
     r = cli("check", "docs/examples/deep/a.txt", "docs/b.txt", "notes/c.md")
-    assert r.out.splitlines() == [
+    assert r.findings == [
         "docs/examples/deep/a.txt:1:4: WX108 [error] 自定义词库（custom）命中「稳赚」",
         "docs/b.txt:1:1: WX104 [error] 毒品敏感词「冰毒」",
     ]
@@ -90,7 +90,7 @@ def test_per_file_ignores(cli: Cli) -> None:
 def test_per_file_ignores_apply_to_stdin_filename(cli: Cli) -> None:
     cli.write("wxguard.toml", WORDS + '[per-file-ignores]\n"copy/*" = ["WX1"]\n')
     assert cli("check", "--stdin-filename", "copy/a.txt", stdin="冰毒").code == 0
-    assert cli("check", stdin="冰毒").code == 1
+    assert cli("check", "-", stdin="冰毒").code == 1
 
 
 @pytest.mark.parametrize(
@@ -141,3 +141,20 @@ def test_broken_pyproject_mentioning_wxguard_is_an_error(cli: Cli) -> None:
     cli.write("sub/copy.txt", "你好\n")
     r = cli("check", "sub/copy.txt")
     assert r.code == 2 and "pyproject.toml: config: not valid TOML" in r.err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--select", "WX104", "--select", "WX108"], ["WX104", "WX108"]),
+        (["--select", "WX104,WX108", "--ignore", "WX104", "--ignore", "WX108"], []),
+        (["--ignore", "WX104", "--ignore", "WX108"], []),
+        (["--select", "WX2", "--extend-select", "WX104", "--extend-select", "WX108"], ["WX104", "WX108"]),
+    ],
+)
+def test_repeated_selectors_accumulate(cli: Cli, args: list[str], expected: list[str]) -> None:
+    """As in ruff: `--select WX3 --select WX5` selects both, it does not keep the last one."""
+    cli.write("copy.txt", "冰毒 稳赚\n")
+    r = cli("check", *args, "copy.txt")
+    assert [line.split(" ")[1] for line in r.findings] == expected
+    assert r.code == (1 if expected else 0)

@@ -1,6 +1,7 @@
-"""The terms curated from real spam and abuse (scripts/curation/decisions.tsv): each is found,
-through the usual disguises, at error level under its rule; the ordinary sentences that made
-their neighbours review or companion terms stay clean."""
+"""The terms curated from real spam and abuse (scripts/curation/decisions.tsv): block terms are
+found, through the usual disguises, at error level under their rule; companion terms only next
+to a companion word; review terms as warnings; and the ordinary sentences that made them
+companion or review terms raise no error."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ FOUND = [
     ("申请彩金请找专员", "WX103", "申请彩金"),
     ("一倍流水即可取款", "WX103", "流水即可取款"),
     ("首存送8，只需倍流水", "WX103", "倍流水"),
-    ("天天返水，反水無上限", "WX103", "天天返水"),
     ("反水無上限", "WX103", "反水无上限"),
     ("百家乐洗码1.2%", "WX103", "洗码"),
     ("幸运飞艇计划群，稳赚", "WX103", "幸运飞艇"),
@@ -26,7 +26,6 @@ FOUND = [
     ("BBIN电子、AG真人一站玩", "WX103", "bbin"),
     ("麻将控牌器，现场测试", "WX103", "控牌器"),
     # fake invoices and documents (WX106)
-    ("代开增值税发票", None, None),  # waits for the 代开…发票 pattern: the tax office does this lawfully
     ("出售各类发票，验证后付款", "WX106", "出售各类发票"),
     ("本公司长期代开，价格优惠", "WX106", "长期代开"),
     ("我公司有正规发票向外代开", "WX106", "向外代开"),
@@ -39,6 +38,7 @@ FOUND = [
     ("会所小妹上门服务，学生妹空姐都有", "WX102", "小妹上门服务"),
     # political propaganda (WX101)
     ("朋友请问您三退了吗", "WX101", "三退"),
+    ("三退保平安", "WX101", "三退保平安"),  # jieba reads 三|退保|平安
     ("入了党团队的人等于被绑架", "WX101", "党团队"),
     ("现已有二亿人退出中共", "WX101", "退出中共"),
     ("藏字石即亡共石", "WX101", "亡共石"),
@@ -57,34 +57,79 @@ def guard() -> Guard:
 
 
 @pytest.mark.parametrize(("text", "rule", "term"), FOUND)
-def test_curated_term_is_found(guard: Guard, text: str, rule: str | None, term: str | None) -> None:
+def test_curated_term_is_found(guard: Guard, text: str, rule: str, term: str) -> None:
     errors = [(v.rule, v.term.casefold()) for v in guard.check(text).violations if v.severity is Severity.ERROR and v.rule.startswith("WX1")]
-    if rule is None:
-        assert errors == []
-    else:
-        assert (rule, term) in errors
+    assert (rule, term) in errors
+
+
+# (text, rule, listed term, the companion word the message names)
+WITH_COMPANION = [
+    ("注册就送彩金，存款翻倍", "WX103", "彩金", "存款"),  # the nearest companion is named
+    ("首存100送100，一倍流水", "WX103", "存{*}送", "流水"),
+    ("天天返水，真人视讯", "WX103", "返水", "真人"),
+    ("澳门威尼斯人注册送88元", "WX103", "澳门威尼斯人", "注册"),
+    ("彩票充值即送", "WX103", "彩票", "充值"),
+    ("本公司代开增值税专用发票，联系电话", "WX106", "代开{*}发票", "联系"),
+    ("长期办理各类证件刻章，货到付款", "WX106", "办{*}证件", "刻章"),
+    ("刻章，毕业证，驾驶证，微信同号", "WX106", "刻章", "毕业证"),
+    ("美女上门服务，无需定金", "WX102", "上门服务", "美女"),
+    ("学生妹少妇空姐都有", "WX102", "学生妹", "少妇"),
+    ("退党保平安，请看大纪元", "WX101", "退党保平安", None),
+    ("诚念真善忍好", "WX101", "诚念", "真善忍"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "term", "companion"), WITH_COMPANION)
+def test_companion_term_is_an_error_next_to_its_word(guard: Guard, text: str, rule: str, term: str, companion: str | None) -> None:
+    found = [v for v in guard.check(text).violations if v.rule == rule and v.term == term]
+    assert found and found[0].severity is Severity.ERROR
+    if companion:
+        assert f"与「{companion}」同句出现" in found[0].message
+
+
+REVIEW = [
+    ("有荷官在线发牌", "WX103", "荷官"),
+    ("代开增值税发票", "WX106", "代开{*}发票"),  # the tax office does this lawfully
+    ("货到验后付款，可开发票", "WX106", "验后付款 + 发票|代开|证件|文凭|刻章|毕业证"),
+    ("推油按摩", "WX102", "推油"),
+    ("真他妈好看", "WX107", "真他妈"),
+    ("特么的又堵车", "WX107", "特么"),
+    ("你个傻X", "WX107", "傻{逼}"),
+    ("我TM服了", "WX107", "tm"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "term"), REVIEW)
+def test_review_term_is_a_warning(guard: Guard, text: str, rule: str, term: str) -> None:
+    found = {(v.rule, v.term, v.severity) for v in guard.check(text).violations if v.rule.startswith("WX1")}
+    assert (rule, term.split(" + ")[0], Severity.WARNING) in found
+    assert not any(sev is Severity.ERROR for _, _, sev in found)
 
 
 TRAPS = [
-    "卫生间地漏返水了，找师傅来修",  # 返水 (plumbing)
+    "卫生间地漏返水了，找师傅来修，天天返水",  # 返水 (plumbing)
     "他在这件事上反水了",  # 反水 (to defect)
     "买了一条彩金手链送女朋友",  # 彩金 (coloured gold)
+    "金店周年庆，买钻戒送彩金吊坠",  # 送彩金 (jewellers)
+    "双色球500万元彩金领取须知",  # 彩金 (a lawful lottery prize)
     "这期彩票中了五块钱",  # 彩票 (the lawful lottery)
     "体彩投注站今天开门吗",  # 投注
     "澳门威尼斯人酒店的购物中心很好逛",  # a lawful resort
     "新葡京酒店的外观很特别",
     "游戏首充送礼包，划算",  # 首充送 (mobile games)
-    "银行首存送好礼活动",  # 首存送
+    "银行首存送好礼活动，存5万送油",  # 首存送, 存{*}送
     "注册送50元优惠券",  # 注册送 (apps)
     "残奥会硬地滚球比赛",  # 滚球 (boccia)
     "拉斯维加斯赌城的夜景",  # 赌城 (travel)
-    "电器坏了，售后提供上门服务",  # 上门服务
+    "电器坏了，售后提供上门服务，满意付款",  # 上门服务 (满意付款 is no companion)
+    "酒店上门服务，送餐到房间",  # 上门服务 with no escort word
     "婚庆一条龙服务，省心",  # 一条龙服务
-    "网吧包夜十块钱",  # 包夜
+    "网吧包夜十块钱，学生包夜送快餐",  # 包夜 (学生 and 快餐 are no companions)
     "向税务局申请代开增值税发票",  # 代开增值税发票 (lawful)
     "请开增值税专用发票，谢谢",
     "去学校办毕业证",  # 办毕业证
-    "政务大厅可以办理各类证件",  # 办理各类证件
+    "政务大厅可以办理各类证件，请带身份证件",  # 办{*}证件 (证件 is no companion)
+    "向税务局申请代开增值税专用发票，咨询电话12366",  # allow.txt: 申请代开增值税专用发票
     "这家刻章店有公安备案",  # 刻章 (licensed seal makers)
     "网上可查的正规发票",  # 正规发票
     "旅行社说我可以退团",  # 退团

@@ -4,10 +4,12 @@ phrases that join before the action without a condition."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wxguard import WordListError
 from wxguard.phrases.banks import Bank, BankSource, Hit
-from wxguard.phrases.clauses import Clauses
+from wxguard.phrases.clauses import Clauses, compact
 from wxguard.phrases.joins import Combine, find_joins, read_rules
 from wxguard.text.views import TextView
 
@@ -143,3 +145,47 @@ def test_a_bad_reach_is_named() -> None:
     banks = {**OFFER_BANKS, "blocker": BankSource("blocker", "", [("谨防", "t")], [], {"reach": "far"}).compile()}
     with pytest.raises(WordListError, match="trade.toml banks.blocker.*reach must be a non-negative integer"):
         read_rules({"combine": []}, banks, "trade.toml", "WX1")
+
+
+_LINK_WORDS = {"link": "即可", "link-head": "可"}
+
+
+def _linked(text: str, links: dict[str, dict[str, object]]) -> list[str]:
+    """Joins of 代开 to 发票 with these link banks (each name's word, with these options)."""
+    made = {name: BankSource(name, "", [(_LINK_WORDS[name], "t")], [], options).compile() for name, options in links.items()}
+    banks = {**OFFER_BANKS, **made}
+    combines, _ = read_rules({"combine": [{"rule": "WX106", "action": "offer", "with": ["product"]}]}, banks, "t.toml", "WX1")
+    clauses = Clauses(TextView(text))
+    return [clauses.text[j.joined[0] : j.joined[1]] for j in find_joins(clauses, banks, combines, [])]
+
+
+def test_link_words_tie_from_anywhere_and_head_links_only_from_the_start_of_the_clause() -> None:
+    assert _linked("代开，可开发票", {"link-head": {"head": 1}}) == ["发票"]
+    assert _linked("代开，有需要的公司可开发票", {"link-head": {}}) == ["发票"]
+    assert _linked("代开，有需要的公司可开发票", {"link-head": {"head": 1}}) == []
+    assert _linked("代开，联系客服即可开发票", {"link": {}, "link-head": {"head": 1}}) == ["发票"]
+    assert _linked("代开，联系客服即可开发票", {"link": {"head": 1}}) == []
+
+
+def test_a_bad_head_is_named() -> None:
+    with pytest.raises(WordListError, match="t.toml banks.link-head.*head must be a non-negative integer"):
+        _linked("代开，可开发票", {"link-head": {"head": -1}})
+
+
+def test_a_full_stop_between_digits_is_a_decimal_point_not_a_sentence_end() -> None:
+    clauses = Clauses("转发领0.5元红包，收到.谢谢")
+    assert clauses.text == "转发领0.5元红包，收到。谢谢"
+    assert clauses.breaks(0, len(clauses.text)) == (1, 1)
+    assert compact("发８．８红包") == "发8.8红包"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.．。 转发元a") + ["\U0001f9e7"]), max_size=30))
+def test_the_compact_view_maps_back_character_by_character(text: str) -> None:
+    # BlockMap counts each character's share of the view alone: a decimal point must be one
+    # character there too, and every position must map to the character that made it.
+    assert len(compact(text)) == sum(len(compact(c)) for c in text)
+    clauses = Clauses(text)
+    for i, c in enumerate(clauses.text):
+        start, end = clauses.original(i, i + 1)
+        assert compact(text[start:end]) in (c, "。" if c == "." else c)

@@ -51,6 +51,31 @@ def test_masking(markdown: str, masked: list[str], kept: list[str]) -> None:
         assert result.text[at : at + len(part)] == part
 
 
+@pytest.mark.parametrize(
+    ("markdown", "destinations"),
+    [
+        ('看[活动页](http://t.cn/abc "标题") 吧', ["http://t.cn/abc"]),
+        ("![图](https://img.example.com/a.png)", ["https://img.example.com/a.png"]),
+        ("[a](<http://x.cn/a b>)", ["http://x.cn/a b"]),
+        ("自动链接 <https://t.cn/x> 后", ["https://t.cn/x"]),
+        ("[文字][r]\n\n[r]: http://t.cn/ref \"标题\"", ["http://t.cn/ref"]),
+        ("邮件 <a@b.com>、代码 `http://t.cn/c`", []),
+    ],
+)
+def test_link_destinations_come_back_for_the_links_family(markdown: str, destinations: list[str]) -> None:
+    result = mask_markdown(markdown)
+    if not destinations:
+        assert result.links is None
+        return
+    assert result.links is not None and len(result.links) == len(markdown)
+    for destination in destinations:
+        at = markdown.index(destination)
+        assert result.links[at : at + len(destination)] == destination
+        assert result.text[at : at + len(destination)].strip() == ""  # still masked for the other families
+    assert all(not (a < markdown.index(d) + len(d) and b > markdown.index(d)) for d in destinations
+               for a, b in result.link_runs)
+
+
 def test_comments_are_kept_aside_with_their_spans() -> None:
     text = "正文<!-- wxguard-disable WX402 -->正文"
     result = mask_markdown(text)
@@ -88,3 +113,7 @@ def test_masking_keeps_length_and_line_breaks(text: str) -> None:
         assert 0 <= a < b <= len(text)
     for comment in result.comments:
         assert text[comment.start : comment.start + 4] == "<!--" and text[comment.end - 3 : comment.end] == "-->"
+    if result.links is not None:  # the prose, plus original characters put back where masked
+        assert len(result.links) == len(text)
+        for original, prose, linked in zip(text, result.text, result.links):
+            assert linked == prose or (prose == " " and linked == original)

@@ -93,7 +93,7 @@ def test_concise_positions_count_code_points(cli: Cli) -> None:
     assert lines[0] == "copy/promo.md:6:7: WX104 [error] 毒品敏感词「冰毒」"  # 🧧 is one column
     assert lines[1].startswith("copy/promo.md:7:9: WX108 ")  # 稳`x`赚 is no match, 稳赚 after it is
     assert lines[2].startswith("copy/promo.md:11:1: WX001 [warning] 抑制注释未抑制任何问题：WX108")
-    assert len(lines) == 6
+    assert len(lines) == 7 and lines[6] == "Found 6 findings (4 errors, 2 warnings) in 3 messages: 3 block."
 
 
 # -- SARIF ----------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ def test_github_annotations_parse_back(cli: Cli) -> None:
     lines = run_format(cli, "github").splitlines()
     annotations = [line for line in lines if line.startswith("::")]
     assert [a.split(" ", 1)[0] for a in annotations] == ["::error"] * 4 + ["::warning"] * 2
-    assert lines[-1] == "wxguard: 6 finding(s) in 2 file(s): 4 error, 2 warning, 0 info"
+    assert lines[-1] == "wxguard: 6 findings in 2 files: 4 errors, 2 warnings, 0 info"
     for a in annotations:
         head, message = a[2:].split("::", 1)
         props = dict(item.split("=", 1) for item in head.split(" ", 1)[1].split(","))
@@ -199,7 +199,7 @@ def test_full_carets_follow_display_width(cli: Cli) -> None:
     source, carets = block[2], block[3]
     assert source == "6 | 🧧 全场出售冰毒，`冰毒` 在代码里不算。"
     assert carets == "  |" + " " * (1 + 2 + 1 + 2 * 4) + "^^^^"
-    assert [cell_width(c) for c in "a冰🧧\u200b\t\x1b"] == [1, 2, 2, 0, 4, 1]
+    assert [cell_width(c) for c in "a冰🧧\u200b\t\x1b\u202e"] == [1, 2, 2, 0, 4, 4, 6]  # escapes: \x1b, \u202e
 
 
 # -- HTML -----------------------------------------------------------------------------------
@@ -247,7 +247,7 @@ def test_mimebundle_honours_include_and_exclude() -> None:
     assert set(report._repr_mimebundle_(include=["text/plain"])) == {"text/plain"}
     assert set(report._repr_mimebundle_(exclude=["text/plain"])) == {"text/html"}
     batch = Reports([report, Report(text="好")])
-    assert batch._repr_mimebundle_()["text/plain"].splitlines()[0] == "2 message(s)"
+    assert batch._repr_mimebundle_()["text/plain"].splitlines()[0] == "2 messages"
     assert "1 block, 0 review, 1 pass" in batch.to_html()
 
 

@@ -49,8 +49,15 @@ CASES = [
     ("txt", "出售冰毒 wxguard: ignore", []),
     ("txt", "出售冰毒 Wxguard:Ignore[wx1]", []),
     ("txt", "出售冰毒 wxguard: ignore[WX108]", [("WX104", 1, 3), ("WX001", 1, 6)]),
-    ("txt", "出售冰毒 wxguard: ignore[WX104] 之后", [("WX104", 1, 3)]),
+    ("txt", "出售冰毒 wxguard: ignore[WX104] 之后", [("WX104", 1, 3), ("WX001", 1, 6)]),  # not at the end: no marker
     ("txt", "今天天气好 wxguard: ignore", [("WX001", 1, 7)]),
+    # a mistyped plain-text directive is reported like an unknown Markdown one, and the line is still checked
+    ("txt", "出售冰毒 wxguard: ignor[WX104]", [("WX104", 1, 3), ("WX001", 1, 6)]),
+    ("txt", "出售冰毒 wxguard:ignore WX104", [("WX104", 1, 3), ("WX001", 1, 6)]),
+    ("txt", "出售冰毒 wxguard-disable-next-line WX104", [("WX104", 1, 3), ("WX001", 1, 6)]),
+    ("txt", "出售冰毒 wxguard: 冰毒", [("WX104", 1, 3), ("WX104", 1, 15), ("WX001", 1, 6)]),
+    ("txt", "访问 wxguard-docs 了解", []),
+    ("md", "<!-- wxguard-disable-nextline WX104 -->\n冰毒", [("WX001", 1, 1), ("WX104", 2, 1)]),
     # masked regions are hard breaks: no term is stitched together across them
     ("md", "稳`code`赚", []),
     ("md", "冰[x](http://a)毒", []),
@@ -71,6 +78,12 @@ def test_unused_message_names_the_codes() -> None:
     assert unused.message == "抑制注释未抑制任何问题：WX108"
     assert unused.text == "<!-- wxguard-disable WX104, WX108 -->"
     assert unused.severity.value == "warning"
+
+
+def test_a_mistyped_directive_names_itself() -> None:
+    (report,) = check_text("出售冰毒 wxguard: ignor[WX104]", "txt", SETTINGS, "f")
+    (typo,) = [v for v in report.violations if v.rule == "WX001"]
+    assert typo.text == "wxguard: ignor[WX104]" and typo.message == "抑制注释未抑制任何问题：wxguard: ignor[WX104]"
 
 
 def test_wx001_can_be_switched_off() -> None:

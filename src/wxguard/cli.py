@@ -1,9 +1,9 @@
-"""The ``wxguard`` command: check copy files or stdin, list and explain the rules.
+"""The ``wxguard`` command: check copy files, folders or stdin, list and explain the rules.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage,
-configuration or input errors (one line on stderr, no traceback unless ``--debug``).
-Every input is read and every configuration resolved before anything is checked, so a bad
-input stops the run before any output.
+configuration or input errors (one line on stderr each, no traceback unless ``--debug``).
+As in ruff, a path that cannot be read is one error line and the others are still checked
+and reported; the exit code is 2 at the end. A usage or configuration error stops the run.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Callable, NoReturn, Sequence, TextIO
+from typing import Callable, Iterator, NoReturn, Sequence, TextIO
 
 from ._version import __version__
 from .catalog import catalog
@@ -23,16 +23,20 @@ from .models import Report, Severity
 from .report import concise, full, github, sarif
 from .report import json as json_report
 from .report.catalog import explain, rules_json, rules_table
-from .sources import FileSettings, Kind, Overrides, Project, check_files, decode, kind_of, read_source
+from .report.terminal import inert, summary, use_colour
+from .sources import FileSettings, InputError, Kind, Overrides, Project, check_files, decode, kind_of, read_source
+from .sources.files import walk
 
-FORMATS: dict[str, Callable[[Sequence[Report]], str]] = {
-    "concise": concise.render,
-    "full": full.render,
+# Formats for people: colour when the terminal takes it, and a closing summary line.
+HUMAN: dict[str, Callable[[Sequence[Report], bool], str]] = {"concise": concise.render, "full": full.render}
+# Formats for programs: exactly the format, nothing else on stdout.
+MACHINE: dict[str, Callable[[Sequence[Report]], str]] = {
     "json": json_report.render,
     "json-lines": json_report.render_lines,
     "sarif": sarif.render,
     "github": github.render,
 }
+FORMATS = [*HUMAN, *MACHINE]
 
 
 class UsageError(WxguardError):
@@ -67,24 +71,43 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"wxguard {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = sub.add_parser("check", parents=[common], help="check .txt (a message a line) and .md (prose) files, or stdin")
-    check.add_argument("paths", nargs="*", help="files to check; '-' or nothing reads stdin")
-    check.add_argument("--output-format", choices=list(FORMATS), default="concise")
+    check = sub.add_parser("check", parents=[common], help="check .txt (a message a line) and .md (prose) files, folders or stdin",
+                           description="Check copy files: .txt is a message a line, .md (.markdown) one message, its prose.")
+    check.add_argument("paths", nargs="*",
+                       help="files and folders to check (folders recursively, for .md, .markdown and .txt files); "
+                            "'-' reads stdin; nothing checks the current folder")
+    check.add_argument("--output-format", choices=FORMATS, default="concise",
+                       help="concise (default) and full are for people, with colour and a summary line; "
+                            "json, json-lines, sarif and github are for programs")
     check.add_argument("--input-format", "--format", dest="input_format", choices=["txt", "md"], default=None,
                        help="read every input as this kind, whatever its extension")
     check.add_argument("--stdin-filename", default=None,
-                       help="name for stdin in the output; its extension, folder and per-file-ignores apply")
-    check.add_argument("--select", type=_codes, default=None, help="comma-separated codes or prefixes (replaces the file's)")
-    check.add_argument("--extend-select", type=_codes, default=None, help="codes or prefixes to add")
-    check.add_argument("--ignore", type=_codes, default=None, help="codes or prefixes to switch off")
+                       help="name for stdin in the output (reads stdin when no path is given); "
+                            "its extension, folder and per-file-ignores apply")
+    check.add_argument("--select", action="extend", type=_codes, default=None, metavar="CODES",
+                       help="comma-separated codes or prefixes to check (replaces the file's; repeatable)")
+    check.add_argument("--extend-select", action="extend", type=_codes, default=None, metavar="CODES",
+                       help="codes or prefixes to add (repeatable)")
+    check.add_argument("--ignore", action="extend", type=_codes, default=None, metavar="CODES",
+                       help="codes or prefixes to switch off (repeatable)")
+    check.add_argument("--exclude", action="extend", type=_codes, default=None, metavar="GLOBS",
+                       help="files and folders to skip in folders (replaces the file's and the default list)")
+    check.add_argument("--extend-exclude", action="extend", type=_codes, default=None, metavar="GLOBS",
+                       help="files and folders to skip in folders, in addition (repeatable)")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="apply the exclusions to files named on the command line too (the pre-commit hook does)")
     check.add_argument("--config", type=Path, default=None, help="pyproject.toml or wxguard.toml (no discovery)")
-    check.add_argument("--fail-on", choices=[s.value for s in Severity], default=None)
+    check.add_argument("--fail-on", choices=[s.value for s in Severity], default=None,
+                       help="the lowest severity that makes the exit code 1 (default: the file's, else error)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
+    check.add_argument("--quiet", "-q", action="store_true", help="no summary line after the findings")
     check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                        help="worker processes for large inputs (0: one per CPU; default 1: this process)")
-    check.add_argument("--lang", choices=["zh", "en"], default=None)
-    check.add_argument("--platform", choices=["wechat", "wecom", "dingtalk"], default=None)
+    check.add_argument("--lang", choices=["zh", "en"], default=None,
+                       help="language of messages, suggestions and consequences (default: the file's, else zh)")
+    check.add_argument("--platform", choices=["wechat", "wecom", "dingtalk"], default=None,
+                       help="the platform whose limits and link policy apply (default: the file's, else wechat)")
 
     rules = sub.add_parser("rules", parents=[common], help="list the rule catalog")
     rules.add_argument("--output-format", choices=["table", "json"], default="table")
@@ -100,6 +123,13 @@ def _selectors(values: list[str] | None, option: str) -> tuple[str, ...] | None:
     return tuple(catalog().check_selector(v, option) for v in values)
 
 
+def _patterns(values: list[str] | None) -> tuple[str, ...] | None:
+    """Exclude patterns from the command line: those with a folder are taken from here."""
+    if values is None:
+        return None
+    return tuple(str(Path.cwd() / v.removeprefix("./")) if "/" in v.rstrip("/") else v for v in values)
+
+
 def _overrides(args: argparse.Namespace) -> Overrides:
     return Overrides(
         select=_selectors(args.select, "--select"),
@@ -108,24 +138,74 @@ def _overrides(args: argparse.Namespace) -> Overrides:
         fail_on=args.fail_on,
         lang=args.lang,
         platform=args.platform,
+        exclude=_patterns(args.exclude),
+        extend_exclude=_patterns(args.extend_exclude) or (),
     )
 
 
-def _inputs(args: argparse.Namespace, project: Project, stdin: TextIO) -> list[tuple[str, str, Kind, FileSettings]]:
-    """(name, text, kind, settings) for every input, or the first reason one cannot be read."""
-    out = []
-    for name in args.paths or ["-"]:
-        if name == "-":
-            shown = args.stdin_filename or "-"
-            kind = kind_of(args.stdin_filename, args.input_format) if args.stdin_filename else (args.input_format or "txt")
-            text = decode(stdin.buffer.read(), shown)
-            file = Path(args.stdin_filename) if args.stdin_filename else None
-        else:
-            shown = name
-            kind, text = read_source(name, args.input_format)
-            file = Path(name)
-        out.append((shown, text, kind, project.settings(file)))
-    return out
+Input = tuple[str, str, Kind, FileSettings]
+
+
+class _Inputs:
+    """Every input to check, in command-line order, folders walked. A path that cannot be
+    read is reported on stderr at once and counted; the others go on."""
+
+    def __init__(self, args: argparse.Namespace, project: Project, stdin: TextIO, stderr: TextIO) -> None:
+        self.args, self.project, self.stdin, self.stderr = args, project, stdin, stderr
+        self.failed = 0
+        self.files = 0
+        self.seen: set[Path] = set()
+
+    def fail(self, exc: InputError) -> None:
+        self.failed += 1
+        print(f"wxguard: error: {inert(str(exc))}", file=self.stderr)
+
+    def __iter__(self) -> Iterator[Input]:
+        args = self.args
+        for name in args.paths or (["-"] if args.stdin_filename else ["."]):
+            try:
+                if name == "-":
+                    yield self._stdin()
+                elif Path(name).is_dir():
+                    yield from self._folder(name)
+                else:
+                    found = self._file(name, Path(name), explicit=True)
+                    if found is not None:
+                        yield found
+            except InputError as exc:
+                self.fail(exc)
+
+    def _stdin(self) -> Input:
+        args = self.args
+        shown = args.stdin_filename or "-"
+        kind = kind_of(args.stdin_filename, args.input_format) if args.stdin_filename else (args.input_format or "txt")
+        text = decode(self.stdin.buffer.read(), shown)
+        self.files += 1
+        return shown, text, kind, self.project.settings(Path(args.stdin_filename) if args.stdin_filename else None)
+
+    def _folder(self, name: str) -> Iterator[Input]:
+        for item in walk(Path(name), name, self.project.exclusion):
+            if isinstance(item, InputError):
+                self.fail(item)
+                continue
+            try:
+                found = self._file(item[0], item[1], explicit=False)
+            except InputError as exc:
+                self.fail(exc)
+                continue
+            if found is not None:
+                yield found
+
+    def _file(self, shown: str, path: Path, explicit: bool) -> Input | None:
+        resolved = path.resolve()
+        if resolved in self.seen:
+            return None
+        self.seen.add(resolved)
+        if explicit and self.args.force_exclude and self.project.exclusion(resolved.parent).excludes_within(resolved):
+            return None
+        kind, text = read_source(shown, self.args.input_format)
+        self.files += 1
+        return shown, text, kind, self.project.settings(path)
 
 
 def _statistics(reports: Sequence[Report], as_json: bool) -> str:
@@ -138,19 +218,29 @@ def _statistics(reports: Sequence[Report], as_json: bool) -> str:
     return "".join(f"{n}\t{code}\t{by_code[code].name}\n" for code, n in ordered)
 
 
-def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
+def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: TextIO) -> int:
     project = Project(_overrides(args), args.config)
+    inputs = _Inputs(args, project, stdin, stderr)
     failed = False
     found: list[Report] = []
     jobs = args.jobs or os.cpu_count() or 1
-    for settings, report in check_files(_inputs(args, project, stdin), jobs):
+    for settings, report in check_files(inputs, jobs):
         if report.violations:
             found.append(report)
             failed = failed or any(v.severity.rank >= settings.fail_on.rank for v in report.violations)
+    if inputs.files == 0 and inputs.failed == 0:
+        print("wxguard: warning: no .md, .markdown or .txt files found under the given paths", file=stderr)
     if args.statistics:
         stdout.write(_statistics(found, args.output_format in ("json", "json-lines")))
+    elif args.output_format in HUMAN:
+        colour = use_colour(stdout)
+        stdout.write(HUMAN[args.output_format](found, colour))
+        if not args.quiet:
+            stdout.write(("\n" if args.output_format == "full" and found else "") + summary(found, inputs.failed, colour))
     else:
-        stdout.write(FORMATS[args.output_format](found))
+        stdout.write(MACHINE[args.output_format](found))
+    if inputs.failed:
+        return 2
     return 1 if failed and not args.exit_zero else 0
 
 
@@ -172,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _build_parser().parse_args(argv)
         if args.command == "check":
-            return _check(args, stdout, sys.stdin)
+            return _check(args, stdout, sys.stdin, stderr)
         if args.command == "explain":
             return _explain(args, stdout)
         stdout.write(rules_json() if args.output_format == "json" else rules_table())
@@ -180,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WxguardError as exc:
         if debug:
             raise
-        print(f"wxguard: error: {exc}", file=stderr)
+        print(f"wxguard: error: {inert(str(exc))}", file=stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -190,7 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, the traceback behind --debug
         if debug:
             raise
-        print(f"wxguard: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=stderr)
+        print(f"wxguard: internal error: {type(exc).__name__}: {inert(str(exc))} (run with --debug for the traceback)",
+              file=stderr)
         return 2
 
 

@@ -56,6 +56,9 @@ class GuardConfig(BaseModel):
     campaign_keywords: tuple[str, ...] = ()
     phrases: tuple[Path, ...] = ()  # extra WX3/WX4 phrase-bank files ([inducement] / [advertising])
     commercial_threshold: float = Field(default=4.0, gt=0)  # commercial_score() at or above: advertising rules apply
+    # Folder walking on the command line (sources/files.py): globs; None keeps the default list.
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
 
     @field_validator("select", "extend_select", "ignore")
     @classmethod

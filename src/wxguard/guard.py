@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .catalog import catalog
+from .allowlist import AllowList
+from .config import GuardConfig, allow_entries, build_config, load_config_file
 from .families import CheckContext, Checker, Finding, checkers
-from .config import GuardConfig, build_config, load_config_file
 from .errors import WxguardError
 from .models import Message, Report, Violation
 from .text.views import TextView
@@ -32,11 +33,12 @@ class Guard:
     settings, so worker processes rebuild the same lexicon).
     """
 
-    __slots__ = ("config", "_enabled", "_checkers")
+    __slots__ = ("config", "_enabled", "_checkers", "_allow")
 
     config: GuardConfig
     _enabled: frozenset[str]
     _checkers: tuple[tuple[Checker, bool], ...]
+    _allow: AllowList | None
 
     def __init__(
         self,
@@ -65,6 +67,8 @@ class Guard:
         campaign_keywords: Iterable[str] = (),
         phrases: Iterable[str | Path] = (),
         commercial_threshold: float = 4.0,
+        exclude: Iterable[str] | None = None,
+        extend_exclude: Iterable[str] = (),
         config: GuardConfig | None = None,
     ) -> None:
         """Every setting of ``GuardConfig`` (docs/usage.md), or a ``config`` built already."""
@@ -97,6 +101,8 @@ class Guard:
                 "campaign_keywords": campaign_keywords,
                 "phrases": phrases,
                 "commercial_threshold": commercial_threshold,
+                "exclude": None if exclude is None else _as_list(exclude, "exclude"),
+                "extend_exclude": _as_list(extend_exclude, "extend_exclude"),
             }
             # Tables left out when not given, so that their defaults apply.
             given = {"per_file_ignores": per_file_ignores, "profiles": profiles, "format": format}
@@ -113,6 +119,7 @@ class Guard:
         object.__setattr__(self, "config", config)
         object.__setattr__(self, "_enabled", enabled)
         object.__setattr__(self, "_checkers", built)
+        object.__setattr__(self, "_allow", AllowList(*allow_entries(config.allow)) if config.allow else None)
 
     @classmethod
     def from_config(cls, path: str | Path) -> Guard:
@@ -152,6 +159,8 @@ class Guard:
                 findings.extend(checker.check(ctx))
             else:
                 findings.extend(f for f in checker.check(ctx) if f.rule in self._enabled)
+        if findings and self._allow is not None:  # phrases never to flag, whichever family found them
+            findings = self._allow.keep(message.text, ctx.view.folded, findings)
         if not findings:
             return Report(text=message.text)
         return Report(text=message.text, violations=tuple(self._violation(message.text, f) for f in _dedupe(findings)))

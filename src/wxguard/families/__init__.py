@@ -23,6 +23,7 @@ def checkers() -> tuple[type[Checker], ...]:
     from .inducement.checker import InducementChecker
     from .links.checker import LinksChecker
     from .persons.checker import PersonsChecker
+    from .scams.checker import ScamsChecker
 
     return (
         ContentChecker,
@@ -32,4 +33,5 @@ def checkers() -> tuple[type[Checker], ...]:
         PersonsChecker,
         FormatChecker,
         CadenceChecker,
+        ScamsChecker,
     )

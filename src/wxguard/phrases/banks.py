@@ -34,7 +34,7 @@ _TOKEN = re.compile(r"\{N\}|\{\*\}|\(([^()]*)\)(\?)?|[\[\]]|[^{}()\[\]]+|[{}()]"
 _NUMBER = re.compile(NUMBER)
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-FAMILIES = ("inducement", "advertising")
+FAMILIES = ("inducement", "advertising", "scams")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ _MARKS = {ord(c): STRONG for c in SENTENCE_ENDS} | {ord(c): WEAK for c in ",、:
 _BMP = 0x10000
 _DROP = re.compile(r"[^\w。，%]|_")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_DECIMAL_POINT = re.compile(r"(?<=\d)[.．](?=\d)")
 @cache
 def _squeeze_table() -> list[int | str | None]:
     """Fold + compact as a BMP list, from the foundation's one-to-one fold table."""
@@ -47,7 +48,17 @@ def folded(text: str) -> str:
 
 def compact(text: str) -> str:
     """Folded, clause markers for punctuation, everything else that is not a letter, digit
-    or % dropped. Works character by character, so positions map back with a ``BlockMap``."""
+    or % dropped; a full stop between digits stays a decimal point (领0.5元红包 is one
+    clause). Works character by character (a decimal point is one character either way),
+    so positions map back with a ``BlockMap``."""
+    if "." in text or "．" in text:
+        parts = _DECIMAL_POINT.split(text)
+        if len(parts) > 1:
+            return ".".join(_squeeze(part) for part in parts)
+    return _squeeze(text)
+
+
+def _squeeze(text: str) -> str:
     if _ASTRAL.search(text):
         return _DROP.sub("", fold_one_to_one(text).translate(_MARKS))
     return text.translate(_squeeze_table())

@@ -6,10 +6,10 @@ groups or people, or a threat, with no sentence end between them. The rules of t
 (which banks, how far, in which order) are data: ``[[combine]]`` and ``[[alone]]`` in a
 family's bank file (``wordlists/inducement.toml``).
 
-The context banks (``exempt``, ``blocker``, ``link``, ``requirement``, ``completion``,
-``acquire``) shape a join when a family has them and are empty when it does not. A family
-may also find some banks' hits itself (links, phone numbers: things a phrase cannot spell)
-and hand them in (``given``).
+The context banks (``exempt``, ``blocker``, ``link``, ``link-head``, ``requirement``,
+``completion``, ``acquire``) shape a join when a family has them and are empty when it does
+not. A family may also find some banks' hits itself (links, phone numbers: things a phrase
+cannot spell) and hand them in (``given``).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ BLOCKER_REACH = 2
 # After a clause break, the joined phrase must open its clause (this many characters of lead
 # at most) unless a link word (即可, 就, 每人 …) ties it to the action.
 CLAUSE_LEAD = 1
+LINK_BANKS = ("link", "link-head")
 # A rule's ``lead`` phrase (登录 before a link) ends at most this far before the joined phrase.
 LEAD_REACH = 8
 
@@ -112,8 +113,9 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
         return value
 
     for name, known in banks.items():
-        if "reach" in known.options:
-            _int(known.options, "reach", BLOCKER_REACH, f"{where} banks.{name}")
+        for option in ("reach", "head"):
+            if option in known.options:
+                _int(known.options, option, 0, f"{where} banks.{name}")
     combines = []
     for spec in data.get("combine", []):
         rule = code(spec.get("rule"))
@@ -225,11 +227,20 @@ class _Message:
         return max(near, key=lambda h: (h.end, h.end - h.start)) if near else None
 
     def tied(self, joined_start: int) -> bool:
-        """After a clause break: the joined phrase opens its clause or a link word ties it."""
+        """After a clause break: the joined phrase opens its clause or a link word ties it.
+        Words of ``link`` tie from anywhere before the phrase (联系客服即可领取); words of
+        ``link-head`` only from the clause's first ``head`` characters (a bank option of
+        either), since deeper in the clause has its own subject (符合条件的老人可免费领取)."""
         begin = self.clauses.clause_start(joined_start)
         if joined_start - begin <= CLAUSE_LEAD:
             return True
-        return any(begin <= h.start and h.end <= joined_start for h in self.live("link"))
+        for name in LINK_BANKS:
+            bank = self.banks.get(name)
+            head = bank.options.get("head") if bank is not None else None
+            deepest = joined_start if head is None else begin + head
+            if any(begin <= h.start <= deepest and h.end <= joined_start for h in self.live(name)):
+                return True
+        return False
 
     def conditional(self, action: Hit) -> bool:
         """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""

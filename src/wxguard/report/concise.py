@@ -6,6 +6,7 @@ from typing import Sequence
 
 from ..models import Report, Violation
 from .positions import locate
+from .terminal import BOLD, DIM, SEVERITY, inert, paint
 
 
 def located_violations(report: Report) -> list[Violation]:
@@ -15,20 +16,23 @@ def located_violations(report: Report) -> list[Violation]:
     return list(locate(report, report.path, report.line).violations)
 
 
-def header(report: Report, v: Violation) -> str:
-    """``path:line:col`` (``line:col`` when the report has no path)."""
+def header(report: Report, v: Violation, colour: bool = False) -> str:
+    """``path:line:col`` (``line:col`` when the report has no path), the path made inert."""
     assert v.location is not None
     where = f"{v.location.line}:{v.location.column}"
-    return f"{report.path}:{where}" if report.path is not None else where
+    return f"{paint(inert(report.path), colour, BOLD)}:{where}" if report.path is not None else where
 
 
-def concise_lines(report: Report) -> list[str]:
-    out = []
-    for v in located_violations(report):
-        extra = f" (via {', '.join(v.techniques)})" if v.techniques else ""
-        out.append(f"{header(report, v)}: {v.rule} [{v.severity.value}] {v.message}{extra}")
-    return out
+def concise_line(report: Report, v: Violation, colour: bool = False) -> str:
+    code = SEVERITY[v.severity]
+    extra = paint(f" (via {inert(', '.join(v.techniques))})", colour, DIM) if v.techniques else ""
+    return (f"{header(report, v, colour)}: {paint(v.rule, colour, BOLD, code)} "
+            f"{paint(f'[{v.severity.value}]', colour, code)} {inert(v.message)}{extra}")
 
 
-def render(reports: Sequence[Report]) -> str:
-    return "".join(line + "\n" for report in reports for line in concise_lines(report))
+def concise_lines(report: Report, colour: bool = False) -> list[str]:
+    return [concise_line(report, v, colour) for v in located_violations(report)]
+
+
+def render(reports: Sequence[Report], colour: bool = False) -> str:
+    return "".join(line + "\n" for report in reports for line in concise_lines(report, colour))

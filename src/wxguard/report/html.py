@@ -17,6 +17,7 @@ from ..catalog import catalog
 from ..models import Report, Severity, Verdict, Violation
 from .concise import concise_lines, located_violations
 from .links import rule_url
+from .terminal import plural
 
 # Background and accent per severity (a light tint and a strong border, readable in dark themes too).
 COLOURS = {
@@ -51,7 +52,7 @@ def _counts(violations: Sequence[Violation]) -> str:
     for severity in Severity:
         n = sum(1 for v in violations if v.severity is severity)
         if n:
-            parts.append(f"{n} {severity.value}")
+            parts.append(plural(n, severity.value))
     return ", ".join(parts) if parts else "no findings"
 
 
@@ -71,16 +72,28 @@ def _mark(body: str, covering: Sequence[Violation], labels: Sequence[Violation])
 
 
 def highlight(text: str, violations: Sequence[Violation]) -> str:
-    """The text, escaped, with one ``<mark>`` per piece between violation boundaries."""
+    """The text, escaped, with one ``<mark>`` per piece between violation boundaries. One
+    sweep in text order: a violation joins the covering set at its start and leaves it after
+    its end, so the time is the text plus the marks written, not pieces × violations."""
     bounds = sorted({0, len(text)} | {v.start for v in violations} | {v.end for v in violations})
+    empty: dict[int, list[Violation]] = {}
+    for v in violations:
+        if v.start == v.end:
+            empty.setdefault(v.start, []).append(v)
+    spans = sorted((v for v in violations if v.start < v.end), key=lambda v: v.start)
+    covering: list[Violation] = []
+    joined = 0
     out: list[str] = []
     for a, b in zip(bounds, bounds[1:] + [bounds[-1]]):
-        empty = [v for v in violations if v.start == v.end == a]
-        if empty:
-            out.append(_mark("", empty, empty))
+        if a in empty:
+            out.append(_mark("", empty[a], empty[a]))
         if b <= a:
             continue
-        covering = [v for v in violations if v.start <= a and v.end >= b and v.start < v.end]
+        while joined < len(spans) and spans[joined].start <= a:
+            covering.append(spans[joined])
+            joined += 1
+        if covering:
+            covering = [v for v in covering if v.end >= b]
         piece = _e(text[a:b])
         if covering:
             out.append(_mark(piece, covering, [v for v in covering if v.end == b]))
@@ -145,7 +158,7 @@ def reports_html(reports: Sequence[Report]) -> str:
     counts = {verdict: sum(1 for r in reports if r.verdict is verdict) for verdict in Verdict}
     summary = ", ".join(f"{counts[v]} {v.value}" for v in (Verdict.BLOCK, Verdict.REVIEW, Verdict.PASS))
     body = [f'<div class="wxguard-summary" style="font-weight:600;margin-bottom:4px;">'
-            f"{len(reports)} message(s): {_e(summary)}</div>"]
+            f"{_e(plural(len(reports), 'message'))}: {_e(summary)}</div>"]
     rows: list[tuple[str | None, Report, Violation]] = []
     for number, report in enumerate(reports[:BATCH_LIMIT], start=1):
         violations = located_violations(report)
@@ -153,7 +166,7 @@ def reports_html(reports: Sequence[Report]) -> str:
         body.append(f'<div class="wxguard-text" style="{_TEXT}">{highlight(report.text, violations)}</div>')
         rows += [(f"#{number}", report, v) for v in violations]
     if len(reports) > BATCH_LIMIT:
-        body.append(f"<div>… {len(reports) - BATCH_LIMIT} more message(s) not shown</div>")
+        body.append(f"<div>… {_e(plural(len(reports) - BATCH_LIMIT, 'more message'))} not shown</div>")
     if rows:
         body.append(_table(rows))
     return f'<div class="wxguard-report tex2jax_ignore" style="{_BOX}">{"".join(body)}</div>'
@@ -163,7 +176,7 @@ def plain_text(obj: Report | Sequence[Report]) -> str:
     """The concise lines, under a verdict line; numbered per message for a batch."""
     if isinstance(obj, Report):
         return "\n".join([f"{obj.verdict.value}: {_counts(obj.violations)}", *concise_lines(obj)])
-    lines = [f"{len(obj)} message(s)"]
+    lines = [plural(len(obj), "message")]
     for number, report in enumerate(obj, start=1):
         lines.append(f"#{number} {report.verdict.value}: {_counts(report.violations)}")
         lines += [f"  {line}" for line in concise_lines(report)]

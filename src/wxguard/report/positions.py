@@ -29,11 +29,14 @@ class LineIndex:
         end_line, end_column = self.position(end)
         return Location(line=line + line_offset, column=column, end_line=end_line + line_offset, end_column=end_column)
 
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its line break."""
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        """Offsets of a 1-based line's first character and of its end, before its line
+        break (``\r\n`` too), without copying the line."""
         start = self.starts[line - 1]
         end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        return self.text[start:end].removesuffix("\r")
+        if end > start and self.text[end - 1] == "\r":
+            end -= 1
+        return start, end
 
 
 def locate(report: Report, path: str | None, line: int) -> Report:

@@ -16,6 +16,7 @@ from .._version import __version__
 from ..catalog import Rule, catalog
 from ..models import Report, Severity
 from .concise import located_violations
+from .json import inert_json
 from .links import PROJECT_URL, rule_url
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -99,4 +100,4 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
 
 
 def render(reports: Sequence[Report]) -> str:
-    return json.dumps(sarif_log(reports), ensure_ascii=False, indent=2) + "\n"
+    return inert_json(json.dumps(sarif_log(reports), ensure_ascii=False, indent=2)) + "\n"

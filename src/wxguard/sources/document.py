@@ -9,6 +9,7 @@ from prose on both sides of, say, inline code (``稳`x`赚`` is not 稳赚).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Iterable, Iterator
@@ -16,7 +17,7 @@ from typing import Iterable, Iterator
 from ..guard import Guard
 from ..models import Report, Violation
 from .markdown import mask_markdown
-from .project import FileSettings
+from .project import LINKS_FAMILY, FileSettings
 from .reading import Kind
 from .suppression import Directive, apply, markdown_directives, trailing_marker
 
@@ -28,20 +29,24 @@ WALL = "\ua000"
 @dataclass(frozen=True)
 class Unit:
     """One message of a file: original and masked text (same length), its first line there,
-    the masked spans and the suppression directives inside it."""
+    the masked spans and the suppression directives inside it; for Markdown with link
+    destinations, the text the links family reads and the spans still masked in it."""
 
     text: str
     checked: str
     line: int
     runs: tuple[tuple[int, int], ...]
     directives: tuple[Directive, ...]
+    links: str | None = None
+    link_runs: tuple[tuple[int, int], ...] = ()
 
 
 def units(text: str, kind: Kind) -> Iterator[Unit]:
     """The messages of a file's text; blank ``.txt`` lines are not messages."""
     if kind == "md":
         masked = mask_markdown(text)
-        yield Unit(text, masked.text, 1, masked.runs, tuple(markdown_directives(masked.comments)))
+        directives = tuple(markdown_directives(masked.comments))
+        yield Unit(text, masked.text, 1, masked.runs, directives, masked.links, masked.link_runs)
         return
     for number, line in enumerate(text.split("\n"), start=1):
         line = line.removesuffix("\r")
@@ -50,41 +55,74 @@ def units(text: str, kind: Kind) -> Iterator[Unit]:
         marker = trailing_marker(line)
         if marker is None:
             yield Unit(line, line, number, (), ())
+        elif marker.kind == "unknown":  # reported as WX001 and still checked as text
+            yield Unit(line, line, number, (), (marker,))
         else:
             checked = line[: marker.start] + " " * (len(line) - marker.start)
             yield Unit(line, checked, number, ((marker.start, len(line)),), (marker,))
 
 
-def _walled(guard: Guard, unit: Unit, violations: list[Violation]) -> list[Violation]:
-    crossing = {id(v) for v in violations if any(a < v.end and b > v.start for a, b in unit.runs)}
-    if not crossing:
-        return violations
-    chars = list(unit.checked)
-    for a, b in unit.runs:
+def _crossing(runs: tuple[tuple[int, int], ...], violations: list[Violation]) -> set[int]:
+    """ids of the violations that overlap a masked run (runs sorted and disjoint: one
+    bisection each, not every run for every violation)."""
+    ends = [b for _, b in runs]
+    out = set()
+    for v in violations:
+        i = bisect_right(ends, v.start)
+        if i < len(runs) and runs[i][0] < v.end:
+            out.add(id(v))
+    return out
+
+
+def _walls(text: str, runs: tuple[tuple[int, int], ...]) -> str:
+    chars = list(text)
+    for a, b in runs:
         for i in range(a, b):
             if chars[i] not in "\r\n":
                 chars[i] = WALL
-    confirmed = {(w.rule, w.start, w.end) for w in guard.check("".join(chars)).violations}
+    return "".join(chars)
+
+
+def _walled(guard: Guard, text: str, runs: tuple[tuple[int, int], ...], violations: list[Violation]) -> list[Violation]:
+    crossing = _crossing(runs, violations) if runs else set()
+    if not crossing:
+        return violations
+    confirmed = {(w.rule, w.start, w.end) for w in guard.check(_walls(text, runs)).violations}
     return [v for v in violations if id(v) not in crossing or (v.rule, v.start, v.end) in confirmed]
+
+
+def _linked(unit: Unit, settings: FileSettings) -> Report | None:
+    """The links family's report on a Markdown message with its link destinations put back."""
+    if unit.links is None:
+        return None
+    links = settings.link_guard()
+    return links.check(unit.links) if links is not None else None
 
 
 def check_unit(unit: Unit, settings: FileSettings, path: str | None) -> Report:
     """The located report of one message, after per-file ignores and suppressions."""
-    return _finished(unit, settings, path, settings.guard.check(unit.checked))
+    return _finished(unit, settings, path, settings.guard.check(unit.checked), _linked(unit, settings))
 
 
-def _finished(unit: Unit, settings: FileSettings, path: str | None, checked: Report) -> Report:
+def _finished(unit: Unit, settings: FileSettings, path: str | None, checked: Report, linked: Report | None) -> Report:
     """``checked`` (the Guard's report on the masked text) with the file's ignores, walls
-    and suppressions applied, located in the file."""
-    guard = settings.guard
+    and suppressions applied, located in the file. ``linked`` is the links family's report
+    on the text with link destinations put back: it replaces the prose's WX2 findings."""
     violations = [v for v in checked.violations if v.rule in settings.enabled]
-    if unit.runs and violations:
-        violations = _walled(guard, unit, violations)
+    if violations and unit.runs:
+        violations = _walled(settings.guard, unit.checked, unit.runs, violations)
+    if linked is not None:
+        links, text = settings.link_guard(), unit.links
+        assert links is not None and text is not None
+        from_links = [v for v in linked.violations if v.rule in settings.enabled]
+        if from_links and unit.link_runs:
+            from_links = _walled(links, text, unit.link_runs, from_links)
+        violations = [v for v in violations if not v.rule.startswith(LINKS_FAMILY)] + from_links
     violations = [
         v if unit.text[v.start : v.end] == v.text else v.model_copy(update={"text": unit.text[v.start : v.end]})
         for v in violations
     ]
-    violations = apply(unit.text, violations, unit.directives, settings.enabled, guard.config)
+    violations = apply(unit.text, violations, unit.directives, settings.enabled, settings.guard.config)
     return Report(text=unit.text, violations=tuple(violations)).located(path, unit.line)
 
 
@@ -108,5 +146,5 @@ def check_files(files: Iterable[tuple[str, str, Kind, FileSettings]], jobs: int)
         group = list(run)
         guard = group[0][1].guard
         checked = guard.check_many((unit.checked for unit, _, _ in group), workers=jobs)
-        for (unit, settings, path), report in zip(group, checked):
-            yield settings, _finished(unit, settings, path, report)
+        for (unit, settings, path), report in zip(group, checked):  # links alone: here, they are quick
+            yield settings, _finished(unit, settings, path, report, _linked(unit, settings))

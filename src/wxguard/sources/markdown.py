@@ -6,6 +6,11 @@ replaced character for character by spaces (line breaks kept), so every offset, 
 column in the masked text is the offset, line and column in the file. HTML comments are
 kept aside: suppression directives live in them.
 
+Link destinations (of links, images, reference definitions and autolinks) are what a
+reader of a WeCom or DingTalk Markdown message can open, so a second text, ``links``, is
+the prose with those destinations put back: the links family reads it, every other family
+reads only the prose.
+
 This is a scanner, not a full CommonMark parser: it follows the constructs' rules where
 they decide what is prose (fence lengths, backtick-run lengths, balanced link targets,
 indented code only outside lists and after a blank line).
@@ -14,6 +19,7 @@ indented code only outside lists and after a blank line).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _FRONT_MATTER_OPEN = "---"
@@ -22,13 +28,13 @@ _QUOTE_PREFIX = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 _LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-+*]|(\d{1,9})[.)])(?:[ \t]|$)")
 _RULE_LINE = re.compile(r"^[ \t|:]*(?:[-=*_][ \t|:]*){3,}$")
-_REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S")
+_REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?P<destination>\S+)")
 _INLINE = re.compile(
     r"""
     (?P<escape>\\[!-/:-@\[-`{-~])
     |(?P<comment><!--)
     |(?P<code>`+)
-    |(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)>)
+    |(?P<autolink><(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]{1,31}):[^\s<>]*|[^\s@<>]+@[^\s@<>]+)>)
     |(?P<tag></?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>)
     |(?P<target>\]\()
     |(?P<label>\]\[[^\]\n]*\])
@@ -49,11 +55,57 @@ class Comment:
 
 @dataclass(frozen=True)
 class MaskedText:
-    """``text`` has the original's length; ``runs`` are the masked spans, in order."""
+    """``text`` has the original's length; ``runs`` are the masked spans, in order.
+    ``links`` is ``text`` with the link destinations put back (``None`` when there are
+    none) and ``link_runs`` the spans still masked there."""
 
     text: str
     runs: tuple[tuple[int, int], ...]
     comments: tuple[Comment, ...]
+    links: str | None = None
+    link_runs: tuple[tuple[int, int], ...] = ()
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _without(runs: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``runs`` outside ``holes`` (both sorted and disjoint), in one merge."""
+    out: list[tuple[int, int]] = []
+    h = 0
+    for start, end in runs:
+        while h < len(holes) and holes[h][1] <= start:
+            h += 1
+        k = h
+        while k < len(holes) and holes[k][0] < end:
+            if holes[k][0] > start:
+                out.append((start, holes[k][0]))
+            start = max(start, holes[k][1])
+            k += 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def _destination(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The destination inside a link target ``text[start:end]`` (between its parentheses):
+    ``<…>`` or the characters up to the first blank, without the title."""
+    while start < end and text[start] in " \t\r\n":
+        start += 1
+    if start < end and text[start] == "<":
+        close = text.find(">", start, end)
+        return (start + 1, close) if close > start + 1 else None
+    stop = start
+    while stop < end and text[stop] not in " \t\r\n":
+        stop += 1
+    return (start, stop) if stop > start else None
 
 
 class _Masker:
@@ -62,6 +114,7 @@ class _Masker:
         self.chars = list(text)
         self.runs: list[tuple[int, int]] = []
         self.comments: list[Comment] = []
+        self.destinations: list[tuple[int, int]] = []
 
     def mask(self, start: int, end: int) -> None:
         if end <= start:
@@ -74,14 +127,21 @@ class _Masker:
     def current(self) -> str:
         return "".join(self.chars)
 
+    def destination(self, span: tuple[int, int] | None) -> None:
+        if span is not None:
+            self.destinations.append(span)
+
     def result(self) -> MaskedText:
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(self.runs):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        return MaskedText(self.current(), tuple(merged), tuple(self.comments))
+        merged = _merged(self.runs)
+        prose = self.current()
+        if not self.destinations:
+            return MaskedText(prose, tuple(merged), tuple(self.comments))
+        destinations = _merged(self.destinations)
+        chars = self.chars
+        for start, end in destinations:
+            chars[start:end] = self.source[start:end]
+        return MaskedText(prose, tuple(merged), tuple(self.comments), "".join(chars),
+                          tuple(_without(merged, destinations)))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -161,59 +221,100 @@ def _blocks(m: _Masker, lines: list[tuple[int, int]], first: int) -> None:
                 m.mask(number, number + len(item.group(1)) + 1)
         elif indent == 0 and prev_blank:
             in_list = False
-        if _REFERENCE_DEFINITION.match(rest) or _RULE_LINE.match(rest):
+        definition = _REFERENCE_DEFINITION.match(rest)
+        if definition:
+            m.destination(_destination(text, start + offset + definition.start("destination"), end))
+        if definition or _RULE_LINE.match(rest):
             m.mask(start + offset, end)
         prev_blank, prev_code = False, False
 
 
-def _closing_paren(text: str, open_at: int) -> int | None:
-    """Index of the ``)`` that closes the link target opened at ``open_at``."""
-    depth = 0
-    i = open_at
+def _closing_parens(text: str) -> dict[int, int]:
+    """For every ``(`` that a later ``)`` closes before a blank line, that ``)``: one pass
+    with a stack (backslash escapes skipped), so a link target is found in constant time
+    however many unclosed ``](`` precede it."""
+    closing: dict[int, int] = {}
+    open_: list[int] = []
+    i = 0
     while i < len(text):
         char = text[i]
         if char == "\\":
             i += 2
             continue
         if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        elif char == "\n" and _BLANK_LINE.match(text, i):
-            return None
+            open_.append(i)
+        elif char == ")" and open_:
+            closing[open_.pop()] = i
+        elif char == "\n" and open_ and _BLANK_LINE.match(text, i):
+            open_.clear()
         i += 1
-    return None
+    return closing
+
+
+class _CodeCloser:
+    """Where each run of backticks of each length starts, found in one pass: the run that
+    closes an opening one is a bisection away, where a search from every unclosed run went
+    to the end of the text."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: dict[int, list[int]] = {}
+        for run in re.finditer("`+", text):
+            self.starts.setdefault(run.end() - run.start(), []).append(run.start())
+
+    def find(self, ticks: int, start: int) -> tuple[int, int] | None:
+        """(start, end) of the first run of exactly ``ticks`` backticks at or after ``start``."""
+        starts = self.starts.get(ticks, [])
+        i = bisect_left(starts, start)
+        return (starts[i], starts[i] + ticks) if i < len(starts) else None
+
+
+def _email_autolink(inner: str) -> bool:
+    """``local@domain`` with a dot inside the domain (checked here, not by a backtracking
+    pattern)."""
+    domain = inner.partition("@")[2]
+    return "." in domain[1:-1]
 
 
 def _inline(m: _Masker) -> None:
     """Inline code, comments, autolinks, tags, link targets and reference labels."""
     text = m.current()
+    closing_parens: dict[int, int] | None = None
+    code = _CodeCloser(text)
+    last_comment_end = text.rfind("-->")
     pos = 0
     while (found := _INLINE.search(text, pos)) is not None:
         kind = found.lastgroup
         pos = found.end()
         if kind == "comment":
-            close = text.find("-->", found.end())
+            close = text.find("-->", found.end()) if last_comment_end >= found.end() else -1
             if close != -1:
                 m.comments.append(Comment(found.start(), close + 3, m.source[found.end() : close]))
                 m.mask(found.start(), close + 3)
                 pos = close + 3
         elif kind == "code":
-            ticks = len(found.group("code"))
-            closing = re.compile(f"(?<!`)`{{{ticks}}}(?!`)").search(text, found.end())
-            if closing and not _BLANK_LINE.search(text, found.end(), closing.start()):
-                m.mask(found.start(), closing.end())
-                pos = closing.end()
+            closing = code.find(len(found.group("code")), found.end())
+            if closing and not _BLANK_LINE.search(text, found.end(), closing[0]):
+                m.mask(found.start(), closing[1])
+                pos = closing[1]
         elif kind == "target":
-            close_at = _closing_paren(text, found.start() + 1)
+            if closing_parens is None:
+                closing_parens = _closing_parens(text)
+            close_at = closing_parens.get(found.start() + 1)
             if close_at is not None:
                 m.mask(found.start() + 1, close_at + 1)
+                m.destination(_destination(m.source, found.start() + 2, close_at))
                 pos = close_at + 1
         elif kind == "label":
             m.mask(found.start() + 1, found.end())
-        elif kind in ("autolink", "tag"):
+        elif kind == "autolink":
+            if found.group("scheme") is not None:
+                m.mask(found.start(), found.end())
+                m.destination((found.start() + 1, found.end() - 1))
+            elif _email_autolink(found.group("autolink")[1:-1]):
+                m.mask(found.start(), found.end())
+            else:
+                pos = found.start() + 1
+        elif kind == "tag":
             m.mask(found.start(), found.end())
 
 

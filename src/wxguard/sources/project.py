@@ -18,14 +18,18 @@ from ..config import GuardConfig, build_config, load_config_file
 from ..errors import ConfigError
 from ..guard import Guard
 from ..models import Severity
+from .files import Exclusion, exclusion
 
 CONFIG_FILES = ("wxguard.toml", "pyproject.toml")
+LINKS_FAMILY = "WX2"
 
 
 @dataclass(frozen=True)
 class Overrides:
     """Command-line settings. A ``select`` here replaces the file's selection entirely
-    (ruff's precedence); otherwise ``extend_select`` and ``ignore`` add to the file's."""
+    (ruff's precedence); otherwise ``extend_select`` and ``ignore`` add to the file's. An
+    ``exclude`` replaces the file's, ``extend_exclude`` adds to it (patterns with ``/`` are
+    absolute here: the command line's are taken from the current folder)."""
 
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -34,6 +38,8 @@ class Overrides:
     lang: str | None = None
     platform: str | None = None
     industry: str | None = None
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
 
     def apply(self, base: GuardConfig, source: Path | None) -> GuardConfig:
         data: dict[str, Any] = base.model_dump()
@@ -41,6 +47,9 @@ class Overrides:
             data.update(select=self.select, extend_select=self.extend_select, ignore=self.ignore)
         else:
             data.update(extend_select=base.extend_select + self.extend_select, ignore=base.ignore + self.ignore)
+        if self.exclude is not None:
+            data["exclude"] = self.exclude
+        data["extend_exclude"] = base.extend_exclude + self.extend_exclude
         for key in ("fail_on", "lang", "platform", "industry"):
             value = getattr(self, key)
             if value is not None:
@@ -48,14 +57,41 @@ class Overrides:
         return build_config(data, source)
 
 
+class LinkJudge:
+    """The Guard that judges a Markdown file's link destinations: its file's settings with
+    only the links family (WX2) selected, so the other families still read only the prose.
+    Built when a file first has a destination; ``None`` when no WX2 rule is enabled."""
+
+    def __init__(self, guard: Guard) -> None:
+        self._of = guard
+        self._built: tuple[Guard | None] | None = None
+
+    def guard(self) -> Guard | None:
+        if self._built is None:
+            codes = sorted(c for c in self._of.enabled_rules if c.startswith(LINKS_FAMILY))
+            config = self._of.config.model_copy(update={"select": tuple(codes), "extend_select": (), "ignore": ()})
+            self._built = (Guard(config=config) if codes else None,)
+        return self._built[0]
+
+
 @dataclass(frozen=True)
 class FileSettings:
-    """How one file is checked: its Guard, the codes switched off for it and the failing level."""
+    """How one file is checked: its Guard, the codes switched off for it, the failing
+    level, and the judge of its Markdown link destinations (shared per configuration)."""
 
     guard: Guard
     config_file: Path | None
     ignored: tuple[str, ...]
     enabled: frozenset[str]
+    links: LinkJudge | None = None
+
+    def __post_init__(self) -> None:
+        if self.links is None:  # built by hand, not by a Project: a judge of its own
+            object.__setattr__(self, "links", LinkJudge(self.guard))
+
+    def link_guard(self) -> Guard | None:
+        assert self.links is not None
+        return self.links.guard()
 
     @property
     def fail_on(self) -> Severity:
@@ -112,6 +148,7 @@ class Project:
         self.explicit = config
         self._found: dict[Path, Path | None] = {}
         self._guards: dict[Path | None, Guard] = {}
+        self._links: dict[Path | None, LinkJudge] = {}
 
     def _config_for(self, folder: Path) -> Path | None:
         if self.explicit is not None:
@@ -123,8 +160,17 @@ class Project:
     def _guard(self, config_file: Path | None) -> Guard:
         if config_file not in self._guards:
             base = load_config_file(config_file) if config_file is not None else GuardConfig()
-            self._guards[config_file] = Guard(config=self.overrides.apply(base, config_file))
+            guard = self._guards[config_file] = Guard(config=self.overrides.apply(base, config_file))
+            self._links[config_file] = LinkJudge(guard)
         return self._guards[config_file]
+
+    def exclusion(self, folder: Path) -> Exclusion:
+        """The ``exclude`` patterns in force in ``folder`` (its nearest configuration's), with
+        the folder relative patterns start from (the configuration's, else the current one)."""
+        config_file = self._config_for(folder)
+        config = self._guard(config_file).config
+        root = config_file.parent.resolve() if config_file is not None else Path.cwd().resolve()
+        return exclusion(config.exclude, config.extend_exclude, root)
 
     def settings(self, file: Path | None) -> FileSettings:
         """Settings for ``file`` (``None``: stdin without a name, found from the current folder)."""
@@ -136,4 +182,4 @@ class Project:
             root = config_file.parent if config_file is not None else Path.cwd()
             ignored = per_file_ignored(guard.config.per_file_ignores, root, file)
         enabled = frozenset(c for c in guard.enabled_rules if not any(c.startswith(s) for s in ignored))
-        return FileSettings(guard, config_file, ignored, enabled)
+        return FileSettings(guard, config_file, ignored, enabled, self._links[config_file])

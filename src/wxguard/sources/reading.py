@@ -16,14 +16,16 @@ class InputError(WxguardError):
 
 
 def kind_of(name: str, forced: Kind | None = None) -> Kind:
-    """``.txt`` is read line by line, ``.md`` as prose; anything else needs ``forced``."""
+    """``.txt`` is read line by line, ``.md`` and ``.markdown`` as prose; anything else needs ``forced``."""
     if forced is not None:
         return forced
     suffix = Path(name).suffix.lower()
     kind = KINDS.get(suffix)
     if kind is None:
         what = f"{suffix} files" if suffix else "files without an extension"
-        raise InputError(f"{name}: cannot read {what} (wxguard reads .txt and .md; --input-format txt|md reads it anyway)")
+        raise InputError(
+            f"{name}: cannot read {what} (wxguard reads .md, .markdown and .txt; --input-format txt|md reads it anyway)"
+        )
     return kind
 
 

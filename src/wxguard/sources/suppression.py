@@ -9,6 +9,7 @@ reported spans (as in textlint), so it works the same for every rule.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, Sequence
@@ -21,7 +22,11 @@ from .markdown import Comment
 UNUSED_SUPPRESSION = "WX001"
 
 _DIRECTIVE = re.compile(r"^\s*wxguard-(disable-next-line|disable|enable)(?=\s|$)(.*)$", re.I | re.S)
-_TRAILING = re.compile(r"(?:^|(?<=\s))wxguard:\s*ignore(?:\[([^\]\n]*)\])?\s*$", re.I)
+# ``wxguard: ignore[CODES]`` at the end of a line, matched on the reversed line from its end:
+# one anchored attempt, where a search from the left retried at every "wxguard:".
+_TRAILING_REVERSED = re.compile(r"\s*(?:\]([^\]\n]*)\[)?erongi\s*:draugxw(?!\S)", re.I)
+# What looks meant as a plain-text directive: "wxguard:" or Markdown's "wxguard-disable…".
+_TXT_MENTION = re.compile(r"(?:^|(?<=\s))wxguard(?:\s*:|-(?:disable|enable|ignore))", re.I)
 _MENTION = re.compile(r"^\s*wxguard\b", re.I)
 _SPLIT = re.compile(r"[\s,]+")
 
@@ -50,9 +55,6 @@ class _Scope:
     end: int
     used: bool = field(default=False)
 
-    def covers(self, violation: Violation) -> bool:
-        return self.start <= violation.start < self.end and (self.code is None or violation.rule.startswith(self.code))
-
 
 def _codes(raw: str) -> tuple[str, ...]:
     return tuple(part.upper() for part in _SPLIT.split(raw.strip()) if part)
@@ -73,11 +75,19 @@ def markdown_directives(comments: Iterable[Comment]) -> list[Directive]:
 
 
 def trailing_marker(line: str) -> Directive | None:
-    """The ``wxguard: ignore[CODES]`` marker at the end of a plain-text line."""
-    found = _TRAILING.search(line)
-    if found is None:
+    """The ``wxguard: ignore[CODES]`` marker at the end of a plain-text line, or an
+    ``unknown`` directive from the first thing that looks meant as one (a typo such as
+    ``wxguard: ignor[WX104]``) to the end of the line, so it is reported, not ignored."""
+    found = _TRAILING_REVERSED.match(line[::-1])
+    if found is not None:
+        start = len(line) - found.end()
+        codes = found.group(1)[::-1] if found.group(1) is not None else ""
+        return Directive("ignore", _codes(codes), start, len(line), line[start:].strip())
+    mention = _TXT_MENTION.search(line)
+    if mention is None:
         return None
-    return Directive("ignore", _codes(found.group(1) or ""), found.start(), len(line), found.group(0).strip())
+    source = line[mention.start() :].rstrip()
+    return Directive("unknown", (), mention.start(), mention.start() + len(source), source)
 
 
 def _next_line(text: str, offset: int) -> tuple[int, int]:
@@ -90,7 +100,7 @@ def _next_line(text: str, offset: int) -> tuple[int, int]:
 
 def _scopes(text: str, directives: Sequence[Directive]) -> list[_Scope]:
     scopes: list[_Scope] = []
-    open_: list[_Scope] = []
+    open_: dict[str | None, list[_Scope]] = {}
     for d in directives:
         codes: tuple[str | None, ...] = d.codes or (None,)
         if d.kind == "ignore":
@@ -102,13 +112,50 @@ def _scopes(text: str, directives: Sequence[Directive]) -> list[_Scope]:
             for code in codes:
                 scope = _Scope(d, code, d.end, len(text))
                 scopes.append(scope)
-                open_.append(scope)
+                open_.setdefault(code, []).append(scope)
         elif d.kind == "enable":
-            closing = [s for s in open_ if not d.codes or s.code in d.codes]
-            for scope in closing:
-                scope.end = d.start
-                open_.remove(scope)
+            for code in list(open_) if not d.codes else [c for c in d.codes if c in open_]:
+                for scope in open_.pop(code):
+                    scope.end = d.start
     return scopes
+
+
+def _suppressed(violations: Sequence[Violation], scopes: list[_Scope]) -> list[bool]:
+    """Whether a scope covers each violation, marking every scope that covers one as used.
+
+    Scopes are grouped by code; a violation consults only the groups of its code's prefixes
+    (and the all-codes group). In each group one sweep in start order keeps the scopes
+    begun so far: the furthest end says whether a violation is covered, and the still-unused
+    scopes wait in a heap by end until a violation inside them uses them. Linear in
+    violations and scopes (times a log), where checking each pair was their product."""
+    groups: dict[str | None, list[_Scope]] = {}
+    for scope in scopes:
+        groups.setdefault(scope.code, []).append(scope)
+    asking: dict[str | None, list[int]] = {}
+    for i, v in enumerate(violations):
+        for code in (None, *(v.rule[:k] for k in range(1, len(v.rule) + 1))):
+            if code in groups:
+                asking.setdefault(code, []).append(i)
+    covered = [False] * len(violations)
+    for code, asked in asking.items():
+        group = sorted(groups[code], key=lambda s: s.start)
+        waiting: list[tuple[int, int, _Scope]] = []
+        begun, furthest = 0, -1
+        for i in sorted(asked, key=lambda i: violations[i].start):
+            at = violations[i].start
+            while begun < len(group) and group[begun].start <= at:
+                scope = group[begun]
+                furthest = max(furthest, scope.end)
+                heapq.heappush(waiting, (scope.end, begun, scope))
+                begun += 1
+            if furthest <= at:
+                continue
+            covered[i] = True
+            while waiting:
+                end, _, scope = heapq.heappop(waiting)
+                if end > at:
+                    scope.used = True
+    return covered
 
 
 def apply(
@@ -122,29 +169,29 @@ def apply(
     (when WX001 is enabled). Codes of rules switched off by the settings are not "unused":
     the configuration, not the copy, decided they cannot fire."""
     scopes = _scopes(text, directives)
-    kept = []
-    for v in violations:
-        covering = [s for s in scopes if s.covers(v)]
-        for scope in covering:
-            scope.used = True
-        if not covering:
-            kept.append(v)
+    covered = _suppressed(violations, scopes) if scopes else [False] * len(violations)
+    kept = [v for v, hidden in zip(violations, covered) if not hidden]
     if UNUSED_SUPPRESSION not in enabled:
         return kept
     known = catalog().by_code
+    by_directive: dict[int, list[_Scope]] = {}
+    for scope in scopes:
+        by_directive.setdefault(id(scope.directive), []).append(scope)
     for d in directives:
         if d.kind == "enable":
             continue
         if d.kind == "unknown":
             kept.append(_unused(text, d, d.source, config))
             continue
-        mine = [s for s in scopes if s.directive is d and not s.used]
         unused = [
             s.code or "*"
-            for s in mine
-            if s.code is None
-            or any(c.startswith(s.code) for c in enabled)
-            or not any(c.startswith(s.code) for c in known)
+            for s in by_directive.get(id(d), [])
+            if not s.used
+            and (
+                s.code is None
+                or any(c.startswith(s.code) for c in enabled)
+                or not any(c.startswith(s.code) for c in known)
+            )
         ]
         if unused:
             kept.append(_unused(text, d, ", ".join(unused) if d.codes else d.source, config))

@@ -218,9 +218,14 @@ def _mixed_case(written: str) -> bool:
     return any(c.isupper() for c in letters) and any(c.islower() for c in letters)
 
 
+def may_have_link(folded: str) -> bool:
+    """False when the folded text certainly holds no link (the quick test of ``extract_links``)."""
+    return _MAYBE_LINK.search(folded) is not None
+
+
 def extract_links(text: str, folded: str) -> list[Link]:
     """Every link in ``text`` (``folded`` is its same-length folded view)."""
-    if _MAYBE_LINK.search(folded) is None:
+    if not may_have_link(folded):
         return []
     return links_in(text, folded)
 

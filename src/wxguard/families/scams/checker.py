@@ -1,0 +1,143 @@
+"""WX8 scams: a lure joined to a demand, within a clause or a short window.
+
+Banks say 冻结, shops say 退款 and give their number, groups hold lotteries: no word is a
+scam. A finding needs a lure (an account in trouble, points to cash, a prize drawn by a TV
+show, a cancelled flight with compensation, an accusation by the police) joined to a demand
+(a link, a phone number, a chat id, a transfer, a fee paid first, a shared screen), with no
+sentence end between them (``phrases.joins``; the rules are the ``[[combine]]`` tables of
+``wordlists/scams.toml``). Channels are found by code and masked before the clause view is
+built, so a link's dots end no sentence and no phrase matches inside a number.
+
+Cost: a literal trigger over the lures' anchors (lures that join only channels count only
+when the message may hold one), then the lure banks themselves; only a message with a lure
+pays for channels and joins.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ...phrases.banks import Hit
+from ...phrases.clauses import Clauses, compact
+from ...phrases.joins import Join, find_joins
+from ..base import CheckContext, Checker, Finding
+from .channels import KINDS, Channel, find_channels, masked, may_have_channel
+from .model import Gate, ScamsModel, scams_model
+
+if TYPE_CHECKING:
+    from ...config import GuardConfig
+
+
+class ScamsChecker(Checker):
+    family = "WX8"
+
+    def __init__(self, config: GuardConfig) -> None:
+        super().__init__(config)
+        self.model: ScamsModel = scams_model(config.phrases)
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        model = self.model
+        plain = Clauses.of(ctx.view)
+        lures = [*_lured(model.wording, plain.text)]
+        channel_lures = _lured(model.channel, plain.text)
+        if channel_lures and may_have_channel(ctx.view.folded):
+            lures += channel_lures
+        if not any(model.banks[name].hits(plain.text) for name in lures):
+            return
+        original = ctx.view.text
+        channels = find_channels(original, ctx.view.folded)
+        clauses, given = plain, {}
+        if channels:
+            text = masked(original, channels)
+            clauses, given = Clauses(text), _given(text, channels)
+        joins = find_joins(clauses, model.banks, model.combines, model.alones, given)
+        for join in _one_per_place(_unwarned(joins, clauses, model), clauses, model):
+            start, end = clauses.original(join.start, join.end)
+            l0, l1 = clauses.original(*join.action)
+            d0, d1 = clauses.original(*join.joined)
+            yield Finding(
+                rule=join.rule,
+                start=start,
+                end=end,
+                term=original[start:end],
+                confidence=join.confidence,
+                fields={"lure": original[l0:l1], "demand": original[d0:d1]},
+            )
+
+
+def _lured(gate: Gate, text: str) -> tuple[str, ...]:
+    """The gate's lure banks, or none when its quick test rules them all out."""
+    return gate.lures if gate.trigger is not None and gate.trigger.search(text) is not None else ()
+
+
+def _given(text: str, channels: list[Channel]) -> dict[str, list[Hit]]:
+    """Each channel as a hit of its bank, in the indices of the clause view of the masked
+    ``text`` (a masked character survives compacting, so a channel keeps its length there)."""
+    given: dict[str, list[Hit]] = {}
+    pos, at = 0, 0
+    for c in channels:
+        at += len(compact(text[pos : c.start]))
+        given.setdefault(c.kind, []).append(Hit(at, at + c.end - c.start, c.kind))
+        at += c.end - c.start
+        pos = c.end
+    return given
+
+
+def _unwarned(joins: list[Join], clauses: Clauses, model: ScamsModel) -> list[Join]:
+    """Joins whose sentence does not warn about scams. A notice describes a scam's wording
+    (转入安全账户, 先交保证金) but hands out a scammer's link or number only when it quotes
+    the scam, while a scam may pose as a notice (反诈提醒：…请登录 …): a join to a channel
+    is cancelled only when it stands inside quotation marks."""
+    if not joins:
+        return joins
+    warnings = model.banks["warning"].hits(clauses.text)
+    if not warnings:
+        return joins
+
+    def warned(join: Join) -> bool:
+        begin, end = clauses.sentence_start(join.start), clauses.sentence_end(join.end - 1)
+        if not any(begin <= w.start and w.end <= end for w in warnings):
+            return False
+        if join.banks[1] not in KINDS:
+            return True
+        return _quoted(clauses.original_text, *clauses.original(join.start, join.end))
+
+    return [j for j in joins if not warned(j)]
+
+
+_OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", "\"": "\""}
+_CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Does ``[start, end)`` lie inside one pair of quotation marks?"""
+    depth: list[str] = []
+    for c in text[:start]:
+        if c == "\"" and depth and depth[-1] == "\"":
+            depth.pop()
+        elif c in _OPENERS:
+            depth.append(c)
+        elif c in _CLOSERS and depth and depth[-1] == _CLOSERS[c]:
+            depth.pop()
+    if not depth:
+        return False
+    closer = _OPENERS[depth[-1]]
+    inside = text[start:end]
+    return closer not in inside and closer in text[end:]
+
+
+def _one_per_place(joins: list[Join], clauses: Clauses, model: ScamsModel) -> list[Join]:
+    """One mark for one scam: a sentence keeps one join, of the rule listed first in the
+    tables, preferring a join to a channel (the link or number the reader must not use)."""
+    kept: list[Join] = []
+    seen: set[int] = set()
+
+    def key(join: Join) -> tuple[int, bool, int]:
+        return model.rank[join.rule], join.banks[1] not in KINDS, join.start
+
+    for join in sorted(joins, key=key):
+        sentence = clauses.sentence_start(join.start)
+        if sentence not in seen and all(k.end <= join.start or join.end <= k.start for k in kept):
+            kept.append(join)
+            seen.add(sentence)
+    return sorted(kept, key=lambda j: (j.start, j.rule))

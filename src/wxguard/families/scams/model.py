@@ -1,0 +1,64 @@
+"""The compiled WX8 model: banks and join rules from ``wordlists/scams.toml`` plus users'
+phrase files, built once per set of files and shared by every Guard in the process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...compiled import compiled
+from ...errors import WordListError
+from ...phrases.banks import Bank, add_user_phrases, bundled_family
+from ...phrases.joins import Alone, Combine, read_rules, trigger
+from .channels import KINDS
+
+WHERE = "wordlists/scams.toml"
+# Banks the checker itself consults, besides the lures and demands the rules name.
+CONTEXT_BANKS = ("warning", *KINDS)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Lure banks and the quick literal test every one of their phrases passes."""
+
+    lures: tuple[str, ...]
+    trigger: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class ScamsModel:
+    banks: dict[str, Bank]
+    combines: list[Combine]
+    alones: list[Alone]
+    # Lures some rule joins to wording (转入, 先交保证金), and lures joined to channels only:
+    # those are looked for only when the message may hold a channel.
+    wording: Gate
+    channel: Gate
+    rank: dict[str, int]  # a rule's place in the tables: a sentence keeps the lowest
+
+
+def scams_model(files: tuple[Path, ...]) -> ScamsModel:
+    """The model with the phrases of these users' files added."""
+    return compiled("scams", lambda: _build(files), files=files, what="phrase file")
+
+
+def _build(files: tuple[Path, ...]) -> ScamsModel:
+    data, sources = bundled_family("scams")
+    missing = [name for name in CONTEXT_BANKS if name not in sources]
+    if missing:
+        raise WordListError(WHERE, None, f"missing banks: {', '.join(missing)}")
+    add_user_phrases("scams", sources, files)
+    banks = {name: src.compile() for name, src in sources.items()}
+    combines, alones = read_rules(data, banks, WHERE, "WX8")
+    wording = [c.action for c in combines if set(c.with_) - set(KINDS)] + [a.bank for a in alones]
+    channel = [c.action for c in combines if c.action not in wording]
+    rank: dict[str, int] = {}
+    for rule in [c.rule for c in combines] + [a.rule for a in alones]:
+        rank.setdefault(rule, len(rank))
+    return ScamsModel(banks, combines, alones, _gate(banks, wording), _gate(banks, channel), rank)
+
+
+def _gate(banks: dict[str, Bank], lures: list[str]) -> Gate:
+    names = tuple(dict.fromkeys(lures))
+    return Gate(names, trigger(banks, list(names)) if names else None)

@@ -1,0 +1,97 @@
+"""Text bound for terminals and CI logs: message text made inert, colour only from wxguard.
+
+A checked message is untrusted: ``关注\\x1b[2J公众号`` would clear the reader's screen, a CR
+would overwrite the line, a bidi override would reorder what the reader sees. Every piece
+of message (and file-name) text passes through ``inert`` before it is written, which shows
+C0 and C1 control characters, DEL, line and paragraph separators and the bidi marks,
+embeddings, overrides and isolates as visible escapes (``\\x1b``, ``\\u202e``). Colour
+codes are added after that, by ``paint`` alone, so every escape sequence on the screen is
+wxguard's own.
+
+Colour follows the usual conventions: ``NO_COLOR`` (any non-empty value) turns it off,
+``FORCE_COLOR`` (any non-empty value) turns it on, otherwise only a terminal gets it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Mapping, Sequence, TextIO
+
+from ..models import Report, Severity, Verdict
+
+# Beyond C0: DEL, C1, the Arabic letter mark, LRM/RLM, line and paragraph separators,
+# bidi embeddings and overrides, bidi isolates.
+BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[\x00-\x1f{BEYOND_C0}]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+RESET = "\x1b[0m"
+BOLD = "1"
+DIM = "2"
+GREEN = "32"
+BLUE = "34"
+SEVERITY = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def escape(char: str) -> str:
+    """The visible escape of one unsafe character."""
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def is_unsafe(char: str) -> bool:
+    return _UNSAFE.match(char) is not None
+
+
+def inert(text: str) -> str:
+    """``text`` with every character that could drive a terminal or a log shown as an escape."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda m: escape(m.group()), text)
+
+
+def use_colour(stream: TextIO, environ: Mapping[str, str] = os.environ) -> bool:
+    """Colour for ``stream``: ``NO_COLOR`` wins, then ``FORCE_COLOR``, then whether it is a terminal."""
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def paint(text: str, colour: bool, *codes: str) -> str:
+    """``text`` wrapped in the SGR ``codes`` when colour is on; ``text`` must already be inert."""
+    if not colour or not codes or not text:
+        return text
+    return f"\x1b[{';'.join(codes)}m{text}{RESET}"
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 error``, ``2 errors``; ``info`` has no plural."""
+    return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
+
+
+def summary(reports: Sequence[Report], unreadable: int, colour: bool) -> str:
+    """The closing line of a human format: what was found, how many messages each verdict,
+    and how many paths could not be checked."""
+    found = [v for r in reports for v in r.violations]
+    tail = f" {plural(unreadable, 'path')} could not be checked." if unreadable else ""
+    if not found:
+        if unreadable:
+            return paint(f"No findings;{tail}", colour, BOLD) + "\n"
+        return paint("All checks passed!", colour, BOLD, GREEN) + "\n"
+    severities = ", ".join(
+        plural(n, s.value) for s in Severity if (n := sum(1 for v in found if v.severity is s))
+    )
+    verdicts = ", ".join(
+        f"{n} {verdict.value}" for verdict in (Verdict.BLOCK, Verdict.REVIEW)
+        if (n := sum(1 for r in reports if r.verdict is verdict))
+    )
+    messages = plural(sum(1 for r in reports if r.violations), "message")
+    line = f"Found {plural(len(found), 'finding')} ({severities}) in {messages}" + (f": {verdicts}." if verdicts else ".")
+    return paint(line + tail, colour, BOLD) + "\n"

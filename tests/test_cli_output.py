@@ -1,0 +1,206 @@
+"""What the terminal shows: colour (NO_COLOR, FORCE_COLOR, a terminal), the closing summary,
+--help, long lines in `full`, and message text that cannot drive the terminal or the log."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft4Validator
+
+from wxguard import Guard, Report, Severity, Violation
+from wxguard.cli import main
+from wxguard.report import concise, full, github, sarif
+from wxguard.report import json as json_report
+from wxguard.report.html import report_html, reports_html
+from wxguard.report.terminal import use_colour
+from wxguard.sources import FileSettings, check_text
+
+from .clitools import Cli, cli  # noqa: F401  (fixture)
+
+ROOT = Path(__file__).resolve().parents[1]
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+# What must never reach a terminal from a message: C0 but the newline, DEL, C1, separators, bidi.
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+# -- colour -----------------------------------------------------------------------------------
+def test_force_color_turns_colour_on(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    cli.write("a.txt", "出售冰毒\n")
+    r = cli("check", "a.txt")
+    assert r.out == (
+        "\x1b[1ma.txt\x1b[0m:1:3: \x1b[1;31mWX104\x1b[0m \x1b[31m[error]\x1b[0m 毒品敏感词「冰毒」\n"
+        "\x1b[1mFound 1 finding (1 error) in 1 message: 1 block.\x1b[0m\n"
+    )
+    full_out = cli("check", "--output-format", "full", "a.txt").out
+    assert "\x1b[1;31m^^^^\x1b[0m" in full_out and SGR.sub("", full_out) != full_out
+    cli.write("a.txt", "今天天气好\n")
+    assert cli("check", "a.txt").out == "\x1b[1;32mAll checks passed!\x1b[0m\n"
+
+
+@pytest.mark.parametrize("force", ["", "1"])
+def test_no_color_turns_colour_off(cli: Cli, monkeypatch: pytest.MonkeyPatch, force: str) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FORCE_COLOR", force)
+    cli.write("a.txt", "出售冰毒\n")
+    for fmt in ("concise", "full"):
+        assert "\x1b" not in cli("check", "--output-format", fmt, "a.txt").out
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_only_for_a_terminal_unless_told() -> None:
+    assert use_colour(_Terminal(), {}) is True
+    assert use_colour(io.StringIO(), {}) is False
+    assert use_colour(io.StringIO(), {"FORCE_COLOR": "1"}) is True
+    assert use_colour(_Terminal(), {"NO_COLOR": "1"}) is False
+    assert use_colour(_Terminal(), {"NO_COLOR": ""}) is True  # an empty NO_COLOR does not count
+    assert use_colour(_Terminal(), {"NO_COLOR": "1", "FORCE_COLOR": "1"}) is False
+
+
+@pytest.mark.parametrize("fmt", ["json", "json-lines", "sarif", "github"])
+def test_machine_formats_have_no_colour_and_no_summary(cli: Cli, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    cli.write("a.txt", "出售冰毒\n")
+    out = cli("check", "--output-format", fmt, "a.txt").out
+    assert "\x1b" not in out and "Found " not in out and "All checks passed" not in out
+    if fmt in ("json", "sarif"):
+        json.loads(out)
+    elif fmt == "json-lines":
+        assert [json.loads(line)["path"] for line in out.splitlines()] == ["a.txt"]
+    else:
+        assert out.splitlines()[-1] == "wxguard: 1 finding in 1 file: 1 error, 0 warnings, 0 info"
+
+
+# -- summary ----------------------------------------------------------------------------------
+def test_summary_counts_findings_severities_and_verdicts(cli: Cli) -> None:
+    cli.write("wxguard.toml", 'default-wordlists = false\nwords = { drugs = ["冰毒"] }\nseverity = { WX104 = "warning" }\n'
+                              'select = ["WX1", "WX0"]\n')
+    cli.write("a.txt", "冰毒\n冰毒 冰毒\n好\n今天 wxguard: ignore\n")
+    r = cli("check", "a.txt")
+    assert r.summary == "Found 4 findings (4 warnings) in 3 messages: 3 review."
+    assert cli("check", "-q", "a.txt").summary is None
+    assert cli("check", "--statistics", "a.txt").out == "3\tWX104\tdrug-content\n1\tWX001\tunused-suppression\n"
+
+
+# -- help -------------------------------------------------------------------------------------
+def test_help_explains_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--help"])
+    assert exit_.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    for option, words in [
+        ("--output-format", "concise (default) and full are for people"),
+        ("--fail-on", "the lowest severity that makes the exit code 1"),
+        ("--lang", "language of messages"),
+        ("--platform", "the platform whose limits and link policy apply"),
+        ("--select", "repeatable"),
+        ("--force-exclude", "pre-commit hook"),
+    ]:
+        assert option in text and words in text, option
+
+
+# -- full: long lines ---------------------------------------------------------------------------
+def test_full_shows_a_window_around_the_span_of_a_long_line(cli: Cli) -> None:
+    line = "今天天气很好，" * 150 + "出售冰毒" + "大家一起来玩" * 150  # 1,954 characters, one message
+    cli.write("long.txt", line + "\n")
+    r = cli("check", "--output-format", "full", "long.txt")
+    lines = r.out.splitlines()
+    assert max(len(x) for x in lines) < 200, max(len(x) for x in lines)
+    source = next(x for x in lines if x.startswith("1 | "))
+    carets = lines[lines.index(source) + 1]
+    assert source.startswith("1 | ...") and source.endswith("...") and "出售冰毒" in source
+    before = source.index("冰毒") - len("1 | ...")  # CJK characters and full-width commas: two cells each
+    assert carets == "  | " + " " * (len("...") + 2 * before) + "^^^^"
+
+
+# -- HTML counts -------------------------------------------------------------------------------
+def _violation(start: int, end: int) -> Violation:
+    return Violation(rule="WX104", name="drug-content", category="drugs", severity=Severity.ERROR, start=start,
+                     end=end, text="冰毒", message="m", consequence="c")
+
+
+def test_html_counts_are_pluralised() -> None:
+    report = Report(text="冰毒冰毒", violations=(_violation(0, 2), _violation(2, 4)))
+    assert "2 errors" in report_html(report) and "2 error<" not in report_html(report)
+    assert "1 error<" in report_html(Report(text="冰毒", violations=(_violation(0, 2),)))
+    batch = reports_html([report, Report(text="好")])
+    assert "2 messages: 1 block, 0 review, 1 pass" in batch
+
+
+# -- nothing from a message drives the terminal or the log ---------------------------------------
+HOSTILE = "关注\x1b[2J\x1b[H公众号领红包，出售冰毒\r覆盖\b\x0b\x0c\x7f\x9b31m\u202e反转\u2066隔离\u2069 HTTP://T.CN/\x1b[0m"
+
+
+def test_terminal_escapes_in_a_message_are_shown_not_obeyed(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    cli.write("wxguard.toml", 'default-wordlists = false\nwords = { drugs = ["冰毒"] }\nselect = ["WX1", "WX2", "WX6"]\n')
+    name = "evil\x1b]0;title\x07.txt"
+    cli.write(name, HOSTILE + "\n")
+    for colour in ("", "1"):
+        monkeypatch.setenv("FORCE_COLOR", colour)
+        for fmt in ("concise", "full", "github"):
+            r = cli("check", "--output-format", fmt, name)
+            assert r.code == 1
+            shown = SGR.sub("", r.out)
+            assert not UNSAFE.search(shown), (fmt, [c for c in shown if UNSAFE.match(c)])
+            assert "\x1b" not in shown
+            assert "evil\\x1b]0;title\\x07.txt" in shown
+        full_out = cli("check", "--output-format", "full", name).out
+        assert "关注\\x1b[2J\\x1b[H公众号领红包，出售冰毒\\r覆盖\\x08\\x0b\\x0c\\x7f\\x9b31m\\u202e反转\\u2066隔离\\u2069" in full_out
+    r = cli("check", "missing\x1b[2J.txt")
+    assert r.err == "wxguard: error: missing\\x1b[2J.txt: No such file or directory\n"
+
+
+BITS = st.sampled_from(["冰毒", "出售", "http://t.cn/x", "FREE SHIPPING NOW", "\n", " ", "\t", "\x1b[2J", "\x1b]8;;", "\r",
+                        "\b", "\x0b", "\x0c", "\x7f", "\x85", "\x9b", "\u202e", "\u2067", "\u2028", "\u200f", "\u061c"])
+SMALL = Guard(default_wordlists=False, words={"drugs": ["冰毒"]}, select=["WX1", "WX2", "WX6"])
+
+
+@given(st.lists(st.one_of(BITS, st.text(max_size=3)), max_size=30).map("".join), st.sampled_from(["txt", "md"]),
+       st.booleans())
+@settings(max_examples=120, deadline=None)
+def test_no_format_writes_a_control_or_bidi_character_of_a_message(text: str, kind: str, colour: bool) -> None:
+    settings_ = FileSettings(SMALL, None, (), SMALL.enabled_rules)
+    reports = [r for r in check_text(text, kind, settings_, "f\x1b.txt") if r.violations]  # type: ignore[arg-type]
+    for out in (concise.render(reports, colour), full.render(reports, colour), github.render(reports)):
+        assert not UNSAFE.search(SGR.sub("", out))
+    documents = [json_report.render(reports), sarif.render(reports), *json_report.render_lines(reports).splitlines()]
+    for out in documents:
+        assert not UNSAFE.search(out.replace("\n", ""))
+        json.loads(out)
+
+
+# -- the CI example of docs/output-formats.md, run as written -------------------------------------
+def test_the_docs_ci_example_runs_as_written(tmp_path: Path) -> None:
+    docs = (ROOT / "docs" / "output-formats.md").read_text("utf-8")
+    (command,) = re.findall(r"- run: (wxguard check [^\n]*)", docs)
+    assert command == "wxguard check --output-format sarif copy/ > wxguard.sarif || true"
+    if shutil.which("sh") is None:
+        pytest.skip("no POSIX shell")
+    (tmp_path / "copy" / "campaign").mkdir(parents=True)
+    (tmp_path / "copy" / "promo.md").write_text("# 双十一\n\n出售冰毒，[活动页](http://t.cn/abc)\n", "utf-8")
+    (tmp_path / "copy" / "campaign" / "day1.txt").write_text("今天开播\n全网最低价，出售大麻\n", "utf-8")
+    bin_dir = str(Path(sys.executable).parent)
+    proc = subprocess.run(["sh", "-c", command], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env={"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    log = json.loads((tmp_path / "wxguard.sarif").read_text("utf-8"))
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    errors = sorted(Draft4Validator(schema).iter_errors(log), key=str)
+    assert not errors, errors[0]
+    results = log["runs"][0]["results"]
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert uris == {"copy/promo.md", "copy/campaign/day1.txt"}
+    assert {"WX104", "WX201", "WX205"} <= {r["ruleId"] for r in results}

@@ -1,0 +1,201 @@
+"""WX8 scams: table-driven cases and traps, channels, warnings, one mark per scam, user phrase
+files, outputs, and properties."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wxguard import Guard, Reports, Severity, WordListError
+from wxguard.families.scams.channels import find_channels, may_have_channel
+from wxguard.families.scams.model import scams_model
+from wxguard.phrases.clauses import compact
+from wxguard.text.folding import fold_one_to_one
+
+from .scam_cases import NEGATIVES, POSITIVES
+from .spans import expected, found
+
+
+@pytest.fixture(scope="module")
+def wx8() -> Guard:
+    return Guard(select=["WX8"])
+
+
+@pytest.fixture(scope="module")
+def every_rule() -> Guard:
+    return Guard()
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), POSITIVES)
+def test_scams_are_found_with_their_span(wx8: Guard, text: str, rule: str, span: str) -> None:
+    assert expected(text, rule, span) in found(wx8, text)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_genuine_notices_shops_and_warnings_pass(every_rule: Guard, text: str) -> None:
+    report = every_rule.check(text)
+    assert [v.rule for v in report.violations if v.rule.startswith("WX8") or v.severity is Severity.ERROR] == []
+
+
+def test_tables_are_large_enough() -> None:
+    assert len(POSITIVES) >= 40 and len(NEGATIVES) >= 40
+    assert {rule for _, rule, _ in POSITIVES} == {f"WX80{i}" for i in range(1, 9)}
+
+
+def test_a_finding_names_the_lure_and_the_demand() -> None:
+    text = "您的医保卡已被冻结，请拨打 0755-83451234 核实。"
+    zh = Guard(select=["WX8"]).check(text).violations[0]
+    assert zh.message == "钓鱼信息：以「医保卡已被冻结」引导使用「0755-83451234」"
+    en = Guard(select=["WX8"], lang="en").check(text).violations[0]
+    assert en.message == 'phishing: "医保卡已被冻结" pushes the reader to "0755-83451234"'
+    assert zh.severity is Severity.ERROR
+
+
+def test_payment_details_are_a_warning(wx8: Guard) -> None:
+    v = wx8.check("房租请打到我建行卡 6217 0012 3456 7890，户名李明").violations[0]
+    assert (v.rule, v.severity) == ("WX808", Severity.WARNING)
+
+
+# -- channels ------------------------------------------------------------------------------
+def _channels(text: str) -> list[tuple[str, str]]:
+    return [(text[c.start : c.end], c.kind) for c in find_channels(text, fold_one_to_one(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "channels"),
+    [
+        ("请致电 021-61234567 或 13912345678", [("021-61234567", "phone"), ("13912345678", "phone")]),
+        ("客服 400-812-3345，官方 95588、10086、12306", [("400-812-3345", "phone")]),
+        ("运单号 75312345678901，取件码 3-2-1105", []),
+        ("卡号 6222 0212 3456 7890 123", [("6222 0212 3456 7890 123", "account")]),
+        ("加微信：abc_123，QQ群 73328190", [("微信：abc_123", "chat-id"), ("QQ群 73328190", "chat-id")]),
+        ("登录 wap.ccb-jf.com 兑换", [("wap.ccb-jf.com", "url")]),
+        ("请登陆(链接)或致电（电话），账号(银行)，加(微信)(QQ)", [
+            ("(链接)", "url"), ("（电话）", "phone"), ("(银行)", "account"), ("(微信)", "chat-id"), ("(QQ)", "chat-id"),
+        ]),
+        ("请点击链接，或拨打电话，转到银行", []),
+    ],
+)
+def test_channels_are_links_numbers_accounts_and_chat_ids(text: str, channels: list[tuple[str, str]]) -> None:
+    assert _channels(text) == channels
+
+
+def test_the_data_sets_placeholders_count_only_in_brackets(wx8: Guard) -> None:
+    assert [v.rule for v in wx8.check("您的账户已冻结，请点击（链接）解冻").violations] == ["WX801"]
+    assert wx8.check("您的账户已冻结，请点击链接解冻").violations == ()
+
+
+def test_official_service_numbers_are_no_demand(wx8: Guard) -> None:
+    assert wx8.check("您的账户已冻结，请致电95588").violations == ()
+    assert [v.rule for v in wx8.check("您的账户已冻结，请致电0571-87651234").violations] == ["WX801"]
+
+
+def test_a_link_inside_the_lure_window_keeps_its_dots(wx8: Guard) -> None:
+    # The link's dots are no sentence end: the lure after it still joins.
+    v = wx8.check("请登录 www.icbc-jf.cn 兑换积分可兑换的现金").violations[0]
+    assert v.text == "登录 www.icbc-jf.cn 兑换积分可兑换的现金"
+
+
+# -- warnings, sentences, one mark ---------------------------------------------------------
+def test_a_warning_cancels_a_described_demand(wx8: Guard) -> None:
+    assert wx8.check("警方提示：不要相信要求把钱转入安全账户的电话。").violations == ()
+    assert [v.rule for v in wx8.check("请立即把钱转入安全账户。").violations] == ["WX806"]
+
+
+def test_a_scam_posing_as_a_notice_is_still_a_scam(wx8: Guard) -> None:
+    text = "反诈提醒：您的账户存在风险，请立即登录 https://icbc-safe.cn 验证"
+    assert [v.rule for v in wx8.check(text).violations] == ["WX801"]
+
+
+def test_a_warning_that_quotes_the_scams_link_passes(wx8: Guard) -> None:
+    assert wx8.check("警惕！“您的账户已冻结，请登录 icbc-jd.com 解冻”是钓鱼短信").violations == ()
+    assert wx8.check("“您的账户已冻结，请登录 icbc-jd.com 解冻”").violations != ()  # quotes alone are no warning
+
+
+def test_lure_and_demand_never_join_across_a_sentence_end(wx8: Guard) -> None:
+    assert wx8.check("您的账户已冻结。请致电 021-61234567 咨询开户事宜").violations == ()
+    assert wx8.check("您的账户已冻结，请致电 021-61234567").violations != ()
+
+
+def test_one_scam_gets_one_mark(wx8: Guard) -> None:
+    text = "您涉嫌洗钱，请将资金转入安全账户，并下载腾讯会议配合调查。"
+    assert [v.rule for v in wx8.check(text).violations] == ["WX806"]
+
+
+def test_spans_point_into_the_original_through_disguises(wx8: Guard) -> None:
+    text = "您的帳戶已被凍結，請致電 ０２１－６１２３４５６７"
+    v = wx8.check(text).violations[0]
+    assert text[v.start : v.end] == v.text == "帳戶已被凍結，請致電 ０２１－６１２３４５６７"
+
+
+# -- users' phrase files -------------------------------------------------------------------
+def test_a_phrase_file_adds_a_lure_and_an_exemption(tmp_path: Path) -> None:
+    text = "您的会员卡即将作废，请致电 021-61234567"
+    assert Guard(select=["WX8"]).check(text).violations == ()
+    path = tmp_path / "scams.toml"
+    path.write_text('[scams]\naccount-trouble = ["会员卡{*}作废"]\n', "utf-8")
+    assert [v.rule for v in Guard(select=["WX8"], phrases=[path]).check(text).violations] == ["WX801"]
+    path.write_text('[scams]\nexempt = ["医保卡已被冻结"]\n', "utf-8")
+    assert Guard(select=["WX8"], phrases=[path]).check("您的医保卡已被冻结，请拨打 0755-83451234").violations == ()
+
+
+def test_a_bad_phrase_file_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('[scams]\nlure = ["冻结"]\n', "utf-8")
+    with pytest.raises(WordListError) as err:
+        Guard(select=["WX8"], phrases=[path])
+    assert str(err.value).startswith(f"{path}:2: ") and "has no bank 'lure'" in str(err.value)
+
+
+# -- outputs -------------------------------------------------------------------------------
+def test_html_and_json_show_the_family() -> None:
+    report = Guard().check("您的医保卡已被冻结，请拨打 0755-83451234 核实。")
+    html = Reports([report]).to_html()
+    assert "WX801" in html and "医保卡已被冻结" in html
+    data = json.loads(report.model_dump_json())
+    assert data["verdict"] == "block" and data["violations"][0]["rule"] == "WX801"
+
+
+# -- properties ----------------------------------------------------------------------------
+_FRAGMENTS = st.sampled_from(
+    [
+        "您的", "账户", "已冻结", "积分", "兑换现金", "请登录", "www.a-b.cn", "(链接)", "（电话）", "021-61234567",
+        "安全账户", "转入", "贷款", "需缴纳", "保证金", "刷单", "佣金", "微信 abc_123", "谨防", "骗子", "“", "”",
+        "，", "。", " ", "\u200b", "📢", "6222 0212 3456 7890", "户名", "航班", "补偿", "旅客",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=16).map("".join))
+def test_spans_map_into_the_original_and_nothing_crashes(text: str) -> None:
+    for v in Guard(select=["WX8"]).check(text).violations:
+        assert 0 <= v.start < v.end <= len(text) and text[v.start : v.end] == v.text
+
+
+_CHANNEL_TEXT = st.lists(
+    st.sampled_from(["138", "1234", "5678", "021-", "6222", " ", "-", ".", "www", "cn", "点", "com", "(", ")", "（", "）",
+                     "链接", "电话", "银行", "微信", "QQ", "vx", ":", "abc_1", "9", "0", "号", "://", "t", "http"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CHANNEL_TEXT)
+def test_the_channel_gate_never_hides_a_channel(text: str) -> None:
+    folded = fold_one_to_one(text)
+    if find_channels(text, folded):
+        assert may_have_channel(folded)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=16).map("".join))
+def test_the_lure_triggers_never_hide_a_lure(text: str) -> None:
+    model, view = scams_model(()), compact(text)
+    for gate in (model.wording, model.channel):
+        if any(model.banks[name].hits(view) for name in gate.lures):
+            assert gate.trigger is not None and gate.trigger.search(view) is not None
