@@ -30,15 +30,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import ahocorasick
+from timing import median_time
 
 from wxguard import Guard, catalog
 from wxguard.families.content.model import lexicon_for
-
-from timing import median_time
 
 # Every family that judges messages (WX0 judges files), from the catalog: a new family is timed too.
 FAMILIES = tuple(prefix for prefix in catalog().families if prefix != "WX0")
@@ -62,8 +61,6 @@ t2 = time.perf_counter()
 print(json.dumps({"import": t1 - t0, "build": t2 - t1,
                   "rss_mb": peak_rss_mb()}))
 """
-
-
 
 
 def _env(cache: Path) -> dict[str, str]:
@@ -96,7 +93,10 @@ def _construction(wordlists: Sequence[Path], cache: Path, warm: bool) -> dict[st
             entry.unlink()
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, *map(str, wordlists)],
-        capture_output=True, text=True, check=True, env=_env(cache),
+        capture_output=True,
+        text=True,
+        check=True,
+        env=_env(cache),
     )
     return {k: float(v) for k, v in json.loads(out.stdout.strip().splitlines()[-1]).items()}
 
@@ -114,13 +114,17 @@ def _cold_check(path: Path, cache: Path, warm: bool, repeat: int) -> tuple[float
             for entry in cache.glob("*"):
                 entry.unlink()
         t0 = time.perf_counter()
-        subprocess.run([*_cli(), "check", str(path)], capture_output=True, env=_env(cache), cwd=path.parent)
+        subprocess.run(
+            [*_cli(), "check", str(path)], capture_output=True, env=_env(cache), cwd=path.parent
+        )
         times.append(time.perf_counter() - t0)
     return min(times), statistics.median(times)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
@@ -146,7 +150,9 @@ def main() -> None:
 
     print(f"corpus: {mb:.2f} MB, {n:,} lines; WX1 terms: {len(terms):,}")
     print(f"{'line by line':38}{'messages/s':>12}{'µs/message':>12}")
-    print(f"{'(a) raw pyahocorasick, WX1 terms':38}{n / raw_lines:12,.0f}{raw_lines / n * 1e6:12.1f}")
+    print(
+        f"{'(a) raw pyahocorasick, WX1 terms':38}{n / raw_lines:12,.0f}{raw_lines / n * 1e6:12.1f}"
+    )
     print(f"{'(b) Guard(), every family':38}{n / g_lines:12,.0f}{g_lines / n * 1e6:12.1f}")
     print(f"{'ratio (b)/(a) time, target <= 1.0':38}{g_lines / raw_lines:12.2f}")
     print(f"{'Guard() on the corpus as one text':38}{mb / g_text:9.2f} MB/s")

@@ -18,12 +18,40 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from wxguard import Guard
 from timing import median_time
 
+from wxguard import Guard
+
 _PIECES = [
-    "1", "2", "3", "8", "6", ".", "..", "http", "://", "http://", "https://", "1.2.3.4", ":8080", "/",
-    "a", "@", "com", "cn", "点", "。", " ", "-", "138", "1234", "5678", "x", "www.", "[.]", "\u200b",
+    "1",
+    "2",
+    "3",
+    "8",
+    "6",
+    ".",
+    "..",
+    "http",
+    "://",
+    "http://",
+    "https://",
+    "1.2.3.4",
+    ":8080",
+    "/",
+    "a",
+    "@",
+    "com",
+    "cn",
+    "点",
+    "。",
+    " ",
+    "-",
+    "138",
+    "1234",
+    "5678",
+    "x",
+    "www.",
+    "[.]",
+    "\u200b",
 ]
 
 
@@ -38,14 +66,16 @@ def adversarial(size: int, seed: int = 0) -> str:
     return "".join(out)[:size]
 
 
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--lines", type=int, default=0, help="first N lines only (default: all)")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 2, 4, 8], help="adversarial sizes in MB")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[1, 2, 4, 8], help="adversarial sizes in MB"
+    )
     args = parser.parse_args()
 
     lines = [line for line in args.corpus.read_text("utf-8").split("\n") if line]
@@ -64,16 +94,23 @@ def main() -> None:
     for name, guard in guards.items():
         seconds = median_time(lambda: [guard.check(line) for line in lines], args.repeat)
         per_message[name] = seconds / len(lines) * 1e6
-        print(f"  {name:18} {per_message[name]:8.1f} µs/message  {len(lines) / seconds:10,.0f} messages/s")
+        print(
+            f"  {name:18} {per_message[name]:8.1f} µs/message  {len(lines) / seconds:10,.0f} messages/s"
+        )
     added = per_message["WX1+WX2+WX5"] - per_message["WX1 (foundation)"]
-    print(f"  links + persons add {added:.1f} µs/message "
-          f"({added / per_message['WX1 (foundation)']:.0%} of the WX1 time)")
+    print(
+        f"  links + persons add {added:.1f} µs/message "
+        f"({added / per_message['WX1 (foundation)']:.0%} of the WX1 time)"
+    )
 
     flagged: Counter[str] = Counter()
     checker = Guard(select=["WX2", "WX5"])
     for line in lines:
         flagged.update({v.rule for v in checker.check(line).violations})
-    print("  lines flagged per rule: " + (", ".join(f"{r} {n}" for r, n in sorted(flagged.items())) or "none"))
+    print(
+        "  lines flagged per rule: "
+        + (", ".join(f"{r} {n}" for r, n in sorted(flagged.items())) or "none")
+    )
 
     print("adversarial input, one message (Guard(select=[WX2, WX5])):")
     for mb in args.sizes:

@@ -76,7 +76,11 @@ def _extra_words(exclude: set[str]) -> list[str]:
     with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
         for line in f:
             word = line.split(" ", 1)[0]
-            if len(word) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in word) and word not in exclude:
+            if (
+                len(word) >= 2
+                and all("\u4e00" <= c <= "\u9fff" for c in word)
+                and word not in exclude
+            ):
                 seen[word] = None
     return random.Random(SEED).sample(list(seen), EXTRA_WORDS)
 
@@ -153,23 +157,31 @@ def _timed(fn: Callable[[], T], repeat: int, what: str, notes: list[str]) -> tup
 def _measure(matcher: Matcher, text: str, lines: list[str], repeat: int, notes: list[str]) -> str:
     """One row: MB/s and matches on the text, messages/s and lines with a match."""
     found, t_text = _timed(lambda: matcher.find(text), repeat, f"{matcher.name}, one text", notes)
-    per_line, t_lines = _timed(lambda: [matcher.find(line) for line in lines], repeat,
-                               f"{matcher.name}, line by line", notes)
+    per_line, t_lines = _timed(
+        lambda: [matcher.find(line) for line in lines],
+        repeat,
+        f"{matcher.name}, line by line",
+        notes,
+    )
     mb = len(text.encode("utf-8")) / 1e6
     hit = sum(1 for matches in per_line if len(matches))
     return f"  {matcher.name:30}{mb / t_text:9.2f}{len(found):11,}{len(lines) / t_lines:13,.0f}{hit:10,}"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
     text = args.corpus.read_text("utf-8")
     lines = [line for line in text.split("\n") if line]
-    print(f"corpus: {len(text.encode('utf-8')) / 1e6:.2f} MB, {len(text):,} characters, {len(lines):,} lines; "
-          f"medians of {args.repeat}")
+    print(
+        f"corpus: {len(text.encode('utf-8')) / 1e6:.2f} MB, {len(text):,} characters, {len(lines):,} lines; "
+        f"medians of {args.repeat}"
+    )
     print(f"  {'':30}{'MB/s':>9}{'matches':>11}{'messages/s':>13}{'lines hit':>10}")
     print(f"  {'':30}{'(one text)':>20}{'(line by line)':>23}")
 
@@ -177,7 +189,9 @@ def main() -> None:
     wx1 = sorted({p.term.text for p in lexicon_for(guard.config).patterns})
     with tempfile.TemporaryDirectory() as tmp:
         extra = Path(tmp) / "extra.txt"
-        extra.write_text("# category: custom\n" + "\n".join(_extra_words(set(wx1))) + "\n", encoding="utf-8")
+        extra.write_text(
+            "# category: custom\n" + "\n".join(_extra_words(set(wx1))) + "\n", encoding="utf-8"
+        )
         guard_extra, guard_extra_matcher = _guard([extra])
         with_extra = sorted({p.term.text for p in lexicon_for(guard_extra.config).patterns})
 

@@ -31,7 +31,10 @@ from wxguard import Guard, Report
 
 def _cpu() -> float:
     """CPU seconds of this process and of its finished children."""
-    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    me, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
     return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
 
 
@@ -62,7 +65,9 @@ def _run(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--workers", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--chunk-size", type=int, default=1024)
@@ -78,7 +83,9 @@ def main() -> None:
     guard = Guard()
     expected = _run(guard, lines, 0, args.chunk_size)[0]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"{len(lines):,} messages, {os.cpu_count()} CPUs, load average {load}, chunk size {args.chunk_size}")
+    print(
+        f"{len(lines):,} messages, {os.cpu_count()} CPUs, load average {load}, chunk size {args.chunk_size}"
+    )
 
     runs: dict[int, list[tuple[float, float, float, float]]] = {w: [] for w in args.workers}
     for _ in range(args.repeat):
@@ -88,15 +95,19 @@ def main() -> None:
                 raise SystemExit(f"workers={workers} gave different reports from workers=0")
             runs[workers].append((figures[0], figures[1], figures[2], figures[3]))
 
-    print(f"{'workers':>7}  {'min s':>6}  {'median s':>8}  {'msg/s':>7}  {'speed-up':>8}  {'first s':>7}"
-          f"  {'cpu s':>6}  {'others s':>8}")
+    print(
+        f"{'workers':>7}  {'min s':>6}  {'median s':>8}  {'msg/s':>7}  {'speed-up':>8}  {'first s':>7}"
+        f"  {'cpu s':>6}  {'others s':>8}"
+    )
     base = min(run[0] for run in runs[1]) if 1 in runs else None
     for workers, results in runs.items():
         best = min(results)  # the fastest run, with its own first-report, CPU and others' figures
         median = statistics.median(run[0] for run in results)
         speedup = f"{base / best[0]:8.2f}" if base is not None and workers >= 1 else f"{'':>8}"
-        print(f"{workers:>7}  {best[0]:6.2f}  {median:8.2f}  {len(lines) / best[0]:7,.0f}  {speedup}  {best[1]:7.2f}"
-              f"  {best[2]:6.2f}  {best[3]:8.2f}")
+        print(
+            f"{workers:>7}  {best[0]:6.2f}  {median:8.2f}  {len(lines) / best[0]:7,.0f}  {speedup}  {best[1]:7.2f}"
+            f"  {best[2]:6.2f}  {best[3]:8.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,9 @@ SELECTIONS = {
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
@@ -47,13 +49,17 @@ def main() -> None:
     print(f"{len(lines)} messages, best of {args.repeat}")
     for name, seconds in best.items():
         print(f"  {name:<12} {seconds / len(lines) * 1e6:7.1f} µs/message")
-    print(f"  WX3+WX4 adds {(best['WX3+WX4'] - best['engine only']) / len(lines) * 1e6:.1f} µs/message to the engine; "
-          f"WX1 adds {(best['WX1'] - best['engine only']) / len(lines) * 1e6:.1f}")
+    print(
+        f"  WX3+WX4 adds {(best['WX3+WX4'] - best['engine only']) / len(lines) * 1e6:.1f} µs/message to the engine; "
+        f"WX1 adds {(best['WX1'] - best['engine only']) / len(lines) * 1e6:.1f}"
+    )
 
     flagged: Counter[str] = Counter()
     for line in lines:
         flagged.update({v.rule for v in guards["WX3+WX4"].check(line).violations})
-    print("lines flagged:", ", ".join(f"{rule} {n}" for rule, n in sorted(flagged.items())) or "none")
+    print(
+        "lines flagged:", ", ".join(f"{rule} {n}" for rule, n in sorted(flagged.items())) or "none"
+    )
 
 
 if __name__ == "__main__":

@@ -20,14 +20,52 @@ from pathlib import Path
 
 from wxguard import Guard
 
-_PIECES = (
-    list("转发分享朋友圈集赞领取红包免费广告原价现价元折最第一国家级毒品赌博 。，！？😀\u200b")
-    + ["http://", "www.", "点com", ".cn", "13812345678", "110101199003074578", "6222021234567890123",
-       "ＡＢｃ", "台独", "微信", "加群", "扫码", "辦假證", "dupin", "TMD", "【广告】", "退订回T"]
-)
+_PIECES = list(
+    "转发分享朋友圈集赞领取红包免费广告原价现价元折最第一国家级毒品赌博 。，！？😀\u200b"
+) + [
+    "http://",
+    "www.",
+    "点com",
+    ".cn",
+    "13812345678",
+    "110101199003074578",
+    "6222021234567890123",
+    "ＡＢｃ",
+    "台独",
+    "微信",
+    "加群",
+    "扫码",
+    "辦假證",
+    "dupin",
+    "TMD",
+    "【广告】",
+    "退订回T",
+]
 # Inducement is a join of an action with a reward, a count, a gate or a threat: pieces of each.
-_ACTIONS = ["转发", "分享到", "转 发", "轉發", "关注公众号", "邀请好友", "帮忙砍一刀", "集满", "点赞", "不转不是"]
-_JOINED = ["三个群", "5个群", "朋友圈", "就送", "即可领取红包", "38个赞", "后才能查看", "中国人", "助力", "免费领"]
+_ACTIONS = [
+    "转发",
+    "分享到",
+    "转 发",
+    "轉發",
+    "关注公众号",
+    "邀请好友",
+    "帮忙砍一刀",
+    "集满",
+    "点赞",
+    "不转不是",
+]
+_JOINED = [
+    "三个群",
+    "5个群",
+    "朋友圈",
+    "就送",
+    "即可领取红包",
+    "38个赞",
+    "后才能查看",
+    "中国人",
+    "助力",
+    "免费领",
+]
 
 
 def inputs(corpus: Path) -> list[str]:
@@ -37,8 +75,12 @@ def inputs(corpus: Path) -> list[str]:
     rnd = random.Random(20261126)
     for _ in range(5_000):
         words = [rnd.choice(_ACTIONS), rnd.choice(_JOINED), rnd.choice(_JOINED)]
-        fillers = [rnd.choice(lines)[: rnd.randint(0, 12)] if rnd.random() < 0.4 else "" for _ in words]
-        out.append("".join(f + w for f, w in zip(fillers, words)) + rnd.choice(["", "。", "！", "，谢谢"]))
+        fillers = [
+            rnd.choice(lines)[: rnd.randint(0, 12)] if rnd.random() < 0.4 else "" for _ in words
+        ]
+        out.append(
+            "".join(f + w for f, w in zip(fillers, words)) + rnd.choice(["", "。", "！", "，谢谢"])
+        )
     for _ in range(20_000):
         parts = []
         for _ in range(rnd.randint(1, 12)):
@@ -53,7 +95,9 @@ def inputs(corpus: Path) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path)
     parser.add_argument("mode", choices=["record", "compare"])
     parser.add_argument("recording", type=Path)
@@ -69,11 +113,15 @@ def main() -> None:
         return
     recorded = args.recording.read_text("utf-8").splitlines()
     if len(recorded) != len(reports):
-        sys.exit(f"{args.recording} holds {len(recorded):,} reports, this run made {len(reports):,}")
+        sys.exit(
+            f"{args.recording} holds {len(recorded):,} reports, this run made {len(reports):,}"
+        )
     differ = [i for i, (a, b) in enumerate(zip(recorded, reports)) if a != b]
     print(f"compared {len(reports):,} reports ({flagged:,} with findings): {len(differ):,} differ")
     for i in differ[:5]:
-        print(f"  input {i}: {texts[i][:60]!r}\n    recorded {recorded[i][:300]}\n    now      {reports[i][:300]}")
+        print(
+            f"  input {i}: {texts[i][:60]!r}\n    recorded {recorded[i][:300]}\n    now      {reports[i][:300]}"
+        )
     if differ:
         sys.exit(1)
 

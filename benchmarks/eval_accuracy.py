@@ -19,10 +19,11 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 import wxguard
 from wxguard import Guard, Report, Severity, WxguardError, __version__, catalog, commercial_score
@@ -48,9 +49,20 @@ CLASS_NAMES = {
 }
 CLEAN = {"spam_sms": {"0"}, "cold": {"0"}, "fbs_sms": {"Other"}}
 FBS_ORDER = (
-    "AD:Retail", "AD:Network_service", "AD:Real_estate", "AD:Loan", "AD:Other", "IL:Gambling",
-    "IL:Fake_ID_and_invoice", "IL:Escort_service", "IL:Political_propaganda", "FR:Phishing(Bank)",
-    "FR:Phishing(Other)", "FR:Financial", "FR:Other", "Other",
+    "AD:Retail",
+    "AD:Network_service",
+    "AD:Real_estate",
+    "AD:Loan",
+    "AD:Other",
+    "IL:Gambling",
+    "IL:Fake_ID_and_invoice",
+    "IL:Escort_service",
+    "IL:Political_propaganda",
+    "FR:Phishing(Bank)",
+    "FR:Phishing(Other)",
+    "FR:Financial",
+    "FR:Other",
+    "Other",
 )
 # What each illegal-trade class should raise (issue 13's table).
 IL_RULES = {
@@ -139,7 +151,9 @@ def fill_digits(text: str) -> str:
     mobile number (filled with a well-formed one, 13812345678); any other run becomes 1
     followed by zeros (x → 1, xxx → 100, xx:xx → 10:10), so prices, dates, counts and
     discounts read as numbers again. Only lower-case x is a mask: 傻X keeps its X."""
-    return _X_RUN.sub(lambda m: MOBILE if len(m.group()) == 11 else "1" + "0" * (len(m.group()) - 1), text)
+    return _X_RUN.sub(
+        lambda m: MOBILE if len(m.group()) == 11 else "1" + "0" * (len(m.group()) - 1), text
+    )
 
 
 # -- vulgar profanity, independent of wxguard's word lists ----------------------------------
@@ -156,10 +170,25 @@ PROFANITY: tuple[tuple[str, str], ...] = (
     ("逼 insults", r"傻[逼屄比笔叉Bb]|煞笔|沙比|[二贱骚苕]逼|装逼|逼样|low逼|你妈逼"),
     ("masked 傻X", r"傻[xX×*＊]"),
     ("SB", r"(?<![A-Za-z0-9])[sS][bB](?![A-Za-z0-9])"),
-    ("curses on family", _AFTER + r"他妈(?!妈)|(?<=真是)他妈(?!妈)|妈了个|你妈的|去[你他]妈|" + _EDGE + r"妈的|尼玛|草泥马|[操草艹肏日干][你他她尼泥xX×*][妈娘](?!妈)|死全家|全家死光"),
+    (
+        "curses on family",
+        _AFTER
+        + r"他妈(?!妈)|(?<=真是)他妈(?!妈)|妈了个|你妈的|去[你他]妈|"
+        + _EDGE
+        + r"妈的|尼玛|草泥马|[操草艹肏日干][你他她尼泥xX×*][妈娘](?!妈)|死全家|全家死光",
+    ),
     ("abbreviations", r"(?<![A-Za-z0-9])(?:cnm|nmsl|nmb|tmd|mlgb|nnd|tm)(?![A-Za-z0-9])|特么"),
-    ("sex words", r"鸡巴|几把|(?<![A-Za-z0-9])jb(?![A-Za-z0-9])|屌(?!丝)|肏|屄|艹|欠[操艹草日干]|操蛋|[操艹肏]你(?![们的心])|[卧我][槽操艹草肏](?![作心场守纵劳练办持控盘刀行地原坪莓药率])|" + _EDGE + "[操草]" + _END),
-    ("vulgar insults", r"婊|贱人|贱货|骚货|杂种(?!优势)|王八蛋|狗日|狗娘养|畜生|畜牲|龟儿子|日了狗"),
+    (
+        "sex words",
+        r"鸡巴|几把|(?<![A-Za-z0-9])jb(?![A-Za-z0-9])|屌(?!丝)|肏|屄|艹|欠[操艹草日干]|操蛋|[操艹肏]你(?![们的心])|[卧我][槽操艹草肏](?![作心场守纵劳练办持控盘刀行地原坪莓药率])|"
+        + _EDGE
+        + "[操草]"
+        + _END,
+    ),
+    (
+        "vulgar insults",
+        r"婊|贱人|贱货|骚货|杂种(?!优势)|王八蛋|狗日|狗娘养|畜生|畜牲|龟儿子|日了狗",
+    ),
     ("excrement", r"狗屎|吃屎|狗屁"),
     ("English", r"(?i:f+u+c+k|shit|bitch|asshole|(?<![a-z])wtf(?![a-z])|motherf)"),
 )
@@ -243,8 +272,13 @@ class ClassCounts:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "n": self.n, "commercial": self.commercial, "error": self.error, "any": self.anything,
-            "families": {f: [self.families_error[f], self.families[f]] for f in sorted(self.families)},
+            "n": self.n,
+            "commercial": self.commercial,
+            "error": self.error,
+            "any": self.anything,
+            "families": {
+                f: [self.families_error[f], self.families[f]] for f in sorted(self.families)
+            },
             "rules": {r: [self.rules_error[r], self.rules[r]] for r in sorted(self.rules)},
         }
 
@@ -283,8 +317,13 @@ class Measure:
 
 
 def make_measure(
-    id: str, title: str, kind: str, rows: Iterable[int], judged: Sequence[Judgement],
-    pred: Callable[[Judgement], bool], target: str = "",
+    id: str,
+    title: str,
+    kind: str,
+    rows: Iterable[int],
+    judged: Sequence[Judgement],
+    pred: Callable[[Judgement], bool],
+    target: str = "",
 ) -> Measure:
     chosen = list(rows)
     return Measure(id, title, kind, chosen, [pred(judged[i]) for i in chosen], target)
@@ -306,7 +345,9 @@ def is_commercial(j: Judgement) -> bool:
     return j.commercial
 
 
-def measures_for(ds: Dataset, judged: list[Judgement], filled: list[Judgement] | None) -> list[Measure]:
+def measures_for(
+    ds: Dataset, judged: list[Judgement], filled: list[Judgement] | None
+) -> list[Measure]:
     """The figures issue 13 (and 14) measure, for one data set."""
     labels = [r.label for r in ds.rows]
 
@@ -320,43 +361,177 @@ def measures_for(ds: Dataset, judged: list[Judgement], filled: list[Judgement] |
         spam, normal = idx(lambda i: labels[i] == "1"), idx(lambda i: labels[i] == "0")
         clean_normal = [i for i in normal if not profanity(ds.rows[i].text)]
         out += [
-            make_measure(f"{p}.spam.commercial", "spam judged commercial, as given (digits masked)", "recall", spam, judged, is_commercial, "≥ 80 %"),
-            make_measure(f"{p}.spam.commercial-filled", "spam judged commercial, digits filled in", "recall", spam, filled, is_commercial, "≥ 90 %"),
-            make_measure(f"{p}.normal.commercial", "normal judged commercial, as given", "false-positive", normal, judged, is_commercial, "≤ 0.5 %"),
-            make_measure(f"{p}.normal.commercial-filled", "normal judged commercial, digits filled in", "false-positive", normal, filled, is_commercial, "≤ 0.5 %"),
-            make_measure(f"{p}.normal.error", "normal with any error-level finding", "false-positive", normal, judged, has_any_error),
-            make_measure(f"{p}.normal.wx1-error-no-profanity", "normal without profanity, WX1 error-level finding (issue 14)", "false-positive", clean_normal, judged, has_family_error("WX1"), "≤ 0.3 %"),
+            make_measure(
+                f"{p}.spam.commercial",
+                "spam judged commercial, as given (digits masked)",
+                "recall",
+                spam,
+                judged,
+                is_commercial,
+                "≥ 80 %",
+            ),
+            make_measure(
+                f"{p}.spam.commercial-filled",
+                "spam judged commercial, digits filled in",
+                "recall",
+                spam,
+                filled,
+                is_commercial,
+                "≥ 90 %",
+            ),
+            make_measure(
+                f"{p}.normal.commercial",
+                "normal judged commercial, as given",
+                "false-positive",
+                normal,
+                judged,
+                is_commercial,
+                "≤ 0.5 %",
+            ),
+            make_measure(
+                f"{p}.normal.commercial-filled",
+                "normal judged commercial, digits filled in",
+                "false-positive",
+                normal,
+                filled,
+                is_commercial,
+                "≤ 0.5 %",
+            ),
+            make_measure(
+                f"{p}.normal.error",
+                "normal with any error-level finding",
+                "false-positive",
+                normal,
+                judged,
+                has_any_error,
+            ),
+            make_measure(
+                f"{p}.normal.wx1-error-no-profanity",
+                "normal without profanity, WX1 error-level finding (issue 14)",
+                "false-positive",
+                clean_normal,
+                judged,
+                has_family_error("WX1"),
+                "≤ 0.3 %",
+            ),
         ]
     elif ds.kind == "fbs_sms":
         for label in _ordered(labels, FBS_ORDER):
             rows = idx(lambda i: labels[i] == label)
             if label.startswith("AD:"):
                 target = "≥ 90 %" if label == "AD:Retail" else "≥ 85 %"
-                out.append(make_measure(f"{p}.{label}.commercial", f"{label} judged commercial", "recall", rows, judged, is_commercial, target))
+                out.append(
+                    make_measure(
+                        f"{p}.{label}.commercial",
+                        f"{label} judged commercial",
+                        "recall",
+                        rows,
+                        judged,
+                        is_commercial,
+                        target,
+                    )
+                )
             elif label in IL_RULES:
                 code = IL_RULES[label]
                 target = {"WX101": "≥ 95 %", "WX102": "≥ 80 %"}.get(code, "≥ 85 %")
-                out.append(make_measure(f"{p}.{label}.{code}", f"{label} with {code}", "recall", rows, judged, has_rule(code), target))
+                out.append(
+                    make_measure(
+                        f"{p}.{label}.{code}",
+                        f"{label} with {code}",
+                        "recall",
+                        rows,
+                        judged,
+                        has_rule(code),
+                        target,
+                    )
+                )
             elif label.startswith("FR:"):
                 target = {"FR:Phishing(Bank)": "≥ 80 %", "FR:Other": "≥ 70 %"}.get(label, "")
-                out.append(make_measure(f"{p}.{label}.error", f"{label} with any error-level finding", "recall", rows, judged, has_any_error, target))
+                out.append(
+                    make_measure(
+                        f"{p}.{label}.error",
+                        f"{label} with any error-level finding",
+                        "recall",
+                        rows,
+                        judged,
+                        has_any_error,
+                        target,
+                    )
+                )
             elif label == "Other":
-                out.append(make_measure(f"{p}.Other.error", "Other (legitimate) with any error-level finding", "false-positive", rows, judged, has_any_error, "0"))
+                out.append(
+                    make_measure(
+                        f"{p}.Other.error",
+                        "Other (legitimate) with any error-level finding",
+                        "false-positive",
+                        rows,
+                        judged,
+                        has_any_error,
+                        "0",
+                    )
+                )
     elif ds.kind == "cold":
         offensive, safe = idx(lambda i: labels[i] == "1"), idx(lambda i: labels[i] == "0")
         profane = [i for i in offensive if profanity(ds.rows[i].text)]
         plain = sorted(set(offensive) - set(profane))
         clean_safe = [i for i in safe if not profanity(ds.rows[i].text)]
         out += [
-            make_measure(f"{p}.offensive-profane.WX107", "offensive rows with vulgar profanity, WX107", "recall", profane, judged, has_rule("WX107"), "≥ 90 %"),
-            make_measure(f"{p}.offensive-plain.WX107", "offensive rows without vulgar profanity, WX107", "info", plain, judged, has_rule("WX107")),
-            make_measure(f"{p}.safe.error", "safe with any error-level finding", "false-positive", safe, judged, has_any_error, "≤ 0.5 %"),
-            make_measure(f"{p}.safe.wx1-error", "safe with a WX1 error-level finding", "false-positive", safe, judged, has_family_error("WX1")),
-            make_measure(f"{p}.safe.wx1-error-no-profanity", "safe without profanity, WX1 error-level finding (issue 14)", "false-positive", clean_safe, judged, has_family_error("WX1"), "≤ 0.3 %"),
+            make_measure(
+                f"{p}.offensive-profane.WX107",
+                "offensive rows with vulgar profanity, WX107",
+                "recall",
+                profane,
+                judged,
+                has_rule("WX107"),
+                "≥ 90 %",
+            ),
+            make_measure(
+                f"{p}.offensive-plain.WX107",
+                "offensive rows without vulgar profanity, WX107",
+                "info",
+                plain,
+                judged,
+                has_rule("WX107"),
+            ),
+            make_measure(
+                f"{p}.safe.error",
+                "safe with any error-level finding",
+                "false-positive",
+                safe,
+                judged,
+                has_any_error,
+                "≤ 0.5 %",
+            ),
+            make_measure(
+                f"{p}.safe.wx1-error",
+                "safe with a WX1 error-level finding",
+                "false-positive",
+                safe,
+                judged,
+                has_family_error("WX1"),
+            ),
+            make_measure(
+                f"{p}.safe.wx1-error-no-profanity",
+                "safe without profanity, WX1 error-level finding (issue 14)",
+                "false-positive",
+                clean_safe,
+                judged,
+                has_family_error("WX1"),
+                "≤ 0.3 %",
+            ),
         ]
     else:
         for label in _ordered(labels, ()):
-            out.append(make_measure(f"{p}.{label}.error", f"class {label} with any error-level finding", "info", idx(lambda i: labels[i] == label), judged, has_any_error))
+            out.append(
+                make_measure(
+                    f"{p}.{label}.error",
+                    f"class {label} with any error-level finding",
+                    "info",
+                    idx(lambda i: labels[i] == label),
+                    judged,
+                    has_any_error,
+                )
+            )
     return out
 
 
@@ -377,7 +552,9 @@ def similar(a: str, b: str, threshold: float = 0.5) -> bool:
     return len(x & y) / len(x | y) >= threshold
 
 
-def pick_examples(texts: Sequence[str], candidates: Iterable[int], k: int, min_len: int = 10) -> list[int]:
+def pick_examples(
+    texts: Sequence[str], candidates: Iterable[int], k: int, min_len: int = 10
+) -> list[int]:
     """Shortest first (the wording that matters is easiest to see), skipping near duplicates
     of rows already picked and fragments shorter than ``min_len`` characters."""
     chosen: list[int] = []
@@ -392,7 +569,9 @@ def pick_examples(texts: Sequence[str], candidates: Iterable[int], k: int, min_l
 
 
 def describe(j: Judgement, threshold: float) -> str:
-    parts = [f"score {j.score:g}/{threshold:g}" + (f" ({', '.join(j.signals)})" if j.signals else "")]
+    parts = [
+        f"score {j.score:g}/{threshold:g}" + (f" ({', '.join(j.signals)})" if j.signals else "")
+    ]
     if j.findings:
         parts.append("; ".join(j.findings))
     return " — ".join(parts)
@@ -422,15 +601,22 @@ def family_table(ds: Dataset, counts: dict[str, ClassCounts], families: list[str
     for label in _ordered(counts, order):
         c = counts[label]
         cells = [f"{pct(c.families_error[f], c.n)} / {pct(c.families[f], c.n)}" for f in families]
-        rows.append([class_title(ds, label), str(c.n), pct(c.commercial, c.n), pct(c.error, c.n), *cells])
-    return table(["class", "rows", "commercial", "any error", *(f"{f} err / any" for f in families)], rows)
+        rows.append(
+            [class_title(ds, label), str(c.n), pct(c.commercial, c.n), pct(c.error, c.n), *cells]
+        )
+    return table(
+        ["class", "rows", "commercial", "any error", *(f"{f} err / any" for f in families)], rows
+    )
 
 
 def rules_table(counts: ClassCounts) -> str:
     codes = sorted(counts.rules_error, key=lambda c: (-counts.rules_error[c], c))
     if not codes:
         return "none"
-    return table(["rule", "rows (error level)", "share"], [[c, str(counts.rules_error[c]), pct(counts.rules_error[c], counts.n)] for c in codes])
+    return table(
+        ["rule", "rows (error level)", "share"],
+        [[c, str(counts.rules_error[c]), pct(counts.rules_error[c], counts.n)] for c in codes],
+    )
 
 
 def measures_table(measures: Sequence[Measure]) -> str:
@@ -443,8 +629,18 @@ def measures_table(measures: Sequence[Measure]) -> str:
 def git_commit(where: Path) -> tuple[str, bool]:
     """The commit of the checkout wxguard is imported from, and whether it has changes."""
     try:
-        head = subprocess.run(["git", "-C", str(where), "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True, check=True)
-        status = subprocess.run(["git", "-C", str(where), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True, check=True)
+        head = subprocess.run(
+            ["git", "-C", str(where), "rev-parse", "--short=12", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        status = subprocess.run(
+            ["git", "-C", str(where), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     except (OSError, subprocess.CalledProcessError):
         return "unknown", False
     return head.stdout.strip(), bool(status.stdout.strip())
@@ -467,7 +663,9 @@ def evaluate(datasets: list[Dataset], guard: Guard, workers: int) -> Results:
         if ds.kind == "spam_sms":
             texts += [fill_digits(r.text) for r in ds.rows]
     threshold, phrases = guard.config.commercial_threshold, guard.config.phrases
-    all_judged = [judge(report, threshold, phrases) for report in guard.check_many(texts, workers=workers)]
+    all_judged = [
+        judge(report, threshold, phrases) for report in guard.check_many(texts, workers=workers)
+    ]
     judged: dict[str, list[Judgement]] = {}
     filled: dict[str, list[Judgement]] = {}
     measures: list[Measure] = []
@@ -492,8 +690,12 @@ def render(res: Results, examples: int) -> str:
         judged = res.judged[ds.name]
         counts = class_counts(labels, judged)
         out.append(f"## {ds.name} — {ds.path} ({len(ds.rows):,} rows)\n")
-        out.append(measures_table([m for m in res.measures if m.id.startswith(ds.name + ".")]) + "\n")
-        out.append("Per class: share of rows with a finding of each family, at error level / at any level.\n")
+        out.append(
+            measures_table([m for m in res.measures if m.id.startswith(ds.name + ".")]) + "\n"
+        )
+        out.append(
+            "Per class: share of rows with a finding of each family, at error level / at any level.\n"
+        )
         out.append(family_table(ds, counts, families) + "\n")
         if ds.name in res.filled:
             out.append("Digits filled in:\n")
@@ -502,8 +704,28 @@ def render(res: Results, examples: int) -> str:
             rows = []
             for label in _ordered(counts, FBS_ORDER):
                 c = counts[label]
-                rows.append([label, str(c.n), pct(c.commercial, c.n), *(pct(c.rules[code], c.n) for code in IL_RULES.values()), pct(c.error, c.n)])
-            out.append(table(["class", "rows", "commercial", *(f"{code} (any level)" for code in IL_RULES.values()), "any error"], rows) + "\n")
+                rows.append(
+                    [
+                        label,
+                        str(c.n),
+                        pct(c.commercial, c.n),
+                        *(pct(c.rules[code], c.n) for code in IL_RULES.values()),
+                        pct(c.error, c.n),
+                    ]
+                )
+            out.append(
+                table(
+                    [
+                        "class",
+                        "rows",
+                        "commercial",
+                        *(f"{code} (any level)" for code in IL_RULES.values()),
+                        "any error",
+                    ],
+                    rows,
+                )
+                + "\n"
+            )
         if ds.kind == "cold":
             out.append(profanity_summary(ds) + "\n")
         for label in sorted(CLEAN.get(ds.kind, set()) & set(counts)):
@@ -513,7 +735,9 @@ def render(res: Results, examples: int) -> str:
             for m in (m for m in res.measures if m.id.startswith(ds.name + ".")):
                 source = res.filled[ds.name] if m.id.endswith("-filled") else judged
                 candidates = m.instructive()
-                if m.id.endswith("-filled"):  # the rows that filling changed; the others are shown above
+                if m.id.endswith(
+                    "-filled"
+                ):  # the rows that filling changed; the others are shown above
                     candidates = [i for i in candidates if "x" in texts[i]]
                 shown = pick_examples(texts, candidates, examples)
                 if not shown:
@@ -522,7 +746,9 @@ def render(res: Results, examples: int) -> str:
                 out.append(f"{what.capitalize()}: {m.title} ({len(m.instructive())} {what})\n")
                 for i in shown:
                     text = fill_digits(texts[i]) if m.id.endswith("-filled") else texts[i]
-                    out.append(f"- `{ds.path.name}:{ds.rows[i].line}` {clip(text)}\n  → {describe(source[i], res.threshold)}")
+                    out.append(
+                        f"- `{ds.path.name}:{ds.rows[i].line}` {clip(text)}\n  → {describe(source[i], res.threshold)}"
+                    )
                 out.append("")
     return "\n".join(out)
 
@@ -541,7 +767,10 @@ def profanity_summary(ds: Dataset, sample: int = 12) -> str:
     lines = [
         f"Vulgar profanity (the script's PROFANITY patterns) selects {selected['1']} offensive and "
         f"{selected['0']} safe rows. Rows per pattern group (offensive / safe):\n",
-        table(["group", "offensive", "safe"], [[g, str(groups["1"][g]), str(groups["0"][g])] for g, _ in PROFANITY]),
+        table(
+            ["group", "offensive", "safe"],
+            [[g, str(groups["1"][g]), str(groups["0"][g])] for g, _ in PROFANITY],
+        ),
         "\nSample (every n-th selected row):\n",
     ]
     step = max(1, len(picked) // sample)
@@ -560,11 +789,22 @@ def to_json(res: Results, meta: dict[str, Any]) -> dict[str, Any]:
         if ds.name in res.filled:
             views["digits-filled"] = res.filled[ds.name]
         classes[ds.name] = {
-            view: {label: c.as_json() for label, c in class_counts(labels, judged).items()} for view, judged in views.items()
+            view: {label: c.as_json() for label, c in class_counts(labels, judged).items()}
+            for view, judged in views.items()
         }
     return {
         "meta": meta,
-        "measures": {m.id: {"title": m.title, "kind": m.kind, "hits": m.hits, "n": m.n, "rate": rate(m.hits, m.n), "target": m.target} for m in res.measures},
+        "measures": {
+            m.id: {
+                "title": m.title,
+                "kind": m.kind,
+                "hits": m.hits,
+                "n": m.n,
+                "rate": rate(m.hits, m.n),
+                "target": m.target,
+            }
+            for m in res.measures
+        },
         "classes": classes,
     }
 
@@ -594,7 +834,14 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> str:
                         x = was["families"].get(fam, [0, 0])[k]
                         y = c["families"].get(fam, [0, 0])[k]
                         if x != y:
-                            moved.append([f"{ds} {view} {label}", f"{fam} {level}", pct(x, was["n"]), pct(y, c["n"])])
+                            moved.append(
+                                [
+                                    f"{ds} {view} {label}",
+                                    f"{fam} {level}",
+                                    pct(x, was["n"]),
+                                    pct(y, c["n"]),
+                                ]
+                            )
     if moved:
         out.append("\nFamily cells that moved:\n")
         out.append(table(["class", "family", "before", "after"], moved))
@@ -611,22 +858,54 @@ def make_guard(config: Path | None, select: str | None) -> Guard:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("files", nargs="*", help="labelled JSONL files (data set recognised from 'source')")
-    parser.add_argument("--dataset", action="append", default=[], metavar="NAME=PATH", help=f"a file with its data set named ({', '.join(KINDS)})")
-    parser.add_argument("--config", type=Path, help="Guard settings from a pyproject.toml or wxguard.toml")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "files", nargs="*", help="labelled JSONL files (data set recognised from 'source')"
+    )
+    parser.add_argument(
+        "--dataset",
+        action="append",
+        default=[],
+        metavar="NAME=PATH",
+        help=f"a file with its data set named ({', '.join(KINDS)})",
+    )
+    parser.add_argument(
+        "--config", type=Path, help="Guard settings from a pyproject.toml or wxguard.toml"
+    )
     parser.add_argument("--select", help="rule selectors, comma-separated (e.g. WX1,WX4)")
-    parser.add_argument("-w", "--workers", type=int, default=0, help="worker processes for check_many (0: this process)")
-    parser.add_argument("--examples", type=int, default=5, help="instructive misses and false positives shown per figure")
-    parser.add_argument("--json", type=Path, dest="json_out", metavar="OUT", help="write every figure to OUT")
-    parser.add_argument("--compare", type=Path, metavar="OLD.json", help="print before → after against an earlier --json")
+    parser.add_argument(
+        "-w",
+        "--workers",
+        type=int,
+        default=0,
+        help="worker processes for check_many (0: this process)",
+    )
+    parser.add_argument(
+        "--examples",
+        type=int,
+        default=5,
+        help="instructive misses and false positives shown per figure",
+    )
+    parser.add_argument(
+        "--json", type=Path, dest="json_out", metavar="OUT", help="write every figure to OUT"
+    )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        metavar="OLD.json",
+        help="print before → after against an earlier --json",
+    )
     args = parser.parse_args(argv)
     specs = [*args.files, *args.dataset]
     if not specs:
         parser.error("give at least one labelled JSONL file")
     for spec in args.dataset:
         if "=" not in spec or spec.split("=", 1)[0] not in KINDS:
-            parser.error(f"--dataset {spec!r}: expected NAME=PATH with NAME one of {', '.join(KINDS)}")
+            parser.error(
+                f"--dataset {spec!r}: expected NAME=PATH with NAME one of {', '.join(KINDS)}"
+            )
     try:
         old = json.loads(args.compare.read_text("utf-8")) if args.compare else None
         taken: set[str] = set()
@@ -638,7 +917,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, json.JSONDecodeError) as exc:
         print(f"error: {args.compare}: {exc}", file=sys.stderr)
         return 2
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     res = evaluate(datasets, guard, args.workers)
     commit, dirty = git_commit(Path(wxguard.__file__).resolve().parent)
     meta = {
@@ -648,7 +927,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "config": str(args.config) if args.config else None,
         "select": args.select,
         "commercial_threshold": res.threshold,
-        "files": [{"dataset": d.name, "path": str(d.path), "rows": len(d.rows), "sha256": d.sha256} for d in datasets],
+        "files": [
+            {"dataset": d.name, "path": str(d.path), "rows": len(d.rows), "sha256": d.sha256}
+            for d in datasets
+        ],
     }
     print(f"# wxguard accuracy — {meta['date']}, commit {meta['commit']}, wxguard {__version__}\n")
     print(render(res, args.examples))

@@ -18,9 +18,13 @@ from wxguard import Guard
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("--select", nargs="*", default=None, help="rule prefixes (default: every family)")
+    parser.add_argument(
+        "--select", nargs="*", default=None, help="rule prefixes (default: every family)"
+    )
     parser.add_argument("--limit", type=int, default=0, help="profile only the first N lines")
     parser.add_argument("--interval", type=float, default=0.0001, help="sampling interval, seconds")
     args = parser.parse_args()

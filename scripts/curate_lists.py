@@ -22,18 +22,28 @@ import argparse
 import csv
 import io
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import curate_terms  # noqa: E402  (a sibling script, not a package)
+import curate_terms
 
 ROOT = Path(__file__).resolve().parents[1]
 CURATION = ROOT / "scripts" / "curation"
 WORDLISTS = ROOT / "wordlists"
 
-COLUMNS = ("term", "category", "tier", "companions", "pattern", "clean_hits", "positive_hits", "source", "reason")
+COLUMNS = (
+    "term",
+    "category",
+    "tier",
+    "companions",
+    "pattern",
+    "clean_hits",
+    "positive_hits",
+    "source",
+    "reason",
+)
 # block: unambiguous, listed at error level. companion: listed at error level, but reported
 # only next to one of its companion words. review: listed under [review] (a warning), with
 # companion words when the column names them. drop: measured and rejected. ``pattern`` is
@@ -71,7 +81,17 @@ class Decision:
     reason: str
 
     def row(self) -> list[str]:
-        return [self.term, self.category, self.tier, self.companions, self.pattern, self.clean_hits, self.positive_hits, self.source, self.reason]
+        return [
+            self.term,
+            self.category,
+            self.tier,
+            self.companions,
+            self.pattern,
+            self.clean_hits,
+            self.positive_hits,
+            self.source,
+            self.reason,
+        ]
 
     @property
     def companion_words(self) -> tuple[str, ...]:
@@ -89,7 +109,11 @@ class Decision:
         if self.tier == "drop":
             return None
         tier = "review" if self.tier == "review" else "block"
-        return (self.pattern or self.term).casefold(), tuple(sorted(c.casefold() for c in self.companion_words)), tier
+        return (
+            (self.pattern or self.term).casefold(),
+            tuple(sorted(c.casefold() for c in self.companion_words)),
+            tier,
+        )
 
     @property
     def measured_as(self) -> str:
@@ -107,7 +131,9 @@ def read_decisions(path: Path) -> list[Decision]:
         if not fields:
             continue
         if len(fields) != len(COLUMNS):
-            raise LintError(f"{path}:{number}: expected {len(COLUMNS)} tab-separated fields, found {len(fields)}")
+            raise LintError(
+                f"{path}:{number}: expected {len(COLUMNS)} tab-separated fields, found {len(fields)}"
+            )
         out.append(Decision(number, *fields))
     return out
 
@@ -125,7 +151,10 @@ def list_entries(path: Path) -> set[Entry]:
     case, so AG真人 in a list is the decision's ag真人)."""
     from wxguard.families.content.wordlists import read_wordlist
 
-    return {(t.text.casefold(), tuple(sorted(c.casefold() for c in t.companions)), t.tier) for t in read_wordlist(path)[1]}
+    return {
+        (t.text.casefold(), tuple(sorted(c.casefold() for c in t.companions)), t.tier)
+        for t in read_wordlist(path)[1]
+    }
 
 
 def _check_row(d: Decision, where: str) -> list[str]:
@@ -134,7 +163,9 @@ def _check_row(d: Decision, where: str) -> list[str]:
     if d.tier == "companion" and not d.companion_words:
         problems.append(f"{where}: {d.term!r} is a companion term but names no companion words")
     if d.tier in ("block", "drop") and d.companion_words:
-        problems.append(f"{where}: {d.term!r} is {d.tier} tier but names companion words (a companion or review term?)")
+        problems.append(
+            f"{where}: {d.term!r} is {d.tier} tier but names companion words (a companion or review term?)"
+        )
     if not d.reason:
         problems.append(f"{where}: {d.term!r} has no reason")
     for column in ("clean_hits", "positive_hits"):
@@ -163,7 +194,11 @@ def lint(curation: Path, wordlists: Path) -> list[str]:
 
     path = curation / "decisions.tsv"
     categories = set(builtin_categories())
-    candidates = {c: curate_terms.read_candidates([curation / "candidates" / f"{c}.txt"]) for c in categories if (curation / "candidates" / f"{c}.txt").exists()}
+    candidates = {
+        c: curate_terms.read_candidates([curation / "candidates" / f"{c}.txt"])
+        for c in categories
+        if (curation / "candidates" / f"{c}.txt").exists()
+    }
     listed: dict[str, set[Entry]] = {}
 
     def entries(category: str) -> set[Entry]:
@@ -178,13 +213,17 @@ def lint(curation: Path, wordlists: Path) -> list[str]:
     for d in decisions:
         where = f"{path}:{d.line}"
         if d.category not in categories:
-            problems.append(f"{where}: unknown category {d.category!r} (one of {', '.join(sorted(categories))})")
+            problems.append(
+                f"{where}: unknown category {d.category!r} (one of {', '.join(sorted(categories))})"
+            )
             continue
         if d.tier not in TIERS:
             problems.append(f"{where}: unknown tier {d.tier!r} (one of {', '.join(TIERS)})")
             continue
         if (d.term, d.category) in seen:
-            problems.append(f"{where}: {d.term!r} already decided on line {seen[d.term, d.category]}")
+            problems.append(
+                f"{where}: {d.term!r} already decided on line {seen[d.term, d.category]}"
+            )
         seen[d.term, d.category] = d.line
         problems += _check_row(d, where)
         if d.term not in candidates.get(d.category, {}):
@@ -192,14 +231,20 @@ def lint(curation: Path, wordlists: Path) -> list[str]:
         entry = d.entry
         if entry is not None and entry not in entries(d.category):
             section = "[review]" if entry[2] == "review" else "[block]"
-            problems.append(f"{where}: {d.term!r} is {d.tier} tier: wordlists/{d.category}.txt needs the line {d.line_text!r} under {section}")
+            problems.append(
+                f"{where}: {d.term!r} is {d.tier} tier: wordlists/{d.category}.txt needs the line {d.line_text!r} under {section}"
+            )
         elif entry is None and any(text == d.term.casefold() for text, _, _ in entries(d.category)):
-            problems.append(f"{where}: {d.term!r} is dropped but wordlists/{d.category}.txt lists it")
+            problems.append(
+                f"{where}: {d.term!r} is dropped but wordlists/{d.category}.txt lists it"
+            )
     problems += _shadowed(decisions, path)
     for category, terms in candidates.items():
         for term, cand in terms.items():
             if (term, category) not in seen:
-                problems.append(f"{curation / 'candidates' / f'{category}.txt'}:{cand.sources[0].rsplit(':', 1)[1]}: {term!r} has no decision in decisions.tsv")
+                problems.append(
+                    f"{curation / 'candidates' / f'{category}.txt'}:{cand.sources[0].rsplit(':', 1)[1]}: {term!r} has no decision in decisions.tsv"
+                )
     return problems
 
 
@@ -230,7 +275,13 @@ def load_data(corpus: Sequence[Path], labelled: dict[str, Path | None]) -> Data:
     return Data(clean, present)
 
 
-def measure(curation: Path, decisions: Sequence[Decision], data: Data, lexicons: dict[str, list[str]], workers: int) -> dict[str, dict[str, curate_terms.Candidate]]:
+def measure(
+    curation: Path,
+    decisions: Sequence[Decision],
+    data: Data,
+    lexicons: dict[str, list[str]],
+    workers: int,
+) -> dict[str, dict[str, curate_terms.Candidate]]:
     """Curate every candidate file together with the list lines its decisions ask for
     (代开{*}发票 + 联系|电话 is measured as listed, companions and all); write
     evidence/<category>.tsv with a ``lexicons`` column."""
@@ -242,7 +293,9 @@ def measure(curation: Path, decisions: Sequence[Decision], data: Data, lexicons:
         candidates = curate_terms.read_candidates([path])
         for d in decisions:
             if d.category == category and d.measured_as != d.term:
-                candidates.setdefault(d.measured_as, curate_terms.Candidate(d.measured_as)).sources.append(f"decisions.tsv:{d.line}")
+                candidates.setdefault(
+                    d.measured_as, curate_terms.Candidate(d.measured_as)
+                ).sources.append(f"decisions.tsv:{d.line}")
         positive: list[str] = []
         if category in POSITIVES and POSITIVES[category][0] in data.labelled:
             name, labels = POSITIVES[category]
@@ -254,11 +307,18 @@ def measure(curation: Path, decisions: Sequence[Decision], data: Data, lexicons:
             for c in rows:
                 writer.writerow((*c.row(), ",".join(lexicons.get(c.term, []))))
         out[category] = {c.term: c for c in rows}
-        print(f"{category}: {len(rows)} candidates, {len(data.clean):,} clean lines, {len(positive):,} positive rows", file=sys.stderr)
+        print(
+            f"{category}: {len(rows)} candidates, {len(data.clean):,} clean lines, {len(positive):,} positive rows",
+            file=sys.stderr,
+        )
     return out
 
 
-def reconcile(decisions: Sequence[Decision], measured: dict[str, dict[str, curate_terms.Candidate]], update: bool) -> list[str]:
+def reconcile(
+    decisions: Sequence[Decision],
+    measured: dict[str, dict[str, curate_terms.Candidate]],
+    update: bool,
+) -> list[str]:
     """Counts in decisions.tsv that differ from the fresh measurement (set them when ``update``)."""
     changed: list[str] = []
     for d in decisions:
@@ -267,22 +327,52 @@ def reconcile(decisions: Sequence[Decision], measured: dict[str, dict[str, curat
             continue
         fresh = (str(cand.clean_wxguard), str(cand.positive))
         if (d.clean_hits, d.positive_hits) != fresh:
-            changed.append(f"decisions.tsv:{d.line}: {d.measured_as} ({d.category}) clean {d.clean_hits or '-'} -> {fresh[0]}, positive {d.positive_hits or '-'} -> {fresh[1]}")
+            changed.append(
+                f"decisions.tsv:{d.line}: {d.measured_as} ({d.category}) clean {d.clean_hits or '-'} -> {fresh[0]}, positive {d.positive_hits or '-'} -> {fresh[1]}"
+            )
             if update:
                 d.clean_hits, d.positive_hits = fresh
     return changed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--lint", action="store_true", help="only check decisions.tsv against the candidates and wordlists/ (no data)")
-    parser.add_argument("--corpus", action="append", type=Path, default=[], metavar="FILE", help="clean text, one message a line")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--lint",
+        action="store_true",
+        help="only check decisions.tsv against the candidates and wordlists/ (no data)",
+    )
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="clean text, one message a line",
+    )
     parser.add_argument("--spam", type=Path, help="spam SMS JSONL (its label-0 rows are clean)")
-    parser.add_argument("--fbs", type=Path, help="fake-base-station SMS JSONL (Other is clean; IL:* are positives)")
-    parser.add_argument("--cold", type=Path, help="COLD JSONL (label 0 is clean, label 1 the abuse positives)")
-    parser.add_argument("--lexicon", action="append", type=Path, default=[], metavar="PATH", help="source lexicon file or folder of .txt files, to name where a candidate is listed")
-    parser.add_argument("--update", action="store_true", help="write the fresh counts into decisions.tsv")
-    parser.add_argument("-w", "--workers", type=int, default=0, help="worker processes for the wxguard count")
+    parser.add_argument(
+        "--fbs", type=Path, help="fake-base-station SMS JSONL (Other is clean; IL:* are positives)"
+    )
+    parser.add_argument(
+        "--cold", type=Path, help="COLD JSONL (label 0 is clean, label 1 the abuse positives)"
+    )
+    parser.add_argument(
+        "--lexicon",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="source lexicon file or folder of .txt files, to name where a candidate is listed",
+    )
+    parser.add_argument(
+        "--update", action="store_true", help="write the fresh counts into decisions.tsv"
+    )
+    parser.add_argument(
+        "-w", "--workers", type=int, default=0, help="worker processes for the wxguard count"
+    )
     parser.add_argument("--curation", type=Path, default=CURATION, help=argparse.SUPPRESS)
     parser.add_argument("--wordlists", type=Path, default=WORDLISTS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -17,14 +17,25 @@ import csv
 import json
 import re
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from wxguard.families.content.lexicon import Lexicon
 
-COLUMNS = ("term", "sources", "clean_raw", "clean_wxguard", "clean_sound_only", "positive", "jieba_word", "group", "note")
+COLUMNS = (
+    "term",
+    "sources",
+    "clean_raw",
+    "clean_wxguard",
+    "clean_sound_only",
+    "positive",
+    "jieba_word",
+    "group",
+    "note",
+)
 # Read top to bottom: terms that catch positives and never fire on clean text, then those that
 # do both (best ratio first), then those that fire only on clean text (most first), then
 # terms that fired nowhere, then terms wxguard cannot load.
@@ -59,8 +70,15 @@ class Candidate:
 
     def row(self) -> list[str]:
         return [
-            self.term, ",".join(self.sources), str(self.clean_raw), str(self.clean_wxguard),
-            str(self.clean_sound_only), str(self.positive), "yes" if self.jieba_word else "no", self.group, self.note,
+            self.term,
+            ",".join(self.sources),
+            str(self.clean_raw),
+            str(self.clean_wxguard),
+            str(self.clean_sound_only),
+            str(self.positive),
+            "yes" if self.jieba_word else "no",
+            self.group,
+            self.note,
         ]
 
 
@@ -159,7 +177,9 @@ def candidate_lexicon(terms: Sequence[str], allow: bool) -> Lexicon:
                 allowed += listed
     defaults = GuardConfig()
     deny = [parse_term(t, "candidate", t, None) for t in terms]
-    return compile_lexicon(deny, allowed, split_characters=defaults.split_characters, sound=defaults.sound)
+    return compile_lexicon(
+        deny, allowed, split_characters=defaults.split_characters, sound=defaults.sound
+    )
 
 
 def reported_terms(lexicon: Lexicon, text: str) -> dict[str, bool]:
@@ -195,7 +215,9 @@ def _judge_chunk(lines: list[str]) -> list[dict[str, bool]]:
     return [reported_terms(_worker_lexicon, line) for line in lines]
 
 
-def wxguard_counts(lexicon: Lexicon, lines: Sequence[str], workers: int) -> tuple[dict[str, int], dict[str, int]]:
+def wxguard_counts(
+    lexicon: Lexicon, lines: Sequence[str], workers: int
+) -> tuple[dict[str, int], dict[str, int]]:
     """(lines where each term is reported, lines where it is reported only as a sound-alike)."""
     hits: dict[str, int] = {}
     sound_only: dict[str, int] = {}
@@ -205,14 +227,18 @@ def wxguard_counts(lexicon: Lexicon, lines: Sequence[str], workers: int) -> tupl
         chunks = [list(lines[i : i + 500]) for i in range(0, len(lines), 500)]
         method = "fork" if sys.platform == "linux" else "spawn"
         with get_context(method).Pool(workers, _init_worker, (lexicon,)) as pool:
-            results: Iterable[dict[str, bool]] = (r for chunk in pool.imap(_judge_chunk, chunks) for r in chunk)
+            results: Iterable[dict[str, bool]] = (
+                r for chunk in pool.imap(_judge_chunk, chunks) for r in chunk
+            )
             _tally(results, hits, sound_only)
     else:
         _tally((reported_terms(lexicon, line) for line in lines), hits, sound_only)
     return hits, sound_only
 
 
-def _tally(results: Iterable[dict[str, bool]], hits: dict[str, int], sound_only: dict[str, int]) -> None:
+def _tally(
+    results: Iterable[dict[str, bool]], hits: dict[str, int], sound_only: dict[str, int]
+) -> None:
     for found in results:
         for term, exact in found.items():
             hits[term] = hits.get(term, 0) + 1
@@ -246,7 +272,12 @@ def sort_key(c: Candidate) -> tuple[Any, ...]:
 
 
 def curate(
-    candidates: dict[str, Candidate], clean: Sequence[str], positive: Sequence[str], *, allow: bool = True, workers: int = 0
+    candidates: dict[str, Candidate],
+    clean: Sequence[str],
+    positive: Sequence[str],
+    *,
+    allow: bool = True,
+    workers: int = 0,
 ) -> list[Candidate]:
     """Fill in every count and return the candidates in reading order."""
     terms = list(candidates)
@@ -261,7 +292,11 @@ def curate(
         pos_hits, _ = wxguard_counts(lexicon, positive, workers) if positive else ({}, {})
         for term in loadable:
             c = candidates[term]
-            c.clean_wxguard, c.clean_sound_only, c.positive = hits.get(term, 0), sound_only.get(term, 0), pos_hits.get(term, 0)
+            c.clean_wxguard, c.clean_sound_only, c.positive = (
+                hits.get(term, 0),
+                sound_only.get(term, 0),
+                pos_hits.get(term, 0),
+            )
     for term in jieba_words(terms):
         candidates[term].jieba_word = True
     return sorted(candidates.values(), key=sort_key)
@@ -275,16 +310,59 @@ def write_tsv(rows: Iterable[Candidate], out: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("candidates", nargs="+", type=Path, help="candidate term lists (one term a line)")
-    parser.add_argument("--clean", action="append", type=Path, default=[], metavar="FILE", help="clean text, one message a line")
-    parser.add_argument("--clean-jsonl", action="append", type=Path, default=[], metavar="PATH", help="labelled JSONL: its --clean-label rows are clean text")
-    parser.add_argument("--clean-label", action="append", default=[], metavar="X", help="label of clean rows (default 0; repeatable)")
-    parser.add_argument("--positive-jsonl", action="append", type=Path, default=[], metavar="PATH", help="labelled JSONL with positive rows")
-    parser.add_argument("--label", action="append", default=[], metavar="X", help="label of positive rows (repeatable)")
-    parser.add_argument("--no-allow", action="store_true", help="match without wxguard's bundled allow list")
-    parser.add_argument("-w", "--workers", type=int, default=0, help="worker processes for the wxguard count")
-    parser.add_argument("-o", "--out", type=Path, help="write the TSV here (default: standard output)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "candidates", nargs="+", type=Path, help="candidate term lists (one term a line)"
+    )
+    parser.add_argument(
+        "--clean",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="clean text, one message a line",
+    )
+    parser.add_argument(
+        "--clean-jsonl",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="labelled JSONL: its --clean-label rows are clean text",
+    )
+    parser.add_argument(
+        "--clean-label",
+        action="append",
+        default=[],
+        metavar="X",
+        help="label of clean rows (default 0; repeatable)",
+    )
+    parser.add_argument(
+        "--positive-jsonl",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="labelled JSONL with positive rows",
+    )
+    parser.add_argument(
+        "--label",
+        action="append",
+        default=[],
+        metavar="X",
+        help="label of positive rows (repeatable)",
+    )
+    parser.add_argument(
+        "--no-allow", action="store_true", help="match without wxguard's bundled allow list"
+    )
+    parser.add_argument(
+        "-w", "--workers", type=int, default=0, help="worker processes for the wxguard count"
+    )
+    parser.add_argument(
+        "-o", "--out", type=Path, help="write the TSV here (default: standard output)"
+    )
     args = parser.parse_args(argv)
     if not args.clean and not args.clean_jsonl:
         parser.error("give clean text: --clean FILE and/or --clean-jsonl PATH")
@@ -293,12 +371,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         candidates = read_candidates(args.candidates)
         clean = [line for p in args.clean for line in read_lines(p)]
-        clean += [t for p in args.clean_jsonl for t in read_jsonl(p, set(args.clean_label or ["0"]))]
+        clean += [
+            t for p in args.clean_jsonl for t in read_jsonl(p, set(args.clean_label or ["0"]))
+        ]
         positive = [t for p in args.positive_jsonl for t in read_jsonl(p, set(args.label))]
     except CurateError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"{len(candidates):,} candidates, {len(clean):,} clean lines, {len(positive):,} positive rows", file=sys.stderr)
+    print(
+        f"{len(candidates):,} candidates, {len(clean):,} clean lines, {len(positive):,} positive rows",
+        file=sys.stderr,
+    )
     rows = curate(candidates, clean, positive, allow=not args.no_allow, workers=args.workers)
     if args.out:
         with args.out.open("w", encoding="utf-8", newline="") as out:

@@ -43,7 +43,9 @@ class Result:
 
 
 class Cli:
-    def __init__(self, root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(
+        self, root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         self.root = root
         self.capsys = capsys
         self.monkeypatch = monkeypatch

@@ -18,7 +18,9 @@ from wxguard import Guard
 from .words import WORDS
 
 # One hypothesis profile for the whole suite: no deadline (a first call may build tables).
-settings.register_profile("wx", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=200)
+settings.register_profile(
+    "wx", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=200
+)
 settings.load_profile("wx")
 
 

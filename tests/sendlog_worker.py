@@ -38,7 +38,9 @@ def script(log: SendLog, worker: int) -> list[list[str]]:
         )
         found.append(sorted(v.rule for v in GUARD.check(message, log=log).violations))
         log.record(message)
-        log.record(Message(text=f"{worker}-{step}", group="all", send_at=BASE + timedelta(minutes=step)))
+        log.record(
+            Message(text=f"{worker}-{step}", group="all", send_at=BASE + timedelta(minutes=step))
+        )
     return found
 
 
@@ -46,7 +48,9 @@ def main(argv: list[str]) -> None:
     mode, path = argv[0], argv[1]
     if mode == "script":
         with SendLog(path, timeout=30) as log:
-            GUARD.check(Message(text="预热", send_at=BASE), log=SendLog())  # load tables before the start
+            GUARD.check(
+                Message(text="预热", send_at=BASE), log=SendLog()
+            )  # load tables before the start
             print("ready", flush=True)
             sys.stdin.readline()  # start together with the other writers
             print(json.dumps(script(log, int(argv[2]))))
@@ -54,7 +58,9 @@ def main(argv: list[str]) -> None:
         log = SendLog(path, retention=None)
         n = 0
         while True:
-            record = log.record(Message(text=f"消息 {n}", group=f"g{n % 3}", send_at=BASE + timedelta(seconds=n)))
+            record = log.record(
+                Message(text=f"消息 {n}", group=f"g{n % 3}", send_at=BASE + timedelta(seconds=n))
+            )
             print(record.id, flush=True)
             n += 1
     elif mode == "open":

@@ -48,7 +48,9 @@ def test_commercial_score_is_public_and_explains_itself() -> None:
     assert score.commercial and score.score >= score.threshold == 4.0
     kinds = {s.kind: s.text for s in score.signals}
     assert kinds["contrast"] == "原价" and kinds["cta"] == "点击下单"
-    assert all("新品上市，原价199现价99，点击下单"[s.start : s.end] == s.text for s in score.signals)
+    assert all(
+        "新品上市，原价199现价99，点击下单"[s.start : s.end] == s.text for s in score.signals
+    )
     assert score.model_dump()["commercial"] is True
 
 
@@ -76,8 +78,13 @@ def test_threshold_setting_changes_what_is_commercial() -> None:
 
 
 def test_message_names_the_evidence(wx4: Guard) -> None:
-    (v,) = [v for v in wx4.check("新品上市，原价199现价99，点击下单").violations if v.rule == "WX401"]
-    assert v.message == "商业推广内容（依据「原价」「新品上市」「价199」，商业性评分 9）未显著标明“广告”"
+    (v,) = [
+        v for v in wx4.check("新品上市，原价199现价99，点击下单").violations if v.rule == "WX401"
+    ]
+    assert (
+        v.message
+        == "商业推广内容（依据「原价」「新品上市」「价199」，商业性评分 9）未显著标明“广告”"
+    )
 
 
 # -- WX402 wording and exemptions ----------------------------------------------------------
@@ -89,7 +96,9 @@ def test_message_names_the_evidence(wx4: Guard) -> None:
         ("最佳礼品选择，中秋礼盒原价398现价268", "优秀"),
     ],
 )
-def test_absolute_terms_come_with_a_compliant_wording(wx4: Guard, text: str, alternative: str) -> None:
+def test_absolute_terms_come_with_a_compliant_wording(
+    wx4: Guard, text: str, alternative: str
+) -> None:
     (v,) = [v for v in wx4.check(text).violations if v.rule == "WX402"]
     assert v.message == f"广告中使用绝对化用语「{v.text}」，建议改为「{alternative}」"
 
@@ -109,7 +118,9 @@ def test_absolute_terms_only_count_in_commercial_messages(wx4: Guard) -> None:
 def test_claims_count_in_the_guards_or_the_messages_industry() -> None:
     text = "这款理财稳赚不赔"
     assert Guard(select=["WX405"]).check(text).violations == ()
-    assert [v.text for v in Guard(select=["WX405"], industry="finance").check(text).violations] == ["稳赚不赔"]
+    assert [v.text for v in Guard(select=["WX405"], industry="finance").check(text).violations] == [
+        "稳赚不赔"
+    ]
     found = Guard(select=["WX405"]).check(Message(text=text, industry="finance")).violations
     assert [(v.rule, v.category) for v in found] == [("WX405", "finance")]
     assert Guard(select=["WX405"], industry="medical").check(text).violations == ()
@@ -128,7 +139,9 @@ def test_a_phrase_file_adds_an_absolute_term_and_an_exemption(tmp_path: Path) ->
     assert [v.text for v in default.check(product).violations] == ["最佳"]
     assert default.check(boast).violations == ()
     path = tmp_path / "brand.toml"
-    path.write_text('[advertising]\nabsolute = ["宇宙第一"]\nabsolute-exempt = ["最佳拍档"]\n', "utf-8")
+    path.write_text(
+        '[advertising]\nabsolute = ["宇宙第一"]\nabsolute-exempt = ["最佳拍档"]\n', "utf-8"
+    )
     guard = Guard(select=["WX402"], phrases=[path])
     assert guard.check(product).violations == ()
     assert [v.text for v in guard.check(boast).violations] == ["宇宙第一"]
@@ -150,7 +163,9 @@ def test_bad_advertising_phrase_file_names_the_file(tmp_path: Path) -> None:
 
 
 # -- properties ----------------------------------------------------------------------------
-_ALPHABET = list("原价现价元折全场最佳第一国家级回T退订【广告】星河书店包过保本根治本品报名，。！？ 0123456789")
+_ALPHABET = list(
+    "原价现价元折全场最佳第一国家级回T退订【广告】星河书店包过保本根治本品报名，。！？ 0123456789"
+)
 
 
 @settings(max_examples=150, deadline=None)

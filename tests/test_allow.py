@@ -26,10 +26,17 @@ def rules(guard: Guard, text: str) -> list[str]:
         ("WX3", "转发本消息到朋友圈即可领取红包", "转发本消息到朋友圈即可领取红包", ["WX301"]),
         ("WX4", "全网最低价，买到就是赚到", "全网最低价", ["WX401", "WX402", "WX403", "WX404"]),
         ("WX5", "联系电话15912340000", "15912340000", ["WX501"]),
-        ("WX6", "BUY NOW LIMITED OFFER TODAY", "buy now limited offer today", ["WX603"]),  # folded: case
+        (
+            "WX6",
+            "BUY NOW LIMITED OFFER TODAY",
+            "buy now limited offer today",
+            ["WX603"],
+        ),  # folded: case
     ],
 )
-def test_an_allowed_phrase_covering_the_finding_drops_it(family: str, text: str, allowed: str, found: list[str]) -> None:
+def test_an_allowed_phrase_covering_the_finding_drops_it(
+    family: str, text: str, allowed: str, found: list[str]
+) -> None:
     assert sorted(rules(Guard(select=[family]), text)) == found
     assert rules(Guard(select=[family], allow=[allowed]), text) == []
 
@@ -48,12 +55,16 @@ def test_an_allowed_regex_drops_what_it_covers(family: str, text: str, allowed: 
 
 
 def test_a_phrase_that_covers_only_part_of_a_finding_keeps_it() -> None:
-    assert rules(Guard(select=["WX3"], allow=["朋友圈"]), "转发本消息到朋友圈即可领取红包") == ["WX301"]
+    assert rules(Guard(select=["WX3"], allow=["朋友圈"]), "转发本消息到朋友圈即可领取红包") == [
+        "WX301"
+    ]
     assert rules(Guard(select=["WX5"], allow=["1591234"]), "联系电话15912340000") == ["WX501"]
 
 
 def test_full_width_and_traditional_forms_fold_for_phrases() -> None:
-    assert rules(Guard(select=["WX5"], allow=["15912340000"]), "聯繫電話１５９１２３４００００") == []
+    assert (
+        rules(Guard(select=["WX5"], allow=["15912340000"]), "聯繫電話１５９１２３４００００") == []
+    )
 
 
 def test_cadence_and_attachment_findings_are_never_allowed_away() -> None:
@@ -62,8 +73,12 @@ def test_cadence_and_attachment_findings_are_never_allowed_away() -> None:
     log = SendLog()
     start = datetime(2024, 5, 7, 20, 0)
     for i in range(5):
-        log.record(Message(text="今晚八点直播，准时开始", send_at=start + timedelta(minutes=i), group="g"))
-    message = Message(text="今晚八点直播，准时开始", send_at=start + timedelta(minutes=6), group="g")
+        log.record(
+            Message(text="今晚八点直播，准时开始", send_at=start + timedelta(minutes=i), group="g")
+        )
+    message = Message(
+        text="今晚八点直播，准时开始", send_at=start + timedelta(minutes=6), group="g"
+    )
     assert "WX701" in [v.rule for v in guard.check(message, log=log).violations]
 
 

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from wxguard import Guard
 from wxguard.errors import WordListError
 from wxguard.families.advertising.model import advertising_model
-from wxguard.families.inducement.model import inducement_model
 from wxguard.phrases.banks import compile_phrase
 from wxguard.text.quickregex import any_of, first_chars, literal_of, quick, trie_source
 
@@ -40,7 +39,9 @@ def test_first_chars_of_simple_patterns(source: str, expected: set[str]) -> None
     assert first_chars(source) == expected
 
 
-@pytest.mark.parametrize("source", ["a|b*", "(?i)ab", "[^a]b", r"\dx", ".a", "(?=a)", "[一-龥]x", "a|"])
+@pytest.mark.parametrize(
+    "source", ["a|b*", "(?i)ab", "[^a]b", r"\dx", ".a", "(?=a)", "[一-龥]x", "a|"]
+)
 def test_no_lookahead_when_first_chars_are_unknowable(source: str) -> None:
     assert first_chars(source) is None
     assert quick(source).pattern == source
@@ -52,7 +53,9 @@ def test_quick_finds_exactly_what_the_plain_regex_finds(text: str, source: str) 
     plain, fast = re.compile(source), quick(source)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
     pos = len(text) // 2
-    assert (fast.search(text, pos) or re.match("", "")).span() == (plain.search(text, pos) or re.match("", "")).span()
+    assert (fast.search(text, pos) or re.match("", "")).span() == (
+        plain.search(text, pos) or re.match("", "")
+    ).span()
 
 
 def test_the_shipped_unions_get_a_lookahead() -> None:
@@ -79,20 +82,26 @@ def test_every_accepted_phrase_compiles(raw: str, compacted: bool, alone: bool) 
         assert re.compile(phrase.split).groups == 2
 
 
-WORDS = st.lists(st.text(st.sampled_from(list("转发分享abc.")), min_size=1, max_size=5), min_size=1, max_size=12)
+WORDS = st.lists(
+    st.text(st.sampled_from(list("转发分享abc.")), min_size=1, max_size=5), min_size=1, max_size=12
+)
 
 
 @settings(max_examples=300)
 @given(WORDS, st.text(st.sampled_from(list("转发分享abc.x")), max_size=40))
 def test_a_trie_finds_the_leftmost_longest_literal(words: list[str], text: str) -> None:
     """The trie matches exactly what a flat union sorted longest first matches."""
-    flat = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
+    flat = re.compile(
+        "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    )
     trie = re.compile(trie_source(words))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
 @settings(max_examples=200)
-@given(st.lists(st.sampled_from(SOURCES + ["分享", "a\\.b", "转发"]), min_size=1, max_size=6), BANKISH)
+@given(
+    st.lists(st.sampled_from(SOURCES + ["分享", "a\\.b", "转发"]), min_size=1, max_size=6), BANKISH
+)
 def test_any_of_matches_when_some_source_matches(sources: list[str], text: str) -> None:
     expected = any(re.search(s, text) for s in sources)
     assert (any_of(sources).search(text) is not None) == expected
@@ -116,7 +125,9 @@ def test_long_and_deeply_nested_literals_compile() -> None:
 def test_a_long_user_phrase_works_end_to_end(tmp_path: Path) -> None:
     phrases = tmp_path / "team.toml"
     long_phrase = "分享" + "好" * 600
-    phrases.write_text(f'[inducement]\nexempt = ["{long_phrase}"]\nshare = ["{long_phrase}"]\n', encoding="utf-8")
+    phrases.write_text(
+        f'[inducement]\nexempt = ["{long_phrase}"]\nshare = ["{long_phrase}"]\n', encoding="utf-8"
+    )
     guard = Guard(phrases=[str(phrases)])
     assert [v.rule for v in guard.check("转发到三个群就送礼品").violations] == [
         v.rule for v in Guard().check("转发到三个群就送礼品").violations

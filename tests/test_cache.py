@@ -17,8 +17,9 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeGuard
+from typing import Any, TypeGuard
 
 import pytest
 from hypothesis import given
@@ -44,13 +45,24 @@ ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 posix_only = pytest.mark.skipif(not hasattr(os, "geteuid"), reason="owners and modes are POSIX")
 
 
-def run(cache_dir: Path | str, *wordlists: Path, state: Path | None = None, umask: int | None = None,
-        timeout: float = 300) -> dict[str, Any]:
+def run(
+    cache_dir: Path | str,
+    *wordlists: Path,
+    state: Path | None = None,
+    umask: int | None = None,
+    timeout: float = 300,
+) -> dict[str, Any]:
     env = {**os.environ, "WXGUARD_CACHE_DIR": str(cache_dir)}
     if state is not None:
         env["XDG_STATE_HOME"] = str(state)
-    proc = subprocess.run([sys.executable, "-c", SCRIPT, *map(str, wordlists)], env=env, capture_output=True,
-                          text=True, timeout=timeout, preexec_fn=None if umask is None else lambda: os.umask(umask))
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT, *map(str, wordlists)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=None if umask is None else lambda: os.umask(umask),
+    )
     assert proc.returncode == 0, proc.stderr
     return {**json.loads(proc.stdout), "stderr": proc.stderr}
 
@@ -119,8 +131,11 @@ class _Command:
 
 # -- what a cache is for, and ordinary damage ----------------------------------------------
 
+
 @pytest.mark.slow
-def test_second_process_reads_the_cache(tmp_path: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+def test_second_process_reads_the_cache(
+    tmp_path: Path, brand: Path, expected: list[dict[str, Any]]
+) -> None:
     folder = tmp_path / "cache"
     first = run(folder, brand)
     kinds = sorted(p.name.split("-")[0] for p in folder.glob("*.entry"))
@@ -131,7 +146,9 @@ def test_second_process_reads_the_cache(tmp_path: Path, brand: Path, expected: l
 
 
 @pytest.mark.slow
-def test_corrupt_entries_are_rebuilt(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+def test_corrupt_entries_are_rebuilt(
+    filled: Path, brand: Path, expected: list[dict[str, Any]]
+) -> None:
     for path in filled.glob("*.entry"):
         path.write_bytes(b"not an entry" if "fold" in path.name else path.read_bytes()[:100])
     assert run(filled, brand)["reports"] == expected
@@ -148,7 +165,9 @@ def test_changed_word_list_is_not_served_stale(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(ROOT, reason="root ignores permissions")
-def test_unwritable_cache_folder_is_skipped(tmp_path: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+def test_unwritable_cache_folder_is_skipped(
+    tmp_path: Path, brand: Path, expected: list[dict[str, Any]]
+) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
@@ -156,7 +175,9 @@ def test_unwritable_cache_folder_is_skipped(tmp_path: Path, brand: Path, expecte
 
 
 @pytest.mark.slow
-def test_cache_path_that_is_a_file_is_skipped(tmp_path: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+def test_cache_path_that_is_a_file_is_skipped(
+    tmp_path: Path, brand: Path, expected: list[dict[str, Any]]
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     result = run(blocker, brand)
@@ -165,8 +186,11 @@ def test_cache_path_that_is_a_file_is_skipped(tmp_path: Path, brand: Path, expec
 
 # -- the audit's attacks -----------------------------------------------------------------
 
+
 @pytest.mark.slow
-def test_planted_pickles_never_run(filled: Path, tmp_path: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+def test_planted_pickles_never_run(
+    filled: Path, tmp_path: Path, brand: Path, expected: list[dict[str, Any]]
+) -> None:
     marker = tmp_path / "pwned"
     evil = pickle.dumps(_Command(f"id > {marker}"))
     outside = tmp_path / "outside.pickle"
@@ -187,7 +211,9 @@ def test_planted_pickles_never_run(filled: Path, tmp_path: Path, brand: Path, ex
 
 
 @pytest.mark.slow
-def test_planted_empty_lexicon_is_rebuilt(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+def test_planted_empty_lexicon_is_rebuilt(
+    filled: Path, brand: Path, expected: list[dict[str, Any]]
+) -> None:
     path = entry(filled, "lexicon")
     key = path.name.split("-", 1)[1].split(".")[0]
     path.write_bytes(pickle.dumps((key, Lexicon([], []))))  # as the audit planted it
@@ -195,7 +221,9 @@ def test_planted_empty_lexicon_is_rebuilt(filled: Path, brand: Path, expected: l
 
 
 @pytest.mark.slow
-def test_planted_garbage_sound_tables_are_rebuilt(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+def test_planted_garbage_sound_tables_are_rebuilt(
+    filled: Path, brand: Path, expected: list[dict[str, Any]]
+) -> None:
     path = entry(filled, "sound")
     key = path.name.split("-", 2)[2].split(".")[0]
     path.write_bytes(pickle.dumps((key, "garbage")))  # as the audit planted it
@@ -203,7 +231,9 @@ def test_planted_garbage_sound_tables_are_rebuilt(filled: Path, brand: Path, exp
 
 
 @pytest.mark.slow
-def test_fifo_entries_never_block(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+def test_fifo_entries_never_block(
+    filled: Path, brand: Path, expected: list[dict[str, Any]]
+) -> None:
     for path in list(filled.iterdir()):
         path.unlink()
         os.mkfifo(path)
@@ -225,8 +255,9 @@ def test_folder_and_key_are_private_even_under_umask_0(tmp_path: Path, brand: Pa
 
 @pytest.mark.slow
 @posix_only
-def test_folder_others_can_write_is_refused(filled: Path, tmp_path: Path, brand: Path,
-                                            expected: list[dict[str, Any]]) -> None:
+def test_folder_others_can_write_is_refused(
+    filled: Path, tmp_path: Path, brand: Path, expected: list[dict[str, Any]]
+) -> None:
     marker = tmp_path / "pwned"
     for path in filled.iterdir():
         path.write_bytes(pickle.dumps(_Command(f"id > {marker}")))
@@ -236,23 +267,32 @@ def test_folder_others_can_write_is_refused(filled: Path, tmp_path: Path, brand:
     assert result["reports"] == expected
     assert result["pypinyin_not_imported"] is False  # the cache was not read
     assert {p.name: p.read_bytes() for p in filled.iterdir()} == before  # nor written
-    assert result["stderr"].count("\n") == 1 and "can be written by group or others" in result["stderr"]
+    assert (
+        result["stderr"].count("\n") == 1
+        and "can be written by group or others" in result["stderr"]
+    )
     assert not marker.exists()
 
 
 @pytest.mark.slow
 @posix_only
 @pytest.mark.skipif(not ROOT, reason="only root can give a folder to another user")
-def test_folder_another_user_owns_is_refused(filled: Path, brand: Path, expected: list[dict[str, Any]]) -> None:
+def test_folder_another_user_owns_is_refused(
+    filled: Path, brand: Path, expected: list[dict[str, Any]]
+) -> None:
     os.chown(filled, 65534, 65534)
     result = run(filled, brand)
     assert result["reports"] == expected and result["pypinyin_not_imported"] is False
-    assert result["stderr"].count("\n") == 1 and "owned by another user (uid 65534)" in result["stderr"]
+    assert (
+        result["stderr"].count("\n") == 1
+        and "owned by another user (uid 65534)" in result["stderr"]
+    )
 
 
 @pytest.mark.slow
-def test_cache_from_another_key_is_rebuilt(filled: Path, tmp_path: Path, brand: Path,
-                                           expected: list[dict[str, Any]]) -> None:
+def test_cache_from_another_key_is_rebuilt(
+    filled: Path, tmp_path: Path, brand: Path, expected: list[dict[str, Any]]
+) -> None:
     """A cache folder carried to a machine (or user) with another key is rebuilt, once."""
     elsewhere = tmp_path / "state-elsewhere"
     first = run(filled, brand, state=elsewhere)
@@ -261,6 +301,7 @@ def test_cache_from_another_key_is_rebuilt(filled: Path, tmp_path: Path, brand: 
 
 
 # -- in process: owners, the key, eviction, validation --------------------------------------
+
 
 @pytest.fixture()
 def private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
@@ -316,8 +357,9 @@ def test_entry_moved_to_another_name_is_rebuilt(private: Path) -> None:
 
 
 @posix_only
-def test_another_users_folder_is_refused_with_one_warning(private: Path, monkeypatch: pytest.MonkeyPatch,
-                                                           caplog: pytest.LogCaptureFixture) -> None:
+def test_another_users_folder_is_refused_with_one_warning(
+    private: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     build, calls = counting(b"x")
     cache.cached("t", "a", build, is_bytes)
     monkeypatch.setattr(os, "geteuid", lambda: 4242)
@@ -332,9 +374,12 @@ def test_another_users_folder_is_refused_with_one_warning(private: Path, monkeyp
 
 
 @posix_only
-@pytest.mark.parametrize("problem", ["key readable by others", "key folder writable by others", "key is a symlink"])
-def test_unsafe_key_turns_the_cache_off(private: Path, tmp_path: Path, problem: str,
-                                        caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(
+    "problem", ["key readable by others", "key folder writable by others", "key is a symlink"]
+)
+def test_unsafe_key_turns_the_cache_off(
+    private: Path, tmp_path: Path, problem: str, caplog: pytest.LogCaptureFixture
+) -> None:
     key = cache.key_file()
     key.parent.mkdir(parents=True, mode=0o700)
     if problem == "key readable by others":
@@ -357,12 +402,22 @@ def test_unsafe_key_turns_the_cache_off(private: Path, tmp_path: Path, problem: 
 def test_processes_starting_together_share_one_key(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
     code = "from wxguard import cache; print(cache._key(cache.key_file()).hex())"
-    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for _ in range(8)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(8)
+    ]
     outputs = [p.communicate(timeout=60) for p in procs]
     assert all(err == "" for _, err in outputs)
     assert len({out for out, _ in outputs}) == 1
-    assert (tmp_path / "state" / "wxguard" / "cache-key").read_bytes().hex() == outputs[0][0].strip()
+    assert (tmp_path / "state" / "wxguard" / "cache-key").read_bytes().hex() == outputs[0][
+        0
+    ].strip()
 
 
 def test_oldest_entries_are_evicted(private: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -383,7 +438,9 @@ def test_oldest_entries_are_evicted(private: Path, monkeypatch: pytest.MonkeyPat
     assert (private / "t-14.entry").exists()
 
 
-def test_entry_bigger_than_the_limit_is_not_stored(private: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_entry_bigger_than_the_limit_is_not_stored(
+    private: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("WXGUARD_CACHE_MAX_MB", "0.1")
     build, calls = counting(os.urandom(200_000))
     cache.cached("t", "big", build, is_bytes)
@@ -392,8 +449,9 @@ def test_entry_bigger_than_the_limit_is_not_stored(private: Path, monkeypatch: p
 
 
 @pytest.mark.parametrize("value", ["lots", "-1", "inf", "nan"])
-def test_bad_size_limit_warns_once_and_keeps_the_default(private: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          caplog: pytest.LogCaptureFixture, value: str) -> None:
+def test_bad_size_limit_warns_once_and_keeps_the_default(
+    private: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, value: str
+) -> None:
     monkeypatch.setenv("WXGUARD_CACHE_MAX_MB", value)
     with caplog.at_level(logging.WARNING, logger="wxguard.cache"):
         assert cache.max_bytes() == cache.DEFAULT_MAX_MB * 10**6
@@ -402,6 +460,7 @@ def test_bad_size_limit_warns_once_and_keeps_the_default(private: Path, monkeypa
 
 
 # -- validation: what a verified entry must still be -----------------------------------------
+
 
 @pytest.mark.slow
 def test_validators_accept_what_the_builders_make(tmp_path: Path) -> None:
@@ -416,7 +475,9 @@ def test_validators_accept_what_the_builders_make(tmp_path: Path) -> None:
     for config in (
         GuardConfig(),
         GuardConfig(words={"brand": ("竞品甲",)}, allow=("/^ok$/i", "大麻烦")),
-        GuardConfig(default_wordlists=False, wordlists=(words, allowed), split_characters=False, sound=False),
+        GuardConfig(
+            default_wordlists=False, wordlists=(words, allowed), split_characters=False, sound=False
+        ),
         GuardConfig(default_wordlists=False, words={"drugs": ("冰毒",)}),
     ):
         assert _valid_lexicon(config)(lexicon_for(config)), config
@@ -430,9 +491,16 @@ def test_validators_accept_what_the_builders_make(tmp_path: Path) -> None:
 def test_validators_refuse_tables_of_the_right_type_and_wrong_content() -> None:
     t = folding.tables()
     identity: list[int | str | None] = list(range(folding.TABLE_SIZE))
-    assert not folding._valid(folding.FoldTables(identity, list(range(folding.TABLE_SIZE)), t.simplified, t.t2s, t.homoglyphs))
-    assert not folding._valid(folding.FoldTables(t.skeleton, [*t.one_to_one[:-1], 0x110000], t.simplified, t.t2s,
-                                                 t.homoglyphs))
+    assert not folding._valid(
+        folding.FoldTables(
+            identity, list(range(folding.TABLE_SIZE)), t.simplified, t.t2s, t.homoglyphs
+        )
+    )
+    assert not folding._valid(
+        folding.FoldTables(
+            t.skeleton, [*t.one_to_one[:-1], 0x110000], t.simplified, t.t2s, t.homoglyphs
+        )
+    )
     spell, classes = sound._tables()
     assert not sound._valid((spell, list(folding.tables().skeleton)))
     assert not sound._valid((["ban"] * folding.TABLE_SIZE, classes))
@@ -444,8 +512,10 @@ def test_validators_refuse_tables_of_the_right_type_and_wrong_content() -> None:
 @pytest.mark.slow
 def test_signed_wrong_tables_are_rebuilt(private: Path) -> None:
     """Entries that verify (a leaked key, a bug) but hold the audit's values are not used."""
-    for read, kind, value in ((sound._tables, "sound", "garbage"),
-                              (folding.tables, "fold", folding.FoldTables([], [], {}, {}, {}))):
+    for read, kind, value in (
+        (sound._tables, "sound", "garbage"),
+        (folding.tables, "fold", folding.FoldTables([], [], {}, {}, {})),
+    ):
         real = read()
         read.cache_clear()
         assert read() == real  # built again, and stored in this test's folder
@@ -456,8 +526,11 @@ def test_signed_wrong_tables_are_rebuilt(private: Path) -> None:
 
 JUNK = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=4) | st.binary(max_size=4),
-    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(st.text(max_size=2), inner,
-                                                                                         max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=2), inner, max_size=3)
+    ),
     max_leaves=12,
 )
 

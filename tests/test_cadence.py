@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -14,7 +14,7 @@ from wxguard import Attachment, ConfigError, Guard, Message, SendLog, WxguardErr
 from wxguard.clock import local
 from wxguard.families.cadence.sendlog import content_digest
 
-UTC = timezone.utc
+UTC = UTC
 TUESDAY = datetime(2024, 5, 7, 20, 0)  # naive = Beijing
 CADENCE = Guard(select=["WX7"])
 
@@ -23,11 +23,15 @@ def rules(report: Any) -> list[str]:
     return [v.rule for v in report.violations]
 
 
-def at(minutes: float = 0, text: str = "今晚八点直播，准时开始", base: datetime = TUESDAY, **kw: Any) -> Message:
+def at(
+    minutes: float = 0, text: str = "今晚八点直播，准时开始", base: datetime = TUESDAY, **kw: Any
+) -> Message:
     return Message(text=text, send_at=base + timedelta(minutes=minutes), **kw)
 
 
-def fill(log: SendLog, n: int, *, start: float = 0, step: float = 1, text: str = "消息", **kw: Any) -> None:
+def fill(
+    log: SendLog, n: int, *, start: float = 0, step: float = 1, text: str = "消息", **kw: Any
+) -> None:
     for i in range(n):
         log.record(at(start + i * step, f"{text}{i}" if text == "消息" else text, **kw))
 
@@ -46,7 +50,15 @@ def test_wx701_sixth_identical_message_in_a_row(before: int, fires: bool) -> Non
 
 def test_wx701_sees_through_trivial_edits() -> None:
     log = SendLog()
-    for i, text in enumerate(["双十一预售开始", "双十一 预售开始！", "雙十一預售開始", "双十一预售开始🎉🎉", "【双十一】预售开始"]):
+    for i, text in enumerate(
+        [
+            "双十一预售开始",
+            "双十一 预售开始！",
+            "雙十一預售開始",
+            "双十一预售开始🎉🎉",
+            "【双十一】预售开始",
+        ]
+    ):
         log.record(at(i, text, group="g1"))
     assert "WX701" in rules(CADENCE.check(at(5, "双十一，预售开始。", group="g1"), log=log))
 
@@ -72,7 +84,9 @@ def test_wx702_thirty_first_message_in_an_hour(before: int, fires: bool) -> None
         assert "第 31 条" in next(v.message for v in report.violations if v.rule == "WX702")
 
 
-@pytest.mark.parametrize(("age", "counts"), [(timedelta(hours=1), True), (timedelta(hours=1, microseconds=1), False)])
+@pytest.mark.parametrize(
+    ("age", "counts"), [(timedelta(hours=1), True), (timedelta(hours=1, microseconds=1), False)]
+)
 def test_wx702_window_edge_is_inclusive(age: timedelta, counts: bool) -> None:
     log = SendLog()
     log.record(Message(text="最早的一条"), sent_at=TUESDAY - age)
@@ -108,7 +122,11 @@ def test_wx702_robot_cap_of_twenty_a_minute(platform: str, before: int, fires: b
     [
         ("ecommerce", [0, 60], True),  # third promotion today
         ("ecommerce", [-60 * 21], False),  # yesterday 23:00 does not count today
-        ("education", [-60 * 24 * 1, -60 * 24 * 0.5, -60], True),  # Mon, Mon night, today: 4th this week
+        (
+            "education",
+            [-60 * 24 * 1, -60 * 24 * 0.5, -60],
+            True,
+        ),  # Mon, Mon night, today: 4th this week
         ("education", [-60 * 24 * 2, -60 * 24 * 1, -60], False),  # Sunday belongs to last week
         ("enterprise", [-600, -300, -10], True),
         ("enterprise", [-600, -300], False),
@@ -140,18 +158,29 @@ def test_wx704_fifty_first_image_of_the_day(before: int, fires: bool) -> None:
     log = SendLog()
     image = (Attachment(kind="image", size_bytes=1000),)
     fill(log, before, step=0.5, group="g1", attachments=image)
-    assert ("WX704" in rules(CADENCE.check(at(100, group="g1", attachments=image), log=log))) is fires
-    assert "WX704" not in rules(CADENCE.check(at(100, group="g1"), log=log))  # no media, nothing added
+    assert (
+        "WX704" in rules(CADENCE.check(at(100, group="g1", attachments=image), log=log))
+    ) is fires
+    assert "WX704" not in rules(
+        CADENCE.check(at(100, group="g1"), log=log)
+    )  # no media, nothing added
 
 
 def test_wx704_day_starts_at_midnight_beijing_even_for_utc_input() -> None:
     log = SendLog()
     video = (Attachment(kind="video", size_bytes=1000, duration_s=10),)
     for i in range(50):  # 23:00–23:49 Beijing on Monday, 15:00 UTC
-        log.record(Message(text=f"v{i}", attachments=video), sent_at=datetime(2024, 5, 6, 15, i, tzinfo=UTC))
-    just_after_midnight = Message(text="新的一天", attachments=video, send_at=datetime(2024, 5, 6, 16, 0, tzinfo=UTC))
+        log.record(
+            Message(text=f"v{i}", attachments=video),
+            sent_at=datetime(2024, 5, 6, 15, i, tzinfo=UTC),
+        )
+    just_after_midnight = Message(
+        text="新的一天", attachments=video, send_at=datetime(2024, 5, 6, 16, 0, tzinfo=UTC)
+    )
     assert "WX704" not in rules(CADENCE.check(just_after_midnight, log=log))
-    last_minute = Message(text="还是昨天", attachments=video, send_at=datetime(2024, 5, 6, 15, 59, tzinfo=UTC))
+    last_minute = Message(
+        text="还是昨天", attachments=video, send_at=datetime(2024, 5, 6, 15, 59, tzinfo=UTC)
+    )
     assert "WX704" in rules(CADENCE.check(last_minute, log=log))
 
 
@@ -172,8 +201,18 @@ def test_wx704_day_starts_at_midnight_beijing_even_for_utc_input() -> None:
         ("education", datetime(2024, 5, 11, 7, 45), False, False),  # Saturday is fine for schools
         ("education", datetime(2024, 5, 7, 9, 0), True, False),
         ("enterprise", datetime(2024, 5, 7, 9, 30), False, False),
-        ("enterprise", datetime(2024, 5, 7, 15, 0), True, False),  # working hours, not the best window
-        ("enterprise", datetime(2024, 5, 10, 17, 0), True, False),  # Friday 17:00 still working hours
+        (
+            "enterprise",
+            datetime(2024, 5, 7, 15, 0),
+            True,
+            False,
+        ),  # working hours, not the best window
+        (
+            "enterprise",
+            datetime(2024, 5, 10, 17, 0),
+            True,
+            False,
+        ),  # Friday 17:00 still working hours
         ("enterprise", datetime(2024, 5, 10, 17, 0, 1), True, True),
         ("enterprise", datetime(2024, 5, 7, 8, 59, 59), True, True),
         ("enterprise", datetime(2024, 5, 11, 9, 30), True, True),  # Saturday
@@ -181,7 +220,9 @@ def test_wx704_day_starts_at_midnight_beijing_even_for_utc_input() -> None:
         ("enterprise", datetime(2024, 5, 7, 12, 15), True, False),  # lunch: rest period
     ],
 )
-def test_wx705_wx706_send_windows(industry: str | None, when: datetime, wx705: bool, wx706: bool) -> None:
+def test_wx705_wx706_send_windows(
+    industry: str | None, when: datetime, wx705: bool, wx706: bool
+) -> None:
     report = CADENCE.check(Message(text="通知", industry=industry, send_at=when))  # type: ignore[arg-type]
     found = rules(report)
     assert ("WX705" in found, "WX706" in found) == (wx705, wx706)
@@ -190,8 +231,12 @@ def test_wx705_wx706_send_windows(industry: str | None, when: datetime, wx705: b
 
 @pytest.mark.parametrize(
     ("utc", "in_rest"),
-    [(datetime(2024, 5, 7, 4, 0, 0, tzinfo=UTC), False), (datetime(2024, 5, 7, 4, 0, 1, tzinfo=UTC), True),
-     (datetime(2024, 1, 7, 4, 0, 1, tzinfo=UTC), True), (datetime(2024, 7, 7, 5, 30, 0, tzinfo=UTC), False)],
+    [
+        (datetime(2024, 5, 7, 4, 0, 0, tzinfo=UTC), False),
+        (datetime(2024, 5, 7, 4, 0, 1, tzinfo=UTC), True),
+        (datetime(2024, 1, 7, 4, 0, 1, tzinfo=UTC), True),
+        (datetime(2024, 7, 7, 5, 30, 0, tzinfo=UTC), False),
+    ],
 )
 def test_utc_input_is_judged_in_beijing_time(utc: datetime, in_rest: bool) -> None:
     assert ("WX705" in rules(CADENCE.check(Message(text="通知", send_at=utc)))) is in_rest
@@ -206,10 +251,18 @@ def test_messages_name_time_and_weekday_in_both_languages() -> None:
     sunday = Message(text="通知", industry="enterprise", send_at=datetime(2024, 5, 5, 22, 0))
     zh = {v.rule: v.message for v in CADENCE.check(sunday).violations}
     en = {v.rule: v.message for v in Guard(select=["WX7"], lang="en").check(sunday).violations}
-    assert zh["WX706"] == "企业通知在非工作时间 2024-05-05 22:00（周日）发送，建议工作日 09:00–17:00"
-    assert en["WX705"] == "send time 2024-05-05 22:00 (Sun) is outside the enterprise notices window (weekdays 09:00–10:00)"
+    assert (
+        zh["WX706"] == "企业通知在非工作时间 2024-05-05 22:00（周日）发送，建议工作日 09:00–17:00"
+    )
+    assert (
+        en["WX705"]
+        == "send time 2024-05-05 22:00 (Sun) is outside the enterprise notices window (weekdays 09:00–10:00)"
+    )
     noon = Message(text="通知", send_at=datetime(2024, 5, 7, 12, 0, 1))
-    assert CADENCE.check(noon).violations[0].message == "发送时间 2024-05-07 12:00:01（周二）处于 12:00–13:30 午休时段"
+    assert (
+        CADENCE.check(noon).violations[0].message
+        == "发送时间 2024-05-07 12:00:01（周二）处于 12:00–13:30 午休时段"
+    )
 
 
 # -- when the rules run ---------------------------------------------------------------
@@ -219,7 +272,10 @@ def test_plain_text_without_send_time_or_log_is_not_timed() -> None:
 
 def test_a_log_supplies_now_from_its_clock() -> None:
     log = SendLog(clock=lambda: datetime(2024, 5, 5, 14, 0, tzinfo=UTC))  # Sunday 22:00 Beijing
-    assert rules(CADENCE.check(Message(text="通知", industry="enterprise"), log=log)) == ["WX705", "WX706"]
+    assert rules(CADENCE.check(Message(text="通知", industry="enterprise"), log=log)) == [
+        "WX705",
+        "WX706",
+    ]
     log.record(Message(text="通知"))
     assert log.records()[0].sent_at.hour == 22
 
@@ -238,7 +294,10 @@ def test_naive_and_aware_inputs_count_the_same() -> None:
 
 # -- bad input ------------------------------------------------------------------------
 def test_unknown_platform_or_industry_is_a_clear_error() -> None:
-    with pytest.raises(WxguardError, match="platform: unknown platform 'weixin' \\(known: dingtalk, wechat, wecom\\)"):
+    with pytest.raises(
+        WxguardError,
+        match="platform: unknown platform 'weixin' \\(known: dingtalk, wechat, wecom\\)",
+    ):
         CADENCE.check(Message(text="你好", platform="weixin"))
     with pytest.raises(ConfigError, match="^platform: unknown platform 'weixin'"):
         Guard(platform="weixin")
@@ -271,7 +330,10 @@ SEND = st.tuples(
 )
 
 
-def _expected(sends: list[tuple[int, str | None, str | None, str, int]], probe: tuple[int, str | None, str | None, str, int]) -> set[str]:
+def _expected(
+    sends: list[tuple[int, str | None, str | None, str, int]],
+    probe: tuple[int, str | None, str | None, str, int],
+) -> set[str]:
     """WX701, WX702 and WX704 by brute force over the list of sends (WeChat profile)."""
     minute, group, sender, text, images = probe
     same_group = [(i, s) for i, s in enumerate(sends) if s[1] == group and s[0] <= minute]
@@ -284,7 +346,14 @@ def _expected(sends: list[tuple[int, str | None, str | None, str, int]], probe: 
     account = [s for s in sends if (s[2] == sender if sender else s[1] == group)]
     hourly = sum(1 for s in account if minute - 60 <= s[0] <= minute) + 1
     day_start = 4 * 60  # START is 20:00, so Beijing midnight is 240 minutes later
-    media = sum(s[4] for s in account if (day_start if minute >= day_start else -10**6) <= s[0] <= minute) + images
+    media = (
+        sum(
+            s[4]
+            for s in account
+            if (day_start if minute >= day_start else -(10**6)) <= s[0] <= minute
+        )
+        + images
+    )
     found = set()
     if run >= 5:
         found.add("WX701")
@@ -302,7 +371,9 @@ def test_counting_rules_agree_with_a_brute_force_reference(sends: list[Any], pro
     log = SendLog()
 
     def message(s: Any) -> Message:
-        return at(s[0], s[3], group=s[1], sender=s[2], attachments=(Attachment(kind="image"),) * s[4])
+        return at(
+            s[0], s[3], group=s[1], sender=s[2], attachments=(Attachment(kind="image"),) * s[4]
+        )
 
     for s in sends:
         log.record(message(s))

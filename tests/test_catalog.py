@@ -20,9 +20,17 @@ RELEASED = (
 )
 
 DEFAULT_SEVERITY = {
-    "WX109": "warning", "WX203": "error", "WX207": "error", "WX209": "info",
-    "WX402": "error", "WX405": "error", "WX510": "error", "WX601": "error", "WX606": "error",
-    "WX705": "info", "WX808": "warning",
+    "WX109": "warning",
+    "WX203": "error",
+    "WX207": "error",
+    "WX209": "info",
+    "WX402": "error",
+    "WX405": "error",
+    "WX510": "error",
+    "WX601": "error",
+    "WX606": "error",
+    "WX705": "info",
+    "WX808": "warning",
 }
 
 
@@ -36,7 +44,15 @@ def test_released_codes_stay_and_codes_are_in_order() -> None:
 
 
 def test_default_severities_follow_the_readme() -> None:
-    family_default = {"WX1": "error", "WX2": "warning", "WX3": "error", "WX4": "warning", "WX5": "warning", "WX7": "warning", "WX8": "error"}
+    family_default = {
+        "WX1": "error",
+        "WX2": "warning",
+        "WX3": "error",
+        "WX4": "warning",
+        "WX5": "warning",
+        "WX7": "warning",
+        "WX8": "error",
+    }
     for rule in catalog().rules:
         expected = DEFAULT_SEVERITY.get(rule.code) or family_default.get(rule.code[:3])
         if expected:
@@ -48,8 +64,17 @@ def test_every_rule_has_texts_examples_and_a_unique_kebab_name() -> None:
     for rule in catalog().rules:
         assert rule.name == rule.name.lower() and " " not in rule.name
         names.add(rule.name)
-        for text in (rule.summary_zh, rule.summary_en, rule.message_zh, rule.message_en,
-                     rule.consequence_zh, rule.consequence_en, rule.why_en, rule.fail, rule.pass_):
+        for text in (
+            rule.summary_zh,
+            rule.summary_en,
+            rule.message_zh,
+            rule.message_en,
+            rule.consequence_zh,
+            rule.consequence_en,
+            rule.why_en,
+            rule.fail,
+            rule.pass_,
+        ):
             assert text.strip(), rule.code
     assert len(names) == len(catalog().rules)
 
@@ -74,7 +99,10 @@ def test_both_languages_of_a_message_take_the_same_fields() -> None:
     """Checkers give language-neutral fields (numbers, catalog words) and every sentence is a
     catalog template, so the Chinese and English templates name the same fields."""
     for rule in catalog().rules:
-        templates = [(rule.message_zh, rule.message_en), *((v.zh, v.en) for v in rule.variants.values())]
+        templates = [
+            (rule.message_zh, rule.message_en),
+            *((v.zh, v.en) for v in rule.variants.values()),
+        ]
         for zh, en in templates:
             assert _fields(zh) == _fields(en), rule.code
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import threading
+from collections.abc import Iterator
 from contextlib import closing
 from itertools import count, islice
-from typing import Iterator
 
 import pytest
 from hypothesis import given, settings
@@ -52,9 +52,13 @@ def test_an_endless_input_streams_with_a_bounded_lookahead(
     guard: Guard, workers: int, chunk_size: int, take: int
 ) -> None:
     taken = [0]
-    with closing(guard.check_many(_numbered(taken, take), workers=workers, chunk_size=chunk_size)) as reports:
+    with closing(
+        guard.check_many(_numbered(taken, take), workers=workers, chunk_size=chunk_size)
+    ) as reports:
         first = list(islice(reports, take))
-    assert [r.text for r in first] == [f"第{i}条：{'出售冰毒' if i % 3 == 0 else '今晚八点直播'}" for i in range(take)]
+    assert [r.text for r in first] == [
+        f"第{i}条：{'出售冰毒' if i % 3 == 0 else '今晚八点直播'}" for i in range(take)
+    ]
     assert [r.ok for r in first] == [i % 3 != 0 for i in range(take)]
     # At most the chunks in flight (four per worker) and the one being read run ahead.
     assert take <= taken[0] <= take + (4 * workers + 1) * chunk_size
@@ -71,7 +75,9 @@ def test_no_messages_no_reports(guard: Guard) -> None:
 
 @settings(max_examples=50, deadline=None)
 @given(st.lists(st.text(max_size=30), max_size=20), st.integers(1, 8))
-def test_check_many_in_process_is_check_on_each(guard: Guard, texts: list[str], chunk_size: int) -> None:
+def test_check_many_in_process_is_check_on_each(
+    guard: Guard, texts: list[str], chunk_size: int
+) -> None:
     assert list(guard.check_many(texts, chunk_size=chunk_size)) == [guard.check(t) for t in texts]
 
 
@@ -81,13 +87,19 @@ def test_workers_give_check_s_reports_whether_forked_or_spawned(other_thread: bo
     """A user's own words reach the workers both ways: forked (this process is single-threaded
     on Linux) and spawned (another thread is running, so forking would be unsafe)."""
     guard = Guard(words=["团团圆圆卡"], select=["WX1"])
-    messages = ["买团团圆圆卡", "今晚八点直播", Message(text="团团圆圆卡在这", platform="wecom")] * 3
+    messages = [
+        "买团团圆圆卡",
+        "今晚八点直播",
+        Message(text="团团圆圆卡在这", platform="wecom"),
+    ] * 3
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait, daemon=True)
     if other_thread:
         thread.start()
     try:
-        assert list(guard.check_many(messages, workers=2, chunk_size=2)) == [guard.check(m) for m in messages]
+        assert list(guard.check_many(messages, workers=2, chunk_size=2)) == [
+            guard.check(m) for m in messages
+        ]
     finally:
         stop.set()
 
@@ -100,7 +112,10 @@ def test_a_start_method_the_program_chose_is_honoured() -> None:
     try:
         assert _start_method().get_start_method() == "spawn"
         guard = Guard(words=["团团圆圆卡"], select=["WX1"])
-        assert [r.ok for r in guard.check_many(["买团团圆圆卡", "你好"], workers=1)] == [False, True]
+        assert [r.ok for r in guard.check_many(["买团团圆圆卡", "你好"], workers=1)] == [
+            False,
+            True,
+        ]
     finally:
         multiprocessing.set_start_method(None, force=True)  # type: ignore[arg-type]
     if sys.platform == "linux" and threading.active_count() == 1:

@@ -24,7 +24,9 @@ def test_sample_messages_are_vetted(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["check", str(ROOT / "examples" / "messages.txt")], capsys)
     assert code == 1
     lines = out.splitlines()
-    assert any(":3:" in line and "WX106 [error]" in line and "traditional" in line for line in lines)
+    assert any(
+        ":3:" in line and "WX106 [error]" in line and "traditional" in line for line in lines
+    )
     assert any(":6:" in line and "WX104 [error]" in line and "zero-width" in line for line in lines)
     assert not any(":1:" in line or ":2:" in line or ":5:" in line for line in lines), lines
     assert err == ""
@@ -35,7 +37,10 @@ def test_concise_line_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[s
     path.write_text("第一行没问题\n出售冰毒\n", "utf-8")
     code, out, _ = run(["check", str(path)], capsys)
     assert code == 1
-    assert out == f"{path}:2:3: WX104 [error] 毒品敏感词「冰毒」\nFound 1 finding (1 error) in 1 message: 1 block.\n"
+    assert (
+        out
+        == f"{path}:2:3: WX104 [error] 毒品敏感词「冰毒」\nFound 1 finding (1 error) in 1 message: 1 block.\n"
+    )
 
 
 def test_clean_file_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -63,7 +68,9 @@ def test_exit_zero_and_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str
         ("docx", "cannot read .docx files"),
     ],
 )
-def test_bad_input_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], setup: str, message: str) -> None:
+def test_bad_input_is_one_line_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setup: str, message: str
+) -> None:
     target = tmp_path / "missing.txt"
     if setup == "binary":
         target = tmp_path / "b.txt"
@@ -88,13 +95,17 @@ def test_unknown_selector_is_exit_2(capsys: pytest.CaptureFixture[str], tmp_path
 
 def test_rules_lists_the_catalog(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["rules"], capsys)
-    assert code == 0 and out.count("\n") == len(catalog().rules) and "WX101" in out and "WX001" in out
+    assert (
+        code == 0 and out.count("\n") == len(catalog().rules) and "WX101" in out and "WX001" in out
+    )
 
 
 def test_stdin_via_module_entry_point() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "wxguard", "check", "-"],
-        input="出售冰 毒\n".encode(), capture_output=True, timeout=120,
+        input="出售冰 毒\n".encode(),
+        capture_output=True,
+        timeout=120,
     )
     assert proc.returncode == 1
     assert proc.stdout.decode().startswith("-:1:3: WX104 [error]")

@@ -24,10 +24,16 @@ def test_txt_is_checked_line_by_line(cli: Cli) -> None:
 
 
 def test_markdown_is_checked_as_prose_with_exact_positions(cli: Cli) -> None:
-    cli.write("copy.md", "# 标题\n\n正文 `冰毒` 正文\n\n```\n冰毒\n```\n\n[大麻](https://x/冰毒) 之后 冰毒\n")
+    cli.write(
+        "copy.md",
+        "# 标题\n\n正文 `冰毒` 正文\n\n```\n冰毒\n```\n\n[大麻](https://x/冰毒) 之后 冰毒\n",
+    )
     r = cli("check", "copy.md")
     assert r.code == 1
-    assert r.findings == ["copy.md:9:2: WX104 [error] 毒品敏感词「大麻」", "copy.md:9:23: WX104 [error] 毒品敏感词「冰毒」"]
+    assert r.findings == [
+        "copy.md:9:2: WX104 [error] 毒品敏感词「大麻」",
+        "copy.md:9:23: WX104 [error] 毒品敏感词「冰毒」",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -59,16 +65,30 @@ def test_exit_zero_still_exits_2_on_errors(cli: Cli) -> None:
         ("missing", "wxguard: error: missing.txt: No such file or directory\n"),
         ("binary", "wxguard: error: b.txt: binary file (contains NUL bytes)\n"),
         ("latin1", "wxguard: error: l.txt:2: not valid UTF-8\n"),
-        ("docx", "wxguard: error: a.docx: cannot read .docx files (wxguard reads .md, .markdown and .txt; "
-                 "--input-format txt|md reads it anyway)\n"),
-        ("noext", "wxguard: error: README: cannot read files without an extension "
-                  "(wxguard reads .md, .markdown and .txt; --input-format txt|md reads it anyway)\n"),
+        (
+            "docx",
+            "wxguard: error: a.docx: cannot read .docx files (wxguard reads .md, .markdown and .txt; "
+            "--input-format txt|md reads it anyway)\n",
+        ),
+        (
+            "noext",
+            "wxguard: error: README: cannot read files without an extension "
+            "(wxguard reads .md, .markdown and .txt; --input-format txt|md reads it anyway)\n",
+        ),
     ],
 )
-def test_a_bad_path_is_one_line_the_rest_is_still_checked_and_exit_2(cli: Cli, setup: str, error: str) -> None:
+def test_a_bad_path_is_one_line_the_rest_is_still_checked_and_exit_2(
+    cli: Cli, setup: str, error: str
+) -> None:
     """ruff's way: the bad path is one error line on stderr, the good files' findings are
     still printed, and the exit code is 2 at the end (also with --exit-zero)."""
-    target = {"missing": "missing.txt", "binary": "b.txt", "latin1": "l.txt", "docx": "a.docx", "noext": "README"}[setup]
+    target = {
+        "missing": "missing.txt",
+        "binary": "b.txt",
+        "latin1": "l.txt",
+        "docx": "a.docx",
+        "noext": "README",
+    }[setup]
     if setup == "binary":
         cli.write(target, b"abc\x00def")
     elif setup == "latin1":
@@ -79,9 +99,11 @@ def test_a_bad_path_is_one_line_the_rest_is_still_checked_and_exit_2(cli: Cli, s
     cli.write("later.txt", "大麻\n")
     r = cli("check", "ok.txt", target, "later.txt")
     assert (r.code, r.err) == (2, error)
-    assert r.out == ("ok.txt:1:3: WX104 [error] 毒品敏感词「冰毒」\n"
-                     "later.txt:1:1: WX104 [error] 毒品敏感词「大麻」\n"
-                     "Found 2 findings (2 errors) in 2 messages: 2 block. 1 path could not be checked.\n")
+    assert r.out == (
+        "ok.txt:1:3: WX104 [error] 毒品敏感词「冰毒」\n"
+        "later.txt:1:1: WX104 [error] 毒品敏感词「大麻」\n"
+        "Found 2 findings (2 errors) in 2 messages: 2 block. 1 path could not be checked.\n"
+    )
     assert cli("check", "--exit-zero", "ok.txt", target).code == 2
 
 
@@ -89,23 +111,32 @@ def test_every_bad_path_is_reported(cli: Cli) -> None:
     cli.write("ok.txt", "你好\n")
     r = cli("check", "a.txt", "ok.txt", "b.md")
     assert r.code == 2
-    assert r.err == "wxguard: error: a.txt: No such file or directory\nwxguard: error: b.md: No such file or directory\n"
+    assert (
+        r.err
+        == "wxguard: error: a.txt: No such file or directory\nwxguard: error: b.md: No such file or directory\n"
+    )
     assert r.out == "No findings; 2 paths could not be checked.\n"
 
 
 @pytest.mark.parametrize(
     ("args", "error"),
     [
-        (["check", "--select", "WX999", "a.txt"],
-         "wxguard: error: --select: unknown rule selector 'WX999' (use a code such as WX101 or a prefix such as WX1)\n"),
-        (["check", "--output-format", "xml", "a.txt"],
-         "wxguard: error: argument --output-format: invalid choice: 'xml' (choose from 'concise', 'full', 'json', "
-         "'json-lines', 'sarif', 'github')\n"),
+        (
+            ["check", "--select", "WX999", "a.txt"],
+            "wxguard: error: --select: unknown rule selector 'WX999' (use a code such as WX101 or a prefix such as WX1)\n",
+        ),
+        (
+            ["check", "--output-format", "xml", "a.txt"],
+            "wxguard: error: argument --output-format: invalid choice: 'xml' (choose from 'concise', 'full', 'json', "
+            "'json-lines', 'sarif', 'github')\n",
+        ),
         (["check", "--bogus"], "wxguard: error: unrecognized arguments: --bogus\n"),
         ([], "wxguard: error: the following arguments are required: command\n"),
         (["explain", "WX999"], "wxguard: error: unknown rule 'WX999' (see `wxguard rules`)\n"),
-        (["check", "--jobs", "two", "a.txt"],
-         "wxguard: error: argument --jobs/-j: expected a number of processes (0 for one per CPU), got 'two'\n"),
+        (
+            ["check", "--jobs", "two", "a.txt"],
+            "wxguard: error: argument --jobs/-j: expected a number of processes (0 for one per CPU), got 'two'\n",
+        ),
     ],
 )
 def test_usage_errors_are_one_line_exit_2(cli: Cli, args: list[str], error: str) -> None:
@@ -115,7 +146,9 @@ def test_usage_errors_are_one_line_exit_2(cli: Cli, args: list[str], error: str)
 
 
 def test_stdin_is_read_with_a_dash_as_plain_text(cli: Cli) -> None:
-    assert cli("check", "-", stdin="好\n出售冰毒\n").findings == ["-:2:3: WX104 [error] 毒品敏感词「冰毒」"]
+    assert cli("check", "-", stdin="好\n出售冰毒\n").findings == [
+        "-:2:3: WX104 [error] 毒品敏感词「冰毒」"
+    ]
     assert cli("check", "-", stdin="出售冰毒").code == 1
 
 
@@ -125,7 +158,10 @@ def test_no_path_checks_the_current_folder_not_stdin(cli: Cli) -> None:
     cli.write("b.md", "大麻\n")
     r = cli("check", stdin="稳赚\n")
     assert r.code == 1
-    assert r.findings == ["b.md:1:1: WX104 [error] 毒品敏感词「大麻」", "copy/a.txt:1:3: WX104 [error] 毒品敏感词「冰毒」"]
+    assert r.findings == [
+        "b.md:1:1: WX104 [error] 毒品敏感词「大麻」",
+        "copy/a.txt:1:3: WX104 [error] 毒品敏感词「冰毒」",
+    ]
 
 
 def test_stdin_filename_names_and_shapes_stdin(cli: Cli) -> None:
@@ -137,7 +173,9 @@ def test_stdin_filename_names_and_shapes_stdin(cli: Cli) -> None:
 
 def test_input_format_reads_other_extensions(cli: Cli) -> None:
     cli.write("copy.text", "`冰毒`\n")
-    assert cli("check", "--input-format", "txt", "copy.text").findings == ["copy.text:1:2: WX104 [error] 毒品敏感词「冰毒」"]
+    assert cli("check", "--input-format", "txt", "copy.text").findings == [
+        "copy.text:1:2: WX104 [error] 毒品敏感词「冰毒」"
+    ]
     assert cli("check", "--format", "md", "copy.text").findings == []
 
 
@@ -147,12 +185,17 @@ def test_statistics_count_by_rule(cli: Cli) -> None:
     assert r.code == 1
     assert r.out == "3\tWX104\tdrug-content\n1\tWX108\tcustom-term\n"
     as_json = json.loads(cli("check", "--statistics", "--output-format", "json", "a.txt").out)
-    assert as_json == [{"code": "WX104", "name": "drug-content", "count": 3}, {"code": "WX108", "name": "custom-term", "count": 1}]
+    assert as_json == [
+        {"code": "WX104", "name": "drug-content", "count": 3},
+        {"code": "WX108", "name": "custom-term", "count": 1},
+    ]
 
 
 def test_lang_switches_messages(cli: Cli) -> None:
     cli.write("a.txt", "冰毒\n")
-    assert cli("check", "--lang", "en", "a.txt").findings == ['a.txt:1:1: WX104 [error] drug term "冰毒"']
+    assert cli("check", "--lang", "en", "a.txt").findings == [
+        'a.txt:1:1: WX104 [error] drug term "冰毒"'
+    ]
 
 
 def test_debug_shows_the_traceback(cli: Cli) -> None:
@@ -162,12 +205,24 @@ def test_debug_shows_the_traceback(cli: Cli) -> None:
 
 
 def test_console_script_via_module_and_pipe(tmp_path: Path) -> None:
-    (tmp_path / "wxguard.toml").write_text('default-wordlists = false\nwords = { drugs = ["冰毒"] }\n', "utf-8")
-    proc = subprocess.run([sys.executable, "-m", "wxguard", "check", "--output-format", "json-lines", "-"],
-                          input="出售冰 毒\n".encode(), capture_output=True, timeout=120, cwd=tmp_path)
+    (tmp_path / "wxguard.toml").write_text(
+        'default-wordlists = false\nwords = { drugs = ["冰毒"] }\n', "utf-8"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "wxguard", "check", "--output-format", "json-lines", "-"],
+        input="出售冰 毒\n".encode(),
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 1 and proc.stderr == b""
     record = json.loads(proc.stdout)
-    assert record["path"] == "-" and record["violations"][0]["location"] == {"line": 1, "column": 3, "end_line": 1, "end_column": 6}
+    assert record["path"] == "-" and record["violations"][0]["location"] == {
+        "line": 1,
+        "column": 3,
+        "end_line": 1,
+        "end_column": 6,
+    }
 
 
 @pytest.mark.parametrize("jobs", ["2", "0"])
@@ -180,7 +235,9 @@ def test_jobs_give_the_same_output_as_one_process(cli: Cli, jobs: str) -> None:
     cli.write("copy.md", "正文 `冰毒` 正文\n\n之后 大麻\n")
     cli.write("clean.txt", "你好\n")
     serial = cli("check", "many.txt", "copy.md", "clean.txt", "--output-format", "json")
-    parallel = cli("check", "many.txt", "copy.md", "clean.txt", "--output-format", "json", "--jobs", jobs)
+    parallel = cli(
+        "check", "many.txt", "copy.md", "clean.txt", "--output-format", "json", "--jobs", jobs
+    )
     assert (parallel.code, parallel.out, parallel.err) == (serial.code, serial.out, serial.err)
     assert serial.code == 1 and len(json.loads(serial.out)) == 300 // 7 + 1 + 1
 
@@ -188,16 +245,24 @@ def test_jobs_give_the_same_output_as_one_process(cli: Cli, jobs: str) -> None:
 def test_markdown_link_destinations_are_judged_as_links_not_as_prose(cli: Cli) -> None:
     """WeCom and DingTalk robot Markdown carries links: their destinations reach WX2 at their
     place in the file, while a word in a URL is still not prose for WX1."""
-    cli.write("wxguard.toml", 'default-wordlists = false\nwords = { drugs = ["冰毒"] }\nselect = ["WX1", "WX2"]\n')
-    cli.write("robot.md", "### 活动\n\n[活动页](http://t.cn/abc) ![图](http://img.cn/冰毒.png)\n\n<http://t.cn/auto>\n")
+    cli.write(
+        "wxguard.toml",
+        'default-wordlists = false\nwords = { drugs = ["冰毒"] }\nselect = ["WX1", "WX2"]\n',
+    )
+    cli.write(
+        "robot.md",
+        "### 活动\n\n[活动页](http://t.cn/abc) ![图](http://img.cn/冰毒.png)\n\n<http://t.cn/auto>\n",
+    )
     r = cli("check", "robot.md")
     rules = [(line.split(": ")[0], line.split(" ")[1]) for line in r.findings]
     assert ("robot.md:3:7", "WX201") in rules and ("robot.md:3:7", "WX205") in rules
     assert ("robot.md:5:2", "WX205") in rules
     assert not any(code.startswith("WX1") for _, code in rules)
-    spans = {(v["start"], v["end"], v["text"]) for record in json.loads(cli("check", "--output-format", "json",
-                                                                              "robot.md").out)
-             for v in record["violations"]}
+    spans = {
+        (v["start"], v["end"], v["text"])
+        for record in json.loads(cli("check", "--output-format", "json", "robot.md").out)
+        for v in record["violations"]
+    }
     assert any(text == "http://t.cn/abc" for _, _, text in spans)
     cli.write("robot.md", "[活动页](http://t.cn/abc)\n")
     assert cli("check", "--ignore", "WX2", "robot.md").findings == []

@@ -18,7 +18,10 @@ def test_nearest_config_wins_and_pyproject_needs_the_table(cli: Cli) -> None:
     cli.write("team/pyproject.toml", '[project]\nname = "x"\n')  # no [tool.wxguard]: skipped
     cli.write("team/sub/copy.txt", "冰毒\n")
     assert cli("check", "team/sub/copy.txt").code == 1  # the root wxguard.toml applies
-    cli.write("team/pyproject.toml", f'[project]\nname = "x"\n\n[tool.wxguard]\n{WORDS}ignore = ["WX104"]\n')
+    cli.write(
+        "team/pyproject.toml",
+        f'[project]\nname = "x"\n\n[tool.wxguard]\n{WORDS}ignore = ["WX104"]\n',
+    )
     assert cli("check", "team/sub/copy.txt").code == 0
     cli.write("team/sub/wxguard.toml", WORDS)
     assert cli("check", "team/sub/copy.txt").code == 1
@@ -76,7 +79,10 @@ def test_severity_override_and_fail_on_from_the_file(cli: Cli) -> None:
 
 
 def test_per_file_ignores(cli: Cli) -> None:
-    cli.write("wxguard.toml", WORDS + '[per-file-ignores]\n"docs/examples/**" = ["WX104"]\n"*.md" = ["WX108"]\n')
+    cli.write(
+        "wxguard.toml",
+        WORDS + '[per-file-ignores]\n"docs/examples/**" = ["WX104"]\n"*.md" = ["WX108"]\n',
+    )
     cli.write("docs/examples/deep/a.txt", "冰毒 稳赚\n")
     cli.write("docs/b.txt", "冰毒\n")
     cli.write("notes/c.md", "稳赚 <!-- wxguard-disable-next-line WX108 -->\n")
@@ -105,17 +111,25 @@ def test_per_file_ignores_apply_to_stdin_filename(cli: Cli) -> None:
     ],
 )
 def test_per_file_glob(tmp_path: Path, pattern: str, path: str, hit: bool) -> None:
-    assert per_file_ignored({pattern: ("WX1",)}, tmp_path, tmp_path / path) == (("WX1",) if hit else ())
+    assert per_file_ignored({pattern: ("WX1",)}, tmp_path, tmp_path / path) == (
+        ("WX1",) if hit else ()
+    )
 
 
 @pytest.mark.parametrize(
     ("content", "error"),
     [
         ('colour = "red"\n', "wxguard.toml: colour: unknown key (known keys: "),
-        ('fail-on = "fatal"\n', "wxguard.toml: fail-on: Input should be 'error', 'warning' or 'info'"),
+        (
+            'fail-on = "fatal"\n',
+            "wxguard.toml: fail-on: Input should be 'error', 'warning' or 'info'",
+        ),
         ('select = ["WX9"]\n', "wxguard.toml: select: unknown rule selector 'WX9'"),
         ('severity = { WX999 = "error" }\n', "wxguard.toml: severity: unknown rule code 'WX999'"),
-        ('[per-file-ignores]\n"a/*" = ["XX1"]\n', "wxguard.toml: per-file-ignores: unknown rule selector 'XX1'"),
+        (
+            '[per-file-ignores]\n"a/*" = ["XX1"]\n',
+            "wxguard.toml: per-file-ignores: unknown rule selector 'XX1'",
+        ),
         ("select = [\n", "wxguard.toml: config: not valid TOML"),
         ('wordlists = ["missing.txt"]\n', "missing.txt: cannot read word list"),
     ],
@@ -149,7 +163,10 @@ def test_broken_pyproject_mentioning_wxguard_is_an_error(cli: Cli) -> None:
         (["--select", "WX104", "--select", "WX108"], ["WX104", "WX108"]),
         (["--select", "WX104,WX108", "--ignore", "WX104", "--ignore", "WX108"], []),
         (["--ignore", "WX104", "--ignore", "WX108"], []),
-        (["--select", "WX2", "--extend-select", "WX104", "--extend-select", "WX108"], ["WX104", "WX108"]),
+        (
+            ["--select", "WX2", "--extend-select", "WX104", "--extend-select", "WX108"],
+            ["WX104", "WX108"],
+        ),
     ],
 )
 def test_repeated_selectors_accumulate(cli: Cli, args: list[str], expected: list[str]) -> None:

@@ -50,7 +50,11 @@ def test_gitignore_and_ignore_files_are_honoured_at_every_level(cli: Cli) -> Non
     cli.write("copy/sub/.ignore", "old.txt\n")
     assert paths(cli("check", "copy").findings) == ["copy/keep.txt", "copy/sub/new.txt"]
     cli.write("copy/sub/.gitignore", "!generated.md\n")  # a deeper file re-includes
-    assert paths(cli("check", "copy").findings) == ["copy/keep.txt", "copy/sub/generated.md", "copy/sub/new.txt"]
+    assert paths(cli("check", "copy").findings) == [
+        "copy/keep.txt",
+        "copy/sub/generated.md",
+        "copy/sub/new.txt",
+    ]
 
 
 def test_ignore_files_above_the_folder_count_inside_a_repository(cli: Cli) -> None:
@@ -72,7 +76,16 @@ def test_named_files_are_checked_even_when_ignored(cli: Cli) -> None:
 
 
 def test_default_exclude_skips_tool_folders(cli: Cli) -> None:
-    for folder in (".git", ".venv", "venv", "node_modules", "build", "dist", "pkg.egg-info", "__pycache__"):
+    for folder in (
+        ".git",
+        ".venv",
+        "venv",
+        "node_modules",
+        "build",
+        "dist",
+        "pkg.egg-info",
+        "__pycache__",
+    ):
         cli.write(f"{folder}/x.txt", DRUG)
     cli.write("copy/a.txt", DRUG)
     assert paths(cli("check").findings) == ["copy/a.txt"]
@@ -83,13 +96,23 @@ def test_default_exclude_skips_tool_folders(cli: Cli) -> None:
     [
         ('extend-exclude = ["drafts"]\n', [], ["copy/a.txt", "copy/b.md"]),
         ('extend-exclude = ["copy/*.md"]\n', [], ["copy/a.txt", "copy/drafts/d.txt"]),
-        ('exclude = ["*.txt"]\n', [], ["copy/b.md", "node_modules/n.md"]),  # replaces the defaults too
+        (
+            'exclude = ["*.txt"]\n',
+            [],
+            ["copy/b.md", "node_modules/n.md"],
+        ),  # replaces the defaults too
         ("", ["--extend-exclude", "drafts", "--extend-exclude", "*.md"], ["copy/a.txt"]),
-        ("", ["--exclude", "copy/drafts/"], ["copy/a.txt", "copy/b.md", "node_modules/n.md", "node_modules/x.txt"]),
+        (
+            "",
+            ["--exclude", "copy/drafts/"],
+            ["copy/a.txt", "copy/b.md", "node_modules/n.md", "node_modules/x.txt"],
+        ),
     ],
 )
-def test_exclude_and_extend_exclude(cli: Cli, config: str, args: list[str], expected: list[str]) -> None:
-    cli.write("wxguard.toml", "default-wordlists = false\nwords = { drugs = [\"冰毒\"] }\n" + config)
+def test_exclude_and_extend_exclude(
+    cli: Cli, config: str, args: list[str], expected: list[str]
+) -> None:
+    cli.write("wxguard.toml", 'default-wordlists = false\nwords = { drugs = ["冰毒"] }\n' + config)
     cli.write("copy/a.txt", DRUG)
     cli.write("copy/b.md", DRUG)
     cli.write("copy/drafts/d.txt", DRUG)
@@ -105,7 +128,9 @@ def test_exclude_patterns_are_relative_to_their_configuration(cli: Cli) -> None:
     cli.write("team/old/a.txt", DRUG)
     cli.write("team/new/old/b.txt", DRUG)
     cli.write("team/copy/c.txt", DRUG)
-    cli.write("team/wxguard.toml", words + 'extend-exclude = ["old/"]\n')  # no inner "/": a name at any depth
+    cli.write(
+        "team/wxguard.toml", words + 'extend-exclude = ["old/"]\n'
+    )  # no inner "/": a name at any depth
     assert paths(cli("check", "team").findings) == ["team/copy/c.txt"]
     cli.write("team/wxguard.toml", words + 'extend-exclude = ["./old"]\n')  # a path from team/
     assert paths(cli("check", "team").findings) == ["team/copy/c.txt", "team/new/old/b.txt"]
@@ -113,21 +138,33 @@ def test_exclude_patterns_are_relative_to_their_configuration(cli: Cli) -> None:
 
 
 def test_force_exclude_applies_exclusions_to_named_files(cli: Cli) -> None:
-    cli.write("wxguard.toml", 'default-wordlists = false\nwords = { drugs = ["冰毒"] }\nextend-exclude = ["drafts"]\n')
+    cli.write(
+        "wxguard.toml",
+        'default-wordlists = false\nwords = { drugs = ["冰毒"] }\nextend-exclude = ["drafts"]\n',
+    )
     cli.write("drafts/a.txt", DRUG)
     cli.write("copy/b.txt", DRUG)
-    assert paths(cli("check", "drafts/a.txt", "copy/b.txt").findings) == ["copy/b.txt", "drafts/a.txt"]
-    assert paths(cli("check", "--force-exclude", "drafts/a.txt", "copy/b.txt").findings) == ["copy/b.txt"]
+    assert paths(cli("check", "drafts/a.txt", "copy/b.txt").findings) == [
+        "copy/b.txt",
+        "drafts/a.txt",
+    ]
+    assert paths(cli("check", "--force-exclude", "drafts/a.txt", "copy/b.txt").findings) == [
+        "copy/b.txt"
+    ]
 
 
 def test_an_empty_folder_warns_and_passes(cli: Cli) -> None:
     (cli.root / "empty").mkdir()
     r = cli("check", "empty")
     assert (r.code, r.out) == (0, "All checks passed!\n")
-    assert r.err == "wxguard: warning: no .md, .markdown or .txt files found under the given paths\n"
+    assert (
+        r.err == "wxguard: warning: no .md, .markdown or .txt files found under the given paths\n"
+    )
 
 
-def test_an_unreadable_sub_folder_is_one_error_line(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_sub_folder_is_one_error_line(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import wxguard.sources.files as files
 
     cli.write("copy/a.txt", DRUG)

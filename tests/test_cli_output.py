@@ -29,7 +29,9 @@ from .clitools import Cli, cli  # noqa: F401  (fixture)
 ROOT = Path(__file__).resolve().parents[1]
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 # What must never reach a terminal from a message: C0 but the newline, DEL, C1, separators, bidi.
-UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 # -- colour -----------------------------------------------------------------------------------
@@ -71,7 +73,9 @@ def test_colour_only_for_a_terminal_unless_told() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["json", "json-lines", "sarif", "github"])
-def test_machine_formats_have_no_colour_and_no_summary(cli: Cli, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+def test_machine_formats_have_no_colour_and_no_summary(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
     monkeypatch.setenv("FORCE_COLOR", "1")
     cli.write("a.txt", "出售冰毒\n")
     out = cli("check", "--output-format", fmt, "a.txt").out
@@ -86,13 +90,19 @@ def test_machine_formats_have_no_colour_and_no_summary(cli: Cli, monkeypatch: py
 
 # -- summary ----------------------------------------------------------------------------------
 def test_summary_counts_findings_severities_and_verdicts(cli: Cli) -> None:
-    cli.write("wxguard.toml", 'default-wordlists = false\nwords = { drugs = ["冰毒"] }\nseverity = { WX104 = "warning" }\n'
-                              'select = ["WX1", "WX0"]\n')
+    cli.write(
+        "wxguard.toml",
+        'default-wordlists = false\nwords = { drugs = ["冰毒"] }\nseverity = { WX104 = "warning" }\n'
+        'select = ["WX1", "WX0"]\n',
+    )
     cli.write("a.txt", "冰毒\n冰毒 冰毒\n好\n今天 wxguard: ignore\n")
     r = cli("check", "a.txt")
     assert r.summary == "Found 4 findings (4 warnings) in 3 messages: 3 review."
     assert cli("check", "-q", "a.txt").summary is None
-    assert cli("check", "--statistics", "a.txt").out == "3\tWX104\tdrug-content\n1\tWX001\tunused-suppression\n"
+    assert (
+        cli("check", "--statistics", "a.txt").out
+        == "3\tWX104\tdrug-content\n1\tWX001\tunused-suppression\n"
+    )
 
 
 # -- help -------------------------------------------------------------------------------------
@@ -114,7 +124,9 @@ def test_help_explains_every_option(capsys: pytest.CaptureFixture[str]) -> None:
 
 # -- full: long lines ---------------------------------------------------------------------------
 def test_full_shows_a_window_around_the_span_of_a_long_line(cli: Cli) -> None:
-    line = "今天天气很好，" * 150 + "出售冰毒" + "大家一起来玩" * 150  # 1,954 characters, one message
+    line = (
+        "今天天气很好，" * 150 + "出售冰毒" + "大家一起来玩" * 150
+    )  # 1,954 characters, one message
     cli.write("long.txt", line + "\n")
     r = cli("check", "--output-format", "full", "long.txt")
     lines = r.out.splitlines()
@@ -122,14 +134,25 @@ def test_full_shows_a_window_around_the_span_of_a_long_line(cli: Cli) -> None:
     source = next(x for x in lines if x.startswith("1 | "))
     carets = lines[lines.index(source) + 1]
     assert source.startswith("1 | ...") and source.endswith("...") and "出售冰毒" in source
-    before = source.index("冰毒") - len("1 | ...")  # CJK characters and full-width commas: two cells each
+    before = source.index("冰毒") - len(
+        "1 | ..."
+    )  # CJK characters and full-width commas: two cells each
     assert carets == "  | " + " " * (len("...") + 2 * before) + "^^^^"
 
 
 # -- HTML counts -------------------------------------------------------------------------------
 def _violation(start: int, end: int) -> Violation:
-    return Violation(rule="WX104", name="drug-content", category="drugs", severity=Severity.ERROR, start=start,
-                     end=end, text="冰毒", message="m", consequence="c")
+    return Violation(
+        rule="WX104",
+        name="drug-content",
+        category="drugs",
+        severity=Severity.ERROR,
+        start=start,
+        end=end,
+        text="冰毒",
+        message="m",
+        consequence="c",
+    )
 
 
 def test_html_counts_are_pluralised() -> None:
@@ -144,8 +167,13 @@ def test_html_counts_are_pluralised() -> None:
 HOSTILE = "关注\x1b[2J\x1b[H公众号领红包，出售冰毒\r覆盖\b\x0b\x0c\x7f\x9b31m\u202e反转\u2066隔离\u2069 HTTP://T.CN/\x1b[0m"
 
 
-def test_terminal_escapes_in_a_message_are_shown_not_obeyed(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    cli.write("wxguard.toml", 'default-wordlists = false\nwords = { drugs = ["冰毒"] }\nselect = ["WX1", "WX2", "WX6"]\n')
+def test_terminal_escapes_in_a_message_are_shown_not_obeyed(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.write(
+        "wxguard.toml",
+        'default-wordlists = false\nwords = { drugs = ["冰毒"] }\nselect = ["WX1", "WX2", "WX6"]\n',
+    )
     name = "evil\x1b]0;title\x07.txt"
     cli.write(name, HOSTILE + "\n")
     for colour in ("", "1"):
@@ -158,25 +186,64 @@ def test_terminal_escapes_in_a_message_are_shown_not_obeyed(cli: Cli, monkeypatc
             assert "\x1b" not in shown
             assert "evil\\x1b]0;title\\x07.txt" in shown
         full_out = cli("check", "--output-format", "full", name).out
-        assert "关注\\x1b[2J\\x1b[H公众号领红包，出售冰毒\\r覆盖\\x08\\x0b\\x0c\\x7f\\x9b31m\\u202e反转\\u2066隔离\\u2069" in full_out
+        assert (
+            "关注\\x1b[2J\\x1b[H公众号领红包，出售冰毒\\r覆盖\\x08\\x0b\\x0c\\x7f\\x9b31m\\u202e反转\\u2066隔离\\u2069"
+            in full_out
+        )
     r = cli("check", "missing\x1b[2J.txt")
     assert r.err == "wxguard: error: missing\\x1b[2J.txt: No such file or directory\n"
 
 
-BITS = st.sampled_from(["冰毒", "出售", "http://t.cn/x", "FREE SHIPPING NOW", "\n", " ", "\t", "\x1b[2J", "\x1b]8;;", "\r",
-                        "\b", "\x0b", "\x0c", "\x7f", "\x85", "\x9b", "\u202e", "\u2067", "\u2028", "\u200f", "\u061c"])
+BITS = st.sampled_from(
+    [
+        "冰毒",
+        "出售",
+        "http://t.cn/x",
+        "FREE SHIPPING NOW",
+        "\n",
+        " ",
+        "\t",
+        "\x1b[2J",
+        "\x1b]8;;",
+        "\r",
+        "\b",
+        "\x0b",
+        "\x0c",
+        "\x7f",
+        "\x85",
+        "\x9b",
+        "\u202e",
+        "\u2067",
+        "\u2028",
+        "\u200f",
+        "\u061c",
+    ]
+)
 SMALL = Guard(default_wordlists=False, words={"drugs": ["冰毒"]}, select=["WX1", "WX2", "WX6"])
 
 
-@given(st.lists(st.one_of(BITS, st.text(max_size=3)), max_size=30).map("".join), st.sampled_from(["txt", "md"]),
-       st.booleans())
+@given(
+    st.lists(st.one_of(BITS, st.text(max_size=3)), max_size=30).map("".join),
+    st.sampled_from(["txt", "md"]),
+    st.booleans(),
+)
 @settings(max_examples=120, deadline=None)
-def test_no_format_writes_a_control_or_bidi_character_of_a_message(text: str, kind: str, colour: bool) -> None:
+def test_no_format_writes_a_control_or_bidi_character_of_a_message(
+    text: str, kind: str, colour: bool
+) -> None:
     settings_ = FileSettings(SMALL, None, (), SMALL.enabled_rules)
     reports = [r for r in check_text(text, kind, settings_, "f\x1b.txt") if r.violations]  # type: ignore[arg-type]
-    for out in (concise.render(reports, colour), full.render(reports, colour), github.render(reports)):
+    for out in (
+        concise.render(reports, colour),
+        full.render(reports, colour),
+        github.render(reports),
+    ):
         assert not UNSAFE.search(SGR.sub("", out))
-    documents = [json_report.render(reports), sarif.render(reports), *json_report.render_lines(reports).splitlines()]
+    documents = [
+        json_report.render(reports),
+        sarif.render(reports),
+        *json_report.render_lines(reports).splitlines(),
+    ]
     for out in documents:
         assert not UNSAFE.search(out.replace("\n", ""))
         json.loads(out)
@@ -190,11 +257,21 @@ def test_the_docs_ci_example_runs_as_written(tmp_path: Path) -> None:
     if shutil.which("sh") is None:
         pytest.skip("no POSIX shell")
     (tmp_path / "copy" / "campaign").mkdir(parents=True)
-    (tmp_path / "copy" / "promo.md").write_text("# 双十一\n\n出售冰毒，[活动页](http://t.cn/abc)\n", "utf-8")
-    (tmp_path / "copy" / "campaign" / "day1.txt").write_text("今天开播\n全网最低价，出售大麻\n", "utf-8")
+    (tmp_path / "copy" / "promo.md").write_text(
+        "# 双十一\n\n出售冰毒，[活动页](http://t.cn/abc)\n", "utf-8"
+    )
+    (tmp_path / "copy" / "campaign" / "day1.txt").write_text(
+        "今天开播\n全网最低价，出售大麻\n", "utf-8"
+    )
     bin_dir = str(Path(sys.executable).parent)
-    proc = subprocess.run(["sh", "-c", command], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                          env={"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path)})
+    proc = subprocess.run(
+        ["sh", "-c", command],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     log = json.loads((tmp_path / "wxguard.sarif").read_text("utf-8"))
     schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))

@@ -20,7 +20,9 @@ def test_an_edited_phrase_file_is_read_again_by_the_next_guard(tmp_path: Path) -
     os.utime(phrases, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     second = Guard(select=["WX4"], phrases=[phrases])
     assert "宇宙第一" in {v.text for v in second.check(text).violations}
-    assert "宇宙第一" not in {v.text for v in first.check(text).violations}  # a built Guard keeps its model
+    assert "宇宙第一" not in {
+        v.text for v in first.check(text).violations
+    }  # a built Guard keeps its model
 
 
 def test_guards_with_the_same_files_share_one_model(tmp_path: Path) -> None:

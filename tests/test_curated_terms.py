@@ -58,7 +58,11 @@ def guard() -> Guard:
 
 @pytest.mark.parametrize(("text", "rule", "term"), FOUND)
 def test_curated_term_is_found(guard: Guard, text: str, rule: str, term: str) -> None:
-    errors = [(v.rule, v.term.casefold()) for v in guard.check(text).violations if v.severity is Severity.ERROR and v.rule.startswith("WX1")]
+    errors = [
+        (v.rule, v.term.casefold())
+        for v in guard.check(text).violations
+        if v.severity is Severity.ERROR and v.rule.startswith("WX1")
+    ]
     assert (rule, term) in errors
 
 
@@ -80,7 +84,9 @@ WITH_COMPANION = [
 
 
 @pytest.mark.parametrize(("text", "rule", "term", "companion"), WITH_COMPANION)
-def test_companion_term_is_an_error_next_to_its_word(guard: Guard, text: str, rule: str, term: str, companion: str | None) -> None:
+def test_companion_term_is_an_error_next_to_its_word(
+    guard: Guard, text: str, rule: str, term: str, companion: str | None
+) -> None:
     found = [v for v in guard.check(text).violations if v.rule == rule and v.term == term]
     assert found and found[0].severity is Severity.ERROR
     if companion:
@@ -101,7 +107,11 @@ REVIEW = [
 
 @pytest.mark.parametrize(("text", "rule", "term"), REVIEW)
 def test_review_term_is_a_warning(guard: Guard, text: str, rule: str, term: str) -> None:
-    found = {(v.rule, v.term, v.severity) for v in guard.check(text).violations if v.rule.startswith("WX1")}
+    found = {
+        (v.rule, v.term, v.severity)
+        for v in guard.check(text).violations
+        if v.rule.startswith("WX1")
+    }
     assert (rule, term.split(" + ")[0], Severity.WARNING) in found
     assert not any(sev is Severity.ERROR for _, _, sev in found)
 
@@ -148,5 +158,9 @@ TRAPS = [
 
 @pytest.mark.parametrize("text", TRAPS)
 def test_trap_is_not_an_error(guard: Guard, text: str) -> None:
-    errors = [(v.rule, v.text) for v in guard.check(text).violations if v.severity is Severity.ERROR and v.rule.startswith("WX1")]
+    errors = [
+        (v.rule, v.text)
+        for v in guard.check(text).violations
+        if v.severity is Severity.ERROR and v.rule.startswith("WX1")
+    ]
     assert errors == []

@@ -52,7 +52,9 @@ def test_lookahead_regexes_find_what_plain_ones_find_in_reviews(source: str) -> 
     plain, fast = re.compile(source), quick(source)
     for line in REVIEWS:
         for view in (compact(line), fold_one_to_one(line).lower()):
-            assert [m.span() for m in fast.finditer(view)] == [m.span() for m in plain.finditer(view)]
+            assert [m.span() for m in fast.finditer(view)] == [
+                m.span() for m in plain.finditer(view)
+            ]
 
 
 def test_link_gate_never_hides_a_link_in_reviews() -> None:

@@ -31,7 +31,13 @@ CASES = [
     ("弓虽奸犯", "WX105", "弓虽奸犯", 0, {"split-character"}),
     ("氵去轮大法", "WX101", "氵去轮大法", 0, {"split-character"}),
     ("水去轮大法", "WX101", "水去轮大法", 0, {"split-character"}),
-    ("法\u200c輪\u200c大\u200c法", "WX101", "法\u200c輪\u200c大\u200c法", 0, {"traditional", "zero-width"}),
+    (
+        "法\u200c輪\u200c大\u200c法",
+        "WX101",
+        "法\u200c輪\u200c大\u200c法",
+        0,
+        {"traditional", "zero-width"},
+    ),
     ("fuck", "WX107", "fuck", 0, set()),
     ("F.U.C.K", "WX107", "F.U.C.K", 0, {"case", "noise"}),
     ("a弹sex药b", "WX102", "sex", 2, set()),
@@ -40,8 +46,14 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "rule", "span", "start", "techniques"), CASES)
-def test_disguise_found_with_exact_span(guard: Guard, text: str, rule: str | None, span: str | None,
-                                        start: int | None, techniques: set[str] | None) -> None:
+def test_disguise_found_with_exact_span(
+    guard: Guard,
+    text: str,
+    rule: str | None,
+    span: str | None,
+    start: int | None,
+    techniques: set[str] | None,
+) -> None:
     report = guard.check(text)
     if rule is None:
         assert report.violations == ()
@@ -66,7 +78,9 @@ SOUND = [
 
 
 @pytest.mark.parametrize(("text", "span", "start", "technique"), SOUND)
-def test_sound_alikes_are_warnings(guard: Guard, text: str, span: str, start: int, technique: str) -> None:
+def test_sound_alikes_are_warnings(
+    guard: Guard, text: str, span: str, start: int, technique: str
+) -> None:
     report = guard.check(text)
     assert [v.rule for v in report.violations] == ["WX109"]
     v = report.violations[0]
@@ -78,15 +92,15 @@ def test_sound_alikes_are_warnings(guard: Guard, text: str, span: str, start: in
 
 
 CLEAN = [
-    "路口交通拥堵，请绕行",      # 口交 straddles 路口|交通
-    "这个消毒品牌很好用",        # 毒品 straddles 消毒|品牌
-    "这下有大麻烦了",            # allow-list covers 大麻
-    "I have a car",              # av is not in have; sex not in Sussex
+    "路口交通拥堵，请绕行",  # 口交 straddles 路口|交通
+    "这个消毒品牌很好用",  # 毒品 straddles 消毒|品牌
+    "这下有大麻烦了",  # allow-list covers 大麻
+    "I have a car",  # av is not in have; sex not in Sussex
     "Sussex is in England",
-    "sexual health",             # ASCII terms match whole words only
-    "订单号 180012 已发货",      # 18禁 needs its 禁; digits inside longer runs
+    "sexual health",  # ASCII terms match whole words only
+    "订单号 180012 已发货",  # 18禁 needs its 禁; digits inside longer runs
     "办理签证请带护照",
-    "班级正在上课",              # bjz initials only match a whole Latin word
+    "班级正在上课",  # bjz initials only match a whole Latin word
     "abjzx",
     "今天天气真好",
 ]

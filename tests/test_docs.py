@@ -15,10 +15,14 @@ from wxguard.report.links import rule_anchor
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
-@pytest.mark.parametrize(("name", "render"), [("rules.md", rules_markdown), ("report.schema.json", schema_text)])
+@pytest.mark.parametrize(
+    ("name", "render"), [("rules.md", rules_markdown), ("report.schema.json", schema_text)]
+)
 def test_generated_docs_are_current(name: str, render: object) -> None:
     assert callable(render)
-    assert (DOCS / name).read_text("utf-8") == render(), f"docs/{name} is stale: run `python scripts/gen_docs.py`"
+    assert (DOCS / name).read_text("utf-8") == render(), (
+        f"docs/{name} is stale: run `python scripts/gen_docs.py`"
+    )
 
 
 def test_rules_md_documents_every_rule_with_both_examples() -> None:
@@ -32,5 +36,10 @@ def test_rules_md_documents_every_rule_with_both_examples() -> None:
 
 def test_schema_describes_the_report() -> None:
     schema = json.loads(schema_text())
-    assert schema["title"] == "Report" and {"text", "violations", "verdict", "schema_version"} <= set(schema["required"])
+    assert schema["title"] == "Report" and {
+        "text",
+        "violations",
+        "verdict",
+        "schema_version",
+    } <= set(schema["required"])
     assert schema["$defs"]["Violation"]["properties"]["location"]

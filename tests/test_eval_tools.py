@@ -37,7 +37,9 @@ ct = _load("scripts/curate_terms.py", "curate_terms")
 
 # -- digits masked as x ------------------------------------------------------------------------
 def test_fill_digits_gives_mobiles_and_round_numbers() -> None:
-    assert ev.fill_digits("原价xxx元现价xx元，电话xxxxxxxxxxx") == "原价100元现价10元，电话13812345678"
+    assert (
+        ev.fill_digits("原价xxx元现价xx元，电话xxxxxxxxxxx") == "原价100元现价10元，电话13812345678"
+    )
     assert ev.fill_digits("x月x日 xx:xx 开抢，x.x折") == "1月1日 10:10 开抢，1.1折"
     assert ev.fill_digits("傻X，XXL码") == "傻X，XXL码"  # only lower-case x is a mask
 
@@ -59,8 +61,22 @@ def test_fill_digits_only_turns_lower_case_x_into_digits(text: str) -> None:
 # -- the profanity selector --------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text",
-    ["这种人就是傻逼", "真他妈恶心", "真是他妈的离谱", "他妈的，又堵车", "妈的，气死我了", "卧槽这么贵", "你是SB吗", "what the fuckkk",
-     "草泥马", "去他妈的规矩", "艹，又输了", "傻X一个", "贱人就是矫情", "扯jb蛋"],
+    [
+        "这种人就是傻逼",
+        "真他妈恶心",
+        "真是他妈的离谱",
+        "他妈的，又堵车",
+        "妈的，气死我了",
+        "卧槽这么贵",
+        "你是SB吗",
+        "what the fuckkk",
+        "草泥马",
+        "去他妈的规矩",
+        "艹，又输了",
+        "傻X一个",
+        "贱人就是矫情",
+        "扯jb蛋",
+    ],
 )
 def test_profanity_selects_swearing(text: str) -> None:
     assert ev.profanity(text), text
@@ -68,8 +84,21 @@ def test_profanity_selects_swearing(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["这个操作很简单", "别为我操心", "他妈妈是老师", "他一直听他妈的话", "主板是AMD SB700", "杂种优势是遗传学概念",
-     "这手机太牛逼了", "屌丝逆袭", "早上出操", "看html源码", "体操比赛", "这人真垃圾", "黑人"],
+    [
+        "这个操作很简单",
+        "别为我操心",
+        "他妈妈是老师",
+        "他一直听他妈的话",
+        "主板是AMD SB700",
+        "杂种优势是遗传学概念",
+        "这手机太牛逼了",
+        "屌丝逆袭",
+        "早上出操",
+        "看html源码",
+        "体操比赛",
+        "这人真垃圾",
+        "黑人",
+    ],
 )
 def test_profanity_leaves_ordinary_words_and_plain_insults(text: str) -> None:
     assert ev.profanity(text) == [], text
@@ -80,7 +109,11 @@ def test_profanity_names_the_group_and_the_words() -> None:
 
 
 # -- metrics arithmetic ------------------------------------------------------------------------
-def _judgement(error: frozenset[str] = frozenset(), warn: frozenset[str] = frozenset(), commercial: bool = False) -> object:
+def _judgement(
+    error: frozenset[str] = frozenset(),
+    warn: frozenset[str] = frozenset(),
+    commercial: bool = False,
+) -> object:
     return ev.Judgement(error, error | warn, commercial, 0.0, (), ())
 
 
@@ -117,21 +150,36 @@ def test_a_recall_measure_shows_misses_and_a_false_positive_measure_shows_hits()
 
 def test_compare_prints_each_figure_before_and_after() -> None:
     old = {"measures": {"d.m": {"title": "T", "hits": 1, "n": 4, "rate": 0.25}}, "classes": {}}
-    new = {"measures": {"d.m": {"title": "T", "hits": 3, "n": 4, "rate": 0.75}, "d.n": {"title": "U", "hits": 0, "n": 2, "rate": 0.0}}, "classes": {}}
+    new = {
+        "measures": {
+            "d.m": {"title": "T", "hits": 3, "n": 4, "rate": 0.75},
+            "d.n": {"title": "U", "hits": 0, "n": 2, "rate": 0.0},
+        },
+        "classes": {},
+    }
     out = ev.compare(old, new)
     assert "| d: T | 25.0 % | 75.0 % | +50.0 pp |" in out
     assert "| d: U | – | 0.0 % |  |" in out
 
 
 def test_examples_are_shortest_first_without_near_duplicates_or_fragments() -> None:
-    texts = ["澳门百家乐官网注册送彩金", "短", "澳门百家乐官网注册就送彩金", "代开各类发票联系我们", "一" * 30]
+    texts = [
+        "澳门百家乐官网注册送彩金",
+        "短",
+        "澳门百家乐官网注册就送彩金",
+        "代开各类发票联系我们",
+        "一" * 30,
+    ]
     assert ev.pick_examples(texts, range(5), 3) == [3, 0, 4]
 
 
 # -- reading the data sets ---------------------------------------------------------------------
 def test_data_sets_are_recognised_from_their_sources(tmp_path: Path) -> None:
     taken: set[str] = set()
-    kinds = [ev.load_dataset(str(EVAL / f), taken).kind for f in ("spam_sms.jsonl", "fbs_sms.jsonl", "cold.jsonl")]
+    kinds = [
+        ev.load_dataset(str(EVAL / f), taken).kind
+        for f in ("spam_sms.jsonl", "fbs_sms.jsonl", "cold.jsonl")
+    ]
     assert kinds == ["spam_sms", "fbs_sms", "cold"]
     again = ev.load_dataset(str(EVAL / "cold.jsonl"), taken)
     assert again.name == "cold[cold]"
@@ -144,7 +192,12 @@ def test_data_sets_are_recognised_from_their_sources(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("line", "problem"),
-    [("{not json", "not a JSON line"), ('{"label": 1}', "'text' must be a string"), ('{"text": "a", "label": null}', "'label'"), ("[1]", "expected a JSON object")],
+    [
+        ("{not json", "not a JSON line"),
+        ('{"label": 1}', "'text' must be a string"),
+        ('{"text": "a", "label": null}', "'label'"),
+        ("[1]", "expected a JSON object"),
+    ],
 )
 def test_bad_rows_are_named_by_file_and_line(tmp_path: Path, line: str, problem: str) -> None:
     path = tmp_path / "bad.jsonl"
@@ -153,7 +206,9 @@ def test_bad_rows_are_named_by_file_and_line(tmp_path: Path, line: str, problem:
         ev.read_jsonl(path)
 
 
-def test_bad_input_is_an_error_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_is_an_error_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text("{oops\n", "utf-8")
     assert ev.main([str(path)]) == 2
@@ -161,36 +216,67 @@ def test_bad_input_is_an_error_message_not_a_traceback(tmp_path: Path, capsys: p
 
 
 # -- the whole run -----------------------------------------------------------------------------
-def test_the_report_gives_each_figure_and_compares_with_a_recording(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_report_gives_each_figure_and_compares_with_a_recording(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     files = [str(EVAL / f) for f in ("spam_sms.jsonl", "fbs_sms.jsonl", "cold.jsonl")]
     out_json = tmp_path / "before.json"
     assert ev.main([*files, "--config", str(EVAL / "wxguard.toml"), "--json", str(out_json)]) == 0
     out = capsys.readouterr().out
     # The fixture lexicon knows 傻逼 (abuse) and 百家乐 (gambling) only.
     assert "| offensive rows with vulgar profanity, WX107 | 1/2 | 50.0 % | ≥ 90 % |" in out
-    assert "| safe without profanity, WX1 error-level finding (issue 14) | 1/2 | 50.0 % | ≤ 0.3 % |" in out
-    assert "| normal without profanity, WX1 error-level finding (issue 14) | 1/2 | 50.0 % | ≤ 0.3 % |" in out
+    assert (
+        "| safe without profanity, WX1 error-level finding (issue 14) | 1/2 | 50.0 % | ≤ 0.3 % |"
+        in out
+    )
+    assert (
+        "| normal without profanity, WX1 error-level finding (issue 14) | 1/2 | 50.0 % | ≤ 0.3 % |"
+        in out
+    )
     assert "| IL:Gambling with WX103 | 1/2 | 50.0 % | ≥ 85 % |" in out
     assert "| Other (legitimate) with any error-level finding | 0/1 | 0.0 % | 0 |" in out
     assert "订餐电话13812345678" in out  # a miss after filling, shown filled
     assert "`fbs_sms.jsonl:2` 真人视讯充值送彩金(链接)" in out
     data = json.loads(out_json.read_text("utf-8"))
     assert data["measures"]["cold.offensive-profane.WX107"] == {
-        "title": "offensive rows with vulgar profanity, WX107", "kind": "recall", "hits": 1, "n": 2, "rate": 0.5, "target": "≥ 90 %",
+        "title": "offensive rows with vulgar profanity, WX107",
+        "kind": "recall",
+        "hits": 1,
+        "n": 2,
+        "rate": 0.5,
+        "target": "≥ 90 %",
     }
     assert data["classes"]["spam_sms"]["digits-filled"]["1"]["n"] == 3
     assert data["classes"]["cold"]["given"]["0"]["rules"]["WX103"] == [1, 1]
     assert [f["rows"] for f in data["meta"]["files"]] == [7, 5, 6]
-    assert ev.main([*files, "--config", str(EVAL / "wxguard.toml"), "--examples", "0", "--compare", str(out_json)]) == 0
+    assert (
+        ev.main(
+            [
+                *files,
+                "--config",
+                str(EVAL / "wxguard.toml"),
+                "--examples",
+                "0",
+                "--compare",
+                str(out_json),
+            ]
+        )
+        == 0
+    )
     compared = capsys.readouterr().out.split("## Compared with", 1)[1]
-    assert "| cold: offensive rows with vulgar profanity, WX107 | 50.0 % | 50.0 % | +0.0 pp |" in compared
+    assert (
+        "| cold: offensive rows with vulgar profanity, WX107 | 50.0 % | 50.0 % | +0.0 pp |"
+        in compared
+    )
     assert "Family cells that moved" not in compared
 
 
 def test_select_narrows_the_rules(capsys: pytest.CaptureFixture[str]) -> None:
     args = [str(EVAL / "cold.jsonl"), "--config", str(EVAL / "wxguard.toml"), "--select", "WX103"]
     assert ev.main(args) == 0
-    assert "| offensive rows with vulgar profanity, WX107 | 0/2 | 0.0 % |" in capsys.readouterr().out
+    assert (
+        "| offensive rows with vulgar profanity, WX107 | 0/2 | 0.0 % |" in capsys.readouterr().out
+    )
 
 
 def test_every_message_family_of_the_catalog_gets_a_column() -> None:
@@ -204,23 +290,40 @@ def test_candidates_are_read_once_with_every_source() -> None:
     found = ct.read_candidates([CURATE / "candidates.txt", CURATE / "more.txt"])
     assert list(found) == ["网络赌博", "赌博", "毒品", "办假证", "代开发票", "发票", "赌", "百家乐"]
     assert found["发票"].sources == ["candidates.txt:7", "more.txt:1"]
-    assert found["办假证"].sources == ["candidates.txt:5"]  # the inline comment is not part of the term
+    assert found["办假证"].sources == [
+        "candidates.txt:5"
+    ]  # the inline comment is not part of the term
 
 
 def test_raw_counts_count_lines_not_occurrences() -> None:
-    assert ct.raw_counts(["赌博", "发票", "无"], ["赌博害人，远离赌博", "请开具发票", "网络赌博"]) == [2, 1, 0]
+    assert ct.raw_counts(
+        ["赌博", "发票", "无"], ["赌博害人，远离赌博", "请开具发票", "网络赌博"]
+    ) == [2, 1, 0]
 
 
 def test_the_wxguard_count_agrees_with_one_guard_per_term() -> None:
     """reported_terms skips the Guard's choice between overlapping terms; every other
     judgement must be the Guard's own."""
     terms = ["网络赌博", "赌博", "毒品", "办假证", "代开发票", "发票", "开发"]
-    lines = ["新闻说他因为网络赌博被抓了", "这家店的消毒品牌很好", "办假証，快速出证", "办jia证找我", "代开发票，联系我",
-             "请开具发票", "软件开发工程师", "远离毒品珍爱生命"]
+    lines = [
+        "新闻说他因为网络赌博被抓了",
+        "这家店的消毒品牌很好",
+        "办假証，快速出证",
+        "办jia证找我",
+        "代开发票，联系我",
+        "请开具发票",
+        "软件开发工程师",
+        "远离毒品珍爱生命",
+    ]
     lexicon = ct.candidate_lexicon(terms, allow=True)
     allow_lists = [p for p in wordlist_files() if p.name == "allow.txt"]
     for term in terms:
-        guard = Guard(words={"candidate": [term]}, default_wordlists=False, wordlists=allow_lists, select=["WX1"])
+        guard = Guard(
+            words={"candidate": [term]},
+            default_wordlists=False,
+            wordlists=allow_lists,
+            select=["WX1"],
+        )
         for line in lines:
             report = guard.check(line)
             expected = {v.term: v.rule != "WX109" for v in report.violations}
@@ -241,11 +344,24 @@ def test_candidates_in_the_word_list_syntax_are_measured_by_their_line() -> None
     assert ct.rejection("开户 + 网址") == ""
 
 
-def test_the_tsv_puts_useful_and_dangerous_terms_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_tsv_puts_useful_and_dangerous_terms_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "terms.tsv"
-    args = [str(CURATE / "candidates.txt"), str(CURATE / "more.txt"), "--clean", str(CURATE / "clean.txt"),
-            "--clean-jsonl", str(CURATE / "labelled.jsonl"), "--positive-jsonl", str(CURATE / "labelled.jsonl"),
-            "--label", "1", "-o", str(out)]
+    args = [
+        str(CURATE / "candidates.txt"),
+        str(CURATE / "more.txt"),
+        "--clean",
+        str(CURATE / "clean.txt"),
+        "--clean-jsonl",
+        str(CURATE / "labelled.jsonl"),
+        "--positive-jsonl",
+        str(CURATE / "labelled.jsonl"),
+        "--label",
+        "1",
+        "-o",
+        str(out),
+    ]
     assert ct.main(args) == 0
     lines = out.read_text("utf-8").splitlines()
     assert lines[0].split("\t") == list(ct.COLUMNS)
@@ -258,7 +374,10 @@ def test_the_tsv_puts_useful_and_dangerous_terms_first(tmp_path: Path, capsys: p
     assert rows["毒品"][2:8] == ["2", "1", "0", "0", "yes", "dangerous"]  # 消毒品牌 is raw only
     assert rows["赌博"][2:4] == ["2", "2"] and rows["赌博"][5] == "1"  # inside 网络赌博 too
     assert rows["发票"][1] == "candidates.txt:7,more.txt:1"
-    assert rows["赌"][7:] == ["rejected", "single-character term '赌' would flag ordinary text; use a longer phrase"]
+    assert rows["赌"][7:] == [
+        "rejected",
+        "single-character term '赌' would flag ordinary text; use a longer phrase",
+    ]
     assert "8 candidates, 6 clean lines, 3 positive rows" in capsys.readouterr().err
 
 
@@ -269,7 +388,9 @@ def test_workers_give_the_same_counts() -> None:
     assert ct.wxguard_counts(lexicon, clean, 1) == ct.wxguard_counts(lexicon, clean, 0)
 
 
-def test_curate_errors_name_the_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_curate_errors_name_the_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes("赌博\n".encode() + b"\xff\xfe\n")
     assert ct.main([str(bad), "--clean", str(CURATE / "clean.txt")]) == 2
@@ -277,4 +398,6 @@ def test_curate_errors_name_the_file_and_line(tmp_path: Path, capsys: pytest.Cap
     jsonl = tmp_path / "rows.jsonl"
     jsonl.write_text('{"text": "好", "label": 0}\n{"text": 1}\n', "utf-8")
     assert ct.main([str(CURATE / "candidates.txt"), "--clean-jsonl", str(jsonl)]) == 2
-    assert f"error: {jsonl}:2: expected an object with 'text' and 'label'" in capsys.readouterr().err
+    assert (
+        f"error: {jsonl}:2: expected an object with 'text' and 'label'" in capsys.readouterr().err
+    )

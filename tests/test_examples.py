@@ -45,7 +45,10 @@ class Example:
 
 
 def _sends(n: int, *, text: str = "消息{i}", minutes: float = 1, **kw: Any) -> list[Message]:
-    return [Message(text=text.format(i=i), send_at=TUESDAY - timedelta(minutes=minutes * (n - i)), **kw) for i in range(n)]
+    return [
+        Message(text=text.format(i=i), send_at=TUESDAY - timedelta(minutes=minutes * (n - i)), **kw)
+        for i in range(n)
+    ]
 
 
 def _at(when: datetime, text: str = "今晚八点直播", **kw: Any) -> Message:
@@ -53,7 +56,9 @@ def _at(when: datetime, text: str = "今晚八点直播", **kw: Any) -> Message:
 
 
 def _media(kind: str, mib: float = 1, seconds: float | None = None) -> Message:
-    attachment = Attachment(kind=kind, size_bytes=int(mib * MIB), duration_s=seconds, name=f"a.{kind}")  # type: ignore[arg-type]
+    attachment = Attachment(
+        kind=kind, size_bytes=int(mib * MIB), duration_s=seconds, name=f"a.{kind}"
+    )  # type: ignore[arg-type]
     return Message(text="请查收附件", attachments=(attachment,))
 
 
@@ -76,34 +81,60 @@ SETTINGS: dict[str, dict[str, Any]] = {
 _IMAGE = (Attachment(kind="image"),)
 # What each example in parentheses describes, by its text in the catalog.
 DESCRIBED: dict[str, Example] = {
-    "（配置 icp-registry 后，域名不在备案库中：下单 https://unfiled.example/a）": Example(Message(text="下单 https://unfiled.example/a")),
-    '（配置 blocked-domains = ["blocked.example"] 后：看这里 https://blocked.example/x）': Example(Message(text="看这里 https://blocked.example/x")),
-    '（企业微信白名单，或配置 allowed-domains = ["work.example"] 后：报名 https://other.example/form）': Example(Message(text="报名 https://other.example/form")),
+    "（配置 icp-registry 后，域名不在备案库中：下单 https://unfiled.example/a）": Example(
+        Message(text="下单 https://unfiled.example/a")
+    ),
+    '（配置 blocked-domains = ["blocked.example"] 后：看这里 https://blocked.example/x）': Example(
+        Message(text="看这里 https://blocked.example/x")
+    ),
+    '（企业微信白名单，或配置 allowed-domains = ["work.example"] 后：报名 https://other.example/form）': Example(
+        Message(text="报名 https://other.example/form")
+    ),
     "（超过1500字的文本）": Example(Message(text="今" * 1501)),
     "（30MB 的视频附件）": Example(_media("video", 30)),
     "（5MB 的图片附件）": Example(_media("image", 5)),
     "（5分钟的视频）": Example(_media("video", seconds=300)),
     "（2分钟的视频）": Example(_media("video", seconds=120)),
-    "（配置活动关键词「双十一」后：大家好，今天给大家带来一个好消息：双十一预售开始）": Example(Message(text="大家好，今天给大家带来一个好消息：双十一预售开始")),
-    "（配置活动关键词「双十一」后：双十一预售开始，今晚八点准时开抢）": Example(Message(text="双十一预售开始，今晚八点准时开抢")),
-    "（第6次发送同一条消息）": Example(_at(TUESDAY, "同一条消息"), sent=_sends(5, text="同一条消息")),
-    "（第2次发送同一条消息）": Example(_at(TUESDAY, "同一条消息"), sent=_sends(1, text="同一条消息")),
+    "（配置活动关键词「双十一」后：大家好，今天给大家带来一个好消息：双十一预售开始）": Example(
+        Message(text="大家好，今天给大家带来一个好消息：双十一预售开始")
+    ),
+    "（配置活动关键词「双十一」后：双十一预售开始，今晚八点准时开抢）": Example(
+        Message(text="双十一预售开始，今晚八点准时开抢")
+    ),
+    "（第6次发送同一条消息）": Example(
+        _at(TUESDAY, "同一条消息"), sent=_sends(5, text="同一条消息")
+    ),
+    "（第2次发送同一条消息）": Example(
+        _at(TUESDAY, "同一条消息"), sent=_sends(1, text="同一条消息")
+    ),
     "（一小时内第31条）": Example(_at(TUESDAY), sent=_sends(30)),
     "（一小时内第5条）": Example(_at(TUESDAY), sent=_sends(4)),
-    "（电商群当天第3条促销）": Example(_at(TUESDAY, industry="ecommerce"), sent=_sends(2, industry="ecommerce")),
+    "（电商群当天第3条促销）": Example(
+        _at(TUESDAY, industry="ecommerce"), sent=_sends(2, industry="ecommerce")
+    ),
     "（电商群当天第1条促销）": Example(_at(TUESDAY, industry="ecommerce")),
     "（当天第51张图片）": Example(
         Message(text="图", send_at=TUESDAY, attachments=_IMAGE),
-        sent=[Message(text=f"图{i}", send_at=TUESDAY - timedelta(minutes=60 + i), attachments=_IMAGE) for i in range(50)],
+        sent=[
+            Message(text=f"图{i}", send_at=TUESDAY - timedelta(minutes=60 + i), attachments=_IMAGE)
+            for i in range(50)
+        ],
     ),
     "（当天第3张图片）": Example(
         Message(text="图", send_at=TUESDAY, attachments=_IMAGE),
-        sent=[Message(text=f"图{i}", send_at=TUESDAY - timedelta(minutes=60 + i), attachments=_IMAGE) for i in range(2)],
+        sent=[
+            Message(text=f"图{i}", send_at=TUESDAY - timedelta(minutes=60 + i), attachments=_IMAGE)
+            for i in range(2)
+        ],
     ),
-    "（电商促销 12:30 发送）": Example(_at(TUESDAY.replace(hour=12, minute=30), industry="ecommerce")),
+    "（电商促销 12:30 发送）": Example(
+        _at(TUESDAY.replace(hour=12, minute=30), industry="ecommerce")
+    ),
     "（电商促销 20:30 发送）": Example(_at(TUESDAY, industry="ecommerce")),
     "（周日 22:00 的企业通知）": Example(_at(SUNDAY.replace(hour=22), industry="enterprise")),
-    "（周二 9:30 的企业通知）": Example(_at(TUESDAY.replace(hour=9, minute=30), industry="enterprise")),
+    "（周二 9:30 的企业通知）": Example(
+        _at(TUESDAY.replace(hour=9, minute=30), industry="enterprise")
+    ),
 }
 CHECKED = frozenset().union(*(checker.codes() for checker in checkers()))
 
@@ -133,9 +164,15 @@ def test_a_checker_emits_only_its_family_s_codes(checker: Any) -> None:
     fired: set[str] = set()
     for rule in catalog().rules:
         for failing in (True, False):
-            example = _example(rule, failing) if rule.code != UNUSED_SUPPRESSION else Example(Message(text=rule.fail))
+            example = (
+                _example(rule, failing)
+                if rule.code != UNUSED_SUPPRESSION
+                else Example(Message(text=rule.fail))
+            )
             config = Guard(**example.settings).config
-            ctx = CheckContext(message=example.message, view=TextView(example.message.text), config=config)
+            ctx = CheckContext(
+                message=example.message, view=TextView(example.message.text), config=config
+            )
             fired |= {f.rule for f in checker(config).check(ctx)}
     assert fired <= checker.codes()
     # Cadence counts need a send log, which the direct call does not give.
@@ -156,13 +193,17 @@ def test_every_described_example_is_in_the_catalog() -> None:
     assert set(SETTINGS) <= CHECKED
 
 
-@pytest.mark.parametrize("rule", [r for r in catalog().rules if r.code in CHECKED], ids=lambda r: r.code)
+@pytest.mark.parametrize(
+    "rule", [r for r in catalog().rules if r.code in CHECKED], ids=lambda r: r.code
+)
 def test_failing_example_fires(rule: Rule) -> None:
     found = _example(rule, True).rules()
     assert rule.code in found, f"{rule.code} fail example {rule.fail!r} gave {sorted(found)}"
 
 
-@pytest.mark.parametrize("rule", [r for r in catalog().rules if r.code in CHECKED], ids=lambda r: r.code)
+@pytest.mark.parametrize(
+    "rule", [r for r in catalog().rules if r.code in CHECKED], ids=lambda r: r.code
+)
 def test_passing_example_does_not_fire(rule: Rule) -> None:
     found = _example(rule, False).rules()
     assert rule.code not in found, f"{rule.code} pass example {rule.pass_!r} gave {sorted(found)}"
@@ -175,7 +216,11 @@ def test_unused_suppression_examples() -> None:
     settings = FileSettings(guard, None, (), guard.enabled_rules)
 
     def fired(text: str) -> set[str]:
-        return {v.rule for report in check_text(text, "txt", settings, "x.txt") for v in report.violations}
+        return {
+            v.rule
+            for report in check_text(text, "txt", settings, "x.txt")
+            for v in report.violations
+        }
 
     assert UNUSED_SUPPRESSION in fired(rule.fail)
     assert UNUSED_SUPPRESSION not in fired(rule.pass_)

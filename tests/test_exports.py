@@ -25,7 +25,9 @@ def test_every_public_name_is_exported() -> None:
     for name in wxguard.__all__:
         getattr(wxguard, name)  # lazy names too
     public = {
-        name for name, value in vars(wxguard).items() if not name.startswith("_") and not isinstance(value, ModuleType)
+        name
+        for name, value in vars(wxguard).items()
+        if not name.startswith("_") and not isinstance(value, ModuleType)
     }
     assert public == set(wxguard.__all__) - {"__version__"}
     assert set(wxguard.__all__) <= set(dir(wxguard))
@@ -38,8 +40,19 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 def test_import_wxguard_leaves_the_optional_parts_unloaded() -> None:
     """Send logs (sqlite3), the WX4 model, ICP registries and redaction load on first use."""
     code = "import sys, wxguard; print(' '.join(sorted(sys.modules)))"
-    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
     assert "wxguard.guard" in loaded
-    lazy = {"sqlite3", "wxguard.families.cadence.sendlog", "wxguard.families.advertising.model", "wxguard.families.links.icp",
-            "wxguard.families.persons.redact", "wxguard.report.html", "pandas"}
+    lazy = {
+        "sqlite3",
+        "wxguard.families.cadence.sendlog",
+        "wxguard.families.advertising.model",
+        "wxguard.families.links.icp",
+        "wxguard.families.persons.redact",
+        "wxguard.report.html",
+        "pandas",
+    }
     assert not lazy & loaded

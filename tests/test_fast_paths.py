@@ -22,14 +22,58 @@ from wxguard.text.views import STUTTER, collapse
 
 EVERY_CHAR = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
 
-_WORD = st.sampled_from(["www", "a", "ex1", "baidu", "com", "cn", "中国", "例子", "https", "http", "ＷＷＷ", "1", "é", "б", "-"])
-_GAP = st.one_of(st.just(""), st.sampled_from([" ", "  ", "\t", "\u200b", "\u00ad", "\ufeff", "中"]))
+_WORD = st.sampled_from(
+    [
+        "www",
+        "a",
+        "ex1",
+        "baidu",
+        "com",
+        "cn",
+        "中国",
+        "例子",
+        "https",
+        "http",
+        "ＷＷＷ",
+        "1",
+        "é",
+        "б",
+        "-",
+    ]
+)
+_GAP = st.one_of(
+    st.just(""), st.sampled_from([" ", "  ", "\t", "\u200b", "\u00ad", "\ufeff", "中"])
+)
 _DOT = st.one_of(
-    st.just("."), st.sampled_from(["点", "。", "丶", "·", "・", "•", " dot ", "[.]", "(点)", "【。】", "．", ":", "/", "://", "@", ","])
+    st.just("."),
+    st.sampled_from(
+        [
+            "点",
+            "。",
+            "丶",
+            "·",
+            "・",
+            "•",
+            " dot ",
+            "[.]",
+            "(点)",
+            "【。】",
+            "．",
+            ":",
+            "/",
+            "://",
+            "@",
+            ",",
+        ]
+    ),
 )
 # Link-shaped text: words, gaps and dot forms in turn, so near-links are frequent.
-LINKISH = st.lists(st.tuples(_WORD, _GAP, _DOT, _GAP).map("".join), min_size=1, max_size=5).map("".join)
-SYMBOLISH = st.text(st.sampled_from(list("!！?？$￥★☆※@#%…。，、 a中😀🎉\u20e3\u2600©®™🇨🇳1*")), max_size=30)
+LINKISH = st.lists(st.tuples(_WORD, _GAP, _DOT, _GAP).map("".join), min_size=1, max_size=5).map(
+    "".join
+)
+SYMBOLISH = st.text(
+    st.sampled_from(list("!！?？$￥★☆※@#%…。，、 a中😀🎉\u20e3\u2600©®™🇨🇳1*")), max_size=30
+)
 ANY = st.text(st.characters(codec=None, exclude_categories=("Cs",)), max_size=60)
 
 
@@ -71,7 +115,10 @@ def test_collapse_is_the_stutter_substitution(sound: str) -> None:
     assert collapse(sound) == STUTTER.sub(r"\1", sound)
 
 
-SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: Hit(t[0], t[0] + t[1], "b")), max_size=12)
+SPANS = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: Hit(t[0], t[0] + t[1], "b")),
+    max_size=12,
+)
 
 
 @given(SPANS, SPANS)

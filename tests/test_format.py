@@ -34,13 +34,20 @@ def found(guard: Guard, text: str | Message, rule: str) -> list[tuple[int, int]]
         ("a" * 2000, [(1500, 2000)]),
     ],
 )
-def test_wx601_counts_characters_as_the_reader_sees_them(text: str, spans: list[tuple[int, int]]) -> None:
+def test_wx601_counts_characters_as_the_reader_sees_them(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
     assert found(FORMAT, text, "WX601") == spans
 
 
 def test_wx601_reports_length_and_limit() -> None:
     v = FORMAT.check("好" * 1600).violations[0]
-    assert v.rule == "WX601" and v.severity.value == "error" and "1600" in v.message and "1500" in v.message
+    assert (
+        v.rule == "WX601"
+        and v.severity.value == "error"
+        and "1600" in v.message
+        and "1500" in v.message
+    )
     assert v.text == "好" * 100
 
 
@@ -147,7 +154,11 @@ def test_wx605_emoji_flood(text: str, spans: list[tuple[int, int]]) -> None:
         ([Attachment(kind="video", size_bytes=1 * MIB, duration_s=180)], False, False),
         ([Attachment(kind="video", size_bytes=1 * MIB, duration_s=180.5)], False, True),
         ([Attachment(kind="video", size_bytes=1 * MIB)], False, False),  # duration unknown
-        ([Attachment(kind="file", size_bytes=100 * MIB)], False, False),  # the seed's limit is for images and videos
+        (
+            [Attachment(kind="file", size_bytes=100 * MIB)],
+            False,
+            False,
+        ),  # the seed's limit is for images and videos
         ([Attachment(kind="audio", size_bytes=30 * MIB, duration_s=600)], False, False),
     ],
 )
@@ -160,11 +171,16 @@ def test_wx606_wx607_attachments(attachments: list[Attachment], wx606: bool, wx6
 
 
 def test_attachment_findings_name_the_files_and_measure_the_worst() -> None:
-    report = FORMAT.check(Message(text="素材", attachments=(
-        Attachment(kind="video", size_bytes=30 * MIB, duration_s=200, name="a.mp4"),
-        Attachment(kind="image", size_bytes=40 * MIB, name="b.png"),
-        Attachment(kind="video", size_bytes=1 * MIB, duration_s=320, name="c.mp4"),
-    )))
+    report = FORMAT.check(
+        Message(
+            text="素材",
+            attachments=(
+                Attachment(kind="video", size_bytes=30 * MIB, duration_s=200, name="a.mp4"),
+                Attachment(kind="image", size_bytes=40 * MIB, name="b.png"),
+                Attachment(kind="video", size_bytes=1 * MIB, duration_s=320, name="c.mp4"),
+            ),
+        )
+    )
     by_rule = {v.rule: v for v in report.violations}
     assert by_rule["WX606"].term == "a.mp4, b.png" and "40.0MB" in by_rule["WX606"].message
     assert by_rule["WX607"].term == "a.mp4, c.mp4" and "5:20" in by_rule["WX607"].message
@@ -207,13 +223,33 @@ def test_wx608_is_silent_without_configured_keywords() -> None:
 
 # -- configuration --------------------------------------------------------------------
 def test_thresholds_are_configurable() -> None:
-    loose = Guard(select=["WX6"], format={"paragraph-lines": 6, "symbol_run": 5, "caps-letters": 20,
-                                          "emoji-run": 9, "emoji-only": 9, "video-seconds": 600, "title-chars": 20},
-                  profiles={"wechat": {"text-limit": 2000, "media-size-mb": 100}})
+    loose = Guard(
+        select=["WX6"],
+        format={
+            "paragraph-lines": 6,
+            "symbol_run": 5,
+            "caps-letters": 20,
+            "emoji-run": 9,
+            "emoji-only": 9,
+            "video-seconds": 600,
+            "title-chars": 20,
+        },
+        profiles={"wechat": {"text-limit": 2000, "media-size-mb": 100}},
+    )
     text = "一\n二\n三\n四\n五\n！！！！ BUY NOW LIMITED 🎉🎉🎉🎉🎉🎉 " + "好" * 1600
-    assert loose.check(Message(text=text, attachments=(Attachment(kind="video", size_bytes=50 * MIB, duration_s=500),))).violations == ()
+    assert (
+        loose.check(
+            Message(
+                text=text,
+                attachments=(Attachment(kind="video", size_bytes=50 * MIB, duration_s=500),),
+            )
+        ).violations
+        == ()
+    )
     strict = Guard(select=["WX6"], campaign_keywords=["预售"], format={"title-chars": 2})
-    assert found(strict, "预售开始", "WX608") == [] and found(strict, "双十一预售", "WX608") == [(0, 2)]
+    assert found(strict, "预售开始", "WX608") == [] and found(strict, "双十一预售", "WX608") == [
+        (0, 2)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -242,7 +278,13 @@ def test_catalog_examples(code: str) -> None:
         assert code not in {v.rule for v in Guard().check(rule.pass_).violations}
 
 
-@given(st.text(st.sampled_from("好aA Z!！￥★🎉👍\u200d\ufe0f\U0001f3fd\n\r\t。…*#e\u0301🇨") | st.characters(), max_size=120))
+@given(
+    st.text(
+        st.sampled_from("好aA Z!！￥★🎉👍\u200d\ufe0f\U0001f3fd\n\r\t。…*#e\u0301🇨")
+        | st.characters(),
+        max_size=120,
+    )
+)
 def test_any_text_gives_spans_inside_the_original(text: str) -> None:
     for v in KEYWORDS.check(text).violations:
         assert 0 <= v.start <= v.end <= len(text) and text[v.start : v.end] == v.text
@@ -250,7 +292,14 @@ def test_any_text_gives_spans_inside_the_original(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["A " * 50_000 + "a", "A" * 100_000 + "a", "!" * 100_000, "🎉 " * 50_000, "好\n" * 50_000, "好" * 200_000],
+    [
+        "A " * 50_000 + "a",
+        "A" * 100_000 + "a",
+        "!" * 100_000,
+        "🎉 " * 50_000,
+        "好\n" * 50_000,
+        "好" * 200_000,
+    ],
 )
 def test_pathological_inputs_stay_fast(text: str) -> None:
     begin = time.perf_counter()

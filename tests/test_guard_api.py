@@ -22,7 +22,12 @@ def test_public_names() -> None:
 def test_violation_fields(guard: Guard) -> None:
     v = guard.check("出售冰毒").violations[0]
     assert isinstance(v, Violation)
-    assert (v.rule, v.name, v.category, v.severity) == ("WX104", "drug-content", "drugs", Severity.ERROR)
+    assert (v.rule, v.name, v.category, v.severity) == (
+        "WX104",
+        "drug-content",
+        "drugs",
+        Severity.ERROR,
+    )
     assert (v.start, v.end, v.text, v.term) == (2, 4, "冰毒", "冰毒")
     assert v.techniques == () and v.confidence == 1.0
     assert v.message == "毒品敏感词「冰毒」"
@@ -41,8 +46,17 @@ def test_check_rejects_other_types(guard: Guard) -> None:
 
 def test_verdicts() -> None:
     def v(sev: str) -> dict[str, object]:
-        return dict(rule="WX101", name="x", category="c", severity=sev, start=0, end=1, text="a",
-                    message="m", consequence="c")
+        return dict(
+            rule="WX101",
+            name="x",
+            category="c",
+            severity=sev,
+            start=0,
+            end=1,
+            text="a",
+            message="m",
+            consequence="c",
+        )
 
     assert Report(text="a").verdict is Verdict.PASS
     assert Report(text="a", violations=[v("info")]).verdict is Verdict.PASS
@@ -61,9 +75,22 @@ def test_report_round_trips_through_json(guard: Guard) -> None:
 def test_select_and_ignore() -> None:
     words = {"drugs": ["冰毒"], "fraud": ["办假证"]}
     text = "冰毒 办假证"
-    assert [v.rule for v in Guard(default_wordlists=False, words=words).check(text).violations] == ["WX104", "WX106"]
-    assert [v.rule for v in Guard(default_wordlists=False, words=words, ignore=["WX104"]).check(text).violations] == ["WX106"]
-    assert [v.rule for v in Guard(default_wordlists=False, words=words, select=["WX106"]).check(text).violations] == ["WX106"]
+    assert [v.rule for v in Guard(default_wordlists=False, words=words).check(text).violations] == [
+        "WX104",
+        "WX106",
+    ]
+    assert [
+        v.rule
+        for v in Guard(default_wordlists=False, words=words, ignore=["WX104"])
+        .check(text)
+        .violations
+    ] == ["WX106"]
+    assert [
+        v.rule
+        for v in Guard(default_wordlists=False, words=words, select=["WX106"])
+        .check(text)
+        .violations
+    ] == ["WX106"]
     # the more specific selector wins over a broader ignore
     g = Guard(default_wordlists=False, words=words, select=["WX104"], ignore=["WX1"])
     assert [v.rule for v in g.check(text).violations] == ["WX104"]
@@ -123,7 +150,7 @@ def test_check_many_keeps_order_in_process_and_with_workers(guard: Guard) -> Non
     assert list(guard.check_many(iter(texts), workers=2, chunk_size=7)) == expected
 
 
-def test_from_config(tmp_path: "pytest.TempPathFactory") -> None:  # type: ignore[name-defined]
+def test_from_config(tmp_path: pytest.TempPathFactory) -> None:  # type: ignore[name-defined]
     from pathlib import Path
 
     base = Path(str(tmp_path))
@@ -140,7 +167,7 @@ def test_from_config(tmp_path: "pytest.TempPathFactory") -> None:  # type: ignor
     assert v.message.startswith("term")
 
 
-def test_config_unknown_key_names_key_and_file(tmp_path: "pytest.TempPathFactory") -> None:  # type: ignore[name-defined]
+def test_config_unknown_key_names_key_and_file(tmp_path: pytest.TempPathFactory) -> None:  # type: ignore[name-defined]
     from pathlib import Path
 
     path = Path(str(tmp_path)) / "wxguard.toml"

@@ -52,7 +52,9 @@ def test_tables_are_large_enough() -> None:
         ("关注公众号回复666领取资料", "诱导关注：「关注公众号」（领取资料）"),
     ],
 )
-def test_message_names_the_action_and_what_it_is_joined_to(wx3: Guard, text: str, message: str) -> None:
+def test_message_names_the_action_and_what_it_is_joined_to(
+    wx3: Guard, text: str, message: str
+) -> None:
     assert message in [v.message for v in wx3.check(text).violations]
 
 
@@ -121,7 +123,9 @@ def test_phrase_file_from_a_config_file(tmp_path: Path) -> None:
         ("[inducement\n", 1, "not valid TOML"),
     ],
 )
-def test_bad_phrase_files_name_file_and_line(tmp_path: Path, content: str, line: int | None, problem: str) -> None:
+def test_bad_phrase_files_name_file_and_line(
+    tmp_path: Path, content: str, line: int | None, problem: str
+) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(content, "utf-8")
     with pytest.raises(WordListError) as err:
@@ -141,7 +145,9 @@ _NOISE = st.sampled_from([" ", "　", "★", "~", "\u200b", "🎉", "*"])
 
 @settings(max_examples=60, deadline=None)
 @given(case=st.sampled_from(POSITIVES), noise=st.lists(_NOISE, min_size=1, max_size=3))
-def test_noise_inside_words_does_not_hide_inducement(case: tuple[str, str, str], noise: list[str]) -> None:
+def test_noise_inside_words_does_not_hide_inducement(
+    case: tuple[str, str, str], noise: list[str]
+) -> None:
     text, rule, _ = case
     # Noise after every character of the message; punctuation stays where it was.
     disguised = "".join(c + ("".join(noise) if "\u4e00" <= c <= "\u9fff" else "") for c in text)
@@ -151,7 +157,16 @@ def test_noise_inside_words_does_not_hide_inducement(case: tuple[str, str, str],
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("转发分享朋友圈领红包集赞满个群才能查看关注公众号回复点击下载邀请好友助力不是中国人，。！ 5三")), max_size=60))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(
+                "转发分享朋友圈领红包集赞满个群才能查看关注公众号回复点击下载邀请好友助力不是中国人，。！ 5三"
+            )
+        ),
+        max_size=60,
+    )
+)
 def test_spans_map_into_the_original_and_nothing_crashes(text: str) -> None:
     for v in Guard(select=["WX3"]).check(text).violations:
         assert 0 <= v.start < v.end <= len(text) and text[v.start : v.end] == v.text

@@ -19,22 +19,39 @@ def _bank(name: str, *phrases: str) -> Bank:
 
 
 BANKS = {
-    "lure": _bank("lure", "账户冻结"), "demand": _bank("demand", "转入{*}账户"), "object": _bank("object"),
+    "lure": _bank("lure", "账户冻结"),
+    "demand": _bank("demand", "转入{*}账户"),
+    "object": _bank("object"),
     "login": _bank("login", "登录"),
 }
 
 
 def _combine(
-    *, before: int = 0, condition: bool = True, with_: tuple[str, ...] = ("demand",), lead: tuple[str, ...] = ()
+    *,
+    before: int = 0,
+    condition: bool = True,
+    with_: tuple[str, ...] = ("demand",),
+    lead: tuple[str, ...] = (),
 ) -> Combine:
     return Combine(
-        rule="WX301", action="lure", with_=with_, after=20, before=before, clauses=1, yield_to=(), condition=condition, lead=lead
+        rule="WX301",
+        action="lure",
+        with_=with_,
+        after=20,
+        before=before,
+        clauses=1,
+        yield_to=(),
+        condition=condition,
+        lead=lead,
     )
 
 
 def _joined(text: str, combine: Combine, found: dict[str, list[Hit]] | None = None) -> list[str]:
     clauses = Clauses(TextView(text))
-    return [clauses.text[j.joined[0] : j.joined[1]] for j in find_joins(clauses, BANKS, [combine], [], found)]
+    return [
+        clauses.text[j.joined[0] : j.joined[1]]
+        for j in find_joins(clauses, BANKS, [combine], [], found)
+    ]
 
 
 def test_a_family_without_context_banks_joins() -> None:
@@ -52,10 +69,14 @@ def test_hits_the_family_found_itself_join_like_bank_hits() -> None:
 
 def test_without_a_condition_a_phrase_before_the_action_joins_within_its_sentence() -> None:
     text = "请转入安全账户，账户冻结"
-    assert _joined(text, _combine(before=12)) == []  # inducement's way: the action must be a condition
+    assert (
+        _joined(text, _combine(before=12)) == []
+    )  # inducement's way: the action must be a condition
     assert _joined(text, _combine(before=12, condition=False)) == ["转入安全账户"]
     assert _joined("请转入安全账户。账户冻结", _combine(before=12, condition=False)) == []
-    assert _joined("请转入安全账户，我们发现您的账户冻结", _combine(before=4, condition=False)) == []  # too far
+    assert (
+        _joined("请转入安全账户，我们发现您的账户冻结", _combine(before=4, condition=False)) == []
+    )  # too far
 
 
 def test_a_lead_must_stand_right_before_the_joined_phrase_and_is_named_with_it() -> None:
@@ -86,10 +107,15 @@ OFFER_BANKS = {
 
 
 def _offer(text: str, **spec: object) -> list[str]:
-    data = {"combine": [{"rule": "WX106", "action": "product", "with": ["offer", "contact"], **spec}]}
+    data = {
+        "combine": [{"rule": "WX106", "action": "product", "with": ["offer", "contact"], **spec}]
+    }
     combines, alones = read_rules(data, OFFER_BANKS, "trade.toml", "WX1")
     clauses = Clauses(TextView(text))
-    return [clauses.text[j.joined[0] : j.joined[1]] for j in find_joins(clauses, OFFER_BANKS, combines, alones)]
+    return [
+        clauses.text[j.joined[0] : j.joined[1]]
+        for j in find_joins(clauses, OFFER_BANKS, combines, alones)
+    ]
 
 
 def test_sentence_ends_are_crossed_only_when_a_rule_allows() -> None:
@@ -120,7 +146,13 @@ def test_a_join_names_the_banks_of_its_parts() -> None:
 def test_a_rejected_join_does_not_hide_the_one_beside_it() -> None:
     data = {
         "combine": [
-            {"rule": "WX106", "action": "product", "with": ["offer"], "before": 4, "condition": False},
+            {
+                "rule": "WX106",
+                "action": "product",
+                "with": ["offer"],
+                "before": 4,
+                "condition": False,
+            },
             {"rule": "WX106", "action": "product", "with": ["contact"]},
         ]
     }
@@ -133,7 +165,10 @@ def test_a_rejected_join_does_not_hide_the_one_beside_it() -> None:
 
 @pytest.mark.parametrize(
     ("spec", "problem"),
-    [({"tied": "no"}, "tied must be true or false"), ({"sentences": -1}, "sentences must be a non-negative integer")],
+    [
+        ({"tied": "no"}, "tied must be true or false"),
+        ({"sentences": -1}, "sentences must be a non-negative integer"),
+    ],
 )
 def test_bad_join_options_are_named(spec: dict[str, object], problem: str) -> None:
     data = {"combine": [{"rule": "WX106", "action": "product", "with": ["offer"], **spec}]}
@@ -142,8 +177,13 @@ def test_bad_join_options_are_named(spec: dict[str, object], problem: str) -> No
 
 
 def test_a_bad_reach_is_named() -> None:
-    banks = {**OFFER_BANKS, "blocker": BankSource("blocker", "", [("谨防", "t")], [], {"reach": "far"}).compile()}
-    with pytest.raises(WordListError, match="trade.toml banks.blocker.*reach must be a non-negative integer"):
+    banks = {
+        **OFFER_BANKS,
+        "blocker": BankSource("blocker", "", [("谨防", "t")], [], {"reach": "far"}).compile(),
+    }
+    with pytest.raises(
+        WordListError, match="trade.toml banks.blocker.*reach must be a non-negative integer"
+    ):
         read_rules({"combine": []}, banks, "trade.toml", "WX1")
 
 
@@ -152,11 +192,21 @@ _LINK_WORDS = {"link": "即可", "link-head": "可"}
 
 def _linked(text: str, links: dict[str, dict[str, object]]) -> list[str]:
     """Joins of 代开 to 发票 with these link banks (each name's word, with these options)."""
-    made = {name: BankSource(name, "", [(_LINK_WORDS[name], "t")], [], options).compile() for name, options in links.items()}
+    made = {
+        name: BankSource(name, "", [(_LINK_WORDS[name], "t")], [], options).compile()
+        for name, options in links.items()
+    }
     banks = {**OFFER_BANKS, **made}
-    combines, _ = read_rules({"combine": [{"rule": "WX106", "action": "offer", "with": ["product"]}]}, banks, "t.toml", "WX1")
+    combines, _ = read_rules(
+        {"combine": [{"rule": "WX106", "action": "offer", "with": ["product"]}]},
+        banks,
+        "t.toml",
+        "WX1",
+    )
     clauses = Clauses(TextView(text))
-    return [clauses.text[j.joined[0] : j.joined[1]] for j in find_joins(clauses, banks, combines, [])]
+    return [
+        clauses.text[j.joined[0] : j.joined[1]] for j in find_joins(clauses, banks, combines, [])
+    ]
 
 
 def test_link_words_tie_from_anywhere_and_head_links_only_from_the_start_of_the_clause() -> None:
@@ -168,7 +218,9 @@ def test_link_words_tie_from_anywhere_and_head_links_only_from_the_start_of_the_
 
 
 def test_a_bad_head_is_named() -> None:
-    with pytest.raises(WordListError, match="t.toml banks.link-head.*head must be a non-negative integer"):
+    with pytest.raises(
+        WordListError, match="t.toml banks.link-head.*head must be a non-negative integer"
+    ):
         _linked("代开，可开发票", {"link-head": {"head": -1}})
 
 
@@ -180,7 +232,9 @@ def test_a_full_stop_between_digits_is_a_decimal_point_not_a_sentence_end() -> N
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789.．。 转发元a") + ["\U0001f9e7"]), max_size=30))
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789.．。 转发元a") + ["\U0001f9e7"]), max_size=30)
+)
 def test_the_compact_view_maps_back_character_by_character(text: str) -> None:
     # BlockMap counts each character's share of the view alone: a decimal point must be one
     # character there too, and every position must map to the character that made it.

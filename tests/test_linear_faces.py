@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import gc
 import time
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pytest
 
@@ -55,10 +56,22 @@ def growth(make: Callable[[int], T], work: Callable[[T], Any], n: int = 64) -> t
 
 
 def _violation(start: int, end: int, rule: str = "WX104") -> Violation:
-    return Violation.model_construct(rule=rule, name="drug-content", category="drugs", severity=Severity.ERROR,
-                                     start=start, end=end, text="x" * (end - start), term=None, techniques=(),
-                                     confidence=1.0, message="毒品敏感词「冰毒」", suggestion=None, consequence="c",
-                                     location=None)
+    return Violation.model_construct(
+        rule=rule,
+        name="drug-content",
+        category="drugs",
+        severity=Severity.ERROR,
+        start=start,
+        end=end,
+        text="x" * (end - start),
+        term=None,
+        techniques=(),
+        confidence=1.0,
+        message="毒品敏感词「冰毒」",
+        suggestion=None,
+        consequence="c",
+        location=None,
+    )
 
 
 def _report(text: str, violations: list[Violation]) -> Report:
@@ -71,13 +84,22 @@ CASES: dict[str, tuple[Callable[[int], Any], Callable[[Any], Any]]] = {
     # every unclosed "<!--" used to look for "-->" to the end of the file
     "markdown <!--": (lambda n: "<!--" * n, mask_markdown),
     # unclosed backtick runs of many lengths each searched to the end
-    "markdown ` runs": (lambda n: "".join("`" * k + "a" for k in range(1, int((2 * n) ** 0.5))), mask_markdown),
+    "markdown ` runs": (
+        lambda n: "".join("`" * k + "a" for k in range(1, int((2 * n) ** 0.5))),
+        mask_markdown,
+    ),
     # an email-like autolink that never closes backtracked over every dot
     "markdown <a@b.": (lambda n: "<a@" + "b." * n, mask_markdown),
     # every masked run against every finding, to find the ones that cross a run
-    "masked runs × findings": (lambda n: "冰毒 `x` " * n, lambda text: list(check_text(text, "md", SETTINGS, "f.md"))),
+    "masked runs × findings": (
+        lambda n: "冰毒 `x` " * n,
+        lambda text: list(check_text(text, "md", SETTINGS, "f.md")),
+    ),
     # a plain-text line of would-be markers: each one used to be tried to the end of the line
-    "txt markers": (lambda n: "好 wxguard: ignore[" * n, lambda text: list(check_text(text, "txt", SETTINGS, "f.txt"))),
+    "txt markers": (
+        lambda n: "好 wxguard: ignore[" * n,
+        lambda text: list(check_text(text, "txt", SETTINGS, "f.txt")),
+    ),
 }
 
 
@@ -92,14 +114,20 @@ def _scoped(n: int) -> tuple[str, list[Violation], list[Directive]]:
     """n disable directives, each followed by a finding every earlier directive covers."""
     piece = "<!-- wxguard-disable WX104 -->冰毒\n"
     at = len("<!-- wxguard-disable WX104 -->")
-    directives = [Directive("disable", ("WX104",), i * len(piece), i * len(piece) + at, "wxguard-disable WX104")
-                  for i in range(n)]
+    directives = [
+        Directive(
+            "disable", ("WX104",), i * len(piece), i * len(piece) + at, "wxguard-disable WX104"
+        )
+        for i in range(n)
+    ]
     violations = [_violation(i * len(piece) + at, i * len(piece) + at + 2) for i in range(n)]
     return piece * n, violations, directives
 
 
 def test_suppression_scopes_are_linear() -> None:
-    ratio, n = growth(_scoped, lambda case: apply(case[0], case[1], case[2], SMALL.enabled_rules, SMALL.config))
+    ratio, n = growth(
+        _scoped, lambda case: apply(case[0], case[1], case[2], SMALL.enabled_rules, SMALL.config)
+    )
     assert ratio < BOUND, f"×4 input took ×{ratio:.1f} (n={n})"
     text, violations, directives = _scoped(3)
     assert apply(text, violations, directives, SMALL.enabled_rules, SMALL.config) == []

@@ -23,7 +23,10 @@ WX2 = Guard(select=["WX2"])
 
 
 def links(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    return [(text[k.start : k.end], k.host, k.techniques) for k in extract_links(text, fold_one_to_one(text))]
+    return [
+        (text[k.start : k.end], k.host, k.techniques)
+        for k in extract_links(text, fold_one_to_one(text))
+    ]
 
 
 def hits(guard: Guard, text: str | Message) -> list[tuple[str, str, str]]:
@@ -61,8 +64,14 @@ EXTRACTED = [
     ("www。example。com", [("www。example。com", "www.example.com", ("disguised-dot",))]),
     ("https://example點com/x", [("https://example點com/x", "example.com", ("disguised-dot",))]),
     ("ｅｘａｍｐｌｅ．ｃｏｍ", [("ｅｘａｍｐｌｅ．ｃｏｍ", "example.com", ("fullwidth",))]),
-    ("ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａ，点击", [("ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａ", "example.com", ("fullwidth",))]),
-    ("访问 w w w . b a i d u . c o m 吧", [("w w w . b a i d u . c o m", "www.baidu.com", ("spaced",))]),
+    (
+        "ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａ，点击",
+        [("ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａ", "example.com", ("fullwidth",))],
+    ),
+    (
+        "访问 w w w . b a i d u . c o m 吧",
+        [("w w w . b a i d u . c o m", "www.baidu.com", ("spaced",))],
+    ),
     ("exa\u200bmple.com", [("exa\u200bmple.com", "example.com", ("zero-width",))]),
 ]
 
@@ -94,7 +103,9 @@ NOT_LINKS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), EXTRACTED)
-def test_links_are_extracted_with_their_whole_written_span(text: str, expected: list[tuple[str, str, tuple[str, ...]]]) -> None:
+def test_links_are_extracted_with_their_whole_written_span(
+    text: str, expected: list[tuple[str, str, tuple[str, ...]]]
+) -> None:
     assert links(text) == expected
 
 
@@ -113,12 +124,22 @@ RULES = [
     ("淘宝 m.tb.cn/h.abc", "WX205", "m.tb.cn/h.abc", "m.tb.cn"),
     ("https://w.url.cn/s/abc", "WX205", "https://w.url.cn/s/abc", "url.cn"),
     ("看 bit.ly/3abc", "WX205", "bit.ly/3abc", "bit.ly"),
-    ("登录 https://203.0.113.7:8443/login", "WX206", "https://203.0.113.7:8443/login", "203.0.113.7:8443"),
+    (
+        "登录 https://203.0.113.7:8443/login",
+        "WX206",
+        "https://203.0.113.7:8443/login",
+        "203.0.113.7:8443",
+    ),
     ("https://example.com:8443/x", "WX206", "https://example.com:8443/x", "example.com:8443"),
     ("访问 192.168.1.1:8080 配置", "WX206", "192.168.1.1:8080", "192.168.1.1:8080"),
     ("https://[2001:db8::1]/x", "WX206", "https://[2001:db8::1]/x", "[2001:db8::1]"),
     ("加群看 example点com", "WX207", "example点com", "example.com"),
-    ("ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａ，点击", "WX207", "ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａ", "example.com"),
+    (
+        "ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａ，点击",
+        "WX207",
+        "ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａ",
+        "example.com",
+    ),
     ("访问 w w w . b a i d u . c o m 吧", "WX207", "w w w . b a i d u . c o m", "www.baidu.com"),
     ("官网 https://xn--pple-43d.com", "WX208", "https://xn--pple-43d.com", "аpple.com"),
     ("登录 https://аpple.com/login", "WX208", "https://аpple.com/login", "аpple.com"),
@@ -128,8 +149,18 @@ RULES = [
     ("加 V：abc123 详聊，网址 abc【.】com", "WX207", "abc【.】com", "abc.com"),
     ("https://gооgle.com/login", "WX208", "https://gооgle.com/login", "gооgle.com"),
     ("http://localhost:3000", "WX206", "http://localhost:3000", "localhost:3000"),
-    ("限时秒杀 https://shop.example.com/a", "WX209", "https://shop.example.com/a", "shop.example.com"),
-    ("只要¥99 https://shop.example.com/a", "WX209", "https://shop.example.com/a", "shop.example.com"),
+    (
+        "限时秒杀 https://shop.example.com/a",
+        "WX209",
+        "https://shop.example.com/a",
+        "shop.example.com",
+    ),
+    (
+        "只要¥99 https://shop.example.com/a",
+        "WX209",
+        "https://shop.example.com/a",
+        "shop.example.com",
+    ),
 ]
 
 CLEAN = [
@@ -165,9 +196,16 @@ def test_disguised_links_are_errors_and_say_what_was_seen_through() -> None:
 
 def test_userinfo_trick_judges_the_real_host() -> None:
     guard = Guard(select=["WX2"], blocked_domains=["evil.cn"])
-    assert hits(guard, "https://good.com@evil.cn/login") == [("WX203", "https://good.com@evil.cn/login", "evil.cn")]
+    assert hits(guard, "https://good.com@evil.cn/login") == [
+        ("WX203", "https://good.com@evil.cn/login", "evil.cn")
+    ]
     assert WX2.check("https://good.com@evil.cn/login").violations == ()
-    assert Guard(select=["WX2"], blocked_domains=["good.com"]).check("https://good.com@evil.cn/x").violations == ()
+    assert (
+        Guard(select=["WX2"], blocked_domains=["good.com"])
+        .check("https://good.com@evil.cn/x")
+        .violations
+        == ()
+    )
 
 
 @pytest.mark.parametrize(
@@ -179,15 +217,21 @@ def test_userinfo_trick_judges_the_real_host() -> None:
         ("https://evil.cn.example.com/x", []),
     ],
 )
-def test_blocked_domains_cover_subdomains_only(text: str, expected: list[tuple[str, str, str]]) -> None:
+def test_blocked_domains_cover_subdomains_only(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
     assert hits(Guard(select=["WX2"], blocked_domains=["*.Evil.CN"]), text) == expected
 
 
 def test_allow_list_applies_on_wecom_or_when_set() -> None:
     text = "报名 https://other.cn/form"
     assert hits(WX2, text) == []
-    assert hits(WX2, Message(text=text, platform="wecom")) == [("WX204", "https://other.cn/form", "other.cn")]
-    assert hits(Guard(select=["WX2"], platform="wecom"), text) == [("WX204", "https://other.cn/form", "other.cn")]
+    assert hits(WX2, Message(text=text, platform="wecom")) == [
+        ("WX204", "https://other.cn/form", "other.cn")
+    ]
+    assert hits(Guard(select=["WX2"], platform="wecom"), text) == [
+        ("WX204", "https://other.cn/form", "other.cn")
+    ]
     allowed = Guard(select=["WX2"], allowed_domains=["example.com"])
     assert hits(allowed, "报名 https://work.example.com/form") == []
     assert hits(allowed, text) == [("WX204", "https://other.cn/form", "other.cn")]
@@ -202,26 +246,42 @@ def test_bad_domain_lists_name_the_key() -> None:
 def test_registry_file_marks_filed_domains_and_their_subdomains() -> None:
     guard = Guard(select=["WX202"], icp_registry=EXAMPLE_REGISTRY)
     assert hits(guard, "下单 https://shop.example.com/a") == []
-    assert hits(guard, "下单 https://unfiled.cn/a") == [("WX202", "https://unfiled.cn/a", "unfiled.cn")]
-    assert hits(Guard(select=["WX202"]), "下单 https://unfiled.cn/a") == []  # no registry, no verdict
+    assert hits(guard, "下单 https://unfiled.cn/a") == [
+        ("WX202", "https://unfiled.cn/a", "unfiled.cn")
+    ]
+    assert (
+        hits(Guard(select=["WX202"]), "下单 https://unfiled.cn/a") == []
+    )  # no registry, no verdict
 
 
 def test_registry_from_config_file_relative_path(tmp_path: Path) -> None:
-    (tmp_path / "filings.toml").write_text('[filings]\n"filed.cn" = "沪ICP备2021012345号-3"\n', "utf-8")
-    (tmp_path / "wxguard.toml").write_text('select = ["WX202"]\nicp-registry = "filings.toml"\n', "utf-8")
+    (tmp_path / "filings.toml").write_text(
+        '[filings]\n"filed.cn" = "沪ICP备2021012345号-3"\n', "utf-8"
+    )
+    (tmp_path / "wxguard.toml").write_text(
+        'select = ["WX202"]\nicp-registry = "filings.toml"\n', "utf-8"
+    )
     guard = Guard.from_config(tmp_path / "wxguard.toml")
-    assert hits(guard, "https://www.filed.cn/a https://other.cn/b") == [("WX202", "https://other.cn/b", "other.cn")]
+    assert hits(guard, "https://www.filed.cn/a https://other.cn/b") == [
+        ("WX202", "https://other.cn/b", "other.cn")
+    ]
 
 
 @pytest.mark.parametrize(
     ("content", "where", "problem"),
     [
-        ("domain,filing\nexample.com,京ICP备2024077296号\nhttp://x.cn/a,京ICP备2024077296号\n", ":3", "not a domain"),
+        (
+            "domain,filing\nexample.com,京ICP备2024077296号\nhttp://x.cn/a,京ICP备2024077296号\n",
+            ":3",
+            "not a domain",
+        ),
         ("example.com,查询失败\n", ":1", "not a well-formed ICP number"),
         ("example.com\n", ":1", "expected 2 columns"),
     ],
 )
-def test_registry_errors_name_file_and_line(tmp_path: Path, content: str, where: str, problem: str) -> None:
+def test_registry_errors_name_file_and_line(
+    tmp_path: Path, content: str, where: str, problem: str
+) -> None:
     path = tmp_path / "reg.csv"
     path.write_text(content, "utf-8")
     with pytest.raises(WordListError, match=f"reg.csv{where}: .*{problem}"):
@@ -231,11 +291,17 @@ def test_registry_errors_name_file_and_line(tmp_path: Path, content: str, where:
 @pytest.mark.parametrize(
     ("name", "content", "error"),
     [
-        ("reg.csv", "domain,filing\n".encode() + "example.com,京ICP备2024077296号\n".encode("gbk"), "reg.csv:2: not valid UTF-8"),
+        (
+            "reg.csv",
+            b"domain,filing\n" + "example.com,京ICP备2024077296号\n".encode("gbk"),
+            "reg.csv:2: not valid UTF-8",
+        ),
         ("reg.toml", b"[filings]\nexample.com = \n", "reg.toml:2: not valid TOML"),
     ],
 )
-def test_unreadable_registry_text_names_the_line(tmp_path: Path, name: str, content: bytes, error: str) -> None:
+def test_unreadable_registry_text_names_the_line(
+    tmp_path: Path, name: str, content: bytes, error: str
+) -> None:
     """Registries are read like every other data file: bad bytes and bad TOML name their line."""
     path = tmp_path / name
     path.write_bytes(content)
@@ -298,7 +364,9 @@ def test_resolver_must_be_code_not_a_config_string(tmp_path: Path) -> None:
         ("京公网安备44030002017573号", "police-filing", False),
     ],
 )
-def test_filing_numbers_in_text_are_recognised_and_validated(text: str, kind: str, valid: bool) -> None:
+def test_filing_numbers_in_text_are_recognised_and_validated(
+    text: str, kind: str, valid: bool
+) -> None:
     (number,) = find_filing_numbers(fold_one_to_one(text))
     assert (number.start, number.end, number.kind, number.valid) == (0, len(text), kind, valid)
 
@@ -321,14 +389,23 @@ def test_host_analysis_uses_the_public_suffix_list() -> None:
 
 @pytest.mark.parametrize(
     ("host", "reason"),
-    [("аpple.com", "mixed-script"), ("аре.com", "confusable"), ("xn--abc-.com", "punycode"),
-     ("apple.com", None), ("例子.中国", None), ("qq邮箱.com", None), ("xn--fiqs8s", None)],
+    [
+        ("аpple.com", "mixed-script"),
+        ("аре.com", "confusable"),
+        ("xn--abc-.com", "punycode"),
+        ("apple.com", None),
+        ("例子.中国", None),
+        ("qq邮箱.com", None),
+        ("xn--fiqs8s", None),
+    ],
 )
 def test_lookalike_hosts(host: str, reason: str | None) -> None:
     assert lookalike(host) == reason
 
 
-def test_host_lookups_never_open_a_socket_or_write_a_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_host_lookups_never_open_a_socket_or_write_a_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("wxguard tried to use the network")
 
@@ -338,7 +415,9 @@ def test_host_lookups_never_open_a_socket_or_write_a_cache(monkeypatch: pytest.M
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
     reset_extractor()
-    report = Guard(select=["WX2"], blocked_domains=["example.com.cn"]).check("见 shop.example.com.cn/a 和 https://例子.中国")
+    report = Guard(select=["WX2"], blocked_domains=["example.com.cn"]).check(
+        "见 shop.example.com.cn/a 和 https://例子.中国"
+    )
     assert [v.rule for v in report.violations] == ["WX203"]
     assert split_host("x.y.gov.cn").registrable == "y.gov.cn"
     assert os.listdir(tmp_path) == []
@@ -346,7 +425,10 @@ def test_host_lookups_never_open_a_socket_or_write_a_cache(monkeypatch: pytest.M
 
 # -- properties ------------------------------------------------------------------------
 URLISH = st.lists(
-    st.sampled_from(list("abcxyz019.:/@?#-_ 点。．ｈｔｐｓ：／（），[]()") + ["http", "https://", "www.", ".com", ".cn", "dot", "\u200b"]),
+    st.sampled_from(
+        list("abcxyz019.:/@?#-_ 点。．ｈｔｐｓ：／（），[]()")
+        + ["http", "https://", "www.", ".com", ".cn", "dot", "\u200b"]
+    ),
     max_size=30,
 ).map("".join)
 

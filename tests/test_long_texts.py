@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxguard import Guard, Report
+from wxguard import Guard
 from wxguard.text import views
 
 from .paths import both_paths
@@ -37,6 +36,6 @@ def test_long_message_with_many_hits() -> None:
 
 
 def test_long_text_with_expanding_characters_falls_back() -> None:
-    text = ("⑩ 冰毒 ㍿ " * 1000)
+    text = "⑩ 冰毒 ㍿ " * 1000
     fast, reference = both_paths(text, GUARD)
     assert fast == reference and len(fast.violations) == 1000

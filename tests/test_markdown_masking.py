@@ -22,7 +22,11 @@ CASES = [
     ("段落\n    懒续行 正文", [], ["懒续行 正文"]),
     ("看[这里](https://x.com/冰毒(1)) 吧", ["(https://x.com/冰毒(1))"], ["看[这里]", " 吧"]),
     ("![图片说明](img/冰毒.png)", ["(img/冰毒.png)"], ["图片说明"]),
-    ("[文字][标签] 后\n\n[标签]: https://x.com/冰毒 \"标题\"", ["[标签]", "[标签]: https://x.com/冰毒 \"标题\""], ["文字", " 后"]),
+    (
+        '[文字][标签] 后\n\n[标签]: https://x.com/冰毒 "标题"',
+        ["[标签]", '[标签]: https://x.com/冰毒 "标题"'],
+        ["文字", " 后"],
+    ),
     ("脚注[^1]\n\n[^1]: 脚注正文", [], ["脚注正文"]),
     ("自动链接 <https://x.com/冰毒> 后", ["<https://x.com/冰毒>"], ["自动链接 ", " 后"]),
     ("邮件 <a@b.com> 后", ["<a@b.com>"], ["邮件 ", " 后"]),
@@ -58,11 +62,13 @@ def test_masking(markdown: str, masked: list[str], kept: list[str]) -> None:
         ("![图](https://img.example.com/a.png)", ["https://img.example.com/a.png"]),
         ("[a](<http://x.cn/a b>)", ["http://x.cn/a b"]),
         ("自动链接 <https://t.cn/x> 后", ["https://t.cn/x"]),
-        ("[文字][r]\n\n[r]: http://t.cn/ref \"标题\"", ["http://t.cn/ref"]),
+        ('[文字][r]\n\n[r]: http://t.cn/ref "标题"', ["http://t.cn/ref"]),
         ("邮件 <a@b.com>、代码 `http://t.cn/c`", []),
     ],
 )
-def test_link_destinations_come_back_for_the_links_family(markdown: str, destinations: list[str]) -> None:
+def test_link_destinations_come_back_for_the_links_family(
+    markdown: str, destinations: list[str]
+) -> None:
     result = mask_markdown(markdown)
     if not destinations:
         assert result.links is None
@@ -71,9 +77,14 @@ def test_link_destinations_come_back_for_the_links_family(markdown: str, destina
     for destination in destinations:
         at = markdown.index(destination)
         assert result.links[at : at + len(destination)] == destination
-        assert result.text[at : at + len(destination)].strip() == ""  # still masked for the other families
-    assert all(not (a < markdown.index(d) + len(d) and b > markdown.index(d)) for d in destinations
-               for a, b in result.link_runs)
+        assert (
+            result.text[at : at + len(destination)].strip() == ""
+        )  # still masked for the other families
+    assert all(
+        not (a < markdown.index(d) + len(d) and b > markdown.index(d))
+        for d in destinations
+        for a, b in result.link_runs
+    )
 
 
 def test_comments_are_kept_aside_with_their_spans() -> None:
@@ -92,13 +103,42 @@ def test_comments_inside_code_are_not_comments() -> None:
 def test_crlf_lines_keep_their_breaks() -> None:
     text = "前\r\n```\r\n冰毒\r\n```\r\n后"
     masked = mask_markdown(text).text
-    assert [i for i, c in enumerate(masked) if c in "\r\n"] == [i for i, c in enumerate(text) if c in "\r\n"]
+    assert [i for i, c in enumerate(masked) if c in "\r\n"] == [
+        i for i, c in enumerate(text) if c in "\r\n"
+    ]
     assert masked.endswith("后") and "冰毒" not in masked
 
 
 MARKDOWN_BITS = st.sampled_from(
-    ["`", "```", "~~~", "\n", "\r\n", "    ", "> ", "- ", "1. ", "[", "]", "(", ")", "<", ">", "<!--", "-->",
-     "---", "|", "\\", "!", "冰毒", "正文", "a@b.c", "https://x", "🧧", " "]
+    [
+        "`",
+        "```",
+        "~~~",
+        "\n",
+        "\r\n",
+        "    ",
+        "> ",
+        "- ",
+        "1. ",
+        "[",
+        "]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "<!--",
+        "-->",
+        "---",
+        "|",
+        "\\",
+        "!",
+        "冰毒",
+        "正文",
+        "a@b.c",
+        "https://x",
+        "🧧",
+        " ",
+    ]
 )
 
 
@@ -112,7 +152,10 @@ def test_masking_keeps_length_and_line_breaks(text: str) -> None:
     for a, b in result.runs:
         assert 0 <= a < b <= len(text)
     for comment in result.comments:
-        assert text[comment.start : comment.start + 4] == "<!--" and text[comment.end - 3 : comment.end] == "-->"
+        assert (
+            text[comment.start : comment.start + 4] == "<!--"
+            and text[comment.end - 3 : comment.end] == "-->"
+        )
     if result.links is not None:  # the prose, plus original characters put back where masked
         assert len(result.links) == len(text)
         for original, prose, linked in zip(text, result.text, result.links):

@@ -18,15 +18,24 @@ NOTEBOOK = Path(__file__).resolve().parents[1] / "docs" / "vetting.ipynb"
 
 
 def _html_outputs(cell: Any) -> list[str]:
-    return [out["data"]["text/html"] for out in cell.get("outputs", []) if "text/html" in out.get("data", {})]
+    return [
+        out["data"]["text/html"]
+        for out in cell.get("outputs", [])
+        if "text/html" in out.get("data", {})
+    ]
 
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory: pytest.TempPathFactory) -> Any:
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    assert all(not cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"), "commit the notebook without outputs"
+    assert all(not cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"), (
+        "commit the notebook without outputs"
+    )
     client = nbclient.NotebookClient(
-        nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path_factory.mktemp("nb"))}}
+        nb,
+        timeout=180,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path_factory.mktemp("nb"))}},
     )
     client.execute()
     return nb
@@ -53,7 +62,11 @@ def test_batch_display_is_highlighted_and_escaped(executed: Any) -> None:
 def test_single_report_and_filter(executed: Any) -> None:
     code = [c for c in executed.cells if c.cell_type == "code"]
     (single,) = _html_outputs(code[2])
-    assert re.search(r'<mark class="wxguard-mark wxguard-error" title="WX106 fraud-content \[error\]', single)
+    assert re.search(
+        r'<mark class="wxguard-mark wxguard-error" title="WX106 fraud-content \[error\]', single
+    )
     namespace: dict[str, Any] = {}
-    exec(code[0].source + "\n" + code[1].source.rsplit("\n", 1)[0], namespace)  # the notebook's own setup
+    exec(
+        code[0].source + "\n" + code[1].source.rsplit("\n", 1)[0], namespace
+    )  # the notebook's own setup
     assert _html_outputs(code[3]) == [namespace["reports"].filter(rule="WX3").to_html()]

@@ -10,8 +10,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_notebook_extra_installs_jupyter_and_a_kernel() -> None:
-    extras = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]
-    names = {re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0] for requirement in extras["notebook"]}
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    names = {
+        re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0] for requirement in extras["notebook"]
+    }
     assert {"jupyterlab", "ipykernel"} <= names
 
 

@@ -27,7 +27,9 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def series() -> pd.Series:
-    return pd.Series([text for _, text, _, _ in CASES], index=pd.Index([k for k, *_ in CASES], name="id"))
+    return pd.Series(
+        [text for _, text, _, _ in CASES], index=pd.Index([k for k, *_ in CASES], name="id")
+    )
 
 
 def test_one_row_per_violation_indexed_by_its_message(guard: Guard, series: pd.Series) -> None:
@@ -36,7 +38,9 @@ def test_one_row_per_violation_indexed_by_its_message(guard: Guard, series: pd.S
     assert list(zip(found.index, found.rule, found.start, found.end)) == expected
     assert found.index.name == "id"
     assert (found.text == [series[label][s:e] for label, _, s, e in expected]).all()
-    assert found.loc["drug", "term"] == "冰毒" and found.loc["drug", "message"] == "毒品敏感词「冰毒」"
+    assert (
+        found.loc["drug", "term"] == "冰毒" and found.loc["drug", "message"] == "毒品敏感词「冰毒」"
+    )
 
 
 def test_columns_and_dtypes(guard: Guard, series: pd.Series) -> None:
@@ -44,7 +48,9 @@ def test_columns_and_dtypes(guard: Guard, series: pd.Series) -> None:
     assert tuple(found.columns) == COLUMNS
     assert found.severity.dtype == SEVERITY
     assert {c: str(found[c].dtype) for c in ("start", "end", "confidence")} == {
-        "start": "int64", "end": "int64", "confidence": "float64"
+        "start": "int64",
+        "end": "int64",
+        "confidence": "float64",
     }
     strings = ("rule", "name", "category", "text", "term", "techniques", "message")
     assert all(isinstance(found[c].dtype, pd.StringDtype) for c in strings)
@@ -52,8 +58,12 @@ def test_columns_and_dtypes(guard: Guard, series: pd.Series) -> None:
     assert found[found.severity >= "warning"].shape[0] == 4
 
 
-@pytest.mark.parametrize("messages", [[], ["今晚八点直播"], pd.Series([None, float("nan")], dtype=object)])
-def test_nothing_found_is_an_empty_frame_with_the_same_columns(guard: Guard, series: pd.Series, messages: object) -> None:
+@pytest.mark.parametrize(
+    "messages", [[], ["今晚八点直播"], pd.Series([None, float("nan")], dtype=object)]
+)
+def test_nothing_found_is_an_empty_frame_with_the_same_columns(
+    guard: Guard, series: pd.Series, messages: object
+) -> None:
     empty = findings_frame(messages, guard)  # type: ignore[arg-type]
     assert empty.empty
     pd.testing.assert_series_equal(empty.dtypes, findings_frame(series, guard).dtypes)
@@ -68,7 +78,11 @@ def test_verdicts_align_with_the_input(guard: Guard, series: pd.Series) -> None:
 
 
 def test_missing_messages_have_no_findings_and_no_verdict(guard: Guard) -> None:
-    texts = pd.Series(["出售冰毒", None, float("nan"), pd.NA, "出售冰毒"], index=[10, 20, 30, 40, 50], dtype=object)
+    texts = pd.Series(
+        ["出售冰毒", None, float("nan"), pd.NA, "出售冰毒"],
+        index=[10, 20, 30, 40, 50],
+        dtype=object,
+    )
     found, verdict = check(texts, guard)
     assert list(found.index) == [10, 50]
     assert verdict.isna().tolist() == [False, True, True, True, False]
@@ -81,7 +95,9 @@ def test_check_is_both_in_one_pass(guard: Guard, series: pd.Series) -> None:
 
 
 def test_any_iterable_is_indexed_by_position_and_takes_messages(guard: Guard) -> None:
-    found = findings_frame(iter(["今晚八点直播", Message(text="出售冰毒", platform="dingtalk")]), guard)
+    found = findings_frame(
+        iter(["今晚八点直播", Message(text="出售冰毒", platform="dingtalk")]), guard
+    )
     assert list(found.index) == [1] and found.rule.tolist() == ["WX104"]
 
 
@@ -98,7 +114,9 @@ def test_a_bad_value_is_an_error_naming_its_type(guard: Guard) -> None:
 
 
 def test_workers_give_the_same_frame(guard: Guard, series: pd.Series) -> None:
-    pd.testing.assert_frame_equal(findings_frame(series, guard, workers=2), findings_frame(series, guard))
+    pd.testing.assert_frame_equal(
+        findings_frame(series, guard, workers=2), findings_frame(series, guard)
+    )
 
 
 def test_default_guard_and_doc_example() -> None:

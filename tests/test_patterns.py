@@ -15,7 +15,6 @@ from wxguard.families.content.terms import GAP_LETTERS
 
 from .words import PATTERN_LISTS
 
-
 LISTS = PATTERN_LISTS
 GUARD = Guard(default_wordlists=False, wordlists=LISTS, select=["WX1"])
 
@@ -113,14 +112,27 @@ SOUNDS: list[tuple[str, Expected]] = [
 ]
 
 
-TABLES = {"gap": GAPS, "tier": TIERS, "edge": EDGES, "numeral": NUMERALS, "mask": MASKS, "sound": SOUNDS}
+TABLES = {
+    "gap": GAPS,
+    "tier": TIERS,
+    "edge": EDGES,
+    "numeral": NUMERALS,
+    "mask": MASKS,
+    "sound": SOUNDS,
+}
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [pytest.param(text, expected, id=f"{name}-{text[:12]}") for name, table in TABLES.items() for text, expected in table],
+    [
+        pytest.param(text, expected, id=f"{name}-{text[:12]}")
+        for name, table in TABLES.items()
+        for text, expected in table
+    ],
 )
-def test_each_construct_fires_where_it_should_and_nowhere_else(text: str, expected: Expected) -> None:
+def test_each_construct_fires_where_it_should_and_nowhere_else(
+    text: str, expected: Expected
+) -> None:
     found = GUARD.check(text).violations
     if expected is None:
         assert found == (), found
@@ -132,7 +144,9 @@ def test_each_construct_fires_where_it_should_and_nowhere_else(text: str, expect
 
 def test_numeral_traps_stay_clean_with_the_shipped_lists(default_guard: Guard) -> None:
     for text in ("1对1辅导", "一对一辅导", "3P插头", "二十八禁"):
-        assert not [v for v in default_guard.check(text).violations if v.rule.startswith("WX1")], text
+        assert not [v for v in default_guard.check(text).violations if v.rule.startswith("WX1")], (
+            text
+        )
 
 
 def test_the_gap_bound_is_six_letters_or_digits() -> None:
@@ -144,14 +158,23 @@ def test_the_gap_bound_is_six_letters_or_digits() -> None:
 def test_messages_name_the_tier_and_the_companion_in_both_languages() -> None:
     zh = GUARD.check("真人荷官").violations[0].message
     assert "荷官" in zh and "复核" in zh
-    en = Guard(default_wordlists=False, wordlists=LISTS, lang="en").check("真人荷官").violations[0].message
+    en = (
+        Guard(default_wordlists=False, wordlists=LISTS, lang="en")
+        .check("真人荷官")
+        .violations[0]
+        .message
+    )
     assert "荷官" in en and "review" in en
     report = GUARD.check("开户送彩金，网址见下")
     assert report.verdict is Verdict.REVIEW
     assert "「网址」" in report.violations[0].message and "复核" in report.violations[0].message
     block = GUARD.check("赌场注册就送").violations[0]
     assert "「注册」" in block.message and "复核" not in block.message
-    en_block = Guard(default_wordlists=False, wordlists=LISTS, lang="en").check("赌场注册就送").violations[0]
+    en_block = (
+        Guard(default_wordlists=False, wordlists=LISTS, lang="en")
+        .check("赌场注册就送")
+        .violations[0]
+    )
     assert '"注册"' in en_block.message and "same sentence" in en_block.message
     assert GUARD.check("代开各类发票").violations[0].message == "违法交易敏感词「代开…发票」"
 
@@ -169,12 +192,18 @@ def test_a_review_term_is_at_most_a_warning_and_follows_lowered_severities() -> 
 
 
 def test_a_block_term_wins_over_a_review_term_on_the_same_text() -> None:
-    guard = Guard(default_wordlists=False, words={"gambling": {"review": ["荷官"], "block": ["荷官"]}})
+    guard = Guard(
+        default_wordlists=False, words={"gambling": {"review": ["荷官"], "block": ["荷官"]}}
+    )
     assert [v.severity for v in guard.check("荷官").violations] == [Severity.ERROR]
 
 
 def test_tiers_and_syntax_given_in_code_and_in_config(tmp_path: Path) -> None:
-    words = {"gambling": {"review": ["荷官", "开户 + 网址"]}, "fraud": ["代开{*}发票"], "abuse": ["傻{逼}"]}
+    words = {
+        "gambling": {"review": ["荷官", "开户 + 网址"]},
+        "fraud": ["代开{*}发票"],
+        "abuse": ["傻{逼}"],
+    }
     in_code = Guard(default_wordlists=False, words=words, select=["WX1"])
     config = tmp_path / "wxguard.toml"
     config.write_text(
@@ -184,7 +213,9 @@ def test_tiers_and_syntax_given_in_code_and_in_config(tmp_path: Path) -> None:
     )
     from_file = Guard(config=load_config_file(config))
     for guard in (in_code, from_file):
-        assert [(v.rule, v.severity) for v in guard.check("荷官").violations] == [("WX103", Severity.WARNING)]
+        assert [(v.rule, v.severity) for v in guard.check("荷官").violations] == [
+            ("WX103", Severity.WARNING)
+        ]
         assert [v.text for v in guard.check("开户请上网址").violations] == ["开户"]
         assert not guard.check("开户").violations
         assert [v.text for v in guard.check("代开各类发票").violations] == ["代开各类发票"]
@@ -232,5 +263,7 @@ def test_an_allow_list_takes_plain_phrases_only(tmp_path: Path, line: str) -> No
 def test_bad_tier_in_code_names_where() -> None:
     with pytest.raises(WordListError, match=r"words\['gambling'\]\['warn'\]: unknown tier 'warn'"):
         Guard(default_wordlists=False, words={"gambling": {"warn": ["荷官"]}})
-    with pytest.raises(WordListError, match=r"words\['gambling'\]\['review'\]\[1\]: .*needs letters on both sides"):
+    with pytest.raises(
+        WordListError, match=r"words\['gambling'\]\['review'\]\[1\]: .*needs letters on both sides"
+    ):
         Guard(default_wordlists=False, words={"gambling": {"review": ["荷官", "{*}网址"]}})

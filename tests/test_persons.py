@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from wxguard import Guard
 from wxguard.families.persons.analyzer import analyzer
-from wxguard.families.persons.validators import gb11643_check, legacy_resident_id_ok, luhn_ok, mobile_ok, resident_id_ok
+from wxguard.families.persons.validators import (
+    gb11643_check,
+    legacy_resident_id_ok,
+    luhn_ok,
+    mobile_ok,
+    resident_id_ok,
+)
 
 WX5 = Guard(select=["WX5"])
 
@@ -45,7 +51,11 @@ POSITIVE = [
     ("卡号 6222 0202 0011 2233 446", "WX503", "6222 0202 0011 2233 446"),
     ("信用卡 4111 1111 1111 1111", "WX503", "4111 1111 1111 1111"),
     ("转账到 6212 2612 0200 1234 567 工商银行", "WX503", "6212 2612 0200 1234 567"),
-    ("银行卡号6222020200112233440", "WX503", "6222020200112233440"),  # fails Luhn; context carries it
+    (
+        "银行卡号6222020200112233440",
+        "WX503",
+        "6222020200112233440",
+    ),  # fails Luhn; context carries it
     # WX504 email
     ("简历发到 zhang.san@example.com", "WX504", "zhang.san@example.com"),
     ("邮箱：ZHANG@EXAMPLE.COM", "WX504", "ZHANG@EXAMPLE.COM"),
@@ -135,7 +145,9 @@ def test_confidence_follows_evidence() -> None:
     def confidence(text: str) -> float:
         return WX5.check(text).violations[0].confidence
 
-    assert confidence("13812345678") < confidence("+86 13812345678") <= confidence("手机 13812345678")
+    assert (
+        confidence("13812345678") < confidence("+86 13812345678") <= confidence("手机 13812345678")
+    )
     assert confidence("6228480402564890018") < confidence("卡号6228480402564890018")
     assert confidence("银行卡号6222020200112233440") < confidence("银行卡号6222020200112233446")
     assert confidence("联系 service@example.com") < confidence("联系 zhang@example.com")
@@ -176,7 +188,11 @@ def test_luhn_and_mobile_prefixes() -> None:
     assert luhn_ok("6228480402564890018") and luhn_ok("4111111111111111")
     assert not luhn_ok("6228480402564890017")
     assert mobile_ok("19212345678") and mobile_ok("16612345678") and mobile_ok("14712345678")
-    assert not mobile_ok("19412345678") and not mobile_ok("14012345678") and not mobile_ok("1381234567")
+    assert (
+        not mobile_ok("19412345678")
+        and not mobile_ok("14012345678")
+        and not mobile_ok("1381234567")
+    )
 
 
 # -- WX510 minors ----------------------------------------------------------------------
@@ -226,9 +242,36 @@ def test_parents_payment_is_stronger_evidence() -> None:
 
 # -- properties ------------------------------------------------------------------------
 PIECES = st.sampled_from(
-    ["13812345678", "138 1234 5678", "+86", "11010519491231002X", "6228480402564890018", "zhang@example.com",
-     "护照", "E12345678", "手机", "订单号", "卡号", "孩子", "充值", "禁止", "。", "，", " ", "-", "*", "@", "1", "0",
-     "京ICP备2024077296号", "https://a.com/", "小朋友们", "打赏", "x", "好"]
+    [
+        "13812345678",
+        "138 1234 5678",
+        "+86",
+        "11010519491231002X",
+        "6228480402564890018",
+        "zhang@example.com",
+        "护照",
+        "E12345678",
+        "手机",
+        "订单号",
+        "卡号",
+        "孩子",
+        "充值",
+        "禁止",
+        "。",
+        "，",
+        " ",
+        "-",
+        "*",
+        "@",
+        "1",
+        "0",
+        "京ICP备2024077296号",
+        "https://a.com/",
+        "小朋友们",
+        "打赏",
+        "x",
+        "好",
+    ]
 )
 
 

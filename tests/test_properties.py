@@ -14,17 +14,71 @@ from .paths import both_paths
 from .strategies import ANY_TEXT, MIXED
 from .words import PATTERN_LISTS, WORDS
 
-NOISE = st.sampled_from([" ", "\u3000", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\ufe0f",
-                         "\u0301", ".", "*", "-", "，", "。", "、", "·", "🎉", "❤", "★", "_", "~"])
-CJK_TERMS = [t for terms in WORDS.values() for t in terms if all("\u4e00" <= c <= "\u9fff" for c in t)]
+NOISE = st.sampled_from(
+    [
+        " ",
+        "\u3000",
+        "\u200b",
+        "\u200c",
+        "\u200d",
+        "\u2060",
+        "\ufeff",
+        "\u00ad",
+        "\ufe0f",
+        "\u0301",
+        ".",
+        "*",
+        "-",
+        "，",
+        "。",
+        "、",
+        "·",
+        "🎉",
+        "❤",
+        "★",
+        "_",
+        "~",
+    ]
+)
+CJK_TERMS = [
+    t for terms in WORDS.values() for t in terms if all("\u4e00" <= c <= "\u9fff" for c in t)
+]
 
 GUARD = Guard(default_wordlists=False, words=WORDS, allow=["大麻烦"])
 PATTERNS = Guard(default_wordlists=False, wordlists=PATTERN_LISTS, select=["WX1"])
 # Text biased towards the pattern lists: pieces of their terms, masks, sentence ends, noise.
 PATTERN_TEXT = st.lists(
     st.one_of(
-        st.sampled_from(["代开", "各类", "发票", "存", "送", "彩金", "网址", "开户", "荷官", "赌场", "注册", "傻", "逼",
-                         "这", "草", "你", "妈", "操", "你大爷", "狗日的", "fuck", "F", "k", "堵博", "十八禁", "1夜情"]),
+        st.sampled_from(
+            [
+                "代开",
+                "各类",
+                "发票",
+                "存",
+                "送",
+                "彩金",
+                "网址",
+                "开户",
+                "荷官",
+                "赌场",
+                "注册",
+                "傻",
+                "逼",
+                "这",
+                "草",
+                "你",
+                "妈",
+                "操",
+                "你大爷",
+                "狗日的",
+                "fuck",
+                "F",
+                "k",
+                "堵博",
+                "十八禁",
+                "1夜情",
+            ]
+        ),
         st.sampled_from(list("Xx*＊×b12。！？.\n ，🎉\u200b")),
         st.characters(codec="utf-8"),
     ),
@@ -39,7 +93,7 @@ def _assert_report_sound(text: str, guard: Guard) -> None:
         assert text[v.start : v.end] == v.text
         if v.rule.startswith("WX1"):  # terms never start or end on noise; WX604/WX605 are noise
             masked = "masked" in v.techniques  # except a mask symbol standing for a letter (傻*)
-            assert masked or not is_noise(text[v.start]) and not is_noise(text[v.end - 1])
+            assert masked or (not is_noise(text[v.start]) and not is_noise(text[v.end - 1]))
             if masked:
                 assert any(c in text[v.start : v.end] for c in "Xx*＊×✕✖╳⨯叉□■○●"), v
 
@@ -73,7 +127,9 @@ def _default() -> Guard:
 def test_noise_between_letters_still_finds_the_term(term: str, gaps: list[list[str]]) -> None:
     disguised = term[0] + "".join("".join(gaps[i]) + ch for i, ch in enumerate(term[1:]))
     report = GUARD.check(disguised)
-    assert any(v.term == term and v.start == 0 and v.end == len(disguised) for v in report.violations), report
+    assert any(
+        v.term == term and v.start == 0 and v.end == len(disguised) for v in report.violations
+    ), report
 
 
 @given(ANY_TEXT)
@@ -129,10 +185,15 @@ GAP_NOISE = st.sampled_from([" ", "\u200b", "🎉", "*", "-", "，", "·"])
 
 
 @given(
-    st.lists(st.tuples(st.sampled_from("0123456789"), st.lists(GAP_NOISE, max_size=2)), max_size=GAP_LETTERS + 3),
+    st.lists(
+        st.tuples(st.sampled_from("0123456789"), st.lists(GAP_NOISE, max_size=2)),
+        max_size=GAP_LETTERS + 3,
+    ),
     st.sampled_from(["", "。", "！", "?", "\n", "；"]),
 )
-def test_a_gap_holds_up_to_six_letters_and_no_sentence_end(filler: list[tuple[str, list[str]]], end: str) -> None:
+def test_a_gap_holds_up_to_six_letters_and_no_sentence_end(
+    filler: list[tuple[str, list[str]]], end: str
+) -> None:
     gap = "".join(digit + "".join(noise) for digit, noise in filler)
     text = "代开" + gap + end + "发票"
     found = [v for v in PATTERNS.check(text).violations if v.term == "代开{*}发票"]

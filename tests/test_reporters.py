@@ -49,7 +49,14 @@ title: 双十一冰毒
 """
 SALE_TXT = "限时5折，100%好评：出售大麻\n正常文案\n冰毒 wxguard: ignore[WX104]\n稳 赚 wxguard: ignore[WX104]\n"
 INPUTS = {"copy/promo.md": PROMO_MD, "copy/sale,50%.txt": SALE_TXT}
-EXTENSIONS = {"concise": "txt", "full": "txt", "json": "json", "json-lines": "jsonl", "sarif": "sarif", "github": "txt"}
+EXTENSIONS = {
+    "concise": "txt",
+    "full": "txt",
+    "json": "json",
+    "json-lines": "jsonl",
+    "sarif": "sarif",
+    "github": "txt",
+}
 
 
 def golden(name: str, actual: str) -> None:
@@ -77,14 +84,20 @@ def test_golden_output(cli: Cli, fmt: str) -> None:
         driver = log["runs"][0]["tool"]["driver"]
         driver["rules"] = [rule["id"] for rule in driver["rules"]]
         out = json.dumps(log, ensure_ascii=False, indent=2) + "\n"
-    golden(f"check.{EXTENSIONS[fmt]}" if fmt == "concise" else f"check-{fmt}.{EXTENSIONS[fmt]}", out)
+    golden(
+        f"check.{EXTENSIONS[fmt]}" if fmt == "concise" else f"check-{fmt}.{EXTENSIONS[fmt]}", out
+    )
 
 
 def test_golden_html(cli: Cli) -> None:
     for name, text in INPUTS.items():
         cli.write(name, text)
     settings = Project(Overrides()).settings(Path("copy/promo.md"))
-    reports = Reports(r for name, text in INPUTS.items() for r in check_text(text, "md" if name.endswith(".md") else "txt", settings, name))
+    reports = Reports(
+        r
+        for name, text in INPUTS.items()
+        for r in check_text(text, "md" if name.endswith(".md") else "txt", settings, name)
+    )
     golden("reports.html", reports.to_html() + "\n")
 
 
@@ -93,7 +106,10 @@ def test_concise_positions_count_code_points(cli: Cli) -> None:
     assert lines[0] == "copy/promo.md:6:7: WX104 [error] 毒品敏感词「冰毒」"  # 🧧 is one column
     assert lines[1].startswith("copy/promo.md:7:9: WX108 ")  # 稳`x`赚 is no match, 稳赚 after it is
     assert lines[2].startswith("copy/promo.md:11:1: WX001 [warning] 抑制注释未抑制任何问题：WX108")
-    assert len(lines) == 7 and lines[6] == "Found 6 findings (4 errors, 2 warnings) in 3 messages: 3 block."
+    assert (
+        len(lines) == 7
+        and lines[6] == "Found 6 findings (4 errors, 2 warnings) in 3 messages: 3 block."
+    )
 
 
 # -- SARIF ----------------------------------------------------------------------------------
@@ -111,7 +127,9 @@ def test_sarif_content(cli: Cli) -> None:
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [r.code for r in catalog().rules]
     for descriptor in rules:
-        assert descriptor["helpUri"].endswith(f"docs/rules.md#{descriptor['id'].lower()}-{descriptor['name']}")
+        assert descriptor["helpUri"].endswith(
+            f"docs/rules.md#{descriptor['id'].lower()}-{descriptor['name']}"
+        )
         assert descriptor["shortDescription"]["text"] and descriptor["fullDescription"]["text"]
         assert descriptor["defaultConfiguration"]["level"] in ("error", "warning", "note")
     assert run["columnKind"] == "unicodeCodePoints"
@@ -119,7 +137,12 @@ def test_sarif_content(cli: Cli) -> None:
     assert {r["level"] for r in results} == {"error", "warning"}
     first = results[0]
     region = first["locations"][0]["physicalLocation"]["region"]
-    assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (6, 7, 6, 9)
+    assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
+        6,
+        7,
+        6,
+        9,
+    )
     assert rules[first["ruleIndex"]]["id"] == first["ruleId"]
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
     assert uris == {"copy/promo.md", "copy/sale,50%25.txt"}
@@ -147,7 +170,11 @@ def test_json_follows_the_published_schema_and_round_trips(cli: Cli) -> None:
         assert Report.model_validate(record).model_dump(mode="json") == record
         for v in record["violations"]:
             assert record["text"][v["start"] : v["end"]] == v["text"]
-    assert [(r["path"], r["line"]) for r in records] == [("copy/promo.md", 1), ("copy/sale,50%.txt", 1), ("copy/sale,50%.txt", 4)]
+    assert [(r["path"], r["line"]) for r in records] == [
+        ("copy/promo.md", 1),
+        ("copy/sale,50%.txt", 1),
+        ("copy/sale,50%.txt", 4),
+    ]
 
 
 # -- GitHub ---------------------------------------------------------------------------------
@@ -166,7 +193,11 @@ def test_github_escaping(raw: str, data: str, prop: str) -> None:
 
 
 def _unescape(text: str) -> str:
-    return re.sub("%(25|0D|0A|3A|2C)", lambda m: {"25": "%", "0D": "\r", "0A": "\n", "3A": ":", "2C": ","}[m.group(1)], text)
+    return re.sub(
+        "%(25|0D|0A|3A|2C)",
+        lambda m: {"25": "%", "0D": "\r", "0A": "\n", "3A": ":", "2C": ","}[m.group(1)],
+        text,
+    )
 
 
 def test_github_annotations_parse_back(cli: Cli) -> None:
@@ -199,13 +230,30 @@ def test_full_carets_follow_display_width(cli: Cli) -> None:
     source, carets = block[2], block[3]
     assert source == "6 | 🧧 全场出售冰毒，`冰毒` 在代码里不算。"
     assert carets == "  |" + " " * (1 + 2 + 1 + 2 * 4) + "^^^^"
-    assert [cell_width(c) for c in "a冰🧧\u200b\t\x1b\u202e"] == [1, 2, 2, 0, 4, 4, 6]  # escapes: \x1b, \u202e
+    assert [cell_width(c) for c in "a冰🧧\u200b\t\x1b\u202e"] == [
+        1,
+        2,
+        2,
+        0,
+        4,
+        4,
+        6,
+    ]  # escapes: \x1b, \u202e
 
 
 # -- HTML -----------------------------------------------------------------------------------
 def _violation(start: int, end: int, severity: str, rule: str = "WX104") -> Violation:
-    return Violation(rule=rule, name="drug-content", category="drugs", severity=Severity(severity), start=start, end=end,
-                     text="", message=f"<b>{rule}</b> $x$", consequence="c")
+    return Violation(
+        rule=rule,
+        name="drug-content",
+        category="drugs",
+        severity=Severity(severity),
+        start=start,
+        end=end,
+        text="",
+        message=f"<b>{rule}</b> $x$",
+        consequence="c",
+    )
 
 
 def test_html_escapes_user_text_and_keeps_mathjax_away() -> None:
@@ -219,7 +267,11 @@ def test_html_escapes_user_text_and_keeps_mathjax_away() -> None:
 
 def test_overlapping_marks_never_interleave() -> None:
     text = "0123456789"
-    violations = [_violation(1, 6, "warning", "WX402"), _violation(4, 9, "error", "WX104"), _violation(2, 3, "info", "WX603")]
+    violations = [
+        _violation(1, 6, "warning", "WX402"),
+        _violation(4, 9, "error", "WX104"),
+        _violation(2, 3, "info", "WX603"),
+    ]
     html = highlight(text, violations)
     depth = 0
     for tag in re.findall(r"</?mark", html):
@@ -227,9 +279,16 @@ def test_overlapping_marks_never_interleave() -> None:
         assert depth in (0, 1)
     assert depth == 0
     assert re.sub(r"<[^>]+>|WX\d{3}", "", html) == text
-    marks = re.findall(r'<mark class="wxguard-mark wxguard-(\w+)" title="([^"]*)"[^>]*>([^<]*)', html)
+    marks = re.findall(
+        r'<mark class="wxguard-mark wxguard-(\w+)" title="([^"]*)"[^>]*>([^<]*)', html
+    )
     assert [(sev, body) for sev, _, body in marks] == [
-        ("warning", "1"), ("warning", "2"), ("warning", "3"), ("error", "45"), ("error", "678")]
+        ("warning", "1"),
+        ("warning", "2"),
+        ("warning", "3"),
+        ("error", "45"),
+        ("error", "678"),
+    ]
     assert "WX402" in marks[1][1] and "WX603" in marks[1][1]
     assert "WX402" in marks[3][1] and "WX104" in marks[3][1]
 
@@ -240,7 +299,9 @@ def test_zero_length_violation_is_still_shown() -> None:
 
 
 def test_mimebundle_honours_include_and_exclude() -> None:
-    report = Report(text="冰毒", violations=(_violation(0, 2, "error").model_copy(update={"text": "冰毒"}),))
+    report = Report(
+        text="冰毒", violations=(_violation(0, 2, "error").model_copy(update={"text": "冰毒"}),)
+    )
     bundle = report._repr_mimebundle_()
     assert set(bundle) == {"text/plain", "text/html"}
     assert bundle["text/plain"] == "block: 1 error\n1:1: WX104 [error] <b>WX104</b> $x$"

@@ -38,7 +38,11 @@ def test_scams_are_found_with_their_span(wx8: Guard, text: str, rule: str, span:
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_genuine_notices_shops_and_warnings_pass(every_rule: Guard, text: str) -> None:
     report = every_rule.check(text)
-    assert [v.rule for v in report.violations if v.rule.startswith("WX8") or v.severity is Severity.ERROR] == []
+    assert [
+        v.rule
+        for v in report.violations
+        if v.rule.startswith("WX8") or v.severity is Severity.ERROR
+    ] == []
 
 
 def test_tables_are_large_enough() -> None:
@@ -68,19 +72,34 @@ def _channels(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "channels"),
     [
-        ("请致电 021-61234567 或 13912345678", [("021-61234567", "phone"), ("13912345678", "phone")]),
+        (
+            "请致电 021-61234567 或 13912345678",
+            [("021-61234567", "phone"), ("13912345678", "phone")],
+        ),
         ("客服 400-812-3345，官方 95588、10086、12306", [("400-812-3345", "phone")]),
         ("运单号 75312345678901，取件码 3-2-1105", []),
         ("卡号 6222 0212 3456 7890 123", [("6222 0212 3456 7890 123", "account")]),
-        ("加微信：abc_123，QQ群 73328190", [("微信：abc_123", "chat-id"), ("QQ群 73328190", "chat-id")]),
+        (
+            "加微信：abc_123，QQ群 73328190",
+            [("微信：abc_123", "chat-id"), ("QQ群 73328190", "chat-id")],
+        ),
         ("登录 wap.ccb-jf.com 兑换", [("wap.ccb-jf.com", "url")]),
-        ("请登陆(链接)或致电（电话），账号(银行)，加(微信)(QQ)", [
-            ("(链接)", "url"), ("（电话）", "phone"), ("(银行)", "account"), ("(微信)", "chat-id"), ("(QQ)", "chat-id"),
-        ]),
+        (
+            "请登陆(链接)或致电（电话），账号(银行)，加(微信)(QQ)",
+            [
+                ("(链接)", "url"),
+                ("（电话）", "phone"),
+                ("(银行)", "account"),
+                ("(微信)", "chat-id"),
+                ("(QQ)", "chat-id"),
+            ],
+        ),
         ("请点击链接，或拨打电话，转到银行", []),
     ],
 )
-def test_channels_are_links_numbers_accounts_and_chat_ids(text: str, channels: list[tuple[str, str]]) -> None:
+def test_channels_are_links_numbers_accounts_and_chat_ids(
+    text: str, channels: list[tuple[str, str]]
+) -> None:
     assert _channels(text) == channels
 
 
@@ -91,7 +110,9 @@ def test_the_data_sets_placeholders_count_only_in_brackets(wx8: Guard) -> None:
 
 def test_official_service_numbers_are_no_demand(wx8: Guard) -> None:
     assert wx8.check("您的账户已冻结，请致电95588").violations == ()
-    assert [v.rule for v in wx8.check("您的账户已冻结，请致电0571-87651234").violations] == ["WX801"]
+    assert [v.rule for v in wx8.check("您的账户已冻结，请致电0571-87651234").violations] == [
+        "WX801"
+    ]
 
 
 def test_a_link_inside_the_lure_window_keeps_its_dots(wx8: Guard) -> None:
@@ -113,7 +134,9 @@ def test_a_scam_posing_as_a_notice_is_still_a_scam(wx8: Guard) -> None:
 
 def test_a_warning_that_quotes_the_scams_link_passes(wx8: Guard) -> None:
     assert wx8.check("警惕！“您的账户已冻结，请登录 icbc-jd.com 解冻”是钓鱼短信").violations == ()
-    assert wx8.check("“您的账户已冻结，请登录 icbc-jd.com 解冻”").violations != ()  # quotes alone are no warning
+    assert (
+        wx8.check("“您的账户已冻结，请登录 icbc-jd.com 解冻”").violations != ()
+    )  # quotes alone are no warning
 
 
 def test_lure_and_demand_never_join_across_a_sentence_end(wx8: Guard) -> None:
@@ -138,9 +161,16 @@ def test_a_phrase_file_adds_a_lure_and_an_exemption(tmp_path: Path) -> None:
     assert Guard(select=["WX8"]).check(text).violations == ()
     path = tmp_path / "scams.toml"
     path.write_text('[scams]\naccount-trouble = ["会员卡{*}作废"]\n', "utf-8")
-    assert [v.rule for v in Guard(select=["WX8"], phrases=[path]).check(text).violations] == ["WX801"]
+    assert [v.rule for v in Guard(select=["WX8"], phrases=[path]).check(text).violations] == [
+        "WX801"
+    ]
     path.write_text('[scams]\nexempt = ["医保卡已被冻结"]\n', "utf-8")
-    assert Guard(select=["WX8"], phrases=[path]).check("您的医保卡已被冻结，请拨打 0755-83451234").violations == ()
+    assert (
+        Guard(select=["WX8"], phrases=[path])
+        .check("您的医保卡已被冻结，请拨打 0755-83451234")
+        .violations
+        == ()
+    )
 
 
 def test_a_bad_phrase_file_names_file_and_line(tmp_path: Path) -> None:
@@ -163,9 +193,38 @@ def test_html_and_json_show_the_family() -> None:
 # -- properties ----------------------------------------------------------------------------
 _FRAGMENTS = st.sampled_from(
     [
-        "您的", "账户", "已冻结", "积分", "兑换现金", "请登录", "www.a-b.cn", "(链接)", "（电话）", "021-61234567",
-        "安全账户", "转入", "贷款", "需缴纳", "保证金", "刷单", "佣金", "微信 abc_123", "谨防", "骗子", "“", "”",
-        "，", "。", " ", "\u200b", "📢", "6222 0212 3456 7890", "户名", "航班", "补偿", "旅客",
+        "您的",
+        "账户",
+        "已冻结",
+        "积分",
+        "兑换现金",
+        "请登录",
+        "www.a-b.cn",
+        "(链接)",
+        "（电话）",
+        "021-61234567",
+        "安全账户",
+        "转入",
+        "贷款",
+        "需缴纳",
+        "保证金",
+        "刷单",
+        "佣金",
+        "微信 abc_123",
+        "谨防",
+        "骗子",
+        "“",
+        "”",
+        "，",
+        "。",
+        " ",
+        "\u200b",
+        "📢",
+        "6222 0212 3456 7890",
+        "户名",
+        "航班",
+        "补偿",
+        "旅客",
     ]
 )
 
@@ -178,8 +237,40 @@ def test_spans_map_into_the_original_and_nothing_crashes(text: str) -> None:
 
 
 _CHANNEL_TEXT = st.lists(
-    st.sampled_from(["138", "1234", "5678", "021-", "6222", " ", "-", ".", "www", "cn", "点", "com", "(", ")", "（", "）",
-                     "链接", "电话", "银行", "微信", "QQ", "vx", ":", "abc_1", "9", "0", "号", "://", "t", "http"]),
+    st.sampled_from(
+        [
+            "138",
+            "1234",
+            "5678",
+            "021-",
+            "6222",
+            " ",
+            "-",
+            ".",
+            "www",
+            "cn",
+            "点",
+            "com",
+            "(",
+            ")",
+            "（",
+            "）",
+            "链接",
+            "电话",
+            "银行",
+            "微信",
+            "QQ",
+            "vx",
+            ":",
+            "abc_1",
+            "9",
+            "0",
+            "号",
+            "://",
+            "t",
+            "http",
+        ]
+    ),
     max_size=14,
 ).map("".join)
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from wxguard.families.cadence.sendlog import content_digest
 from . import sendlog_worker
 
 WORKER = Path(sendlog_worker.__file__)
-UTC = timezone.utc
+UTC = UTC
 T0 = datetime(2024, 5, 7, 20, 0)  # naive: Beijing time, a Tuesday
 
 
@@ -29,7 +29,9 @@ def msg(text: str = "今晚八点直播", minutes: float = 0, **kw: object) -> M
 
 
 def run_worker(*args: str, timeout: float = 60) -> str:
-    done = subprocess.run([sys.executable, str(WORKER), *args], capture_output=True, text=True, timeout=timeout)
+    done = subprocess.run(
+        [sys.executable, str(WORKER), *args], capture_output=True, text=True, timeout=timeout
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -37,16 +39,30 @@ def run_worker(*args: str, timeout: float = 60) -> str:
 # -- recording and querying ------------------------------------------------------------
 def test_record_returns_what_was_stored_and_queries_filter() -> None:
     log = SendLog()
-    first = log.record(msg(group="g1", sender="alice", industry="ecommerce",
-                           attachments=(Attachment(kind="image"), Attachment(kind="video"), Attachment(kind="file"))))
+    first = log.record(
+        msg(
+            group="g1",
+            sender="alice",
+            industry="ecommerce",
+            attachments=(
+                Attachment(kind="image"),
+                Attachment(kind="video"),
+                Attachment(kind="file"),
+            ),
+        )
+    )
     log.record(msg("别的内容", 5, group="g2", sender="alice"))
     log.record(msg("无群消息", 10))
     assert first.id == 1 and first.group == "g1" and first.sender == "alice" and first.media == 2
-    assert first.sent_at == T0.replace(tzinfo=first.sent_at.tzinfo) and first.sent_at.utcoffset() == timedelta(hours=8)
+    assert first.sent_at == T0.replace(
+        tzinfo=first.sent_at.tzinfo
+    ) and first.sent_at.utcoffset() == timedelta(hours=8)
     assert len(log) == 3
     assert [r.group for r in log.records()] == ["g1", "g2", None]
     assert [r.group for r in log.records(newest_first=True, limit=2)] == [None, "g2"]
-    assert log.count(group="g1") == 1 and log.count(group="") == 1 and log.count(sender="alice") == 2
+    assert (
+        log.count(group="g1") == 1 and log.count(group="") == 1 and log.count(sender="alice") == 2
+    )
     assert log.count(since=T0 + timedelta(minutes=5)) == 2  # since and until are inclusive
     assert log.count(until=T0 + timedelta(minutes=5)) == 2
     assert log.count(industries=["ecommerce"]) == 1 and log.count(industries=[None]) == 2
@@ -80,9 +96,20 @@ def test_naive_times_are_beijing_and_mix_with_aware_ones() -> None:
     log = SendLog()
     log.record(msg())  # naive 20:00 Beijing
     log.record(msg(), sent_at=datetime(2024, 5, 7, 12, 0, 1, tzinfo=UTC))  # 20:00:01 Beijing
-    assert log.count(since=datetime(2024, 5, 7, 12, 0, tzinfo=UTC), until=datetime(2024, 5, 7, 20, 0)) == 1
-    assert log.count(since=datetime(2024, 5, 7, 20, 0, 1), until=datetime(2024, 5, 7, 12, 0, 1, tzinfo=UTC)) == 1
-    assert [r.sent_at.isoformat() for r in log.records()] == ["2024-05-07T20:00:00+08:00", "2024-05-07T20:00:01+08:00"]
+    assert (
+        log.count(since=datetime(2024, 5, 7, 12, 0, tzinfo=UTC), until=datetime(2024, 5, 7, 20, 0))
+        == 1
+    )
+    assert (
+        log.count(
+            since=datetime(2024, 5, 7, 20, 0, 1), until=datetime(2024, 5, 7, 12, 0, 1, tzinfo=UTC)
+        )
+        == 1
+    )
+    assert [r.sent_at.isoformat() for r in log.records()] == [
+        "2024-05-07T20:00:00+08:00",
+        "2024-05-07T20:00:01+08:00",
+    ]
 
 
 def test_clock_supplies_now_when_the_message_has_no_send_at() -> None:
@@ -125,7 +152,9 @@ def test_file_log_persists_across_opens_and_pickles_as_its_path(tmp_path: Path) 
 @pytest.mark.slow
 def test_a_killed_writer_loses_nothing_it_committed(tmp_path: Path) -> None:
     path = str(tmp_path / "sends.db")
-    child = subprocess.Popen([sys.executable, str(WORKER), "durable", path], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, str(WORKER), "durable", path], stdout=subprocess.PIPE, text=True
+    )
     assert child.stdout is not None
     committed = []
     for line in child.stdout:
@@ -153,8 +182,12 @@ def test_threads_and_processes_sharing_a_log_count_like_a_serial_run(tmp_path: P
     path = tmp_path / "shared.db"
     shared = SendLog(path, timeout=30)
     procs = {
-        w: subprocess.Popen([sys.executable, str(WORKER), "script", str(path), str(w)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        w: subprocess.Popen(
+            [sys.executable, str(WORKER), "script", str(path), str(w)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         for w in (8, 9)
     }
     for proc in procs.values():
@@ -186,7 +219,10 @@ def test_threads_and_processes_sharing_a_log_count_like_a_serial_run(tmp_path: P
     for log in (serial_log, shared):
         assert len(log) == 2 * steps * len(workers)
         assert log.count(group="all") == steps * len(workers)
-        assert all(log.count(group=f"g{w}") == steps and log.media_count(sender=f"s{w}") == 2 * steps for w in workers)
+        assert all(
+            log.count(group=f"g{w}") == steps and log.media_count(sender=f"s{w}") == 2 * steps
+            for w in workers
+        )
     shared.close()
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -227,8 +263,15 @@ def test_16_threads_opening_each_of_100_new_files_together_all_succeed(tmp_path:
 
 @pytest.mark.slow
 def test_8_processes_opening_each_of_40_new_files_together_all_succeed(tmp_path: Path) -> None:
-    procs = [subprocess.Popen([sys.executable, str(WORKER), "open", "-", str(w)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for w in range(8)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), "open", "-", str(w)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for w in range(8)
+    ]
     try:
         for proc in procs:
             assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
@@ -264,7 +307,9 @@ def _rollback_mode_log(path: Path) -> sqlite3.Connection:
 def test_an_open_waits_for_a_busy_file_as_long_as_asked(tmp_path: Path) -> None:
     writer = _rollback_mode_log(tmp_path / "busy.db")
     started = time.monotonic()
-    with pytest.raises(SendLogError, match=r"busy\.db: cannot open the log: the database is locked .*0\.6 s"):
+    with pytest.raises(
+        SendLogError, match=r"busy\.db: cannot open the log: the database is locked .*0\.6 s"
+    ):
         SendLog(tmp_path / "busy.db", timeout=0.6)
     assert 0.6 <= time.monotonic() - started < 3
     threading.Timer(0.3, writer.execute, args=("COMMIT",)).start()
@@ -307,9 +352,8 @@ def test_a_damaged_log_reports_the_damage(tmp_path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[4096:] = b"\xff" * (len(data) - 4096)  # wreck every page after the first
     path.write_bytes(bytes(data))
-    with pytest.raises(SendLogError, match=r"sends\.db: cannot .*(malformed|not a database)"):
-        with SendLog(path) as log:
-            log.count()
+    with pytest.raises(SendLogError, match=r"sends\.db: cannot .*(malformed|not a database)"), SendLog(path) as log:
+        log.count()
 
 
 def test_a_locked_log_is_reported_and_nothing_recorded_is_lost(tmp_path: Path) -> None:
@@ -318,7 +362,9 @@ def test_a_locked_log_is_reported_and_nothing_recorded_is_lost(tmp_path: Path) -
     log.record(msg("第一条"))
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
-    with pytest.raises(SendLogError, match=r"sends\.db: cannot record a message: the database is locked .*0\.2 s"):
+    with pytest.raises(
+        SendLogError, match=r"sends\.db: cannot record a message: the database is locked .*0\.2 s"
+    ):
         log.record(msg("第二条", 1))
     assert log.count() == 1  # readers still work in WAL mode
     holder.execute("ROLLBACK")
@@ -334,8 +380,14 @@ def test_a_locked_log_is_reported_and_nothing_recorded_is_lost(tmp_path: Path) -
         (lambda: SendLog(retention=7), "retention: expected a positive timedelta"),  # type: ignore[arg-type]
         (lambda: SendLog(timeout=-1), "timeout: expected seconds"),
         (lambda: SendLog().record(42), "record\\(\\) takes a Message or a str, not int"),  # type: ignore[arg-type]
-        (lambda: SendLog().record("x", sent_at="yesterday"), "sent_at: expected a datetime, got str"),  # type: ignore[arg-type]
-        (lambda: SendLog().count(since=datetime(2024, 5, 7).date()), "since: expected a datetime with a time of day"),  # type: ignore[arg-type]
+        (
+            lambda: SendLog().record("x", sent_at="yesterday"),
+            "sent_at: expected a datetime, got str",
+        ),  # type: ignore[arg-type]
+        (
+            lambda: SendLog().count(since=datetime(2024, 5, 7).date()),
+            "since: expected a datetime with a time of day",
+        ),  # type: ignore[arg-type]
         (lambda: SendLog().count(group=3), "group: expected a str"),  # type: ignore[arg-type]
         (lambda: SendLog().records(limit=-1), "limit: expected a whole number"),
         (lambda: SendLog(clock=lambda: "now").record("x"), "clock\\(\\): expected a datetime"),  # type: ignore[arg-type, return-value]

@@ -9,11 +9,17 @@ from hypothesis import strategies as st
 from wxguard import Guard
 from wxguard.sources import FileSettings, check_text
 
-GUARD = Guard(default_wordlists=False, words={"drugs": ["冰毒", "大麻"], "custom": ["稳赚"]}, select=["WX1", "WX0"])
+GUARD = Guard(
+    default_wordlists=False,
+    words={"drugs": ["冰毒", "大麻"], "custom": ["稳赚"]},
+    select=["WX1", "WX0"],
+)
 SETTINGS = FileSettings(GUARD, None, (), GUARD.enabled_rules)
 
 
-def found(text: str, kind: str = "md", settings_: FileSettings = SETTINGS) -> list[tuple[str, int, int]]:
+def found(
+    text: str, kind: str = "md", settings_: FileSettings = SETTINGS
+) -> list[tuple[str, int, int]]:
     out = []
     for report in check_text(text, kind, settings_, "f"):  # type: ignore[arg-type]
         for v in report.violations:
@@ -24,11 +30,18 @@ def found(text: str, kind: str = "md", settings_: FileSettings = SETTINGS) -> li
 
 CASES = [
     # Markdown ranges
-    ("md", "<!-- wxguard-disable WX104 -->\n出售冰毒\n<!-- wxguard-enable -->\n出售冰毒", [("WX104", 4, 3)]),
+    (
+        "md",
+        "<!-- wxguard-disable WX104 -->\n出售冰毒\n<!-- wxguard-enable -->\n出售冰毒",
+        [("WX104", 4, 3)],
+    ),
     ("md", "<!-- wxguard-disable -->\n出售冰毒 稳赚\n<!-- wxguard-enable -->", []),
     ("md", "<!-- wxguard-disable WX1 -->\n出售冰毒 稳赚", []),
-    ("md", "<!-- wxguard-disable WX104, WX108 -->\n冰毒\n<!-- wxguard-enable WX104 -->\n冰毒 稳赚",
-     [("WX104", 4, 1)]),
+    (
+        "md",
+        "<!-- wxguard-disable WX104, WX108 -->\n冰毒\n<!-- wxguard-enable WX104 -->\n冰毒 稳赚",
+        [("WX104", 4, 1)],
+    ),
     ("md", "<!-- WXGUARD-DISABLE wx104 -->\n冰毒", []),
     # next line only
     ("md", "<!-- wxguard-disable-next-line WX104 -->\n冰毒\n冰毒", [("WX104", 3, 1)]),
@@ -49,7 +62,11 @@ CASES = [
     ("txt", "出售冰毒 wxguard: ignore", []),
     ("txt", "出售冰毒 Wxguard:Ignore[wx1]", []),
     ("txt", "出售冰毒 wxguard: ignore[WX108]", [("WX104", 1, 3), ("WX001", 1, 6)]),
-    ("txt", "出售冰毒 wxguard: ignore[WX104] 之后", [("WX104", 1, 3), ("WX001", 1, 6)]),  # not at the end: no marker
+    (
+        "txt",
+        "出售冰毒 wxguard: ignore[WX104] 之后",
+        [("WX104", 1, 3), ("WX001", 1, 6)],
+    ),  # not at the end: no marker
     ("txt", "今天天气好 wxguard: ignore", [("WX001", 1, 7)]),
     # a mistyped plain-text directive is reported like an unknown Markdown one, and the line is still checked
     ("txt", "出售冰毒 wxguard: ignor[WX104]", [("WX104", 1, 3), ("WX001", 1, 6)]),
@@ -83,7 +100,10 @@ def test_unused_message_names_the_codes() -> None:
 def test_a_mistyped_directive_names_itself() -> None:
     (report,) = check_text("出售冰毒 wxguard: ignor[WX104]", "txt", SETTINGS, "f")
     (typo,) = [v for v in report.violations if v.rule == "WX001"]
-    assert typo.text == "wxguard: ignor[WX104]" and typo.message == "抑制注释未抑制任何问题：wxguard: ignor[WX104]"
+    assert (
+        typo.text == "wxguard: ignor[WX104]"
+        and typo.message == "抑制注释未抑制任何问题：wxguard: ignor[WX104]"
+    )
 
 
 def test_wx001_can_be_switched_off() -> None:
@@ -100,12 +120,21 @@ def test_reports_keep_the_original_text() -> None:
         assert text[v.start : v.end] == v.text
 
 
-@given(st.sampled_from(["冰毒", "大麻", "稳赚"]), st.sampled_from(["WX104", "WX108", "WX1", ""]), st.integers(0, 3))
+@given(
+    st.sampled_from(["冰毒", "大麻", "稳赚"]),
+    st.sampled_from(["WX104", "WX108", "WX1", ""]),
+    st.integers(0, 3),
+)
 @settings(max_examples=60, deadline=None)
 def test_suppression_removes_exactly_the_targeted_codes(term: str, code: str, padding: int) -> None:
     line = "好" * padding + term
     plain = {r for r, _, _ in found(line, "txt")}
-    suppressed = {r for r, _, _ in found(f"{line} wxguard: ignore[{code}]" if code else f"{line} wxguard: ignore", "txt")}
+    suppressed = {
+        r
+        for r, _, _ in found(
+            f"{line} wxguard: ignore[{code}]" if code else f"{line} wxguard: ignore", "txt"
+        )
+    }
     removed = {r for r in plain if not code or r.startswith(code)}
     expected = plain - removed
     if not removed:
@@ -113,12 +142,34 @@ def test_suppression_removes_exactly_the_targeted_codes(term: str, code: str, pa
     assert suppressed == expected
 
 
-BITS = st.sampled_from(["冰毒", "大麻", "稳", "赚", "`", "\n", "\r\n", " ", "<!-- wxguard-disable WX104 -->",
-                        "<!-- wxguard-enable -->", "<!-- wxguard-disable-next-line -->", " wxguard: ignore[WX1]",
-                        "[a](b)", "```\n", "🧧", "\u200b", "> ", "- "])
+BITS = st.sampled_from(
+    [
+        "冰毒",
+        "大麻",
+        "稳",
+        "赚",
+        "`",
+        "\n",
+        "\r\n",
+        " ",
+        "<!-- wxguard-disable WX104 -->",
+        "<!-- wxguard-enable -->",
+        "<!-- wxguard-disable-next-line -->",
+        " wxguard: ignore[WX1]",
+        "[a](b)",
+        "```\n",
+        "🧧",
+        "\u200b",
+        "> ",
+        "- ",
+    ]
+)
 
 
-@given(st.lists(st.one_of(BITS, st.text(max_size=2)), max_size=25).map("".join), st.sampled_from(["md", "txt"]))
+@given(
+    st.lists(st.one_of(BITS, st.text(max_size=2)), max_size=25).map("".join),
+    st.sampled_from(["md", "txt"]),
+)
 @settings(max_examples=150, deadline=None)
 def test_file_positions_point_into_the_file(text: str, kind: str) -> None:
     lines = text.split("\n")

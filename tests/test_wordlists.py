@@ -21,7 +21,10 @@ def test_shipped_lists_cover_every_builtin_category_and_name_their_sources() -> 
         if entry.name.endswith(".txt"):
             head = entry.read_text("utf-8").split("\n", 30)
             assert any(line.startswith("# category:") for line in head), entry.name
-            assert any(line.lower().startswith("# sources:") or line.lower().startswith("# source:") for line in head), entry.name
+            assert any(
+                line.lower().startswith("# sources:") or line.lower().startswith("# source:")
+                for line in head
+            ), entry.name
 
 
 def test_shipped_lists_parse_and_have_no_single_character_terms() -> None:
@@ -32,10 +35,15 @@ def test_shipped_lists_parse_and_have_no_single_character_terms() -> None:
 
 def test_user_wordlist_file_with_header(tmp_path: Path) -> None:
     path = tmp_path / "brand.txt"
-    path.write_text("# category: competitors\n# source: our sales team\n竞品甲\n竞品乙  # inline comment\n", "utf-8")
+    path.write_text(
+        "# category: competitors\n# source: our sales team\n竞品甲\n竞品乙  # inline comment\n",
+        "utf-8",
+    )
     guard = Guard(default_wordlists=False, wordlists=[path])
     report = guard.check("听说竞品乙更便宜")
-    assert [(v.rule, v.category, v.text) for v in report.violations] == [("WX108", "competitors", "竞品乙")]
+    assert [(v.rule, v.category, v.text) for v in report.violations] == [
+        ("WX108", "competitors", "竞品乙")
+    ]
 
 
 def test_category_from_file_name_when_header_missing(tmp_path: Path) -> None:
@@ -43,7 +51,10 @@ def test_category_from_file_name_when_header_missing(tmp_path: Path) -> None:
     path.write_text("地下赌场\n", "utf-8")
     category, terms = read_wordlist(path)
     assert category == "gambling"
-    assert Guard(default_wordlists=False, wordlists=[path]).check("地下赌场").violations[0].rule == "WX103"
+    assert (
+        Guard(default_wordlists=False, wordlists=[path]).check("地下赌场").violations[0].rule
+        == "WX103"
+    )
 
 
 @pytest.mark.parametrize(
@@ -56,7 +67,9 @@ def test_category_from_file_name_when_header_missing(tmp_path: Path) -> None:
         ("# category: Fraud Stuff\n办假证\n", 1, "bad category name"),
     ],
 )
-def test_malformed_line_names_file_and_line(tmp_path: Path, content: str, line: int, problem: str) -> None:
+def test_malformed_line_names_file_and_line(
+    tmp_path: Path, content: str, line: int, problem: str
+) -> None:
     path = tmp_path / "mine.txt"
     path.write_text(content, "utf-8")
     with pytest.raises(WordListError) as err:

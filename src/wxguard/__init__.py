@@ -20,9 +20,9 @@ from .models import Attachment, Location, Message, Report, Reports, Severity, Ve
 
 if _typing.TYPE_CHECKING:
     from .families.advertising.model import CommercialScore, CommercialSignal, commercial_score
+    from .families.cadence.sendlog import SendLog, SendLogError
     from .families.links.icp import FilingNumber, IcpRegistry, IcpResolver, find_filing_numbers
     from .families.persons.redact import redact
-    from .families.cadence.sendlog import SendLog, SendLogError
 
 __all__ = [
     "Attachment",

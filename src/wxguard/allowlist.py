@@ -11,7 +11,8 @@ applies the phrases while matching, through disguises (``families/content``).
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .text.folding import fold_one_to_one
 

@@ -55,9 +55,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Callable, Iterator, TypeGuard, TypeVar
+from typing import IO, TypeGuard, TypeVar
 
 from ._version import __version__
 
@@ -74,7 +75,12 @@ _KEY_SIZE = 32
 # A temporary file this young may be another process's entry being written.
 _TMP_GRACE_S = 600
 
-_O_READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_O_READ = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 # Windows has no owners or mode bits to check: there the MAC alone protects the cache.
 _POSIX = hasattr(os, "geteuid")
 
@@ -95,7 +101,9 @@ def cache_dir() -> Path | None:
 def key_file() -> Path:
     """Where the key that authenticates entries lives: outside the cache folder, so a cache
     folder copied, shared or written by someone else carries no key."""
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "state"
+    )
     return Path(base) / "wxguard" / "cache-key"
 
 
@@ -115,10 +123,20 @@ def max_bytes() -> int:
 
 
 # The modules whose output is cached: an edit to any of them must not be served stale.
-_BUILDERS = ("text/folding.py", "text/sound.py", "families/content/lexicon.py", "families/content/splitchars.py",
-             "families/content/wordlists.py", "families/content/terms.py", "families/content/masks.py",
-             "families/content/numerals.py", "families/content/prefilter.py", "families/content/model.py",
-             "data/rules.toml", "cache.py")
+_BUILDERS = (
+    "text/folding.py",
+    "text/sound.py",
+    "families/content/lexicon.py",
+    "families/content/splitchars.py",
+    "families/content/wordlists.py",
+    "families/content/terms.py",
+    "families/content/masks.py",
+    "families/content/numerals.py",
+    "families/content/prefilter.py",
+    "families/content/model.py",
+    "data/rules.toml",
+    "cache.py",
+)
 
 
 def versions(*packages: str) -> str:
@@ -144,7 +162,9 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()[:32]
 
 
-def cached(kind: str, key: str, build: Callable[[], T], valid: Callable[[object], TypeGuard[T]]) -> T:
+def cached(
+    kind: str, key: str, build: Callable[[], T], valid: Callable[[object], TypeGuard[T]]
+) -> T:
     """``build()``'s result, from the cache when the entry for ``key`` verifies and ``valid``
     accepts it; otherwise built and stored."""
     store = _store_for(cache_dir())
@@ -163,7 +183,7 @@ def cached(kind: str, key: str, build: Callable[[], T], valid: Callable[[object]
 def _accepts(value: object, valid: Callable[[object], TypeGuard[T]]) -> TypeGuard[T]:
     try:
         return valid(value)
-    except Exception:  # noqa: BLE001 - a malformed value may break the check itself
+    except Exception:
         return False
 
 
@@ -314,7 +334,7 @@ def _read(folder: Path, name: str, key: bytes) -> object | None:
         f.seek(_HEADER)
         try:
             value: object = pickle.load(f)
-        except Exception:  # noqa: BLE001 - only our own writes verify; still, never crash a start
+        except Exception:
             return None
         if os.utime in os.supports_fd:
             with suppress(OSError):  # a read-only folder still serves its entries

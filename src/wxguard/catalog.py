@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
@@ -86,7 +86,9 @@ class _Blank(dict[str, object]):
 class Catalog:
     """All rules, in code order, with ruff-style selector resolution."""
 
-    def __init__(self, families: dict[str, Family], rules: list[Rule], words: dict[str, dict[str, Text]]) -> None:
+    def __init__(
+        self, families: dict[str, Family], rules: list[Rule], words: dict[str, dict[str, Text]]
+    ) -> None:
         self.families = families
         self.rules = rules
         self.words = words
@@ -114,7 +116,9 @@ class Catalog:
         if found is None:
             if prefix not in self.families:
                 raise KeyError(f"no rule family {prefix!r} in the catalog")
-            found = self._family_codes[prefix] = frozenset(c for c in self.by_code if c[:3] == prefix)
+            found = self._family_codes[prefix] = frozenset(
+                c for c in self.by_code if c[:3] == prefix
+            )
         return found
 
     def check_selector(self, selector: str, key: str = "select") -> str:
@@ -123,7 +127,10 @@ class Catalog:
         if sel == "ALL":
             return "WX"
         if not sel.startswith("WX") or not any(code.startswith(sel) for code in self.by_code):
-            raise ConfigError(key, f"unknown rule selector {selector!r} (use a code such as WX101 or a prefix such as WX1)")
+            raise ConfigError(
+                key,
+                f"unknown rule selector {selector!r} (use a code such as WX101 or a prefix such as WX1)",
+            )
         return sel
 
     def resolve(
@@ -163,5 +170,8 @@ def catalog() -> Catalog:
                 **entry,
             )
         )
-    words = {group: {key: Text(**text) for key, text in entries.items()} for group, entries in raw["words"].items()}
+    words = {
+        group: {key: Text(**text) for key, text in entries.items()}
+        for group, entries in raw["words"].items()
+    }
     return Catalog(families, rules, words)

@@ -13,8 +13,9 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Callable, Iterator, NoReturn, Sequence, TextIO
+from typing import NoReturn, TextIO
 
 from ._version import __version__
 from .catalog import catalog
@@ -24,11 +25,24 @@ from .report import concise, full, github, sarif
 from .report import json as json_report
 from .report.catalog import explain, rules_json, rules_table
 from .report.terminal import inert, summary, use_colour
-from .sources import FileSettings, InputError, Kind, Overrides, Project, check_files, decode, kind_of, read_source
+from .sources import (
+    FileSettings,
+    InputError,
+    Kind,
+    Overrides,
+    Project,
+    check_files,
+    decode,
+    kind_of,
+    read_source,
+)
 from .sources.files import walk
 
 # Formats for people: colour when the terminal takes it, and a closing summary line.
-HUMAN: dict[str, Callable[[Sequence[Report], bool], str]] = {"concise": concise.render, "full": full.render}
+HUMAN: dict[str, Callable[[Sequence[Report], bool], str]] = {
+    "concise": concise.render,
+    "full": full.render,
+}
 # Formats for programs: exactly the format, nothing else on stdout.
 MACHINE: dict[str, Callable[[Sequence[Report]], str]] = {
     "json": json_report.render,
@@ -60,54 +74,139 @@ def _jobs(value: str) -> int:
     except ValueError:
         jobs = -1
     if jobs < 0:
-        raise argparse.ArgumentTypeError(f"expected a number of processes (0 for one per CPU), got {value!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected a number of processes (0 for one per CPU), got {value!r}"
+        )
     return jobs
 
 
 def _build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for errors")
-    parser = _Parser(prog="wxguard", description="Lint Chinese messages before they are sent.", parents=[common])
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for errors"
+    )
+    parser = _Parser(
+        prog="wxguard", description="Lint Chinese messages before they are sent.", parents=[common]
+    )
     parser.add_argument("--version", action="version", version=f"wxguard {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = sub.add_parser("check", parents=[common], help="check .txt (a message a line) and .md (prose) files, folders or stdin",
-                           description="Check copy files: .txt is a message a line, .md (.markdown) one message, its prose.")
-    check.add_argument("paths", nargs="*",
-                       help="files and folders to check (folders recursively, for .md, .markdown and .txt files); "
-                            "'-' reads stdin; nothing checks the current folder")
-    check.add_argument("--output-format", choices=FORMATS, default="concise",
-                       help="concise (default) and full are for people, with colour and a summary line; "
-                            "json, json-lines, sarif and github are for programs")
-    check.add_argument("--input-format", "--format", dest="input_format", choices=["txt", "md"], default=None,
-                       help="read every input as this kind, whatever its extension")
-    check.add_argument("--stdin-filename", default=None,
-                       help="name for stdin in the output (reads stdin when no path is given); "
-                            "its extension, folder and per-file-ignores apply")
-    check.add_argument("--select", action="extend", type=_codes, default=None, metavar="CODES",
-                       help="comma-separated codes or prefixes to check (replaces the file's; repeatable)")
-    check.add_argument("--extend-select", action="extend", type=_codes, default=None, metavar="CODES",
-                       help="codes or prefixes to add (repeatable)")
-    check.add_argument("--ignore", action="extend", type=_codes, default=None, metavar="CODES",
-                       help="codes or prefixes to switch off (repeatable)")
-    check.add_argument("--exclude", action="extend", type=_codes, default=None, metavar="GLOBS",
-                       help="files and folders to skip in folders (replaces the file's and the default list)")
-    check.add_argument("--extend-exclude", action="extend", type=_codes, default=None, metavar="GLOBS",
-                       help="files and folders to skip in folders, in addition (repeatable)")
-    check.add_argument("--force-exclude", action="store_true",
-                       help="apply the exclusions to files named on the command line too (the pre-commit hook does)")
-    check.add_argument("--config", type=Path, default=None, help="pyproject.toml or wxguard.toml (no discovery)")
-    check.add_argument("--fail-on", choices=[s.value for s in Severity], default=None,
-                       help="the lowest severity that makes the exit code 1 (default: the file's, else error)")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
-    check.add_argument("--quiet", "-q", action="store_true", help="no summary line after the findings")
-    check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
-                       help="worker processes for large inputs (0: one per CPU; default 1: this process)")
-    check.add_argument("--lang", choices=["zh", "en"], default=None,
-                       help="language of messages, suggestions and consequences (default: the file's, else zh)")
-    check.add_argument("--platform", choices=["wechat", "wecom", "dingtalk"], default=None,
-                       help="the platform whose limits and link policy apply (default: the file's, else wechat)")
+    check = sub.add_parser(
+        "check",
+        parents=[common],
+        help="check .txt (a message a line) and .md (prose) files, folders or stdin",
+        description="Check copy files: .txt is a message a line, .md (.markdown) one message, its prose.",
+    )
+    check.add_argument(
+        "paths",
+        nargs="*",
+        help="files and folders to check (folders recursively, for .md, .markdown and .txt files); "
+        "'-' reads stdin; nothing checks the current folder",
+    )
+    check.add_argument(
+        "--output-format",
+        choices=FORMATS,
+        default="concise",
+        help="concise (default) and full are for people, with colour and a summary line; "
+        "json, json-lines, sarif and github are for programs",
+    )
+    check.add_argument(
+        "--input-format",
+        "--format",
+        dest="input_format",
+        choices=["txt", "md"],
+        default=None,
+        help="read every input as this kind, whatever its extension",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        default=None,
+        help="name for stdin in the output (reads stdin when no path is given); "
+        "its extension, folder and per-file-ignores apply",
+    )
+    check.add_argument(
+        "--select",
+        action="extend",
+        type=_codes,
+        default=None,
+        metavar="CODES",
+        help="comma-separated codes or prefixes to check (replaces the file's; repeatable)",
+    )
+    check.add_argument(
+        "--extend-select",
+        action="extend",
+        type=_codes,
+        default=None,
+        metavar="CODES",
+        help="codes or prefixes to add (repeatable)",
+    )
+    check.add_argument(
+        "--ignore",
+        action="extend",
+        type=_codes,
+        default=None,
+        metavar="CODES",
+        help="codes or prefixes to switch off (repeatable)",
+    )
+    check.add_argument(
+        "--exclude",
+        action="extend",
+        type=_codes,
+        default=None,
+        metavar="GLOBS",
+        help="files and folders to skip in folders (replaces the file's and the default list)",
+    )
+    check.add_argument(
+        "--extend-exclude",
+        action="extend",
+        type=_codes,
+        default=None,
+        metavar="GLOBS",
+        help="files and folders to skip in folders, in addition (repeatable)",
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the exclusions to files named on the command line too (the pre-commit hook does)",
+    )
+    check.add_argument(
+        "--config", type=Path, default=None, help="pyproject.toml or wxguard.toml (no discovery)"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default=None,
+        help="the lowest severity that makes the exit code 1 (default: the file's, else error)",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="count findings per rule instead of listing them"
+    )
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="no summary line after the findings"
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes for large inputs (0: one per CPU; default 1: this process)",
+    )
+    check.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default=None,
+        help="language of messages, suggestions and consequences (default: the file's, else zh)",
+    )
+    check.add_argument(
+        "--platform",
+        choices=["wechat", "wecom", "dingtalk"],
+        default=None,
+        help="the platform whose limits and link policy apply (default: the file's, else wechat)",
+    )
 
     rules = sub.add_parser("rules", parents=[common], help="list the rule catalog")
     rules.add_argument("--output-format", choices=["table", "json"], default="table")
@@ -127,7 +226,9 @@ def _patterns(values: list[str] | None) -> tuple[str, ...] | None:
     """Exclude patterns from the command line: those with a folder are taken from here."""
     if values is None:
         return None
-    return tuple(str(Path.cwd() / v.removeprefix("./")) if "/" in v.rstrip("/") else v for v in values)
+    return tuple(
+        str(Path.cwd() / v.removeprefix("./")) if "/" in v.rstrip("/") else v for v in values
+    )
 
 
 def _overrides(args: argparse.Namespace) -> Overrides:
@@ -150,7 +251,9 @@ class _Inputs:
     """Every input to check, in command-line order, folders walked. A path that cannot be
     read is reported on stderr at once and counted; the others go on."""
 
-    def __init__(self, args: argparse.Namespace, project: Project, stdin: TextIO, stderr: TextIO) -> None:
+    def __init__(
+        self, args: argparse.Namespace, project: Project, stdin: TextIO, stderr: TextIO
+    ) -> None:
         self.args, self.project, self.stdin, self.stderr = args, project, stdin, stderr
         self.failed = 0
         self.files = 0
@@ -178,10 +281,19 @@ class _Inputs:
     def _stdin(self) -> Input:
         args = self.args
         shown = args.stdin_filename or "-"
-        kind = kind_of(args.stdin_filename, args.input_format) if args.stdin_filename else (args.input_format or "txt")
+        kind = (
+            kind_of(args.stdin_filename, args.input_format)
+            if args.stdin_filename
+            else (args.input_format or "txt")
+        )
         text = decode(self.stdin.buffer.read(), shown)
         self.files += 1
-        return shown, text, kind, self.project.settings(Path(args.stdin_filename) if args.stdin_filename else None)
+        return (
+            shown,
+            text,
+            kind,
+            self.project.settings(Path(args.stdin_filename) if args.stdin_filename else None),
+        )
 
     def _folder(self, name: str) -> Iterator[Input]:
         for item in walk(Path(name), name, self.project.exclusion):
@@ -201,7 +313,11 @@ class _Inputs:
         if resolved in self.seen:
             return None
         self.seen.add(resolved)
-        if explicit and self.args.force_exclude and self.project.exclusion(resolved.parent).excludes_within(resolved):
+        if (
+            explicit
+            and self.args.force_exclude
+            and self.project.exclusion(resolved.parent).excludes_within(resolved)
+        ):
             return None
         kind, text = read_source(shown, self.args.input_format)
         self.files += 1
@@ -227,16 +343,24 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
     for settings, report in check_files(inputs, jobs):
         if report.violations:
             found.append(report)
-            failed = failed or any(v.severity.rank >= settings.fail_on.rank for v in report.violations)
+            failed = failed or any(
+                v.severity.rank >= settings.fail_on.rank for v in report.violations
+            )
     if inputs.files == 0 and inputs.failed == 0:
-        print("wxguard: warning: no .md, .markdown or .txt files found under the given paths", file=stderr)
+        print(
+            "wxguard: warning: no .md, .markdown or .txt files found under the given paths",
+            file=stderr,
+        )
     if args.statistics:
         stdout.write(_statistics(found, args.output_format in ("json", "json-lines")))
     elif args.output_format in HUMAN:
         colour = use_colour(stdout)
         stdout.write(HUMAN[args.output_format](found, colour))
         if not args.quiet:
-            stdout.write(("\n" if args.output_format == "full" and found else "") + summary(found, inputs.failed, colour))
+            stdout.write(
+                ("\n" if args.output_format == "full" and found else "")
+                + summary(found, inputs.failed, colour)
+            )
     else:
         stdout.write(MACHINE[args.output_format](found))
     if inputs.failed:
@@ -280,8 +404,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, the traceback behind --debug
         if debug:
             raise
-        print(f"wxguard: internal error: {type(exc).__name__}: {inert(str(exc))} (run with --debug for the traceback)",
-              file=stderr)
+        print(
+            f"wxguard: internal error: {type(exc).__name__}: {inert(str(exc))} (run with --debug for the traceback)",
+            file=stderr,
+        )
         return 2
 
 

@@ -9,13 +9,13 @@ times map to exactly one instant. The zone comes from the system's tz database, 
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import WxguardError
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @cache
@@ -30,7 +30,7 @@ def shanghai() -> tzinfo:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def aware(value: object, what: str) -> datetime:
@@ -38,12 +38,16 @@ def aware(value: object, what: str) -> datetime:
     in the error raised for anything that is not a usable datetime."""
     if not isinstance(value, datetime):
         if isinstance(value, date):
-            raise WxguardError(f"{what}: expected a datetime with a time of day, got the date {value.isoformat()}")
+            raise WxguardError(
+                f"{what}: expected a datetime with a time of day, got the date {value.isoformat()}"
+            )
         raise WxguardError(f"{what}: expected a datetime, got {type(value).__name__} {value!r}")
     if value.tzinfo is None:
         return value.replace(tzinfo=shanghai())
     if value.utcoffset() is None:
-        raise WxguardError(f"{what}: the time zone {value.tzinfo!r} of {value!r} gives no UTC offset")
+        raise WxguardError(
+            f"{what}: the time zone {value.tzinfo!r} of {value!r} gives no UTC offset"
+        )
     return value
 
 

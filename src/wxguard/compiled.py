@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Generic, Hashable, Iterable, TypeGuard, TypeVar
+from typing import Generic, TypeGuard, TypeVar
 
 from . import cache
 from .errors import WordListError
@@ -65,7 +66,11 @@ def compiled(
         if key in models:
             models.move_to_end(key)
             return models[key]  # type: ignore[return-value]
-        model = build() if disk is None else cache.cached(kind, cache.digest(*disk.content()), build, disk.valid)
+        model = (
+            build()
+            if disk is None
+            else cache.cached(kind, cache.digest(*disk.content()), build, disk.valid)
+        )
         models[key] = model
         if len(models) > KEEP:
             models.popitem(last=False)

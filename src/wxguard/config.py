@@ -29,7 +29,9 @@ def _kebab(name: str) -> str:
 class GuardConfig(BaseModel):
     """Everything that shapes a Guard; immutable and picklable."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", alias_generator=_kebab, populate_by_name=True
+    )
 
     # Terms by category, as a list (block tier) or by tier: {"gambling": {"review": [...]}}.
     words: dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]] = Field(default_factory=dict)
@@ -55,7 +57,9 @@ class GuardConfig(BaseModel):
     format: FormatLimits = Field(default_factory=FormatLimits)
     campaign_keywords: tuple[str, ...] = ()
     phrases: tuple[Path, ...] = ()  # extra WX3/WX4 phrase-bank files ([inducement] / [advertising])
-    commercial_threshold: float = Field(default=4.0, gt=0)  # commercial_score() at or above: advertising rules apply
+    commercial_threshold: float = Field(
+        default=4.0, gt=0
+    )  # commercial_score() at or above: advertising rules apply
     # Folder walking on the command line (sources/files.py): globs; None keeps the default list.
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()
@@ -91,7 +95,10 @@ class GuardConfig(BaseModel):
     @field_validator("per_file_ignores")
     @classmethod
     def _per_file(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        return {glob: tuple(catalog().check_selector(s, "per-file-ignores") for s in codes) for glob, codes in value.items()}
+        return {
+            glob: tuple(catalog().check_selector(s, "per-file-ignores") for s in codes)
+            for glob, codes in value.items()
+        }
 
     @field_validator("severity")
     @classmethod
@@ -108,7 +115,9 @@ class GuardConfig(BaseModel):
     @classmethod
     def _resolver(cls, value: Any) -> Any:
         if value is not None and not hasattr(value, "lookup"):
-            raise ValueError("expected an object with a lookup(domain) method, given in code: Guard(icp_resolver=...)")
+            raise ValueError(
+                "expected an object with a lookup(domain) method, given in code: Guard(icp_resolver=...)"
+            )
         return value
 
     @field_validator("allow")
@@ -140,7 +149,9 @@ class GuardConfig(BaseModel):
         known = {_kebab(name) for name in cls.model_fields}
         for key in data:
             if key not in known:
-                raise ConfigError(key, f"unknown key (known keys: {', '.join(sorted(known))})", source)
+                raise ConfigError(
+                    key, f"unknown key (known keys: {', '.join(sorted(known))})", source
+                )
         for key in ("wordlists", "phrases"):
             if isinstance(data.get(key), list):
                 data[key] = [str(base / p) if isinstance(p, str) else p for p in data[key]]

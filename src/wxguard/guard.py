@@ -5,15 +5,16 @@ from __future__ import annotations
 import sys
 import threading
 from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
-from .catalog import catalog
 from .allowlist import AllowList
+from .catalog import catalog
 from .config import GuardConfig, allow_entries, build_config, load_config_file
-from .families import CheckContext, Checker, Finding, checkers
 from .errors import WxguardError
+from .families import CheckContext, Checker, Finding, checkers
 from .models import Message, Report, Violation
 from .text.views import TextView
 
@@ -21,9 +22,9 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
+    from .families.cadence.sendlog import SendLog
     from .families.links.icp import IcpResolver
     from .profiles import FormatLimits, Profile
-    from .families.cadence.sendlog import SendLog
 
 
 class Guard:
@@ -33,7 +34,7 @@ class Guard:
     settings, so worker processes rebuild the same lexicon).
     """
 
-    __slots__ = ("config", "_enabled", "_checkers", "_allow")
+    __slots__ = ("_allow", "_checkers", "_enabled", "config")
 
     config: GuardConfig
     _enabled: frozenset[str]
@@ -43,7 +44,9 @@ class Guard:
     def __init__(
         self,
         *,
-        words: Mapping[str, Iterable[str] | Mapping[str, Iterable[str]]] | Iterable[str] | None = None,
+        words: Mapping[str, Iterable[str] | Mapping[str, Iterable[str]]]
+        | Iterable[str]
+        | None = None,
         wordlists: Iterable[str | Path] = (),
         default_wordlists: bool = True,
         allow: Iterable[str] = (),
@@ -114,12 +117,16 @@ class Guard:
         enabled = config.enabled_codes()
         # A checker whose codes are all enabled needs no per-finding filter.
         built = tuple(
-            (factory(config), factory.codes() <= enabled) for factory in checkers() if factory.codes() & enabled
+            (factory(config), factory.codes() <= enabled)
+            for factory in checkers()
+            if factory.codes() & enabled
         )
         object.__setattr__(self, "config", config)
         object.__setattr__(self, "_enabled", enabled)
         object.__setattr__(self, "_checkers", built)
-        object.__setattr__(self, "_allow", AllowList(*allow_entries(config.allow)) if config.allow else None)
+        object.__setattr__(
+            self, "_allow", AllowList(*allow_entries(config.allow)) if config.allow else None
+        )
 
     @classmethod
     def from_config(cls, path: str | Path) -> Guard:
@@ -147,11 +154,15 @@ class Guard:
         elif not isinstance(message, Message):
             raise WxguardError(f"check() takes a str or a Message, not {type(message).__name__}")
         if log is not None:
-            from .families.cadence.sendlog import SendLog  # here: only sends are counted, text checks never need it
+            from .families.cadence.sendlog import (
+                SendLog,
+            )  # here: only sends are counted, text checks never need it
 
             if not isinstance(log, SendLog):
                 raise WxguardError(f"check(log=...) takes a SendLog, not {type(log).__name__}")
-        ctx = CheckContext(message=message, view=TextView(message.text), config=self.config, log=log)
+        ctx = CheckContext(
+            message=message, view=TextView(message.text), config=self.config, log=log
+        )
         ctx.profile  # an unknown platform is an error whichever rules are enabled
         findings: list[Finding] = []
         for checker, complete in self._checkers:
@@ -159,11 +170,16 @@ class Guard:
                 findings.extend(checker.check(ctx))
             else:
                 findings.extend(f for f in checker.check(ctx) if f.rule in self._enabled)
-        if findings and self._allow is not None:  # phrases never to flag, whichever family found them
+        if (
+            findings and self._allow is not None
+        ):  # phrases never to flag, whichever family found them
             findings = self._allow.keep(message.text, ctx.view.folded, findings)
         if not findings:
             return Report(text=message.text)
-        return Report(text=message.text, violations=tuple(self._violation(message.text, f) for f in _dedupe(findings)))
+        return Report(
+            text=message.text,
+            violations=tuple(self._violation(message.text, f) for f in _dedupe(findings)),
+        )
 
     def _violation(self, text: str, f: Finding) -> Violation:
         rule = catalog().by_code[f.rule]
@@ -203,7 +219,9 @@ class Guard:
             return
         from concurrent.futures import ProcessPoolExecutor  # here: a cold start does not need it
 
-        with ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_worker_init, initargs=(self,)) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=_start_method(), initializer=_worker_init, initargs=(self,)
+        ) as pool:
             pending: deque[tuple[list[str | Message], Future[list[Report | None]]]] = deque()
             try:
                 it = iter(messages)
@@ -224,7 +242,9 @@ def _as_list(value: Any, key: str) -> list[Any]:
     return list(value)
 
 
-def _terms(value: Iterable[str] | Mapping[str, Iterable[str]], key: str) -> list[str] | dict[str, list[str]]:
+def _terms(
+    value: Iterable[str] | Mapping[str, Iterable[str]], key: str
+) -> list[str] | dict[str, list[str]]:
     """A category's terms: a list, or lists by tier ({"review": [...]})."""
     if isinstance(value, Mapping):
         return {tier: _as_list(terms, f"{key}[{tier!r}]") for tier, terms in value.items()}

@@ -135,7 +135,9 @@ class Report(BaseModel):
     def ok(self) -> bool:
         return self.verdict is Verdict.PASS
 
-    def redacted(self, operator: Literal["mask", "replace", "hash"] = "mask", *, salt: str = "") -> str:
+    def redacted(
+        self, operator: Literal["mask", "replace", "hash"] = "mask", *, salt: str = ""
+    ) -> str:
         """The text with the personal information this report found (WX501–WX505) masked,
         replaced or hashed; everything else unchanged. See ``wxguard.redact``."""
         from .families.persons.redact import redact_violations

@@ -16,7 +16,8 @@ docs/scale.md). pandas is imported here only: ``import wxguard`` never loads it.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -63,7 +64,9 @@ def check(messages: Iterable[Any], guard: Guard | None = None, *, workers: int =
     return Checked(_findings(index, reports), _verdicts(index, reports))
 
 
-def findings_frame(messages: Iterable[Any], guard: Guard | None = None, *, workers: int = 0) -> pd.DataFrame:
+def findings_frame(
+    messages: Iterable[Any], guard: Guard | None = None, *, workers: int = 0
+) -> pd.DataFrame:
     """One row per violation, indexed by its message's label (a Series' index, else the
     position), columns ``COLUMNS``. Messages are str or ``Message``; missing values (None,
     NaN, NA) have no findings. ``workers`` goes to ``guard.check_many``."""
@@ -76,7 +79,9 @@ def verdicts(messages: Iterable[Any], guard: Guard | None = None, *, workers: in
     return _verdicts(*_run(messages, guard, workers))
 
 
-def _run(messages: Iterable[Any], guard: Guard | None, workers: int) -> tuple[pd.Index, list[Report | None]]:
+def _run(
+    messages: Iterable[Any], guard: Guard | None, workers: int
+) -> tuple[pd.Index, list[Report | None]]:
     """The input's index and a report per message (None for a missing one)."""
     if isinstance(messages, pd.Series):
         index = messages.index
@@ -86,7 +91,9 @@ def _run(messages: Iterable[Any], guard: Guard | None, workers: int) -> tuple[pd
         index = pd.RangeIndex(len(values))
     present = [i for i, value in enumerate(values) if not _missing(value)]
     reports: list[Report | None] = [None] * len(values)
-    checked = (guard if guard is not None else Guard()).check_many((values[i] for i in present), workers=workers)
+    checked = (guard if guard is not None else Guard()).check_many(
+        (values[i] for i in present), workers=workers
+    )
     for i, report in zip(present, checked):
         reports[i] = report
     return index, reports
@@ -108,7 +115,9 @@ def _findings(index: pd.Index, reports: list[Report | None]) -> pd.DataFrame:
                 columns[name].append(getattr(v, name))
             columns["severity"].append(v.severity.value)
             columns["techniques"].append(",".join(v.techniques))
-    frame = pd.DataFrame({name: pd.Series(values, dtype=_DTYPES[name]) for name, values in columns.items()})
+    frame = pd.DataFrame(
+        {name: pd.Series(values, dtype=_DTYPES[name]) for name, values in columns.items()}
+    )
     return frame.set_axis(index.take(positions))
 
 

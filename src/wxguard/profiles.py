@@ -9,9 +9,10 @@ their limits from the profile of the message's platform, so a number lives in on
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import time
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -38,7 +39,9 @@ def _kebab(name: str) -> str:
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", alias_generator=_kebab, populate_by_name=True
+    )
 
 
 class Window(_Data):
@@ -170,8 +173,14 @@ def bundled() -> Bundle:
     raw = read_toml(source, "data/profiles.toml").data
     try:
         return Bundle(
-            profiles={name: Profile.model_validate({**spec, "name": name}) for name, spec in raw["profiles"].items()},
-            industries={name: IndustrySchedule.model_validate({**spec, "name": name}) for name, spec in raw["industries"].items()},
+            profiles={
+                name: Profile.model_validate({**spec, "name": name})
+                for name, spec in raw["profiles"].items()
+            },
+            industries={
+                name: IndustrySchedule.model_validate({**spec, "name": name})
+                for name, spec in raw["industries"].items()
+            },
             rest_period=Window.model_validate(raw["rest-period"]["window"]),
         )
     except (KeyError, ValidationError) as exc:
@@ -194,7 +203,9 @@ def merge_user_profiles(raw: Any) -> Any:
         fields = {_kebab(str(k)): v for k, v in spec.items()}
         base = fields.pop("base", name if name in shipped else "wechat")
         if base not in shipped:
-            raise ValueError(f"profile {name!r}: unknown base {base!r} (known: {', '.join(sorted(shipped))})")
+            raise ValueError(
+                f"profile {name!r}: unknown base {base!r} (known: {', '.join(sorted(shipped))})"
+            )
         out[name] = {**shipped[base].model_dump(by_alias=True), **fields, "name": name}
     return out
 
@@ -207,7 +218,9 @@ def profile_for(config: GuardConfig, name: str) -> Profile:
     """The profile a platform name selects: the user's own first, then the bundled one."""
     found = config.profiles.get(name) or bundled().profiles.get(name)
     if found is None:
-        raise WxguardError(f"platform: unknown platform {name!r} (known: {', '.join(known_platforms(config.profiles))})")
+        raise WxguardError(
+            f"platform: unknown platform {name!r} (known: {', '.join(known_platforms(config.profiles))})"
+        )
     return found
 
 

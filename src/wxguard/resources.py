@@ -41,7 +41,9 @@ def wordlist_path(*parts: str) -> tuple[Path, str]:
 def wordlist_files() -> list[Path]:
     """The shipped sensitive-word lists: every ``wordlists/*.txt``, by name (other families'
     data sits in sub-folders or in ``.toml`` files, so it is never read as a word list)."""
-    return sorted((p for p in wordlists_dir().iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
+    return sorted(
+        (p for p in wordlists_dir().iterdir() if p.name.endswith(".txt")), key=lambda p: p.name
+    )
 
 
 def decode(data: bytes, where: str) -> str:
@@ -95,7 +97,9 @@ def read_toml(path: Path, where: str | None = None, what: str = "data file") -> 
         return TomlFile(tomllib.loads(text), text, shown)
     except tomllib.TOMLDecodeError as exc:
         m = _TOML_LINE.search(str(exc))
-        raise WordListError(shown, int(m.group(1)) if m else None, f"not valid TOML: {exc}") from None
+        raise WordListError(
+            shown, int(m.group(1)) if m else None, f"not valid TOML: {exc}"
+        ) from None
 
 
 def wordlist_toml(*parts: str) -> TomlFile:

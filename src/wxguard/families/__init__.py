@@ -8,7 +8,7 @@ adding a family is a package here, one line there, and its catalog entries.
 Everything under ``families`` is internal: the public API is what ``wxguard`` exports.
 """
 
-from .base import Checker, CheckContext, Finding
+from .base import CheckContext, Checker, Finding
 
 __all__ = ["CheckContext", "Checker", "Finding", "checkers"]
 

@@ -7,9 +7,10 @@ is a catalog entry plus the code that yields it; the engine turns findings into
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING, Any, ClassVar, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..catalog import catalog
 from ..models import Message, Severity
@@ -85,4 +86,3 @@ class Checker(ABC):
     @abstractmethod
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield the findings for one message."""
-

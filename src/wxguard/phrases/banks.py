@@ -17,10 +17,11 @@ file and line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from ..errors import WordListError
 from ..resources import read_toml, wordlist_path
@@ -32,7 +33,20 @@ NUMBER = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万几
 GAP = r"[^。，]{0,6}?"
 _TOKEN = re.compile(r"\{N\}|\{\*\}|\(([^()]*)\)(\?)?|[\[\]]|[^{}()\[\]]+|[{}()]")
 _NUMBER = re.compile(NUMBER)
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 FAMILIES = ("inducement", "advertising", "scams")
 
@@ -61,13 +75,22 @@ class Bank:
     Regexes compile on first use: a clean message consults a few gates and triggers, not
     the banks behind them, and compiling every bank was most of a cold CLI run's start."""
 
-    def __init__(self, name: str, about: str, phrases: list[Phrase], patterns: list[str], options: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        name: str,
+        about: str,
+        phrases: list[Phrase],
+        patterns: list[str],
+        options: Mapping[str, Any],
+    ) -> None:
         self.name = name
         self.about = about
         self.options = dict(options)
         self.phrases = tuple(phrases)
         literal = sorted({p.regex for p in phrases}, key=lambda r: (-len(r), r))
-        self.source: str | None = "|".join(f"(?:{s})" for s in literal + patterns) if literal or patterns else None
+        self.source: str | None = (
+            "|".join(f"(?:{s})" for s in literal + patterns) if literal or patterns else None
+        )
         # Phrases and raw patterns apart: the phrase union is fast, and the patterns only run
         # on texts that pass the bank's optional ``gate`` (e.g. "[0-9]" for prices).
         self._phrase_source: str | None = "|".join(literal) if literal else None
@@ -77,10 +100,14 @@ class Bank:
         # Literal strings one of which every match contains; None when a raw pattern or a
         # phrase without a literal part makes that unknowable.
         self.anchors: frozenset[str] | None = (
-            None if patterns or any(not p.anchors for p in phrases) else frozenset(a for p in phrases for a in p.anchors)
+            None
+            if patterns or any(not p.anchors for p in phrases)
+            else frozenset(a for p in phrases for a in p.anchors)
         )
         min_number = options.get("min-number")
-        self.min_number: float | None = float(min_number) if isinstance(min_number, (int, float)) else None
+        self.min_number: float | None = (
+            float(min_number) if isinstance(min_number, (int, float)) else None
+        )
 
     @cached_property
     def regex(self) -> re.Pattern[str] | None:
@@ -119,7 +146,11 @@ class Bank:
                     found.append(Hit(m.start(), m.end(), self.name))
                 pos = m.start() + 1
         else:
-            found = [Hit(m.start(), m.end(), self.name) for m in self.regex.finditer(text) if m.end() > m.start()]
+            found = [
+                Hit(m.start(), m.end(), self.name)
+                for m in self.regex.finditer(text)
+                if m.end() > m.start()
+            ]
         if self.min_number is not None:
             found = [h for h in found if _numbers_at_least(text[h.start : h.end], self.min_number)]
         return found
@@ -128,7 +159,9 @@ class Bank:
     def has_patterns(self) -> bool:
         return self._pattern_source is not None
 
-    def first(self, text: str, skip: Callable[[int, int], bool], phrases: bool = True) -> tuple[int, int] | None:
+    def first(
+        self, text: str, skip: Callable[[int, int], bool], phrases: bool = True
+    ) -> tuple[int, int] | None:
         """The earliest non-empty match for which ``skip`` is false (``phrases=False``: a
         caller already knows no phrase matches, so only the gated patterns are tried)."""
         best: tuple[int, int] | None = None
@@ -149,7 +182,9 @@ class Bank:
         return None
 
 
-def _first(rx: re.Pattern[str], text: str, skip: Callable[[int, int], bool]) -> tuple[int, int] | None:
+def _first(
+    rx: re.Pattern[str], text: str, skip: Callable[[int, int], bool]
+) -> tuple[int, int] | None:
     m = rx.search(text)
     while m is not None and (m.end() == m.start() or skip(*m.span())):
         m = rx.search(text, m.start() + 1)
@@ -244,15 +279,21 @@ class _PhraseReader:
 
     def group(self, body: str, optional: bool) -> None:
         if "{" in body or "}" in body:
-            raise self.error(f": ({body}) holds a placeholder; alternatives are plain text (write one phrase per case)")
-        options = sorted((_literal(alt, self.compacted) for alt in body.split("|")), key=len, reverse=True)
+            raise self.error(
+                f": ({body}) holds a placeholder; alternatives are plain text (write one phrase per case)"
+            )
+        options = sorted(
+            (_literal(alt, self.compacted) for alt in body.split("|")), key=len, reverse=True
+        )
         if not all(options):
             raise self.error(f": empty alternative in ({body})")
         if not optional:
             self.literal_chars += min(len(o) for o in options)
             self.anchors = _better(self.anchors, tuple(options))
         self.run = ""
-        self.parts.append("(?:" + "|".join(re.escape(o) for o in options) + ")" + ("?" if optional else ""))
+        self.parts.append(
+            "(?:" + "|".join(re.escape(o) for o in options) + ")" + ("?" if optional else "")
+        )
 
     def literal(self, token: str) -> None:
         lit = _literal(token, self.compacted)
@@ -283,6 +324,7 @@ class _PhraseReader:
 
 def _better(current: tuple[str, ...], candidate: tuple[str, ...]) -> tuple[str, ...]:
     """The more selective anchor set: longer shortest string, then fewer strings."""
+
     def key(strings: tuple[str, ...]) -> tuple[int, int]:
         return min(len(x) for x in strings), -len(strings)
 
@@ -316,13 +358,18 @@ class BankSource:
     options: dict[str, Any]
 
     def compile(self, *, compacted: bool = True, alone: bool = False) -> Bank:
-        phrases = [compile_phrase(raw, where, compacted=compacted, alone=alone) for raw, where in self.phrases]
+        phrases = [
+            compile_phrase(raw, where, compacted=compacted, alone=alone)
+            for raw, where in self.phrases
+        ]
         patterns = []
         for raw, where in self.patterns:
             try:
                 re.compile(raw)
             except re.error as exc:
-                raise WordListError(where, None, f"pattern {raw!r} does not compile: {exc}") from None
+                raise WordListError(
+                    where, None, f"pattern {raw!r} does not compile: {exc}"
+                ) from None
             patterns.append(raw)
         return Bank(self.name, self.about, phrases, patterns, self.options)
 
@@ -347,12 +394,20 @@ def bundled_family(family: str) -> tuple[dict[str, Any], dict[str, BankSource]]:
             try:
                 re.compile(str(gate))
             except re.error as exc:
-                raise source.error(f"banks.{name}.gate does not compile: {exc}", near=str(gate)) from None
+                raise source.error(
+                    f"banks.{name}.gate does not compile: {exc}", near=str(gate)
+                ) from None
         banks[name] = BankSource(
             name,
             str(spec.get("about", "")),
-            [(p, source.at(p)) for p in _strings(spec.get("phrases", []), display, f"banks.{name}.phrases")],
-            [(p, source.at(p)) for p in _strings(spec.get("patterns", []), display, f"banks.{name}.patterns")],
+            [
+                (p, source.at(p))
+                for p in _strings(spec.get("phrases", []), display, f"banks.{name}.phrases")
+            ],
+            [
+                (p, source.at(p))
+                for p in _strings(spec.get("patterns", []), display, f"banks.{name}.patterns")
+            ],
             options,
         )
     return source.data, banks
@@ -365,12 +420,18 @@ def add_user_phrases(family: str, banks: dict[str, BankSource], files: Iterable[
         display = source.where
         for key in source.data:
             if key not in FAMILIES:
-                raise source.error(f"unknown table [{key}] (use {', '.join(f'[{f}]' for f in FAMILIES)})", near=f"[{key}")
+                raise source.error(
+                    f"unknown table [{key}] (use {', '.join(f'[{f}]' for f in FAMILIES)})",
+                    near=f"[{key}",
+                )
         table = source.data.get(family, {})
         if not isinstance(table, dict):
             raise WordListError(display, None, f"[{family}] must be a table of bank = [phrases]")
         for name, value in table.items():
             if name not in banks:
-                raise source.error(f"[{family}] has no bank {name!r} (known: {', '.join(sorted(banks))})", near=name)
+                raise source.error(
+                    f"[{family}] has no bank {name!r} (known: {', '.join(sorted(banks))})",
+                    near=name,
+                )
             for raw in _strings(value, display, f"{family}.{name}"):
                 banks[name].phrases.append((raw, source.at(raw)))

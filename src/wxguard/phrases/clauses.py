@@ -28,6 +28,8 @@ _BMP = 0x10000
 _DROP = re.compile(r"[^\w。，%]|_")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _DECIMAL_POINT = re.compile(r"(?<=\d)[.．](?=\d)")
+
+
 @cache
 def _squeeze_table() -> list[int | str | None]:
     """Fold + compact as a BMP list, from the foundation's one-to-one fold table."""
@@ -67,7 +69,7 @@ def _squeeze(text: str) -> str:
 class Clauses:
     """A message's compact view, its boundaries and the map back to original indices."""
 
-    __slots__ = ("text", "_original", "_map", "_marks")
+    __slots__ = ("_map", "_marks", "_original", "text")
 
     def __init__(self, view: TextView | str) -> None:
         self._original = view if isinstance(view, str) else view.text
@@ -91,7 +93,10 @@ class Clauses:
     def _markers(self) -> tuple[list[int], list[int]]:
         if self._marks is None:
             text = self.text
-            self._marks = ([i for i, c in enumerate(text) if c == STRONG], [i for i, c in enumerate(text) if c == WEAK])
+            self._marks = (
+                [i for i, c in enumerate(text) if c == STRONG],
+                [i for i, c in enumerate(text) if c == WEAK],
+            )
         return self._marks
 
     def original(self, start: int, end: int) -> tuple[int, int]:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from ..catalog import catalog
 from ..errors import WordListError
@@ -52,7 +53,9 @@ class Combine:
     yield_to: tuple[str, ...]
     condition: bool = True  # a phrase before the action joins only when the action is a condition
     sentences: int = 0  # sentence ends allowed between the action and what it joins
-    tied: bool = True  # after a clause break the joined phrase opens its clause or a link word ties it
+    tied: bool = (
+        True  # after a clause break the joined phrase opens its clause or a link word ties it
+    )
     lead: tuple[str, ...] = ()  # banks one of which must stand right before the joined phrase
 
 
@@ -98,7 +101,9 @@ def _bool(spec: dict[str, Any], key: str, default: bool, where: str) -> bool:
     return value
 
 
-def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family: str) -> tuple[list[Combine], list[Alone]]:
+def read_rules(
+    data: dict[str, Any], banks: dict[str, Bank], where: str, family: str
+) -> tuple[list[Combine], list[Alone]]:
     """The ``[[combine]]`` and ``[[alone]]`` tables, checked against the known banks and the
     codes of ``family`` (a catalog prefix such as ``WX3``)."""
 
@@ -109,7 +114,9 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
 
     def code(value: Any) -> str:
         if not (isinstance(value, str) and value in catalog().codes(family)):
-            raise WordListError(where, None, f"rule must be a {family} code of the catalog, got {value!r}")
+            raise WordListError(
+                where, None, f"rule must be a {family} code of the catalog, got {value!r}"
+            )
         return value
 
     for name, known in banks.items():
@@ -127,7 +134,9 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
                 after=_int(spec, "after", 20, where),
                 before=_int(spec, "before", 0, where),
                 clauses=_int(spec, "clauses", 2, where),
-                yield_to=tuple(bank(b, f"combine {rule}.yield-to") for b in spec.get("yield-to", [])),
+                yield_to=tuple(
+                    bank(b, f"combine {rule}.yield-to") for b in spec.get("yield-to", [])
+                ),
                 condition=_bool(spec, "condition", True, where),
                 sentences=_int(spec, "sentences", 0, where),
                 tied=_bool(spec, "tied", True, where),
@@ -135,7 +144,9 @@ def read_rules(data: dict[str, Any], banks: dict[str, Bank], where: str, family:
             )
         )
     alones = [
-        Alone(code(spec.get("rule")), bank(spec.get("bank"), "alone.bank"), str(spec.get("label", "")))
+        Alone(
+            code(spec.get("rule")), bank(spec.get("bank"), "alone.bank"), str(spec.get("label", ""))
+        )
         for spec in data.get("alone", [])
     ]
     return combines, alones
@@ -183,7 +194,9 @@ class _Message:
         bank = self.banks.get("blocker")
         reach = bank.options.get("reach", BLOCKER_REACH) if bank is not None else BLOCKER_REACH
         return any(
-            b.end <= action.start and action.start - b.end <= reach and self.quiet(b.end, action.start)
+            b.end <= action.start
+            and action.start - b.end <= reach
+            and self.quiet(b.end, action.start)
             for b in self.live("blocker")
         )
 
@@ -208,11 +221,23 @@ class _Message:
             found = []
             for noun in self.live(name):
                 near = [
-                    q for q in verbs
-                    if q.end <= noun.start and noun.start - q.end <= ACQUIRE_REACH and self.quiet(q.end, noun.start)
+                    q
+                    for q in verbs
+                    if q.end <= noun.start
+                    and noun.start - q.end <= ACQUIRE_REACH
+                    and self.quiet(q.end, noun.start)
                 ]
                 if near:
-                    found.append((noun, (max(near, key=lambda q: (q.end, q.end - q.start)).start, noun.end, False)))
+                    found.append(
+                        (
+                            noun,
+                            (
+                                max(near, key=lambda q: (q.end, q.end - q.start)).start,
+                                noun.end,
+                                False,
+                            ),
+                        )
+                    )
                 else:
                     found.append((noun, (noun.start, noun.end, True)))
             self._bound[name] = found
@@ -221,7 +246,9 @@ class _Message:
     def lead(self, names: tuple[str, ...], pos: int) -> Hit | None:
         """The nearest phrase of these banks ending shortly before ``pos`` in its clause."""
         near = [
-            h for name in names for h in self.live(name)
+            h
+            for name in names
+            for h in self.live(name)
             if h.end <= pos and pos - h.end <= LEAD_REACH and self.quiet(h.end, pos)
         ]
         return max(near, key=lambda h: (h.end, h.end - h.start)) if near else None
@@ -244,10 +271,16 @@ class _Message:
 
     def conditional(self, action: Hit) -> bool:
         """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""
-        if any(r.end <= action.start and action.start - r.end <= 1 and self.quiet(r.end, action.start) for r in self.live("requirement")):
+        if any(
+            r.end <= action.start and action.start - r.end <= 1 and self.quiet(r.end, action.start)
+            for r in self.live("requirement")
+        ):
             return True
         end = self.clauses.clause_end(action.end)
-        return any(action.end <= c.start and c.end >= end - 1 and c.end <= end for c in self.live("completion"))
+        return any(
+            action.end <= c.start and c.end >= end - 1 and c.end <= end
+            for c in self.live("completion")
+        )
 
 
 def uncovered(hits: list[Hit], cover: list[Hit]) -> list[Hit]:
@@ -283,7 +316,9 @@ def find_joins(
     for spec in combines:
         yielding = [h for b in spec.yield_to for h in msg.live(b)]
         for action in msg.live(spec.action, overlapping=False):
-            if msg.blocked(action) or any(y.start < action.end and action.start < y.end for y in yielding):
+            if msg.blocked(action) or any(
+                y.start < action.end and action.start < y.end for y in yielding
+            ):
                 continue
             join = _join(msg, spec, action)
             if join is not None:
@@ -295,7 +330,9 @@ def find_joins(
             whole = (hit.start, hit.end)
             parts = (alone.bank, alone.bank)
             if cut is None:
-                found.append(Join(alone.rule, whole, whole, CONFIDENCE["alone"], alone.label, banks=parts))
+                found.append(
+                    Join(alone.rule, whole, whole, CONFIDENCE["alone"], alone.label, banks=parts)
+                )
                 continue
             a, b = hit.start + cut[0], hit.start + cut[1]
             joined = (b, hit.end) if b < hit.end else (hit.start, a) if a > hit.start else whole
@@ -312,7 +349,11 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
         placed = _placed(msg, spec, action, start, end, bare, name)
         if placed is not None and (best is None or placed[0] < best[0]):
             best = placed
-    return _widen(best[1], [(a, b) for a, b, bare, _ in candidates if not bare], action) if best else None
+    return (
+        _widen(best[1], [(a, b) for a, b, bare, _ in candidates if not bare], action)
+        if best
+        else None
+    )
 
 
 def _placed(
@@ -330,7 +371,11 @@ def _placed(
         if gap > spec.after:
             return None  # before counting breaks: a long text has many distant candidates
         strong, weak = msg.clauses.breaks(action.end, start)
-        if strong > spec.sentences or weak > spec.clauses or ((strong or weak) and spec.tied and not msg.tied(start)):
+        if (
+            strong > spec.sentences
+            or weak > spec.clauses
+            or ((strong or weak) and spec.tied and not msg.tied(start))
+        ):
             return None
         kind = "window" if strong or weak else "clause"
     elif end <= action.start and spec.before:
@@ -351,7 +396,13 @@ def _placed(
         if lead is None:
             return None
         start = max(lead.start, action.end) if start >= action.end else lead.start
-    return gap, Join(spec.rule, (action.start, action.end), (start, end), CONFIDENCE[kind], banks=(spec.action, bank))
+    return gap, Join(
+        spec.rule,
+        (action.start, action.end),
+        (start, end),
+        CONFIDENCE[kind],
+        banks=(spec.action, bank),
+    )
 
 
 def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
@@ -362,7 +413,12 @@ def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
     while grown:
         grown = False
         for a, b in candidates:
-            if a < end and start < b and (a < start or b > end) and (b <= action.start or a >= action.end):
+            if (
+                a < end
+                and start < b
+                and (a < start or b > end)
+                and (b <= action.start or a >= action.end)
+            ):
                 start, end, grown = min(a, start), max(b, end), True
     return Join(join.rule, join.action, (start, end), join.confidence, join.label, banks=join.banks)
 

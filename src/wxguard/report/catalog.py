@@ -11,9 +11,15 @@ REGENERATE = "python scripts/gen_docs.py"
 
 
 def rules_table() -> str:
-    rows = [(r.code, r.severity.value, r.name, f"{r.summary_zh} / {r.summary_en}") for r in catalog().rules]
+    rows = [
+        (r.code, r.severity.value, r.name, f"{r.summary_zh} / {r.summary_en}")
+        for r in catalog().rules
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    return "".join(f"{c:<{widths[0]}}  {s:<{widths[1]}}  {n:<{widths[2]}}  {summary}\n" for c, s, n, summary in rows)
+    return "".join(
+        f"{c:<{widths[0]}}  {s:<{widths[1]}}  {n:<{widths[2]}}  {summary}\n"
+        for c, s, n, summary in rows
+    )
 
 
 def rules_json() -> str:
@@ -65,15 +71,17 @@ def rules_markdown() -> str:
         f"<!-- Generated from src/wxguard/data/rules.toml by `{REGENERATE}`; do not edit. -->",
         "",
         "Every rule has a stable code and kebab-case name (codes are never renumbered), a default",
-        "severity (override it with `severity = { CODE = \"…\" }`), the penalty it avoids, and an",
+        'severity (override it with `severity = { CODE = "…" }`), the penalty it avoids, and an',
         "example that fails and one that passes. Examples in parentheses describe context",
         "(attachments, send history) rather than text. `wxguard explain CODE` prints the same.",
         "",
         "| code | name | severity | what |",
         "|---|---|---|---|",
     ]
-    out += [f"| [{r.code}](#{rule_anchor(r)}) | {r.name} | {r.severity.value} | {_cell(r.summary_zh)} / {_cell(r.summary_en)} |"
-            for r in cat.rules]
+    out += [
+        f"| [{r.code}](#{rule_anchor(r)}) | {r.name} | {r.severity.value} | {_cell(r.summary_zh)} / {_cell(r.summary_en)} |"
+        for r in cat.rules
+    ]
     for prefix, family in cat.families.items():
         rules = [r for r in cat.rules if r.code.startswith(prefix)]
         if not rules:

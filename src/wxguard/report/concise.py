@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..models import Report, Violation
 from .positions import locate
@@ -20,14 +20,18 @@ def header(report: Report, v: Violation, colour: bool = False) -> str:
     """``path:line:col`` (``line:col`` when the report has no path), the path made inert."""
     assert v.location is not None
     where = f"{v.location.line}:{v.location.column}"
-    return f"{paint(inert(report.path), colour, BOLD)}:{where}" if report.path is not None else where
+    return (
+        f"{paint(inert(report.path), colour, BOLD)}:{where}" if report.path is not None else where
+    )
 
 
 def concise_line(report: Report, v: Violation, colour: bool = False) -> str:
     code = SEVERITY[v.severity]
     extra = paint(f" (via {inert(', '.join(v.techniques))})", colour, DIM) if v.techniques else ""
-    return (f"{header(report, v, colour)}: {paint(v.rule, colour, BOLD, code)} "
-            f"{paint(f'[{v.severity.value}]', colour, code)} {inert(v.message)}{extra}")
+    return (
+        f"{header(report, v, colour)}: {paint(v.rule, colour, BOLD, code)} "
+        f"{paint(f'[{v.severity.value}]', colour, code)} {inert(v.message)}{extra}"
+    )
 
 
 def concise_lines(report: Report, colour: bool = False) -> list[str]:

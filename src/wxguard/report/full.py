@@ -10,8 +10,8 @@ the window is copied and measured, so the time is linear in findings and text.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 from ..models import Report, Violation
 from .concise import header, located_violations
@@ -103,8 +103,10 @@ def _snippet(report: Report, v: Violation, index: LineIndex, colour: bool) -> li
 
 def violation_block(report: Report, v: Violation, index: LineIndex, colour: bool) -> list[str]:
     code = SEVERITY[v.severity]
-    lines = [f"{header(report, v, colour)}: {paint(v.rule, colour, BOLD, code)} ({v.name}) "
-             f"{paint(f'[{v.severity.value}]', colour, code)} {inert(v.message)}"]
+    lines = [
+        f"{header(report, v, colour)}: {paint(v.rule, colour, BOLD, code)} ({v.name}) "
+        f"{paint(f'[{v.severity.value}]', colour, code)} {inert(v.message)}"
+    ]
     lines += _snippet(report, v, index, colour)
     if v.techniques:
         lines.append(f"  {paint('= seen through:', colour, BOLD)} {inert(', '.join(v.techniques))}")
@@ -120,5 +122,7 @@ def render(reports: Sequence[Report], colour: bool = False) -> str:
         violations = located_violations(report)
         if violations:
             index = LineIndex(report.text)
-            blocks += ["\n".join(violation_block(report, v, index, colour)) + "\n" for v in violations]
+            blocks += [
+                "\n".join(violation_block(report, v, index, colour)) + "\n" for v in violations
+            ]
     return "\n".join(blocks)

@@ -8,7 +8,7 @@ plain summary line (not an annotation) counts everything.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..models import Report, Severity, Violation
 from .concise import header, located_violations
@@ -28,9 +28,17 @@ def escape_property(text: str) -> str:
 def annotation(report: Report, v: Violation) -> str:
     assert v.location is not None
     loc = v.location
-    props = [("title", f"wxguard ({v.rule})"), ("file", inert(report.path or "-")), ("line", str(loc.line))]
+    props = [
+        ("title", f"wxguard ({v.rule})"),
+        ("file", inert(report.path or "-")),
+        ("line", str(loc.line)),
+    ]
     if loc.end_line == loc.line:
-        props += [("col", str(loc.column)), ("endLine", str(loc.end_line)), ("endColumn", str(loc.end_column))]
+        props += [
+            ("col", str(loc.column)),
+            ("endLine", str(loc.end_line)),
+            ("endColumn", str(loc.end_column)),
+        ]
     else:
         props.append(("endLine", str(loc.end_line)))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in props)

@@ -10,8 +10,9 @@ or interleave. Styles are inline: notebook viewers drop ``<style>`` blocks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import Any, Sequence
+from typing import Any
 
 from ..catalog import catalog
 from ..models import Report, Severity, Verdict, Violation
@@ -30,8 +31,10 @@ VERDICT_COLOURS = {Verdict.BLOCK: "#c62828", Verdict.REVIEW: "#b26a00", Verdict.
 BATCH_LIMIT = 200
 
 _BOX = "font-family:system-ui,'PingFang SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.5;color:#1f2328;"
-_TEXT = ("white-space:pre-wrap;word-break:break-word;line-height:2.0;padding:8px 12px;margin:6px 0;"
-         "border:1px solid #d0d7de;border-radius:6px;background:#ffffff;")
+_TEXT = (
+    "white-space:pre-wrap;word-break:break-word;line-height:2.0;padding:8px 12px;margin:6px 0;"
+    "border:1px solid #d0d7de;border-radius:6px;background:#ffffff;"
+)
 _TABLE = "border-collapse:collapse;margin-top:6px;font-size:13px;"
 _CELL = "border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top;"
 
@@ -42,9 +45,11 @@ def _e(text: object) -> str:
 
 def _badge(verdict: Verdict) -> str:
     colour = VERDICT_COLOURS[verdict]
-    return (f'<span class="wxguard-verdict" style="display:inline-block;padding:1px 10px;border-radius:10px;'
-            f'background:{colour};color:#ffffff;font-weight:700;font-size:12px;letter-spacing:0.05em;">'
-            f"{_e(verdict.value.upper())}</span>")
+    return (
+        f'<span class="wxguard-verdict" style="display:inline-block;padding:1px 10px;border-radius:10px;'
+        f'background:{colour};color:#ffffff;font-weight:700;font-size:12px;letter-spacing:0.05em;">'
+        f"{_e(verdict.value.upper())}</span>"
+    )
 
 
 def _counts(violations: Sequence[Violation]) -> str:
@@ -58,17 +63,21 @@ def _counts(violations: Sequence[Violation]) -> str:
 
 def _label(v: Violation) -> str:
     accent = COLOURS[v.severity][1]
-    return (f'<span class="wxguard-label" style="font-size:10px;font-weight:700;font-family:ui-monospace,monospace;'
-            f'color:{accent};margin-left:4px;vertical-align:middle;">{_e(v.rule)}</span>')
+    return (
+        f'<span class="wxguard-label" style="font-size:10px;font-weight:700;font-family:ui-monospace,monospace;'
+        f'color:{accent};margin-left:4px;vertical-align:middle;">{_e(v.rule)}</span>'
+    )
 
 
 def _mark(body: str, covering: Sequence[Violation], labels: Sequence[Violation]) -> str:
     worst = max(covering, key=lambda v: (v.severity.rank, v.end - v.start))
     background, accent = COLOURS[worst.severity]
     tooltip = "\n".join(f"{v.rule} {v.name} [{v.severity.value}]: {v.message}" for v in covering)
-    return (f'<mark class="wxguard-mark wxguard-{worst.severity.value}" title="{_e(tooltip)}" '
-            f'style="background:{background};border-bottom:2px solid {accent};padding:2px 2px;border-radius:3px;color:#1f2328;">'
-            f"{body}{''.join(_label(v) for v in labels)}</mark>")
+    return (
+        f'<mark class="wxguard-mark wxguard-{worst.severity.value}" title="{_e(tooltip)}" '
+        f'style="background:{background};border-bottom:2px solid {accent};padding:2px 2px;border-radius:3px;color:#1f2328;">'
+        f"{body}{''.join(_label(v) for v in labels)}</mark>"
+    )
 
 
 def highlight(text: str, violations: Sequence[Violation]) -> str:
@@ -110,13 +119,24 @@ def _where(v: Violation) -> str:
 def _rule_cell(v: Violation) -> str:
     rule = catalog().by_code.get(v.rule)
     code = _e(v.rule)
-    link = f'<a href="{_e(rule_url(rule))}" target="_blank" rel="noopener">{code}</a>' if rule else code
-    return f"{link} <span style=\"color:#57606a;\">{_e(v.name)}</span>"
+    link = (
+        f'<a href="{_e(rule_url(rule))}" target="_blank" rel="noopener">{code}</a>'
+        if rule
+        else code
+    )
+    return f'{link} <span style="color:#57606a;">{_e(v.name)}</span>'
 
 
 def _table(rows: Sequence[tuple[str | None, Report, Violation]]) -> str:
     with_message = any(label is not None for label, _, _ in rows)
-    head = (["#"] if with_message else []) + ["where", "rule", "severity", "text", "message", "suggestion"]
+    head = (["#"] if with_message else []) + [
+        "where",
+        "rule",
+        "severity",
+        "text",
+        "message",
+        "suggestion",
+    ]
     out = [f'<table class="wxguard-findings" style="{_TABLE}"><thead><tr>']
     out += [f'<th style="{_CELL}background:#f6f8fa;">{_e(h)}</th>' for h in head]
     out.append("</tr></thead><tbody>")
@@ -141,14 +161,18 @@ def _heading(report: Report, violations: Sequence[Violation], label: str | None 
         parts.append(f'<span style="font-weight:700;margin-right:6px;">{_e(label)}</span>')
     parts.append(_badge(report.verdict))
     where = f" {_e(report.path)}" if report.path else ""
-    parts.append(f'<span style="margin-left:8px;color:#57606a;">{_e(_counts(violations))}{where}</span>')
+    parts.append(
+        f'<span style="margin-left:8px;color:#57606a;">{_e(_counts(violations))}{where}</span>'
+    )
     return f'<div class="wxguard-heading">{"".join(parts)}</div>'
 
 
 def report_html(report: Report) -> str:
     violations = located_violations(report)
-    body = [_heading(report, violations),
-            f'<div class="wxguard-text" style="{_TEXT}">{highlight(report.text, violations)}</div>']
+    body = [
+        _heading(report, violations),
+        f'<div class="wxguard-text" style="{_TEXT}">{highlight(report.text, violations)}</div>',
+    ]
     if violations:
         body.append(_table([(None, report, v) for v in violations]))
     return f'<div class="wxguard-report tex2jax_ignore" style="{_BOX}">{"".join(body)}</div>'
@@ -156,17 +180,25 @@ def report_html(report: Report) -> str:
 
 def reports_html(reports: Sequence[Report]) -> str:
     counts = {verdict: sum(1 for r in reports if r.verdict is verdict) for verdict in Verdict}
-    summary = ", ".join(f"{counts[v]} {v.value}" for v in (Verdict.BLOCK, Verdict.REVIEW, Verdict.PASS))
-    body = [f'<div class="wxguard-summary" style="font-weight:600;margin-bottom:4px;">'
-            f"{_e(plural(len(reports), 'message'))}: {_e(summary)}</div>"]
+    summary = ", ".join(
+        f"{counts[v]} {v.value}" for v in (Verdict.BLOCK, Verdict.REVIEW, Verdict.PASS)
+    )
+    body = [
+        f'<div class="wxguard-summary" style="font-weight:600;margin-bottom:4px;">'
+        f"{_e(plural(len(reports), 'message'))}: {_e(summary)}</div>"
+    ]
     rows: list[tuple[str | None, Report, Violation]] = []
     for number, report in enumerate(reports[:BATCH_LIMIT], start=1):
         violations = located_violations(report)
         body.append(_heading(report, violations, f"#{number}"))
-        body.append(f'<div class="wxguard-text" style="{_TEXT}">{highlight(report.text, violations)}</div>')
+        body.append(
+            f'<div class="wxguard-text" style="{_TEXT}">{highlight(report.text, violations)}</div>'
+        )
         rows += [(f"#{number}", report, v) for v in violations]
     if len(reports) > BATCH_LIMIT:
-        body.append(f"<div>… {_e(plural(len(reports) - BATCH_LIMIT, 'more message'))} not shown</div>")
+        body.append(
+            f"<div>… {_e(plural(len(reports) - BATCH_LIMIT, 'more message'))} not shown</div>"
+        )
     if rows:
         body.append(_table(rows))
     return f'<div class="wxguard-report tex2jax_ignore" style="{_BOX}">{"".join(body)}</div>'
@@ -183,8 +215,11 @@ def plain_text(obj: Report | Sequence[Report]) -> str:
     return "\n".join(lines)
 
 
-def mimebundle(obj: Report | Sequence[Report], include: Any = None, exclude: Any = None) -> dict[str, str]:
+def mimebundle(
+    obj: Report | Sequence[Report], include: Any = None, exclude: Any = None
+) -> dict[str, str]:
     """IPython's rich display: only the formats asked for are rendered."""
+
     def wanted(mime: str) -> bool:
         return (not include or mime in include) and (not exclude or mime not in exclude)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..models import Report
 from .terminal import BEYOND_C0
@@ -40,7 +41,12 @@ def schema_text() -> str:
 
 
 def render(reports: Sequence[Report]) -> str:
-    return inert_json(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2)) + "\n"
+    return (
+        inert_json(
+            json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2)
+        )
+        + "\n"
+    )
 
 
 def render_lines(reports: Sequence[Report]) -> str:

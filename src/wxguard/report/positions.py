@@ -27,7 +27,12 @@ class LineIndex:
         """The span's location; the end column is exclusive (one past the last character)."""
         line, column = self.position(start)
         end_line, end_column = self.position(end)
-        return Location(line=line + line_offset, column=column, end_line=end_line + line_offset, end_column=end_column)
+        return Location(
+            line=line + line_offset,
+            column=column,
+            end_line=end_line + line_offset,
+            end_column=end_column,
+        )
 
     def line_bounds(self, line: int) -> tuple[int, int]:
         """Offsets of a 1-based line's first character and of its end, before its line
@@ -42,5 +47,8 @@ class LineIndex:
 def locate(report: Report, path: str | None, line: int) -> Report:
     """The report with its file path, first line and every violation's file location."""
     index = LineIndex(report.text)
-    violations = tuple(v.model_copy(update={"location": index.location(v.start, v.end, line - 1)}) for v in report.violations)
+    violations = tuple(
+        v.model_copy(update={"location": index.location(v.start, v.end, line - 1)})
+        for v in report.violations
+    )
     return report.model_copy(update={"path": path, "line": line, "violations": violations})

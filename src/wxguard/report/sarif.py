@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 from urllib.parse import quote
 
 from .._version import __version__
@@ -35,7 +36,9 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": f"{rule.summary_zh} — {rule.summary_en}"},
         "fullDescription": {"text": rule.why_en},
-        "help": {"text": f"{rule.suggestion_zh} / {rule.suggestion_en}. {rule.consequence_zh} / {rule.consequence_en}."},
+        "help": {
+            "text": f"{rule.suggestion_zh} / {rule.suggestion_en}. {rule.consequence_zh} / {rule.consequence_en}."
+        },
         "helpUri": rule_url(rule),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": [rule.family]},
@@ -55,47 +58,61 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
             digest = hashlib.sha256(f"{v.rule}|{uri}|{v.text}|{occurrence}".encode()).hexdigest()
-            properties: dict[str, Any] = {"name": v.name, "category": v.category, "confidence": v.confidence,
-                                          "consequence": v.consequence}
+            properties: dict[str, Any] = {
+                "name": v.name,
+                "category": v.category,
+                "confidence": v.confidence,
+                "consequence": v.consequence,
+            }
             if v.suggestion:
                 properties["suggestion"] = v.suggestion
             if v.term is not None:
                 properties["term"] = v.term
             if v.techniques:
                 properties["techniques"] = list(v.techniques)
-            results.append({
-                "ruleId": v.rule,
-                "ruleIndex": index[v.rule],
-                "level": LEVELS[v.severity],
-                "message": {"text": v.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri},
-                    "region": {
-                        "startLine": v.location.line,
-                        "startColumn": v.location.column,
-                        "endLine": v.location.end_line,
-                        "endColumn": v.location.end_column,
-                        "snippet": {"text": v.text},
-                    },
-                }}],
-                "partialFingerprints": {FINGERPRINT: digest},
-                "properties": properties,
-            })
+            results.append(
+                {
+                    "ruleId": v.rule,
+                    "ruleIndex": index[v.rule],
+                    "level": LEVELS[v.severity],
+                    "message": {"text": v.message},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": uri},
+                                "region": {
+                                    "startLine": v.location.line,
+                                    "startColumn": v.location.column,
+                                    "endLine": v.location.end_line,
+                                    "endColumn": v.location.end_column,
+                                    "snippet": {"text": v.text},
+                                },
+                            }
+                        }
+                    ],
+                    "partialFingerprints": {FINGERPRINT: digest},
+                    "properties": properties,
+                }
+            )
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "wxguard",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": PROJECT_URL,
-                "rules": [_descriptor(rule) for rule in rules],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{"executionSuccessful": True}],
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "wxguard",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": PROJECT_URL,
+                        "rules": [_descriptor(rule) for rule in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "invocations": [{"executionSuccessful": True}],
+                "results": results,
+            }
+        ],
     }
 
 

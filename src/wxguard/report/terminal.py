@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Mapping, Sequence, TextIO
+from collections.abc import Mapping, Sequence
+from typing import TextIO
 
 from ..models import Report, Severity, Verdict
 
@@ -89,9 +90,12 @@ def summary(reports: Sequence[Report], unreadable: int, colour: bool) -> str:
         plural(n, s.value) for s in Severity if (n := sum(1 for v in found if v.severity is s))
     )
     verdicts = ", ".join(
-        f"{n} {verdict.value}" for verdict in (Verdict.BLOCK, Verdict.REVIEW)
+        f"{n} {verdict.value}"
+        for verdict in (Verdict.BLOCK, Verdict.REVIEW)
         if (n := sum(1 for r in reports if r.verdict is verdict))
     )
     messages = plural(sum(1 for r in reports if r.violations), "message")
-    line = f"Found {plural(len(found), 'finding')} ({severities}) in {messages}" + (f": {verdicts}." if verdicts else ".")
+    line = f"Found {plural(len(found), 'finding')} ({severities}) in {messages}" + (
+        f": {verdicts}." if verdicts else "."
+    )
     return paint(line + tail, colour, BOLD) + "\n"

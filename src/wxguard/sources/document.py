@@ -10,9 +10,9 @@ from prose on both sides of, say, inline code (``稳`x`赚`` is not 稳赚).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Iterable, Iterator
 
 from ..guard import Guard
 from ..models import Report, Violation
@@ -83,7 +83,9 @@ def _walls(text: str, runs: tuple[tuple[int, int], ...]) -> str:
     return "".join(chars)
 
 
-def _walled(guard: Guard, text: str, runs: tuple[tuple[int, int], ...], violations: list[Violation]) -> list[Violation]:
+def _walled(
+    guard: Guard, text: str, runs: tuple[tuple[int, int], ...], violations: list[Violation]
+) -> list[Violation]:
     crossing = _crossing(runs, violations) if runs else set()
     if not crossing:
         return violations
@@ -101,10 +103,14 @@ def _linked(unit: Unit, settings: FileSettings) -> Report | None:
 
 def check_unit(unit: Unit, settings: FileSettings, path: str | None) -> Report:
     """The located report of one message, after per-file ignores and suppressions."""
-    return _finished(unit, settings, path, settings.guard.check(unit.checked), _linked(unit, settings))
+    return _finished(
+        unit, settings, path, settings.guard.check(unit.checked), _linked(unit, settings)
+    )
 
 
-def _finished(unit: Unit, settings: FileSettings, path: str | None, checked: Report, linked: Report | None) -> Report:
+def _finished(
+    unit: Unit, settings: FileSettings, path: str | None, checked: Report, linked: Report | None
+) -> Report:
     """``checked`` (the Guard's report on the masked text) with the file's ignores, walls
     and suppressions applied, located in the file. ``linked`` is the links family's report
     on the text with link destinations put back: it replaces the prose's WX2 findings."""
@@ -119,10 +125,14 @@ def _finished(unit: Unit, settings: FileSettings, path: str | None, checked: Rep
             from_links = _walled(links, text, unit.link_runs, from_links)
         violations = [v for v in violations if not v.rule.startswith(LINKS_FAMILY)] + from_links
     violations = [
-        v if unit.text[v.start : v.end] == v.text else v.model_copy(update={"text": unit.text[v.start : v.end]})
+        v
+        if unit.text[v.start : v.end] == v.text
+        else v.model_copy(update={"text": unit.text[v.start : v.end]})
         for v in violations
     ]
-    violations = apply(unit.text, violations, unit.directives, settings.enabled, settings.guard.config)
+    violations = apply(
+        unit.text, violations, unit.directives, settings.enabled, settings.guard.config
+    )
     return Report(text=unit.text, violations=tuple(violations)).located(path, unit.line)
 
 
@@ -132,7 +142,9 @@ def check_text(text: str, kind: Kind, settings: FileSettings, path: str | None) 
         yield check_unit(unit, settings, path)
 
 
-def check_files(files: Iterable[tuple[str, str, Kind, FileSettings]], jobs: int) -> Iterator[tuple[FileSettings, Report]]:
+def check_files(
+    files: Iterable[tuple[str, str, Kind, FileSettings]], jobs: int
+) -> Iterator[tuple[FileSettings, Report]]:
     """Every message of every (path, text, kind, settings), in order, with its file's
     settings. With ``jobs`` > 1 the messages of consecutive files that share a Guard are
     checked together by that many worker processes (``Guard.check_many``)."""
@@ -141,10 +153,14 @@ def check_files(files: Iterable[tuple[str, str, Kind, FileSettings]], jobs: int)
             for report in check_text(text, kind, settings, path):
                 yield settings, report
         return
-    pending = [(unit, settings, path) for path, text, kind, settings in files for unit in units(text, kind)]
+    pending = [
+        (unit, settings, path) for path, text, kind, settings in files for unit in units(text, kind)
+    ]
     for _, run in groupby(pending, key=lambda item: id(item[1].guard)):
         group = list(run)
         guard = group[0][1].guard
         checked = guard.check_many((unit.checked for unit, _, _ in group), workers=jobs)
-        for (unit, settings, path), report in zip(group, checked):  # links alone: here, they are quick
+        for (unit, settings, path), report in zip(
+            group, checked
+        ):  # links alone: here, they are quick
             yield settings, _finished(unit, settings, path, report, _linked(unit, settings))

@@ -15,10 +15,11 @@ unless ``--force-exclude`` (what the pre-commit hook passes).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 from .reading import KINDS, InputError
 
@@ -26,9 +27,29 @@ if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
 DEFAULT_EXCLUDE = (
-    ".bzr", ".direnv", ".eggs", ".git", ".hg", ".ipynb_checkpoints", ".mypy_cache", ".nox", ".pytest_cache",
-    ".ruff_cache", ".svn", ".tox", ".venv", "__pycache__", "__pypackages__", "_build", "buck-out", "build",
-    "dist", "node_modules", "site-packages", "venv", "*.egg-info",
+    ".bzr",
+    ".direnv",
+    ".eggs",
+    ".git",
+    ".hg",
+    ".ipynb_checkpoints",
+    ".mypy_cache",
+    ".nox",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".svn",
+    ".tox",
+    ".venv",
+    "__pycache__",
+    "__pypackages__",
+    "_build",
+    "buck-out",
+    "build",
+    "dist",
+    "node_modules",
+    "site-packages",
+    "venv",
+    "*.egg-info",
 )
 IGNORE_FILES = (".gitignore", ".ignore")
 
@@ -63,7 +84,9 @@ class Exclusion:
         return False
 
 
-def exclusion(exclude: tuple[str, ...] | None, extend_exclude: tuple[str, ...], root: Path) -> Exclusion:
+def exclusion(
+    exclude: tuple[str, ...] | None, extend_exclude: tuple[str, ...], root: Path
+) -> Exclusion:
     return Exclusion((DEFAULT_EXCLUDE if exclude is None else exclude) + extend_exclude, root)
 
 
@@ -115,12 +138,16 @@ def _outer_ignores(folder: Path) -> _Ignores:
     return _Ignores(layers)
 
 
-def walk(folder: Path, shown: str, exclusion_of: Callable[[Path], Exclusion]) -> Iterator[tuple[str, Path] | InputError]:
+def walk(
+    folder: Path, shown: str, exclusion_of: Callable[[Path], Exclusion]
+) -> Iterator[tuple[str, Path] | InputError]:
     """``(name to show, path)`` of every file of a kind wxguard reads under ``folder``, in
     name order, or an error for a sub-folder that cannot be listed. ``exclusion_of`` gives
     the exclusion in force in a folder (its nearest configuration's)."""
     root = folder.resolve()
-    yield from _walk(root, "" if os.path.normpath(shown) == "." else shown, _outer_ignores(root), exclusion_of)
+    yield from _walk(
+        root, "" if os.path.normpath(shown) == "." else shown, _outer_ignores(root), exclusion_of
+    )
 
 
 def _walk(

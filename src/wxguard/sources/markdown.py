@@ -140,8 +140,13 @@ class _Masker:
         chars = self.chars
         for start, end in destinations:
             chars[start:end] = self.source[start:end]
-        return MaskedText(prose, tuple(merged), tuple(self.comments), "".join(chars),
-                          tuple(_without(merged, destinations)))
+        return MaskedText(
+            prose,
+            tuple(merged),
+            tuple(self.comments),
+            "".join(chars),
+            tuple(_without(merged, destinations)),
+        )
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -46,7 +46,10 @@ class Overrides:
         if self.select is not None:
             data.update(select=self.select, extend_select=self.extend_select, ignore=self.ignore)
         else:
-            data.update(extend_select=base.extend_select + self.extend_select, ignore=base.ignore + self.ignore)
+            data.update(
+                extend_select=base.extend_select + self.extend_select,
+                ignore=base.ignore + self.ignore,
+            )
         if self.exclude is not None:
             data["exclude"] = self.exclude
         data["extend_exclude"] = base.extend_exclude + self.extend_exclude
@@ -69,7 +72,9 @@ class LinkJudge:
     def guard(self) -> Guard | None:
         if self._built is None:
             codes = sorted(c for c in self._of.enabled_rules if c.startswith(LINKS_FAMILY))
-            config = self._of.config.model_copy(update={"select": tuple(codes), "extend_select": (), "ignore": ()})
+            config = self._of.config.model_copy(
+                update={"select": tuple(codes), "extend_select": (), "ignore": ()}
+            )
             self._built = (Guard(config=config) if codes else None,)
         return self._built[0]
 
@@ -160,7 +165,9 @@ class Project:
     def _guard(self, config_file: Path | None) -> Guard:
         if config_file not in self._guards:
             base = load_config_file(config_file) if config_file is not None else GuardConfig()
-            guard = self._guards[config_file] = Guard(config=self.overrides.apply(base, config_file))
+            guard = self._guards[config_file] = Guard(
+                config=self.overrides.apply(base, config_file)
+            )
             self._links[config_file] = LinkJudge(guard)
         return self._guards[config_file]
 
@@ -181,5 +188,7 @@ class Project:
         if file is not None and guard.config.per_file_ignores:
             root = config_file.parent if config_file is not None else Path.cwd()
             ignored = per_file_ignored(guard.config.per_file_ignores, root, file)
-        enabled = frozenset(c for c in guard.enabled_rules if not any(c.startswith(s) for s in ignored))
+        enabled = frozenset(
+            c for c in guard.enabled_rules if not any(c.startswith(s) for s in ignored)
+        )
         return FileSettings(guard, config_file, ignored, enabled, self._links[config_file])

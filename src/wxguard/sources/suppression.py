@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Literal, Sequence
+from typing import Literal
 
 from ..catalog import catalog
 from ..config import GuardConfig
@@ -31,7 +32,11 @@ _MENTION = re.compile(r"^\s*wxguard\b", re.I)
 _SPLIT = re.compile(r"[\s,]+")
 
 Kind = Literal["disable", "enable", "disable-next-line", "ignore", "unknown"]
-_KINDS: dict[str, Kind] = {"disable": "disable", "enable": "enable", "disable-next-line": "disable-next-line"}
+_KINDS: dict[str, Kind] = {
+    "disable": "disable",
+    "enable": "enable",
+    "disable-next-line": "disable-next-line",
+}
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,15 @@ def markdown_directives(comments: Iterable[Comment]) -> list[Directive]:
         source = comment.body.strip()
         found = _DIRECTIVE.match(comment.body)
         if found:
-            out.append(Directive(_KINDS[found.group(1).lower()], _codes(found.group(2)), comment.start, comment.end, source))
+            out.append(
+                Directive(
+                    _KINDS[found.group(1).lower()],
+                    _codes(found.group(2)),
+                    comment.start,
+                    comment.end,
+                    source,
+                )
+            )
         elif _MENTION.match(comment.body):
             out.append(Directive("unknown", (), comment.start, comment.end, source))
     return out

@@ -43,7 +43,7 @@ def is_noise(char: str) -> bool:
 
 def is_cjk(char: str) -> bool:
     return unicodedata.category(char) == "Lo" and (
-        "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char
+        "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char >= "\U00020000"
     )
 
 
@@ -77,14 +77,24 @@ def _valid(value: object) -> TypeGuard[FoldTables]:
     if type(value) is not FoldTables:
         return False
     skeleton, one_to_one = value.skeleton, value.one_to_one
-    if not (type(skeleton) is list and type(one_to_one) is list and len(skeleton) == len(one_to_one) == TABLE_SIZE):
+    if not (
+        type(skeleton) is list
+        and type(one_to_one) is list
+        and len(skeleton) == len(one_to_one) == TABLE_SIZE
+    ):
         return False
-    if not set(map(type, skeleton)) <= {int, str, type(None)} or set(map(type, one_to_one)) != {int}:
+    if not set(map(type, skeleton)) <= {int, str, type(None)} or set(map(type, one_to_one)) != {
+        int
+    }:
         return False
     if min(one_to_one) < 0 or max(one_to_one) >= 0x110000:
         return False
     for mapping, kinds in ((value.simplified, int), (value.t2s, str), (value.homoglyphs, str)):
-        if type(mapping) is not dict or not mapping or not set(map(type, mapping)) | set(map(type, mapping.values())) <= {kinds}:
+        if (
+            type(mapping) is not dict
+            or not mapping
+            or not set(map(type, mapping)) | set(map(type, mapping.values())) <= {kinds}
+        ):
             return False
     try:
         return all(
@@ -197,7 +207,9 @@ def _build() -> FoldTables:
         simple = t2s.get(char, char).lower()
         if len(simple) == 1 and simple != char:
             simplified[cp] = ord(simple)
-    return FoldTables(skeleton=table, one_to_one=one_to_one, simplified=simplified, t2s=t2s, homoglyphs=homo)
+    return FoldTables(
+        skeleton=table, one_to_one=one_to_one, simplified=simplified, t2s=t2s, homoglyphs=homo
+    )
 
 
 def fold(text: str) -> str:
@@ -260,7 +272,7 @@ def noise_kind(char: str) -> str:
         return "zero-width"
     if cat == "Mn" and ("\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"):
         return "emoji"
-    if cat == "So" or cat == "Sk" and "\U0001f3fb" <= char <= "\U0001f3ff":
+    if cat == "So" or (cat == "Sk" and "\U0001f3fb" <= char <= "\U0001f3ff"):
         return "emoji"
     if cat.startswith("M"):
         return "combining"

@@ -16,11 +16,12 @@ same leftmost-longest match, and WX3's trigger fell from 2.7 to 1.0 µs a messag
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # The parser ``re`` itself uses (public as ``sre_parse`` until 3.11, deprecated since).
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
-from typing import Any, Iterable
+from typing import Any
 
 # Deeper nesting of groups than this risks ``re``'s recursive parser; such a trie is written flat.
 _MAX_NESTING = 200
@@ -179,7 +180,9 @@ def _trie(root: dict[str, Any]) -> tuple[str, int]:
             source = parts[0][0]
         else:
             source, depth = "(?:" + "|".join(p for p, _ in parts) + ")", depth + 1
-        if "" in node and parts:  # a string ends here; a longer one may go on (greedy: longest first)
+        if (
+            "" in node and parts
+        ):  # a string ends here; a longer one may go on (greedy: longest first)
             source, depth = f"(?:{source})?", depth + 1
         done[id(node)] = (source, depth)
     return done[id(root)]

@@ -7,12 +7,14 @@ jieba's dictionary takes about half a second to load, so it is loaded on the fir
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .folding import tables
 
 WINDOW = 8
+
 
 @cache
 def _jieba() -> Any:

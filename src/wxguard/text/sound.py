@@ -25,6 +25,7 @@ DIGIT_READINGS = ("ling", "yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu
 # Syllable symbols live in the BMP private-use area, which folding deletes from any text.
 _SYMBOL_BASE = 0xE000
 
+
 def _toneless(syllable: str) -> str:
     plain = unicodedata.normalize("NFD", syllable).replace("u\u0308", "v")
     return "".join(c for c in plain if c.isascii() and c.isalpha())
@@ -53,7 +54,9 @@ def _valid(value: object) -> TypeGuard[tuple[list[str], list[int | str | None]]]
     if type(value) is not tuple or len(value) != 2:
         return False
     spell_, classes = value
-    if not (type(spell_) is list and type(classes) is list and len(spell_) == len(classes) == TABLE_SIZE):
+    if not (
+        type(spell_) is list and type(classes) is list and len(spell_) == len(classes) == TABLE_SIZE
+    ):
         return False
     if set(map(type, spell_)) != {str} or not set(map(type, classes)) <= {int, str, type(None)}:
         return False
@@ -114,7 +117,6 @@ def spell(folded: str) -> str:
     return folded.translate(_tables()[0])
 
 
-
 @cache
 def _tones() -> dict[str, tuple[str, ...]]:
     return cached("tones", digest(versions("pypinyin")), _build_tones, _valid_tones)
@@ -123,7 +125,11 @@ def _tones() -> dict[str, tuple[str, ...]]:
 def _build_tones() -> dict[str, tuple[str, ...]]:
     from pypinyin.pinyin_dict import pinyin_dict
 
-    return {chr(cp): tuple(readings.split(",")) for cp, readings in pinyin_dict.items() if cp < TABLE_SIZE}
+    return {
+        chr(cp): tuple(readings.split(","))
+        for cp, readings in pinyin_dict.items()
+        if cp < TABLE_SIZE
+    }
 
 
 def _valid_tones(value: object) -> TypeGuard[dict[str, tuple[str, ...]]]:
@@ -131,7 +137,11 @@ def _valid_tones(value: object) -> TypeGuard[dict[str, tuple[str, ...]]]:
     if type(value) is not dict or len(value) < 20000:
         return False
     readings = value.get("赌")
-    return type(readings) is tuple and readings[:1] == ("dǔ",) and all(type(r) is tuple for r in value.values())
+    return (
+        type(readings) is tuple
+        and readings[:1] == ("dǔ",)
+        and all(type(r) is tuple for r in value.values())
+    )
 
 
 def same_tone(char: str, other: str) -> bool:

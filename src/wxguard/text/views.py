@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from .folding import HIGH_NOISE, fold, fold_one_to_one
 from .sound import class_table
@@ -31,7 +32,7 @@ class BlockMap:
     Output lengths are summed per block of source characters with one ``fn`` call each;
     a block's per-character offsets are worked out only when a position falls in it."""
 
-    __slots__ = ("src", "fn", "_ends", "_blocks")
+    __slots__ = ("_blocks", "_ends", "fn", "src")
 
     def __init__(self, src: str, fn: Callable[[str], str]) -> None:
         self.src = src
@@ -96,7 +97,17 @@ class TextView:
     also yields the offset maps as arrays. Both give identical views.
     """
 
-    __slots__ = ("text", "_sound", "_collapsed", "_folded", "_skeleton", "_skeleton_map", "_runs", "_arrays", "_memo")
+    __slots__ = (
+        "_arrays",
+        "_collapsed",
+        "_folded",
+        "_memo",
+        "_runs",
+        "_skeleton",
+        "_skeleton_map",
+        "_sound",
+        "text",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -118,14 +129,18 @@ class TextView:
     def sound(self) -> str:
         if self._sound is None:
             arrays = self._arrays
-            self._sound = sound_classes(self.text) if arrays is None else arrays.to_str(arrays.classes)
+            self._sound = (
+                sound_classes(self.text) if arrays is None else arrays.to_str(arrays.classes)
+            )
         return self._sound
 
     @property
     def collapsed(self) -> str:
         if self._collapsed is None:
             arrays = self._arrays
-            self._collapsed = collapse(self.sound) if arrays is None else arrays.to_str(arrays.collapsed)
+            self._collapsed = (
+                collapse(self.sound) if arrays is None else arrays.to_str(arrays.collapsed)
+            )
         return self._collapsed
 
     def memo(self, key: str, build: Callable[[], T]) -> T:
@@ -204,7 +219,7 @@ class _Arrays:
     """numpy views of a long text: classes (skeleton order), the collapsed classes, and the
     maps skeleton → original and collapsed → skeleton."""
 
-    __slots__ = ("codes", "classes", "collapsed", "s2t", "k2s")
+    __slots__ = ("classes", "codes", "collapsed", "k2s", "s2t")
 
     def __init__(self, codes: Any, classes: Any, collapsed: Any, s2t: Any, k2s: Any) -> None:
         self.codes = codes
@@ -256,5 +271,7 @@ class _Arrays:
 
     def run(self, k_index: int) -> tuple[int, int]:
         first = int(self.k2s[k_index])
-        last = int(self.k2s[k_index + 1]) - 1 if k_index + 1 < len(self.k2s) else len(self.classes) - 1
+        last = (
+            int(self.k2s[k_index + 1]) - 1 if k_index + 1 < len(self.k2s) else len(self.classes) - 1
+        )
         return first, last

@@ -9,7 +9,8 @@ a health-food pitch is forbidden even without a price.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...phrases.banks import Bank, Hit
 from ...phrases.clauses import STRONG, WEAK, Clauses
@@ -53,7 +54,10 @@ class AdvertisingChecker(Checker):
         text = ctx.view.text
         view = ctx.view.folded
         strongest = sorted((s for s in score.signals if s.weight > 0), key=lambda s: -s.weight)[:3]
-        fields = {"signals": "".join(f"「{text[s.start : s.end]}」" for s in strongest), "score": f"{score.score:g}"}
+        fields = {
+            "signals": "".join(f"「{text[s.start : s.end]}」" for s in strongest),
+            "score": f"{score.score:g}",
+        }
         confidence = min(1.0, 0.5 + score.score / (4 * self.threshold))
         p0, p1 = primary.start, primary.end
         label = _first(banks["label"], view)
@@ -63,7 +67,9 @@ class AdvertisingChecker(Checker):
             yield Finding("WX403", p0, p1, term=text[p0:p1], confidence=confidence, fields=fields)
         if not self._identified(view):
             start, end = label if label is not None else (p0, p1)
-            yield Finding("WX404", start, end, term=text[start:end], confidence=confidence, fields=fields)
+            yield Finding(
+                "WX404", start, end, term=text[start:end], confidence=confidence, fields=fields
+            )
 
     def _identified(self, view: str) -> bool:
         """A 【signature】 that is not a tag, an organisation name, or a signed-off line."""
@@ -88,12 +94,18 @@ class AdvertisingChecker(Checker):
         hits = [h for h in banks["absolute"].hits(text) if not _covered(h, exempt)]
         ranking = banks["absolute-ranking"].hits(text)
         for start, end in _merged(hits):
-            if any(r.start < end and start < r.end for r in ranking) and self._scoped(clauses, start):
+            if any(r.start < end and start < r.end for r in ranking) and self._scoped(
+                clauses, start
+            ):
                 continue
             o0, o1 = clauses.original(start, end)
             term = ctx.view.text[o0:o1]
             yield Finding(
-                "WX402", o0, o1, term=term, confidence=0.9,
+                "WX402",
+                o0,
+                o1,
+                term=term,
+                confidence=0.9,
                 fields={"term": term, "alternative": self._wording(text[start:end])},
             )
 
@@ -101,7 +113,10 @@ class AdvertisingChecker(Checker):
         """A ranking limited in time and sourced in its sentence (SAMR 2023, exemption 9)."""
         banks = self.model.banks
         sentence = clauses.text[clauses.sentence_start(pos) : clauses.sentence_end(pos)]
-        return _first(banks["ranking-time"], sentence) is not None and _first(banks["ranking-source"], sentence) is not None
+        return (
+            _first(banks["ranking-time"], sentence) is not None
+            and _first(banks["ranking-source"], sentence) is not None
+        )
 
     def _wording(self, hit: str) -> str:
         keys = [k for k in self.model.suggest if k in hit]
@@ -117,7 +132,9 @@ class AdvertisingChecker(Checker):
             if not hits:
                 continue
             if offer is None:
-                offer = score.score >= self.threshold / 2 or bool(banks["offer"].hits(text, overlapping=False))
+                offer = score.score >= self.threshold / 2 or bool(
+                    banks["offer"].hits(text, overlapping=False)
+                )
             if not (offer or ctx.industry == bank.options.get("industry")):
                 continue
             exempt = banks["claim-exempt"].hits(text)
@@ -127,7 +144,12 @@ class AdvertisingChecker(Checker):
                 o0, o1 = clauses.original(hit.start, hit.end)
                 term = ctx.view.text[o0:o1]
                 yield Finding(
-                    "WX405", o0, o1, term=term, category=str(bank.options.get("industry")), confidence=0.9,
+                    "WX405",
+                    o0,
+                    o1,
+                    term=term,
+                    category=str(bank.options.get("industry")),
+                    confidence=0.9,
                     fields={"term": term, "kind": str(bank.options.get("kind", ""))},
                 )
 

@@ -29,8 +29,20 @@ SIGNAL_PREFIX = "signal-"
 LABEL = "label"
 _WHERE = "wordlists/advertising.toml"
 REQUIRED = (
-    "label", "unsubscribe", "identity", "identity-generic", "identity-not", "absolute", "absolute-ranking",
-    "ranking-time", "ranking-source", "absolute-exempt", "claim-exempt", "claim-cancel", "claim-warning", "offer",
+    "label",
+    "unsubscribe",
+    "identity",
+    "identity-generic",
+    "identity-not",
+    "absolute",
+    "absolute-ranking",
+    "ranking-time",
+    "ranking-source",
+    "absolute-exempt",
+    "claim-exempt",
+    "claim-cancel",
+    "claim-warning",
+    "offer",
 )
 
 
@@ -84,9 +96,17 @@ class Evidence:
 
     def public(self, text: str, threshold: float) -> CommercialScore:
         return CommercialScore(
-            score=self.score, threshold=threshold, commercial=self.score >= threshold,
+            score=self.score,
+            threshold=threshold,
+            commercial=self.score >= threshold,
             signals=tuple(
-                CommercialSignal(kind=s.kind, text=text[s.start : s.end], start=s.start, end=s.end, weight=s.weight)
+                CommercialSignal(
+                    kind=s.kind,
+                    text=text[s.start : s.end],
+                    start=s.start,
+                    end=s.end,
+                    weight=s.weight,
+                )
                 for s in self.signals
             ),
         )
@@ -122,14 +142,21 @@ class AdvertisingModel:
             return any(s.start <= a and b <= s.end for s in found)
 
         phrases = self.positive_phrases is None or self.positive_phrases.search(view) is not None
-        if not complete and not phrases and self.pattern_gate is not None and self.pattern_gate.search(view) is None:
+        if (
+            not complete
+            and not phrases
+            and self.pattern_gate is not None
+            and self.pattern_gate.search(view) is None
+        ):
             return NO_EVIDENCE
         for bank, weight in self.weighted:
             if weight < 0 and not complete and not found:
                 break
             span = bank.first(view, inside, phrases or weight < 0)
             if span is not None:
-                found.append(Signal(bank.name.removeprefix(SIGNAL_PREFIX), span[0], span[1], weight))
+                found.append(
+                    Signal(bank.name.removeprefix(SIGNAL_PREFIX), span[0], span[1], weight)
+                )
         found.sort(key=lambda s: s.start)
         return Evidence(tuple(found), round(sum(s.weight for s in found), 3))
 
@@ -152,7 +179,13 @@ def _build(files: tuple[Path, ...]) -> AdvertisingModel:
     signals = _signals(banks)
     claims = tuple(b for b in banks.values() if "industry" in b.options)
     return AdvertisingModel(
-        banks, signals, claims, prefilter(claims), _suggestions(data), _positive_phrases(signals), _pattern_gate(signals)
+        banks,
+        signals,
+        claims,
+        prefilter(claims),
+        _suggestions(data),
+        _positive_phrases(signals),
+        _pattern_gate(signals),
     )
 
 
@@ -164,7 +197,9 @@ def _compiled_bank(name: str, src: BankSource) -> Bank:
     """A bank compiled for the view it names; signal banks must carry a weight."""
     view = src.options.get("view", "compact")
     if view not in ("compact", "folded"):
-        raise WordListError(_WHERE, None, f"banks.{name}.view must be \"compact\" or \"folded\", got {view!r}")
+        raise WordListError(
+            _WHERE, None, f'banks.{name}.view must be "compact" or "folded", got {view!r}'
+        )
     if _weighted(name) and not isinstance(src.options.get("weight"), (int, float)):
         raise WordListError(_WHERE, None, f"banks.{name} needs a numeric weight")
     fires_alone = name == "absolute" or "industry" in src.options
@@ -193,14 +228,19 @@ def _positive_phrases(signals: tuple[Bank, ...]) -> re.Pattern[str] | None:
 
 def _pattern_gate(signals: tuple[Bank, ...]) -> re.Pattern[str] | None:
     """Every positive pattern bank's gate in one regex, or None when one has no gate."""
-    gates = [b.options.get("gate") for b in signals if float(b.options["weight"]) > 0 and b.has_patterns]
+    gates = [
+        b.options.get("gate") for b in signals if float(b.options["weight"]) > 0 and b.has_patterns
+    ]
     if not gates or not all(isinstance(g, str) for g in gates):
         return None
     return quick("|".join(f"(?:{g})" for g in gates))
 
 
 def commercial_score(
-    message: str | Message, *, threshold: float = DEFAULT_THRESHOLD, phrases: tuple[str | Path, ...] = ()
+    message: str | Message,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    phrases: tuple[str | Path, ...] = (),
 ) -> CommercialScore:
     """How commercial a message reads, with the evidence.
 

@@ -15,14 +15,14 @@ in every group and fall back to the group when no sender is given; what a group 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
-from typing import Iterator
 
 from ...catalog import Text, catalog
 from ...clock import aware, local
 from ...profiles import IndustrySchedule, bundled, industry_schedule
-from .sendlog import SendLog, content_digest, media_count
 from ..base import CheckContext, Checker, Finding
+from .sendlog import SendLog, content_digest, media_count
 
 # Enough history to report how long a run of repeats really is.
 REPEAT_LOOKBACK = 100
@@ -45,13 +45,17 @@ class CadenceChecker(Checker):
         if log is not None:
             yield from self._counts(ctx, log, when, schedule)
 
-    def _counts(self, ctx: CheckContext, log: SendLog, when: datetime, schedule: IndustrySchedule | None) -> Iterator[Finding]:
+    def _counts(
+        self, ctx: CheckContext, log: SendLog, when: datetime, schedule: IndustrySchedule | None
+    ) -> Iterator[Finding]:
         message, profile = ctx.message, ctx.profile
         group = message.group or ""
         account = {"sender": message.sender} if message.sender else {"group": group}
 
         digest = content_digest(message.text, ctx.view.skeleton)
-        run = log.repeats(digest, group=group, until=when, limit=max(REPEAT_LOOKBACK, profile.max_repeats))
+        run = log.repeats(
+            digest, group=group, until=when, limit=max(REPEAT_LOOKBACK, profile.max_repeats)
+        )
         if run >= profile.max_repeats:
             yield Finding("WX701", 0, 0, fields={"count": run + 1, "limit": profile.max_repeats})
 
@@ -59,7 +63,12 @@ class CadenceChecker(Checker):
             scope = account if cap.scope == "sender" else {"group": group}
             count = log.count(**scope, since=when - timedelta(seconds=cap.seconds), until=when) + 1
             if count > cap.limit:
-                fields = {"count": count, "limit": cap.limit, "window": catalog().word("window", cap.per), "channel": cap.channel}
+                fields = {
+                    "count": count,
+                    "limit": cap.limit,
+                    "window": catalog().word("window", cap.per),
+                    "channel": cap.channel,
+                }
                 yield Finding("WX702", 0, 0, fields=fields)
                 break
 
@@ -83,7 +92,9 @@ class CadenceChecker(Checker):
         if media:
             total = log.media_count(**account, since=day, until=when) + media
             if total > profile.media_per_day:
-                yield Finding("WX704", 0, 0, fields={"count": total, "limit": profile.media_per_day})
+                yield Finding(
+                    "WX704", 0, 0, fields={"count": total, "limit": profile.media_per_day}
+                )
 
 
 def _timing(moment: datetime, schedule: IndustrySchedule | None) -> Iterator[Finding]:
@@ -94,9 +105,17 @@ def _timing(moment: datetime, schedule: IndustrySchedule | None) -> Iterator[Fin
     rest = bundled().rest_period
     if rest.strictly_holds(clock):
         yield Finding("WX705", 0, 0, fields={**stamp, "rest": str(rest)})
-    elif schedule is not None and not (schedule.window.holds(clock) and (workday or not schedule.workdays_only)):
+    elif schedule is not None and not (
+        schedule.window.holds(clock) and (workday or not schedule.workdays_only)
+    ):
         fields = {**stamp, "industry": _title(schedule), "window": str(schedule.window)}
-        yield Finding("WX705", 0, 0, fields=fields, variant="workday-window" if schedule.workdays_only else "window")
+        yield Finding(
+            "WX705",
+            0,
+            0,
+            fields=fields,
+            variant="workday-window" if schedule.workdays_only else "window",
+        )
     hours = schedule.working_hours if schedule is not None else None
     if hours is not None and not (workday and hours.holds(clock)):
         yield Finding("WX706", 0, 0, fields={**stamp, "hours": str(hours)})
@@ -105,7 +124,10 @@ def _timing(moment: datetime, schedule: IndustrySchedule | None) -> Iterator[Fin
 def _stamp(moment: datetime) -> dict[str, str | Text]:
     """Beijing time and weekday; seconds shown only when there are any (12:00 vs 12:00:01)."""
     shown = "%Y-%m-%d %H:%M:%S" if moment.second or moment.microsecond else "%Y-%m-%d %H:%M"
-    return {"time": moment.strftime(shown), "weekday": catalog().word("weekday", _WEEKDAYS[moment.weekday()])}
+    return {
+        "time": moment.strftime(shown),
+        "weekday": catalog().word("weekday", _WEEKDAYS[moment.weekday()]),
+    }
 
 
 def _title(schedule: IndustrySchedule) -> Text:

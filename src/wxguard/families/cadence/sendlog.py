@@ -23,10 +23,11 @@ import random
 import sqlite3
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -109,8 +110,12 @@ class SendLog:
         timeout: float = 5.0,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
-        if retention is not None and (not isinstance(retention, timedelta) or retention <= timedelta(0)):
-            raise SendLogError(f"retention: expected a positive timedelta or None, got {retention!r}")
+        if retention is not None and (
+            not isinstance(retention, timedelta) or retention <= timedelta(0)
+        ):
+            raise SendLogError(
+                f"retention: expected a positive timedelta or None, got {retention!r}"
+            )
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout < 0:
             raise SendLogError(f"timeout: expected seconds (a number >= 0), got {timeout!r}")
         self.path = Path(path) if path is not None else None
@@ -131,7 +136,9 @@ class SendLog:
         target = ":memory:" if self.path is None else str(self.path)
         deadline = time.monotonic() + self.timeout
         with self._errors("open the log"):
-            conn = sqlite3.connect(target, timeout=self.timeout, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                target, timeout=self.timeout, isolation_level=None, check_same_thread=False
+            )
         try:
             with self._errors("open the log"):
                 self._patiently(conn, deadline, self._adopt)
@@ -144,7 +151,9 @@ class SendLog:
         return conn
 
     @staticmethod
-    def _patiently(conn: sqlite3.Connection, deadline: float, step: Callable[[sqlite3.Connection], None]) -> None:
+    def _patiently(
+        conn: sqlite3.Connection, deadline: float, step: Callable[[sqlite3.Connection], None]
+    ) -> None:
         """Run ``step`` until it gets through, retrying while the file is busy until
         ``deadline``. SQLite's own wait covers most statements, but some (switching to WAL,
         reading while another connection does) fail at once when busy: the wait a caller
@@ -157,7 +166,10 @@ class SendLog:
                 return
             except sqlite3.OperationalError as exc:
                 left = deadline - time.monotonic()
-                if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or left <= 0:
+                if (
+                    exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+                    or left <= 0
+                ):
                     raise
                 time.sleep(min(left, pause * random.uniform(0.5, 1.5)))
                 pause = min(pause * 2, 0.05)
@@ -178,17 +190,23 @@ class SendLog:
     def _use_wal(self, conn: sqlite3.Connection) -> None:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise SendLogError(f"{self.path}: SQLite cannot use WAL mode here (journal mode stays {mode!r})")
+            raise SendLogError(
+                f"{self.path}: SQLite cannot use WAL mode here (journal mode stays {mode!r})"
+            )
         conn.execute("PRAGMA synchronous = NORMAL")
 
     def _is_ours(self, conn: sqlite3.Connection) -> bool:
         """True for a SendLog of this schema, False for an empty database; raises otherwise."""
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        tables = [
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
         if app_id == APPLICATION_ID:
             if version != SCHEMA_VERSION:
-                raise SendLogError(f"{self._where}: SendLog schema {version} is not the supported {SCHEMA_VERSION}")
+                raise SendLogError(
+                    f"{self._where}: SendLog schema {version} is not the supported {SCHEMA_VERSION}"
+                )
             return True
         if app_id == 0 and not tables:
             return False
@@ -252,7 +270,9 @@ class SendLog:
                 row,
             )
             if self.retention is not None:
-                conn.execute("DELETE FROM sends WHERE sent_us < ?", (micros - _micros(self.retention),))
+                conn.execute(
+                    "DELETE FROM sends WHERE sent_us < ?", (micros - _micros(self.retention),)
+                )
         assert cursor.lastrowid is not None
         return _record((cursor.lastrowid, *row))
 
@@ -307,7 +327,9 @@ class SendLog:
         ``limit``) carry ``digest`` before one does not: the run WX701 extends."""
         sql = "SELECT digest FROM sends WHERE grp = ? AND sent_us <= ? ORDER BY sent_us DESC, id DESC LIMIT ?"
         with self._lock, self._errors("read the log"):
-            rows = self._conn.execute(sql, (group, to_micros(aware(until, "until")), limit)).fetchall()
+            rows = self._conn.execute(
+                sql, (group, to_micros(aware(until, "until")), limit)
+            ).fetchall()
         run = 0
         for (found,) in rows:
             if found != digest:
@@ -349,7 +371,9 @@ class SendLog:
     ) -> int:
         where, params = self._filters(group, sender, since, until, industries)
         with self._lock, self._errors("read the log"):
-            return int(self._conn.execute(f"SELECT {expression} FROM sends{where}", params).fetchone()[0])
+            return int(
+                self._conn.execute(f"SELECT {expression} FROM sends{where}", params).fetchone()[0]
+            )
 
     @staticmethod
     def _filters(
@@ -402,7 +426,9 @@ class SendLog:
     def __reduce__(self) -> tuple[Any, ...]:
         """A file-backed log travels to another process as its path and settings."""
         if self.path is None:
-            raise SendLogError("an in-memory SendLog cannot be shared with another process; use SendLog(path)")
+            raise SendLogError(
+                "an in-memory SendLog cannot be shared with another process; use SendLog(path)"
+            )
         return (_reopen, (str(self.path), self.retention, self.timeout, self._clock))
 
     def __repr__(self) -> str:
@@ -445,5 +471,7 @@ def _record(row: tuple[Any, ...]) -> SentRecord:
     )
 
 
-def _reopen(path: str, retention: timedelta | None, timeout: float, clock: Callable[[], datetime]) -> SendLog:
+def _reopen(
+    path: str, retention: timedelta | None, timeout: float, clock: Callable[[], datetime]
+) -> SendLog:
     return SendLog(path, retention=retention, timeout=timeout, clock=clock)

@@ -11,7 +11,8 @@ first, longest and most severe wins, a sound-alike only where no exact finding o
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..base import CheckContext, Checker, Finding
 from .judge import Hit, Judge
@@ -29,7 +30,15 @@ def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
     starts: list[int] = []  # chosen spans never overlap, so sorted starts find neighbours
     for group in (False, True):
         pool = [h for h in hits if h.sound is group]
-        pool.sort(key=lambda h: (-(h.end - h.start), -h.severity(ctx.config).rank, h.rule, h.start, -h.confidence))
+        pool.sort(
+            key=lambda h: (
+                -(h.end - h.start),
+                -h.severity(ctx.config).rank,
+                h.rule,
+                h.start,
+                -h.confidence,
+            )
+        )
         for hit in pool:
             i = bisect_right(starts, hit.start)
             if i and chosen[i - 1].end > hit.start:

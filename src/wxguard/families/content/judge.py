@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...models import Severity
 from ...text.folding import ends_sentence, fold, is_cjk, is_noise, noise_kind, techniques_of
@@ -38,8 +39,15 @@ COMPANION_REACH = 100
 COMMON_WORD = 5000
 
 CONFIDENCE = {
-    "exact": 1.0, "folded": 0.95, "noise": 0.9, "split": 0.85, "masked": 0.8, "pinyin": 0.75,
-    "masked-initial": 0.7, "homophone": 0.6, "initials": 0.5,
+    "exact": 1.0,
+    "folded": 0.95,
+    "noise": 0.9,
+    "split": 0.85,
+    "masked": 0.8,
+    "pinyin": 0.75,
+    "masked-initial": 0.7,
+    "homophone": 0.6,
+    "initials": 0.5,
 }
 _LATIN = re.compile(r"[a-z]")
 
@@ -130,7 +138,9 @@ class Judge:
         view = self.view
         if cand.view == "skeleton":
             chars = view.skeleton_slice(cand.start, cand.end)
-            return Placement(list(range(cand.start, cand.end)), chars, chars == pattern.folded, False)
+            return Placement(
+                list(range(cand.start, cand.end)), chars, chars == pattern.folded, False
+            )
         n = cand.end - cand.start
         runs = [view.skeleton_run(k) for k in range(cand.start, cand.end)]
         base = runs[0][0]
@@ -151,7 +161,9 @@ class Judge:
                 lo, hi = first, last + 1
                 stutter = stutter or have > need
             chars = around[lo - base : hi - base]
-            exact = exact and (chars == want if len(chars) == need else all(c in want for c in chars))
+            exact = exact and (
+                chars == want if len(chars) == need else all(c in want for c in chars)
+            )
             positions.extend(range(lo, hi))
             used.append(chars)
         return Placement(positions, "".join(used), exact, stutter)
@@ -165,7 +177,9 @@ class Judge:
         return Span(orig[0], orig[-1] + 1, orig)
 
     # -- filters -----------------------------------------------------------------------
-    def edges(self, folded: str, start: int, end: int, numeral: bool = False) -> tuple[int, int] | None:
+    def edges(
+        self, folded: str, start: int, end: int, numeral: bool = False
+    ) -> tuple[int, int] | None:
         """The span with repeats of a Latin edge letter taken in (fFuck, fuckkk), or None
         when it then touches a letter (Latin terms) or digit (digit terms, and numeral
         spellings at 十) of a longer word."""
@@ -213,7 +227,10 @@ class Judge:
         if self.lexicon.allow_regexes:
             if self._regex_spans is None:
                 self._regex_spans = [
-                    m.span() for rx in self.lexicon.allow_regexes for m in rx.finditer(self.text) if m.end() > m.start()
+                    m.span()
+                    for rx in self.lexicon.allow_regexes
+                    for m in rx.finditer(self.text)
+                    if m.end() > m.start()
                 ]
             return any(a <= start and b >= end for a, b in self._regex_spans)
         return False
@@ -221,8 +238,18 @@ class Judge:
     def inside_words(self, start: int, end: int) -> bool:
         text = self.text
         # A neighbour repeating the edge character is stutter, not another word.
-        left = start > 0 and is_cjk(text[start - 1]) and is_cjk(text[start]) and text[start - 1] != text[start]
-        right = end < len(text) and is_cjk(text[end]) and is_cjk(text[end - 1]) and text[end] != text[end - 1]
+        left = (
+            start > 0
+            and is_cjk(text[start - 1])
+            and is_cjk(text[start])
+            and text[start - 1] != text[start]
+        )
+        right = (
+            end < len(text)
+            and is_cjk(text[end])
+            and is_cjk(text[end - 1])
+            and text[end] != text[end - 1]
+        )
         return (left or right) and straddles(text, start, end)
 
     def with_companion(self, hit: Hit) -> Hit | None:
@@ -264,7 +291,9 @@ class Judge:
 
     def char_techniques(self, pattern: Pattern, positions: list[int]) -> list[str]:
         found: list[str] = []
-        skeleton_chars = zip(positions, pattern.origin) if len(positions) == len(pattern.origin) else ()
+        skeleton_chars = (
+            zip(positions, pattern.origin) if len(positions) == len(pattern.origin) else ()
+        )
         for s, written in skeleton_chars:
             char = self.text[self.view.orig_of_skeleton(s)]
             if char != written:
@@ -272,7 +301,9 @@ class Judge:
                 found.extend(techniques_of(char) or techniques_of(written))
         return found
 
-    def judged(self, positions: list[int], folded: str, cjk_edges: bool, numeral: bool = False) -> Span | None:
+    def judged(
+        self, positions: list[int], folded: str, cjk_edges: bool, numeral: bool = False
+    ) -> Span | None:
         """Span in the original after the gap, edge, allow-list and word-boundary tests."""
         placed = self.span(positions)
         if placed is None:
@@ -316,7 +347,15 @@ class Judge:
             confidence = CONFIDENCE["exact"]
         if pattern.kind == "numeral":
             techniques.append("numeral")
-        yield Hit(start, end, pattern.term, pattern.rule, tuple(dict.fromkeys(techniques)), confidence, False)
+        yield Hit(
+            start,
+            end,
+            pattern.term,
+            pattern.rule,
+            tuple(dict.fromkeys(techniques)),
+            confidence,
+            False,
+        )
 
     def homophone(self, pattern: Pattern, placed: Placement) -> Iterator[Hit]:
         """A sound-alike of a whole term: three or more Chinese characters, or two with one
@@ -334,8 +373,18 @@ class Judge:
         swapped_at = [o for c, o in zip(chars, orig) if c not in pattern.folded]
         if in_words(self.text, start, end, swapped_at):
             return
-        techniques = ["homophone", *self.noise_techniques(start, end, orig)] + (["stutter"] if placed.stutter else [])
-        yield Hit(start, end, pattern.term, pattern.rule, tuple(dict.fromkeys(techniques)), CONFIDENCE["homophone"], True)
+        techniques = ["homophone", *self.noise_techniques(start, end, orig)] + (
+            ["stutter"] if placed.stutter else []
+        )
+        yield Hit(
+            start,
+            end,
+            pattern.term,
+            pattern.rule,
+            tuple(dict.fromkeys(techniques)),
+            CONFIDENCE["homophone"],
+            True,
+        )
 
     @staticmethod
     def two_character_variant(chars: str, term: str) -> bool:
@@ -358,7 +407,9 @@ class Judge:
         for cand, pattern in found:
             where = self.place(cand, pattern)
             if where is not None and where.exact:
-                placed[pattern.part].append((where.positions[0], where.positions[-1] + 1, where.positions, pattern))
+                placed[pattern.part].append(
+                    (where.positions[0], where.positions[-1] + 1, where.positions, pattern)
+                )
         for options in placed:
             options.sort(key=lambda o: (o[0], -o[1]))
         starts = [[o[0] for o in options] for options in placed]
@@ -403,14 +454,24 @@ class Judge:
         techniques: list[str] = []
         kinds: set[str] = set()
         for (_, _, positions, pattern), (a, b, orig) in zip(chain, spans):
-            techniques += self.char_techniques(pattern, positions) + self.noise_techniques(a, b, orig)
+            techniques += self.char_techniques(pattern, positions) + self.noise_techniques(
+                a, b, orig
+            )
             kinds.add(pattern.kind)
         if "split" in kinds:
             techniques.append("split-character")
         if "numeral" in kinds:
             techniques.append("numeral")
-        confidence = CONFIDENCE["split"] if "split" in kinds else CONFIDENCE["folded"] if techniques else CONFIDENCE["exact"]
-        return Hit(start, end, term, chain[0][3].rule, tuple(dict.fromkeys(techniques)), confidence, False)
+        confidence = (
+            CONFIDENCE["split"]
+            if "split" in kinds
+            else CONFIDENCE["folded"]
+            if techniques
+            else CONFIDENCE["exact"]
+        )
+        return Hit(
+            start, end, term, chain[0][3].rule, tuple(dict.fromkeys(techniques)), confidence, False
+        )
 
     def gap_ok(self, start: int, end: int) -> bool:
         """Between two parts: no sentence end and no run of more than ``MAX_GAP`` noise."""
@@ -473,7 +534,15 @@ class Judge:
                 continue
             start, end, orig = judged
             techniques = [technique, *self.noise_techniques(start, end, orig)]
-            yield Hit(start, end, sp.pattern.term, sp.pattern.rule, tuple(dict.fromkeys(techniques)), confidence, True)
+            yield Hit(
+                start,
+                end,
+                sp.pattern.term,
+                sp.pattern.rule,
+                tuple(dict.fromkeys(techniques)),
+                confidence,
+                True,
+            )
 
 
 def _letter_word(text: str, p: int) -> bool:
@@ -482,7 +551,11 @@ def _letter_word(text: str, p: int) -> bool:
     letter = text[p].upper()
     return any(
         is_word(w)
-        for w in (letter + text[p + 1 : p + 2], letter + text[p + 1 : p + 3], text[max(0, p - 1) : p] + letter)
+        for w in (
+            letter + text[p + 1 : p + 2],
+            letter + text[p + 1 : p + 3],
+            text[max(0, p - 1) : p] + letter,
+        )
         if len(w) >= 2
     )
 

@@ -15,8 +15,9 @@ import math
 import re
 import sys
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 import ahocorasick
 
@@ -124,8 +125,15 @@ def make_pattern(term: Term, spelling: str, kind: PatternKind, part: int = -1) -
     # Interned, the characters and runs are shared by every pattern (and stay shared through
     # the disk cache): with 50,000 extra terms, peak memory 642 → 488 MB, load 2.1 → 1.7 s.
     return Pattern(
-        term, rule_for(term.category), folded, tuple(map(sys.intern, origin)), kind, "".join(key),
-        tuple(map(sys.intern, runs)), cjk, part,
+        term,
+        rule_for(term.category),
+        folded,
+        tuple(map(sys.intern, origin)),
+        kind,
+        "".join(key),
+        tuple(map(sys.intern, runs)),
+        cjk,
+        part,
     )
 
 
@@ -139,7 +147,9 @@ class _Encoder:
         base = max(2, math.isqrt(max(1, len(alphabet) - 1)) + 1)
         hi0, lo0 = 0x21, 0x21 + base
         breaks = chr(lo0 + base) * 2
-        codes = {symbol: chr(hi0 + i // base) + chr(lo0 + i % base) for i, symbol in enumerate(alphabet)}
+        codes = {
+            symbol: chr(hi0 + i // base) + chr(lo0 + i % base) for i, symbol in enumerate(alphabet)
+        }
         self.__setstate__({"breaks": breaks, "codes": codes})
 
     def __getstate__(self) -> dict[str, Any]:
@@ -197,7 +207,9 @@ class _Matcher:
         self._main_keys = [p.key for group in main.values() for p in group[:1]]
         self._prefilter: PairPrefilter | None = None
         self._prefilter_built = False
-        self.longest = max((len(p.folded) for group in (*main.values(), *short.values()) for p in group), default=0)
+        self.longest = max(
+            (len(p.folded) for group in (*main.values(), *short.values()) for p in group), default=0
+        )
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -210,7 +222,11 @@ class _Matcher:
             if len(p.key) < 2:
                 continue
             auto = self.main
-            if auto is None or type(auto) is not ahocorasick.Automaton or auto.kind != ahocorasick.AHOCORASICK:
+            if (
+                auto is None
+                or type(auto) is not ahocorasick.Automaton
+                or auto.kind != ahocorasick.AHOCORASICK
+            ):
                 return False
             found = auto.get(self.enc.encode(p.key), None)
             if not (type(found) is tuple and len(found) == 2 and p in found[1]):
@@ -237,7 +253,9 @@ class _Matcher:
         hits: list[tuple[int, tuple[int, tuple[Pattern, ...]]]] = []
         for a, b in windows:
             # Slices, not iter(start, end): pyahocorasick converts the whole input each call.
-            hits.extend((end + 2 * a, value) for end, value in self.main.iter(encoded[2 * a : 2 * b]))
+            hits.extend(
+                (end + 2 * a, value) for end, value in self.main.iter(encoded[2 * a : 2 * b])
+            )
         return hits
 
     def scan(self, view: TextView) -> list[Candidate]:
@@ -298,7 +316,12 @@ class Lexicon:
         keyed: dict[str, list[SoundPattern]] = {}
         for p in self.patterns:
             cjk = p.cjk_count
-            if p.kind != "exact" or p.part >= 0 or cjk < 2 or any(not (is_cjk(c) or c.isdigit()) for c in p.folded):
+            if (
+                p.kind != "exact"
+                or p.part >= 0
+                or cjk < 2
+                or any(not (is_cjk(c) or c.isdigit()) for c in p.folded)
+            ):
                 continue
             syllables = [spell(c) for c in p.folded]
             if any(not s or BREAK in s for s in syllables):
@@ -312,7 +335,9 @@ class Lexicon:
         if not keyed:
             return None
         # A match covers every Latin run it touches, so a run must occur inside some key.
-        self._pieces = frozenset(k[i:j] for k in keyed for i in range(len(k)) for j in range(i + 1, len(k) + 1))
+        self._pieces = frozenset(
+            k[i:j] for k in keyed for i in range(len(k)) for j in range(i + 1, len(k) + 1)
+        )
         auto = ahocorasick.Automaton()
         for letters, sounds in keyed.items():
             auto.add_word(letters, (len(letters), tuple(sounds)))
@@ -327,7 +352,9 @@ class Lexicon:
             windows = _windows(view, self._margin, self._pieces)
             if windows is not None:
                 for end, (n, sounds) in self._letters.iter(windows.letters):
-                    found.append(Candidate("letters", end + 1 - n, end + 1, sounds=sounds, window=windows))
+                    found.append(
+                        Candidate("letters", end + 1 - n, end + 1, sounds=sounds, window=windows)
+                    )
         return found
 
     @property
@@ -335,8 +362,12 @@ class Lexicon:
         """Masked spellings (傻X), built on first use: few messages hold a mask, and with a
         large list they would make every Guard() slower to load (and the cache larger)."""
         if self._masks is None:
-            terms = dict.fromkeys(p.term for p in self.patterns if p.kind == "exact" and p.part <= 0)
-            self._masks = MaskIndex(s for t in terms for s in masked_slots(t, rule_for(t.category), self.auto_masks))
+            terms = dict.fromkeys(
+                p.term for p in self.patterns if p.kind == "exact" and p.part <= 0
+            )
+            self._masks = MaskIndex(
+                s for t in terms for s in masked_slots(t, rule_for(t.category), self.auto_masks)
+            )
         return self._masks
 
     def mask_positions(self, view: TextView) -> list[int]:
@@ -351,22 +382,43 @@ class Lexicon:
         """Whether this lexicon has the types and shape compiling gives, with its main
         automaton holding its patterns and its patterns their terms' folds (checked on a
         few): for a lexicon read from the disk cache. Loads no sound table."""
-        if not (type(self.patterns) is list and type(self.allow_patterns) is list and type(self.allow_regexes) is list):
+        if not (
+            type(self.patterns) is list
+            and type(self.allow_patterns) is list
+            and type(self.allow_regexes) is list
+        ):
             return False
         every = [*self.patterns, *self.allow_patterns]
-        if not every or not set(map(type, every)) <= {Pattern} or type(self.sound_enabled) is not bool:
+        if (
+            not every
+            or not set(map(type, every)) <= {Pattern}
+            or type(self.sound_enabled) is not bool
+        ):
             return False
-        if not set(map(type, (p.term for p in every))) <= {Term} or not all(isinstance(r, re.Pattern) for r in self.allow_regexes):
+        if not set(map(type, (p.term for p in every))) <= {Term} or not all(
+            isinstance(r, re.Pattern) for r in self.allow_regexes
+        ):
             return False
-        if not (type(self._encoder) is _Encoder and type(self._deny) is _Matcher and self._deny.enc is self._encoder):
+        if not (
+            type(self._encoder) is _Encoder
+            and type(self._deny) is _Matcher
+            and self._deny.enc is self._encoder
+        ):
             return False
         if (self._allow is None) != (not self.allow_patterns):
             return False
-        if self._allow is not None and not (type(self._allow) is _Matcher and self._allow.enc is self._encoder):
+        if self._allow is not None and not (
+            type(self._allow) is _Matcher and self._allow.enc is self._encoder
+        ):
             return False
-        if not (self._letters is None or (self.sound_enabled and type(self._letters) is ahocorasick.Automaton)):
+        if not (
+            self._letters is None
+            or (self.sound_enabled and type(self._letters) is ahocorasick.Automaton)
+        ):
             return False
-        if type(self.auto_masks) is not bool or not (self._masks is None or type(self._masks) is MaskIndex):
+        if type(self.auto_masks) is not bool or not (
+            self._masks is None or type(self._masks) is MaskIndex
+        ):
             return False
         for matcher, patterns in ((self._deny, self.patterns), (self._allow, self.allow_patterns)):
             if matcher is not None and not matcher.holds(patterns[:: max(1, len(patterns) // 4)]):
@@ -417,7 +469,9 @@ def compile_lexicon(
         for i, part in parts:
             exact_pattern = make_pattern(t, part, "exact", i)
             patterns.append(exact_pattern)
-            patterns.extend(make_pattern(t, v, "numeral", i) for v in numeral_variants(exact_pattern.folded))
+            patterns.extend(
+                make_pattern(t, v, "numeral", i) for v in numeral_variants(exact_pattern.folded)
+            )
     if split_characters:
         exact = {p.folded for p in patterns}
         for t, parts in terms:
@@ -427,4 +481,6 @@ def compile_lexicon(
                     if p.folded not in exact and len(p.folded) >= 2:
                         patterns.append(p)
     allow_patterns = [make_pattern(t, t.text, "exact") for t in dict.fromkeys(allow)]
-    return Lexicon(patterns, allow_patterns, list(allow_regexes), sound_enabled=sound, auto_masks=auto_masks)
+    return Lexicon(
+        patterns, allow_patterns, list(allow_regexes), sound_enabled=sound, auto_masks=auto_masks
+    )

@@ -10,9 +10,10 @@ side, and only terms whose unmasked characters sit exactly there are judged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ...text.folding import fold, fold_one_to_one, is_cjk, is_noise
 from ...text.sound import spell
@@ -26,9 +27,13 @@ MASK_SYMBOLS = "x*×✕✖╳⨯叉□■○●"
 _WRITTEN_SYMBOLS = "X＊" + MASK_SYMBOLS
 _LETTERS = "A-Za-zＡ-Ｚａ-ｚ"
 # A mask symbol, or a Latin letter standing alone (the initial of the hidden character).
-_CANDIDATE = re.compile(rf"[{re.escape(_WRITTEN_SYMBOLS)}]|(?<![{_LETTERS}])[{_LETTERS}](?![{_LETTERS}])")
+_CANDIDATE = re.compile(
+    rf"[{re.escape(_WRITTEN_SYMBOLS)}]|(?<![{_LETTERS}])[{_LETTERS}](?![{_LETTERS}])"
+)
 # Any letter or mask symbol at all: a search several times quicker that most messages fail.
 _ANY = re.compile(rf"[{_LETTERS}{re.escape(_WRITTEN_SYMBOLS)}]")
+
+
 @dataclass(frozen=True)
 class MaskedSlot:
     """A term with one character hidden: the folded characters before and after it, and
@@ -95,7 +100,6 @@ class MaskIndex:
                     start = _back(text, p, len(slot.before))
                     end = _forward(text, p + 1, len(slot.after))
                     yield MaskHit(slot, start, end, p, mask, not symbol)
-
 
     def _neighbours(self, text: str, p: int) -> bool:
         """Whether the characters right beside ``text[p]`` could surround a mask; a noise

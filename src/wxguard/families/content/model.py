@@ -4,8 +4,9 @@ settings and kept in the on-disk cache between processes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TypeGuard
+from typing import TYPE_CHECKING, TypeGuard
 
 from ...cache import versions
 from ...compiled import OnDisk, compiled
@@ -30,7 +31,14 @@ def lexicon_for(config: GuardConfig) -> Lexicon:
         config.sound,
     )
     disk = OnDisk(lambda: _content(config), _valid_lexicon(config))
-    return compiled("lexicon", lambda: _compile(config), files=config.wordlists, settings=settings, what="word list", disk=disk)
+    return compiled(
+        "lexicon",
+        lambda: _compile(config),
+        files=config.wordlists,
+        settings=settings,
+        what="word list",
+        disk=disk,
+    )
 
 
 def _content(config: GuardConfig) -> list[bytes | str]:
@@ -43,12 +51,18 @@ def _content(config: GuardConfig) -> list[bytes | str]:
         try:
             parts += [str(path), Path(path).read_bytes()]
         except OSError as exc:
-            raise WordListError(path, None, f"cannot read word list: {exc.strerror or exc}") from None
-    parts.append(repr((_words_key(config.words), config.allow, config.split_characters, config.sound)))
+            raise WordListError(
+                path, None, f"cannot read word list: {exc.strerror or exc}"
+            ) from None
+    parts.append(
+        repr((_words_key(config.words), config.allow, config.split_characters, config.sound))
+    )
     return parts
 
 
-def _words_key(words: dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]]) -> tuple[object, ...]:
+def _words_key(
+    words: dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]],
+) -> tuple[object, ...]:
     """The terms given in code as a sorted, hashable value (a category's terms may be by tier)."""
     return tuple(
         (category, tuple(sorted(terms.items())) if isinstance(terms, dict) else terms)
@@ -61,7 +75,12 @@ def _valid_lexicon(config: GuardConfig) -> Callable[[object], TypeGuard[Lexicon]
     not empty (an empty one is quick to build), compiled with these settings, and holding the
     terms given in code and only terms from this configuration's sources."""
     regexes = [r.pattern for r in allow_entries(config.allow)[1]]
-    sources = ("words[", "allow", *(str(p) for p in config.wordlists), *(("wordlists/",) if config.default_wordlists else ()))
+    sources = (
+        "words[",
+        "allow",
+        *(str(p) for p in config.wordlists),
+        *(("wordlists/",) if config.default_wordlists else ()),
+    )
 
     def valid(value: object) -> TypeGuard[Lexicon]:
         if type(value) is not Lexicon or not value.intact() or value.sound_enabled != config.sound:
@@ -92,4 +111,6 @@ def _compile(config: GuardConfig) -> Lexicon:
     deny.extend(terms_from_mapping(config.words))
     phrases, regexes = allow_entries(config.allow)
     allow.extend(Term(entry, ALLOW, ALLOW) for entry in phrases)
-    return compile_lexicon(deny, allow, regexes, split_characters=config.split_characters, sound=config.sound)
+    return compile_lexicon(
+        deny, allow, regexes, split_characters=config.split_characters, sound=config.sound
+    )

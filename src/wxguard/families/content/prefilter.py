@@ -9,7 +9,8 @@ the matches a full scan would.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 # Beyond this many distinct classes the pair table would take too much memory.
 MAX_WIDTH = 4096

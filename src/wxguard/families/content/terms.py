@@ -87,7 +87,9 @@ def section(line: str) -> Tier | None:
     for tier in TIERS:
         if name == tier:
             return tier
-    raise ValueError(f"unknown section [{m.group(1)}] (sections are {', '.join(f'[{t}]' for t in TIERS)})")
+    raise ValueError(
+        f"unknown section [{m.group(1)}] (sections are {', '.join(f'[{t}]' for t in TIERS)})"
+    )
 
 
 def check_tier(name: str, where: str) -> Tier:
@@ -103,15 +105,21 @@ def check_term(raw: str, where: str, line: int | None, letters: str | None = Non
     term = raw.strip()
     bad = _CONTROL.search(term)
     if bad:
-        raise WordListError(where, line, f"control character U+{ord(bad.group()):04X} in term {term!r}")
+        raise WordListError(
+            where, line, f"control character U+{ord(bad.group()):04X} in term {term!r}"
+        )
     if "\t" in term:
-        raise WordListError(where, line, f"tab inside term {term!r}: one term a line, no extra fields")
+        raise WordListError(
+            where, line, f"tab inside term {term!r}: one term a line, no extra fields"
+        )
     folded = fold(term if letters is None else letters)
     if not folded:
         raise WordListError(where, line, f"term {term!r} has no letters or digits")
     if len(folded) < 2:
         raise WordListError(
-            where, line, f"single-character term {term!r} would flag ordinary text; use a longer phrase"
+            where,
+            line,
+            f"single-character term {term!r} would flag ordinary text; use a longer phrase",
         )
     return term
 
@@ -137,7 +145,11 @@ def _companions(rest: str, where: str, line: int | None) -> tuple[str, ...]:
         if not word:
             raise WordListError(where, line, "an empty companion word between '|' separators")
         if _STRAY.search(word) or GAP in word:
-            raise WordListError(where, line, f"companion {word!r} holds syntax characters; companions are plain words")
+            raise WordListError(
+                where,
+                line,
+                f"companion {word!r} holds syntax characters; companions are plain words",
+            )
         if _CONTROL.search(word) or "\t" in word:
             raise WordListError(where, line, f"companion {word!r} holds a control character or tab")
         if not fold(word):
@@ -158,7 +170,9 @@ def _check_syntax(text: str, where: str, line: int | None) -> None:
                 continue
             if len(inner) != 1 or not fold(inner):
                 raise WordListError(
-                    where, line, f"{m.group()!r} in {text!r}: braces hold '*' (a gap) or one letter that may be masked"
+                    where,
+                    line,
+                    f"{m.group()!r} in {text!r}: braces hold '*' (a gap) or one letter that may be masked",
                 )
             masked = True
         rest = _SLOT.sub("", piece)
@@ -166,7 +180,9 @@ def _check_syntax(text: str, where: str, line: int | None) -> None:
         if stray:
             raise WordListError(where, line, _stray_problem(stray.group(), text))
     if masked and len(pieces) > 1:
-        raise WordListError(where, line, f"{text!r}: a term has either gaps or masked letters, not both")
+        raise WordListError(
+            where, line, f"{text!r}: a term has either gaps or masked letters, not both"
+        )
 
 
 def _stray_problem(char: str, text: str) -> str:
@@ -174,4 +190,6 @@ def _stray_problem(char: str, text: str) -> str:
         return f"'{char}' in {text!r}: brackets only make section lines ([block], [review])"
     if char == "|":
         return f"'|' in {text!r}: alternatives are companion words after '+' (term + word|word); write other terms on lines of their own"
-    return f"unmatched '{char}' in {text!r}: braces hold '*' (a gap) or one letter that may be masked"
+    return (
+        f"unmatched '{char}' in {text!r}: braces hold '*' (a gap) or one letter that may be masked"
+    )

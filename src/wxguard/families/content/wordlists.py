@@ -7,9 +7,9 @@ Every problem is reported as ``file:line: what is wrong``; nothing is dropped si
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from ...catalog import catalog
 from ...errors import WordListError
@@ -26,13 +26,16 @@ _CATEGORY_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 _INLINE_COMMENT = re.compile(r"\s+#.*$")
 _SYNTAX = re.compile(r"[{}\[\]|+]")
 
+
 @cache
 def builtin_categories() -> dict[str, str]:
     """Word-list category → rule code, from the catalog's WX1 rules (``category = "drugs"``)."""
     return {
         rule.category: rule.code
         for rule in catalog()
-        if rule.code in catalog().codes("WX1") and rule.category and rule.code not in (CUSTOM_RULE, SOUND_RULE)
+        if rule.code in catalog().codes("WX1")
+        and rule.category
+        and rule.code not in (CUSTOM_RULE, SOUND_RULE)
     }
 
 
@@ -43,11 +46,15 @@ def rule_for(category: str) -> str:
 def check_category(name: str, where: str, line: int | None = None) -> str:
     cat = name.strip().lower()
     if not _CATEGORY_NAME.match(cat):
-        raise WordListError(where, line, f"bad category name {name!r} (use lower-case letters, digits, '-' or '_')")
+        raise WordListError(
+            where, line, f"bad category name {name!r} (use lower-case letters, digits, '-' or '_')"
+        )
     return cat
 
 
-def parse_wordlist(text: str, where: str, default_category: str | None = None) -> tuple[str, list[Term]]:
+def parse_wordlist(
+    text: str, where: str, default_category: str | None = None
+) -> tuple[str, list[Term]]:
     """Parse a word list's text; returns its category and terms."""
     category: str | None = None
     terms: list[Term] = []
@@ -74,7 +81,9 @@ def parse_wordlist(text: str, where: str, default_category: str | None = None) -
             raise WordListError(where, number, str(exc)) from None
         if named is not None:
             if category == ALLOW:
-                raise WordListError(where, number, "an allow list has no tiers: it lists plain phrases")
+                raise WordListError(
+                    where, number, "an allow list has no tiers: it lists plain phrases"
+                )
             tier = named
             continue
         terms.append(_term(stripped, category, where, number, tier))
@@ -89,9 +98,13 @@ def _term(raw: str, category: str, where: str, line: int | None, tier: Tier) -> 
     if category == ALLOW:
         if _SYNTAX.search(raw):
             raise WordListError(
-                where, line, f"{raw.strip()!r}: an allow list takes plain phrases (no gaps, masks or companions)"
+                where,
+                line,
+                f"{raw.strip()!r}: an allow list takes plain phrases (no gaps, masks or companions)",
             )
-        return Term(check_term(raw, where, line), category, f"{where}:{line}" if line is not None else where)
+        return Term(
+            check_term(raw, where, line), category, f"{where}:{line}" if line is not None else where
+        )
     return parse_term(raw, category, where, line, tier)
 
 
@@ -122,7 +135,9 @@ def terms_from_mapping(words: Words, where: str = "words") -> list[Term]:
     if isinstance(words, Mapping):
         items = words.items()
     elif isinstance(words, str):
-        raise WordListError(where, None, "expected a list of terms or a {category: [terms]} mapping, got a string")
+        raise WordListError(
+            where, None, "expected a list of terms or a {category: [terms]} mapping, got a string"
+        )
     else:
         items = [("custom", words)]
     out: list[Term] = []
@@ -130,12 +145,16 @@ def terms_from_mapping(words: Words, where: str = "words") -> list[Term]:
         cat = check_category(str(category), where)
         tiers = entry.items() if isinstance(entry, Mapping) else [("block", entry)]
         for tier_name, terms in tiers:
-            label = f"{where}[{category!r}]" + (f"[{tier_name!r}]" if isinstance(entry, Mapping) else "")
+            label = f"{where}[{category!r}]" + (
+                f"[{tier_name!r}]" if isinstance(entry, Mapping) else ""
+            )
             tier = check_tier(str(tier_name), label)
             if isinstance(terms, str):
                 raise WordListError(label, None, "expected a list of terms, got a string")
             for i, raw in enumerate(terms):
                 if not isinstance(raw, str):
-                    raise WordListError(f"{label}[{i}]", None, f"term must be a string, got {type(raw).__name__}")
+                    raise WordListError(
+                        f"{label}[{i}]", None, f"term must be a string, got {type(raw).__name__}"
+                    )
                 out.append(_term(raw, cat, f"{label}[{i}]", None, tier))
     return out

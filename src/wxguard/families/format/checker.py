@@ -8,8 +8,9 @@ as a whole and use the empty span (0, 0), so they never overlap a text finding.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ...models import Attachment
 from ...text.emoji import count_and_cut, emoji_spans, prefix_end
@@ -42,7 +43,9 @@ _MAYBE_LOUD = rf"[^\w\s{_CALM}]"
 # that hold every Extended_Pictographic and Regional_Indicator code point (UTS #51; a test
 # checks this against the regex module's property tables). Most Chinese text has none, so
 # one ``re`` character-class scan rules it out.
-MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u203c\u2049\u20e3\u2122-\u2b55\u3030\u303d\u3297\u3299\U0001F000-\U0001FFFF]")
+MAYBE_EMOJI = re.compile(
+    "[\u00a9\u00ae\u203c\u2049\u20e3\u2122-\u2b55\u3030\u303d\u3297\u3299\U0001f000-\U0001ffff]"
+)
 
 _MIB = 1024 * 1024
 
@@ -54,7 +57,9 @@ class FormatChecker(Checker):
         super().__init__(config)
         self.limits = config.format
         self.maybe_symbols = re.compile(rf"{_MAYBE_LOUD}{{{self.limits.symbol_run}}}")
-        self.keywords = tuple(dict.fromkeys(fold_one_to_one(k.strip()) for k in config.campaign_keywords))
+        self.keywords = tuple(
+            dict.fromkeys(fold_one_to_one(k.strip()) for k in config.campaign_keywords)
+        )
 
     @cached_property
     def symbols(self) -> Any:
@@ -71,7 +76,13 @@ class FormatChecker(Checker):
         yield from self._caps(text)
         if self.maybe_symbols.search(text) is not None:
             for match in self.symbols.finditer(text):
-                yield Finding("WX604", match.start(), match.end(), term=match.group(), fields={"term": match.group()})
+                yield Finding(
+                    "WX604",
+                    match.start(),
+                    match.end(),
+                    term=match.group(),
+                    fields={"term": match.group()},
+                )
         yield from self._emoji(text)
         if ctx.message.attachments:
             yield from self._attachments(ctx.message.attachments, ctx.profile.media_size_bytes)
@@ -136,7 +147,9 @@ class FormatChecker(Checker):
         if len(run) >= self.limits.emoji_run:
             yield Finding("WX605", run[0][0], run[-1][1], fields={"count": len(run)})
 
-    def _attachments(self, attachments: tuple[Attachment, ...], max_bytes: int) -> Iterator[Finding]:
+    def _attachments(
+        self, attachments: tuple[Attachment, ...], max_bytes: int
+    ) -> Iterator[Finding]:
         """WX606 (images and videos over the size limit) and WX607 (long videos); one finding
         each, naming every attachment concerned and measuring the worst."""
         big = [a for a in attachments if a.kind in ("image", "video") and a.size_bytes > max_bytes]
@@ -148,10 +161,18 @@ class FormatChecker(Checker):
                 0,
                 0,
                 term=names,
-                fields={"term": names, "size": f"{worst.size_bytes / _MIB:.1f}MB", "limit": f"{max_bytes / _MIB:g}MB"},
+                fields={
+                    "term": names,
+                    "size": f"{worst.size_bytes / _MIB:.1f}MB",
+                    "limit": f"{max_bytes / _MIB:g}MB",
+                },
             )
         seconds = self.limits.video_seconds
-        long = [a for a in attachments if a.kind == "video" and a.duration_s is not None and a.duration_s > seconds]
+        long = [
+            a
+            for a in attachments
+            if a.kind == "video" and a.duration_s is not None and a.duration_s > seconds
+        ]
         if long:
             worst_s = max(a.duration_s or 0.0 for a in long)
             names = _names(long)
@@ -168,7 +189,12 @@ class FormatChecker(Checker):
         end = prefix_end(text, start, len(match.group().rstrip()) + start, self.limits.title_chars)
         head = ctx.view.folded[start:end]
         if not any(word in head for word in self.keywords):
-            yield Finding("WX608", start, end, fields={"limit": self.limits.title_chars, "keywords": "、".join(self.keywords)})
+            yield Finding(
+                "WX608",
+                start,
+                end,
+                fields={"limit": self.limits.title_chars, "keywords": "、".join(self.keywords)},
+            )
 
 
 def _paragraph(text: str, lines: list[tuple[int, int]], limit: int) -> Iterator[Finding]:

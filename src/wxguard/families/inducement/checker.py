@@ -8,7 +8,8 @@ spellings are caught and spans still point into the original text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...phrases.clauses import Clauses
 from ...phrases.joins import find_joins

@@ -33,7 +33,9 @@ def _build(files: tuple[Path, ...]) -> InducementModel:
     data, sources = bundled_family("inducement")
     missing = [name for name in CONTEXT_BANKS if name not in sources]
     if missing:
-        raise WordListError("wordlists/inducement.toml", None, f"missing banks: {', '.join(missing)}")
+        raise WordListError(
+            "wordlists/inducement.toml", None, f"missing banks: {', '.join(missing)}"
+        )
     add_user_phrases("inducement", sources, files)
     alone_banks = {str(spec.get("bank")) for spec in data.get("alone", [])}
     banks = {name: src.compile(alone=name in alone_banks) for name, src in sources.items()}

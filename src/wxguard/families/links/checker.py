@@ -9,17 +9,18 @@ and, when a registry or resolver is configured, its ICP filing. Messages name th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
+from ...profiles import profile_for
+from ...text.folding import fold_one_to_one
+from ..base import CheckContext, Checker, Finding
 from .data import heuristics, short_link_hosts
 from .extract import Link, extract_links
 from .hosts import is_ip, listed, lookalike, normalise_domain, split_host, to_ascii, to_unicode
 from .icp import IcpRegistry, IcpResolver, parse_filing_number
-from ...profiles import profile_for
-from ...text.folding import fold_one_to_one
-from ..base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
@@ -40,7 +41,9 @@ def _domains(entries: Iterable[str], key: str) -> frozenset[str]:
     for entry in entries:
         host = normalise_domain(entry)
         if host is None:
-            raise ConfigError(key, f"{entry!r} is not a domain name (write example.com, without scheme or path)")
+            raise ConfigError(
+                key, f"{entry!r} is not a domain name (write example.com, without scheme or path)"
+            )
         out.add(host)
     return frozenset(out)
 
@@ -65,7 +68,13 @@ class _Seen:
         techniques = link.techniques + (("userinfo",) if link.userinfo else ())
         return _Seen(link, host, shown, techniques, is_ip(host), whitelist, marketing)
 
-    def finding(self, rule: str, confidence: float = 1.0, term: str | None = None, more: tuple[str, ...] = ()) -> Finding:
+    def finding(
+        self,
+        rule: str,
+        confidence: float = 1.0,
+        term: str | None = None,
+        more: tuple[str, ...] = (),
+    ) -> Finding:
         return Finding(
             rule=rule,
             start=self.link.start,
@@ -91,7 +100,9 @@ class LinksChecker(Checker):
         if config.icp_resolver is not None:
             resolvers.append(config.icp_resolver)
         self.resolvers = tuple(resolvers)
-        cues = sorted((fold_one_to_one(c).lower() for c in heuristics().marketing_cues), key=len, reverse=True)
+        cues = sorted(
+            (fold_one_to_one(c).lower() for c in heuristics().marketing_cues), key=len, reverse=True
+        )
         self.marketing = re.compile("|".join([*map(re.escape, cues), _PRICE]))
         # One function a rule, in the order their findings are reported.
         self.rules: tuple[Callable[[_Seen], Finding | None], ...] = (
@@ -110,7 +121,9 @@ class LinksChecker(Checker):
         links = extract_links(ctx.view.text, ctx.view.folded)
         if not links:
             return
-        whitelist = bool(self.allowed) or profile_for(ctx.config, ctx.platform).link_policy == "whitelist"
+        whitelist = (
+            bool(self.allowed) or profile_for(ctx.config, ctx.platform).link_policy == "whitelist"
+        )
         marketing = self.marketing.search(ctx.view.folded) is not None
         for link in links:
             seen = _Seen.of(link, whitelist, marketing)
@@ -140,7 +153,14 @@ class LinksChecker(Checker):
             return None
         where = seen.shown + (f":{port}" if port is not None else "")
         link = seen.link
-        return Finding(rule="WX206", start=link.start, end=link.end, term=where, techniques=seen.techniques, fields={"host": where})
+        return Finding(
+            rule="WX206",
+            start=link.start,
+            end=link.end,
+            term=where,
+            techniques=seen.techniques,
+            fields={"host": where},
+        )
 
     @staticmethod
     def _lookalike(seen: _Seen) -> Finding | None:
@@ -162,7 +182,11 @@ class LinksChecker(Checker):
 
     def _not_allowed(self, seen: _Seen) -> Finding | None:
         """WX204: not on the allow list where only listed domains may be linked."""
-        return seen.finding("WX204") if seen.whitelist and listed(seen.host, self.allowed) is None else None
+        return (
+            seen.finding("WX204")
+            if seen.whitelist and listed(seen.host, self.allowed) is None
+            else None
+        )
 
     def _unfiled(self, seen: _Seen) -> Finding | None:
         """WX202: no ICP filing known, when a registry or resolver is configured."""
@@ -173,7 +197,13 @@ class LinksChecker(Checker):
     def _untracked(self, seen: _Seen) -> Finding | None:
         """WX209: a marketing message's plain link without utm_ parameters."""
         link = seen.link
-        if not seen.marketing or link.disguised or seen.ip or "utm_" in link.query or listed(seen.host, self.short) is not None:
+        if (
+            not seen.marketing
+            or link.disguised
+            or seen.ip
+            or "utm_" in link.query
+            or listed(seen.host, self.short) is not None
+        ):
             return None
         return seen.finding("WX209", 0.8)
 

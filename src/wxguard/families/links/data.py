@@ -56,6 +56,8 @@ def heuristics() -> LinkHeuristics:
     data, where = source.data, source.where
     return LinkHeuristics(
         disguise_tlds=frozenset(t.lower() for t in _strings(data, "disguise-tlds", where)),
-        file_extension_tlds=frozenset(t.lower() for t in _strings(data, "file-extension-tlds", where)),
+        file_extension_tlds=frozenset(
+            t.lower() for t in _strings(data, "file-extension-tlds", where)
+        ),
         marketing_cues=tuple(_strings(data, "marketing-cues", where)),
     )

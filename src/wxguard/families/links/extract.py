@@ -53,7 +53,7 @@ _URL = re.compile(
 
 # Characters that end a link although they fold to URL characters: full-width punctuation
 # closes a Chinese sentence (https://a.com/x，点击), ASCII ones are not URL characters.
-_STOP = frozenset("！（），；？：＂＇＜＞［］｛｝｀" '<>"`{}|\\^')
+_STOP = frozenset('！（），；？：＂＇＜＞［］｛｝｀<>"`{}|\\^')
 _TRAILING = ".,;:!?'*"
 _FULLWIDTH = range(0xFF01, 0xFF5F)
 _HAN_CHAR = re.compile(_HAN)
@@ -89,7 +89,7 @@ class Link:
 class LinkText:
     """The folded text with length-changing disguises undone, mapped back to the original."""
 
-    __slots__ = ("text", "_starts", "_ends", "_marks", "_kinds")
+    __slots__ = ("_ends", "_kinds", "_marks", "_starts", "text")
 
     def __init__(self, text: str, folded: str) -> None:
         self.text = folded
@@ -286,7 +286,9 @@ def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
     )
 
 
-def _bare_ok(host: str, written_host: str, port: int | None, rest: str, disguised_dot: bool) -> bool:
+def _bare_ok(
+    host: str, written_host: str, port: int | None, rest: str, disguised_dot: bool
+) -> bool:
     """Is a name without a scheme a link? An IP needs a port or a path; a domain needs a
     real public suffix, one spam uses when its dots are disguised, and no file extension."""
     if is_ip(host):
@@ -298,7 +300,9 @@ def _bare_ok(host: str, written_host: str, port: int | None, rest: str, disguise
     www = host.startswith("www.")
     rules = heuristics()
     if disguised_dot:
-        return (www or last in rules.disguise_tlds) and any(c.isalpha() for c in parts.domain + parts.subdomain)
+        return (www or last in rules.disguise_tlds) and any(
+            c.isalpha() for c in parts.domain + parts.subdomain
+        )
     if www or port is not None or rest:
         return True
     if last in rules.file_extension_tlds:

@@ -12,8 +12,9 @@ import ipaddress
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ...text.folding import tables
 
@@ -24,7 +25,9 @@ _lock = threading.Lock()
 _extractor: TLDExtract | None = None
 _suffixes: frozenset[str] | None = None
 
-_DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+_DOMAIN = re.compile(
+    r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"
+)
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 # Script combinations that are normal inside one label (UTS #39 "highly restrictive"):
@@ -44,7 +47,9 @@ def extractor() -> TLDExtract:
             if _extractor is None:
                 import tldextract
 
-                _extractor = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
+                _extractor = tldextract.TLDExtract(
+                    cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True
+                )
     return _extractor
 
 

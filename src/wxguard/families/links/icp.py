@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from ...errors import WordListError
 from ...resources import read_text, read_toml
@@ -24,11 +25,42 @@ from .hosts import normalise_domain, parents
 
 # Province abbreviation → GB/T 2260 province code (both spellings where two are in use).
 PROVINCES: dict[str, str] = {
-    "京": "11", "津": "12", "冀": "13", "晋": "14", "蒙": "15", "辽": "21", "吉": "22", "黑": "23",
-    "沪": "31", "苏": "32", "浙": "33", "皖": "34", "闽": "35", "赣": "36", "鲁": "37", "豫": "41",
-    "鄂": "42", "湘": "43", "粤": "44", "桂": "45", "琼": "46", "渝": "50", "川": "51", "蜀": "51",
-    "贵": "52", "黔": "52", "云": "53", "滇": "53", "藏": "54", "陕": "61", "秦": "61", "甘": "62",
-    "陇": "62", "青": "63", "宁": "64", "新": "65",
+    "京": "11",
+    "津": "12",
+    "冀": "13",
+    "晋": "14",
+    "蒙": "15",
+    "辽": "21",
+    "吉": "22",
+    "黑": "23",
+    "沪": "31",
+    "苏": "32",
+    "浙": "33",
+    "皖": "34",
+    "闽": "35",
+    "赣": "36",
+    "鲁": "37",
+    "豫": "41",
+    "鄂": "42",
+    "湘": "43",
+    "粤": "44",
+    "桂": "45",
+    "琼": "46",
+    "渝": "50",
+    "川": "51",
+    "蜀": "51",
+    "贵": "52",
+    "黔": "52",
+    "云": "53",
+    "滇": "53",
+    "藏": "54",
+    "陕": "61",
+    "秦": "61",
+    "甘": "62",
+    "陇": "62",
+    "青": "63",
+    "宁": "64",
+    "新": "65",
 }
 _PROV = "[" + "".join(PROVINCES) + "]"
 
@@ -166,7 +198,9 @@ def _entry(domain: str, number: str, path: Path, line: int | None) -> tuple[str,
     if host is None:
         raise WordListError(path, line, f"{domain!r} is not a domain name")
     if parse_filing_number(number) is None:
-        raise WordListError(path, line, f"{number!r} is not a well-formed ICP number (like 京ICP备2024077296号-1)")
+        raise WordListError(
+            path, line, f"{number!r} is not a well-formed ICP number (like 京ICP备2024077296号-1)"
+        )
     return host, number.strip()
 
 
@@ -181,7 +215,9 @@ def _from_csv(raw: str, path: Path) -> dict[str, str]:
         if header:
             continue
         if len(cells) != 2:
-            raise WordListError(path, number, f"expected 2 columns (domain, filing number), got {len(cells)}")
+            raise WordListError(
+                path, number, f"expected 2 columns (domain, filing number), got {len(cells)}"
+            )
         host, filing = _entry(cells[0], cells[1], path, number)
         filings[host] = filing
     return filings
@@ -194,7 +230,9 @@ def _from_toml(data: dict[str, Any], path: Path) -> dict[str, str]:
     filings: dict[str, str] = {}
     for domain, filing in table.items():
         if not isinstance(filing, str):
-            raise WordListError(path, None, f"filings.{domain}: expected a string, got {type(filing).__name__}")
+            raise WordListError(
+                path, None, f"filings.{domain}: expected a string, got {type(filing).__name__}"
+            )
         host, number = _entry(domain, filing, path, None)
         filings[host] = number
     return filings

@@ -12,8 +12,8 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from ..links.icp import find_filing_numbers
 from ...text.folding import fold_one_to_one
+from ..links.icp import find_filing_numbers
 from .bank_card_recognizer import BankCardRecognizer
 from .base import PatternRecognizer, Result
 from .document_recognizer import DocumentRecognizer
@@ -49,7 +49,10 @@ class Analyzer:
             found.extend((order, r) for r in recognizer.analyze(folded))
         if not found:
             return []
-        blocked = _Spans([(n.start, n.end) for n in find_filing_numbers(folded)] + [m.span() for m in _URL.finditer(folded)])
+        blocked = _Spans(
+            [(n.start, n.end) for n in find_filing_numbers(folded)]
+            + [m.span() for m in _URL.finditer(folded)]
+        )
         if blocked:
             found = [(o, r) for o, r in found if not blocked.overlaps(r.start, r.end)]
         return _settle(found)
@@ -101,7 +104,9 @@ def _settle(found: list[tuple[int, Result]]) -> list[Result]:
 def _pick(cluster: list[tuple[int, Result]]) -> list[Result]:
     if len(cluster) == 1:
         return [cluster[0][1]]
-    cluster.sort(key=lambda item: (-item[1].score, -(item[1].end - item[1].start), item[0], item[1].start))
+    cluster.sort(
+        key=lambda item: (-item[1].score, -(item[1].end - item[1].start), item[0], item[1].start)
+    )
     kept: list[Result] = []
     for _, r in cluster:
         if all(r.end <= k.start or r.start >= k.end for k in kept):

@@ -24,11 +24,27 @@ class BankCardRecognizer(PatternRecognizer):
     RULE = "WX503"
     KIND = "bank-card"
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("bank-card", r"(?<![0-9])(?<![0-9][ -])\d(?:[ -]?\d){15,18}(?![0-9])(?![ -][0-9])", 0.3),
+        Pattern(
+            "bank-card", r"(?<![0-9])(?<![0-9][ -])\d(?:[ -]?\d){15,18}(?![0-9])(?![ -][0-9])", 0.3
+        ),
     )
     CONTEXT = (
-        "卡号", "银行卡", "储蓄卡", "信用卡", "借记卡", "开户行", "开户", "账号", "帐号", "账户", "收款",
-        "转账", "汇款", "打款", "银行", "card",
+        "卡号",
+        "银行卡",
+        "储蓄卡",
+        "信用卡",
+        "借记卡",
+        "开户行",
+        "开户",
+        "账号",
+        "帐号",
+        "账户",
+        "收款",
+        "转账",
+        "汇款",
+        "打款",
+        "银行",
+        "card",
     )
     NEGATIVE = tuple(w for w in NOT_PERSONAL if w != "编号")
 

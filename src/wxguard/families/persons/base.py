@@ -10,17 +10,45 @@ stays below, because order numbers and SKUs share those shapes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterator
+from typing import ClassVar
 
 from ...text.folding import fold_one_to_one
 
 # Words before a number that say it is not personal: order, meeting, parcel and product
 # numbers, verification codes.
 NOT_PERSONAL = (
-    "订单", "单号", "编号", "工号", "学号", "会议", "会议号", "验证码", "校验码", "券码", "兑换码",
-    "取件码", "快递", "运单", "物流", "流水号", "交易号", "货号", "型号", "批号", "批次", "条码",
-    "序列号", "isbn", "sku", "sn", "房间号", "发票", "税号", "备案",
+    "订单",
+    "单号",
+    "编号",
+    "工号",
+    "学号",
+    "会议",
+    "会议号",
+    "验证码",
+    "校验码",
+    "券码",
+    "兑换码",
+    "取件码",
+    "快递",
+    "运单",
+    "物流",
+    "流水号",
+    "交易号",
+    "货号",
+    "型号",
+    "批号",
+    "批次",
+    "条码",
+    "序列号",
+    "isbn",
+    "sku",
+    "sn",
+    "房间号",
+    "发票",
+    "税号",
+    "备案",
 )
 
 
@@ -119,10 +147,17 @@ class PatternRecognizer:
                 if score < self.THRESHOLD:
                     continue
                 rule, kind = self.kind_of(value, pattern)
-                yield Result(self.ENTITY, rule, start, end, round(score, 2), pattern.name, kind, word or None)
+                yield Result(
+                    self.ENTITY, rule, start, end, round(score, 2), pattern.name, kind, word or None
+                )
 
     def _near(
-        self, folded: str, start: int, end: int, positive: re.Pattern[str] | None, negative: re.Pattern[str] | None
+        self,
+        folded: str,
+        start: int,
+        end: int,
+        positive: re.Pattern[str] | None,
+        negative: re.Pattern[str] | None,
     ) -> tuple[bool, str]:
         """(blocked, word): the context word nearest before (else after) the match, or "";
         blocked when a not-personal word stands nearer before it than any context word."""

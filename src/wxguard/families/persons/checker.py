@@ -7,12 +7,13 @@ and a checked one next to 身份证 or 卡号 comes with confidence near 1.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...catalog import catalog
+from ..base import CheckContext, Checker, Finding
 from .analyzer import analyzer
 from .minors import minors_detector
-from ..base import CheckContext, Checker, Finding
 
 if TYPE_CHECKING:
     from ...config import GuardConfig

@@ -24,13 +24,26 @@ class DocumentRecognizer(PatternRecognizer):
     RULE = "WX505"
     KIND = "passport"
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("passport", rf"{_B}(?:[eg]\d{{8}}|e[a-hj-np-z]\d{{7}}|1[45]\d{{7}}|k\d{{8}}){_A}", 0.5),
+        Pattern(
+            "passport", rf"{_B}(?:[eg]\d{{8}}|e[a-hj-np-z]\d{{7}}|1[45]\d{{7}}|k\d{{8}}){_A}", 0.5
+        ),
         Pattern("passport-official", rf"{_B}[dsp]e\d{{7}}{_A}", 0.5),
         Pattern("hk-macao-permit", rf"{_B}(?:c[0-9a-hj-np-z]\d{{7}}|w\d{{8}}){_A}", 0.5),
         Pattern("home-return-permit", rf"{_B}[hm]\d{{8}}(?:\d{{2}})?{_A}", 0.5),
         Pattern("taiwan-compatriot-permit", rf"{_B}\d{{8}}(?:\d{{2}})?{_A}", 0.5, needs=_TAIWAN),
     )
-    CONTEXT = ("护照", "通行证", "证件号", "证件", "回乡证", "台胞证", "passport", "签注", "港澳", *_TAIWAN)
+    CONTEXT = (
+        "护照",
+        "通行证",
+        "证件号",
+        "证件",
+        "回乡证",
+        "台胞证",
+        "passport",
+        "签注",
+        "港澳",
+        *_TAIWAN,
+    )
     REQUIRES_CONTEXT = True
 
     def kind_of(self, value: str, pattern: Pattern) -> tuple[str, str]:

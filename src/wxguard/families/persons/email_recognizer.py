@@ -12,8 +12,28 @@ from ..links.hosts import split_host
 from .base import Pattern, PatternRecognizer
 
 _ROLES = frozenset(
-    {"admin", "contact", "hr", "info", "jobs", "kefu", "marketing", "noreply", "no-reply", "office", "press",
-     "sales", "service", "support", "webmaster", "hello", "bd", "pr", "help", "feedback"}
+    {
+        "admin",
+        "contact",
+        "hr",
+        "info",
+        "jobs",
+        "kefu",
+        "marketing",
+        "noreply",
+        "no-reply",
+        "office",
+        "press",
+        "sales",
+        "service",
+        "support",
+        "webmaster",
+        "hello",
+        "bd",
+        "pr",
+        "help",
+        "feedback",
+    }
 )
 
 
@@ -22,7 +42,11 @@ class EmailRecognizer(PatternRecognizer):
     RULE = "WX504"
     KIND = "email"
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("email", r"(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+", 0.9),
+        Pattern(
+            "email",
+            r"(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+",
+            0.9,
+        ),
     )
     CONTEXT = ("邮箱", "邮件", "email", "e-mail", "mail", "简历", "发送至", "发至", "联系")
 

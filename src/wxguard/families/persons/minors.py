@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterator
 
 from ...errors import WordListError
 from ...resources import wordlist_toml
@@ -39,7 +39,11 @@ class MinorsHit:
 
 def _bank(data: dict[str, object], key: str, where: str) -> re.Pattern[str]:
     value = data.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and v.strip() for v in value)
+    ):
         raise WordListError(where, None, f"{key}: expected a non-empty list of phrases")
     phrases = sorted({fold_one_to_one(v.strip()) for v in value}, key=len, reverse=True)
     return re.compile("|".join(r"\s{0,2}".join(map(re.escape, p)) for p in phrases))
@@ -54,8 +58,12 @@ class MinorsDetector:
         self.parents = _bank(data, "parents", where)
         self.protective = _bank(data, "protective", where)
         markers = data.get("beneficiary-markers", [])
-        if not isinstance(markers, list) or not all(isinstance(m, str) and len(m) == 1 for m in markers):
-            raise WordListError(where, None, "beneficiary-markers: expected a list of single characters")
+        if not isinstance(markers, list) or not all(
+            isinstance(m, str) and len(m) == 1 for m in markers
+        ):
+            raise WordListError(
+                where, None, "beneficiary-markers: expected a list of single characters"
+            )
         self.markers = frozenset(markers)
 
     def find(self, folded: str) -> Iterator[MinorsHit]:
@@ -66,7 +74,11 @@ class MinorsDetector:
             spends = list(self.spending.finditer(folded, a, b))
             if not spends or self.protective.search(folded, a, b):
                 continue
-            who = [(m, False) for m in self.minors.finditer(folded, a, b) if folded[m.start() - 1 : m.start()] not in self.markers]
+            who = [
+                (m, False)
+                for m in self.minors.finditer(folded, a, b)
+                if folded[m.start() - 1 : m.start()] not in self.markers
+            ]
             who += [(m, True) for m in self.parents.finditer(folded, a, b)]
             if not who:
                 continue
@@ -75,7 +87,11 @@ class MinorsDetector:
             for spend in spends:
                 lo = bisect_left(starts, spend.start() - MAX_DISTANCE - _LONGEST)
                 hi = bisect_right(starts, spend.end() + MAX_DISTANCE)
-                near = [(m, p) for m, p in who[lo:hi] if _distance(m.span(), spend.span()) <= MAX_DISTANCE]
+                near = [
+                    (m, p)
+                    for m, p in who[lo:hi]
+                    if _distance(m.span(), spend.span()) <= MAX_DISTANCE
+                ]
                 if near:
                     start = min(spend.start(), *(m.start() for m, _ in near))
                     end = max(spend.end(), *(m.end() for m, _ in near))

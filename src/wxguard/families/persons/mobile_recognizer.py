@@ -22,12 +22,32 @@ class MobileRecognizer(PatternRecognizer):
     RULE = "WX501"
     KIND = "mobile"
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("mobile-country-code", rf"{_EDGE_BEFORE}{_CC}[ -]?(?P<num>{_NUM}){_EDGE_AFTER}", 0.85),
-        Pattern("mobile", rf"{_EDGE_BEFORE}(?<!\+86)(?<!\+86[ -])(?P<num>{_NUM}){_EDGE_AFTER}", 0.6),
+        Pattern(
+            "mobile-country-code", rf"{_EDGE_BEFORE}{_CC}[ -]?(?P<num>{_NUM}){_EDGE_AFTER}", 0.85
+        ),
+        Pattern(
+            "mobile", rf"{_EDGE_BEFORE}(?<!\+86)(?<!\+86[ -])(?P<num>{_NUM}){_EDGE_AFTER}", 0.6
+        ),
     )
     CONTEXT = (
-        "手机", "电话", "联系", "致电", "拨打", "来电", "热线", "号码", "短信", "微信", "加v", "vx",
-        "咨询", "客服", "tel", "phone", "mobile", "call",
+        "手机",
+        "电话",
+        "联系",
+        "致电",
+        "拨打",
+        "来电",
+        "热线",
+        "号码",
+        "短信",
+        "微信",
+        "加v",
+        "vx",
+        "咨询",
+        "客服",
+        "tel",
+        "phone",
+        "mobile",
+        "call",
     )
     NEGATIVE = (*NOT_PERSONAL, "qq", "¥", "$", "价格", "金额", "账号", "卡号")
 

@@ -19,7 +19,8 @@ its neighbour is gone), and masked or replaced values never match again.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Iterable, Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
 
 from ...errors import WxguardError
 
@@ -28,7 +29,13 @@ if TYPE_CHECKING:
 
 Operator = Literal["mask", "replace", "hash"]
 
-ENTITIES = {"WX501": "MOBILE", "WX502": "RESIDENT_ID", "WX503": "BANK_CARD", "WX504": "EMAIL", "WX505": "ID_DOCUMENT"}
+ENTITIES = {
+    "WX501": "MOBILE",
+    "WX502": "RESIDENT_ID",
+    "WX503": "BANK_CARD",
+    "WX504": "EMAIL",
+    "WX505": "ID_DOCUMENT",
+}
 # Letters and digits left visible at the start and at the end of each kind of value.
 _KEEP = {"WX501": (3, 4), "WX502": (3, 4), "WX503": (4, 4), "WX505": (1, 2)}
 _NO_DIGITS = str.maketrans("0123456789", "ghijklmnop")
@@ -61,7 +68,9 @@ def find_spans(text: str, rules: Iterable[str] = tuple(ENTITIES)) -> list[tuple[
     return [(r.start, r.end, r.rule) for r in analyzer().analyze(text) if r.rule in rules]
 
 
-def redact_violations(text: str, violations: Iterable[Violation], operator: Operator = "mask", *, salt: str = "") -> str:
+def redact_violations(
+    text: str, violations: Iterable[Violation], operator: Operator = "mask", *, salt: str = ""
+) -> str:
     """``text`` with the spans of a report's personal-information violations redacted."""
     spans = [(v.start, v.end, v.rule) for v in violations if v.rule in ENTITIES]
     return redact_spans(text, spans, operator, salt=salt)
@@ -77,9 +86,13 @@ def redact_spans(
 ) -> str:
     """Rewrite non-overlapping ``(start, end, rule)`` spans of ``text``; the rest is kept."""
     if operator not in ("mask", "replace", "hash"):
-        raise WxguardError(f"redact: unknown operator {operator!r} (use 'mask', 'replace' or 'hash')")
+        raise WxguardError(
+            f"redact: unknown operator {operator!r} (use 'mask', 'replace' or 'hash')"
+        )
     if len(mask_char) != 1 or mask_char.isalnum():
-        raise WxguardError(f"redact: mask_char must be one character that is not a letter or digit, got {mask_char!r}")
+        raise WxguardError(
+            f"redact: mask_char must be one character that is not a letter or digit, got {mask_char!r}"
+        )
     out: list[str] = []
     last = 0
     for start, end, rule in sorted(spans):
@@ -107,7 +120,9 @@ def _rules(rules: Iterable[str] | None) -> frozenset[str]:
     wanted = frozenset(r.upper() for r in rules)
     unknown = wanted - set(ENTITIES)
     if unknown:
-        raise WxguardError(f"redact: {', '.join(sorted(unknown))} not redactable (use {', '.join(ENTITIES)})")
+        raise WxguardError(
+            f"redact: {', '.join(sorted(unknown))} not redactable (use {', '.join(ENTITIES)})"
+        )
     return wanted
 
 
@@ -123,7 +138,9 @@ def _mask(value: str, rule: str, mask_char: str) -> str:
         from ...text.folding import fold_one_to_one
 
         at = fold_one_to_one(value).find("@")
-        return value[:1] + "".join(mask_char if c.isalnum() else c for c in value[1:at]) + value[at:]
+        return (
+            value[:1] + "".join(mask_char if c.isalnum() else c for c in value[1:at]) + value[at:]
+        )
     head, tail = _KEEP[rule]
     positions = [i for i, c in enumerate(value) if c.isalnum()]
     hidden = set(positions[head : len(positions) - tail])

@@ -11,7 +11,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from .base import Pattern, PatternRecognizer
-from .validators import PERMIT_CODES, PROVINCE_CODES, legacy_resident_id_ok, real_date, resident_id_ok
+from .validators import (
+    PERMIT_CODES,
+    PROVINCE_CODES,
+    legacy_resident_id_ok,
+    real_date,
+    resident_id_ok,
+)
 
 _BEFORE = r"(?<![0-9a-z])"
 _AFTER = r"(?![0-9a-z])"
@@ -32,7 +38,9 @@ class ResidentIdRecognizer(PatternRecognizer):
             return pattern.score if legacy_resident_id_ok(value) else None
         if resident_id_ok(value):
             return pattern.score
-        plausible = value[:2] in PROVINCE_CODES and real_date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+        plausible = value[:2] in PROVINCE_CODES and real_date(
+            int(value[6:10]), int(value[10:12]), int(value[12:14])
+        )
         return 0.3 if plausible else None
 
     def kind_of(self, value: str, pattern: Pattern) -> tuple[str, str]:

@@ -40,11 +40,19 @@ _CHAT_ID = re.compile(
     r"(?:[a-z][-_a-z0-9]{5,19}|[1-9][0-9]{4,11})(?![-_a-z0-9])"
 )
 _PLACEHOLDER = re.compile(r"\((链接|电话|银行|微信|qq)\)")
-_PLACEHOLDER_KIND = {"链接": "url", "电话": "phone", "银行": "account", "微信": "chat-id", "qq": "chat-id"}
+_PLACEHOLDER_KIND = {
+    "链接": "url",
+    "电话": "phone",
+    "银行": "account",
+    "微信": "chat-id",
+    "qq": "chat-id",
+}
 # What a number, a placeholder or a chat id needs somewhere: seven digits (single spaces or
 # dashes between them), a placeholder, a chat app's name. Links have the WX2 reader's test.
 _DIGITS = re.compile(r"[0-9](?:[ -]?[0-9]){6}")
-_NAMED = re.compile(r"\((?:链接|电话|银行|微信|qq)\)|微信|威信|薇信|v信|vx|wx|weixin|wechat|qq|扣扣")
+_NAMED = re.compile(
+    r"\((?:链接|电话|银行|微信|qq)\)|微信|威信|薇信|v信|vx|wx|weixin|wechat|qq|扣扣"
+)
 
 KINDS = ("url", "phone", "account", "chat-id")
 
@@ -57,7 +65,11 @@ class Channel(NamedTuple):
 
 def may_have_channel(folded: str) -> bool:
     """False when the folded text certainly holds no channel: a cheap test before the search."""
-    return _DIGITS.search(folded) is not None or _NAMED.search(folded) is not None or may_have_link(folded)
+    return (
+        _DIGITS.search(folded) is not None
+        or _NAMED.search(folded) is not None
+        or may_have_link(folded)
+    )
 
 
 def find_channels(text: str, folded: str) -> list[Channel]:
@@ -65,7 +77,9 @@ def find_channels(text: str, folded: str) -> list[Channel]:
     without overlaps (a link wins over digits inside it, a number over a shorter one)."""
     found = [Channel(link.start, link.end, "url") for link in extract_links(text, folded)]
     if _NAMED.search(folded) is not None:
-        found += [Channel(*m.span(), _PLACEHOLDER_KIND[m.group(1)]) for m in _PLACEHOLDER.finditer(folded)]
+        found += [
+            Channel(*m.span(), _PLACEHOLDER_KIND[m.group(1)]) for m in _PLACEHOLDER.finditer(folded)
+        ]
         found += [Channel(*m.span(), "chat-id") for m in _CHAT_ID.finditer(folded)]
     if _DIGITS.search(folded) is not None:
         found += [Channel(*m.span(), "account") for m in _ACCOUNT.finditer(folded)]

@@ -15,7 +15,8 @@ pays for channels and joins.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...phrases.banks import Hit
 from ...phrases.clauses import Clauses, compact
@@ -105,7 +106,7 @@ def _unwarned(joins: list[Join], clauses: Clauses, model: ScamsModel) -> list[Jo
     return [j for j in joins if not warned(j)]
 
 
-_OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", "\"": "\""}
+_OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"'}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
 
 
@@ -113,7 +114,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
     """Does ``[start, end)`` lie inside one pair of quotation marks?"""
     depth: list[str] = []
     for c in text[:start]:
-        if c == "\"" and depth and depth[-1] == "\"":
+        if c == '"' and depth and depth[-1] == '"':
             depth.pop()
         elif c in _OPENERS:
             depth.append(c)
