@@ -92,7 +92,9 @@ def main() -> None:
     per_message = {}
     print(f"corpus: {len(lines):,} lines")
     for name, guard in guards.items():
-        seconds = median_time(lambda: [guard.check(line) for line in lines], args.repeat)
+        seconds = median_time(
+            lambda guard=guard: [guard.check(line) for line in lines], args.repeat
+        )
         per_message[name] = seconds / len(lines) * 1e6
         print(
             f"  {name:18} {per_message[name]:8.1f} µs/message  {len(lines) / seconds:10,.0f} messages/s"
@@ -115,7 +117,7 @@ def main() -> None:
     print("adversarial input, one message (Guard(select=[WX2, WX5])):")
     for mb in args.sizes:
         text = adversarial(mb * 1_000_000)
-        seconds = median_time(lambda: checker.check(text), max(1, args.repeat // 2))
+        seconds = median_time(lambda text=text: checker.check(text), max(1, args.repeat // 2))
         print(f"  {mb:3} MB  {seconds:7.2f} s  {seconds / mb:6.2f} s/MB")
 
 

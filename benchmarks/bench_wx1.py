@@ -75,7 +75,8 @@ def main() -> None:
     )
     print(f"{'':34}{'MB/s (one text)':>18}{'messages/s':>14}{'MB/s (lines)':>15}")
     print(
-        f"{'(a) raw pyahocorasick, no folding':34}{mb / raw_text:18.2f}{len(lines) / raw_lines:14,.0f}{mb / raw_lines:15.2f}"
+        f"{'(a) raw pyahocorasick, no folding':34}{mb / raw_text:18.2f}"
+        f"{len(lines) / raw_lines:14,.0f}{mb / raw_lines:15.2f}"
     )
     print(
         f"{'(b) Guard(select=[WX1])':34}{mb / g_text:18.2f}{len(lines) / g_lines:14,.0f}{mb / g_lines:15.2f}"

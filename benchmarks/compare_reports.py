@@ -20,9 +20,8 @@ from pathlib import Path
 
 from wxguard import Guard
 
-_PIECES = list(
-    "转发分享朋友圈集赞领取红包免费广告原价现价元折最第一国家级毒品赌博 。，！？😀\u200b"
-) + [
+_PIECES = [
+    *list("转发分享朋友圈集赞领取红包免费广告原价现价元折最第一国家级毒品赌博 。，！？😀\u200b"),
     "http://",
     "www.",
     "点com",
@@ -79,7 +78,8 @@ def inputs(corpus: Path) -> list[str]:
             rnd.choice(lines)[: rnd.randint(0, 12)] if rnd.random() < 0.4 else "" for _ in words
         ]
         out.append(
-            "".join(f + w for f, w in zip(fillers, words)) + rnd.choice(["", "。", "！", "，谢谢"])
+            "".join(f + w for f, w in zip(fillers, words, strict=True))
+            + rnd.choice(["", "。", "！", "，谢谢"])
         )
     for _ in range(20_000):
         parts = []
@@ -106,7 +106,7 @@ def main() -> None:
     texts = inputs(args.corpus)
     guard = Guard()
     reports = [guard.check(text).model_dump_json() for text in texts]
-    flagged = sum(1 for text, r in zip(texts, reports) if '"violations":[]' not in r)
+    flagged = sum(1 for text, r in zip(texts, reports, strict=True) if '"violations":[]' not in r)
     if args.mode == "record":
         args.recording.write_text("\n".join(reports) + "\n", encoding="utf-8")
         print(f"recorded {len(reports):,} reports ({flagged:,} with findings) to {args.recording}")
@@ -116,7 +116,7 @@ def main() -> None:
         sys.exit(
             f"{args.recording} holds {len(recorded):,} reports, this run made {len(reports):,}"
         )
-    differ = [i for i, (a, b) in enumerate(zip(recorded, reports)) if a != b]
+    differ = [i for i, (a, b) in enumerate(zip(recorded, reports, strict=True)) if a != b]
     print(f"compared {len(reports):,} reports ({flagged:,} with findings): {len(differ):,} differ")
     for i in differ[:5]:
         print(

@@ -163,7 +163,8 @@ def fill_digits(text: str) -> str:
 # offensive COLD rows attack a group without one swear word). Left out as too mild or too often
 # meant kindly: 牛逼 (praise), 屌丝 (self-mockery), 懵逼, 撕逼, 逗比. Context guards keep
 # 操作/操心/体操, 他妈妈, 杂种优势 and Latin words (SB700, html) out.
-_AFTER = r"(?<![^\s，。！？、,.!?…~：:；;“”‘’（）()\[\]【】真太都还就你我谁这那神也可又])"  # start, punctuation or an intensifier
+# start, punctuation or an intensifier
+_AFTER = r"(?<![^\s，。！？、,.!?…~：:；;“”‘’（）()\[\]【】真太都还就你我谁这那神也可又])"
 _EDGE = r"(?<![^\s，。！？、,.!?…~：:；;“”‘’（）()])"  # start of text or after punctuation
 _END = r"(?![^\s，。！？、,.!?…~：:；;“”‘’（）()])"
 PROFANITY: tuple[tuple[str, str], ...] = (
@@ -285,7 +286,7 @@ class ClassCounts:
 
 def class_counts(labels: Sequence[str], judged: Sequence[Judgement]) -> dict[str, ClassCounts]:
     out: dict[str, ClassCounts] = {}
-    for label, j in zip(labels, judged):
+    for label, j in zip(labels, judged, strict=True):
         out.setdefault(label, ClassCounts()).add(j)
     return out
 
@@ -313,7 +314,7 @@ class Measure:
     def instructive(self) -> list[int]:
         """Rows to show: misses of a recall measure, hits of the others."""
         want = self.kind != "recall"
-        return [i for i, h in zip(self.rows, self.hit) if h is want]
+        return [i for i, h in zip(self.rows, self.hit, strict=True) if h is want]
 
 
 def make_measure(
@@ -417,7 +418,7 @@ def measures_for(
         ]
     elif ds.kind == "fbs_sms":
         for label in _ordered(labels, FBS_ORDER):
-            rows = idx(lambda i: labels[i] == label)
+            rows = idx(lambda i, label=label: labels[i] == label)
             if label.startswith("AD:"):
                 target = "≥ 90 %" if label == "AD:Retail" else "≥ 85 %"
                 out.append(
@@ -527,7 +528,7 @@ def measures_for(
                     f"{p}.{label}.error",
                     f"class {label} with any error-level finding",
                     "info",
-                    idx(lambda i: labels[i] == label),
+                    idx(lambda i, label=label: labels[i] == label),
                     judged,
                     has_any_error,
                 )

@@ -180,7 +180,8 @@ def _shadowed(decisions: Sequence[Decision], path: Path) -> list[str]:
     so the review line's warning would hide the pair's error (送彩金 over 彩金 + 注册)."""
     pairs = [d for d in decisions if d.tier == "companion" and not d.pattern]
     return [
-        f"{path}:{r.line}: review term {r.term!r} contains the companion term {c.term!r} (line {c.line}) and would hide its error"
+        f"{path}:{r.line}: review term {r.term!r} contains the companion term {c.term!r} "
+        f"(line {c.line}) and would hide its error"
         for r in decisions
         if r.tier == "review" and not r.pattern
         for c in pairs
@@ -232,7 +233,8 @@ def lint(curation: Path, wordlists: Path) -> list[str]:
         if entry is not None and entry not in entries(d.category):
             section = "[review]" if entry[2] == "review" else "[block]"
             problems.append(
-                f"{where}: {d.term!r} is {d.tier} tier: wordlists/{d.category}.txt needs the line {d.line_text!r} under {section}"
+                f"{where}: {d.term!r} is {d.tier} tier: wordlists/{d.category}.txt "
+                f"needs the line {d.line_text!r} under {section}"
             )
         elif entry is None and any(text == d.term.casefold() for text, _, _ in entries(d.category)):
             problems.append(
@@ -243,7 +245,8 @@ def lint(curation: Path, wordlists: Path) -> list[str]:
         for term, cand in terms.items():
             if (term, category) not in seen:
                 problems.append(
-                    f"{curation / 'candidates' / f'{category}.txt'}:{cand.sources[0].rsplit(':', 1)[1]}: {term!r} has no decision in decisions.tsv"
+                    f"{curation / 'candidates' / f'{category}.txt'}:"
+                    f"{cand.sources[0].rsplit(':', 1)[1]}: {term!r} has no decision in decisions.tsv"
                 )
     return problems
 
@@ -328,7 +331,9 @@ def reconcile(
         fresh = (str(cand.clean_wxguard), str(cand.positive))
         if (d.clean_hits, d.positive_hits) != fresh:
             changed.append(
-                f"decisions.tsv:{d.line}: {d.measured_as} ({d.category}) clean {d.clean_hits or '-'} -> {fresh[0]}, positive {d.positive_hits or '-'} -> {fresh[1]}"
+                f"decisions.tsv:{d.line}: {d.measured_as} ({d.category}) "
+                f"clean {d.clean_hits or '-'} -> {fresh[0]}, "
+                f"positive {d.positive_hits or '-'} -> {fresh[1]}"
             )
             if update:
                 d.clean_hits, d.positive_hits = fresh

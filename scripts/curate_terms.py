@@ -281,7 +281,7 @@ def curate(
 ) -> list[Candidate]:
     """Fill in every count and return the candidates in reading order."""
     terms = list(candidates)
-    for term, n in zip(terms, raw_counts(terms, clean)):
+    for term, n in zip(terms, raw_counts(terms, clean), strict=True):
         candidates[term].clean_raw = n
     for term in terms:
         candidates[term].note = rejection(term)

@@ -67,8 +67,10 @@ class Cli:
         return Result(code, out, err)
 
 
-@pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+def make_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Cli:
+    """A command line run in its own folder with the tests' configuration file."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "wxguard.toml").write_text(CONFIG, "utf-8")
     return Cli(tmp_path, capsys, monkeypatch)

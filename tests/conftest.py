@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -15,6 +16,7 @@ os.environ.pop("FORCE_COLOR", None)
 
 from wxguard import Guard
 
+from .clitools import Cli, make_cli
 from .words import WORDS
 
 # One hypothesis profile for the whole suite: no deadline (a first call may build tables).
@@ -32,3 +34,8 @@ def guard() -> Guard:
 @pytest.fixture(scope="session")
 def default_guard() -> Guard:
     return Guard()
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    return make_cli(tmp_path, capsys, monkeypatch)

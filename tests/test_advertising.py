@@ -73,7 +73,7 @@ def test_threshold_setting_changes_what_is_commercial() -> None:
     assert [v.rule for v in Guard(select=["WX401"]).check(text).violations] == ["WX401"]
     assert Guard(select=["WX401"], commercial_threshold=6).check(text).violations == ()
     assert not commercial_score(text, threshold=6).commercial
-    with pytest.raises(ConfigError, match="commercial_threshold|commercial-threshold"):
+    with pytest.raises(ConfigError, match=r"commercial_threshold|commercial-threshold"):
         Guard(commercial_threshold=0)
 
 

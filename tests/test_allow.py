@@ -11,7 +11,7 @@ import pytest
 
 from wxguard import Guard, Message, SendLog
 
-from .clitools import Cli, cli  # noqa: F401  (fixture)
+from .clitools import Cli
 
 
 def rules(guard: Guard, text: str) -> list[str]:

@@ -296,21 +296,21 @@ def test_naive_and_aware_inputs_count_the_same() -> None:
 def test_unknown_platform_or_industry_is_a_clear_error() -> None:
     with pytest.raises(
         WxguardError,
-        match="platform: unknown platform 'weixin' \\(known: dingtalk, wechat, wecom\\)",
+        match=r"platform: unknown platform 'weixin' \(known: dingtalk, wechat, wecom\)",
     ):
         CADENCE.check(Message(text="你好", platform="weixin"))
-    with pytest.raises(ConfigError, match="^platform: unknown platform 'weixin'"):
+    with pytest.raises(ConfigError, match=r"^platform: unknown platform 'weixin'"):
         Guard(platform="weixin")
-    with pytest.raises(ValidationError, match="industry"):
+    with pytest.raises(ValidationError, match=r"industry"):
         Message(text="你好", industry="retail")  # type: ignore[arg-type]
-    with pytest.raises(ConfigError, match="^industry"):
+    with pytest.raises(ConfigError, match=r"^industry"):
         Guard(industry="retail")
-    with pytest.raises(ValidationError, match="platform"):
+    with pytest.raises(ValidationError, match=r"platform"):
         Message(text="你好", platform="WeCom")
 
 
 def test_check_refuses_a_log_that_is_not_a_send_log() -> None:
-    with pytest.raises(WxguardError, match="takes a SendLog, not list"):
+    with pytest.raises(WxguardError, match=r"takes a SendLog, not list"):
         CADENCE.check("你好", log=[])  # type: ignore[arg-type]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .clitools import Cli, cli  # noqa: F401  (fixture)
+from .clitools import Cli
 
 
 def test_txt_is_checked_line_by_line(cli: Cli) -> None:

@@ -9,7 +9,7 @@ import pytest
 from wxguard.sources import find_config
 from wxguard.sources.project import per_file_ignored
 
-from .clitools import Cli, cli  # noqa: F401  (fixture)
+from .clitools import Cli
 
 WORDS = 'default-wordlists = false\nwords = { drugs = ["冰毒", "大麻"], custom = ["稳赚"] }\n'
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .clitools import Cli, cli  # noqa: F401  (fixture)
+from .clitools import Cli
 
 DRUG = "出售冰毒\n"
 

@@ -24,7 +24,7 @@ from wxguard.report.html import report_html, reports_html
 from wxguard.report.terminal import use_colour
 from wxguard.sources import FileSettings, check_text
 
-from .clitools import Cli, cli  # noqa: F401  (fixture)
+from .clitools import Cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SGR = re.compile(r"\x1b\[[0-9;]*m")

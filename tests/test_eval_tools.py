@@ -54,7 +54,7 @@ def test_fill_digits_only_turns_lower_case_x_into_digits(text: str) -> None:
     filled = ev.fill_digits(text)
     assert len(filled) == len(text)
     assert "x" not in filled
-    for before, after in zip(text, filled):
+    for before, after in zip(text, filled, strict=True):
         assert after == before or (before == "x" and after.isdigit())
 
 

@@ -238,7 +238,7 @@ def test_allow_list_applies_on_wecom_or_when_set() -> None:
 
 
 def test_bad_domain_lists_name_the_key() -> None:
-    with pytest.raises(WxguardError, match="blocked-domains.*'https://x.cn/a'"):
+    with pytest.raises(WxguardError, match=r"blocked-domains.*'https://x.cn/a'"):
         Guard(blocked_domains=["https://x.cn/a"])
 
 
@@ -341,7 +341,7 @@ def test_only_a_positive_resolver_answer_counts_as_filed(answer: Any, filed: boo
 
 
 def test_resolver_must_be_code_not_a_config_string(tmp_path: Path) -> None:
-    with pytest.raises(WxguardError, match="icp_resolver|icp-resolver"):
+    with pytest.raises(WxguardError, match=r"icp_resolver|icp-resolver"):
         Guard(icp_resolver="my.module:Resolver")
     assert isinstance(IcpRegistry.load(EXAMPLE_REGISTRY).lookup("a.example.org"), str)
 
@@ -426,8 +426,16 @@ def test_host_lookups_never_open_a_socket_or_write_a_cache(
 # -- properties ------------------------------------------------------------------------
 URLISH = st.lists(
     st.sampled_from(
-        list("abcxyz019.:/@?#-_ 点。．ｈｔｐｓ：／（），[]()")
-        + ["http", "https://", "www.", ".com", ".cn", "dot", "\u200b"]
+        [
+            *list("abcxyz019.:/@?#-_ 点。．ｈｔｐｓ：／（），[]()"),
+            "http",
+            "https://",
+            "www.",
+            ".com",
+            ".cn",
+            "dot",
+            "\u200b",
+        ]
     ),
     max_size=30,
 ).map("".join)

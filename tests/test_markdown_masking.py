@@ -147,7 +147,7 @@ MARKDOWN_BITS = st.sampled_from(
 def test_masking_keeps_length_and_line_breaks(text: str) -> None:
     result = mask_markdown(text)
     assert len(result.text) == len(text)
-    for original, shown in zip(text, result.text):
+    for original, shown in zip(text, result.text, strict=True):
         assert shown == original or (shown == " " and original not in "\r\n")
     for a, b in result.runs:
         assert 0 <= a < b <= len(text)
@@ -158,5 +158,5 @@ def test_masking_keeps_length_and_line_breaks(text: str) -> None:
         )
     if result.links is not None:  # the prose, plus original characters put back where masked
         assert len(result.links) == len(text)
-        for original, prose, linked in zip(text, result.text, result.links):
+        for original, prose, linked in zip(text, result.text, result.links, strict=True):
             assert linked == prose or (prose == " " and linked == original)

@@ -35,7 +35,7 @@ def series() -> pd.Series:
 def test_one_row_per_violation_indexed_by_its_message(guard: Guard, series: pd.Series) -> None:
     found = findings_frame(series, guard)
     expected = [(label, *span) for label, _, spans, _ in CASES for span in spans]
-    assert list(zip(found.index, found.rule, found.start, found.end)) == expected
+    assert list(zip(found.index, found.rule, found.start, found.end, strict=True)) == expected
     assert found.index.name == "id"
     assert (found.text == [series[label][s:e] for label, _, s, e in expected]).all()
     assert (
@@ -136,5 +136,5 @@ def test_rows_are_the_reports_violations(guard: Guard, texts: list[str]) -> None
     reports = [guard.check(t) for t in texts]
     assert len(found) == sum(len(r.violations) for r in reports)
     assert verdict.tolist() == [r.verdict.value for r in reports]
-    for position, row in zip(found.index, found.itertuples(index=False)):
+    for position, row in zip(found.index, found.itertuples(index=False), strict=True):
         assert row.text == texts[position][row.start : row.end]

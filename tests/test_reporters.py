@@ -21,7 +21,7 @@ from wxguard.report.github import escape_data, escape_property
 from wxguard.report.html import highlight, report_html
 from wxguard.sources import Overrides, Project, check_text
 
-from .clitools import Cli, cli  # noqa: F401  (fixture)
+from .clitools import Cli
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"

@@ -236,7 +236,12 @@ def test_16_threads_opening_each_of_100_new_files_together_all_succeed(tmp_path:
         start = threading.Barrier(16)
         logs: list[SendLog] = []
 
-        def opener(w: int) -> None:
+        def opener(
+            w: int,
+            path: Path = path,
+            start: threading.Barrier = start,
+            logs: list[SendLog] = logs,
+        ) -> None:
             start.wait()
             try:
                 log = SendLog(path)
@@ -352,7 +357,10 @@ def test_a_damaged_log_reports_the_damage(tmp_path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[4096:] = b"\xff" * (len(data) - 4096)  # wreck every page after the first
     path.write_bytes(bytes(data))
-    with pytest.raises(SendLogError, match=r"sends\.db: cannot .*(malformed|not a database)"), SendLog(path) as log:
+    with (
+        pytest.raises(SendLogError, match=r"sends\.db: cannot .*(malformed|not a database)"),
+        SendLog(path) as log,
+    ):
         log.count()
 
 
@@ -400,13 +408,13 @@ def test_bad_calls_name_the_problem(call: object, pattern: str) -> None:
 
 
 def test_unusable_paths_and_closed_logs_name_the_problem(tmp_path: Path) -> None:
-    with pytest.raises(SendLogError, match="is a directory"):
+    with pytest.raises(SendLogError, match=r"is a directory"):
         SendLog(tmp_path)
-    with pytest.raises(SendLogError, match="missing.*unable to open"):
+    with pytest.raises(SendLogError, match=r"missing.*unable to open"):
         SendLog(tmp_path / "missing" / "sends.db")
     log = SendLog(tmp_path / "sends.db")
     log.close()
-    with pytest.raises(SendLogError, match="closed"):
+    with pytest.raises(SendLogError, match=r"closed"):
         log.record("x")
 
 
@@ -415,5 +423,5 @@ def test_a_timezone_without_an_offset_is_refused() -> None:
         def utcoffset(self, dt: datetime | None) -> None:
             return None
 
-    with pytest.raises(WxguardError, match="sent_at: the time zone .* gives no UTC offset"):
+    with pytest.raises(WxguardError, match=r"sent_at: the time zone .* gives no UTC offset"):
         SendLog().record("x", sent_at=datetime(2024, 5, 7, tzinfo=Broken()))

@@ -49,7 +49,7 @@ def test_user_wordlist_file_with_header(tmp_path: Path) -> None:
 def test_category_from_file_name_when_header_missing(tmp_path: Path) -> None:
     path = tmp_path / "gambling.txt"
     path.write_text("地下赌场\n", "utf-8")
-    category, terms = read_wordlist(path)
+    category, _terms = read_wordlist(path)
     assert category == "gambling"
     assert (
         Guard(default_wordlists=False, wordlists=[path]).check("地下赌场").violations[0].rule

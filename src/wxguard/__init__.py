@@ -16,7 +16,8 @@ from .catalog import Rule, catalog
 from .config import GuardConfig
 from .errors import ConfigError, WordListError, WxguardError
 from .guard import Guard
-from .models import Attachment, Location, Message, Report, Reports, Severity, Verdict, Violation
+from .models import Attachment, Location, Message, Severity, Verdict, Violation
+from .report import Report, Reports
 
 if _typing.TYPE_CHECKING:
     from .families.advertising.model import CommercialScore, CommercialSignal, commercial_score

@@ -87,11 +87,17 @@ class Catalog:
     """All rules, in code order, with ruff-style selector resolution."""
 
     def __init__(
-        self, families: dict[str, Family], rules: list[Rule], words: dict[str, dict[str, Text]]
+        self,
+        families: dict[str, Family],
+        rules: list[Rule],
+        words: dict[str, dict[str, Text]],
+        frames: dict[str, Text] | None = None,
     ) -> None:
         self.families = families
         self.rules = rules
         self.words = words
+        # What a finding's message adds when the frame judge lowered it, by frame kind.
+        self.frames = frames or {}
         self.by_code = {r.code: r for r in rules}
         self.by_name = {r.name: r for r in rules}
         self._family_codes: dict[str, frozenset[str]] = {}
@@ -109,6 +115,10 @@ class Catalog:
     def word(self, group: str, key: str) -> Text:
         """A word messages put in (``word("weekday", "mon")``), in both languages."""
         return self.words[group][key]
+
+    def frame_note(self, kind: str, lang: str, cue: str) -> str:
+        """The sentence a framed finding's message ends with, naming the cue."""
+        return self.frames[kind].pick(lang).format_map(_Blank({"cue": cue}))
 
     def codes(self, prefix: str) -> frozenset[str]:
         """The codes of a family (``WX6``): what its checker may emit, and nothing else."""
@@ -174,4 +184,5 @@ def catalog() -> Catalog:
         group: {key: Text(**text) for key, text in entries.items()}
         for group, entries in raw["words"].items()
     }
-    return Catalog(families, rules, words)
+    frames = {kind: Text(**text) for kind, text in raw.get("frames", {}).items()}
+    return Catalog(families, rules, words, frames)

@@ -20,8 +20,8 @@ from typing import NoReturn, TextIO
 from ._version import __version__
 from .catalog import catalog
 from .errors import WxguardError
-from .models import Report, Severity
-from .report import concise, full, github, sarif
+from .models import Severity
+from .report import Report, concise, full, github, sarif
 from .report import json as json_report
 from .report.catalog import explain, rules_json, rules_table
 from .report.terminal import inert, summary, use_colour

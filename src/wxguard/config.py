@@ -56,10 +56,13 @@ class GuardConfig(BaseModel):
     sound: bool = True
     format: FormatLimits = Field(default_factory=FormatLimits)
     campaign_keywords: tuple[str, ...] = ()
-    phrases: tuple[Path, ...] = ()  # extra WX3/WX4 phrase-bank files ([inducement] / [advertising])
+    phrases: tuple[
+        Path, ...
+    ] = ()  # extra phrase-bank files ([inducement], [advertising], [scams], [frames])
     commercial_threshold: float = Field(
         default=4.0, gt=0
     )  # commercial_score() at or above: advertising rules apply
+    frames: bool = True  # the frame judge lowers findings in warnings, notices and reports (wordlists/frames.toml)
     # Folder walking on the command line (sources/files.py): globs; None keeps the default list.
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()

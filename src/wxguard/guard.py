@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .allowlist import AllowList
-from .catalog import catalog
 from .config import GuardConfig, allow_entries, build_config, load_config_file
 from .errors import WxguardError
 from .families import CheckContext, Checker, Finding, checkers
-from .models import Message, Report, Violation
+from .models import Message, Severity
+from .report import Report
 from .text.views import TextView
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from .families.cadence.sendlog import SendLog
     from .families.links.icp import IcpResolver
+    from .frames import FrameJudge
     from .profiles import FormatLimits, Profile
 
 
@@ -34,12 +35,13 @@ class Guard:
     settings, so worker processes rebuild the same lexicon).
     """
 
-    __slots__ = ("_allow", "_checkers", "_enabled", "config")
+    __slots__ = ("_allow", "_checkers", "_enabled", "_frames", "config")
 
     config: GuardConfig
     _enabled: frozenset[str]
     _checkers: tuple[tuple[Checker, bool], ...]
     _allow: AllowList | None
+    _frames: FrameJudge | None
 
     def __init__(
         self,
@@ -70,6 +72,7 @@ class Guard:
         campaign_keywords: Iterable[str] = (),
         phrases: Iterable[str | Path] = (),
         commercial_threshold: float = 4.0,
+        frames: bool = True,
         exclude: Iterable[str] | None = None,
         extend_exclude: Iterable[str] = (),
         config: GuardConfig | None = None,
@@ -104,6 +107,7 @@ class Guard:
                 "campaign_keywords": campaign_keywords,
                 "phrases": phrases,
                 "commercial_threshold": commercial_threshold,
+                "frames": frames,
                 "exclude": None if exclude is None else _as_list(exclude, "exclude"),
                 "extend_exclude": _as_list(extend_exclude, "extend_exclude"),
             }
@@ -127,6 +131,16 @@ class Guard:
         object.__setattr__(
             self, "_allow", AllowList(*allow_entries(config.allow)) if config.allow else None
         )
+        judge = None
+        if config.frames:
+            from .frames import (
+                FrameJudge,
+            )  # here: import wxguard does not load the phrase machinery
+
+            judge = FrameJudge(config.phrases)
+            if not judge.model.rules & enabled:
+                judge = None
+        object.__setattr__(self, "_frames", judge)
 
     @classmethod
     def from_config(cls, path: str | Path) -> Guard:
@@ -163,7 +177,6 @@ class Guard:
         ctx = CheckContext(
             message=message, view=TextView(message.text), config=self.config, log=log
         )
-        ctx.profile  # an unknown platform is an error whichever rules are enabled
         findings: list[Finding] = []
         for checker, complete in self._checkers:
             if complete:
@@ -176,29 +189,15 @@ class Guard:
             findings = self._allow.keep(message.text, ctx.view.folded, findings)
         if not findings:
             return Report(text=message.text)
+        if self._frames is not None:  # warnings, notices and reports lower what they frame
+            findings = self._frames.judge(findings, ctx.view, self._severity)
         return Report(
             text=message.text,
-            violations=tuple(self._violation(message.text, f) for f in _dedupe(findings)),
+            violations=tuple(f.violation(message.text, self.config) for f in _dedupe(findings)),
         )
 
-    def _violation(self, text: str, f: Finding) -> Violation:
-        rule = catalog().by_code[f.rule]
-        lang = self.config.lang
-        return Violation(
-            rule=f.rule,
-            name=rule.name,
-            category=f.category or rule.category or rule.family,
-            severity=f.severity or self.config.severity_of(f.rule),
-            start=f.start,
-            end=f.end,
-            text=text[f.start : f.end],
-            term=f.term,
-            techniques=f.techniques,
-            confidence=f.confidence,
-            message=rule.message(lang, f.variant, **f.fields),
-            suggestion=rule.suggestion(lang),
-            consequence=rule.consequence(lang),
-        )
+    def _severity(self, f: Finding) -> Severity:
+        return f.severity or self.config.severity_of(f.rule)
 
     def check_many(
         self, messages: Iterable[str | Message], workers: int = 0, chunk_size: int = 1024
@@ -298,7 +297,7 @@ def _worker_check(chunk: list[str | Message]) -> list[Report | None]:
 
 
 def _reports(chunk: list[str | Message], future: Future[list[Report | None]]) -> Iterator[Report]:
-    for message, report in zip(chunk, future.result()):
+    for message, report in zip(chunk, future.result(), strict=True):
         if report is None:
             yield Report(text=message if isinstance(message, str) else message.text)
         else:

@@ -1,4 +1,6 @@
-"""The public data model: what goes into a check and what comes out."""
+"""The public data model: what goes into a check (``Message``, ``Attachment``) and the
+findings that come out (``Violation``, ``Location``, ``Severity``, ``Verdict``). The
+``Report`` that holds them, with its displays, is in ``wxguard.report``."""
 
 from __future__ import annotations
 
@@ -101,6 +103,9 @@ class Violation(BaseModel):
     message: str
     suggestion: str | None = None
     consequence: str
+    # The context the frame judge found around the finding (a warning, a notice, a report,
+    # a lesson, a negation), which lowered its severity; the message names the words.
+    frame: str | None = None
     location: Location | None = None
 
     @model_validator(mode="after")
@@ -110,97 +115,8 @@ class Violation(BaseModel):
         return self
 
 
-class Report(BaseModel):
-    """Everything wxguard found in one message, and the verdict."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    text: str
-    violations: tuple[Violation, ...] = ()
-    verdict: Verdict = Verdict.PASS
-    path: str | None = None
-    line: PositiveInt = 1
-    schema_version: Literal[1] = 1
-
-    @model_validator(mode="before")
-    @classmethod
-    def _derive_verdict(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "violations" in data:
-            found = list(data["violations"])
-            found.sort(key=lambda v: (_get(v, "start"), _get(v, "end"), _get(v, "rule")))
-            data = {**data, "violations": tuple(found), "verdict": verdict_for(found)}
-        return data
-
-    @property
-    def ok(self) -> bool:
-        return self.verdict is Verdict.PASS
-
-    def redacted(
-        self, operator: Literal["mask", "replace", "hash"] = "mask", *, salt: str = ""
-    ) -> str:
-        """The text with the personal information this report found (WX501–WX505) masked,
-        replaced or hashed; everything else unchanged. See ``wxguard.redact``."""
-        from .families.persons.redact import redact_violations
-
-        return redact_violations(self.text, self.violations, operator, salt=salt)
-
-    def located(self, path: str | None = None, line: int = 1) -> Report:
-        """A copy that knows its file: ``line`` is where the text starts there, and every
-        violation gets its file ``location`` (from the one shared position function)."""
-        from .report.positions import locate
-
-        return locate(self, path, line)
-
-    def to_html(self) -> str:
-        """The message with every violation highlighted, the verdict and a findings table."""
-        from .report.html import report_html
-
-        return report_html(self)
-
-    def _repr_mimebundle_(
-        self, include: Any = None, exclude: Any = None, **kwargs: Any
-    ) -> dict[str, str]:
-        """Jupyter display: concise lines as text, the highlighted report as HTML."""
-        from .report.html import mimebundle
-
-        return mimebundle(self, include, exclude)
-
-
-class Reports(list[Report]):
-    """A batch of reports (e.g. ``Reports(guard.check_many(messages))``) that displays as one
-    table in a notebook and filters by rule or verdict."""
-
-    def filter(self, rule: str | None = None, verdict: Verdict | str | None = None) -> Reports:
-        """Reports with a violation whose code starts with ``rule`` and/or with that verdict."""
-        wanted = Verdict(verdict) if verdict is not None else None
-        prefix = rule.strip().upper() if rule else None
-        return Reports(
-            r
-            for r in self
-            if (wanted is None or r.verdict is wanted)
-            and (prefix is None or any(v.rule.startswith(prefix) for v in r.violations))
-        )
-
-    def to_html(self) -> str:
-        from .report.html import reports_html
-
-        return reports_html(self)
-
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        """IPython prints lists with its own printer, even over ``_repr_mimebundle_``."""
-        from .report.html import plain_text
-
-        printer.text(plain_text(self))
-
-    def _repr_mimebundle_(
-        self, include: Any = None, exclude: Any = None, **kwargs: Any
-    ) -> dict[str, str]:
-        from .report.html import mimebundle
-
-        return mimebundle(self, include, exclude)
-
-
-def _get(item: Any, key: str) -> Any:
+def field_of(item: Any, key: str) -> Any:
+    """A field of a violation given as a model or, while validating, as a dict."""
     return item[key] if isinstance(item, dict) else getattr(item, key)
 
 
@@ -208,7 +124,7 @@ def verdict_for(violations: Any) -> Verdict:
     """Block on any error, review on any warning, else pass."""
     worst = 0
     for v in violations:
-        worst = max(worst, Severity(_get(v, "severity")).rank)
+        worst = max(worst, Severity(field_of(v, "severity")).rank)
     if worst == Severity.ERROR.rank:
         return Verdict.BLOCK
     if worst == Severity.WARNING.rank:

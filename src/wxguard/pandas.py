@@ -22,7 +22,8 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from .guard import Guard
-from .models import Message, Report
+from .models import Message
+from .report import Report
 
 SEVERITY = pd.CategoricalDtype(["info", "warning", "error"], ordered=True)
 """Ordered, so ``found[found.severity >= "warning"]`` keeps warnings and errors."""
@@ -94,7 +95,7 @@ def _run(
     checked = (guard if guard is not None else Guard()).check_many(
         (values[i] for i in present), workers=workers
     )
-    for i, report in zip(present, checked):
+    for i, report in zip(present, checked, strict=True):
         reports[i] = report
     return index, reports
 

@@ -8,9 +8,9 @@ adding a family is a package here, one line there, and its catalog entries.
 Everything under ``families`` is internal: the public API is what ``wxguard`` exports.
 """
 
-from .base import CheckContext, Checker, Finding
+from .base import CheckContext, Checker, Finding, Frame
 
-__all__ = ["CheckContext", "Checker", "Finding", "checkers"]
+__all__ = ["CheckContext", "Checker", "Finding", "Frame", "checkers"]
 
 
 def checkers() -> tuple[type[Checker], ...]:

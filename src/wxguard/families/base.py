@@ -13,13 +13,23 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..catalog import catalog
-from ..models import Message, Severity
+from ..models import Message, Severity, Violation
 from ..profiles import Profile, profile_for
 from ..text.views import TextView
 
 if TYPE_CHECKING:
     from ..config import GuardConfig
     from .cadence.sendlog import SendLog
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The context that lowered a finding's severity (``wxguard.frames``): its kind (a
+    catalog ``frames`` entry), the words that opened it as written, and the severity."""
+
+    kind: str
+    cue: str
+    severity: Severity
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,33 @@ class Finding:
     variant: str | None = None
     # Set when the finding is less severe than its rule (a review-tier term: a warning).
     severity: Severity | None = None
+    # Set by the frame judge: a warning, a notice, a report … around the finding.
+    frame: Frame | None = None
+
+    def violation(self, text: str, config: GuardConfig) -> Violation:
+        """The reported form, with the catalog's texts in the configured language: the one
+        way any finding (a checker's, or a file's unused suppression) becomes a Violation."""
+        rule = catalog().by_code[self.rule]
+        lang = config.lang
+        message = rule.message(lang, self.variant, **self.fields)
+        if self.frame is not None:
+            message += catalog().frame_note(self.frame.kind, lang, self.frame.cue)
+        return Violation(
+            rule=self.rule,
+            name=rule.name,
+            category=self.category or rule.category or rule.family,
+            severity=self.severity or config.severity_of(self.rule),
+            start=self.start,
+            end=self.end,
+            text=text[self.start : self.end],
+            term=self.term,
+            techniques=self.techniques,
+            confidence=self.confidence,
+            message=message,
+            suggestion=rule.suggestion(lang),
+            consequence=rule.consequence(lang),
+            frame=self.frame.kind if self.frame is not None else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -48,22 +85,17 @@ class CheckContext:
     view: TextView
     config: GuardConfig
     log: SendLog | None = None
+    # The platform's profile (limits, link policy), looked up when the context is made: an
+    # unknown platform is an error whichever rules are enabled.
+    profile: Profile = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "profile", profile_for(self.config, self.platform))
 
     @property
     def platform(self) -> str:
         """The message's platform, else the Guard's."""
         return self.message.platform or self.config.platform
-
-    @property
-    def profile(self) -> Profile:
-        """The platform's profile (limits, link policy); unknown platforms raise. Cached by
-        hand: Python 3.11's ``cached_property`` takes a lock on every first access, which
-        cost more than the lookup (2.6 µs a message)."""
-        found: Profile | None = self.__dict__.get("_profile")
-        if found is None:
-            found = profile_for(self.config, self.platform)
-            object.__setattr__(self, "_profile", found)
-        return found
 
     @property
     def industry(self) -> str | None:

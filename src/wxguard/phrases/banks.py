@@ -48,7 +48,7 @@ _CN_DIGITS = {
     "九": 9,
 }
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-FAMILIES = ("inducement", "advertising", "scams")
+FAMILIES = ("inducement", "advertising", "scams", "frames")
 
 
 @dataclass(frozen=True)

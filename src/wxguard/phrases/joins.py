@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..catalog import catalog
 from ..errors import WordListError
@@ -85,6 +85,30 @@ class Join:
     @property
     def end(self) -> int:
         return self.whole[1] if self.whole else max(self.action[1], self.joined[1])
+
+
+class Placed(NamedTuple):
+    """A join in the original text: its span and the words of its two parts."""
+
+    start: int
+    end: int
+    action: str
+    joined: str
+
+
+def placed(join: Join, clauses: Clauses, original: str | None = None) -> Placed:
+    """Where ``join`` (found in ``clauses``) stands in the original text; a stand-alone
+    phrase without a marked action names its joined part by its label. ``original``: the
+    words to read when the clauses were built from a masked copy of the same length."""
+    original = clauses.original_text if original is None else original
+    start, end = clauses.original(join.start, join.end)
+    a0, a1 = clauses.original(*join.action)
+    if join.label is not None:
+        joined = join.label
+    else:
+        j0, j1 = clauses.original(*join.joined)
+        joined = original[j0:j1]
+    return Placed(start, end, original[a0:a1], joined)
 
 
 def _int(spec: dict[str, Any], key: str, default: int, where: str) -> int:
@@ -314,14 +338,16 @@ def find_joins(
     msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
     for spec in combines:
-        yielding = [h for b in spec.yield_to for h in msg.live(b)]
+        yielding: list[Hit] | None = None  # looked up once an action joins: most never do
         for action in msg.live(spec.action, overlapping=False):
-            if msg.blocked(action) or any(
-                y.start < action.end and action.start < y.end for y in yielding
-            ):
+            if msg.blocked(action):
                 continue
             join = _join(msg, spec, action)
-            if join is not None:
+            if join is None:
+                continue
+            if yielding is None:
+                yielding = [h for b in spec.yield_to for h in msg.live(b)]
+            if not any(y.start < action.end and action.start < y.end for y in yielding):
                 found.append(join)
     for alone in alones:
         bank = banks[alone.bank]

@@ -1,5 +1,103 @@
-"""Reporters: they only read reports. Positions come from one shared function."""
+"""A check's result and every way to show it: ``Report`` and ``Reports`` here, the
+renderers in the modules beside (text, full, github, json, sarif, html), positions from one
+shared function. Renderers only read reports."""
 
-from .positions import LineIndex
+from __future__ import annotations
 
-__all__ = ["LineIndex"]
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, PositiveInt, model_validator
+
+from ..models import Verdict, Violation, field_of, verdict_for
+
+
+class Report(BaseModel):
+    """Everything wxguard found in one message, and the verdict."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    violations: tuple[Violation, ...] = ()
+    verdict: Verdict = Verdict.PASS
+    path: str | None = None
+    line: PositiveInt = 1
+    schema_version: Literal[1] = 1
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_verdict(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "violations" in data:
+            found = list(data["violations"])
+            found.sort(
+                key=lambda v: (field_of(v, "start"), field_of(v, "end"), field_of(v, "rule"))
+            )
+            data = {**data, "violations": tuple(found), "verdict": verdict_for(found)}
+        return data
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict is Verdict.PASS
+
+    def redacted(
+        self, operator: Literal["mask", "replace", "hash"] = "mask", *, salt: str = ""
+    ) -> str:
+        """The text with the personal information this report found (WX501–WX505) masked,
+        replaced or hashed; everything else unchanged. See ``wxguard.redact``."""
+        from ..families.persons.redact import redact_violations
+
+        return redact_violations(self.text, self.violations, operator, salt=salt)
+
+    def located(self, path: str | None = None, line: int = 1) -> Report:
+        """A copy that knows its file: ``line`` is where the text starts there, and every
+        violation gets its file ``location`` (from the one shared position function)."""
+        from .positions import locate
+
+        return locate(self, path, line)
+
+    def to_html(self) -> str:
+        """The message with every violation highlighted, the verdict and a findings table."""
+        from .html import report_html
+
+        return report_html(self)
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None, **kwargs: Any
+    ) -> dict[str, str]:
+        """Jupyter display: concise lines as text, the highlighted report as HTML."""
+        from .html import mimebundle
+
+        return mimebundle(self, include, exclude)
+
+
+class Reports(list[Report]):
+    """A batch of reports (e.g. ``Reports(guard.check_many(messages))``) that displays as one
+    table in a notebook and filters by rule or verdict."""
+
+    def filter(self, rule: str | None = None, verdict: Verdict | str | None = None) -> Reports:
+        """Reports with a violation whose code starts with ``rule`` and/or with that verdict."""
+        wanted = Verdict(verdict) if verdict is not None else None
+        prefix = rule.strip().upper() if rule else None
+        return Reports(
+            r
+            for r in self
+            if (wanted is None or r.verdict is wanted)
+            and (prefix is None or any(v.rule.startswith(prefix) for v in r.violations))
+        )
+
+    def to_html(self) -> str:
+        from .html import reports_html
+
+        return reports_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython prints lists with its own printer, even over ``_repr_mimebundle_``."""
+        from .html import plain_text
+
+        printer.text(plain_text(self))
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None, **kwargs: Any
+    ) -> dict[str, str]:
+        from .html import mimebundle
+
+        return mimebundle(self, include, exclude)

@@ -79,7 +79,8 @@ def rules_markdown() -> str:
         "|---|---|---|---|",
     ]
     out += [
-        f"| [{r.code}](#{rule_anchor(r)}) | {r.name} | {r.severity.value} | {_cell(r.summary_zh)} / {_cell(r.summary_en)} |"
+        f"| [{r.code}](#{rule_anchor(r)}) | {r.name} | {r.severity.value} "
+        f"| {_cell(r.summary_zh)} / {_cell(r.summary_en)} |"
         for r in cat.rules
     ]
     for prefix, family in cat.families.items():

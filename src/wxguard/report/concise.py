@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..models import Report, Violation
+from ..models import Violation
 from .positions import locate
 from .terminal import BOLD, DIM, SEVERITY, inert, paint
+
+if TYPE_CHECKING:
+    from . import Report
 
 
 def located_violations(report: Report) -> list[Violation]:

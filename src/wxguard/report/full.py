@@ -12,11 +12,15 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from ..models import Report, Violation
+from ..models import Violation
 from .concise import header, located_violations
 from .positions import LineIndex
 from .terminal import BLUE, BOLD, SEVERITY, escape, inert, is_unsafe, paint
+
+if TYPE_CHECKING:
+    from . import Report
 
 TAB = "    "
 # Spans over more lines show the first and the last ones around an ellipsis.
@@ -74,7 +78,7 @@ def _snippet(report: Report, v: Violation, index: LineIndex, colour: bool) -> li
         last -= 1  # the span ends with a line break: its last line is the one before
     numbers = list(range(first, last + 1))
     if len(numbers) > MAX_LINES:
-        numbers = numbers[: MAX_LINES - 1] + [-1] + numbers[-1:]
+        numbers = [*numbers[: MAX_LINES - 1], -1, *numbers[-1:]]
     gutter_width = len(str(last + report.line - 1))
     bar = paint("|", colour, BOLD, BLUE)
     empty = f"{'':>{gutter_width}} {bar}"

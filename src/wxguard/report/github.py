@@ -9,10 +9,14 @@ plain summary line (not an annotation) counts everything.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..models import Report, Severity, Violation
+from ..models import Severity, Violation
 from .concise import header, located_violations
 from .terminal import inert, plural
+
+if TYPE_CHECKING:
+    from . import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

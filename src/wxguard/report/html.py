@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import catalog
-from ..models import Report, Severity, Verdict, Violation
+from ..models import Severity, Verdict, Violation
 from .concise import concise_lines, located_violations
 from .links import rule_url
 from .terminal import plural
+
+if TYPE_CHECKING:
+    from . import Report
 
 # Background and accent per severity (a light tint and a strong border, readable in dark themes too).
 COLOURS = {
@@ -75,7 +78,8 @@ def _mark(body: str, covering: Sequence[Violation], labels: Sequence[Violation])
     tooltip = "\n".join(f"{v.rule} {v.name} [{v.severity.value}]: {v.message}" for v in covering)
     return (
         f'<mark class="wxguard-mark wxguard-{worst.severity.value}" title="{_e(tooltip)}" '
-        f'style="background:{background};border-bottom:2px solid {accent};padding:2px 2px;border-radius:3px;color:#1f2328;">'
+        f'style="background:{background};border-bottom:2px solid {accent};'
+        f'padding:2px 2px;border-radius:3px;color:#1f2328;">'
         f"{body}{''.join(_label(v) for v in labels)}</mark>"
     )
 
@@ -93,7 +97,7 @@ def highlight(text: str, violations: Sequence[Violation]) -> str:
     covering: list[Violation] = []
     joined = 0
     out: list[str] = []
-    for a, b in zip(bounds, bounds[1:] + [bounds[-1]]):
+    for a, b in zip(bounds, [*bounds[1:], bounds[-1]], strict=True):
         if a in empty:
             out.append(_mark("", empty[a], empty[a]))
         if b <= a:
@@ -206,7 +210,7 @@ def reports_html(reports: Sequence[Report]) -> str:
 
 def plain_text(obj: Report | Sequence[Report]) -> str:
     """The concise lines, under a verdict line; numbered per message for a batch."""
-    if isinstance(obj, Report):
+    if not isinstance(obj, Sequence):
         return "\n".join([f"{obj.verdict.value}: {_counts(obj.violations)}", *concise_lines(obj)])
     lines = [plural(len(obj), "message")]
     for number, report in enumerate(obj, start=1):
@@ -227,5 +231,5 @@ def mimebundle(
     if wanted("text/plain"):
         bundle["text/plain"] = plain_text(obj)
     if wanted("text/html"):
-        bundle["text/html"] = report_html(obj) if isinstance(obj, Report) else reports_html(obj)
+        bundle["text/html"] = reports_html(obj) if isinstance(obj, Sequence) else report_html(obj)
     return bundle

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..models import Report
+from . import Report
 from .terminal import BEYOND_C0
 
 _RAW = re.compile(f"[{BEYOND_C0}]")

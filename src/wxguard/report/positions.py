@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
-from ..models import Location, Report
+from ..models import Location
+
+if TYPE_CHECKING:
+    from . import Report
 
 
 class LineIndex:

@@ -10,15 +10,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .._version import __version__
 from ..catalog import Rule, catalog
-from ..models import Report, Severity
+from ..models import Severity
 from .concise import located_violations
 from .json import inert_json
 from .links import PROJECT_URL, rule_url
+
+if TYPE_CHECKING:
+    from . import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

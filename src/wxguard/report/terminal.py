@@ -17,9 +17,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..models import Report, Severity, Verdict
+from ..models import Severity, Verdict
+
+if TYPE_CHECKING:
+    from . import Report
 
 # Beyond C0: DEL, C1, the Arabic letter mark, LRM/RLM, line and paragraph separators,
 # bidi embeddings and overrides, bidi isolates.

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from ..guard import Guard
-from ..models import Report, Violation
+from ..models import Violation
+from ..report import Report
 from .markdown import mask_markdown
 from .project import LINKS_FAMILY, FileSettings
 from .reading import Kind
@@ -161,6 +162,6 @@ def check_files(
         guard = group[0][1].guard
         checked = guard.check_many((unit.checked for unit, _, _ in group), workers=jobs)
         for (unit, settings, path), report in zip(
-            group, checked
+            group, checked, strict=True
         ):  # links alone: here, they are quick
             yield settings, _finished(unit, settings, path, report, _linked(unit, settings))

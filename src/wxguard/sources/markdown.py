@@ -188,50 +188,74 @@ def _front_matter(m: _Masker, lines: list[tuple[int, int]]) -> int:
 
 def _blocks(m: _Masker, lines: list[tuple[int, int]], first: int) -> None:
     """Fenced and indented code, reference definitions, rules and list numbers."""
-    text = m.source
-    fence: tuple[str, int] | None = None
-    prev_blank, prev_code, in_list = True, False, False
+    scan = _BlockScan(m)
     for start, end in lines[first:]:
-        line = text[start:end]
+        scan.line(start, end)
+
+
+class _BlockScan:
+    """The block scan, a line at a time: whether a fence is open (its character and length),
+    whether the previous line was blank or indented code, and whether a list is open."""
+
+    def __init__(self, m: _Masker) -> None:
+        self.m = m
+        self.fence: tuple[str, int] | None = None
+        self.prev_blank, self.prev_code, self.in_list = True, False, False
+
+    def line(self, start: int, end: int) -> None:
+        line = self.m.source[start:end]
         quote = _QUOTE_PREFIX.match(line)
         offset = quote.end() if quote else 0
         rest = line[offset:]
-        if fence is not None:
-            m.mask(start, end)
-            stripped = rest.strip()
-            char, length = fence
-            if stripped and stripped.strip(char) == "" and len(stripped) >= length:
-                fence = None
-            prev_blank, prev_code = False, False
-            continue
+        if self.fence is not None:
+            self._fenced(start, end, rest)
+        elif not self._fence_opens(start, end, rest):
+            if not rest.strip():
+                self.prev_blank = True
+                return
+            indent = _indent(rest)
+            if indent >= 4 and (self.prev_blank or self.prev_code) and not self.in_list:
+                self.m.mask(start, end)
+                self.prev_blank, self.prev_code = False, True
+                return
+            self._prose(start + offset, end, rest, indent)
+
+    def _fenced(self, start: int, end: int, rest: str) -> None:
+        """A line inside a fence is code; a run of the fence's character as long closes it."""
+        self.m.mask(start, end)
+        stripped = rest.strip()
+        char, length = self.fence or ("", 0)
+        if stripped and stripped.strip(char) == "" and len(stripped) >= length:
+            self.fence = None
+        self.prev_blank, self.prev_code = False, False
+
+    def _fence_opens(self, start: int, end: int, rest: str) -> bool:
         opening = _FENCE.match(rest)
-        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
-            fence = (opening.group(1)[0], len(opening.group(1)))
-            m.mask(start, end)
-            prev_blank, prev_code = False, False
-            continue
-        if not rest.strip():
-            prev_blank, prev_code = True, prev_code
-            continue
-        indent = _indent(rest)
-        if indent >= 4 and (prev_blank or prev_code) and not in_list:
-            m.mask(start, end)
-            prev_blank, prev_code = False, True
-            continue
+        if not opening or (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+            return False
+        self.fence = (opening.group(1)[0], len(opening.group(1)))
+        self.m.mask(start, end)
+        self.prev_blank, self.prev_code = False, False
+        return True
+
+    def _prose(self, at: int, end: int, rest: str, indent: int) -> None:
+        """A prose line (``at``: after any quote marks): list numbers, reference definitions
+        and thematic breaks are masked."""
+        m = self.m
         item = _LIST_ITEM.match(rest)
         if item:
-            in_list = True
+            self.in_list = True
             if item.group(1):
-                number = start + offset + item.start(1)
+                number = at + item.start(1)
                 m.mask(number, number + len(item.group(1)) + 1)
-        elif indent == 0 and prev_blank:
-            in_list = False
+        elif indent == 0 and self.prev_blank:
+            self.in_list = False
         definition = _REFERENCE_DEFINITION.match(rest)
         if definition:
-            m.destination(_destination(text, start + offset + definition.start("destination"), end))
+            m.destination(_destination(m.source, at + definition.start("destination"), end))
         if definition or _RULE_LINE.match(rest):
-            m.mask(start + offset, end)
-        prev_blank, prev_code = False, False
+            m.mask(at, end)
+        self.prev_blank, self.prev_code = False, False
 
 
 def _closing_parens(text: str) -> dict[int, int]:

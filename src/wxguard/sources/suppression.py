@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ..catalog import catalog
 from ..config import GuardConfig
+from ..families.base import Finding
 from ..models import Violation
 from .markdown import Comment
 
@@ -179,14 +180,25 @@ def apply(
     config: GuardConfig,
 ) -> list[Violation]:
     """The violations no directive covers, plus one WX001 per directive that covered nothing
-    (when WX001 is enabled). Codes of rules switched off by the settings are not "unused":
-    the configuration, not the copy, decided they cannot fire."""
+    (when WX001 is enabled)."""
     scopes = _scopes(text, directives)
     covered = _suppressed(violations, scopes) if scopes else [False] * len(violations)
-    kept = [v for v, hidden in zip(violations, covered) if not hidden]
-    if UNUSED_SUPPRESSION not in enabled:
-        return kept
-    known = catalog().by_code
+    kept = [v for v, hidden in zip(violations, covered, strict=True) if not hidden]
+    if UNUSED_SUPPRESSION in enabled:
+        for d, codes in _stale(directives, scopes, enabled):
+            kept.append(
+                Finding(UNUSED_SUPPRESSION, d.start, d.end, fields={"codes": codes}).violation(
+                    text, config
+                )
+            )
+    return kept
+
+
+def _stale(
+    directives: Sequence[Directive], scopes: list[_Scope], enabled: frozenset[str]
+) -> Iterator[tuple[Directive, str]]:
+    """Each directive that suppressed nothing, with what to name: the codes that went unused,
+    or the directive itself when it names no code or is not a directive wxguard knows."""
     by_directive: dict[int, list[_Scope]] = {}
     for scope in scopes:
         by_directive.setdefault(id(scope.directive), []).append(scope)
@@ -194,35 +206,23 @@ def apply(
         if d.kind == "enable":
             continue
         if d.kind == "unknown":
-            kept.append(_unused(text, d, d.source, config))
+            yield d, d.source
             continue
         unused = [
             s.code or "*"
             for s in by_directive.get(id(d), [])
-            if not s.used
-            and (
-                s.code is None
-                or any(c.startswith(s.code) for c in enabled)
-                or not any(c.startswith(s.code) for c in known)
-            )
+            if not s.used and _could_fire(s.code, enabled)
         ]
         if unused:
-            kept.append(_unused(text, d, ", ".join(unused) if d.codes else d.source, config))
-    return kept
+            yield d, ", ".join(unused) if d.codes else d.source
 
 
-def _unused(text: str, d: Directive, codes: str, config: GuardConfig) -> Violation:
-    rule = catalog().by_code[UNUSED_SUPPRESSION]
-    lang = config.lang
-    return Violation(
-        rule=rule.code,
-        name=rule.name,
-        category=rule.category or rule.family,
-        severity=config.severity_of(rule.code),
-        start=d.start,
-        end=d.end,
-        text=text[d.start : d.end],
-        message=rule.message(lang, codes=codes),
-        suggestion=rule.suggestion(lang),
-        consequence=rule.consequence(lang),
+def _could_fire(code: str | None, enabled: frozenset[str]) -> bool:
+    """Whether an unused code makes its directive stale: all rules, an enabled one, or one no
+    rule has (a typo). Codes of rules switched off by the settings are not "unused": the
+    configuration, not the copy, decided they cannot fire."""
+    return (
+        code is None
+        or any(c.startswith(code) for c in enabled)
+        or not any(c.startswith(code) for c in catalog().by_code)
     )

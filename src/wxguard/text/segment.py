@@ -41,10 +41,10 @@ def _words(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def straddles(text: str, start: int, end: int) -> bool:
     """True when a real word crosses an edge of ``text[start:end]`` without containing it,
     as 消毒 and 品牌 do around 毒品 in 消毒品牌."""
-    for a, b in _words(text, start, end):
-        if (a < start < b or a < end < b) and not (a <= start and b >= end):
-            return True
-    return False
+    return any(
+        (a < start < b or a < end < b) and not (a <= start and b >= end)
+        for a, b in _words(text, start, end)
+    )
 
 
 def in_words(text: str, start: int, end: int, positions: Iterable[int]) -> bool:

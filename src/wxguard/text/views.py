@@ -267,7 +267,7 @@ class _Arrays:
         if not latin.any():
             return []
         edges = np.flatnonzero(np.diff(np.concatenate(([False], latin, [False])).astype(np.int8)))
-        return [(int(a), int(b)) for a, b in zip(edges[0::2], edges[1::2])]
+        return [(int(a), int(b)) for a, b in zip(edges[0::2], edges[1::2], strict=True)]
 
     def run(self, k_index: int) -> tuple[int, int]:
         first = int(self.k2s[k_index])

@@ -266,7 +266,8 @@ class SendLog:
         )
         with self._transaction("record a message") as conn:
             cursor = conn.execute(
-                "INSERT INTO sends (sent_us, grp, sender, platform, industry, digest, media) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO sends (sent_us, grp, sender, platform, industry, digest, media) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
             if self.retention is not None:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...models import Severity
@@ -171,7 +172,7 @@ class Judge:
     def span(self, skeleton: list[int]) -> Span | None:
         """The original span of skeleton indices, unless letters stand too far apart."""
         orig = [self.view.orig_of_skeleton(s) for s in skeleton]
-        for a, b in zip(orig, orig[1:]):
+        for a, b in pairwise(orig):
             if b - a - 1 > MAX_GAP:
                 return None
         return Span(orig[0], orig[-1] + 1, orig)
@@ -292,7 +293,9 @@ class Judge:
     def char_techniques(self, pattern: Pattern, positions: list[int]) -> list[str]:
         found: list[str] = []
         skeleton_chars = (
-            zip(positions, pattern.origin) if len(positions) == len(pattern.origin) else ()
+            zip(positions, pattern.origin, strict=True)
+            if len(positions) == len(pattern.origin)
+            else ()
         )
         for s, written in skeleton_chars:
             char = self.text[self.view.orig_of_skeleton(s)]
@@ -370,7 +373,7 @@ class Judge:
         if judged is None:
             return
         start, end, orig = judged
-        swapped_at = [o for c, o in zip(chars, orig) if c not in pattern.folded]
+        swapped_at = [o for c, o in zip(chars, orig, strict=True) if c not in pattern.folded]
         if in_words(self.text, start, end, swapped_at):
             return
         techniques = ["homophone", *self.noise_techniques(start, end, orig)] + (
@@ -393,7 +396,7 @@ class Judge:
         pair no word of the dictionary (堵博 for 赌博; never 态度, 读博, 件货)."""
         if len(chars) != 2 or len(term) != 2:
             return False
-        swaps = [(c, t) for c, t in zip(chars, term) if c != t]
+        swaps = [(c, t) for c, t in zip(chars, term, strict=True) if c != t]
         if len(swaps) != 1:
             return False
         char, original = swaps[0]
@@ -428,7 +431,7 @@ class Judge:
 
     def gap_hit(self, term: Term, chain: list[tuple[int, int, list[int], Pattern]]) -> Hit | None:
         spans: list[Span] = []
-        for _, _, positions, pattern in chain:
+        for _, _, positions, _ in chain:
             placed = self.span(positions)
             if placed is None or self.allowed(placed[0], placed[1]):
                 return None
@@ -436,7 +439,7 @@ class Judge:
         # Parts with letters between them are judged as words one by one (代开 in 代开心…);
         # adjacent parts together, as one term would be (开发 inside 代开发票 is no edge).
         unit = spans[0][0]
-        for k, (a, b, _) in enumerate(spans):
+        for k, (_, b, _) in enumerate(spans):
             last = k == len(spans) - 1
             if not last and not self.gap_ok(b, spans[k + 1][0]):
                 return None
@@ -453,7 +456,7 @@ class Judge:
         start, end = edged
         techniques: list[str] = []
         kinds: set[str] = set()
-        for (_, _, positions, pattern), (a, b, orig) in zip(chain, spans):
+        for (_, _, positions, pattern), (a, b, orig) in zip(chain, spans, strict=True):
             techniques += self.char_techniques(pattern, positions) + self.noise_techniques(
                 a, b, orig
             )

@@ -62,4 +62,4 @@ class PairPrefilter:
         gaps = np.flatnonzero(starts[1:] > reach[:-1])
         firsts = starts[np.concatenate(([0], gaps + 1))]
         lasts = np.minimum(reach[np.concatenate((gaps, [len(starts) - 1]))], len(classes))
-        return [(int(a), int(b)) for a, b in zip(firsts, lasts)]
+        return [(int(a), int(b)) for a, b in zip(firsts, lasts, strict=True)]

@@ -189,7 +189,10 @@ def _stray_problem(char: str, text: str) -> str:
     if char in "[]":
         return f"'{char}' in {text!r}: brackets only make section lines ([block], [review])"
     if char == "|":
-        return f"'|' in {text!r}: alternatives are companion words after '+' (term + word|word); write other terms on lines of their own"
+        return (
+            f"'|' in {text!r}: alternatives are companion words after '+' (term + word|word); "
+            "write other terms on lines of their own"
+        )
     return (
         f"unmatched '{char}' in {text!r}: braces hold '*' (a gap) or one letter that may be masked"
     )

@@ -219,5 +219,5 @@ def _names(attachments: list[Attachment]) -> str:
 
 
 def _clock(seconds: float) -> str:
-    whole = int(round(seconds))
+    whole = round(seconds)
     return f"{whole // 60}:{whole % 60:02d}"

@@ -12,8 +12,8 @@ from ...errors import WordListError
 from ...phrases.banks import Bank, add_user_phrases, bundled_family
 from ...phrases.joins import Alone, Combine, read_rules, trigger
 
-# Banks the join logic itself consults.
-CONTEXT_BANKS = ("exempt", "blocker", "link", "requirement", "completion", "acquire")
+# Banks the join logic and the checker (refuted) consult.
+CONTEXT_BANKS = ("exempt", "blocker", "link", "requirement", "completion", "acquire", "refuted")
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ _CHECK = "10X98765432"
 
 def gb11643_check(first17: str) -> str:
     """The check character of an 18-character resident ID from its first 17 digits."""
-    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS)) % 11]
+    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True)) % 11]
 
 
 def real_date(year: int, month: int, day: int, today: date | None = None) -> bool:

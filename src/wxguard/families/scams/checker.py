@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ...phrases.banks import Hit
 from ...phrases.clauses import Clauses, compact
-from ...phrases.joins import Join, find_joins
+from ...phrases.joins import Join, find_joins, placed
 from ..base import CheckContext, Checker, Finding
 from .channels import KINDS, Channel, find_channels, masked, may_have_channel
 from .model import Gate, ScamsModel, scams_model
@@ -51,18 +51,19 @@ class ScamsChecker(Checker):
         if channels:
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
-        joins = find_joins(clauses, model.banks, model.combines, model.alones, given)
-        for join in _one_per_place(_unwarned(joins, clauses, model), clauses, model):
-            start, end = clauses.original(join.start, join.end)
-            l0, l1 = clauses.original(*join.action)
-            d0, d1 = clauses.original(*join.joined)
+        notice = _Notice(clauses, model)
+        joins = find_joins(
+            clauses, model.banks, model.combines, model.alones, given, notice.accepts
+        )
+        for join in _one_per_place(joins, clauses, model):
+            at = placed(join, clauses, original)
             yield Finding(
                 rule=join.rule,
-                start=start,
-                end=end,
-                term=original[start:end],
+                start=at.start,
+                end=at.end,
+                term=original[at.start : at.end],
                 confidence=join.confidence,
-                fields={"lure": original[l0:l1], "demand": original[d0:d1]},
+                fields={"lure": at.action, "demand": at.joined},
             )
 
 
@@ -84,26 +85,27 @@ def _given(text: str, channels: list[Channel]) -> dict[str, list[Hit]]:
     return given
 
 
-def _unwarned(joins: list[Join], clauses: Clauses, model: ScamsModel) -> list[Join]:
-    """Joins whose sentence does not warn about scams. A notice describes a scam's wording
-    (转入安全账户, 先交保证金) but hands out a scammer's link or number only when it quotes
-    the scam, while a scam may pose as a notice (反诈提醒：…请登录 …): a join to a channel
-    is cancelled only when it stands inside quotation marks."""
-    if not joins:
-        return joins
-    warnings = model.banks["warning"].hits(clauses.text)
-    if not warnings:
-        return joins
+class _Notice:
+    """Whether a join stands in a sentence that warns about scams. A notice describes a scam's
+    wording (转入安全账户, 先交保证金) but hands out a scammer's link or number only when it
+    quotes the scam, while a scam may pose as a notice (反诈提醒：…请登录 …): a join to a
+    channel is cancelled only inside quotation marks. Warnings are looked for once, when
+    the first join asks."""
 
-    def warned(join: Join) -> bool:
+    def __init__(self, clauses: Clauses, model: ScamsModel) -> None:
+        self.clauses, self.model = clauses, model
+        self._warnings: list[Hit] | None = None
+
+    def accepts(self, join: Join) -> bool:
+        if self._warnings is None:
+            self._warnings = self.model.banks["warning"].hits(self.clauses.text)
+        clauses = self.clauses
         begin, end = clauses.sentence_start(join.start), clauses.sentence_end(join.end - 1)
-        if not any(begin <= w.start and w.end <= end for w in warnings):
-            return False
-        if join.banks[1] not in KINDS:
+        if not any(begin <= w.start and w.end <= end for w in self._warnings):
             return True
-        return _quoted(clauses.original_text, *clauses.original(join.start, join.end))
-
-    return [j for j in joins if not warned(j)]
+        if join.banks[1] not in KINDS:
+            return False
+        return not _quoted(clauses.original_text, *clauses.original(join.start, join.end))
 
 
 _OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"'}

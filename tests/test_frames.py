@@ -1,0 +1,189 @@
+"""The frame judge (issue 14): notices, news and lessons that name what they warn against are
+not offers; solicitations dressed as warnings stay errors. WX3 and WX8 judge their own
+warnings (tests/data/inducement, test_scams); the notices here hold them to no error too."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wxguard import Guard, Severity, Verdict, WordListError
+
+from .strategies import MIXED
+
+DATA = Path(__file__).parent / "data" / "frames.toml"
+SETS = tomllib.loads(DATA.read_text(encoding="utf-8"))
+NOTICES = [(name, line) for name, table in SETS.items() for line in table.get("notices", [])]
+SOLICITATIONS = [line for table in SETS.values() for line in table.get("solicitations", [])]
+
+
+@pytest.fixture(scope="module")
+def judged() -> Guard:
+    return Guard()
+
+
+@pytest.fixture(scope="module")
+def unjudged() -> Guard:
+    return Guard(frames=False)
+
+
+def _errors(guard: Guard, text: str) -> list[tuple[str, int, int]]:
+    return sorted(
+        (v.rule, v.start, v.end)
+        for v in guard.check(text).violations
+        if v.severity is Severity.ERROR
+    )
+
+
+def test_the_sets_are_large_and_cover_every_kind_of_sender() -> None:
+    assert len(NOTICES) >= 200 and len(SOLICITATIONS) >= 50
+    assert {
+        "anti-drug",
+        "anti-fraud",
+        "anti-gambling",
+        "anti-porn",
+        "police",
+        "school",
+        "news",
+        "court",
+    } <= set(SETS)
+
+
+@pytest.mark.parametrize(("kind", "text"), NOTICES)
+def test_a_notice_gets_no_error_and_what_it_names_is_judged_not_missed(
+    judged: Guard, unjudged: Guard, kind: str, text: str
+) -> None:
+    report = judged.check(text)
+    assert [v.rule for v in report.violations if v.severity is Severity.ERROR] == []
+    plain = unjudged.check(text).violations
+    assert {(v.rule, v.start) for v in plain} <= {(v.rule, v.start) for v in report.violations}
+    lowered = {
+        (v.rule, v.start)
+        for v in plain
+        if v.rule.startswith("WX1") and v.severity is Severity.ERROR
+    }
+    framed = {(v.rule, v.start) for v in report.violations if v.frame is not None}
+    assert lowered <= framed, f"{kind}: {text!r}"
+
+
+def test_most_notices_name_something_a_rule_flags(unjudged: Guard) -> None:
+    flagged = [text for _, text in NOTICES if _errors(unjudged, text)]
+    assert len(flagged) >= 0.9 * len(NOTICES)
+
+
+@pytest.mark.parametrize("text", SOLICITATIONS)
+def test_a_solicitation_dressed_as_a_warning_keeps_its_errors(
+    judged: Guard, unjudged: Guard, text: str
+) -> None:
+    before = _errors(unjudged, text)
+    assert before, f"no rule flags {text!r}: the case tests nothing"
+    assert _errors(judged, text) == before
+    assert judged.check(text).verdict is Verdict.BLOCK
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "kind", "cue"),
+    [
+        ("6·26禁毒日，让我们一起向毒品说不。请大家不要吸毒", Verdict.PASS, "warning", "不要"),
+        ("反诈提醒：不要轻信代开发票的广告", Verdict.PASS, "warning", "不要"),
+        ("社区提醒：说能办假证的都是骗子", Verdict.PASS, "warning", "骗子"),
+        ("【禁毒宣传】冰毒、海洛因都是毒品", Verdict.PASS, "campaign", "禁毒"),
+        ("毒品的危害：长期吸毒会导致精神失常", Verdict.PASS, "education", "危害"),
+        ("据报道，男子在网上出售冰毒被警方抓获", Verdict.REVIEW, "report", "警方"),
+        ("新闻《女子遭轮奸》引发热议", Verdict.REVIEW, "report", "《女子遭轮奸》"),
+        ("我从来不吸毒", Verdict.REVIEW, "negation", "从来不"),
+    ],
+)
+def test_the_frame_lowers_the_verdict_and_the_message_names_it(
+    judged: Guard, text: str, verdict: Verdict, kind: str, cue: str
+) -> None:
+    report = judged.check(text)
+    assert report.verdict is verdict
+    framed = [v for v in report.violations if v.frame is not None]
+    assert framed and {v.frame for v in framed} == {kind}
+    assert any(f"「{cue}」" in v.message for v in framed)
+
+
+def test_english_messages_name_the_frame_too() -> None:
+    (v,) = Guard(lang="en").check("请大家不要吸毒").violations
+    assert v.frame == "warning" and '"不要"' in v.message and v.severity is Severity.INFO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出售冰毒",
+        "提醒：货到了，要冰毒的私聊",
+        "反诈提醒：代开发票，联系13812345678",
+        "严禁外传：摇头丸新货，有需要的私聊",
+    ],
+)
+def test_real_solicitation_is_blocked_in_any_frame(judged: Guard, text: str) -> None:
+    assert judged.check(text).verdict is Verdict.BLOCK
+
+
+def test_an_official_hotline_does_not_defeat_a_notice(judged: Guard) -> None:
+    assert judged.check("发现吸毒贩毒线索，请拨打举报电话110").verdict is Verdict.PASS
+    assert judged.check("吸毒请联系我，电话13812345678").verdict is Verdict.BLOCK
+
+
+def test_a_curse_stays_a_curse_after_a_prohibition(judged: Guard) -> None:
+    assert judged.check("别装逼了").verdict is Verdict.BLOCK
+
+
+def test_propaganda_borrowing_court_words_is_not_framed(judged: Guard) -> None:
+    text = "超过二十万人向最高检察院控告起诉，法轮大法好"
+    assert any(
+        v.rule == "WX101" and v.severity is Severity.ERROR for v in judged.check(text).violations
+    )
+    assert judged.check("反邪教宣传：揭穿法轮功的欺骗本质").verdict is Verdict.PASS
+
+
+def test_frames_off_restores_the_plain_severity() -> None:
+    assert Guard(frames=False).check("请大家不要吸毒").verdict is Verdict.BLOCK
+
+
+def test_users_extend_the_frames_with_their_phrase_files(tmp_path: Path) -> None:
+    text = "平安夜巡逻：海洛因"
+    assert Guard().check(text).verdict is Verdict.BLOCK
+    path = tmp_path / "mine.toml"
+    path.write_text('[frames]\ncampaign = ["平安夜巡逻"]\n', encoding="utf-8")
+    report = Guard(phrases=[path]).check(text)
+    assert report.verdict is Verdict.PASS and report.violations[0].frame == "campaign"
+
+
+def test_an_unknown_frame_bank_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text('[frames]\n\ncampagne = ["平安夜巡逻"]\n', encoding="utf-8")
+    with pytest.raises(WordListError, match=r"mine\.toml:3.*campagne"):
+        Guard(phrases=[path])
+
+
+def test_the_frame_is_in_the_json_report(judged: Guard) -> None:
+    data = judged.check("请大家不要吸毒").model_dump(mode="json")
+    assert data["violations"][0]["frame"] == "warning"
+
+
+@given(MIXED)
+def test_the_judge_never_raises_nor_moves_a_finding(text: str) -> None:
+    plain = _FRAMELESS.check(text).violations
+    framed = _JUDGED.check(text).violations
+    assert [(v.rule, v.start, v.end) for v in framed] == [(v.rule, v.start, v.end) for v in plain]
+    assert all(a.severity.rank <= b.severity.rank for a, b in zip(framed, plain, strict=True))
+
+
+@given(
+    st.sampled_from([line for _, line in NOTICES]),
+    st.sampled_from(["要的私聊", "加我微信", "有货，找我"]),
+)
+def test_the_sender_asking_to_be_reached_defeats_any_notice(line: str, offer: str) -> None:
+    text = f"{line}。{offer}"
+    assert _errors(_JUDGED, text) == _errors(_FRAMELESS, text)
+
+
+_JUDGED = Guard()
+_FRAMELESS = Guard(frames=False)

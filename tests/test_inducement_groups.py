@@ -1,0 +1,76 @@
+"""WX3 on group messages of six kinds (lotteries, 集赞, assist counts, bought votes, chain
+letters, share-to-claim) and on traps with the same words: ``tests/data/inducement/groups.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from wxguard import Guard, Severity, Verdict
+
+DATA = Path(__file__).parent / "data" / "inducement" / "groups.toml"
+KINDS = ("lottery", "likes", "assist", "vote", "chain", "claim", "framed")
+
+
+def _cases() -> dict[str, dict[str, list[object]]]:
+    data = tomllib.loads(DATA.read_text("utf-8"))
+    assert tuple(data) == KINDS, f"{DATA}: tables {list(data)}, expected {list(KINDS)}"
+    for kind, table in data.items():
+        for key in ("found", "judged"):
+            for entry in table.get(key, []):
+                ok = (
+                    isinstance(entry, list)
+                    and len(entry) == 3
+                    and all(isinstance(x, str) for x in entry)
+                )
+                assert ok and entry[1] in entry[2], f"{DATA} [{kind}] {key}: bad entry {entry!r}"
+    return data
+
+
+CASES = _cases()
+FOUND = [(kind, *entry) for kind, table in CASES.items() for entry in table.get("found", [])]
+JUDGED = [(kind, *entry) for kind, table in CASES.items() for entry in table.get("judged", [])]
+PASSES = [(kind, text) for kind, table in CASES.items() for text in table.get("passes", [])]
+
+
+@pytest.fixture(scope="module")
+def wx3() -> Guard:
+    return Guard(select=["WX3"])
+
+
+def test_the_set_is_large_and_every_kind_has_traps() -> None:
+    assert len(FOUND) >= 150 and len(PASSES) + len(JUDGED) >= len(FOUND)
+    for kind in KINDS:
+        assert any(k == kind for k, *_ in FOUND) and any(k == kind for k, _ in PASSES)
+
+
+@pytest.mark.parametrize(("kind", "rule", "span", "text"), FOUND)
+def test_inducement_is_an_error_on_its_span(
+    wx3: Guard, kind: str, rule: str, span: str, text: str
+) -> None:
+    start = text.index(span)
+    errors = {
+        (v.rule, v.start, v.end) for v in wx3.check(text).violations if v.severity is Severity.ERROR
+    }
+    assert (rule, start, start + len(span)) in errors
+
+
+@pytest.mark.parametrize(("kind", "text"), PASSES)
+def test_the_same_words_in_ordinary_messages_pass(wx3: Guard, kind: str, text: str) -> None:
+    assert wx3.check(text).violations == ()
+
+
+@pytest.mark.parametrize(("kind", "rule", "span", "text"), JUDGED)
+def test_an_offer_quoted_in_a_warning_is_judged_not_blocked(
+    wx3: Guard, kind: str, rule: str, span: str, text: str
+) -> None:
+    report = wx3.check(text)
+    start = text.index(span)
+    judged = [
+        v for v in report.violations if (v.rule, v.start, v.end) == (rule, start, start + len(span))
+    ]
+    assert judged and judged[0].severity is Severity.INFO
+    assert "反诈、辟谣或新闻报道语境" in judged[0].message
+    assert report.verdict is Verdict.PASS
