@@ -11,17 +11,25 @@ first, longest and most severe wins, a sound-alike only where no exact finding o
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from ...text.views import TextView
 from ..base import CheckContext, Checker, Finding
 from .judge import Hit, Judge
-from .lexicon import Lexicon
+from .lexicon import Candidate, Lexicon
 from .model import lexicon_for
-from .terms import shape
+from .terms import Term, shape
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
+
+# Joins the messages of a batch for one scan. A letter, so every view keeps it and no match
+# or stutter run reaches from one message into the next; not Latin, so the letter runs and
+# lone letters (pinyin, masks) are those of each message alone; outside every syllable class,
+# so it spells as a break.
+JOIN = "\u16a0"  # ᚠ, runic letter fehu
 
 
 def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
@@ -57,6 +65,40 @@ class ContentChecker(Checker):
         super().__init__(config)
         self.lexicon: Lexicon = lexicon_for(config)
 
+    def screen(self, texts: Sequence[str]) -> set[int]:
+        """The messages that ``check`` would judge: one scan of the batch joined (the long-text
+        path, numpy and windows) finds every candidate of each message, and of those only a
+        whole term placed as ``Judge.may_hit`` allows, pinyin, the last missing part of a term
+        with gaps or a mask passing its quick test leads to judging. Placements are those of
+        each message alone: no stutter run crosses ``JOIN``."""
+        lexicon = self.lexicon
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        view = TextView(JOIN.join(texts))
+        judge = Judge(lexicon, view, [])
+        flagged: set[int] = set()
+        parts: dict[int, dict[Term, set[int]]] = {}
+        for cand in lexicon.candidates(view):
+            a, b = _original_ends(view, cand)
+            i = bisect_right(starts, a) - 1
+            last = bisect_right(starts, b) - 1
+            if cand.view == "letters" or last != i:  # across messages: only with ᚠ in a term
+                flagged.update(range(i, last + 1))
+                continue
+            for p in cand.patterns:
+                if p.part >= 0:
+                    parts.setdefault(i, {}).setdefault(p.term, set()).add(p.part)
+                elif i not in flagged and judge.may_hit(cand, p):
+                    flagged.add(i)
+        for i, seen in parts.items():
+            if any(len(found) == len(shape(term.text).parts) for term, found in seen.items()):
+                flagged.add(i)
+        masks = lexicon.masks
+        for pos in lexicon.mask_positions(view):
+            i = bisect_right(starts, pos) - 1
+            if i not in flagged and masks.possible(texts[i], pos - starts[i]):
+                flagged.add(i)
+        return flagged
+
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         lexicon = self.lexicon
         candidates = lexicon.candidates(ctx.view)
@@ -80,6 +122,21 @@ class ContentChecker(Checker):
                 variant=_variant(hit),
                 severity=hit.severity(ctx.config) if term.tier == "review" else None,
             )
+
+
+def _original_ends(view: TextView, cand: Candidate) -> tuple[int, int]:
+    """The original indices of a candidate's first and last character."""
+    if cand.view == "collapsed":
+        first, last = view.skeleton_run(cand.start)[0], view.skeleton_run(cand.end - 1)[1]
+    elif cand.view == "skeleton":
+        first, last = cand.start, cand.end - 1
+    else:
+        window = cand.window
+        assert window is not None
+        first, last = (
+            window.skeleton_index(window.map.source_index(i)) for i in (cand.start, cand.end - 1)
+        )
+    return view.orig_of_skeleton(first), view.orig_of_skeleton(last)
 
 
 def _variant(hit: Hit) -> str | None:

@@ -364,11 +364,9 @@ class Judge:
         """A sound-alike of a whole term: three or more Chinese characters, or two with one
         swapped for a character that makes no word (堵博 for 赌博, never 态度); either way
         the swapped characters must not belong to an ordinary word in their context."""
-        if pattern.kind != "exact" or pattern.cjk_count < 2:
+        if not self.may_sound_alike(pattern, placed.chars):
             return
         chars = placed.chars
-        if pattern.cjk_count == 2 and not self.two_character_variant(chars, pattern.folded):
-            return
         judged = self.judged(placed.positions, pattern.folded, True)
         if judged is None:
             return
@@ -388,6 +386,21 @@ class Judge:
             CONFIDENCE["homophone"],
             True,
         )
+
+    def may_hit(self, cand: Candidate, pattern: Pattern) -> bool:
+        """Whether ``classes`` could find ``pattern`` in ``cand``: the tests that need no
+        context (the placement, and for a sound-alike ``may_sound_alike``), which reject
+        most candidates (态度 for 台独) before any word or span is looked up."""
+        placed = self.place(cand, pattern)
+        return placed is not None and (placed.exact or self.may_sound_alike(pattern, placed.chars))
+
+    @classmethod
+    def may_sound_alike(cls, pattern: Pattern, chars: str) -> bool:
+        """A sound-alike stands only for a whole term of two or more Chinese characters,
+        and for one of two only as ``two_character_variant``."""
+        if pattern.kind != "exact" or pattern.cjk_count < 2:
+            return False
+        return pattern.cjk_count > 2 or cls.two_character_variant(chars, pattern.folded)
 
     @staticmethod
     def two_character_variant(chars: str, term: str) -> bool:

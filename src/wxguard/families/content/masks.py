@@ -83,12 +83,10 @@ class MaskIndex:
         character of a term whose other characters surround it exactly."""
         reach = self.reach * 2 + 1
         for p in positions:
+            if not self.possible(text, p):
+                continue
             mask = fold_one_to_one(text[p])
             symbol = mask in MASK_SYMBOLS
-            if not (symbol or mask in self.initials) or not self._neighbours(text, p):
-                continue
-            if mask == "x" and not _alone(text, p):
-                continue
             before = fold(text[max(0, p - reach) : p])
             after = fold(text[p + 1 : p + 1 + reach])
             for key in {(before[-1:], after[:1]), (before[-1:], ""), ("", after[:1])}:
@@ -100,6 +98,14 @@ class MaskIndex:
                     start = _back(text, p, len(slot.before))
                     end = _forward(text, p + 1, len(slot.after))
                     yield MaskHit(slot, start, end, p, mask, not symbol)
+
+    def possible(self, text: str, p: int) -> bool:
+        """The quick tests of ``text[p]`` and its two neighbours, before any window is folded:
+        False where no masked slot can be (most lone letters)."""
+        mask = fold_one_to_one(text[p])
+        if not (mask in MASK_SYMBOLS or mask in self.initials) or not self._neighbours(text, p):
+            return False
+        return mask != "x" or _alone(text, p)
 
     def _neighbours(self, text: str, p: int) -> bool:
         """Whether the characters right beside ``text[p]`` could surround a mask; a noise
