@@ -8,9 +8,15 @@ from wxguard.families.inducement.model import inducement_model
 
 def bank_sources() -> list[str]:
     adv, ind = advertising_model(), inducement_model(())
-    patterns = [adv.positive_phrases, adv.pattern_gate, adv.claims_prefilter, ind.trigger]
+    patterns = [
+        adv.scanner.literals,
+        *adv.scanner.regexes,
+        *adv.scanner.gates,
+        adv.claims_prefilter,
+        ind.trigger,
+    ]
     for bank in (*adv.banks.values(), *ind.banks.values()):
-        patterns += [bank.regex, bank._phrase_union, bank._pattern_union, bank._gate, bank._quick]
+        patterns += [bank.regex, bank._quick]
     return sorted({p.pattern for p in patterns if p is not None})
 
 

@@ -47,7 +47,7 @@ def test_commercial_score_is_public_and_explains_itself() -> None:
     score = wxguard.commercial_score("新品上市，原价199现价99，点击下单")
     assert score.commercial and score.score >= score.threshold == 4.0
     kinds = {s.kind: s.text for s in score.signals}
-    assert kinds["contrast"] == "原价" and kinds["cta"] == "点击下单"
+    assert kinds["contrast"] == "原价199现价99" and kinds["cta"] == "点击下单"
     assert all(
         "新品上市，原价199现价99，点击下单"[s.start : s.end] == s.text for s in score.signals
     )
@@ -68,8 +68,8 @@ def test_notice_and_chat_signals_lower_the_score() -> None:
 
 
 def test_threshold_setting_changes_what_is_commercial() -> None:
-    text = "土蜂蜜58元一斤，需要的私聊"
-    assert commercial_score(text).score == 4.0
+    text = "土蜂蜜58元一斤，买三斤包邮，需要的私聊"
+    assert 4.0 <= commercial_score(text).score < 6
     assert [v.rule for v in Guard(select=["WX401"]).check(text).violations] == ["WX401"]
     assert Guard(select=["WX401"], commercial_threshold=6).check(text).violations == ()
     assert not commercial_score(text, threshold=6).commercial
@@ -81,10 +81,78 @@ def test_message_names_the_evidence(wx4: Guard) -> None:
     (v,) = [
         v for v in wx4.check("新品上市，原价199现价99，点击下单").violations if v.rule == "WX401"
     ]
-    assert (
-        v.message
-        == "商业推广内容（依据「原价」「新品上市」「价199」，商业性评分 9）未显著标明“广告”"
+    score = commercial_score("新品上市，原价199现价99，点击下单").score
+    assert v.message == (
+        f"商业推广内容（依据「原价199现价99」「点击下单」「新品」，商业性评分 {score:g}）"
+        "缺少“广告”标识、发送者名称和退订方式：开头加上【广告】【商家名称】，结尾加上“回T退订”"
     )
+
+
+# -- one problem, one mark -------------------------------------------------------------------
+LABELLING = ("WX401", "WX403", "WX404")
+
+
+def test_an_unlabelled_ad_is_one_finding_that_lists_what_is_missing(wx4: Guard) -> None:
+    text = "新品上市，原价199现价99，点击下单"
+    (v,) = wx4.check(text).violations
+    assert (v.rule, v.text) == ("WX401", "新品上市")  # where 【广告】 goes
+    assert "“广告”标识、发送者名称和退订方式" in v.message
+    (en,) = Guard(select=["WX4"], lang="en").check(text).violations
+    assert "lacks the 广告 label, the sender's name and a way to unsubscribe" in en.message
+
+
+@pytest.mark.parametrize(
+    ("settings", "rule", "span", "missing"),
+    [
+        ({"ignore": ["WX401"]}, "WX404", "新品上市", "缺少发送者名称和退订方式"),
+        ({"select": ["WX403"]}, "WX403", "点击下单", "缺少退订方式"),
+        ({"select": ["WX401"]}, "WX401", "新品上市", "缺少“广告”标识："),
+        ({"ignore": ["WX401", "WX403", "WX404"]}, None, None, None),
+    ],
+)
+def test_select_and_ignore_still_pick_each_missing_part(
+    settings: dict[str, list[str]], rule: str | None, span: str | None, missing: str | None
+) -> None:
+    found = Guard(**settings).check("新品上市，原价199现价99，点击下单").violations  # type: ignore[arg-type]
+    labelling = [v for v in found if v.rule in LABELLING]
+    if rule is None:
+        assert labelling == []
+    else:
+        (v,) = labelling
+        assert (v.rule, v.text) == (rule, span) and missing is not None and missing in v.message
+
+
+@pytest.mark.parametrize(
+    ("text", "absolute"),
+    [
+        ("全网最低价，买到就是赚到", "全网最低价"),
+        ("史上最低价！羽绒服全场2折起，点击链接购买", "史上最低价"),
+        ("【广告】【星河超市】周末大促，全场五折，全网最低价", "全网最低价"),
+    ],
+)
+def test_absolute_terms_do_not_stack_with_the_missing_parts(
+    wx4: Guard, text: str, absolute: str
+) -> None:
+    found = wx4.check(text).violations
+    assert [v.text for v in found if v.rule == "WX402"] == [absolute]
+    (labelling,) = [v for v in found if v.rule in LABELLING]
+    others = [v for v in found if v is not labelling]
+    assert all(labelling.end <= v.start or v.end <= labelling.start for v in others)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "原价1200现价300自用闲置",
+        "九成新婴儿车转让，原价1200，现价300，自提",
+        "搬家处理：二手沙发一套，原价3000现价500，需要的私聊",
+        "闲置iPad一台，自用九成新，800元出",
+        "个人转让健身卡一张，还剩8个月，原价2400现价900",
+    ],
+)
+def test_a_neighbours_one_off_sale_is_not_advertising(wx4: Guard, text: str) -> None:
+    assert wx4.check(text).violations == ()
+    assert any(s.kind == "personal" for s in commercial_score(text).signals)
 
 
 # -- WX402 wording and exemptions ----------------------------------------------------------
@@ -171,8 +239,11 @@ _ALPHABET = list(
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=60))
 def test_spans_map_into_the_original_and_nothing_crashes(text: str) -> None:
-    for v in Guard(select=["WX4"]).check(text).violations:
+    found = Guard(select=["WX4"]).check(text).violations
+    for v in found:
         assert 0 <= v.start < v.end <= len(text) and text[v.start : v.end] == v.text
+    assert len([v for v in found if v.rule in LABELLING]) <= 1
+    assert len({(v.start, v.end) for v in found}) == len(found)  # one mark per span
     score = commercial_score(text)
     assert score.commercial == (score.score >= score.threshold)
     assert all(text[s.start : s.end] == s.text for s in score.signals)

@@ -60,7 +60,7 @@ def test_quick_finds_exactly_what_the_plain_regex_finds(text: str, source: str) 
 
 def test_the_shipped_unions_get_a_lookahead() -> None:
     adv = advertising_model()
-    assert adv.pattern_gate is not None and adv.pattern_gate.pattern.startswith("(?=[")
+    assert adv.scanner.literals is not None and adv.scanner.literals.pattern.startswith("(?=[")
 
 
 @settings(max_examples=500)

@@ -4,8 +4,9 @@
   checker's), and a checker emits only its family's codes.
 - Every rule documents a failing and a passing example, and the examples are true: Guard()
   flags the failing one with that rule and not the passing one. Examples in parentheses
-  describe context (attachments, a send history, a setting); ``CONTEXTS`` builds each of
-  them, and every rule's examples run, so no rule is skipped.
+  describe context (attachments, a send history); ``DESCRIBED`` builds each of them,
+  ``SETTINGS`` gives the settings a rule needs to run, and every rule's examples run, so no
+  rule is skipped.
 """
 
 from __future__ import annotations

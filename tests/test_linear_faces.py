@@ -1,17 +1,10 @@
-"""Linear time on hostile input in the faces: Markdown masking, suppression, the reporters.
-
-Each test finds a size at which the work takes a measurable time, then times an input four
-times as large: linear code takes about four times as long, quadratic code sixteen. The
-bound (6×) is generous for noise; the size is found anew on every machine, so the test is
-quick whether the code is linear or not.
-"""
+"""Linear time on hostile input in the faces: Markdown masking, suppression, the reporters
+(timed as ``tests/linear.py`` says)."""
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
@@ -21,38 +14,13 @@ from wxguard.report.html import highlight
 from wxguard.sources import FileSettings, check_text, mask_markdown
 from wxguard.sources.suppression import Directive, apply
 
-T = TypeVar("T")
-FLOOR = 0.025  # seconds: the smaller input must take at least this long to be timed
-BOUND = 6.0
+from .linear import BOUND, growth
+
+# Timing ×1 and ×4 inputs takes minutes: `pytest -m "not slow"` leaves them to CI.
+pytestmark = pytest.mark.slow
+
 SMALL = Guard(default_wordlists=False, words={"drugs": ["冰毒"]}, select=["WX1", "WX0"])
 SETTINGS = FileSettings(SMALL, None, (), SMALL.enabled_rules)
-
-
-def _time(work: Callable[[T], Any], data: T) -> float:
-    """CPU seconds of one run (other processes on a shared machine do not count), the garbage
-    collector paused (its full passes grow with the objects alive, not with the code's work)."""
-    gc.collect()
-    gc.disable()
-    try:
-        start = time.process_time()
-        work(data)
-        return time.process_time() - start
-    finally:
-        gc.enable()
-
-
-def growth(make: Callable[[int], T], work: Callable[[T], Any], n: int = 64) -> tuple[float, int]:
-    """(time of ``make(4n)`` / time of ``make(n)``, n) for the first n whose time reaches
-    FLOOR. Each is the best of three runs, taken in turns, so a busy moment spoils neither
-    alone. A first, untimed run loads what the work loads lazily."""
-    small = make(n)
-    work(small)
-    while _time(work, small) < FLOOR and n < 1 << 22:
-        n *= 2
-        small = make(n)
-    large = make(4 * n)
-    times = [(_time(work, small), _time(work, large)) for _ in range(3)]
-    return min(t for _, t in times) / min(t for t, _ in times), n
 
 
 def _violation(start: int, end: int, rule: str = "WX104") -> Violation:

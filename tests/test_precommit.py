@@ -23,6 +23,8 @@ PRE_COMMIT = shutil.which("pre-commit") or shutil.which(
 )
 
 pytestmark = [
+    # pre-commit builds the hook's package environment, as it does for a user: minutes.
+    pytest.mark.slow,
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
     pytest.mark.skipif(
         PRE_COMMIT is None, reason="pre-commit is not installed (it is in the [test] extra)"

@@ -38,7 +38,8 @@ class Text(BaseModel):
 class Rule(BaseModel):
     """One rule: stable code and name, default severity, texts and examples."""
 
-    model_config = ConfigDict(frozen=True, populate_by_name=True)
+    # A mistyped key (why_zh, sugestion_en) is an error, not a text silently left out.
+    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="forbid")
 
     code: str
     name: str

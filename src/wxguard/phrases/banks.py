@@ -17,7 +17,7 @@ file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -29,7 +29,17 @@ from ..text.folding import fold_one_to_one
 from ..text.quickregex import quick, trie_source
 from .clauses import compact
 
-NUMBER = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万几多]+)"
+# A number starts where the number does, never inside it: a search that tried every digit of
+# a long run as a start read the rest of the run each time (quadratic), and 0元 inside 100元
+# is no number of its own. 几 and 多 are also words before a number (多一次): after one that
+# opens a run, a number may start with a numeral (so a run still has at most two starts).
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
+_CN_SOME = "几多"
+NUMBER = (
+    rf"(?:(?<!\d)\d+(?:\.\d+)?|(?<![{_CN_NUMERALS}])"
+    rf"(?:(?<![{_CN_SOME}])[{_CN_NUMERALS}{_CN_SOME}]+"
+    rf"|(?<![{_CN_NUMERALS}{_CN_SOME}][{_CN_SOME}])[{_CN_NUMERALS}][{_CN_NUMERALS}{_CN_SOME}]*))"
+)
 GAP = r"[^。，]{0,6}?"
 _TOKEN = re.compile(r"\{N\}|\{\*\}|\(([^()]*)\)(\?)?|[\[\]]|[^{}()\[\]]+|[{}()]")
 _NUMBER = re.compile(NUMBER)
@@ -91,12 +101,9 @@ class Bank:
         self.source: str | None = (
             "|".join(f"(?:{s})" for s in literal + patterns) if literal or patterns else None
         )
-        # Phrases and raw patterns apart: the phrase union is fast, and the patterns only run
-        # on texts that pass the bank's optional ``gate`` (e.g. "[0-9]" for prices).
-        self._phrase_source: str | None = "|".join(literal) if literal else None
+        # The raw patterns alone: the advertising scanner runs them only where an anchor or
+        # the bank's ``gate`` says they can match.
         self._pattern_source = "|".join(f"(?:{p})" for p in patterns) if patterns else None
-        gate = options.get("gate")
-        self._gate_source = gate if isinstance(gate, str) else None
         # Literal strings one of which every match contains; None when a raw pattern or a
         # phrase without a literal part makes that unknowable.
         self.anchors: frozenset[str] | None = (
@@ -112,18 +119,6 @@ class Bank:
     @cached_property
     def regex(self) -> re.Pattern[str] | None:
         return quick(self.source) if self.source is not None else None
-
-    @cached_property
-    def _phrase_union(self) -> re.Pattern[str] | None:
-        return quick(self._phrase_source) if self._phrase_source is not None else None
-
-    @cached_property
-    def _pattern_union(self) -> re.Pattern[str] | None:
-        return quick(self._pattern_source) if self._pattern_source is not None else None
-
-    @cached_property
-    def _gate(self) -> re.Pattern[str] | None:
-        return quick(self._gate_source) if self._gate_source is not None else None
 
     @cached_property
     def _quick(self) -> re.Pattern[str] | None:
@@ -156,22 +151,9 @@ class Bank:
         return found
 
     @property
-    def has_patterns(self) -> bool:
-        return self._pattern_source is not None
-
-    def first(
-        self, text: str, skip: Callable[[int, int], bool], phrases: bool = True
-    ) -> tuple[int, int] | None:
-        """The earliest non-empty match for which ``skip`` is false (``phrases=False``: a
-        caller already knows no phrase matches, so only the gated patterns are tried)."""
-        best: tuple[int, int] | None = None
-        if phrases and self._phrase_union is not None:
-            best = _first(self._phrase_union, text, skip)
-        if self._pattern_union is not None and (self._gate is None or self._gate.search(text)):
-            span = _first(self._pattern_union, text, skip)
-            if span is not None and (best is None or span[0] < best[0]):
-                best = span
-        return best
+    def pattern_source(self) -> str | None:
+        """The bank's raw patterns as one alternation (None without patterns)."""
+        return self._pattern_source
 
     def split(self, matched: str) -> tuple[int, int] | None:
         """Where the action (written in ``[...]``) lies inside a match of this bank, if marked."""
@@ -180,15 +162,6 @@ class Bank:
             if m:
                 return m.span(2)
         return None
-
-
-def _first(
-    rx: re.Pattern[str], text: str, skip: Callable[[int, int], bool]
-) -> tuple[int, int] | None:
-    m = rx.search(text)
-    while m is not None and (m.end() == m.start() or skip(*m.span())):
-        m = rx.search(text, m.start() + 1)
-    return m.span() if m is not None else None
 
 
 def number_value(written: str) -> float | None:

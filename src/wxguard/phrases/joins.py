@@ -15,7 +15,7 @@ cannot spell) and hand them in (``given``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -176,6 +176,44 @@ def read_rules(
     return combines, alones
 
 
+class _Spans:
+    """Hits sorted by start, indexed for the questions joins ask about a position, so that
+    each costs a bisection and the hits near it, not a pass over the whole message (a long
+    hostile text has hits everywhere)."""
+
+    __slots__ = ("_by_end", "_ends", "_furthest", "_least_end", "hits", "starts")
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self.starts = [h.start for h in hits]
+        self._by_end = sorted(hits, key=lambda h: (h.end, h.start))
+        self._ends = [h.end for h in self._by_end]
+        self._least_end: list[int] | None = None
+        self._furthest: list[int] | None = None
+
+    def starting(self, lo: int, hi: int) -> range:
+        """Indices into ``hits`` of those starting in ``[lo, hi]``."""
+        return range(bisect_left(self.starts, lo), bisect_right(self.starts, hi))
+
+    def ending(self, lo: int, hi: int) -> list[Hit]:
+        """The hits ending in ``[lo, hi]``."""
+        return self._by_end[bisect_left(self._ends, lo) : bisect_right(self._ends, hi)]
+
+    def inside_from(self, begin: int, end: int) -> bool:
+        """Some hit starts at ``begin`` or later and ends by ``end``."""
+        if self._least_end is None:
+            self._least_end = list(accumulate(reversed([h.end for h in self.hits]), min))[::-1]
+        i = bisect_left(self.starts, begin)
+        return i < len(self.hits) and self._least_end[i] <= end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some hit overlaps ``[start, end)``."""
+        if self._furthest is None:
+            self._furthest = list(accumulate((h.end for h in self.hits), max))
+        i = bisect_left(self.starts, end)
+        return i > 0 and self._furthest[i - 1] > start
+
+
 @dataclass
 class _Message:
     """Per-message state: bank hits are found once, when a rule first asks."""
@@ -184,7 +222,9 @@ class _Message:
     banks: dict[str, Bank]
     given: Mapping[str, list[Hit]] = field(default_factory=dict)
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
+    _spans: dict[str, _Spans] = field(default_factory=dict)
     _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
+    _reach: dict[str, int] = field(default_factory=dict)
 
     def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
         """A bank's hits (none when the family has no such bank), with those the family
@@ -209,6 +249,21 @@ class _Message:
             found = self._hits[key] = uncovered(self.raw(name, overlapping), self.raw("exempt"))
         return found
 
+    def spans(self, *names: str) -> _Spans:
+        """The live (overlapping) hits of these banks, indexed."""
+        key = "+".join(names)
+        found = self._spans.get(key)
+        if found is None:
+            hits = (
+                self.live(names[0])
+                if len(names) == 1
+                else sorted(
+                    (h for n in names for h in self.live(n)), key=lambda h: (h.start, -h.end)
+                )
+            )
+            found = self._spans[key] = _Spans(hits)
+        return found
+
     def quiet(self, start: int, end: int) -> bool:
         """No clause marker in ``[start, end)``."""
         text = self.clauses.text
@@ -218,22 +273,37 @@ class _Message:
         bank = self.banks.get("blocker")
         reach = bank.options.get("reach", BLOCKER_REACH) if bank is not None else BLOCKER_REACH
         return any(
-            b.end <= action.start
-            and action.start - b.end <= reach
-            and self.quiet(b.end, action.start)
-            for b in self.live("blocker")
+            self.quiet(b.end, action.start)
+            for b in self.spans("blocker").ending(action.start - reach, action.start)
         )
 
-    def joinables(self, name: str, action: Hit) -> list[tuple[int, int, bool]]:
-        """Spans of a bank that can join ``action``, and whether each is a bare noun. Nouns
-        that need a verb of getting get it (领取 … 红包) or follow the action directly
-        (转发抽奖); a bare noun only joins an action stated as its condition (红包等你拿！只需转发)."""
+    def joinables(self, name: str, action: Hit, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+        """Spans of a bank that can join ``action``, and whether each is a bare noun; only
+        those whose phrase starts in ``[lo, hi]``. Nouns that need a verb of getting get it
+        (领取 … 红包) or follow the action directly (转发抽奖); a bare noun only joins an
+        action stated as its condition (红包等你拿！只需转发)."""
+        near = self.spans(name).starting(lo, hi)
         if self.banks[name].options.get("needs") != "acquire":
-            return [(h.start, h.end, False) for h in self.live(name)]
+            hits = self.spans(name).hits
+            return [(hits[i].start, hits[i].end, False) for i in near]
+        bound = self.acquired(name)
         return [
             (noun.start, noun.end, False) if noun.start == action.end else acquired
-            for noun, acquired in self.acquired(name)
+            for noun, acquired in (bound[i] for i in near)
         ]
+
+    def reach(self, name: str) -> int:
+        """How far a span of this bank can stand from where its phrase starts: the longest
+        phrase, or a verb of getting grown over (so a window around an action, widened by
+        this, holds every span of the bank that can join it)."""
+        found = self._reach.get(name)
+        if found is None:
+            longest = max((h.end - h.start for h in self.live(name)), default=0)
+            grown = 0
+            if self.banks[name].options.get("needs") == "acquire":
+                grown = max((noun.start - span[0] for noun, span in self.acquired(name)), default=0)
+            found = self._reach[name] = longest + grown
+        return found
 
     def acquired(self, name: str) -> list[tuple[Hit, tuple[int, int, bool]]]:
         """Each noun of a bank with its span grown back over the nearest verb of getting
@@ -241,15 +311,13 @@ class _Message:
         worked out once per message: long texts have many actions."""
         found = self._bound.get(name)
         if found is None:
-            verbs = self.live("acquire")
+            verbs = self.spans("acquire")
             found = []
             for noun in self.live(name):
                 near = [
                     q
-                    for q in verbs
-                    if q.end <= noun.start
-                    and noun.start - q.end <= ACQUIRE_REACH
-                    and self.quiet(q.end, noun.start)
+                    for q in verbs.ending(noun.start - ACQUIRE_REACH, noun.start)
+                    if self.quiet(q.end, noun.start)
                 ]
                 if near:
                     found.append(
@@ -270,10 +338,7 @@ class _Message:
     def lead(self, names: tuple[str, ...], pos: int) -> Hit | None:
         """The nearest phrase of these banks ending shortly before ``pos`` in its clause."""
         near = [
-            h
-            for name in names
-            for h in self.live(name)
-            if h.end <= pos and pos - h.end <= LEAD_REACH and self.quiet(h.end, pos)
+            h for h in self.spans(*names).ending(pos - LEAD_REACH, pos) if self.quiet(h.end, pos)
         ]
         return max(near, key=lambda h: (h.end, h.end - h.start)) if near else None
 
@@ -288,23 +353,26 @@ class _Message:
         for name in LINK_BANKS:
             bank = self.banks.get(name)
             head = bank.options.get("head") if bank is not None else None
-            deepest = joined_start if head is None else begin + head
-            if any(begin <= h.start <= deepest and h.end <= joined_start for h in self.live(name)):
+            spans = self.spans(name)
+            if head is None:
+                if spans.inside_from(begin, joined_start):
+                    return True
+            elif any(
+                spans.hits[i].end <= joined_start
+                for i in spans.starting(begin, min(joined_start, begin + head))
+            ):
                 return True
         return False
 
     def conditional(self, action: Hit) -> bool:
         """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""
         if any(
-            r.end <= action.start and action.start - r.end <= 1 and self.quiet(r.end, action.start)
-            for r in self.live("requirement")
+            self.quiet(r.end, action.start)
+            for r in self.spans("requirement").ending(action.start - 1, action.start)
         ):
             return True
         end = self.clauses.clause_end(action.end)
-        return any(
-            action.end <= c.start and c.end >= end - 1 and c.end <= end
-            for c in self.live("completion")
-        )
+        return any(action.end <= c.start for c in self.spans("completion").ending(end - 1, end))
 
 
 def uncovered(hits: list[Hit], cover: list[Hit]) -> list[Hit]:
@@ -338,7 +406,7 @@ def find_joins(
     msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
     for spec in combines:
-        yielding: list[Hit] | None = None  # looked up once an action joins: most never do
+        yielding: _Spans | None = None  # looked up once an action joins: most never do
         for action in msg.live(spec.action, overlapping=False):
             if msg.blocked(action):
                 continue
@@ -346,8 +414,8 @@ def find_joins(
             if join is None:
                 continue
             if yielding is None:
-                yielding = [h for b in spec.yield_to for h in msg.live(b)]
-            if not any(y.start < action.end and action.start < y.end for y in yielding):
+                yielding = msg.spans(*spec.yield_to)
+            if not yielding.overlaps(action.start, action.end):
                 found.append(join)
     for alone in alones:
         bank = banks[alone.bank]
@@ -368,8 +436,14 @@ def find_joins(
 
 
 def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
-    """The nearest phrase of ``spec.with_`` that this action is joined to, if any."""
-    candidates = [(*span, name) for name in spec.with_ for span in msg.joinables(name, action)]
+    """The nearest phrase of ``spec.with_`` that this action is joined to, if any. Only
+    phrases near enough to be joined are looked at, and to widen over, those within twice a
+    span's reach of that: an action costs the same however long the message."""
+    candidates = []
+    for name in spec.with_:
+        reach = 2 * msg.reach(name)
+        lo, hi = action.start - spec.before - reach, action.end + spec.after + reach
+        candidates += [(*span, name) for span in msg.joinables(name, action, lo, hi)]
     best: tuple[int, Join] | None = None
     for start, end, bare, name in candidates:
         placed = _placed(msg, spec, action, start, end, bare, name)
@@ -450,11 +524,19 @@ def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
 
 
 def _one_per_place(joins: list[Join]) -> list[Join]:
-    """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest."""
+    """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest.
+    A rule's kept spans never overlap, so in (start, end) order their ends rise too, and the
+    first kept span ending after a join's start is the only one that can overlap it."""
     kept: list[Join] = []
+    placed: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
     for join in sorted(joins, key=lambda j: (-j.confidence, j.end - j.start, j.start)):
-        if all(k.rule != join.rule or k.end <= join.start or join.end <= k.start for k in kept):
-            kept.append(join)
+        spans, ends = placed.setdefault(join.rule, ([], []))
+        i = bisect_right(ends, join.start)
+        if i < len(spans) and spans[i][0] < join.end:
+            continue
+        insort(spans, (join.start, join.end))
+        insort(ends, join.end)
+        kept.append(join)
     return sorted(kept, key=lambda j: (j.start, j.rule))
 
 

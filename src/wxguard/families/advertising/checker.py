@@ -9,9 +9,11 @@ a health-food pitch is forbidden even without a price.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...catalog import Text
 from ...phrases.banks import Bank, Hit
 from ...phrases.clauses import STRONG, WEAK, Clauses
 from ..base import CheckContext, Checker, Finding
@@ -23,6 +25,30 @@ if TYPE_CHECKING:
 # A negation at most this far before a claim cancels it (产品不保本, 并非无风险).
 CANCEL_REACH = 2
 DEFAULT_WORDING = "可证明的客观表述"
+# What an ad must carry, in the order a reader adds them: the 广告 label and the sender's
+# name at the start, the opt-out at the end (Advertising Law arts. 14 and 43).
+PARTS = ("WX401", "WX404", "WX403")
+MISSING = {
+    "WX401": Text(zh="“广告”标识", en="the 广告 label"),
+    "WX404": Text(zh="发送者名称", en="the sender's name"),
+    "WX403": Text(zh="退订方式", en="a way to unsubscribe"),
+}
+_FIX_START = {
+    ("WX401", "WX404"): Text(
+        zh="开头加上【广告】【商家名称】", en="start with 【广告】【shop name】"
+    ),
+    ("WX401",): Text(zh="开头加上【广告】", en="start with 【广告】"),
+    ("WX404",): Text(
+        zh="写明品牌或商家名称，如【某某旗舰店】", en="name the brand or shop, e.g. 【某某旗舰店】"
+    ),
+}
+_FIX_END = Text(zh="结尾加上“回T退订”", en="end with 回T退订")
+# A clause: text between clause punctuation in the folded view (a decimal point is no
+# punctuation), without its outer spaces.
+_UNIT = r"(?:[^\s,、:;.!?。…~]|\.(?=[\dx]))"
+_CLAUSE = re.compile(rf"{_UNIT}+(?:[^\S\n]+{_UNIT}+)*")
+_BRACKETED = re.compile(r"[【〖\[][^】〗\]\n]{1,20}[】〗\]]")
+_BRACKETED_END = re.compile(_BRACKETED.pattern + "$")
 
 
 class AdvertisingChecker(Checker):
@@ -32,44 +58,57 @@ class AdvertisingChecker(Checker):
         super().__init__(config)
         self.model: AdvertisingModel = advertising_model(config.phrases)
         self.threshold = config.commercial_threshold
+        self.enabled = config.enabled_codes() & set(PARTS)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        score = self.model.evidence(ctx.view.folded, complete=False)
+        score = self.model.evidence(ctx.view.folded)
         clauses = Clauses.of(ctx.view)
+        specific: list[Finding] = []
         if score.score >= self.threshold:
-            yield from self._labelling(ctx, score)
-            yield from self._absolute(ctx, clauses)
+            specific += self._absolute(ctx, clauses)
         quick = self.model.claims_prefilter
         if quick is None or quick.search(clauses.text) is not None:
-            yield from self._claims(ctx, clauses, score)
+            specific += self._claims(ctx, clauses, score)
+        if score.score >= self.threshold:
+            yield from self._labelling(ctx, score, specific)
+        yield from specific
 
     # -- WX401, WX403, WX404 ------------------------------------------------------------
-    def _labelling(self, ctx: CheckContext, score: Evidence) -> Iterator[Finding]:
-        # Content signals anchor the findings; a message commercial by its label alone
-        # points at the label.
-        primary = score.primary or next((s for s in score.signals if s.weight > 0), None)
-        if primary is None:
-            return  # a threshold of zero or less: nothing to point at
+    def _labelling(
+        self, ctx: CheckContext, score: Evidence, taken: list[Finding]
+    ) -> Iterator[Finding]:
+        """One finding for an ad that lacks its label, its sender or its opt-out: the rule of
+        the first missing part (of those enabled), its message listing every missing part,
+        anchored where the first fix goes (the message's start for a label or a sender, its
+        end for an opt-out) and clear of the absolute terms and claims marked on their own."""
+        if not any(s.weight > 0 for s in score.signals):
+            return  # a threshold of zero or less: nothing commercial to point at
         banks = self.model.banks
-        text = ctx.view.text
-        view = ctx.view.folded
+        text, view = ctx.view.text, ctx.view.folded
+        label = _first(banks["label"], view)
+        lacking = {
+            "WX401": label is None,
+            "WX404": not self._identified(view),
+            "WX403": _first(banks["unsubscribe"], view) is None,
+        }
+        missing = [code for code in PARTS if lacking[code] and code in self.enabled]
+        if not missing:
+            return
+        rule = missing[0]
+        busy = [(f.start, f.end) for f in taken]
+        if rule == "WX404" and label is not None:
+            start, end = label  # the sender's name goes beside the label
+        else:
+            start, end = _anchor(view, busy, at_end=rule == "WX403")
         strongest = sorted((s for s in score.signals if s.weight > 0), key=lambda s: -s.weight)[:3]
         fields = {
             "signals": "".join(f"「{text[s.start : s.end]}」" for s in strongest),
             "score": f"{score.score:g}",
+            "missing": _listed([MISSING[c] for c in missing]),
+            "fix": _fix(missing),
         }
         confidence = min(1.0, 0.5 + score.score / (4 * self.threshold))
-        p0, p1 = primary.start, primary.end
-        label = _first(banks["label"], view)
-        if label is None:
-            yield Finding("WX401", p0, p1, term=text[p0:p1], confidence=confidence, fields=fields)
-        if _first(banks["unsubscribe"], view) is None:
-            yield Finding("WX403", p0, p1, term=text[p0:p1], confidence=confidence, fields=fields)
-        if not self._identified(view):
-            start, end = label if label is not None else (p0, p1)
-            yield Finding(
-                "WX404", start, end, term=text[start:end], confidence=confidence, fields=fields
-            )
+        yield Finding(rule, start, end, term=text[start:end], confidence=confidence, fields=fields)
 
     def _identified(self, view: str) -> bool:
         """A 【signature】 that is not a tag, an organisation name, or a signed-off line."""
@@ -171,6 +210,44 @@ class AdvertisingChecker(Checker):
             o = clauses.original(end, end + 1)[0]
             return clauses.original_char(o) in "?？"
         return False
+
+
+def _anchor(view: str, busy: list[tuple[int, int]], at_end: bool) -> tuple[int, int]:
+    """Where a fix goes: the first clause (a leading 【…】 alone), or the last one (a
+    trailing 【…】 alone) for ``at_end``; the next clause inwards when that one overlaps a
+    span already marked, and the outermost clause when every one does."""
+    spans = [m.span() for m in _CLAUSE.finditer(view)]
+    if not spans:
+        return 0, len(view)
+    head = _BRACKETED.match(view, spans[0][0])
+    if head is not None:
+        spans.insert(0, head.span())
+        spans[1] = (head.end(), spans[1][1])
+    last = spans[-1]
+    tail = _BRACKETED_END.search(view, last[0], last[1])
+    if tail is not None and tail.start() > last[0]:
+        spans[-1] = (last[0], tail.start())
+        spans.append(tail.span())
+    spans = [(a, b) for a, b in spans if b > a and view[a:b].strip()]
+    order = spans[::-1] if at_end else spans
+    free = (s for s in order if not any(a < s[1] and s[0] < b for a, b in busy))
+    return next(free, order[0])
+
+
+def _listed(parts: list[Text]) -> Text:
+    """「A、B和C」 / "A, B and C"."""
+    if len(parts) == 1:
+        return parts[0]
+    return Text(
+        zh="、".join(p.zh for p in parts[:-1]) + "和" + parts[-1].zh,
+        en=", ".join(p.en for p in parts[:-1]) + " and " + parts[-1].en,
+    )
+
+
+def _fix(missing: list[str]) -> Text:
+    start = tuple(c for c in missing if c != "WX403")
+    fixes = ([_FIX_START[start]] if start else []) + ([_FIX_END] if "WX403" in missing else [])
+    return Text(zh="，".join(f.zh for f in fixes), en="; ".join(f.en for f in fixes))
 
 
 def _first(bank: Bank, text: str) -> tuple[int, int] | None:

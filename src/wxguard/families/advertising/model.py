@@ -1,16 +1,18 @@
 """The compiled WX4 model and the commerciality score.
 
-Whether a message is commercial is a weighted sum of signals (prices, discounts, calls to
-buy, contact lines, purchase links, paid enrolment), each counted once, minus notice and
-shopping-chat markers. The weights are data (``weight`` in ``wordlists/advertising.toml``),
-so a team can tune them, and the threshold is the ``commercial-threshold`` setting.
+Whether a message is commercial is a weighted sum of evidence: each signal bank that occurs in
+the message (a price, a discount, a call to buy, a contact line, a sender's signature, an
+opt-out, …) adds its weight once; notices, account messages, purchase chat and a neighbour's
+one-off sale take weight away. The banks are data (``wordlists/advertising.toml``); their
+weights are fitted on labelled messages by ``scripts/fit_commercial.py`` and shipped as data
+(``wordlists/advertising-weights.toml``), except the few a bank fixes itself (``weight``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -21,12 +23,15 @@ from ...errors import WordListError
 from ...models import Message
 from ...phrases.banks import Bank, BankSource, add_user_phrases, bundled_family, prefilter
 from ...phrases.clauses import compact, folded
+from ...resources import read_toml, wordlist_path
 from ...text.folding import fold_one_to_one
-from ...text.quickregex import any_of, quick
+from ...text.quickregex import literal_of, quick, trie_source
 
 DEFAULT_THRESHOLD = 4.0
 SIGNAL_PREFIX = "signal-"
 LABEL = "label"
+UNSUBSCRIBE = "unsubscribe"
+WEIGHTS = "advertising-weights.toml"
 _WHERE = "wordlists/advertising.toml"
 REQUIRED = (
     "label",
@@ -71,8 +76,8 @@ class CommercialScore(BaseModel):
 
 
 class Signal(NamedTuple):
-    """One signal bank's match in the folded text (its working form; ``CommercialSignal`` is
-    built from it only when asked for)."""
+    """One signal bank's first match in the folded text (its working form; ``CommercialSignal``
+    is built from it only when asked for)."""
 
     kind: str
     start: int
@@ -90,8 +95,8 @@ class Evidence:
     @property
     def primary(self) -> Signal | None:
         """The strongest positive signal in the content (the first of equals; the 广告 label
-        itself is not content): where findings point."""
-        positive = [s for s in self.signals if s.weight > 0 and s.kind != LABEL]
+        and the opt-out are not content): what a message is commercial for."""
+        positive = [s for s in self.signals if s.weight > 0 and s.kind not in (LABEL, UNSUBSCRIBE)]
         return max(positive, key=lambda s: (s.weight, -s.start)) if positive else None
 
     def public(self, text: str, threshold: float) -> CommercialScore:
@@ -112,56 +117,108 @@ class Evidence:
         )
 
 
+NO_EVIDENCE = Evidence((), 0.0)
+
+
+@dataclass(frozen=True)
+class SignalSpec:
+    """What the fitting script needs to know of a signal bank: its kind, whether it is
+    evidence against commerciality, its hand-set weight when it has one, and the weight the
+    fit starts from and is pulled back towards (``prior``: what the bank's curator expects)."""
+
+    kind: str
+    against: bool
+    fixed: float | None
+    prior: float
+
+
+@dataclass(frozen=True)
+class SignalScanner:
+    """Finds which signal banks occur in a folded text, each with its first match, in one scan.
+
+    Every literal phrase of every bank and every bank's anchor strings are one trie regex; a
+    match and the literals it starts with tell which banks occur there and which banks'
+    regexes (phrases with ``{N}`` or ``{*}``, and patterns) are worth running. A bank counts
+    wherever any of its phrases occurs, whatever other bank matches the same characters."""
+
+    specs: tuple[SignalSpec, ...]
+    literals: re.Pattern[str] | None
+    phrase_banks: dict[str, tuple[int, ...]]
+    trigger_banks: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+    regexes: tuple[re.Pattern[str] | None, ...]
+    gates: tuple[re.Pattern[str] | None, ...]
+    rejects: tuple[Callable[[str], bool] | None, ...]
+    gated: tuple[tuple[int, re.Pattern[str]], ...]  # banks whose regex runs when this gate matches
+
+    def scan(self, view: str) -> dict[int, tuple[int, int]]:
+        """{bank index: (start, end) of its first match} for the banks found in ``view``."""
+        found: dict[int, tuple[int, int]] = {}
+        woken: set[int] = set(self.always)
+        literals, phrase_banks, trigger_banks, rejects = (
+            self.literals,
+            self.phrase_banks,
+            self.trigger_banks,
+            self.rejects,
+        )
+        if literals is not None:
+            pos = 0
+            while (m := literals.search(view, pos)) is not None:
+                start, piece = m.start(), m.group()
+                for k in range(len(piece), 0, -1):  # every literal that starts here is a prefix
+                    prefix = piece[:k]
+                    for b in phrase_banks.get(prefix, ()):
+                        reject = rejects[b]
+                        if b not in found and (reject is None or not reject(prefix)):
+                            found[b] = (start, start + k)
+                    woken.update(trigger_banks.get(prefix, ()))
+                pos = start + 1
+        woken.update(
+            b for b, gate in self.gated if b not in woken and gate.search(view) is not None
+        )
+        for b in woken:
+            regex = self.regexes[b]
+            span = _first(regex, view, rejects[b]) if regex is not None else None
+            if span is not None and (b not in found or span[0] < found[b][0]):
+                found[b] = span
+        return found
+
+
+def _first(
+    regex: re.Pattern[str], view: str, reject: Callable[[str], bool] | None
+) -> tuple[int, int] | None:
+    for m in regex.finditer(view):
+        if m.end() > m.start() and (reject is None or not reject(m.group())):
+            return m.span()
+    return None
+
+
 @dataclass(frozen=True)
 class AdvertisingModel:
     banks: dict[str, Bank]
-    signals: tuple[Bank, ...]
+    scanner: SignalScanner
+    weights: tuple[float, ...]  # per scanner bank, in score units
     claims: tuple[Bank, ...]
     claims_prefilter: re.Pattern[str] | None
     suggest: dict[str, str]
 
-    positive_phrases: re.Pattern[str] | None
-    pattern_gate: re.Pattern[str] | None  # every positive pattern bank's gate, or None
-
-    @cached_property
-    def weighted(self) -> tuple[tuple[Bank, float], ...]:
-        return tuple((bank, float(bank.options["weight"])) for bank in self.signals)
-
-    def evidence(self, view: str, complete: bool = True) -> Evidence:
-        """Each signal bank's first match in ``view`` (the message's folded text, as
-        ``TextView.folded``, which the checker shares with the other families), strongest
-        banks first; a match inside a stronger signal is the same evidence (促销 in 促销价)
-        and is not counted again.
-
-        Most messages have no positive signal: one search of all positive phrases decides
-        whether the banks' phrases need a look. With ``complete=False`` the negative banks
-        are skipped when nothing positive was found (the score cannot matter then)."""
-        found: list[Signal] = []
-
-        def inside(a: int, b: int) -> bool:
-            return any(s.start <= a and b <= s.end for s in found)
-
-        phrases = self.positive_phrases is None or self.positive_phrases.search(view) is not None
-        if (
-            not complete
-            and not phrases
-            and self.pattern_gate is not None
-            and self.pattern_gate.search(view) is None
-        ):
+    def evidence(self, view: str) -> Evidence:
+        """The signals in ``view`` (the message's folded text, as ``TextView.folded``, which
+        the checker shares with the other families) and their sum; banks whose weight is zero
+        are no evidence and are left out."""
+        found = self.scanner.scan(view)
+        if not found:
             return NO_EVIDENCE
-        for bank, weight in self.weighted:
-            if weight < 0 and not complete and not found:
-                break
-            span = bank.first(view, inside, phrases or weight < 0)
-            if span is not None:
-                found.append(
-                    Signal(bank.name.removeprefix(SIGNAL_PREFIX), span[0], span[1], weight)
-                )
-        found.sort(key=lambda s: s.start)
-        return Evidence(tuple(found), round(sum(s.weight for s in found), 3))
-
-
-NO_EVIDENCE = Evidence((), 0.0)
+        kinds, weights = self.scanner.specs, self.weights
+        signals = sorted(
+            (
+                Signal(kinds[b].kind, start, end, weights[b])
+                for b, (start, end) in found.items()
+                if weights[b] != 0
+            ),
+            key=lambda s: (s.start, s.end),
+        )
+        return Evidence(tuple(signals), round(sum(s.weight for s in signals), 3))
 
 
 def advertising_model(files: tuple[Path, ...] = ()) -> AdvertisingModel:
@@ -169,47 +226,179 @@ def advertising_model(files: tuple[Path, ...] = ()) -> AdvertisingModel:
     return compiled("advertising", lambda: _build(files), files=files, what="phrase file")
 
 
-def _build(files: tuple[Path, ...]) -> AdvertisingModel:
+def signal_scanner(files: tuple[Path, ...] = ()) -> SignalScanner:
+    """The signal banks alone, without their fitted weights (for ``scripts/fit_commercial.py``,
+    which writes them)."""
+    return _scanner(_banks(files)[1])
+
+
+def _banks(files: tuple[Path, ...]) -> tuple[dict[str, Any], dict[str, Bank]]:
     data, sources = bundled_family("advertising")
     missing = [name for name in REQUIRED if name not in sources]
     if missing:
         raise WordListError(_WHERE, None, f"missing banks: {', '.join(missing)}")
     add_user_phrases("advertising", sources, files)
-    banks = {name: _compiled_bank(name, src) for name, src in sources.items()}
-    signals = _signals(banks)
+    return data, {name: _compiled_bank(name, src) for name, src in sources.items()}
+
+
+def _build(files: tuple[Path, ...]) -> AdvertisingModel:
+    data, banks = _banks(files)
+    scanner = _scanner(banks)
     claims = tuple(b for b in banks.values() if "industry" in b.options)
     return AdvertisingModel(
-        banks,
-        signals,
-        claims,
-        prefilter(claims),
-        _suggestions(data),
-        _positive_phrases(signals),
-        _pattern_gate(signals),
+        banks, scanner, _weights(scanner), claims, prefilter(claims), _suggestions(data)
     )
 
 
 def _weighted(name: str) -> bool:
-    return name.startswith(SIGNAL_PREFIX) or name == LABEL
+    return name.startswith(SIGNAL_PREFIX) or name in (LABEL, UNSUBSCRIBE)
+
+
+def _kind(name: str) -> str:
+    return name.removeprefix(SIGNAL_PREFIX)
 
 
 def _compiled_bank(name: str, src: BankSource) -> Bank:
-    """A bank compiled for the view it names; signal banks must carry a weight."""
+    """A bank compiled for the view it names; signal banks match the folded text."""
     view = src.options.get("view", "compact")
     if view not in ("compact", "folded"):
         raise WordListError(
             _WHERE, None, f'banks.{name}.view must be "compact" or "folded", got {view!r}'
         )
-    if _weighted(name) and not isinstance(src.options.get("weight"), (int, float)):
-        raise WordListError(_WHERE, None, f"banks.{name} needs a numeric weight")
+    if _weighted(name):
+        if view != "folded":
+            raise WordListError(
+                _WHERE, None, f'banks.{name} is a signal bank: it needs view = "folded"'
+            )
+        for key in ("weight", "prior"):
+            value = src.options.get(key)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, (int, float))
+            ):
+                raise WordListError(
+                    _WHERE, None, f"banks.{name}.{key} must be a number, got {value!r}"
+                )
+        anchors = src.options.get("anchors", [])
+        if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
+            raise WordListError(_WHERE, None, f"banks.{name}.anchors must be a list of strings")
     fires_alone = name == "absolute" or "industry" in src.options
     return src.compile(compacted=view == "compact", alone=fires_alone)
 
 
-def _signals(banks: dict[str, Bank]) -> tuple[Bank, ...]:
-    """Positive banks first (strongest first), then the notice and chat banks."""
-    weighted = (b for n, b in banks.items() if _weighted(n))
-    return tuple(sorted(weighted, key=lambda b: -float(b.options["weight"])))
+def _scanner(banks: dict[str, Bank]) -> SignalScanner:
+    weighted = [b for name, b in banks.items() if _weighted(name)]
+    specs: list[SignalSpec] = []
+    phrase_banks: dict[str, list[int]] = {}
+    trigger_banks: dict[str, list[int]] = {}
+    always: list[int] = []
+    regexes: list[re.Pattern[str] | None] = []
+    gates: list[re.Pattern[str] | None] = []
+    rejects: list[Callable[[str], bool] | None] = []
+    for i, bank in enumerate(weighted):
+        fixed, prior = bank.options.get("weight"), bank.options.get("prior", 0)
+        specs.append(
+            SignalSpec(
+                _kind(bank.name),
+                bool(bank.options.get("against", False)),
+                None if fixed is None else float(fixed),
+                float(prior),
+            )
+        )
+        parts: list[str] = []
+        for phrase in bank.phrases:
+            literal = literal_of(phrase.regex)
+            if literal:
+                phrase_banks.setdefault(literal, []).append(i)
+                continue
+            parts.append(phrase.regex)
+            if phrase.anchors:
+                for anchor in phrase.anchors:
+                    trigger_banks.setdefault(anchor, []).append(i)
+            elif i not in always:
+                always.append(i)
+        source = bank.pattern_source
+        gate = bank.options.get("gate")
+        anchors = [fold_one_to_one(a).lower() for a in bank.options.get("anchors", [])]
+        if source is not None:
+            parts.append(source)
+            for anchor in anchors:
+                trigger_banks.setdefault(anchor, []).append(i)
+            if not anchors and not isinstance(gate, str) and i not in always:
+                always.append(i)
+        regexes.append(quick("|".join(f"(?:{p})" for p in parts)) if parts else None)
+        gates.append(quick(gate) if isinstance(gate, str) and source is not None else None)
+        rejects.append(_rejecter(banks, bank))
+    keys = set(phrase_banks) | set(trigger_banks)
+    return SignalScanner(
+        tuple(specs),
+        quick(trie_source(keys)) if keys else None,
+        {k: tuple(v) for k, v in phrase_banks.items()},
+        {k: tuple(dict.fromkeys(v)) for k, v in trigger_banks.items()},
+        tuple(always),
+        tuple(regexes),
+        tuple(gates),
+        tuple(rejects),
+        tuple((b, g) for b, g in enumerate(gates) if g is not None),
+    )
+
+
+def _rejecter(banks: dict[str, Bank], bank: Bank) -> Callable[[str], bool] | None:
+    """``not-only = "<bank>"``: a match made of nothing but that bank's phrases (and brackets,
+    spaces and punctuation) is no evidence (【通知】 is a tag, not a sender's signature)."""
+    name = bank.options.get("not-only")
+    if name is None:
+        return None
+    other = banks.get(str(name))
+    if other is None or other.regex is None:
+        raise WordListError(
+            _WHERE, None, f"banks.{bank.name}.not-only names no bank with phrases: {name!r}"
+        )
+    regex = other.regex
+
+    def only(matched: str) -> bool:
+        return not re.sub(r"[\W_]", "", regex.sub("", matched))
+
+    return only
+
+
+def _weights(scanner: SignalScanner) -> tuple[float, ...]:
+    """Each signal bank's weight: its own ``weight``, else the fitted one."""
+    path, where = wordlist_path(WEIGHTS)
+    source = read_toml(path, where, what="weights file")
+    table = source.data.get("weights")
+    if not isinstance(table, dict):
+        raise WordListError(
+            where,
+            None,
+            "needs a [weights] table of kind = number (written by scripts/fit_commercial.py)",
+        )
+    kinds = {spec.kind for spec in scanner.specs}
+    for kind, value in table.items():
+        if kind not in kinds:
+            raise source.error(
+                f"weight for {kind!r}, which is no signal bank of {_WHERE}", near=kind
+            )
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise source.error(f"weight of {kind!r} must be a number, got {value!r}", near=kind)
+    out: list[float] = []
+    for spec in scanner.specs:
+        if spec.fixed is not None:
+            out.append(spec.fixed)
+        elif spec.kind in table:
+            value = float(table[spec.kind])
+            if (value > 0 and spec.against) or (value < 0 and not spec.against):
+                raise source.error(
+                    f"weight of {spec.kind!r} has the wrong sign for its bank ({value:g})",
+                    near=spec.kind,
+                )
+            out.append(value)
+        else:
+            raise WordListError(
+                where,
+                None,
+                f"no weight for signal bank {spec.kind!r}: run scripts/fit_commercial.py",
+            )
+    return tuple(out)
 
 
 def _suggestions(data: dict[str, Any]) -> dict[str, str]:
@@ -218,22 +407,6 @@ def _suggestions(data: dict[str, Any]) -> dict[str, str]:
     if not isinstance(suggest, dict) or not all(isinstance(v, str) for v in suggest.values()):
         raise WordListError(_WHERE, None, "[suggest] must map terms to wordings")
     return {compact(fold_one_to_one(k).lower()): v for k, v in suggest.items()}
-
-
-def _positive_phrases(signals: tuple[Bank, ...]) -> re.Pattern[str] | None:
-    """Whether any positive phrase occurs decides if the banks need a look: one scan for all."""
-    positive = [p.regex for b in signals if float(b.options["weight"]) > 0 for p in b.phrases]
-    return any_of(positive) if positive else None
-
-
-def _pattern_gate(signals: tuple[Bank, ...]) -> re.Pattern[str] | None:
-    """Every positive pattern bank's gate in one regex, or None when one has no gate."""
-    gates = [
-        b.options.get("gate") for b in signals if float(b.options["weight"]) > 0 and b.has_patterns
-    ]
-    if not gates or not all(isinstance(g, str) for g in gates):
-        return None
-    return quick("|".join(f"(?:{g})" for g in gates))
 
 
 def commercial_score(

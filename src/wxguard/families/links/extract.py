@@ -9,6 +9,8 @@ always covers the whole written form.
 
 Every regular expression here is linear: repeated parts are disjoint from what follows
 them, and a match that starts always succeeds, so a long run of dots and digits is read once.
+A bare name starts only where a label does (no letter of any script before it): a run of
+é, λ or ж once was a start at every letter, each read to the run's end.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ _URL = re.compile(
     r"(?:(?<![a-z0-9+.-])(?P<scheme>https?|ftp)://"
     r"(?:(?P<userinfo>[a-z0-9._~%!$&'*+,;=:-]+)@)?"
     rf"(?P<host>\[[0-9a-f:.]+\]|{_LABEL_U}(?:\.{_LABEL_U})*)"
-    rf"|(?<![a-z0-9.@_%+/\\-])(?P<bare>{_LATIN}(?:\.{_LATIN})+)(?![@a-z0-9-]))"
+    rf"|(?<![a-z0-9\u00c0-\u024f\u0370-\u052f.@_%+/\\-])(?P<bare>{_LATIN}(?:\.{_LATIN})+)(?![@a-z0-9-]))"
     r"(?::(?P<port>\d{1,5})(?!\d))?"
     r"(?P<rest>[/?#][!-~]*)?"
 )
