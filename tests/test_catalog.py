@@ -79,11 +79,32 @@ def test_every_rule_has_texts_examples_and_a_unique_kebab_name() -> None:
     assert len(names) == len(catalog().rules)
 
 
-def test_consequences_come_from_the_seed_penalty_table() -> None:
-    assert catalog().get("WX101").consequence_zh == "永久封禁，不可解封"
-    assert catalog().get("WX702").consequence_zh == "限制发送功能24小时"
-    assert catalog().get("WX301").consequence_zh == "文章被封禁，修改后可申诉"
-    assert "200万元" in catalog().get("WX501").consequence_zh
+def test_each_rule_states_its_own_consequence() -> None:
+    """The penalty table's rows where they apply (content security, frequent sending, induced
+    sharing), the statute elsewhere, and no penalty for advice."""
+    get = catalog().get
+    assert get("WX101").consequence_zh == "永久封禁，不可解封"
+    assert get("WX702").consequence_zh.startswith("限制发送功能24小时")
+    assert get("WX301").consequence_zh.startswith("按诱导分享处理：文章或链接被封禁，修改后可申诉")
+    assert (
+        "第五十九条" in get("WX401").consequence_zh and "第六十二条" in get("WX403").consequence_zh
+    )
+    assert "个人信息保护法" in get("WX501").consequence_zh
+    # issue 14: a missing UTM tag blocks nothing, a lunchtime send restricts nothing, a
+    # sound-alike goes to review
+    assert "封禁" not in get("WX209").consequence_zh and "24小时" not in get("WX705").consequence_zh
+    assert (
+        "永久封禁" not in get("WX109").consequence_zh and "二次审核" in get("WX109").consequence_zh
+    )
+    for rule in catalog().rules:
+        if rule.severity is Severity.INFO:
+            assert rule.consequence_zh.startswith("无处罚") and rule.consequence_en.startswith(
+                "no penalty"
+            ), rule.code
+    by_text: dict[str, set[str]] = {}
+    for rule in catalog().rules:
+        by_text.setdefault(rule.consequence_zh, set()).add(rule.code[:3])
+    assert all(len(families) == 1 for families in by_text.values()), by_text
 
 
 def test_lookup_by_name_and_code() -> None:

@@ -163,4 +163,4 @@ def test_english_messages(guard: Guard) -> None:
     g = Guard(default_wordlists=False, words={"fraud": ["办假证"]}, lang="en")
     v = g.check("办假证").violations[0]
     assert v.message == 'fraud or illegal-trade term "办假证"'
-    assert v.consequence == "permanent ban, no appeal"
+    assert v.consequence.startswith("blocked by content security (fraud")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,45 @@ def test_schema_describes_the_report() -> None:
         "schema_version",
     } <= set(schema["required"])
     assert schema["$defs"]["Violation"]["properties"]["location"]
+
+
+# Documents that are not in the repository: user-facing text must not send readers to them
+# (issue 14: docs cited an undefined "seed section 一/二/三").
+_UNSHIPPED = re.compile(
+    r"\bseed section|\bseed [一二三四五六七八]|the seed\b|seed's|DESIGN\.md|section [一二三四五六七八]",
+    re.I,
+)
+
+
+def _user_facing() -> list[Path]:
+    root = DOCS.parent
+    files = [
+        root / "README.md",
+        *DOCS.glob("*.md"),
+        *(root / "wordlists").rglob("*.toml"),
+        *(root / "wordlists").rglob("*.txt"),
+    ]
+    return files + sorted((root / "src" / "wxguard" / "data").glob("*.toml"))
+
+
+def test_user_facing_text_cites_only_what_the_repo_holds() -> None:
+    files = _user_facing()
+    assert len(files) > 10
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not _UNSHIPPED.search(line), f"{path.name}:{number}: {line.strip()}"
+    for rule in catalog().rules:
+        for text in (rule.why_en, rule.consequence_zh, rule.consequence_en):
+            assert not _UNSHIPPED.search(text), rule.code
+
+
+def test_doc_links_to_sources_name_a_topic_it_has() -> None:
+    topics = {
+        line[3:].strip()
+        for line in (DOCS / "sources.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("## ")
+    }
+    cited = set()
+    for path in _user_facing():
+        cited |= set(re.findall(r"sources\.md#([a-z-]+)", path.read_text(encoding="utf-8")))
+    assert cited and cited <= topics, cited - topics

@@ -31,7 +31,7 @@ def test_violation_fields(guard: Guard) -> None:
     assert (v.start, v.end, v.text, v.term) == (2, 4, "冰毒", "冰毒")
     assert v.techniques == () and v.confidence == 1.0
     assert v.message == "毒品敏感词「冰毒」"
-    assert v.suggestion and v.consequence == "永久封禁，不可解封"
+    assert v.suggestion and v.consequence.startswith("消息被内容安全拦截（涉毒违法）")
 
 
 def test_check_accepts_message(guard: Guard) -> None:

@@ -43,7 +43,7 @@ def test_bundled_profiles_carry_the_seed_comparison(
     per_minute = [c for c in profile.rate_limits if c.per == "minute"]
     assert [c.limit for c in per_minute] == ([robot_cap] if robot_cap else [])
     for cap in (*profile.rate_limits, *profile.mass_sends):
-        assert cap.source.startswith(("seed", "https://"))
+        assert cap.source.startswith(("sources.md#", "https://"))
 
 
 def test_mass_send_caps_with_sources() -> None:
@@ -205,6 +205,6 @@ def test_docs_state_every_bundled_number() -> None:
             and profile.read_receipt in doc
         )
         for cap in profile.rate_limits:
-            assert cap.source in doc or cap.source.startswith("seed")
+            assert cap.source in doc or cap.source.startswith("sources.md#")
     for schedule in bundled().industries.values():
         assert str(schedule.window) in doc

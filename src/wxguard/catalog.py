@@ -19,8 +19,6 @@ class Family(BaseModel):
     name: str
     title_zh: str
     title_en: str
-    consequence_zh: str
-    consequence_en: str
 
 
 class Text(BaseModel):
@@ -175,8 +173,6 @@ def catalog() -> Catalog:
         rules.append(
             Rule(
                 family=fam.name,
-                consequence_zh=entry.pop("consequence_zh", fam.consequence_zh),
-                consequence_en=entry.pop("consequence_en", fam.consequence_en),
                 pass_=entry.pop("pass"),
                 **entry,
             )

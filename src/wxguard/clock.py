@@ -52,7 +52,7 @@ def aware(value: object, what: str) -> datetime:
 
 
 def local(value: datetime) -> datetime:
-    """An aware datetime as Beijing wall time (the seed's windows are Beijing times)."""
+    """An aware datetime as Beijing wall time (the recorded send windows are Beijing times)."""
     return value.astimezone(shanghai())
 
 

@@ -1,7 +1,7 @@
 """Platform profiles, industry schedules and format thresholds, read from data.
 
 A profile is what wxguard knows of one platform (``wechat``, ``wecom``, ``dingtalk`` or one a
-user defines): its recall window, read receipts and link policy (seed section 四), its text,
+user defines): its recall window, read receipts and link policy (docs/sources.md#platforms), its text,
 media and cadence limits, and its robot and mass-send caps with their sources. Rules read
 their limits from the profile of the message's platform, so a number lives in one place
 (``data/profiles.toml``) and users change it in config without code.
@@ -130,7 +130,7 @@ class Profile(_Data):
 
 
 class IndustrySchedule(_Data):
-    """When and how often an industry's messages should go out (seed section 三)."""
+    """When and how often an industry's messages should go out (docs/sources.md#timing)."""
 
     name: str
     title_zh: str
@@ -144,12 +144,12 @@ class IndustrySchedule(_Data):
 
 
 class FormatLimits(_Data):
-    """Layout thresholds (``[tool.wxguard.format]``); defaults from the seed's section 二
+    """Layout thresholds (``[tool.wxguard.format]``); defaults from docs/sources.md#layout
     where it gives a number, otherwise chosen to flag only clear cases."""
 
-    paragraph_lines: PositiveInt = 4  # seed: 每段不超过4行
-    video_seconds: PositiveFloat = 180  # seed: 视频时长≤3分钟
-    title_chars: PositiveInt = 12  # seed: 标题前12个字需包含核心关键词
+    paragraph_lines: PositiveInt = 4  # 每段不超过4行
+    video_seconds: PositiveFloat = 180  # 视频时长≤3分钟
+    title_chars: PositiveInt = 12  # 标题前12个字需包含核心关键词
     caps_letters: PositiveInt = 8  # letters in a run of all-caps Latin words
     symbol_run: int = Field(default=3, ge=2)  # loud symbols in a row (!!!, ￥￥￥, ★★★)
     emoji_run: PositiveInt = 5  # emoji in a row
@@ -225,5 +225,5 @@ def profile_for(config: GuardConfig, name: str) -> Profile:
 
 
 def industry_schedule(name: str | None) -> IndustrySchedule | None:
-    """The seed's schedule for an industry; None for industries the seed gives none."""
+    """The recorded schedule for an industry; None for industries without one."""
     return bundled().industries.get(name) if name else None

@@ -1,6 +1,6 @@
 """Characters as a reader counts them, and emoji, from Unicode's own properties.
 
-The seed counts a message's length in characters with an emoji as one, so a family emoji
+WeChat counts a message's length in characters with an emoji as one, so a family emoji
 (four people joined by zero-width joiners), a flag (two regional indicators) or a thumbs-up
 with a skin tone is one character. Extended grapheme clusters (UAX #29, ``\\X`` in the
 ``regex`` module) give exactly that. Emoji are clusters that start with an

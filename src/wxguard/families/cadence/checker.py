@@ -1,4 +1,4 @@
-"""WX7 cadence and timing: how often and when a message goes out (seed sections 一, 三, 五).
+"""WX7 cadence and timing: how often and when a message goes out (docs/sources.md: limits, timing, anti-spam).
 
 These rules judge a send, not a text, so they only run for one: when the message has a
 ``send_at`` or the check is given a ``SendLog`` (then ``send_at`` defaults to the log's

@@ -1,4 +1,4 @@
-"""WX6 format: length, layout and attachments (seed sections 一 and 二).
+"""WX6 format: length, layout and attachments (docs/sources.md: limits, layout).
 
 Length counts characters as a reader does (an emoji, a flag or a family emoji is one).
 Text rules point at the offending part of the text; attachment rules concern the message
