@@ -1,7 +1,7 @@
 """Batches: ``Guard.check_many`` next to ``check`` line by line and a raw pyahocorasick scan.
 
     python benchmarks/bench_batch.py PATH/TO/corpus_zh.txt [--limit 20000] [--repeat 5]
-                                     [--wordlist EXTRA.txt]
+                                     [--wordlist EXTRA.txt] [--one-text 1 2 4]
 
 For ``Guard(select=["WX1"])`` and the whole default ``Guard()`` over the first ``--limit``
 non-empty corpus lines, one run prints messages/s of (a) pyahocorasick over the raw lines with
@@ -9,7 +9,9 @@ the lexicon's terms as written (no normalisation: the floor every filter starts 
 ``check`` on each line and (c) ``check_many`` in this process (workers=0), each as a ratio to
 (a), and whether (b) and (c) gave the same reports. Medians of ``--repeat`` runs; on a shared
 machine run with ``BENCH_CLOCK=cpu`` (``timing.py``). The issue's targets: (c) ≥ 150,000
-messages/s for WX1 and ≥ 60,000 for the whole Guard, on one core.
+messages/s for WX1 and ≥ 60,000 for the whole Guard, on one core. ``--one-text`` also checks
+the start of the corpus as one text of each size in MB (≥ 10 MB/s and linear: each size's
+MB/s within 1.5× of the others).
 """
 
 from __future__ import annotations
@@ -32,9 +34,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=20000, help="first N lines (0: all)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--wordlist", type=Path, action="append", default=[])
+    parser.add_argument("--one-text", type=float, nargs="*", default=[], metavar="MB")
     args = parser.parse_args()
 
-    lines = [line for line in args.corpus.read_text("utf-8").split("\n") if line]
+    corpus = args.corpus.read_text("utf-8")
+    lines = [line for line in corpus.split("\n") if line]
     if args.limit:
         lines = lines[: args.limit]
     n = len(lines)
@@ -56,6 +60,10 @@ def main() -> None:
             f"{name:14}{n / t_raw:14,.0f}{n / t_one:14,.0f}{t_raw / t_one:7.2f}"
             f"{n / t_many:13,.0f}{t_raw / t_many:7.2f}   same reports: {same}"
         )
+        for mb in args.one_text:
+            text = corpus.encode("utf-8")[: int(mb * 1e6)].decode("utf-8", "ignore")
+            t_text = median_time(lambda g=guard, text=text: g.check(text), args.repeat)
+            print(f"{'':14}one text of {mb:g} MB: {t_text:.2f} s, {mb / t_text:.2f} MB/s")
 
 
 if __name__ == "__main__":
