@@ -9,7 +9,6 @@ from wxguard.families.inducement.model import inducement_model
 def bank_sources() -> list[str]:
     adv, ind = advertising_model(), inducement_model(())
     patterns = [
-        adv.scanner.literals,
         *adv.scanner.regexes,
         *adv.scanner.gates,
         adv.claims_prefilter,

@@ -60,7 +60,10 @@ def test_quick_finds_exactly_what_the_plain_regex_finds(text: str, source: str) 
 
 def test_the_shipped_unions_get_a_lookahead() -> None:
     adv = advertising_model()
-    assert adv.scanner.literals is not None and adv.scanner.literals.pattern.startswith("(?=[")
+    cta = next(
+        r for s, r in zip(adv.scanner.specs, adv.scanner.regexes, strict=True) if s.kind == "cta"
+    )
+    assert cta is not None and cta.pattern.startswith("(?=[")
 
 
 @settings(max_examples=500)

@@ -3,9 +3,10 @@
 A finding is dropped when one occurrence of an allowed phrase, or one match of an allowed
 ``/regex/``, covers its whole span. Phrases are looked for in the folded text (full-width,
 case, traditional and compatibility forms fold, as in ``TextView.folded``, whose offsets are
-the original's); regexes run on the original text. Findings without a span (attachments,
-send cadence: WX606, WX607, WX7) match no text, so ``allow`` never drops them. WX1 also
-applies the phrases while matching, through disguises (``families/content``).
+the original's); regexes run on the original text, each with a time limit (``userregex``).
+Findings without a span (attachments, send cadence: WX606, WX607, WX7) match no text, so
+``allow`` never drops them. WX1 also applies the phrases while matching, through disguises
+(``families/content``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .text.folding import fold_one_to_one
+from .userregex import spans as regex_spans
 
 if TYPE_CHECKING:
     import re
@@ -37,7 +39,7 @@ class AllowList:
             self.automaton.make_automaton()
 
     def _spans(self, text: str, folded: str) -> list[tuple[int, int]]:
-        spans = [m.span() for rx in self.regexes for m in rx.finditer(text) if m.end() > m.start()]
+        spans = [span for rx in self.regexes for span in regex_spans(rx, text)]
         if self.automaton is not None:
             spans += [(end + 1 - length, end + 1) for end, length in self.automaton.iter(folded)]
         return sorted(spans)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .errors import WxguardError
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+YEARS = range(2, 9999)  # the instants wxguard takes (see check_year)
 
 
 @cache
@@ -42,6 +43,7 @@ def aware(value: object, what: str) -> datetime:
                 f"{what}: expected a datetime with a time of day, got the date {value.isoformat()}"
             )
         raise WxguardError(f"{what}: expected a datetime, got {type(value).__name__} {value!r}")
+    check_year(value, what)
     if value.tzinfo is None:
         return value.replace(tzinfo=shanghai())
     if value.utcoffset() is None:
@@ -49,6 +51,15 @@ def aware(value: object, what: str) -> datetime:
             f"{what}: the time zone {value.tzinfo!r} of {value!r} gives no UTC offset"
         )
     return value
+
+
+def check_year(value: datetime, what: str) -> None:
+    """A year whose neighbours exist: time zones, windows and retention move an instant by
+    hours or days, and ``datetime`` ends at the years 1 and 9999 (year 1 overflowed)."""
+    if value.year not in YEARS:
+        raise WxguardError(
+            f"{what}: {value.isoformat()} is outside the years {YEARS[0]} to {YEARS[-1]}"
+        )
 
 
 def local(value: datetime) -> datetime:

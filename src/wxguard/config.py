@@ -6,6 +6,7 @@ that name the key and the file.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -18,6 +19,7 @@ from .errors import ConfigError
 from .families.content.terms import check_term
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
+from .resources import loads_toml
 
 _REGEX_ALLOW = re.compile(r"^/(.+)/([imsx]*)$", re.S)
 
@@ -66,6 +68,16 @@ class GuardConfig(BaseModel):
     # Folder walking on the command line (sources/files.py): globs; None keeps the default list.
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()
+
+    @field_validator("wordlists", "phrases", "icp_registry")
+    @classmethod
+    def _file_names(cls, value: Any) -> Any:
+        for path in value if isinstance(value, tuple) else (value,) if value is not None else ():
+            try:
+                os.fsencode(path)
+            except UnicodeEncodeError:
+                raise ValueError(f"{str(path)!r} is no file name this system can open") from None
+        return value
 
     @field_validator("select", "extend_select", "ignore")
     @classmethod
@@ -183,7 +195,7 @@ def load_config_file(path: str | Path) -> GuardConfig:
     except OSError as exc:
         raise ConfigError("config", f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = loads_toml(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError("config", f"not valid TOML: {exc}", path) from None
     table = data.get("tool", {}).get("wxguard")

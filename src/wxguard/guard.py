@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .allowlist import AllowList
 from .config import GuardConfig, allow_entries, build_config, load_config_file
-from .errors import WxguardError
+from .errors import ConfigError, WxguardError
 from .families import CheckContext, Checker, Finding, checkers
 from .models import Message, Severity
 from .profiles import profile_for
@@ -88,13 +88,13 @@ class Guard:
                 word_map = {"custom": _as_list(words, "words")}
             data: dict[str, Any] = {
                 "words": word_map,
-                "wordlists": [str(p) for p in wordlists],
+                "wordlists": _as_list(wordlists, "wordlists"),
                 "default_wordlists": default_wordlists,
                 "allow": _as_list(allow, "allow"),
                 "select": None if select is None else _as_list(select, "select"),
                 "extend_select": _as_list(extend_select, "extend_select"),
                 "ignore": _as_list(ignore, "ignore"),
-                "severity": dict(severity or {}),
+                "severity": _as_table(severity or {}, "severity"),
                 "fail_on": fail_on,
                 "platform": platform,
                 "industry": industry,
@@ -106,7 +106,7 @@ class Guard:
                 "split_characters": split_characters,
                 "sound": sound,
                 "campaign_keywords": campaign_keywords,
-                "phrases": phrases,
+                "phrases": _as_list(phrases, "phrases"),
                 "commercial_threshold": commercial_threshold,
                 "frames": frames,
                 "exclude": None if exclude is None else _as_list(exclude, "exclude"),
@@ -265,8 +265,20 @@ class Guard:
 
 def _as_list(value: Any, key: str) -> list[Any]:
     if isinstance(value, str):
-        raise WxguardError(f"{key}: expected a list of strings, got the string {value!r}")
+        raise ConfigError(key, f"expected a list of strings, got the string {value!r}")
+    if isinstance(value, (bytes, Mapping)) or not isinstance(value, Iterable):
+        raise ConfigError(
+            key, f"expected a list of strings, got {type(value).__name__} {value!r:.60}"
+        )
     return list(value)
+
+
+def _as_table(value: Any, key: str) -> dict[Any, Any]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(
+            key, f"expected a table (a dict), got {type(value).__name__} {value!r:.60}"
+        )
+    return dict(value)
 
 
 def _terms(

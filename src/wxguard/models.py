@@ -12,12 +12,14 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    NonNegativeFloat,
     NonNegativeInt,
     PositiveInt,
     StringConstraints,
+    field_validator,
     model_validator,
 )
+
+from .clock import check_year
 
 # A profile name: the bundled "wechat", "wecom", "dingtalk", or one defined in config
 # (``profiles``); an unknown name is reported when a Guard is built or a message checked.
@@ -54,8 +56,10 @@ class Attachment(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: Literal["image", "video", "file", "audio"]
-    size_bytes: NonNegativeInt = 0
-    duration_s: NonNegativeFloat | None = None
+    # Bounded so that sizes and lengths stay numbers the format rules can divide and compare
+    # (10**400 bytes or an infinite duration overflowed in check).
+    size_bytes: int = Field(default=0, ge=0, le=2**63 - 1)
+    duration_s: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     name: str | None = None
 
 
@@ -71,6 +75,13 @@ class Message(BaseModel):
     group: str | None = None
     sender: str | None = None
     attachments: tuple[Attachment, ...] = ()
+
+    @field_validator("send_at")
+    @classmethod
+    def _usable_time(cls, value: datetime | None) -> datetime | None:
+        if value is not None:
+            check_year(value, "send_at")
+        return value
 
 
 class Location(BaseModel):

@@ -89,12 +89,21 @@ class TomlFile:
         return WordListError(self.where, self.line_of(near) if near is not None else None, problem)
 
 
+def loads_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, with nesting too deep for its recursive parser (a 5,000-deep array)
+    reported as bad TOML like any other."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("arrays or tables nested too deeply") from None
+
+
 def read_toml(path: Path, where: str | None = None, what: str = "data file") -> TomlFile:
     """Parse a TOML file; errors name the file and line (``where`` is its display name)."""
     shown = where or str(path)
     text = read_text(path, shown, what)
     try:
-        return TomlFile(tomllib.loads(text), text, shown)
+        return TomlFile(loads_toml(text), text, shown)
     except tomllib.TOMLDecodeError as exc:
         m = _TOML_LINE.search(str(exc))
         raise WordListError(

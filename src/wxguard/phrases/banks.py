@@ -41,6 +41,9 @@ NUMBER = (
     rf"|(?<![{_CN_NUMERALS}{_CN_SOME}][{_CN_SOME}])[{_CN_NUMERALS}][{_CN_NUMERALS}{_CN_SOME}]*))"
 )
 GAP = r"[^。，]{0,6}?"
+# Each gap multiplies the ways a match is tried (seven lengths each): ten took 7.5 s a
+# message. The shipped phrases use two at most.
+MAX_GAPS = 3
 _TOKEN = re.compile(r"\{N\}|\{\*\}|\(([^()]*)\)(\?)?|[\[\]]|[^{}()\[\]]+|[{}()]")
 _NUMBER = re.compile(NUMBER)
 _CN_DIGITS = {
@@ -224,6 +227,7 @@ class _PhraseReader:
         self.anchors: tuple[str, ...] = ()
         self.run = ""  # literal text since the last placeholder or group: 不[转]不是 is one run
         self.after_placeholder = False
+        self.gaps = 0
 
     def error(self, problem: str) -> WordListError:
         return WordListError(self.where, None, f"phrase {self.raw!r}{problem}")
@@ -233,6 +237,10 @@ class _PhraseReader:
         if token[:1] == "?" and self.after_placeholder:
             raise self.error(": ? makes only a (a|b) group optional, not {N} or {*}")
         self.after_placeholder = token in _PLACEHOLDERS
+        if token == "{*}":
+            self.gaps += 1
+            if self.gaps > MAX_GAPS:
+                raise self.error(f": more than {MAX_GAPS} {{*}} gaps (write shorter phrases)")
         if token in _PLACEHOLDERS:
             self.parts.append(_PLACEHOLDERS[token])
             self.run = ""

@@ -10,6 +10,7 @@ or interleave. Styles are inline: notebook viewers drop ``<style>`` blocks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -38,12 +39,14 @@ _TEXT = (
     "white-space:pre-wrap;word-break:break-word;line-height:2.0;padding:8px 12px;margin:6px 0;"
     "border:1px solid #d0d7de;border-radius:6px;background:#ffffff;"
 )
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _TABLE = "border-collapse:collapse;margin-top:6px;font-size:13px;"
 _CELL = "border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top;"
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Escaped for HTML; a lone surrogate (no character, and no UTF-8) shows as U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", escape(str(text), quote=True))
 
 
 def _badge(verdict: Verdict) -> str:

@@ -50,4 +50,8 @@ def render(reports: Sequence[Report]) -> str:
 
 
 def render_lines(reports: Sequence[Report]) -> str:
-    return "".join(inert_json(r.model_dump_json()) + "\n" for r in reports)
+    return "".join(
+        inert_json(json.dumps(r.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")))
+        + "\n"
+        for r in reports
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -23,14 +24,21 @@ from .links import PROJECT_URL, rule_url
 if TYPE_CHECKING:
     from . import Report
 
+# Lone surrogates that stand for undecodable bytes (U+DC80–U+DCFF) and no others.
+_ESCAPED_ONLY = re.compile("[^\ud800-\udc7f\udd00-\udfff]*")
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT = "wxguard/v1"
 
 
 def artifact_uri(path: str | None) -> str:
-    """A repository-relative, ``/``-separated, percent-encoded URI reference."""
-    return quote((path or "-").replace("\\", "/").removeprefix("./"), safe="/-._~!$&'()*+,;=@")
+    """A repository-relative, ``/``-separated, percent-encoded URI reference. A file name
+    that is not UTF-8 (read as lone surrogates, Python's way) is encoded as its bytes."""
+    relative = (path or "-").replace("\\", "/").removeprefix("./")
+    raw = relative.encode(
+        "utf-8", "surrogateescape" if _ESCAPED_ONLY.fullmatch(relative) else "replace"
+    )
+    return quote(raw, safe="/-._~!$&'()*+,;=@")
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:
@@ -60,7 +68,8 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
             key = (v.rule, uri, v.text)
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
-            digest = hashlib.sha256(f"{v.rule}|{uri}|{v.text}|{occurrence}".encode()).hexdigest()
+            basis = f"{v.rule}|{uri}|{v.text}|{occurrence}"
+            digest = hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
             properties: dict[str, Any] = {
                 "name": v.name,
                 "category": v.category,

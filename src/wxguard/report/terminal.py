@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from . import Report
 
 # Beyond C0: DEL, C1, the Arabic letter mark, LRM/RLM, line and paragraph separators,
-# bidi embeddings and overrides, bidi isolates.
-BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+# bidi embeddings and overrides, bidi isolates; and lone surrogates (a Python str may hold
+# them, UTF-8 cannot: unescaped, they stopped the JSON and SARIF writers).
+BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 _UNSAFE = re.compile(f"[\x00-\x1f{BEYOND_C0}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 

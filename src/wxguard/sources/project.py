@@ -18,6 +18,7 @@ from ..config import GuardConfig, build_config, load_config_file
 from ..errors import ConfigError
 from ..guard import Guard
 from ..models import Severity
+from ..resources import loads_toml
 from .files import Exclusion, exclusion
 
 CONFIG_FILES = ("wxguard.toml", "pyproject.toml")
@@ -111,7 +112,7 @@ def _declares_wxguard(path: Path) -> bool:
     if b"wxguard" not in raw:
         return False
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = loads_toml(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError("config", f"not valid TOML: {exc}", path) from None
     tool = data.get("tool")

@@ -25,7 +25,7 @@ from ...phrases.banks import Bank, BankSource, add_user_phrases, bundled_family,
 from ...phrases.clauses import compact, folded
 from ...resources import read_toml, wordlist_path
 from ...text.folding import fold_one_to_one
-from ...text.quickregex import literal_of, quick, trie_source
+from ...text.quickregex import literal_of, quick
 
 DEFAULT_THRESHOLD = 4.0
 SIGNAL_PREFIX = "signal-"
@@ -136,15 +136,15 @@ class SignalSpec:
 class SignalScanner:
     """Finds which signal banks occur in a folded text, each with its first match, in one scan.
 
-    Every literal phrase of every bank and every bank's anchor strings are one trie regex; a
-    match and the literals it starts with tell which banks occur there and which banks'
-    regexes (phrases with ``{N}`` or ``{*}``, and patterns) are worth running. A bank counts
-    wherever any of its phrases occurs, whatever other bank matches the same characters."""
+    Every literal phrase of every bank and every bank's anchor strings are one Aho-Corasick
+    automaton (in C, overlapping matches in one pass: a third of the time of a trie regex on
+    the review corpus); a match tells which banks occur there and which banks' regexes
+    (phrases with ``{N}`` or ``{*}``, and patterns) are worth running. A bank counts wherever
+    any of its phrases occurs, whatever other bank matches the same characters."""
 
     specs: tuple[SignalSpec, ...]
-    literals: re.Pattern[str] | None
-    phrase_banks: dict[str, tuple[int, ...]]
-    trigger_banks: dict[str, tuple[int, ...]]
+    # literal → (its length, banks it is a phrase of, banks whose regex it wakes)
+    automaton: Any  # ahocorasick.Automaton (untyped), or None without literals
     always: tuple[int, ...]
     regexes: tuple[re.Pattern[str] | None, ...]
     gates: tuple[re.Pattern[str] | None, ...]
@@ -155,24 +155,20 @@ class SignalScanner:
         """{bank index: (start, end) of its first match} for the banks found in ``view``."""
         found: dict[int, tuple[int, int]] = {}
         woken: set[int] = set(self.always)
-        literals, phrase_banks, trigger_banks, rejects = (
-            self.literals,
-            self.phrase_banks,
-            self.trigger_banks,
-            self.rejects,
-        )
-        if literals is not None:
-            pos = 0
-            while (m := literals.search(view, pos)) is not None:
-                start, piece = m.start(), m.group()
-                for k in range(len(piece), 0, -1):  # every literal that starts here is a prefix
-                    prefix = piece[:k]
-                    for b in phrase_banks.get(prefix, ()):
-                        reject = rejects[b]
-                        if b not in found and (reject is None or not reject(prefix)):
-                            found[b] = (start, start + k)
-                    woken.update(trigger_banks.get(prefix, ()))
-                pos = start + 1
+        rejects = self.rejects
+        if self.automaton is not None:
+            for last, (n, banks, triggers) in self.automaton.iter(view):
+                end = last + 1
+                start = end - n
+                for b in banks:
+                    old = found.get(b)
+                    if old is not None and (old[0] < start or (old[0] == start and old[1] >= end)):
+                        continue
+                    reject = rejects[b]
+                    if reject is None or not reject(view[start:end]):
+                        found[b] = (start, end)
+                if triggers:
+                    woken.update(triggers)
         woken.update(
             b for b, gate in self.gated if b not in woken and gate.search(view) is not None
         )
@@ -328,18 +324,29 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
         regexes.append(quick("|".join(f"(?:{p})" for p in parts)) if parts else None)
         gates.append(quick(gate) if isinstance(gate, str) and source is not None else None)
         rejects.append(_rejecter(banks, bank))
-    keys = set(phrase_banks) | set(trigger_banks)
     return SignalScanner(
         tuple(specs),
-        quick(trie_source(keys)) if keys else None,
-        {k: tuple(v) for k, v in phrase_banks.items()},
-        {k: tuple(dict.fromkeys(v)) for k, v in trigger_banks.items()},
+        _automaton(phrase_banks, trigger_banks),
         tuple(always),
         tuple(regexes),
         tuple(gates),
         tuple(rejects),
         tuple((b, g) for b, g in enumerate(gates) if g is not None),
     )
+
+
+def _automaton(phrase_banks: dict[str, list[int]], trigger_banks: dict[str, list[int]]) -> Any:
+    import ahocorasick  # here: a Guard without WX4 never needs it for this
+
+    keys = set(phrase_banks) | set(trigger_banks)
+    if not keys:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        wakes = tuple(dict.fromkeys(trigger_banks.get(key, ())))
+        automaton.add_word(key, (len(key), tuple(phrase_banks.get(key, ())), wakes))
+    automaton.make_automaton()
+    return automaton
 
 
 def _rejecter(banks: dict[str, Bank], bank: Bank) -> Callable[[str], bool] | None:

@@ -272,7 +272,7 @@ class SendLog:
             )
             if self.retention is not None:
                 conn.execute(
-                    "DELETE FROM sends WHERE sent_us < ?", (micros - _micros(self.retention),)
+                    "DELETE FROM sends WHERE sent_us < ?", (_cutoff(micros, self.retention),)
                 )
         assert cursor.lastrowid is not None
         return _record((cursor.lastrowid, *row))
@@ -283,11 +283,11 @@ class SendLog:
         if before is None:
             if self.retention is None:
                 return 0
-            cutoff = self.now() - self.retention
+            cutoff = _cutoff(to_micros(self.now()), self.retention)
         else:
-            cutoff = aware(before, "before")
+            cutoff = to_micros(aware(before, "before"))
         with self._transaction("prune the log") as conn:
-            cursor = conn.execute("DELETE FROM sends WHERE sent_us < ?", (to_micros(cutoff),))
+            cursor = conn.execute("DELETE FROM sends WHERE sent_us < ?", (cutoff,))
         return cursor.rowcount
 
     @contextmanager
@@ -318,7 +318,7 @@ class SendLog:
         if limit is not None:
             if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
                 raise SendLogError(f"limit: expected a whole number >= 0, got {limit!r}")
-            sql += f" LIMIT {limit}"
+            sql += f" LIMIT {min(limit, _SQL_MAX)}"  # more than SQLite counts is all of them
         with self._lock, self._errors("read the log"):
             rows = self._conn.execute(sql, params).fetchall()
         return [_record(row) for row in rows]
@@ -456,6 +456,16 @@ def _millis(seconds: float) -> int:
 
 def _micros(delta: timedelta) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+_SQL_MAX = 2**63 - 1  # SQLite's largest integer
+
+
+def _cutoff(micros: int, retention: timedelta) -> int:
+    """Where records older than ``retention`` before ``micros`` end; a retention longer than
+    the calendar keeps everything (the subtraction is done in integers: a datetime would
+    overflow, and SQLite takes 64 bits)."""
+    return max(micros - _micros(retention), -_SQL_MAX)
 
 
 def _record(row: tuple[Any, ...]) -> SentRecord:

@@ -21,6 +21,7 @@ from ...text.folding import ends_sentence, fold, is_cjk, is_noise, noise_kind, t
 from ...text.segment import frequency, in_words, is_word, straddles
 from ...text.sound import same_tone, spell
 from ...text.views import TextView
+from ...userregex import spans as regex_spans
 from .lexicon import Candidate, Lexicon, Pattern
 from .masks import MaskHit
 from .terms import GAP_LETTERS, Term, shape
@@ -228,10 +229,7 @@ class Judge:
         if self.lexicon.allow_regexes:
             if self._regex_spans is None:
                 self._regex_spans = [
-                    m.span()
-                    for rx in self.lexicon.allow_regexes
-                    for m in rx.finditer(self.text)
-                    if m.end() > m.start()
+                    span for rx in self.lexicon.allow_regexes for span in regex_spans(rx, self.text)
                 ]
             return any(a <= start and b >= end for a, b in self._regex_spans)
         return False

@@ -210,7 +210,10 @@ def _from_csv(raw: str, path: Path) -> dict[str, str]:
     for number, line in enumerate(raw.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        cells = [c.strip() for c in next(csv.reader([line]))]
+        try:
+            cells = [c.strip() for c in next(csv.reader([line]))]
+        except csv.Error as exc:  # a field over the csv module's limit (128 KB)
+            raise WordListError(path, number, f"not a CSV row: {exc}") from None
         header, first = first and cells[0].lower() in ("domain", "域名"), False
         if header:
             continue

@@ -1,0 +1,302 @@
+"""Bad values fail early with a wxguard error naming the setting (or pydantic's error naming
+the field); users' regexes and phrase gaps are bounded; every reporter writes any text.
+
+The cases are issue 16's audit findings: each raised something that was not wxguard's
+(OverflowError, TypeError, UnicodeEncodeError, …), hung, or reached "internal error"."""
+
+from __future__ import annotations
+
+import math
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from wxguard import (
+    Attachment,
+    ConfigError,
+    Guard,
+    Message,
+    Report,
+    SendLog,
+    WordListError,
+    WxguardError,
+    redact,
+)
+from wxguard.report import concise, full, github, html, json, sarif
+
+from .clitools import Cli
+from .strategies import ANY_TEXT
+
+GUARD = Guard()
+# Every way a report leaves wxguard as text: the CLI's formats and the notebook's.
+RENDERERS = {
+    "concise": concise.render,
+    "full": full.render,
+    "json": json.render,
+    "json-lines": json.render_lines,
+    "sarif": sarif.render,
+    "github": github.render,
+    "html": html.reports_html,
+    "text/plain": html.plain_text,
+}
+
+
+# -- message models ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("duration_s", math.inf),
+        ("duration_s", math.nan),
+        ("duration_s", -1.0),
+        ("size_bytes", 10**400),
+        ("size_bytes", -1),
+    ],
+)
+def test_attachment_rejects_values_no_rule_can_compare(field: str, value: object) -> None:
+    with pytest.raises(ValidationError, match=field):
+        Attachment(kind="video", **{field: value})
+
+
+def test_the_largest_attachment_still_checks() -> None:
+    big = Attachment(kind="video", size_bytes=2**63 - 1, duration_s=1e308)
+    rules = {v.rule for v in GUARD.check(Message(text="看视频", attachments=(big,))).violations}
+    assert "WX607" in rules
+
+
+@pytest.mark.parametrize("when", [datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59)])
+def test_message_time_must_have_neighbours(when: datetime) -> None:
+    with pytest.raises(ValidationError, match="send_at"):
+        Message(text="x", send_at=when)
+
+
+# -- settings ----------------------------------------------------------------------------
+def test_symbol_run_is_bounded() -> None:
+    with pytest.raises(ConfigError, match="symbol-run"):
+        Guard(format={"symbol-run": 4294967295})
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("allow", 0),
+        ("select", 1.5),
+        ("ignore", object()),
+        ("extend_select", None),
+        ("exclude", 3),
+        ("severity", "x"),
+        ("severity", 1),
+        ("words", 0),
+        ("wordlists", 0),
+        ("wordlists", "\ud800"),
+        ("phrases", ["\ud800"]),
+        ("icp_registry", "\ud800"),
+    ],
+)
+def test_wrong_types_name_the_setting(key: str, value: object) -> None:
+    with pytest.raises(ConfigError) as caught:
+        Guard(**{key: value})
+    assert caught.value.key.replace("-", "_").startswith(key)
+
+
+_JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**400), max_value=10**400),
+    st.floats(allow_nan=True, allow_infinity=True),
+    ANY_TEXT,
+    st.binary(max_size=8),
+    st.builds(object),
+    st.lists(st.one_of(st.integers(), ANY_TEXT, st.none()), max_size=3),
+    st.dictionaries(
+        ANY_TEXT, st.one_of(st.integers(), ANY_TEXT, st.lists(ANY_TEXT, max_size=2)), max_size=2
+    ),
+)
+_KEYS = [
+    "words", "wordlists", "default_wordlists", "allow", "select", "extend_select", "ignore",
+    "per_file_ignores", "severity", "fail_on", "profiles", "platform", "industry", "icp_registry",
+    "icp_resolver", "allowed_domains", "blocked_domains", "lang", "split_characters", "sound",
+    "format", "campaign_keywords", "phrases", "commercial_threshold", "frames", "exclude",
+    "extend_exclude",
+]  # fmt: skip
+
+
+@given(st.dictionaries(st.sampled_from(_KEYS), _JUNK, min_size=1, max_size=2))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_keyword_values_build_a_guard_or_name_the_setting(kwargs: dict[str, Any]) -> None:
+    try:
+        guard = Guard(**kwargs)
+    except ConfigError as exc:
+        assert exc.key.split(".")[0].split("[")[0].replace("-", "_") in kwargs, exc
+    except WordListError as exc:  # a file named by a setting, named in turn
+        assert exc.source and exc.problem, exc
+    else:
+        guard.check("出售冰毒，转发到3个群领红包 http://a.cn")
+
+
+# -- users' patterns ---------------------------------------------------------------------
+@pytest.mark.parametrize("pattern", ["/(a+)+$/", "/(a|aa)+$/", "/(a|a)+$/"])
+def test_a_backtracking_allow_regex_is_cut_short(pattern: str) -> None:
+    guard = Guard(allow=[pattern], select=["WX1"])
+    text = "a" * 34 + "b 出售冰毒"
+    start = time.process_time()
+    report = guard.check(text)
+    assert time.process_time() - start < 5  # 33.7 s before, for 34 characters
+    assert [v.rule for v in report.violations] == ["WX104"]  # an entry that ran out drops nothing
+
+
+def test_allow_regexes_still_drop_what_they_match() -> None:
+    assert Guard(allow=["/出售.毒/"], select=["WX1"]).check("出售冰毒").violations == ()
+
+
+def test_too_many_phrase_gaps_are_refused_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    gaps = "{*}".join("关注公众号领红包了吗的")
+    path.write_text(f'[inducement]\nreward = [\n  "积分好礼",\n  "{gaps}",\n]\n', encoding="utf-8")
+    with pytest.raises(WordListError, match=r"mine\.toml:4: .*more than 3 \{\*\} gaps"):
+        Guard(phrases=[path])
+
+
+# -- the send log ------------------------------------------------------------------------
+def _clock() -> datetime:
+    return datetime(2024, 5, 1, 20, 0)
+
+
+@pytest.mark.parametrize(
+    ("call", "named"),
+    [
+        (lambda log: log.record("x", sent_at=datetime(1, 1, 1)), "sent_at"),
+        (lambda log: log.record("x", sent_at=datetime(9999, 12, 31, 23)), "sent_at"),
+        (lambda log: log.prune(datetime(1, 1, 1)), "before"),
+        (lambda log: log.records(since=datetime(1, 1, 1)), "since"),
+        (lambda log: SendLog(clock=lambda: datetime(1, 1, 1)).record("x"), "clock"),
+    ],
+)
+def test_send_log_times_out_of_range_name_the_argument(call: Any, named: str) -> None:
+    with pytest.raises(WxguardError, match=named):
+        call(SendLog(clock=_clock))
+
+
+def test_a_retention_longer_than_the_calendar_keeps_everything(tmp_path: Path) -> None:
+    log = SendLog(tmp_path / "sends.db", retention=timedelta.max, clock=_clock)
+    log.record("old", sent_at=datetime(2, 1, 2))
+    log.record("new")
+    assert log.prune() == 0
+    assert [r.sent_at.year for r in log.records()] == [2, 2024]
+
+
+def test_a_huge_limit_is_every_record() -> None:
+    log = SendLog(clock=_clock)
+    log.record("x")
+    assert len(log.records(limit=10**30)) == 1
+
+
+_TIMES = st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31))
+
+
+@given(
+    when=_TIMES,
+    retention=st.one_of(st.none(), st.timedeltas(min_value=timedelta(microseconds=1))),
+    limit=st.one_of(st.none(), st.integers(min_value=0, max_value=10**40)),
+    text=ANY_TEXT,
+)
+@settings(max_examples=150, deadline=None)
+def test_send_log_takes_any_value_or_names_it(
+    when: datetime, retention: timedelta | None, limit: int | None, text: str
+) -> None:
+    log = SendLog(retention=retention, clock=_clock)
+    try:
+        log.record(Message(text=text, group="g"), sent_at=when)
+    except WxguardError as exc:
+        assert "sent_at" in str(exc)
+    log.record(text)
+    assert (
+        len(log.records(limit=limit, since=datetime(2000, 1, 1))) <= (1 if limit is None else limit)
+        or limit is None
+    )
+    log.prune()
+    GUARD.check(Message(text=text, group="g", send_at=datetime(2024, 5, 1, 21)), log=log)
+
+
+@given(
+    text=ANY_TEXT,
+    size=st.integers(min_value=-(2**70), max_value=2**70),
+    duration=st.one_of(st.none(), st.floats()),
+    when=st.one_of(st.none(), _TIMES),
+)
+@settings(max_examples=200, deadline=None)
+def test_messages_are_valid_and_check_or_name_the_field(
+    text: str, size: int, duration: float | None, when: datetime | None
+) -> None:
+    try:
+        attachment = Attachment(kind="video", size_bytes=size, duration_s=duration)
+        message = Message(text=text, send_at=when, attachments=(attachment,))
+    except ValidationError as exc:
+        assert {str(e["loc"][0]) for e in exc.errors()} <= {"size_bytes", "duration_s", "send_at"}
+        return
+    GUARD.check(message, log=SendLog(clock=_clock))
+
+
+# -- text out ----------------------------------------------------------------------------
+@pytest.mark.parametrize("name", list(RENDERERS))
+def test_every_reporter_writes_lone_surrogates_as_utf8(name: str) -> None:
+    report = GUARD.check("出售冰毒\ud800，关注\udfff公众号领红包").located("a\udc80.txt", 1)
+    assert report.violations
+    RENDERERS[name]([report]).encode("utf-8")
+
+
+def test_json_keeps_a_lone_surrogate_as_its_escape() -> None:
+    import json as std
+
+    report = GUARD.check("出售冰毒\ud800")
+    assert std.loads(json.render([report]))[0]["text"] == "出售冰毒\ud800"
+    assert std.loads(json.render_lines([report]))["text"] == "出售冰毒\ud800"
+
+
+def test_json_lines_is_the_model_serialisation() -> None:
+    report = GUARD.check("出售冰毒，转发到3个群领红包")
+    assert json.render_lines([report]) == report.model_dump_json() + "\n"
+
+
+@given(ANY_TEXT, st.text(max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_every_reporter_and_redact_take_any_text(text: str, salt: str) -> None:
+    report: Report = GUARD.check("出售冰毒 13800138000 " + text).located(text[:5] or None, 1)
+    for render in RENDERERS.values():
+        render([report]).encode("utf-8")
+    redact(text + " 13800138000", operator="hash", salt=salt)
+
+
+# -- files -------------------------------------------------------------------------------
+_DEEP = "[" * 5000 + "]" * 5000
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("wxguard.toml", f"allow = {_DEEP}\n"),
+        ("wxguard.toml", 'icp-registry = "icp.csv"\n'),
+        ("wxguard.toml", 'phrases = ["mine.toml"]\n'),
+    ],
+)
+def test_hostile_files_are_named_not_internal_errors(cli: Cli, name: str, text: str) -> None:
+    cli.write("icp.csv", 'domain,filing\nexample.com,"' + "x" * 200_000 + '"\n')
+    cli.write("mine.toml", f"[inducement]\nreward = {_DEEP}\n")
+    cli.write(name, text)
+    cli.write("msg.txt", "你好\n")
+    result = cli("check", "--config", name, "msg.txt")
+    assert result.code == 2
+    assert "internal error" not in result.err
+    assert any(f in result.err for f in ("wxguard.toml", "icp.csv:2", "mine.toml")), result.err
+
+
+def test_a_deep_config_is_bad_toml(tmp_path: Path) -> None:
+    path = tmp_path / "wxguard.toml"
+    path.write_text(f"allow = {_DEEP}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="nested too deeply"):
+        Guard.from_config(path)
