@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import closing
 from itertools import count, islice
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -120,3 +121,88 @@ def test_a_start_method_the_program_chose_is_honoured() -> None:
         multiprocessing.set_start_method(None, force=True)  # type: ignore[arg-type]
     if sys.platform == "linux" and threading.active_count() == 1:
         assert _start_method().get_start_method() == "fork"
+
+
+REVIEWS = (Path(__file__).parent / "data" / "reviews_sample.txt").read_text("utf-8").splitlines()
+# What the batch screen must not lose at a message's edges or between messages: sound-alikes
+# (态度 is none of 台独), parts of terms with gaps (办…证件, 存…送), masks (傻X, 傻*, a lone
+# letter at an edge), pinyin, stutter, the joining letter itself and its neighbours.
+PIECES = [
+    "台独",
+    "态度",
+    "台台独",
+    "堵博",
+    "赌博",
+    "办",
+    "证件",
+    "存",
+    "送",
+    "傻",
+    "X",
+    "*",
+    "b",
+    "B",
+    "逼",
+    "dupin",
+    "du pin",
+    "sb",
+    "冰",
+    "毒",
+    "冰毒",
+    "ᚠ",
+    "ᚠᚠ",
+    " ",
+    "，",
+    "。",
+    "\n",
+    "大麻",
+    "大妈",
+    "代开",
+    "发票",
+    "1",
+    "一",
+    "a",
+    "你好",
+    "出售",
+    "妈的",
+    "码的",
+]
+
+
+# Findings the screen must let through, each a message of its own among the reviews.
+EDGES = [
+    "代开增值税发票",
+    "代开个发票",
+    "办假证件",
+    "傻X",
+    "X",
+    "ᚠ台独",
+    "台独ᚠ",
+    "态度",
+    "sb",
+    "卖dupin",
+    "傻 *",
+]
+
+
+@pytest.mark.parametrize("select", [None, ["WX1"]])
+def test_check_many_gives_check_s_reports_on_real_reviews(select: list[str] | None) -> None:
+    guard = Guard(select=select)
+    texts = [t for pair in zip(REVIEWS, EDGES * 42, strict=False) for t in pair]
+    expected = [guard.check(t) for t in texts]
+    assert sum(bool(r.violations) for r in expected) > 300
+    for chunk_size in (1, 7, 1024):
+        assert list(guard.check_many(texts, chunk_size=chunk_size)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), max_size=6).map("".join), max_size=12),
+    st.integers(1, 12),
+)
+def test_check_many_screens_no_finding_away(
+    default_guard: Guard, texts: list[str], chunk_size: int
+) -> None:
+    assert list(default_guard.check_many(texts, chunk_size=chunk_size)) == [
+        default_guard.check(t) for t in texts
+    ]

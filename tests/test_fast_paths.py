@@ -125,3 +125,26 @@ SPANS = st.lists(
 def test_uncovered_is_the_pairwise_test(hits: list[Hit], cover: list[Hit]) -> None:
     naive = [h for h in hits if not any(c.start <= h.start and h.end <= c.end for c in cover)]
     assert uncovered(hits, cover) == naive
+
+
+_SPANS = st.tuples(st.integers(0, 30), st.integers(1, 8)).map(
+    lambda p: Hit(p[0], p[0] + p[1], "bank")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPANS, max_size=12), st.lists(_SPANS, max_size=12))
+def test_unexempted_is_the_quadratic_definition(hits: list[Hit], exempt: list[Hit]) -> None:
+    """The frame judge's exemption filter, sorted for long texts, keeps what the definition
+    keeps: a hit not inside a strictly longer exemption."""
+    from wxguard.frames import _unexempted
+
+    expected = [
+        h
+        for h in hits
+        if not any(
+            e.start <= h.start and h.end <= e.end and e.end - e.start > h.end - h.start
+            for e in exempt
+        )
+    ]
+    assert _unexempted(hits, exempt) == expected

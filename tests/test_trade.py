@@ -137,3 +137,10 @@ def test_trade_spans_map_into_the_original(pieces: list[str]) -> None:
         assert 0 <= v.start < v.end <= len(text) and text[v.start : v.end] == v.text
         if "solicitation" in v.techniques:
             assert v.term is not None and v.term in v.text
+
+
+def test_batches_find_the_offers_single_messages_find(guard: Guard) -> None:
+    # check_many screens a chunk for lexicon terms at once; offers have no term to screen for.
+    texts = [text for text, _, _ in OFFERS] + TRAPS + ["今天天气不错"] * 300
+    batch = [[(v.rule, v.start) for v in r.violations] for r in guard.check_many(texts)]
+    assert batch == [[(v.rule, v.start) for v in guard.check(t).violations] for t in texts]

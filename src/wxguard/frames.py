@@ -16,9 +16,10 @@ and costs nothing on a message without a judged finding.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -364,17 +365,24 @@ class _Reading:
 
 def _unexempted(hits: list[Hit], exempt: list[Hit]) -> list[Hit]:
     """Hits not inside a longer exemption (不要钱 is no prohibition; 识别 stays a cue even
-    though an exemption may list it)."""
+    though an exemption may list it). An exemption holding a hit is longer unless it has the
+    hit's own span, so the furthest end among exemptions starting at or before the hit (and
+    strictly before, for an equal end) decides: linear after sorting, for long texts."""
     if not exempt:
         return hits
-    return [
-        h
-        for h in hits
-        if not any(
-            e.start <= h.start and h.end <= e.end and e.end - e.start > h.end - h.start
-            for e in exempt
-        )
-    ]
+    ordered = sorted(exempt, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
+    reach = list(accumulate((e.end for e in ordered), max))
+    kept: list[Hit] = []
+    for h in hits:
+        at_or_before = bisect_right(starts, h.start)
+        before = bisect_left(starts, h.start)
+        if at_or_before and reach[at_or_before - 1] > h.end:
+            continue
+        if before and reach[before - 1] >= h.end:
+            continue
+        kept.append(h)
+    return kept
 
 
 def _compact_positions(original: str, points: Iterable[int]) -> dict[int, int]:

@@ -15,6 +15,7 @@ from .config import GuardConfig, allow_entries, build_config, load_config_file
 from .errors import ConfigError, WxguardError
 from .families import CheckContext, Checker, Finding, checkers
 from .models import Message, Severity
+from .profiles import profile_for
 from .report import Report
 from .text.views import TextView
 
@@ -174,11 +175,20 @@ class Guard:
 
             if not isinstance(log, SendLog):
                 raise WxguardError(f"check(log=...) takes a SendLog, not {type(log).__name__}")
+        return self._check(message, self._checkers, log)
+
+    def _check(
+        self,
+        message: Message,
+        active: tuple[tuple[Checker, bool], ...],
+        log: SendLog | None = None,
+    ) -> Report:
+        """``message``'s report from the ``active`` checkers (the others would find nothing)."""
         ctx = CheckContext(
             message=message, view=TextView(message.text), config=self.config, log=log
         )
         findings: list[Finding] = []
-        for checker, complete in self._checkers:
+        for checker, complete in active:
             if complete:
                 findings.extend(checker.check(ctx))
             else:
@@ -195,6 +205,23 @@ class Guard:
             text=message.text,
             violations=tuple(f.violation(message.text, self.config) for f in _dedupe(findings)),
         )
+
+    def _check_chunk(self, chunk: list[str | Message]) -> Iterator[Report]:
+        """Reports of a chunk, each the same as ``check`` gives: the checkers first screen
+        the chunk's plain texts at once (``Checker.screen``), then each text is checked by
+        those that may find something in it; a text none of them picked is clean."""
+        texts = [m for m in chunk if type(m) is str]
+        screens = [(c, complete, c.screen(texts)) for c, complete in self._checkers]
+        if texts:
+            profile_for(self.config, self.config.platform)  # as check() would, even if clean
+        i = 0
+        for message in chunk:
+            if type(message) is not str:
+                yield self.check(message)
+                continue
+            active = tuple((c, complete) for c, complete, s in screens if s is None or i in s)
+            i += 1
+            yield self._check(Message(text=message), active) if active else Report(text=message)
 
     def _severity(self, f: Finding) -> Severity:
         return f.severity or self.config.severity_of(f.rule)
@@ -213,8 +240,9 @@ class Guard:
         makes that quick). A clean message comes back as ``None`` and its report is made
         here: pickling reports was most of this process's work."""
         if workers <= 0:
-            for message in messages:
-                yield self.check(message)
+            it = iter(messages)
+            while chunk := list(islice(it, chunk_size)):
+                yield from self._check_chunk(chunk)
             return
         from concurrent.futures import ProcessPoolExecutor  # here: a cold start does not need it
 
@@ -301,11 +329,7 @@ def _worker_init(guard: Guard) -> None:
 
 def _worker_check(chunk: list[str | Message]) -> list[Report | None]:
     assert _worker_guard is not None
-    reports: list[Report | None] = []
-    for message in chunk:
-        report = _worker_guard.check(message)
-        reports.append(report if report.violations else None)
-    return reports
+    return [r if r.violations else None for r in _worker_guard._check_chunk(chunk)]
 
 
 def _reports(chunk: list[str | Message], future: Future[list[Report | None]]) -> Iterator[Report]:

@@ -8,7 +8,7 @@ is a catalog entry plus the code that yields it; the engine turns findings into
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -118,3 +118,9 @@ class Checker(ABC):
     @abstractmethod
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield the findings for one message."""
+
+    def screen(self, texts: Sequence[str]) -> set[int] | None:
+        """Indices of ``texts`` that could give a finding, found for the whole batch at once
+        (``Guard.check_many``): a text left out gives none, so it is not checked one by one.
+        None: every text may (a family without a batch test)."""
+        return None

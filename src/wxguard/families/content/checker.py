@@ -13,19 +13,26 @@ of the same rule marks the place already.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from ...text.views import TextView
 from ..base import CheckContext, Checker, Finding
 from .judge import Hit, Judge
-from .lexicon import Lexicon
-from .masks import could_hold_mask
+from .lexicon import Candidate, Lexicon
 from .model import lexicon_for
-from .terms import shape
-from .trade import TradeModel, trade_findings, trade_model
+from .terms import Term, shape
+from .trade import TradeModel, trade_findings, trade_model, trade_possible
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
+
+# Joins the messages of a batch for one scan. A letter, so every view keeps it and no match
+# or stutter run reaches from one message into the next; not Latin, so the letter runs and
+# lone letters (pinyin, masks) are those of each message alone; outside every syllable class,
+# so it spells as a break.
+JOIN = "\u16a0"  # ᚠ, runic letter fehu
 
 
 def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
@@ -65,6 +72,47 @@ class ContentChecker(Checker):
             trade_model(config.phrases) if config.default_wordlists else None
         )
 
+    def screen(self, texts: Sequence[str]) -> set[int]:
+        """The messages that ``check`` would judge: one scan of the batch joined (the long-text
+        path, numpy and windows) finds every candidate of each message, and of those only a
+        whole term placed as ``Judge.may_hit`` allows, pinyin, the last missing part of a term
+        with gaps or a mask passing its quick test leads to judging. Placements are those of
+        each message alone: no stutter run crosses ``JOIN``."""
+        lexicon = self.lexicon
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        view = TextView(JOIN.join(texts))
+        judge = Judge(lexicon, view, [])
+        flagged: set[int] = set()
+        parts: dict[int, dict[Term, set[int]]] = {}
+        for cand in lexicon.candidates(view):
+            a, b = _original_ends(view, cand)
+            i = bisect_right(starts, a) - 1
+            last = bisect_right(starts, b) - 1
+            if cand.view == "letters" or last != i:  # across messages: only with ᚠ in a term
+                flagged.update(range(i, last + 1))
+                continue
+            for p in cand.patterns:
+                if p.part >= 0:
+                    parts.setdefault(i, {}).setdefault(p.term, set()).add(p.part)
+                elif i not in flagged and judge.may_hit(cand, p):
+                    flagged.add(i)
+        for i, seen in parts.items():
+            if any(len(found) == len(shape(term.text).parts) for term, found in seen.items()):
+                flagged.add(i)
+        masks = lexicon.masks
+        for pos in lexicon.mask_positions(view):
+            i = bisect_right(starts, pos) - 1
+            if i not in flagged and masks.possible(texts[i], pos - starts[i]):
+                flagged.add(i)
+        if self.trade is not None:  # trade offers are joins, not terms: their own gate
+            trade = self.trade
+            flagged.update(
+                i
+                for i, t in enumerate(texts)
+                if i not in flagged and trade_possible(trade, TextView(t))
+            )
+        return flagged
+
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         words = list(self._words(ctx))
         yield from words
@@ -75,9 +123,10 @@ class ContentChecker(Checker):
         """The lexicon's terms, judged and picked."""
         lexicon = self.lexicon
         candidates = lexicon.candidates(ctx.view)
-        if not candidates and not (could_hold_mask(ctx.view.text) and lexicon.masks):
+        masks = lexicon.mask_positions(ctx.view)
+        if not candidates and not masks:
             return
-        for hit in _pick(Judge(lexicon, ctx.view).hits(candidates), ctx):
+        for hit in _pick(Judge(lexicon, ctx.view, masks).hits(candidates), ctx):
             term = hit.term
             fields: dict[str, object] = {"term": shape(term.text).shown, "category": term.category}
             if hit.companion is not None:
@@ -94,6 +143,21 @@ class ContentChecker(Checker):
                 variant=_variant(hit),
                 severity=hit.severity(ctx.config) if term.tier == "review" else None,
             )
+
+
+def _original_ends(view: TextView, cand: Candidate) -> tuple[int, int]:
+    """The original indices of a candidate's first and last character."""
+    if cand.view == "collapsed":
+        first, last = view.skeleton_run(cand.start)[0], view.skeleton_run(cand.end - 1)[1]
+    elif cand.view == "skeleton":
+        first, last = cand.start, cand.end - 1
+    else:
+        window = cand.window
+        assert window is not None
+        first, last = (
+            window.skeleton_index(window.map.source_index(i)) for i in (cand.start, cand.end - 1)
+        )
+    return view.orig_of_skeleton(first), view.orig_of_skeleton(last)
 
 
 def _variant(hit: Hit) -> str | None:

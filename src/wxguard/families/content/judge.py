@@ -23,8 +23,8 @@ from ...text.sound import same_tone, spell
 from ...text.views import TextView
 from ...userregex import spans as regex_spans
 from .lexicon import Candidate, Lexicon, Pattern
-from .masks import MaskHit, could_hold_mask
-from .terms import GAP_LETTERS, Term
+from .masks import MaskHit
+from .terms import GAP_LETTERS, Term, shape
 from .wordlists import SOUND_RULE
 
 if TYPE_CHECKING:
@@ -103,11 +103,13 @@ class Span(NamedTuple):
 class Judge:
     """Per-message state: maps are built lazily and shared by all candidates."""
 
-    def __init__(self, lexicon: Lexicon, view: TextView) -> None:
+    def __init__(self, lexicon: Lexicon, view: TextView, masks: list[int] | None = None) -> None:
         self.lexicon = lexicon
         self.view = view
         self.text = view.text
         self._regex_spans: list[tuple[int, int]] | None = None
+        # Where a mask could be (``Lexicon.mask_positions``; most messages have none).
+        self.masks = lexicon.mask_positions(view) if masks is None else masks
 
     def hits(self, candidates: Iterable[Candidate]) -> list[Hit]:
         """Every judged hit of the message, before the choice between overlapping ones.
@@ -119,14 +121,15 @@ class Judge:
                 hits.extend(self.letters(cand))
                 continue
             for pattern in cand.patterns:
-                if pattern.parts > 1:
+                if pattern.part >= 0:
                     parts.setdefault(pattern.term, []).append((cand, pattern))
                 else:
                     hits.extend(self.classes(cand, pattern))
         for term, found in parts.items():
-            if len({p.part for _, p in found}) == found[0][1].parts:
-                hits.extend(self.gaps(term, found))
-        if could_hold_mask(self.text) and self.lexicon.masks:
+            count = len(shape(term.text).parts)
+            if len({p.part for _, p in found}) == count:
+                hits.extend(self.gaps(term, found, count))
+        if self.masks:
             hits.extend(self.masked())
         return [h for h in map(self.with_companion, hits) if h is not None]
 
@@ -359,11 +362,9 @@ class Judge:
         """A sound-alike of a whole term: three or more Chinese characters, or two with one
         swapped for a character that makes no word (堵博 for 赌博, never 态度); either way
         the swapped characters must not belong to an ordinary word in their context."""
-        if pattern.kind != "exact" or pattern.cjk_count < 2:
+        if not self.may_sound_alike(pattern, placed.chars):
             return
         chars = placed.chars
-        if pattern.cjk_count == 2 and not self.two_character_variant(chars, pattern.folded):
-            return
         judged = self.judged(placed.positions, pattern.folded, True)
         if judged is None:
             return
@@ -384,6 +385,21 @@ class Judge:
             True,
         )
 
+    def may_hit(self, cand: Candidate, pattern: Pattern) -> bool:
+        """Whether ``classes`` could find ``pattern`` in ``cand``: the tests that need no
+        context (the placement, and for a sound-alike ``may_sound_alike``), which reject
+        most candidates (态度 for 台独) before any word or span is looked up."""
+        placed = self.place(cand, pattern)
+        return placed is not None and (placed.exact or self.may_sound_alike(pattern, placed.chars))
+
+    @classmethod
+    def may_sound_alike(cls, pattern: Pattern, chars: str) -> bool:
+        """A sound-alike stands only for a whole term of two or more Chinese characters,
+        and for one of two only as ``two_character_variant``."""
+        if pattern.kind != "exact" or pattern.cjk_count < 2:
+            return False
+        return pattern.cjk_count > 2 or cls.two_character_variant(chars, pattern.folded)
+
     @staticmethod
     def two_character_variant(chars: str, term: str) -> bool:
         """Whether ``chars`` may stand for a two-character term: one character swapped for
@@ -397,10 +413,9 @@ class Judge:
         char, original = swaps[0]
         return same_tone(char, original) and not is_word(chars) and frequency(char) < COMMON_WORD
 
-    def gaps(self, term: Term, found: list[tuple[Candidate, Pattern]]) -> Iterator[Hit]:
-        """Hits of a term with gaps: its parts in order, each seen exactly (disguises
-        included), at most ``GAP_LETTERS`` letters or digits apart in one sentence."""
-        count = found[0][1].parts
+    def gaps(self, term: Term, found: list[tuple[Candidate, Pattern]], count: int) -> Iterator[Hit]:
+        """Hits of a term with ``count`` parts: its parts in order, each seen exactly
+        (disguises included), at most ``GAP_LETTERS`` letters or digits apart in one sentence."""
         # Per part: (first skeleton index, last skeleton index + 1, positions, pattern).
         placed: list[list[tuple[int, int, list[int], Pattern]]] = [[] for _ in range(count)]
         for cand, pattern in found:
@@ -485,7 +500,7 @@ class Judge:
 
     def masked(self) -> Iterator[Hit]:
         """Hits of terms with one character masked (傻X, 傻*, 傻b)."""
-        for found in self.lexicon.masks.hits(self.view):
+        for found in self.lexicon.masks.hits(self.text, self.masks):
             hit = self.mask_hit(found)
             if hit is not None:
                 yield hit

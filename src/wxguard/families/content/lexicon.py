@@ -24,7 +24,7 @@ import ahocorasick
 from ...text.folding import fold, is_cjk
 from ...text.sound import BREAK, spell
 from ...text.views import STUTTER, BlockMap, TextView, sound_classes
-from .masks import MaskIndex, masked_slots
+from .masks import MaskIndex, mask_candidates, masked_slots
 from .numerals import numeral_variants
 from .prefilter import PairPrefilter
 from .splitchars import variants
@@ -37,8 +37,8 @@ SoundKind = Literal["pinyin", "initials"]
 
 @dataclass(frozen=True)
 class Pattern:
-    """One spelling of a term, or of part ``part`` of a term with ``parts`` parts (代开{*}发票).
-    ``folded`` is its skeleton; ``origin`` the written character behind each folded one;
+    """One spelling of a term, or of its part number ``part`` if it has gaps (代开{*}发票; -1
+    for a whole term). ``folded`` is its skeleton; ``origin`` the written character behind each folded one;
     ``key`` its collapsed sound classes and ``runs`` the folded characters behind each class
     of ``key`` (哈哈笑话 → ("哈哈", "笑", "话"))."""
 
@@ -50,8 +50,7 @@ class Pattern:
     key: str
     runs: tuple[str, ...]
     cjk_count: int
-    part: int = 0
-    parts: int = 1
+    part: int = -1
 
 
 @dataclass(frozen=True)
@@ -103,9 +102,7 @@ class Candidate:
     window: LetterWindows | None = None
 
 
-def make_pattern(
-    term: Term, spelling: str, kind: PatternKind, part: int = 0, parts: int = 1
-) -> Pattern:
+def make_pattern(term: Term, spelling: str, kind: PatternKind, part: int = -1) -> Pattern:
     folded = fold(spelling)
     origin: list[str] = []
     for char in spelling:
@@ -137,7 +134,6 @@ def make_pattern(
         tuple(map(sys.intern, runs)),
         cjk,
         part,
-        parts,
     )
 
 
@@ -322,7 +318,7 @@ class Lexicon:
             cjk = p.cjk_count
             if (
                 p.kind != "exact"
-                or p.parts > 1
+                or p.part >= 0
                 or cjk < 2
                 or any(not (is_cjk(c) or c.isdigit()) for c in p.folded)
             ):
@@ -367,12 +363,17 @@ class Lexicon:
         large list they would make every Guard() slower to load (and the cache larger)."""
         if self._masks is None:
             terms = dict.fromkeys(
-                p.term for p in self.patterns if p.kind == "exact" and p.part == 0
+                p.term for p in self.patterns if p.kind == "exact" and p.part <= 0
             )
             self._masks = MaskIndex(
                 s for t in terms for s in masked_slots(t, rule_for(t.category), self.auto_masks)
             )
         return self._masks
+
+    def mask_positions(self, view: TextView) -> list[int]:
+        """Where a mask could hide a character of a term (mask symbols, lone Latin letters);
+        most messages have none, and then nothing more is looked up."""
+        return mask_candidates(view) if self.masks else []
 
     def allow_hits(self, view: TextView) -> list[Candidate]:
         return self._allow.scan(view) if self._allow is not None else []
@@ -458,22 +459,25 @@ def compile_lexicon(
 ) -> Lexicon:
     """Fold every term like text, add numeral, split-character and masked spellings, and
     build the automata. A term with gaps (代开{*}发票) gives one pattern per part."""
-    terms = list(dict.fromkeys(deny))
+    terms: list[tuple[Term, list[tuple[int, str]]]] = []
+    for t in dict.fromkeys(deny):
+        spelled = shape(t.text).parts
+        # Parts are numbered only when a term has gaps; a whole term is part -1.
+        terms.append((t, list(enumerate(spelled)) if len(spelled) > 1 else [(-1, spelled[0])]))
     patterns: list[Pattern] = []
-    for t in terms:
-        parts = shape(t.text).parts
-        for i, part in enumerate(parts):
-            patterns.append(make_pattern(t, part, "exact", i, len(parts)))
+    for t, parts in terms:
+        for i, part in parts:
+            exact_pattern = make_pattern(t, part, "exact", i)
+            patterns.append(exact_pattern)
             patterns.extend(
-                make_pattern(t, v, "numeral", i, len(parts)) for v in numeral_variants(part)
+                make_pattern(t, v, "numeral", i) for v in numeral_variants(exact_pattern.folded)
             )
     if split_characters:
         exact = {p.folded for p in patterns}
-        for term in terms:
-            parts = shape(term.text).parts
-            for i, part in enumerate(parts):
+        for t, parts in terms:
+            for i, part in parts:
                 for spelling in variants(part):
-                    p = make_pattern(term, spelling, "split", i, len(parts))
+                    p = make_pattern(t, spelling, "split", i)
                     if p.folded not in exact and len(p.folded) >= 2:
                         patterns.append(p)
     allow_patterns = [make_pattern(t, t.text, "exact") for t in dict.fromkeys(allow)]

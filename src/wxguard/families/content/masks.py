@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ...text.folding import fold, fold_one_to_one, is_cjk
+from ...text.folding import fold, fold_one_to_one, is_cjk, is_noise
 from ...text.sound import spell
 from ...text.views import TextView
 from .terms import Term, shape
@@ -30,14 +30,8 @@ _LETTERS = "A-Za-zＡ-Ｚａ-ｚ"
 _CANDIDATE = re.compile(
     rf"[{re.escape(_WRITTEN_SYMBOLS)}]|(?<![{_LETTERS}])[{_LETTERS}](?![{_LETTERS}])"
 )
-# Could a text hold a mask at all? (one quick search; most messages have none)
-_POSSIBLE = re.compile(rf"[{_LETTERS}{re.escape(_WRITTEN_SYMBOLS)}]")
-
-
-def could_hold_mask(text: str) -> bool:
-    """False when ``text`` has no mask symbol and no Latin letter (most messages): then no
-    masked spelling can be there, and nothing needs to be looked up."""
-    return _POSSIBLE.search(text) is not None
+# Any letter or mask symbol at all: a search several times quicker that most messages fail.
+_ANY = re.compile(rf"[{_LETTERS}{re.escape(_WRITTEN_SYMBOLS)}]")
 
 
 @dataclass(frozen=True)
@@ -84,18 +78,15 @@ class MaskIndex:
     def __bool__(self) -> bool:
         return bool(self.by_edge)
 
-    def hits(self, view: TextView) -> Iterator[MaskHit]:
-        """Every place where a mask hides one character of a term whose other characters
-        surround it exactly."""
-        text = view.text
+    def hits(self, text: str, positions: Iterable[int]) -> Iterator[MaskHit]:
+        """Every place among ``positions`` (``mask_candidates``) where a mask hides one
+        character of a term whose other characters surround it exactly."""
         reach = self.reach * 2 + 1
-        for p in _candidates(view):
+        for p in positions:
+            if not self.possible(text, p):
+                continue
             mask = fold_one_to_one(text[p])
             symbol = mask in MASK_SYMBOLS
-            if (mask == "x" and not _alone(text, p)) or not (symbol or mask in self.initials):
-                continue
-            if not self._neighbours(text, p):
-                continue
             before = fold(text[max(0, p - reach) : p])
             after = fold(text[p + 1 : p + 1 + reach])
             for key in {(before[-1:], after[:1]), (before[-1:], ""), ("", after[:1])}:
@@ -108,47 +99,48 @@ class MaskIndex:
                     end = _forward(text, p + 1, len(slot.after))
                     yield MaskHit(slot, start, end, p, mask, not symbol)
 
+    def possible(self, text: str, p: int) -> bool:
+        """The quick tests of ``text[p]`` and its two neighbours, before any window is folded:
+        False where no masked slot can be (most lone letters)."""
+        mask = fold_one_to_one(text[p])
+        if not (mask in MASK_SYMBOLS or mask in self.initials) or not self._neighbours(text, p):
+            return False
+        return mask != "x" or _alone(text, p)
+
     def _neighbours(self, text: str, p: int) -> bool:
-        """Whether the characters right beside ``text[p]`` could surround a mask (a noise
-        character beside it, as in 傻 X, leaves the question to the full look-up)."""
-        prev = fold(text[p - 1]) if p else ""
-        after = fold(text[p + 1]) if p + 1 < len(text) else ""
-        return (prev[-1:] in self.befores if prev else True) or (
-            after[:1] in self.afters if after else True
-        )
+        """Whether the characters right beside ``text[p]`` could surround a mask; a noise
+        character or the end of the text beside it (傻 X) leaves the question to the full
+        look-up."""
+        for i, near in ((p - 1, self.befores), (p + 1, self.afters)):
+            if not 0 <= i < len(text) or is_noise(text[i]) or fold_one_to_one(text[i]) in near:
+                return True
+        return False
 
 
-def _candidates(view: TextView) -> Iterable[int]:
+def mask_candidates(view: TextView) -> list[int]:
     """Where a mask may be: mask symbols and lone Latin letters (with numpy on long texts,
     where the regular expression would test every character)."""
     arrays = view.arrays
     if arrays is None:
-        return [m.start() for m in _CANDIDATE.finditer(view.text)]
-    codes = arrays.codes
-    letter = _letter_table()[codes]
+        text = view.text
+        return [m.start() for m in _CANDIDATE.finditer(text)] if _ANY.search(text) else []
+    kinds = _kind_table()[arrays.codes]  # 1: a Latin letter, 2: a mask symbol (x, X: both)
+    letter = (kinds & 1).astype(bool)
     lone = letter.copy()
     lone[1:] &= ~letter[:-1]
     lone[:-1] &= ~letter[1:]
-    found: list[int] = (lone | _symbol_table()[codes]).nonzero()[0].tolist()
+    found: list[int] = (lone | (kinds >= 2)).nonzero()[0].tolist()
     return found
 
 
 @cache
-def _letter_table() -> Any:
+def _kind_table() -> Any:
     import numpy as np
 
-    table = np.zeros(0x110000, dtype=bool)
+    table = np.zeros(0x110000, dtype=np.uint8)
     for a, b in (("A", "Z"), ("a", "z"), ("Ａ", "Ｚ"), ("ａ", "ｚ")):
-        table[ord(a) : ord(b) + 1] = True
-    return table
-
-
-@cache
-def _symbol_table() -> Any:
-    import numpy as np
-
-    table = np.zeros(0x110000, dtype=bool)
-    table[[ord(c) for c in _WRITTEN_SYMBOLS]] = True
+        table[ord(a) : ord(b) + 1] = 1
+    table[[ord(c) for c in _WRITTEN_SYMBOLS]] |= 2
     return table
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from ...text.folding import fold
-
 _DIGITS = "零一二三四五六七八九"
 # Two-digit numbers in a folded term (a longer run is a code, not a number one says).
 _ARABIC = re.compile(r"(?<!\d)[1-9]\d(?!\d)")
@@ -28,9 +26,8 @@ def _arabic(m: re.Match[str]) -> str:
     return str(int(m.group(1) or "1") * 10 + int(m.group(2) or "0"))
 
 
-def numeral_variants(spelling: str) -> list[str]:
-    """The spelling with every number of 10–99 written the other way, if it has one."""
-    folded = fold(spelling)
+def numeral_variants(folded: str) -> list[str]:
+    """A folded spelling with every number of 10–99 written the other way, if it has one."""
     if _ARABIC.search(folded):
         return [_ARABIC.sub(lambda m: _chinese(m.group()), folded)]
     if "十" in folded and _CHINESE.search(folded):

@@ -60,6 +60,8 @@ class Shape:
 @lru_cache(maxsize=8192)
 def shape(text: str) -> Shape:
     """The shape of a term's text, which ``parse_term`` has already validated."""
+    if "{" not in text:
+        return Shape((text.strip(),))
     parts: list[str] = []
     masks: list[int] = []
     for piece in text.split(GAP):

@@ -29,6 +29,7 @@ from ...text.folding import fold_one_to_one, is_cjk
 from ...text.quickregex import trie_source
 from ...text.segment import frequency, in_words, straddles
 from ...text.sound import class_table, syllable_table
+from ...text.views import TextView
 from ..base import CheckContext, Finding
 
 # Banks this module consults besides those the rules name.
@@ -192,12 +193,17 @@ class _Message:
         return best[1] if best else None
 
 
+def trade_possible(model: TradeModel, view: TextView) -> bool:
+    """The message may hold an offer: some product's anchor is in its sound view."""
+    return model.gate is None or model.gate.search(view.sound) is not None
+
+
 def trade_findings(
     model: TradeModel, ctx: CheckContext, taken: Iterable[tuple[str, int, int]]
 ) -> Iterator[Finding]:
     """The trade offers in one message, except where a word-list finding of the same rule
     (``taken``: rule, start, end in the original) already marks the place."""
-    if model.gate is not None and model.gate.search(ctx.view.sound) is None:
+    if not trade_possible(model, ctx.view):
         return
     clauses = Clauses.of(ctx.view)
     sound = clauses.respelled(syllable_table())
