@@ -149,33 +149,36 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=20000, help="first N lines (0: all)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", choices=("lines", "guard"))
+    parser.add_argument(
+        "--lists-to", type=Path, help="also keep the three extra word lists in this folder"
+    )
     args = parser.parse_args()
     clock = "CPU" if os.environ.get("BENCH_CLOCK") == "cpu" else "wall"
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = args.lists_to or Path(tmp)
+        bundled = {p.term.text for p in lexicon_for(Guard(select=["WX1"]).config).patterns}
+        words = _jieba_words(bundled)
+        chosen = random.Random(SEED).sample([w for w, _ in words], EXTRA_WORDS)
+        frequent = [w for w, _ in sorted(words, key=lambda wf: (-wf[1], wf[0]))][:EXTRA_WORDS]
+        lists = {
+            "+10k random jieba": _write(folder / "random.txt", chosen),
+            "+10k frequent jieba": _write(folder / "frequent.txt", frequent),
+        }
+        wordlist, kept, dropped = _clean_dict(args.extra, folder)
         if args.only != "guard":
             lines = [x for x in args.corpus.read_text("utf-8").split("\n") if x]
             if args.limit:
                 lines = lines[: args.limit]
-            bundled = {p.term.text for p in lexicon_for(Guard(select=["WX1"]).config).patterns}
-            words = _jieba_words(bundled)
-            chosen = random.Random(SEED).sample([w for w, _ in words], EXTRA_WORDS)
-            frequent = [w for w, _ in sorted(words, key=lambda wf: (-wf[1], wf[0]))][:EXTRA_WORDS]
             mb = sum(len(x.encode()) for x in lines) / 1e6
             print(f"{len(lines):,} lines, {mb:.2f} MB; {clock} clock, medians of {args.repeat}")
             print(
                 f"{'WX1 + extra words':24}{'terms':>8}{'raw msg/s':>12}{'check':>12}{'ratio':>7}"
                 f"{'many':>12}{'ratio':>7}{'hit':>8}"
             )
-            _lines_row(
-                "+10k random jieba", _write(folder / "random.txt", chosen), lines, args.repeat
-            )
-            _lines_row(
-                "+10k frequent jieba", _write(folder / "frequent.txt", frequent), lines, args.repeat
-            )
+            for label, path in lists.items():
+                _lines_row(label, path, lines, args.repeat)
         if args.only != "lines":
-            wordlist, kept, dropped = _clean_dict(args.extra, folder)
             print(
                 f"\nGuard() + {args.extra.name}: {kept:,} terms ({dropped:,} lines left out); "
                 f"medians of {args.repeat} fresh processes"
@@ -184,7 +187,7 @@ def main() -> None:
                 f"{'cache':8}{'import CPU':>11}{'build s':>10}{'build CPU s':>13}{'peak RSS MB':>13}"
             )
             cache = folder / "cache"
-            cache.mkdir()
+            cache.mkdir(exist_ok=True)
             for warm in (False, True):
                 runs = [_construction(wordlist, cache, warm) for _ in range(args.repeat)]
                 mid = {k: statistics.median(r[k] for r in runs) for k in runs[0]}

@@ -5,6 +5,10 @@ recording: an optimisation must leave all of them byte-identical.
     ... change the code ...
     python benchmarks/compare_reports.py PATH/TO/corpus_zh.txt compare reports.jsonl
 
+With ``--wordlist EXTRA.txt`` (repeatable) the Guard also reads those word lists, to show that
+a change leaves what big user lists find alone; ``--sample N`` keeps N of the inputs (seeded)
+when a big list makes the whole set slow.
+
 The inputs: every corpus line, the lines seven at a time as multi-line messages, 5,000 seeded
 joins of sharing actions with rewards, counts and gates among corpus fragments, and 20,000
 seeded mixtures of corpus fragments with the characters the rules look for (disguises, links,
@@ -101,10 +105,14 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("mode", choices=["record", "compare"])
     parser.add_argument("recording", type=Path)
+    parser.add_argument("--wordlist", type=Path, action="append", default=[])
+    parser.add_argument("--sample", type=int, default=0, help="N of the inputs, seeded (0: all)")
     args = parser.parse_args()
 
     texts = inputs(args.corpus)
-    guard = Guard()
+    if args.sample:
+        texts = random.Random(20261206).sample(texts, args.sample)
+    guard = Guard(wordlists=args.wordlist)
     reports = [guard.check(text).model_dump_json() for text in texts]
     flagged = sum(1 for text, r in zip(texts, reports, strict=True) if '"violations":[]' not in r)
     if args.mode == "record":

@@ -14,16 +14,17 @@ from __future__ import annotations
 import math
 import re
 import sys
+from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import InitVar, dataclass, field
+from typing import Any, Literal, overload
 
 import ahocorasick
 
 from ...text.folding import fold, is_cjk
 from ...text.sound import BREAK, spell
-from ...text.views import STUTTER, BlockMap, TextView, sound_classes
+from ...text.views import STUTTER, BlockMap, TextView, collapse, sound_classes
 from .masks import MaskIndex, mask_candidates, masked_slots
 from .numerals import numeral_variants
 from .prefilter import PairPrefilter
@@ -189,58 +190,281 @@ class _Encoder:
         return self.encode(view.collapsed)
 
 
+# Pattern kinds as stored in a ``PatternTable`` row.
+KINDS: tuple[PatternKind, ...] = ("exact", "split", "numeral")
+_EXACT, _SPLIT, _NUMERAL = range(3)
+
+
+class TermTable:
+    """The deny terms by column. Read back from the disk cache, 65,000 ``Term`` objects took
+    0.16 s, their columns 0.02 s; a term is made when a pattern of it is."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.texts: list[str] = []
+        self.sources: list[str] = []
+        self.categories: list[str] = []
+        self.category_ids = array("H")
+        self.review = bytearray()  # 1 for a review-tier term
+        self.companions: dict[int, tuple[str, ...]] = {}
+        index: dict[str, int] = {}
+        for i, t in enumerate(terms):
+            self.texts.append(t.text)
+            self.sources.append(t.source)
+            self.category_ids.append(index.setdefault(t.category, len(index)))
+            self.review.append(t.tier == "review")
+            if t.companions:
+                self.companions[i] = t.companions
+        self.categories = list(index)
+        self._made: dict[int, Term] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_made"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._made = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> Term:
+        made = self._made.get(i)
+        if made is None:
+            term = Term(
+                self.texts[i],
+                self.categories[self.category_ids[i]],
+                self.sources[i],
+                "review" if self.review[i] else "block",
+                self.companions.get(i, ()),
+            )
+            made = self._made.setdefault(i, term)
+        return made
+
+    def intact(self) -> bool:
+        n = len(self.texts)
+        return (
+            type(self.texts) is list
+            and type(self.sources) is list
+            and type(self.categories) is list
+            and type(self.category_ids) is array
+            and type(self.review) is bytearray
+            and type(self.companions) is dict
+            and len(self.sources) == len(self.category_ids) == len(self.review) == n
+            and (not n or max(self.category_ids) < len(self.categories))
+            and all(type(c) is str for c in self.categories)
+            and all(type(k) is int and 0 <= k < n for k in self.companions)
+        )
+
+
+class PatternTable(Sequence[Pattern]):
+    """The deny patterns as rows (term, part, kind, which variant), each made into a
+    ``Pattern`` on first use. With 65,000 extra terms a lexicon has 445,000 patterns, most of
+    them split-character spellings, of which a message touches a handful: as objects they took
+    ~500 MB and seconds to read back from the cache; as rows, 3.5 MB."""
+
+    def __init__(self, terms: TermTable, rows: Iterable[tuple[int, int, int, int]]) -> None:
+        self.terms = terms
+        self.term_ids, self.parts, self.variant_ids = array("i"), array("h"), array("i")
+        self.kinds = bytearray()
+        for term, part, kind, variant in rows:
+            self.term_ids.append(term)
+            self.parts.append(part)
+            self.kinds.append(kind)
+            self.variant_ids.append(variant)
+        self._made: dict[int, Pattern] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_made"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._made = {}
+
+    def __len__(self) -> int:
+        return len(self.term_ids)
+
+    @overload
+    def __getitem__(self, i: int) -> Pattern: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Pattern]: ...
+
+    def __getitem__(self, i: int | slice) -> Pattern | list[Pattern]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        made = self._made.get(i)
+        if made is None:
+            term = self.terms[self.term_ids[i]]
+            pattern = make_pattern(term, self.spelling(i), self.kind(i), self.parts[i])
+            made = self._made.setdefault(i, pattern)
+        return made
+
+    def kind(self, i: int) -> PatternKind:
+        return KINDS[self.kinds[i]]
+
+    def spelling(self, i: int) -> str:
+        """The spelling row ``i`` stands for, as ``compile_lexicon`` made it."""
+        parts = shape(self.terms.texts[self.term_ids[i]]).parts
+        part = parts[max(0, self.parts[i])]
+        kind = self.kinds[i]
+        if kind == _EXACT:
+            return part
+        if kind == _NUMERAL:
+            return numeral_variants(fold(part))[self.variant_ids[i]]
+        return variants(part)[self.variant_ids[i]]
+
+    def intact(self) -> bool:
+        n = len(self.term_ids)
+        return (
+            type(self.terms) is TermTable
+            and self.terms.intact()
+            and type(self.term_ids) is array
+            and type(self.parts) is array
+            and type(self.variant_ids) is array
+            and type(self.kinds) is bytearray
+            and len(self.parts) == len(self.variant_ids) == len(self.kinds) == n
+            and (not n or (max(self.term_ids) < len(self.terms) and min(self.term_ids) >= 0))
+            and (not n or max(self.kinds) < len(KINDS))
+        )
+
+
+def _key(folded: str) -> str:
+    """A spelling's collapsed sound classes, as ``make_pattern`` computes ``Pattern.key``."""
+    return collapse(sound_classes(folded))
+
+
+class _Groups:
+    """The patterns behind each value of an automaton that stores integers: group ``g`` is
+    ``members[starts[g]:starts[g + 1]]`` (indices into ``patterns``), ``sizes[g]`` long."""
+
+    def __init__(self, keyed: dict[str, list[int]], width: int) -> None:
+        self.starts, self.members, self.sizes = array("i", [0]), array("i"), array("i")
+        for key, group in keyed.items():
+            self.members.extend(group)
+            self.starts.append(len(self.members))
+            self.sizes.append(len(key) // width)
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    def members_of(self, g: int) -> array[int]:
+        return self.members[self.starts[g] : self.starts[g + 1]]
+
+    def intact(self, patterns: int) -> bool:
+        return (
+            type(self.starts) is array
+            and type(self.members) is array
+            and type(self.sizes) is array
+            and len(self.starts) == len(self.sizes) + 1
+            and self.starts[-1] == len(self.members)
+            and (not self.members or (min(self.members) >= 0 and max(self.members) < patterns))
+        )
+
+
+def _automaton(keyed: dict[str, list[int]], width: int) -> ahocorasick.Automaton | None:
+    """An automaton whose value for a key is the key's group number in ``_Groups(keyed)``:
+    integers, so that reading it back from the cache makes no Python object per key."""
+    if not keyed:
+        return None
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for g, key in enumerate(keyed):
+        auto.add_word(key, g)
+    auto.make_automaton()
+    return auto
+
+
+def _int_automaton(auto: Any) -> bool:
+    return (
+        type(auto) is ahocorasick.Automaton
+        and auto.kind == ahocorasick.AHOCORASICK
+        and auto.store == ahocorasick.STORE_INTS
+    )
+
+
 class _Matcher:
     """Patterns whose key has two or more classes run, encoded, on the collapsed view
     (stutter-tolerant); those that collapse to one class (咪咪) run on the uncollapsed view."""
 
-    def __init__(self, patterns: Iterable[Pattern], enc: _Encoder) -> None:
+    def __init__(self, patterns: Sequence[Pattern], folds: Sequence[str], enc: _Encoder) -> None:
         self.enc = enc
-        main: dict[str, list[Pattern]] = {}
-        short: dict[str, list[Pattern]] = {}
-        for p in patterns:
-            if len(p.key) >= 2:
-                main.setdefault(enc.encode(p.key), []).append(p)
+        self.patterns = patterns
+        main: dict[str, list[int]] = {}
+        short: dict[str, list[int]] = {}
+        heads: set[str] = set()
+        longest_key = 2
+        for i, folded in enumerate(folds):
+            key = _key(folded)
+            if len(key) >= 2:
+                main.setdefault(enc.encode(key), []).append(i)
+                heads.add(key[:3])
+                longest_key = max(longest_key, len(key))
             else:
-                short.setdefault(sound_classes(p.folded), []).append(p)
+                short.setdefault(sound_classes(folded), []).append(i)
         self.main = _automaton(main, width=2)
         self.short = _automaton(short, width=1)
-        self._main_keys = [p.key for group in main.values() for p in group[:1]]
+        self._main_groups, self._short_groups = _Groups(main, 2), _Groups(short, 1)
+        # The prefilter reads only each key's first three classes and the longest key.
+        self._main_heads = sorted(heads)
+        self._main_longest = longest_key
         self._prefilter: PairPrefilter | None = None
         self._prefilter_built = False
-        self.longest = max(
-            (len(p.folded) for group in (*main.values(), *short.values()) for p in group), default=0
-        )
+        self._made: dict[tuple[bool, int], tuple[int, tuple[Pattern, ...]]] = {}
+        self.longest = max(map(len, folds), default=0)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_prefilter"], state["_prefilter_built"] = None, False  # numpy tables: rebuilt on use
+        state["_made"] = {}
         return state
 
-    def holds(self, patterns: Iterable[Pattern]) -> bool:
-        """Whether the main automaton finds each of ``patterns`` of two or more classes under its key."""
-        for p in patterns:
+    def group(self, short: bool, g: int) -> tuple[int, tuple[Pattern, ...]]:
+        """(length in classes, patterns) of an automaton value, made on first use."""
+        made = self._made.get((short, g))
+        if made is None:
+            groups = self._short_groups if short else self._main_groups
+            patterns = self.patterns
+            group = (groups.sizes[g], tuple(patterns[i] for i in groups.members_of(g)))
+            made = self._made.setdefault((short, g), group)
+        return made
+
+    def intact(self) -> bool:
+        n = len(self.patterns)
+        return (
+            all(a is None or _int_automaton(a) for a in (self.main, self.short))
+            and type(self._main_groups) is _Groups
+            and type(self._short_groups) is _Groups
+            and self._main_groups.intact(n)
+            and self._short_groups.intact(n)
+            and (self.main is None or len(self.main) == len(self._main_groups))
+            and (self.short is None or len(self.short) == len(self._short_groups))
+        )
+
+    def holds(self, indices: Iterable[int]) -> bool:
+        """Whether the main automaton finds each of the patterns at ``indices`` of two or more
+        classes under its key."""
+        for i in indices:
+            p = self.patterns[i]
             if len(p.key) < 2:
                 continue
-            auto = self.main
-            if (
-                auto is None
-                or type(auto) is not ahocorasick.Automaton
-                or auto.kind != ahocorasick.AHOCORASICK
-            ):
+            if self.main is None:
                 return False
-            found = auto.get(self.enc.encode(p.key), None)
-            if not (type(found) is tuple and len(found) == 2 and p in found[1]):
+            g = self.main.get(self.enc.encode(p.key), None)
+            if type(g) is not int or not 0 <= g < len(self._main_groups):
+                return False
+            if i not in self._main_groups.members_of(g):
                 return False
         return True
 
     def prefilter(self) -> PairPrefilter | None:
         if not self._prefilter_built:
-            self._prefilter = PairPrefilter.build(self._main_keys, list(self.enc.codes))
+            self._prefilter = PairPrefilter.build(
+                self._main_heads, list(self.enc.codes), self._main_longest
+            )
             self._prefilter_built = True
         return self._prefilter
 
-    def _main_hits(self, view: TextView) -> Iterable[tuple[int, tuple[int, tuple[Pattern, ...]]]]:
-        """(end in encoded symbols, (length in classes, patterns)) for every main match."""
+    def _main_hits(self, view: TextView) -> Iterable[tuple[int, int]]:
+        """(end in encoded symbols, group) for every main match."""
         assert self.main is not None
         arrays = view.arrays
         prefilter = self.prefilter() if arrays is not None else None
@@ -250,22 +474,22 @@ class _Matcher:
         windows = prefilter.windows(arrays.collapsed)
         if sum(b - a for a, b in windows) * 4 > len(arrays.collapsed):
             return self.main.iter(encoded)  # type: ignore[no-any-return]
-        hits: list[tuple[int, tuple[int, tuple[Pattern, ...]]]] = []
+        hits: list[tuple[int, int]] = []
         for a, b in windows:
             # Slices, not iter(start, end): pyahocorasick converts the whole input each call.
-            hits.extend(
-                (end + 2 * a, value) for end, value in self.main.iter(encoded[2 * a : 2 * b])
-            )
+            hits.extend((end + 2 * a, g) for end, g in self.main.iter(encoded[2 * a : 2 * b]))
         return hits
 
     def scan(self, view: TextView) -> list[Candidate]:
         hits: list[Candidate] = []
         if self.main is not None:
-            for end, (n, patterns) in self._main_hits(view):
+            for end, g in self._main_hits(view):
+                n, patterns = self.group(False, g)
                 stop = (end + 1) // 2
                 hits.append(Candidate("collapsed", stop - n, stop, patterns=patterns))
         if self.short is not None:
-            for end, (n, patterns) in self.short.iter(view.sound):
+            for end, g in self.short.iter(view.sound):
+                n, patterns = self.group(True, g)
                 hits.append(Candidate("skeleton", end + 1 - n, end + 1, patterns=patterns))
         return hits
 
@@ -283,90 +507,185 @@ def _consistent(p: Pattern) -> bool:
     )
 
 
-def _automaton(keyed: dict[str, list[Pattern]], width: int) -> ahocorasick.Automaton | None:
-    if not keyed:
-        return None
-    auto = ahocorasick.Automaton()
-    for key, patterns in keyed.items():
-        auto.add_word(key, (len(key) // width, tuple(patterns)))
-    auto.make_automaton()
-    return auto
+# Latin runs of up to this many letters are looked up in a set of every piece of a pinyin
+# key that long (bounded by the alphabet, not the lexicon); a longer one in the keys' text.
+PIECE = 3
+
+
+class _Letters:
+    """Pinyin and initials of the terms, typed in Latin letters: an automaton over letters,
+    and the test that a Latin run of a text can be part of some key (a match covers every
+    Latin run it touches, so only runs inside a key open a window)."""
+
+    def __init__(self, patterns: Sequence[Pattern], rows: Iterable[tuple[int, str]]) -> None:
+        self.patterns = patterns
+        keyed: dict[str, list[int]] = {}
+        self.margin = 0
+        for i, folded in rows:
+            syllables = [spell(c) for c in folded]
+            if any(not s or BREAK in s for s in syllables):
+                continue
+            letters = "".join(syllables)
+            self.margin = max(self.margin, len(syllables))
+            keyed.setdefault(letters, []).append(2 * i)
+            if sum(map(is_cjk, folded)) >= 3:
+                keyed.setdefault("".join(s[0] for s in syllables), []).append(2 * i + 1)
+        self.auto = _automaton(keyed, width=1)
+        self.groups = _Groups(keyed, 1)
+        self.text = "\n".join(keyed)
+        self.pieces = frozenset(
+            k[i:j]
+            for k in keyed
+            for i in range(len(k))
+            for j in range(i + 1, min(len(k), i + PIECE) + 1)
+        )
+        self._made: dict[int, tuple[int, tuple[SoundPattern, ...]]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_made"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._made = {}
+
+    def __bool__(self) -> bool:
+        return self.auto is not None
+
+    def inside_key(self, run: str) -> bool:
+        """Whether ``run`` occurs inside some key."""
+        if len(run) <= PIECE:
+            return run in self.pieces
+        pieces = self.pieces
+        return all(run[i : i + PIECE] in pieces for i in range(len(run) - PIECE + 1)) and (
+            run in self.text
+        )
+
+    def group(self, g: int) -> tuple[int, tuple[SoundPattern, ...]]:
+        made = self._made.get(g)
+        if made is None:
+            sounds: list[SoundPattern] = []
+            for m in self.groups.members_of(g):
+                p = self.patterns[m // 2]
+                syllables = [spell(c) for c in p.folded]
+                if m % 2:
+                    sounds.append(SoundPattern(p, "".join(s[0] for s in syllables), "initials"))
+                else:
+                    sounds.append(SoundPattern(p, "".join(syllables), "pinyin"))
+            made = self._made.setdefault(g, (self.groups.sizes[g], tuple(sounds)))
+        return made
+
+    def intact(self) -> bool:
+        return (
+            (self.auto is None or _int_automaton(self.auto))
+            and type(self.groups) is _Groups
+            and self.groups.intact(2 * len(self.patterns))
+            and (self.auto is None or len(self.auto) == len(self.groups))
+            and type(self.text) is str
+            and type(self.pieces) is frozenset
+            and type(self.margin) is int
+        )
+
+
+def _columns(
+    patterns: Sequence[Pattern], folds: Sequence[str] | None
+) -> tuple[Sequence[str], Callable[[int], PatternKind], Callable[[int], int]]:
+    """Each pattern's fold, kind and part, read from the rows of a ``PatternTable``
+    (making no ``Pattern``) or from the patterns of a list."""
+    if isinstance(patterns, PatternTable):
+        table = patterns
+        if folds is None:
+            folds = [fold(table.spelling(i)) for i in range(len(table))]
+        return folds, table.kind, table.parts.__getitem__
+    return (
+        [p.folded for p in patterns] if folds is None else folds,
+        lambda i: patterns[i].kind,
+        lambda i: patterns[i].part,
+    )
 
 
 @dataclass
 class Lexicon:
     """Deny patterns (exact and split spellings), allow phrases and their automata."""
 
-    patterns: list[Pattern]
+    patterns: Sequence[Pattern]
     allow_patterns: list[Pattern]
     allow_regexes: list[re.Pattern[str]] = field(default_factory=list)
     sound_enabled: bool = True
     auto_masks: bool = True
+    # The deny patterns' folds when ``compile_lexicon`` has them at hand (not kept).
+    folds: InitVar[Sequence[str] | None] = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, folds: Sequence[str] | None) -> None:
         self._masks: MaskIndex | None = None
-        self._encoder = _Encoder(c for p in (*self.patterns, *self.allow_patterns) for c in p.key)
-        self._deny = _Matcher(self.patterns, self._encoder)
-        self._allow = _Matcher(self.allow_patterns, self._encoder) if self.allow_patterns else None
-        self._margin = 0
-        self._pieces: frozenset[str] = frozenset()
-        self._letters = self._build_letters() if self.sound_enabled else None
-
-    def _build_letters(self) -> ahocorasick.Automaton | None:
-        keyed: dict[str, list[SoundPattern]] = {}
-        for p in self.patterns:
-            cjk = p.cjk_count
-            if (
-                p.kind != "exact"
-                or p.part >= 0
-                or cjk < 2
-                or any(not (is_cjk(c) or c.isdigit()) for c in p.folded)
-            ):
-                continue
-            syllables = [spell(c) for c in p.folded]
-            if any(not s or BREAK in s for s in syllables):
-                continue
-            letters = "".join(syllables)
-            self._margin = max(self._margin, len(syllables))
-            keyed.setdefault(letters, []).append(SoundPattern(p, letters, "pinyin"))
-            if cjk >= 3:
-                initials = "".join(s[0] for s in syllables)
-                keyed.setdefault(initials, []).append(SoundPattern(p, initials, "initials"))
-        if not keyed:
-            return None
-        # A match covers every Latin run it touches, so a run must occur inside some key.
-        self._pieces = frozenset(
-            k[i:j] for k in keyed for i in range(len(k)) for j in range(i + 1, len(k) + 1)
+        folds, kind, part = _columns(self.patterns, folds)
+        allow_folds = [p.folded for p in self.allow_patterns]
+        self._encoder = _Encoder(c for f in (*folds, *allow_folds) for c in _key(f))
+        self._deny = _Matcher(self.patterns, folds, self._encoder)
+        self._allow = (
+            _Matcher(self.allow_patterns, allow_folds, self._encoder)
+            if self.allow_patterns
+            else None
         )
-        auto = ahocorasick.Automaton()
-        for letters, sounds in keyed.items():
-            auto.add_word(letters, (len(letters), tuple(sounds)))
-        auto.make_automaton()
-        return auto
+        self._letters: _Letters | None = None
+        if self.sound_enabled:
+            letters = _Letters(
+                self.patterns,
+                (
+                    (i, f)
+                    for i, f in enumerate(folds)
+                    if kind(i) == "exact"
+                    and part(i) < 0
+                    and all(is_cjk(c) or c.isdigit() for c in f)
+                    and sum(map(is_cjk, f)) >= 2
+                ),
+            )
+            self._letters = letters if letters else None
 
     def candidates(self, view: TextView) -> list[Candidate]:
         """All overlapping hits. Pinyin typed in letters is looked for only in windows
         around Latin letters, since a spelling must contain some."""
         found = self._deny.scan(view)
-        if self._letters is not None:
-            windows = _windows(view, self._margin, self._pieces)
+        letters = self._letters
+        if letters is not None and letters.auto is not None:
+            windows = _windows(view, letters)
             if windows is not None:
-                for end, (n, sounds) in self._letters.iter(windows.letters):
+                for end, g in letters.auto.iter(windows.letters):
+                    n, sounds = letters.group(g)
                     found.append(
                         Candidate("letters", end + 1 - n, end + 1, sounds=sounds, window=windows)
                     )
         return found
+
+    def deny_terms(self) -> list[Term]:
+        """Every deny term, in the order of the word lists."""
+        patterns = self.patterns
+        if isinstance(patterns, PatternTable):
+            return [patterns.terms[i] for i in range(len(patterns.terms))]
+        return list(dict.fromkeys(p.term for p in patterns if p.kind == "exact" and p.part <= 0))
+
+    def term_texts(self) -> set[str]:
+        """The texts of the deny terms."""
+        patterns = self.patterns
+        if isinstance(patterns, PatternTable):
+            return set(patterns.terms.texts)
+        return {p.term.text for p in patterns if p.kind == "exact"}
+
+    def has_split(self) -> bool:
+        """Whether any deny pattern is a split-character spelling."""
+        patterns = self.patterns
+        if isinstance(patterns, PatternTable):
+            return _SPLIT in patterns.kinds
+        return any(p.kind == "split" for p in patterns)
 
     @property
     def masks(self) -> MaskIndex:
         """Masked spellings (傻X), built on first use: few messages hold a mask, and with a
         large list they would make every Guard() slower to load (and the cache larger)."""
         if self._masks is None:
-            terms = dict.fromkeys(
-                p.term for p in self.patterns if p.kind == "exact" and p.part <= 0
-            )
             self._masks = MaskIndex(
-                s for t in terms for s in masked_slots(t, rule_for(t.category), self.auto_masks)
+                s
+                for t in self.deny_terms()
+                for s in masked_slots(t, rule_for(t.category), self.auto_masks)
             )
         return self._masks
 
@@ -382,48 +701,62 @@ class Lexicon:
         """Whether this lexicon has the types and shape compiling gives, with its main
         automaton holding its patterns and its patterns their terms' folds (checked on a
         few): for a lexicon read from the disk cache. Loads no sound table."""
+        patterns, allowed = self.patterns, self.allow_patterns
         if not (
-            type(self.patterns) is list
-            and type(self.allow_patterns) is list
+            type(patterns) in (list, PatternTable)
+            and type(allowed) is list
             and type(self.allow_regexes) is list
         ):
             return False
-        every = [*self.patterns, *self.allow_patterns]
-        if (
-            not every
-            or not set(map(type, every)) <= {Pattern}
-            or type(self.sound_enabled) is not bool
-        ):
+        if isinstance(patterns, PatternTable) and not patterns.intact():
             return False
-        if not set(map(type, (p.term for p in every))) <= {Term} or not all(
-            isinstance(r, re.Pattern) for r in self.allow_regexes
-        ):
+        if not (len(patterns) or allowed) or type(self.sound_enabled) is not bool:
+            return False
+        samples = {
+            id(matcher): (matcher, group, list(range(0, len(group), max(1, len(group) // 8))))
+            for matcher, group in ((self._deny, patterns), (self._allow, allowed))
+            if matcher is not None
+        }
+        every = [group[i] for _, group, indices in samples.values() for i in indices]
+        if not set(map(type, every)) <= {Pattern} or not set(
+            map(type, (p.term for p in every))
+        ) <= {Term}:
+            return False
+        if not all(isinstance(r, re.Pattern) for r in self.allow_regexes):
             return False
         if not (
             type(self._encoder) is _Encoder
             and type(self._deny) is _Matcher
             and self._deny.enc is self._encoder
+            and self._deny.patterns is patterns
         ):
             return False
-        if (self._allow is None) != (not self.allow_patterns):
+        if (self._allow is None) != (not allowed):
             return False
         if self._allow is not None and not (
-            type(self._allow) is _Matcher and self._allow.enc is self._encoder
+            type(self._allow) is _Matcher
+            and self._allow.enc is self._encoder
+            and self._allow.patterns is allowed
         ):
             return False
         if not (
             self._letters is None
-            or (self.sound_enabled and type(self._letters) is ahocorasick.Automaton)
+            or (
+                self.sound_enabled
+                and type(self._letters) is _Letters
+                and self._letters.patterns is patterns
+                and self._letters.intact()
+            )
         ):
             return False
         if type(self.auto_masks) is not bool or not (
             self._masks is None or type(self._masks) is MaskIndex
         ):
             return False
-        for matcher, patterns in ((self._deny, self.patterns), (self._allow, self.allow_patterns)):
-            if matcher is not None and not matcher.holds(patterns[:: max(1, len(patterns) // 4)]):
+        for matcher, _, indices in samples.values():
+            if not (matcher.intact() and matcher.holds(indices)):
                 return False
-        return all(_consistent(p) for p in every[:: max(1, len(every) // 8)])
+        return all(map(_consistent, every))
 
     @property
     def allow_reach(self) -> int:
@@ -431,14 +764,15 @@ class Lexicon:
         return 0 if self._allow is None else self._allow.longest * 8
 
 
-def _windows(view: TextView, margin: int, pieces: frozenset[str]) -> LetterWindows | None:
+def _windows(view: TextView, letters: _Letters) -> LetterWindows | None:
     runs = view.latin_runs()
     if not runs:
         return None
     skeleton = view.skeleton
+    margin = letters.margin
     merged: list[list[int]] = []
     for a, b in runs:
-        if skeleton[a:b] not in pieces:
+        if not letters.inside_key(skeleton[a:b]):
             continue
         lo, hi = max(0, a - margin), min(len(skeleton), b + margin)
         if merged and lo <= merged[-1][1]:
@@ -458,29 +792,39 @@ def compile_lexicon(
     auto_masks: bool = True,
 ) -> Lexicon:
     """Fold every term like text, add numeral, split-character and masked spellings, and
-    build the automata. A term with gaps (代开{*}发票) gives one pattern per part."""
-    terms: list[tuple[Term, list[tuple[int, str]]]] = []
-    for t in dict.fromkeys(deny):
-        spelled = shape(t.text).parts
+    build the automata. A term with gaps (代开{*}发票) gives one pattern per part. Patterns
+    are rows of a ``PatternTable``: only their folds are computed here."""
+    terms = TermTable(dict.fromkeys(deny))
+    rows: list[tuple[int, int, int, int]] = []
+    folds: list[str] = []
+    parts_of: list[list[tuple[int, str]]] = []
+    for t, text in enumerate(terms.texts):
+        spelled = shape(text).parts
         # Parts are numbered only when a term has gaps; a whole term is part -1.
-        terms.append((t, list(enumerate(spelled)) if len(spelled) > 1 else [(-1, spelled[0])]))
-    patterns: list[Pattern] = []
-    for t, parts in terms:
+        parts = list(enumerate(spelled)) if len(spelled) > 1 else [(-1, spelled[0])]
+        parts_of.append(parts)
         for i, part in parts:
-            exact_pattern = make_pattern(t, part, "exact", i)
-            patterns.append(exact_pattern)
-            patterns.extend(
-                make_pattern(t, v, "numeral", i) for v in numeral_variants(exact_pattern.folded)
-            )
+            folded = fold(part)
+            rows.append((t, i, _EXACT, 0))
+            folds.append(folded)
+            for k, spelling in enumerate(numeral_variants(folded)):
+                rows.append((t, i, _NUMERAL, k))
+                folds.append(fold(spelling))
     if split_characters:
-        exact = {p.folded for p in patterns}
-        for t, parts in terms:
+        exact = set(folds)
+        for t, parts in enumerate(parts_of):
             for i, part in parts:
-                for spelling in variants(part):
-                    p = make_pattern(t, spelling, "split", i)
-                    if p.folded not in exact and len(p.folded) >= 2:
-                        patterns.append(p)
+                for k, spelling in enumerate(variants(part)):
+                    folded = fold(spelling)
+                    if folded not in exact and len(folded) >= 2:
+                        rows.append((t, i, _SPLIT, k))
+                        folds.append(folded)
     allow_patterns = [make_pattern(t, t.text, "exact") for t in dict.fromkeys(allow)]
     return Lexicon(
-        patterns, allow_patterns, list(allow_regexes), sound_enabled=sound, auto_masks=auto_masks
+        PatternTable(terms, rows),
+        allow_patterns,
+        list(allow_regexes),
+        sound_enabled=sound,
+        auto_masks=auto_masks,
+        folds=folds,
     )

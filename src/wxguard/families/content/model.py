@@ -87,15 +87,16 @@ def _valid_lexicon(config: GuardConfig) -> Callable[[object], TypeGuard[Lexicon]
             return False
         if [r.pattern for r in value.allow_regexes] != regexes:
             return False
-        every = [*value.patterns, *value.allow_patterns]
-        if not all(p.term.source.startswith(sources) for p in every[:: max(1, len(every) // 16)]):
+        deny, allowed = value.patterns, value.allow_patterns
+        sample = [*deny[:: max(1, len(deny) // 16)], *allowed[:: max(1, len(allowed) // 16)]]
+        if not all(p.term.source.startswith(sources) for p in sample):
             return False
-        if config.default_wordlists and not (value.patterns and value.allow_patterns):
+        if config.default_wordlists and not (len(deny) and allowed):
             return False
-        if not config.split_characters and any(p.kind == "split" for p in value.patterns):
+        if not config.split_characters and value.has_split():
             return False
         given = {t.text for t in terms_from_mapping(config.words)}
-        return not given or given <= {p.term.text for p in value.patterns if p.kind == "exact"}
+        return not given or given <= value.term_texts()
 
     return valid
 

@@ -17,7 +17,9 @@ MAX_WIDTH = 4096
 
 
 class PairPrefilter:
-    def __init__(self, keys: Iterable[str], alphabet: Iterable[str]) -> None:
+    def __init__(self, keys: Iterable[str], alphabet: Iterable[str], longest: int) -> None:
+        """``keys`` may be cut to their first three classes; ``longest`` is the longest
+        whole key."""
         import numpy as np
 
         symbols = sorted(set(alphabet))
@@ -27,7 +29,6 @@ class PairPrefilter:
             dense[ord(symbol)] = i
         size = self.width * self.width
         whole, first, second = (np.zeros(size, dtype=bool) for _ in range(3))
-        longest = 2
         for key in keys:
             ids = [int(dense[ord(c)]) for c in key]
             if len(ids) == 2:
@@ -35,15 +36,14 @@ class PairPrefilter:
             else:
                 first[ids[0] * self.width + ids[1]] = True
                 second[ids[1] * self.width + ids[2]] = True
-            longest = max(longest, len(key))
-        self.dense, self.longest = dense, longest
+        self.dense, self.longest = dense, max(2, longest)
         self.whole, self.first, self.second = whole, first, second
 
     @classmethod
-    def build(cls, keys: list[str], alphabet: list[str]) -> PairPrefilter | None:
+    def build(cls, keys: list[str], alphabet: list[str], longest: int) -> PairPrefilter | None:
         if not keys or len(set(alphabet)) + 1 > MAX_WIDTH:
             return None
-        return cls(keys, alphabet)
+        return cls(keys, alphabet, longest)
 
     def windows(self, classes: Any) -> list[tuple[int, int]]:
         """Merged ``[start, end)`` windows of ``classes`` that can hold a match."""
