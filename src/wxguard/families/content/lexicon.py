@@ -670,6 +670,15 @@ class Lexicon:
             return set(patterns.terms.texts)
         return {p.term.text for p in patterns if p.kind == "exact"}
 
+    def sample_terms(self, n: int) -> list[Term]:
+        """About ``n`` deny and ``n`` allow terms, spread over the lists."""
+        patterns, allowed = self.patterns, self.allow_patterns
+        deny = patterns.terms if isinstance(patterns, PatternTable) else [p.term for p in patterns]
+        return [
+            *(deny[i] for i in range(0, len(deny), max(1, len(deny) // n))),
+            *(p.term for p in allowed[:: max(1, len(allowed) // n)]),
+        ]
+
     def has_split(self) -> bool:
         """Whether any deny pattern is a split-character spelling."""
         patterns = self.patterns
@@ -699,8 +708,10 @@ class Lexicon:
 
     def intact(self) -> bool:
         """Whether this lexicon has the types and shape compiling gives, with its main
-        automaton holding its patterns and its patterns their terms' folds (checked on a
-        few): for a lexicon read from the disk cache. Loads no sound table."""
+        automaton holding its patterns and its patterns their terms' folds (checked on a few
+        of those kept as objects; the rows of a ``PatternTable`` are checked for shape, since
+        making a pattern would load the sound and split tables): for a lexicon read from the
+        disk cache. Loads no sound table."""
         patterns, allowed = self.patterns, self.allow_patterns
         if not (
             type(patterns) in (list, PatternTable)
@@ -713,7 +724,13 @@ class Lexicon:
         if not (len(patterns) or allowed) or type(self.sound_enabled) is not bool:
             return False
         samples = {
-            id(matcher): (matcher, group, list(range(0, len(group), max(1, len(group) // 8))))
+            id(matcher): (
+                matcher,
+                group,
+                []
+                if isinstance(group, PatternTable)
+                else list(range(0, len(group), max(1, len(group) // 8))),
+            )
             for matcher, group in ((self._deny, patterns), (self._allow, allowed))
             if matcher is not None
         }

@@ -87,11 +87,9 @@ def _valid_lexicon(config: GuardConfig) -> Callable[[object], TypeGuard[Lexicon]
             return False
         if [r.pattern for r in value.allow_regexes] != regexes:
             return False
-        deny, allowed = value.patterns, value.allow_patterns
-        sample = [*deny[:: max(1, len(deny) // 16)], *allowed[:: max(1, len(allowed) // 16)]]
-        if not all(p.term.source.startswith(sources) for p in sample):
+        if not all(t.source.startswith(sources) for t in value.sample_terms(16)):
             return False
-        if config.default_wordlists and not (len(deny) and allowed):
+        if config.default_wordlists and not (len(value.patterns) and value.allow_patterns):
             return False
         if not config.split_characters and value.has_split():
             return False
