@@ -23,7 +23,7 @@ from typing import Any, Literal, overload
 import ahocorasick
 
 from ...text.folding import fold, is_cjk
-from ...text.sound import BREAK, spell
+from ...text.sound import BREAK, spell, spell_table
 from ...text.views import STUTTER, BlockMap, TextView, collapse, sound_classes
 from .masks import MaskIndex, mask_candidates, masked_slots
 from .numerals import numeral_variants
@@ -168,6 +168,14 @@ class _Encoder:
     def encode(self, text: str) -> str:
         return text.translate(self.table)
 
+    def encode_each(self, keys: list[str]) -> list[str]:
+        """``[encode(k) for k in keys]`` in one call: ``_SEP``, outside the alphabet, encodes
+        as the break pair, which no code holds."""
+        if _SEP in self.codes or any(_SEP in k for k in keys):
+            return [self.encode(k) for k in keys]
+        encoded = self.encode(_SEP.join(keys)).split(self.breaks) if keys else []
+        return encoded if len(encoded) == len(keys) else [self.encode(k) for k in keys]
+
     def encode_array(self, values: Any) -> str | None:
         """The same encoding for an array of class values (None when codes exceed a byte)."""
         if ord(self.breaks[0]) > 0xFF:
@@ -262,15 +270,21 @@ class PatternTable(Sequence[Pattern]):
     them split-character spellings, of which a message touches a handful: as objects they took
     ~500 MB and seconds to read back from the cache; as rows, 3.5 MB."""
 
-    def __init__(self, terms: TermTable, rows: Iterable[tuple[int, int, int, int]]) -> None:
+    def __init__(
+        self,
+        terms: TermTable,
+        term_ids: array[int],
+        parts: array[int],
+        kinds: bytearray,
+        variant_ids: array[int],
+    ) -> None:
         self.terms = terms
-        self.term_ids, self.parts, self.variant_ids = array("i"), array("h"), array("i")
-        self.kinds = bytearray()
-        for term, part, kind, variant in rows:
-            self.term_ids.append(term)
-            self.parts.append(part)
-            self.kinds.append(kind)
-            self.variant_ids.append(variant)
+        self.term_ids, self.parts, self.kinds, self.variant_ids = (
+            term_ids,
+            parts,
+            kinds,
+            variant_ids,
+        )
         self._made: dict[int, Pattern] = {}
 
     def __getstate__(self) -> dict[str, Any]:
@@ -333,6 +347,50 @@ def _key(folded: str) -> str:
     return collapse(sound_classes(folded))
 
 
+# Joins spellings for one ``str.translate`` over all of them when a lexicon is compiled: a
+# letter that folding and the class table keep as it is (checked each time), so the result
+# splits back into one piece per spelling. 445,000 calls of each fold took seconds.
+_SEP = "\u16a0"
+_REPEATED_INSIDE = re.compile(f"([^{_SEP}])(?=\\1)", re.S)
+
+
+def _each(fn: Callable[[str], str], items: list[str]) -> list[str] | None:
+    """``[fn(x) for x in items]`` from one call on the items joined, for an ``fn`` that maps
+    each character on its own; None when ``_SEP`` would not separate the results."""
+    if not items:
+        return []
+    joined = _SEP.join(items)
+    if (
+        joined.count(_SEP) != len(items) - 1
+        or fn(_SEP) != _SEP
+        or _SEP in fn("".join(set(joined) - {_SEP}))
+    ):
+        return None
+    return fn(joined).split(_SEP)
+
+
+def _folds(spellings: list[str]) -> list[str]:
+    folds = _each(fold, spellings)
+    return [fold(s) for s in spellings] if folds is None else folds
+
+
+def _keys(folds: list[str]) -> list[str]:
+    """``[_key(f) for f in folds]``: the classes of all at once, then each run of a repeated
+    class collapsed, never across ``_SEP``."""
+    classes = _each(sound_classes, folds)
+    if classes is None:
+        return [_key(f) for f in folds]
+    return _REPEATED_INSIDE.sub("", _SEP.join(classes)).split(_SEP) if folds else []
+
+
+def _syllables(folded: str) -> list[str]:
+    """``[spell(c) for c in folded]``, by list look-up (as ``str.translate`` reads the table:
+    a character past its end stays as it is)."""
+    table = spell_table()
+    size = len(table)
+    return [table[o] if (o := ord(c)) < size else c for c in folded]
+
+
 class _Groups:
     """The patterns behind each value of an automaton that stores integers: group ``g`` is
     ``members[starts[g]:starts[g + 1]]`` (indices into ``patterns``), ``sizes[g]`` long."""
@@ -385,21 +443,23 @@ class _Matcher:
     """Patterns whose key has two or more classes run, encoded, on the collapsed view
     (stutter-tolerant); those that collapse to one class (咪咪) run on the uncollapsed view."""
 
-    def __init__(self, patterns: Sequence[Pattern], folds: Sequence[str], enc: _Encoder) -> None:
+    def __init__(
+        self, patterns: Sequence[Pattern], folds: list[str], keys: list[str], enc: _Encoder
+    ) -> None:
         self.enc = enc
         self.patterns = patterns
         main: dict[str, list[int]] = {}
         short: dict[str, list[int]] = {}
         heads: set[str] = set()
         longest_key = 2
-        for i, folded in enumerate(folds):
-            key = _key(folded)
+        encoded = enc.encode_each(keys)
+        for i, key in enumerate(keys):
             if len(key) >= 2:
-                main.setdefault(enc.encode(key), []).append(i)
+                main.setdefault(encoded[i], []).append(i)
                 heads.add(key[:3])
                 longest_key = max(longest_key, len(key))
             else:
-                short.setdefault(sound_classes(folded), []).append(i)
+                short.setdefault(sound_classes(folds[i]), []).append(i)
         self.main = _automaton(main, width=2)
         self.short = _automaton(short, width=1)
         self._main_groups, self._short_groups = _Groups(main, 2), _Groups(short, 1)
@@ -522,7 +582,7 @@ class _Letters:
         keyed: dict[str, list[int]] = {}
         self.margin = 0
         for i, folded in rows:
-            syllables = [spell(c) for c in folded]
+            syllables = _syllables(folded)
             if any(not s or BREAK in s for s in syllables):
                 continue
             letters = "".join(syllables)
@@ -532,13 +592,11 @@ class _Letters:
                 keyed.setdefault("".join(s[0] for s in syllables), []).append(2 * i + 1)
         self.auto = _automaton(keyed, width=1)
         self.groups = _Groups(keyed, 1)
-        self.text = "\n".join(keyed)
-        self.pieces = frozenset(
-            k[i:j]
-            for k in keyed
-            for i in range(len(k))
-            for j in range(i + 1, min(len(k), i + PIECE) + 1)
-        )
+        self.text = text = "\n".join(keyed)
+        pieces: set[str] = set()
+        for n in range(1, PIECE + 1):
+            pieces.update(map("".join, zip(*(text[k:] for k in range(n)), strict=False)))
+        self.pieces = frozenset(p for p in pieces if "\n" not in p)
         self._made: dict[int, tuple[int, tuple[SoundPattern, ...]]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
@@ -587,14 +645,14 @@ class _Letters:
 
 
 def _columns(
-    patterns: Sequence[Pattern], folds: Sequence[str] | None
-) -> tuple[Sequence[str], Callable[[int], PatternKind], Callable[[int], int]]:
+    patterns: Sequence[Pattern], folds: list[str] | None
+) -> tuple[list[str], Callable[[int], PatternKind], Callable[[int], int]]:
     """Each pattern's fold, kind and part, read from the rows of a ``PatternTable``
     (making no ``Pattern``) or from the patterns of a list."""
     if isinstance(patterns, PatternTable):
         table = patterns
         if folds is None:
-            folds = [fold(table.spelling(i)) for i in range(len(table))]
+            folds = _folds([table.spelling(i) for i in range(len(table))])
         return folds, table.kind, table.parts.__getitem__
     return (
         [p.folded for p in patterns] if folds is None else folds,
@@ -613,16 +671,17 @@ class Lexicon:
     sound_enabled: bool = True
     auto_masks: bool = True
     # The deny patterns' folds when ``compile_lexicon`` has them at hand (not kept).
-    folds: InitVar[Sequence[str] | None] = None
+    folds: InitVar[list[str] | None] = None
 
-    def __post_init__(self, folds: Sequence[str] | None) -> None:
+    def __post_init__(self, given: list[str] | None) -> None:
         self._masks: MaskIndex | None = None
-        folds, kind, part = _columns(self.patterns, folds)
+        folds, kind, part = _columns(self.patterns, given)
         allow_folds = [p.folded for p in self.allow_patterns]
-        self._encoder = _Encoder(c for f in (*folds, *allow_folds) for c in _key(f))
-        self._deny = _Matcher(self.patterns, folds, self._encoder)
+        keys, allow_keys = _keys(folds), _keys(allow_folds)
+        self._encoder = _Encoder("".join(keys) + "".join(allow_keys))
+        self._deny = _Matcher(self.patterns, folds, keys, self._encoder)
         self._allow = (
-            _Matcher(self.allow_patterns, allow_folds, self._encoder)
+            _Matcher(self.allow_patterns, allow_folds, allow_keys, self._encoder)
             if self.allow_patterns
             else None
         )
@@ -812,8 +871,9 @@ def compile_lexicon(
     build the automata. A term with gaps (代开{*}发票) gives one pattern per part. Patterns
     are rows of a ``PatternTable``: only their folds are computed here."""
     terms = TermTable(dict.fromkeys(deny))
-    rows: list[tuple[int, int, int, int]] = []
-    folds: list[str] = []
+    term_ids, part_ids, variant_ids = array("i"), array("h"), array("i")
+    kinds = bytearray()
+    spellings: list[str] = []
     parts_of: list[list[tuple[int, str]]] = []
     for t, text in enumerate(terms.texts):
         spelled = shape(text).parts
@@ -822,23 +882,37 @@ def compile_lexicon(
         parts_of.append(parts)
         for i, part in parts:
             folded = fold(part)
-            rows.append((t, i, _EXACT, 0))
-            folds.append(folded)
+            term_ids.append(t)
+            part_ids.append(i)
+            kinds.append(_EXACT)
+            variant_ids.append(0)
+            spellings.append(part)
             for k, spelling in enumerate(numeral_variants(folded)):
-                rows.append((t, i, _NUMERAL, k))
-                folds.append(fold(spelling))
+                term_ids.append(t)
+                part_ids.append(i)
+                kinds.append(_NUMERAL)
+                variant_ids.append(k)
+                spellings.append(spelling)
+    folds = _folds(spellings)
     if split_characters:
         exact = set(folds)
+        split: list[tuple[int, int, int]] = []
+        spellings = []
         for t, parts in enumerate(parts_of):
             for i, part in parts:
                 for k, spelling in enumerate(variants(part)):
-                    folded = fold(spelling)
-                    if folded not in exact and len(folded) >= 2:
-                        rows.append((t, i, _SPLIT, k))
-                        folds.append(folded)
+                    split.append((t, i, k))
+                    spellings.append(spelling)
+        for (t, i, k), folded in zip(split, _folds(spellings), strict=True):
+            if folded not in exact and len(folded) >= 2:
+                term_ids.append(t)
+                part_ids.append(i)
+                kinds.append(_SPLIT)
+                variant_ids.append(k)
+                folds.append(folded)
     allow_patterns = [make_pattern(t, t.text, "exact") for t in dict.fromkeys(allow)]
     return Lexicon(
-        PatternTable(terms, rows),
+        PatternTable(terms, term_ids, part_ids, kinds, variant_ids),
         allow_patterns,
         list(allow_regexes),
         sound_enabled=sound,
