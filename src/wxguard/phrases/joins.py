@@ -176,7 +176,7 @@ def read_rules(
     return combines, alones
 
 
-class _Spans:
+class Spans:
     """Hits sorted by start, indexed for the questions joins ask about a position, so that
     each costs a bisection and the hits near it, not a pass over the whole message (a long
     hostile text has hits everywhere)."""
@@ -222,9 +222,12 @@ class _Message:
     banks: dict[str, Bank]
     given: Mapping[str, list[Hit]] = field(default_factory=dict)
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
-    _spans: dict[str, _Spans] = field(default_factory=dict)
+    _spans: dict[str, Spans] = field(default_factory=dict)
     _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
     _reach: dict[str, int] = field(default_factory=dict)
+    # Per action and per joined phrase's start: asked again for each rule and candidate.
+    _conditional: dict[Hit, bool] = field(default_factory=dict)
+    _tied: dict[int, bool] = field(default_factory=dict)
 
     def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
         """A bank's hits (none when the family has no such bank), with those the family
@@ -249,7 +252,7 @@ class _Message:
             found = self._hits[key] = uncovered(self.raw(name, overlapping), self.raw("exempt"))
         return found
 
-    def spans(self, *names: str) -> _Spans:
+    def spans(self, *names: str) -> Spans:
         """The live (overlapping) hits of these banks, indexed."""
         key = "+".join(names)
         found = self._spans.get(key)
@@ -261,7 +264,7 @@ class _Message:
                     (h for n in names for h in self.live(n)), key=lambda h: (h.start, -h.end)
                 )
             )
-            found = self._spans[key] = _Spans(hits)
+            found = self._spans[key] = Spans(hits)
         return found
 
     def quiet(self, start: int, end: int) -> bool:
@@ -347,6 +350,12 @@ class _Message:
         Words of ``link`` tie from anywhere before the phrase (联系客服即可领取); words of
         ``link-head`` only from the clause's first ``head`` characters (a bank option of
         either), since deeper in the clause has its own subject (符合条件的老人可免费领取)."""
+        found = self._tied.get(joined_start)
+        if found is None:
+            found = self._tied[joined_start] = self._tied_now(joined_start)
+        return found
+
+    def _tied_now(self, joined_start: int) -> bool:
         begin = self.clauses.clause_start(joined_start)
         if joined_start - begin <= CLAUSE_LEAD:
             return True
@@ -366,6 +375,12 @@ class _Message:
 
     def conditional(self, action: Hit) -> bool:
         """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""
+        found = self._conditional.get(action)
+        if found is None:
+            found = self._conditional[action] = self._conditional_now(action)
+        return found
+
+    def _conditional_now(self, action: Hit) -> bool:
         if any(
             self.quiet(r.end, action.start)
             for r in self.spans("requirement").ending(action.start - 1, action.start)
@@ -405,10 +420,17 @@ def find_joins(
     so that a join it rejects does not hide a good one beside it."""
     msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
+    blocked: dict[Hit, bool] = {}  # an action's blocker is the same for every rule
     for spec in combines:
-        yielding: _Spans | None = None  # looked up once an action joins: most never do
-        for action in msg.live(spec.action, overlapping=False):
-            if msg.blocked(action):
+        actions = msg.live(spec.action, overlapping=False)
+        if not actions or not any(msg.live(name) for name in spec.with_):
+            continue  # nothing to join: a long text would still try every action
+        yielding: Spans | None = None  # looked up once an action joins: most never do
+        for action in actions:
+            stop = blocked.get(action)
+            if stop is None:
+                stop = blocked[action] = msg.blocked(action)
+            if stop:
                 continue
             join = _join(msg, spec, action)
             if join is None:
@@ -444,11 +466,20 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
         reach = 2 * msg.reach(name)
         lo, hi = action.start - spec.before - reach, action.end + spec.after + reach
         candidates += [(*span, name) for span in msg.joinables(name, action, lo, hi)]
+    # The nearest wins (the first listed among equals): try them nearest first, each within
+    # its side's reach, and stop at the first that is tied to the action.
+    order = []
+    for i, (start, end, bare, _) in enumerate(candidates):
+        if start >= action.end and not bare:
+            if start - action.end <= spec.after:
+                order.append((start - action.end, i))
+        elif end <= action.start and spec.before and action.start - end <= spec.before:
+            order.append((action.start - end, i))
     best: tuple[int, Join] | None = None
-    for start, end, bare, name in candidates:
-        placed = _placed(msg, spec, action, start, end, bare, name)
-        if placed is not None and (best is None or placed[0] < best[0]):
-            best = placed
+    for _, i in sorted(order):
+        best = _placed(msg, spec, action, *candidates[i])
+        if best is not None:
+            break
     return (
         _widen(best[1], [(a, b) for a, b, bare, _ in candidates if not bare], action)
         if best
@@ -523,20 +554,35 @@ def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
     return Join(join.rule, join.action, (start, end), join.confidence, join.label, banks=join.banks)
 
 
+class Disjoint:
+    """Spans that never overlap, kept in (start, end) order. Their ends then rise too, so the
+    first one ending after a new span's start is the only one that can overlap it: each
+    question is a bisection, not a pass over every kept span (a long text keeps thousands)."""
+
+    __slots__ = ("_ends", "_spans")
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self._ends, start)
+        return i < len(self._spans) and self._spans[i][0] < end
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+        insort(self._ends, end)
+
+
 def _one_per_place(joins: list[Join]) -> list[Join]:
-    """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest.
-    A rule's kept spans never overlap, so in (start, end) order their ends rise too, and the
-    first kept span ending after a join's start is the only one that can overlap it."""
+    """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest."""
     kept: list[Join] = []
-    placed: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
+    placed: dict[str, Disjoint] = {}
     for join in sorted(joins, key=lambda j: (-j.confidence, j.end - j.start, j.start)):
-        spans, ends = placed.setdefault(join.rule, ([], []))
-        i = bisect_right(ends, join.start)
-        if i < len(spans) and spans[i][0] < join.end:
-            continue
-        insort(spans, (join.start, join.end))
-        insort(ends, join.end)
-        kept.append(join)
+        spans = placed.setdefault(join.rule, Disjoint())
+        if not spans.overlaps(join.start, join.end):
+            spans.add(join.start, join.end)
+            kept.append(join)
     return sorted(kept, key=lambda j: (j.start, j.rule))
 
 
