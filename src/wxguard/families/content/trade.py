@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...compiled import compiled
+from ...errors import WordListError
 from ...phrases.banks import Bank, Hit, family_banks
-from ...phrases.clauses import Clauses
+from ...phrases.clauses import STRONG, Clauses
 from ...phrases.joins import Alone, Combine, Join, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.quickregex import trie_source
@@ -34,7 +35,10 @@ from ..base import CheckContext, Finding
 
 # Banks this module consults besides those the rules name.
 CONTACT = "contact"
-CONTEXT_BANKS = ("exempt", "blocker", "warning", CONTACT)
+# A sentence with a hit of these is no offer: it warns against the trade, or it hands in or
+# claims one's own invoices.
+NOT_OFFERS = ("warning", "receipt")
+CONTEXT_BANKS = ("exempt", "blocker", *NOT_OFFERS, CONTACT)
 # A contact this far from a join (at most one sentence end away) is named with it.
 CONTACT_REACH = 30
 # Confidence: joined in one clause, or across clause breaks; a contact as well adds to it,
@@ -46,6 +50,8 @@ TECHNIQUE = "solicitation"
 # A character jieba's dictionary counts this often is common: a part made only of common
 # characters swapped in for the phrase's own is read as ordinary text.
 COMMON = 2000
+# Items of a menu (建材、劳务、广告…发票) stand at most this far apart.
+MENU_GAP = 4
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,14 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
     table = syllable_table()
     sound = {name: bank.respelled(table) for name, bank in exact.items()}
     combines, alones = read_rules(data, sound, "wordlists/trade.toml", "WX1")
+    for name, bank in exact.items():
+        menu = bank.options.get("menu")
+        if menu is not None and (type(menu) is not int or menu < 2):
+            raise WordListError(
+                "wordlists/trade.toml",
+                None,
+                f"banks.{name}: menu must be a whole number of at least 2, got {menu!r}",
+            )
     actions = [c.action for c in combines] + [a.bank for a in alones]
     letters = {
         name: frozenset(c for raw, _ in src.phrases for c in fold_one_to_one(raw).lower())
@@ -141,9 +155,11 @@ class _Message:
         if self.warned(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
             return False
         if (
-            self.model.exact[join.banks[1]].options.get("with-contact") is True
+            any(self.model.exact[b].options.get("with-contact") is True for b in join.banks)
             and self.contact(join) is None
         ):
+            return False
+        if self.menus(join) is None:
             return False
         return not any(
             self.model.exact[bank].options.get("sound") is False or self.ordinary_word(bank, a, b)
@@ -167,12 +183,58 @@ class _Message:
         return found
 
     def warned(self, join: Join) -> bool:
+        """The join's sentence warns against the trade or is about one's own invoices."""
         if self._warnings is None:
-            self._warnings = self.model.exact["warning"].hits(self.clauses.text)
+            text = self.clauses.text
+            self._warnings = [h for b in NOT_OFFERS for h in self.model.exact[b].hits(text)]
         if not self._warnings:
             return False
         begin, end = self.clauses.sentence_start(join.start), self.clauses.sentence_end(join.end)
         return any(begin <= w.start and w.end <= end for w in self._warnings)
+
+    def menus(self, join: Join) -> list[tuple[int, int]] | None:
+        """The other items of the menus a join's parts stand in, for parts of a bank that
+        lists one (``menu = 3``: 建材、劳务、广告…发票 sells invoices, 酒店发票 is a receipt);
+        None when such a part stands in too short a list."""
+        found: list[tuple[int, int]] = []
+        for bank, span in zip(join.banks, (join.action, join.joined), strict=True):
+            if "menu" in self.model.exact[bank].options:
+                items = self.menu(bank, span)
+                if items is None:
+                    return None
+                found += items
+        return found
+
+    def menu(self, bank: str, span: tuple[int, int]) -> list[tuple[int, int]] | None:
+        """The other items of the list ``span`` stands in, when it names as many different
+        kinds as the bank's ``menu`` asks; the nearest first."""
+        kinds = self.model.exact[bank].options["menu"]
+        hits = self._exact.get(bank)
+        if hits is None:
+            hits = self._exact[bank] = self.model.exact[bank].hits(self.clauses.text)
+        start, end = span
+        text = self.clauses.text
+        items = sorted({(h.start, h.end) for h in hits} | {(start, end)})
+        at = items.index((start, end))
+        chain = [(start, end)]
+        for step in (-1, 1):
+            edge, i = (start, end), at + step
+            while 0 <= i < len(items):
+                a, b = items[i]
+                lo, hi = (b, edge[0]) if step < 0 else (edge[1], a)
+                if hi - lo > MENU_GAP or STRONG in text[lo:hi]:
+                    break
+                if a >= edge[1] or b <= edge[0]:
+                    chain.append((a, b))
+                    edge = (a, b)
+                i += step
+        seen = {text[start:end]}
+        others = []
+        for a, b in sorted(chain[1:], key=lambda s: abs(s[0] - start)):
+            if text[a:b] not in seen:
+                seen.add(text[a:b])
+                others.append((a, b))
+        return others[: kinds - 1] if len(seen) >= kinds else None
 
     def contact(self, join: Join) -> tuple[int, int] | None:
         """The nearest contact to a join that is not one of its parts."""
@@ -225,6 +287,7 @@ def _finding(msg: _Message, join: Join) -> Finding:
     homophone = bool(msg.homophones(join))
     clauses, original = msg.clauses, msg.original
     parts = [join.action, join.joined]
+    parts += msg.menus(join) or []
     contact = None if join.banks[1] == CONTACT else msg.contact(join)
     if contact is not None:
         parts.append(contact)
