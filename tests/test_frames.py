@@ -4,6 +4,7 @@ warnings (tests/data/inducement, test_scams); the notices here hold them to no e
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wxguard import Guard, Severity, Verdict, WordListError
+from wxguard.catalog import catalog
 
+from .clitools import Cli
 from .strategies import MIXED
 
 DATA = Path(__file__).parent / "data" / "frames.toml"
@@ -187,3 +190,40 @@ def test_the_sender_asking_to_be_reached_defeats_any_notice(line: str, offer: st
 
 _JUDGED = Guard()
 _FRAMELESS = Guard(frames=False)
+
+
+_NOTICE = "请大家远离冰毒\n"
+_BAN = catalog().get("WX104").consequence_zh
+
+
+@pytest.mark.parametrize(
+    "fmt", ["concise", "full", "json", "json-lines", "sarif", "github", "html"]
+)
+def test_a_judged_finding_carries_its_frame_not_the_rules_penalty(cli: Cli, fmt: str) -> None:
+    """A warning against drugs is told it was judged and why, with no ban and no 'delete it'
+    (the rule's own consequence stays in SARIF's rule descriptions, not on the result)."""
+    if fmt == "html":
+        out = Guard().check(_NOTICE).to_html()
+    else:
+        result = cli("check", "-", "--output-format", fmt, stdin=_NOTICE)
+        assert result.code == 0, result.err
+        out = result.out
+    if fmt == "sarif":
+        (found,) = json.loads(out)["runs"][0]["results"]
+        out = json.dumps(found, ensure_ascii=False)
+        assert found["level"] == "note" and found["properties"]["frame"] == "warning"
+    assert "「远离」" in out and "劝阻或警示" in out
+    assert _BAN not in out and "删除该内容" not in out
+    if fmt != "concise" and fmt != "github":
+        assert "无需修改" in out
+    if fmt in ("full", "json", "json-lines", "sarif"):
+        assert "无处罚：劝阻或警示中提到该内容不是违规" in out
+
+
+def test_a_review_level_frame_names_the_penalty_only_as_what_follows_if_it_is_no_report() -> None:
+    (v,) = Guard().check("据报道，男子在网上出售冰毒被警方抓获").violations
+    assert v.severity is Severity.WARNING and v.frame == "report"
+    assert v.consequence.startswith("待人工确认：确为新闻或司法报道的无处罚；若实为传播或推销，则")
+    assert v.consequence.endswith(_BAN) and v.suggestion == "确认是报道后可照发；否则删除该内容"
+    (plain,) = Guard(frames=False).check("据报道，男子在网上出售冰毒被警方抓获").violations
+    assert plain.consequence == _BAN and plain.suggestion == "删除该内容"

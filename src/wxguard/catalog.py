@@ -75,6 +75,34 @@ class Rule(BaseModel):
         return self.consequence_en if lang == "en" else self.consequence_zh
 
 
+class FrameText(BaseModel):
+    """What a framed finding says instead of a plain one: the note its message ends with
+    (``{cue}``: the words that opened the frame), and the suggestion and consequence that
+    replace the rule's own (``{suggestion}`` and ``{consequence}`` quote them, as what to do
+    and what follows if the judgement is wrong): a warning against drugs is not met with a
+    ban, nor told to delete the word."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    zh: str
+    en: str
+    suggestion_zh: str
+    suggestion_en: str
+    consequence_zh: str
+    consequence_en: str
+
+    def note(self, lang: str, cue: str) -> str:
+        return (self.en if lang == "en" else self.zh).format_map(_Blank({"cue": cue}))
+
+    def suggestion(self, lang: str, own: str) -> str:
+        template = self.suggestion_en if lang == "en" else self.suggestion_zh
+        return template.format_map(_Blank({"suggestion": own}))
+
+    def consequence(self, lang: str, own: str) -> str:
+        template = self.consequence_en if lang == "en" else self.consequence_zh
+        return template.format_map(_Blank({"consequence": own}))
+
+
 class _Blank(dict[str, object]):
     """Leaves unknown placeholders visible instead of raising."""
 
@@ -90,12 +118,12 @@ class Catalog:
         families: dict[str, Family],
         rules: list[Rule],
         words: dict[str, dict[str, Text]],
-        frames: dict[str, Text] | None = None,
+        frames: dict[str, FrameText] | None = None,
     ) -> None:
         self.families = families
         self.rules = rules
         self.words = words
-        # What a finding's message adds when the frame judge lowered it, by frame kind.
+        # What a finding says when the frame judge lowered it, by frame kind.
         self.frames = frames or {}
         self.by_code = {r.code: r for r in rules}
         self.by_name = {r.name: r for r in rules}
@@ -114,10 +142,6 @@ class Catalog:
     def word(self, group: str, key: str) -> Text:
         """A word messages put in (``word("weekday", "mon")``), in both languages."""
         return self.words[group][key]
-
-    def frame_note(self, kind: str, lang: str, cue: str) -> str:
-        """The sentence a framed finding's message ends with, naming the cue."""
-        return self.frames[kind].pick(lang).format_map(_Blank({"cue": cue}))
 
     def codes(self, prefix: str) -> frozenset[str]:
         """The codes of a family (``WX6``): what its checker may emit, and nothing else."""
@@ -181,5 +205,5 @@ def catalog() -> Catalog:
         group: {key: Text(**text) for key, text in entries.items()}
         for group, entries in raw["words"].items()
     }
-    frames = {kind: Text(**text) for kind, text in raw.get("frames", {}).items()}
+    frames = {kind: FrameText(**text) for kind, text in raw.get("frames", {}).items()}
     return Catalog(families, rules, words, frames)

@@ -57,8 +57,12 @@ class Finding:
         rule = catalog().by_code[self.rule]
         lang = config.lang
         message = rule.message(lang, self.variant, **self.fields)
+        suggestion, consequence = rule.suggestion(lang), rule.consequence(lang)
         if self.frame is not None:
-            message += catalog().frame_note(self.frame.kind, lang, self.frame.cue)
+            framed = catalog().frames[self.frame.kind]
+            message += framed.note(lang, self.frame.cue)
+            suggestion = framed.suggestion(lang, suggestion)
+            consequence = framed.consequence(lang, consequence)
         return Violation(
             rule=self.rule,
             name=rule.name,
@@ -71,8 +75,8 @@ class Finding:
             techniques=self.techniques,
             confidence=self.confidence,
             message=message,
-            suggestion=rule.suggestion(lang),
-            consequence=rule.consequence(lang),
+            suggestion=suggestion,
+            consequence=consequence,
             frame=self.frame.kind if self.frame is not None else None,
         )
 

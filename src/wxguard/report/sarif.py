@@ -82,6 +82,8 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
                 properties["term"] = v.term
             if v.techniques:
                 properties["techniques"] = list(v.techniques)
+            if v.frame is not None:
+                properties["frame"] = v.frame
             results.append(
                 {
                     "ruleId": v.rule,
