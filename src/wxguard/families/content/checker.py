@@ -7,7 +7,8 @@ the allow-list (covering semantics), jieba word boundaries, the parts of a term 
 and the companion word a term needs. One policy then picks the findings: exact evidence
 first, longest and most severe wins, a sound-alike only where no exact finding overlaps.
 Trade offers (a product joined to an offer or a contact) come from ``trade`` where no term
-of the same rule marks the place already; an offer replaces a review-tier term it overlaps.
+of the same rule marks the place already; an offer with a contact replaces a review-tier
+term it overlaps.
 """
 
 from __future__ import annotations
@@ -118,11 +119,14 @@ class ContentChecker(Checker):
         if self.trade is None:
             yield from words
             return
-        # A term of the review tier (思想开放, 验后付款: a warning) does not hide the offer it
-        # stands in; the offer is the surer finding and takes its place.
+        # A term of the review tier (制服诱惑, 验后付款: a warning) does not hide an offer with a
+        # contact that it stands in; that offer is the surer finding and takes its place.
         offers = list(
             trade_findings(
-                self.trade, ctx, ((f.rule, f.start, f.end) for f in words if f.severity is None)
+                self.trade,
+                ctx,
+                ((f.rule, f.start, f.end) for f in words if f.severity is None),
+                ((f.rule, f.start, f.end) for f in words if f.severity is not None),
             )
         )
         yield from (

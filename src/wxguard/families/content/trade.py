@@ -261,10 +261,16 @@ def trade_possible(model: TradeModel, view: TextView) -> bool:
 
 
 def trade_findings(
-    model: TradeModel, ctx: CheckContext, taken: Iterable[tuple[str, int, int]]
+    model: TradeModel,
+    ctx: CheckContext,
+    taken: Iterable[tuple[str, int, int]],
+    review: Iterable[tuple[str, int, int]] = (),
 ) -> Iterator[Finding]:
     """The trade offers in one message, except where a word-list finding of the same rule
-    (``taken``: rule, start, end in the original) already marks the place."""
+    (``taken``: rule, start, end in the original) already marks the place, or a review-tier
+    term of the same rule (``review``) does and the offer names no contact: the term's
+    curated tier says that, without a way to reach the seller, it stays a warning
+    (货到验后付款，可开发票 is a shop)."""
     if not trade_possible(model, ctx.view):
         return
     clauses = Clauses.of(ctx.view)
@@ -273,17 +279,18 @@ def trade_findings(
     joins = find_joins(sound, model.sound, model.combines, model.alones, accept=msg.accept)
     if not joins:
         return
-    marked = list(taken)
+    marked, weak = list(taken), list(review)
     for join in joins:
-        finding = _finding(msg, join)
+        finding, contact = _finding(msg, join)
         if not any(
             rule == finding.rule and start < finding.end and finding.start < end
-            for rule, start, end in marked
+            for rule, start, end in (marked if contact else marked + weak)
         ):
             yield finding
 
 
-def _finding(msg: _Message, join: Join) -> Finding:
+def _finding(msg: _Message, join: Join) -> tuple[Finding, bool]:
+    """The finding of a join, and whether it names a contact."""
     homophone = bool(msg.homophones(join))
     clauses, original = msg.clauses, msg.original
     parts = [join.action, join.joined]
@@ -300,7 +307,7 @@ def _finding(msg: _Message, join: Join) -> Finding:
         confidence -= HOMOPHONE
     start, end = clauses.original(join.start, join.end)
     product = original[slice(*clauses.original(*join.action))]
-    return Finding(
+    finding = Finding(
         rule=join.rule,
         start=start,
         end=end,
@@ -309,3 +316,4 @@ def _finding(msg: _Message, join: Join) -> Finding:
         confidence=round(confidence, 2),
         fields={"term": " + ".join(named)},
     )
+    return finding, contact is not None or join.banks[1] == CONTACT
