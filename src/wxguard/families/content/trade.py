@@ -17,6 +17,7 @@ warnings and news are judged in general is the frame judge's work (issue 14).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from ...compiled import compiled
 from ...errors import WordListError
 from ...phrases.banks import Bank, Hit, family_banks
 from ...phrases.clauses import STRONG, Clauses
-from ...phrases.joins import Alone, Combine, Join, find_joins, read_rules
+from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.quickregex import trie_source
 from ...text.segment import frequency, in_words, straddles
@@ -50,8 +51,10 @@ TECHNIQUE = "solicitation"
 # A character jieba's dictionary counts this often is common: a part made only of common
 # characters swapped in for the phrase's own is read as ordinary text.
 COMMON = 2000
-# Items of a menu (建材、劳务、广告…发票) stand at most this far apart.
+# Items of a menu (建材、劳务、广告…发票) stand at most this far apart, and a menu is read at
+# most this many items either way (a long run of one word is no longer a menu, and stays cheap).
 MENU_GAP = 4
+MENU_READ = 12
 
 
 @dataclass(frozen=True)
@@ -111,19 +114,22 @@ class _Message:
         self.model = model
         self.original = ctx.view.text
         self.clauses = clauses
-        self._contacts: list[Hit] | None = None
-        self._warnings: list[Hit] | None = None
+        self._contacts: _Contacts | None = None
+        self._warnings: Spans | None = None
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
-        self._exact: dict[str, list[Hit]] = {}
+        self._exact: dict[str, Spans] = {}
+        self._items: dict[str, list[tuple[int, int]]] = {}
 
     def exact(self, bank: str, start: int, end: int) -> bool:
         """The part is spelled as the bank writes it: phrases as written cover all of it (a
         joined part may be two overlapping phrases, 税点 + 点低)."""
-        hits = self._exact.get(bank)
-        if hits is None:
-            hits = self._exact[bank] = self.model.exact[bank].hits(self.clauses.text)
+        spans = self._exact.get(bank)
+        if spans is None:
+            spans = self._exact[bank] = Spans(self.model.exact[bank].hits(self.clauses.text))
         reach = start
-        for hit in hits:
+        hits = spans.hits
+        for i in range(bisect_left(spans.starts, start), len(hits)):
+            hit = hits[i]
             if hit.start > reach:
                 break
             if hit.start >= start and hit.end <= end:
@@ -186,11 +192,16 @@ class _Message:
         """The join's sentence warns against the trade or is about one's own invoices."""
         if self._warnings is None:
             text = self.clauses.text
-            self._warnings = [h for b in NOT_OFFERS for h in self.model.exact[b].hits(text)]
-        if not self._warnings:
+            self._warnings = Spans(
+                sorted(
+                    (h for b in NOT_OFFERS for h in self.model.exact[b].hits(text)),
+                    key=lambda h: (h.start, h.end),
+                )
+            )
+        if not self._warnings.hits:
             return False
         begin, end = self.clauses.sentence_start(join.start), self.clauses.sentence_end(join.end)
-        return any(begin <= w.start and w.end <= end for w in self._warnings)
+        return self._warnings.inside_from(begin, end)
 
     def menus(self, join: Join) -> list[tuple[int, int]] | None:
         """The other items of the menus a join's parts stand in, for parts of a bank that
@@ -209,17 +220,18 @@ class _Message:
         """The other items of the list ``span`` stands in, when it names as many different
         kinds as the bank's ``menu`` asks; the nearest first."""
         kinds = self.model.exact[bank].options["menu"]
-        hits = self._exact.get(bank)
-        if hits is None:
-            hits = self._exact[bank] = self.model.exact[bank].hits(self.clauses.text)
+        items = self._items.get(bank)
+        if items is None:
+            hits = self.model.exact[bank].hits(self.clauses.text)
+            items = self._items[bank] = sorted({(h.start, h.end) for h in hits})
         start, end = span
         text = self.clauses.text
-        items = sorted({(h.start, h.end) for h in hits} | {(start, end)})
-        at = items.index((start, end))
+        at = bisect_left(items, (start, end))
         chain = [(start, end)]
         for step in (-1, 1):
-            edge, i = (start, end), at + step
-            while 0 <= i < len(items):
+            edge, i = (start, end), at - 1 if step < 0 else at
+            stop = i + step * MENU_READ
+            while 0 <= i < len(items) and i != stop:
                 a, b = items[i]
                 lo, hi = (b, edge[0]) if step < 0 else (edge[1], a)
                 if hi - lo > MENU_GAP or STRONG in text[lo:hi]:
@@ -239,9 +251,11 @@ class _Message:
     def contact(self, join: Join) -> tuple[int, int] | None:
         """The nearest contact to a join that is not one of its parts."""
         if self._contacts is None:
-            self._contacts = self.model.exact[CONTACT].hits(self.clauses.text, overlapping=False)
+            self._contacts = _Contacts(
+                self.model.exact[CONTACT].hits(self.clauses.text, overlapping=False)
+            )
         best: tuple[int, tuple[int, int]] | None = None
-        for hit in self._contacts:
+        for hit in self._contacts.near(join.start - CONTACT_REACH, join.end + CONTACT_REACH):
             if hit.start < join.end and join.start < hit.end:
                 continue
             gap = hit.start - join.end if hit.start >= join.end else join.start - hit.end
@@ -253,6 +267,20 @@ class _Message:
             ):
                 best = (gap, (hit.start, hit.end))
         return best[1] if best else None
+
+
+class _Contacts:
+    """Contacts read leftmost-longest: they never overlap, so their starts and ends both
+    rise, and those near a join are one slice (a long spam line holds thousands)."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self._starts = [h.start for h in hits]
+        self._ends = [h.end for h in hits]
+
+    def near(self, lo: int, hi: int) -> list[Hit]:
+        """In text order, the contacts ending at ``lo`` or later and starting by ``hi``."""
+        return self.hits[bisect_left(self._ends, lo) : bisect_right(self._starts, hi)]
 
 
 def trade_possible(model: TradeModel, view: TextView) -> bool:
@@ -279,14 +307,21 @@ def trade_findings(
     joins = find_joins(sound, model.sound, model.combines, model.alones, accept=msg.accept)
     if not joins:
         return
-    marked, weak = list(taken), list(review)
+    taken = tuple(taken)
+    strong, weak = _spans(taken), _spans((*taken, *review))
     for join in joins:
         finding, contact = _finding(msg, join)
-        if not any(
-            rule == finding.rule and start < finding.end and finding.start < end
-            for rule, start, end in (marked if contact else marked + weak)
-        ):
+        same = (strong if contact else weak).get(finding.rule)
+        if same is None or not same.overlaps(finding.start, finding.end):
             yield finding
+
+
+def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans]:
+    """Places (rule, start, end) indexed per rule."""
+    marked: dict[str, list[Hit]] = {}
+    for rule, start, end in sorted(places, key=lambda t: (t[1], t[2])):
+        marked.setdefault(rule, []).append(Hit(start, end, rule))
+    return {rule: Spans(hits) for rule, hits in marked.items()}
 
 
 def _finding(msg: _Message, join: Join) -> tuple[Finding, bool]:
