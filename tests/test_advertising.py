@@ -331,3 +331,24 @@ def test_look_alikes_are_no_evidence(text: str, kind: str) -> None:
 def test_a_news_report_on_a_business_counts_against() -> None:
     score = commercial_score("步步高集团20周年庆典暨创新论坛在长沙召开")
     assert any(s.kind == "news" and s.weight < 0 for s in score.signals)
+
+
+@pytest.mark.parametrize(
+    ("masked", "real", "word", "kind"),
+    [
+        ("面积xxx平，采光好", "面积120平，采光好", "面积box平，采光好", "realestate"),
+        (
+            "首发第一站茉莉花酒店xx楼",
+            "首发第一站茉莉花酒店12楼",
+            "首发第一站茉莉花酒店ox楼",
+            "address",
+        ),
+        ("活动xx月x日至xx月x日", "活动12月1日至12月8日", "活动ox月x日至ox月x日", "event"),
+    ],
+)
+def test_a_masked_number_of_several_digits_counts_like_a_real_one(
+    masked: str, real: str, word: str, kind: str
+) -> None:
+    assert kind in _kinds(masked)
+    assert kind in _kinds(real)
+    assert kind not in _kinds(word)  # box, ox: letters, not a masked number
