@@ -15,7 +15,7 @@ from .channels import KINDS
 
 WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name.
-CONTEXT_BANKS = ("warning", *KINDS)
+CONTEXT_BANKS = ("warning", "business", *KINDS)
 
 
 @dataclass(frozen=True)
