@@ -203,7 +203,20 @@ KINDS: tuple[PatternKind, ...] = ("exact", "split", "numeral")
 _EXACT, _SPLIT, _NUMERAL = range(3)
 
 
-class TermTable:
+class _MadeOnUse:
+    """Objects made on first use are kept in ``_made``, which the disk cache does not store."""
+
+    _made: dict[Any, Any]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_made"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._made = {}
+
+
+class TermTable(_MadeOnUse):
     """The deny terms by column. Read back from the disk cache, 65,000 ``Term`` objects took
     0.16 s, their columns 0.02 s; a term is made when a pattern of it is."""
 
@@ -224,13 +237,6 @@ class TermTable:
                 self.companions[i] = t.companions
         self.categories = list(index)
         self._made: dict[int, Term] = {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "_made"}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._made = {}
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -264,7 +270,7 @@ class TermTable:
         )
 
 
-class PatternTable(Sequence[Pattern]):
+class PatternTable(_MadeOnUse, Sequence[Pattern]):
     """The deny patterns as rows (term, part, kind, which variant), each made into a
     ``Pattern`` on first use. With 65,000 extra terms a lexicon has 445,000 patterns, most of
     them split-character spellings, of which a message touches a handful: as objects they took
@@ -286,13 +292,6 @@ class PatternTable(Sequence[Pattern]):
             variant_ids,
         )
         self._made: dict[int, Pattern] = {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "_made"}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._made = {}
 
     def __len__(self) -> int:
         return len(self.term_ids)
@@ -572,7 +571,7 @@ def _consistent(p: Pattern) -> bool:
 PIECE = 3
 
 
-class _Letters:
+class _Letters(_MadeOnUse):
     """Pinyin and initials of the terms, typed in Latin letters: an automaton over letters,
     and the test that a Latin run of a text can be part of some key (a match covers every
     Latin run it touches, so only runs inside a key open a window)."""
@@ -598,13 +597,6 @@ class _Letters:
             pieces.update(map("".join, zip(*(text[k:] for k in range(n)), strict=False)))
         self.pieces = frozenset(p for p in pieces if "\n" not in p)
         self._made: dict[int, tuple[int, tuple[SoundPattern, ...]]] = {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "_made"}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._made = {}
 
     def __bool__(self) -> bool:
         return self.auto is not None
