@@ -260,3 +260,54 @@ def test_message_commercial_by_its_label_alone_does_not_crash() -> None:
     text = "【广告】【广告】广告：（广告）\n本文介绍【广告】标签的写法。"
     report = Guard().check(text)
     assert all(text[v.start : v.end] == v.text for v in report.violations)
+
+
+# -- evidence real ads carry (issue 13 item 7, session 3) -----------------------------------
+def _kinds(text: str) -> set[str]:
+    return {s.kind for s in commercial_score(text).signals}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("新春红包大派送，进店即送精美礼品", "promo"),  # a campaign, not a parcel on its way
+        ("洋酒专场买一瓶送一瓶，欢迎新老朋友光顾", "discount"),  # any measure word
+        ("本月商场满300元抵50元，家电以旧换新", "discount"),
+        ("同程旅游夏日特惠，海岛度假(链接)回td退订", "url"),
+        ("新款春装上市 https://shop.example.cn/spring 回T退订", "url"),
+        ("收购二手家电、旧空调，上门回收，电话13812345678", "offering"),  # a trade in 二手 goods
+        ("高价回收二手车，免费评估，当场交易，联系电话13812345678张先生", "offering"),
+        ("麻将机控制器，现场试效果，满意再付款，咨询电话13812345678", "offering"),  # terms
+        ("已收到您的简历，您已被录用，请添加人事微信13812345678了解详情", "recruit"),
+    ],
+)
+def test_evidence_real_ads_carry(text: str, kind: str) -> None:
+    score = commercial_score(text)
+    assert kind in {s.kind for s in score.signals}
+    assert score.commercial
+    # no evidence against: 二手 in a trade, 满意 in terms of sale, 收到 from a sender,
+    # 派送 in a campaign are not a neighbour's sale, a review, chat or a parcel
+    assert all(s.weight > 0 for s in score.signals)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("出个二手婴儿车，九成新，50元，楼下自提", "personal"),
+        ("我家那辆二手车想卖了，8万，有兴趣的私聊", "personal"),
+        ("我在楼下超市买的西瓜才2块钱一斤，太划算了", "chat"),
+        ("妈，小区门口那家水果店开业了，全场八折，我买了点橘子回来", "chat"),
+        ("收到，谢谢大家", "chat"),
+        ("这家酒店住得很满意，早餐也不错，下次还来", "review"),
+        ("快递显示正在派送，下午应该能到", "transaction"),
+        ("孩子们的照片已上传到 https://pan.example.com/abc ，大家自取", "url"),
+        ("今晚聚餐地点 https://map.example.com/xyz ，人均100元，大家准时", "url"),
+    ],
+)
+def test_personal_messages_with_the_same_words_stay_non_commercial(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+    assert not commercial_score(text).commercial
+
+
+def test_an_email_address_is_not_a_link() -> None:
+    assert "url" not in _kinds("有兴趣的可以一起研究，我的邮箱 bookzip@qq.com")

@@ -236,6 +236,9 @@ def compile_phrase(raw: str, where: str, *, compacted: bool = True, alone: bool 
 
 
 _PLACEHOLDERS = {"{N}": NUMBER, "{*}": GAP}
+# Regex operators a writer may expect to work in a phrase; folded away, they would silently
+# change its meaning (的? would require 的).
+_REGEX_OPERATORS = frozenset("?*+|\\^$")
 
 
 class _PhraseReader:
@@ -300,6 +303,12 @@ class _PhraseReader:
         )
 
     def literal(self, token: str) -> None:
+        operator = next((c for c in token if c in _REGEX_OPERATORS), None)
+        if operator is not None:
+            raise self.error(
+                f": {operator!r} is not phrase syntax and would be dropped as punctuation;"
+                " write (a|b)? for an optional part, {*} for a gap, or put a regex under patterns"
+            )
         lit = _literal(token, self.compacted)
         self.literal_chars += len(lit)
         if lit:

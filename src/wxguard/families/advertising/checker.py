@@ -17,7 +17,7 @@ from ...catalog import Text
 from ...phrases.banks import Bank, Hit
 from ...phrases.clauses import STRONG, WEAK, Clauses
 from ..base import CheckContext, Checker, Finding
-from .model import AdvertisingModel, Evidence, advertising_model
+from .model import AdvertisingModel, Evidence, Signal, advertising_model
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
@@ -100,7 +100,7 @@ class AdvertisingChecker(Checker):
             start, end = label  # the sender's name goes beside the label
         else:
             start, end = _anchor(view, busy, at_end=rule == "WX403")
-        strongest = sorted((s for s in score.signals if s.weight > 0), key=lambda s: -s.weight)[:3]
+        strongest = _strongest(score.signals)
         fields = {
             "signals": "".join(f"「{text[s.start : s.end]}」" for s in strongest),
             "score": f"{score.score:g}",
@@ -296,3 +296,15 @@ def _merged(hits: list[Hit]) -> list[tuple[int, int]]:
         else:
             spans.append([h.start, h.end])
     return [(a, b) for a, b in spans]
+
+
+def _strongest(signals: tuple[Signal, ...], most: int = 3) -> list[Signal]:
+    """The heaviest positive signals, leaving out one whose text lies inside another already
+    named (原价199现价99 and its 价199 are one piece of evidence, quoted once)."""
+    kept: list[Signal] = []
+    for s in sorted((s for s in signals if s.weight > 0), key=lambda s: -s.weight):
+        if not any(k.start <= s.start and s.end <= k.end for k in kept):
+            kept.append(s)
+            if len(kept) == most:
+                break
+    return kept
