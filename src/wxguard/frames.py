@@ -10,7 +10,9 @@ solicitation dressed as a warning (提醒：货到了，要冰毒的私聊) keep
 
 Everything the judge reads is data (``wordlists/frames.toml``, which users extend with a
 ``[frames]`` table in their phrase files); it runs in the engine on every family's findings,
-and costs nothing on a message without a judged finding.
+and costs nothing on a message without a judged finding. Families whose judgement must be
+made while they match consult it through ``Cues`` (WX3: a debunking or a report quoted in a
+join's sentence lowers the join, with a ``Frame`` of kind ``refuted``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from .families.base import Finding, Frame
 from .models import Severity
 from .phrases.banks import Bank, BankSource, Hit, add_user_phrases, bundled_family
 from .phrases.clauses import Clauses, compact
+from .phrases.joins import uncovered
 from .text.views import TextView
 
 FILE = "wordlists/frames.toml"
@@ -179,6 +182,28 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
         else frozenset()
     )
     return Cue(name, str(kind), str(reach), flags["before"], gap, flags["title"], after, skip)
+
+
+class Cues:
+    """One cue bank's hits in a message's clause view, less those an exemption covers, looked
+    up by bisection: the judge a family consults while it matches, so that many joins in a
+    long text stay cheap."""
+
+    def __init__(
+        self, bank: Bank, text: str, exempt: Bank | None = None, *, overlapping: bool = True
+    ) -> None:
+        hits = bank.hits(text, overlapping=overlapping)
+        if hits and exempt is not None:
+            hits = uncovered(hits, exempt.hits(text))
+        self.spans = [(h.start, h.end) for h in hits]
+        self.starts = [h.start for h in hits]
+
+    def first(self, begin: int, end: int) -> tuple[int, int] | None:
+        """The first cue that starts at ``begin`` or later, if it ends by ``end``."""
+        i = bisect_left(self.starts, begin)
+        if i < len(self.spans) and self.spans[i][1] <= end:
+            return self.spans[i]
+        return None
 
 
 class FrameJudge:
