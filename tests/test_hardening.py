@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -127,6 +127,9 @@ _KEYS = [
 
 
 @given(st.dictionaries(st.sampled_from(_KEYS), _JUNK, min_size=1, max_size=2))
+@example({"wordlists": ["\x00"]})  # os.stat's ValueError, once
+@example({"phrases": ["a\x00b"]})
+@example({"icp_registry": "\x00"})
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_keyword_values_build_a_guard_or_name_the_setting(kwargs: dict[str, Any]) -> None:
     try:

@@ -15,7 +15,14 @@ from .linear import BOUND, growth
 # Timing ×1 and ×4 inputs takes minutes: `pytest -m "not slow"` leaves them to CI.
 pytestmark = pytest.mark.slow
 
-GUARDS = {family: Guard(select=[family]) for family in ("WX2", "WX3")}
+GUARDS = {family: Guard(select=[family]) for family in ("WX1", "WX2", "WX3", "WX8")}
+
+# A spam line of every kind at once (bench_hostile.py's), repeated to make a long message.
+SPAM = (
+    "关注公众号领红包，转发到3个群即可免费领取！加微信 wx_abc123 咨询，点击 http://a.cn/x?id=1 注册送88元，"
+    "代开发票，出售冰毒，量大从优。请登录 www.bank-icbc.com.cn 输入银行卡号和验证码。客服电话 13800138000，"
+    "限时特价全场5折，扫码进群抽iPhone，集赞满30个送面膜。b a n 假 证 一条龙，微 信：abc_123。"
+)
 
 CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     # every reward tried for every action, and every join against every kept one
@@ -31,6 +38,29 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "λ run then x.": ("WX2", lambda n: "λ" * n + "x."),
     "ж run then x.": ("WX2", lambda n: "ж" * n + "x."),
     "éa run then x.": ("WX2", lambda n: "éa" * n + "x."),
+    # trade offers: every contact, exact spelling, warning and word-list finding of the
+    # message read again for each join
+    "realistic spam line (WX1)": ("WX1", lambda n: SPAM * n),
+    "invoice offers with a contact": ("WX1", lambda n: "代开发票，加微信 wx_abc123 咨询，" * n),
+    # scams: every kept join and channel, and every warning, against each new one
+    "realistic spam line (WX8)": ("WX8", lambda n: SPAM * n),
+    "frozen accounts with channels": (
+        "WX8",
+        lambda n: (
+            "您的银行卡已冻结，请点击 http://a.cn/x 解冻，客服 13800138000，微信 abc_123，" * n
+        ),
+    ),
+    "scams in a warning": (
+        "WX8",
+        lambda n: "反诈提醒：您的账户已冻结，请联系 13800138000 处理，" * n,
+    ),
+    # a warning quoting scams: the text up to each join read again for its quotation marks
+    "quoted scams in a warning": (
+        "WX8",
+        lambda n: (
+            "提醒：谨防诈骗，骗子常说“您的账户已冻结，请联系 13800138000 处理”，不要理会。" * n
+        ),
+    ),
 }
 
 
@@ -52,3 +82,11 @@ def test_counts_and_domains_are_still_found() -> None:
     ):
         assert [v.rule for v in wx3.check(text).violations], text
     assert [v.text for v in GUARDS["WX2"].check("访问 www.bаidu-login.cn 领取").violations]
+    assert [v.rule for v in GUARDS["WX1"].check("代开发票，加微信 wx_abc123 咨询").violations]
+    wx8 = GUARDS["WX8"]
+    assert [v.rule for v in wx8.check("您的账户已冻结，请联系 13800138000 处理").violations]
+    assert [
+        v.rule for v in wx8.check("反诈提醒：您的账户已冻结，请联系 13800138000 处理").violations
+    ]
+    quoted = "提醒：谨防诈骗，骗子常说“您的账户已冻结，请联系 13800138000 处理”，不要理会。"
+    assert not wx8.check(quoted).violations

@@ -74,9 +74,11 @@ class GuardConfig(BaseModel):
     def _file_names(cls, value: Any) -> Any:
         for path in value if isinstance(value, tuple) else (value,) if value is not None else ():
             try:
-                os.fsencode(path)
+                name = os.fsencode(path)
             except UnicodeEncodeError:
                 raise ValueError(f"{str(path)!r} is no file name this system can open") from None
+            if b"\0" in name:
+                raise ValueError(f"{str(path)!r} holds a NUL character, which no file name can")
         return value
 
     @field_validator("select", "extend_select", "ignore")

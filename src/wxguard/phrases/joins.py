@@ -176,7 +176,7 @@ def read_rules(
     return combines, alones
 
 
-class _Spans:
+class Spans:
     """Hits sorted by start, indexed for the questions joins ask about a position, so that
     each costs a bisection and the hits near it, not a pass over the whole message (a long
     hostile text has hits everywhere)."""
@@ -222,7 +222,7 @@ class _Message:
     banks: dict[str, Bank]
     given: Mapping[str, list[Hit]] = field(default_factory=dict)
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
-    _spans: dict[str, _Spans] = field(default_factory=dict)
+    _spans: dict[str, Spans] = field(default_factory=dict)
     _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
     _reach: dict[str, int] = field(default_factory=dict)
 
@@ -249,7 +249,7 @@ class _Message:
             found = self._hits[key] = uncovered(self.raw(name, overlapping), self.raw("exempt"))
         return found
 
-    def spans(self, *names: str) -> _Spans:
+    def spans(self, *names: str) -> Spans:
         """The live (overlapping) hits of these banks, indexed."""
         key = "+".join(names)
         found = self._spans.get(key)
@@ -261,7 +261,7 @@ class _Message:
                     (h for n in names for h in self.live(n)), key=lambda h: (h.start, -h.end)
                 )
             )
-            found = self._spans[key] = _Spans(hits)
+            found = self._spans[key] = Spans(hits)
         return found
 
     def quiet(self, start: int, end: int) -> bool:
@@ -406,7 +406,7 @@ def find_joins(
     msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
     for spec in combines:
-        yielding: _Spans | None = None  # looked up once an action joins: most never do
+        yielding: Spans | None = None  # looked up once an action joins: most never do
         for action in msg.live(spec.action, overlapping=False):
             if msg.blocked(action):
                 continue
@@ -523,20 +523,35 @@ def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
     return Join(join.rule, join.action, (start, end), join.confidence, join.label, banks=join.banks)
 
 
+class Disjoint:
+    """Spans that never overlap, kept in (start, end) order. Their ends then rise too, so the
+    first one ending after a new span's start is the only one that can overlap it: each
+    question is a bisection, not a pass over every kept span (a long text keeps thousands)."""
+
+    __slots__ = ("_ends", "_spans")
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self._ends, start)
+        return i < len(self._spans) and self._spans[i][0] < end
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+        insort(self._ends, end)
+
+
 def _one_per_place(joins: list[Join]) -> list[Join]:
-    """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest.
-    A rule's kept spans never overlap, so in (start, end) order their ends rise too, and the
-    first kept span ending after a join's start is the only one that can overlap it."""
+    """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest."""
     kept: list[Join] = []
-    placed: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
+    placed: dict[str, Disjoint] = {}
     for join in sorted(joins, key=lambda j: (-j.confidence, j.end - j.start, j.start)):
-        spans, ends = placed.setdefault(join.rule, ([], []))
-        i = bisect_right(ends, join.start)
-        if i < len(spans) and spans[i][0] < join.end:
-            continue
-        insort(spans, (join.start, join.end))
-        insort(ends, join.end)
-        kept.append(join)
+        spans = placed.setdefault(join.rule, Disjoint())
+        if not spans.overlaps(join.start, join.end):
+            spans.add(join.start, join.end)
+            kept.append(join)
     return sorted(kept, key=lambda j: (j.start, j.rule))
 
 

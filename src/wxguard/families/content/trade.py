@@ -17,6 +17,7 @@ warnings and news are judged in general is the frame judge's work (issue 14).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from pathlib import Path
 from ...compiled import compiled
 from ...phrases.banks import Bank, Hit, family_banks
 from ...phrases.clauses import Clauses
-from ...phrases.joins import Alone, Combine, Join, find_joins, read_rules
+from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.quickregex import trie_source
 from ...text.segment import frequency, in_words, straddles
@@ -97,19 +98,21 @@ class _Message:
         self.model = model
         self.original = ctx.view.text
         self.clauses = clauses
-        self._contacts: list[Hit] | None = None
-        self._warnings: list[Hit] | None = None
+        self._contacts: _Contacts | None = None
+        self._warnings: Spans | None = None
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
-        self._exact: dict[str, list[Hit]] = {}
+        self._exact: dict[str, Spans] = {}
 
     def exact(self, bank: str, start: int, end: int) -> bool:
         """The part is spelled as the bank writes it: phrases as written cover all of it (a
         joined part may be two overlapping phrases, 税点 + 点低)."""
-        hits = self._exact.get(bank)
-        if hits is None:
-            hits = self._exact[bank] = self.model.exact[bank].hits(self.clauses.text)
+        spans = self._exact.get(bank)
+        if spans is None:
+            spans = self._exact[bank] = Spans(self.model.exact[bank].hits(self.clauses.text))
         reach = start
-        for hit in hits:
+        hits = spans.hits
+        for i in range(bisect_left(spans.starts, start), len(hits)):
+            hit = hits[i]
             if hit.start > reach:
                 break
             if hit.start >= start and hit.end <= end:
@@ -168,18 +171,20 @@ class _Message:
 
     def warned(self, join: Join) -> bool:
         if self._warnings is None:
-            self._warnings = self.model.exact["warning"].hits(self.clauses.text)
-        if not self._warnings:
+            self._warnings = Spans(self.model.exact["warning"].hits(self.clauses.text))
+        if not self._warnings.hits:
             return False
         begin, end = self.clauses.sentence_start(join.start), self.clauses.sentence_end(join.end)
-        return any(begin <= w.start and w.end <= end for w in self._warnings)
+        return self._warnings.inside_from(begin, end)
 
     def contact(self, join: Join) -> tuple[int, int] | None:
         """The nearest contact to a join that is not one of its parts."""
         if self._contacts is None:
-            self._contacts = self.model.exact[CONTACT].hits(self.clauses.text, overlapping=False)
+            self._contacts = _Contacts(
+                self.model.exact[CONTACT].hits(self.clauses.text, overlapping=False)
+            )
         best: tuple[int, tuple[int, int]] | None = None
-        for hit in self._contacts:
+        for hit in self._contacts.near(join.start - CONTACT_REACH, join.end + CONTACT_REACH):
             if hit.start < join.end and join.start < hit.end:
                 continue
             gap = hit.start - join.end if hit.start >= join.end else join.start - hit.end
@@ -191,6 +196,20 @@ class _Message:
             ):
                 best = (gap, (hit.start, hit.end))
         return best[1] if best else None
+
+
+class _Contacts:
+    """Contacts read leftmost-longest: they never overlap, so their starts and ends both
+    rise, and those near a join are one slice (a long spam line holds thousands)."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self._starts = [h.start for h in hits]
+        self._ends = [h.end for h in hits]
+
+    def near(self, lo: int, hi: int) -> list[Hit]:
+        """In text order, the contacts ending at ``lo`` or later and starting by ``hi``."""
+        return self.hits[bisect_left(self._ends, lo) : bisect_right(self._starts, hi)]
 
 
 def trade_possible(model: TradeModel, view: TextView) -> bool:
@@ -211,13 +230,14 @@ def trade_findings(
     joins = find_joins(sound, model.sound, model.combines, model.alones, accept=msg.accept)
     if not joins:
         return
-    marked = list(taken)
+    marked: dict[str, list[Hit]] = {}
+    for rule, start, end in sorted(taken, key=lambda t: (t[1], t[2])):
+        marked.setdefault(rule, []).append(Hit(start, end, rule))
+    spans = {rule: Spans(hits) for rule, hits in marked.items()}
     for join in joins:
         finding = _finding(msg, join)
-        if not any(
-            rule == finding.rule and start < finding.end and finding.start < end
-            for rule, start, end in marked
-        ):
+        same = spans.get(finding.rule)
+        if same is None or not same.overlaps(finding.start, finding.end):
             yield finding
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ...phrases.joins import Disjoint
 from ..links.extract import extract_links, may_have_link
 
 # Folded text: full-width forms are ASCII and letters lower case, same length as the original.
@@ -85,9 +86,11 @@ def find_channels(text: str, folded: str) -> list[Channel]:
         found += [Channel(*m.span(), "account") for m in _ACCOUNT.finditer(folded)]
         found += [Channel(*m.span(), "phone") for m in _PHONE.finditer(folded)]
     kept: list[Channel] = []
+    spans = Disjoint()
     for channel in found:  # earlier kinds win where spans overlap
-        if all(channel.end <= k.start or k.end <= channel.start for k in kept):
+        if not spans.overlaps(channel.start, channel.end):
             kept.append(channel)
+            spans.add(channel.start, channel.end)
     return sorted(kept)
 
 

@@ -15,12 +15,14 @@ pays for channels and joins.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...phrases.banks import Hit
 from ...phrases.clauses import Clauses, compact
-from ...phrases.joins import Join, find_joins, placed
+from ...phrases.joins import Disjoint, Join, Spans, find_joins, placed
 from ..base import CheckContext, Checker, Finding
 from .channels import KINDS, Channel, find_channels, masked, may_have_channel
 from .model import Gate, ScamsModel, scams_model
@@ -94,45 +96,66 @@ class _Notice:
 
     def __init__(self, clauses: Clauses, model: ScamsModel) -> None:
         self.clauses, self.model = clauses, model
-        self._warnings: list[Hit] | None = None
+        self._warnings: Spans | None = None
+        self._quotes: _Quotes | None = None
 
     def accepts(self, join: Join) -> bool:
         if self._warnings is None:
-            self._warnings = self.model.banks["warning"].hits(self.clauses.text)
+            self._warnings = Spans(self.model.banks["warning"].hits(self.clauses.text))
         clauses = self.clauses
         begin, end = clauses.sentence_start(join.start), clauses.sentence_end(join.end - 1)
-        if not any(begin <= w.start and w.end <= end for w in self._warnings):
+        if not self._warnings.inside_from(begin, end):
             return True
         if join.banks[1] not in KINDS:
             return False
-        return not _quoted(clauses.original_text, *clauses.original(join.start, join.end))
+        if self._quotes is None:
+            self._quotes = _Quotes(clauses.original_text)
+        return not self._quotes.around(*clauses.original(join.start, join.end))
 
 
 _OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"'}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
 
 
-def _quoted(text: str, start: int, end: int) -> bool:
-    """Does ``[start, end)`` lie inside one pair of quotation marks?"""
-    depth: list[str] = []
-    for c in text[:start]:
-        if c == '"' and depth and depth[-1] == '"':
-            depth.pop()
-        elif c in _OPENERS:
-            depth.append(c)
-        elif c in _CLOSERS and depth and depth[-1] == _CLOSERS[c]:
-            depth.pop()
-    if not depth:
-        return False
-    closer = _OPENERS[depth[-1]]
-    inside = text[start:end]
-    return closer not in inside and closer in text[end:]
+_QUOTE_MARKS = re.compile("[" + "".join(sorted({*_OPENERS, *_CLOSERS})) + "]")
+
+
+class _Quotes:
+    """The quotation marks of a text, read once: which one is open (innermost) after each
+    mark. Reading the text up to every join again took a long text's length squared."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._marks: list[int] = []
+        self._open: list[str | None] = []  # the innermost open mark after each of _marks
+        depth: list[str] = []
+        for m in _QUOTE_MARKS.finditer(text):
+            c = m.group()
+            if c == '"' and depth and depth[-1] == '"':
+                depth.pop()
+            elif c in _OPENERS:
+                depth.append(c)
+            elif c in _CLOSERS and depth and depth[-1] == _CLOSERS[c]:
+                depth.pop()
+            self._marks.append(m.start())
+            self._open.append(depth[-1] if depth else None)
+        self._last = {closer: text.rfind(closer) for closer in _CLOSERS}
+
+    def around(self, start: int, end: int) -> bool:
+        """Does ``[start, end)`` lie inside one pair of quotation marks?"""
+        i = bisect_left(self._marks, start)
+        opener = self._open[i - 1] if i else None
+        if opener is None:
+            return False
+        closer = _OPENERS[opener]
+        return closer not in self.text[start:end] and self._last[closer] >= end
 
 
 def _one_per_place(joins: list[Join], clauses: Clauses, model: ScamsModel) -> list[Join]:
     """One mark for one scam: a sentence keeps one join, of the rule listed first in the
     tables, preferring a join to a channel (the link or number the reader must not use)."""
     kept: list[Join] = []
+    spans = Disjoint()
     seen: set[int] = set()
 
     def key(join: Join) -> tuple[int, bool, int]:
@@ -140,7 +163,8 @@ def _one_per_place(joins: list[Join], clauses: Clauses, model: ScamsModel) -> li
 
     for join in sorted(joins, key=key):
         sentence = clauses.sentence_start(join.start)
-        if sentence not in seen and all(k.end <= join.start or join.end <= k.start for k in kept):
+        if sentence not in seen and not spans.overlaps(join.start, join.end):
             kept.append(join)
+            spans.add(join.start, join.end)
             seen.add(sentence)
     return sorted(kept, key=lambda j: (j.start, j.rule))
