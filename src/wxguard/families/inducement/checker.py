@@ -35,11 +35,9 @@ class InducementChecker(Checker):
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)
         self.model: InducementModel = inducement_model(config.phrases)
-        self.frames: FrameModel | None = None
-        if config.frames:
-            from ...frames import frame_model  # here: the judge's model is built once per Guard
+        from ...frames import frame_model  # here: import wxguard loads no phrase machinery
 
-            self.frames = frame_model(config.phrases)
+        self.frames: FrameModel = frame_model(config.phrases)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
@@ -54,7 +52,7 @@ class InducementChecker(Checker):
             term = original[at.start : at.end]
             fields = {"action": at.action, "reward": at.joined}
             frame = None
-            if refuted is not None:
+            if refuted is not None:  # a join's own judgement, on whatever Guard(frames=...)
                 begin = clauses.sentence_start(join.start)
                 end = clauses.sentence_end(join.end)
                 if end < len(clauses.text):  # the debunking may follow in the next sentence
@@ -71,16 +69,14 @@ class InducementChecker(Checker):
                 frame=frame,
             )
 
-    def _refuted(self, clauses: Clauses) -> Cues | None:
-        if self.frames is None:
-            return None
+    def _refuted(self, clauses: Clauses) -> Cues:
         from ...frames import Cues
 
         bank = self.frames.banks["refuted"]
         return Cues(bank, clauses.text, self.model.banks["exempt"], overlapping=False)
 
     def _frame(self, cue: tuple[int, int] | None, clauses: Clauses, original: str) -> Frame | None:
-        if cue is None or self.frames is None:
+        if cue is None:
             return None
         f0, f1 = clauses.original(*cue)
         return Frame(REFUTED, original[f0:f1], self.frames.kinds[REFUTED].severity)
