@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 
-from wxguard import Guard, Severity
+from wxguard import Guard, Severity, Violation
 from wxguard.marks import merge, parts
 
 from .clitools import Cli
+from .linear import BOUND, growth
 from .strategies import MIXED
 
 # Lines in the style of the spam and FBS rows where several rules stacked on one span.
@@ -117,3 +118,40 @@ def test_taking_marks_apart_and_merging_again_gives_the_same_report(text: str) -
     assert merge(flat, "zh") == list(report.violations)
     assert len({(v.rule, v.start, v.end) for v in flat}) == len(flat)
     assert all(not v.also for v in flat)
+
+
+def _plain(start: int, end: int, rule: str, severity: Severity) -> Violation:
+    return Violation.model_construct(
+        rule=rule,
+        name="n",
+        category="c",
+        severity=severity,
+        start=start,
+        end=end,
+        text="",
+        term=None,
+        techniques=(),
+        confidence=1.0,
+        message="m",
+        suggestion=None,
+        consequence="c",
+        frame=None,
+        also=(),
+        location=None,
+    )
+
+
+def test_merging_is_linear_even_beside_a_long_link() -> None:
+    """Scams beside their card numbers and UTM-less links, and one long link over them all:
+    each mark looks only at the findings near it (the first version compared every pair)."""
+
+    def make(n: int) -> list[Violation]:
+        return [
+            *(_plain(10 * i, 10 * i + 3, "WX801", Severity.ERROR) for i in range(n)),
+            *(_plain(10 * i + 2, 10 * i + 4, "WX503", Severity.WARNING) for i in range(n)),
+            *(_plain(10 * i + 5, 10 * i + 8, "WX209", Severity.INFO) for i in range(n)),
+            _plain(0, 10 * n, "WX202", Severity.WARNING),
+        ]
+
+    ratio, n = growth(make, lambda found: merge(found, "zh"))
+    assert ratio < BOUND, f"×4 input took ×{ratio:.1f} (n={n})"

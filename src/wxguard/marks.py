@@ -21,9 +21,10 @@ a problem of its own.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import accumulate
 
 from .catalog import catalog
 from .families.base import Finding
@@ -58,8 +59,7 @@ def merge(violations: Sequence[Violation], lang: str) -> list[Violation]:
     )
     if not candidates:
         return list(violations)
-    starts = [violations[i].start for i in candidates]
-    longest = max(violations[i].end - violations[i].start for i in candidates)
+    near = _Near(violations, candidates)
     order = _order()
     ranked = sorted(
         (i for i, v in enumerate(violations) if v.rule in absorbs),
@@ -77,9 +77,7 @@ def merge(violations: Sequence[Violation], lang: str) -> list[Violation]:
             continue
         keeper = violations[k]
         rank = keeper.severity.rank
-        lo = bisect_left(starts, keeper.start - longest)
-        hi = bisect_left(starts, max(keeper.end, keeper.start + 1))
-        for j in candidates[lo:hi]:
+        for j in near.around(keeper):
             other = violations[j]
             if (
                 j == k
@@ -101,6 +99,31 @@ def merge(violations: Sequence[Violation], lang: str) -> list[Violation]:
         absorbed = taken.get(i)
         out.append(v if absorbed is None else _joined(v, [violations[j] for j in absorbed], lang))
     return out
+
+
+class _Near:
+    """The candidates that may overlap a span, found without a pass over all of them: short
+    ones (most: terms, numbers, joins) within one window's bisection, long ones (links) by
+    bisection and a walk back that stops where no earlier one reaches the span."""
+
+    SHORT = 64
+
+    def __init__(self, violations: Sequence[Violation], candidates: list[int]) -> None:
+        self.violations = violations
+        short = [i for i in candidates if violations[i].end - violations[i].start <= self.SHORT]
+        self.short, self.short_starts = short, [violations[i].start for i in short]
+        long = [i for i in candidates if violations[i].end - violations[i].start > self.SHORT]
+        self.long, self.long_starts = long, [violations[i].start for i in long]
+        self.reach = list(accumulate((violations[i].end for i in long), max))
+
+    def around(self, v: Violation) -> Iterator[int]:
+        end = max(v.end, v.start + 1)
+        lo = bisect_left(self.short_starts, v.start - self.SHORT)
+        yield from self.short[lo : bisect_left(self.short_starts, end)]
+        k = bisect_left(self.long_starts, end) - 1
+        while k >= 0 and self.reach[k] >= v.start:
+            yield self.long[k]
+            k -= 1
 
 
 def parts(violations: Iterable[Violation], lang: str) -> list[Violation]:
