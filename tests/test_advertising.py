@@ -279,6 +279,8 @@ def _kinds(text: str) -> set[str]:
         ("高价回收二手车，免费评估，当场交易，联系电话13812345678张先生", "offering"),
         ("麻将机控制器，现场试效果，满意再付款，咨询电话13812345678", "offering"),  # terms
         ("已收到您的简历，您已被录用，请添加人事微信13812345678了解详情", "recruit"),
+        ("新学期补习班招生啦，一对一辅导，名师授课", "tuition"),  # sign-up and what is sold
+        ("无抵押信用贷款，利息低，有需要的联系我", "credit-terms"),  # the offer and its terms
     ],
 )
 def test_evidence_real_ads_carry(text: str, kind: str) -> None:
@@ -302,6 +304,8 @@ def test_evidence_real_ads_carry(text: str, kind: str) -> None:
         ("快递显示正在派送，下午应该能到", "transaction"),
         ("孩子们的照片已上传到 https://pan.example.com/abc ，大家自取", "url"),
         ("今晚聚餐地点 https://map.example.com/xyz ，人均100元，大家准时", "url"),
+        ("孩子在学校托管班，费用每月300元", "price"),
+        ("这套房子首付30万，我们还在考虑要不要买", "realestate"),
     ],
 )
 def test_personal_messages_with_the_same_words_stay_non_commercial(text: str, kind: str) -> None:
@@ -311,3 +315,40 @@ def test_personal_messages_with_the_same_words_stay_non_commercial(text: str, ki
 
 def test_an_email_address_is_not_a_link() -> None:
     assert "url" not in _kinds("有兴趣的可以一起研究，我的邮箱 bookzip@qq.com")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("打车去吧，出租车十分钟就到", "realestate"),  # a taxi, not a flat to let
+        ("这家公司准备上市融资", "product"),  # a listing, not goods on sale
+    ],
+)
+def test_look_alikes_are_no_evidence(text: str, kind: str) -> None:
+    assert kind not in _kinds(text)
+
+
+def test_a_news_report_on_a_business_counts_against() -> None:
+    score = commercial_score("步步高集团20周年庆典暨创新论坛在长沙召开")
+    assert any(s.kind == "news" and s.weight < 0 for s in score.signals)
+
+
+@pytest.mark.parametrize(
+    ("masked", "real", "word", "kind"),
+    [
+        ("面积xxx平，采光好", "面积120平，采光好", "面积box平，采光好", "realestate"),
+        (
+            "首发第一站茉莉花酒店xx楼",
+            "首发第一站茉莉花酒店12楼",
+            "首发第一站茉莉花酒店ox楼",
+            "address",
+        ),
+        ("活动xx月x日至xx月x日", "活动12月1日至12月8日", "活动ox月x日至ox月x日", "event"),
+    ],
+)
+def test_a_masked_number_of_several_digits_counts_like_a_real_one(
+    masked: str, real: str, word: str, kind: str
+) -> None:
+    assert kind in _kinds(masked)
+    assert kind in _kinds(real)
+    assert kind not in _kinds(word)  # box, ox: letters, not a masked number

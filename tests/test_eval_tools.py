@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wxguard import Guard
+from wxguard import Guard, commercial_score
 from wxguard.resources import wordlist_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +42,21 @@ def test_fill_digits_gives_mobiles_and_round_numbers() -> None:
     )
     assert ev.fill_digits("x月x日 xx:xx 开抢，x.x折") == "1月1日 10:10 开抢，1.1折"
     assert ev.fill_digits("傻X，XXL码") == "傻X，XXL码"  # only lower-case x is a mask
+
+
+@pytest.mark.parametrize(
+    ("masked", "filled"),
+    [
+        ("详询xxxx-xxxxxxx", "详询0100-1000000"),
+        ("传真xxx-xxxxxxxx", "传真010-10000000"),
+        ("热线xxx-xxx-xxxx", "热线400-100-1000"),
+    ],
+)
+def test_filled_landlines_and_service_numbers_are_numbers_a_phone_has(
+    masked: str, filled: str
+) -> None:
+    assert ev.fill_digits(masked) == filled
+    assert "contact" in {s.kind for s in commercial_score(filled).signals}
 
 
 def test_a_filled_mobile_is_seen_as_one() -> None:

@@ -148,3 +148,48 @@ def test_unexempted_is_the_quadratic_definition(hits: list[Hit], exempt: list[Hi
         )
     ]
     assert _unexempted(hits, exempt) == expected
+
+
+def test_compact_sizes_are_each_characters_compact_length() -> None:
+    """The clause map places a long text's findings from ``compact_sizes``: it must say what
+    ``compact`` of each character alone says, for every code point."""
+    from wxguard.phrases.clauses import compact, compact_sizes
+
+    chars = EVERY_CHAR + "".join(chr(cp) for cp in range(0xD800, 0xE000))
+    assert list(compact_sizes(chars)) == [len(compact(c)) for c in chars]
+
+
+@given(ANY)
+def test_the_clause_map_with_sizes_is_the_map_without(text: str) -> None:
+    from wxguard.phrases.clauses import compact, compact_sizes
+    from wxguard.text.views import BlockMap
+
+    fast, slow = BlockMap(text, compact, compact_sizes), BlockMap(text, compact)
+    for pos in range(len(compact(text))):
+        assert fast.locate(pos) == slow.locate(pos)
+
+
+@given(st.lists(_SPANS, max_size=16), _SPANS)
+def test_disjoint_overlaps_is_the_pairwise_test(spans: list[Hit], probe: Hit) -> None:
+    """Spans kept only when they overlap none kept before: the bisection answers as a pass
+    over every kept one does."""
+    from wxguard.phrases.joins import Disjoint
+
+    kept: list[Hit] = []
+    disjoint = Disjoint()
+    for s in [*spans, probe]:
+        naive = any(k.start < s.end and s.start < k.end for k in kept)
+        assert disjoint.overlaps(s.start, s.end) == naive
+        if not naive:
+            kept.append(s)
+            disjoint.add(s.start, s.end)
+
+
+@given(st.lists(_SPANS, max_size=12), st.integers(0, 40), st.integers(0, 40))
+def test_spans_answer_as_the_pairwise_tests(hits: list[Hit], begin: int, end: int) -> None:
+    from wxguard.phrases.joins import Spans
+
+    hits = sorted(hits, key=lambda h: (h.start, -h.end))
+    spans = Spans(hits)
+    assert spans.inside_from(begin, end) == any(begin <= h.start and h.end <= end for h in hits)
+    assert spans.overlaps(begin, end) == any(h.start < end and begin < h.end for h in hits)

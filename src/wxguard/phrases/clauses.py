@@ -61,6 +61,22 @@ def compact(text: str) -> str:
     return _squeeze(text)
 
 
+@cache
+def _size_table() -> list[str]:
+    """Per BMP character, the length of its ``compact`` output (0 or 1) as a character."""
+    return [
+        "\x00" if t is None else chr(len(t) if isinstance(t, str) else 1) for t in _squeeze_table()
+    ]
+
+
+def compact_sizes(text: str) -> bytes:
+    """The length of each character's ``compact`` output, in one pass over ``text``."""
+    sizes = text.translate(_size_table())
+    if _ASTRAL.search(sizes):
+        sizes = _ASTRAL.sub(lambda m: chr(len(_squeeze(m.group()))), sizes)
+    return sizes.encode("latin-1")
+
+
 def _squeeze(text: str) -> str:
     if _ASTRAL.search(text):
         return _DROP.sub("", fold_one_to_one(text).translate(_MARKS))
@@ -113,12 +129,13 @@ class Clauses:
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Original span of the compact range ``[start, end)`` (``end > start``)."""
         if self._map is None:
-            self._map = BlockMap(self._original, compact)
+            self._map = BlockMap(self._original, compact, compact_sizes)
         return self._map.source_index(start), self._map.source_index(end - 1) + 1
 
     def breaks(self, start: int, end: int) -> tuple[int, int]:
         """(sentence ends, clause breaks) strictly inside ``[start, end)``."""
-        return _count(self._strong, start, end), _count(self._weak, start, end)
+        strong, weak = self._marks or self._markers()
+        return _count(strong, start, end), _count(weak, start, end)
 
     def clause_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` begins (just after the previous marker)."""

@@ -225,6 +225,9 @@ class _Message:
     _spans: dict[str, Spans] = field(default_factory=dict)
     _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
     _reach: dict[str, int] = field(default_factory=dict)
+    # Per action and per joined phrase's start: asked again for each rule and candidate.
+    _conditional: dict[Hit, bool] = field(default_factory=dict)
+    _tied: dict[int, bool] = field(default_factory=dict)
 
     def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
         """A bank's hits (none when the family has no such bank), with those the family
@@ -347,6 +350,12 @@ class _Message:
         Words of ``link`` tie from anywhere before the phrase (联系客服即可领取); words of
         ``link-head`` only from the clause's first ``head`` characters (a bank option of
         either), since deeper in the clause has its own subject (符合条件的老人可免费领取)."""
+        found = self._tied.get(joined_start)
+        if found is None:
+            found = self._tied[joined_start] = self._tied_now(joined_start)
+        return found
+
+    def _tied_now(self, joined_start: int) -> bool:
         begin = self.clauses.clause_start(joined_start)
         if joined_start - begin <= CLAUSE_LEAD:
             return True
@@ -366,6 +375,12 @@ class _Message:
 
     def conditional(self, action: Hit) -> bool:
         """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""
+        found = self._conditional.get(action)
+        if found is None:
+            found = self._conditional[action] = self._conditional_now(action)
+        return found
+
+    def _conditional_now(self, action: Hit) -> bool:
         if any(
             self.quiet(r.end, action.start)
             for r in self.spans("requirement").ending(action.start - 1, action.start)
@@ -405,10 +420,17 @@ def find_joins(
     so that a join it rejects does not hide a good one beside it."""
     msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
+    blocked: dict[Hit, bool] = {}  # an action's blocker is the same for every rule
     for spec in combines:
+        actions = msg.live(spec.action, overlapping=False)
+        if not actions or not any(msg.live(name) for name in spec.with_):
+            continue  # nothing to join: a long text would still try every action
         yielding: Spans | None = None  # looked up once an action joins: most never do
-        for action in msg.live(spec.action, overlapping=False):
-            if msg.blocked(action):
+        for action in actions:
+            stop = blocked.get(action)
+            if stop is None:
+                stop = blocked[action] = msg.blocked(action)
+            if stop:
                 continue
             join = _join(msg, spec, action)
             if join is None:
@@ -444,11 +466,20 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
         reach = 2 * msg.reach(name)
         lo, hi = action.start - spec.before - reach, action.end + spec.after + reach
         candidates += [(*span, name) for span in msg.joinables(name, action, lo, hi)]
+    # The nearest wins (the first listed among equals): try them nearest first, each within
+    # its side's reach, and stop at the first that is tied to the action.
+    order = []
+    for i, (start, end, bare, _) in enumerate(candidates):
+        if start >= action.end and not bare:
+            if start - action.end <= spec.after:
+                order.append((start - action.end, i))
+        elif end <= action.start and spec.before and action.start - end <= spec.before:
+            order.append((action.start - end, i))
     best: tuple[int, Join] | None = None
-    for start, end, bare, name in candidates:
-        placed = _placed(msg, spec, action, start, end, bare, name)
-        if placed is not None and (best is None or placed[0] < best[0]):
-            best = placed
+    for _, i in sorted(order):
+        best = _placed(msg, spec, action, *candidates[i])
+        if best is not None:
+            break
     return (
         _widen(best[1], [(a, b) for a, b, bare, _ in candidates if not bare], action)
         if best

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import Any, TypeVar
 
 from .folding import HIGH_NOISE, fold, fold_one_to_one
@@ -32,11 +33,20 @@ class BlockMap:
     Output lengths are summed per block of source characters with one ``fn`` call each;
     a block's per-character offsets are worked out only when a position falls in it."""
 
-    __slots__ = ("_blocks", "_ends", "fn", "src")
+    __slots__ = ("_blocks", "_ends", "_sizes", "fn", "src")
 
-    def __init__(self, src: str, fn: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        src: str,
+        fn: Callable[[str], str],
+        sizes: Callable[[str], Iterable[int]] | None = None,
+    ) -> None:
+        """``sizes``: the output length of each character of a string, as ``len(fn(c))``
+        for each, in one call (a long text maps every block: a call per character took
+        most of the time to place thousands of findings)."""
         self.src = src
         self.fn = fn
+        self._sizes = sizes
         self._ends: list[int] | None = None
         self._blocks: dict[int, list[int]] = {}
 
@@ -58,11 +68,11 @@ class BlockMap:
         starts = self._blocks.get(block)
         if starts is None:
             out = ends[block - 1] if block else 0
-            starts = []
+            chars = self.src[block * _BLOCK : (block + 1) * _BLOCK]
             fn = self.fn
-            for char in self.src[block * _BLOCK : (block + 1) * _BLOCK]:
-                starts.append(out)
-                out += len(fn(char))
+            sizes = self._sizes(chars) if self._sizes else (len(fn(c)) for c in chars)
+            starts = list(accumulate(sizes, initial=out))
+            starts.pop()
             self._blocks[block] = starts
         i = bisect_right(starts, pos) - 1
         # Characters with empty output share an offset with the next one: take the last.
