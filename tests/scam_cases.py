@@ -241,13 +241,16 @@ POSITIVES: list[tuple[str, str, str]] = [
         "WX807",
         "股票全免费交流群 518822，每天推荐涨停",
     ),
-    # WX808 an account posted for payment (warning)
+    # WX808 an account posted for payment: with its bank, a payee or a sum (the FBS and spam SMS
+    # "pay into this card" texts, 冒充房东 / 冒充老板)
     (
         "财务请把货款转到这个账户：6222 0212 3456 7890 123，户名张伟",
         "WX808",
         "转到这个账户：6222 0212 3456 7890 123",
     ),
     ("房租请打到我建行卡 6217 0012 3456 7890，户名李明", "WX808", "建行卡 6217 0012 3456 7890"),
+    ("农行 6228 4800 1234 5678 910 王文龙", "WX808", "农行 6228 4800 1234 5678 910"),
+    ("所欠金额3000元，帐号 6217000011112222333，姓名周自力", "WX808", "帐号 6217000011112222333"),
 ]
 
 NEGATIVES: list[str] = [

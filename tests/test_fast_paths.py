@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import regex
 from hypothesis import given, settings
@@ -20,6 +21,7 @@ from wxguard.text.emoji import emoji_spans
 from wxguard.text.folding import fold_one_to_one
 from wxguard.text.views import STUTTER, collapse
 
+ALLOW_GUARD = Guard(select=["WX1"])
 EVERY_CHAR = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
 
 _WORD = st.sampled_from(
@@ -193,3 +195,51 @@ def test_spans_answer_as_the_pairwise_tests(hits: list[Hit], begin: int, end: in
     spans = Spans(hits)
     assert spans.inside_from(begin, end) == any(begin <= h.start and h.end <= end for h in hits)
     assert spans.overlaps(begin, end) == any(h.start < end and begin < h.end for h in hits)
+
+
+_ALLOWED = [
+    line
+    for line in (Path(__file__).parents[1] / "wordlists" / "allow.txt")
+    .read_text("utf-8")
+    .splitlines()
+    if line and not line.startswith("#")
+]
+_ALLOW_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(_ALLOWED),
+        st.sampled_from(["口交", "交通", "援交", "毒品", "冰毒", "a", "1", "。"]),
+        st.sampled_from(["\u200b", " ", "★", "-", "Ｋ", "ｋ", "臺", "口口", "交交"]),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_ALLOW_TEXT, st.data())
+def test_the_allow_prefilter_never_hides_an_allowed_phrase(text: str, data: st.DataObject) -> None:
+    """A hit's window is scanned for allowed phrases only where the message's skeleton holds a
+    character one can start with: the answer is the full scan's, for any span."""
+    from wxguard.families.content.judge import Judge
+    from wxguard.text.views import TextView
+
+    lexicon = ALLOW_GUARD._checkers[0][0].lexicon  # type: ignore[attr-defined]
+    judge = Judge(lexicon, TextView(text))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+
+    def full_scan() -> bool:
+        reach = lexicon.allow_reach
+        lo = max(0, start - reach)
+        window = TextView(text[lo : min(len(text), end + reach)])
+        inner = Judge(lexicon, window)
+        for cand in lexicon.allow_hits(window):
+            for pattern in cand.patterns:
+                placed = inner.place(cand, pattern)
+                if placed is not None and placed.exact:
+                    a = lo + window.orig_of_skeleton(placed.positions[0])
+                    b = lo + window.orig_of_skeleton(placed.positions[-1]) + 1
+                    if a <= start and b >= end:
+                        return True
+        return False
+
+    assert judge._allowed_phrase(start, end) == full_scan()

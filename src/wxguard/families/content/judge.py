@@ -108,6 +108,7 @@ class Judge:
         self.view = view
         self.text = view.text
         self._regex_spans: list[tuple[int, int]] | None = None
+        self._allow_at: list[int] | None = None
         # Where a mask could be (``Lexicon.mask_positions``; most messages have none).
         self.masks = lexicon.mask_positions(view) if masks is None else masks
 
@@ -212,7 +213,13 @@ class Judge:
         if not reach:
             return False
         lo = max(0, start - reach)
-        window = TextView(self.text[lo : min(len(self.text), end + reach)])
+        hi = min(len(self.text), end + reach)
+        if self._allow_at is None:
+            self._allow_at = self._allow_starts_at()
+        i = bisect_left(self._allow_at, lo)
+        if i == len(self._allow_at) or self._allow_at[i] >= hi:
+            return False
+        window = TextView(self.text[lo:hi])
         judge = Judge(self.lexicon, window)
         for cand in self.lexicon.allow_hits(window):
             for pattern in cand.patterns:
@@ -223,6 +230,18 @@ class Judge:
                     if a <= start and b >= end:
                         return True
         return False
+
+    def _allow_starts_at(self) -> list[int]:
+        """Where in the original a character stands that an allowed phrase can start with
+        (``Lexicon.allow_starts``, in the skeleton, which folds character by character): a
+        window with none holds no allowed phrase. Scanning every hit's window took most of
+        the time of a long text dense with hits."""
+        starts = self.lexicon.allow_starts
+        if not starts:
+            return []
+        view = self.view
+        found = re.finditer("[" + re.escape("".join(sorted(starts))) + "]", view.skeleton)
+        return [view.orig_of_skeleton(m.start()) for m in found]
 
     def _allowed_regex(self, start: int, end: int) -> bool:
         """An allow regex matches around the span (the matches are found once a message)."""

@@ -426,6 +426,21 @@ class Lexicon:
         return all(_consistent(p) for p in every[:: max(1, len(every) // 8)])
 
     @property
+    def allow_starts(self) -> frozenset[str]:
+        """The characters an exactly spelled allowed phrase puts first in the skeleton (its
+        first folded character, and those behind its first sound class): a window holding
+        none of them holds no allowed phrase, and need not be scanned."""
+        found: frozenset[str] | None = self.__dict__.get("_allow_starts")
+        if found is None:
+            found = frozenset(
+                c
+                for p in self.allow_patterns
+                for c in (p.folded[:1] + (p.runs[0] if p.runs else ""))
+            )
+            self.__dict__["_allow_starts"] = found
+        return found
+
+    @property
     def allow_reach(self) -> int:
         """How far (in original characters) an allowed phrase can reach around a hit."""
         return 0 if self._allow is None else self._allow.longest * 8

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...models import Severity
 from ...phrases.banks import Bank, Hit
 from ...phrases.clauses import Clauses, compact
 from ...phrases.joins import Disjoint, Join, find_joins, placed
@@ -28,6 +29,11 @@ from .model import Gate, ScamsModel, scams_model
 if TYPE_CHECKING:
     from ...config import GuardConfig
     from ...frames import Notice
+
+# Payment details (a ``payee`` join, WX808) are blocked, except in a message that holds a
+# company's billing details (``business``: 开票信息, 税号, 对公账户), which are published by
+# design: there they are at most a warning.
+_PAYEE, _BUSINESS = "payee", "business"
 
 
 class ScamsChecker(Checker):
@@ -64,8 +70,16 @@ class ScamsChecker(Checker):
         joins = find_joins(
             clauses, model.banks, model.combines, model.alones, given, notice.accepts
         )
+        business: bool | None = None
         for join in _one_per_place(joins, clauses, model):
             at = placed(join, clauses, original)
+            severity = None
+            if join.banks[0] == _PAYEE:
+                if business is None:
+                    business = bool(model.banks[_BUSINESS].hits(clauses.text))
+                configured = ctx.config.severity_of(join.rule)
+                if business and configured.rank > Severity.WARNING.rank:
+                    severity = Severity.WARNING
             yield Finding(
                 rule=join.rule,
                 start=at.start,
@@ -73,6 +87,7 @@ class ScamsChecker(Checker):
                 term=original[at.start : at.end],
                 confidence=join.confidence,
                 fields={"lure": at.action, "demand": at.joined},
+                severity=severity,
             )
 
 

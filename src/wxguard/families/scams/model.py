@@ -16,7 +16,7 @@ from .channels import KINDS
 WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name (the
 # warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
-CONTEXT_BANKS = KINDS
+CONTEXT_BANKS = ("business", *KINDS)
 
 
 @dataclass(frozen=True)
