@@ -30,7 +30,7 @@ DEFAULT_SEVERITY = {
     "WX601": "error",
     "WX606": "error",
     "WX705": "info",
-    "WX808": "warning",
+    "WX808": "error",
 }
 
 

@@ -59,9 +59,29 @@ def test_a_finding_names_the_lure_and_the_demand() -> None:
     assert zh.severity is Severity.ERROR
 
 
-def test_payment_details_are_a_warning(wx8: Guard) -> None:
+def test_payment_details_are_an_error(wx8: Guard) -> None:
     v = wx8.check("房租请打到我建行卡 6217 0012 3456 7890，户名李明").violations[0]
-    assert (v.rule, v.severity) == ("WX808", Severity.WARNING)
+    assert (v.rule, v.severity) == ("WX808", Severity.ERROR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开票信息：深圳市腾飞科技有限公司，税号 91440300MA5F1234X1，开户行 招商银行深圳分行，"
+        "账号 7559 1234 5678 9012",
+        "对公账户：工行 6222 0212 3456 7890 123，户名：华远贸易有限公司",
+    ],
+)
+def test_a_companys_billing_details_are_a_warning(wx8: Guard, text: str) -> None:
+    assert [(v.rule, v.severity) for v in wx8.check(text).violations] == [
+        ("WX808", Severity.WARNING)
+    ]
+
+
+def test_a_lower_configured_severity_is_kept_for_billing_details() -> None:
+    text = "对公账户：工行 6222 0212 3456 7890 123，户名：华远贸易有限公司"
+    guard = Guard(select=["WX8"], severity={"WX808": "info"})
+    assert [v.severity for v in guard.check(text).violations] == [Severity.INFO]
 
 
 # -- channels ------------------------------------------------------------------------------

@@ -78,6 +78,34 @@ def test_a_term_the_word_lists_find_is_not_marked_twice(guard: Guard) -> None:
     assert [(v.rule, v.text) for v in found] == [("WX106", "代开发票")]
 
 
+def test_an_offer_replaces_the_review_term_it_stands_in(guard: Guard) -> None:
+    # 制服诱惑 alone is a review-tier term (a warning); with a number it is an escort offer.
+    found = guard.check("各种制服诱惑，来电 13912345678").violations
+    assert [(v.rule, v.severity.value) for v in found] == [("WX102", "error")]
+    assert "solicitation" in found[0].techniques
+
+
+def test_a_menu_names_its_items_and_needs_enough_kinds(guard: Guard) -> None:
+    (found,) = guard.check("现有建材、劳务、广告等发票，电话13700002222").violations
+    assert found.message == "违法交易敏感词「建材 + 劳务 + 广告 + 发票 + 电话」"
+    assert guard.check("现有建材、劳务等发票，电话13700002222").violations == ()
+
+
+def test_a_bad_menu_size_names_the_bank(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wxguard.families.content import trade
+
+    real = trade.family_banks
+
+    def shrunk(*args: object, **kwargs: object) -> object:
+        data, sources = real(*args, **kwargs)  # type: ignore[arg-type]
+        sources["invoice-trade"].options["menu"] = 1
+        return data, sources
+
+    monkeypatch.setattr(trade, "family_banks", shrunk)
+    with pytest.raises(WordListError, match=r"banks\.invoice-trade: menu must be"):
+        trade._build(())
+
+
 def test_spans_point_into_the_original_through_disguises(guard: Guard) -> None:
     text = "有 多 餘 發 票 ， 點 數 優 惠"
     (found,) = [v for v in guard.check(text).violations if "solicitation" in v.techniques]

@@ -10,7 +10,10 @@ solicitation dressed as a warning (提醒：货到了，要冰毒的私聊) keep
 
 Everything the judge reads is data (``wordlists/frames.toml``, which users extend with a
 ``[frames]`` table in their phrase files); it runs in the engine on every family's findings,
-and costs nothing on a message without a judged finding.
+and costs nothing on a message without a judged finding. Families whose judgement must be
+made while they match consult it through ``Cues`` and ``Notice`` (WX3: a debunking or a
+report quoted in a join's sentence lowers the join, with a ``Frame`` of kind ``refuted``;
+WX8: a warning in a join's sentence cancels a described scam, and a quoted link or number).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from .families.base import Finding, Frame
 from .models import Severity
 from .phrases.banks import Bank, BankSource, Hit, add_user_phrases, bundled_family
 from .phrases.clauses import Clauses, compact
+from .phrases.joins import Spans, uncovered
 from .text.views import TextView
 
 FILE = "wordlists/frames.toml"
@@ -179,6 +183,90 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
         else frozenset()
     )
     return Cue(name, str(kind), str(reach), flags["before"], gap, flags["title"], after, skip)
+
+
+class Cues:
+    """One cue bank's hits in a message's clause view, less those an exemption covers, looked
+    up by bisection: the judge a family consults while it matches, so that many joins in a
+    long text stay cheap."""
+
+    def __init__(
+        self, bank: Bank, text: str, exempt: Bank | None = None, *, overlapping: bool = True
+    ) -> None:
+        hits = bank.hits(text, overlapping=overlapping)
+        if hits and exempt is not None:
+            hits = uncovered(hits, exempt.hits(text))
+        self.spans = [(h.start, h.end) for h in hits]
+        self.starts = [h.start for h in hits]
+
+    def first(self, begin: int, end: int) -> tuple[int, int] | None:
+        """The first cue that starts at ``begin`` or later, if it ends by ``end``."""
+        i = bisect_left(self.starts, begin)
+        if i < len(self.spans) and self.spans[i][1] <= end:
+            return self.spans[i]
+        return None
+
+
+class Notice:
+    """Whether a span of a message stands in a sentence with a cue of one bank (WX8: a
+    warning about scams describes, it does not demand), and whether it is quoted. The cues
+    are looked for when the first span asks, the quotation marks when the first quote is."""
+
+    def __init__(self, bank: Bank, clauses: Clauses) -> None:
+        self.bank, self.clauses = bank, clauses
+        self._cues: Spans | None = None
+        self._quotes: Quotes | None = None
+
+    def warns(self, start: int, end: int) -> bool:
+        """A cue in the sentence of the compact ``[start, end)``."""
+        if self._cues is None:
+            self._cues = Spans(self.bank.hits(self.clauses.text))
+        clauses = self.clauses
+        return self._cues.inside_from(clauses.sentence_start(start), clauses.sentence_end(end - 1))
+
+    def quoted(self, start: int, end: int) -> bool:
+        """The compact ``[start, end)`` lies inside one pair of quotation marks."""
+        if self._quotes is None:
+            self._quotes = Quotes(self.clauses.original_text)
+        return self._quotes.around(*self.clauses.original(start, end))
+
+
+_OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"'}
+_CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
+
+
+_QUOTE_MARKS = re.compile("[" + "".join(sorted({*_OPENERS, *_CLOSERS})) + "]")
+
+
+class Quotes:
+    """The quotation marks of a text, read once: which one is open (innermost) after each
+    mark. Reading the text up to every join again took a long text's length squared."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._marks: list[int] = []
+        self._open: list[str | None] = []  # the innermost open mark after each of _marks
+        depth: list[str] = []
+        for m in _QUOTE_MARKS.finditer(text):
+            c = m.group()
+            if c == '"' and depth and depth[-1] == '"':
+                depth.pop()
+            elif c in _OPENERS:
+                depth.append(c)
+            elif c in _CLOSERS and depth and depth[-1] == _CLOSERS[c]:
+                depth.pop()
+            self._marks.append(m.start())
+            self._open.append(depth[-1] if depth else None)
+        self._last = {closer: text.rfind(closer) for closer in _CLOSERS}
+
+    def around(self, start: int, end: int) -> bool:
+        """Does ``[start, end)`` lie inside one pair of quotation marks?"""
+        i = bisect_left(self._marks, start)
+        opener = self._open[i - 1] if i else None
+        if opener is None:
+            return False
+        closer = _OPENERS[opener]
+        return closer not in self.text[start:end] and self._last[closer] >= end
 
 
 class FrameJudge:

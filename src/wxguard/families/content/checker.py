@@ -7,7 +7,8 @@ the allow-list (covering semantics), jieba word boundaries, the parts of a term 
 and the companion word a term needs. One policy then picks the findings: exact evidence
 first, longest and most severe wins, a sound-alike only where no exact finding overlaps.
 Trade offers (a product joined to an offer or a contact) come from ``trade`` where no term
-of the same rule marks the place already.
+of the same rule marks the place already; an offer with a contact replaces a review-tier
+term it overlaps.
 """
 
 from __future__ import annotations
@@ -115,9 +116,26 @@ class ContentChecker(Checker):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         words = list(self._words(ctx))
-        yield from words
-        if self.trade is not None:
-            yield from trade_findings(self.trade, ctx, ((f.rule, f.start, f.end) for f in words))
+        if self.trade is None:
+            yield from words
+            return
+        # A term of the review tier (制服诱惑, 验后付款: a warning) does not hide an offer with a
+        # contact that it stands in; that offer is the surer finding and takes its place.
+        offers = list(
+            trade_findings(
+                self.trade,
+                ctx,
+                ((f.rule, f.start, f.end) for f in words if f.severity is None),
+                ((f.rule, f.start, f.end) for f in words if f.severity is not None),
+            )
+        )
+        yield from (
+            f
+            for f in words
+            if f.severity is None
+            or not any(o.rule == f.rule and o.start < f.end and f.start < o.end for o in offers)
+        )
+        yield from offers
 
     def _words(self, ctx: CheckContext) -> Iterator[Finding]:
         """The lexicon's terms, judged and picked."""

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...compiled import compiled
+from ...errors import WordListError
 from ...phrases.banks import Bank, Hit, family_banks
-from ...phrases.clauses import Clauses
+from ...phrases.clauses import STRONG, Clauses
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.quickregex import trie_source
@@ -35,7 +36,10 @@ from ..base import CheckContext, Finding
 
 # Banks this module consults besides those the rules name.
 CONTACT = "contact"
-CONTEXT_BANKS = ("exempt", "blocker", "warning", CONTACT)
+# A sentence with a hit of these is no offer: it warns against the trade, or it hands in or
+# claims one's own invoices.
+NOT_OFFERS = ("warning", "receipt")
+CONTEXT_BANKS = ("exempt", "blocker", *NOT_OFFERS, CONTACT)
 # A contact this far from a join (at most one sentence end away) is named with it.
 CONTACT_REACH = 30
 # Confidence: joined in one clause, or across clause breaks; a contact as well adds to it,
@@ -47,6 +51,10 @@ TECHNIQUE = "solicitation"
 # A character jieba's dictionary counts this often is common: a part made only of common
 # characters swapped in for the phrase's own is read as ordinary text.
 COMMON = 2000
+# Items of a menu (建材、劳务、广告…发票) stand at most this far apart, and a menu is read at
+# most this many items either way (a long run of one word is no longer a menu, and stays cheap).
+MENU_GAP = 4
+MENU_READ = 12
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,14 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
     table = syllable_table()
     sound = {name: bank.respelled(table) for name, bank in exact.items()}
     combines, alones = read_rules(data, sound, "wordlists/trade.toml", "WX1")
+    for name, bank in exact.items():
+        menu = bank.options.get("menu")
+        if menu is not None and (type(menu) is not int or menu < 2):
+            raise WordListError(
+                "wordlists/trade.toml",
+                None,
+                f"banks.{name}: menu must be a whole number of at least 2, got {menu!r}",
+            )
     actions = [c.action for c in combines] + [a.bank for a in alones]
     letters = {
         name: frozenset(c for raw, _ in src.phrases for c in fold_one_to_one(raw).lower())
@@ -102,6 +118,7 @@ class _Message:
         self._warnings: Spans | None = None
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
         self._exact: dict[str, Spans] = {}
+        self._items: dict[str, list[tuple[int, int]]] = {}
 
     def exact(self, bank: str, start: int, end: int) -> bool:
         """The part is spelled as the bank writes it: phrases as written cover all of it (a
@@ -144,9 +161,11 @@ class _Message:
         if self.warned(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
             return False
         if (
-            self.model.exact[join.banks[1]].options.get("with-contact") is True
+            any(self.model.exact[b].options.get("with-contact") is True for b in join.banks)
             and self.contact(join) is None
         ):
+            return False
+        if self.menus(join) is None:
             return False
         return not any(
             self.model.exact[bank].options.get("sound") is False or self.ordinary_word(bank, a, b)
@@ -170,12 +189,64 @@ class _Message:
         return found
 
     def warned(self, join: Join) -> bool:
+        """The join's sentence warns against the trade or is about one's own invoices."""
         if self._warnings is None:
-            self._warnings = Spans(self.model.exact["warning"].hits(self.clauses.text))
+            text = self.clauses.text
+            self._warnings = Spans(
+                sorted(
+                    (h for b in NOT_OFFERS for h in self.model.exact[b].hits(text)),
+                    key=lambda h: (h.start, h.end),
+                )
+            )
         if not self._warnings.hits:
             return False
         begin, end = self.clauses.sentence_start(join.start), self.clauses.sentence_end(join.end)
         return self._warnings.inside_from(begin, end)
+
+    def menus(self, join: Join) -> list[tuple[int, int]] | None:
+        """The other items of the menus a join's parts stand in, for parts of a bank that
+        lists one (``menu = 3``: 建材、劳务、广告…发票 sells invoices, 酒店发票 is a receipt);
+        None when such a part stands in too short a list."""
+        found: list[tuple[int, int]] = []
+        for bank, span in zip(join.banks, (join.action, join.joined), strict=True):
+            if "menu" in self.model.exact[bank].options:
+                items = self.menu(bank, span)
+                if items is None:
+                    return None
+                found += items
+        return found
+
+    def menu(self, bank: str, span: tuple[int, int]) -> list[tuple[int, int]] | None:
+        """The other items of the list ``span`` stands in, when it names as many different
+        kinds as the bank's ``menu`` asks; the nearest first."""
+        kinds = self.model.exact[bank].options["menu"]
+        items = self._items.get(bank)
+        if items is None:
+            hits = self.model.exact[bank].hits(self.clauses.text)
+            items = self._items[bank] = sorted({(h.start, h.end) for h in hits})
+        start, end = span
+        text = self.clauses.text
+        at = bisect_left(items, (start, end))
+        chain = [(start, end)]
+        for step in (-1, 1):
+            edge, i = (start, end), at - 1 if step < 0 else at
+            stop = i + step * MENU_READ
+            while 0 <= i < len(items) and i != stop:
+                a, b = items[i]
+                lo, hi = (b, edge[0]) if step < 0 else (edge[1], a)
+                if hi - lo > MENU_GAP or STRONG in text[lo:hi]:
+                    break
+                if a >= edge[1] or b <= edge[0]:
+                    chain.append((a, b))
+                    edge = (a, b)
+                i += step
+        seen = {text[start:end]}
+        others = []
+        for a, b in sorted(chain[1:], key=lambda s: abs(s[0] - start)):
+            if text[a:b] not in seen:
+                seen.add(text[a:b])
+                others.append((a, b))
+        return others[: kinds - 1] if len(seen) >= kinds else None
 
     def contact(self, join: Join) -> tuple[int, int] | None:
         """The nearest contact to a join that is not one of its parts."""
@@ -218,10 +289,16 @@ def trade_possible(model: TradeModel, view: TextView) -> bool:
 
 
 def trade_findings(
-    model: TradeModel, ctx: CheckContext, taken: Iterable[tuple[str, int, int]]
+    model: TradeModel,
+    ctx: CheckContext,
+    taken: Iterable[tuple[str, int, int]],
+    review: Iterable[tuple[str, int, int]] = (),
 ) -> Iterator[Finding]:
     """The trade offers in one message, except where a word-list finding of the same rule
-    (``taken``: rule, start, end in the original) already marks the place."""
+    (``taken``: rule, start, end in the original) already marks the place, or a review-tier
+    term of the same rule (``review``) does and the offer names no contact: the term's
+    curated tier says that, without a way to reach the seller, it stays a warning
+    (货到验后付款，可开发票 is a shop)."""
     if not trade_possible(model, ctx.view):
         return
     clauses = Clauses.of(ctx.view)
@@ -230,21 +307,29 @@ def trade_findings(
     joins = find_joins(sound, model.sound, model.combines, model.alones, accept=msg.accept)
     if not joins:
         return
-    marked: dict[str, list[Hit]] = {}
-    for rule, start, end in sorted(taken, key=lambda t: (t[1], t[2])):
-        marked.setdefault(rule, []).append(Hit(start, end, rule))
-    spans = {rule: Spans(hits) for rule, hits in marked.items()}
+    taken = tuple(taken)
+    strong, weak = _spans(taken), _spans((*taken, *review))
     for join in joins:
-        finding = _finding(msg, join)
-        same = spans.get(finding.rule)
+        finding, contact = _finding(msg, join)
+        same = (strong if contact else weak).get(finding.rule)
         if same is None or not same.overlaps(finding.start, finding.end):
             yield finding
 
 
-def _finding(msg: _Message, join: Join) -> Finding:
+def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans]:
+    """Places (rule, start, end) indexed per rule."""
+    marked: dict[str, list[Hit]] = {}
+    for rule, start, end in sorted(places, key=lambda t: (t[1], t[2])):
+        marked.setdefault(rule, []).append(Hit(start, end, rule))
+    return {rule: Spans(hits) for rule, hits in marked.items()}
+
+
+def _finding(msg: _Message, join: Join) -> tuple[Finding, bool]:
+    """The finding of a join, and whether it names a contact."""
     homophone = bool(msg.homophones(join))
     clauses, original = msg.clauses, msg.original
     parts = [join.action, join.joined]
+    parts += msg.menus(join) or []
     contact = None if join.banks[1] == CONTACT else msg.contact(join)
     if contact is not None:
         parts.append(contact)
@@ -257,7 +342,7 @@ def _finding(msg: _Message, join: Join) -> Finding:
         confidence -= HOMOPHONE
     start, end = clauses.original(join.start, join.end)
     product = original[slice(*clauses.original(*join.action))]
-    return Finding(
+    finding = Finding(
         rule=join.rule,
         start=start,
         end=end,
@@ -266,3 +351,4 @@ def _finding(msg: _Message, join: Join) -> Finding:
         confidence=round(confidence, 2),
         fields={"term": " + ".join(named)},
     )
+    return finding, contact is not None or join.banks[1] == CONTACT
