@@ -477,8 +477,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--clean-weight",
         type=float,
-        default=0.3,
-        help="weight of a clean line against a labelled row (0.3)",
+        default=0.4,
+        help="weight of a clean line against a labelled row (0.4)",
     )
     parser.add_argument(
         "--max-fp",

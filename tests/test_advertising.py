@@ -305,6 +305,9 @@ def test_evidence_real_ads_carry(text: str, kind: str) -> None:
         ("孩子们的照片已上传到 https://pan.example.com/abc ，大家自取", "url"),
         ("今晚聚餐地点 https://map.example.com/xyz ，人均100元，大家准时", "url"),
         ("孩子在学校托管班，费用每月300元", "price"),
+        ("家里闲置的婴儿床，谁要就拿走", "personal"),
+        ("今天的作业是第三页，明天交", "notice"),
+        ("我们昨天入住的，房间很干净", "chat"),
         ("这套房子首付30万，我们还在考虑要不要买", "realestate"),
     ],
 )
@@ -322,6 +325,13 @@ def test_an_email_address_is_not_a_link() -> None:
     [
         ("打车去吧，出租车十分钟就到", "realestate"),  # a taxi, not a flat to let
         ("这家公司准备上市融资", "product"),  # a listing, not goods on sale
+        ("推出个人无抵押贷款", "personal"),  # a lender's product, not 出个 (selling one)
+        ("有闲置的资金可以买理财", "personal"),  # money to invest, not things to sell
+        ("辅导作业班正在报名", "notice"),  # a course, not homework
+        ("精装修，拎包入住", "chat"),  # a flat for sale, not a guest's stay
+        ("给您提供满意的装修方案", "review"),
+        ("移动大礼包派送开始啦", "transaction"),  # a campaign, not a parcel
+        ("诚聘英才 代理合作 联系我们", "solicit"),  # a website's footer, not "contact me"
     ],
 )
 def test_look_alikes_are_no_evidence(text: str, kind: str) -> None:
