@@ -228,14 +228,17 @@ class Judgement:
 
 def judge(report: Report, threshold: float, phrases: tuple[Path, ...]) -> Judgement:
     score = commercial_score(report.text, threshold=threshold, phrases=phrases)
-    codes = frozenset(v.rule for v in report.violations)
+    # A finding absorbed by another on the same words (one problem, one mark) was still
+    # found: rules are counted with the findings they absorbed.
+    found = [w for v in report.violations for w in (v, *v.also)]
+    codes = frozenset(v.rule for v in found)
     return Judgement(
-        error=frozenset(v.rule for v in report.violations if v.severity is Severity.ERROR),
+        error=frozenset(v.rule for v in found if v.severity is Severity.ERROR),
         any=codes,
         commercial=score.commercial or any(code.startswith("WX4") for code in codes),
         score=score.score,
         signals=tuple(f"{s.kind} «{s.text}»" for s in score.signals),
-        findings=tuple(f"{v.rule} {v.severity.value} «{v.text}»" for v in report.violations),
+        findings=tuple(f"{v.rule} {v.severity.value} «{v.text}»" for v in found),
     )
 
 

@@ -186,17 +186,17 @@ def test_fast_views_equal_the_foundation_fold(text: str) -> None:
 def test_a_refuted_offer_names_the_word_that_framed_it_in_english() -> None:
     (v,) = Guard(select=["WX3"], lang="en").check("反诈：下载APP领红包的都是骗子").violations
     assert v.severity.value == "info"
-    assert (
-        v.message
-        == '"下载" with "领红包" quoted in a warning, a rumour rebuttal or a news report ("骗子"): for information only'
+    assert v.frame == "refuted" and v.message.endswith(
+        '; quoted in a warning, a rumour rebuttal or a news report ("骗子"): for information only'
     )
+    assert v.suggestion == "nothing to change" and v.consequence.startswith("no penalty")
 
 
 def test_a_phrase_file_adds_a_refuting_word(tmp_path: Path) -> None:
     text = "转发朋友圈领红包？纯属忽悠"
     assert [v.severity.value for v in Guard(select=["WX3"]).check(text).violations] == ["error"]
     path = tmp_path / "team.toml"
-    path.write_text('[inducement]\nrefuted = ["忽悠"]\n', "utf-8")
+    path.write_text('[frames]\nrefuted = ["忽悠"]\n', "utf-8")
     assert [
         v.severity.value for v in Guard(select=["WX3"], phrases=[path]).check(text).violations
     ] == ["info"]

@@ -324,3 +324,41 @@ def test_reports_filter() -> None:
 def test_report_html_single() -> None:
     html = report_html(Report(text="好"))
     assert "PASS" in html and "no findings" in html and "<table" not in html
+
+
+def _shown(html: str) -> str:
+    """What a reader sees: the text with each group of labels as [codes]."""
+    html = re.sub(r'<span class="wxguard-labels"[^>]*>(.*?)</span></span>', r"[\1]", html)
+    html = re.sub(r'<span class="wxguard-label[^"]*"[^>]*>(WX\d{3})', r" \1", html)
+    return re.sub(r"<[^>]+>", "", html).replace("[ ", "[")
+
+
+def test_labels_never_split_a_word_and_labels_at_one_place_are_grouped() -> None:
+    """Issue 14: 全网最低 WX401 WX403 WX404 价 WX402 cut the word 最低价 with labels."""
+    text = "全网最低价，快来买"
+    stacked = [_violation(0, 4, "warning", code) for code in ("WX401", "WX403", "WX404")]
+    html = highlight(text, [*stacked, _violation(0, 5, "error", "WX402")])
+    assert _shown(html) == "全网最低价[WX401 WX403 WX404 WX402]，快来买"
+    assert html.count('class="wxguard-labels"') == 1
+
+
+def test_a_label_goes_to_the_end_of_the_word_its_span_ends_in() -> None:
+    assert (
+        _shown(highlight("消毒品牌很好用", [_violation(1, 3, "error")])) == "消毒品牌[WX104]很好用"
+    )
+    assert (
+        _shown(highlight("buy ABCDEF now", [_violation(4, 7, "error")])) == "buy ABCDEF[WX104] now"
+    )
+
+
+def test_a_label_does_not_cut_a_highlighted_run() -> None:
+    text = "今天天气很好，我们去公园"
+    html = highlight(text, [_violation(0, 3, "warning", "WX402"), _violation(2, 4, "error")])
+    assert _shown(html) == "今天天气[WX402 WX104]很好，我们去公园"
+
+
+def test_a_merged_finding_shows_the_codes_it_absorbed_in_its_label() -> None:
+    kept = _violation(0, 2, "warning", "WX808").model_copy(
+        update={"also": (_violation(0, 2, "warning", "WX503"),)}
+    )
+    assert _shown(highlight("卡号，好", [kept])) == "卡号[WX808 WX503]，好"

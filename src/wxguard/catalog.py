@@ -103,6 +103,16 @@ class FrameText(BaseModel):
         return template.format_map(_Blank({"consequence": own}))
 
 
+class OneMark(BaseModel):
+    """Rules whose findings, where they overlap, mark one problem (``wxguard.marks``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    why: str
+    keep: tuple[str, ...]
+    absorb: tuple[str, ...]
+
+
 class _Blank(dict[str, object]):
     """Leaves unknown placeholders visible instead of raising."""
 
@@ -119,12 +129,14 @@ class Catalog:
         rules: list[Rule],
         words: dict[str, dict[str, Text]],
         frames: dict[str, FrameText] | None = None,
+        one_mark: tuple[OneMark, ...] = (),
     ) -> None:
         self.families = families
         self.rules = rules
         self.words = words
         # What a finding says when the frame judge lowered it, by frame kind.
         self.frames = frames or {}
+        self.one_mark = one_mark
         self.by_code = {r.code: r for r in rules}
         self.by_name = {r.name: r for r in rules}
         self._family_codes: dict[str, frozenset[str]] = {}
@@ -206,4 +218,22 @@ def catalog() -> Catalog:
         for group, entries in raw["words"].items()
     }
     frames = {kind: FrameText(**text) for kind, text in raw.get("frames", {}).items()}
-    return Catalog(families, rules, words, frames)
+    codes = [r.code for r in rules]
+    one_mark = tuple(
+        OneMark(
+            why=table["why"],
+            keep=_codes(codes, table["keep"], "keep"),
+            absorb=_codes(codes, table["absorb"], "absorb"),
+        )
+        for table in raw.get("one-mark", [])
+    )
+    return Catalog(families, rules, words, frames, one_mark)
+
+
+def _codes(codes: list[str], prefixes: list[str], key: str) -> tuple[str, ...]:
+    """The codes a ``[[one-mark]]`` list names by code or prefix (WX3, WX10)."""
+    found = tuple(c for c in codes if any(c.startswith(p) for p in prefixes))
+    unknown = [p for p in prefixes if not any(c.startswith(p) for c in codes)]
+    if unknown:
+        raise ConfigError(f"one-mark.{key}", f"no rule matches {', '.join(unknown)}")
+    return found

@@ -15,6 +15,7 @@ from .collection import paused
 from .config import GuardConfig, allow_entries, build_config, load_config_file
 from .errors import ConfigError, WxguardError
 from .families import CheckContext, Checker, Finding, checkers
+from .marks import clear_anchors, merge
 from .models import Message, Severity
 from .profiles import profile_for
 from .report import Report
@@ -218,10 +219,9 @@ class Guard:
             return Report(text=message.text)
         if self._frames is not None:  # warnings, notices and reports lower what they frame
             findings = self._frames.judge(findings, ctx.view, self._severity)
-        return Report(
-            text=message.text,
-            violations=tuple(f.violation(message.text, self.config) for f in _dedupe(findings)),
-        )
+        findings = clear_anchors(findings, message.text)  # a fix's place is no problem's mark
+        violations = [f.violation(message.text, self.config) for f in _dedupe(findings)]
+        return Report(text=message.text, violations=tuple(merge(violations, self.config.lang)))
 
     def _check_chunk(self, chunk: list[str | Message]) -> Iterator[Report]:
         """Reports of a chunk, each the same as ``check`` gives: the checkers first screen

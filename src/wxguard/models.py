@@ -117,6 +117,9 @@ class Violation(BaseModel):
     # The context the frame judge found around the finding (a warning, a notice, a report,
     # a lesson, a negation), which lowered its severity; the message names the words.
     frame: str | None = None
+    # Findings of other rules on the same words for the same problem, which this one absorbed
+    # (one problem, one mark: ``wxguard.marks``); its message names them.
+    also: tuple[Violation, ...] = ()
     location: Location | None = None
 
     @model_validator(mode="after")

@@ -50,6 +50,10 @@ class Finding:
     severity: Severity | None = None
     # Set by the frame judge: a warning, a notice, a report … around the finding.
     frame: Frame | None = None
+    # "start" or "end": the span only says where a fix goes (the message's start for a
+    # missing label, its end for a missing opt-out), so the engine moves it off other
+    # findings (``wxguard.marks``).
+    anchor: str | None = None
 
     def violation(self, text: str, config: GuardConfig) -> Violation:
         """The reported form, with the catalog's texts in the configured language: the one

@@ -74,14 +74,18 @@ class Reports(list[Report]):
     table in a notebook and filters by rule or verdict."""
 
     def filter(self, rule: str | None = None, verdict: Verdict | str | None = None) -> Reports:
-        """Reports with a violation whose code starts with ``rule`` and/or with that verdict."""
+        """Reports with a violation whose code (or one it absorbed) starts with ``rule``
+        and/or with that verdict."""
         wanted = Verdict(verdict) if verdict is not None else None
         prefix = rule.strip().upper() if rule else None
         return Reports(
             r
             for r in self
             if (wanted is None or r.verdict is wanted)
-            and (prefix is None or any(v.rule.startswith(prefix) for v in r.violations))
+            and (
+                prefix is None
+                or any(w.rule.startswith(prefix) for v in r.violations for w in (v, *v.also))
+            )
         )
 
     def to_html(self) -> str:

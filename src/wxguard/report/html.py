@@ -5,12 +5,16 @@ Every piece of user text is escaped on its own (``html.escape`` with quotes), to
 the output has no script and no event attributes, and sits in a ``tex2jax_ignore`` element
 so MathJax leaves ``$`` and ``¥`` prices alone. Spans are cut at every violation boundary and
 each piece is marked once, with the most severe violation covering it, so marks never nest
-or interleave. Styles are inline: notebook viewers drop ``<style>`` blocks.
+or interleave. A label never splits a word: it goes after its span, moved on to the end of
+the word (jieba's, between CJK characters) or of the highlighted run it would cut, and the
+labels at one place form one group (全网最低价 WX401 WX402, not 全网最低 WX401 价 WX402).
+Styles are inline: notebook viewers drop ``<style>`` blocks.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -33,6 +37,8 @@ COLOURS = {
 VERDICT_COLOURS = {Verdict.BLOCK: "#c62828", Verdict.REVIEW: "#b26a00", Verdict.PASS: "#2e7d32"}
 # A batch shows this many messages in full; the rest are counted.
 BATCH_LIMIT = 200
+# A label moves at most this far to reach the end of a Latin word or number it would split.
+LABEL_REACH = 16
 
 _BOX = "font-family:system-ui,'PingFang SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.5;color:#1f2328;"
 _TEXT = (
@@ -68,10 +74,25 @@ def _counts(violations: Sequence[Violation]) -> str:
 
 
 def _label(v: Violation) -> str:
+    """A finding's code, and those it absorbed (one problem, one mark) fainter beside it."""
     accent = COLOURS[v.severity][1]
+    out = [
+        f'<span class="wxguard-label" style="color:{accent};margin-left:4px;">{_e(v.rule)}</span>'
+    ]
+    out += [
+        f'<span class="wxguard-label wxguard-also" title="{_e(w.name)}" '
+        f'style="color:{COLOURS[w.severity][1]};opacity:0.7;margin-left:2px;">{_e(w.rule)}</span>'
+        for w in v.also
+    ]
+    return "".join(out)
+
+
+def _labels(found: Sequence[Violation]) -> str:
+    """The labels of the findings whose labels stand at one place, in one group."""
     return (
-        f'<span class="wxguard-label" style="font-size:10px;font-weight:700;font-family:ui-monospace,monospace;'
-        f'color:{accent};margin-left:4px;vertical-align:middle;">{_e(v.rule)}</span>'
+        f'<span class="wxguard-labels" style="font-size:10px;font-weight:700;'
+        f'font-family:ui-monospace,monospace;vertical-align:middle;white-space:nowrap;">'
+        f"{''.join(_label(v) for v in found)}</span>"
     )
 
 
@@ -83,20 +104,75 @@ def _mark(body: str, covering: Sequence[Violation], labels: Sequence[Violation])
         f'<mark class="wxguard-mark wxguard-{worst.severity.value}" title="{_e(tooltip)}" '
         f'style="background:{background};border-bottom:2px solid {accent};'
         f'padding:2px 2px;border-radius:3px;color:#1f2328;">'
-        f"{body}{''.join(_label(v) for v in labels)}</mark>"
+        f"{body}{_labels(labels) if labels else ''}</mark>"
     )
 
 
+def _is_cjk(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
+
+def _word_end(text: str, at: int) -> int:
+    """``at``, or the end of the word it falls inside (a jieba word between CJK characters,
+    a run of letters and digits otherwise), if that is near."""
+    if at <= 0 or at >= len(text):
+        return at
+    before, after = text[at - 1], text[at]
+    if _is_cjk(before) and _is_cjk(after):
+        from ..text.segment import word_bounds  # here: only labels inside CJK words need it
+
+        bounds = word_bounds(text, at - 1, at + 1)
+        return at if at in bounds else min((b for b in bounds if b > at), default=at)
+    if before.isalnum() and after.isalnum() and not _is_cjk(before) and not _is_cjk(after):
+        end = at
+        while end < len(text) and end - at < LABEL_REACH and text[end].isalnum():
+            end += 1
+        return end if end - at < LABEL_REACH else at
+    return at
+
+
+def _label_places(text: str, spans: Sequence[Violation]) -> dict[int, list[Violation]]:
+    """Where each finding's label goes: after its span, moved on to the end of the word it
+    would split and of the highlighted run it would interrupt (overlapping spans), so that a
+    label never stands inside a word or a run; labels at one place form one group."""
+    runs: list[list[int]] = []
+    for v in sorted(spans, key=lambda v: v.start):
+        if runs and v.start < runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], v.end)
+        else:
+            runs.append([v.start, v.end])
+    starts = [a for a, _ in runs]
+
+    def run_end(at: int) -> int:
+        i = bisect_right(starts, at - 1) - 1
+        return runs[i][1] if i >= 0 and runs[i][0] < at < runs[i][1] else at
+
+    places: dict[int, list[Violation]] = {}
+    for v in spans:
+        at = v.end
+        for _ in range(3):
+            moved = _word_end(text, run_end(at))
+            if moved == at:
+                break
+            at = moved
+        places.setdefault(at, []).append(v)
+    return places
+
+
 def highlight(text: str, violations: Sequence[Violation]) -> str:
-    """The text, escaped, with one ``<mark>`` per piece between violation boundaries. One
-    sweep in text order: a violation joins the covering set at its start and leaves it after
-    its end, so the time is the text plus the marks written, not pieces × violations."""
-    bounds = sorted({0, len(text)} | {v.start for v in violations} | {v.end for v in violations})
+    """The text, escaped, with one ``<mark>`` per piece between violation boundaries and
+    each group of labels at the end of the word or run it belongs to. One sweep in text
+    order: a violation joins the covering set at its start and leaves it after its end, so
+    the time is the text plus the marks written, not pieces × violations."""
     empty: dict[int, list[Violation]] = {}
     for v in violations:
         if v.start == v.end:
             empty.setdefault(v.start, []).append(v)
     spans = sorted((v for v in violations if v.start < v.end), key=lambda v: v.start)
+    places = _label_places(text, spans)
+    bounds = sorted(
+        {0, len(text)} | {v.start for v in violations} | {v.end for v in violations} | set(places)
+    )
     covering: list[Violation] = []
     joined = 0
     out: list[str] = []
@@ -111,10 +187,11 @@ def highlight(text: str, violations: Sequence[Violation]) -> str:
         if covering:
             covering = [v for v in covering if v.end >= b]
         piece = _e(text[a:b])
+        labels = places.get(b, [])
         if covering:
-            out.append(_mark(piece, covering, [v for v in covering if v.end == b]))
+            out.append(_mark(piece, covering, labels))
         else:
-            out.append(piece)
+            out.append(piece + (_labels(labels) if labels else ""))
     return "".join(out)
 
 

@@ -84,6 +84,8 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
                 properties["techniques"] = list(v.techniques)
             if v.frame is not None:
                 properties["frame"] = v.frame
+            if v.also:
+                properties["also"] = [w.rule for w in v.also]
             results.append(
                 {
                     "ruleId": v.rule,

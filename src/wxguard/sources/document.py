@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from ..guard import Guard
+from ..marks import merge, parts
 from ..models import Violation
 from ..report import Report
 from .markdown import mask_markdown
@@ -90,7 +91,8 @@ def _walled(
     crossing = _crossing(runs, violations) if runs else set()
     if not crossing:
         return violations
-    confirmed = {(w.rule, w.start, w.end) for w in guard.check(_walls(text, runs)).violations}
+    walled = parts(guard.check(_walls(text, runs)).violations, guard.config.lang)
+    confirmed = {(w.rule, w.start, w.end) for w in walled}
     return [v for v in violations if id(v) not in crossing or (v.rule, v.start, v.end) in confirmed]
 
 
@@ -114,14 +116,17 @@ def _finished(
 ) -> Report:
     """``checked`` (the Guard's report on the masked text) with the file's ignores, walls
     and suppressions applied, located in the file. ``linked`` is the links family's report
-    on the text with link destinations put back: it replaces the prose's WX2 findings."""
-    violations = [v for v in checked.violations if v.rule in settings.enabled]
+    on the text with link destinations put back: it replaces the prose's WX2 findings.
+    Findings that mark one problem together are taken apart for this and put back after,
+    so that an ignored or suppressed code leaves the others standing."""
+    lang = settings.guard.config.lang
+    violations = [v for v in parts(checked.violations, lang) if v.rule in settings.enabled]
     if violations and unit.runs:
         violations = _walled(settings.guard, unit.checked, unit.runs, violations)
     if linked is not None:
         links, text = settings.link_guard(), unit.links
         assert links is not None and text is not None
-        from_links = [v for v in linked.violations if v.rule in settings.enabled]
+        from_links = [v for v in parts(linked.violations, lang) if v.rule in settings.enabled]
         if from_links and unit.link_runs:
             from_links = _walled(links, text, unit.link_runs, from_links)
         violations = [v for v in violations if not v.rule.startswith(LINKS_FAMILY)] + from_links
@@ -134,7 +139,9 @@ def _finished(
     violations = apply(
         unit.text, violations, unit.directives, settings.enabled, settings.guard.config
     )
-    return Report(text=unit.text, violations=tuple(violations)).located(path, unit.line)
+    return Report(text=unit.text, violations=tuple(merge(violations, lang))).located(
+        path, unit.line
+    )
 
 
 def check_text(text: str, kind: Kind, settings: FileSettings, path: str | None) -> Iterator[Report]:

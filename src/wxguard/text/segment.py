@@ -38,6 +38,18 @@ def _words(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield a, b
 
 
+def word_bounds(text: str, start: int, end: int) -> set[int]:
+    """The positions in and around ``[start, end)`` where one word ends and the next begins
+    (one-character words included), for cutting a span back to whole words."""
+    lo = max(0, start - WINDOW)
+    window = text[lo : min(len(text), end + WINDOW)].translate(tables().simplified)
+    bounds, pos = {lo}, lo
+    for token in _jieba().cut(window, HMM=False):
+        pos += len(token)
+        bounds.add(pos)
+    return bounds
+
+
 def straddles(text: str, start: int, end: int) -> bool:
     """True when a real word crosses an edge of ``text[start:end]`` without containing it,
     as 消毒 and 品牌 do around 毒品 in 消毒品牌."""

@@ -108,7 +108,15 @@ class AdvertisingChecker(Checker):
             "fix": _fix(missing),
         }
         confidence = min(1.0, 0.5 + score.score / (4 * self.threshold))
-        yield Finding(rule, start, end, term=text[start:end], confidence=confidence, fields=fields)
+        yield Finding(
+            rule,
+            start,
+            end,
+            term=text[start:end],
+            confidence=confidence,
+            fields=fields,
+            anchor="end" if rule == "WX403" else "start",
+        )
 
     def _identified(self, view: str) -> bool:
         """A 【signature】 that is not a tag, an organisation name, or a signed-off line."""

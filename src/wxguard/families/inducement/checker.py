@@ -6,24 +6,27 @@ must be joined to what makes it inducement within a clause or a short window (se
 spellings are caught and spans still point into the original text.
 
 Anti-fraud and anti-rumour notices quote the very offers they warn about (反诈：下载APP领红包的
-都是骗子). A join whose sentence, or the next one, calls it a scam or a rumour (the ``refuted``
-bank) is reported as info with the word that framed it: judged, not missed, and no block.
+都是骗子). The frame judge (``wxguard.frames``, bank ``refuted``) reads a join's sentence and
+the next: one that calls it a scam or a rumour, or reports it, makes it info with a frame of
+kind ``refuted`` naming the word: judged, not missed, and no block.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...models import Severity
 from ...phrases.clauses import Clauses
-from ...phrases.joins import Join, find_joins, placed, uncovered
-from ..base import CheckContext, Checker, Finding
+from ...phrases.joins import find_joins, placed
+from ..base import CheckContext, Checker, Finding, Frame
 from .model import InducementModel, inducement_model
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
+    from ...frames import Cues, FrameModel
+
+# The frame kind of an inducement quoted in a debunking or a report (wordlists/frames.toml).
+REFUTED = "refuted"
 
 
 class InducementChecker(Checker):
@@ -32,6 +35,9 @@ class InducementChecker(Checker):
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)
         self.model: InducementModel = inducement_model(config.phrases)
+        from ...frames import frame_model  # here: import wxguard loads no phrase machinery
+
+        self.frames: FrameModel = frame_model(config.phrases)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
@@ -40,52 +46,37 @@ class InducementChecker(Checker):
             return
         original = ctx.view.text
         joins = find_joins(clauses, model.banks, model.combines, model.alones)
-        frames = _Frames(clauses, model) if joins else None
+        refuted = self._refuted(clauses) if joins else None
         for join in joins:
             at = placed(join, clauses)
             term = original[at.start : at.end]
             fields = {"action": at.action, "reward": at.joined}
-            frame = frames.of(join) if frames is not None else None
-            if frame is None:
-                yield Finding(
-                    join.rule, at.start, at.end, term, confidence=join.confidence, fields=fields
-                )
-                continue
-            f0, f1 = clauses.original(*frame)
+            frame = None
+            if refuted is not None:  # a join's own judgement, on whatever Guard(frames=...)
+                begin = clauses.sentence_start(join.start)
+                end = clauses.sentence_end(join.end)
+                if end < len(clauses.text):  # the debunking may follow in the next sentence
+                    end = clauses.sentence_end(end + 1)
+                frame = self._frame(refuted.first(begin, end), clauses, original)
             yield Finding(
                 join.rule,
                 at.start,
                 at.end,
                 term,
                 confidence=join.confidence,
-                fields={**fields, "frame": original[f0:f1]},
-                variant="refuted",
-                severity=Severity.INFO,
+                fields=fields,
+                severity=frame.severity if frame is not None else None,
+                frame=frame,
             )
 
+    def _refuted(self, clauses: Clauses) -> Cues:
+        from ...frames import Cues
 
-class _Frames:
-    """The ``refuted`` words of one message (not covered by an exemption such as 不是骗局),
-    looked up per join by bisection, so many joins in a long text stay cheap."""
+        bank = self.frames.banks["refuted"]
+        return Cues(bank, clauses.text, self.model.banks["exempt"], overlapping=False)
 
-    def __init__(self, clauses: Clauses, model: InducementModel) -> None:
-        self.clauses = clauses
-        refuted = model.banks["refuted"].hits(clauses.text, overlapping=False)
-        if refuted:
-            refuted = uncovered(refuted, model.banks["exempt"].hits(clauses.text))
-        self.spans = [(h.start, h.end) for h in refuted]
-        self.starts = [h.start for h in refuted]
-
-    def of(self, join: Join) -> tuple[int, int] | None:
-        """The first refuting word in the join's sentence or the next one."""
-        if not self.spans:
+    def _frame(self, cue: tuple[int, int] | None, clauses: Clauses, original: str) -> Frame | None:
+        if cue is None:
             return None
-        clauses = self.clauses
-        begin = clauses.sentence_start(join.start)
-        end = clauses.sentence_end(join.end)
-        if end < len(clauses.text):
-            end = clauses.sentence_end(end + 1)
-        i = bisect_left(self.starts, begin)
-        if i < len(self.spans) and self.spans[i][1] <= end:
-            return self.spans[i]
-        return None
+        f0, f1 = clauses.original(*cue)
+        return Frame(REFUTED, original[f0:f1], self.frames.kinds[REFUTED].severity)

@@ -11,8 +11,9 @@ from ...compiled import compiled
 from ...phrases.banks import Bank, family_banks
 from ...phrases.joins import Alone, Combine, read_rules, trigger
 
-# Banks the join logic and the checker (refuted) consult.
-CONTEXT_BANKS = ("exempt", "blocker", "link", "requirement", "completion", "acquire", "refuted")
+# Banks the join logic consults (the words that debunk or report an offer are the frame
+# judge's: wordlists/frames.toml, bank refuted).
+CONTEXT_BANKS = ("exempt", "blocker", "link", "requirement", "completion", "acquire")
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,9 @@ def redact_violations(
     text: str, violations: Iterable[Violation], operator: Operator = "mask", *, salt: str = ""
 ) -> str:
     """``text`` with the spans of a report's personal-information violations redacted."""
-    spans = [(v.start, v.end, v.rule) for v in violations if v.rule in ENTITIES]
+    spans = [
+        (w.start, w.end, w.rule) for v in violations for w in (v, *v.also) if w.rule in ENTITIES
+    ]
     return redact_spans(text, spans, operator, salt=salt)
 
 

@@ -15,21 +15,20 @@ pays for channels and joins.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...models import Severity
-from ...phrases.banks import Hit
+from ...phrases.banks import Bank, Hit
 from ...phrases.clauses import Clauses, compact
-from ...phrases.joins import Disjoint, Join, Spans, find_joins, placed
+from ...phrases.joins import Disjoint, Join, find_joins, placed
 from ..base import CheckContext, Checker, Finding
 from .channels import KINDS, Channel, find_channels, masked, may_have_channel
 from .model import Gate, ScamsModel, scams_model
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
+    from ...frames import Notice
 
 # Payment details (a ``payee`` join, WX808) are blocked, except in a message that holds a
 # company's billing details (``business``: 开票信息, 税号, 对公账户), which are published by
@@ -43,6 +42,14 @@ class ScamsChecker(Checker):
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)
         self.model: ScamsModel = scams_model(config.phrases)
+        from ...frames import frame_model  # here: import wxguard loads no phrase machinery
+
+        self.warning: Bank = frame_model(config.phrases).banks["scam-warning"]
+
+    def _notice(self, clauses: Clauses) -> Notice:
+        from ...frames import Notice
+
+        return Notice(self.warning, clauses)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
@@ -59,7 +66,7 @@ class ScamsChecker(Checker):
         if channels:
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
-        notice = _Notice(clauses, model)
+        notice = _Notice(self._notice(clauses))
         joins = find_joins(
             clauses, model.banks, model.combines, model.alones, given, notice.accepts
         )
@@ -103,67 +110,22 @@ def _given(text: str, channels: list[Channel]) -> dict[str, list[Hit]]:
 
 
 class _Notice:
-    """Whether a join stands in a sentence that warns about scams. A notice describes a scam's
-    wording (转入安全账户, 先交保证金) but hands out a scammer's link or number only when it
-    quotes the scam, while a scam may pose as a notice (反诈提醒：…请登录 …): a join to a
-    channel is cancelled only inside quotation marks. Warnings are looked for once, when
-    the first join asks."""
+    """Whether a join stands in a sentence that warns about scams (the frame judge's
+    ``scam-warning`` bank). A notice describes a scam's wording (转入安全账户, 先交保证金) but
+    hands out a scammer's link or number only when it quotes the scam, while a scam may pose
+    as a notice (反诈提醒：…请登录 …): a join to a channel is cancelled only inside quotation
+    marks."""
 
-    def __init__(self, clauses: Clauses, model: ScamsModel) -> None:
-        self.clauses, self.model = clauses, model
-        self._warnings: Spans | None = None
-        self._quotes: _Quotes | None = None
+    def __init__(self, notice: Notice) -> None:
+        self.notice = notice
 
     def accepts(self, join: Join) -> bool:
-        if self._warnings is None:
-            self._warnings = Spans(self.model.banks["warning"].hits(self.clauses.text))
-        clauses = self.clauses
-        begin, end = clauses.sentence_start(join.start), clauses.sentence_end(join.end - 1)
-        if not self._warnings.inside_from(begin, end):
+        notice = self.notice
+        if not notice.warns(join.start, join.end):
             return True
         if join.banks[1] not in KINDS:
             return False
-        if self._quotes is None:
-            self._quotes = _Quotes(clauses.original_text)
-        return not self._quotes.around(*clauses.original(join.start, join.end))
-
-
-_OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"'}
-_CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
-
-
-_QUOTE_MARKS = re.compile("[" + "".join(sorted({*_OPENERS, *_CLOSERS})) + "]")
-
-
-class _Quotes:
-    """The quotation marks of a text, read once: which one is open (innermost) after each
-    mark. Reading the text up to every join again took a long text's length squared."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._marks: list[int] = []
-        self._open: list[str | None] = []  # the innermost open mark after each of _marks
-        depth: list[str] = []
-        for m in _QUOTE_MARKS.finditer(text):
-            c = m.group()
-            if c == '"' and depth and depth[-1] == '"':
-                depth.pop()
-            elif c in _OPENERS:
-                depth.append(c)
-            elif c in _CLOSERS and depth and depth[-1] == _CLOSERS[c]:
-                depth.pop()
-            self._marks.append(m.start())
-            self._open.append(depth[-1] if depth else None)
-        self._last = {closer: text.rfind(closer) for closer in _CLOSERS}
-
-    def around(self, start: int, end: int) -> bool:
-        """Does ``[start, end)`` lie inside one pair of quotation marks?"""
-        i = bisect_left(self._marks, start)
-        opener = self._open[i - 1] if i else None
-        if opener is None:
-            return False
-        closer = _OPENERS[opener]
-        return closer not in self.text[start:end] and self._last[closer] >= end
+        return not notice.quoted(join.start, join.end)
 
 
 def _one_per_place(joins: list[Join], clauses: Clauses, model: ScamsModel) -> list[Join]:

@@ -14,8 +14,9 @@ from ...phrases.joins import Alone, Combine, read_rules, trigger
 from .channels import KINDS
 
 WHERE = "wordlists/scams.toml"
-# Banks the checker itself consults, besides the lures and demands the rules name.
-CONTEXT_BANKS = ("warning", "business", *KINDS)
+# Banks the checker itself consults, besides the lures and demands the rules name (the
+# warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
+CONTEXT_BANKS = ("business", *KINDS)
 
 
 @dataclass(frozen=True)
