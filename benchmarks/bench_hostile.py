@@ -7,10 +7,11 @@ the patterns an adversarial audit found quadratic (issue 16), runs of one charac
 regexes may try as a start at every position, dense runs of the words each family looks
 for, and a realistic spam line repeated. Every family is timed alone (``Guard(select=[…])``)
 and all together, as CPU seconds of this process (the median of ``--repeat`` runs, after a
-warm-up on a small input). An input that still takes more than a minute extrapolated from a
-quarter size is not run at full size: its figure is the extrapolation, marked ``~``.
+warm-up on a small input). Each input is first timed at 1/64, 1/16 and 1/4 of the size; one
+that would take more than a minute at the next size is not run further: its figure is the
+quadratic extrapolation, marked ``~``.
 ``--corpus`` adds the reviews of a corpus file joined into one message. Exits 1 when a figure
-is over the budget.
+is over the budget (the families' figures: "all" is their sum, shown for information).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from wxguard import Guard
@@ -66,6 +68,16 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "scam demands": lambda n: (
         "反诈提醒：请登录 http://x.cn 输入银行卡号，转入安全账户，" * (n // 40)
     ),
+    "frozen accounts with channels": lambda n: (
+        "您的银行卡已冻结，请点击 http://a.cn/x 解冻，客服 13800138000，微信 abc_123，" * (n // 50)
+    ),
+    "quoted scams in a warning": lambda n: (
+        "提醒：谨防诈骗，骗子常说“您的账户已冻结，请联系 13800138000 处理”，不要理会。" * (n // 45)
+    ),
+    # the frame judge: cues, contacts and titles in one long sentence
+    "warnings in one sentence": lambda n: "谨防有人出售冰毒 " * (n // 9),
+    "prohibitions with contacts": lambda n: "严禁出售冰毒，加微信abc_123 " * (n // 18),
+    "book titles": lambda n: "《出售冰毒》 " * (n // 7),
     "ads and prices": lambda n: "全场5折，限时特价99元，加微信领优惠券，" * (n // 20),
     "inducement words": lambda n: "转发领红包，关注即可抽奖，邀请3位好友助力，" * (n // 20),
 }
@@ -87,14 +99,18 @@ def _sized(make: Callable[[int], str], mb: float) -> str:
 
 
 def measure(guard: Guard, make: Callable[[int], str], mb: float, repeat: int) -> tuple[float, bool]:
-    """(seconds per MB, extrapolated?) of ``guard.check`` on this input."""
-    quarter = _sized(make, mb / 4)
-    guard.check(quarter[:200])
-    t_quarter = _cpu(lambda: guard.check(quarter))
-    mb_quarter = len(quarter.encode("utf-8")) / 1e6
-    # Up to quadratic: four times the text takes at most sixteen times as long.
-    if t_quarter * 16 > CAP:
-        return t_quarter * 16 / (4 * mb_quarter), True
+    """(seconds per MB, extrapolated?) of ``guard.check`` on this input. Sizes grow four
+    times a step from ``mb``/64, so a quadratic path is seen before it takes an hour."""
+    size = mb / 64
+    guard.check(_sized(make, size)[:200])
+    while size < mb:
+        text = _sized(make, size)
+        took = _cpu(partial(guard.check, text))
+        # Up to quadratic: four times the text takes at most sixteen times as long.
+        if took * 16 > CAP:
+            measured = len(text.encode("utf-8")) / 1e6
+            return took * (mb / measured) ** 2 / mb, True
+        size *= 4
     text = _sized(make, mb)
     times = [_cpu(lambda: guard.check(text)) for _ in range(repeat)]
     return statistics.median(times) / (len(text.encode("utf-8")) / 1e6), False
@@ -127,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     guards = {family: Guard(select=[family]) for family in FAMILIES} | {"all": Guard()}
     names = list(guards)
     print(
-        f"seconds per MB of hostile input (budget {BUDGET:g} s/MB; ~ extrapolated from {args.mb / 4:g} MB)\n"
+        f"seconds per MB of hostile input (budget {BUDGET:g} s/MB; ~ extrapolated from a smaller size)\n"
     )
     print("| input | " + " | ".join(names) + " |")
     print("|---" * (len(names) + 1) + "|")
@@ -140,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(f"{'~' if guessed else ''}{rate:.2f}")
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
     print("| **worst** | " + " | ".join(f"**{worst[n]:.2f}**" for n in names) + " |")
-    over = [n for n in names if worst[n] > BUDGET]
+    over = [n for n in FAMILIES if worst[n] > BUDGET]  # "all" is their sum, for information
     if over:
         print(f"\nover budget: {', '.join(over)}", file=sys.stderr)
         return 1

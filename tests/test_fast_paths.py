@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxguard import Guard
+from wxguard import Guard, Severity
 from wxguard.families.format.checker import _LOUD, _MAYBE_LOUD, CAPS_LETTER, CAPS_RUN, MAYBE_EMOJI
 from wxguard.families.links.extract import _MAYBE_LINK, extract_links, links_in
 from wxguard.phrases.banks import Hit
@@ -22,6 +23,7 @@ from wxguard.text.folding import fold_one_to_one
 from wxguard.text.views import STUTTER, collapse
 
 ALLOW_GUARD = Guard(select=["WX1"])
+FRAME_GUARD = Guard(select=["WX1", "WX8"])
 EVERY_CHAR = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
 
 _WORD = st.sampled_from(
@@ -243,3 +245,110 @@ def test_the_allow_prefilter_never_hides_an_allowed_phrase(text: str, data: st.D
         return False
 
     assert judge._allowed_phrase(start, end) == full_scan()
+
+
+_FRAME_PIECES = st.sampled_from(
+    [
+        *["冰毒", "毒品", "出售冰毒", "吸毒", "赌博", "代开发票"],  # findings
+        *["不要", "别", "严禁", "谨防", "举报", "被抓获", "小说", "不是", "没有"],  # cues
+        *["加我", "私聊", "13800138000", "微信abc_123", "5元一克", "包邮", "有货", "出售", "卖"],
+        *["报警", "派出所", "《", "》", "提醒", "有人", "的", "在", "在在在在", "在在在在在在在在"],
+        *["，", "，", "。", "！", "\n", " ", "：", "、"],
+    ]
+)
+
+
+def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
+    """The judge before long texts: every framing cue of the finding's window listed."""
+    from wxguard.families.base import Frame
+
+    start, end = reading.at[f.start], reading.at[f.end]
+    if end <= start:
+        return None
+    clauses = reading.clauses
+    found: dict[str, list[tuple[int, int]]] = {}
+    for cue in reading.model.cues:
+        if f.rule in cue.skip:
+            continue
+        if cue.reach == "clause":
+            lo, hi = clauses.clause_start(start), clauses.clause_end(end - 1)
+        else:
+            lo, hi = clauses.sentence_start(start), clauses.sentence_end(end - 1)
+            for _ in range(cue.next):
+                if hi < len(clauses.text):
+                    hi = clauses.sentence_end(hi + 1)
+        spans = [
+            (h.start, h.end)
+            for h in reading.within(cue.bank, lo, hi)
+            if not (h.start < end and start < h.end)
+            and not (cue.before and h.end > start)
+            and not (cue.gap is not None and start - h.end > cue.gap)
+        ]
+        if cue.title and reading.heading and start >= reading.heading:
+            spans += [(h.start, h.end) for h in reading.within(cue.bank, 0, reading.heading)]
+        found.setdefault(cue.kind, []).extend(spans)
+    title = reading.quoted(f) if reading.model.quoted is not None else None
+    if title is not None:
+        found.setdefault(reading.model.quoted, []).append(title[0])
+    kinds = reading.model.kinds
+    framing = sorted((kinds[k] for k, s in found.items() if s), key=lambda k: k.severity.rank)
+    for kind in framing:
+        if kind.severity.rank >= severity.rank:
+            break
+        spans = found[kind.name]
+        sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
+        governing = {clauses.clause_start(a) for a, _ in spans}
+        defeated = False
+        for bank in kind.defeated_by:
+            whole = reading.model.banks[bank].options.get("scope") == "message"
+            lo, hi = (0, len(clauses.text)) if whole else sentence
+            for hit in reading.within(bank, lo, hi):
+                clause = clauses.clause_start(hit.start)
+                if bank in kind.governed and clause in governing:
+                    continue
+                if bank in ("channel", "contact") and reading.official(
+                    clause, clauses.clause_end(hit.start)
+                ):
+                    continue
+                defeated = True
+                break
+            if defeated:
+                break
+        if defeated:
+            continue
+        nearest = min(spans, key=lambda span: max(span[0] - end, start - span[1], 0))
+        lo, hi = (
+            title[1] if title is not None and nearest == title[0] else clauses.original(*nearest)
+        )
+        return Frame(kind.name, reading.original[lo:hi], kind.severity)
+    return None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_FRAME_PIECES, max_size=40).map("".join))
+def test_the_frame_judge_answers_as_listing_every_cue(text: str) -> None:
+    """Cues found by bisection near each finding (linear on a long sentence) frame each
+    finding as listing every cue of its window does."""
+    from wxguard.frames import _Reading
+    from wxguard.text.views import TextView
+
+    judge = FRAME_GUARD._frames  # type: ignore[attr-defined]
+    view = TextView(text)
+    findings = [
+        f
+        for checker, _ in FRAME_GUARD._checkers  # type: ignore[attr-defined]
+        for f in checker.check(_context(text, view))
+    ]
+    if not findings:
+        return
+    reading = _Reading(judge.model, view, findings)
+    for f in findings:
+        for severity in Severity:
+            assert reading.frame(f, severity) == _reference_frame(reading, f, severity), f
+
+
+def _context(text: str, view: Any) -> Any:
+    from wxguard import Message
+    from wxguard.families.base import CheckContext
+
+    return CheckContext(message=Message(text=text), view=view, config=FRAME_GUARD.config)

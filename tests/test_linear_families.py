@@ -42,6 +42,10 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     # message read again for each join
     "realistic spam line (WX1)": ("WX1", lambda n: SPAM * n),
     "invoice offers with a contact": ("WX1", lambda n: "代开发票，加微信 wx_abc123 咨询，" * n),
+    # the frame judge: every cue, contact and title of a long sentence listed for each finding
+    "warnings in one sentence": ("WX1", lambda n: "谨防有人出售冰毒 " * n),
+    "prohibitions with contacts": ("WX1", lambda n: "严禁出售冰毒，加微信abc_123 " * n),
+    "book titles": ("WX1", lambda n: "《出售冰毒》 " * n),
     # scams: every kept join and channel, and every warning, against each new one
     "realistic spam line (WX8)": ("WX8", lambda n: SPAM * n),
     "frozen accounts with channels": (

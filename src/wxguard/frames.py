@@ -312,6 +312,8 @@ class _Reading:
         self._hits: dict[str, tuple[list[Hit], list[int]]] = {}
         self._exempt: list[Hit] | None = None
         self._titles: list[tuple[int, int]] | None = None
+        self._title_at: dict[int, int] = {}
+        self._by_end: dict[str, tuple[list[Hit], list[int], int]] = {}
         points = {p for f in findings for p in (f.start, f.end)}
         self.at = _compact_positions(self.original, points)
         text = self.clauses.text
@@ -367,33 +369,45 @@ class _Reading:
         start, end = self.at[f.start], self.at[f.end]
         if end <= start:
             return None
-        found: dict[str, list[tuple[int, int]]] = {}
+        found: dict[str, list[_Cued | _Listed]] = {}
         for cue in self.model.cues:
             if f.rule in cue.skip:
                 continue
-            found.setdefault(cue.kind, []).extend(self.cues(cue, start, end))
+            parts = found.setdefault(cue.kind, [])
+            parts.append(self.cues(cue, start, end))
+            if cue.title and self.heading and start >= self.heading:
+                parts.append(
+                    _Listed(
+                        self, [(h.start, h.end) for h in self.within(cue.bank, 0, self.heading)]
+                    )
+                )
         title = self.quoted(f) if self.model.quoted is not None else None
         if title is not None and self.model.quoted is not None:
-            found.setdefault(self.model.quoted, []).append(title[0])
+            found.setdefault(self.model.quoted, []).append(_Listed(self, [title[0]]))
         framing = sorted(
-            (self.model.kinds[k] for k, spans in found.items() if spans),
+            (self.model.kinds[k] for k, parts in found.items() if any(p.any() for p in parts)),
             key=lambda k: k.severity.rank,
         )
         for kind in framing:
             if kind.severity.rank >= severity.rank:
                 break
-            spans = found[kind.name]
-            if self.defeated(kind, spans, start, end):
+            parts = found[kind.name]
+            if self.defeated(kind, parts, start, end):
                 continue
-            nearest = min(spans, key=lambda span: max(span[0] - end, start - span[1], 0))
-            if title is not None and nearest == title[0]:
+            nearest: tuple[int, tuple[int, int]] | None = None
+            for part in parts:  # the first of the nearest, in the order the cues are listed
+                near = part.nearest(start, end)
+                if near is not None and (nearest is None or near[0] < nearest[0]):
+                    nearest = near
+            assert nearest is not None  # the kind has a cue
+            if title is not None and nearest[1] == title[0]:
                 lo, hi = title[1]
             else:
-                lo, hi = self.clauses.original(*nearest)
+                lo, hi = self.clauses.original(*nearest[1])
             return Frame(kind.name, self.original[lo:hi], kind.severity)
         return None
 
-    def cues(self, cue: Cue, start: int, end: int) -> list[tuple[int, int]]:
+    def cues(self, cue: Cue, start: int, end: int) -> _Cued:
         """The hits of ``cue`` that frame the finding at compact ``[start, end)``."""
         clauses = self.clauses
         if cue.reach == "clause":
@@ -403,34 +417,41 @@ class _Reading:
             for _ in range(cue.next):
                 if hi < len(clauses.text):
                     hi = clauses.sentence_end(hi + 1)
-        spans = [
-            (hit.start, hit.end)
-            for hit in self.within(cue.bank, lo, hi)
-            if not (hit.start < end and start < hit.end)
-            and not (cue.before and hit.end > start)
-            and not (cue.gap is not None and start - hit.end > cue.gap)
-        ]
-        if cue.title and self.heading and start >= self.heading:
-            spans += [(hit.start, hit.end) for hit in self.within(cue.bank, 0, self.heading)]
-        return spans
+        return _Cued(self, cue, start, end, lo, hi)
 
-    def defeated(self, kind: Kind, cues: list[tuple[int, int]], start: int, end: int) -> bool:
+    def by_end(self, bank: str) -> tuple[list[Hit], list[int], int]:
+        """The bank's hits by (end, start), their ends, and the longest hit's length."""
+        found = self._by_end.get(bank)
+        if found is None:
+            hits = sorted(self.hits(bank)[0], key=lambda h: (h.end, h.start))
+            longest = max((h.end - h.start for h in hits), default=0)
+            found = self._by_end[bank] = (hits, [h.end for h in hits], longest)
+        return found
+
+    def defeated(self, kind: Kind, cues: list[_Cued | _Listed], start: int, end: int) -> bool:
         """A contact, a price or an offer in the finding's sentence (a contact the sender
         gives, 私我 or 加我, anywhere in the message) that no cue governs: a prohibition
         governs the verb of its own clause (严禁出售)."""
         clauses = self.clauses
         sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
-        governing = {clauses.clause_start(a) for a, _ in cues}
         for bank in kind.defeated_by:
             whole = self.model.banks[bank].options.get("scope") == "message"
             lo, hi = (0, len(clauses.text)) if whole else sentence
-            for hit in self.within(bank, lo, hi):
-                clause = clauses.clause_start(hit.start)
-                if bank in kind.governed and clause in governing:
+            hits, starts = self.hits(bank)
+            k = bisect_left(starts, lo)
+            while k < len(hits) and hits[k].start < hi:
+                hit = hits[k]
+                k += 1
+                if hit.end > hi:
                     continue
-                if bank in (CHANNEL, "contact") and self.official(
-                    clause, clauses.clause_end(hit.start)
+                # Whether a hit is let pass depends on its clause alone: the clause's other
+                # hits are passed over with it (a long clause holds thousands).
+                clause = clauses.clause_start(hit.start)
+                last = clauses.clause_end(hit.start)
+                if (bank in kind.governed and any(c.governs(clause) for c in cues)) or (
+                    bank in (CHANNEL, "contact") and self.official(clause, last)
                 ):
+                    k = max(k, bisect_right(starts, last))
                     continue
                 return True
         return False
@@ -444,11 +465,109 @@ class _Reading:
             self._titles = (
                 [m.span() for m in _TITLE.finditer(self.original)] if "《" in self.original else []
             )
-        for a, b in self._titles:
+            # Placed in one pass, not each from the start of the text.
+            self._title_at = _compact_positions(self.original, {p for t in self._titles for p in t})
+        # Titles never overlap: only the last one opening before the finding can hold it.
+        i = bisect_left(self._titles, (f.start,)) - 1
+        if i >= 0:
+            a, b = self._titles[i]
             if a < f.start and f.end < b:
-                points = _compact_positions(self.original, (a, b))
-                return (points[a], points[b]), (a, b)
+                return (self._title_at[a], self._title_at[b]), (a, b)
         return None
+
+
+class _Listed:
+    """Spans named outright (a heading's cues, the title holding the finding)."""
+
+    def __init__(self, reading: _Reading, spans: list[tuple[int, int]]) -> None:
+        self.reading, self.spans = reading, spans
+
+    def any(self) -> bool:
+        return bool(self.spans)
+
+    def nearest(self, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+        best: tuple[int, tuple[int, int]] | None = None
+        for span in self.spans:
+            gap = max(span[0] - end, start - span[1], 0)
+            if best is None or gap < best[0]:
+                best = (gap, span)
+        return best
+
+    def governs(self, clause: int) -> bool:
+        return any(self.reading.clauses.clause_start(a) == clause for a, _ in self.spans)
+
+
+class _Cued:
+    """A cue's hits that frame one finding: those of its window ``[lo, hi)`` that end before
+    the finding (within ``gap``) or, unless the cue must come ``before``, start after it.
+    Asked by bisection near the finding, never listed: in a long sentence every finding
+    listing every cue took the text's length squared."""
+
+    def __init__(self, reading: _Reading, cue: Cue, start: int, end: int, lo: int, hi: int) -> None:
+        self.reading, self.cue = reading, cue
+        self.start, self.end, self.lo, self.hi = start, end, lo, hi
+        self.hits, self.starts = reading.hits(cue.bank)
+
+    def _before(self, a: int, b: int) -> Hit | None:
+        """The first hit starting in ``[a, b]`` that frames the finding from before it."""
+        gap, start, hi = self.cue.gap, self.start, self.hi
+        a = max(a, self.lo)
+        if gap is not None:  # a hit starting further back ends too far back
+            a = max(a, start - gap - self.reading.by_end(self.cue.bank)[2])
+        b = min(b, start - 1, hi - 1)
+        hits = self.hits
+        for k in range(bisect_left(self.starts, a), len(hits)):
+            h = hits[k]
+            if h.start > b:
+                return None
+            if h.end <= start and h.end <= hi and (gap is None or start - h.end <= gap):
+                return h
+        return None
+
+    def _after(self, a: int, b: int) -> Hit | None:
+        """The first hit starting in ``[a, b]`` that frames the finding from after it."""
+        if self.cue.before:
+            return None
+        a, b = max(a, self.end, self.lo), min(b, self.hi - 1)
+        hits = self.hits
+        for k in range(bisect_left(self.starts, a), len(hits)):
+            h = hits[k]
+            if h.start > b:
+                return None
+            if h.end <= self.hi:
+                return h
+        return None
+
+    def any(self) -> bool:
+        return self._before(self.lo, self.start) is not None or (
+            self._after(self.end, self.hi) is not None
+        )
+
+    def nearest(self, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+        """The nearest framing hit; of equals, the first by start (a hit before first)."""
+        by_end, ends, _ = self.reading.by_end(self.cue.bank)
+        gap, best = self.cue.gap, None
+        k = bisect_right(ends, min(start, self.hi)) - 1
+        while k >= 0:
+            h = by_end[k]
+            if h.end < self.lo or (gap is not None and start - h.end > gap):
+                break
+            if best is not None and h.end < best.end:
+                break
+            if self.lo <= h.start < self.hi:
+                best = h  # walking back through equal ends: the earliest start wins
+            k -= 1
+        after = self._after(end, self.hi)
+        if best is not None and (after is None or start - best.end <= after.start - end):
+            return start - best.end, (best.start, best.end)
+        if after is not None:
+            return after.start - end, (after.start, after.end)
+        return None
+
+    def governs(self, clause: int) -> bool:
+        """Some framing hit starts in the clause that begins at ``clause``."""
+        last = self.reading.clauses.clause_end(clause)
+        return self._before(clause, last) is not None or self._after(clause, last) is not None
 
 
 def _unexempted(hits: list[Hit], exempt: list[Hit]) -> list[Hit]:
