@@ -129,6 +129,22 @@ def test_real_solicitation_is_blocked_in_any_frame(judged: Guard, text: str) -> 
     assert judged.check(text).verdict is Verdict.BLOCK
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("新闻：百家乐线上平台注册送88，每天返水", Verdict.BLOCK),
+        ("新闻：代开各类发票，联系微信xxxx", Verdict.BLOCK),
+        ("警方破获一起百家乐网络赌博案，涉案金额达3000万元", Verdict.REVIEW),
+        ("据报道，某团伙代开发票被判刑", Verdict.REVIEW),
+    ],
+)
+def test_news_lowers_a_report_but_not_an_offer_it_heads(
+    judged: Guard, text: str, verdict: Verdict
+) -> None:
+    """A bonus deal or a seller's contact under 新闻： is the offer itself (issue 14)."""
+    assert judged.check(text).verdict is verdict
+
+
 def test_an_official_hotline_does_not_defeat_a_notice(judged: Guard) -> None:
     assert judged.check("发现吸毒贩毒线索，请拨打举报电话110").verdict is Verdict.PASS
     assert judged.check("吸毒请联系我，电话13812345678").verdict is Verdict.BLOCK

@@ -51,6 +51,13 @@ def test_an_illegal_offers_lure_is_not_also_an_induced_click() -> None:
     assert not _overlapping(GAMBLING_LURE)
 
 
+def test_the_number_an_illegal_offer_gives_is_the_offers_mark() -> None:
+    text = "淡水新装五星酒店隆重推出【莞式一条龙服务】新到佳丽百名，欢迎前来体验，13812345678"
+    assert ("WX102", ("WX501",)) in _top(text)
+    assert not _overlapping(text)
+    assert "13812345678" not in GUARD.check(text).redacted()
+
+
 def test_the_account_of_a_payment_demand_is_one_mark_and_is_still_redacted() -> None:
     report = GUARD.check(PAYMENT)
     assert _top(PAYMENT) == [("WX808", ("WX503",))]
