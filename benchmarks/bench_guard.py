@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import ahocorasick
+from jieba_words import jieba_words
 from timing import median_time
 
 from wxguard import Guard, catalog
@@ -72,15 +73,7 @@ def _env(cache: Path) -> dict[str, str]:
 
 def _extra_wordlist(folder: Path) -> Path:
     """50,000 distinct multi-character words from jieba's dictionary, seeded."""
-    import jieba
-
-    words = []
-    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            word = line.split(" ", 1)[0]
-            if len(word) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in word):
-                words.append(word)
-    chosen = random.Random(20240507).sample(words, EXTRA_TERMS)
+    chosen = random.Random(20240507).sample(list(jieba_words()), EXTRA_TERMS)
     path = folder / "extra.txt"
     path.write_text("# category: custom\n" + "\n".join(chosen) + "\n", encoding="utf-8")
     return path

@@ -37,6 +37,7 @@ import tempfile
 from pathlib import Path
 
 import ahocorasick
+from jieba_words import jieba_words
 from timing import median_time
 
 from wxguard import Guard
@@ -64,19 +65,7 @@ print(json.dumps({"import": c1 - c0, "build_wall": w2 - w1, "build_cpu": c2 - c1
 
 def _jieba_words(exclude: set[str]) -> list[tuple[str, int]]:
     """(word, frequency) for distinct words of two or more CJK characters in jieba's dict.txt."""
-    import jieba
-
-    seen: dict[str, int] = {}
-    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            word, freq = line.split(" ")[:2]
-            if (
-                len(word) >= 2
-                and all("\u4e00" <= c <= "\u9fff" for c in word)
-                and word not in exclude
-            ):
-                seen.setdefault(word, int(freq))
-    return list(seen.items())
+    return list(jieba_words(exclude).items())
 
 
 def _write(path: Path, terms: list[str]) -> Path:

@@ -46,6 +46,7 @@ from typing import TypeVar
 
 import ahocorasick
 from flashtext import KeywordProcessor
+from jieba_words import jieba_words
 from timing import median_time
 
 from wxguard import Guard
@@ -70,19 +71,7 @@ class Matcher:
 
 def _extra_words(exclude: set[str]) -> list[str]:
     """``EXTRA_WORDS`` distinct words of two or more CJK characters from jieba's dict.txt."""
-    import jieba
-
-    seen: dict[str, None] = {}
-    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            word = line.split(" ", 1)[0]
-            if (
-                len(word) >= 2
-                and all("\u4e00" <= c <= "\u9fff" for c in word)
-                and word not in exclude
-            ):
-                seen[word] = None
-    return random.Random(SEED).sample(list(seen), EXTRA_WORDS)
+    return random.Random(SEED).sample(list(jieba_words(exclude)), EXTRA_WORDS)
 
 
 def _automaton(terms: list[str]) -> ahocorasick.Automaton:
