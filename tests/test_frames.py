@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -180,6 +181,26 @@ def test_an_unknown_frame_bank_is_named_with_its_line(tmp_path: Path) -> None:
     path.write_text('[frames]\n\ncampagne = ["平安夜巡逻"]\n', encoding="utf-8")
     with pytest.raises(WordListError, match=r"mine\.toml:3.*campagne"):
         Guard(phrases=[path])
+
+
+def test_a_governed_bank_read_in_the_whole_message_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A cue governs the clauses of its sentence: the judge's index of them would not cover
+    a governed bank read in the whole message, so the bank file says so at load."""
+    from wxguard import frames
+
+    real = frames.bundled_family
+
+    def patched(family: str) -> Any:
+        data, sources = real(family)
+        data = {**data, "kinds": {**data["kinds"]}}
+        data["kinds"]["warning"] = {**data["kinds"]["warning"], "governed": ["offer", "contact"]}
+        return data, sources
+
+    monkeypatch.setattr(frames, "bundled_family", patched)
+    with pytest.raises(WordListError, match=r"kinds\.warning\.governed: contact"):
+        frames._build(())
 
 
 def test_the_frame_is_in_the_json_report(judged: Guard) -> None:

@@ -44,6 +44,8 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "invoice offers with a contact": ("WX1", lambda n: "代开发票，加微信 wx_abc123 咨询，" * n),
     # the frame judge: every cue, contact and title of a long sentence listed for each finding
     "warnings in one sentence": ("WX1", lambda n: "谨防有人出售冰毒 " * n),
+    # each clause's sale governed by its own warning: every clause asked for every finding
+    "warnings clause by clause": ("WX1", lambda n: "谨防有人出售冰毒，" * n),
     "prohibitions with contacts": ("WX1", lambda n: "严禁出售冰毒，加微信abc_123 " * n),
     "book titles": ("WX1", lambda n: "《出售冰毒》 " * n),
     # scams: every kept join and channel, and every warning, against each new one

@@ -43,6 +43,7 @@ OFFICIAL = "official"
 DEFEATERS = ("contact", "price", "offer", "sale")
 REACHES = ("clause", "sentence")
 SCOPES = ("sentence", "message")
+_Window = tuple[str, int, int]  # a bank and the compact range its hits are read in
 # A finding inside 《…》 (a book, film, article or news title) is cited, not said.
 _TITLE = re.compile(r"《[^《》\n]{1,60}》")
 
@@ -153,6 +154,14 @@ def _kind(name: str, spec: Any, banks: dict[str, Bank]) -> Kind:
     for key, value in lists.items():
         if not isinstance(value, list) or any(v not in banks for v in value):
             raise WordListError(FILE, None, f"{where}.{key} must list known banks, got {value!r}")
+    whole = [v for v in lists["governed"] if banks[v].options.get("scope") == "message"]
+    if whole:
+        raise WordListError(
+            FILE,
+            None,
+            f'{where}.governed: {", ".join(whole)} has scope = "message"; a cue governs'
+            " the clauses of its sentence, so only sentence-scope banks can be governed",
+        )
     return Kind(name, severity, tuple(lists["defeated-by"]), frozenset(lists["governed"]))
 
 
@@ -314,6 +323,9 @@ class _Reading:
         self._titles: list[tuple[int, int]] | None = None
         self._title_at: dict[int, int] = {}
         self._by_end: dict[str, tuple[list[Hit], list[int], int]] = {}
+        self._open: dict[_Window, list[int]] = {}
+        self._headlines: dict[str, _Listed] = {}
+        self._far: dict[tuple[_Window, tuple[_Window, ...]], tuple[list[int], list[int]]] = {}
         points = {p for f in findings for p in (f.start, f.end)}
         self.at = _compact_positions(self.original, points)
         text = self.clauses.text
@@ -370,17 +382,18 @@ class _Reading:
         if end <= start:
             return None
         found: dict[str, list[_Cued | _Listed]] = {}
+        windows: dict[tuple[str, int], tuple[int, int]] = {}  # one per reach, for all cues
+        headed = bool(self.heading) and start >= self.heading
         for cue in self.model.cues:
             if f.rule in cue.skip:
                 continue
             parts = found.setdefault(cue.kind, [])
-            parts.append(self.cues(cue, start, end))
-            if cue.title and self.heading and start >= self.heading:
-                parts.append(
-                    _Listed(
-                        self, [(h.start, h.end) for h in self.within(cue.bank, 0, self.heading)]
-                    )
-                )
+            window = windows.get((cue.reach, cue.next))
+            if window is None:
+                window = windows[cue.reach, cue.next] = self.window(cue, start, end)
+            parts.append(_Cued(self, cue, start, end, *window))
+            if cue.title and headed:
+                parts.append(self.headline(cue.bank))
         title = self.quoted(f) if self.model.quoted is not None else None
         if title is not None and self.model.quoted is not None:
             found.setdefault(self.model.quoted, []).append(_Listed(self, [title[0]]))
@@ -407,17 +420,24 @@ class _Reading:
             return Frame(kind.name, self.original[lo:hi], kind.severity)
         return None
 
-    def cues(self, cue: Cue, start: int, end: int) -> _Cued:
-        """The hits of ``cue`` that frame the finding at compact ``[start, end)``."""
+    def window(self, cue: Cue, start: int, end: int) -> tuple[int, int]:
+        """Where the hits of ``cue`` may frame the finding at compact ``[start, end)``."""
         clauses = self.clauses
         if cue.reach == "clause":
-            lo, hi = clauses.clause_start(start), clauses.clause_end(end - 1)
-        else:
-            lo, hi = clauses.sentence_start(start), clauses.sentence_end(end - 1)
-            for _ in range(cue.next):
-                if hi < len(clauses.text):
-                    hi = clauses.sentence_end(hi + 1)
-        return _Cued(self, cue, start, end, lo, hi)
+            return clauses.clause_start(start), clauses.clause_end(end - 1)
+        lo, hi = clauses.sentence_start(start), clauses.sentence_end(end - 1)
+        for _ in range(cue.next):
+            if hi < len(clauses.text):
+                hi = clauses.sentence_end(hi + 1)
+        return lo, hi
+
+    def headline(self, bank: str) -> _Listed:
+        """The bank's hits in the heading, which frame the findings after it."""
+        found = self._headlines.get(bank)
+        if found is None:
+            spans = [(h.start, h.end) for h in self.within(bank, 0, self.heading)]
+            found = self._headlines[bank] = _Listed(self, spans)
+        return found
 
     def by_end(self, bank: str) -> tuple[list[Hit], list[int], int]:
         """The bank's hits by (end, start), their ends, and the longest hit's length."""
@@ -437,6 +457,22 @@ class _Reading:
         for bank in kind.defeated_by:
             whole = self.model.banks[bank].options.get("scope") == "message"
             lo, hi = (0, len(clauses.text)) if whole else sentence
+            window = (bank, lo, hi)
+            if self.open_clauses(window) and (
+                bank not in kind.governed or self.ungoverned(window, cues, start, end)
+            ):
+                return True
+        return False
+
+    def open_clauses(self, window: _Window) -> list[int]:
+        """The starts of the clauses of ``[lo, hi)`` holding a hit of ``bank`` that no official
+        clause excuses (a contact in 举报请拨打…): read once per window, whatever the number
+        of findings asking."""
+        found = self._open.get(window)
+        if found is None:
+            bank, lo, hi = window
+            clauses = self.clauses
+            found = []
             hits, starts = self.hits(bank)
             k = bisect_left(starts, lo)
             while k < len(hits) and hits[k].start < hi:
@@ -444,17 +480,63 @@ class _Reading:
                 k += 1
                 if hit.end > hi:
                     continue
-                # Whether a hit is let pass depends on its clause alone: the clause's other
-                # hits are passed over with it (a long clause holds thousands).
-                clause = clauses.clause_start(hit.start)
-                last = clauses.clause_end(hit.start)
-                if (bank in kind.governed and any(c.governs(clause) for c in cues)) or (
-                    bank in (CHANNEL, "contact") and self.official(clause, last)
-                ):
-                    k = max(k, bisect_right(starts, last))
-                    continue
+                clause, last = clauses.clause_start(hit.start), clauses.clause_end(hit.start)
+                k = max(k, bisect_right(starts, last))  # one answer per clause
+                if not (bank in (CHANNEL, "contact") and self.official(clause, last)):
+                    found.append(clause)
+            self._open[window] = found
+        return found
+
+    def ungoverned(
+        self, window: _Window, cues: list[_Cued | _Listed], start: int, end: int
+    ) -> bool:
+        """Some clause of ``open_`` that no cue framing the finding at ``[start, end)``
+        governs. The finding's own clauses are asked directly; for the others the answer
+        does not depend on where in the sentence the finding stands (a cue reaching its
+        clause only governs there; one reaching its sentence governs a clause it stands in,
+        before the finding or after it), so it comes from an index of the sentence's clauses
+        built once: in a long sentence, asking every clause for every finding took the
+        text's length squared."""
+        clauses = self.clauses
+        first, last = clauses.clause_start(start), clauses.clause_end(end - 1)
+        listed = {
+            clauses.clause_start(a) for c in cues if isinstance(c, _Listed) for a, _ in c.spans
+        }
+        cued = [c for c in cues if isinstance(c, _Cued)]
+        open_ = self.open_clauses(window)
+        for clause in open_[bisect_left(open_, first) : bisect_right(open_, last)]:
+            if clause not in listed and not any(c.governs(clause) for c in cued):
                 return True
-        return False
+        before, after = self.far(window, cued)
+        # An earlier clause the index cannot clear may still be governed by a cue hit that
+        # ends close before the finding (a cue with a gap) or runs into a later clause.
+        i = bisect_left(before, first) - 1
+        while i >= 0:
+            clause = before[i]
+            if clause not in listed and not any(c.governs(clause) for c in cued):
+                return True
+            i -= 1
+        return any(c not in listed for c in after[bisect_right(after, last) :])
+
+    def far(self, window: _Window, cued: list[_Cued]) -> tuple[list[int], list[int]]:
+        """Of the window's open clauses, the clauses a sentence-reaching cue does not govern from inside the
+        clause when the finding stands after it (a cue with a gap is left to the caller),
+        and those it does not govern when the finding stands before it."""
+        sentence = [c for c in cued if c.cue.reach == "sentence"]
+        key = (window, tuple((c.cue.bank, c.lo, c.hi) for c in sentence))
+        found = self._far.get(key)
+        if found is None:
+            clauses = self.clauses
+            before: list[int] = []
+            after: list[int] = []
+            for clause in self.open_clauses(window):
+                last = clauses.clause_end(clause)
+                if not any(c.inside(clause, last, last) for c in sentence if c.cue.gap is None):
+                    before.append(clause)
+                if not any(c.inside(clause, last, c.hi) for c in sentence if not c.cue.before):
+                    after.append(clause)
+            found = self._far[key] = (before, after)
+        return found
 
     def official(self, lo: int, hi: int) -> bool:
         return any(True for _ in self.within(OFFICIAL, lo, hi))
@@ -563,6 +645,17 @@ class _Cued:
         if after is not None:
             return after.start - end, (after.start, after.end)
         return None
+
+    def inside(self, a: int, b: int, bound: int) -> bool:
+        """A hit of the window starting in ``[a, b]`` and ending by ``bound``."""
+        a, b, bound = max(a, self.lo), min(b, self.hi - 1), min(bound, self.hi)
+        hits = self.hits
+        for k in range(bisect_left(self.starts, a), len(hits)):
+            if hits[k].start > b:
+                return False
+            if hits[k].end <= bound:
+                return True
+        return False
 
     def governs(self, clause: int) -> bool:
         """Some framing hit starts in the clause that begins at ``clause``."""
