@@ -151,7 +151,7 @@ class SignalScanner:
     rejects: tuple[Callable[[str], bool] | None, ...]
     gated: tuple[tuple[int, re.Pattern[str]], ...]  # banks whose regex runs when this gate matches
     whole: tuple[re.Pattern[str] | None, ...]  # each bank's phrases and patterns in one regex
-    pieces: tuple[bool, ...]  # banks whose matches are pieces of an offer (see ``_apart``)
+    pieces: tuple[str | None, ...]  # the piece of evidence a bank's match is part of (``_apart``)
     unless: tuple[re.Pattern[str] | None, ...]  # a match of this cancels the bank's signal
 
     def scan(self, view: str) -> dict[int, tuple[int, int]]:
@@ -187,12 +187,18 @@ class SignalScanner:
         return self._apart(view, found)
 
     def _apart(self, view: str, found: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
-        """One piece of evidence counts once: a signal whose match lies inside another's (原价
-        and 价599 inside the contrast 原价599，现200) is a part of that piece, and counts only
-        where its bank also matches outside every piece."""
-        pieces = [b for b in found if self.pieces[b]]
+        """One piece of evidence counts once: a signal whose match lies inside the match of
+        another of the same ``piece`` (原价 and 价599 inside the contrast 原价599，现200, all
+        pieces of a price) is a part of it, and counts only where its bank also matches
+        outside every such match."""
+        pieces = [b for b in found if self.pieces[b] is not None]
         inside = [
-            b for b in pieces if any(_within(found[b], found[c], strict=True) for c in pieces)
+            b
+            for b in pieces
+            if any(
+                self.pieces[b] == self.pieces[c] and _within(found[b], found[c], strict=True)
+                for c in pieces
+            )
         ]
         if not inside:
             return found
@@ -324,7 +330,7 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
     gates: list[re.Pattern[str] | None] = []
     rejects: list[Callable[[str], bool] | None] = []
     whole: list[re.Pattern[str] | None] = []
-    pieces: list[bool] = []
+    pieces: list[str | None] = []
     unless: list[re.Pattern[str] | None] = []
     for i, bank in enumerate(weighted):
         fixed, prior = bank.options.get("weight"), bank.options.get("prior", 0)
@@ -361,7 +367,12 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
         gates.append(quick(gate) if isinstance(gate, str) and source is not None else None)
         rejects.append(_rejecter(banks, bank))
         whole.append(bank.regex)
-        pieces.append(not specs[-1].against and bank.name not in (LABEL, UNSUBSCRIBE))
+        piece = bank.options.get("piece")
+        if piece is not None and not isinstance(piece, str):
+            raise WordListError(
+                _WHERE, None, f"banks.{bank.name}.piece must be a name, got {piece!r}"
+            )
+        pieces.append(piece)
         unless.append(_unless(banks, bank))
     return SignalScanner(
         tuple(specs),
