@@ -297,7 +297,12 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
             break
         spans = found[kind.name]
         sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
-        governing = {clauses.clause_start(a) for a, _ in spans}
+        governing = {clauses.clause_start(a) for a, _ in spans} | {
+            clauses.clause_start(h.start)  # a prohibition governs its own clause
+            for cue in reading.model.cues
+            if cue.kind == kind.name and cue.reach == "clause" and f.rule not in cue.skip
+            for h in reading.hits(cue.bank)[0]
+        }
         defeated = False
         for bank in kind.defeated_by:
             whole = reading.model.banks[bank].options.get("scope") == "message"

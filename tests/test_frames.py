@@ -163,8 +163,20 @@ def test_propaganda_borrowing_court_words_is_not_framed(judged: Guard) -> None:
     assert judged.check("反邪教宣传：揭穿法轮功的欺骗本质").verdict is Verdict.PASS
 
 
-def test_frames_off_restores_the_plain_severity() -> None:
-    assert Guard(frames=False).check("请大家不要吸毒").verdict is Verdict.BLOCK
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请大家不要吸毒",  # WX1, judged in the engine
+        "反诈：下载APP领红包的都是骗子",  # WX3, judged while it matches
+        "警方提示：不要相信要求把钱转入安全账户的电话。",  # WX8, judged while it matches
+        "谨防上门服务类诈骗：美女、包夜等信息都是骗局",  # WX1 trade offers
+    ],
+)
+def test_frames_off_restores_the_plain_severity_in_every_family(text: str) -> None:
+    judged = Guard().check(text)
+    assert judged.verdict is Verdict.PASS and all(v.frame for v in judged.violations)
+    plain = Guard(frames=False).check(text)
+    assert plain.verdict is Verdict.BLOCK and not any(v.frame for v in plain.violations)
 
 
 def test_users_extend_the_frames_with_their_phrase_files(tmp_path: Path) -> None:
@@ -222,7 +234,8 @@ def test_the_judge_never_raises_nor_moves_a_finding(text: str) -> None:
 )
 def test_the_sender_asking_to_be_reached_defeats_any_notice(line: str, offer: str) -> None:
     text = f"{line}。{offer}"
-    assert _errors(_JUDGED, text) == _errors(_FRAMELESS, text)
+    judged = [e for e in _errors(_JUDGED, text) if e[0].startswith("WX1")]
+    assert judged == [e for e in _errors(_FRAMELESS, text) if e[0].startswith("WX1")]
 
 
 _JUDGED = Guard()

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxguard import Guard, WordListError
+from wxguard import Guard, Severity, WordListError
 
-from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS
+from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS, WARNINGS
 
 TRADE_RULES = ("WX102", "WX103", "WX106")
 
@@ -39,6 +39,16 @@ def test_offers_are_found_with_their_span(guard: Guard, text: str, rule: str, sp
 def test_the_same_products_in_ordinary_messages_pass(guard: Guard, text: str) -> None:
     solicitations = [v for v in guard.check(text).violations if "solicitation" in v.techniques]
     assert solicitations == []
+
+
+@pytest.mark.parametrize("text", WARNINGS)
+def test_an_offer_named_in_a_warning_is_judged_by_the_frame_judge(guard: Guard, text: str) -> None:
+    """One notice reader: the frame judge lowers the offer a warning names, with its reason
+    (so the reader sees it was judged), and Guard(frames=False) leaves it an error."""
+    found = guard.check(text).violations
+    assert found and all(v.severity is Severity.INFO and v.frame for v in found), found
+    unjudged = Guard(select=list(TRADE_RULES), frames=False).check(text).violations
+    assert any(v.severity is Severity.ERROR for v in unjudged), unjudged
 
 
 @pytest.mark.parametrize(("text", "rule", "span"), KNOWN_MISSES)

@@ -117,7 +117,10 @@ TRAPS: list[str] = [
     # a homophone that is ordinary text
     "今儿午觉被吵醒，微信响个不停，觉被睡得稀碎",
     "更多精彩尽在官网，欢迎访问",
-    # warnings against the trade (issue 14 judges frames in general; these the join itself skips)
+]
+
+# Warnings against the trade: the offer they name is found, and the frame judge lowers it.
+WARNINGS = [
     "警方提醒：凡是自称能代开各类发票、验证后付款的，都是诈骗",
     "谨防上门服务类诈骗：美女、包夜等信息都是骗局，切勿添加微信",
 ]

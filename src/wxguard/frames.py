@@ -13,7 +13,8 @@ Everything the judge reads is data (``wordlists/frames.toml``, which users exten
 and costs nothing on a message without a judged finding. Families whose judgement must be
 made while they match consult it through ``Cues`` and ``Notice`` (WX3: a debunking or a
 report quoted in a join's sentence lowers the join, with a ``Frame`` of kind ``refuted``;
-WX8: a warning in a join's sentence cancels a described scam, and a quoted link or number).
+WX8: a warning in a join's sentence lowers a described scam, and a quoted link or number,
+with a ``Frame`` of kind ``warned``). ``Guard(frames=False)`` turns all of it off.
 """
 
 from __future__ import annotations
@@ -228,10 +229,25 @@ class Notice:
 
     def warns(self, start: int, end: int) -> bool:
         """A cue in the sentence of the compact ``[start, end)``."""
+        return self.cue(start, end) is not None
+
+    def any(self) -> bool:
+        """A cue anywhere in the message."""
+        return bool(self._spans().hits)
+
+    def _spans(self) -> Spans:
         if self._cues is None:
             self._cues = Spans(self.bank.hits(self.clauses.text))
-        clauses = self.clauses
-        return self._cues.inside_from(clauses.sentence_start(start), clauses.sentence_end(end - 1))
+        return self._cues
+
+    def cue(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first cue in the sentence of the compact ``[start, end)``: its compact span."""
+        clauses, cues = self.clauses, self._spans()
+        begin, last = clauses.sentence_start(start), clauses.sentence_end(end - 1)
+        for k in cues.starting(begin, last):  # all but the last few end in the sentence
+            if cues.hits[k].end <= last:
+                return cues.hits[k].start, cues.hits[k].end
+        return None
 
     def quoted(self, start: int, end: int) -> bool:
         """The compact ``[start, end)`` lies inside one pair of quotation marks."""
@@ -325,7 +341,10 @@ class _Reading:
         self._by_end: dict[str, tuple[list[Hit], list[int], int]] = {}
         self._open: dict[_Window, list[int]] = {}
         self._headlines: dict[str, _Listed] = {}
-        self._far: dict[tuple[_Window, tuple[_Window, ...]], tuple[list[int], list[int]]] = {}
+        self._far: dict[
+            tuple[_Window, tuple[_Window, ...], tuple[str, ...]], tuple[list[int], list[int]]
+        ] = {}
+        self._cued: dict[str, frozenset[int]] = {}
         points = {p for f in findings for p in (f.start, f.end)}
         self.at = _compact_positions(self.original, points)
         text = self.clauses.text
@@ -496,16 +515,22 @@ class _Reading:
         clause only governs there; one reaching its sentence governs a clause it stands in,
         before the finding or after it), so it comes from an index of the sentence's clauses
         built once: in a long sentence, asking every clause for every finding took the
-        text's length squared."""
+        text's length squared. A cue that reaches only its own clause (不要, 切勿) governs
+        the clause it stands in wherever the finding is (谨防…诈骗，切勿添加微信)."""
         clauses = self.clauses
         first, last = clauses.clause_start(start), clauses.clause_end(end - 1)
         listed = {
             clauses.clause_start(a) for c in cues if isinstance(c, _Listed) for a, _ in c.spans
         }
         cued = [c for c in cues if isinstance(c, _Cued)]
+        own = [self.cued_clauses(c.cue.bank) for c in cued if c.cue.reach == "clause"]
         open_ = self.open_clauses(window)
         for clause in open_[bisect_left(open_, first) : bisect_right(open_, last)]:
-            if clause not in listed and not any(c.governs(clause) for c in cued):
+            if (
+                clause not in listed
+                and not any(clause in held for held in own)
+                and not any(c.governs(clause) for c in cued)
+            ):
                 return True
         before, after = self.far(window, cued)
         # An earlier clause the index cannot clear may still be governed by a cue hit that
@@ -518,18 +543,31 @@ class _Reading:
             i -= 1
         return any(c not in listed for c in after[bisect_right(after, last) :])
 
+    def cued_clauses(self, bank: str) -> frozenset[int]:
+        """The starts of the clauses holding a hit of ``bank``."""
+        found = self._cued.get(bank)
+        if found is None:
+            clause_start = self.clauses.clause_start
+            found = self._cued[bank] = frozenset(clause_start(h.start) for h in self.hits(bank)[0])
+        return found
+
     def far(self, window: _Window, cued: list[_Cued]) -> tuple[list[int], list[int]]:
-        """Of the window's open clauses, the clauses a sentence-reaching cue does not govern from inside the
-        clause when the finding stands after it (a cue with a gap is left to the caller),
-        and those it does not govern when the finding stands before it."""
+        """Of the window's open clauses that no clause-reaching cue holds, those a
+        sentence-reaching cue does not govern from inside the clause when the finding stands
+        after it (a cue with a gap is left to the caller), and those it does not govern when
+        the finding stands before it."""
         sentence = [c for c in cued if c.cue.reach == "sentence"]
-        key = (window, tuple((c.cue.bank, c.lo, c.hi) for c in sentence))
+        own = tuple(c.cue.bank for c in cued if c.cue.reach == "clause")
+        key = (window, tuple((c.cue.bank, c.lo, c.hi) for c in sentence), own)
         found = self._far.get(key)
         if found is None:
             clauses = self.clauses
             before: list[int] = []
             after: list[int] = []
+            held = [self.cued_clauses(bank) for bank in own]
             for clause in self.open_clauses(window):
+                if any(clause in h for h in held):
+                    continue
                 last = clauses.clause_end(clause)
                 if not any(c.inside(clause, last, last) for c in sentence if c.cue.gap is None):
                     before.append(clause)

@@ -10,8 +10,9 @@ tables in their phrase files).
 Spam spells these words by sound (婇票, 铳植, 網止), so the join runs on the clause view
 respelled by syllable. A part matched through a homophone counts only when the characters
 swapped in are not themselves an ordinary word (科长 is a word, so it is never 刻章). A
-sentence that plainly warns against the trade (谨防, 举报, 诈骗 …) yields nothing here; how
-warnings and news are judged in general is the frame judge's work (issue 14).
+sentence about one's own invoices (报销, 抬头) is no offer. An offer named in a warning or a
+report (谨防代开发票诈骗, 因代开发票被判) is found here and judged by the frame judge, which
+reads every content finding's sentence (``wxguard.frames``, issue 14).
 """
 
 from __future__ import annotations
@@ -36,10 +37,9 @@ from ..base import CheckContext, Finding
 
 # Banks this module consults besides those the rules name.
 CONTACT = "contact"
-# A sentence with a hit of these is no offer: it warns against the trade, or it hands in or
-# claims one's own invoices.
-NOT_OFFERS = ("warning", "receipt")
-CONTEXT_BANKS = ("exempt", "blocker", *NOT_OFFERS, CONTACT)
+# A sentence with a hit of this is no offer: it hands in or claims one's own invoices.
+RECEIPT = "receipt"
+CONTEXT_BANKS = ("exempt", "blocker", RECEIPT, CONTACT)
 # A contact this far from a join (at most one sentence end away) is named with it.
 CONTACT_REACH = 30
 # Confidence: joined in one clause, or across clause breaks; a contact as well adds to it,
@@ -115,7 +115,7 @@ class _Message:
         self.original = ctx.view.text
         self.clauses = clauses
         self._contacts: _Contacts | None = None
-        self._warnings: Spans | None = None
+        self._receipts: Spans | None = None
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
         self._exact: dict[str, Spans] = {}
         self._items: dict[str, list[tuple[int, int]]] = {}
@@ -158,7 +158,7 @@ class _Message:
         """No warning frames the join, and its homophones are disguises: none reads as
         ordinary text, and none is from a bank marked ``sound = false`` (products joined to
         a contact alone: 百嘉乐 is a KTV's name, 百嘉乐 + 注册送 is a casino)."""
-        if self.warned(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
+        if self.receipt(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
             return False
         if (
             any(self.model.exact[b].options.get("with-contact") is True for b in join.banks)
@@ -188,20 +188,14 @@ class _Message:
             ]
         return found
 
-    def warned(self, join: Join) -> bool:
-        """The join's sentence warns against the trade or is about one's own invoices."""
-        if self._warnings is None:
-            text = self.clauses.text
-            self._warnings = Spans(
-                sorted(
-                    (h for b in NOT_OFFERS for h in self.model.exact[b].hits(text)),
-                    key=lambda h: (h.start, h.end),
-                )
-            )
-        if not self._warnings.hits:
+    def receipt(self, join: Join) -> bool:
+        """The join's sentence is about one's own invoices."""
+        if self._receipts is None:
+            self._receipts = Spans(self.model.exact[RECEIPT].hits(self.clauses.text))
+        if not self._receipts.hits:
             return False
         begin, end = self.clauses.sentence_start(join.start), self.clauses.sentence_end(join.end)
-        return self._warnings.inside_from(begin, end)
+        return self._receipts.inside_from(begin, end)
 
     def menus(self, join: Join) -> list[tuple[int, int]] | None:
         """The other items of the menus a join's parts stand in, for parts of a bank that
