@@ -215,6 +215,38 @@ def test_a_governed_bank_read_in_the_whole_message_is_refused(
         frames._build(())
 
 
+@pytest.mark.parametrize(
+    "text", ["【新闻】出售冰毒", "【新闻】出售冰毒，货到付款，私聊", "[新闻] 有人出售海洛因"]
+)
+def test_a_sale_under_a_news_tag_is_an_offer_dressed_as_news(judged: Guard, text: str) -> None:
+    assert judged.check(text).verdict is Verdict.BLOCK
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["【新闻】男子出售冰毒被判刑", "新闻：男子在网上出售冰毒，被警方抓获", "《出售冰毒》"],
+)
+def test_news_that_tells_of_a_sale_stays_a_report(judged: Guard, text: str) -> None:
+    report = judged.check(text)
+    assert report.verdict is Verdict.REVIEW and report.violations[0].frame == "report"
+
+
+def test_a_told_bank_outside_the_defeaters_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wxguard import frames
+
+    real = frames.bundled_family
+
+    def patched(family: str) -> Any:
+        data, sources = real(family)
+        data = {**data, "kinds": {**data["kinds"]}}
+        data["kinds"]["negation"] = {**data["kinds"]["negation"], "told": ["official"]}
+        return data, sources
+
+    monkeypatch.setattr(frames, "bundled_family", patched)
+    with pytest.raises(WordListError, match=r"kinds\.negation\.told: official is not in"):
+        frames._build(())
+
+
 def test_the_frame_is_in_the_json_report(judged: Guard) -> None:
     data = judged.check("请大家不要吸毒").model_dump(mode="json")
     assert data["violations"][0]["frame"] == "warning"

@@ -47,6 +47,8 @@ SCOPES = ("sentence", "message")
 _Window = tuple[str, int, int]  # a bank and the compact range its hits are read in
 # A finding inside 《…》 (a book, film, article or news title) is cited, not said.
 _TITLE = re.compile(r"《[^《》\n]{1,60}》")
+# A tag the message opens with (【新闻】, [通知]): it tells nothing the sentence after it says.
+_TAG = re.compile(r"\s*[【〖\[][^】〗\]\n]{1,12}[】〗\]]")
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Kind:
     severity: Severity
     defeated_by: tuple[str, ...]
     governed: frozenset[str]
+    told: frozenset[str]  # defeaters a cue of the finding's own sentence tells of
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ def _kind(name: str, spec: Any, banks: dict[str, Bank]) -> Kind:
         raise WordListError(
             FILE, None, f"{where}.severity must be info, warning or error"
         ) from None
-    lists = {key: spec.get(key, []) for key in ("defeated-by", "governed")}
+    lists = {key: spec.get(key, []) for key in ("defeated-by", "governed", "told")}
     for key, value in lists.items():
         if not isinstance(value, list) or any(v not in banks for v in value):
             raise WordListError(FILE, None, f"{where}.{key} must list known banks, got {value!r}")
@@ -163,7 +166,18 @@ def _kind(name: str, spec: Any, banks: dict[str, Bank]) -> Kind:
             f'{where}.governed: {", ".join(whole)} has scope = "message"; a cue governs'
             " the clauses of its sentence, so only sentence-scope banks can be governed",
         )
-    return Kind(name, severity, tuple(lists["defeated-by"]), frozenset(lists["governed"]))
+    stray = [v for v in lists["told"] if v not in lists["defeated-by"]]
+    if stray:
+        raise WordListError(
+            FILE, None, f"{where}.told: {', '.join(stray)} is not in {where}.defeated-by"
+        )
+    return Kind(
+        name,
+        severity,
+        tuple(lists["defeated-by"]),
+        frozenset(lists["governed"]),
+        frozenset(lists["told"]),
+    )
 
 
 def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
@@ -350,6 +364,8 @@ class _Reading:
         text = self.clauses.text
         first = self.clauses.sentence_end(0)
         self.heading = first if 0 < first <= model.title and first < len(text) else 0
+        tag = _TAG.match(self.original)
+        self.tag = _compact_positions(self.original, {tag.end()})[tag.end()] if tag else 0
 
     # -- hits ----------------------------------------------------------------------------
     def hits(self, bank: str) -> tuple[list[Hit], list[int]]:
@@ -455,7 +471,7 @@ class _Reading:
         found = self._headlines.get(bank)
         if found is None:
             spans = [(h.start, h.end) for h in self.within(bank, 0, self.heading)]
-            found = self._headlines[bank] = _Listed(self, spans)
+            found = self._headlines[bank] = _Listed(self, spans, heading=True)
         return found
 
     def by_end(self, bank: str) -> tuple[list[Hit], list[int], int]:
@@ -473,7 +489,15 @@ class _Reading:
         governs the verb of its own clause (严禁出售)."""
         clauses = self.clauses
         sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
+        # News tells of a sale in its own sentence (男子出售冰毒被抓获); under a bare heading
+        # or tag (【新闻】出售冰毒，…) the sale is the offer itself.
+        told = kind.told and any(
+            c.any_from(self.tag) if isinstance(c, _Cued) else not c.heading and c.any()
+            for c in cues
+        )
         for bank in kind.defeated_by:
+            if told and bank in kind.told:
+                continue
             whole = self.model.banks[bank].options.get("scope") == "message"
             lo, hi = (0, len(clauses.text)) if whole else sentence
             window = (bank, lo, hi)
@@ -599,8 +623,10 @@ class _Reading:
 class _Listed:
     """Spans named outright (a heading's cues, the title holding the finding)."""
 
-    def __init__(self, reading: _Reading, spans: list[tuple[int, int]]) -> None:
-        self.reading, self.spans = reading, spans
+    def __init__(
+        self, reading: _Reading, spans: list[tuple[int, int]], *, heading: bool = False
+    ) -> None:
+        self.reading, self.spans, self.heading = reading, spans, heading
 
     def any(self) -> bool:
         return bool(self.spans)
@@ -659,8 +685,12 @@ class _Cued:
         return None
 
     def any(self) -> bool:
-        return self._before(self.lo, self.start) is not None or (
-            self._after(self.end, self.hi) is not None
+        return self.any_from(self.lo)
+
+    def any_from(self, at: int) -> bool:
+        """A framing hit that starts at ``at`` or later."""
+        return self._before(max(at, self.lo), self.start) is not None or (
+            self._after(max(at, self.end), self.hi) is not None
         )
 
     def nearest(self, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
