@@ -417,15 +417,9 @@ def _automaton(phrase_banks: dict[str, list[int]], trigger_banks: dict[str, list
 def _rejecter(banks: dict[str, Bank], bank: Bank) -> Callable[[str], bool] | None:
     """``not-only = "<bank>"``: a match made of nothing but that bank's phrases (and brackets,
     spaces and punctuation) is no evidence (【通知】 is a tag, not a sender's signature)."""
-    name = bank.options.get("not-only")
-    if name is None:
+    regex = _named_regex(banks, bank, "not-only")
+    if regex is None:
         return None
-    other = banks.get(str(name))
-    if other is None or other.regex is None:
-        raise WordListError(
-            _WHERE, None, f"banks.{bank.name}.not-only names no bank with phrases: {name!r}"
-        )
-    regex = other.regex
 
     def only(matched: str) -> bool:
         return not re.sub(r"[\W_]", "", regex.sub("", matched))
@@ -436,13 +430,18 @@ def _rejecter(banks: dict[str, Bank], bank: Bank) -> Callable[[str], bool] | Non
 def _unless(banks: dict[str, Bank], bank: Bank) -> re.Pattern[str] | None:
     """``unless = "<bank>"``: a match of that bank anywhere in the message cancels this
     signal (a shop clearing its stock says 转让 too, but with 批发 or a list of prices)."""
-    name = bank.options.get("unless")
+    return _named_regex(banks, bank, "unless")
+
+
+def _named_regex(banks: dict[str, Bank], bank: Bank, option: str) -> re.Pattern[str] | None:
+    """The regex of the bank that ``bank``'s ``option`` names, if it names one."""
+    name = bank.options.get(option)
     if name is None:
         return None
     other = banks.get(str(name))
     if other is None or other.regex is None:
         raise WordListError(
-            _WHERE, None, f"banks.{bank.name}.unless names no bank with phrases: {name!r}"
+            _WHERE, None, f"banks.{bank.name}.{option} names no bank with phrases: {name!r}"
         )
     return other.regex
 
