@@ -46,6 +46,8 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "warnings in one sentence": ("WX1", lambda n: "谨防有人出售冰毒 " * n),
     # each clause's sale governed by its own warning: every clause asked for every finding
     "warnings clause by clause": ("WX1", lambda n: "谨防有人出售冰毒，" * n),
+    # offers each governed by a prohibition in its own clause, away from every finding
+    "prohibited offers clause by clause": ("WX1", lambda n: "谨防有人出售冰毒，切勿加微信，" * n),
     "prohibitions with contacts": ("WX1", lambda n: "严禁出售冰毒，加微信abc_123 " * n),
     "book titles": ("WX1", lambda n: "《出售冰毒》 " * n),
     # scams: every kept join and channel, and every warning, against each new one
