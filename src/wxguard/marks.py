@@ -3,9 +3,12 @@
 A gambling term spelt as a sound-alike (百榢乐) is one problem, not a WX103 and a WX109; a
 gambling lure (注册送8元) is not also an induced click; the card number of a payment demand
 is the demand's, not also a privacy leak; one reward joined to two actions (分享…下载…享红包)
-is one inducement. The catalog's ``[[one-mark]]`` tables say which rules' findings absorb
-which others' where they overlap: the kept finding (the most severe, then the longest, then
-the earlier rule) names the others in its message and carries them whole in ``also``. Rules
+is one inducement; the terms of one gambling offer in one sentence are one offer, and an
+illegal offer or a scam is not also an ad missing its 广告 label. The catalog's
+``[[one-mark]]`` tables say which rules' findings absorb which others' where they overlap
+(or, with ``reach``, in one sentence or one message): the kept finding (the most severe, then
+the longest, then the earlier rule) names the others in its message and carries them whole in
+``also``. Rules
 with different fixes on the same words (an http link without UTM tags: use https, add the
 tags) are not listed and keep their own marks.
 
