@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
@@ -112,7 +113,6 @@ class LinksChecker(Checker):
             name: self.allowed | _domains(p.allowed_domains, f"profiles.{name}.allowed-domains")
             for name, p in profiles.items()
         }
-        self.trusted = Trusted.of(self.allowed.union(*self.platform_allowed.values()))
         self.short = short_link_hosts()
         resolvers: list[IcpResolver] = []
         if config.icp_registry is not None:
@@ -136,6 +136,13 @@ class LinksChecker(Checker):
             self._unfiled,
             self._untracked,
         )
+
+    @cached_property
+    def trusted(self) -> Trusted:
+        """The allowed and platforms' hosts with their registrable domains, on first use:
+        splitting them loads the public-suffix list (tldextract and requests, a third of a
+        Guard's construction), and most messages hold no link."""
+        return Trusted.of(self.allowed.union(*self.platform_allowed.values()))
 
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages that may hold a link (``extract_links``' own quick test)."""
