@@ -170,12 +170,11 @@ def test_propaganda_borrowing_court_words_is_not_framed(judged: Guard) -> None:
         "反诈：下载APP领红包的都是骗子",  # WX3, judged while it matches
         "警方提示：不要相信要求把钱转入安全账户的电话。",  # WX8, judged while it matches
         "谨防上门服务类诈骗：美女、包夜等信息都是骗局",  # WX1 trade offers
-        "警惕！https://www.12306.cn.refund-help.com/ 是钓鱼网站",  # WX2 spoofs, judged as found
     ],
 )
 def test_frames_off_restores_the_plain_severity_in_every_family(text: str) -> None:
     judged = Guard().check(text)
-    assert judged.verdict is not Verdict.BLOCK and all(v.frame for v in judged.violations)
+    assert judged.verdict is Verdict.PASS and all(v.frame for v in judged.violations)
     plain = Guard(frames=False).check(text)
     assert plain.verdict is Verdict.BLOCK and not any(v.frame for v in plain.violations)
 
