@@ -13,7 +13,7 @@ from wxguard import Guard, WordListError
 
 from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS
 
-TRADE_RULES = ("WX102", "WX103", "WX106")
+TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106")
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +65,15 @@ def test_a_homophone_is_named_and_less_sure(guard: Guard) -> None:
     (found,) = guard.check("婇票、棋牌、捕鱼，铳植100餸50，網止见短信").violations
     assert found.techniques == ("solicitation", "homophone")
     assert found.confidence < 0.8
+
+
+def test_a_gun_sale_is_a_weapons_offence_not_an_invoice_one() -> None:
+    # Until session 4 gun adverts were WX106, whose consequence names invoices and documents.
+    for text in ("出售手枪，电话13800001111", "出售各种枪支，货到付款，微信详谈"):
+        found = Guard().check(text).violations
+        assert [v.rule for v in found if v.rule.startswith("WX1")] == ["WX105"], found
+        (gun,) = [v for v in found if v.rule == "WX105"]
+        assert "第一百二十五条" in gun.consequence and "发票" not in gun.consequence
 
 
 def test_english_message_names_the_parts() -> None:
