@@ -173,7 +173,31 @@ def test_trade_spans_map_into_the_original(pieces: list[str]) -> None:
     for v in Guard(select=list(TRADE_RULES)).check(text).violations:
         assert 0 <= v.start < v.end <= len(text) and text[v.start : v.end] == v.text
         if "solicitation" in v.techniques:
-            assert v.term is not None and v.term in v.text
+            assert v.term is not None and _in_order(v.term, v.text)
+            if "grid" not in v.techniques:
+                assert v.term in v.text
+
+
+def _in_order(part: str, text: str) -> bool:
+    """``part``'s characters stand in ``text`` in this order (a term read down a grid)."""
+    rest = iter(text)
+    return all(char in rest for char in part)
+
+
+def test_an_offer_down_a_grid_names_what_it_read_and_where(guard: Guard) -> None:
+    text = "请竖着往下看\n办货保\n证到留\n刻付备\n章款用\n电话13800001111"
+    (found,) = guard.check(text).violations
+    assert (found.rule, found.term, found.text) == ("WX106", "刻章", "办货保\n证到留\n刻付备\n章")
+    assert found.techniques == ("solicitation", "grid")
+    assert found.message == "违法交易敏感词「办证 + 刻章」"
+    assert found.confidence < 0.9
+
+
+def test_a_grid_counts_only_parts_as_written(guard: Guard) -> None:
+    # Read down its columns, this ad holds 实询 (视讯 by sound) and 惠点 (回点): a column of
+    # ordinary text is a random string, so sound-alikes there are no evidence.
+    text = "为更好地为您提供服务掌厅客户端全面升级流量实时查询优惠一键直达话费流量免费送实时掌握最新优惠活动"
+    assert guard.check(text).violations == ()
 
 
 def test_batches_find_the_offers_single_messages_find(guard: Guard) -> None:
