@@ -29,7 +29,7 @@ from ...phrases.clauses import STRONG, Clauses
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.grid import columns, take
-from ...text.quickregex import trie_source
+from ...text.quickregex import Literals, trie_source
 from ...text.segment import frequency, in_words, straddles
 from ...text.sound import class_table, syllable_table
 from ...text.views import TextView
@@ -66,8 +66,10 @@ class TradeModel:
     sound: dict[str, Bank]  # respelled by syllable: the joins run on these
     combines: list[Combine]
     alones: list[Alone]
-    gate: re.Pattern[str] | None  # on the message's sound view, which WX1 builds anyway
-    literal: re.Pattern[str] | None  # the same anchors as written, for the columns of a grid
+    gate: Literals | None  # on the message's sound view, which WX1 builds anyway
+    # The same anchors as written, for the columns of a grid: plain text, where a trie regex
+    # is faster than the automaton (few characters open a branch).
+    literal: re.Pattern[str] | None
     letters: dict[str, frozenset[str]]  # the characters each bank's phrases are written with
 
 
@@ -99,9 +101,7 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
     return TradeModel(exact, sound, combines, alones, gate, literal, letters)
 
 
-def _gates(
-    actions: list[Bank],
-) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def _gates(actions: list[Bank]) -> tuple[Literals | None, re.Pattern[str] | None]:
     """A quick test on ``TextView.sound`` (every character as its syllable class) that every
     message with a product passes, however it is spelled: the products' literal anchors
     written in sound classes; and the anchors as written, for a grid's columns, where only
@@ -116,7 +116,7 @@ def _gates(
         return None, None
     table = class_table()
     return (
-        re.compile(trie_source({a.translate(table) for a in anchors})),
+        Literals(a.translate(table) for a in anchors),
         re.compile(trie_source({a for a in anchors if len(a) > 1})),
     )
 
