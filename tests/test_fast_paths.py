@@ -352,3 +352,68 @@ def _context(text: str, view: Any) -> Any:
     from wxguard.families.base import CheckContext
 
     return CheckContext(message=Message(text=text), view=view, config=FRAME_GUARD.config)
+
+
+_SEGMENT_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *[
+                "消毒",
+                "品牌",
+                "毒品",
+                "言情",
+                "小说",
+                "冰毒",
+                "出售",
+                "中国",
+                "人民",
+                "银行",
+                "態度",
+            ],
+            *["消", "毒", "品", "好", "的", "臺", "獨", "ab", "A", "12", "x9", "c++", "\r\n", "\r"],
+            *["\n", " ", "》", "《", "，", "\u200b", "-", "._", "Ｋ"],
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SEGMENT_TEXT, st.data())
+def test_word_edges_answer_as_jiebas_cut(text: str, data: st.DataObject) -> None:
+    """``straddles`` and ``in_words`` skip jieba's cut when no token can cross the edges they
+    ask about: the answer is the one the cut gives, for any span and positions."""
+    from wxguard.text import segment
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    positions = data.draw(st.lists(st.integers(start, max(start, end - 1)), max_size=3))
+    positions = [p for p in positions if p < len(text)]
+    lo, window = segment._window(text, start, end)
+    words = list(segment._words(lo, window))
+    across = any((a < start < b or a < end < b) and not (a <= start and b >= end) for a, b in words)
+    inside = any(a <= p < b for p in positions for a, b in words)
+    assert segment.straddles(text, start, end) == across
+    assert segment.in_words(text, start, end, positions) == inside
+
+
+@settings(max_examples=100, deadline=None)
+@given(_ALLOW_TEXT, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 6)), max_size=8))
+def test_remembered_allow_windows_answer_as_a_fresh_scan(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    """A long text repeating a phrase asks ``_allowed_phrase`` the same window again and
+    again, and the answer is remembered (in a bounded memory): every answer, asked twice and
+    after the memory is full, is the one a fresh judge gives."""
+    from wxguard.families.content import judge as judging
+    from wxguard.text.views import TextView
+
+    lexicon = ALLOW_GUARD._checkers[0][0].lexicon  # type: ignore[attr-defined]
+    repeated = text * 4
+    judge = judging.Judge(lexicon, TextView(repeated))
+    asked = [(min(a, len(repeated)), min(a + n, len(repeated))) for a, n in spans]
+    asked += [(a + len(text), b + len(text)) for a, b in asked if b + len(text) <= len(repeated)]
+    for start, end in asked * 2:
+        fresh = judging.Judge(lexicon, TextView(repeated))._allowed_phrase(start, end)
+        assert judge._allowed_phrase(start, end) == fresh
+    assert len(judge._allow_seen) <= judging.ALLOW_MEMO
