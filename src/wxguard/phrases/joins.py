@@ -475,59 +475,61 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
                 order.append((start - action.end, i))
         elif end <= action.start and spec.before and action.start - end <= spec.before:
             order.append((action.start - end, i))
-    best: tuple[int, Join] | None = None
+    # A side is closed once a phrase on it fails for its distance in clause breaks and
+    # sentence ends (or, before the action, for an action that is no condition): every phrase
+    # farther on that side fails the same way, so a long text does not try them all.
+    closed = {True: False, False: False}
     for _, i in sorted(order):
-        best = _placed(msg, spec, action, *candidates[i])
-        if best is not None:
-            break
-    return (
-        _widen(best[1], [(a, b) for a, b, bare, _ in candidates if not bare], action)
-        if best
-        else None
-    )
+        start, end, bare, bank = candidates[i]
+        after = start >= action.end and not bare
+        if closed[after]:
+            continue
+        tried = _placed(msg, spec, action, start, end, bare, bank)
+        if isinstance(tried, Join):
+            return _widen(tried, [(a, b) for a, b, bare, _ in candidates if not bare], action)
+        closed[after] = tried
+    return None
 
 
 def _placed(
     msg: _Message, spec: Combine, action: Hit, start: int, end: int, bare: bool, bank: str
-) -> tuple[int, Join] | None:
-    """(gap, join) when the phrase at ``[start, end)`` is close enough and tied to the action:
+) -> Join | bool:
+    """The join when the phrase at ``[start, end)`` is close enough and tied to the action:
     after it within ``after`` characters and the allowed clause breaks and sentence ends
     (``sentences``; with ``tied``, a later clause must open with the phrase or a link word),
     or before it within ``before`` when the action is stated as the condition (a bare noun
     only then) or the rule does not ask for one (``condition = false``: then within the
     same breaks as after). With a ``lead``, the phrase counts only right after one of its
-    phrases, and the join names both (登录 + a link)."""
+    phrases, and the join names both (登录 + a link). Otherwise True when every phrase
+    farther from the action on the same side fails too (the distance, the breaks, a
+    condition the action is not), else False."""
     if start >= action.end and not bare:
-        gap = start - action.end
-        if gap > spec.after:
-            return None  # before counting breaks: a long text has many distant candidates
+        if start - action.end > spec.after:
+            return True  # before counting breaks: a long text has many distant candidates
         strong, weak = msg.clauses.breaks(action.end, start)
-        if (
-            strong > spec.sentences
-            or weak > spec.clauses
-            or ((strong or weak) and spec.tied and not msg.tied(start))
-        ):
-            return None
+        if strong > spec.sentences or weak > spec.clauses:
+            return True
+        if (strong or weak) and spec.tied and not msg.tied(start):
+            return False
         kind = "window" if strong or weak else "clause"
     elif end <= action.start and spec.before:
-        gap = action.start - end
-        if gap > spec.before:
-            return None
+        if action.start - end > spec.before:
+            return True
         strong, weak = msg.clauses.breaks(end, action.start)
         if not spec.condition:
             if strong > spec.sentences or weak > spec.clauses:
-                return None
+                return True
         elif strong + weak > max(1, spec.clauses) or not msg.conditional(action):
-            return None
+            return True
         kind = "reverse"
     else:
-        return None
+        return False
     if spec.lead:
         lead = msg.lead(spec.lead, start)
         if lead is None:
-            return None
+            return False
         start = max(lead.start, action.end) if start >= action.end else lead.start
-    return gap, Join(
+    return Join(
         spec.rule,
         (action.start, action.end),
         (start, end),
