@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import WordListError
 from ..resources import read_toml, wordlist_path
@@ -64,9 +64,10 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 FAMILIES = ("inducement", "advertising", "scams", "frames", "trade")
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A bank phrase found in a view: ``[start, end)`` in that view's indices."""
+class Hit(NamedTuple):
+    """A bank phrase found in a view: ``[start, end)`` in that view's indices. A tuple, not a
+    frozen dataclass: a long text makes hundreds of thousands, and a tuple is made three
+    times faster and gives the garbage collector one object to walk, not two."""
 
     start: int
     end: int

@@ -214,6 +214,10 @@ class Spans:
         return i > 0 and self._furthest[i - 1] > start
 
 
+# A phrase that may join an action: its span, whether it is a bare noun, and its bank.
+Candidate = tuple[int, int, bool, str]
+
+
 @dataclass
 class _Message:
     """Per-message state: bank hits are found once, when a rule first asks."""
@@ -225,6 +229,7 @@ class _Message:
     _spans: dict[str, Spans] = field(default_factory=dict)
     _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
     _reach: dict[str, int] = field(default_factory=dict)
+    _rows: dict[str, list[Candidate]] = field(default_factory=dict)
     # Per action and per joined phrase's start: asked again for each rule and candidate.
     _conditional: dict[Hit, bool] = field(default_factory=dict)
     _tied: dict[int, bool] = field(default_factory=dict)
@@ -280,20 +285,31 @@ class _Message:
             for b in self.spans("blocker").ending(action.start - reach, action.start)
         )
 
-    def joinables(self, name: str, action: Hit, lo: int, hi: int) -> list[tuple[int, int, bool]]:
-        """Spans of a bank that can join ``action``, and whether each is a bare noun; only
-        those whose phrase starts in ``[lo, hi]``. Nouns that need a verb of getting get it
-        (领取 … 红包) or follow the action directly (转发抽奖); a bare noun only joins an
-        action stated as its condition (红包等你拿！只需转发)."""
-        near = self.spans(name).starting(lo, hi)
-        if self.banks[name].options.get("needs") != "acquire":
-            hits = self.spans(name).hits
-            return [(hits[i].start, hits[i].end, False) for i in near]
-        bound = self.acquired(name)
-        return [
-            (noun.start, noun.end, False) if noun.start == action.end else acquired
-            for noun, acquired in (bound[i] for i in near)
-        ]
+    def joinables(self, name: str, action: Hit, lo: int, hi: int) -> list[Candidate]:
+        """Spans of a bank that can join ``action``, whether each is a bare noun, and the
+        bank; only those whose phrase starts in ``[lo, hi]``. Nouns that need a verb of
+        getting get it (领取 … 红包) or follow the action directly (转发抽奖); a bare noun
+        only joins an action stated as its condition (红包等你拿！只需转发). Each bank's rows
+        are made once a message and sliced: a long text asks for every action."""
+        spans = self.spans(name)
+        near = spans.starting(lo, hi)
+        rows = self._rows.get(name)
+        if rows is None:
+            if self.banks[name].options.get("needs") != "acquire":
+                rows = [(h.start, h.end, False, name) for h in spans.hits]
+            else:
+                rows = [(*grown, name) for _, grown in self.acquired(name)]
+            self._rows[name] = rows
+        found = rows[near.start : near.stop]
+        if self.banks[name].options.get("needs") == "acquire":
+            # A noun right after the action needs no verb of getting: its own span joins.
+            starts = spans.starts
+            j = bisect_left(starts, action.end, near.start, near.stop)
+            while j < near.stop and starts[j] == action.end:
+                noun = spans.hits[j]
+                found[j - near.start] = (noun.start, noun.end, False, name)
+                j += 1
+        return found
 
     def reach(self, name: str) -> int:
         """How far a span of this bank can stand from where its phrase starts: the longest
@@ -465,7 +481,7 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
     for name in spec.with_:
         reach = 2 * msg.reach(name)
         lo, hi = action.start - spec.before - reach, action.end + spec.after + reach
-        candidates += [(*span, name) for span in msg.joinables(name, action, lo, hi)]
+        candidates += msg.joinables(name, action, lo, hi)
     # The nearest wins (the first listed among equals): try them nearest first, each within
     # its side's reach, and stop at the first that is tied to the action.
     order = []
