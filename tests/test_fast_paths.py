@@ -417,3 +417,44 @@ def test_remembered_allow_windows_answer_as_a_fresh_scan(
         fresh = judging.Judge(lexicon, TextView(repeated))._allowed_phrase(start, end)
         assert judge._allowed_phrase(start, end) == fresh
     assert len(judge._allow_seen) <= judging.ALLOW_MEMO
+
+
+@given(st.one_of(ANY, st.text(st.sampled_from("分享到3个群，。！转发红包 ★"), max_size=30)))
+def test_clause_spans_map_back_as_the_block_map_says(text: str) -> None:
+    """A text whose every character stays one character in the clause view maps back without
+    the block map: the spans are the map's."""
+    from wxguard.phrases.clauses import Clauses, compact
+    from wxguard.text.views import BlockMap
+
+    clauses = Clauses(text)
+    slow = BlockMap(text, compact)
+    for start in range(len(clauses.text)):
+        for end in (start + 1, len(clauses.text)):
+            expected = slow.source_index(start), slow.source_index(end - 1) + 1
+            assert clauses.original(start, end) == expected
+
+
+def test_remembered_messages_are_the_rules_own() -> None:
+    """A finding's message is remembered by rule, language, variant and fields: each is the
+    one the catalog formats afresh, in both languages, with catalog words and variants, and
+    a field that cannot be remembered is formatted all the same."""
+    from wxguard.catalog import catalog
+    from wxguard.config import GuardConfig
+    from wxguard.families.base import Finding
+
+    rule = catalog().by_code["WX104"]
+    word = next(iter(catalog().by_code["WX301"].variants.values()), None)
+    cases: list[dict[str, object]] = [
+        {"term": "冰毒", "category": "drugs"},
+        {"term": "冰毒", "category": "毒品"},
+        {"term": ["unhashable"], "category": "drugs"},
+    ]
+    if word is not None:
+        cases.append({"term": word, "category": "drugs"})
+    for lang in ("zh", "en", "zh"):
+        config = GuardConfig(lang=lang)  # type: ignore[arg-type]
+        for fields in cases:
+            for variant in (None, *rule.variants):
+                finding = Finding("WX104", 0, 2, fields=fields, variant=variant)
+                made = finding.violation("冰毒", config)
+                assert made.message == rule.message(lang, variant, **fields)

@@ -475,13 +475,14 @@ def find_joins(
 
 def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
     """The nearest phrase of ``spec.with_`` that this action is joined to, if any. Only
-    phrases near enough to be joined are looked at, and to widen over, those within twice a
-    span's reach of that: an action costs the same however long the message."""
+    phrases near enough to be joined are looked at (a phrase starts within a span's reach of
+    its span), and to widen over, once one is joined, those within twice a span's reach of
+    that: an action costs the same however long the message."""
     candidates = []
     for name in spec.with_:
-        reach = 2 * msg.reach(name)
-        lo, hi = action.start - spec.before - reach, action.end + spec.after + reach
-        candidates += msg.joinables(name, action, lo, hi)
+        reach = msg.reach(name)
+        lo = action.start - spec.before - reach if spec.before else action.end
+        candidates += msg.joinables(name, action, lo, action.end + spec.after + reach)
     # The nearest wins (the first listed among equals): try them nearest first, each within
     # its side's reach, and stop at the first that is tied to the action.
     order = []
@@ -502,9 +503,19 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
             continue
         tried = _placed(msg, spec, action, start, end, bare, bank)
         if isinstance(tried, Join):
-            return _widen(tried, [(a, b) for a, b, bare, _ in candidates if not bare], action)
+            return _widen(tried, _around(msg, spec, action), action)
         closed[after] = tried
     return None
+
+
+def _around(msg: _Message, spec: Combine, action: Hit) -> list[tuple[int, int]]:
+    """The spans (bare nouns left out) a join of this action may widen over."""
+    spans: list[tuple[int, int]] = []
+    for name in spec.with_:
+        reach = 2 * msg.reach(name)
+        lo, hi = action.start - spec.before - reach, action.end + spec.after + reach
+        spans += [(a, b) for a, b, bare, _ in msg.joinables(name, action, lo, hi) if not bare]
+    return spans
 
 
 def _placed(
@@ -569,6 +580,8 @@ def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
                 and (b <= action.start or a >= action.end)
             ):
                 start, end, grown = min(a, start), max(b, end), True
+    if (start, end) == join.joined:
+        return join  # each growth is strict: nothing grew
     return Join(join.rule, join.action, (start, end), join.confidence, join.label, banks=join.banks)
 
 
@@ -594,14 +607,16 @@ class Disjoint:
 
 def _one_per_place(joins: list[Join]) -> list[Join]:
     """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest."""
-    kept: list[Join] = []
+    kept: list[tuple[int, str, Join]] = []
     placed: dict[str, Disjoint] = {}
-    for join in sorted(joins, key=lambda j: (-j.confidence, j.end - j.start, j.start)):
-        spans = placed.setdefault(join.rule, Disjoint())
-        if not spans.overlaps(join.start, join.end):
-            spans.add(join.start, join.end)
-            kept.append(join)
-    return sorted(kept, key=lambda j: (j.start, j.rule))
+    spans = [(j.start, j.end, j) for j in joins]
+    for start, end, join in sorted(spans, key=lambda s: (-s[2].confidence, s[1] - s[0], s[0])):
+        taken = placed.setdefault(join.rule, Disjoint())
+        if not taken.overlaps(start, end):
+            taken.add(start, end)
+            kept.append((start, join.rule, join))
+    kept.sort(key=lambda k: k[:2])
+    return [join for _, _, join in kept]
 
 
 def trigger(banks: dict[str, Bank], names: list[str]) -> re.Pattern[str] | None:
