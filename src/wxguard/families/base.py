@@ -65,7 +65,8 @@ class Finding:
             message = _message(self.rule, lang, self.variant, tuple(self.fields.items()))
         except TypeError:  # a field that cannot be a key: formatted afresh
             message = rule.message(lang, self.variant, **self.fields)
-        suggestion, consequence = rule.suggestion(lang), rule.consequence(lang)
+        suggestion = rule.suggestion(lang, self.variant)
+        consequence = rule.consequence(lang, self.variant)
         if self.frame is not None:
             framed = catalog().frames[self.frame.kind]
             message += framed.note(lang, self.frame.cue)
@@ -75,7 +76,7 @@ class Finding:
             rule=self.rule,
             name=rule.name,
             category=self.category or rule.category or rule.family,
-            severity=self.severity or config.severity_of(self.rule),
+            severity=self.severity or config.severity_of(self.rule, self.variant),
             start=self.start,
             end=self.end,
             text=text[self.start : self.end],
