@@ -124,6 +124,15 @@ RULES = [
     ("淘宝 m.tb.cn/h.abc", "WX205", "m.tb.cn/h.abc", "m.tb.cn"),
     ("https://w.url.cn/s/abc", "WX205", "https://w.url.cn/s/abc", "url.cn"),
     ("看 bit.ly/3abc", "WX205", "bit.ly/3abc", "bit.ly"),
+    ("活动详情请戳 https://dwz.cn/abc123", "WX205", "https://dwz.cn/abc123", "dwz.cn"),
+    ("链接：http://985.so/9cmi", "WX205", "http://985.so/9cmi", "985.so"),
+    ("戳 https://sina.lt/abc", "WX205", "https://sina.lt/abc", "sina.lt"),
+    (
+        "登录 http://wx.qq.com.login-verify.top/",
+        "WX208",
+        "http://wx.qq.com.login-verify.top/",
+        "wx.qq.com.login-verify.top",
+    ),
     (
         "登录 https://203.0.113.7:8443/login",
         "WX206",
@@ -235,6 +244,98 @@ def test_allow_list_applies_on_wecom_or_when_set() -> None:
     allowed = Guard(select=["WX2"], allowed_domains=["example.com"])
     assert hits(allowed, "报名 https://work.example.com/form") == []
     assert hits(allowed, text) == [("WX204", "https://other.cn/form", "other.cn")]
+
+
+WECOM_OWN = [
+    "资料 https://work.weixin.qq.com/x",
+    "原文 https://mp.weixin.qq.com/s/abc",
+    "文档 https://docs.qq.com/doc/DAbc",
+    "政策 https://www.gov.cn/zhengce/content.htm",
+    "办事 https://www.beijing.gov.cn/fuwu",
+    "会议 https://meeting.tencent.com/dm/abc",
+]
+
+
+@pytest.mark.parametrize("text", WECOM_OWN)
+def test_wecom_allows_its_own_and_government_hosts_by_default(text: str) -> None:
+    assert hits(Guard(select=["WX2"], platform="wecom"), text) == []
+
+
+def test_a_wecom_allow_list_in_config_replaces_the_default() -> None:
+    own = Guard(select=["WX2"], platform="wecom", profiles={"wecom": {"allowed-domains": []}})
+    assert hits(own, WECOM_OWN[0]) == [
+        ("WX204", "https://work.weixin.qq.com/x", "work.weixin.qq.com")
+    ]
+    # The user's allowed domains add to the platform's own.
+    more = Guard(select=["WX2"], platform="wecom", allowed_domains=["example.com"])
+    assert hits(more, "见 https://shop.example.com/a 和 " + WECOM_OWN[1]) == []
+
+
+def test_a_bad_profile_allow_list_names_the_key() -> None:
+    with pytest.raises(WxguardError, match=r"profiles\.mine\.allowed-domains: 'https://x\.cn'"):
+        Guard(profiles={"mine": {"allowed-domains": ["https://x.cn"]}})
+
+
+SPOOFS = [
+    # (host, the trusted name it wears, the domain it belongs to)
+    ("wx.qq.com.login-verify.top", "wx.qq.com", "login-verify.top"),
+    ("mp.weixin.qq.com.evil.cn", "mp.weixin.qq.com", "evil.cn"),
+    ("secure.wx.qq.com.verify.login.xyz", "secure.wx.qq.com", "login.xyz"),
+    ("www.gov.cn.notice.top", "www.gov.cn", "notice.top"),
+]
+NOT_SPOOFS = [
+    "mp.weixin.qq.com",  # a real subdomain
+    "wx.qq.com",
+    "qq.example.com",  # merely contains a word
+    "weixin.example.cn",
+    "qqcom.example.top",
+    "weixin.qq.com.cn",  # its own registrable domain, qq.com.cn
+    "com.cn.example.top",  # a bare suffix is no trusted name
+    "gov.example.cn",
+]
+
+
+@pytest.mark.parametrize(("host", "worn", "domain"), SPOOFS)
+def test_a_trusted_host_worn_as_leading_labels_is_a_lookalike(
+    host: str, worn: str, domain: str
+) -> None:
+    (v,) = [v for v in WX2.check(f"登录 https://{host}/a").violations if v.rule == "WX208"]
+    assert "subdomain-spoof" in v.techniques
+    assert f"「{worn}」" in v.message and f"「{domain}」" in v.message
+
+
+@pytest.mark.parametrize("host", NOT_SPOOFS)
+def test_real_subdomains_and_words_in_names_are_no_spoof(host: str) -> None:
+    assert [v.rule for v in WX2.check(f"见 https://{host}/a").violations] == []
+
+
+def test_the_users_allowed_domains_are_trusted_too() -> None:
+    guard = Guard(select=["WX2"], allowed_domains=["example.com"])
+    assert [v.rule for v in guard.check("https://pay.example.com.evil.cn/x").violations] == [
+        "WX204",
+        "WX208",
+    ]
+    assert WX2.check("https://pay.example.com.evil.cn/x").violations == ()
+
+
+LABEL = st.from_regex(r"[a-z][a-z0-9]{0,8}", fullmatch=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LABEL, max_size=3), st.sampled_from(["weixin.qq.com", "docs.qq.com", "gov.cn"]))
+def test_no_host_under_a_trusted_one_is_a_spoof(labels: list[str], trusted: str) -> None:
+    host = ".".join([*labels, trusted])
+    assert not [v for v in WX2.check(f"https://{host}/a").violations if v.rule == "WX208"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LABEL, max_size=2), LABEL, st.sampled_from(["top", "cn", "com", "xyz"]))
+def test_every_trusted_name_worn_before_another_domain_is_a_spoof(
+    before: list[str], name: str, tld: str
+) -> None:
+    host = ".".join([*before, "wx.qq.com", f"{name}-x", tld])  # a hyphen: no public suffix
+    found = [v for v in WX2.check(f"https://{host}/a").violations if v.rule == "WX208"]
+    assert [v.techniques for v in found] == [("subdomain-spoof",)]
 
 
 def test_bad_domain_lists_name_the_key() -> None:

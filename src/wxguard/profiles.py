@@ -121,6 +121,9 @@ class Profile(_Data):
     mass_sends: tuple[MassSend, ...] = ()
     robot_text_bytes: PositiveInt | None = None
     robot_markdown_bytes: PositiveInt | None = None
+    # The platform's own hosts: allowed where the link policy is a whitelist (WX204), and
+    # trusted on every platform, so a name that wears one is a look-alike (WX208).
+    allowed_domains: tuple[str, ...] = ()
     source: str = ""
 
     @property

@@ -14,12 +14,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
-from ...profiles import profile_for
+from ...profiles import Profile, bundled, profile_for
 from ...text.folding import fold_one_to_one
 from ..base import CheckContext, Checker, Finding
 from .data import heuristics, short_link_hosts
 from .extract import Link, extract_links
-from .hosts import is_ip, listed, lookalike, normalise_domain, split_host, to_ascii, to_unicode
+from .hosts import (
+    Trusted,
+    is_ip,
+    listed,
+    lookalike,
+    normalise_domain,
+    split_host,
+    to_ascii,
+    to_unicode,
+)
 from .icp import IcpRegistry, IcpResolver, parse_filing_number
 
 if TYPE_CHECKING:
@@ -58,15 +67,16 @@ class _Seen:
     shown: str
     techniques: tuple[str, ...]
     ip: bool
-    whitelist: bool  # the platform or the settings allow only listed domains
+    # The domains a link may open when the platform or the settings allow only those.
+    allowed: frozenset[str] | None
     marketing: bool  # the message reads as marketing
 
     @staticmethod
-    def of(link: Link, whitelist: bool, marketing: bool) -> _Seen:
+    def of(link: Link, allowed: frozenset[str] | None, marketing: bool) -> _Seen:
         host = to_ascii(link.host) or link.host
         shown = to_unicode(host) if "xn--" in host else link.written_host
         techniques = link.techniques + (("userinfo",) if link.userinfo else ())
-        return _Seen(link, host, shown, techniques, is_ip(host), whitelist, marketing)
+        return _Seen(link, host, shown, techniques, is_ip(host), allowed, marketing)
 
     def finding(
         self,
@@ -74,6 +84,8 @@ class _Seen:
         confidence: float = 1.0,
         term: str | None = None,
         more: tuple[str, ...] = (),
+        variant: str | None = None,
+        **fields: str,
     ) -> Finding:
         return Finding(
             rule=rule,
@@ -82,7 +94,8 @@ class _Seen:
             term=term or self.shown,
             techniques=self.techniques + more,
             confidence=confidence,
-            fields={"host": self.shown},
+            fields={"host": self.shown, **fields},
+            variant=variant,
         )
 
 
@@ -93,6 +106,13 @@ class LinksChecker(Checker):
         super().__init__(config)
         self.blocked = _domains(config.blocked_domains, "blocked-domains")
         self.allowed = _domains(config.allowed_domains, "allowed-domains")
+        profiles = {**bundled().profiles, **config.profiles}
+        # Each platform's allow list: the user's domains and the platform's own.
+        self.platform_allowed = {
+            name: self.allowed | _domains(p.allowed_domains, f"profiles.{name}.allowed-domains")
+            for name, p in profiles.items()
+        }
+        self.trusted = Trusted.of(self.allowed.union(*self.platform_allowed.values()))
         self.short = short_link_hosts()
         resolvers: list[IcpResolver] = []
         if config.icp_registry is not None:
@@ -121,16 +141,21 @@ class LinksChecker(Checker):
         links = extract_links(ctx.view.text, ctx.view.folded)
         if not links:
             return
-        whitelist = (
-            bool(self.allowed) or profile_for(ctx.config, ctx.platform).link_policy == "whitelist"
-        )
+        allowed = self._allow_list(profile_for(ctx.config, ctx.platform))
         marketing = self.marketing.search(ctx.view.folded) is not None
         for link in links:
-            seen = _Seen.of(link, whitelist, marketing)
+            seen = _Seen.of(link, allowed, marketing)
             for rule in self.rules:
                 found = rule(seen)
                 if found is not None:
                     yield found
+
+    def _allow_list(self, profile: Profile) -> frozenset[str] | None:
+        """The domains links may open, or None when any may: a whitelist platform, or
+        settings that name allowed domains, allow only the listed ones."""
+        if not self.allowed and profile.link_policy != "whitelist":
+            return None
+        return self.platform_allowed[profile.name]
 
     @staticmethod
     def _disguised(seen: _Seen) -> Finding | None:
@@ -162,13 +187,25 @@ class LinksChecker(Checker):
             fields={"host": where},
         )
 
-    @staticmethod
-    def _lookalike(seen: _Seen) -> Finding | None:
-        """WX208: a name made to pass for another (mixed scripts, confusables, brand lures)."""
+    def _lookalike(self, seen: _Seen) -> Finding | None:
+        """WX208: a name made to pass for another: mixed scripts, confusables, or a trusted
+        host worn as the leading labels of an unrelated domain (a subdomain spoof)."""
         if seen.ip:
             return None
         reason = lookalike(seen.link.written_host) or lookalike(seen.host)
-        return seen.finding("WX208", 0.9, more=(reason,)) if reason else None
+        if reason:
+            return seen.finding("WX208", 0.9, more=(reason,))
+        worn = self.trusted.worn(seen.host)
+        if worn is None:
+            return None
+        return seen.finding(
+            "WX208",
+            0.9,
+            more=("subdomain-spoof",),
+            variant="subdomain-spoof",
+            imitated=worn,
+            domain=split_host(seen.host).registrable,
+        )
 
     def _short_link(self, seen: _Seen) -> Finding | None:
         """WX205: a short-link service hides where it leads."""
@@ -184,7 +221,7 @@ class LinksChecker(Checker):
         """WX204: not on the allow list where only listed domains may be linked."""
         return (
             seen.finding("WX204")
-            if seen.whitelist and listed(seen.host, self.allowed) is None
+            if seen.allowed is not None and listed(seen.host, seen.allowed) is None
             else None
         )
 

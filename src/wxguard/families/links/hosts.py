@@ -187,3 +187,41 @@ def lookalike(host: str) -> str | None:
         if letters and all(c.isascii() or c in homoglyphs for c in letters):
             return "confusable"
     return None
+
+
+@dataclass(frozen=True)
+class Trusted:
+    """Hosts known to be genuine (allow lists, platforms' own hosts) and their registrable
+    domains: ``docs.qq.com`` vouches for every ``*.qq.com`` name a link could wear."""
+
+    hosts: frozenset[str]
+    registrables: frozenset[str]
+
+    @staticmethod
+    def of(hosts: Iterable[str]) -> Trusted:
+        pool = frozenset(hosts)
+        return Trusted(pool, frozenset(r for h in pool if (r := split_host(h).registrable)))
+
+    def covers(self, host: str) -> bool:
+        """The host is trusted, under a trusted host, or shares a trusted registrable domain."""
+        if listed(host, self.hosts) is not None:
+            return True
+        registrable = split_host(host).registrable
+        return bool(registrable) and registrable in self.registrables
+
+    def worn(self, host: str) -> str | None:
+        """The trusted name a host wears as its leading labels while it belongs to another
+        registrable domain (``wx.qq.com.login-verify.top`` wears ``wx.qq.com``), or None.
+        Only whole names count: ``qq.example.com`` wears no ``qq.com``."""
+        parts = split_host(host)
+        if not parts.subdomain or not parts.registrable or self.covers(host):
+            return None
+        labels = parts.subdomain.split(".")
+        tlds = suffixes()
+        for end in range(len(labels), 1, -1):
+            if labels[end - 1] not in tlds:
+                continue
+            name = ".".join(labels[:end])
+            if self.covers(name):
+                return name
+        return None
