@@ -362,3 +362,54 @@ def test_a_masked_number_of_several_digits_counts_like_a_real_one(
     assert kind in _kinds(masked)
     assert kind in _kinds(real)
     assert kind not in _kinds(word)  # box, ox: letters, not a masked number
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("羊绒衫全场85折", "discount"),  # 85折 is 8.5折
+        ("羊绒衫全场xx折", "discount"),
+        ("全场x.xx折起", "discount"),
+        ("化妆品xxx减xxx", "discount"),  # spend-x-save-y written without 满
+        ("化妆品300减100", "discount"),
+        ("订餐请拨 xxx xxxx xxxx", "contact"),  # a mobile number written in groups
+        ("订餐请拨 138-1234-5678", "contact"),
+        ("我是您的置业顾问小王", "intro"),
+        ("首付x万起，现房销售", "price"),
+        ("有意收购的请与项目部联系", "solicit"),
+        ("欢迎家长朋友们过来看一下", "cta"),
+    ],
+)
+def test_shapes_of_real_ads_are_evidence(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+# -- claims as evidence of an ad (issue 13 item 7) ------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这款减肥茶一个月瘦二十斤，无效退款",  # a promise and a guarantee
+        "一次根治，永不复发，138元一盒",  # a promise and a price
+        "专治鼻炎，签约治疗，无效退款，详询13812345678",
+    ],
+)
+def test_an_efficacy_promise_with_a_guarantee_or_a_price_is_an_ad(wx4: Guard, text: str) -> None:
+    assert commercial_score(text).commercial
+    rules = {v.rule for v in wx4.check(text).violations}
+    assert "WX405" in rules
+    assert "WX401" in rules  # an ad, so it must be labelled too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我觉得这家店最好吃",  # an opinion with an absolute term
+        "我一个月瘦了二十斤，开心",  # someone's news, not a promise
+        "这病没法根治，医生说只能控制",  # a negated cure
+        "警惕“一个月瘦二十斤，无效退款”的虚假宣传",  # a promise quoted to warn against it
+        "医生说坚持锻炼能根治失眠",  # a cure alone, no seller
+    ],
+)
+def test_opinions_news_and_warnings_about_claims_are_not_ads(wx4: Guard, text: str) -> None:
+    assert not commercial_score(text).commercial
+    assert wx4.check(text).violations == ()

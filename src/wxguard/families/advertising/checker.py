@@ -4,7 +4,8 @@ not use absolute terms or forbidden efficacy and guarantee claims.
 Only commercial messages are held to advertising rules: the commerciality score decides
 (``model``), so notices, reminders and chat that mention prices or 第一 pass.
 Claims (WX405) also count in an offer or in the Guard's industry, because a cure promise in
-a health-food pitch is forbidden even without a price.
+a health-food pitch is forbidden even without a price. A promise beside a guarantee or a price
+is itself evidence of an ad (the ``claim`` signal banks), but a claim alone is no offer.
 """
 
 from __future__ import annotations
@@ -179,8 +180,13 @@ class AdvertisingChecker(Checker):
             if not hits:
                 continue
             if offer is None:
-                offer = score.score >= self.threshold / 2 or bool(
-                    banks["offer"].hits(text, overlapping=False)
+                # in an ad, or in a message half-way to one without the claims' own
+                # evidence (a cure alone is no offer)
+                claims = sum(s.weight for s in score.signals if s.kind in self.model.claim_kinds)
+                offer = (
+                    score.score >= self.threshold
+                    or score.score - claims >= self.threshold / 2
+                    or bool(banks["offer"].hits(text, overlapping=False))
                 )
             if not (offer or ctx.industry == bank.options.get("industry")):
                 continue

@@ -197,6 +197,7 @@ class AdvertisingModel:
     claims: tuple[Bank, ...]
     claims_prefilter: re.Pattern[str] | None
     suggest: dict[str, str]
+    claim_kinds: frozenset[str]  # signal banks marked ``claim``: a promise, not yet an offer
 
     def evidence(self, view: str) -> Evidence:
         """The signals in ``view`` (the message's folded text, as ``TextView.folded``, which
@@ -237,8 +238,17 @@ def _build(files: tuple[Path, ...]) -> AdvertisingModel:
     data, banks = _banks(files)
     scanner = _scanner(banks)
     claims = tuple(b for b in banks.values() if "industry" in b.options)
+    claim_kinds = frozenset(
+        _kind(n) for n, b in banks.items() if _weighted(n) and b.options.get("claim")
+    )
     return AdvertisingModel(
-        banks, scanner, _weights(scanner), claims, prefilter(claims), _suggestions(data)
+        banks,
+        scanner,
+        _weights(scanner),
+        claims,
+        prefilter(claims),
+        _suggestions(data),
+        claim_kinds,
     )
 
 
@@ -262,6 +272,8 @@ def _compiled_bank(name: str, src: BankSource) -> Bank:
             raise WordListError(
                 _WHERE, None, f'banks.{name} is a signal bank: it needs view = "folded"'
             )
+        if not isinstance(src.options.get("claim", False), bool):
+            raise WordListError(_WHERE, None, f"banks.{name}.claim must be true or false")
         for key in ("weight", "prior"):
             value = src.options.get(key)
             if value is not None and (
