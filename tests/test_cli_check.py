@@ -127,8 +127,8 @@ def test_every_bad_path_is_reported(cli: Cli) -> None:
         ),
         (
             ["check", "--output-format", "xml", "a.txt"],
-            "wxguard: error: argument --output-format: invalid choice: 'xml' (choose from 'concise', 'full', 'json', "
-            "'json-lines', 'sarif', 'github')\n",
+            "wxguard: error: argument --output-format/--format: invalid choice: 'xml' (choose from 'concise', "
+            "'full', 'json', 'json-lines', 'sarif', 'github', 'html')\n",
         ),
         (["check", "--bogus"], "wxguard: error: unrecognized arguments: --bogus\n"),
         ([], "wxguard: error: the following arguments are required: command\n"),
@@ -176,7 +176,19 @@ def test_input_format_reads_other_extensions(cli: Cli) -> None:
     assert cli("check", "--input-format", "txt", "copy.text").findings == [
         "copy.text:1:2: WX104 [error] 毒品敏感词「冰毒」"
     ]
-    assert cli("check", "--format", "md", "copy.text").findings == []
+    assert cli("check", "--input-format", "md", "copy.text").findings == []
+
+
+def test_format_is_the_output_format_as_in_ruff(cli: Cli) -> None:
+    cli.write("a.txt", "冰毒\n")
+    r = cli("check", "--format", "json", "a.txt")
+    assert r.code == 1 and [x["path"] for x in json.loads(r.out)] == ["a.txt"]
+    assert cli("rules", "--format", "json").out == cli("rules", "--output-format", "json").out
+    # An input kind where the output format goes says which option was meant.
+    r = cli("check", "--format", "md", "a.txt")
+    assert (r.code, r.out) == (2, "")
+    assert "'md' is an input format: --input-format md reads input as md" in r.err
+    assert "--format and --output-format choose the output (concise, full, json" in r.err
 
 
 def test_statistics_count_by_rule(cli: Cli) -> None:

@@ -18,9 +18,10 @@ from jsonschema import Draft4Validator
 
 from wxguard import Guard, Report, Severity, Violation
 from wxguard.cli import main
-from wxguard.report import concise, full, github, sarif
+from wxguard.report import Reports, concise, full, github, sarif
 from wxguard.report import json as json_report
-from wxguard.report.html import report_html, reports_html
+from wxguard.report.html import BATCH_LIMIT, report_html, reports_html
+from wxguard.report.html import page as html_page
 from wxguard.report.terminal import use_colour
 from wxguard.sources import FileSettings, check_text
 
@@ -72,7 +73,7 @@ def test_colour_only_for_a_terminal_unless_told() -> None:
     assert use_colour(_Terminal(), {"NO_COLOR": "1", "FORCE_COLOR": "1"}) is False
 
 
-@pytest.mark.parametrize("fmt", ["json", "json-lines", "sarif", "github"])
+@pytest.mark.parametrize("fmt", ["json", "json-lines", "sarif", "github", "html"])
 def test_machine_formats_have_no_colour_and_no_summary(
     cli: Cli, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
@@ -84,6 +85,8 @@ def test_machine_formats_have_no_colour_and_no_summary(
         json.loads(out)
     elif fmt == "json-lines":
         assert [json.loads(line)["path"] for line in out.splitlines()] == ["a.txt"]
+    elif fmt == "html":
+        assert out.startswith("<!DOCTYPE html>") and out.endswith("</html>\n")
     else:
         assert out.splitlines()[-1] == "wxguard: 1 finding in 1 file: 1 error, 0 warnings, 0 info"
 
@@ -138,6 +141,22 @@ def test_full_shows_a_window_around_the_span_of_a_long_line(cli: Cli) -> None:
         "1 | ..."
     )  # CJK characters and full-width commas: two cells each
     assert carets == "  | " + " " * (len("...") + 2 * before) + "^^^^"
+
+
+# -- html -----------------------------------------------------------------------------------
+def test_html_is_a_page_of_the_same_html_as_reports_to_html(cli: Cli) -> None:
+    cli.write("a.txt", "冰毒\n好\n" + "大麻\n" * (BATCH_LIMIT + 1))
+    page = cli("check", "--output-format", "html", "a.txt").out
+    flagged = Reports(
+        Report.model_validate(r) for r in json.loads(cli("check", "--format", "json", "a.txt").out)
+    )
+    assert len(flagged) == BATCH_LIMIT + 2
+    # Every flagged message is on the page, none counted away.
+    assert flagged.to_html(limit=None) in page and "not shown" not in page
+    assert "<title>wxguard report</title>" in page and '<meta charset="utf-8">' in page
+    few = Reports(flagged[:2])
+    assert few.to_html() == few.to_html(limit=None) == few._repr_html_()
+    assert few[0]._repr_html_() == few[0].to_html()
 
 
 # -- HTML counts -------------------------------------------------------------------------------
@@ -239,6 +258,7 @@ def test_no_format_writes_a_control_or_bidi_character_of_a_message(
         github.render(reports),
     ):
         assert not UNSAFE.search(SGR.sub("", out))
+    assert not UNSAFE.search(html_page(reports).replace("\n", ""))
     documents = [
         json_report.render(reports),
         sarif.render(reports),

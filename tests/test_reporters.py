@@ -312,6 +312,15 @@ def test_mimebundle_honours_include_and_exclude() -> None:
     assert "1 block, 0 review, 1 pass" in batch.to_html()
 
 
+def test_a_batch_prints_short_and_displays_as_html() -> None:
+    bad = Report(text="冰毒", violations=(_violation(0, 2, "error"),))
+    batch = Reports([bad, Report(text="好"), Report(text="好")])
+    assert repr(batch) == str(batch) == "Reports(3 messages: 1 block, 0 review, 2 pass)"
+    assert repr(Reports()) == "Reports(0 messages: 0 block, 0 review, 0 pass)"
+    assert batch == [bad, Report(text="好"), Report(text="好")]  # still a list
+    assert batch._repr_html_() == batch.to_html() and bad._repr_html_() == bad.to_html()
+
+
 def test_reports_filter() -> None:
     bad = Report(text="冰毒", violations=(_violation(0, 2, "error"),))
     good = Report(text="好")

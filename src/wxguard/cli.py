@@ -21,7 +21,7 @@ from ._version import __version__
 from .catalog import catalog
 from .errors import WxguardError
 from .models import Severity
-from .report import Report, concise, full, github, sarif
+from .report import Report, concise, full, github, html, sarif
 from .report import json as json_report
 from .report.catalog import explain, rules_json, rules_table
 from .report.terminal import inert, summary, use_colour
@@ -43,14 +43,16 @@ HUMAN: dict[str, Callable[[Sequence[Report], bool], str]] = {
     "concise": concise.render,
     "full": full.render,
 }
-# Formats for programs: exactly the format, nothing else on stdout.
+# Formats written exactly, nothing else on stdout: for programs, and html for a browser.
 MACHINE: dict[str, Callable[[Sequence[Report]], str]] = {
     "json": json_report.render,
     "json-lines": json_report.render_lines,
     "sarif": sarif.render,
     "github": github.render,
+    "html": html.page,
 }
 FORMATS = [*HUMAN, *MACHINE]
+INPUT_FORMATS = ["txt", "md"]
 
 
 class UsageError(WxguardError):
@@ -66,6 +68,17 @@ class _Parser(argparse.ArgumentParser):
 
 def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _output_format(value: str) -> str:
+    """As in ruff, ``--format`` is the output format; an input kind given there is pointed
+    to ``--input-format`` rather than refused with a bare list of output formats."""
+    if value in INPUT_FORMATS:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is an input format: --input-format {value} reads input as {value}; "
+            f"--format and --output-format choose the output ({', '.join(FORMATS)})"
+        )
+    return value
 
 
 def _jobs(value: str) -> int:
@@ -105,16 +118,18 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--output-format",
+        "--format",
+        dest="output_format",
+        type=_output_format,
         choices=FORMATS,
         default="concise",
         help="concise (default) and full are for people, with colour and a summary line; "
-        "json, json-lines, sarif and github are for programs",
+        "json, json-lines, sarif and github are for programs; html is a standalone page "
+        "(> report.html)",
     )
     check.add_argument(
         "--input-format",
-        "--format",
-        dest="input_format",
-        choices=["txt", "md"],
+        choices=INPUT_FORMATS,
         default=None,
         help="read every input as this kind, whatever its extension",
     )
@@ -209,7 +224,13 @@ def _build_parser() -> argparse.ArgumentParser:
     )
 
     rules = sub.add_parser("rules", parents=[common], help="list the rule catalog")
-    rules.add_argument("--output-format", choices=["table", "json"], default="table")
+    rules.add_argument(
+        "--output-format",
+        "--format",
+        dest="output_format",
+        choices=["table", "json"],
+        default="table",
+    )
 
     explain_ = sub.add_parser("explain", parents=[common], help="explain one rule, with examples")
     explain_.add_argument("rule", help="a code (WX301) or a name (share-for-reward)")

@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict, PositiveInt, model_validator
 
 from ..models import Verdict, Violation, field_of, verdict_for
 
+# A batch shows this many messages in full in HTML; the rest are counted.
+BATCH_LIMIT = 200
+
 
 class Report(BaseModel):
     """Everything wxguard found in one message, and the verdict."""
@@ -60,6 +63,10 @@ class Report(BaseModel):
 
         return report_html(self)
 
+    def _repr_html_(self) -> str:
+        """For tools that ask for HTML alone (not through ``_repr_mimebundle_``)."""
+        return self.to_html()
+
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None, **kwargs: Any
     ) -> dict[str, str]:
@@ -88,10 +95,20 @@ class Reports(list[Report]):
             )
         )
 
-    def to_html(self) -> str:
+    def to_html(self, limit: int | None = BATCH_LIMIT) -> str:
+        """The batch highlighted, its first ``limit`` messages in full (None: all)."""
         from .html import reports_html
 
-        return reports_html(self)
+        return reports_html(self, limit)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        """Short for a REPL: how many messages and their verdicts, not every field."""
+        from .html import batch_summary
+
+        return f"Reports({batch_summary(self)})"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """IPython prints lists with its own printer, even over ``_repr_mimebundle_``."""

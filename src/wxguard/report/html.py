@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalog import catalog
 from ..models import Severity, Verdict, Violation
+from . import BATCH_LIMIT
 from .concise import concise_lines, located_violations
 from .links import rule_url
-from .terminal import plural
+from .terminal import BEYOND_C0, plural
 
 if TYPE_CHECKING:
     from . import Report
@@ -35,8 +36,6 @@ COLOURS = {
     Severity.INFO: ("#dbeafe", "#1d4ed8"),
 }
 VERDICT_COLOURS = {Verdict.BLOCK: "#c62828", Verdict.REVIEW: "#b26a00", Verdict.PASS: "#2e7d32"}
-# A batch shows this many messages in full; the rest are counted.
-BATCH_LIMIT = 200
 # A label moves at most this far to reach the end of a Latin word or number it would split.
 LABEL_REACH = 16
 
@@ -46,13 +45,18 @@ _TEXT = (
     "border:1px solid #d0d7de;border-radius:6px;background:#ffffff;"
 )
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters that could drive a terminal (the CLI's html may be printed to one) but the
+# newline: written as character references, so the page shows the same text.
+_CONTROL = re.compile(f"[\x00-\x09\x0b-\x1f{BEYOND_C0}]")
 _TABLE = "border-collapse:collapse;margin-top:6px;font-size:13px;"
 _CELL = "border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top;"
 
 
 def _e(text: object) -> str:
-    """Escaped for HTML; a lone surrogate (no character, and no UTF-8) shows as U+FFFD."""
-    return _LONE_SURROGATE.sub("\ufffd", escape(str(text), quote=True))
+    """Escaped for HTML; a lone surrogate (no character, and no UTF-8) shows as U+FFFD,
+    control and bidi characters are character references."""
+    escaped = _LONE_SURROGATE.sub("\ufffd", escape(str(text), quote=True))
+    return _CONTROL.sub(lambda m: f"&#x{ord(m.group()):x};", escaped)
 
 
 def _badge(verdict: Verdict) -> str:
@@ -262,30 +266,49 @@ def report_html(report: Report) -> str:
     return f'<div class="wxguard-report tex2jax_ignore" style="{_BOX}">{"".join(body)}</div>'
 
 
-def reports_html(reports: Sequence[Report]) -> str:
+def batch_summary(reports: Sequence[Report]) -> str:
+    """``2 messages: 1 block, 0 review, 1 pass``."""
     counts = {verdict: sum(1 for r in reports if r.verdict is verdict) for verdict in Verdict}
-    summary = ", ".join(
+    verdicts = ", ".join(
         f"{counts[v]} {v.value}" for v in (Verdict.BLOCK, Verdict.REVIEW, Verdict.PASS)
     )
+    return f"{plural(len(reports), 'message')}: {verdicts}"
+
+
+def reports_html(reports: Sequence[Report], limit: int | None = BATCH_LIMIT) -> str:
+    """The batch: its first ``limit`` messages in full (all of them with None), the rest
+    counted, and one findings table."""
+    shown = reports if limit is None else reports[:limit]
     body = [
         f'<div class="wxguard-summary" style="font-weight:600;margin-bottom:4px;">'
-        f"{_e(plural(len(reports), 'message'))}: {_e(summary)}</div>"
+        f"{_e(batch_summary(reports))}</div>"
     ]
     rows: list[tuple[str | None, Report, Violation]] = []
-    for number, report in enumerate(reports[:BATCH_LIMIT], start=1):
+    for number, report in enumerate(shown, start=1):
         violations = located_violations(report)
         body.append(_heading(report, violations, f"#{number}"))
         body.append(
             f'<div class="wxguard-text" style="{_TEXT}">{highlight(report.text, violations)}</div>'
         )
         rows += [(f"#{number}", report, v) for v in violations]
-    if len(reports) > BATCH_LIMIT:
+    if len(reports) > len(shown):
         body.append(
-            f"<div>… {_e(plural(len(reports) - BATCH_LIMIT, 'more message'))} not shown</div>"
+            f"<div>… {_e(plural(len(reports) - len(shown), 'more message'))} not shown</div>"
         )
     if rows:
         body.append(_table(rows))
     return f'<div class="wxguard-report tex2jax_ignore" style="{_BOX}">{"".join(body)}</div>'
+
+
+def page(reports: Sequence[Report]) -> str:
+    """A standalone page of every report (the CLI's ``html`` format, for a file): the batch
+    HTML of ``Reports.to_html`` with no message left out."""
+    return (
+        '<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>wxguard report</title>\n</head>\n<body>\n"
+        f"{reports_html(reports, limit=None)}\n</body>\n</html>\n"
+    )
 
 
 def plain_text(obj: Report | Sequence[Report]) -> str:
