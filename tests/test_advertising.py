@@ -332,6 +332,9 @@ def test_an_email_address_is_not_a_link() -> None:
         ("给您提供满意的装修方案", "review"),
         ("移动大礼包派送开始啦", "transaction"),  # a campaign, not a parcel
         ("诚聘英才 代理合作 联系我们", "solicit"),  # a website's footer, not "contact me"
+        ("他以1700万英镑买下了一座豪宅", "price"),  # 万 before another currency
+        ("全市近20万人参加了这次活动", "price"),  # 万 before a count
+        ("这是在置业者购房前必须了解的事", "property"),  # 置业 is realestate, not a sale
     ],
 )
 def test_look_alikes_are_no_evidence(text: str, kind: str) -> None:
@@ -378,6 +381,11 @@ def test_a_masked_number_of_several_digits_counts_like_a_real_one(
         ("首付x万起，现房销售", "price"),
         ("有意收购的请与项目部联系", "solicit"),
         ("欢迎家长朋友们过来看一下", "cta"),
+        ("本周六盛大开盘，样板间开放", "property"),  # a developer's words, beside 首付 or 均价
+        ("复核增分最后x个名额", "event"),
+        ("信用贷款，手续简单，当天放款", "credit-terms"),
+        ("远景教育特开设全日制课程", "enrol"),
+        ("买一年送一年，健身游泳都可以", "discount"),
     ],
 )
 def test_shapes_of_real_ads_are_evidence(text: str, kind: str) -> None:

@@ -191,37 +191,33 @@ def lookalike(host: str) -> str | None:
 
 @dataclass(frozen=True)
 class Trusted:
-    """Hosts known to be genuine (allow lists, platforms' own hosts) and their registrable
-    domains: ``docs.qq.com`` vouches for every ``*.qq.com`` name a link could wear."""
+    """Names known to be genuine: trusted hosts (allow lists, platforms' own hosts) and their
+    registrable domains, since ``docs.qq.com`` vouches for every ``*.qq.com`` name a link
+    could wear. A name ending in a registrable domain has it as its own, so matching is by
+    parents alone, with no suffix lookup."""
 
-    hosts: frozenset[str]
-    registrables: frozenset[str]
+    names: frozenset[str]
 
     @staticmethod
     def of(hosts: Iterable[str]) -> Trusted:
         pool = frozenset(hosts)
-        return Trusted(pool, frozenset(r for h in pool if (r := split_host(h).registrable)))
-
-    def covers(self, host: str) -> bool:
-        """The host is trusted, under a trusted host, or shares a trusted registrable domain."""
-        if listed(host, self.hosts) is not None:
-            return True
-        registrable = split_host(host).registrable
-        return bool(registrable) and registrable in self.registrables
+        return Trusted(pool | {r for h in pool if (r := split_host(h).registrable)})
 
     def worn(self, host: str) -> str | None:
         """The trusted name a host wears as its leading labels while it belongs to another
         registrable domain (``wx.qq.com.login-verify.top`` wears ``wx.qq.com``), or None.
         Only whole names count: ``qq.example.com`` wears no ``qq.com``."""
-        parts = split_host(host)
-        if not parts.subdomain or not parts.registrable or self.covers(host):
+        if self._leading(host.split(".")[:-2]) is None:  # most hosts: no suffix lookup
             return None
-        labels = parts.subdomain.split(".")
-        tlds = suffixes()
+        parts = split_host(host)
+        if not parts.subdomain or not parts.registrable or listed(host, self.names):
+            return None
+        return self._leading(parts.subdomain.split("."))
+
+    def _leading(self, labels: list[str]) -> str | None:
+        """The longest run of leading labels that is a trusted name or under one."""
         for end in range(len(labels), 1, -1):
-            if labels[end - 1] not in tlds:
-                continue
             name = ".".join(labels[:end])
-            if self.covers(name):
+            if listed(name, self.names) is not None:
                 return name
         return None
