@@ -117,6 +117,11 @@ def _channels(text: str) -> list[tuple[str, str]]:
         ("请点击链接，或拨打电话，转到银行", []),
         # a local number written apart from its area code, even one starting with 1
         ("请拨打 0755-12345678，订单 075512345678", [("0755-12345678", "phone")]),
+        # WeChat as task scams spell it: 徽信, +v, 加v before an id (加vip is no id)
+        (
+            "+v: dz6688，徽信 hx_2024，加vip会员",
+            [("+v: dz6688", "chat-id"), ("徽信 hx_2024", "chat-id")],
+        ),
     ],
 )
 def test_channels_are_links_numbers_accounts_and_chat_ids(

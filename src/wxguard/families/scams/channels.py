@@ -42,7 +42,7 @@ _PHONE = re.compile(
 )
 _ACCOUNT = re.compile(r"(?<![0-9])[1-9][0-9]{3}(?:[ -]?[0-9]{4}){3}(?:[ -]?[0-9]{1,3})?(?![0-9])")
 _CHAT_ID = re.compile(
-    r"(?:微信|威信|薇信|v信|vx|wx|weixin|wechat|qq|扣扣)(?:号码|群号|号|群)?(?:是|为)?[:： ]*"
+    r"(?:微信|威信|薇信|徽信|v信|vx|wx|weixin|wechat|qq|扣扣|(?:\+|加)v)(?:号码|群号|号|群)?(?:是|为)?[:： ]*"
     r"(?:[a-z][-_a-z0-9]{5,19}|[1-9][0-9]{4,11})(?![-_a-z0-9])"
 )
 _PLACEHOLDER = re.compile(r"\((链接|电话|银行|微信|qq)\)")
@@ -57,7 +57,7 @@ _PLACEHOLDER_KIND = {
 # dashes between them), a placeholder, a chat app's name. Links have the WX2 reader's test.
 _DIGITS = re.compile(r"[0-9](?:[ -]?[0-9]){6}")
 _NAMED = re.compile(
-    r"\((?:链接|电话|银行|微信|qq)\)|微信|威信|薇信|v信|vx|wx|weixin|wechat|qq|扣扣"
+    r"\((?:链接|电话|银行|微信|qq)\)|微信|威信|薇信|徽信|v信|vx|wx|weixin|wechat|qq|扣扣|\+v|加v"
 )
 
 KINDS = ("url", "phone", "account", "chat-id")
