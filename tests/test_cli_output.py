@@ -16,12 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft4Validator
 
-from wxguard import Guard, Report, Severity, Violation
+from wxguard import Guard, Report, Severity, Violation, catalog
 from wxguard.cli import main
 from wxguard.report import Reports, concise, full, github, sarif
 from wxguard.report import json as json_report
 from wxguard.report.html import BATCH_LIMIT, report_html, reports_html
 from wxguard.report.html import page as html_page
+from wxguard.report.links import rule_url
 from wxguard.report.terminal import use_colour
 from wxguard.sources import FileSettings, check_text
 
@@ -157,6 +158,18 @@ def test_html_is_a_page_of_the_same_html_as_reports_to_html(cli: Cli) -> None:
     few = Reports(flagged[:2])
     assert few.to_html() == few.to_html(limit=None) == few._repr_html_()
     assert few[0]._repr_html_() == few[0].to_html()
+
+
+def test_statistics_in_html_are_a_page_of_the_counts(cli: Cli) -> None:
+    cli.write("a.txt", "冰毒\n大麻 冰毒\n好\n")
+    r = cli("check", "--statistics", "--format", "html", "a.txt")
+    assert r.code == 1 and r.err == ""
+    assert r.out.startswith("<!DOCTYPE html>") and r.out.endswith("</html>\n")
+    assert "<title>wxguard statistics</title>" in r.out and "3 findings by rule" in r.out
+    row = re.search(r"<tr><td[^>]*>(\d+)</td><td[^>]*><a href=\"([^\"]+)\"[^>]*>(WX\d+)</a>", r.out)
+    assert row is not None and row.group(1, 3) == ("3", "WX104")
+    assert row.group(2) == rule_url(catalog().get("WX104"))
+    assert "\t" not in r.out  # not the text table
 
 
 # -- HTML counts -------------------------------------------------------------------------------

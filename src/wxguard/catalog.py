@@ -33,6 +33,28 @@ class Text(BaseModel):
         return self.en if lang == "en" else self.zh
 
 
+class Case(BaseModel):
+    """What a graver case of a rule than its own gives (a look-alike of a trusted host is
+    phishing, not a style problem): its severity, consequence, fix and a failing example,
+    so the report and ``explain`` say what follows from that case."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    severity: Severity
+    consequence_zh: str
+    consequence_en: str
+    suggestion_zh: str
+    suggestion_en: str
+    fail: str
+
+
+class Variant(Text):
+    """A message template a checker may choose (``Finding.variant``); ``case`` when the
+    variant is a case of its own severity (``[rules.variants.NAME.case]``)."""
+
+    case: Case | None = None
+
+
 class Rule(BaseModel):
     """One rule: stable code and name, default severity, texts and examples."""
 
@@ -56,7 +78,7 @@ class Rule(BaseModel):
     fail: str
     pass_: str
     # Other message templates a checker may choose (``Finding.variant``), by name.
-    variants: dict[str, Text] = {}
+    variants: dict[str, Variant] = {}
 
     def message(self, lang: str, variant: str | None = None, **fields: object) -> str:
         """The message in ``lang``, its placeholders filled from ``fields``; a ``Text`` field
@@ -68,11 +90,26 @@ class Rule(BaseModel):
         values = {k: v.pick(lang) if isinstance(v, Text) else v for k, v in fields.items()}
         return template.format_map(_Blank(values))
 
-    def suggestion(self, lang: str) -> str:
-        return self.suggestion_en if lang == "en" else self.suggestion_zh
+    def _case(self, variant: str | None) -> Case | None:
+        return self.variants[variant].case if variant is not None else None
 
-    def consequence(self, lang: str) -> str:
-        return self.consequence_en if lang == "en" else self.consequence_zh
+    def severity_of(self, variant: str | None = None) -> Severity:
+        """The catalog's severity for a finding of this rule in the ``variant`` case."""
+        case = self._case(variant)
+        return case.severity if case is not None else self.severity
+
+    def suggestion(self, lang: str, variant: str | None = None) -> str:
+        own: Rule | Case = self._case(variant) or self
+        return own.suggestion_en if lang == "en" else own.suggestion_zh
+
+    def consequence(self, lang: str, variant: str | None = None) -> str:
+        own: Rule | Case = self._case(variant) or self
+        return own.consequence_en if lang == "en" else own.consequence_zh
+
+    def cases(self) -> dict[str, tuple[Variant, Case]]:
+        """The variants that are cases of their own severity, by name (``explain`` and the
+        docs list them)."""
+        return {name: (v, v.case) for name, v in self.variants.items() if v.case is not None}
 
 
 class FrameText(BaseModel):

@@ -197,7 +197,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
     check.add_argument(
-        "--statistics", action="store_true", help="count findings per rule instead of listing them"
+        "--statistics",
+        action="store_true",
+        help="count findings per rule instead of listing them (JSON with json, a page with html)",
     )
     check.add_argument(
         "--quiet", "-q", action="store_true", help="no summary line after the findings"
@@ -345,13 +347,17 @@ class _Inputs:
         return shown, text, kind, self.project.settings(path)
 
 
-def _statistics(reports: Sequence[Report], as_json: bool) -> str:
+def _statistics(reports: Sequence[Report], output_format: str) -> str:
+    """Findings per rule, most first: JSON for the JSON formats, a page for html (the page
+    the format promises, not a text table a browser would show as one line), else text."""
     counts = Counter(v.rule for r in reports for v in r.violations)
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     by_code = catalog().by_code
-    if as_json:
+    if output_format in ("json", "json-lines"):
         rows = [{"code": code, "name": by_code[code].name, "count": n} for code, n in ordered]
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "html":
+        return html.statistics_page(ordered)
     return "".join(f"{n}\t{code}\t{by_code[code].name}\n" for code, n in ordered)
 
 
@@ -373,7 +379,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
             file=stderr,
         )
     if args.statistics:
-        stdout.write(_statistics(found, args.output_format in ("json", "json-lines")))
+        stdout.write(_statistics(found, args.output_format))
     elif args.output_format in HUMAN:
         colour = use_colour(stdout)
         stdout.write(HUMAN[args.output_format](found, colour))

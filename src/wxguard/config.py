@@ -155,8 +155,10 @@ class GuardConfig(BaseModel):
     def enabled_codes(self) -> frozenset[str]:
         return catalog().resolve(self.select, self.extend_select, self.ignore)
 
-    def severity_of(self, code: str) -> Severity:
-        return self.severity.get(code) or catalog().by_code[code].severity
+    def severity_of(self, code: str, variant: str | None = None) -> Severity:
+        """The user's severity for the code, else the catalog's for the code's ``variant``
+        case (a user who sets a code's severity sets it for all its cases)."""
+        return self.severity.get(code) or catalog().by_code[code].severity_of(variant)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], source: str | Path | None = None) -> GuardConfig:

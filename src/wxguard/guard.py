@@ -241,7 +241,7 @@ class Guard:
             yield self._check(Message(text=message), active) if active else Report(text=message)
 
     def _severity(self, f: Finding) -> Severity:
-        return f.severity or self.config.severity_of(f.rule)
+        return f.severity or self.config.severity_of(f.rule, f.variant)
 
     def check_many(
         self, messages: Iterable[str | Message], workers: int = 0, chunk_size: int = 1024

@@ -61,7 +61,8 @@ class Finding:
         rule = catalog().by_code[self.rule]
         lang = config.lang
         message = rule.message(lang, self.variant, **self.fields)
-        suggestion, consequence = rule.suggestion(lang), rule.consequence(lang)
+        suggestion = rule.suggestion(lang, self.variant)
+        consequence = rule.consequence(lang, self.variant)
         if self.frame is not None:
             framed = catalog().frames[self.frame.kind]
             message += framed.note(lang, self.frame.cue)
@@ -71,7 +72,7 @@ class Finding:
             rule=self.rule,
             name=rule.name,
             category=self.category or rule.category or rule.family,
-            severity=self.severity or config.severity_of(self.rule),
+            severity=self.severity or config.severity_of(self.rule, self.variant),
             start=self.start,
             end=self.end,
             text=text[self.start : self.end],

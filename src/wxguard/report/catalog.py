@@ -49,6 +49,13 @@ def explain(rule: Rule) -> str:
         f"fails:       {_example(rule.fail)}",
         f"passes:      {_example(rule.pass_)}",
     ]
+    for name, (variant, case) in rule.cases().items():
+        lines += [
+            f"case {name} [{case.severity.value}]: {variant.zh} / {variant.en}",
+            f"  consequence: {case.consequence_zh} / {case.consequence_en}",
+            f"  fix:         {case.suggestion_zh} / {case.suggestion_en}",
+            f"  fails:       {_example(case.fail)}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -102,4 +109,12 @@ def rules_markdown() -> str:
                 f"- **Fails:** {_code(r.fail)}",
                 f"- **Passes:** {_code(r.pass_)}",
             ]
+            for name, (variant, case) in r.cases().items():
+                out += [
+                    f"- **Case `{name}`** ({case.severity.value}): "
+                    f"{_cell(variant.zh)} ({_cell(variant.en)})",
+                    f"  - **Consequence:** {case.consequence_zh} ({case.consequence_en})",
+                    f"  - **Fix:** {case.suggestion_zh} ({case.suggestion_en})",
+                    f"  - **Fails:** {_code(case.fail)}",
+                ]
     return "\n".join(out) + "\n"

@@ -300,15 +300,47 @@ def reports_html(reports: Sequence[Report], limit: int | None = BATCH_LIMIT) -> 
     return f'<div class="wxguard-report tex2jax_ignore" style="{_BOX}">{"".join(body)}</div>'
 
 
-def page(reports: Sequence[Report]) -> str:
-    """A standalone page of every report (the CLI's ``html`` format, for a file): the batch
-    HTML of ``Reports.to_html`` with no message left out."""
+def _page(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>wxguard report</title>\n</head>\n<body>\n"
-        f"{reports_html(reports, limit=None)}\n</body>\n</html>\n"
+        f"<title>{_e(title)}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
+
+
+def page(reports: Sequence[Report]) -> str:
+    """A standalone page of every report (the CLI's ``html`` format, for a file): the batch
+    HTML of ``Reports.to_html`` with no message left out."""
+    return _page("wxguard report", reports_html(reports, limit=None))
+
+
+def statistics_page(counts: Sequence[tuple[str, int]]) -> str:
+    """The CLI's ``--statistics`` as a page: findings per rule, most first, each rule linked
+    to its documentation, under the number of findings and messages."""
+    by_code = catalog().by_code
+    head = "".join(
+        f'<th style="{_CELL}background:#f6f8fa;">{_e(h)}</th>'
+        for h in ("count", "rule", "severity")
+    )
+    rows = []
+    for code, n in counts:
+        rule = by_code[code]
+        accent = COLOURS[rule.severity][1]
+        cells = (
+            _e(n),
+            f'<a href="{_e(rule_url(rule))}" target="_blank" rel="noopener">{_e(code)}</a> '
+            f'<span style="color:#57606a;">{_e(rule.name)}</span>',
+            f'<span style="color:{accent};font-weight:600;">{_e(rule.severity.value)}</span>',
+        )
+        rows.append("<tr>" + "".join(f'<td style="{_CELL}">{c}</td>' for c in cells) + "</tr>")
+    total = plural(sum(n for _, n in counts), "finding")
+    body = (
+        f'<div class="wxguard-statistics tex2jax_ignore" style="{_BOX}">'
+        f'<div style="font-weight:600;margin-bottom:4px;">{_e(total)} by rule</div>'
+        f'<table style="{_TABLE}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+        "</tbody></table></div>"
+    )
+    return _page("wxguard statistics", body)
 
 
 def plain_text(obj: Report | Sequence[Report]) -> str:

@@ -4,21 +4,31 @@ Links come from ``links.extract`` (disguises undone, original spans kept). Each 
 on the host it really opens (``https://good.com@evil.cn`` opens evil.cn): scheme, IP
 literal and port, look-alike names, short-link services, the user's block and allow lists
 and, when a registry or resolver is configured, its ICP filing. Messages name that host.
+
+A host that wears a trusted name (a brand scammers imitate, ``wordlists/links/brands.txt``,
+or any allow list's) while it belongs to another domain is a phishing address: the catalog
+gives that case (WX208 ``subdomain-spoof``) its own severity. In a sentence that warns about
+scams (the frame judge's ``scam-warning`` bank, as WX8 reads it) it is quoted, not sent as
+bait, and is lowered to a warning with the frame ``quoted-link``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
+from ...models import Severity
+from ...phrases.clauses import Clauses, compact
 from ...profiles import Profile, bundled, profile_for
 from ...text.folding import fold_one_to_one
-from ..base import CheckContext, Checker, Finding
-from .data import heuristics, short_link_hosts
-from .extract import Link, extract_links
+from ..base import CheckContext, Checker, Finding, Frame
+from ..scams.channels import Channel, masked
+from .data import brand_hosts, heuristics, short_link_hosts
+from .extract import Link, extract_links, may_have_link
 from .hosts import (
     Trusted,
     is_ip,
@@ -33,6 +43,8 @@ from .icp import IcpRegistry, IcpResolver, parse_filing_number
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
+    from ...frames import FrameModel
+    from ...phrases.banks import Bank
 
 _STANDARD_PORTS: dict[str | None, frozenset[int]] = {
     "http": frozenset({80}),
@@ -43,6 +55,11 @@ _STANDARD_PORTS: dict[str | None, frozenset[int]] = {
 _PRICE = r"[¥$]\s*\d|\d(?:\.\d+)?\s*元"
 # A missing registry entry is absence of evidence, not proof that no filing exists.
 _UNFILED_CONFIDENCE = 0.8
+SPOOF = "subdomain-spoof"
+# The frame kind of a spoof quoted in a scam warning, and the bank that finds the warning
+# (wordlists/frames.toml).
+QUOTED_LINK = "quoted-link"
+_WARNING_BANK = "scam-warning"
 
 
 def _domains(entries: Iterable[str], key: str) -> frozenset[str]:
@@ -112,7 +129,6 @@ class LinksChecker(Checker):
             name: self.allowed | _domains(p.allowed_domains, f"profiles.{name}.allowed-domains")
             for name, p in profiles.items()
         }
-        self.trusted = Trusted.of(self.allowed.union(*self.platform_allowed.values()))
         self.short = short_link_hosts()
         resolvers: list[IcpResolver] = []
         if config.icp_registry is not None:
@@ -137,18 +153,49 @@ class LinksChecker(Checker):
             self._untracked,
         )
 
+    @cached_property
+    def trusted(self) -> Trusted:
+        """Names a spoof wears (the brands and every allow list's, on every platform) with
+        their registrable domains, on first use: splitting them loads the public-suffix list
+        (tldextract and requests, a third of a Guard's construction), and most messages hold
+        no link."""
+        return Trusted.of(brand_hosts().union(self.allowed, *self.platform_allowed.values()))
+
+    def screen(self, texts: Sequence[str]) -> set[int]:
+        """The messages that may hold a link (``extract_links``' own quick test)."""
+        return {i for i, text in enumerate(texts) if may_have_link(fold_one_to_one(text))}
+
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         links = extract_links(ctx.view.text, ctx.view.folded)
         if not links:
             return
         allowed = self._allow_list(profile_for(ctx.config, ctx.platform))
         marketing = self.marketing.search(ctx.view.folded) is not None
+        warnings: _Warnings | None = None
         for link in links:
             seen = _Seen.of(link, allowed, marketing)
             for rule in self.rules:
                 found = rule(seen)
-                if found is not None:
-                    yield found
+                if found is None:
+                    continue
+                if found.variant == SPOOF:
+                    if warnings is None:
+                        warnings = _Warnings(self._warning_bank(), ctx.view.text, links)
+                    found = warnings.judge(found, self._quoted_severity())
+                yield found
+
+    def _warning_bank(self) -> Bank:
+        return self._frames().banks[_WARNING_BANK]
+
+    def _quoted_severity(self) -> Severity:
+        return self._frames().kinds[QUOTED_LINK].severity
+
+    def _frames(self) -> FrameModel:
+        """The frame judge's model, built when a message first holds a spoof: a Guard that
+        never sees one loads no phrase machinery for it."""
+        from ...frames import frame_model
+
+        return frame_model(self.config.phrases)
 
     def _allow_list(self, profile: Profile) -> frozenset[str] | None:
         """The domains links may open, or None when any may: a whitelist platform, or
@@ -201,8 +248,8 @@ class LinksChecker(Checker):
         return seen.finding(
             "WX208",
             0.9,
-            more=("subdomain-spoof",),
-            variant="subdomain-spoof",
+            more=(SPOOF,),
+            variant=SPOOF,
             imitated=worn,
             domain=split_host(seen.host).registrable,
         )
@@ -255,3 +302,30 @@ class LinksChecker(Checker):
             if isinstance(answer, str) and parse_filing_number(answer) is not None:
                 return True
         return False
+
+
+class _Warnings:
+    """The sentences of one message that warn about scams, read once. Links are masked first
+    (as WX8 masks its channels), so a link's dots end no sentence."""
+
+    def __init__(self, bank: Bank, text: str, links: list[Link]) -> None:
+        self.text = masked(text, [Channel(link.start, link.end, "url") for link in links])
+        self.clauses = Clauses(self.text)
+        self.cues = bank.hits(self.clauses.text)
+
+    def judge(self, found: Finding, severity: Severity) -> Finding:
+        """``found`` lowered to ``severity`` with a ``quoted-link`` frame when a warning cue
+        stands in its sentence; else unchanged."""
+        clauses = self.clauses
+        start = len(compact(self.text[: found.start]))
+        end = start + found.end - found.start
+        lo, hi = clauses.sentence_start(start), clauses.sentence_end(end - 1)
+        for cue in self.cues:
+            if cue.start >= lo and cue.end <= hi:
+                a, b = clauses.original(cue.start, cue.end)
+                return replace(
+                    found,
+                    severity=severity,
+                    frame=Frame(QUOTED_LINK, self.text[a:b], severity),
+                )
+        return found

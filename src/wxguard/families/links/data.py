@@ -1,6 +1,7 @@
-"""The link checker's shipped data: short-link hosts and the heuristics in ``links.toml``.
+"""The link checker's shipped data: short-link hosts, the brand hosts scammers imitate and
+the heuristics in ``links.toml``.
 
-Both live under ``wordlists/links/`` so they can be tuned without code; they sit in a
+All live under ``wordlists/links/`` so they can be tuned without code; they sit in a
 sub-folder because every ``wordlists/*.txt`` is read as a sensitive-word list.
 """
 
@@ -37,10 +38,20 @@ def read_hosts(text: str, where: str) -> frozenset[str]:
     return frozenset(hosts)
 
 
+def _host_list(name: str) -> frozenset[str]:
+    path, where = wordlist_path("links", name)
+    return read_hosts(read_text(path, where, "host list"), where)
+
+
 @cache
 def short_link_hosts() -> frozenset[str]:
-    path, where = wordlist_path("links", "shortlinks.txt")
-    return read_hosts(read_text(path, where, "host list"), where)
+    return _host_list("shortlinks.txt")
+
+
+@cache
+def brand_hosts() -> frozenset[str]:
+    """Hosts whose name, worn by another domain, makes it a spoof (WX208)."""
+    return _host_list("brands.txt")
 
 
 def _strings(data: dict[str, object], key: str, where: str) -> list[str]:

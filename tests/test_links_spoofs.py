@@ -1,0 +1,151 @@
+"""WX208 subdomain spoofs of brand hosts: an error on every platform, its own catalog case,
+lowered to a warning where a scam warning quotes it; the brand list is no allow list."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from wxguard import Guard, Severity, catalog
+from wxguard.catalog import Variant
+from wxguard.cli import main
+from wxguard.families.links.data import brand_hosts
+from wxguard.resources import wordlist_path
+
+PLATFORMS = ("wechat", "wecom", "dingtalk")
+GUARDS = {p: Guard(select=["WX2"], platform=p) for p in PLATFORMS}
+SPOOF_CASE = catalog().get("WX208").variants["subdomain-spoof"].case
+
+POSITIVES = [
+    ("http://icbc.com.cn.verify-account.top/login", "icbc.com.cn", "verify-account.top"),
+    ("https://www.12306.cn.refund-help.com/", "www.12306.cn", "refund-help.com"),
+    ("https://www.alipay.com.secure-pay.cn/a", "www.alipay.com", "secure-pay.cn"),
+    ("https://etax.chinatax.gov.cn.tuishui.top/", "etax.chinatax.gov.cn", "tuishui.top"),
+    ("https://www.122.gov.cn.weizhang-pay.com/", "www.122.gov.cn", "weizhang-pay.com"),
+]
+NEGATIVES = [
+    "https://www.icbc.com.cn/icbc/",
+    "https://mybank.icbc.com.cn/",
+    "https://kyfw.12306.cn/otn/",
+    "https://www.122.gov.cn/",
+    "https://etax.chinatax.gov.cn/",
+    "https://icbc-fans.example.com/",
+    "https://icbc.example.com/",
+    "https://my12306.cn.example-travel.com/",
+]
+
+
+def _wx208(guard: Guard, text: str) -> list[tuple[Severity, str, str | None]]:
+    return [
+        (v.severity, v.message, v.frame) for v in guard.check(text).violations if v.rule == "WX208"
+    ]
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+@pytest.mark.parametrize(("url", "worn", "domain"), POSITIVES)
+def test_a_brand_host_worn_before_another_domain_is_blocked_on_every_platform(
+    platform: str, url: str, worn: str, domain: str
+) -> None:
+    report = GUARDS[platform].check(f"您的账户已冻结，请登录 {url} 验证")
+    (v,) = [v for v in report.violations if v.rule == "WX208"]
+    assert v.severity is Severity.ERROR and report.verdict.value == "block"
+    assert f"「{worn}」" in v.message and f"「{domain}」" in v.message
+    assert SPOOF_CASE is not None and v.consequence == SPOOF_CASE.consequence_zh
+    assert v.suggestion == SPOOF_CASE.suggestion_zh
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+@pytest.mark.parametrize("url", NEGATIVES)
+def test_real_brand_hosts_and_names_that_merely_contain_a_brand_are_no_spoof(
+    platform: str, url: str
+) -> None:
+    assert _wx208(GUARDS[platform], f"请登录 {url} 查看") == []
+
+
+def test_other_lookalikes_keep_the_rules_severity() -> None:
+    (found,) = _wx208(GUARDS["wechat"], "官网 https://xn--pple-43d.com")
+    assert found[0] is Severity.WARNING
+
+
+def test_a_users_severity_for_the_code_sets_the_spoof_case_too() -> None:
+    guard = Guard(select=["WX2"], severity={"WX208": "info"})
+    assert [s for s, _, _ in _wx208(guard, POSITIVES[0][0])] == [Severity.INFO]
+
+
+NOTICES = [
+    "反诈提醒：近期有不法分子发送含 http://icbc.com.cn.verify-account.top/login 的短信，请勿点击。",
+    "警惕！https://www.12306.cn.refund-help.com/ 是钓鱼网站",
+    "https://www.12306.cn.refund-help.com/ 这类链接都是诈骗，千万不要点",
+]
+
+
+@pytest.mark.parametrize("text", NOTICES)
+def test_a_scam_warning_that_quotes_a_spoof_asks_for_review_not_a_block(text: str) -> None:
+    report = GUARDS["wechat"].check(text)
+    assert report.verdict.value == "review"
+    (v,) = [v for v in report.violations if v.rule == "WX208"]
+    assert (v.severity, v.frame) == (Severity.WARNING, "quoted-link")
+    assert "反诈提醒中" in v.message and v.suggestion.startswith("删去链接本身")
+
+
+def test_the_warning_must_stand_in_the_spoofs_sentence() -> None:
+    text = "谨防诈骗。您的积分即将清零，请登录 https://www.10086.cn.jifen-duihuan.com/ 兑换"
+    assert [(s, f) for s, _, f in _wx208(GUARDS["wechat"], text)] == [(Severity.ERROR, None)]
+
+
+def test_the_brand_list_is_no_allow_list() -> None:
+    only = Guard(select=["WX204"], allowed_domains=["example.com"])
+    assert [v.rule for v in only.check("https://www.icbc.com.cn/").violations] == ["WX204"]
+    assert [
+        v.rule
+        for v in Guard(select=["WX204"], platform="wecom").check("https://www.jd.com/").violations
+    ] == ["WX204"]
+
+
+LABEL = st.from_regex(r"[a-z][a-z0-9]{0,8}", fullmatch=True)
+BRANDS = sorted(brand_hosts())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LABEL, max_size=2), st.sampled_from(BRANDS), LABEL, st.sampled_from(PLATFORMS))
+def test_every_brand_worn_before_another_domain_is_an_error(
+    before: list[str], brand: str, name: str, platform: str
+) -> None:
+    host = ".".join([*before, brand, f"{name}-x", "top"])  # a hyphen: no public suffix
+    assert [s for s, _, _ in _wx208(GUARDS[platform], f"https://{host}/a")] == [Severity.ERROR]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LABEL, max_size=3), st.sampled_from(BRANDS), st.sampled_from(PLATFORMS))
+def test_no_host_under_a_brand_is_a_spoof(labels: list[str], brand: str, platform: str) -> None:
+    assert _wx208(GUARDS[platform], "https://" + ".".join([*labels, brand]) + "/a") == []
+
+
+def test_every_brand_host_names_its_source_in_the_header() -> None:
+    path, _ = wordlist_path("links", "brands.txt")
+    header = "\n".join(
+        line for line in path.read_text("utf-8").splitlines() if line.startswith("#")
+    )
+    for host in BRANDS:
+        assert re.search(rf"https://(www\.|[a-z]+\.)?{re.escape(host)}\b", header), host
+    assert {"icbc.com.cn", "ccb.com", "boc.cn", "abchina.com", "bankcomm.com"} <= set(BRANDS)
+    assert {"cmbchina.com", "12306.cn", "chinatax.gov.cn", "122.gov.cn", "sf-express.com"} <= set(
+        BRANDS
+    )
+
+
+def test_a_case_of_its_own_severity_needs_all_its_texts() -> None:
+    with pytest.raises(ValidationError, match="consequence_zh"):
+        Variant(zh="a", en="b", case={"severity": "error", "fail": "x"})  # type: ignore[arg-type]
+
+
+def test_explain_shows_the_spoof_case(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "WX208"]) == 0
+    out = capsys.readouterr().out
+    assert "case subdomain-spoof [error]" in out
+    assert SPOOF_CASE is not None and SPOOF_CASE.consequence_en in out
+    assert GUARDS["wechat"].check(SPOOF_CASE.fail).verdict.value == "block"
