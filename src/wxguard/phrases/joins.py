@@ -355,9 +355,11 @@ class _Message:
         return found
 
     def lead(self, names: tuple[str, ...], pos: int) -> Hit | None:
-        """The nearest phrase of these banks ending shortly before ``pos`` in its clause."""
+        """The nearest phrase of these banks ending shortly before ``pos`` in its clause, or
+        in the clause a colon or comma right before ``pos`` ends (请点击链接认证：http…)."""
+        end = pos - 1 if pos and self.clauses.text[pos - 1] == WEAK else pos
         near = [
-            h for h in self.spans(*names).ending(pos - LEAD_REACH, pos) if self.quiet(h.end, pos)
+            h for h in self.spans(*names).ending(pos - LEAD_REACH, end) if self.quiet(h.end, end)
         ]
         return max(near, key=lambda h: (h.end, h.end - h.start)) if near else None
 
