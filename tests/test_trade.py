@@ -13,7 +13,7 @@ from wxguard import Guard, Severity, WordListError
 
 from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS, WARNINGS
 
-TRADE_RULES = ("WX102", "WX103", "WX106")
+TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106")
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +78,15 @@ def test_a_homophone_is_named_and_less_sure(guard: Guard) -> None:
     (found,) = guard.check("婇票、棋牌、捕鱼，铳植100餸50，網止见短信").violations
     assert found.techniques == ("solicitation", "homophone")
     assert found.confidence < 0.8
+
+
+def test_a_gun_sale_is_a_weapons_offence_not_an_invoice_one() -> None:
+    # Until session 4 gun adverts were WX106, whose consequence names invoices and documents.
+    for text in ("出售手枪，电话13800001111", "出售各种枪支，货到付款，微信详谈"):
+        found = Guard().check(text).violations
+        assert [v.rule for v in found if v.rule.startswith("WX1")] == ["WX105"], found
+        (gun,) = [v for v in found if v.rule == "WX105"]
+        assert "第一百二十五条" in gun.consequence and "发票" not in gun.consequence
 
 
 def test_english_message_names_the_parts() -> None:
@@ -177,7 +186,31 @@ def test_trade_spans_map_into_the_original(pieces: list[str]) -> None:
     for v in Guard(select=list(TRADE_RULES)).check(text).violations:
         assert 0 <= v.start < v.end <= len(text) and text[v.start : v.end] == v.text
         if "solicitation" in v.techniques:
-            assert v.term is not None and v.term in v.text
+            assert v.term is not None and _in_order(v.term, v.text)
+            if "grid" not in v.techniques:
+                assert v.term in v.text
+
+
+def _in_order(part: str, text: str) -> bool:
+    """``part``'s characters stand in ``text`` in this order (a term read down a grid)."""
+    rest = iter(text)
+    return all(char in rest for char in part)
+
+
+def test_an_offer_down_a_grid_names_what_it_read_and_where(guard: Guard) -> None:
+    text = "请竖着往下看\n办货保\n证到留\n刻付备\n章款用\n电话13800001111"
+    (found,) = guard.check(text).violations
+    assert (found.rule, found.term, found.text) == ("WX106", "刻章", "办货保\n证到留\n刻付备\n章")
+    assert found.techniques == ("solicitation", "grid")
+    assert found.message == "违法交易敏感词「办证 + 刻章」"
+    assert found.confidence < 0.9
+
+
+def test_a_grid_counts_only_parts_as_written(guard: Guard) -> None:
+    # Read down its columns, this ad holds 实询 (视讯 by sound) and 惠点 (回点): a column of
+    # ordinary text is a random string, so sound-alikes there are no evidence.
+    text = "为更好地为您提供服务掌厅客户端全面升级流量实时查询优惠一键直达话费流量免费送实时掌握最新优惠活动"
+    assert guard.check(text).violations == ()
 
 
 def test_batches_find_the_offers_single_messages_find(guard: Guard) -> None:
