@@ -30,6 +30,8 @@ from wxguard.config import GuardConfig
 from wxguard.families.content import splitchars
 from wxguard.families.content.lexicon import Lexicon
 from wxguard.families.content.model import _valid_lexicon, lexicon_for
+from wxguard.phrases import banks
+from wxguard.resources import read_text, wordlist_path
 from wxguard.text import folding, sound
 
 SCRIPT = r"""
@@ -139,7 +141,8 @@ def test_second_process_reads_the_cache(
     folder = tmp_path / "cache"
     first = run(folder, brand)
     kinds = sorted(p.name.split("-")[0] for p in folder.glob("*.entry"))
-    assert kinds == ["fold", "lexicon", "sound", "splits", "syllable"]
+    phrase_files = ["phrases"] * len(banks.FAMILIES)  # each bundled phrase file, read once
+    assert kinds == ["fold", "lexicon", *phrase_files, "sound", "splits", "syllable"]
     second = run(folder, brand)
     assert second["pypinyin_not_imported"] is True  # tables and lexicon came from disk
     assert first["reports"] == second["reports"] == expected
@@ -538,5 +541,95 @@ JUNK = st.recursive(
 @given(JUNK)
 def test_no_junk_passes_a_validator(value: object) -> None:
     lexicon_check = _valid_lexicon(GuardConfig())
-    for check in (folding._valid, sound._valid, splitchars._valid, lexicon_check):
+    for check in (
+        folding._valid,
+        sound._valid,
+        splitchars._valid,
+        lexicon_check,
+        banks._valid_family(*_text("inducement")),
+    ):
         assert cache._accepts(value, check) is False
+
+
+# -- phrase files: read once, kept as plain data ----------------------------------------------
+
+
+def _compiled(sources: dict[str, banks.BankSource]) -> dict[tuple[str, bool, bool], object]:
+    """Every bank compiled in each view, alone or not: its phrases' regexes and anchors, its
+    alternation, or the error it raises."""
+    out: dict[tuple[str, bool, bool], object] = {}
+    for name, source in sources.items():
+        for compacted in (True, False):
+            for alone in (True, False):
+                try:
+                    bank = source.compile(compacted=compacted, alone=alone)
+                except Exception as exc:
+                    out[name, compacted, alone] = str(exc)
+                    continue
+                out[name, compacted, alone] = (bank.phrases, bank.source, bank.anchors)
+    return out
+
+
+def _fresh(family: str) -> tuple[dict[str, Any], dict[str, banks.BankSource]]:
+    """The family as read without any reading kept: every phrase compiled on the spot."""
+    data, stored = banks._read_family(*_text(family))
+    return data, {
+        name: banks.BankSource(name, about, phrases, patterns, options)
+        for name, (about, phrases, patterns, options, _) in stored.items()
+    }
+
+
+def _text(family: str) -> tuple[str, str]:
+    path, where = wordlist_path(f"{family}.toml")
+    return read_text(path, where, "phrase file"), where
+
+
+@pytest.mark.parametrize("family", banks.FAMILIES)
+def test_phrase_families_read_from_the_cache_compile_the_same(private: Path, family: str) -> None:
+    data, fresh = _fresh(family)
+    expected = _compiled(fresh)
+    built = banks.bundled_family(family)  # built, and stored in this test's folder
+    read = banks.bundled_family(family)  # read back
+    assert entry(private, f"phrases-{family}")
+    for got in (built, read):
+        assert got[0] == data
+        assert _compiled(got[1]) == expected
+
+
+def test_phrase_family_validator_refuses_wrong_content() -> None:
+    data, stored = banks._read_family(*_text("inducement"))
+    valid = banks._valid_family(*_text("inducement"))
+    assert valid((data, stored))
+    name = next(iter(stored))
+    about, phrases, patterns, options, readings = stored[name]
+    regex, split, anchors, count = readings[True][0]  # type: ignore[misc]
+    wrong: list[object] = [
+        # a sampled phrase read otherwise
+        {
+            **stored,
+            name: (
+                about,
+                phrases,
+                patterns,
+                options,
+                {**readings, True: [(regex + "|x", split, anchors, count), *readings[True][1:]]},
+            ),
+        },
+        # phrases that are not those of the table
+        {**stored, name: (about, phrases[1:], patterns, options, readings)},
+        # a bank missing
+        {k: v for k, v in stored.items() if k != name},
+        # readings of another length
+        {**stored, name: (about, phrases, patterns, options, {**readings, False: []})},
+    ]
+    for banks_value in wrong:
+        assert not valid((data, banks_value))
+    assert not valid(({}, {}))  # no banks at all
+    assert not valid(banks._read_family(*_text("frames")))  # another file's
+
+
+def test_signed_wrong_phrase_family_is_rebuilt(private: Path) -> None:
+    """An entry that verifies but holds another family's banks is not used."""
+    real = _compiled(banks.bundled_family("scams")[1])
+    signed(entry(private, "phrases-scams"), banks._read_family(*_text("frames")))
+    assert _compiled(banks.bundled_family("scams")[1]) == real

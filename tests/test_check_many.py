@@ -206,3 +206,37 @@ def test_check_many_screens_no_finding_away(
     assert list(default_guard.check_many(texts, chunk_size=chunk_size)) == [
         default_guard.check(t) for t in texts
     ]
+
+
+def _family_texts() -> list[str]:
+    """Messages with findings of every family, from each family's own cases and the catalog's
+    examples, among the real reviews."""
+    from wxguard import catalog
+
+    from . import advertising_cases, inducement_cases, scam_cases, trade_cases
+
+    cases = [
+        *(t for t, _, _ in inducement_cases.POSITIVES),
+        *inducement_cases.NEGATIVES,
+        *(t for t, _, _ in scam_cases.POSITIVES),
+        *scam_cases.NEGATIVES,
+        *(t for t, _, _ in trade_cases.OFFERS),
+        *trade_cases.TRAPS,
+        *(t for t, _, _ in advertising_cases.POSITIVES),
+        *(text for rule in catalog().rules for text in (rule.fail, rule.pass_)),
+        "访问 http://example.com/a 领奖",
+        "网址：www点example点com",
+    ]
+    return [t for pair in zip(REVIEWS, cases * 3, strict=False) for t in pair]
+
+
+@pytest.mark.parametrize("family", ["WX2", "WX3", "WX8"])
+def test_a_family_s_screen_keeps_every_message_with_a_finding(family: str) -> None:
+    """The families that screen a batch (links, inducement, scams) give ``check``'s reports,
+    on their own and in the whole Guard; a screen that dropped a message would lose its
+    findings here."""
+    texts = _family_texts()
+    guard = Guard(select=[family])
+    expected = [guard.check(t) for t in texts]
+    assert sum(bool(r.violations) for r in expected) > 20
+    assert list(guard.check_many(texts, chunk_size=64)) == expected

@@ -56,3 +56,18 @@ def test_import_wxguard_leaves_the_optional_parts_unloaded() -> None:
         "pandas",
     }
     assert not lazy & loaded
+
+
+def test_a_guard_loads_the_public_suffix_list_only_for_a_link() -> None:
+    """Splitting hosts needs tldextract (and requests, which it imports): a third of a
+    Guard's construction, so it waits for a message that holds a link."""
+    code = (
+        "import sys, wxguard; g = wxguard.Guard(); g.check('今晚八点直播')\n"
+        "print('tldextract' in sys.modules)\n"
+        "g.check('登录 wx.qq.com.login-verify.top 领奖')\n"
+        "print('tldextract' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["False", "True"]

@@ -352,3 +352,47 @@ def _context(text: str, view: Any) -> Any:
     from wxguard.families.base import CheckContext
 
     return CheckContext(message=Message(text=text), view=view, config=FRAME_GUARD.config)
+
+
+def _line_of_by_find(text: str, raw: str) -> int | None:
+    """Where errors used to say a value is written: a find per form, lines counted."""
+    for written in (f'"{raw}"', f"'{raw}'", raw):
+        i = text.find(written)
+        if i >= 0:
+            return text.count("\n", 0, i) + 1
+    return None
+
+
+_TOML_PIECE = st.sampled_from(['"', "'", "\n", "a", "转发", " = ", "[", "]", ",", '""', "#"])
+
+
+@given(
+    st.lists(_TOML_PIECE, max_size=40).map("".join),
+    st.lists(_TOML_PIECE, max_size=4).map("".join),
+)
+@settings(max_examples=2000)
+def test_toml_line_of_matches_a_find_per_value(text: str, raw: str) -> None:
+    from wxguard.resources import TomlFile
+
+    toml = TomlFile({}, text, "x.toml")
+    assert toml.line_of(raw) == _line_of_by_find(text, raw)
+    assert toml.line_of(raw) == _line_of_by_find(text, raw)  # and again, from the index
+    for word in ("a", "转发", "", "a a"):
+        assert toml.line_of(word) == _line_of_by_find(text, word)
+
+
+_LITERAL = st.text(alphabet="ab转发\ue136\ue13a", max_size=4)
+
+
+@given(st.sets(_LITERAL, max_size=6), st.text(alphabet="ab转发\ue136\ue13a ", max_size=30))
+@settings(max_examples=1000)
+def test_literals_find_what_a_substring_test_finds(strings: set[str], text: str) -> None:
+    from wxguard.text.quickregex import Literals
+
+    found = Literals(strings).search(text)
+    assert (found is not None) == any(s in text for s in strings)
+    if found is not None:
+        start, end = found
+        assert text[start:end] in strings
+        # the first to end: no string ends before it
+        assert not any(s and text.find(s) + len(s) < end for s in strings if s in text)

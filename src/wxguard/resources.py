@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -74,11 +77,34 @@ class TomlFile:
 
     def line_of(self, raw: str) -> int | None:
         """Line where ``raw`` is first written (quoted or bare), for error messages."""
-        for written in (f'"{raw}"', f"'{raw}'", raw):
-            i = self.text.find(written)
+        for quote in ('"', "'"):
+            i = (
+                self.text.find(f"{quote}{raw}{quote}")
+                if quote in raw
+                else self._between[quote].get(raw, -1)
+            )
             if i >= 0:
-                return self.text.count("\n", 0, i) + 1
-        return None
+                return bisect_left(self._newlines, i) + 1
+        i = self.text.find(raw)
+        return bisect_left(self._newlines, i) + 1 if i >= 0 else None
+
+    @cached_property
+    def _between(self) -> dict[str, dict[str, int]]:
+        """Per quote character, the text between each one and the next, at its first opening.
+        Every phrase of a bank file is looked up: a ``find`` per phrase read the file from the
+        start each time (a seventh of a Guard's construction); this is one pass."""
+        index: dict[str, dict[str, int]] = {}
+        for quote in ('"', "'"):
+            parts = self.text.split(quote)
+            found: dict[str, int] = {}
+            for between, at in zip(parts[1:-1], _starts(parts)[:-1], strict=True):
+                found.setdefault(between, at)
+            index[quote] = found
+        return index
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return _starts(self.text.split("\n"))
 
     def at(self, raw: str) -> str:
         """``file:line`` of ``raw``, or the file alone when it cannot be found."""
@@ -87,6 +113,11 @@ class TomlFile:
 
     def error(self, problem: str, near: str | None = None) -> WordListError:
         return WordListError(self.where, self.line_of(near) if near is not None else None, problem)
+
+
+def _starts(parts: list[str]) -> list[int]:
+    """Where each separator stands in the text that ``parts`` were split from."""
+    return [at - 1 for at in accumulate(len(part) + 1 for part in parts[:-1])]
 
 
 def loads_toml(text: str) -> dict[str, Any]:
@@ -101,7 +132,11 @@ def loads_toml(text: str) -> dict[str, Any]:
 def read_toml(path: Path, where: str | None = None, what: str = "data file") -> TomlFile:
     """Parse a TOML file; errors name the file and line (``where`` is its display name)."""
     shown = where or str(path)
-    text = read_text(path, shown, what)
+    return parse_toml(read_text(path, shown, what), shown)
+
+
+def parse_toml(text: str, shown: str) -> TomlFile:
+    """A TOML file's text parsed; errors name ``shown`` and the line."""
     try:
         return TomlFile(loads_toml(text), text, shown)
     except tomllib.TOMLDecodeError as exc:

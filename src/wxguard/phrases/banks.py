@@ -16,16 +16,18 @@ file and line.
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
+from ..cache import cached, digest, versions
 from ..errors import WordListError
-from ..resources import read_toml, wordlist_path
-from ..text.folding import fold_one_to_one
+from ..resources import parse_toml, read_text, read_toml, wordlist_path
+from ..text.folding import fold_one_to_one, table_key
 from ..text.quickregex import quick, trie_source
 from .clauses import compact
 
@@ -227,12 +229,38 @@ def _literal(text: str, compacted: bool) -> str:
 
 def compile_phrase(raw: str, where: str, *, compacted: bool = True, alone: bool = False) -> Phrase:
     """Regex source for one phrase; errors name ``where`` (``file:line``)."""
+    return finish_phrase(raw, where, alone, read_phrase(raw, where, compacted))
+
+
+# A phrase read into regex sources, before the checks that depend on its bank (whether it
+# fires alone): regex, the regex with the action marked by [...] as group 2 (if marked), the
+# literal anchors and the count of literal characters. A plain tuple, because the on-disk
+# cache keeps one for every shipped phrase and tuples are read back fastest.
+Reading = tuple[str, str | None, tuple[str, ...], int]
+
+
+def finish_phrase(raw: str, where: str, alone: bool, reading: Reading) -> Phrase:
+    regex, split, anchors, literal_chars = reading
+    if alone and literal_chars < 2:
+        raise _error(
+            raw, where, " fires on its own and would flag ordinary text; use a longer phrase"
+        )
+    if split is not None and not alone:
+        raise _error(raw, where, ": [...] only makes sense in a bank that fires alone")
+    return Phrase(raw, where, regex, split, anchors)
+
+
+def read_phrase(raw: str, where: str, compacted: bool) -> Reading:
     if not isinstance(raw, str):
         raise WordListError(where, None, f"phrase must be a string, got {type(raw).__name__}")
     reader = _PhraseReader(raw, where, compacted)
     for m in _TOKEN.finditer(raw):
         reader.read(m)
-    return reader.phrase(alone)
+    return reader.reading()
+
+
+def _error(raw: str, where: str, problem: str) -> WordListError:
+    return WordListError(where, None, f"phrase {raw!r}{problem}")
 
 
 _PLACEHOLDERS = {"{N}": NUMBER, "{*}": GAP}
@@ -256,7 +284,7 @@ class _PhraseReader:
         self.gaps = 0
 
     def error(self, problem: str) -> WordListError:
-        return WordListError(self.where, None, f"phrase {self.raw!r}{problem}")
+        return _error(self.raw, self.where, problem)
 
     def read(self, m: re.Match[str]) -> None:
         token = m.group()
@@ -316,23 +344,19 @@ class _PhraseReader:
             self.run += lit
             self.anchors = _better(self.anchors, (self.run,))
 
-    def phrase(self, alone: bool) -> Phrase:
+    def reading(self) -> Reading:
         if len(self.marks) == 1:
             raise self.error(": [ without ]")
         if self.literal_chars == 0:
             raise self.error(" has no letters or digits")
-        if alone and self.literal_chars < 2:
-            raise self.error(" fires on its own and would flag ordinary text; use a longer phrase")
         parts = self.parts
         split = None
         if self.marks:
-            if not alone:
-                raise self.error(": [...] only makes sense in a bank that fires alone")
             a, b = self.marks
             split = "(" + "".join(parts[:a]) + ")(" + "".join(parts[a:b]) + ")" + "".join(parts[b:])
         # Valid by construction (escaped literals and fixed pieces; tested with random phrases),
         # so it is not compiled here: compiling every phrase was a third of a cold start.
-        return Phrase(self.raw, self.where, "".join(parts), split, self.anchors)
+        return "".join(parts), split, self.anchors, self.literal_chars
 
 
 def _better(current: tuple[str, ...], candidate: tuple[str, ...]) -> tuple[str, ...]:
@@ -362,20 +386,34 @@ def _literal_union(strings: Iterable[str]) -> re.Pattern[str]:
 # -- reading files ---------------------------------------------------------------------
 @dataclass
 class BankSource:
-    """A bank's phrases and patterns with where each was written, before compiling."""
+    """A bank's phrases and patterns with where each was written, before compiling.
+    ``readings`` holds, per view (compacted or not), the first phrases already read (None
+    where reading fails, so that ``compile`` raises the error); ``patterns_checked`` says
+    the patterns are known to compile."""
 
     name: str
     about: str
     phrases: list[tuple[str, str]]
     patterns: list[tuple[str, str]]
     options: dict[str, Any]
+    readings: dict[bool, list[Reading | None]] = field(default_factory=dict)
+    patterns_checked: bool = False
 
     def compile(self, *, compacted: bool = True, alone: bool = False) -> Bank:
-        phrases = [
-            compile_phrase(raw, where, compacted=compacted, alone=alone)
-            for raw, where in self.phrases
-        ]
-        patterns = []
+        known = self.readings.get(compacted, [])
+        phrases = []
+        for i, (raw, where) in enumerate(self.phrases):
+            reading = known[i] if i < len(known) else None
+            phrases.append(
+                finish_phrase(raw, where, alone, reading)
+                if reading is not None
+                else compile_phrase(raw, where, compacted=compacted, alone=alone)
+            )
+        if not self.patterns_checked:
+            self.check_patterns()
+        return Bank(self.name, self.about, phrases, [raw for raw, _ in self.patterns], self.options)
+
+    def check_patterns(self) -> None:
         for raw, where in self.patterns:
             try:
                 re.compile(raw)
@@ -383,8 +421,18 @@ class BankSource:
                 raise WordListError(
                     where, None, f"pattern {raw!r} does not compile: {exc}"
                 ) from None
-            patterns.append(raw)
-        return Bank(self.name, self.about, phrases, patterns, self.options)
+        self.patterns_checked = True
+
+    def read_all(self) -> None:
+        """Read every phrase in both views now, for the on-disk cache."""
+        for compacted in (True, False):
+            readings: list[Reading | None] = []
+            for raw, where in self.phrases:
+                try:
+                    readings.append(read_phrase(raw, where, compacted))
+                except WordListError:
+                    readings.append(None)
+            self.readings[compacted] = readings
 
 
 def _strings(value: Any, where: str, key: str) -> list[str]:
@@ -394,10 +442,47 @@ def _strings(value: Any, where: str, key: str) -> list[str]:
 
 
 def bundled_family(family: str) -> tuple[dict[str, Any], dict[str, BankSource]]:
-    """The shipped ``wordlists/<family>.toml``: its whole table and its banks."""
-    source = read_toml(*wordlist_path(f"{family}.toml"), what="phrase file")
-    display = source.where
-    banks: dict[str, BankSource] = {}
+    """The shipped ``wordlists/<family>.toml``: its whole table and its banks, every phrase
+    read. From the on-disk cache when it holds this file's entry: parsing the TOML and
+    reading each phrase were a fifth of a Guard's construction."""
+    path, where = wordlist_path(f"{family}.toml")
+    text = read_text(path, where, "phrase file")
+    key = digest(text, _code(), versions(), table_key())
+    data, banks = cached(
+        f"phrases-{family}", key, lambda: _read_family(text, where), _valid_family(text, where)
+    )
+    return data, {
+        name: BankSource(name, about, phrases, patterns, options, readings, patterns_checked=True)
+        for name, (about, phrases, patterns, options, readings) in banks.items()
+    }
+
+
+@cache
+def _code() -> str:
+    """The code that reads a phrase file: an edit to it must not be served stale."""
+    here = Path(__file__).parent
+    return digest(
+        *(
+            p.read_bytes()
+            for p in (Path(__file__), here / "clauses.py", here.parent / "resources.py")
+        )
+    )
+
+
+# What the on-disk cache keeps of a bank: about, phrases and patterns with where each is
+# written, options and the phrases read in each view (plain data: quick to read back).
+_StoredBank = tuple[
+    str,
+    list[tuple[str, str]],
+    list[tuple[str, str]],
+    dict[str, Any],
+    dict[bool, list[Reading | None]],
+]
+
+
+def _read_family(text: str, where: str) -> tuple[dict[str, Any], dict[str, _StoredBank]]:
+    source = parse_toml(text, where)
+    banks: dict[str, _StoredBank] = {}
     for name, spec in source.data.get("banks", {}).items():
         if not isinstance(spec, dict):
             raise source.error(f"banks.{name} must be a table", near=f"[banks.{name}]")
@@ -410,20 +495,122 @@ def bundled_family(family: str) -> tuple[dict[str, Any], dict[str, BankSource]]:
                 raise source.error(
                     f"banks.{name}.gate does not compile: {exc}", near=str(gate)
                 ) from None
-        banks[name] = BankSource(
+        bank = BankSource(
             name,
             str(spec.get("about", "")),
             [
                 (p, source.at(p))
-                for p in _strings(spec.get("phrases", []), display, f"banks.{name}.phrases")
+                for p in _strings(spec.get("phrases", []), where, f"banks.{name}.phrases")
             ],
             [
                 (p, source.at(p))
-                for p in _strings(spec.get("patterns", []), display, f"banks.{name}.patterns")
+                for p in _strings(spec.get("patterns", []), where, f"banks.{name}.patterns")
             ],
             options,
         )
+        bank.check_patterns()
+        bank.read_all()
+        banks[name] = (bank.about, bank.phrases, bank.patterns, bank.options, bank.readings)
     return source.data, banks
+
+
+_TOML_VALUES = (str, int, float, bool, datetime.date, datetime.time, datetime.datetime)
+
+
+def _toml_like(value: object) -> bool:
+    """What ``tomllib`` can return: tables with string keys, arrays and plain values."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            if not all(type(k) is str for k in item):
+                return False
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+        elif not isinstance(item, _TOML_VALUES):
+            return False
+    return True
+
+
+def _pairs(value: object) -> bool:
+    return type(value) is list and all(
+        type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is str for p in value
+    )
+
+
+def _valid_reading(value: object) -> bool:
+    return value is None or (
+        type(value) is tuple
+        and len(value) == 4
+        and type(value[0]) is str
+        and (value[1] is None or type(value[1]) is str)
+        and type(value[2]) is tuple
+        and all(type(a) is str for a in value[2])
+        and type(value[3]) is int
+        and value[3] > 0
+    )
+
+
+# Of a cached family, every this many phrases are read again and compared.
+_SAMPLE = 50
+
+
+def _valid_family(
+    text: str, shown: str
+) -> Callable[[object], TypeGuard[tuple[dict[str, Any], dict[str, _StoredBank]]]]:
+    """The check of a cached family read from ``text`` (shown as ``shown``): the types
+    ``_read_family`` makes, at least one bank, every bank's phrases and patterns those of the
+    table it came with, and a sample of the phrases written in ``text`` on the line their
+    place names and read as they are read now; anything else is rebuilt."""
+    lines = text.split("\n")
+
+    def written(raw: str, where: str) -> bool:
+        line = where.removeprefix(f"{shown}:")
+        return line.isdigit() and 0 < int(line) <= len(lines) and raw in lines[int(line) - 1]
+
+    def valid(value: object) -> TypeGuard[tuple[dict[str, Any], dict[str, _StoredBank]]]:
+        if type(value) is not tuple or len(value) != 2:
+            return False
+        data, banks = value
+        if type(data) is not dict or not _toml_like(data) or type(banks) is not dict or not banks:
+            return False
+        table = data.get("banks", {})
+        if type(table) is not dict or list(table) != list(banks):
+            return False
+        seen = 0
+        for name, bank in banks.items():
+            if type(bank) is not tuple or len(bank) != 5:
+                return False
+            about, phrases, patterns, options, readings = bank
+            spec = table[name]
+            if not (
+                type(about) is str
+                and _pairs(phrases)
+                and _pairs(patterns)
+                and type(options) is dict
+                and [raw for raw, _ in phrases] == spec.get("phrases", [])
+                and [raw for raw, _ in patterns] == spec.get("patterns", [])
+                and type(readings) is dict
+                and set(readings) == {True, False}
+            ):
+                return False
+            sample = range(-seen % _SAMPLE, len(phrases), _SAMPLE)
+            if not all(written(*phrases[i]) for i in sample):
+                return False
+            for compacted, read in readings.items():
+                if type(read) is not list or len(read) != len(phrases):
+                    return False
+                if not all(map(_valid_reading, read)):
+                    return False
+                for i in sample:
+                    raw, where = phrases[i]
+                    if read[i] is not None and read[i] != read_phrase(raw, where, compacted):
+                        return False
+            seen += len(phrases)
+        return True
+
+    return valid
 
 
 def add_user_phrases(family: str, banks: dict[str, BankSource], files: Iterable[Path]) -> None:

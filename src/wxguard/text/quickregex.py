@@ -186,3 +186,40 @@ def _trie(root: dict[str, Any]) -> tuple[str, int]:
             source, depth = f"(?:{source})?", depth + 1
         done[id(node)] = (source, depth)
     return done[id(root)]
+
+
+class Literals:
+    """Whether a text holds any of some literal strings, in one pass in C (pyahocorasick).
+
+    Python's ``re`` tries a union's branches, even written as a trie, at every position whose
+    character opens one: on a text where most characters do (``TextView.sound``, every
+    character its syllable class) the trade gate took 8.2 µs a review, the automaton 2.2.
+    On plain text, where few characters open a branch, a trie regex stays faster."""
+
+    __slots__ = ("_always", "_automaton")
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        import ahocorasick  # here: import wxguard does not load it
+
+        keys = set(strings)
+        self._always = "" in keys
+        keys.discard("")
+        self._automaton: Any = None
+        if keys:
+            self._automaton = ahocorasick.Automaton()
+            for key in keys:
+                self._automaton.add_word(key, len(key))
+            self._automaton.make_automaton()
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        """Where the first of the strings to end in ``text`` stands (``(start, end)``); None
+        when none occurs."""
+        if self._always:
+            return (0, 0)
+        if self._automaton is None:
+            return None
+        found = next(self._automaton.iter(text), None)
+        if found is None:
+            return None
+        last, n = found
+        return (last + 1 - n, last + 1)

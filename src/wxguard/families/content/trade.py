@@ -16,7 +16,6 @@ warnings and news are judged in general is the frame judge's work (issue 14).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from ...phrases.banks import Bank, Hit, family_banks
 from ...phrases.clauses import STRONG, Clauses
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
-from ...text.quickregex import trie_source
+from ...text.quickregex import Literals
 from ...text.segment import frequency, in_words, straddles
 from ...text.sound import class_table, syllable_table
 from ...text.views import TextView
@@ -63,7 +62,7 @@ class TradeModel:
     sound: dict[str, Bank]  # respelled by syllable: the joins run on these
     combines: list[Combine]
     alones: list[Alone]
-    gate: re.Pattern[str] | None  # on the message's sound view, which WX1 builds anyway
+    gate: Literals | None  # on the message's sound view, which WX1 builds anyway
     letters: dict[str, frozenset[str]]  # the characters each bank's phrases are written with
 
 
@@ -94,7 +93,7 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
     return TradeModel(exact, sound, combines, alones, _gate([exact[n] for n in actions]), letters)
 
 
-def _gate(actions: list[Bank]) -> re.Pattern[str] | None:
+def _gate(actions: list[Bank]) -> Literals | None:
     """A quick test on ``TextView.sound`` (every character as its syllable class) that every
     message with a product passes, however it is spelled: the products' literal anchors
     written in sound classes. None when some product has no literal anchor."""
@@ -104,7 +103,7 @@ def _gate(actions: list[Bank]) -> re.Pattern[str] | None:
             return None
         anchors |= bank.anchors
     table = class_table()
-    return re.compile(trie_source({a.translate(table) for a in anchors})) if anchors else None
+    return Literals(a.translate(table) for a in anchors) if anchors else None
 
 
 class _Message:

@@ -13,10 +13,10 @@ kind ``refuted`` naming the word: judged, not missed, and no block.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ...phrases.clauses import Clauses
+from ...phrases.clauses import Clauses, compact
 from ...phrases.joins import find_joins, placed
 from ..base import CheckContext, Checker, Finding, Frame
 from .model import InducementModel, inducement_model
@@ -38,6 +38,14 @@ class InducementChecker(Checker):
         from ...frames import frame_model  # here: import wxguard loads no phrase machinery
 
         self.frames: FrameModel = frame_model(config.phrases)
+
+    def screen(self, texts: Sequence[str]) -> set[int]:
+        """The messages whose clause view the trigger matches: ``check`` stops at once on the
+        others (85 % of the review corpus)."""
+        trigger = self.model.trigger
+        if trigger is None:
+            return set()
+        return {i for i, text in enumerate(texts) if trigger.search(compact(text)) is not None}
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model

@@ -15,8 +15,9 @@ bait, and is lowered to a warning with the frame ``quoted-link``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
@@ -26,7 +27,7 @@ from ...text.folding import fold_one_to_one
 from ..base import CheckContext, Checker, Finding, Frame
 from ..scams.channels import Channel, masked
 from .data import brand_hosts, heuristics, short_link_hosts
-from .extract import Link, extract_links
+from .extract import Link, extract_links, may_have_link
 from .hosts import (
     Trusted,
     is_ip,
@@ -127,10 +128,6 @@ class LinksChecker(Checker):
             name: self.allowed | _domains(p.allowed_domains, f"profiles.{name}.allowed-domains")
             for name, p in profiles.items()
         }
-        # Names a spoof wears: the brands and every allow list's, on every platform.
-        self.trusted = Trusted.of(
-            brand_hosts().union(self.allowed, *self.platform_allowed.values())
-        )
         self.short = short_link_hosts()
         resolvers: list[IcpResolver] = []
         if config.icp_registry is not None:
@@ -154,6 +151,18 @@ class LinksChecker(Checker):
             self._unfiled,
             self._untracked,
         )
+
+    @cached_property
+    def trusted(self) -> Trusted:
+        """Names a spoof wears (the brands and every allow list's, on every platform) with
+        their registrable domains, on first use: splitting them loads the public-suffix list
+        (tldextract and requests, a third of a Guard's construction), and most messages hold
+        no link."""
+        return Trusted.of(brand_hosts().union(self.allowed, *self.platform_allowed.values()))
+
+    def screen(self, texts: Sequence[str]) -> set[int]:
+        """The messages that may hold a link (``extract_links``' own quick test)."""
+        return {i for i, text in enumerate(texts) if may_have_link(fold_one_to_one(text))}
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         links = extract_links(ctx.view.text, ctx.view.folded)

@@ -15,7 +15,7 @@ pays for channels and joins.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...models import Severity
@@ -50,6 +50,16 @@ class ScamsChecker(Checker):
         from ...frames import Notice
 
         return Notice(self.warning, clauses)
+
+    def screen(self, texts: Sequence[str]) -> set[int]:
+        """The messages with a lure bank worth asking: ``check`` stops at once on the others."""
+        model = self.model
+        out = set()
+        for i, text in enumerate(texts):
+            plain = compact(text)
+            if _lured(model.wording, plain) or _lured(model.channel, plain):
+                out.add(i)
+        return out
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
