@@ -80,6 +80,7 @@ NOTICES = [
     "反诈提醒：近期有不法分子发送含 http://icbc.com.cn.verify-account.top/login 的短信，请勿点击。",
     "警惕！https://www.12306.cn.refund-help.com/ 是钓鱼网站",
     "https://www.12306.cn.refund-help.com/ 这类链接都是诈骗，千万不要点",
+    "不要点击链接 https://www.12306.cn.refund-help.com/ ，这是诈骗",  # the ask is forbidden
 ]
 
 
@@ -90,6 +91,17 @@ def test_a_scam_warning_that_quotes_a_spoof_asks_for_review_not_a_block(text: st
     (v,) = [v for v in report.violations if v.rule == "WX208"]
     assert (v.severity, v.frame) == (Severity.WARNING, "quoted-link")
     assert "反诈提醒中" in v.message and v.suggestion.startswith("删去链接本身")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "谨防诈骗，请登录 http://icbc.com.cn.verify-account.top/login 验证",
+        "警惕冒充客服，立即点击 https://www.12306.cn.refund-help.com/ 办理退票",
+    ],
+)
+def test_a_warning_that_asks_to_open_the_spoof_is_a_scam_posing_as_one(text: str) -> None:
+    assert [(s, f) for s, _, f in _wx208(GUARDS["wechat"], text)] == [(Severity.ERROR, None)]
 
 
 def test_the_warning_must_stand_in_the_spoofs_sentence() -> None:

@@ -21,7 +21,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
-from ...models import Severity
 from ...phrases.clauses import Clauses, compact
 from ...profiles import Profile, bundled, profile_for
 from ...text.folding import fold_one_to_one
@@ -44,7 +43,6 @@ from .icp import IcpRegistry, IcpResolver, parse_filing_number
 if TYPE_CHECKING:
     from ...config import GuardConfig
     from ...frames import FrameModel
-    from ...phrases.banks import Bank
 
 _STANDARD_PORTS: dict[str | None, frozenset[int]] = {
     "http": frozenset({80}),
@@ -60,6 +58,7 @@ SPOOF = "subdomain-spoof"
 # (wordlists/frames.toml).
 QUOTED_LINK = "quoted-link"
 _WARNING_BANK = "scam-warning"
+_PROHIBIT_BANK = "prohibit"
 
 
 def _domains(entries: Iterable[str], key: str) -> frozenset[str]:
@@ -180,15 +179,9 @@ class LinksChecker(Checker):
                     continue
                 if found.variant == SPOOF and ctx.config.frames:  # frames=False: no lowering
                     if warnings is None:
-                        warnings = _Warnings(self._warning_bank(), ctx.view.text, links)
-                    found = warnings.judge(found, self._quoted_severity())
+                        warnings = _Warnings(self._frames(), ctx.view.text, links)
+                    found = warnings.judge(found)
                 yield found
-
-    def _warning_bank(self) -> Bank:
-        return self._frames().banks[_WARNING_BANK]
-
-    def _quoted_severity(self) -> Severity:
-        return self._frames().kinds[QUOTED_LINK].severity
 
     def _frames(self) -> FrameModel:
         """The frame judge's model, built when a message first holds a spoof: a Guard that
@@ -306,26 +299,40 @@ class LinksChecker(Checker):
 
 class _Warnings:
     """The sentences of one message that warn about scams, read once. Links are masked first
-    (as WX8 masks its channels), so a link's dots end no sentence."""
+    (as WX8 masks its channels), so a link's dots end no sentence. A warning that also asks
+    the reader to open a link (请登录, 点击链接: the kind's ``defeated-by`` banks) is a scam
+    posing as one, unless a warning or a prohibition in the ask's clause governs it (请勿点击
+    链接, 凡是要求点击链接的都是诈骗)."""
 
-    def __init__(self, bank: Bank, text: str, links: list[Link]) -> None:
+    def __init__(self, model: FrameModel, text: str, links: list[Link]) -> None:
         self.text = masked(text, [Channel(link.start, link.end, "url") for link in links])
         self.clauses = Clauses(self.text)
-        self.cues = bank.hits(self.clauses.text)
+        compact_text = self.clauses.text
+        self.kind = model.kinds[QUOTED_LINK]
+        self.cues = model.banks[_WARNING_BANK].hits(compact_text)
+        governors = self.cues + model.banks[_PROHIBIT_BANK].hits(compact_text)
+        self.governed = {self.clauses.clause_start(h.start) for h in governors}
+        self.asks = [
+            (hit, bank in self.kind.governed)
+            for bank in self.kind.defeated_by
+            for hit in model.banks[bank].hits(compact_text)
+        ]
 
-    def judge(self, found: Finding, severity: Severity) -> Finding:
-        """``found`` lowered to ``severity`` with a ``quoted-link`` frame when a warning cue
-        stands in its sentence; else unchanged."""
+    def judge(self, found: Finding) -> Finding:
+        """``found`` lowered to the kind's severity with its frame when a warning cue stands
+        in its sentence and no ungoverned ask does; else unchanged."""
         clauses = self.clauses
         start = len(compact(self.text[: found.start]))
         end = start + found.end - found.start
         lo, hi = clauses.sentence_start(start), clauses.sentence_end(end - 1)
-        for cue in self.cues:
-            if cue.start >= lo and cue.end <= hi:
-                a, b = clauses.original(cue.start, cue.end)
-                return replace(
-                    found,
-                    severity=severity,
-                    frame=Frame(QUOTED_LINK, self.text[a:b], severity),
-                )
-        return found
+        cue = next((c for c in self.cues if c.start >= lo and c.end <= hi), None)
+        if cue is None or any(
+            lo <= ask.start
+            and ask.end <= hi
+            and not (governable and clauses.clause_start(ask.start) in self.governed)
+            for ask, governable in self.asks
+        ):
+            return found
+        a, b = clauses.original(cue.start, cue.end)
+        severity = self.kind.severity
+        return replace(found, severity=severity, frame=Frame(QUOTED_LINK, self.text[a:b], severity))
