@@ -148,15 +148,20 @@ _X_RUN = re.compile(r"x+")
 # with 400: filled as 1000-1000000 they would be numbers no phone has.
 _AREA_CODE = re.compile(r"(?<![\da-z])x{3,4}(?=-x{7,8}(?![\da-z]))")
 _SERVICE = re.compile(r"(?<![\da-z])xxx(?=-xxx-xxxx(?![\da-z]))")
+# A mobile written in groups (xxx xxxx xxxx, xxx-xxxx-xxxx): filled as 100 1000 1000 it
+# would be a number no phone has.
+_GROUPED_MOBILE = re.compile(r"(?<![\da-z])xxx([-\s])xxxx([-\s])xxxx(?![\da-z])")
 
 
 def fill_digits(text: str) -> str:
     """The spam set masks every digit as ``x``; put plausible digits back. An 11-x run is a
-    mobile number (filled with a well-formed one, 13812345678), the area code of a landline
+    mobile number (filled with a well-formed one, 13812345678; written in groups, 138 1234
+    5678), the area code of a landline
     (xxxx-xxxxxxx) 0 then 1 and zeros (0100-1000000), the prefix of a service number
     (xxx-xxx-xxxx) 400; any other run becomes 1 followed by zeros (x → 1, xxx → 100, xx:xx →
     10:10), so prices, dates, counts and discounts read as numbers again. Only lower-case x is
     a mask: 傻X keeps its X."""
+    text = _GROUPED_MOBILE.sub(r"138\g<1>1234\g<2>5678", text)
     text = _SERVICE.sub("400", text)
     text = _AREA_CODE.sub(lambda m: "01" + "0" * (len(m.group()) - 2), text)
     return _X_RUN.sub(

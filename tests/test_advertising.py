@@ -335,6 +335,8 @@ def test_an_email_address_is_not_a_link() -> None:
         ("他以1700万英镑买下了一座豪宅", "price"),  # 万 before another currency
         ("全市近20万人参加了这次活动", "price"),  # 万 before a count
         ("这是在置业者购房前必须了解的事", "property"),  # 置业 is realestate, not a sale
+        ("活动在白云国际会议中心举行", "notice"),  # a venue, not a meeting
+        ("感谢致电安泰物流萧山公司", "chat"),  # a carrier's name, not a customer's parcel
     ],
 )
 def test_look_alikes_are_no_evidence(text: str, kind: str) -> None:
@@ -386,6 +388,12 @@ def test_a_masked_number_of_several_digits_counts_like_a_real_one(
         ("信用贷款，手续简单，当天放款", "credit-terms"),
         ("远景教育特开设全日制课程", "enrol"),
         ("买一年送一年，健身游泳都可以", "discount"),
+        ("存xxx送xx%，即存即送", "discount"),  # a top-up bonus
+        ("买一箱奶粉加送洗衣液", "discount"),
+        ("“【乐宾百货】三八节大型彩妆促销", "signature"),  # after an opening quote
+        ("诚等您的来电", "cta"),
+        ("有意向的朋友来公司详谈", "solicit"),
+        ("商铺首付xxw起", "price"),
     ],
 )
 def test_shapes_of_real_ads_are_evidence(text: str, kind: str) -> None:

@@ -14,7 +14,7 @@ from wxguard import Guard
 from wxguard.errors import WordListError
 from wxguard.families.advertising.model import advertising_model
 from wxguard.phrases.banks import compile_phrase
-from wxguard.text.quickregex import any_of, first_chars, literal_of, quick, trie_source
+from wxguard.text.quickregex import DIGITS, any_of, first_chars, literal_of, quick, trie_source
 
 from .banks import SOURCES
 
@@ -33,6 +33,8 @@ BANKISH = st.text(st.sampled_from(BANK_CHARS), max_size=40)
         (r"\bfoo", {"f"}),
         ("(?<!不)转发", {"转"}),
         ("a{0,2}b+", {"a", "b"}),
+        (r"\dx|三个", {DIGITS, "三"}),
+        (r"(?<!\d)[\d十]+个", {DIGITS, "十"}),
     ],
 )
 def test_first_chars_of_simple_patterns(source: str, expected: set[str]) -> None:
@@ -40,7 +42,7 @@ def test_first_chars_of_simple_patterns(source: str, expected: set[str]) -> None
 
 
 @pytest.mark.parametrize(
-    "source", ["a|b*", "(?i)ab", "[^a]b", r"\dx", ".a", "(?=a)", "[一-龥]x", "a|"]
+    "source", ["a|b*", "(?i)ab", "[^a]b", r"\wx", ".a", "(?=a)", "[一-龥]x", "a|"]
 )
 def test_no_lookahead_when_first_chars_are_unknowable(source: str) -> None:
     assert first_chars(source) is None
@@ -56,6 +58,17 @@ def test_quick_finds_exactly_what_the_plain_regex_finds(text: str, source: str) 
     assert (fast.search(text, pos) or re.match("", "")).span() == (
         plain.search(text, pos) or re.match("", "")
     ).span()
+
+
+def test_a_digit_lookahead_lets_every_decimal_digit_through() -> None:
+    """``\\d`` in a lookahead is every decimal digit, as in the pattern (Arabic-Indic ٣,
+    fullwidth ３): banks that open with a number get a lookahead and find the same."""
+    source = r"(?<!\d)\d+个群|三个群"
+    fast = quick(source)
+    assert fast.pattern.startswith("(?=[\\d")
+    text = "分享到３个群，٣个群，3个群，三个群，十个群"
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(source, text)]
+    assert len(fast.findall(text)) == 4
 
 
 def test_the_shipped_unions_get_a_lookahead() -> None:

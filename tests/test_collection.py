@@ -1,35 +1,30 @@
-"""Checking a long text pauses the garbage collector and leaves it as the caller had it."""
+"""The garbage collector is the host's: a check, however long, neither pauses it nor changes
+its state; tables are built with it paused (``collection.paused``) and it comes back as the
+caller had it, across threads."""
 
 from __future__ import annotations
 
 import gc
 import threading
 
-from wxguard import Guard, Message
+from wxguard import Guard
 from wxguard.collection import paused
-from wxguard.guard import LONG_TEXT
 
 GUARD = Guard(select=["WX3"])
-LONG = "分享到3个群，" * (LONG_TEXT // 7 + 1)
+LONG = "分享到3个群，" * 20_000  # 140,000 characters, 20,000 findings
 
 
-def test_a_long_check_runs_paused_and_restores_the_collector() -> None:
+def test_a_long_check_leaves_the_collector_running() -> None:
+    """Pausing it for long texts saved 1-5 % on real text and surprised every other thread
+    of the host process; the collections it would have skipped happen during the check."""
     seen: list[bool] = []
-    assert gc.isenabled()
     gc.callbacks.append(lambda phase, info: seen.append(phase == "start"))
     try:
         report = GUARD.check(LONG)
     finally:
         gc.callbacks.pop()
     assert len(report.violations) > 1000
-    assert sum(seen) <= 3  # only once the pause is over, if the count is due
-    unpaused: list[bool] = []
-    gc.callbacks.append(lambda phase, info: unpaused.append(phase == "start"))
-    try:
-        GUARD._report(Message(text=LONG), GUARD._checkers, None)
-    finally:
-        gc.callbacks.pop()
-    assert sum(unpaused) > 10  # what the pause saves
+    assert sum(seen) > 10
     assert gc.isenabled()
 
 

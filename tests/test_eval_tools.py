@@ -50,6 +50,8 @@ def test_fill_digits_gives_mobiles_and_round_numbers() -> None:
         ("详询xxxx-xxxxxxx", "详询0100-1000000"),
         ("传真xxx-xxxxxxxx", "传真010-10000000"),
         ("热线xxx-xxx-xxxx", "热线400-100-1000"),
+        ("咨询xxx-xxxx-xxxx", "咨询138-1234-5678"),  # a mobile in groups
+        ("订餐请拨 xxx xxxx xxxx", "订餐请拨 138 1234 5678"),
     ],
 )
 def test_filled_landlines_and_service_numbers_are_numbers_a_phone_has(

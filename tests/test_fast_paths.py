@@ -354,6 +354,112 @@ def _context(text: str, view: Any) -> Any:
     return CheckContext(message=Message(text=text), view=view, config=FRAME_GUARD.config)
 
 
+_SEGMENT_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *[
+                "消毒",
+                "品牌",
+                "毒品",
+                "言情",
+                "小说",
+                "冰毒",
+                "出售",
+                "中国",
+                "人民",
+                "银行",
+                "態度",
+            ],
+            *["消", "毒", "品", "好", "的", "臺", "獨", "ab", "A", "12", "x9", "c++", "\r\n", "\r"],
+            *["\n", " ", "》", "《", "，", "\u200b", "-", "._", "Ｋ"],
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SEGMENT_TEXT, st.data())
+def test_word_edges_answer_as_jiebas_cut(text: str, data: st.DataObject) -> None:
+    """``straddles`` and ``in_words`` skip jieba's cut when no token can cross the edges they
+    ask about: the answer is the one the cut gives, for any span and positions."""
+    from wxguard.text import segment
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    positions = data.draw(st.lists(st.integers(start, max(start, end - 1)), max_size=3))
+    positions = [p for p in positions if p < len(text)]
+    lo, window = segment._window(text, start, end)
+    words = list(segment._words(lo, window))
+    across = any((a < start < b or a < end < b) and not (a <= start and b >= end) for a, b in words)
+    inside = any(a <= p < b for p in positions for a, b in words)
+    assert segment.straddles(text, start, end) == across
+    assert segment.in_words(text, start, end, positions) == inside
+
+
+@settings(max_examples=100, deadline=None)
+@given(_ALLOW_TEXT, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 6)), max_size=8))
+def test_remembered_allow_windows_answer_as_a_fresh_scan(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    """A long text repeating a phrase asks ``_allowed_phrase`` the same window again and
+    again, and the answer is remembered (in a bounded memory): every answer, asked twice and
+    after the memory is full, is the one a fresh judge gives."""
+    from wxguard.families.content import judge as judging
+    from wxguard.text.views import TextView
+
+    lexicon = ALLOW_GUARD._checkers[0][0].lexicon  # type: ignore[attr-defined]
+    repeated = text * 4
+    judge = judging.Judge(lexicon, TextView(repeated))
+    asked = [(min(a, len(repeated)), min(a + n, len(repeated))) for a, n in spans]
+    asked += [(a + len(text), b + len(text)) for a, b in asked if b + len(text) <= len(repeated)]
+    for start, end in asked * 2:
+        fresh = judging.Judge(lexicon, TextView(repeated))._allowed_phrase(start, end)
+        assert judge._allowed_phrase(start, end) == fresh
+    assert len(judge._allow_seen) <= judging.ALLOW_MEMO
+
+
+@given(st.one_of(ANY, st.text(st.sampled_from("分享到3个群，。！转发红包 ★"), max_size=30)))
+def test_clause_spans_map_back_as_the_block_map_says(text: str) -> None:
+    """A text whose every character stays one character in the clause view maps back without
+    the block map: the spans are the map's."""
+    from wxguard.phrases.clauses import Clauses, compact
+    from wxguard.text.views import BlockMap
+
+    clauses = Clauses(text)
+    slow = BlockMap(text, compact)
+    for start in range(len(clauses.text)):
+        for end in (start + 1, len(clauses.text)):
+            expected = slow.source_index(start), slow.source_index(end - 1) + 1
+            assert clauses.original(start, end) == expected
+
+
+def test_remembered_messages_are_the_rules_own() -> None:
+    """A finding's message is remembered by rule, language, variant and fields: each is the
+    one the catalog formats afresh, in both languages, with catalog words and variants, and
+    a field that cannot be remembered is formatted all the same."""
+    from wxguard.catalog import catalog
+    from wxguard.config import GuardConfig
+    from wxguard.families.base import Finding
+
+    rule = catalog().by_code["WX104"]
+    word = next(iter(catalog().by_code["WX301"].variants.values()), None)
+    cases: list[dict[str, object]] = [
+        {"term": "冰毒", "category": "drugs"},
+        {"term": "冰毒", "category": "毒品"},
+        {"term": ["unhashable"], "category": "drugs"},
+    ]
+    if word is not None:
+        cases.append({"term": word, "category": "drugs"})
+    for lang in ("zh", "en", "zh"):
+        config = GuardConfig(lang=lang)  # type: ignore[arg-type]
+        for fields in cases:
+            for variant in (None, *rule.variants):
+                finding = Finding("WX104", 0, 2, fields=fields, variant=variant)
+                made = finding.violation("冰毒", config)
+                assert made.message == rule.message(lang, variant, **fields)
+
+
 def _line_of_by_find(text: str, raw: str) -> int | None:
     """Where errors used to say a value is written: a find per form, lines counted."""
     for written in (f'"{raw}"', f"'{raw}'", raw):

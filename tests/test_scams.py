@@ -115,12 +115,40 @@ def _channels(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("请点击链接，或拨打电话，转到银行", []),
+        # a local number written apart from its area code, even one starting with 1
+        ("请拨打 0755-12345678，订单 075512345678", [("0755-12345678", "phone")]),
+        # WeChat as task scams spell it: 徽信, +v, 加v before an id (加vip is no id)
+        (
+            "+v: dz6688，徽信 hx_2024，加vip会员",
+            [("+v: dz6688", "chat-id"), ("徽信 hx_2024", "chat-id")],
+        ),
     ],
 )
 def test_channels_are_links_numbers_accounts_and_chat_ids(
     text: str, channels: list[tuple[str, str]]
 ) -> None:
     assert _channels(text) == channels
+
+
+def test_a_link_to_an_official_site_is_no_channel(wx8: Guard) -> None:
+    text = "登录 https://www.12306.cn 或 http://12306.cn.tk-kf.top/a"
+    official = scams_model(()).official
+    assert [
+        (text[c.start : c.end], c.kind)
+        for c in find_channels(text, fold_one_to_one(text), official)
+    ] == [("http://12306.cn.tk-kf.top/a", "url")]
+    notice = "您的G1234次列车已停运，请登录 https://www.12306.cn 办理退票"
+    assert wx8.check(notice).violations == ()
+    assert [
+        v.rule for v in wx8.check(notice.replace("www.12306.cn", "12306-tk.cn")).violations
+    ] == ["WX802"]
+
+
+def test_a_colon_between_the_visit_and_the_link_keeps_them_together(wx8: Guard) -> None:
+    assert [
+        v.text for v in wx8.check("您的账户已冻结，请登录：http://icbc-x.cn 解冻").violations
+    ] == ["账户已冻结，请登录：http://icbc-x.cn"]
+    assert wx8.check("您的账户已冻结，请登录手机银行，客服 http://icbc-x.cn").violations == ()
 
 
 def test_the_data_sets_placeholders_count_only_in_brackets(wx8: Guard) -> None:

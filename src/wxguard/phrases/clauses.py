@@ -128,6 +128,8 @@ class Clauses:
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Original span of the compact range ``[start, end)`` (``end > start``)."""
+        if len(self.text) == len(self._original):
+            return start, end  # each character kept as one: the indices are the same
         if self._map is None:
             self._map = BlockMap(self._original, compact, compact_sizes)
         return self._map.source_index(start), self._map.source_index(end - 1) + 1

@@ -214,6 +214,10 @@ class Spans:
         return i > 0 and self._furthest[i - 1] > start
 
 
+# A phrase that may join an action: its span, whether it is a bare noun, and its bank.
+Candidate = tuple[int, int, bool, str]
+
+
 @dataclass
 class _Message:
     """Per-message state: bank hits are found once, when a rule first asks."""
@@ -225,6 +229,7 @@ class _Message:
     _spans: dict[str, Spans] = field(default_factory=dict)
     _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
     _reach: dict[str, int] = field(default_factory=dict)
+    _rows: dict[str, list[Candidate]] = field(default_factory=dict)
     # Per action and per joined phrase's start: asked again for each rule and candidate.
     _conditional: dict[Hit, bool] = field(default_factory=dict)
     _tied: dict[int, bool] = field(default_factory=dict)
@@ -280,20 +285,31 @@ class _Message:
             for b in self.spans("blocker").ending(action.start - reach, action.start)
         )
 
-    def joinables(self, name: str, action: Hit, lo: int, hi: int) -> list[tuple[int, int, bool]]:
-        """Spans of a bank that can join ``action``, and whether each is a bare noun; only
-        those whose phrase starts in ``[lo, hi]``. Nouns that need a verb of getting get it
-        (领取 … 红包) or follow the action directly (转发抽奖); a bare noun only joins an
-        action stated as its condition (红包等你拿！只需转发)."""
-        near = self.spans(name).starting(lo, hi)
-        if self.banks[name].options.get("needs") != "acquire":
-            hits = self.spans(name).hits
-            return [(hits[i].start, hits[i].end, False) for i in near]
-        bound = self.acquired(name)
-        return [
-            (noun.start, noun.end, False) if noun.start == action.end else acquired
-            for noun, acquired in (bound[i] for i in near)
-        ]
+    def joinables(self, name: str, action: Hit, lo: int, hi: int) -> list[Candidate]:
+        """Spans of a bank that can join ``action``, whether each is a bare noun, and the
+        bank; only those whose phrase starts in ``[lo, hi]``. Nouns that need a verb of
+        getting get it (领取 … 红包) or follow the action directly (转发抽奖); a bare noun
+        only joins an action stated as its condition (红包等你拿！只需转发). Each bank's rows
+        are made once a message and sliced: a long text asks for every action."""
+        spans = self.spans(name)
+        near = spans.starting(lo, hi)
+        rows = self._rows.get(name)
+        if rows is None:
+            if self.banks[name].options.get("needs") != "acquire":
+                rows = [(h.start, h.end, False, name) for h in spans.hits]
+            else:
+                rows = [(*grown, name) for _, grown in self.acquired(name)]
+            self._rows[name] = rows
+        found = rows[near.start : near.stop]
+        if self.banks[name].options.get("needs") == "acquire":
+            # A noun right after the action needs no verb of getting: its own span joins.
+            starts = spans.starts
+            j = bisect_left(starts, action.end, near.start, near.stop)
+            while j < near.stop and starts[j] == action.end:
+                noun = spans.hits[j]
+                found[j - near.start] = (noun.start, noun.end, False, name)
+                j += 1
+        return found
 
     def reach(self, name: str) -> int:
         """How far a span of this bank can stand from where its phrase starts: the longest
@@ -339,9 +355,11 @@ class _Message:
         return found
 
     def lead(self, names: tuple[str, ...], pos: int) -> Hit | None:
-        """The nearest phrase of these banks ending shortly before ``pos`` in its clause."""
+        """The nearest phrase of these banks ending shortly before ``pos`` in its clause, or
+        in the clause a colon or comma right before ``pos`` ends (请点击链接认证：http…)."""
+        end = pos - 1 if pos and self.clauses.text[pos - 1] == WEAK else pos
         near = [
-            h for h in self.spans(*names).ending(pos - LEAD_REACH, pos) if self.quiet(h.end, pos)
+            h for h in self.spans(*names).ending(pos - LEAD_REACH, end) if self.quiet(h.end, end)
         ]
         return max(near, key=lambda h: (h.end, h.end - h.start)) if near else None
 
@@ -459,13 +477,14 @@ def find_joins(
 
 def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
     """The nearest phrase of ``spec.with_`` that this action is joined to, if any. Only
-    phrases near enough to be joined are looked at, and to widen over, those within twice a
-    span's reach of that: an action costs the same however long the message."""
+    phrases near enough to be joined are looked at (a phrase starts within a span's reach of
+    its span), and to widen over, once one is joined, those within twice a span's reach of
+    that: an action costs the same however long the message."""
     candidates = []
     for name in spec.with_:
-        reach = 2 * msg.reach(name)
-        lo, hi = action.start - spec.before - reach, action.end + spec.after + reach
-        candidates += [(*span, name) for span in msg.joinables(name, action, lo, hi)]
+        reach = msg.reach(name)
+        lo = action.start - spec.before - reach if spec.before else action.end
+        candidates += msg.joinables(name, action, lo, action.end + spec.after + reach)
     # The nearest wins (the first listed among equals): try them nearest first, each within
     # its side's reach, and stop at the first that is tied to the action.
     order = []
@@ -475,59 +494,71 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
                 order.append((start - action.end, i))
         elif end <= action.start and spec.before and action.start - end <= spec.before:
             order.append((action.start - end, i))
-    best: tuple[int, Join] | None = None
+    # A side is closed once a phrase on it fails for its distance in clause breaks and
+    # sentence ends (or, before the action, for an action that is no condition): every phrase
+    # farther on that side fails the same way, so a long text does not try them all.
+    closed = {True: False, False: False}
     for _, i in sorted(order):
-        best = _placed(msg, spec, action, *candidates[i])
-        if best is not None:
-            break
-    return (
-        _widen(best[1], [(a, b) for a, b, bare, _ in candidates if not bare], action)
-        if best
-        else None
-    )
+        start, end, bare, bank = candidates[i]
+        after = start >= action.end and not bare
+        if closed[after]:
+            continue
+        tried = _placed(msg, spec, action, start, end, bare, bank)
+        if isinstance(tried, Join):
+            return _widen(tried, _around(msg, spec, action), action)
+        closed[after] = tried
+    return None
+
+
+def _around(msg: _Message, spec: Combine, action: Hit) -> list[tuple[int, int]]:
+    """The spans (bare nouns left out) a join of this action may widen over."""
+    spans: list[tuple[int, int]] = []
+    for name in spec.with_:
+        reach = 2 * msg.reach(name)
+        lo, hi = action.start - spec.before - reach, action.end + spec.after + reach
+        spans += [(a, b) for a, b, bare, _ in msg.joinables(name, action, lo, hi) if not bare]
+    return spans
 
 
 def _placed(
     msg: _Message, spec: Combine, action: Hit, start: int, end: int, bare: bool, bank: str
-) -> tuple[int, Join] | None:
-    """(gap, join) when the phrase at ``[start, end)`` is close enough and tied to the action:
+) -> Join | bool:
+    """The join when the phrase at ``[start, end)`` is close enough and tied to the action:
     after it within ``after`` characters and the allowed clause breaks and sentence ends
     (``sentences``; with ``tied``, a later clause must open with the phrase or a link word),
     or before it within ``before`` when the action is stated as the condition (a bare noun
     only then) or the rule does not ask for one (``condition = false``: then within the
     same breaks as after). With a ``lead``, the phrase counts only right after one of its
-    phrases, and the join names both (登录 + a link)."""
+    phrases, and the join names both (登录 + a link). Otherwise True when every phrase
+    farther from the action on the same side fails too (the distance, the breaks, a
+    condition the action is not), else False."""
     if start >= action.end and not bare:
-        gap = start - action.end
-        if gap > spec.after:
-            return None  # before counting breaks: a long text has many distant candidates
+        if start - action.end > spec.after:
+            return True  # before counting breaks: a long text has many distant candidates
         strong, weak = msg.clauses.breaks(action.end, start)
-        if (
-            strong > spec.sentences
-            or weak > spec.clauses
-            or ((strong or weak) and spec.tied and not msg.tied(start))
-        ):
-            return None
+        if strong > spec.sentences or weak > spec.clauses:
+            return True
+        if (strong or weak) and spec.tied and not msg.tied(start):
+            return False
         kind = "window" if strong or weak else "clause"
     elif end <= action.start and spec.before:
-        gap = action.start - end
-        if gap > spec.before:
-            return None
+        if action.start - end > spec.before:
+            return True
         strong, weak = msg.clauses.breaks(end, action.start)
         if not spec.condition:
             if strong > spec.sentences or weak > spec.clauses:
-                return None
+                return True
         elif strong + weak > max(1, spec.clauses) or not msg.conditional(action):
-            return None
+            return True
         kind = "reverse"
     else:
-        return None
+        return False
     if spec.lead:
         lead = msg.lead(spec.lead, start)
         if lead is None:
-            return None
+            return False
         start = max(lead.start, action.end) if start >= action.end else lead.start
-    return gap, Join(
+    return Join(
         spec.rule,
         (action.start, action.end),
         (start, end),
@@ -551,6 +582,8 @@ def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
                 and (b <= action.start or a >= action.end)
             ):
                 start, end, grown = min(a, start), max(b, end), True
+    if (start, end) == join.joined:
+        return join  # each growth is strict: nothing grew
     return Join(join.rule, join.action, (start, end), join.confidence, join.label, banks=join.banks)
 
 
@@ -576,14 +609,16 @@ class Disjoint:
 
 def _one_per_place(joins: list[Join]) -> list[Join]:
     """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest."""
-    kept: list[Join] = []
+    kept: list[tuple[int, str, Join]] = []
     placed: dict[str, Disjoint] = {}
-    for join in sorted(joins, key=lambda j: (-j.confidence, j.end - j.start, j.start)):
-        spans = placed.setdefault(join.rule, Disjoint())
-        if not spans.overlaps(join.start, join.end):
-            spans.add(join.start, join.end)
-            kept.append(join)
-    return sorted(kept, key=lambda j: (j.start, j.rule))
+    spans = [(j.start, j.end, j) for j in joins]
+    for start, end, join in sorted(spans, key=lambda s: (-s[2].confidence, s[1] - s[0], s[0])):
+        taken = placed.setdefault(join.rule, Disjoint())
+        if not taken.overlaps(start, end):
+            taken.add(start, end)
+            kept.append((start, join.rule, join))
+    kept.sort(key=lambda k: k[:2])
+    return [join for _, _, join in kept]
 
 
 def trigger(banks: dict[str, Bank], names: list[str]) -> re.Pattern[str] | None:

@@ -39,6 +39,9 @@ COMPANION_REACH = 100
 # A character that jieba's dictionary counts this often as a word by itself (见, 件, 建) is
 # read as that word, not as a sound-alike in a two-character term (堵 1,193, 昌 499).
 COMMON_WORD = 5000
+# At most this many windows are remembered by ``Judge._allowed_phrase`` (each ~200
+# characters); past it the memory starts again.
+ALLOW_MEMO = 4096
 
 CONFIDENCE = {
     "exact": 1.0,
@@ -109,6 +112,9 @@ class Judge:
         self.text = view.text
         self._regex_spans: list[tuple[int, int]] | None = None
         self._allow_at: list[int] | None = None
+        # Windows already scanned for allowed phrases, by their text and the span in them: a
+        # long text repeating one phrase asks the same window again for every copy.
+        self._allow_seen: dict[tuple[str, int, int], bool] = {}
         # Where a mask could be (``Lexicon.mask_positions``; most messages have none).
         self.masks = lexicon.mask_positions(view) if masks is None else masks
 
@@ -219,6 +225,16 @@ class Judge:
         i = bisect_left(self._allow_at, lo)
         if i == len(self._allow_at) or self._allow_at[i] >= hi:
             return False
+        key = (self.text[lo:hi], start - lo, end - lo)
+        known = self._allow_seen.get(key)
+        if known is None:
+            if len(self._allow_seen) >= ALLOW_MEMO:
+                self._allow_seen.clear()
+            known = self._allow_seen[key] = self._allowed_in(lo, hi, start, end)
+        return known
+
+    def _allowed_in(self, lo: int, hi: int, start: int, end: int) -> bool:
+        """``_allowed_phrase`` for the window ``[lo, hi)``: its allowed phrases, scanned."""
         window = TextView(self.text[lo:hi])
         judge = Judge(self.lexicon, window)
         for cand in self.lexicon.allow_hits(window):

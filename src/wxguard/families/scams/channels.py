@@ -3,7 +3,8 @@
 A phrase cannot spell these, so they are found by code and handed to the joins as the hits
 of the banks ``url``, ``phone``, ``account`` and ``chat-id``:
 
-- ``url``: every link the WX2 reader finds (disguised ones included);
+- ``url``: every link the WX2 reader finds (disguised ones included), except links to the
+  official sites the model names (12306.cn, jd.com …): a genuine notice links its own site;
 - ``phone``: mainland mobiles (+86 optional), landlines with an area code, 400/800 numbers.
   Official short service numbers (95588, 10086, 12306 …) are not channels: genuine notices
   give them, a scam gives a number it answers itself;
@@ -26,18 +27,22 @@ from typing import NamedTuple
 
 from ...phrases.joins import Disjoint
 from ..links.extract import extract_links, may_have_link
+from ..links.hosts import listed
 
 # Folded text: full-width forms are ASCII and letters lower case, same length as the original.
 _PHONE = re.compile(
     r"(?<![0-9])(?:"
     r"(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]){8}"  # mobile
     r"|0[1-9][0-9]{1,2}[ -]?[2-9](?:[ -]?[0-9]){6,7}"  # landline with its area code
+    # written apart from its area code, a local number starting with 1 is still read as one
+    # (0755-12345678): people write placeholder numbers that way, and scams copy them
+    r"|0[1-9][0-9]{1,2}[ -]1[0-9]{6,7}"
     r"|[48]00(?:[ -]?[0-9]){7}"  # 400 / 800
     r")(?![0-9])"
 )
 _ACCOUNT = re.compile(r"(?<![0-9])[1-9][0-9]{3}(?:[ -]?[0-9]{4}){3}(?:[ -]?[0-9]{1,3})?(?![0-9])")
 _CHAT_ID = re.compile(
-    r"(?:微信|威信|薇信|v信|vx|wx|weixin|wechat|qq|扣扣)(?:号码|群号|号|群)?(?:是|为)?[:： ]*"
+    r"(?:微信|威信|薇信|徽信|v信|vx|wx|weixin|wechat|qq|扣扣|(?:\+|加)v)(?:号码|群号|号|群)?(?:是|为)?[:： ]*"
     r"(?:[a-z][-_a-z0-9]{5,19}|[1-9][0-9]{4,11})(?![-_a-z0-9])"
 )
 _PLACEHOLDER = re.compile(r"\((链接|电话|银行|微信|qq)\)")
@@ -52,7 +57,7 @@ _PLACEHOLDER_KIND = {
 # dashes between them), a placeholder, a chat app's name. Links have the WX2 reader's test.
 _DIGITS = re.compile(r"[0-9](?:[ -]?[0-9]){6}")
 _NAMED = re.compile(
-    r"\((?:链接|电话|银行|微信|qq)\)|微信|威信|薇信|v信|vx|wx|weixin|wechat|qq|扣扣"
+    r"\((?:链接|电话|银行|微信|qq)\)|微信|威信|薇信|徽信|v信|vx|wx|weixin|wechat|qq|扣扣|\+v|加v"
 )
 
 KINDS = ("url", "phone", "account", "chat-id")
@@ -73,10 +78,15 @@ def may_have_channel(folded: str) -> bool:
     )
 
 
-def find_channels(text: str, folded: str) -> list[Channel]:
+def find_channels(text: str, folded: str, official: frozenset[str] = frozenset()) -> list[Channel]:
     """Every channel in ``text`` (``folded`` is its same-length folded view), in order,
-    without overlaps (a link wins over digits inside it, a number over a shorter one)."""
-    found = [Channel(link.start, link.end, "url") for link in extract_links(text, folded)]
+    without overlaps (a link wins over digits inside it, a number over a shorter one). A link
+    to one of the ``official`` domains (or below one) is no channel, and its digits are
+    no number either."""
+    found = [
+        Channel(link.start, link.end, "official" if listed(link.host, official) else "url")
+        for link in extract_links(text, folded)
+    ]
     if _NAMED.search(folded) is not None:
         found += [
             Channel(*m.span(), _PLACEHOLDER_KIND[m.group(1)]) for m in _PLACEHOLDER.finditer(folded)
@@ -91,7 +101,7 @@ def find_channels(text: str, folded: str) -> list[Channel]:
         if not spans.overlaps(channel.start, channel.end):
             kept.append(channel)
             spans.add(channel.start, channel.end)
-    return sorted(kept)
+    return sorted(c for c in kept if c.kind != "official")
 
 
 # Written over a channel before the clause view is built: a letter that survives compacting

@@ -71,7 +71,7 @@ class ScamsChecker(Checker):
         if not any(model.banks[name].hits(plain.text) for name in lures):
             return
         original = ctx.view.text
-        channels = find_channels(original, ctx.view.folded)
+        channels = find_channels(original, ctx.view.folded, model.official)
         clauses, given = plain, {}
         if channels:
             text = masked(original, channels)
