@@ -76,6 +76,7 @@ INPUTS: dict[str, Callable[[int], str]] = {
     ),
     # the frame judge: cues, contacts and titles in one long sentence
     "warnings in one sentence": lambda n: "谨防有人出售冰毒 " * (n // 9),
+    "warnings clause by clause": lambda n: "谨防有人出售冰毒，" * (n // 9),
     "prohibitions with contacts": lambda n: "严禁出售冰毒，加微信abc_123 " * (n // 18),
     "book titles": lambda n: "《出售冰毒》 " * (n // 7),
     "ads and prices": lambda n: "全场5折，限时特价99元，加微信领优惠券，" * (n // 20),

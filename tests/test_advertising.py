@@ -4,6 +4,7 @@ files, and properties."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -148,11 +149,51 @@ def test_absolute_terms_do_not_stack_with_the_missing_parts(
         "搬家处理：二手沙发一套，原价3000现价500，需要的私聊",
         "闲置iPad一台，自用九成新，800元出",
         "个人转让健身卡一张，还剩8个月，原价2400现价900",
+        "闲置一台九成新的儿童自行车，原价599，现200出，自提，在3号楼，有意私聊我",
     ],
 )
 def test_a_neighbours_one_off_sale_is_not_advertising(wx4: Guard, text: str) -> None:
     assert wx4.check(text).violations == ()
     assert any(s.kind == "personal" for s in commercial_score(text).signals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二手手机批发，iPhone 12 原价3999现1999，iPhone 13 2999，华为 1599，量大从优，加微信",
+        "店铺转让，货架500元，冰柜800元，收银台300元，空调1200元，联系13800138000",
+    ],
+)
+def test_a_trade_that_says_second_hand_or_transfer_is_still_advertising(
+    wx4: Guard, text: str
+) -> None:
+    """转让 and 二手 are a neighbour's words, but wholesale or a list of prices is a shop's."""
+    assert "personal" not in _kinds(text)
+    assert "WX401" in {v.rule for v in wx4.check(text).violations}
+
+
+def test_a_signal_cancelled_by_an_unknown_bank_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wxguard.families.advertising import model
+
+    real = model.family_banks
+
+    def patched(*args: Any) -> Any:
+        data, sources = real(*args)
+        sources["signal-personal"].options["unless"] = "personal-nope"
+        return data, sources
+
+    monkeypatch.setattr(model, "family_banks", patched)
+    with pytest.raises(WordListError, match=r"signal-personal\.unless.*personal-nope"):
+        model._build(())
+
+
+def test_one_piece_of_evidence_counts_once() -> None:
+    """The contrast 原价599，现200 is one price: 原价 (a special price) and 价599 (a price) inside
+    it add nothing more; a price elsewhere in the message still counts."""
+    one = commercial_score("新品上市，原价199现价99，点击下单")
+    assert [s.kind for s in one.signals] == ["product", "contrast", "cta"]
+    two = commercial_score("新品上市，原价199现价99，另有套餐299元")
+    assert [(s.kind, s.text) for s in two.signals if s.kind == "price"] == [("price", "299元")]
 
 
 # -- WX402 wording and exemptions ----------------------------------------------------------

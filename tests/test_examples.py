@@ -209,6 +209,9 @@ def test_failing_example_fires(rule: Rule) -> None:
 )
 def test_passing_example_does_not_fire(rule: Rule) -> None:
     found = _example(rule, False).rules()
+    if rule.code.startswith("WX8"):  # a scam described in a warning is judged, info at most
+        report = Guard().check(rule.pass_)
+        found = {w.rule for v in report.violations for w in (v, *v.also) if w.frame is None}
     assert rule.code not in found, f"{rule.code} pass example {rule.pass_!r} gave {sorted(found)}"
 
 

@@ -253,6 +253,7 @@ _FRAME_PIECES = st.sampled_from(
         *["不要", "别", "严禁", "谨防", "举报", "被抓获", "小说", "不是", "没有"],  # cues
         *["加我", "私聊", "13800138000", "微信abc_123", "5元一克", "包邮", "有货", "出售", "卖"],
         *["报警", "派出所", "《", "》", "提醒", "有人", "的", "在", "在在在在", "在在在在在在在在"],
+        *["【新闻】", "新闻", "【", "】"],
         *["，", "，", "。", "！", "\n", " ", "：", "、"],
     ]
 )
@@ -267,6 +268,7 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
         return None
     clauses = reading.clauses
     found: dict[str, list[tuple[int, int]]] = {}
+    direct: set[str] = set()
     for cue in reading.model.cues:
         if f.rule in cue.skip:
             continue
@@ -284,12 +286,15 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
             and not (cue.before and h.end > start)
             and not (cue.gap is not None and start - h.end > cue.gap)
         ]
+        if any(a >= reading.tag for a, _ in spans):  # told in the sentence, not by a tag
+            direct.add(cue.kind)
         if cue.title and reading.heading and start >= reading.heading:
             spans += [(h.start, h.end) for h in reading.within(cue.bank, 0, reading.heading)]
         found.setdefault(cue.kind, []).extend(spans)
     title = reading.quoted(f) if reading.model.quoted is not None else None
     if title is not None:
         found.setdefault(reading.model.quoted, []).append(title[0])
+        direct.add(reading.model.quoted)
     kinds = reading.model.kinds
     framing = sorted((kinds[k] for k, s in found.items() if s), key=lambda k: k.severity.rank)
     for kind in framing:
@@ -297,9 +302,16 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
             break
         spans = found[kind.name]
         sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
-        governing = {clauses.clause_start(a) for a, _ in spans}
+        governing = {clauses.clause_start(a) for a, _ in spans} | {
+            clauses.clause_start(h.start)  # a prohibition governs its own clause
+            for cue in reading.model.cues
+            if cue.kind == kind.name and cue.reach == "clause" and f.rule not in cue.skip
+            for h in reading.hits(cue.bank)[0]
+        }
         defeated = False
         for bank in kind.defeated_by:
+            if bank in kind.told and kind.name in direct:
+                continue
             whole = reading.model.banks[bank].options.get("scope") == "message"
             lo, hi = (0, len(clauses.text)) if whole else sentence
             for hit in reading.within(bank, lo, hi):

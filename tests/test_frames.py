@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -162,8 +163,20 @@ def test_propaganda_borrowing_court_words_is_not_framed(judged: Guard) -> None:
     assert judged.check("反邪教宣传：揭穿法轮功的欺骗本质").verdict is Verdict.PASS
 
 
-def test_frames_off_restores_the_plain_severity() -> None:
-    assert Guard(frames=False).check("请大家不要吸毒").verdict is Verdict.BLOCK
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请大家不要吸毒",  # WX1, judged in the engine
+        "反诈：下载APP领红包的都是骗子",  # WX3, judged while it matches
+        "警方提示：不要相信要求把钱转入安全账户的电话。",  # WX8, judged while it matches
+        "谨防上门服务类诈骗：美女、包夜等信息都是骗局",  # WX1 trade offers
+    ],
+)
+def test_frames_off_restores_the_plain_severity_in_every_family(text: str) -> None:
+    judged = Guard().check(text)
+    assert judged.verdict is Verdict.PASS and all(v.frame for v in judged.violations)
+    plain = Guard(frames=False).check(text)
+    assert plain.verdict is Verdict.BLOCK and not any(v.frame for v in plain.violations)
 
 
 def test_users_extend_the_frames_with_their_phrase_files(tmp_path: Path) -> None:
@@ -180,6 +193,58 @@ def test_an_unknown_frame_bank_is_named_with_its_line(tmp_path: Path) -> None:
     path.write_text('[frames]\n\ncampagne = ["平安夜巡逻"]\n', encoding="utf-8")
     with pytest.raises(WordListError, match=r"mine\.toml:3.*campagne"):
         Guard(phrases=[path])
+
+
+def test_a_governed_bank_read_in_the_whole_message_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A cue governs the clauses of its sentence: the judge's index of them would not cover
+    a governed bank read in the whole message, so the bank file says so at load."""
+    from wxguard import frames
+
+    real = frames.bundled_family
+
+    def patched(family: str) -> Any:
+        data, sources = real(family)
+        data = {**data, "kinds": {**data["kinds"]}}
+        data["kinds"]["warning"] = {**data["kinds"]["warning"], "governed": ["offer", "contact"]}
+        return data, sources
+
+    monkeypatch.setattr(frames, "bundled_family", patched)
+    with pytest.raises(WordListError, match=r"kinds\.warning\.governed: contact"):
+        frames._build(())
+
+
+@pytest.mark.parametrize(
+    "text", ["【新闻】出售冰毒", "【新闻】出售冰毒，货到付款，私聊", "[新闻] 有人出售海洛因"]
+)
+def test_a_sale_under_a_news_tag_is_an_offer_dressed_as_news(judged: Guard, text: str) -> None:
+    assert judged.check(text).verdict is Verdict.BLOCK
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["【新闻】男子出售冰毒被判刑", "新闻：男子在网上出售冰毒，被警方抓获", "《出售冰毒》"],
+)
+def test_news_that_tells_of_a_sale_stays_a_report(judged: Guard, text: str) -> None:
+    report = judged.check(text)
+    assert report.verdict is Verdict.REVIEW and report.violations[0].frame == "report"
+
+
+def test_a_told_bank_outside_the_defeaters_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wxguard import frames
+
+    real = frames.bundled_family
+
+    def patched(family: str) -> Any:
+        data, sources = real(family)
+        data = {**data, "kinds": {**data["kinds"]}}
+        data["kinds"]["negation"] = {**data["kinds"]["negation"], "told": ["official"]}
+        return data, sources
+
+    monkeypatch.setattr(frames, "bundled_family", patched)
+    with pytest.raises(WordListError, match=r"kinds\.negation\.told: official is not in"):
+        frames._build(())
 
 
 def test_the_frame_is_in_the_json_report(judged: Guard) -> None:
@@ -201,7 +266,8 @@ def test_the_judge_never_raises_nor_moves_a_finding(text: str) -> None:
 )
 def test_the_sender_asking_to_be_reached_defeats_any_notice(line: str, offer: str) -> None:
     text = f"{line}。{offer}"
-    assert _errors(_JUDGED, text) == _errors(_FRAMELESS, text)
+    judged = [e for e in _errors(_JUDGED, text) if e[0].startswith("WX1")]
+    assert judged == [e for e in _errors(_FRAMELESS, text) if e[0].startswith("WX1")]
 
 
 _JUDGED = Guard()

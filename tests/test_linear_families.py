@@ -46,6 +46,10 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "invoice offers with a contact": ("WX1", lambda n: "代开发票，加微信 wx_abc123 咨询，" * n),
     # the frame judge: every cue, contact and title of a long sentence listed for each finding
     "warnings in one sentence": ("WX1", lambda n: "谨防有人出售冰毒 " * n),
+    # each clause's sale governed by its own warning: every clause asked for every finding
+    "warnings clause by clause": ("WX1", lambda n: "谨防有人出售冰毒，" * n),
+    # offers each governed by a prohibition in its own clause, away from every finding
+    "prohibited offers clause by clause": ("WX1", lambda n: "谨防有人出售冰毒，切勿加微信，" * n),
     "prohibitions with contacts": ("WX1", lambda n: "严禁出售冰毒，加微信abc_123 " * n),
     "book titles": ("WX1", lambda n: "《出售冰毒》 " * n),
     # scams: every kept join and channel, and every warning, against each new one
@@ -97,4 +101,4 @@ def test_counts_and_domains_are_still_found() -> None:
         v.rule for v in wx8.check("反诈提醒：您的账户已冻结，请联系 13800138000 处理").violations
     ]
     quoted = "提醒：谨防诈骗，骗子常说“您的账户已冻结，请联系 13800138000 处理”，不要理会。"
-    assert not wx8.check(quoted).violations
+    assert [(v.rule, v.frame) for v in wx8.check(quoted).violations] == [("WX801", "warned")]

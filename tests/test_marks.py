@@ -4,6 +4,7 @@ suppression comments still act on each code; anchors (where a fix goes) stay off
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 
 from wxguard import Guard, Severity, Violation
@@ -47,13 +48,15 @@ def test_a_sound_alike_is_one_mark_with_the_term_it_spells() -> None:
 
 
 def test_an_illegal_offers_lure_is_not_also_an_induced_click() -> None:
-    assert ("WX103", ("WX307",)) in _top(GAMBLING_LURE)
+    ((rule, also),) = _top(GAMBLING_LURE)
+    assert rule == "WX103" and "WX307" in also
     assert not _overlapping(GAMBLING_LURE)
 
 
 def test_the_number_an_illegal_offer_gives_is_the_offers_mark() -> None:
     text = "淡水新装五星酒店隆重推出【莞式一条龙服务】新到佳丽百名，欢迎前来体验，13812345678"
-    assert ("WX102", ("WX501",)) in _top(text)
+    ((rule, also),) = _top(text)
+    assert rule == "WX102" and "WX501" in also
     assert not _overlapping(text)
     assert "13812345678" not in GUARD.check(text).redacted()
 
@@ -69,6 +72,48 @@ def test_one_reward_joined_to_two_actions_is_one_inducement() -> None:
     wx3 = [(rule, also) for rule, also in found if rule.startswith("WX3")]
     assert len(wx3) == 1 and wx3[0][1], found
     assert not _overlapping(TWO_ACTIONS)
+
+
+GAMBLING_OFFER = "澳门百家乐真人娱乐，注册送88元，每天返水，首充送100%，加微信abc123"
+
+
+def test_the_terms_of_one_offer_are_one_mark() -> None:
+    """百家乐, 真人娱乐, 注册送, 返水 and 首充送 in one sentence are one gambling offer: one WX103
+    mark naming the other terms; a second offer in another sentence keeps its own."""
+    (kept,) = [v for v in GUARD.check(GAMBLING_OFFER).violations if v.rule == "WX103"]
+    assert sorted(w.text for w in kept.also if w.rule == "WX103") == sorted(
+        {"百家乐", "真人娱乐", "注册送", "返水", "首充送"} - {kept.text}
+    )
+    assert "「百家乐」" in kept.message or kept.text == "百家乐"
+    two = GUARD.check(GAMBLING_OFFER + "。另：出售冰毒，货到付款").violations
+    assert [v.rule for v in two if v.rule.startswith("WX10")] == ["WX103", "WX104"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GAMBLING_OFFER,
+        "代开发票，加微信 wx_abc123 咨询，价格优惠，量大从优",
+        "您的银行卡已冻结，请点击 http://a.cn/x 解冻，客服 13800138000，现在办理享受八折优惠",
+    ],
+)
+def test_an_illegal_offer_or_a_scam_is_not_advised_a_label(text: str) -> None:
+    """A 广告 label makes no gambling, invoice or phishing message lawful: the missing label is
+    no finding of its own beside the error, and its advice is not in the report's marks."""
+    report = GUARD.check(text)
+    assert "WX401" not in [v.rule for v in report.violations]
+    assert "WX401" in [w.rule for v in report.violations for w in v.also]
+    assert ("WX401", ()) in _top(text, Guard(select=["WX4"]))  # ignore what absorbs it
+
+
+def test_a_lowered_illegal_term_leaves_the_missing_label_standing() -> None:
+    term = _plain(5, 8, "WX103", Severity.WARNING)
+    label = _plain(0, 0, "WX401", Severity.WARNING)
+    assert merge([label, term], "zh", "0123456789") == [label, term]
+    error = _plain(5, 8, "WX103", Severity.ERROR)
+    assert [(v.rule, [w.rule for w in v.also]) for v in merge([label, error], "zh", "x" * 10)] == [
+        ("WX103", ["WX401"])
+    ]
 
 
 def test_two_problems_on_one_link_keep_two_marks() -> None:
@@ -103,10 +148,10 @@ def test_per_file_ignores_of_the_kept_code_leave_the_absorbed_one(cli: Cli) -> N
 
 
 def test_a_missing_label_is_anchored_off_the_problems_in_the_message() -> None:
-    text = "奥门新葡京首次开通网上现金平台，开户送88体验金"
+    text = "全网最低价，原价199现价99，点击下单"
     report = GUARD.check(text)
     (label,) = [v for v in report.violations if v.rule == "WX401"]
-    assert label.text == "奥门" and not _overlapping(text)
+    assert label.text == "原价199现价99" and not _overlapping(text)
 
 
 def test_every_format_shows_the_absorbed_code(cli: Cli) -> None:
@@ -122,7 +167,7 @@ def test_every_format_shows_the_absorbed_code(cli: Cli) -> None:
 def test_taking_marks_apart_and_merging_again_gives_the_same_report(text: str) -> None:
     report = GUARD.check(text)
     flat = parts(report.violations, "zh")
-    assert merge(flat, "zh") == list(report.violations)
+    assert merge(flat, "zh", text) == list(report.violations)
     assert len({(v.rule, v.start, v.end) for v in flat}) == len(flat)
     assert all(not v.also for v in flat)
 
@@ -161,4 +206,22 @@ def test_merging_is_linear_even_beside_a_long_link() -> None:
         ]
 
     ratio, n = growth(make, lambda found: merge(found, "zh"))
+    assert ratio < BOUND, f"×4 input took ×{ratio:.1f} (n={n})"
+
+
+def test_merging_one_offer_or_many_is_linear() -> None:
+    """Offers of many terms in one sentence, or one term in each of many sentences, beside a
+    missing label: each mark looks only at its own sentence's terms."""
+
+    def make(n: int) -> tuple[list[Violation], list[Violation], str, str]:
+        terms = [_plain(10 * i, 10 * i + 3, "WX103", Severity.ERROR) for i in range(n)]
+        label = _plain(0, 0, "WX401", Severity.WARNING)
+        return [label, *terms], terms, "x" * (10 * n), "xxxxxxxxx。" * n
+
+    def work(made: tuple[list[Violation], list[Violation], str, str]) -> None:
+        found, terms, one, many = made
+        assert len(merge(found, "zh", one)) == 1
+        assert len(merge(found, "zh", many)) == len(terms)
+
+    ratio, n = growth(make, work)
     assert ratio < BOUND, f"×4 input took ×{ratio:.1f} (n={n})"

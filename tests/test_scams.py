@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxguard import Guard, Reports, Severity, WordListError
+from wxguard import Guard, Report, Reports, Severity, Verdict, WordListError
 from wxguard.families.scams.channels import find_channels, may_have_channel
 from wxguard.families.scams.model import scams_model
 from wxguard.phrases.clauses import compact
@@ -41,7 +41,7 @@ def test_genuine_notices_shops_and_warnings_pass(every_rule: Guard, text: str) -
     assert [
         v.rule
         for v in report.violations
-        if v.rule.startswith("WX8") or v.severity is Severity.ERROR
+        if (v.rule.startswith("WX8") and v.frame != "warned") or v.severity is Severity.ERROR
     ] == []
 
 
@@ -170,9 +170,23 @@ def test_a_link_inside_the_lure_window_keeps_its_dots(wx8: Guard) -> None:
 
 
 # -- warnings, sentences, one mark ---------------------------------------------------------
-def test_a_warning_cancels_a_described_demand(wx8: Guard) -> None:
-    assert wx8.check("警方提示：不要相信要求把钱转入安全账户的电话。").violations == ()
+def _judged(report: Report) -> list[tuple[str, Severity, str | None]]:
+    return [(v.rule, v.severity, v.frame) for v in report.violations]
+
+
+def test_a_warning_lowers_a_described_demand_and_says_so(wx8: Guard) -> None:
+    """A scam quoted in a warning is judged, not dropped: info, with the warning named."""
+    report = wx8.check("警方提示：不要相信要求把钱转入安全账户的电话。")
+    assert _judged(report) == [("WX806", Severity.INFO, "warned")]
+    assert report.verdict is Verdict.PASS
+    assert "所在句在提醒防范诈骗（「不要相信」）" in report.violations[0].message
     assert [v.rule for v in wx8.check("请立即把钱转入安全账户。").violations] == ["WX806"]
+
+
+def test_without_frames_a_described_demand_is_a_scam() -> None:
+    unjudged = Guard(select=["WX8"], frames=False)
+    report = unjudged.check("警方提示：不要相信要求把钱转入安全账户的电话。")
+    assert _judged(report) == [("WX806", Severity.ERROR, None)]
 
 
 def test_a_scam_posing_as_a_notice_is_still_a_scam(wx8: Guard) -> None:
@@ -181,7 +195,8 @@ def test_a_scam_posing_as_a_notice_is_still_a_scam(wx8: Guard) -> None:
 
 
 def test_a_warning_that_quotes_the_scams_link_passes(wx8: Guard) -> None:
-    assert wx8.check("警惕！“您的账户已冻结，请登录 icbc-jd.com 解冻”是钓鱼短信").violations == ()
+    report = wx8.check("警惕！“您的账户已冻结，请登录 icbc-jd.com 解冻”是钓鱼短信")
+    assert _judged(report) == [("WX801", Severity.INFO, "warned")]
     assert (
         wx8.check("“您的账户已冻结，请登录 icbc-jd.com 解冻”").violations != ()
     )  # quotes alone are no warning

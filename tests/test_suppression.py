@@ -72,7 +72,8 @@ CASES = [
     ("txt", "出售冰毒 wxguard: ignor[WX104]", [("WX104", 1, 3), ("WX001", 1, 6)]),
     ("txt", "出售冰毒 wxguard:ignore WX104", [("WX104", 1, 3), ("WX001", 1, 6)]),
     ("txt", "出售冰毒 wxguard-disable-next-line WX104", [("WX104", 1, 3), ("WX001", 1, 6)]),
-    ("txt", "出售冰毒 wxguard: 冰毒", [("WX104", 1, 3), ("WX104", 1, 15), ("WX001", 1, 6)]),
+    # the second 冰毒 (no suppression: not a code) is in the first one's sentence: one mark
+    ("txt", "出售冰毒 wxguard: 冰毒", [("WX104", 1, 3), ("WX001", 1, 6)]),
     ("txt", "访问 wxguard-docs 了解", []),
     ("md", "<!-- wxguard-disable-nextline WX104 -->\n冰毒", [("WX001", 1, 1), ("WX104", 2, 1)]),
     # masked regions are hard breaks: no term is stitched together across them

@@ -32,6 +32,16 @@ OFFERS: list[tuple[str, str, str]] = [
     ("六合开奖直播，免费看图，下载地址 www.lh66.com", "WX103", "六合开奖"),
     ("首存送58，免费试玩，欢迎体验", "WX103", "免费试玩"),
     ("业界最高返水，欢迎新老会员，客服QQ 8899", "WX103", "最高返水"),
+    # session 4: a deposit ladder with a casino's terms, a casino's menu of games with a contact,
+    # a casino's name beside its sign-up deal, a rebate in deposit words beside its site
+    ("新会员100送100，小时出款，随时提现", "WX103", "100送100"),
+    ("ooo曾oooo，支持24小时出账", "WX103", "ooo曾oooo"),
+    ("提供百家乐、时时彩、电子游艺等百种游戏，网址 www.xx88.com", "WX103", "时时彩"),
+    ("阁下威尼斯注册送88元，欢迎光临", "WX103", "威尼斯"),
+    ("平台已开通网上投注，真人百家乐天天玩", "WX103", "开通网上投注"),
+    ("首次100派38，退水取现10秒到账", "WX103", "首次100派"),
+    ("存款勾选优惠，每日抽奖，详情加微信 by8899", "WX103", "存款勾选"),
+    ("最先进的仪器，适合三公、斗牛等玩法，电话13800001111", "WX103", "仪器"),
     # WX102 escort: who is offered joined to the service, a menu of kinds, a service with no lawful sense
     ("美女上门服务，学生妹、少妇、模特任选，电话13612345678", "WX102", "上门服务"),
     ("酒店公寓上门，无需定金，满意付款，加V：mm5566", "WX102", "酒店公寓上门"),
@@ -42,6 +52,9 @@ OFFERS: list[tuple[str, str, str]] = [
     ("正规女按摩师上门服务，项目齐全，先服务后收费", "WX102", "女按摩师"),
     ("哥们全套上门，价格好说，微信 hh2233", "WX102", "全套上门"),
     ("星级酒店诚聘男女公关，日结，详情电话13800001111", "WX102", "男女公关"),
+    ("某某会所新到国内美女一批，欢迎新老客户过来体验", "WX102", "会所"),
+    ("本人在校大学生，兼职上门服务，需要的加微信", "WX102", "在校大学生"),
+    ("十八九岁的女孩现已到店，热线13800001111", "WX102", "女孩现已到店"),
     # WX106 invoices and documents: sold for others, surplus, at a rate, pay after checking
     ("有建材、餐饮、住宿等多余发票，点数优惠，先验后付，李会计 13700002222", "WX106", "多余发票"),
     ("本公司各行业普通发票均可开具，税点低，电话 13800001111", "WX106", "各行业普通发票"),
@@ -55,6 +68,20 @@ OFFERS: list[tuple[str, str, str]] = [
     ("有国税地税进项，需要的联系 13512345678", "WX106", "进项"),
     ("如需制作证件和印章请电 13611112222", "WX106", "制作证件"),
     ("毕业证、学位证全可网上验证，QQ 123456", "WX106", "学位证"),
+    # session 4: a new user's 办证 offer; a menu of trades with its check; a seller's rate
+    ("专业办证，各类证件，当天可取", "WX106", "各类证件"),
+    ("专业协理各项证件，电话13800001111", "WX106", "各项证件"),
+    ("如需房照请拨13800001111，见货给钱", "WX106", "房照"),
+    ("工程、运输、建材、劳务等行业均可查验，电话13800001111", "WX106", "均可查验"),
+    ("票点子低，找13800001111", "WX106", "票点子低"),
+    # written down the columns of a grid (竖读), as lines or pasted into one line
+    ("请竖着往下看\n办货保\n证到留\n刻付备\n章款用\n电话13800001111", "WX106", "刻付备"),
+    ("请竖着往下看办货保证到留刻付备章款用电话13800001111", "WX106", "刻付备"),
+    ("澳注一門册倍威送流尼彩水斯金即人可賭提場款，官網见短信", "WX103", "彩水斯金"),
+    # WX105 and WX104: what may not be sold at all, joined to a sale
+    ("出售各种枪支，货到付款，微信详谈", "WX105", "枪支"),
+    ("低价出售仿真枪、钢珠枪，包邮", "WX105", "仿真枪"),
+    ("出售溜冰工具，现货", "WX104", "溜冰工具"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -114,10 +141,29 @@ TRAPS: list[str] = [
     "招聘服务员，日结，包吃住，电话13800001111",
     "公司招聘公关经理，思想开放，有创新精神",
     "南京六合区今天开通地铁，详情见官网",
+    # session 4: the same products and deals in ordinary messages
+    "办证大厅可办理各类证件，当天可取，咨询电话12345",
+    "充气枪出售，汽修店专用，电话13800001111",
+    "子弹杯出售，酒吧用品批发",
+    "流量爆表，给手机备好弹药吧，元即可订购",
+    "黄金每克优惠，钻石彩金折上折，银饰买一送一",
+    "溜冰鞋出售，九成新，包邮",
+    "威尼斯小桥流水，注册会员享折扣",
+    "足球、篮球、排球用品批发，电话13800001111",
+    "中国体育彩票今晚开奖，详见官网",
+    "移动充100送100话费，详询10086",
+    "钻石彩金折上折，黄金买100送100，电话13800001111",
+    # poems and long plain sentences read down their columns
+    "床前明月光\n疑是地上霜\n举头望明月\n低头思故乡",
+    "各位家长晚上好明天上午八点在学校操场举行运动会请大家准时到达并带好水杯和帽子谢谢配合",
+    "本店新到一批春装欢迎各位美女前来选购地址在人民路八十八号电话13800001111",
     # a homophone that is ordinary text
     "今儿午觉被吵醒，微信响个不停，觉被睡得稀碎",
     "更多精彩尽在官网，欢迎访问",
-    # warnings against the trade (issue 14 judges frames in general; these the join itself skips)
+]
+
+# Warnings against the trade: the offer they name is found, and the frame judge lowers it.
+WARNINGS = [
     "警方提醒：凡是自称能代开各类发票、验证后付款的，都是诈骗",
     "谨防上门服务类诈骗：美女、包夜等信息都是骗局，切勿添加微信",
 ]

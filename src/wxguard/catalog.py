@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -141,13 +142,18 @@ class FrameText(BaseModel):
 
 
 class OneMark(BaseModel):
-    """Rules whose findings, where they overlap, mark one problem (``wxguard.marks``)."""
+    """Rules whose findings mark one problem (``wxguard.marks``): where they overlap, or (``reach``)
+    anywhere in one sentence or one message; ``same_rule`` only the kept finding's own rule's,
+    ``least`` only under a finding at least this severe."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     why: str
     keep: tuple[str, ...]
     absorb: tuple[str, ...]
+    reach: Literal["overlap", "sentence", "message"] = "overlap"
+    same_rule: bool = False
+    least: Severity = Severity.INFO
 
 
 class _Blank(dict[str, object]):
@@ -261,6 +267,9 @@ def catalog() -> Catalog:
             why=table["why"],
             keep=_codes(codes, table["keep"], "keep"),
             absorb=_codes(codes, table["absorb"], "absorb"),
+            reach=table.get("reach", "overlap"),
+            same_rule=table.get("same-rule", False),
+            least=table.get("least", Severity.INFO),
         )
         for table in raw.get("one-mark", [])
     )

@@ -13,7 +13,8 @@ Everything the judge reads is data (``wordlists/frames.toml``, which users exten
 and costs nothing on a message without a judged finding. Families whose judgement must be
 made while they match consult it through ``Cues`` and ``Notice`` (WX3: a debunking or a
 report quoted in a join's sentence lowers the join, with a ``Frame`` of kind ``refuted``;
-WX8: a warning in a join's sentence cancels a described scam, and a quoted link or number).
+WX8: a warning in a join's sentence lowers a described scam, and a quoted link or number,
+with a ``Frame`` of kind ``warned``). ``Guard(frames=False)`` turns all of it off.
 """
 
 from __future__ import annotations
@@ -43,8 +44,11 @@ OFFICIAL = "official"
 DEFEATERS = ("contact", "price", "offer", "sale")
 REACHES = ("clause", "sentence")
 SCOPES = ("sentence", "message")
+_Window = tuple[str, int, int]  # a bank and the compact range its hits are read in
 # A finding inside 《…》 (a book, film, article or news title) is cited, not said.
 _TITLE = re.compile(r"《[^《》\n]{1,60}》")
+# A tag the message opens with (【新闻】, [通知]): it tells nothing the sentence after it says.
+_TAG = re.compile(r"\s*[【〖\[][^】〗\]\n]{1,12}[】〗\]]")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Kind:
     severity: Severity
     defeated_by: tuple[str, ...]
     governed: frozenset[str]
+    told: frozenset[str]  # defeaters a cue of the finding's own sentence tells of
 
 
 @dataclass(frozen=True)
@@ -149,11 +154,30 @@ def _kind(name: str, spec: Any, banks: dict[str, Bank]) -> Kind:
         raise WordListError(
             FILE, None, f"{where}.severity must be info, warning or error"
         ) from None
-    lists = {key: spec.get(key, []) for key in ("defeated-by", "governed")}
+    lists = {key: spec.get(key, []) for key in ("defeated-by", "governed", "told")}
     for key, value in lists.items():
         if not isinstance(value, list) or any(v not in banks for v in value):
             raise WordListError(FILE, None, f"{where}.{key} must list known banks, got {value!r}")
-    return Kind(name, severity, tuple(lists["defeated-by"]), frozenset(lists["governed"]))
+    whole = [v for v in lists["governed"] if banks[v].options.get("scope") == "message"]
+    if whole:
+        raise WordListError(
+            FILE,
+            None,
+            f'{where}.governed: {", ".join(whole)} has scope = "message"; a cue governs'
+            " the clauses of its sentence, so only sentence-scope banks can be governed",
+        )
+    stray = [v for v in lists["told"] if v not in lists["defeated-by"]]
+    if stray:
+        raise WordListError(
+            FILE, None, f"{where}.told: {', '.join(stray)} is not in {where}.defeated-by"
+        )
+    return Kind(
+        name,
+        severity,
+        tuple(lists["defeated-by"]),
+        frozenset(lists["governed"]),
+        frozenset(lists["told"]),
+    )
 
 
 def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
@@ -219,10 +243,25 @@ class Notice:
 
     def warns(self, start: int, end: int) -> bool:
         """A cue in the sentence of the compact ``[start, end)``."""
+        return self.cue(start, end) is not None
+
+    def any(self) -> bool:
+        """A cue anywhere in the message."""
+        return bool(self._spans().hits)
+
+    def _spans(self) -> Spans:
         if self._cues is None:
             self._cues = Spans(self.bank.hits(self.clauses.text))
-        clauses = self.clauses
-        return self._cues.inside_from(clauses.sentence_start(start), clauses.sentence_end(end - 1))
+        return self._cues
+
+    def cue(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first cue in the sentence of the compact ``[start, end)``: its compact span."""
+        clauses, cues = self.clauses, self._spans()
+        begin, last = clauses.sentence_start(start), clauses.sentence_end(end - 1)
+        for k in cues.starting(begin, last):  # all but the last few end in the sentence
+            if cues.hits[k].end <= last:
+                return cues.hits[k].start, cues.hits[k].end
+        return None
 
     def quoted(self, start: int, end: int) -> bool:
         """The compact ``[start, end)`` lies inside one pair of quotation marks."""
@@ -314,11 +353,19 @@ class _Reading:
         self._titles: list[tuple[int, int]] | None = None
         self._title_at: dict[int, int] = {}
         self._by_end: dict[str, tuple[list[Hit], list[int], int]] = {}
+        self._open: dict[_Window, list[int]] = {}
+        self._headlines: dict[str, _Listed] = {}
+        self._far: dict[
+            tuple[_Window, tuple[_Window, ...], tuple[str, ...]], tuple[list[int], list[int]]
+        ] = {}
+        self._cued: dict[str, frozenset[int]] = {}
         points = {p for f in findings for p in (f.start, f.end)}
         self.at = _compact_positions(self.original, points)
         text = self.clauses.text
         first = self.clauses.sentence_end(0)
         self.heading = first if 0 < first <= model.title and first < len(text) else 0
+        tag = _TAG.match(self.original)
+        self.tag = _compact_positions(self.original, {tag.end()})[tag.end()] if tag else 0
 
     # -- hits ----------------------------------------------------------------------------
     def hits(self, bank: str) -> tuple[list[Hit], list[int]]:
@@ -370,17 +417,18 @@ class _Reading:
         if end <= start:
             return None
         found: dict[str, list[_Cued | _Listed]] = {}
+        windows: dict[tuple[str, int], tuple[int, int]] = {}  # one per reach, for all cues
+        headed = bool(self.heading) and start >= self.heading
         for cue in self.model.cues:
             if f.rule in cue.skip:
                 continue
             parts = found.setdefault(cue.kind, [])
-            parts.append(self.cues(cue, start, end))
-            if cue.title and self.heading and start >= self.heading:
-                parts.append(
-                    _Listed(
-                        self, [(h.start, h.end) for h in self.within(cue.bank, 0, self.heading)]
-                    )
-                )
+            window = windows.get((cue.reach, cue.next))
+            if window is None:
+                window = windows[cue.reach, cue.next] = self.window(cue, start, end)
+            parts.append(_Cued(self, cue, start, end, *window))
+            if cue.title and headed:
+                parts.append(self.headline(cue.bank))
         title = self.quoted(f) if self.model.quoted is not None else None
         if title is not None and self.model.quoted is not None:
             found.setdefault(self.model.quoted, []).append(_Listed(self, [title[0]]))
@@ -407,17 +455,24 @@ class _Reading:
             return Frame(kind.name, self.original[lo:hi], kind.severity)
         return None
 
-    def cues(self, cue: Cue, start: int, end: int) -> _Cued:
-        """The hits of ``cue`` that frame the finding at compact ``[start, end)``."""
+    def window(self, cue: Cue, start: int, end: int) -> tuple[int, int]:
+        """Where the hits of ``cue`` may frame the finding at compact ``[start, end)``."""
         clauses = self.clauses
         if cue.reach == "clause":
-            lo, hi = clauses.clause_start(start), clauses.clause_end(end - 1)
-        else:
-            lo, hi = clauses.sentence_start(start), clauses.sentence_end(end - 1)
-            for _ in range(cue.next):
-                if hi < len(clauses.text):
-                    hi = clauses.sentence_end(hi + 1)
-        return _Cued(self, cue, start, end, lo, hi)
+            return clauses.clause_start(start), clauses.clause_end(end - 1)
+        lo, hi = clauses.sentence_start(start), clauses.sentence_end(end - 1)
+        for _ in range(cue.next):
+            if hi < len(clauses.text):
+                hi = clauses.sentence_end(hi + 1)
+        return lo, hi
+
+    def headline(self, bank: str) -> _Listed:
+        """The bank's hits in the heading, which frame the findings after it."""
+        found = self._headlines.get(bank)
+        if found is None:
+            spans = [(h.start, h.end) for h in self.within(bank, 0, self.heading)]
+            found = self._headlines[bank] = _Listed(self, spans, heading=True)
+        return found
 
     def by_end(self, bank: str) -> tuple[list[Hit], list[int], int]:
         """The bank's hits by (end, start), their ends, and the longest hit's length."""
@@ -434,9 +489,33 @@ class _Reading:
         governs the verb of its own clause (严禁出售)."""
         clauses = self.clauses
         sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
+        # News tells of a sale in its own sentence (男子出售冰毒被抓获); under a bare heading
+        # or tag (【新闻】出售冰毒，…) the sale is the offer itself.
+        told = kind.told and any(
+            c.any_from(self.tag) if isinstance(c, _Cued) else not c.heading and c.any()
+            for c in cues
+        )
         for bank in kind.defeated_by:
+            if told and bank in kind.told:
+                continue
             whole = self.model.banks[bank].options.get("scope") == "message"
             lo, hi = (0, len(clauses.text)) if whole else sentence
+            window = (bank, lo, hi)
+            if self.open_clauses(window) and (
+                bank not in kind.governed or self.ungoverned(window, cues, start, end)
+            ):
+                return True
+        return False
+
+    def open_clauses(self, window: _Window) -> list[int]:
+        """The starts of the clauses of ``[lo, hi)`` holding a hit of ``bank`` that no official
+        clause excuses (a contact in 举报请拨打…): read once per window, whatever the number
+        of findings asking."""
+        found = self._open.get(window)
+        if found is None:
+            bank, lo, hi = window
+            clauses = self.clauses
+            found = []
             hits, starts = self.hits(bank)
             k = bisect_left(starts, lo)
             while k < len(hits) and hits[k].start < hi:
@@ -444,17 +523,82 @@ class _Reading:
                 k += 1
                 if hit.end > hi:
                     continue
-                # Whether a hit is let pass depends on its clause alone: the clause's other
-                # hits are passed over with it (a long clause holds thousands).
-                clause = clauses.clause_start(hit.start)
-                last = clauses.clause_end(hit.start)
-                if (bank in kind.governed and any(c.governs(clause) for c in cues)) or (
-                    bank in (CHANNEL, "contact") and self.official(clause, last)
-                ):
-                    k = max(k, bisect_right(starts, last))
-                    continue
+                clause, last = clauses.clause_start(hit.start), clauses.clause_end(hit.start)
+                k = max(k, bisect_right(starts, last))  # one answer per clause
+                if not (bank in (CHANNEL, "contact") and self.official(clause, last)):
+                    found.append(clause)
+            self._open[window] = found
+        return found
+
+    def ungoverned(
+        self, window: _Window, cues: list[_Cued | _Listed], start: int, end: int
+    ) -> bool:
+        """Some clause of ``open_`` that no cue framing the finding at ``[start, end)``
+        governs. The finding's own clauses are asked directly; for the others the answer
+        does not depend on where in the sentence the finding stands (a cue reaching its
+        clause only governs there; one reaching its sentence governs a clause it stands in,
+        before the finding or after it), so it comes from an index of the sentence's clauses
+        built once: in a long sentence, asking every clause for every finding took the
+        text's length squared. A cue that reaches only its own clause (不要, 切勿) governs
+        the clause it stands in wherever the finding is (谨防…诈骗，切勿添加微信)."""
+        clauses = self.clauses
+        first, last = clauses.clause_start(start), clauses.clause_end(end - 1)
+        listed = {
+            clauses.clause_start(a) for c in cues if isinstance(c, _Listed) for a, _ in c.spans
+        }
+        cued = [c for c in cues if isinstance(c, _Cued)]
+        own = [self.cued_clauses(c.cue.bank) for c in cued if c.cue.reach == "clause"]
+        open_ = self.open_clauses(window)
+        for clause in open_[bisect_left(open_, first) : bisect_right(open_, last)]:
+            if (
+                clause not in listed
+                and not any(clause in held for held in own)
+                and not any(c.governs(clause) for c in cued)
+            ):
                 return True
-        return False
+        before, after = self.far(window, cued)
+        # An earlier clause the index cannot clear may still be governed by a cue hit that
+        # ends close before the finding (a cue with a gap) or runs into a later clause.
+        i = bisect_left(before, first) - 1
+        while i >= 0:
+            clause = before[i]
+            if clause not in listed and not any(c.governs(clause) for c in cued):
+                return True
+            i -= 1
+        return any(c not in listed for c in after[bisect_right(after, last) :])
+
+    def cued_clauses(self, bank: str) -> frozenset[int]:
+        """The starts of the clauses holding a hit of ``bank``."""
+        found = self._cued.get(bank)
+        if found is None:
+            clause_start = self.clauses.clause_start
+            found = self._cued[bank] = frozenset(clause_start(h.start) for h in self.hits(bank)[0])
+        return found
+
+    def far(self, window: _Window, cued: list[_Cued]) -> tuple[list[int], list[int]]:
+        """Of the window's open clauses that no clause-reaching cue holds, those a
+        sentence-reaching cue does not govern from inside the clause when the finding stands
+        after it (a cue with a gap is left to the caller), and those it does not govern when
+        the finding stands before it."""
+        sentence = [c for c in cued if c.cue.reach == "sentence"]
+        own = tuple(c.cue.bank for c in cued if c.cue.reach == "clause")
+        key = (window, tuple((c.cue.bank, c.lo, c.hi) for c in sentence), own)
+        found = self._far.get(key)
+        if found is None:
+            clauses = self.clauses
+            before: list[int] = []
+            after: list[int] = []
+            held = [self.cued_clauses(bank) for bank in own]
+            for clause in self.open_clauses(window):
+                if any(clause in h for h in held):
+                    continue
+                last = clauses.clause_end(clause)
+                if not any(c.inside(clause, last, last) for c in sentence if c.cue.gap is None):
+                    before.append(clause)
+                if not any(c.inside(clause, last, c.hi) for c in sentence if not c.cue.before):
+                    after.append(clause)
+            found = self._far[key] = (before, after)
+        return found
 
     def official(self, lo: int, hi: int) -> bool:
         return any(True for _ in self.within(OFFICIAL, lo, hi))
@@ -479,8 +623,10 @@ class _Reading:
 class _Listed:
     """Spans named outright (a heading's cues, the title holding the finding)."""
 
-    def __init__(self, reading: _Reading, spans: list[tuple[int, int]]) -> None:
-        self.reading, self.spans = reading, spans
+    def __init__(
+        self, reading: _Reading, spans: list[tuple[int, int]], *, heading: bool = False
+    ) -> None:
+        self.reading, self.spans, self.heading = reading, spans, heading
 
     def any(self) -> bool:
         return bool(self.spans)
@@ -539,8 +685,12 @@ class _Cued:
         return None
 
     def any(self) -> bool:
-        return self._before(self.lo, self.start) is not None or (
-            self._after(self.end, self.hi) is not None
+        return self.any_from(self.lo)
+
+    def any_from(self, at: int) -> bool:
+        """A framing hit that starts at ``at`` or later."""
+        return self._before(max(at, self.lo), self.start) is not None or (
+            self._after(max(at, self.end), self.hi) is not None
         )
 
     def nearest(self, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
@@ -563,6 +713,17 @@ class _Cued:
         if after is not None:
             return after.start - end, (after.start, after.end)
         return None
+
+    def inside(self, a: int, b: int, bound: int) -> bool:
+        """A hit of the window starting in ``[a, b]`` and ending by ``bound``."""
+        a, b, bound = max(a, self.lo), min(b, self.hi - 1), min(bound, self.hi)
+        hits = self.hits
+        for k in range(bisect_left(self.starts, a), len(hits)):
+            if hits[k].start > b:
+                return False
+            if hits[k].end <= bound:
+                return True
+        return False
 
     def governs(self, clause: int) -> bool:
         """Some framing hit starts in the clause that begins at ``clause``."""

@@ -206,7 +206,8 @@ class Guard:
             findings = self._frames.judge(findings, ctx.view, self._severity)
         findings = clear_anchors(findings, message.text)  # a fix's place is no problem's mark
         violations = [f.violation(message.text, self.config) for f in _dedupe(findings)]
-        return Report(text=message.text, violations=tuple(merge(violations, self.config.lang)))
+        merged = merge(violations, self.config.lang, message.text)
+        return Report(text=message.text, violations=tuple(merged))
 
     def _check_chunk(self, chunk: list[str | Message]) -> Iterator[Report]:
         """Reports of a chunk, each the same as ``check`` gives: the checkers first screen

@@ -3,9 +3,12 @@
 A gambling term spelt as a sound-alike (百榢乐) is one problem, not a WX103 and a WX109; a
 gambling lure (注册送8元) is not also an induced click; the card number of a payment demand
 is the demand's, not also a privacy leak; one reward joined to two actions (分享…下载…享红包)
-is one inducement. The catalog's ``[[one-mark]]`` tables say which rules' findings absorb
-which others' where they overlap: the kept finding (the most severe, then the longest, then
-the earlier rule) names the others in its message and carries them whole in ``also``. Rules
+is one inducement; the terms of one gambling offer in one sentence are one offer, and an
+illegal offer or a scam is not also an ad missing its 广告 label. The catalog's
+``[[one-mark]]`` tables say which rules' findings absorb which others' where they overlap
+(or, with ``reach``, in one sentence or one message): the kept finding (the most severe, then
+the longest, then the earlier rule) names the others in its message and carries them whole in
+``also``. Rules
 with different fixes on the same words (an http link without UTM tags: use https, add the
 tags) are not listed and keep their own marks.
 
@@ -20,39 +23,74 @@ a problem of its own.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
 
 from .catalog import catalog
 from .families.base import Finding
 from .models import Violation
+from .text.folding import SENTENCE_ENDS, fold_one_to_one
 from .text.segment import word_bounds
+
+# Where a sentence ends, as the clause view reads it: a full stop between digits is a
+# decimal point.
+_SENTENCE_END = re.compile(
+    "[" + re.escape(SENTENCE_ENDS.replace(".", "")) + r"]|(?<!\d)\.|\.(?!\d)"
+)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """One ``[[one-mark]]`` table as the merge asks it, for one kept rule."""
+
+    absorb: frozenset[str]
+    reach: str
+    same_rule: bool
+    least: int  # severity rank
 
 
 @cache
-def _absorbs() -> dict[str, frozenset[str]]:
-    """For each rule, the rules whose overlapping findings its findings absorb."""
-    out: dict[str, set[str]] = {}
-    for table in catalog().one_mark:
-        for code in table.keep:
-            out.setdefault(code, set()).update(table.absorb)
-    return {code: frozenset(absorbed) for code, absorbed in out.items()}
+def _tables() -> dict[str, tuple[_Table, ...]]:
+    """For each rule, the tables by which its findings absorb others'."""
+    out: dict[str, list[_Table]] = {}
+    for t in catalog().one_mark:
+        table = _Table(frozenset(t.absorb), t.reach, t.same_rule, t.least.rank)
+        for code in t.keep:
+            out.setdefault(code, []).append(table)
+    return {code: tuple(tables) for code, tables in out.items()}
 
 
 def _order() -> dict[str, int]:
     return {rule.code: i for i, rule in enumerate(catalog().rules)}
 
 
-def merge(violations: Sequence[Violation], lang: str) -> list[Violation]:
-    """``violations`` with every group that marks one problem made one finding."""
-    absorbs = _absorbs()
-    keepers = [v for v in violations if v.rule in absorbs]
+def merge(violations: Sequence[Violation], lang: str, text: str | None = None) -> list[Violation]:
+    """``violations`` with every group that marks one problem made one finding. ``text`` (the
+    message) places sentences; without it, tables that reach a sentence are not applied.
+    Findings on the same words merge first, so that a term absorbed into its offer's mark
+    brings along what it absorbed."""
+    return _merged(_merged(violations, lang, text, ("overlap",)), lang, text, _WIDE)
+
+
+_WIDE = ("sentence", "message")
+
+
+def _merged(
+    violations: Sequence[Violation], lang: str, text: str | None, reaches: tuple[str, ...]
+) -> list[Violation]:
+    tables = {
+        code: kept
+        for code, all_ in _tables().items()
+        if (kept := tuple(t for t in all_ if t.reach in reaches))
+    }
+    keepers = [v for v in violations if v.rule in tables]
     if not keepers or len(violations) < 2:
         return list(violations)
-    wanted = frozenset().union(*(absorbs[v.rule] for v in keepers))
+    wanted = frozenset().union(*(t.absorb for v in keepers for t in tables[v.rule]))
     candidates = sorted(
         (i for i, v in enumerate(violations) if v.rule in wanted),
         key=lambda i: violations[i].start,
@@ -60,9 +98,10 @@ def merge(violations: Sequence[Violation], lang: str) -> list[Violation]:
     if not candidates:
         return list(violations)
     near = _Near(violations, candidates)
+    sentences = _Sentences(violations, candidates, text)
     order = _order()
     ranked = sorted(
-        (i for i, v in enumerate(violations) if v.rule in absorbs),
+        (i for i, v in enumerate(violations) if v.rule in tables),
         key=lambda i: (
             -violations[i].severity.rank,
             -(violations[i].end - violations[i].start),
@@ -72,24 +111,39 @@ def merge(violations: Sequence[Violation], lang: str) -> list[Violation]:
     )
     taken: dict[int, list[int]] = {}
     gone: set[int] = set()
+    wide: dict[_Table, list[int]] = {}
     for k in ranked:
         if k in gone:
             continue
         keeper = violations[k]
         rank = keeper.severity.rank
-        for j in near.around(keeper):
-            other = violations[j]
-            if (
-                j == k
-                or j in gone
-                or j in taken
-                or other.rule not in absorbs[keeper.rule]
-                or not _overlap(keeper, other)
-                or other.severity.rank > rank
-            ):
+        for table in tables[keeper.rule]:
+            if rank < table.least:
                 continue
-            taken.setdefault(k, []).append(j)
-            gone.add(j)
+            if table.reach == "overlap":
+                pool: Iterable[int] = near.around(keeper)
+            elif table.reach == "sentence":
+                pool = sentences.of(keeper)
+            else:  # what no keeper took yet: each is looked at until one takes it
+                pool = wide[table] = [
+                    j
+                    for j in wide.get(table, candidates)
+                    if j not in gone and violations[j].rule in table.absorb
+                ]
+            for j in pool:
+                other = violations[j]
+                if (
+                    j == k
+                    or j in gone
+                    or j in taken
+                    or other.rule not in table.absorb
+                    or other.severity.rank > rank
+                    or (table.same_rule and other.rule != keeper.rule)
+                    or (table.reach == "overlap" and not _overlap(keeper, other))
+                ):
+                    continue
+                taken.setdefault(k, []).append(j)
+                gone.add(j)
     if not taken:
         return list(violations)
     out = []
@@ -99,6 +153,53 @@ def merge(violations: Sequence[Violation], lang: str) -> list[Violation]:
         absorbed = taken.get(i)
         out.append(v if absorbed is None else _joined(v, [violations[j] for j in absorbed], lang))
     return out
+
+
+def _joined(kept: Violation, absorbed: list[Violation], lang: str) -> Violation:
+    """``kept`` carrying ``absorbed`` (and whatever they carried) in ``also``."""
+    carried = [w for v in (kept, *absorbed) for w in v.also]
+    also = (*carried, *(_bare(v, lang) for v in absorbed))
+    also = tuple(sorted(also, key=lambda v: (v.start, v.end, v.rule)))
+    kept = _bare(kept, lang)
+    note = _note(kept, also, lang)
+    return kept.model_copy(update={"message": kept.message + note, "also": also})
+
+
+def _bare(v: Violation, lang: str) -> Violation:
+    """``v`` without what it absorbed, and without the note that named them."""
+    if not v.also:
+        return v
+    note = _note(v, v.also, lang)
+    message = v.message[: -len(note)] if note and v.message.endswith(note) else v.message
+    return v.model_copy(update={"message": message, "also": ()})
+
+
+class _Sentences:
+    """The candidates by the sentence they start in (sentence ends as the clause view reads
+    them), so that a finding asks only its own sentence's."""
+
+    def __init__(
+        self, violations: Sequence[Violation], candidates: list[int], text: str | None
+    ) -> None:
+        self.violations = violations
+        self._ends = (
+            [m.start() for m in _SENTENCE_END.finditer(fold_one_to_one(text))]
+            if text is not None
+            else None
+        )
+        self._by: dict[int, list[int]] = {}
+        if self._ends is not None:
+            for i in candidates:
+                self._by.setdefault(self._index(violations[i].start), []).append(i)
+
+    def _index(self, pos: int) -> int:
+        assert self._ends is not None
+        return bisect_left(self._ends, pos)
+
+    def of(self, v: Violation) -> list[int]:
+        if self._ends is None:
+            return []
+        return self._by.get(self._index(v.start), [])
 
 
 class _Near:
@@ -133,9 +234,7 @@ def parts(violations: Iterable[Violation], lang: str) -> list[Violation]:
         if not v.also:
             out.append(v)
             continue
-        note = _note(v.also, lang)
-        message = v.message[: -len(note)] if note and v.message.endswith(note) else v.message
-        out.append(v.model_copy(update={"message": message, "also": ()}))
+        out.append(_bare(v, lang))
         out.extend(v.also)
     return out
 
@@ -146,20 +245,34 @@ def _overlap(a: Violation, b: Violation) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _joined(kept: Violation, absorbed: list[Violation], lang: str) -> Violation:
-    also = tuple(sorted(absorbed, key=lambda v: (v.start, v.end, v.rule)))
-    return kept.model_copy(update={"message": kept.message + _note(also, lang), "also": also})
+def _note(kept: Violation, also: Sequence[Violation], lang: str) -> str:
+    """What the kept finding's message adds: the codes and names of those on its words, and
+    of those elsewhere (its own rule's with their words: the other terms of one offer)."""
+    here = [v for v in also if _overlap(kept, v)]
+    there = [v for v in also if not _overlap(kept, v)]
+    out = ""
+    if here:
+        out += (
+            "; the same words also fall under " if lang == "en" else "；同一处也属于 "
+        ) + _named(here, kept.rule, lang)
+    if there:
+        out += ("; this mark also covers " if lang == "en" else "；一并标出 ") + _named(
+            there, kept.rule, lang
+        )
+    return out
 
 
-def _note(also: Sequence[Violation], lang: str) -> str:
-    """What the kept finding's message adds: the codes and names of the others."""
-    codes = list(dict.fromkeys(v.rule for v in also))
+def _named(found: Sequence[Violation], own: str, lang: str) -> str:
+    codes = sorted(dict.fromkeys(v.rule for v in found), key=lambda c: c != own)
     rules = [catalog().by_code[c] for c in codes if c in catalog().by_code]
-    if lang == "en":
-        named = ", ".join(f"{r.code} ({r.summary_en})" for r in rules)
-        return f"; the same words also fall under {named}" if named else ""
-    named = "、".join(f"{r.code}（{r.summary_zh}）" for r in rules)
-    return f"；同一处也属于 {named}" if named else ""
+    named = []
+    for r in rules:
+        words = "".join(f"「{v.text}」" for v in found if v.rule == r.code == own and v.text)
+        summary = r.summary_en if lang == "en" else r.summary_zh
+        named.append(
+            f"{r.code} ({summary}){words}" if lang == "en" else f"{r.code}（{summary}）{words}"
+        )
+    return (", " if lang == "en" else "、").join(named)
 
 
 # -- anchors -----------------------------------------------------------------------------

@@ -139,7 +139,7 @@ def _finished(
     violations = apply(
         unit.text, violations, unit.directives, settings.enabled, settings.guard.config
     )
-    return Report(text=unit.text, violations=tuple(merge(violations, lang))).located(
+    return Report(text=unit.text, violations=tuple(merge(violations, lang, unit.text))).located(
         path, unit.line
     )
 

@@ -150,6 +150,9 @@ class SignalScanner:
     gates: tuple[re.Pattern[str] | None, ...]
     rejects: tuple[Callable[[str], bool] | None, ...]
     gated: tuple[tuple[int, re.Pattern[str]], ...]  # banks whose regex runs when this gate matches
+    whole: tuple[re.Pattern[str] | None, ...]  # each bank's phrases and patterns in one regex
+    pieces: tuple[str | None, ...]  # the piece of evidence a bank's match is part of (``_apart``)
+    unless: tuple[re.Pattern[str] | None, ...]  # a match of this cancels the bank's signal
 
     def scan(self, view: str) -> dict[int, tuple[int, int]]:
         """{bank index: (start, end) of its first match} for the banks found in ``view``."""
@@ -177,7 +180,47 @@ class SignalScanner:
             span = _first(regex, view, rejects[b]) if regex is not None else None
             if span is not None and (b not in found or span[0] < found[b][0]):
                 found[b] = span
+        for b in [b for b in found if self.unless[b] is not None]:
+            unless = self.unless[b]
+            if unless is not None and unless.search(view) is not None:
+                del found[b]
+        return self._apart(view, found)
+
+    def _apart(self, view: str, found: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+        """One piece of evidence counts once: a signal whose match lies inside the match of
+        another of the same ``piece`` (原价 and 价599 inside the contrast 原价599，现200, all
+        pieces of a price) is a part of it, and counts only where its bank also matches
+        outside every such match."""
+        pieces = [b for b in found if self.pieces[b] is not None]
+        inside = [
+            b
+            for b in pieces
+            if any(
+                self.pieces[b] == self.pieces[c] and _within(found[b], found[c], strict=True)
+                for c in pieces
+            )
+        ]
+        if not inside:
+            return found
+        outer = [found[c] for c in pieces if c not in inside]
+        for b in inside:
+            del found[b]
+            regex, reject = self.whole[b], self.rejects[b]
+            for m in regex.finditer(view) if regex is not None else ():
+                span = m.span()
+                if (
+                    span[1] > span[0]
+                    and not any(_within(span, o, strict=False) for o in outer)
+                    and (reject is None or not reject(m.group()))
+                ):
+                    found[b] = span
+                    break
         return found
+
+
+def _within(a: tuple[int, int], b: tuple[int, int], *, strict: bool) -> bool:
+    """``a`` lies inside ``b`` (and, if ``strict``, is not ``b`` itself)."""
+    return b[0] <= a[0] and a[1] <= b[1] and not (strict and a == b)
 
 
 def _first(
@@ -298,6 +341,9 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
     regexes: list[re.Pattern[str] | None] = []
     gates: list[re.Pattern[str] | None] = []
     rejects: list[Callable[[str], bool] | None] = []
+    whole: list[re.Pattern[str] | None] = []
+    pieces: list[str | None] = []
+    unless: list[re.Pattern[str] | None] = []
     for i, bank in enumerate(weighted):
         fixed, prior = bank.options.get("weight"), bank.options.get("prior", 0)
         specs.append(
@@ -332,6 +378,14 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
         regexes.append(quick("|".join(f"(?:{p})" for p in parts)) if parts else None)
         gates.append(quick(gate) if isinstance(gate, str) and source is not None else None)
         rejects.append(_rejecter(banks, bank))
+        whole.append(bank.regex)
+        piece = bank.options.get("piece")
+        if piece is not None and not isinstance(piece, str):
+            raise WordListError(
+                _WHERE, None, f"banks.{bank.name}.piece must be a name, got {piece!r}"
+            )
+        pieces.append(piece)
+        unless.append(_unless(banks, bank))
     return SignalScanner(
         tuple(specs),
         _automaton(phrase_banks, trigger_banks),
@@ -340,6 +394,9 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
         tuple(gates),
         tuple(rejects),
         tuple((b, g) for b, g in enumerate(gates) if g is not None),
+        tuple(whole),
+        tuple(pieces),
+        tuple(unless),
     )
 
 
@@ -360,20 +417,33 @@ def _automaton(phrase_banks: dict[str, list[int]], trigger_banks: dict[str, list
 def _rejecter(banks: dict[str, Bank], bank: Bank) -> Callable[[str], bool] | None:
     """``not-only = "<bank>"``: a match made of nothing but that bank's phrases (and brackets,
     spaces and punctuation) is no evidence (【通知】 is a tag, not a sender's signature)."""
-    name = bank.options.get("not-only")
-    if name is None:
+    regex = _named_regex(banks, bank, "not-only")
+    if regex is None:
         return None
-    other = banks.get(str(name))
-    if other is None or other.regex is None:
-        raise WordListError(
-            _WHERE, None, f"banks.{bank.name}.not-only names no bank with phrases: {name!r}"
-        )
-    regex = other.regex
 
     def only(matched: str) -> bool:
         return not re.sub(r"[\W_]", "", regex.sub("", matched))
 
     return only
+
+
+def _unless(banks: dict[str, Bank], bank: Bank) -> re.Pattern[str] | None:
+    """``unless = "<bank>"``: a match of that bank anywhere in the message cancels this
+    signal (a shop clearing its stock says 转让 too, but with 批发 or a list of prices)."""
+    return _named_regex(banks, bank, "unless")
+
+
+def _named_regex(banks: dict[str, Bank], bank: Bank, option: str) -> re.Pattern[str] | None:
+    """The regex of the bank that ``bank``'s ``option`` names, if it names one."""
+    name = bank.options.get(option)
+    if name is None:
+        return None
+    other = banks.get(str(name))
+    if other is None or other.regex is None:
+        raise WordListError(
+            _WHERE, None, f"banks.{bank.name}.{option} names no bank with phrases: {name!r}"
+        )
+    return other.regex
 
 
 def _weights(scanner: SignalScanner) -> tuple[float, ...]:

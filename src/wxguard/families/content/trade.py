@@ -10,15 +10,17 @@ tables in their phrase files).
 Spam spells these words by sound (婇票, 铳植, 網止), so the join runs on the clause view
 respelled by syllable. A part matched through a homophone counts only when the characters
 swapped in are not themselves an ordinary word (科长 is a word, so it is never 刻章). A
-sentence that plainly warns against the trade (谨防, 举报, 诈骗 …) yields nothing here; how
-warnings and news are judged in general is the frame judge's work (issue 14).
+sentence about one's own invoices (报销, 抬头) is no offer. An offer named in a warning or a
+report (谨防代开发票诈骗, 因代开发票被判) is found here and judged by the frame judge, which
+reads every content finding's sentence (``wxguard.frames``, issue 14).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...compiled import compiled
@@ -27,7 +29,8 @@ from ...phrases.banks import Bank, Hit, family_banks
 from ...phrases.clauses import STRONG, Clauses
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
-from ...text.quickregex import Literals
+from ...text.grid import columns, take
+from ...text.quickregex import Literals, trie_source
 from ...text.segment import frequency, in_words, straddles
 from ...text.sound import class_table, syllable_table
 from ...text.views import TextView
@@ -35,10 +38,9 @@ from ..base import CheckContext, Finding
 
 # Banks this module consults besides those the rules name.
 CONTACT = "contact"
-# A sentence with a hit of these is no offer: it warns against the trade, or it hands in or
-# claims one's own invoices.
-NOT_OFFERS = ("warning", "receipt")
-CONTEXT_BANKS = ("exempt", "blocker", *NOT_OFFERS, CONTACT)
+# A sentence with a hit of this is no offer: it hands in or claims one's own invoices.
+RECEIPT = "receipt"
+CONTEXT_BANKS = ("exempt", "blocker", RECEIPT, CONTACT)
 # A contact this far from a join (at most one sentence end away) is named with it.
 CONTACT_REACH = 30
 # Confidence: joined in one clause, or across clause breaks; a contact as well adds to it,
@@ -46,6 +48,8 @@ CONTACT_REACH = 30
 CONFIDENCE = {"clause": 0.9, "window": 0.8}
 WITH_CONTACT = 0.05
 HOMOPHONE = 0.25
+# A reading down a grid's columns is less sure than text as written.
+GRID = 0.1
 TECHNIQUE = "solicitation"
 # A character jieba's dictionary counts this often is common: a part made only of common
 # characters swapped in for the phrase's own is read as ordinary text.
@@ -63,6 +67,9 @@ class TradeModel:
     combines: list[Combine]
     alones: list[Alone]
     gate: Literals | None  # on the message's sound view, which WX1 builds anyway
+    # The same anchors as written, for the columns of a grid: plain text, where a trie regex
+    # is faster than the automaton (few characters open a branch).
+    literal: re.Pattern[str] | None
     letters: dict[str, frozenset[str]]  # the characters each bank's phrases are written with
 
 
@@ -90,31 +97,39 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
         name: frozenset(c for raw, _ in src.phrases for c in fold_one_to_one(raw).lower())
         for name, src in sources.items()
     }
-    return TradeModel(exact, sound, combines, alones, _gate([exact[n] for n in actions]), letters)
+    gate, literal = _gates([exact[n] for n in actions])
+    return TradeModel(exact, sound, combines, alones, gate, literal, letters)
 
 
-def _gate(actions: list[Bank]) -> Literals | None:
+def _gates(actions: list[Bank]) -> tuple[Literals | None, re.Pattern[str] | None]:
     """A quick test on ``TextView.sound`` (every character as its syllable class) that every
     message with a product passes, however it is spelled: the products' literal anchors
-    written in sound classes. None when some product has no literal anchor."""
+    written in sound classes; and the anchors as written, for a grid's columns, where only
+    parts as written count and a one-character anchor (送 of 100送100) would pass a column of
+    any text. None when some product has no literal anchor."""
     anchors: set[str] = set()
     for bank in actions:
         if bank.anchors is None:
-            return None
+            return None, None
         anchors |= bank.anchors
+    if not anchors:
+        return None, None
     table = class_table()
-    return Literals(a.translate(table) for a in anchors) if anchors else None
+    return (
+        Literals(a.translate(table) for a in anchors),
+        re.compile(trie_source({a for a in anchors if len(a) > 1})),
+    )
 
 
 class _Message:
     """One message's views and what is found in them once."""
 
-    def __init__(self, model: TradeModel, ctx: CheckContext, clauses: Clauses) -> None:
+    def __init__(self, model: TradeModel, original: str, clauses: Clauses) -> None:
         self.model = model
-        self.original = ctx.view.text
+        self.original = original
         self.clauses = clauses
         self._contacts: _Contacts | None = None
-        self._warnings: Spans | None = None
+        self._receipts: Spans | None = None
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
         self._exact: dict[str, Spans] = {}
         self._items: dict[str, list[tuple[int, int]]] = {}
@@ -157,7 +172,7 @@ class _Message:
         """No warning frames the join, and its homophones are disguises: none reads as
         ordinary text, and none is from a bank marked ``sound = false`` (products joined to
         a contact alone: 百嘉乐 is a KTV's name, 百嘉乐 + 注册送 is a casino)."""
-        if self.warned(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
+        if self.receipt(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
             return False
         if (
             any(self.model.exact[b].options.get("with-contact") is True for b in join.banks)
@@ -187,20 +202,14 @@ class _Message:
             ]
         return found
 
-    def warned(self, join: Join) -> bool:
-        """The join's sentence warns against the trade or is about one's own invoices."""
-        if self._warnings is None:
-            text = self.clauses.text
-            self._warnings = Spans(
-                sorted(
-                    (h for b in NOT_OFFERS for h in self.model.exact[b].hits(text)),
-                    key=lambda h: (h.start, h.end),
-                )
-            )
-        if not self._warnings.hits:
+    def receipt(self, join: Join) -> bool:
+        """The join's sentence is about one's own invoices."""
+        if self._receipts is None:
+            self._receipts = Spans(self.model.exact[RECEIPT].hits(self.clauses.text))
+        if not self._receipts.hits:
             return False
         begin, end = self.clauses.sentence_start(join.start), self.clauses.sentence_end(join.end)
-        return self._warnings.inside_from(begin, end)
+        return self._receipts.inside_from(begin, end)
 
     def menus(self, join: Join) -> list[tuple[int, int]] | None:
         """The other items of the menus a join's parts stand in, for parts of a bank that
@@ -283,8 +292,26 @@ class _Contacts:
 
 
 def trade_possible(model: TradeModel, view: TextView) -> bool:
-    """The message may hold an offer: some product's anchor is in its sound view."""
-    return model.gate is None or model.gate.search(view.sound) is not None
+    """The message may hold an offer: some product's anchor is in its sound view, or as
+    written in a column of a grid it may be written as."""
+    return (
+        model.gate is None or model.gate.search(view.sound) is not None or bool(_grid(model, view))
+    )
+
+
+def _grid(model: TradeModel, view: TextView) -> list[Sequence[int]]:
+    """The columns of the message's grids that hold a product's anchor as written (folded,
+    so 註冊 is 注册): worked out once, for the gate and the offers."""
+
+    def build() -> list[Sequence[int]]:
+        found = columns(view.text)
+        if not found or model.literal is None:
+            return []
+        folded = fold_one_to_one(view.text).lower()
+        literal = model.literal
+        return [at for at in found if literal.search(take(folded, at))]
+
+    return view.memo("trade-grid", build)
 
 
 def trade_findings(
@@ -297,22 +324,64 @@ def trade_findings(
     (``taken``: rule, start, end in the original) already marks the place, or a review-tier
     term of the same rule (``review``) does and the offer names no contact: the term's
     curated tier says that, without a way to reach the seller, it stays a warning
-    (货到验后付款，可开发票 is a shop)."""
-    if not trade_possible(model, ctx.view):
-        return
-    clauses = Clauses.of(ctx.view)
-    sound = clauses.respelled(syllable_table())
-    msg = _Message(model, ctx, clauses)
-    joins = find_joins(sound, model.sound, model.combines, model.alones, accept=msg.accept)
-    if not joins:
+    (货到验后付款，可开发票 is a shop). Offers written down the columns of a grid (办货保 /
+    证到留 / 刻付备 / 章款用) are found in its columns where none is found as written."""
+    view = ctx.view
+    written = model.gate is None or model.gate.search(view.sound) is not None
+    grid = _grid(model, view)
+    found = _offers(model, view.text, Clauses.of(view)) if written else []
+    if grid:
+        found += _grid_offers(model, view, grid, _spans((f.rule, f.start, f.end) for f, _ in found))
+    if not found:
         return
     taken = tuple(taken)
     strong, weak = _spans(taken), _spans((*taken, *review))
-    for join in joins:
-        finding, contact = _finding(msg, join)
+    for finding, contact in found:
         same = (strong if contact else weak).get(finding.rule)
         if same is None or not same.overlaps(finding.start, finding.end):
             yield finding
+
+
+def _offers(model: TradeModel, original: str, clauses: Clauses) -> list[tuple[Finding, bool]]:
+    """The offers in one text (a message, or a reading of it), with whether each names a
+    contact; spans are indices into ``original``."""
+    sound = clauses.respelled(syllable_table())
+    msg = _Message(model, original, clauses)
+    joins = find_joins(sound, model.sound, model.combines, model.alones, accept=msg.accept)
+    return [_finding(msg, join) for join in joins]
+
+
+def _grid_offers(
+    model: TradeModel, view: TextView, grid: list[Sequence[int]], found: dict[str, Spans]
+) -> list[tuple[Finding, bool]]:
+    """Offers in the columns of a grid, mapped back to the message: each spans the grid rows
+    its parts stand in, names its product and parts as read (刻章, 办证 + 刻章: characters of
+    the span, in order), and adds the technique ``grid``; none where an offer of the same rule
+    was found as written. Only parts as written count: a column of ordinary text is a random
+    string, in which sound-alikes of two-character phrases abound."""
+    out: list[tuple[Finding, bool]] = []
+    for at in grid:
+        text = take(view.text, at)
+        for finding, contact in _offers(model, text, Clauses(text)):
+            if "homophone" in finding.techniques:
+                continue
+            start, end = at[finding.start], at[finding.end - 1] + 1
+            same = found.get(finding.rule)
+            if same is not None and same.overlaps(start, end):
+                continue
+            out.append(
+                (
+                    replace(
+                        finding,
+                        start=start,
+                        end=end,
+                        techniques=(*finding.techniques, "grid"),
+                        confidence=round(finding.confidence - GRID, 2),
+                    ),
+                    contact,
+                )
+            )
+    return out
 
 
 def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans]:

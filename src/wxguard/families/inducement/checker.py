@@ -38,6 +38,7 @@ class InducementChecker(Checker):
         from ...frames import frame_model  # here: import wxguard loads no phrase machinery
 
         self.frames: FrameModel = frame_model(config.phrases)
+        self.judged = config.frames  # Guard(frames=False): no debunking lowers a join
 
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages whose clause view the trigger matches: ``check`` stops at once on the
@@ -54,13 +55,13 @@ class InducementChecker(Checker):
             return
         original = ctx.view.text
         joins = find_joins(clauses, model.banks, model.combines, model.alones)
-        refuted = self._refuted(clauses) if joins else None
+        refuted = self._refuted(clauses) if joins and self.judged else None
         for join in joins:
             at = placed(join, clauses)
             term = original[at.start : at.end]
             fields = {"action": at.action, "reward": at.joined}
             frame = None
-            if refuted is not None:  # a join's own judgement, on whatever Guard(frames=...)
+            if refuted is not None:  # a join's own judgement, made while it matches
                 begin = clauses.sentence_start(join.start)
                 end = clauses.sentence_end(join.end)
                 if end < len(clauses.text):  # the debunking may follow in the next sentence

@@ -178,7 +178,7 @@ class LinksChecker(Checker):
                 found = rule(seen)
                 if found is None:
                     continue
-                if found.variant == SPOOF:
+                if found.variant == SPOOF and ctx.config.frames:  # frames=False: no lowering
                     if warnings is None:
                         warnings = _Warnings(self._warning_bank(), ctx.view.text, links)
                     found = warnings.judge(found, self._quoted_severity())

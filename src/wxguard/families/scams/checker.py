@@ -22,7 +22,7 @@ from ...models import Severity
 from ...phrases.banks import Bank, Hit
 from ...phrases.clauses import Clauses, compact
 from ...phrases.joins import Disjoint, Join, find_joins, placed
-from ..base import CheckContext, Checker, Finding
+from ..base import CheckContext, Checker, Finding, Frame
 from .channels import KINDS, Channel, find_channels, masked, may_have_channel
 from .model import Gate, ScamsModel, scams_model
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 # company's billing details (``business``: 开票信息, 税号, 对公账户), which are published by
 # design: there they are at most a warning.
 _PAYEE, _BUSINESS = "payee", "business"
+# The frame kind of a scam described in a warning about it (wordlists/frames.toml).
+WARNED = "warned"
 
 
 class ScamsChecker(Checker):
@@ -44,7 +46,10 @@ class ScamsChecker(Checker):
         self.model: ScamsModel = scams_model(config.phrases)
         from ...frames import frame_model  # here: import wxguard loads no phrase machinery
 
-        self.warning: Bank = frame_model(config.phrases).banks["scam-warning"]
+        frames = frame_model(config.phrases)
+        self.warning: Bank = frames.banks["scam-warning"]
+        self.warned: Severity = frames.kinds[WARNED].severity
+        self.judged = config.frames  # Guard(frames=False): no warning lowers a scam
 
     def _notice(self, clauses: Clauses) -> Notice:
         from ...frames import Notice
@@ -76,19 +81,34 @@ class ScamsChecker(Checker):
         if channels:
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
-        notice = _Notice(self._notice(clauses))
+        notice = _Notice(self._notice(clauses)) if self.judged else None
         joins = find_joins(
-            clauses, model.banks, model.combines, model.alones, given, notice.accepts
+            clauses,
+            model.banks,
+            model.combines,
+            model.alones,
+            given,
+            notice.accepts if notice is not None else None,
+        )
+        # A scam described in a warning about it is judged, not dropped: its joins are found
+        # apart (so that none hides a scam beside it) and reported lowered, with the warning.
+        warned = (
+            find_joins(clauses, model.banks, model.combines, model.alones, given, notice.cancels)
+            if notice is not None and notice.any()
+            else []
         )
         business: bool | None = None
-        for join in _one_per_place(joins, clauses, model):
+        for join in _one_per_place(joins, warned, clauses, model):
             at = placed(join, clauses, original)
-            severity = None
+            severity, frame = None, None
+            if notice is not None and not notice.accepts(join):
+                frame = self._frame(notice.cue(join), clauses, original)
+                severity = frame.severity
             if join.banks[0] == _PAYEE:
                 if business is None:
                     business = bool(model.banks[_BUSINESS].hits(clauses.text))
                 configured = ctx.config.severity_of(join.rule)
-                if business and configured.rank > Severity.WARNING.rank:
+                if business and configured.rank > Severity.WARNING.rank and frame is None:
                     severity = Severity.WARNING
             yield Finding(
                 rule=join.rule,
@@ -98,7 +118,12 @@ class ScamsChecker(Checker):
                 confidence=join.confidence,
                 fields={"lure": at.action, "demand": at.joined},
                 severity=severity,
+                frame=frame,
             )
+
+    def _frame(self, cue: tuple[int, int], clauses: Clauses, original: str) -> Frame:
+        lo, hi = clauses.original(*cue)
+        return Frame(WARNED, original[lo:hi], self.warned)
 
 
 def _lured(gate: Gate, text: str) -> tuple[str, ...]:
@@ -129,6 +154,9 @@ class _Notice:
     def __init__(self, notice: Notice) -> None:
         self.notice = notice
 
+    def any(self) -> bool:
+        return self.notice.any()
+
     def accepts(self, join: Join) -> bool:
         notice = self.notice
         if not notice.warns(join.start, join.end):
@@ -137,10 +165,21 @@ class _Notice:
             return False
         return not notice.quoted(join.start, join.end)
 
+    def cancels(self, join: Join) -> bool:
+        return not self.accepts(join)
 
-def _one_per_place(joins: list[Join], clauses: Clauses, model: ScamsModel) -> list[Join]:
+    def cue(self, join: Join) -> tuple[int, int]:
+        found = self.notice.cue(join.start, join.end)
+        assert found is not None  # only a join in a warning's sentence is cancelled
+        return found
+
+
+def _one_per_place(
+    joins: list[Join], warned: list[Join], clauses: Clauses, model: ScamsModel
+) -> list[Join]:
     """One mark for one scam: a sentence keeps one join, of the rule listed first in the
-    tables, preferring a join to a channel (the link or number the reader must not use)."""
+    tables, preferring a join to a channel (the link or number the reader must not use);
+    a join a warning describes (``warned``) only where no other stands."""
     kept: list[Join] = []
     spans = Disjoint()
     seen: set[int] = set()
@@ -148,7 +187,7 @@ def _one_per_place(joins: list[Join], clauses: Clauses, model: ScamsModel) -> li
     def key(join: Join) -> tuple[int, bool, int]:
         return model.rank[join.rule], join.banks[1] not in KINDS, join.start
 
-    for join in sorted(joins, key=key):
+    for join in [*sorted(joins, key=key), *sorted(warned, key=key)]:
         sentence = clauses.sentence_start(join.start)
         if sentence not in seen and not spans.overlaps(join.start, join.end):
             kept.append(join)
