@@ -238,6 +238,38 @@ def test_console_script_via_module_and_pipe(tmp_path: Path) -> None:
     }
 
 
+def _run_piped(
+    cwd: Path, *args: str, stdin: int | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "wxguard", "check", *args],
+        input=None if stdin is not None else "出售冰毒\n".encode(),
+        stdin=stdin,
+        capture_output=True,
+        timeout=120,
+        cwd=cwd,
+    )
+
+
+def test_text_piped_to_a_check_without_a_path_gets_a_note(tmp_path: Path) -> None:
+    """`echo 出售冰毒 | wxguard check` checks the folder, as documented, but says so: the
+    piped text is not read, and `-` would read it."""
+    (tmp_path / "wxguard.toml").write_text(
+        'default-wordlists = false\nwords = { drugs = ["冰毒"] }\n', "utf-8"
+    )
+    (tmp_path / "a.txt").write_text("今天天气好\n", "utf-8")
+    piped = _run_piped(tmp_path)
+    assert piped.returncode == 0 and piped.stdout.decode() == "All checks passed!\n"
+    note = piped.stderr.decode()
+    assert note.startswith("wxguard: note: ") and note.count("\n") == 1
+    assert "current folder" in note and "wxguard check -" in note
+    # Named paths (pre-commit's invocation), `-`, and a stdin that is no pipe stay quiet.
+    assert _run_piped(tmp_path, "a.txt").stderr == b""
+    assert _run_piped(tmp_path, "-").stderr == b""
+    assert _run_piped(tmp_path, "--stdin-filename", "b.txt").stderr == b""
+    assert _run_piped(tmp_path, stdin=subprocess.DEVNULL).stderr == b""
+
+
 @pytest.mark.parametrize("jobs", ["2", "0"])
 def test_jobs_give_the_same_output_as_one_process(cli: Cli, jobs: str) -> None:
     """Worker processes check the messages of every file; suppressions, Markdown masking,

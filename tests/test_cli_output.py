@@ -153,11 +153,31 @@ def test_html_is_a_page_of_the_same_html_as_reports_to_html(cli: Cli) -> None:
     )
     assert len(flagged) == BATCH_LIMIT + 2
     # Every flagged message is on the page, none counted away.
-    assert flagged.to_html(limit=None) in page and "not shown" not in page
+    assert reports_html(flagged, limit=None, checked=BATCH_LIMIT + 3) in page
+    assert "not shown" not in page
     assert "<title>wxguard report</title>" in page and '<meta charset="utf-8">' in page
     few = Reports(flagged[:2])
     assert few.to_html() == few.to_html(limit=None) == few._repr_html_()
     assert few[0]._repr_html_() == few[0].to_html()
+
+
+def test_html_page_counts_every_message_and_heads_each_with_file_and_line(cli: Cli) -> None:
+    """The page's summary has the text summary's figures and counts the messages that
+    passed too; each heading says where the message is (newuser-s4 item 9)."""
+    cli.write("a.txt", "好\n出售冰毒\n今天天气好\n大麻\n")
+    page = cli("check", "--format", "html", "a.txt").out
+    assert cli("check", "a.txt").summary == "Found 2 findings (2 errors) in 2 messages: 2 block."
+    assert "4 messages: 2 block, 0 review, 2 pass" in page
+    assert "2 messages with no findings left out" in page
+    headings = re.findall(r'<div class="wxguard-heading"><span[^>]*>([^<]*)</span>', page)
+    assert headings == ["a.txt:2", "a.txt:4"]
+    assert re.findall(r"<tr><td[^>]*>(a\.txt:\d)</td><td[^>]*>(\d+:\d+)</td>", page) == [
+        ("a.txt:2", "2:3"),
+        ("a.txt:4", "4:1"),
+    ]
+    cli.write("clean.txt", "好\n今天天气好\n")
+    clean = cli("check", "--format", "html", "clean.txt").out
+    assert "2 messages: 0 block, 0 review, 2 pass" in clean
 
 
 def test_statistics_in_html_are_a_page_of_the_counts(cli: Cli) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -86,3 +87,34 @@ def test_doc_links_to_sources_name_a_topic_it_has() -> None:
     for path in _user_facing():
         cited |= set(re.findall(r"sources\.md#([a-z-]+)", path.read_text(encoding="utf-8")))
     assert cited and cited <= topics, cited - topics
+
+
+def test_readme_python_example_shows_the_real_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's Python example runs, and every `expression  # value` line in it shows
+    what the expression gives (newuser-s4 item 16: a consequence that had drifted)."""
+    readme = (DOCS.parent / "README.md").read_text("utf-8")
+    section = readme.split("## Use it from Python\n", 1)[1]
+    block = section.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text("[tool.wxguard]\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {"messages": ["出售冰毒", "今天天气好"]}
+    lines = block.splitlines()
+    checked = 0
+    for node in ast.parse(block).body:
+        source = ast.get_source_segment(block, node)
+        assert source is not None
+        if isinstance(node, ast.Expr):
+            comment = lines[node.lineno - 1].split("  # ", 1)[1]
+            shown = eval(source, namespace)
+            try:
+                expected = ast.literal_eval(comment)
+            except (ValueError, SyntaxError):
+                assert str(shown) == comment, source
+            else:
+                assert shown == expected, source
+            checked += 1
+        else:
+            exec(compile(ast.Module([node], []), "README.md", "exec"), namespace)
+    assert checked >= 4

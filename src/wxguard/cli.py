@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -49,9 +50,9 @@ MACHINE: dict[str, Callable[[Sequence[Report]], str]] = {
     "json-lines": json_report.render_lines,
     "sarif": sarif.render,
     "github": github.render,
-    "html": html.page,
 }
-FORMATS = [*HUMAN, *MACHINE]
+# html also counts the messages that passed, which the reports with findings do not hold.
+FORMATS = [*HUMAN, *MACHINE, "html"]
 INPUT_FORMATS = ["txt", "md"]
 
 
@@ -361,13 +362,31 @@ def _statistics(reports: Sequence[Report], output_format: str) -> str:
     return "".join(f"{n}\t{code}\t{by_code[code].name}\n" for code, n in ordered)
 
 
+def _piped(stdin: TextIO) -> bool:
+    """Whether stdin is a pipe or a file: text sent to a check that reads folders instead.
+    A terminal and /dev/null (CI, cron, pre-commit) are not, so those stay quiet."""
+    try:
+        mode = os.fstat(stdin.fileno()).st_mode
+    except (AttributeError, OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
+
+
 def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: TextIO) -> int:
     project = Project(_overrides(args), args.config)
     inputs = _Inputs(args, project, stdin, stderr)
     failed = False
     found: list[Report] = []
+    checked = 0
     jobs = args.jobs or os.cpu_count() or 1
+    if not args.paths and not args.stdin_filename and _piped(stdin):
+        print(
+            "wxguard: note: no PATH given, so the current folder is checked and stdin is not "
+            "read; `wxguard check -` checks stdin",
+            file=stderr,
+        )
     for settings, report in check_files(inputs, jobs):
+        checked += 1
         if report.violations:
             found.append(report)
             failed = failed or any(
@@ -388,6 +407,8 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
                 ("\n" if args.output_format == "full" and found else "")
                 + summary(found, inputs.failed, colour)
             )
+    elif args.output_format == "html":
+        stdout.write(html.page(found, checked))
     else:
         stdout.write(MACHINE[args.output_format](found))
     if inputs.failed:

@@ -243,12 +243,17 @@ def _table(rows: Sequence[tuple[str | None, Report, Violation]]) -> str:
     return "".join(out)
 
 
+def _place(report: Report) -> str:
+    """Where a message is in its file, ``msgs.txt:20``, so the page maps back to the file."""
+    return f"{report.path}:{report.line}"
+
+
 def _heading(report: Report, violations: Sequence[Violation], label: str | None = None) -> str:
     parts = []
     if label is not None:
         parts.append(f'<span style="font-weight:700;margin-right:6px;">{_e(label)}</span>')
     parts.append(_badge(report.verdict))
-    where = f" {_e(report.path)}" if report.path else ""
+    where = f" {_e(_place(report))}" if report.path and label is None else ""
     parts.append(
         f'<span style="margin-left:8px;color:#57606a;">{_e(_counts(violations))}{where}</span>'
     )
@@ -266,31 +271,42 @@ def report_html(report: Report) -> str:
     return f'<div class="wxguard-report tex2jax_ignore" style="{_BOX}">{"".join(body)}</div>'
 
 
-def batch_summary(reports: Sequence[Report]) -> str:
-    """``2 messages: 1 block, 0 review, 1 pass``."""
-    counts = {verdict: sum(1 for r in reports if r.verdict is verdict) for verdict in Verdict}
-    verdicts = ", ".join(
-        f"{counts[v]} {v.value}" for v in (Verdict.BLOCK, Verdict.REVIEW, Verdict.PASS)
+def batch_summary(reports: Sequence[Report], checked: int | None = None) -> str:
+    """``2 messages: 1 block, 0 review, 1 pass``. ``checked`` is every message checked when
+    ``reports`` holds only those with findings (the CLI's): the rest passed."""
+    total = len(reports) if checked is None else checked
+    block, review = (
+        sum(1 for r in reports if r.verdict is v) for v in (Verdict.BLOCK, Verdict.REVIEW)
     )
-    return f"{plural(len(reports), 'message')}: {verdicts}"
+    return (
+        f"{plural(total, 'message')}: {block} block, {review} review, {total - block - review} pass"
+    )
 
 
-def reports_html(reports: Sequence[Report], limit: int | None = BATCH_LIMIT) -> str:
+def reports_html(
+    reports: Sequence[Report], limit: int | None = BATCH_LIMIT, checked: int | None = None
+) -> str:
     """The batch: its first ``limit`` messages in full (all of them with None), the rest
-    counted, and one findings table."""
+    counted, and one findings table. Each message is headed by its file and line when it
+    has a file, else by its number in the batch; ``checked`` as in ``batch_summary``."""
     shown = reports if limit is None else reports[:limit]
     body = [
         f'<div class="wxguard-summary" style="font-weight:600;margin-bottom:4px;">'
-        f"{_e(batch_summary(reports))}</div>"
+        f"{_e(batch_summary(reports, checked))}</div>"
     ]
+    if checked is not None and checked > len(reports):
+        body.append(
+            f"<div>{_e(plural(checked - len(reports), 'message'))} with no findings left out</div>"
+        )
     rows: list[tuple[str | None, Report, Violation]] = []
     for number, report in enumerate(shown, start=1):
         violations = located_violations(report)
-        body.append(_heading(report, violations, f"#{number}"))
+        label = _place(report) if report.path else f"#{number}"
+        body.append(_heading(report, violations, label))
         body.append(
             f'<div class="wxguard-text" style="{_TEXT}">{highlight(report.text, violations)}</div>'
         )
-        rows += [(f"#{number}", report, v) for v in violations]
+        rows += [(label, report, v) for v in violations]
     if len(reports) > len(shown):
         body.append(
             f"<div>… {_e(plural(len(reports) - len(shown), 'more message'))} not shown</div>"
@@ -308,10 +324,10 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def page(reports: Sequence[Report]) -> str:
+def page(reports: Sequence[Report], checked: int | None = None) -> str:
     """A standalone page of every report (the CLI's ``html`` format, for a file): the batch
-    HTML of ``Reports.to_html`` with no message left out."""
-    return _page("wxguard report", reports_html(reports, limit=None))
+    HTML of ``Reports.to_html`` with no message left out; ``checked`` as in ``batch_summary``."""
+    return _page("wxguard report", reports_html(reports, limit=None, checked=checked))
 
 
 def statistics_page(counts: Sequence[tuple[str, int]]) -> str:
