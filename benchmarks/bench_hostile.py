@@ -167,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(f"{'~' if guessed else ''}{rate:.2f}")
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
     print("| **worst** | " + " | ".join(f"**{worst[n]:.2f}**" for n in names) + " |")
-    over = [n for n in FAMILIES if worst.get(n, 0.0) > BUDGET]  # "all" is their sum, for information
+    over = [
+        n for n in FAMILIES if worst.get(n, 0.0) > BUDGET
+    ]  # "all" is their sum, for information
     if over:
         print(f"\nover budget: {', '.join(over)}", file=sys.stderr)
         return 1
