@@ -258,14 +258,22 @@ class _Message:
     def _may_hit(self, name: str, bank: Bank) -> bool:
         """False when the bank has no hit in the text for want of its anchors (one pass over
         the text for every bank of the family, on the first question)."""
+        bit = self.anchored().get(name)
+        return bit is None or bool(self.present() & bit)
+
+    def anchored(self) -> dict[str, int]:
+        """The bit of each bank of the family that has anchors (``BankIndex``)."""
         if self._index is None:
             self._index = bank_index(self.banks)
-        bit = self._index.bits.get(name)
-        if bit is None:
-            return True
+        return self._index.bits
+
+    def present(self) -> int:
+        """The bits of the banks one of whose anchors the text holds."""
         if self._present < 0:
+            if self._index is None:
+                self._index = bank_index(self.banks)
             self._present = self._index.scan(self.clauses.text)
-        return bool(self._present & bit)
+        return self._present
 
     def live(self, name: str, overlapping: bool = True) -> list[Hit]:
         """Hits not covered by an exemption. Actions are read leftmost-longest
@@ -463,7 +471,11 @@ def find_joins(
     msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
     blocked: dict[Hit, bool] = {}  # an action's blocker is the same for every rule
+    anchored, present = msg.anchored(), msg.present()
     for spec in combines:
+        bit = anchored.get(spec.action)
+        if bit is not None and not present & bit and spec.action not in msg.given:
+            continue  # the action's bank has none of its anchors here: no action
         actions = msg.live(spec.action, overlapping=False)
         if not actions or not any(msg.live(name) for name in spec.with_):
             continue  # nothing to join: a long text would still try every action
