@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ...compiled import compiled
 from ...errors import WordListError
@@ -30,7 +31,7 @@ from ...phrases.clauses import STRONG, Clauses
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.grid import columns, take
-from ...text.quickregex import Literals, trie_source
+from ...text.quickregex import trie_source
 from ...text.segment import frequency, in_words, straddles
 from ...text.sound import class_table, syllable_table
 from ...text.views import TextView
@@ -66,7 +67,7 @@ class TradeModel:
     sound: dict[str, Bank]  # respelled by syllable: the joins run on these
     combines: list[Combine]
     alones: list[Alone]
-    gate: Literals | None  # on the message's sound view, which WX1 builds anyway
+    gate: TradeGate  # on the message's sound view, which WX1 builds anyway
     # The same anchors as written, for the columns of a grid: plain text, where a trie regex
     # is faster than the automaton (few characters open a branch).
     literal: re.Pattern[str] | None
@@ -92,33 +93,77 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
                 None,
                 f"banks.{name}: menu must be a whole number of at least 2, got {menu!r}",
             )
-    actions = [c.action for c in combines] + [a.bank for a in alones]
     letters = {
         name: frozenset(c for raw, _ in src.phrases for c in fold_one_to_one(raw).lower())
         for name, src in sources.items()
     }
-    gate, literal = _gates([exact[n] for n in actions])
+    gate, literal = _gates(exact, combines, alones)
     return TradeModel(exact, sound, combines, alones, gate, literal, letters)
 
 
-def _gates(actions: list[Bank]) -> tuple[Literals | None, re.Pattern[str] | None]:
+def _gates(
+    exact: dict[str, Bank], combines: list[Combine], alones: list[Alone]
+) -> tuple[TradeGate, re.Pattern[str] | None]:
     """A quick test on ``TextView.sound`` (every character as its syllable class) that every
-    message with a product passes, however it is spelled: the products' literal anchors
-    written in sound classes; and the anchors as written, for a grid's columns, where only
-    parts as written count and a one-character anchor (送 of 100送100) would pass a column of
-    any text. None when some product has no literal anchor."""
-    anchors: set[str] = set()
-    for bank in actions:
+    message with a join passes, however it is spelled (``TradeGate``); and the products'
+    anchors as written, for a grid's columns, where only parts as written count and a
+    one-character anchor (送 of 100送100) would pass a column of any text (None when some
+    product has no literal anchor)."""
+    products: set[str] = set()
+    for bank in [exact[c.action] for c in combines] + [exact[a.bank] for a in alones]:
         if bank.anchors is None:
-            return None, None
-        anchors |= bank.anchors
-    if not anchors:
-        return None, None
-    table = class_table()
-    return (
-        Literals(a.translate(table) for a in anchors),
-        re.compile(trie_source({a for a in anchors if len(a) > 1})),
-    )
+            products.clear()
+            break
+        products |= bank.anchors
+    literal = re.compile(trie_source({a for a in products if len(a) > 1})) if products else None
+    return TradeGate(exact, combines, alones), literal
+
+
+class TradeGate:
+    """Whether a message's sound view may hold a join: for some rule, an anchor of its
+    product and an anchor of a bank it joins (a contact's patterns have no anchor: always
+    possible), each written in sound classes. A join is found on the clause view respelled
+    by syllable, whose hits all hold a bank anchor, and that view in sound classes is the
+    sound view with the clause marks left out. Products alone let 44 % of reviews through
+    (one-syllable anchors: 送, 充, 返), a product with what it joins 16 %."""
+
+    __slots__ = ("_automaton", "_needs", "_open")
+
+    def __init__(
+        self, exact: dict[str, Bank], combines: list[Combine], alones: list[Alone]
+    ) -> None:
+        import ahocorasick  # here: import wxguard does not load it
+
+        needs = [(c.action, c.with_) for c in combines] + [(a.bank, ()) for a in alones]
+        names = sorted({n for action, joined in needs for n in (action, *joined)})
+        bit = {name: 1 << (i + 1) for i, name in enumerate(names)}
+        table = class_table()
+        self._open = 1  # a rule with nothing to join (``alone``) needs its product only
+        masks: dict[str, int] = {}
+        for name in names:
+            anchors = exact[name].anchors
+            sounds = None if anchors is None else {a.translate(table) for a in anchors}
+            if sounds is None or "" in sounds:
+                self._open |= bit[name]
+                continue
+            for key in sounds:
+                masks[key] = masks.get(key, 0) | bit[name]
+        self._needs = tuple(
+            (bit[action], sum(bit[n] for n in joined) if joined else 1) for action, joined in needs
+        )
+        self._automaton: Any = None
+        if masks:
+            self._automaton = ahocorasick.Automaton()
+            for key, mask in masks.items():
+                self._automaton.add_word(key, mask)
+            self._automaton.make_automaton()
+
+    def possible(self, sound: str) -> bool:
+        present = self._open
+        if self._automaton is not None:
+            for mask in {mask for _, mask in self._automaton.iter(sound)}:  # few distinct
+                present |= mask
+        return any(present & action and present & joined for action, joined in self._needs)
 
 
 class _Message:
@@ -292,11 +337,10 @@ class _Contacts:
 
 
 def trade_possible(model: TradeModel, view: TextView) -> bool:
-    """The message may hold an offer: some product's anchor is in its sound view, or as
-    written in a column of a grid it may be written as."""
-    return (
-        model.gate is None or model.gate.search(view.sound) is not None or bool(_grid(model, view))
-    )
+    """The message may hold an offer: a product's anchor and an anchor of what it joins are
+    in its sound view, or a product's anchor is written in a column of a grid it may be
+    written as."""
+    return model.gate.possible(view.sound) or bool(_grid(model, view))
 
 
 def _grid(model: TradeModel, view: TextView) -> list[Sequence[int]]:
@@ -307,7 +351,7 @@ def _grid(model: TradeModel, view: TextView) -> list[Sequence[int]]:
         found = columns(view.text)
         if not found or model.literal is None:
             return []
-        folded = fold_one_to_one(view.text).lower()
+        folded = view.folded.lower()
         literal = model.literal
         return [at for at in found if literal.search(take(folded, at))]
 
@@ -327,7 +371,7 @@ def trade_findings(
     (货到验后付款，可开发票 is a shop). Offers written down the columns of a grid (办货保 /
     证到留 / 刻付备 / 章款用) are found in its columns where none is found as written."""
     view = ctx.view
-    written = model.gate is None or model.gate.search(view.sound) is not None
+    written = model.gate.possible(view.sound)
     grid = _grid(model, view)
     found = _offers(model, view.text, Clauses.of(view)) if written else []
     if grid:
