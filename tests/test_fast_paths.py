@@ -539,3 +539,17 @@ def test_the_trade_gate_never_hides_an_offer(text: str) -> None:
     view = TextView(text)
     if not model.gate.possible(view.sound):
         assert _offers(model, text, Clauses.of(view)) == []
+
+
+@given(_TRADE_TEXT)
+@settings(max_examples=2000)
+def test_a_text_the_exact_trade_test_turns_away_has_no_join(text: str) -> None:
+    from wxguard.families.content.trade import trade_model
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import find_joins
+    from wxguard.text.sound import syllable_table
+
+    model = trade_model(())
+    sound = Clauses(text).respelled(syllable_table())
+    if not model.joinable.possible(sound.text):
+        assert find_joins(sound, model.sound, model.combines, model.alones) == []

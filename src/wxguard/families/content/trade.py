@@ -59,6 +59,8 @@ COMMON = 2000
 # most this many items either way (a long run of one word is no longer a menu, and stays cheap).
 MENU_GAP = 4
 MENU_READ = 12
+# Sets of banks whose answer the trade gates keep (a hostile text could show many).
+KNOWN = 4096
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,9 @@ class TradeModel:
     combines: list[Combine]
     alones: list[Alone]
     gate: TradeGate  # on the message's sound view, which WX1 builds anyway
-    # The same anchors as written, for the columns of a grid: plain text, where a trie regex
-    # is faster than the automaton (few characters open a branch).
+    joinable: TradeGate  # the same test on the clause view respelled: exact, before the joins
+    # The products' anchors as written, for the columns of a grid: plain text, where a trie
+    # regex is faster than the automaton (few characters open a branch).
     literal: re.Pattern[str] | None
     letters: dict[str, frozenset[str]]  # the characters each bank's phrases are written with
 
@@ -97,52 +100,56 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
         name: frozenset(c for raw, _ in src.phrases for c in fold_one_to_one(raw).lower())
         for name, src in sources.items()
     }
-    gate, literal = _gates(exact, combines, alones)
-    return TradeModel(exact, sound, combines, alones, gate, literal, letters)
+    gate = TradeGate(exact, combines, alones, class_table())
+    joinable = TradeGate(sound, combines, alones)
+    literal = _grid_literal([exact[c.action] for c in combines] + [exact[a.bank] for a in alones])
+    return TradeModel(exact, sound, combines, alones, gate, joinable, literal, letters)
 
 
-def _gates(
-    exact: dict[str, Bank], combines: list[Combine], alones: list[Alone]
-) -> tuple[TradeGate, re.Pattern[str] | None]:
-    """A quick test on ``TextView.sound`` (every character as its syllable class) that every
-    message with a join passes, however it is spelled (``TradeGate``); and the products'
-    anchors as written, for a grid's columns, where only parts as written count and a
-    one-character anchor (送 of 100送100) would pass a column of any text (None when some
-    product has no literal anchor)."""
-    products: set[str] = set()
-    for bank in [exact[c.action] for c in combines] + [exact[a.bank] for a in alones]:
+def _grid_literal(products: list[Bank]) -> re.Pattern[str] | None:
+    """The products' anchors as written, for a grid's columns, where only parts as written
+    count and a one-character anchor (送 of 100送100) would pass a column of any text (None
+    when some product has no literal anchor)."""
+    anchors: set[str] = set()
+    for bank in products:
         if bank.anchors is None:
-            products.clear()
-            break
-        products |= bank.anchors
-    literal = re.compile(trie_source({a for a in products if len(a) > 1})) if products else None
-    return TradeGate(exact, combines, alones), literal
+            return None
+        anchors |= bank.anchors
+    if not anchors:
+        return None
+    return re.compile(trie_source({a for a in anchors if len(a) > 1}))
 
 
 class TradeGate:
-    """Whether a message's sound view may hold a join: for some rule, an anchor of its
-    product and an anchor of a bank it joins (a contact's patterns have no anchor: always
-    possible), each written in sound classes. A join is found on the clause view respelled
-    by syllable, whose hits all hold a bank anchor, and that view in sound classes is the
-    sound view with the clause marks left out. Products alone let 44 % of reviews through
-    (one-syllable anchors: 送, 充, 返), a product with what it joins 16 %."""
+    """Whether a text may hold a join: for some rule, an anchor of its product and an anchor
+    of a bank it joins (a bank with patterns, the contact, has none: always possible). Every
+    hit of a bank holds one of its anchors, so on the clause view respelled by syllable,
+    where the joins run, the test is exact (``joinable``). With the anchors in sound classes
+    (``table``) it runs on ``TextView.sound``, that view in sound classes with the clause
+    marks left out, before any clause view is built (``gate``). Products alone let 44 % of
+    reviews through (one-syllable anchors: 送, 充, 返); the gate 16 %, ``joinable`` 7 %."""
 
-    __slots__ = ("_automaton", "_needs", "_open")
+    __slots__ = ("_automaton", "_known", "_needs", "_open")
 
     def __init__(
-        self, exact: dict[str, Bank], combines: list[Combine], alones: list[Alone]
+        self,
+        banks: dict[str, Bank],
+        combines: list[Combine],
+        alones: list[Alone],
+        table: list[int | str | None] | None = None,
     ) -> None:
         import ahocorasick  # here: import wxguard does not load it
 
         needs = [(c.action, c.with_) for c in combines] + [(a.bank, ()) for a in alones]
         names = sorted({n for action, joined in needs for n in (action, *joined)})
         bit = {name: 1 << (i + 1) for i, name in enumerate(names)}
-        table = class_table()
         self._open = 1  # a rule with nothing to join (``alone``) needs its product only
         masks: dict[str, int] = {}
         for name in names:
-            anchors = exact[name].anchors
-            sounds = None if anchors is None else {a.translate(table) for a in anchors}
+            anchors = banks[name].anchors
+            sounds = (
+                None if anchors is None else {a.translate(table) if table else a for a in anchors}
+            )
             if sounds is None or "" in sounds:
                 self._open |= bit[name]
                 continue
@@ -151,6 +158,9 @@ class TradeGate:
         self._needs = tuple(
             (bit[action], sum(bit[n] for n in joined) if joined else 1) for action, joined in needs
         )
+        # The answer for each set of banks seen: texts show few, and asking every rule is
+        # most of the test's cost.
+        self._known: dict[int, bool] = {}
         self._automaton: Any = None
         if masks:
             self._automaton = ahocorasick.Automaton()
@@ -158,12 +168,17 @@ class TradeGate:
                 self._automaton.add_word(key, mask)
             self._automaton.make_automaton()
 
-    def possible(self, sound: str) -> bool:
+    def possible(self, text: str) -> bool:
         present = self._open
         if self._automaton is not None:
-            for mask in {mask for _, mask in self._automaton.iter(sound)}:  # few distinct
+            for _, mask in self._automaton.iter(text):  # 1.2 hits a review
                 present |= mask
-        return any(present & action and present & joined for action, joined in self._needs)
+        known = self._known.get(present)
+        if known is None:
+            known = any(present & action and present & joined for action, joined in self._needs)
+            if len(self._known) < KNOWN:
+                self._known[present] = known
+        return known
 
 
 class _Message:
@@ -348,11 +363,13 @@ def _grid(model: TradeModel, view: TextView) -> list[Sequence[int]]:
     so 註冊 is 注册): worked out once, for the gate and the offers."""
 
     def build() -> list[Sequence[int]]:
-        found = columns(view.text)
-        if not found or model.literal is None:
+        text, literal = view.text, model.literal
+        if literal is None:
             return []
         folded = view.folded.lower()
-        literal = model.literal
+        found = columns(text)
+        if not found:
+            return []
         return [at for at in found if literal.search(take(folded, at))]
 
     return view.memo("trade-grid", build)
@@ -390,6 +407,8 @@ def _offers(model: TradeModel, original: str, clauses: Clauses) -> list[tuple[Fi
     """The offers in one text (a message, or a reading of it), with whether each names a
     contact; spans are indices into ``original``."""
     sound = clauses.respelled(syllable_table())
+    if not model.joinable.possible(sound.text):
+        return []
     msg = _Message(model, original, clauses)
     joins = find_joins(sound, model.sound, model.combines, model.alones, accept=msg.accept)
     return [_finding(msg, join) for join in joins]
