@@ -545,3 +545,58 @@ def test_an_efficacy_promise_with_a_guarantee_or_a_price_is_an_ad(wx4: Guard, te
 def test_opinions_news_and_warnings_about_claims_are_not_ads(wx4: Guard, text: str) -> None:
     assert not commercial_score(text).commercial
     assert wx4.check(text).violations == ()
+
+
+# -- shapes of real ads the score missed (issue 13 item 7, session 5) -----------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("楼贷、工薪贷、企业贷，利息低，欢迎咨询", "loan"),  # the kinds of loan a lender lists
+        ("护肤品每满300元获赠面膜一盒", "discount"),  # a gift for spending
+        ("婚宴用酒一律一瓶送一瓶", "discount"),  # buy-x-get-y without 买
+        ("澳门线上投注平台，赔率最高", "illicit"),  # a betting site's words
+        ("官网:wxqqk.cc 查看领取", "link"),  # where to sign up or claim
+        ("黄岐君景湾全新一手楼，商住两用", "property"),
+        ("电子厂招临时工，长白班，男女不限", "recruit"),
+        ("另招男女小时工，每小时20元", "recruit"),
+        ("春装已到，详情请联系店长", "cta"),
+        ("厂商直销，价格透明", "offering"),
+        ("款式齐全，做工精细", "offering"),
+        ("有需求的农户欢迎与本公司联系", "solicit"),
+        ("现场礼品多多，惊喜多多", "promo"),
+        ("数量有限，莫失良机", "cta"),
+    ],
+)
+def test_what_real_ads_say_is_evidence(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "楼贷、工薪贷、企业贷，利息x.xx起，欢迎咨询",
+        "澳门线上娱乐场，真人百家乐，官网:www.example-casino.com",
+        "电子厂招临时工，长白班，xx元每小时，详情请联系",
+        "金地一手楼首开，xx-xxx平精装公寓，首付xx万起",
+    ],
+)
+def test_real_ad_shapes_are_commercial(text: str) -> None:
+    assert commercial_score(text).commercial
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("送货也很快，第二天上午就送到了", "benefit"),  # a delivery, not a gift
+        ("享受待遇期限为一年", "recruit"),  # what a policy grants, not a job's pay
+        ("作为金卡会员，充分享受金卡的待遇", "benefit"),
+        ("步步高集团20周年庆典在长沙召开", "promo"),  # a ceremony the news reports
+        ("酒店旁边是个娱乐场所，很吵", "illicit"),  # a venue, not a casino
+        ("每天8小时工作，周末双休", "recruit"),  # a working day, not hourly work
+        ("专业的全球物流快递服务", "chat"),  # a carrier's trade, not a customer's parcel
+        ("首付x万起入住", "chat"),  # a flat on sale, not a guest's stay
+        ("个人作品网址:example.com", "link"),
+    ],
+)
+def test_look_alikes_of_ad_shapes_are_no_evidence(text: str, kind: str) -> None:
+    assert kind not in _kinds(text)
