@@ -279,6 +279,9 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
             for _ in range(cue.next):
                 if hi < len(clauses.text):
                     hi = clauses.sentence_end(hi + 1)
+            for _ in range(cue.previous):
+                if lo > 0:
+                    lo = clauses.sentence_start(lo - 1)
         spans = [
             (h.start, h.end)
             for h in reading.within(cue.bank, lo, hi)
