@@ -98,13 +98,23 @@ class _Seen(NamedTuple):
     marketing: bool  # the message reads as marketing
 
     @staticmethod
-    def of(link: Link, allowed: frozenset[str] | None, marketing: bool) -> _Seen:
-        # The name as written opens the page: a Cyrillic і folds to i in the text the links
-        # are read from, but іcbc.com.cn is not icbc.com.cn.
-        host = to_ascii(link.written_host) or to_ascii(link.host) or link.host
-        shown = to_unicode(host) if "xn--" in host else link.written_host
+    def of(
+        link: Link,
+        allowed: frozenset[str] | None,
+        marketing: bool,
+        names: dict[tuple[str, str], tuple[str, str, bool]],
+    ) -> _Seen:
+        """``names`` remembers each written host's answers for the message."""
+        key = (link.host, link.written_host)
+        named = names.get(key)
+        if named is None:
+            # The name as written opens the page: a Cyrillic і folds to i in the text the
+            # links are read from, but іcbc.com.cn is not icbc.com.cn.
+            host = to_ascii(link.written_host) or to_ascii(link.host) or link.host
+            shown = to_unicode(host) if "xn--" in host else link.written_host
+            named = names[key] = (host, shown, is_ip(host))
         techniques = link.techniques + (("userinfo",) if link.userinfo else ())
-        return _Seen(link, host, shown, techniques, is_ip(host), allowed, marketing)
+        return _Seen(link, *named[:2], techniques, named[2], allowed, marketing)
 
     def finding(
         self,
@@ -187,9 +197,11 @@ class LinksChecker(Checker):
         allowed = self._allow_list(profile_for(ctx.config, ctx.platform))
         marketing = self.marketing.search(ctx.view.folded) is not None
         notices: _Notices | None = None
-        facts: dict[tuple[str, str, str | None], _Host] = {}  # a message repeats its hosts
+        # a message repeats its hosts: each is named and judged once
+        names: dict[tuple[str, str], tuple[str, str, bool]] = {}
+        facts: dict[tuple[str, str, str | None], _Host] = {}
         for link in links:
-            seen = _Seen.of(link, allowed, marketing)
+            seen = _Seen.of(link, allowed, marketing, names)
             key = (seen.host, link.written_host, link.userinfo)
             host = facts.get(key)
             if host is None:
