@@ -216,7 +216,17 @@ def test_a_governed_bank_read_in_the_whole_message_is_refused(
 
 
 @pytest.mark.parametrize(
-    "text", ["【新闻】出售冰毒", "【新闻】出售冰毒，货到付款，私聊", "[新闻] 有人出售海洛因"]
+    "text",
+    [
+        "【新闻】出售冰毒",
+        "【新闻】出售冰毒，货到付款，私聊",
+        "[新闻] 有人出售海洛因",
+        # a report's words in the next sentence do not make an offer a report
+        "【新闻】出售冰毒。不怕警方查",
+        "【新闻】男子出售冰毒，货到付款。警方已将其抓获",
+        "出售冰毒。据报道最近很紧俏，私聊",
+        "【新闻】出售冰毒。绝不会被抓",
+    ],
 )
 def test_a_sale_under_a_news_tag_is_an_offer_dressed_as_news(judged: Guard, text: str) -> None:
     assert judged.check(text).verdict is Verdict.BLOCK
@@ -224,7 +234,21 @@ def test_a_sale_under_a_news_tag_is_an_offer_dressed_as_news(judged: Guard, text
 
 @pytest.mark.parametrize(
     "text",
-    ["【新闻】男子出售冰毒被判刑", "新闻：男子在网上出售冰毒，被警方抓获", "《出售冰毒》"],
+    [
+        "【新闻】男子出售冰毒被判刑",
+        "新闻：男子在网上出售冰毒，被警方抓获",
+        "《出售冰毒》",
+        # the arrest, the sentence or the source told in the next sentence or the one before
+        "【新闻】男子出售冰毒。警方已将其抓获",
+        "【新闻】一男子在网上出售冰毒。目前该男子已被抓获",
+        "男子出售冰毒。一审被判有期徒刑七年",
+        "某地破获一起贩毒团伙案。嫌疑人通过网络出售冰毒和K粉",
+        "据报道，一男子在出租屋内贩卖冰毒。该男子已被刑事拘留",
+        "本报讯 一男子在网上出售海洛因。警方顺藤摸瓜，抓获下线12人",
+        "新闻标题：《男子出售冰毒被抓》",
+        "【新闻】《出售冰毒的他，被判了十年》",
+        "男子出售摇头丸。据悉，此案仍在进一步审理中",
+    ],
 )
 def test_news_that_tells_of_a_sale_stays_a_report(judged: Guard, text: str) -> None:
     report = judged.check(text)

@@ -144,7 +144,9 @@ class FrameText(BaseModel):
 class OneMark(BaseModel):
     """Rules whose findings mark one problem (``wxguard.marks``): where they overlap, or (``reach``)
     anywhere in one sentence or one message; ``same_rule`` only the kept finding's own rule's,
-    ``least`` only under a finding at least this severe."""
+    ``least`` only under a finding at least this severe; ``parts``: the absorbed findings are
+    other missing parts of the kept one's problem (an ad's sender and opt-out), which its
+    message lists with their fixes."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -154,6 +156,7 @@ class OneMark(BaseModel):
     reach: Literal["overlap", "sentence", "message"] = "overlap"
     same_rule: bool = False
     least: Severity = Severity.INFO
+    parts: bool = False
 
 
 class _Blank(dict[str, object]):
@@ -270,6 +273,7 @@ def catalog() -> Catalog:
             reach=table.get("reach", "overlap"),
             same_rule=table.get("same-rule", False),
             least=table.get("least", Severity.INFO),
+            parts=table.get("parts", False),
         )
         for table in raw.get("one-mark", [])
     )

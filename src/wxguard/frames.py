@@ -73,6 +73,7 @@ class Cue:
     gap: int | None
     title: bool
     next: int
+    previous: int
     skip: frozenset[str]  # rules this cue does not frame
 
 
@@ -191,8 +192,8 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
         raise WordListError(
             FILE, None, f"{where}.reach must be one of {', '.join(REACHES)}, got {reach!r}"
         )
-    gap, after = options.get("gap"), options.get("next", 0)
-    for key, value in (("gap", gap), ("next", after)):
+    gap, after, before = options.get("gap"), options.get("next", 0), options.get("previous", 0)
+    for key, value in (("gap", gap), ("next", after), ("previous", before)):
         if value is not None and (not isinstance(value, int) or value < 0):
             raise WordListError(
                 FILE, None, f"{where}.{key} must be a non-negative integer, got {value!r}"
@@ -206,7 +207,9 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
         if options.get("skip")
         else frozenset()
     )
-    return Cue(name, str(kind), str(reach), flags["before"], gap, flags["title"], after, skip)
+    return Cue(
+        name, str(kind), str(reach), flags["before"], gap, flags["title"], after, before, skip
+    )
 
 
 class Cues:
@@ -433,15 +436,16 @@ class _Reading:
         if end <= start:
             return None
         found: dict[str, list[_Cued | _Listed]] = {}
-        windows: dict[tuple[str, int], tuple[int, int]] = {}  # one per reach, for all cues
+        windows: dict[tuple[str, int, int], tuple[int, int]] = {}  # one per reach, for all cues
         headed = bool(self.heading) and start >= self.heading
         for cue in self.model.cues:
             if f.rule in cue.skip:
                 continue
             parts = found.setdefault(cue.kind, [])
-            window = windows.get((cue.reach, cue.next))
+            reach = (cue.reach, cue.next, cue.previous)
+            window = windows.get(reach)
             if window is None:
-                window = windows[cue.reach, cue.next] = self.window(cue, start, end)
+                window = windows[reach] = self.window(cue, start, end)
             parts.append(_Cued(self, cue, start, end, *window))
             if cue.title and headed:
                 parts.append(self.headline(cue.bank))
@@ -480,6 +484,9 @@ class _Reading:
         for _ in range(cue.next):
             if hi < len(clauses.text):
                 hi = clauses.sentence_end(hi + 1)
+        for _ in range(cue.previous):
+            if lo > 0:
+                lo = clauses.sentence_start(lo - 1)
         return lo, hi
 
     def headline(self, bank: str) -> _Listed:
