@@ -13,7 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wxguard
-from wxguard import ConfigError, Guard, Message, Violation, WordListError, commercial_score
+from wxguard import (
+    ConfigError,
+    Guard,
+    Message,
+    Verdict,
+    Violation,
+    WordListError,
+    commercial_score,
+)
 
 from .advertising_cases import KNOWN_MISSES, NEGATIVES, POSITIVES
 from .clitools import Cli
@@ -545,6 +553,74 @@ def test_an_efficacy_promise_with_a_guarantee_or_a_price_is_an_ad(wx4: Guard, te
 def test_opinions_news_and_warnings_about_claims_are_not_ads(wx4: Guard, text: str) -> None:
     assert not commercial_score(text).commercial
     assert wx4.check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【广告】鲜果坊水果店：今日车厘子特价，回T退订",  # named after the label
+        "【广告】星河烘焙：新品上市，全场8折，退订回T",
+        "【广告】今日车厘子特价，全场8折，回T退订【鲜果坊】",  # signed at the end
+        "【广告】今日车厘子特价，全场8折，回T退订 —鲜果坊",
+        "【广告】今日车厘子特价，全场8折，回T退订—鲜果坊",
+        "【广告】今日车厘子特价，全场8折，回T退订 - 鲜果坊",
+        "【广告】今日车厘子特价，全场8折，回T退订——鲜果坊",
+    ],
+)
+def test_a_sender_named_after_the_label_or_signed_at_the_end_is_a_sender(
+    wx4: Guard, text: str
+) -> None:
+    """Issue 14: only a 【…】 bracket counted as the sender's name."""
+    assert wx4.check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【广告】新品上市：全场8折，回T退订",  # a heading, not a name
+        "【广告】双十一大促：全场8折，回T退订",
+        "【广告】活动时间：本周末全场8折，回T退订",
+        "【广告】限时特价：大闸蟹原价388现价188，回T退订",
+        "【广告】【新品上市】全场8折，回T退订",
+        "【广告】全场5折—仅限今天，回T退订",  # a dash inside the text signs nothing
+        "【广告】全场5折，回T退订。鲜果坊",  # a bare word at the end may be anything
+    ],
+)
+def test_a_heading_or_a_dash_inside_the_text_is_no_sender(wx4: Guard, text: str) -> None:
+    assert [v.rule for v in wx4.check(text).violations] == ["WX404"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们店可以开发票",  # a shop's service: it issues invoices for what it sells
+        "我们店能开具发票，需要的话跟前台说",
+        "本周六上午9点，学校运动会开始报名，请家长通过链接报名：https://www.example.edu.cn/signup",
+        "校运会报名 https://sports.example.edu.cn/a",
+        "六一文艺汇演节目报名，请点击链接填写：https://www.example.edu.cn/form",
+        "社区志愿者报名：https://www.example.gov.cn/volunteer",
+    ],
+)
+def test_a_shops_invoice_and_a_schools_sign_up_are_not_ads(text: str) -> None:
+    """Issue 14 (the new-user trial): 我们店可以开发票 scored 4.12 (发票 as illegal trade), a
+    school's sign-up notice with an https link 4.03."""
+    assert not commercial_score(text).commercial
+    assert Guard().check(text).verdict is Verdict.PASS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开发票(电话)某某",
+        "你好，本公司可开发票，点数优惠，验证后付款，联系电话13800138000",
+        "发票请联系(电话)某某",
+        "暑期班火热报名中，名额有限，报名链接 https://www.example.com/signup",
+        "少儿编程春季班报名 https://www.example.com/a，前20名立减300元",
+        "运动会专场：全场运动鞋5折，点击链接 https://shop.example.com/a 抢购",
+    ],
+)
+def test_invoice_sellers_and_course_sign_ups_stay_commercial(text: str) -> None:
+    assert commercial_score(text).commercial
 
 
 # -- shapes of real ads the score missed (issue 13 item 7, session 5) -----------------------

@@ -499,18 +499,57 @@ def test_toml_line_of_matches_a_find_per_value(text: str, raw: str) -> None:
         assert toml.line_of(word) == _line_of_by_find(text, word)
 
 
-_LITERAL = st.text(alphabet="ab转发\ue136\ue13a", max_size=4)
+def _trade_pieces() -> list[str]:
+    """Every anchor of the trade banks, respelled by sound (婇 for 彩) and with digits, a
+    phone number, a link, a space and the clause marks, so joins (and near misses) abound."""
+    from wxguard.families.content.trade import trade_model
+
+    model = trade_model(())
+    anchors = sorted({a for bank in model.exact.values() for a in bank.anchors or ()})
+    return [
+        *anchors,
+        "婇",
+        "铳植",
+        "網止",
+        "餸",
+        "8",
+        "100",
+        "13812345678",
+        "www",
+        " ",
+        "，",
+        "。",
+        "%",
+    ]
 
 
-@given(st.sets(_LITERAL, max_size=6), st.text(alphabet="ab转发\ue136\ue13a ", max_size=30))
-@settings(max_examples=1000)
-def test_literals_find_what_a_substring_test_finds(strings: set[str], text: str) -> None:
-    from wxguard.text.quickregex import Literals
+_TRADE_TEXT = st.lists(st.sampled_from(_trade_pieces()), max_size=10).map("".join)
 
-    found = Literals(strings).search(text)
-    assert (found is not None) == any(s in text for s in strings)
-    if found is not None:
-        start, end = found
-        assert text[start:end] in strings
-        # the first to end: no string ends before it
-        assert not any(s and text.find(s) + len(s) < end for s in strings if s in text)
+
+@given(_TRADE_TEXT)
+@settings(max_examples=3000)
+def test_the_trade_gate_never_hides_an_offer(text: str) -> None:
+    """A message the gate turns away holds no join: the gate asks for a product's anchor and
+    an anchor of what it joins, in the sound view, where the joins run on the clause view."""
+    from wxguard.families.content.trade import _offers, trade_model
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.text.views import TextView
+
+    model = trade_model(())
+    view = TextView(text)
+    if not model.gate.possible(view.sound):
+        assert _offers(model, text, Clauses.of(view)) == []
+
+
+@given(_TRADE_TEXT)
+@settings(max_examples=2000)
+def test_a_text_the_exact_trade_test_turns_away_has_no_join(text: str) -> None:
+    from wxguard.families.content.trade import trade_model
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import find_joins
+    from wxguard.text.sound import syllable_table
+
+    model = trade_model(())
+    sound = Clauses(text).respelled(syllable_table())
+    if not model.joinable.possible(sound.text):
+        assert find_joins(sound, model.sound, model.combines, model.alones) == []

@@ -35,9 +35,10 @@ class Text(BaseModel):
 
 
 class Case(BaseModel):
-    """What a graver case of a rule than its own gives (a look-alike of a trusted host is
-    phishing, not a style problem): its severity, consequence, fix and a failing example,
-    so the report and ``explain`` say what follows from that case."""
+    """What a case of a rule with a severity of its own gives (a look-alike of a trusted host
+    is phishing, not a style problem; a vote asked of friends with a thank-you is no assist
+    campaign): its severity, consequence, fix and a failing example, so the report and
+    ``explain`` say what follows from that case."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 

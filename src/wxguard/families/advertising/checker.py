@@ -38,6 +38,9 @@ _UNIT = r"(?:[^\s,、:;.!?。…~]|\.(?=[\dx]))"
 _CLAUSE = re.compile(rf"{_UNIT}+(?:[^\S\n]+{_UNIT}+)*")
 _BRACKETED = re.compile(r"[【〖\[][^】〗\]\n]{1,20}[】〗\]]")
 _BRACKETED_END = re.compile(_BRACKETED.pattern + "$")
+# A name heading the text right after the 广告 label, before a colon (【广告】鲜果坊水果店：):
+# letters only, so that an offer's terms (全场8折：) are no name.
+_HEAD_NAME = re.compile(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z·&]{1,15})\s*:")
 
 
 class AdvertisingChecker(Checker):
@@ -77,7 +80,7 @@ class AdvertisingChecker(Checker):
         label = _first(banks["label"], view)
         lacking = {
             "WX401": label is None,
-            "WX404": not self._identified(view),
+            "WX404": not self._identified(view, label),
             "WX403": _first(banks["unsubscribe"], view) is None,
         }
         missing = [code for code in PARTS if lacking[code] and code in self.enabled]
@@ -108,10 +111,15 @@ class AdvertisingChecker(Checker):
                 anchor="end" if at_end else "start",
             )
 
-    def _identified(self, view: str) -> bool:
-        """A 【signature】 that is not a tag, an organisation name, or a signed-off line."""
+    def _identified(self, view: str, label: tuple[int, int] | None) -> bool:
+        """A 【signature】 that is not a tag, a name heading the text after the label
+        (【广告】鲜果坊水果店：…), an organisation name, or a signed-off line."""
         banks = self.model.banks
         generic, nobody = banks["identity-generic"], banks["identity-not"]
+        if label is not None:
+            head = _HEAD_NAME.match(view, label[1])
+            if head is not None and not _only(generic, head.group(1)):
+                return True
         for start, end in _brackets(view):
             inner = view[start:end].strip()
             if 2 <= len(inner) <= 20 and not _only(generic, inner):
