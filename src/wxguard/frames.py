@@ -378,6 +378,7 @@ class _Reading:
             tuple[_Window, tuple[_Window, ...], tuple[str, ...]], tuple[list[int], list[int]]
         ] = {}
         self._cued: dict[str, frozenset[int]] = {}
+        self._live: list[Cue] | None = None
         points = {p for f in findings for p in (f.start, f.end)}
         self.at = _compact_positions(self.original, points)
         text = self.clauses.text
@@ -438,7 +439,7 @@ class _Reading:
         found: dict[str, list[_Cued | _Listed]] = {}
         windows: dict[tuple[str, int, int], tuple[int, int]] = {}  # one per reach, for all cues
         headed = bool(self.heading) and start >= self.heading
-        for cue in self.model.cues:
+        for cue in self.live_cues():
             if f.rule in cue.skip:
                 continue
             parts = found.setdefault(cue.kind, [])
@@ -446,7 +447,8 @@ class _Reading:
             window = windows.get(reach)
             if window is None:
                 window = windows[reach] = self.window(cue, start, end)
-            parts.append(_Cued(self, cue, start, end, *window))
+            if cue.reach == "clause" or self.starts_in(cue.bank, *window):
+                parts.append(_Cued(self, cue, start, end, *window))
             if cue.title and headed:
                 parts.append(self.headline(cue.bank))
         title = self.quoted(f) if self.model.quoted is not None else None
@@ -474,6 +476,23 @@ class _Reading:
                 lo, hi = self.clauses.original(*nearest[1])
             return Frame(kind.name, self.original[lo:hi], kind.severity)
         return None
+
+    def live_cues(self) -> list[Cue]:
+        """The cues whose bank has a hit in the message. A cue with none frames nothing,
+        governs nothing and defeats nothing, so a finding need not ask it; in a long text
+        with many findings and few cues, asking every cue for every finding was most of
+        the judge's time."""
+        if self._live is None:
+            self._live = [cue for cue in self.model.cues if self.hits(cue.bank)[0]]
+        return self._live
+
+    def starts_in(self, bank: str, lo: int, hi: int) -> bool:
+        """Some hit of ``bank`` starts in ``[lo, hi)``. A sentence-reaching cue with none
+        in its window is inert (it only ever reads that window); a clause-reaching one is
+        not, since it governs its own clause wherever the finding stands."""
+        starts = self.hits(bank)[1]
+        i = bisect_left(starts, lo)
+        return i < len(starts) and starts[i] < hi
 
     def window(self, cue: Cue, start: int, end: int) -> tuple[int, int]:
         """Where the hits of ``cue`` may frame the finding at compact ``[start, end)``."""
