@@ -267,8 +267,8 @@ def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
     if rest:
         rest = _trim_rest(rest, m.start("rest"), text, lt)
         end = m.start("rest") + len(rest)
-    if scheme and not rest and port is None and "." not in host and not host.startswith("["):
-        return None  # http://word: no app links it, and http://http:// … is no run of links
+    if scheme and port is None and not rest and "." not in host and lt.text.startswith(":", end):
+        return None  # http://http:// …: a word and a colon with no port is no host
     techniques = lt.techniques(m.start(), end)
     host_marks = lt.techniques(hs, he) if techniques else []
     start_o, end_o = lt.span(m.start(), end)
