@@ -248,6 +248,9 @@ def test_a_sale_under_a_news_tag_is_an_offer_dressed_as_news(judged: Guard, text
         "新闻标题：《男子出售冰毒被抓》",
         "【新闻】《出售冰毒的他，被判了十年》",
         "男子出售摇头丸。据悉，此案仍在进一步审理中",
+        "据报道，警方昨日破获一起案件。一男子在网上出售冰毒",
+        "一男子在网上出售冰毒。据报道，该男子已落网",
+        "【新闻】《男子出售冰毒》。详见今日晚报",
     ],
 )
 def test_news_that_tells_of_a_sale_stays_a_report(judged: Guard, text: str) -> None:
