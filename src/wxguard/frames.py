@@ -236,11 +236,15 @@ class Cues:
 
 class Notice:
     """Whether a span of a message stands in a sentence with a cue of one bank (WX8: a
-    warning about scams describes, it does not demand), and whether it is quoted. The cues
-    are looked for when the first span asks, the quotation marks when the first quote is."""
+    warning about scams describes, it does not demand; WX2: a notice quotes a bad link), and
+    whether it is quoted. With ``heading`` (the model's ``title``), a cue in a first sentence
+    that short (【反诈提醒】 on its own line) warns every sentence after it. The cues are
+    looked for when the first span asks, the quotation marks when the first quote is."""
 
-    def __init__(self, bank: Bank, clauses: Clauses) -> None:
+    def __init__(self, bank: Bank, clauses: Clauses, *, heading: int = 0) -> None:
         self.bank, self.clauses = bank, clauses
+        first = clauses.sentence_end(0)
+        self._heading = first if 0 < first <= heading and first < len(clauses.text) else 0
         self._cues: Spans | None = None
         self._quotes: Quotes | None = None
 
@@ -257,11 +261,23 @@ class Notice:
             self._cues = Spans(self.bank.hits(self.clauses.text))
         return self._cues
 
+    def hits(self) -> list[Hit]:
+        """Every cue of the message, by start (compact indices)."""
+        return self._spans().hits
+
     def cue(self, start: int, end: int) -> tuple[int, int] | None:
-        """The first cue in the sentence of the compact ``[start, end)``: its compact span."""
-        clauses, cues = self.clauses, self._spans()
+        """The first cue in the sentence of the compact ``[start, end)`` (else in the
+        heading above it): its compact span."""
+        clauses = self.clauses
         begin, last = clauses.sentence_start(start), clauses.sentence_end(end - 1)
-        for k in cues.starting(begin, last):  # all but the last few end in the sentence
+        found = self._first(begin, last)
+        if found is None and self._heading and start > self._heading:
+            found = self._first(0, self._heading)
+        return found
+
+    def _first(self, begin: int, last: int) -> tuple[int, int] | None:
+        cues = self._spans()
+        for k in cues.starting(begin, last):  # all but the last few end in the range
             if cues.hits[k].end <= last:
                 return cues.hits[k].start, cues.hits[k].end
         return None
