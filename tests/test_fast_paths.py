@@ -553,3 +553,26 @@ def test_a_text_the_exact_trade_test_turns_away_has_no_join(text: str) -> None:
     sound = Clauses(text).respelled(syllable_table())
     if not model.joinable.possible(sound.text):
         assert find_joins(sound, model.sound, model.combines, model.alones) == []
+
+
+def _ad_pieces() -> list[str]:
+    """Every literal the advertising scanner looks for, with digits, a phone number, a label
+    and brackets, so that signals of every bank (and their rejects and cancels) abound."""
+    from wxguard.families.advertising.model import advertising_model
+
+    automaton = advertising_model().scanner.automaton
+    return [*sorted(automaton.keys()), "5", "99", "13812345678", "【", "】", "广告", "，", " "]
+
+
+@given(st.lists(st.sampled_from(_ad_pieces()), max_size=12).map("".join), st.sampled_from([1, 4]))
+@settings(max_examples=3000)
+def test_a_text_the_ceiling_turns_away_scores_below_the_threshold(
+    text: str, threshold: float
+) -> None:
+    from wxguard.families.advertising.model import advertising_model
+    from wxguard.text.folding import fold_one_to_one
+
+    model = advertising_model()
+    view = fold_one_to_one(text)
+    if not model.may_reach(view, threshold):
+        assert model.evidence(view).score < threshold
