@@ -108,6 +108,19 @@ POSITIVES: list[tuple[str, str, str]] = [
         "帳戶已被凍結，請致電 ０２１－６１２３４５６７",
     ),
     # WX802 impersonating customer service, couriers, airlines and the police, with a demand
+    # session 5: a prize for a "best customer" or a lucky laptop with a link; a cancelled
+    # flight with a private line (请拨 a 400 number; airlines give their 95 number)
+    (
+        "您好，您在淘宝购物中被选为最佳客户，得8000元及苹果笔记本一台，请点入 www.tb-lucky.cc 查看",
+        "WX805",
+        "选为最佳客户，得8000元及苹果笔记本一台，请点入 www.tb-lucky.cc",
+    ),
+    (
+        "恭喜！万元现金及笔记本电脑已送出，请登录 www.prize-88.cc 验收，验收号 8866",
+        "WX805",
+        "万元现金及笔记本电脑已送出，请登录 www.prize-88.cc",
+    ),
+    ("您的航班CA1234已取消，改签请拨4008123456", "WX802", "航班CA1234已取消，改签请拨4008123456"),
     # session 5: a boss on a new number who wants a transfer first (冒充领导)
     (
         "我是你领导，明天来我办公室，先转5万到这个账户 6222021234567890123",
@@ -385,6 +398,8 @@ POSITIVES: list[tuple[str, str, str]] = [
 
 NEGATIVES: list[str] = [
     "我是你领导，明天来我办公室一趟，聊聊下季度的计划。",
+    "这台笔记本电脑是年会抽奖抽中的，太幸运了！",
+    "航班取消了，我改签到明天，有事打我电话。",
     "张总，我是新来的会计，这个月工资什么时候转到卡上？",
     "【工商银行】您的电子密码器将于本月底到期，请携带身份证到任一网点免费更换。",
     "【招商银行】您尾号1234的信用卡本期账单已出，如有疑问请致电95555。",

@@ -280,6 +280,9 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
             for _ in range(cue.next):
                 if hi < len(clauses.text):
                     hi = clauses.sentence_end(hi + 1)
+            for _ in range(cue.previous):
+                if lo > 0:
+                    lo = clauses.sentence_start(lo - 1)
         spans = [
             (h.start, h.end)
             for h in reading.within(cue.bank, lo, hi)
@@ -598,3 +601,53 @@ def test_literal_of_answers_as_the_regex_parser(source: str) -> None:
         only_literals = all(op is _constants.LITERAL for op, _ in parsed)
         expected = "".join(chr(a) for _, a in parsed) if only_literals else None
     assert literal_of(source) == expected
+
+
+def _family_banks() -> list[dict[str, Any]]:
+    from wxguard.config import GuardConfig
+    from wxguard.families.content.trade import trade_model
+    from wxguard.families.inducement.model import inducement_model
+    from wxguard.families.scams.model import scams_model
+
+    phrases = GuardConfig().phrases
+    return [
+        inducement_model(phrases).banks,
+        trade_model(phrases).sound,
+        trade_model(phrases).exact,
+        scams_model(phrases).banks,
+    ]
+
+
+_FAMILY_BANKS = _family_banks()
+_ANCHORS = sorted({a for banks in _FAMILY_BANKS for b in banks.values() for a in b.anchors or ()})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(0, len(_FAMILY_BANKS) - 1),
+    st.lists(
+        st.one_of(st.sampled_from(_ANCHORS), st.sampled_from(list("的了，。1a 红包转发"))),
+        max_size=24,
+    ).map("".join),
+)
+def test_the_bank_index_names_the_banks_whose_anchors_occur(family: int, text: str) -> None:
+    """One pass of the index answers for every bank as its own anchor search does, so the
+    joins skip exactly the banks that have no hit."""
+    from wxguard.phrases.banks import bank_index
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import _Message
+
+    banks = _FAMILY_BANKS[family]
+    index = bank_index(banks)
+    present = index.scan(text)
+    for name, bank in banks.items():
+        bit = index.bits.get(name)
+        if bank.anchors:
+            assert bit is not None
+            assert bool(present & bit) == any(a in text for a in bank.anchors), name
+        else:
+            assert bit is None, name
+    msg = _Message(Clauses(text), banks)
+    for name, bank in banks.items():
+        for overlapping in (True, False):
+            assert msg.raw(name, overlapping) == bank.hits(msg.clauses.text, overlapping), name

@@ -236,11 +236,15 @@ class Cues:
 
 class Notice:
     """Whether a span of a message stands in a sentence with a cue of one bank (WX8: a
-    warning about scams describes, it does not demand), and whether it is quoted. The cues
-    are looked for when the first span asks, the quotation marks when the first quote is."""
+    warning about scams describes, it does not demand; WX2: a notice quotes a bad link), and
+    whether it is quoted. With ``heading`` (the model's ``title``), a cue in a first sentence
+    that short (【反诈提醒】 on its own line) warns every sentence after it. The cues are
+    looked for when the first span asks, the quotation marks when the first quote is."""
 
-    def __init__(self, bank: Bank, clauses: Clauses) -> None:
+    def __init__(self, bank: Bank, clauses: Clauses, *, heading: int = 0) -> None:
         self.bank, self.clauses = bank, clauses
+        first = clauses.sentence_end(0)
+        self._heading = first if 0 < first <= heading and first < len(clauses.text) else 0
         self._cues: Spans | None = None
         self._quotes: Quotes | None = None
 
@@ -257,11 +261,23 @@ class Notice:
             self._cues = Spans(self.bank.hits(self.clauses.text))
         return self._cues
 
+    def hits(self) -> list[Hit]:
+        """Every cue of the message, by start (compact indices)."""
+        return self._spans().hits
+
     def cue(self, start: int, end: int) -> tuple[int, int] | None:
-        """The first cue in the sentence of the compact ``[start, end)``: its compact span."""
-        clauses, cues = self.clauses, self._spans()
+        """The first cue in the sentence of the compact ``[start, end)`` (else in the
+        heading above it): its compact span."""
+        clauses = self.clauses
         begin, last = clauses.sentence_start(start), clauses.sentence_end(end - 1)
-        for k in cues.starting(begin, last):  # all but the last few end in the sentence
+        found = self._first(begin, last)
+        if found is None and self._heading and start > self._heading:
+            found = self._first(0, self._heading)
+        return found
+
+    def _first(self, begin: int, last: int) -> tuple[int, int] | None:
+        cues = self._spans()
+        for k in cues.starting(begin, last):  # all but the last few end in the range
             if cues.hits[k].end <= last:
                 return cues.hits[k].start, cues.hits[k].end
         return None
@@ -362,6 +378,7 @@ class _Reading:
             tuple[_Window, tuple[_Window, ...], tuple[str, ...]], tuple[list[int], list[int]]
         ] = {}
         self._cued: dict[str, frozenset[int]] = {}
+        self._live: list[Cue] | None = None
         points = {p for f in findings for p in (f.start, f.end)}
         self.at = _compact_positions(self.original, points)
         text = self.clauses.text
@@ -422,7 +439,7 @@ class _Reading:
         found: dict[str, list[_Cued | _Listed]] = {}
         windows: dict[tuple[str, int, int], tuple[int, int]] = {}  # one per reach, for all cues
         headed = bool(self.heading) and start >= self.heading
-        for cue in self.model.cues:
+        for cue in self.live_cues():
             if f.rule in cue.skip:
                 continue
             parts = found.setdefault(cue.kind, [])
@@ -430,7 +447,8 @@ class _Reading:
             window = windows.get(reach)
             if window is None:
                 window = windows[reach] = self.window(cue, start, end)
-            parts.append(_Cued(self, cue, start, end, *window))
+            if cue.reach == "clause" or self.starts_in(cue.bank, *window):
+                parts.append(_Cued(self, cue, start, end, *window))
             if cue.title and headed:
                 parts.append(self.headline(cue.bank))
         title = self.quoted(f) if self.model.quoted is not None else None
@@ -458,6 +476,23 @@ class _Reading:
                 lo, hi = self.clauses.original(*nearest[1])
             return Frame(kind.name, self.original[lo:hi], kind.severity)
         return None
+
+    def live_cues(self) -> list[Cue]:
+        """The cues whose bank has a hit in the message. A cue with none frames nothing,
+        governs nothing and defeats nothing, so a finding need not ask it; in a long text
+        with many findings and few cues, asking every cue for every finding was most of
+        the judge's time."""
+        if self._live is None:
+            self._live = [cue for cue in self.model.cues if self.hits(cue.bank)[0]]
+        return self._live
+
+    def starts_in(self, bank: str, lo: int, hi: int) -> bool:
+        """Some hit of ``bank`` starts in ``[lo, hi)``. A sentence-reaching cue with none
+        in its window is inert (it only ever reads that window); a clause-reaching one is
+        not, since it governs its own clause wherever the finding stands."""
+        starts = self.hits(bank)[1]
+        i = bisect_left(starts, lo)
+        return i < len(starts) and starts[i] < hi
 
     def window(self, cue: Cue, start: int, end: int) -> tuple[int, int]:
         """Where the hits of ``cue`` may frame the finding at compact ``[start, end)``."""

@@ -136,7 +136,7 @@ class TradeGate:
         banks: dict[str, Bank],
         combines: list[Combine],
         alones: list[Alone],
-        table: list[int | str | None] | None = None,
+        table: Sequence[int | str | None] | None = None,
     ) -> None:
         import ahocorasick  # here: import wxguard does not load it
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .data import heuristics
 from .hosts import is_ip, split_host, suffixes
@@ -63,9 +63,9 @@ _HAN_CHAR = re.compile(_HAN)
 _MAX_HOST = 253
 
 
-@dataclass(frozen=True)
-class Link:
-    """One link as a reader would follow it, with the original span it was written in."""
+class Link(NamedTuple):
+    """One link as a reader would follow it, with the original span it was written in (a
+    tuple: a hostile message holds a link every few characters)."""
 
     start: int
     end: int
@@ -77,6 +77,9 @@ class Link:
     port: int | None
     rest: str
     techniques: tuple[str, ...]
+    # Its domain's dots disguised or its letters spaced (evil[.]top, evil 点 top): what is
+    # written cannot be tapped, the way notices quote a bad address on purpose.
+    defanged: bool = False
 
     @property
     def disguised(self) -> bool:
@@ -264,16 +267,20 @@ def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
     if rest:
         rest = _trim_rest(rest, m.start("rest"), text, lt)
         end = m.start("rest") + len(rest)
+    if scheme and not rest and port is None and "." not in host and not host.startswith("["):
+        return None  # http://word: no app links it, and http://http:// … is no run of links
     techniques = lt.techniques(m.start(), end)
-    host_marks = lt.techniques(hs, he)
+    host_marks = lt.techniques(hs, he) if techniques else []
     start_o, end_o = lt.span(m.start(), end)
     written = text[start_o:end_o]
-    techniques += [t for t in _written_techniques(written) if t not in techniques]
+    if not written.isascii():
+        techniques += [t for t in _written_techniques(written) if t not in techniques]
     host_o = lt.span(hs, he)
     written_host = text[host_o[0] : host_o[1]]
     if not scheme and not _bare_ok(host, written_host, port, rest, "disguised-dot" in host_marks):
         return None
     written_host = unicodedata.normalize("NFKC", written_host).lower() if not host_marks else host
+    defanged = bool(host_marks) and _defanged(host, hs, he, lt)
     return Link(
         start=start_o,
         end=end_o,
@@ -285,7 +292,15 @@ def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
         port=port,
         rest=rest,
         techniques=tuple(techniques),
+        defanged=defanged,
     )
+
+
+def _defanged(host: str, hs: int, he: int, lt: LinkText) -> bool:
+    """A dot of the host's registrable domain written disguised, or its letters spaced: no
+    app links what remains to the domain (``icbc[.]com.cn.evil.top`` still opens evil.top)."""
+    registrable = split_host(host).registrable or host
+    return bool({"disguised-dot", "spaced"} & set(lt.techniques(he - len(registrable), he)))
 
 
 def _bare_ok(
