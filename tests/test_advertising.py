@@ -676,3 +676,21 @@ def test_real_ad_shapes_are_commercial(text: str) -> None:
 )
 def test_look_alikes_of_ad_shapes_are_no_evidence(text: str, kind: str) -> None:
     assert kind not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("暑期班报名 https://www.example.com/a", "暑期班报名", "暑期班报名"),
+        ("点击 https://shop.example.com/a 抢购，全场5折", "点击", "全场5折"),
+        ("全场5折，抢购 www.shop.com/a", "全场5折", "抢购"),
+    ],
+)
+def test_a_missing_part_is_never_anchored_inside_a_link(
+    wx4: Guard, text: str, start: str, end: str
+) -> None:
+    """The label goes before the first clause and the opt-out after the last one: a link is
+    neither (the anchor was 「暑期班报名 https」 and 「com/a」)."""
+    (mark,) = wx4.check(text).violations
+    spans = {v.rule: v.text for v in (mark, *mark.also)}
+    assert spans == {"WX401": start, "WX404": start, "WX403": end}

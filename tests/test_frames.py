@@ -248,6 +248,9 @@ def test_a_sale_under_a_news_tag_is_an_offer_dressed_as_news(judged: Guard, text
         "新闻标题：《男子出售冰毒被抓》",
         "【新闻】《出售冰毒的他，被判了十年》",
         "男子出售摇头丸。据悉，此案仍在进一步审理中",
+        "据报道，警方昨日破获一起案件。一男子在网上出售冰毒",
+        "一男子在网上出售冰毒。据报道，该男子已落网",
+        "【新闻】《男子出售冰毒》。详见今日晚报",
     ],
 )
 def test_news_that_tells_of_a_sale_stays_a_report(judged: Guard, text: str) -> None:
@@ -333,3 +336,11 @@ def test_a_review_level_frame_names_the_penalty_only_as_what_follows_if_it_is_no
     assert v.consequence.endswith(_BAN) and v.suggestion == "确认是报道后可照发；否则删除该内容"
     (plain,) = Guard(frames=False).check("据报道，男子在网上出售冰毒被警方抓获").violations
     assert plain.consequence == _BAN and plain.suggestion == "删除该内容"
+
+
+def test_trafficking_named_beside_drugs_is_no_sale(judged: Guard) -> None:
+    """COLD: 严惩强奸犯、拐卖儿童、盗窃、贩毒犯人 was an error: the 卖 of 拐卖 read as a sale
+    in a clause the warning did not govern."""
+    (v,) = judged.check("严惩强奸犯、拐卖儿童、盗窃、贩毒犯人的最佳办法").violations
+    assert (v.rule, v.severity, v.frame) == ("WX104", Severity.INFO, "warning")
+    assert judged.check("拐卖儿童、出售冰毒，私聊").verdict is Verdict.BLOCK

@@ -38,6 +38,16 @@ _UNIT = r"(?:[^\s,、:;.!?。…~]|\.(?=[\dx]))"
 _CLAUSE = re.compile(rf"{_UNIT}+(?:[^\S\n]+{_UNIT}+)*")
 _BRACKETED = re.compile(r"[【〖\[][^】〗\]\n]{1,20}[】〗\]]")
 _BRACKETED_END = re.compile(_BRACKETED.pattern + "$")
+# A link is no clause to put a fix in (暑期班报名 https://…: the label goes before 暑期班报名, the
+# opt-out after the link, not inside it).
+_LINK = re.compile(r"(?:https?://|www\.)[^\s，。！？]*")
+
+
+def _blank(m: re.Match[str]) -> str:
+    """The link as clause punctuation of the same length, so that spans stay the view's."""
+    return "," * len(m.group())
+
+
 # A name heading the text right after the 广告 label, before a colon (【广告】鲜果坊水果店：):
 # letters only, so that an offer's terms (全场8折：) are no name.
 _HEAD_NAME = re.compile(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z·&]{1,15})\s*:")
@@ -230,7 +240,7 @@ def _anchor(view: str, busy: list[tuple[int, int]], at_end: bool) -> tuple[int, 
     """Where a fix goes: the first clause (a leading 【…】 alone), or the last one (a
     trailing 【…】 alone) for ``at_end``; the next clause inwards when that one overlaps a
     span already marked, and the outermost clause when every one does."""
-    spans = [m.span() for m in _CLAUSE.finditer(view)]
+    spans = [m.span() for m in _CLAUSE.finditer(_LINK.sub(_blank, view))]
     if not spans:
         return 0, len(view)
     head = _BRACKETED.match(view, spans[0][0])
