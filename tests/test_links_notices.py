@@ -49,8 +49,8 @@ def test_every_error_on_a_quoted_link_is_lowered_not_only_the_spoof() -> None:
     [
         "反诈提醒：verify-account[.]top 是钓鱼网站，请勿访问",
         "警惕！icbc.com.cn.verify-account[.]top 是冒充工行的钓鱼网站",
-        "防骗提醒：收到 icbc-verify点top 这类网址的短信都是诈骗",
-        "谨防诈骗：w w w . i c b c - v e r i f y . t o p 是假网站",
+        "防骗提醒：收到 icbc-verify(dot)top 这类网址的短信都是诈骗",
+        "谨防诈骗：www［.］icbc-verify［.］top 是假网站",
     ],
 )
 def test_a_defanged_link_in_a_notice_is_information(text: str) -> None:
@@ -63,6 +63,18 @@ def test_a_defanged_link_in_a_notice_is_information(text: str) -> None:
 
 def test_a_defanged_link_outside_a_notice_is_still_a_disguise() -> None:
     assert _marks(WX2, "加我领取 verify-account[.]top") == [("WX207", Severity.ERROR, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["谨防诈骗，icbc-verify点top 领取补贴", "谨防诈骗：w w w . i c b c - v e r i f y . t o p"],
+)
+def test_spams_own_disguises_are_not_defanging(text: str) -> None:
+    """点, 。 and spaced letters are how spam hides a link from filters: in a notice the link
+    is quoted (a warning), not defanged (information)."""
+    report = WX2.check(text)
+    assert report.verdict is Verdict.REVIEW
+    assert {v.frame for v in report.violations} == {"quoted-link"}
 
 
 def test_a_partly_defanged_link_still_opens_its_domain() -> None:

@@ -52,6 +52,7 @@ from .icp import IcpRegistry, IcpResolver, parse_filing_number
 if TYPE_CHECKING:
     from ...config import GuardConfig
     from ...frames import FrameModel, Kind
+    from ...phrases.banks import Hit
 
 _STANDARD_PORTS: dict[str | None, frozenset[int]] = {
     "http": frozenset({80}),
@@ -403,16 +404,22 @@ class _Notices:
         self.notice = Notice(model.banks[_WARNING_BANK], clauses, heading=model.title)
         governors = self.notice.hits() + model.banks[_PROHIBIT_BANK].hits(clauses.text)
         governed = {clauses.clause_start(h.start) for h in governors}
-        kind = model.kinds[QUOTED_LINK]
-        # The sentences holding an ask no cue governs: one pass, whatever the number of links.
-        self.asked: set[int] = set()
-        for bank in kind.defeated_by:
-            for hit in model.banks[bank].hits(clauses.text):
-                if hit.end > clauses.sentence_end(hit.start):
-                    continue
-                if bank in kind.governed and clauses.clause_start(hit.start) in governed:
-                    continue
-                self.asked.add(clauses.sentence_start(hit.start))
+        # Per kind, the sentences holding an ask no cue governs: one pass over each bank's
+        # hits, whatever the number of links.
+        self.asked: dict[str, set[int]] = {}
+        hits: dict[str, list[Hit]] = {}
+        for name in (QUOTED_LINK, DEFANGED_LINK):
+            kind = model.kinds[name]
+            asked = self.asked[name] = set()
+            for bank in kind.defeated_by:
+                if bank not in hits:
+                    hits[bank] = model.banks[bank].hits(clauses.text)
+                for hit in hits[bank]:
+                    if hit.end > clauses.sentence_end(hit.start):
+                        continue
+                    if bank in kind.governed and clauses.clause_start(hit.start) in governed:
+                        continue
+                    asked.add(clauses.sentence_start(hit.start))
         # Each link's compact start, in one pass: masked, a link keeps its length there.
         self.at: dict[int, int] = {}
         self.warned = bool(self.notice.hits())
@@ -445,11 +452,10 @@ class _Notices:
         if cue is None:
             return None
         clauses = self.clauses
+        kind = _kind_for(self.model, link)
+        asked = self.asked[kind.name]
         own = clauses.sentence_start(start)
-        if own in self.asked:
-            return None
-        if cue[0] < own and self.asked:  # under a heading alone, any ask defeats it
+        if own in asked or (cue[0] < own and asked):  # under a heading alone, any ask
             return None
         a, b = clauses.original(*cue)
-        kind = _kind_for(self.model, link)
         return Frame(kind.name, self.text[a:b], kind.severity)

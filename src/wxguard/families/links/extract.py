@@ -32,6 +32,8 @@ _EDITS = re.compile(
     rf"|(?<=[a-z0-9./:])(?P<zw>[{_ZERO_WIDTH}]+)(?=[a-z0-9./:])"
 )
 _SPACES = re.compile(r"[ \t]+")
+# A dot written in brackets: how security notices defang an address (verify-account[.]top).
+_DEFANG = re.compile(r"[\[(【{<][ \t]*(?:dot|\.|点|。)[ \t]*[\])】}>]")
 
 _LATIN_CHAR = r"[a-z0-9\u00c0-\u024f\u0370-\u052f-]"
 _LATIN = _LATIN_CHAR + "+"
@@ -77,8 +79,8 @@ class Link(NamedTuple):
     port: int | None
     rest: str
     techniques: tuple[str, ...]
-    # Its domain's dots disguised or its letters spaced (evil[.]top, evil 点 top): what is
-    # written cannot be tapped, the way notices quote a bad address on purpose.
+    # A dot of its domain written in brackets (evil[.]top): what is written cannot be
+    # tapped, the way notices quote a bad address on purpose.
     defanged: bool = False
 
     @property
@@ -242,13 +244,13 @@ def links_in(text: str, folded: str) -> list[Link]:
         return []
     links: list[Link] = []
     for m in _URL.finditer(lt.text):
-        link = _judge(m, text, lt)
+        link = _judge(m, text, folded, lt)
         if link is not None:
             links.append(link)
     return links
 
 
-def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
+def _judge(m: re.Match[str], text: str, folded: str, lt: LinkText) -> Link | None:
     scheme = m["scheme"]
     host_group = "host" if scheme else "bare"
     host = m[host_group]
@@ -267,8 +269,8 @@ def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
     if rest:
         rest = _trim_rest(rest, m.start("rest"), text, lt)
         end = m.start("rest") + len(rest)
-    if scheme and not rest and port is None and "." not in host and not host.startswith("["):
-        return None  # http://word: no app links it, and http://http:// … is no run of links
+    if scheme and port is None and not rest and "." not in host and lt.text.startswith(":", end):
+        return None  # http://http:// …: a word and a colon with no port is no host
     techniques = lt.techniques(m.start(), end)
     host_marks = lt.techniques(hs, he) if techniques else []
     start_o, end_o = lt.span(m.start(), end)
@@ -280,7 +282,7 @@ def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
     if not scheme and not _bare_ok(host, written_host, port, rest, "disguised-dot" in host_marks):
         return None
     written_host = unicodedata.normalize("NFKC", written_host).lower() if not host_marks else host
-    defanged = bool(host_marks) and _defanged(host, hs, he, lt)
+    defanged = "disguised-dot" in host_marks and _defanged(host, he, folded, lt)
     return Link(
         start=start_o,
         end=end_o,
@@ -296,11 +298,14 @@ def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
     )
 
 
-def _defanged(host: str, hs: int, he: int, lt: LinkText) -> bool:
-    """A dot of the host's registrable domain written disguised, or its letters spaced: no
-    app links what remains to the domain (``icbc[.]com.cn.evil.top`` still opens evil.top)."""
+def _defanged(host: str, he: int, folded: str, lt: LinkText) -> bool:
+    """A dot of the host's registrable domain written in brackets (``[.]``, ``(dot)``), the
+    way security notices quote a bad address: no app links what remains to the domain
+    (``icbc[.]com.cn.evil.top`` still opens evil.top). Spam disguises its dots too (点, 。,
+    spaces), but not in brackets."""
     registrable = split_host(host).registrable or host
-    return bool({"disguised-dot", "spaced"} & set(lt.techniques(he - len(registrable), he)))
+    a, b = lt.span(he - len(registrable), he)
+    return _DEFANG.search(folded, a, b) is not None
 
 
 def _bare_ok(
