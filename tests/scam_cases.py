@@ -108,6 +108,30 @@ POSITIVES: list[tuple[str, str, str]] = [
         "帳戶已被凍結，請致電 ０２１－６１２３４５６７",
     ),
     # WX802 impersonating customer service, couriers, airlines and the police, with a demand
+    # session 5: a prize for a "best customer" or a lucky laptop with a link; a cancelled
+    # flight with a private line (请拨 a 400 number; airlines give their 95 number)
+    (
+        "您好，您在淘宝购物中被选为最佳客户，得8000元及苹果笔记本一台，请点入 www.tb-lucky.cc 查看",
+        "WX805",
+        "选为最佳客户，得8000元及苹果笔记本一台，请点入 www.tb-lucky.cc",
+    ),
+    (
+        "恭喜！万元现金及笔记本电脑已送出，请登录 www.prize-88.cc 验收，验收号 8866",
+        "WX805",
+        "万元现金及笔记本电脑已送出，请登录 www.prize-88.cc",
+    ),
+    ("您的航班CA1234已取消，改签请拨4008123456", "WX802", "航班CA1234已取消，改签请拨4008123456"),
+    # session 5: a boss on a new number who wants a transfer first (冒充领导)
+    (
+        "我是你领导，明天来我办公室，先转5万到这个账户 6222021234567890123",
+        "WX802",
+        "明天来我办公室，先转5万到",
+    ),
+    (
+        "我是王总，这是我新微信，加一下，有笔款要你先转2万给客户",
+        "WX802",
+        "这是我新微信，加一下，有笔款要你先转2万给",
+    ),
     (
         "您好，我是淘宝客服，您购买的羽绒服存在质量问题，我们将给您双倍退款，请添加客服QQ 3345678912 办理。",
         "WX802",
@@ -370,9 +394,111 @@ POSITIVES: list[tuple[str, str, str]] = [
         "征信修复，逾期记录消除，加微信 zx_xiufu",
     ),
     ("征信修复，先交500元服务费，三天出结果", "WX804", "征信修复，先交500元服务费"),
+    # session 6 (new-user trial): the boss asks for the money in plain words (先转两万过来,
+    # 先给我转, 给这个账户转5万), with no number in the message
+    ("我是你领导，明天来我办公室，先转两万过来", "WX802", "明天来我办公室，先转两万过来"),
+    ("我是王总，急用钱，先转两万到这个卡上", "WX802", "我是王总，急用钱，先转两万到"),
+    (
+        "我是你们张总，换了新号，明天来我办公室一趟，先给我转两万过来",
+        "WX802",
+        "明天来我办公室一趟，先给我转两万过来",
+    ),
+    (
+        "小李，我是王总，我在开会不方便接电话，你先给这个账户转5万，急用",
+        "WX802",
+        "我在开会不方便接电话，你先给这个账户转5万",
+    ),
+    (
+        "我是你们刘总，这是我新微信，你先给我转3万过来，回头报销",
+        "WX802",
+        "这是我新微信，你先给我转3万过来",
+    ),
+    # the card number and the SMS code asked for together: a fake customer service, or alone
+    (
+        "我是淘宝客服，您购买的商品有质量问题，需要给您退款，请提供银行卡号和验证码",
+        "WX802",
+        "您购买的商品有质量问题，需要给您退款，请提供银行卡号和验证码",
+    ),
+    ("请提供您的银行卡号和短信验证码", "WX801", "提供您的银行卡号和短信验证码"),
+    (
+        "您好，退款需要核实身份，麻烦发一下您的银行卡号，稍后收到的验证码也请告诉我",
+        "WX801",
+        "发一下您的银行卡号，稍后收到的验证码",
+    ),
+    # a valuable prize claimed through a link (any link, short ones included)
+    (
+        "恭喜您获得苹果手机一部，点击链接领取：https://www.apple-gift.top/a",
+        "WX805",
+        "恭喜您获得苹果手机一部，点击链接领取：https://www.apple-gift.top/a",
+    ),
+    (
+        "恭喜您获得苹果手机一部，点击链接领取：http://t.cn/A6xyz",
+        "WX805",
+        "恭喜您获得苹果手机一部，点击链接领取：http://t.cn/A6xyz",
+    ),
+    (
+        "恭喜你在周年庆中抽中华为手机一台，请填写收货地址 http://hw-gift.cc/x 领取",
+        "WX805",
+        "恭喜你在周年庆中抽中华为手机一台，请填写收货地址 http://hw-gift.cc/x",
+    ),
+    # credit repair sold for a fee or with a loan promised
+    ("征信修复，黑户也能下款，收费3000", "WX804", "征信修复，黑户也能下款"),
+    ("征信修复，收费3000，包下款", "WX804", "征信修复，收费3000"),
+    ("专业逾期洗白，包成功，不成功不收费", "WX804", "逾期洗白，包成功"),
+    # a 'million-yuan cover' charging a fee, closed through an unnamed customer service
+    (
+        "您的抖音百万保障已开通，每月扣费800元，如需关闭请联系客服",
+        "WX802",
+        "百万保障已开通，每月扣费800元，如需关闭请联系客服",
+    ),
+    (
+        "【快手】您开通的百万医疗保障将于今日扣费599元，如非本人操作请尽快联系客服取消",
+        "WX802",
+        "开通的百万医疗保障将于今日扣费599元，如非本人操作请尽快联系客服",
+    ),
+    # a cancelled flight compensated through an unnamed customer service
+    (
+        "航空公司通知：您的航班CA1234已取消，请联系客服办理改签理赔",
+        "WX802",
+        "航班CA1234已取消，请联系客服办理改签理赔",
+    ),
+    (
+        "尊敬的旅客，您预订的MU5678航班因机械故障已被取消，请及时联系客服领取300元延误补偿",
+        "WX802",
+        "航班因机械故障已被取消，请及时联系客服领取300元延误补偿",
+    ),
 ]
 
 NEGATIVES: list[str] = [
+    # session 6: a real boss, an expense paid back, a colleague asking for a card number to pay
+    # into, bank texts with a code, and warnings that quote the boss and card-and-code scams
+    "王总说明天来我办公室一趟，把报销单带上",
+    "财务把报销款转给我了",
+    "请提供一下你的银行卡号，我把报销款打给你",
+    "【工商银行】验证码385912，您正在进行快捷支付签约，切勿告知他人。",
+    "任何人索要验证码都是诈骗，请勿提供",
+    "请勿向任何人提供银行卡号和验证码",
+    "银行工作人员不会让您提供银行卡号和验证码，谨防诈骗",
+    "反诈提醒：骗子冒充领导说“我是你领导，明天来我办公室，先转两万过来”，遇到请电话核实。",
+    "警方提示：自称客服说您购买的商品有质量问题，要您提供银行卡号和验证码办理退款的，都是诈骗。",
+    # a school prize, a shop's coupon, a colleague's lucky draw; free credit repair and a
+    # genuine subscription; a traveller's own story; warnings that quote the prize,
+    # credit-repair, cover and flight scams
+    "恭喜你获得本次征文比赛一等奖！详情见 https://school.example.com/notice",
+    "恭喜您获得10元优惠券，点击 https://m.shop.example.com/c 领取",
+    "恭喜小王抽中了年会大奖iPhone，请到行政部领取",
+    "信用修复不收费，企业可登录信用中国网站申请",
+    "您的爱奇艺会员自动续费已开通，每月扣费25元，如需取消可在App内关闭",
+    "航班取消了，我联系客服申请了补偿",
+    "反诈提醒：“恭喜您获得苹果手机一部，点击链接领取”之类的短信都是诈骗，请勿点击。",
+    "警惕“恭喜您获得苹果手机一部，点击链接领取：http://t.cn/A6xyz”这类中奖诈骗短信，请勿点击。",
+    "人民银行提示：征信修复收费3000包下款的都是骗局，真实的逾期记录无法删除。",
+    "警惕“百万保障”扣费诈骗：抖音、快手没有每月扣费的百万保障，自称客服让你关闭的都是骗子。",
+    "反诈提醒：收到“您的航班已取消，请联系客服办理改签理赔”的短信，请拨打航空公司官方客服电话核实。",
+    "我是你领导，明天来我办公室一趟，聊聊下季度的计划。",
+    "这台笔记本电脑是年会抽奖抽中的，太幸运了！",
+    "航班取消了，我改签到明天，有事打我电话。",
+    "张总，我是新来的会计，这个月工资什么时候转到卡上？",
     "【工商银行】您的电子密码器将于本月底到期，请携带身份证到任一网点免费更换。",
     "【招商银行】您尾号1234的信用卡本期账单已出，如有疑问请致电95555。",
     "您的账户于今日14:32消费1288元，若非本人操作请致电95588。",

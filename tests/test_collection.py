@@ -51,3 +51,31 @@ def test_overlapping_pauses_in_threads_end_with_the_collector_on() -> None:
     for t in threads:
         t.join()
     assert gc.isenabled()
+
+
+def test_the_translate_tables_are_not_walked_by_the_collector() -> None:
+    """The fold, sound, clause and lexicon tables hold 2.2 million entries. As lists, every
+    full collection walked them (a 1 MB check runs eight or nine); as tuples of strings and
+    numbers the collector stops tracking them once it has seen them."""
+    from wxguard.families.content.checker import ContentChecker
+    from wxguard.phrases.clauses import _size_table, _squeeze_table
+    from wxguard.text.folding import tables
+    from wxguard.text.sound import class_table, spell_table, syllable_table
+
+    wx1 = Guard(select=["WX1"])
+    wx1.check("出售冰毒 b a n 假 证")
+    checkers = wx1._checkers  # type: ignore[attr-defined]
+    (content,) = (c for c, _ in checkers if isinstance(c, ContentChecker))
+    big = [
+        tables().skeleton,
+        tables().one_to_one,
+        class_table(),
+        spell_table(),
+        syllable_table(),
+        _squeeze_table(),
+        _size_table(),
+        content.lexicon._encoder.table,
+    ]
+    gc.collect()
+    assert all(len(t) >= 65_536 for t in big)
+    assert not [len(t) for t in big if gc.is_tracked(t)]

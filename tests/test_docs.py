@@ -118,3 +118,16 @@ def test_readme_python_example_shows_the_real_values(
         else:
             exec(compile(ast.Module([node], []), "README.md", "exec"), namespace)
     assert checked >= 4
+
+
+def test_rules_md_shows_how_findings_are_presented() -> None:
+    """Issue 14: one mark per problem and the frames, with examples the engine renders."""
+    text = rules_markdown().split("## How findings are presented\n", 1)[1].split("\n## WX1", 1)[0]
+    assert (
+        "`新品上市` [WX401 WX404 WX403]" in text
+        and "还缺少发送者名称（WX404）和退订方式（WX403）" in text
+    )
+    assert "`吸毒` [WX104, info]" in text
+    for kind in catalog().frames:
+        assert f"\n| {kind} | " in text
+    assert text.count("\n| WX") == len(catalog().one_mark)

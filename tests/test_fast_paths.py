@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -279,6 +280,9 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
             for _ in range(cue.next):
                 if hi < len(clauses.text):
                     hi = clauses.sentence_end(hi + 1)
+            for _ in range(cue.previous):
+                if lo > 0:
+                    lo = clauses.sentence_start(lo - 1)
         spans = [
             (h.start, h.end)
             for h in reading.within(cue.bank, lo, hi)
@@ -499,18 +503,172 @@ def test_toml_line_of_matches_a_find_per_value(text: str, raw: str) -> None:
         assert toml.line_of(word) == _line_of_by_find(text, word)
 
 
-_LITERAL = st.text(alphabet="ab转发\ue136\ue13a", max_size=4)
+def _trade_pieces() -> list[str]:
+    """Every anchor of the trade banks, respelled by sound (婇 for 彩) and with digits, a
+    phone number, a link, a space and the clause marks, so joins (and near misses) abound."""
+    from wxguard.families.content.trade import trade_model
+
+    model = trade_model(())
+    anchors = sorted({a for bank in model.exact.values() for a in bank.anchors or ()})
+    return [
+        *anchors,
+        "婇",
+        "铳植",
+        "網止",
+        "餸",
+        "8",
+        "100",
+        "13812345678",
+        "www",
+        " ",
+        "，",
+        "。",
+        "%",
+    ]
 
 
-@given(st.sets(_LITERAL, max_size=6), st.text(alphabet="ab转发\ue136\ue13a ", max_size=30))
-@settings(max_examples=1000)
-def test_literals_find_what_a_substring_test_finds(strings: set[str], text: str) -> None:
-    from wxguard.text.quickregex import Literals
+_TRADE_TEXT = st.lists(st.sampled_from(_trade_pieces()), max_size=10).map("".join)
 
-    found = Literals(strings).search(text)
-    assert (found is not None) == any(s in text for s in strings)
-    if found is not None:
-        start, end = found
-        assert text[start:end] in strings
-        # the first to end: no string ends before it
-        assert not any(s and text.find(s) + len(s) < end for s in strings if s in text)
+
+@given(_TRADE_TEXT)
+@settings(max_examples=3000)
+def test_the_trade_gate_never_hides_an_offer(text: str) -> None:
+    """A message the gate turns away holds no join: the gate asks for a product's anchor and
+    an anchor of what it joins, in the sound view, where the joins run on the clause view."""
+    from wxguard.families.content.trade import _offers, trade_model
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.text.views import TextView
+
+    model = trade_model(())
+    view = TextView(text)
+    if not model.gate.possible(view.sound):
+        assert _offers(model, text, Clauses.of(view)) == []
+
+
+@given(_TRADE_TEXT)
+@settings(max_examples=2000)
+def test_a_text_the_exact_trade_test_turns_away_has_no_join(text: str) -> None:
+    from wxguard.families.content.trade import trade_model
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import find_joins
+    from wxguard.text.sound import syllable_table
+
+    model = trade_model(())
+    sound = Clauses(text).respelled(syllable_table())
+    if not model.joinable.possible(sound.text):
+        assert find_joins(sound, model.sound, model.combines, model.alones) == []
+
+
+def _ad_pieces() -> list[str]:
+    """Every literal the advertising scanner looks for, with digits, a phone number, a label
+    and brackets, so that signals of every bank (and their rejects and cancels) abound."""
+    from wxguard.families.advertising.model import advertising_model
+
+    automaton = advertising_model().scanner.automaton
+    return [*sorted(automaton.keys()), "5", "99", "13812345678", "【", "】", "广告", "，", " "]
+
+
+@given(st.lists(st.sampled_from(_ad_pieces()), max_size=12).map("".join), st.sampled_from([1, 4]))
+@settings(max_examples=3000)
+def test_a_text_the_ceiling_turns_away_scores_below_the_threshold(
+    text: str, threshold: float
+) -> None:
+    from wxguard.families.advertising.model import advertising_model
+    from wxguard.text.folding import fold_one_to_one
+
+    model = advertising_model()
+    view = fold_one_to_one(text)
+    if not model.may_reach(view, threshold):
+        assert model.evidence(view).score < threshold
+
+
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # re's parser on "[[" (a nested set)
+@given(st.text(alphabet="分享ab .^$*+?{}[]()|\\#-1", max_size=8))
+@settings(max_examples=3000)
+def test_literal_of_answers_as_the_regex_parser(source: str) -> None:
+    """A source without metacharacters is taken as its own literal, unparsed: the same
+    answer as reading the parsed pattern."""
+    import re as stdlib_re
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    from wxguard.text.quickregex import literal_of
+
+    try:
+        parsed = _parser.parse(source)
+    except stdlib_re.error:
+        expected = None
+    else:
+        only_literals = all(op is _constants.LITERAL for op, _ in parsed)
+        expected = "".join(chr(a) for _, a in parsed) if only_literals else None
+    assert literal_of(source) == expected
+
+
+def _family_banks() -> list[dict[str, Any]]:
+    from wxguard.config import GuardConfig
+    from wxguard.families.content.trade import trade_model
+    from wxguard.families.inducement.model import inducement_model
+    from wxguard.families.scams.model import scams_model
+
+    phrases = GuardConfig().phrases
+    return [
+        inducement_model(phrases).banks,
+        trade_model(phrases).sound,
+        trade_model(phrases).exact,
+        scams_model(phrases).banks,
+    ]
+
+
+_FAMILY_BANKS = _family_banks()
+_ANCHORS = sorted({a for banks in _FAMILY_BANKS for b in banks.values() for a in b.anchors or ()})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(0, len(_FAMILY_BANKS) - 1),
+    st.lists(
+        st.one_of(st.sampled_from(_ANCHORS), st.sampled_from(list("的了，。1a 红包转发"))),
+        max_size=24,
+    ).map("".join),
+)
+def test_the_bank_index_names_the_banks_whose_anchors_occur(family: int, text: str) -> None:
+    """One pass of the index answers for every bank as its own anchor search does, so the
+    joins skip exactly the banks that have no hit."""
+    from wxguard.phrases.banks import bank_index
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import _Message
+
+    banks = _FAMILY_BANKS[family]
+    index = bank_index(banks)
+    present = index.scan(text)
+    for name, bank in banks.items():
+        bit = index.bits.get(name)
+        if bank.anchors:
+            assert bit is not None
+            assert bool(present & bit) == any(a in text for a in bank.anchors), name
+        else:
+            assert bit is None, name
+    msg = _Message(Clauses(text), banks)
+    for name, bank in banks.items():
+        for overlapping in (True, False):
+            assert msg.raw(name, overlapping) == bank.hits(msg.clauses.text, overlapping), name
+
+
+def test_a_repeated_clause_is_cut_by_jieba_once(monkeypatch: Any) -> None:
+    """Word edges depend only on the characters around a span, so a text that repeats one
+    clause (a long warning, a template sent to many groups) asks jieba once per window, not
+    once per finding."""
+    from wxguard.text import segment
+
+    tokenizer = segment._jieba()
+    cuts: list[str] = []
+    real = tokenizer.cut
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
+        cuts.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(tokenizer, "cut", counting)
+    text = "消毒品牌，" * 200
+    edges = [segment.straddles(text, i + 1, i + 3) for i in range(0, len(text), 5)]
+    assert all(edges)  # 消毒 and 品牌 cross the edges of 毒品 in every copy
+    assert len(cuts) <= 5  # the windows at the start and the end, and the one in between

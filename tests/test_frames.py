@@ -216,7 +216,17 @@ def test_a_governed_bank_read_in_the_whole_message_is_refused(
 
 
 @pytest.mark.parametrize(
-    "text", ["【新闻】出售冰毒", "【新闻】出售冰毒，货到付款，私聊", "[新闻] 有人出售海洛因"]
+    "text",
+    [
+        "【新闻】出售冰毒",
+        "【新闻】出售冰毒，货到付款，私聊",
+        "[新闻] 有人出售海洛因",
+        # a report's words in the next sentence do not make an offer a report
+        "【新闻】出售冰毒。不怕警方查",
+        "【新闻】男子出售冰毒，货到付款。警方已将其抓获",
+        "出售冰毒。据报道最近很紧俏，私聊",
+        "【新闻】出售冰毒。绝不会被抓",
+    ],
 )
 def test_a_sale_under_a_news_tag_is_an_offer_dressed_as_news(judged: Guard, text: str) -> None:
     assert judged.check(text).verdict is Verdict.BLOCK
@@ -224,7 +234,24 @@ def test_a_sale_under_a_news_tag_is_an_offer_dressed_as_news(judged: Guard, text
 
 @pytest.mark.parametrize(
     "text",
-    ["【新闻】男子出售冰毒被判刑", "新闻：男子在网上出售冰毒，被警方抓获", "《出售冰毒》"],
+    [
+        "【新闻】男子出售冰毒被判刑",
+        "新闻：男子在网上出售冰毒，被警方抓获",
+        "《出售冰毒》",
+        # the arrest, the sentence or the source told in the next sentence or the one before
+        "【新闻】男子出售冰毒。警方已将其抓获",
+        "【新闻】一男子在网上出售冰毒。目前该男子已被抓获",
+        "男子出售冰毒。一审被判有期徒刑七年",
+        "某地破获一起贩毒团伙案。嫌疑人通过网络出售冰毒和K粉",
+        "据报道，一男子在出租屋内贩卖冰毒。该男子已被刑事拘留",
+        "本报讯 一男子在网上出售海洛因。警方顺藤摸瓜，抓获下线12人",
+        "新闻标题：《男子出售冰毒被抓》",
+        "【新闻】《出售冰毒的他，被判了十年》",
+        "男子出售摇头丸。据悉，此案仍在进一步审理中",
+        "据报道，警方昨日破获一起案件。一男子在网上出售冰毒",
+        "一男子在网上出售冰毒。据报道，该男子已落网",
+        "【新闻】《男子出售冰毒》。详见今日晚报",
+    ],
 )
 def test_news_that_tells_of_a_sale_stays_a_report(judged: Guard, text: str) -> None:
     report = judged.check(text)
@@ -309,3 +336,28 @@ def test_a_review_level_frame_names_the_penalty_only_as_what_follows_if_it_is_no
     assert v.consequence.endswith(_BAN) and v.suggestion == "确认是报道后可照发；否则删除该内容"
     (plain,) = Guard(frames=False).check("据报道，男子在网上出售冰毒被警方抓获").violations
     assert plain.consequence == _BAN and plain.suggestion == "删除该内容"
+
+
+def test_trafficking_named_beside_drugs_is_no_sale(judged: Guard) -> None:
+    """COLD: 严惩强奸犯、拐卖儿童、盗窃、贩毒犯人 was an error: the 卖 of 拐卖 read as a sale
+    in a clause the warning did not govern."""
+    (v,) = judged.check("严惩强奸犯、拐卖儿童、盗窃、贩毒犯人的最佳办法").violations
+    assert (v.rule, v.severity, v.frame) == ("WX104", Severity.INFO, "warning")
+    assert judged.check("拐卖儿童、出售冰毒，私聊").verdict is Verdict.BLOCK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "看到“出售银行卡、收购电话卡”的信息请举报，买卖两卡违法。",
+        "反诈提醒：凡是让你出售银行卡、出租电话卡的都是违法的",
+        "警惕！有人在群里发“出售冰毒”的信息，请大家不要理会并举报",
+        "【反诈】不要出租出借银行卡，出售银行卡是违法行为",
+    ],
+)
+def test_an_anti_fraud_notice_passes_with_no_ad_label_asked(judged: Guard, text: str) -> None:
+    """A list of quoted items is governed as one clause, a quoted offer is cited, and a
+    campaign tag (【反诈】) is no sender's signature."""
+    report = judged.check(text)
+    assert report.verdict is Verdict.PASS, [(v.rule, v.severity) for v in report.violations]
+    assert not [v for v in report.violations if v.rule.startswith("WX4")]

@@ -77,3 +77,37 @@ def test_an_offer_quoted_in_a_warning_is_judged_not_blocked(
     assert judged and judged[0].severity is Severity.INFO
     assert "反诈、辟谣或新闻报道语境" in judged[0].message
     assert report.verdict is Verdict.PASS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "麻烦大家帮忙投个票，投完私我领个小红包哈",
+        "帮我家孩子投一票吧，投完给你发个小红包",
+        "帮忙投个票，投完私我领小红包感谢",
+        "谢谢大家帮忙投票，投了的私我领小红包",
+    ],
+)
+def test_a_vote_asked_of_friends_with_a_thank_you_is_for_review(wx3: Guard, text: str) -> None:
+    """Issue 14: WX305's catalog entry is about campaigns that reward the number of people
+    invited and are stopped from spreading; friends asked for a vote and thanked with a small
+    red packet are neither, so the catalog's case ``thanks`` makes it a review, not a block."""
+    report = wx3.check(text)
+    assert report.verdict is Verdict.REVIEW
+    (v,) = report.violations
+    assert (v.rule, v.severity) == ("WX305", Severity.WARNING)
+    assert v.message.startswith("拉票并许以酬谢") and v.consequence.startswith("待人工确认")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮忙投个票，每票一个小红包",  # a rate per vote
+        "麻烦帮我家孩子投一票，投完截图发我，发个红包感谢",  # a screenshot to claim with
+        "帮忙投五票，投完私我领小红包",  # a quota
+        "点击链接投票，投完私我领小红包",  # a link
+        "帮忙投个票，投完私我领5元小红包",  # an amount
+    ],
+)
+def test_a_vote_campaign_with_a_small_red_packet_stays_an_error(wx3: Guard, text: str) -> None:
+    assert wx3.check(text).verdict is Verdict.BLOCK

@@ -40,6 +40,14 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "λ run then x.": ("WX2", lambda n: "λ" * n + "x."),
     "ж run then x.": ("WX2", lambda n: "ж" * n + "x."),
     "éa run then x.": ("WX2", lambda n: "éa" * n + "x."),
+    # spoofed links: the text up to each one compacted again to place it in the clauses
+    "spoofed links": ("WX2", lambda n: "https://www.icbc.com.cn.evil.top/ " * n),
+    "spoofed links quoted in a warning": ("WX2", lambda n: "谨防诈骗 http://icbc-verify.top/ " * n),
+    "defanged links in a warning": ("WX2", lambda n: "反诈提醒：verify-account[.]top，" * n),
+    "notice asks between spoofs": (
+        "WX2",
+        lambda n: "谨防诈骗，请登录 https://www.12306.cn.x.top/ 验证，" * n,
+    ),
     # trade offers: every contact, exact spelling, warning and word-list finding of the
     # message read again for each join
     "realistic spam line (WX1)": ("WX1", lambda n: SPAM * n),

@@ -10,15 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from wxguard import Guard, Severity, catalog
+from wxguard import Guard, Severity, Verdict, catalog
 from wxguard.catalog import Variant
 from wxguard.cli import main
-from wxguard.families.links.data import brand_hosts
+from wxguard.errors import WordListError
+from wxguard.families.links.data import brand_hosts, official_hosts, read_hosts
+from wxguard.families.scams.model import scams_model
 from wxguard.resources import wordlist_path
 
 PLATFORMS = ("wechat", "wecom", "dingtalk")
 GUARDS = {p: Guard(select=["WX2"], platform=p) for p in PLATFORMS}
 SPOOF_CASE = catalog().get("WX208").variants["subdomain-spoof"].case
+BRAND_CASE = catalog().get("WX208").variants["brand-lookalike"].case
 
 POSITIVES = [
     ("http://icbc.com.cn.verify-account.top/login", "icbc.com.cn", "verify-account.top"),
@@ -161,3 +164,85 @@ def test_explain_shows_the_spoof_case(capsys: pytest.CaptureFixture[str]) -> Non
     assert "case subdomain-spoof [error]" in out
     assert SPOOF_CASE is not None and SPOOF_CASE.consequence_en in out
     assert GUARDS["wechat"].check(SPOOF_CASE.fail).verdict.value == "block"
+
+
+@pytest.mark.parametrize("plain_first", [False, True])
+@pytest.mark.parametrize("text", NOTICES[1:3])
+def test_frames_off_keeps_a_quoted_spoof_an_error(text: str, plain_first: bool) -> None:
+    """Guards of both settings, built in either order and used in turns, each keep theirs:
+    nothing a Guard remembers (the brand names, the frame model, the host answers) is
+    shared across settings."""
+    guards = [Guard(frames=False), Guard()] if plain_first else [Guard(), Guard(frames=False)]
+    plain, judged = sorted(guards, key=lambda g: g.config.frames)
+    for _ in range(2):
+        seen = judged.check(text)
+        assert seen.verdict is Verdict.REVIEW and all(v.frame for v in seen.violations)
+        raw = plain.check(text)
+        assert raw.verdict is Verdict.BLOCK and not any(v.frame for v in raw.violations)
+
+
+IMITATIONS = [
+    ("https://alipay.com-secure.info/login", "alipay.com", "com-secure.info", "hyphenated"),
+    ("https://paypa1.com/signin", "paypal.com", "paypa1.com", "typo"),
+    ("http://tao6ao.com/item", "taobao.com", "tao6ao.com", "typo"),
+    ("https://icbc-verify.top/", "icbc.com.cn", "icbc-verify.top", "hyphenated"),
+    ("https://12306-tuipiao.cn/", "12306.cn", "12306-tuipiao.cn", "hyphenated"),
+    ("http://www.icbc.com.cn@evil.top/login", "www.icbc.com.cn", "evil.top", "userinfo"),
+    ("https://іcbc.com.cn/", "icbc.com.cn", "іcbc.com.cn", "mixed-script"),  # Cyrillic і
+    ("https://раураl.com/", "paypal.com", "раураl.com", "mixed-script"),  # Cyrillic р а у
+]
+NOT_IMITATIONS = [
+    "https://www.icbc.com.cn/",
+    "https://pay.weixin.qq.com/index.php",
+    "https://m.taobao.com/item",
+    "https://www.paypal.com/signin",
+    "https://example.com/paypal/login",  # a brand word in a path
+    "https://wechat-tools.com/",  # a brand joined to a word that is no lure
+    "https://icbc-fans.example.com/verify",  # in another domain's subdomain
+    "http://user@www.icbc.com.cn/",  # userinfo before the real host
+    "https://taobao.hk/",  # the brand's own label under another suffix
+    "https://10088.cn/",  # a number is no typo of another
+]
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+@pytest.mark.parametrize(("url", "imitated", "domain", "how"), IMITATIONS)
+def test_a_brand_imitated_by_another_domain_is_blocked(
+    platform: str, url: str, imitated: str, domain: str, how: str
+) -> None:
+    report = GUARDS[platform].check(f"请登录 {url} 查看")
+    (v,) = [v for v in report.violations if v.rule == "WX208"]
+    assert (v.severity, report.verdict) == (Severity.ERROR, Verdict.BLOCK)
+    assert f"仿冒「{imitated}」" in v.message and f"实际属于「{domain}」" in v.message
+    assert how in v.techniques
+    assert BRAND_CASE is not None and v.consequence == BRAND_CASE.consequence_zh
+
+
+@pytest.mark.parametrize("url", NOT_IMITATIONS)
+def test_real_brand_hosts_and_brand_words_are_no_imitation(url: str) -> None:
+    assert _wx208(GUARDS["wechat"], f"请登录 {url} 查看") == []
+
+
+def test_a_look_alike_of_an_allowed_domain_is_not_allowed() -> None:
+    """The host a link opens is the one written: a Cyrillic і folds to i in the text links
+    are read from, but іcbc.com.cn is not the allowed icbc.com.cn."""
+    guard = Guard(select=["WX204"], allowed_domains=["icbc.com.cn"])
+    assert guard.check("https://www.icbc.com.cn/").violations == ()
+    assert [v.rule for v in guard.check("https://www.іcbc.com.cn/").violations] == ["WX204"]
+
+
+def test_the_brand_list_refuses_an_unknown_mark_with_its_line() -> None:
+    with pytest.raises(WordListError, match=r"brands\.txt:3: unknown mark 'opne'"):
+        read_hosts("# x\nqq.com open\nalipay.com opne\n", "brands.txt", frozenset({"open"}))
+
+
+def test_wx8_reads_the_brand_list_as_its_official_sites() -> None:
+    """One list: a link to a brand's own site is no scammer's channel for WX8, except on an
+    open host where anyone publishes (a QQ group invitation)."""
+    assert scams_model(()).official == official_hosts()
+    assert official_hosts() < brand_hosts() and "qq.com" not in official_hosts()
+    wx8 = Guard(select=["WX8"])
+    bank = "您的账户已冻结，请登录 https://www.icbc.com.cn 解冻"
+    assert wx8.check(bank).violations == ()
+    group = "您的账户已冻结，请点击 https://qm.qq.com/q/abc123 解冻"
+    assert [v.rule for v in wx8.check(group).violations]

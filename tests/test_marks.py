@@ -4,6 +4,9 @@ suppression comments still act on each code; anchors (where a fix goes) stay off
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from hypothesis import given, settings
 
@@ -103,7 +106,8 @@ def test_an_illegal_offer_or_a_scam_is_not_advised_a_label(text: str) -> None:
     report = GUARD.check(text)
     assert "WX401" not in [v.rule for v in report.violations]
     assert "WX401" in [w.rule for v in report.violations for w in v.also]
-    assert ("WX401", ()) in _top(text, Guard(select=["WX4"]))  # ignore what absorbs it
+    # ignore what absorbs it: the label stands, carrying the other missing parts
+    assert "WX401" in [rule for rule, _ in _top(text, Guard(select=["WX4"]))]
 
 
 def test_a_lowered_illegal_term_leaves_the_missing_label_standing() -> None:
@@ -160,6 +164,38 @@ def test_every_format_shows_the_absorbed_code(cli: Cli) -> None:
         out = cli("check", "-", "--output-format", fmt, stdin=PAYMENT).out
         assert "WX503" in out and out.count("WX808") >= 1, fmt
     assert "WX503" in GUARD.check(PAYMENT).to_html()
+
+
+AD = "全网最低价，原价199现价99，点击下单"
+
+
+def test_an_unlabelled_ad_is_two_marks_in_every_format(cli: Cli) -> None:
+    """Issue 14: the absolute term and the ad that lacks its label, sender and opt-out are two
+    problems, so two marks in every output format (they were four, three stacked on 原价)."""
+    cli.write("wxguard.toml", "select = ['WX4']\n")
+    cli.write("ad.txt", AD + "\n")
+    outputs = {
+        fmt: cli("check", "ad.txt", "--output-format", fmt, "--exit-zero", "--quiet").out
+        for fmt in ("concise", "full", "github", "json", "sarif")
+    }
+    assert len(outputs["concise"].splitlines()) == 2
+    assert re.findall(r"^ad\.txt:1:\d+: (WX40\d) \(", outputs["full"], re.M) == ["WX402", "WX401"]
+    assert len([line for line in outputs["github"].splitlines() if line.startswith("::")]) == 2
+    (report,) = json.loads(outputs["json"])
+    marks = [(v["rule"], [a["rule"] for a in v["also"]]) for v in report["violations"]]
+    assert marks == [("WX402", []), ("WX401", ["WX404", "WX403"])]
+    assert len(json.loads(outputs["sarif"])["runs"][0]["results"]) == 2
+    for out in outputs.values():
+        assert "WX404" in out and "WX403" in out  # named, not dropped
+    html = Guard(select=["WX4"]).check(AD).to_html()
+    labels = re.findall(r'<span class="wxguard-labels"[^>]*>(.*?)</span></span>', html)
+    assert [re.findall(r"WX\d{3}", group) for group in labels] == [
+        ["WX402"],
+        ["WX401", "WX404", "WX403"],
+    ]
+    shown = re.sub(r'<span class="wxguard-labels"[^>]*>.*?</span></span>', "|", html)
+    shown = re.sub(r"<[^>]+>", "", shown)
+    assert "全网最低价|，原价199现价99|，点击下单" in shown  # labels after whole words
 
 
 @settings(max_examples=200, deadline=None)

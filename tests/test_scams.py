@@ -70,6 +70,8 @@ def test_payment_details_are_an_error(wx8: Guard) -> None:
         "开票信息：深圳市腾飞科技有限公司，税号 91440300MA5F1234X1，开户行 招商银行深圳分行，"
         "账号 7559 1234 5678 9012",
         "对公账户：工行 6222 0212 3456 7890 123，户名：华远贸易有限公司",
+        # the sender's own salary card, for the finance team to pay into
+        "工资卡号6222020200112233445，麻烦财务打一下",
     ],
 )
 def test_a_companys_billing_details_are_a_warning(wx8: Guard, text: str) -> None:
@@ -82,6 +84,21 @@ def test_a_lower_configured_severity_is_kept_for_billing_details() -> None:
     text = "对公账户：工行 6222 0212 3456 7890 123，户名：华远贸易有限公司"
     guard = Guard(select=["WX8"], severity={"WX808": "info"})
     assert [v.severity for v in guard.check(text).violations] == [Severity.INFO]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "征信修复，黑户也能下款，收费3000",
+        "征信修复，收费3000，包下款",
+        "您的抖音百万保障已开通，每月扣费800元，如需关闭请联系客服",
+    ],
+)
+def test_a_scam_is_not_told_to_add_an_ad_label(every_rule: Guard, text: str) -> None:
+    """A 【广告】 label and 回T退订 make no scam lawful: the missing parts ride in ``also``."""
+    (v,) = every_rule.check(text).violations
+    assert (v.rule[:3], v.severity) == ("WX8", Severity.ERROR)
+    assert "WX401" in {a.rule for a in v.also}
 
 
 # -- channels ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from wxguard import Guard, Severity, WordListError
 
 from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS, WARNINGS
 
-TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106")
+TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106", "WX110", "WX111")
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +218,27 @@ def test_batches_find_the_offers_single_messages_find(guard: Guard) -> None:
     texts = [text for text, _, _ in OFFERS] + TRAPS + ["今天天气不错"] * 300
     batch = [[(v.rule, v.start) for v in r.violations] for r in guard.check_many(texts)]
     assert batch == [[(v.rule, v.start) for v in guard.check(t).violations] for t in texts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "警惕出租银行卡",  # a warning against the trade
+        "不要出租银行卡、电话卡，这是帮助电信诈骗",
+        "警方：一男子扬言要炸了学校，已被刑拘",  # a report of a threat
+    ],
+)
+def test_warnings_and_reports_of_card_trading_and_threats_are_no_error(text: str) -> None:
+    assert all(v.severity is not Severity.ERROR for v in Guard().check(text).violations)
+
+
+def test_card_trading_cites_the_anti_fraud_law_and_threats_the_criminal_law() -> None:
+    card = Guard().check("高价回收电话卡").violations
+    threat = Guard().check("杀了你全家").violations
+    assert [v.rule for v in card] == ["WX110"] and "第三十一条" in card[0].consequence
+    assert [v.rule for v in threat] == ["WX111"] and "第二百九十一条之一" in threat[0].consequence
+
+
+def test_a_card_sale_a_fraud_term_also_names_is_one_mark_under_the_card_rule() -> None:
+    (mark,) = Guard().check("出售银行卡，一张五百").violations
+    assert mark.rule == "WX110" and [v.rule for v in mark.also] == ["WX106"]

@@ -82,6 +82,27 @@ OFFERS: list[tuple[str, str, str]] = [
     ("出售各种枪支，货到付款，微信详谈", "WX105", "枪支"),
     ("低价出售仿真枪、钢珠枪，包邮", "WX105", "仿真枪"),
     ("出售溜冰工具，现货", "WX104", "溜冰工具"),
+    # session 5: what a new-user trial wrote. Paid sex in plain words, escorts "flown in",
+    # 小姐 in pinyin; in-play betting (走地) beside a link
+    ("嫖娼服务，包夜", "WX102", "包夜"),
+    ("兼职妹妹，可约，全国空降", "WX102", "全国空降"),
+    ("找小jie，包夜", "WX102", "小jie"),
+    ("提供性服务，加微信 mm5566", "WX102", "性服务"),
+    ("走地皇足球平台，网址 www.zd88.com", "WX103", "走地"),
+    # WX110 personal data, bank cards, phone cards and accounts bought, sold or rented
+    ("出售公民个人信息，精准到户", "WX110", "公民个人信息"),
+    ("长期高价收购银行卡、电话卡，一套八百", "WX110", "银行卡"),
+    ("出租银行卡，日赚三百，不用出门", "WX110", "出租银行卡"),
+    ("高价回收电话卡", "WX110", "电话卡"),
+    ("收购微信号，老号价高", "WX110", "微信号"),
+    # WX111 threats of violence
+    ("我要炸了这个学校", "WX111", "炸了"),
+    ("杀了你全家", "WX111", "你全家"),
+    ("明天带刀去学校砍人", "WX111", "砍人"),
+    # disguised past the word lists: a digit for a letter, pinyin initials, half pinyin
+    ("出售b1ng毒，量大从优", "WX104", "b1ng毒"),
+    ("办理ｓｆｚ、jsz", "WX106", "ｓｆｚ"),
+    ("代开fa票", "WX106", "fa票"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -157,6 +178,24 @@ TRAPS: list[str] = [
     "床前明月光\n疑是地上霜\n举头望明月\n低头思故乡",
     "各位家长晚上好明天上午八点在学校操场举行运动会请大家准时到达并带好水杯和帽子谢谢配合",
     "本店新到一批春装欢迎各位美女前来选购地址在人民路八十八号电话13800001111",
+    # session 5: the same words in bargaining, cooking, software, games and privacy notices
+    "这家店砍价很厉害，杀价杀到五折",
+    "周末去吃炸鸡，顺便给电脑杀毒",
+    "我气炸了，这个学校的食堂太差",
+    "我气炸了这个学校太差",
+    "孩子发烧了学校让接回去",
+    "秒杀你全家都用得上的好物",
+    "周末去学校玩杀人游戏",
+    "本店出售电话卡、流量卡，欢迎咨询",  # an outlet sells SIM cards lawfully
+    "我们不会出售、出租您的个人信息",
+    "银行卡丢了，去银行挂失补办",
+    "请把你的微信号发我，我拉你进群",
+    "出租车司机捡到银行卡，请失主联系",
+    "农家走地鸡出售，电话13800001111",
+    "去哪里办理sfz？要带户口本吗",
+    "因嫖娼被拘留，家属电话联系不上",
+    "新来的美女经理是空降的",
+    "电脑中了bing毒怎么办",
     # a homophone that is ordinary text
     "今儿午觉被吵醒，微信响个不停，觉被睡得稀碎",
     "更多精彩尽在官网，欢迎访问",

@@ -35,9 +35,10 @@ class Text(BaseModel):
 
 
 class Case(BaseModel):
-    """What a graver case of a rule than its own gives (a look-alike of a trusted host is
-    phishing, not a style problem): its severity, consequence, fix and a failing example,
-    so the report and ``explain`` say what follows from that case."""
+    """What a case of a rule with a severity of its own gives (a look-alike of a trusted host
+    is phishing, not a style problem; a vote asked of friends with a thank-you is no assist
+    campaign): its severity, consequence, fix and a failing example, so the report and
+    ``explain`` say what follows from that case."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -144,7 +145,9 @@ class FrameText(BaseModel):
 class OneMark(BaseModel):
     """Rules whose findings mark one problem (``wxguard.marks``): where they overlap, or (``reach``)
     anywhere in one sentence or one message; ``same_rule`` only the kept finding's own rule's,
-    ``least`` only under a finding at least this severe."""
+    ``least`` only under a finding at least this severe; ``parts``: the absorbed findings are
+    other missing parts of the kept one's problem (an ad's sender and opt-out), which its
+    message lists with their fixes."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -154,6 +157,7 @@ class OneMark(BaseModel):
     reach: Literal["overlap", "sentence", "message"] = "overlap"
     same_rule: bool = False
     least: Severity = Severity.INFO
+    parts: bool = False
 
 
 class _Blank(dict[str, object]):
@@ -270,6 +274,7 @@ def catalog() -> Catalog:
             reach=table.get("reach", "overlap"),
             same_rule=table.get("same-rule", False),
             least=table.get("least", Severity.INFO),
+            parts=table.get("parts", False),
         )
         for table in raw.get("one-mark", [])
     )

@@ -44,7 +44,9 @@ OFFICIAL = "official"
 DEFEATERS = ("contact", "price", "offer", "sale")
 REACHES = ("clause", "sentence")
 SCOPES = ("sentence", "message")
-_Window = tuple[str, int, int]  # a bank and the compact range its hits are read in
+# A bank, the compact range its hits are read in, and whether a quoted hit is cited (a
+# notice quotes the offer it warns of: 有人发“出售冰毒”的信息，请举报).
+_Window = tuple[str, int, int, bool]
 # A finding inside 《…》 (a book, film, article or news title) is cited, not said.
 _TITLE = re.compile(r"《[^《》\n]{1,60}》")
 # A tag the message opens with (【新闻】, [通知]): it tells nothing the sentence after it says.
@@ -73,6 +75,7 @@ class Cue:
     gap: int | None
     title: bool
     next: int
+    previous: int
     skip: frozenset[str]  # rules this cue does not frame
 
 
@@ -191,8 +194,8 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
         raise WordListError(
             FILE, None, f"{where}.reach must be one of {', '.join(REACHES)}, got {reach!r}"
         )
-    gap, after = options.get("gap"), options.get("next", 0)
-    for key, value in (("gap", gap), ("next", after)):
+    gap, after, before = options.get("gap"), options.get("next", 0), options.get("previous", 0)
+    for key, value in (("gap", gap), ("next", after), ("previous", before)):
         if value is not None and (not isinstance(value, int) or value < 0):
             raise WordListError(
                 FILE, None, f"{where}.{key} must be a non-negative integer, got {value!r}"
@@ -206,7 +209,9 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
         if options.get("skip")
         else frozenset()
     )
-    return Cue(name, str(kind), str(reach), flags["before"], gap, flags["title"], after, skip)
+    return Cue(
+        name, str(kind), str(reach), flags["before"], gap, flags["title"], after, before, skip
+    )
 
 
 class Cues:
@@ -233,11 +238,15 @@ class Cues:
 
 class Notice:
     """Whether a span of a message stands in a sentence with a cue of one bank (WX8: a
-    warning about scams describes, it does not demand), and whether it is quoted. The cues
-    are looked for when the first span asks, the quotation marks when the first quote is."""
+    warning about scams describes, it does not demand; WX2: a notice quotes a bad link), and
+    whether it is quoted. With ``heading`` (the model's ``title``), a cue in a first sentence
+    that short (【反诈提醒】 on its own line) warns every sentence after it. The cues are
+    looked for when the first span asks, the quotation marks when the first quote is."""
 
-    def __init__(self, bank: Bank, clauses: Clauses) -> None:
+    def __init__(self, bank: Bank, clauses: Clauses, *, heading: int = 0) -> None:
         self.bank, self.clauses = bank, clauses
+        first = clauses.sentence_end(0)
+        self._heading = first if 0 < first <= heading and first < len(clauses.text) else 0
         self._cues: Spans | None = None
         self._quotes: Quotes | None = None
 
@@ -254,11 +263,23 @@ class Notice:
             self._cues = Spans(self.bank.hits(self.clauses.text))
         return self._cues
 
+    def hits(self) -> list[Hit]:
+        """Every cue of the message, by start (compact indices)."""
+        return self._spans().hits
+
     def cue(self, start: int, end: int) -> tuple[int, int] | None:
-        """The first cue in the sentence of the compact ``[start, end)``: its compact span."""
-        clauses, cues = self.clauses, self._spans()
+        """The first cue in the sentence of the compact ``[start, end)`` (else in the
+        heading above it): its compact span."""
+        clauses = self.clauses
         begin, last = clauses.sentence_start(start), clauses.sentence_end(end - 1)
-        for k in cues.starting(begin, last):  # all but the last few end in the sentence
+        found = self._first(begin, last)
+        if found is None and self._heading and start > self._heading:
+            found = self._first(0, self._heading)
+        return found
+
+    def _first(self, begin: int, last: int) -> tuple[int, int] | None:
+        cues = self._spans()
+        for k in cues.starting(begin, last):  # all but the last few end in the range
             if cues.hits[k].end <= last:
                 return cues.hits[k].start, cues.hits[k].end
         return None
@@ -345,8 +366,9 @@ class _Reading:
 
     def __init__(self, model: FrameModel, view: TextView, findings: list[Finding]) -> None:
         self.model = model
-        self.clauses = Clauses.of(view)
+        self.clauses = _listed(view)
         self.view = view
+        self._quotes: Quotes | None = None
         self.original = view.text
         self._hits: dict[str, tuple[list[Hit], list[int]]] = {}
         self._exempt: list[Hit] | None = None
@@ -356,9 +378,11 @@ class _Reading:
         self._open: dict[_Window, list[int]] = {}
         self._headlines: dict[str, _Listed] = {}
         self._far: dict[
-            tuple[_Window, tuple[_Window, ...], tuple[str, ...]], tuple[list[int], list[int]]
+            tuple[_Window, tuple[tuple[str, int, int], ...], tuple[str, ...]],
+            tuple[list[int], list[int]],
         ] = {}
         self._cued: dict[str, frozenset[int]] = {}
+        self._live: list[Cue] | None = None
         points = {p for f in findings for p in (f.start, f.end)}
         self.at = _compact_positions(self.original, points)
         text = self.clauses.text
@@ -417,16 +441,18 @@ class _Reading:
         if end <= start:
             return None
         found: dict[str, list[_Cued | _Listed]] = {}
-        windows: dict[tuple[str, int], tuple[int, int]] = {}  # one per reach, for all cues
+        windows: dict[tuple[str, int, int], tuple[int, int]] = {}  # one per reach, for all cues
         headed = bool(self.heading) and start >= self.heading
-        for cue in self.model.cues:
+        for cue in self.live_cues():
             if f.rule in cue.skip:
                 continue
             parts = found.setdefault(cue.kind, [])
-            window = windows.get((cue.reach, cue.next))
+            reach = (cue.reach, cue.next, cue.previous)
+            window = windows.get(reach)
             if window is None:
-                window = windows[cue.reach, cue.next] = self.window(cue, start, end)
-            parts.append(_Cued(self, cue, start, end, *window))
+                window = windows[reach] = self.window(cue, start, end)
+            if cue.reach == "clause" or self.starts_in(cue.bank, *window):
+                parts.append(_Cued(self, cue, start, end, *window))
             if cue.title and headed:
                 parts.append(self.headline(cue.bank))
         title = self.quoted(f) if self.model.quoted is not None else None
@@ -455,6 +481,23 @@ class _Reading:
             return Frame(kind.name, self.original[lo:hi], kind.severity)
         return None
 
+    def live_cues(self) -> list[Cue]:
+        """The cues whose bank has a hit in the message. A cue with none frames nothing,
+        governs nothing and defeats nothing, so a finding need not ask it; in a long text
+        with many findings and few cues, asking every cue for every finding was most of
+        the judge's time."""
+        if self._live is None:
+            self._live = [cue for cue in self.model.cues if self.hits(cue.bank)[0]]
+        return self._live
+
+    def starts_in(self, bank: str, lo: int, hi: int) -> bool:
+        """Some hit of ``bank`` starts in ``[lo, hi)``. A sentence-reaching cue with none
+        in its window is inert (it only ever reads that window); a clause-reaching one is
+        not, since it governs its own clause wherever the finding stands."""
+        starts = self.hits(bank)[1]
+        i = bisect_left(starts, lo)
+        return i < len(starts) and starts[i] < hi
+
     def window(self, cue: Cue, start: int, end: int) -> tuple[int, int]:
         """Where the hits of ``cue`` may frame the finding at compact ``[start, end)``."""
         clauses = self.clauses
@@ -464,6 +507,9 @@ class _Reading:
         for _ in range(cue.next):
             if hi < len(clauses.text):
                 hi = clauses.sentence_end(hi + 1)
+        for _ in range(cue.previous):
+            if lo > 0:
+                lo = clauses.sentence_start(lo - 1)
         return lo, hi
 
     def headline(self, bank: str) -> _Listed:
@@ -500,7 +546,7 @@ class _Reading:
                 continue
             whole = self.model.banks[bank].options.get("scope") == "message"
             lo, hi = (0, len(clauses.text)) if whole else sentence
-            window = (bank, lo, hi)
+            window = (bank, lo, hi, bank in kind.governed)
             if self.open_clauses(window) and (
                 bank not in kind.governed or self.ungoverned(window, cues, start, end)
             ):
@@ -513,7 +559,7 @@ class _Reading:
         of findings asking."""
         found = self._open.get(window)
         if found is None:
-            bank, lo, hi = window
+            bank, lo, hi, cited = window
             clauses = self.clauses
             found = []
             hits, starts = self.hits(bank)
@@ -521,7 +567,7 @@ class _Reading:
             while k < len(hits) and hits[k].start < hi:
                 hit = hits[k]
                 k += 1
-                if hit.end > hi:
+                if hit.end > hi or (cited and self.cited(hit)):
                     continue
                 clause, last = clauses.clause_start(hit.start), clauses.clause_end(hit.start)
                 k = max(k, bisect_right(starts, last))  # one answer per clause
@@ -599,6 +645,12 @@ class _Reading:
                     after.append(clause)
             found = self._far[key] = (before, after)
         return found
+
+    def cited(self, hit: Hit) -> bool:
+        """The hit lies inside quotation marks: the notice quotes it (警惕“出售冰毒”的信息)."""
+        if self._quotes is None:
+            self._quotes = Quotes(self.original)
+        return self._quotes.around(*self.clauses.original(hit.start, hit.end))
 
     def official(self, lo: int, hi: int) -> bool:
         return any(True for _ in self.within(OFFICIAL, lo, hi))
@@ -729,6 +781,21 @@ class _Cued:
         """Some framing hit starts in the clause that begins at ``clause``."""
         last = self.reading.clauses.clause_end(clause)
         return self._before(clause, last) is not None or self._after(clause, last) is not None
+
+
+def _listed(view: TextView) -> Clauses:
+    """The message's clauses with a list comma (、) no clause break: the items of a list share
+    the clause of the verb or the warning around them (不要出租、出售银行卡; 凡是让你出售银行卡、
+    出租电话卡的都是违法的), and a cue governs them as one."""
+    clauses = Clauses.of(view)
+    text = view.text
+    if "、" not in text:
+        return clauses
+    commas = [i for i, c in enumerate(text) if c == "、"]
+    return view.memo(
+        "frame-clauses",
+        lambda: clauses.joined(list(_compact_positions(text, commas).values())),
+    )
 
 
 def _unexempted(hits: list[Hit], exempt: list[Hit]) -> list[Hit]:

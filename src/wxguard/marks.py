@@ -51,6 +51,7 @@ class _Table:
     reach: str
     same_rule: bool
     least: int  # severity rank
+    parts: bool
 
 
 @cache
@@ -58,7 +59,7 @@ def _tables() -> dict[str, tuple[_Table, ...]]:
     """For each rule, the tables by which its findings absorb others'."""
     out: dict[str, list[_Table]] = {}
     for t in catalog().one_mark:
-        table = _Table(frozenset(t.absorb), t.reach, t.same_rule, t.least.rank)
+        table = _Table(frozenset(t.absorb), t.reach, t.same_rule, t.least.rank, t.parts)
         for code in t.keep:
             out.setdefault(code, []).append(table)
     return {code: tuple(tables) for code, tables in out.items()}
@@ -66,6 +67,27 @@ def _tables() -> dict[str, tuple[_Table, ...]]:
 
 def _order() -> dict[str, int]:
     return {rule.code: i for i, rule in enumerate(catalog().rules)}
+
+
+@cache
+def _parts() -> frozenset[tuple[str, str]]:
+    """(kept, absorbed) rule pairs where the absorbed finding is another missing part of the
+    kept one's problem."""
+    return frozenset(
+        (keep, absorb)
+        for t in catalog().one_mark
+        if t.parts
+        for keep in t.keep
+        for absorb in t.absorb
+    )
+
+
+@cache
+def _tier(code: str) -> int:
+    """How many ``parts`` tables absorb the rule: of equally severe findings, the part that
+    absorbs others comes first (the label takes the sender and the opt-out, whatever their
+    spans' lengths), so that the parts make one mark, not two."""
+    return sum(code in t.absorb for t in catalog().one_mark if t.parts)
 
 
 def merge(violations: Sequence[Violation], lang: str, text: str | None = None) -> list[Violation]:
@@ -104,6 +126,7 @@ def _merged(
         (i for i, v in enumerate(violations) if v.rule in tables),
         key=lambda i: (
             -violations[i].severity.rank,
+            _tier(violations[i].rule),
             -(violations[i].end - violations[i].start),
             order.get(violations[i].rule, len(order)),
             violations[i].start,
@@ -161,17 +184,36 @@ def _joined(kept: Violation, absorbed: list[Violation], lang: str) -> Violation:
     also = (*carried, *(_bare(v, lang) for v in absorbed))
     also = tuple(sorted(also, key=lambda v: (v.start, v.end, v.rule)))
     kept = _bare(kept, lang)
-    note = _note(kept, also, lang)
-    return kept.model_copy(update={"message": kept.message + note, "also": also})
+    note, fixes = _note(kept, also, lang), _fixes(kept, also, lang)
+    suggestion = kept.suggestion + fixes if kept.suggestion is not None else kept.suggestion
+    return kept.model_copy(
+        update={"message": kept.message + note, "suggestion": suggestion, "also": also}
+    )
 
 
 def _bare(v: Violation, lang: str) -> Violation:
-    """``v`` without what it absorbed, and without the note that named them."""
+    """``v`` without what it absorbed, and without the note and the fixes that named them."""
     if not v.also:
         return v
-    note = _note(v, v.also, lang)
+    note, fixes = _note(v, v.also, lang), _fixes(v, v.also, lang)
     message = v.message[: -len(note)] if note and v.message.endswith(note) else v.message
-    return v.model_copy(update={"message": message, "also": ()})
+    suggestion = v.suggestion
+    if fixes and suggestion is not None and suggestion.endswith(fixes):
+        suggestion = suggestion[: -len(fixes)]
+    return v.model_copy(update={"message": message, "suggestion": suggestion, "also": ()})
+
+
+def _missing(kept: Violation, also: Sequence[Violation]) -> list[Violation]:
+    """Of ``also``, the other missing parts of the kept finding's problem."""
+    pairs = _parts()
+    return [v for v in also if (kept.rule, v.rule) in pairs]
+
+
+def _fixes(kept: Violation, also: Sequence[Violation], lang: str) -> str:
+    """What the kept finding's suggestion adds: the fixes of the other missing parts."""
+    missing = sorted(_missing(kept, also), key=lambda v: _tier(v.rule))
+    fixes = [v.suggestion for v in missing if v.suggestion]
+    return "".join(("; " if lang == "en" else "；") + f for f in fixes)
 
 
 class _Sentences:
@@ -248,9 +290,12 @@ def _overlap(a: Violation, b: Violation) -> bool:
 def _note(kept: Violation, also: Sequence[Violation], lang: str) -> str:
     """What the kept finding's message adds: the codes and names of those on its words, and
     of those elsewhere (its own rule's with their words: the other terms of one offer)."""
-    here = [v for v in also if _overlap(kept, v)]
-    there = [v for v in also if not _overlap(kept, v)]
+    missing = _missing(kept, also)
+    here = [v for v in also if _overlap(kept, v) and v not in missing]
+    there = [v for v in also if not _overlap(kept, v) and v not in missing]
     out = ""
+    if missing:
+        out += ("; it also lacks " if lang == "en" else "；还缺少") + _parts_named(missing, lang)
     if here:
         out += (
             "; the same words also fall under " if lang == "en" else "；同一处也属于 "
@@ -260,6 +305,24 @@ def _note(kept: Violation, also: Sequence[Violation], lang: str) -> str:
             there, kept.rule, lang
         )
     return out
+
+
+def _parts_named(missing: Sequence[Violation], lang: str) -> str:
+    """「发送者名称（WX404）和退订方式（WX403）：fixes」, in the order the parts are added."""
+    words = catalog().words.get("missing", {})
+    names = []
+    missing = sorted(missing, key=lambda v: _tier(v.rule))
+    for v in missing:
+        rule = catalog().by_code[v.rule]
+        summary = rule.summary_en if lang == "en" else rule.summary_zh
+        name = words[v.rule].pick(lang) if v.rule in words else summary
+        names.append(f"{name} ({v.rule})" if lang == "en" else f"{name}（{v.rule}）")
+    fixes = [v.suggestion for v in missing if v.suggestion]
+    if lang == "en":
+        listed = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+        return listed + (": " + "; ".join(fixes) if fixes else "")
+    listed = "和".join(["、".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+    return listed + ("：" + "；".join(fixes) if fixes else "")
 
 
 def _named(found: Sequence[Violation], own: str, lang: str) -> str:

@@ -369,6 +369,68 @@ def _better(current: tuple[str, ...], candidate: tuple[str, ...]) -> tuple[str, 
     return candidate if not current or key(candidate) > key(current) else current
 
 
+class BankIndex:
+    """Which banks of a set may hit a text, from one Aho-Corasick pass over all their
+    literal anchors: a bank whose anchors are all absent has no hit (``Bank.hits`` makes
+    the same test, one anchor search per bank). A message that passes a family's trigger
+    asked 20-30 banks each; most have none of their anchors in it."""
+
+    __slots__ = ("_automaton", "bits")
+
+    def __init__(self, banks: Iterable[tuple[str, Bank]]) -> None:
+        # By the name a bank is filed under: a bank with anchors has a bit; others always look.
+        self.bits: dict[str, int] = {}
+        masks: dict[str, int] = {}
+        for name, bank in banks:
+            if bank.anchors:
+                bit = self.bits.setdefault(name, 1 << len(self.bits))
+                for anchor in bank.anchors:
+                    masks[anchor] = masks.get(anchor, 0) | bit
+        self._automaton = mask_automaton(masks)
+
+    def scan(self, text: str) -> int:
+        """The bits of the banks one of whose anchors occurs in ``text``."""
+        if self._automaton is None:
+            return 0
+        found, every = 0, (1 << len(self.bits)) - 1
+        for _, mask in self._automaton.iter(text):
+            found |= mask
+            if found == every:
+                break
+        return found
+
+
+def mask_automaton(masks: Mapping[str, int]) -> Any:
+    """An Aho-Corasick automaton that gives each string's bit mask where it occurs (None
+    without strings): the banks a text may hit, in one pass in C."""
+    if not masks:
+        return None
+    import ahocorasick  # here: import wxguard does not load it
+
+    automaton = ahocorasick.Automaton()
+    for key, mask in masks.items():
+        automaton.add_word(key, mask)
+    automaton.make_automaton()
+    return automaton
+
+
+# Indexes by the identity of the banks' mapping, which is kept alive with its index (so its
+# id is not reused); a family's banks are built once with its model and never changed.
+_INDEXES: dict[int, tuple[Mapping[str, Bank], BankIndex]] = {}
+_MAX_INDEXES = 64
+
+
+def bank_index(banks: Mapping[str, Bank]) -> BankIndex:
+    """The index of a family's banks, made on first use (a dictionary look-up a message;
+    hashing the banks each time cost 4.6 µs)."""
+    entry = _INDEXES.get(id(banks))
+    if entry is None or entry[0] is not banks:
+        if len(_INDEXES) >= _MAX_INDEXES:
+            _INDEXES.clear()
+        entry = _INDEXES[id(banks)] = (banks, BankIndex(banks.items()))
+    return entry[1]
+
+
 def prefilter(banks: Iterable[Bank]) -> re.Pattern[str] | None:
     """A fast literal test that every match of these banks passes (None: cannot tell, so
     always look). Python's regex scans a union of plain literals quickly."""

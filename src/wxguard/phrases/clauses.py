@@ -32,8 +32,9 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)[.．](?=\d)")
 
 
 @cache
-def _squeeze_table() -> list[int | str | None]:
-    """Fold + compact as a BMP list, from the foundation's one-to-one fold table."""
+def _squeeze_table() -> tuple[int | str | None, ...]:
+    """Fold + compact as a BMP table, from the foundation's one-to-one fold table (a tuple,
+    which the collector stops walking once seen)."""
     fold = tables().one_to_one[:_BMP]
     squeeze: list[int | str | None] = [cp if chr(cp).isalnum() else None for cp in fold]
     for cp, target in enumerate(fold):
@@ -41,7 +42,7 @@ def _squeeze_table() -> list[int | str | None]:
             squeeze[cp] = target
         elif target in _MARKS:
             squeeze[cp] = _MARKS[target]
-    return squeeze
+    return tuple(squeeze)
 
 
 def folded(text: str) -> str:
@@ -62,11 +63,11 @@ def compact(text: str) -> str:
 
 
 @cache
-def _size_table() -> list[str]:
+def _size_table() -> tuple[str, ...]:
     """Per BMP character, the length of its ``compact`` output (0 or 1) as a character."""
-    return [
+    return tuple(
         "\x00" if t is None else chr(len(t) if isinstance(t, str) else 1) for t in _squeeze_table()
-    ]
+    )
 
 
 def compact_sizes(text: str) -> bytes:
@@ -115,6 +116,20 @@ class Clauses:
         other.text = self.text.translate(table)
         other._map = self._map
         other._marks = self._marks
+        return other
+
+    def joined(self, breaks: Sequence[int]) -> Clauses:
+        """The same clauses with the clause breaks at these compact positions read as none
+        (written ``、``, which a ``{*}`` gap crosses): indices and the map back stay valid."""
+        text = list(self.text)
+        for at in breaks:
+            if text[at] == WEAK:
+                text[at] = "、"
+        other = Clauses.__new__(Clauses)
+        other._original = self._original
+        other.text = "".join(text)
+        other._map = self._map
+        other._marks = None
         return other
 
     def _markers(self) -> tuple[list[int], list[int]]:

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from ..catalog import catalog
 from ..errors import WordListError
 from ..text.quickregex import any_of
-from .banks import Bank, Hit, prefilter
+from .banks import Bank, BankIndex, Hit, bank_index, prefilter
 from .clauses import STRONG, WEAK, Clauses
 
 # An acquire verb counts for a reward noun at most this far before it (领取一份价值99元的红包).
@@ -225,11 +225,14 @@ class _Message:
     clauses: Clauses
     banks: dict[str, Bank]
     given: Mapping[str, list[Hit]] = field(default_factory=dict)
-    _hits: dict[str, list[Hit]] = field(default_factory=dict)
+    _hits: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
+    _live: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
+    _index: BankIndex | None = None
+    _present: int = -1  # the index's bits of the banks whose anchors the text holds
     _spans: dict[str, Spans] = field(default_factory=dict)
     _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
     _reach: dict[str, int] = field(default_factory=dict)
-    _rows: dict[str, list[Candidate]] = field(default_factory=dict)
+    _rows: dict[str, tuple[Spans, list[Candidate], bool]] = field(default_factory=dict)
     # Per action and per joined phrase's start: asked again for each rule and candidate.
     _conditional: dict[Hit, bool] = field(default_factory=dict)
     _tied: dict[int, bool] = field(default_factory=dict)
@@ -237,29 +240,56 @@ class _Message:
     def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
         """A bank's hits (none when the family has no such bank), with those the family
         found itself."""
-        key = f"{name}:{overlapping}"
+        key = (name, overlapping)
         hits = self._hits.get(key)
         if hits is None:
             bank = self.banks.get(name)
-            hits = bank.hits(self.clauses.text, overlapping) if bank is not None else []
+            hits = (
+                bank.hits(self.clauses.text, overlapping)
+                if bank is not None and self._may_hit(name, bank)
+                else []
+            )
             given = self.given.get(name)
             if given:
                 hits = sorted(hits + given, key=lambda h: (h.start, -h.end))
             self._hits[key] = hits
         return hits
 
+    def _may_hit(self, name: str, bank: Bank) -> bool:
+        """False when the bank has no hit in the text for want of its anchors (one pass over
+        the text for every bank of the family, on the first question)."""
+        bit = self.anchored().get(name)
+        return bit is None or bool(self.present() & bit)
+
+    def anchored(self) -> dict[str, int]:
+        """The bit of each bank of the family that has anchors (``BankIndex``)."""
+        if self._index is None:
+            self._index = bank_index(self.banks)
+        return self._index.bits
+
+    def present(self) -> int:
+        """The bits of the banks one of whose anchors the text holds."""
+        if self._present < 0:
+            if self._index is None:
+                self._index = bank_index(self.banks)
+            self._present = self._index.scan(self.clauses.text)
+        return self._present
+
     def live(self, name: str, overlapping: bool = True) -> list[Hit]:
         """Hits not covered by an exemption. Actions are read leftmost-longest
         (``overlapping=False``) so 转发到朋友圈 is one action, not also 发到朋友圈."""
-        key = f"live:{name}:{overlapping}"
-        found = self._hits.get(key)
+        key = (name, overlapping)
+        found = self._live.get(key)
         if found is None:
-            found = self._hits[key] = uncovered(self.raw(name, overlapping), self.raw("exempt"))
+            # The exemptions are read only for a bank with hits: most banks of a message
+            # have none, and reading ``exempt`` was a third of WX3's time on plain reviews.
+            hits = self.raw(name, overlapping)
+            found = self._live[key] = uncovered(hits, self.raw("exempt")) if hits else []
         return found
 
     def spans(self, *names: str) -> Spans:
         """The live (overlapping) hits of these banks, indexed."""
-        key = "+".join(names)
+        key = names[0] if len(names) == 1 else "+".join(names)
         found = self._spans.get(key)
         if found is None:
             hits = (
@@ -291,23 +321,25 @@ class _Message:
         getting get it (领取 … 红包) or follow the action directly (转发抽奖); a bare noun
         only joins an action stated as its condition (红包等你拿！只需转发). Each bank's rows
         are made once a message and sliced: a long text asks for every action."""
-        spans = self.spans(name)
-        near = spans.starting(lo, hi)
-        rows = self._rows.get(name)
-        if rows is None:
-            if self.banks[name].options.get("needs") != "acquire":
+        made = self._rows.get(name)
+        if made is None:
+            spans = self.spans(name)
+            acquire = self.banks[name].options.get("needs") == "acquire"
+            if not acquire:
                 rows = [(h.start, h.end, False, name) for h in spans.hits]
             else:
                 rows = [(*grown, name) for _, grown in self.acquired(name)]
-            self._rows[name] = rows
-        found = rows[near.start : near.stop]
-        if self.banks[name].options.get("needs") == "acquire":
+            made = self._rows[name] = (spans, rows, acquire)
+        spans, rows, acquire = made
+        starts = spans.starts
+        a, b = bisect_left(starts, lo), bisect_right(starts, hi)
+        found = rows[a:b]
+        if acquire:
             # A noun right after the action needs no verb of getting: its own span joins.
-            starts = spans.starts
-            j = bisect_left(starts, action.end, near.start, near.stop)
-            while j < near.stop and starts[j] == action.end:
+            j = bisect_left(starts, action.end, a, b)
+            while j < b and starts[j] == action.end:
                 noun = spans.hits[j]
-                found[j - near.start] = (noun.start, noun.end, False, name)
+                found[j - a] = (noun.start, noun.end, False, name)
                 j += 1
         return found
 
@@ -439,7 +471,11 @@ def find_joins(
     msg = _Message(clauses, banks, given or {})
     found: list[Join] = []
     blocked: dict[Hit, bool] = {}  # an action's blocker is the same for every rule
+    anchored, present = msg.anchored(), msg.present()
     for spec in combines:
+        bit = anchored.get(spec.action)
+        if bit is not None and not present & bit and spec.action not in msg.given:
+            continue  # the action's bank has none of its anchors here: no action
         actions = msg.live(spec.action, overlapping=False)
         if not actions or not any(msg.live(name) for name in spec.with_):
             continue  # nothing to join: a long text would still try every action
@@ -480,33 +516,39 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
     phrases near enough to be joined are looked at (a phrase starts within a span's reach of
     its span), and to widen over, once one is joined, those within twice a span's reach of
     that: an action costs the same however long the message."""
-    candidates = []
-    for name in spec.with_:
-        reach = msg.reach(name)
-        lo = action.start - spec.before - reach if spec.before else action.end
-        candidates += msg.joinables(name, action, lo, action.end + spec.after + reach)
+    first, last = action.start, action.end
+    after, before = spec.after, spec.before
     # The nearest wins (the first listed among equals): try them nearest first, each within
     # its side's reach, and stop at the first that is tied to the action.
-    order = []
-    for i, (start, end, bare, _) in enumerate(candidates):
-        if start >= action.end and not bare:
-            if start - action.end <= spec.after:
-                order.append((start - action.end, i))
-        elif end <= action.start and spec.before and action.start - end <= spec.before:
-            order.append((action.start - end, i))
+    order: list[tuple[int, int, Candidate]] = []
+    for name in spec.with_:
+        reach = msg.reach(name)
+        lo = first - before - reach if before else last
+        for candidate in msg.joinables(name, action, lo, last + after + reach):
+            start, end, bare, _ = candidate
+            if start >= last and not bare:
+                if start - last <= after:
+                    order.append((start - last, len(order), candidate))
+            elif end <= first and before and first - end <= before:
+                order.append((first - end, len(order), candidate))
+    if not order:
+        return None
+    order.sort()
     # A side is closed once a phrase on it fails for its distance in clause breaks and
     # sentence ends (or, before the action, for an action that is no condition): every phrase
     # farther on that side fails the same way, so a long text does not try them all.
-    closed = {True: False, False: False}
-    for _, i in sorted(order):
-        start, end, bare, bank = candidates[i]
-        after = start >= action.end and not bare
-        if closed[after]:
+    closed_after = closed_before = False
+    for _, _, (start, end, bare, bank) in order:
+        later = start >= last and not bare
+        if closed_after if later else closed_before:
             continue
         tried = _placed(msg, spec, action, start, end, bare, bank)
         if isinstance(tried, Join):
             return _widen(tried, _around(msg, spec, action), action)
-        closed[after] = tried
+        if later:
+            closed_after = tried
+        else:
+            closed_before = tried
     return None
 
 

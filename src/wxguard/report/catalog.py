@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..catalog import Rule, catalog
+from ..catalog import Rule, Text, catalog
+from ..models import Severity
 from .links import rule_anchor
 
 REGENERATE = "python scripts/gen_docs.py"
@@ -90,6 +91,7 @@ def rules_markdown() -> str:
         f"| {_cell(r.summary_zh)} / {_cell(r.summary_en)} |"
         for r in cat.rules
     ]
+    out += _presentation()
     for prefix, family in cat.families.items():
         rules = [r for r in cat.rules if r.code.startswith(prefix)]
         if not rules:
@@ -118,3 +120,101 @@ def rules_markdown() -> str:
                     f"  - **Fails:** {_code(case.fail)}",
                 ]
     return "\n".join(out) + "\n"
+
+
+# The examples of docs/rules.md's presentation section: findings as checkers give them, so
+# that the section shows what the engine makes of them without depending on the word lists.
+_AD = "新品上市，原价199现价99，点击下单"
+_NOTICE = "请大家不要吸毒"
+
+
+def _missing(code: str) -> dict[str, Text]:
+    """The fields a missing part's finding carries: the part and its fix (its suggestion)."""
+    rule = catalog().by_code[code]
+    fix = Text(zh=rule.suggestion_zh, en=rule.suggestion_en)
+    return {"missing": catalog().word("missing", code), "fix": fix}
+
+
+def _presentation() -> list[str]:
+    """How findings are shown: one mark per problem, and the frame a content finding stands
+    in; both with an example rendered by the code that renders reports."""
+    from ..config import GuardConfig
+    from ..families.base import Finding, Frame
+    from ..frames import frame_model
+    from ..marks import merge
+
+    cat = catalog()
+    out = [
+        "",
+        "## How findings are presented",
+        "",
+        "### One problem, one mark",
+        "",
+        "Where findings of several rules mark one problem, the report has one violation: the",
+        "kept finding's message names the others and its `also` carries them whole, in every",
+        "output format (the HTML label lists their codes after the word, never inside it).",
+        "`select`, `ignore`, `per-file-ignores` and `wxguard: ignore[…]` act on each code alike:",
+        "ignoring the kept code leaves the others, merged again. The catalog's `[[one-mark]]`",
+        "tables say which findings a kept one absorbs: where they overlap, or in one sentence or",
+        "one message; `parts` tables join the missing parts of one ad.",
+        "",
+        "| kept | absorbed | where | why |",
+        "|---|---|---|---|",
+    ]
+    for t in cat.one_mark:
+        where = {"overlap": "same words", "sentence": "one sentence", "message": "one message"}
+        scope = where[t.reach] + (", same rule" if t.same_rule else "")
+        scope += f", under {t.least.value} only" if t.least is not Severity.INFO else ""
+        scope += ", missing parts" if t.parts else ""
+        out.append(f"| {', '.join(t.keep)} | {', '.join(t.absorb)} | {scope} | {_cell(t.why)} |")
+    config = {lang: GuardConfig(lang=lang) for lang in ("zh", "en")}
+    evidence = {"signals": "「原价199现价99」「点击下单」", "score": "…"}
+    parts = [
+        Finding(code, start, end, fields=evidence | _missing(code))
+        for code, start, end in (("WX401", 0, 4), ("WX404", 0, 4), ("WX403", 15, 19))
+    ]
+    out += [
+        "",
+        f"An unlabelled ad ({_code(_AD)}) lacks its label, its sender and its opt-out: three",
+        "findings, one mark where the first fix goes, which lists the others with their fixes:",
+        "",
+    ]
+    for lang, conf in config.items():
+        (mark,) = merge([f.violation(_AD, conf) for f in parts], lang, _AD)
+        codes = " ".join(v.rule for v in (mark, *mark.also))
+        out.append(f"- {lang}: `{mark.text}` [{codes}] {mark.message}")
+    model = frame_model(())
+    out += [
+        "",
+        "### Context: a warning is not an offer",
+        "",
+        "Before a content finding (WX1) becomes an error, the frame judge reads its clause and",
+        "sentence (and a short heading) for the cues of a frame (`wordlists/frames.toml`, which",
+        "users extend with a `[frames]` table in their phrase files). In a frame the finding is",
+        "reported at the frame's severity: its message adds the frame and the words that show",
+        "it, and its fix and consequence are the frame's, not the rule's. A contact, a price or",
+        "an offer in the finding's sentence (a contact the sender gives: anywhere) defeats every",
+        "frame, so a solicitation dressed as a warning stays an error. WX3 and WX8 judge their",
+        "own quotes of an offer or a scam in a warning or a report (`refuted`, `warned`).",
+        "",
+        "| frame | severity | the message adds | fix | consequence |",
+        "|---|---|---|---|---|",
+    ]
+    for name, text in cat.frames.items():
+        kind = model.kinds.get(name)
+        severity = kind.severity.value if kind is not None else "—"
+        out.append(
+            f"| {name} | {severity} | {_cell(text.zh)} ({_cell(text.en)}) "
+            f"| {_cell(text.suggestion_zh)} | {_cell(text.consequence_zh)} |"
+        )
+    cue = model.kinds["warning"].severity
+    finding = Finding(
+        "WX104", 5, 7, fields={"term": "吸毒"}, frame=Frame("warning", "不要", cue), severity=cue
+    )
+    shown = finding.violation(_NOTICE, config["zh"])
+    out += [
+        "",
+        f"Example: {_code(_NOTICE)} gives `{shown.text}` [{shown.rule}, {shown.severity.value}]"
+        f" {shown.message}",
+    ]
+    return out

@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TypeGuard
@@ -54,8 +55,8 @@ class FoldTables:
     homoglyphs, traditional) and keeps the rest, noise included, so offsets never move;
     ``simplified`` is the lower-case + traditional→simplified fold used for segmentation."""
 
-    skeleton: list[int | str | None]
-    one_to_one: list[int]
+    skeleton: Sequence[int | str | None]
+    one_to_one: Sequence[int]
     simplified: dict[int, int]
     t2s: dict[str, str]
     homoglyphs: dict[str, str]
@@ -63,10 +64,16 @@ class FoldTables:
 
 @cache
 def tables() -> FoldTables:
-    """Built on first use (about 0.1 s, or read from the disk cache), then shared."""
-    return cached("fold-tables", table_key(), _build, _valid)
+    """Built on first use (about 0.1 s, or read from the disk cache), then shared. The
+    translate tables are kept as tuples: the collector drops a tuple of strings and numbers
+    from its lists once it has seen it, while a list of 205,744 entries is walked again at
+    every full collection, and a long check runs several."""
+    found = cached("fold-tables", table_key(), _build, _valid)
+    return replace(found, skeleton=tuple(found.skeleton), one_to_one=tuple(found.one_to_one))
 
 
+# What a cached table may be: tuples, as built now, or lists, as entries made before were.
+_TABLE_TYPES = (tuple, list)
 # Folds that hold for every version of the data, checked on a table read from the disk cache.
 _FIXED_POINTS = {"Ａ": "a", "Ｚ": "z", "①": "1", "辦": "办", "a": "a", "中": "中", " ": ""}
 
@@ -78,8 +85,8 @@ def _valid(value: object) -> TypeGuard[FoldTables]:
         return False
     skeleton, one_to_one = value.skeleton, value.one_to_one
     if not (
-        type(skeleton) is list
-        and type(one_to_one) is list
+        type(skeleton) in _TABLE_TYPES
+        and type(one_to_one) in _TABLE_TYPES
         and len(skeleton) == len(one_to_one) == TABLE_SIZE
     ):
         return False
@@ -208,7 +215,11 @@ def _build() -> FoldTables:
         if len(simple) == 1 and simple != char:
             simplified[cp] = ord(simple)
     return FoldTables(
-        skeleton=table, one_to_one=one_to_one, simplified=simplified, t2s=t2s, homoglyphs=homo
+        skeleton=tuple(table),
+        one_to_one=tuple(one_to_one),
+        simplified=simplified,
+        t2s=t2s,
+        homoglyphs=homo,
     )
 
 

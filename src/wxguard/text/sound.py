@@ -13,6 +13,7 @@ Two tables:
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 from typing import TypeGuard
 
@@ -46,19 +47,31 @@ def _readings() -> dict[int, str]:
     return out
 
 
+# What a cached table may be: tuples, as built now, or lists, as entries made before were.
+_TABLE_TYPES = (tuple, list)
+
+
 @cache
-def _tables() -> tuple[list[str], list[int | str | None]]:
-    return cached("sound-tables", digest(table_key(), versions("pypinyin")), _build, _valid)
+def _tables() -> tuple[tuple[str, ...], tuple[int | str | None, ...]]:
+    """Tuples in memory, as ``folding.tables``: the collector stops walking them."""
+    spell_, classes = cached(
+        "sound-tables", digest(table_key(), versions("pypinyin")), _build, _valid
+    )
+    return tuple(spell_), tuple(classes)
 
 
-def _valid(value: object) -> TypeGuard[tuple[list[str], list[int | str | None]]]:
+def _valid(
+    value: object,
+) -> TypeGuard[tuple[Sequence[str], Sequence[int | str | None]]]:
     """Cached tables are used only with the shape ``str.translate`` needs and a few readings
     every version of the data agrees on; anything else is rebuilt."""
     if type(value) is not tuple or len(value) != 2:
         return False
     spell_, classes = value
     if not (
-        type(spell_) is list and type(classes) is list and len(spell_) == len(classes) == TABLE_SIZE
+        type(spell_) in _TABLE_TYPES
+        and type(classes) in _TABLE_TYPES
+        and len(spell_) == len(classes) == TABLE_SIZE
     ):
         return False
     if set(map(type, spell_)) != {str} or not set(map(type, classes)) <= {int, str, type(None)}:
@@ -76,7 +89,7 @@ def _valid(value: object) -> TypeGuard[tuple[list[str], list[int | str | None]]]
         return False
 
 
-def _build() -> tuple[list[str], list[int | str | None]]:
+def _build() -> tuple[tuple[str, ...], tuple[int | str | None, ...]]:
     readings = _readings()
     spell: list[str] = [BREAK] * TABLE_SIZE
     for cp, syllable in readings.items():
@@ -104,14 +117,14 @@ def _build() -> tuple[list[str], list[int | str | None]]:
                 classes[cp] = symbol
         else:
             classes[cp] = "".join(char_symbol.get(c, c) for c in entry)
-    return spell, classes
+    return tuple(spell), tuple(classes)
 
 
-def spell_table() -> list[str]:
+def spell_table() -> tuple[str, ...]:
     return _tables()[0]
 
 
-def class_table() -> list[int | str | None]:
+def class_table() -> tuple[int | str | None, ...]:
     return _tables()[1]
 
 
@@ -121,13 +134,14 @@ def spell(folded: str) -> str:
 
 
 @cache
-def syllable_table() -> list[str]:
+def syllable_table() -> tuple[str, ...]:
     """A ``str.translate`` table over folded text that writes each CJK character as its
     syllable symbol and leaves every other character (digits, letters, punctuation) as it
     is: one character for one, so indices are kept and phrases translated the same way
     match their homophones (铳植 for 充值, 網止 for 网址). Cached on disk as one string (quick
-    to read back) and made a list here, the form ``str.translate`` is fastest with."""
-    return list(
+    to read back) and made a tuple here: ``str.translate`` is as fast with it as with a
+    list, and the collector stops walking it once seen."""
+    return tuple(
         cached(
             "syllable-table",
             digest(table_key(), versions("pypinyin")),

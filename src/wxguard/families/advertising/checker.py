@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...catalog import Text
+from ...catalog import Text, catalog
 from ...phrases.banks import Bank, Hit
 from ...phrases.clauses import STRONG, WEAK, Clauses
 from ..base import CheckContext, Checker, Finding
@@ -27,29 +27,30 @@ if TYPE_CHECKING:
 CANCEL_REACH = 2
 DEFAULT_WORDING = "可证明的客观表述"
 # What an ad must carry, in the order a reader adds them: the 广告 label and the sender's
-# name at the start, the opt-out at the end (Advertising Law arts. 14 and 43).
+# name at the start, the opt-out at the end (Advertising Law arts. 14 and 43). Each missing
+# part is a finding of its own rule; the catalog's [[one-mark]] tables with ``parts`` make
+# them one mark, so that select, ignore and suppression comments act on each part alike.
 PARTS = ("WX401", "WX404", "WX403")
-MISSING = {
-    "WX401": Text(zh="“广告”标识", en="the 广告 label"),
-    "WX404": Text(zh="发送者名称", en="the sender's name"),
-    "WX403": Text(zh="退订方式", en="a way to unsubscribe"),
-}
-_FIX_START = {
-    ("WX401", "WX404"): Text(
-        zh="开头加上【广告】【商家名称】", en="start with 【广告】【shop name】"
-    ),
-    ("WX401",): Text(zh="开头加上【广告】", en="start with 【广告】"),
-    ("WX404",): Text(
-        zh="写明品牌或商家名称，如【某某旗舰店】", en="name the brand or shop, e.g. 【某某旗舰店】"
-    ),
-}
-_FIX_END = Text(zh="结尾加上“回T退订”", en="end with 回T退订")
+
 # A clause: text between clause punctuation in the folded view (a decimal point is no
 # punctuation), without its outer spaces.
 _UNIT = r"(?:[^\s,、:;.!?。…~]|\.(?=[\dx]))"
 _CLAUSE = re.compile(rf"{_UNIT}+(?:[^\S\n]+{_UNIT}+)*")
 _BRACKETED = re.compile(r"[【〖\[][^】〗\]\n]{1,20}[】〗\]]")
 _BRACKETED_END = re.compile(_BRACKETED.pattern + "$")
+# A link is no clause to put a fix in (暑期班报名 https://…: the label goes before 暑期班报名, the
+# opt-out after the link, not inside it).
+_LINK = re.compile(r"(?:https?://|www\.)[^\s，。！？]*")
+
+
+def _blank(m: re.Match[str]) -> str:
+    """The link as clause punctuation of the same length, so that spans stay the view's."""
+    return "," * len(m.group())
+
+
+# A name heading the text right after the 广告 label, before a colon (【广告】鲜果坊水果店：):
+# letters only, so that an offer's terms (全场8折：) are no name.
+_HEAD_NAME = re.compile(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z·&]{1,15})\s*:")
 
 
 class AdvertisingChecker(Checker):
@@ -62,13 +63,16 @@ class AdvertisingChecker(Checker):
         self.enabled = config.enabled_codes() & set(PARTS)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        score = self.model.evidence(ctx.view.folded)
         clauses = Clauses.of(ctx.view)
+        quick = self.model.claims_prefilter
+        claimed = quick is None or quick.search(clauses.text) is not None
+        if not claimed and not self.model.may_reach(ctx.view.folded, self.threshold):
+            return  # no claim, and too little evidence to be an ad: most messages
+        score = self.model.evidence(ctx.view.folded)
         specific: list[Finding] = []
         if score.score >= self.threshold:
             specific += self._absolute(ctx, clauses)
-        quick = self.model.claims_prefilter
-        if quick is None or quick.search(clauses.text) is not None:
+        if claimed:
             specific += self._claims(ctx, clauses, score)
         if score.score >= self.threshold:
             yield from self._labelling(ctx, score, specific)
@@ -78,10 +82,10 @@ class AdvertisingChecker(Checker):
     def _labelling(
         self, ctx: CheckContext, score: Evidence, taken: list[Finding]
     ) -> Iterator[Finding]:
-        """One finding for an ad that lacks its label, its sender or its opt-out: the rule of
-        the first missing part (of those enabled), its message listing every missing part,
-        anchored where the first fix goes (the message's start for a label or a sender, its
-        end for an opt-out) and clear of the absolute terms and claims marked on their own."""
+        """A finding for each part (of those enabled) an ad lacks: its label, its sender or
+        its opt-out, anchored where its fix goes (the message's start for a label or a
+        sender, beside a label that is there for a sender, the end for an opt-out) and clear
+        of the absolute terms and claims marked on their own. The merge makes them one mark."""
         if not any(s.weight > 0 for s in score.signals):
             return  # a threshold of zero or less: nothing commercial to point at
         banks = self.model.banks
@@ -89,40 +93,46 @@ class AdvertisingChecker(Checker):
         label = _first(banks["label"], view)
         lacking = {
             "WX401": label is None,
-            "WX404": not self._identified(view),
+            "WX404": not self._identified(view, label),
             "WX403": _first(banks["unsubscribe"], view) is None,
         }
         missing = [code for code in PARTS if lacking[code] and code in self.enabled]
         if not missing:
             return
-        rule = missing[0]
         busy = [(f.start, f.end) for f in taken]
-        if rule == "WX404" and label is not None:
-            start, end = label  # the sender's name goes beside the label
-        else:
-            start, end = _anchor(view, busy, at_end=rule == "WX403")
         strongest = _strongest(score.signals)
-        fields = {
-            "signals": "".join(f"「{text[s.start : s.end]}」" for s in strongest),
-            "score": f"{score.score:g}",
-            "missing": _listed([MISSING[c] for c in missing]),
-            "fix": _fix(missing),
-        }
+        signals = "".join(f"「{text[s.start : s.end].strip()}」" for s in strongest)
         confidence = min(1.0, 0.5 + score.score / (4 * self.threshold))
-        yield Finding(
-            rule,
-            start,
-            end,
-            term=text[start:end],
-            confidence=confidence,
-            fields=fields,
-            anchor="end" if rule == "WX403" else "start",
-        )
+        for rule in missing:
+            at_end = rule == "WX403"
+            if rule == "WX404" and label is not None:
+                start, end = label  # the sender's name goes beside the label
+            else:
+                start, end = _anchor(view, busy, at_end=at_end)
+            yield Finding(
+                rule,
+                start,
+                end,
+                term=text[start:end],
+                confidence=confidence,
+                fields={
+                    "signals": signals,
+                    "score": f"{score.score:g}",
+                    "missing": catalog().word("missing", rule),
+                    "fix": _fix(rule),
+                },
+                anchor="end" if at_end else "start",
+            )
 
-    def _identified(self, view: str) -> bool:
-        """A 【signature】 that is not a tag, an organisation name, or a signed-off line."""
+    def _identified(self, view: str, label: tuple[int, int] | None) -> bool:
+        """A 【signature】 that is not a tag, a name heading the text after the label
+        (【广告】鲜果坊水果店：…), an organisation name, or a signed-off line."""
         banks = self.model.banks
         generic, nobody = banks["identity-generic"], banks["identity-not"]
+        if label is not None:
+            head = _HEAD_NAME.match(view, label[1])
+            if head is not None and not _only(generic, head.group(1)):
+                return True
         for start, end in _brackets(view):
             inner = view[start:end].strip()
             if 2 <= len(inner) <= 20 and not _only(generic, inner):
@@ -230,7 +240,7 @@ def _anchor(view: str, busy: list[tuple[int, int]], at_end: bool) -> tuple[int, 
     """Where a fix goes: the first clause (a leading 【…】 alone), or the last one (a
     trailing 【…】 alone) for ``at_end``; the next clause inwards when that one overlaps a
     span already marked, and the outermost clause when every one does."""
-    spans = [m.span() for m in _CLAUSE.finditer(view)]
+    spans = [m.span() for m in _CLAUSE.finditer(_LINK.sub(_blank, view))]
     if not spans:
         return 0, len(view)
     head = _BRACKETED.match(view, spans[0][0])
@@ -248,20 +258,10 @@ def _anchor(view: str, busy: list[tuple[int, int]], at_end: bool) -> tuple[int, 
     return next(free, order[0])
 
 
-def _listed(parts: list[Text]) -> Text:
-    """「A、B和C」 / "A, B and C"."""
-    if len(parts) == 1:
-        return parts[0]
-    return Text(
-        zh="、".join(p.zh for p in parts[:-1]) + "和" + parts[-1].zh,
-        en=", ".join(p.en for p in parts[:-1]) + " and " + parts[-1].en,
-    )
-
-
-def _fix(missing: list[str]) -> Text:
-    start = tuple(c for c in missing if c != "WX403")
-    fixes = ([_FIX_START[start]] if start else []) + ([_FIX_END] if "WX403" in missing else [])
-    return Text(zh="，".join(f.zh for f in fixes), en="; ".join(f.en for f in fixes))
+def _fix(code: str) -> Text:
+    """The fix of one missing part: its rule's suggestion."""
+    rule = catalog().by_code[code]
+    return Text(zh=rule.suggestion_zh, en=rule.suggestion_en)
 
 
 def _first(bank: Bank, text: str) -> tuple[int, int] | None:

@@ -162,7 +162,8 @@ class _Encoder:
         table: list[str] = [self.breaks] * 0x110000
         for symbol, code in self.codes.items():
             table[ord(symbol)] = code
-        self.table = table
+        # A tuple: the collector stops walking its 1.1 million entries once it has seen it.
+        self.table = tuple(table)
         self._pairs = None
 
     def encode(self, text: str) -> str:

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 # The frame kind of an inducement quoted in a debunking or a report (wordlists/frames.toml).
 REFUTED = "refuted"
+# The WX305 case of a vote asked of friends with a thank-you and no campaign's terms
+# (data/rules.toml, banks vote-thanks and vote-campaign).
+THANKS = "thanks"
 
 
 class InducementChecker(Checker):
@@ -56,7 +59,13 @@ class InducementChecker(Checker):
         original = ctx.view.text
         joins = find_joins(clauses, model.banks, model.combines, model.alones)
         refuted = self._refuted(clauses) if joins and self.judged else None
+        thanked: bool | None = None
         for join in joins:
+            variant = None
+            if join.rule == "WX305" and join.banks[0] == "vote":
+                if thanked is None:
+                    thanked = self._thanked(clauses)
+                variant = THANKS if thanked else None
             at = placed(join, clauses)
             term = original[at.start : at.end]
             fields = {"action": at.action, "reward": at.joined}
@@ -74,9 +83,17 @@ class InducementChecker(Checker):
                 term,
                 confidence=join.confidence,
                 fields=fields,
+                variant=variant,
                 severity=frame.severity if frame is not None else None,
                 frame=frame,
             )
+
+    def _thanked(self, clauses: Clauses) -> bool:
+        """A personal thank-you for a vote (投完私我领个小红包) without a campaign's terms (an
+        amount, a rate per vote, a screenshot to claim, a link) anywhere in the message."""
+        banks = self.model.banks
+        text = clauses.text
+        return bool(banks["vote-thanks"].hits(text)) and not banks["vote-campaign"].hits(text)
 
     def _refuted(self, clauses: Clauses) -> Cues:
         from ...frames import Cues

@@ -13,7 +13,16 @@ from ...phrases.joins import Alone, Combine, read_rules, trigger
 
 # Banks the join logic consults (the words that debunk or report an offer are the frame
 # judge's: wordlists/frames.toml, bank refuted).
-CONTEXT_BANKS = ("exempt", "blocker", "link", "requirement", "completion", "acquire")
+CONTEXT_BANKS = (
+    "exempt",
+    "blocker",
+    "link",
+    "requirement",
+    "completion",
+    "acquire",
+    "vote-thanks",
+    "vote-campaign",
+)
 
 
 @dataclass(frozen=True)

@@ -22,36 +22,59 @@ class LinkHeuristics:
     disguise_tlds: frozenset[str]
     file_extension_tlds: frozenset[str]
     marketing_cues: tuple[str, ...]
+    brand_lures: frozenset[str]
 
 
-def read_hosts(text: str, where: str) -> frozenset[str]:
-    """One host a line, ``#`` comments; every line must be a domain name."""
-    hosts: set[str] = set()
+def read_hosts(
+    text: str, where: str, marks: frozenset[str] = frozenset()
+) -> dict[str, frozenset[str]]:
+    """One host a line, then any of ``marks`` (``qq.com open``), ``#`` comments; every line
+    must be a domain name: each host with its marks."""
+    hosts: dict[str, frozenset[str]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
-        entry = line.split("#", 1)[0].strip()
-        if not entry:
+        fields = line.split("#", 1)[0].split()
+        if not fields:
             continue
+        entry, *words = fields
         host = normalise_domain(entry)
         if host is None:
             raise WordListError(where, number, f"{entry!r} is not a domain name")
-        hosts.add(host)
-    return frozenset(hosts)
+        unknown = [w for w in words if w not in marks]
+        if unknown:
+            known = ", ".join(sorted(marks)) or "none"
+            raise WordListError(where, number, f"unknown mark {unknown[0]!r} (known: {known})")
+        hosts[host] = frozenset(words)
+    return hosts
 
 
-def _host_list(name: str) -> frozenset[str]:
+def _host_list(name: str, marks: frozenset[str] = frozenset()) -> dict[str, frozenset[str]]:
     path, where = wordlist_path("links", name)
-    return read_hosts(read_text(path, where, "host list"), where)
+    return read_hosts(read_text(path, where, "host list"), where, marks)
 
 
 @cache
 def short_link_hosts() -> frozenset[str]:
-    return _host_list("shortlinks.txt")
+    return frozenset(_host_list("shortlinks.txt"))
+
+
+OPEN = "open"  # a brand host where anyone publishes: groups, documents, payment codes
 
 
 @cache
+def _brands() -> dict[str, frozenset[str]]:
+    return _host_list("brands.txt", frozenset({OPEN}))
+
+
 def brand_hosts() -> frozenset[str]:
-    """Hosts whose name, worn by another domain, makes it a spoof (WX208)."""
-    return _host_list("brands.txt")
+    """Hosts whose name, worn or imitated by another domain, makes it a spoof (WX208)."""
+    return frozenset(_brands())
+
+
+@cache
+def official_hosts() -> frozenset[str]:
+    """The brand hosts whose links are the organisation's own (WX8: no scammer's channel):
+    all but those marked ``open``."""
+    return frozenset(host for host, marks in _brands().items() if OPEN not in marks)
 
 
 def _strings(data: dict[str, object], key: str, where: str) -> list[str]:
@@ -71,4 +94,5 @@ def heuristics() -> LinkHeuristics:
             t.lower() for t in _strings(data, "file-extension-tlds", where)
         ),
         marketing_cues=tuple(_strings(data, "marketing-cues", where)),
+        brand_lures=frozenset(t.lower() for t in _strings(data, "brand-lures", where)),
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .data import heuristics
 from .hosts import is_ip, split_host, suffixes
@@ -32,6 +32,8 @@ _EDITS = re.compile(
     rf"|(?<=[a-z0-9./:])(?P<zw>[{_ZERO_WIDTH}]+)(?=[a-z0-9./:])"
 )
 _SPACES = re.compile(r"[ \t]+")
+# A dot written in brackets: how security notices defang an address (verify-account[.]top).
+_DEFANG = re.compile(r"[\[(【{<][ \t]*(?:dot|\.|点|。)[ \t]*[\])】}>]")
 
 _LATIN_CHAR = r"[a-z0-9\u00c0-\u024f\u0370-\u052f-]"
 _LATIN = _LATIN_CHAR + "+"
@@ -63,9 +65,9 @@ _HAN_CHAR = re.compile(_HAN)
 _MAX_HOST = 253
 
 
-@dataclass(frozen=True)
-class Link:
-    """One link as a reader would follow it, with the original span it was written in."""
+class Link(NamedTuple):
+    """One link as a reader would follow it, with the original span it was written in (a
+    tuple: a hostile message holds a link every few characters)."""
 
     start: int
     end: int
@@ -77,6 +79,9 @@ class Link:
     port: int | None
     rest: str
     techniques: tuple[str, ...]
+    # A dot of its domain written in brackets (evil[.]top): what is written cannot be
+    # tapped, the way notices quote a bad address on purpose.
+    defanged: bool = False
 
     @property
     def disguised(self) -> bool:
@@ -239,13 +244,13 @@ def links_in(text: str, folded: str) -> list[Link]:
         return []
     links: list[Link] = []
     for m in _URL.finditer(lt.text):
-        link = _judge(m, text, lt)
+        link = _judge(m, text, folded, lt)
         if link is not None:
             links.append(link)
     return links
 
 
-def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
+def _judge(m: re.Match[str], text: str, folded: str, lt: LinkText) -> Link | None:
     scheme = m["scheme"]
     host_group = "host" if scheme else "bare"
     host = m[host_group]
@@ -264,16 +269,20 @@ def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
     if rest:
         rest = _trim_rest(rest, m.start("rest"), text, lt)
         end = m.start("rest") + len(rest)
+    if scheme and port is None and not rest and "." not in host and lt.text.startswith(":", end):
+        return None  # http://http:// …: a word and a colon with no port is no host
     techniques = lt.techniques(m.start(), end)
-    host_marks = lt.techniques(hs, he)
+    host_marks = lt.techniques(hs, he) if techniques else []
     start_o, end_o = lt.span(m.start(), end)
     written = text[start_o:end_o]
-    techniques += [t for t in _written_techniques(written) if t not in techniques]
+    if not written.isascii():
+        techniques += [t for t in _written_techniques(written) if t not in techniques]
     host_o = lt.span(hs, he)
     written_host = text[host_o[0] : host_o[1]]
     if not scheme and not _bare_ok(host, written_host, port, rest, "disguised-dot" in host_marks):
         return None
     written_host = unicodedata.normalize("NFKC", written_host).lower() if not host_marks else host
+    defanged = "disguised-dot" in host_marks and _defanged(host, he, folded, lt)
     return Link(
         start=start_o,
         end=end_o,
@@ -285,7 +294,18 @@ def _judge(m: re.Match[str], text: str, lt: LinkText) -> Link | None:
         port=port,
         rest=rest,
         techniques=tuple(techniques),
+        defanged=defanged,
     )
+
+
+def _defanged(host: str, he: int, folded: str, lt: LinkText) -> bool:
+    """A dot of the host's registrable domain written in brackets (``[.]``, ``(dot)``), the
+    way security notices quote a bad address: no app links what remains to the domain
+    (``icbc[.]com.cn.evil.top`` still opens evil.top). Spam disguises its dots too (点, 。,
+    spaces), but not in brackets."""
+    registrable = split_host(host).registrable or host
+    a, b = lt.span(he - len(registrable), he)
+    return _DEFANG.search(folded, a, b) is not None
 
 
 def _bare_ok(

@@ -14,6 +14,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...text.folding import tables
@@ -59,6 +60,7 @@ def reset_extractor() -> None:
     with _lock:
         _extractor = None
         _suffixes = None
+        split_host.cache_clear()
 
 
 def suffixes() -> frozenset[str]:
@@ -84,8 +86,10 @@ class HostParts:
         return f"{self.domain}.{self.suffix}" if self.domain and self.suffix else ""
 
 
+@lru_cache(maxsize=4096)
 def split_host(host: str) -> HostParts:
-    """Public-suffix split of a lower-case host (empty suffix when the list does not know it)."""
+    """Public-suffix split of a lower-case host (empty suffix when the list does not know it).
+    Remembered: a message repeats its hosts, and a hostile one repeats one host for a megabyte."""
     r = extractor()(host)
     return HostParts(r.subdomain, r.domain, r.suffix)
 
@@ -171,6 +175,8 @@ def lookalike(host: str) -> str | None:
     """Why a host imitates another, or None: ``punycode`` (an ``xn--`` label that does not
     decode), ``mixed-script`` (Latin with Cyrillic or Greek in one label, say) or
     ``confusable`` (a non-Latin label made only of letters that look Latin, like ``аре``)."""
+    if host.isascii() and "xn--" not in host:
+        return None
     homoglyphs = tables().homoglyphs
     for label in host.split("."):
         if label.startswith("xn--"):
@@ -197,11 +203,34 @@ class Trusted:
     parents alone, with no suffix lookup."""
 
     names: frozenset[str]
+    # The registrable labels a look-alike imitates (icbc, alipay, 12306), by their typo
+    # skeleton; too short a label (qq, jd, boc) is left out: it is part of too many names.
+    labels: dict[str, str]
+    # A registrable name run straight into a hyphen (alipay.com-secure.info).
+    hyphened: re.Pattern[str] | None
+    # Words a brand label is hyphenated with in a look-alike (verify, kefu: links.toml).
+    lures: frozenset[str]
 
     @staticmethod
-    def of(hosts: Iterable[str]) -> Trusted:
+    def of(hosts: Iterable[str], lures: Iterable[str] = ()) -> Trusted:
         pool = frozenset(hosts)
-        return Trusted(pool | {r for h in pool if (r := split_host(h).registrable)})
+        names = pool | {r for h in pool if (r := split_host(h).registrable)}
+        registrable = {r for h in names if (r := split_host(h).registrable)}
+        labels = {
+            _skeleton(label): name
+            for name in sorted(registrable)
+            if len(label := split_host(name).domain) >= _MIN_LABEL
+        }
+        hyphened = (
+            re.compile(
+                r"(?:^|\.)("
+                + "|".join(map(re.escape, sorted(registrable, key=len, reverse=True)))
+                + r")-"
+            )
+            if registrable
+            else None
+        )
+        return Trusted(names, labels, hyphened, frozenset(lures))
 
     def worn(self, host: str) -> str | None:
         """The trusted name a host wears as its leading labels while it belongs to another
@@ -221,3 +250,63 @@ class Trusted:
             if listed(name, self.names) is not None:
                 return name
         return None
+
+    def imitated(self, host: str, userinfo: str | None) -> tuple[str, str] | None:
+        """The trusted name an ASCII ``host`` passes itself off as, and how, when it is no
+        trusted name itself: written before an ``@`` (``www.icbc.com.cn@evil.top`` opens
+        evil.top), run into a hyphen (``alipay.com-secure.info``), a brand label hyphenated
+        with a lure word (``icbc-verify.top``), or a brand label with look-alike characters
+        (``paypa1.com``, ``tao6ao.com``). A brand word inside another name's subdomain
+        (``icbc-fans.example.com``) or path imitates nothing."""
+        if listed(host, self.names) is not None:
+            return None
+        if userinfo:
+            shown = normalise_domain(userinfo.partition(":")[0])
+            if shown is not None and "." in shown and listed(shown, self.names):
+                return shown, "userinfo"
+        if self.hyphened is not None and (m := self.hyphened.search(host)):
+            return m.group(1), "hyphenated"
+        label = split_host(host).domain
+        if len(label) < _MIN_LABEL:
+            return None
+        words = label.split("-") if "-" in label else ()
+        if any(word in self.lures for word in words):
+            for word in words:
+                name = self.labels.get(_skeleton(word))
+                if name is not None and split_host(name).domain == word:
+                    return name, "hyphenated"
+        name = self.labels.get(_skeleton(label))
+        if name is not None and (brand := split_host(name).domain) != label:
+            # a number (12306) has no letters to imitate: 12308 is another number
+            return (name, "typo") if not brand.isdigit() else None
+        return None
+
+    def homoglyph(self, host: str) -> str | None:
+        """The trusted name a look-alike host spells in Latin letters (``іcbc.com.cn`` with
+        a Cyrillic і spells icbc.com.cn), or None."""
+        skeleton = _latin(to_unicode(host))
+        if skeleton is None or skeleton == host:
+            return None
+        found = listed(skeleton, self.names)
+        if found is not None:
+            return found
+        label = split_host(skeleton).domain
+        return self.labels.get(_skeleton(label)) if len(label) >= _MIN_LABEL else None
+
+
+_MIN_LABEL = 4
+# Characters written for the letters they resemble in a domain name (paypa1, tao6ao, rn for m).
+_TYPO = str.maketrans("0135689i4", "olesbbgla")
+
+
+def _skeleton(label: str) -> str:
+    """A label with look-alike digits and letter pairs read as the letter they imitate."""
+    return label.replace("rn", "m").replace("vv", "w").translate(_TYPO)
+
+
+def _latin(host: str) -> str | None:
+    """``host`` with every confusable letter replaced by the Latin one it imitates, as a
+    comparable ASCII name, or None when it has letters no Latin one stands for."""
+    homoglyphs = tables().homoglyphs
+    spelled = "".join(homoglyphs.get(c, c) for c in host).lower()
+    return normalise_domain(spelled) if spelled.isascii() else None

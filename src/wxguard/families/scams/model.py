@@ -11,13 +11,13 @@ from ...compiled import compiled
 from ...errors import WordListError
 from ...phrases.banks import Bank, add_user_phrases, bundled_family
 from ...phrases.joins import Alone, Combine, read_rules, trigger
-from ..links.hosts import normalise_domain
+from ..links.data import official_hosts
 from .channels import KINDS
 
 WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name (the
 # warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
-CONTEXT_BANKS = ("business", *KINDS)
+CONTEXT_BANKS = ("business", "payroll", *KINDS)
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class ScamsModel:
     wording: Gate
     channel: Gate
     rank: dict[str, int]  # a rule's place in the tables: a sentence keeps the lowest
-    official: frozenset[str]  # domains whose links are no channel (the url bank's ``official``)
+    # domains whose links are no channel: the brand list's own hosts (wordlists/links/brands.txt)
+    official: frozenset[str]
 
 
 def scams_model(files: tuple[Path, ...]) -> ScamsModel:
@@ -66,21 +67,8 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
         _gate(banks, wording),
         _gate(banks, channel),
         rank,
-        _official(banks["url"].options.get("official", [])),
+        official_hosts(),
     )
-
-
-def _official(entries: object) -> frozenset[str]:
-    """The url bank's ``official`` domains, each checked to be a domain name."""
-    if not isinstance(entries, list):
-        raise WordListError(WHERE, None, "banks.url.official: expected a list of domain names")
-    hosts = set()
-    for entry in entries:
-        host = normalise_domain(entry) if isinstance(entry, str) else None
-        if host is None:
-            raise WordListError(WHERE, None, f"banks.url.official: {entry!r} is not a domain name")
-        hosts.add(host)
-    return frozenset(hosts)
 
 
 def _gate(banks: dict[str, Bank], lures: list[str]) -> Gate:
