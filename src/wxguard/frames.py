@@ -89,6 +89,15 @@ class FrameModel:
     quoted: str | None  # the kind of a finding inside 《…》
 
 
+def _kind_order(cues: tuple[Cue, ...]) -> dict[str, int]:
+    """Kinds of equal severity are tried in the order their first cue is listed, whichever
+    cues have hits in a message, so the frame named does not depend on what else it says."""
+    order: dict[str, int] = {}
+    for cue in cues:
+        order.setdefault(cue.kind, len(order))
+    return order
+
+
 def frame_model(files: tuple[Path, ...]) -> FrameModel:
     """The model with the phrases of these users' files added."""
     return compiled("frames", lambda: _build(files), files=files, what="phrase file")
@@ -383,6 +392,7 @@ class _Reading:
         ] = {}
         self._cued: dict[str, frozenset[int]] = {}
         self._live: list[Cue] | None = None
+        self._order: dict[str, int] | None = None
         points = {p for f in findings for p in (f.start, f.end)}
         self.at = _compact_positions(self.original, points)
         text = self.clauses.text
@@ -458,9 +468,12 @@ class _Reading:
         title = self.quoted(f) if self.model.quoted is not None else None
         if title is not None and self.model.quoted is not None:
             found.setdefault(self.model.quoted, []).append(_Listed(self, [title[0]]))
+        if self._order is None:
+            self._order = _kind_order(self.model.cues)
+        order = self._order
         framing = sorted(
             (self.model.kinds[k] for k, parts in found.items() if any(p.any() for p in parts)),
-            key=lambda k: k.severity.rank,
+            key=lambda k: (k.severity.rank, order.get(k.name, len(order))),
         )
         for kind in framing:
             if kind.severity.rank >= severity.rank:
