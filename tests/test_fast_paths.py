@@ -606,3 +606,24 @@ def test_the_bank_index_names_the_banks_whose_anchors_occur(family: int, text: s
     for name, bank in banks.items():
         for overlapping in (True, False):
             assert msg.raw(name, overlapping) == bank.hits(msg.clauses.text, overlapping), name
+
+
+def test_a_repeated_clause_is_cut_by_jieba_once(monkeypatch: Any) -> None:
+    """Word edges depend only on the characters around a span, so a text that repeats one
+    clause (a long warning, a template sent to many groups) asks jieba once per window, not
+    once per finding."""
+    from wxguard.text import segment
+
+    tokenizer = segment._jieba()
+    cuts: list[str] = []
+    real = tokenizer.cut
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
+        cuts.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(tokenizer, "cut", counting)
+    text = "消毒品牌，" * 200
+    edges = [segment.straddles(text, i + 1, i + 3) for i in range(0, len(text), 5)]
+    assert all(edges)  # 消毒 and 品牌 cross the edges of 毒品 in every copy
+    assert len(cuts) <= 5  # the windows at the start and the end, and the one in between

@@ -70,6 +70,8 @@ def test_payment_details_are_an_error(wx8: Guard) -> None:
         "开票信息：深圳市腾飞科技有限公司，税号 91440300MA5F1234X1，开户行 招商银行深圳分行，"
         "账号 7559 1234 5678 9012",
         "对公账户：工行 6222 0212 3456 7890 123，户名：华远贸易有限公司",
+        # the sender's own salary card, for the finance team to pay into
+        "工资卡号6222020200112233445，麻烦财务打一下",
     ],
 )
 def test_a_companys_billing_details_are_a_warning(wx8: Guard, text: str) -> None:

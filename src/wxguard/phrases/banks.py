@@ -378,8 +378,6 @@ class BankIndex:
     __slots__ = ("_automaton", "bits")
 
     def __init__(self, banks: Iterable[tuple[str, Bank]]) -> None:
-        import ahocorasick  # here: import wxguard does not load it
-
         # By the name a bank is filed under: a bank with anchors has a bit; others always look.
         self.bits: dict[str, int] = {}
         masks: dict[str, int] = {}
@@ -388,12 +386,7 @@ class BankIndex:
                 bit = self.bits.setdefault(name, 1 << len(self.bits))
                 for anchor in bank.anchors:
                     masks[anchor] = masks.get(anchor, 0) | bit
-        self._automaton: Any = None
-        if masks:
-            self._automaton = ahocorasick.Automaton()
-            for anchor, mask in masks.items():
-                self._automaton.add_word(anchor, mask)
-            self._automaton.make_automaton()
+        self._automaton = mask_automaton(masks)
 
     def scan(self, text: str) -> int:
         """The bits of the banks one of whose anchors occurs in ``text``."""
@@ -405,6 +398,20 @@ class BankIndex:
             if found == every:
                 break
         return found
+
+
+def mask_automaton(masks: Mapping[str, int]) -> Any:
+    """An Aho-Corasick automaton that gives each string's bit mask where it occurs (None
+    without strings): the banks a text may hit, in one pass in C."""
+    if not masks:
+        return None
+    import ahocorasick  # here: import wxguard does not load it
+
+    automaton = ahocorasick.Automaton()
+    for key, mask in masks.items():
+        automaton.add_word(key, mask)
+    automaton.make_automaton()
+    return automaton
 
 
 # Indexes by the identity of the banks' mapping, which is kept alive with its index (so its

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .folding import tables
@@ -26,10 +26,22 @@ def _jieba() -> Any:
     return tokenizer
 
 
+# Windows remembered by ``straddles`` and ``in_words`` (each a few dozen characters).
+MEMO = 4096
+
+
 def _window(text: str, start: int, end: int) -> tuple[int, str]:
     """The window around ``[start, end)`` that jieba segments, and where it starts."""
     lo = max(0, start - WINDOW)
     return lo, text[lo : min(len(text), end + WINDOW)].translate(tables().simplified)
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The original characters of the window around ``[start, end)`` and the span in it:
+    all a word-edge answer depends on, so answers are remembered by it. A clause that
+    repeats (a long text of one warning, a template sent to many groups) is cut once."""
+    lo = max(0, start - WINDOW)
+    return text[lo : min(len(text), end + WINDOW)], start - lo, end - lo
 
 
 def _crossable(window: str, edge: int) -> bool:
@@ -72,6 +84,11 @@ def word_bounds(text: str, start: int, end: int) -> set[int]:
 def straddles(text: str, start: int, end: int) -> bool:
     """True when a real word crosses an edge of ``text[start:end]`` without containing it,
     as 消毒 and 品牌 do around 毒品 in 消毒品牌."""
+    return _straddles(*_around(text, start, end))
+
+
+@lru_cache(maxsize=MEMO)
+def _straddles(text: str, start: int, end: int) -> bool:
     lo, window = _window(text, start, end)
     if not (_crossable(window, start - lo) or _crossable(window, end - lo)):
         return False
@@ -84,7 +101,12 @@ def straddles(text: str, start: int, end: int) -> bool:
 def in_words(text: str, start: int, end: int, positions: Iterable[int]) -> bool:
     """True when any of ``positions`` lies inside a real word, as 言 does in 言情小说
     (a homophone of 艳情小说 that is simply the ordinary word)."""
-    positions = list(positions)
+    around, a, b = _around(text, start, end)
+    return _in_words(around, a, b, tuple(p - (start - a) for p in positions))
+
+
+@lru_cache(maxsize=MEMO)
+def _in_words(text: str, start: int, end: int, positions: tuple[int, ...]) -> bool:
     lo, window = _window(text, start, end)
     # A position inside a word of two or more characters has that word across its left or
     # its right edge.

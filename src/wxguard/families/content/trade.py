@@ -26,7 +26,7 @@ from typing import Any
 
 from ...compiled import compiled
 from ...errors import WordListError
-from ...phrases.banks import Bank, Hit, family_banks
+from ...phrases.banks import Bank, Hit, family_banks, mask_automaton
 from ...phrases.clauses import STRONG, Clauses
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
@@ -138,8 +138,6 @@ class TradeGate:
         alones: list[Alone],
         table: Sequence[int | str | None] | None = None,
     ) -> None:
-        import ahocorasick  # here: import wxguard does not load it
-
         needs = [(c.action, c.with_) for c in combines] + [(a.bank, ()) for a in alones]
         names = sorted({n for action, joined in needs for n in (action, *joined)})
         bit = {name: 1 << (i + 1) for i, name in enumerate(names)}
@@ -161,12 +159,7 @@ class TradeGate:
         # The answer for each set of banks seen: texts show few, and asking every rule is
         # most of the test's cost.
         self._known: dict[int, bool] = {}
-        self._automaton: Any = None
-        if masks:
-            self._automaton = ahocorasick.Automaton()
-            for key, mask in masks.items():
-                self._automaton.add_word(key, mask)
-            self._automaton.make_automaton()
+        self._automaton: Any = mask_automaton(masks)
 
     def possible(self, text: str) -> bool:
         present = self._open

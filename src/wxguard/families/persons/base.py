@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from ...text.folding import fold_one_to_one
 
@@ -69,9 +69,10 @@ class Pattern:
         object.__setattr__(self, "compiled", re.compile(self.regex))
 
 
-@dataclass(frozen=True)
-class Result:
-    """One piece of personal information: span in the original text, entity, rule, score."""
+class Result(NamedTuple):
+    """One piece of personal information: span in the original text, entity, rule, score.
+    A tuple: made at the rate of the numbers in a text (80,000 a MB of a phone list), and
+    a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``."""
 
     entity: str
     rule: str
@@ -113,6 +114,8 @@ class PatternRecognizer:
 
     def normalise(self, matched: str) -> str:
         """The value a match stands for: its digits and letters, separators dropped."""
+        if matched.isalnum():  # most numbers are written without separators
+            return matched
         return "".join(c for c in matched if c.isalnum())
 
     def validate(self, value: str, pattern: Pattern) -> float | None:

@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 
 # Payment details (a ``payee`` join, WX808) are blocked, except in a message that holds a
 # company's billing details (``business``: 开票信息, 税号, 对公账户), which are published by
-# design: there they are at most a warning.
-_PAYEE, _BUSINESS = "payee", "business"
+# design, or the sender's own salary or expense card for the finance team (``payroll``:
+# 工资卡号…麻烦财务打一下): there they are at most a warning.
+_PAYEE, _PUBLISHED = "payee", ("business", "payroll")
 # The frame kind of a scam described in a warning about it (wordlists/frames.toml).
 WARNED = "warned"
 
@@ -97,7 +98,7 @@ class ScamsChecker(Checker):
             if notice is not None and notice.any()
             else []
         )
-        business: bool | None = None
+        published: bool | None = None
         for join in _one_per_place(joins, warned, clauses, model):
             at = placed(join, clauses, original)
             severity, frame = None, None
@@ -105,10 +106,10 @@ class ScamsChecker(Checker):
                 frame = self._frame(notice.cue(join), clauses, original)
                 severity = frame.severity
             if join.banks[0] == _PAYEE:
-                if business is None:
-                    business = bool(model.banks[_BUSINESS].hits(clauses.text))
+                if published is None:
+                    published = any(model.banks[name].hits(clauses.text) for name in _PUBLISHED)
                 configured = ctx.config.severity_of(join.rule)
-                if business and configured.rank > Severity.WARNING.rank and frame is None:
+                if published and configured.rank > Severity.WARNING.rank and frame is None:
                     severity = Severity.WARNING
             yield Finding(
                 rule=join.rule,

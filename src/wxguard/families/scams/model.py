@@ -17,7 +17,7 @@ from .channels import KINDS
 WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name (the
 # warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
-CONTEXT_BANKS = ("business", *KINDS)
+CONTEXT_BANKS = ("business", "payroll", *KINDS)
 
 
 @dataclass(frozen=True)
