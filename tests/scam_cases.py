@@ -424,6 +424,48 @@ POSITIVES: list[tuple[str, str, str]] = [
         "WX801",
         "发一下您的银行卡号，稍后收到的验证码",
     ),
+    # a valuable prize claimed through a link (any link, short ones included)
+    (
+        "恭喜您获得苹果手机一部，点击链接领取：https://www.apple-gift.top/a",
+        "WX805",
+        "恭喜您获得苹果手机一部，点击链接领取：https://www.apple-gift.top/a",
+    ),
+    (
+        "恭喜您获得苹果手机一部，点击链接领取：http://t.cn/A6xyz",
+        "WX805",
+        "恭喜您获得苹果手机一部，点击链接领取：http://t.cn/A6xyz",
+    ),
+    (
+        "恭喜你在周年庆中抽中华为手机一台，请填写收货地址 http://hw-gift.cc/x 领取",
+        "WX805",
+        "恭喜你在周年庆中抽中华为手机一台，请填写收货地址 http://hw-gift.cc/x",
+    ),
+    # credit repair sold for a fee or with a loan promised
+    ("征信修复，黑户也能下款，收费3000", "WX804", "征信修复，黑户也能下款"),
+    ("征信修复，收费3000，包下款", "WX804", "征信修复，收费3000"),
+    ("专业逾期洗白，包成功，不成功不收费", "WX804", "逾期洗白，包成功"),
+    # a 'million-yuan cover' charging a fee, closed through an unnamed customer service
+    (
+        "您的抖音百万保障已开通，每月扣费800元，如需关闭请联系客服",
+        "WX802",
+        "百万保障已开通，每月扣费800元，如需关闭请联系客服",
+    ),
+    (
+        "【快手】您开通的百万医疗保障将于今日扣费599元，如非本人操作请尽快联系客服取消",
+        "WX802",
+        "开通的百万医疗保障将于今日扣费599元，如非本人操作请尽快联系客服",
+    ),
+    # a cancelled flight compensated through an unnamed customer service
+    (
+        "航空公司通知：您的航班CA1234已取消，请联系客服办理改签理赔",
+        "WX802",
+        "航班CA1234已取消，请联系客服办理改签理赔",
+    ),
+    (
+        "尊敬的旅客，您预订的MU5678航班因机械故障已被取消，请及时联系客服领取300元延误补偿",
+        "WX802",
+        "航班因机械故障已被取消，请及时联系客服领取300元延误补偿",
+    ),
 ]
 
 NEGATIVES: list[str] = [
@@ -438,6 +480,20 @@ NEGATIVES: list[str] = [
     "银行工作人员不会让您提供银行卡号和验证码，谨防诈骗",
     "反诈提醒：骗子冒充领导说“我是你领导，明天来我办公室，先转两万过来”，遇到请电话核实。",
     "警方提示：自称客服说您购买的商品有质量问题，要您提供银行卡号和验证码办理退款的，都是诈骗。",
+    # a school prize, a shop's coupon, a colleague's lucky draw; free credit repair and a
+    # genuine subscription; a traveller's own story; warnings that quote the prize,
+    # credit-repair, cover and flight scams
+    "恭喜你获得本次征文比赛一等奖！详情见 https://school.example.com/notice",
+    "恭喜您获得10元优惠券，点击 https://m.shop.example.com/c 领取",
+    "恭喜小王抽中了年会大奖iPhone，请到行政部领取",
+    "信用修复不收费，企业可登录信用中国网站申请",
+    "您的爱奇艺会员自动续费已开通，每月扣费25元，如需取消可在App内关闭",
+    "航班取消了，我联系客服申请了补偿",
+    "反诈提醒：“恭喜您获得苹果手机一部，点击链接领取”之类的短信都是诈骗，请勿点击。",
+    "警惕“恭喜您获得苹果手机一部，点击链接领取：http://t.cn/A6xyz”这类中奖诈骗短信，请勿点击。",
+    "人民银行提示：征信修复收费3000包下款的都是骗局，真实的逾期记录无法删除。",
+    "警惕“百万保障”扣费诈骗：抖音、快手没有每月扣费的百万保障，自称客服让你关闭的都是骗子。",
+    "反诈提醒：收到“您的航班已取消，请联系客服办理改签理赔”的短信，请拨打航空公司官方客服电话核实。",
     "我是你领导，明天来我办公室一趟，聊聊下季度的计划。",
     "这台笔记本电脑是年会抽奖抽中的，太幸运了！",
     "航班取消了，我改签到明天，有事打我电话。",

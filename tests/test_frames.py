@@ -344,3 +344,20 @@ def test_trafficking_named_beside_drugs_is_no_sale(judged: Guard) -> None:
     (v,) = judged.check("严惩强奸犯、拐卖儿童、盗窃、贩毒犯人的最佳办法").violations
     assert (v.rule, v.severity, v.frame) == ("WX104", Severity.INFO, "warning")
     assert judged.check("拐卖儿童、出售冰毒，私聊").verdict is Verdict.BLOCK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "看到“出售银行卡、收购电话卡”的信息请举报，买卖两卡违法。",
+        "反诈提醒：凡是让你出售银行卡、出租电话卡的都是违法的",
+        "警惕！有人在群里发“出售冰毒”的信息，请大家不要理会并举报",
+        "【反诈】不要出租出借银行卡，出售银行卡是违法行为",
+    ],
+)
+def test_an_anti_fraud_notice_passes_with_no_ad_label_asked(judged: Guard, text: str) -> None:
+    """A list of quoted items is governed as one clause, a quoted offer is cited, and a
+    campaign tag (【反诈】) is no sender's signature."""
+    report = judged.check(text)
+    assert report.verdict is Verdict.PASS, [(v.rule, v.severity) for v in report.violations]
+    assert not [v for v in report.violations if v.rule.startswith("WX4")]

@@ -86,6 +86,21 @@ def test_a_lower_configured_severity_is_kept_for_billing_details() -> None:
     assert [v.severity for v in guard.check(text).violations] == [Severity.INFO]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "征信修复，黑户也能下款，收费3000",
+        "征信修复，收费3000，包下款",
+        "您的抖音百万保障已开通，每月扣费800元，如需关闭请联系客服",
+    ],
+)
+def test_a_scam_is_not_told_to_add_an_ad_label(every_rule: Guard, text: str) -> None:
+    """A 【广告】 label and 回T退订 make no scam lawful: the missing parts ride in ``also``."""
+    (v,) = every_rule.check(text).violations
+    assert (v.rule[:3], v.severity) == ("WX8", Severity.ERROR)
+    assert "WX401" in {a.rule for a in v.also}
+
+
 # -- channels ------------------------------------------------------------------------------
 def _channels(text: str) -> list[tuple[str, str]]:
     return [(text[c.start : c.end], c.kind) for c in find_channels(text, fold_one_to_one(text))]

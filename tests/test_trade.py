@@ -237,3 +237,8 @@ def test_card_trading_cites_the_anti_fraud_law_and_threats_the_criminal_law() ->
     threat = Guard().check("杀了你全家").violations
     assert [v.rule for v in card] == ["WX110"] and "第三十一条" in card[0].consequence
     assert [v.rule for v in threat] == ["WX111"] and "第二百九十一条之一" in threat[0].consequence
+
+
+def test_a_card_sale_a_fraud_term_also_names_is_one_mark_under_the_card_rule() -> None:
+    (mark,) = Guard().check("出售银行卡，一张五百").violations
+    assert mark.rule == "WX110" and [v.rule for v in mark.also] == ["WX106"]

@@ -44,7 +44,9 @@ OFFICIAL = "official"
 DEFEATERS = ("contact", "price", "offer", "sale")
 REACHES = ("clause", "sentence")
 SCOPES = ("sentence", "message")
-_Window = tuple[str, int, int]  # a bank and the compact range its hits are read in
+# A bank, the compact range its hits are read in, and whether a quoted hit is cited (a
+# notice quotes the offer it warns of: 有人发“出售冰毒”的信息，请举报).
+_Window = tuple[str, int, int, bool]
 # A finding inside 《…》 (a book, film, article or news title) is cited, not said.
 _TITLE = re.compile(r"《[^《》\n]{1,60}》")
 # A tag the message opens with (【新闻】, [通知]): it tells nothing the sentence after it says.
@@ -364,8 +366,9 @@ class _Reading:
 
     def __init__(self, model: FrameModel, view: TextView, findings: list[Finding]) -> None:
         self.model = model
-        self.clauses = Clauses.of(view)
+        self.clauses = _listed(view)
         self.view = view
+        self._quotes: Quotes | None = None
         self.original = view.text
         self._hits: dict[str, tuple[list[Hit], list[int]]] = {}
         self._exempt: list[Hit] | None = None
@@ -375,7 +378,8 @@ class _Reading:
         self._open: dict[_Window, list[int]] = {}
         self._headlines: dict[str, _Listed] = {}
         self._far: dict[
-            tuple[_Window, tuple[_Window, ...], tuple[str, ...]], tuple[list[int], list[int]]
+            tuple[_Window, tuple[tuple[str, int, int], ...], tuple[str, ...]],
+            tuple[list[int], list[int]],
         ] = {}
         self._cued: dict[str, frozenset[int]] = {}
         self._live: list[Cue] | None = None
@@ -542,7 +546,7 @@ class _Reading:
                 continue
             whole = self.model.banks[bank].options.get("scope") == "message"
             lo, hi = (0, len(clauses.text)) if whole else sentence
-            window = (bank, lo, hi)
+            window = (bank, lo, hi, bank in kind.governed)
             if self.open_clauses(window) and (
                 bank not in kind.governed or self.ungoverned(window, cues, start, end)
             ):
@@ -555,7 +559,7 @@ class _Reading:
         of findings asking."""
         found = self._open.get(window)
         if found is None:
-            bank, lo, hi = window
+            bank, lo, hi, cited = window
             clauses = self.clauses
             found = []
             hits, starts = self.hits(bank)
@@ -563,7 +567,7 @@ class _Reading:
             while k < len(hits) and hits[k].start < hi:
                 hit = hits[k]
                 k += 1
-                if hit.end > hi:
+                if hit.end > hi or (cited and self.cited(hit)):
                     continue
                 clause, last = clauses.clause_start(hit.start), clauses.clause_end(hit.start)
                 k = max(k, bisect_right(starts, last))  # one answer per clause
@@ -641,6 +645,12 @@ class _Reading:
                     after.append(clause)
             found = self._far[key] = (before, after)
         return found
+
+    def cited(self, hit: Hit) -> bool:
+        """The hit lies inside quotation marks: the notice quotes it (警惕“出售冰毒”的信息)."""
+        if self._quotes is None:
+            self._quotes = Quotes(self.original)
+        return self._quotes.around(*self.clauses.original(hit.start, hit.end))
 
     def official(self, lo: int, hi: int) -> bool:
         return any(True for _ in self.within(OFFICIAL, lo, hi))
@@ -771,6 +781,21 @@ class _Cued:
         """Some framing hit starts in the clause that begins at ``clause``."""
         last = self.reading.clauses.clause_end(clause)
         return self._before(clause, last) is not None or self._after(clause, last) is not None
+
+
+def _listed(view: TextView) -> Clauses:
+    """The message's clauses with a list comma (、) no clause break: the items of a list share
+    the clause of the verb or the warning around them (不要出租、出售银行卡; 凡是让你出售银行卡、
+    出租电话卡的都是违法的), and a cue governs them as one."""
+    clauses = Clauses.of(view)
+    text = view.text
+    if "、" not in text:
+        return clauses
+    commas = [i for i, c in enumerate(text) if c == "、"]
+    return view.memo(
+        "frame-clauses",
+        lambda: clauses.joined(list(_compact_positions(text, commas).values())),
+    )
 
 
 def _unexempted(hits: list[Hit], exempt: list[Hit]) -> list[Hit]:

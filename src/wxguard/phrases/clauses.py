@@ -118,6 +118,20 @@ class Clauses:
         other._marks = self._marks
         return other
 
+    def joined(self, breaks: Sequence[int]) -> Clauses:
+        """The same clauses with the clause breaks at these compact positions read as none
+        (written ``、``, which a ``{*}`` gap crosses): indices and the map back stay valid."""
+        text = list(self.text)
+        for at in breaks:
+            if text[at] == WEAK:
+                text[at] = "、"
+        other = Clauses.__new__(Clauses)
+        other._original = self._original
+        other.text = "".join(text)
+        other._map = self._map
+        other._marks = None
+        return other
+
     def _markers(self) -> tuple[list[int], list[int]]:
         if self._marks is None:
             text = self.text
