@@ -74,7 +74,9 @@ def test_the_trial_fakes_of_wechat_jd_and_apple_are_blocked(
     text: str, imitated: str, domain: str
 ) -> None:
     report = GUARD.check(text)
-    (v,) = [v for v in report.violations if v.rule == "WX208"]
+    # the prize scam's WX8 finding may hold the WX208 on its span among its ``also``
+    found = [v for top in report.violations for v in (top, *top.also) if v.rule == "WX208"]
+    (v,) = found
     assert (v.severity, report.verdict) == (Severity.ERROR, Verdict.BLOCK)
     assert f"仿冒「{imitated}」" in v.message and f"实际属于「{domain}」" in v.message
 
