@@ -8,9 +8,10 @@ from wxguard.families.inducement.model import inducement_model
 
 def bank_sources() -> list[str]:
     adv, ind = advertising_model(), inducement_model(())
+    scanner = adv.scanner
     patterns = [
-        *adv.scanner.regexes,
-        *adv.scanner.gates,
+        *(lazy.get() for lazy in scanner.regexes if lazy is not None),
+        *(gate.get() for _, gate in scanner.gated),
         adv.claims_prefilter,
         ind.trigger,
     ]

@@ -76,7 +76,7 @@ def test_the_shipped_unions_get_a_lookahead() -> None:
     cta = next(
         r for s, r in zip(adv.scanner.specs, adv.scanner.regexes, strict=True) if s.kind == "cta"
     )
-    assert cta is not None and cta.pattern.startswith("(?=[")
+    assert cta is not None and cta.get().pattern.startswith("(?=[")
 
 
 @settings(max_examples=500)

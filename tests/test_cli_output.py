@@ -191,6 +191,25 @@ def test_statistics_in_html_are_a_page_of_the_counts(cli: Cli) -> None:
     assert row is not None and row.group(1, 3) == ("2", "WX104")
     assert row.group(2) == rule_url(catalog().get("WX104"))
     assert "\t" not in r.out  # not the text table
+    # and the messages, counted as the report page counts them (the clean one too)
+    assert "3 messages: 2 block, 0 review, 1 pass" in r.out
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
+def test_statistics_leave_what_a_program_reads_whole(cli: Cli, fmt: str) -> None:
+    """Code scanning parses the SARIF file and Actions reads each stdout line as a workflow
+    command: the counts go to stderr, the findings stay in the format on stdout."""
+    cli.write("a.txt", "冰毒\n大麻 冰毒\n好\n")
+    r = cli("check", "--statistics", "--format", fmt, "a.txt")
+    plain = cli("check", "--format", fmt, "a.txt")
+    assert r.code == plain.code == 1
+    assert r.out == plain.out
+    if fmt == "sarif":
+        assert len(json.loads(r.out)["runs"][0]["results"]) == 2
+    else:
+        assert [line[:8] for line in r.out.splitlines()[:2]] == ["::error "] * 2
+    assert "\t" not in r.out  # not the text table
+    assert r.err == f"2\tWX104\t{catalog().get('WX104').name}\n"
 
 
 # -- HTML counts -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -556,6 +557,50 @@ def test_a_text_the_exact_trade_test_turns_away_has_no_join(text: str) -> None:
     sound = Clauses(text).respelled(syllable_table())
     if not model.joinable.possible(sound.text):
         assert find_joins(sound, model.sound, model.combines, model.alones) == []
+
+
+def _ad_pieces() -> list[str]:
+    """Every literal the advertising scanner looks for, with digits, a phone number, a label
+    and brackets, so that signals of every bank (and their rejects and cancels) abound."""
+    from wxguard.families.advertising.model import advertising_model
+
+    automaton = advertising_model().scanner.automaton
+    return [*sorted(automaton.keys()), "5", "99", "13812345678", "【", "】", "广告", "，", " "]
+
+
+@given(st.lists(st.sampled_from(_ad_pieces()), max_size=12).map("".join), st.sampled_from([1, 4]))
+@settings(max_examples=3000)
+def test_a_text_the_ceiling_turns_away_scores_below_the_threshold(
+    text: str, threshold: float
+) -> None:
+    from wxguard.families.advertising.model import advertising_model
+    from wxguard.text.folding import fold_one_to_one
+
+    model = advertising_model()
+    view = fold_one_to_one(text)
+    if not model.may_reach(view, threshold):
+        assert model.evidence(view).score < threshold
+
+
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # re's parser on "[[" (a nested set)
+@given(st.text(alphabet="分享ab .^$*+?{}[]()|\\#-1", max_size=8))
+@settings(max_examples=3000)
+def test_literal_of_answers_as_the_regex_parser(source: str) -> None:
+    """A source without metacharacters is taken as its own literal, unparsed: the same
+    answer as reading the parsed pattern."""
+    import re as stdlib_re
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    from wxguard.text.quickregex import literal_of
+
+    try:
+        parsed = _parser.parse(source)
+    except stdlib_re.error:
+        expected = None
+    else:
+        only_literals = all(op is _constants.LITERAL for op, _ in parsed)
+        expected = "".join(chr(a) for _, a in parsed) if only_literals else None
+    assert literal_of(source) == expected
 
 
 def _family_banks() -> list[dict[str, Any]]:

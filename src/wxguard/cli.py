@@ -51,6 +51,9 @@ MACHINE: dict[str, Callable[[Sequence[Report]], str]] = {
     "sarif": sarif.render,
     "github": github.render,
 }
+# Formats whose stdout a program parses as a whole (code scanning, workflow commands): with
+# --statistics they stay whole, and the counts go to stderr, where a CI log shows them.
+READ_BY_PROGRAMS = ("sarif", "github")
 # html also counts the messages that passed, which the reports with findings do not hold.
 FORMATS = [*HUMAN, *MACHINE, "html"]
 INPUT_FORMATS = ["txt", "md"]
@@ -200,7 +203,9 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--statistics",
         action="store_true",
-        help="count findings per rule instead of listing them (JSON with json, a page with html)",
+        help="count findings per rule instead of listing them (JSON with json, a page with "
+        "html); with sarif and github, which a program reads, the findings stay on stdout and "
+        "the counts go to stderr",
     )
     check.add_argument(
         "--quiet", "-q", action="store_true", help="no summary line after the findings"
@@ -348,9 +353,10 @@ class _Inputs:
         return shown, text, kind, self.project.settings(path)
 
 
-def _statistics(reports: Sequence[Report], output_format: str) -> str:
+def _statistics(reports: Sequence[Report], output_format: str, checked: int = 0) -> str:
     """Findings per rule, most first: JSON for the JSON formats, a page for html (the page
-    the format promises, not a text table a browser would show as one line), else text."""
+    the format promises, not a text table a browser would show as one line, with the
+    messages counted as the report page counts them: ``checked`` in all), else text."""
     counts = Counter(v.rule for r in reports for v in r.violations)
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     by_code = catalog().by_code
@@ -358,7 +364,7 @@ def _statistics(reports: Sequence[Report], output_format: str) -> str:
         rows = [{"code": code, "name": by_code[code].name, "count": n} for code, n in ordered]
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if output_format == "html":
-        return html.statistics_page(ordered)
+        return html.statistics_page(ordered, reports, checked)
     return "".join(f"{n}\t{code}\t{by_code[code].name}\n" for code, n in ordered)
 
 
@@ -397,8 +403,11 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
             "wxguard: warning: no .md, .markdown or .txt files found under the given paths",
             file=stderr,
         )
-    if args.statistics:
-        stdout.write(_statistics(found, args.output_format))
+    if args.statistics and args.output_format in READ_BY_PROGRAMS:
+        stderr.write(_statistics(found, "concise"))
+        stdout.write(MACHINE[args.output_format](found))
+    elif args.statistics:
+        stdout.write(_statistics(found, args.output_format, checked))
     elif args.output_format in HUMAN:
         colour = use_colour(stdout)
         stdout.write(HUMAN[args.output_format](found, colour))

@@ -330,9 +330,12 @@ def page(reports: Sequence[Report], checked: int | None = None) -> str:
     return _page("wxguard report", reports_html(reports, limit=None, checked=checked))
 
 
-def statistics_page(counts: Sequence[tuple[str, int]]) -> str:
+def statistics_page(
+    counts: Sequence[tuple[str, int]], reports: Sequence[Report], checked: int | None = None
+) -> str:
     """The CLI's ``--statistics`` as a page: findings per rule, most first, each rule linked
-    to its documentation, under the number of findings and messages."""
+    to its documentation, under the messages (``reports``, ``checked`` as in
+    ``batch_summary``) and the number of findings."""
     by_code = catalog().by_code
     head = "".join(
         f'<th style="{_CELL}background:#f6f8fa;">{_e(h)}</th>'
@@ -352,6 +355,8 @@ def statistics_page(counts: Sequence[tuple[str, int]]) -> str:
     total = plural(sum(n for _, n in counts), "finding")
     body = (
         f'<div class="wxguard-statistics tex2jax_ignore" style="{_BOX}">'
+        f'<div class="wxguard-summary" style="font-weight:600;margin-bottom:4px;">'
+        f"{_e(batch_summary(reports, checked))}</div>"
         f'<div style="font-weight:600;margin-bottom:4px;">{_e(total)} by rule</div>'
         f'<table style="{_TABLE}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
         "</tbody></table></div>"

@@ -29,6 +29,8 @@ _MAX_NESTING = 200
 _MAX_CHARS = 512
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+# A source without any of these is a literal: every character matches itself.
+_METACHARACTER = re.compile(r"[\\.^$*+?{}\[\]()|]")
 # Stands in a set of first characters for every decimal digit (``\\d``, some 700 code points):
 # numbers open many phrases ({N}个群), and without it their banks had no lookahead at all.
 DIGITS = "\\d"
@@ -120,6 +122,8 @@ def _klass(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
 
 def literal_of(source: str) -> str | None:
     """The string ``source`` matches when it is a plain literal (``分享``, ``a\\.b``), else None."""
+    if _METACHARACTER.search(source) is None:
+        return source  # most phrases: nothing to parse (parsing them was 7 % of ``Guard()``)
     try:
         parsed = _p.parse(source)
     except re.error:

@@ -63,13 +63,16 @@ class AdvertisingChecker(Checker):
         self.enabled = config.enabled_codes() & set(PARTS)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        score = self.model.evidence(ctx.view.folded)
         clauses = Clauses.of(ctx.view)
+        quick = self.model.claims_prefilter
+        claimed = quick is None or quick.search(clauses.text) is not None
+        if not claimed and not self.model.may_reach(ctx.view.folded, self.threshold):
+            return  # no claim, and too little evidence to be an ad: most messages
+        score = self.model.evidence(ctx.view.folded)
         specific: list[Finding] = []
         if score.score >= self.threshold:
             specific += self._absolute(ctx, clauses)
-        quick = self.model.claims_prefilter
-        if quick is None or quick.search(clauses.text) is not None:
+        if claimed:
             specific += self._claims(ctx, clauses, score)
         if score.score >= self.threshold:
             yield from self._labelling(ctx, score, specific)

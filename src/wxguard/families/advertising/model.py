@@ -28,6 +28,9 @@ from ...text.folding import fold_one_to_one
 from ...text.quickregex import literal_of, quick
 
 DEFAULT_THRESHOLD = 4.0
+# Sets of banks whose most possible score ``Ceiling`` keeps (a hostile text could show many).
+KNOWN = 4096
+MARGIN = 0.001
 SIGNAL_PREFIX = "signal-"
 LABEL = "label"
 UNSUBSCRIBE = "unsubscribe"
@@ -146,13 +149,12 @@ class SignalScanner:
     # literal → (its length, banks it is a phrase of, banks whose regex it wakes)
     automaton: Any  # ahocorasick.Automaton (untyped), or None without literals
     always: tuple[int, ...]
-    regexes: tuple[re.Pattern[str] | None, ...]
-    gates: tuple[re.Pattern[str] | None, ...]
+    regexes: tuple[Lazy | None, ...]
     rejects: tuple[Callable[[str], bool] | None, ...]
-    gated: tuple[tuple[int, re.Pattern[str]], ...]  # banks whose regex runs when this gate matches
-    whole: tuple[re.Pattern[str] | None, ...]  # each bank's phrases and patterns in one regex
+    gated: tuple[tuple[int, Lazy], ...]  # banks whose regex runs when this gate matches
+    whole: tuple[Bank, ...]  # each bank's phrases and patterns in one regex (``Bank.regex``)
     pieces: tuple[str | None, ...]  # the piece of evidence a bank's match is part of (``_apart``)
-    unless: tuple[re.Pattern[str] | None, ...]  # a match of this cancels the bank's signal
+    unless: tuple[Bank | None, ...]  # a match of this bank's regex cancels the bank's signal
 
     def scan(self, view: str) -> dict[int, tuple[int, int]]:
         """{bank index: (start, end) of its first match} for the banks found in ``view``."""
@@ -173,16 +175,17 @@ class SignalScanner:
                 if triggers:
                     woken.update(triggers)
         woken.update(
-            b for b, gate in self.gated if b not in woken and gate.search(view) is not None
+            b for b, gate in self.gated if b not in woken and gate.get().search(view) is not None
         )
         for b in woken:
-            regex = self.regexes[b]
-            span = _first(regex, view, rejects[b]) if regex is not None else None
+            lazy = self.regexes[b]
+            span = _first(lazy.get(), view, rejects[b]) if lazy is not None else None
             if span is not None and (b not in found or span[0] < found[b][0]):
                 found[b] = span
         for b in [b for b in found if self.unless[b] is not None]:
             unless = self.unless[b]
-            if unless is not None and unless.search(view) is not None:
+            cancel = unless.regex if unless is not None else None
+            if cancel is not None and cancel.search(view) is not None:
                 del found[b]
         return self._apart(view, found)
 
@@ -205,7 +208,7 @@ class SignalScanner:
         outer = [found[c] for c in pieces if c not in inside]
         for b in inside:
             del found[b]
-            regex, reject = self.whole[b], self.rejects[b]
+            regex, reject = self.whole[b].regex, self.rejects[b]
             for m in regex.finditer(view) if regex is not None else ():
                 span = m.span()
                 if (
@@ -216,6 +219,23 @@ class SignalScanner:
                     found[b] = span
                     break
         return found
+
+
+class Lazy:
+    """A regex (``quick``) compiled when first used: most messages wake few signal banks,
+    and compiling all of them was most of the model's build, which every process pays
+    (``Guard()`` and a cold ``wxguard check``). A race compiles it twice, to the same."""
+
+    __slots__ = ("_pattern", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._pattern: re.Pattern[str] | None = None
+
+    def get(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = quick(self.source)
+        return self._pattern
 
 
 def _within(a: tuple[int, int], b: tuple[int, int], *, strict: bool) -> bool:
@@ -232,6 +252,66 @@ def _first(
     return None
 
 
+class Ceiling:
+    """The most a text can score, found without the scan: the positive weights of every bank
+    one of whose literals occurs in it, or whose regex a literal, the bank itself (no
+    anchor) or its gate would run. The scan finds no bank outside these (rejects, ``unless``
+    and ``_apart`` only take banks away), and negative weights only lower a score. Four in
+    five reviews cannot reach the threshold, and this costs a fifth of the scan."""
+
+    __slots__ = ("_automaton", "_base", "_gated", "_known", "_weights")
+
+    def __init__(self, scanner: SignalScanner, weights: tuple[float, ...]) -> None:
+        import ahocorasick  # here: a Guard without WX4 never needs it for this
+
+        self._weights = tuple(max(w, 0.0) for w in weights)
+        positive = {b for b, w in enumerate(self._weights) if w > 0}
+        self._base = sum(1 << b for b in scanner.always if b in positive)
+        self._gated = tuple(
+            (1 << b, self._weights[b], gate) for b, gate in scanner.gated if b in positive
+        )
+        self._known: dict[int, float] = {}
+        self._automaton: Any = None
+        if scanner.automaton is not None:
+            masks = {
+                key: sum(1 << b for b in {*banks, *triggers} if b in positive)
+                for key, (_, banks, triggers) in scanner.automaton.items()
+            }
+            masks = {key: mask for key, mask in masks.items() if mask}
+            if masks:
+                self._automaton = ahocorasick.Automaton()
+                for key, mask in masks.items():
+                    self._automaton.add_word(key, mask)
+                self._automaton.make_automaton()
+
+    def may_reach(self, view: str, threshold: float) -> bool:
+        present = self._base
+        if self._automaton is not None:
+            for _, mask in self._automaton.iter(view):
+                present |= mask
+        # The score is rounded to 3 decimals and summed in another order: a margin keeps a
+        # sum a rounding could lift to the threshold.
+        bar = threshold - MARGIN
+        most = self._most(present)
+        if most >= bar:
+            return True
+        gated = [(bit, w, gate) for bit, w, gate in self._gated if not present & bit]
+        if most + sum(w for _, w, _ in gated) < bar:
+            return False
+        for bit, _, gate in gated:
+            if gate.get().search(view) is not None:
+                present |= bit
+        return self._most(present) >= bar
+
+    def _most(self, present: int) -> float:
+        most = self._known.get(present)
+        if most is None:
+            most = sum(w for b, w in enumerate(self._weights) if present >> b & 1)
+            if len(self._known) < KNOWN:
+                self._known[present] = most
+        return most
+
+
 @dataclass(frozen=True)
 class AdvertisingModel:
     banks: dict[str, Bank]
@@ -241,6 +321,11 @@ class AdvertisingModel:
     claims_prefilter: re.Pattern[str] | None
     suggest: dict[str, str]
     claim_kinds: frozenset[str]  # signal banks marked ``claim``: a promise, not yet an offer
+    ceiling: Ceiling
+
+    def may_reach(self, view: str, threshold: float) -> bool:
+        """Whether ``view`` could score ``threshold`` or more (``Ceiling``); False is sure."""
+        return self.ceiling.may_reach(view, threshold)
 
     def evidence(self, view: str) -> Evidence:
         """The signals in ``view`` (the message's folded text, as ``TextView.folded``, which
@@ -284,14 +369,16 @@ def _build(files: tuple[Path, ...]) -> AdvertisingModel:
     claim_kinds = frozenset(
         _kind(n) for n, b in banks.items() if _weighted(n) and b.options.get("claim")
     )
+    weights = _weights(scanner)
     return AdvertisingModel(
         banks,
         scanner,
-        _weights(scanner),
+        weights,
         claims,
         prefilter(claims),
         _suggestions(data),
         claim_kinds,
+        Ceiling(scanner, weights),
     )
 
 
@@ -338,12 +425,11 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
     phrase_banks: dict[str, list[int]] = {}
     trigger_banks: dict[str, list[int]] = {}
     always: list[int] = []
-    regexes: list[re.Pattern[str] | None] = []
-    gates: list[re.Pattern[str] | None] = []
+    regexes: list[Lazy | None] = []
+    gates: list[Lazy | None] = []
     rejects: list[Callable[[str], bool] | None] = []
-    whole: list[re.Pattern[str] | None] = []
     pieces: list[str | None] = []
-    unless: list[re.Pattern[str] | None] = []
+    unless: list[Bank | None] = []
     for i, bank in enumerate(weighted):
         fixed, prior = bank.options.get("weight"), bank.options.get("prior", 0)
         specs.append(
@@ -375,10 +461,9 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
                 trigger_banks.setdefault(anchor, []).append(i)
             if not anchors and not isinstance(gate, str) and i not in always:
                 always.append(i)
-        regexes.append(quick("|".join(f"(?:{p})" for p in parts)) if parts else None)
-        gates.append(quick(gate) if isinstance(gate, str) and source is not None else None)
+        regexes.append(Lazy("|".join(f"(?:{p})" for p in parts)) if parts else None)
+        gates.append(Lazy(gate) if isinstance(gate, str) and source is not None else None)
         rejects.append(_rejecter(banks, bank))
-        whole.append(bank.regex)
         piece = bank.options.get("piece")
         if piece is not None and not isinstance(piece, str):
             raise WordListError(
@@ -391,10 +476,9 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
         _automaton(phrase_banks, trigger_banks),
         tuple(always),
         tuple(regexes),
-        tuple(gates),
         tuple(rejects),
         tuple((b, g) for b, g in enumerate(gates) if g is not None),
-        tuple(whole),
+        tuple(weighted),
         tuple(pieces),
         tuple(unless),
     )
@@ -417,33 +501,36 @@ def _automaton(phrase_banks: dict[str, list[int]], trigger_banks: dict[str, list
 def _rejecter(banks: dict[str, Bank], bank: Bank) -> Callable[[str], bool] | None:
     """``not-only = "<bank>"``: a match made of nothing but that bank's phrases (and brackets,
     spaces and punctuation) is no evidence (【通知】 is a tag, not a sender's signature)."""
-    regex = _named_regex(banks, bank, "not-only")
-    if regex is None:
+    named = _named(banks, bank, "not-only")
+    if named is None:
         return None
 
     def only(matched: str) -> bool:
+        regex = named.regex
+        assert regex is not None  # a bank with phrases (``_named``)
         return not re.sub(r"[\W_]", "", regex.sub("", matched))
 
     return only
 
 
-def _unless(banks: dict[str, Bank], bank: Bank) -> re.Pattern[str] | None:
+def _unless(banks: dict[str, Bank], bank: Bank) -> Bank | None:
     """``unless = "<bank>"``: a match of that bank anywhere in the message cancels this
     signal (a shop clearing its stock says 转让 too, but with 批发 or a list of prices)."""
-    return _named_regex(banks, bank, "unless")
+    return _named(banks, bank, "unless")
 
 
-def _named_regex(banks: dict[str, Bank], bank: Bank, option: str) -> re.Pattern[str] | None:
-    """The regex of the bank that ``bank``'s ``option`` names, if it names one."""
+def _named(banks: dict[str, Bank], bank: Bank, option: str) -> Bank | None:
+    """The bank that ``bank``'s ``option`` names, if it names one (its regex compiles when
+    first used)."""
     name = bank.options.get(option)
     if name is None:
         return None
     other = banks.get(str(name))
-    if other is None or other.regex is None:
+    if other is None or other.source is None:
         raise WordListError(
             _WHERE, None, f"banks.{bank.name}.{option} names no bank with phrases: {name!r}"
         )
-    return other.regex
+    return other
 
 
 def _weights(scanner: SignalScanner) -> tuple[float, ...]:
