@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from ...compiled import compiled
 from ...errors import WordListError
 from ...models import Message
-from ...phrases.banks import Bank, BankSource, family_banks, prefilter
+from ...phrases.banks import Bank, BankSource, family_banks, mask_automaton, prefilter
 from ...phrases.clauses import compact, folded
 from ...resources import read_toml, wordlist_path
 from ...text.folding import fold_one_to_one
@@ -262,8 +262,6 @@ class Ceiling:
     __slots__ = ("_automaton", "_base", "_gated", "_known", "_weights")
 
     def __init__(self, scanner: SignalScanner, weights: tuple[float, ...]) -> None:
-        import ahocorasick  # here: a Guard without WX4 never needs it for this
-
         self._weights = tuple(max(w, 0.0) for w in weights)
         positive = {b for b, w in enumerate(self._weights) if w > 0}
         self._base = sum(1 << b for b in scanner.always if b in positive)
@@ -271,18 +269,13 @@ class Ceiling:
             (1 << b, self._weights[b], gate) for b, gate in scanner.gated if b in positive
         )
         self._known: dict[int, float] = {}
-        self._automaton: Any = None
-        if scanner.automaton is not None:
-            masks = {
-                key: sum(1 << b for b in {*banks, *triggers} if b in positive)
-                for key, (_, banks, triggers) in scanner.automaton.items()
-            }
-            masks = {key: mask for key, mask in masks.items() if mask}
-            if masks:
-                self._automaton = ahocorasick.Automaton()
-                for key, mask in masks.items():
-                    self._automaton.add_word(key, mask)
-                self._automaton.make_automaton()
+        masks = {
+            key: sum(1 << b for b in {*banks, *triggers} if b in positive)
+            for key, (_, banks, triggers) in (
+                scanner.automaton.items() if scanner.automaton is not None else ()
+            )
+        }
+        self._automaton: Any = mask_automaton({key: m for key, m in masks.items() if m})
 
     def may_reach(self, view: str, threshold: float) -> bool:
         present = self._base
