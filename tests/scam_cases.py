@@ -397,6 +397,7 @@ POSITIVES: list[tuple[str, str, str]] = [
     # session 6 (new-user trial): the boss asks for the money in plain words (先转两万过来,
     # 先给我转, 给这个账户转5万), with no number in the message
     ("我是你领导，明天来我办公室，先转两万过来", "WX802", "明天来我办公室，先转两万过来"),
+    ("我是王总，急用钱，先转两万到这个卡上", "WX802", "我是王总，急用钱，先转两万到"),
     (
         "我是你们张总，换了新号，明天来我办公室一趟，先给我转两万过来",
         "WX802",
