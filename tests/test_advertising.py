@@ -694,3 +694,31 @@ def test_a_missing_part_is_never_anchored_inside_a_link(
     (mark,) = wx4.check(text).violations
     spans = {v.rule: v.text for v in (mark, *mark.also)}
     assert spans == {"WX401": start, "WX404": start, "WX403": end}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "报名在这个页面 https://www.qq.com/",
+        "报名表：张小明，8岁，三年级二班，家住幸福里小区5栋301，家长电话13800001111",
+        "公司开票信息：星辰科技有限公司，税号91110108MA01234567，开户行招商银行北京分行",
+    ],
+)
+def test_a_sign_up_page_a_childs_form_and_billing_details_are_not_ads(text: str) -> None:
+    """New-user trial s5: each was told to add 【广告】 and 回T退订 (报名 + a link 4.07; a
+    parent's phone in a form 6.19; 开户行 and 招商银行 read as a gambling account and a
+    franchise call, 5.54)."""
+    assert not commercial_score(text).commercial
+    assert not [v for v in Guard().check(text).violations if v.rule.startswith("WX4")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "火锅品牌招商加盟，零经验开店，咨询电话13800001111",
+        "真人百家乐在线开户，首存送彩金，联系电话13800001111",
+        "少儿编程春季班报名表已出，学费2980元，报名热线13800001111",
+    ],
+)
+def test_franchise_calls_gambling_accounts_and_courses_stay_commercial(text: str) -> None:
+    assert commercial_score(text).commercial

@@ -108,7 +108,9 @@ def test_concise_positions_count_code_points(cli: Cli) -> None:
     assert lines[2].startswith("copy/promo.md:11:1: WX001 [warning] 抑制注释未抑制任何问题：WX108")
     assert (
         len(lines) == 7
-        and lines[6] == "Found 6 findings (4 errors, 2 warnings) in 3 messages: 3 block."
+        and lines[6]
+        == "Found 6 findings (4 errors, 2 warnings) in 3 messages: 3 block."
+        " 2 findings suppressed by comments or per-file-ignores."
     )
 
 

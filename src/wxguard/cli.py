@@ -168,6 +168,16 @@ def _build_parser() -> argparse.ArgumentParser:
         help="codes or prefixes to switch off (repeatable)",
     )
     check.add_argument(
+        "--no-suppress",
+        action="extend",
+        type=_codes,
+        default=None,
+        metavar="CODES",
+        help="codes or prefixes that no inline suppression comment and no ignore, "
+        "per-file-ignores or lower severity in a configuration file can switch off "
+        "(a compliance gate: --no-suppress WX1,WX8; repeatable)",
+    )
+    check.add_argument(
         "--exclude",
         action="extend",
         type=_codes,
@@ -265,6 +275,7 @@ def _overrides(args: argparse.Namespace) -> Overrides:
         select=_selectors(args.select, "--select"),
         extend_select=_selectors(args.extend_select, "--extend-select") or (),
         ignore=_selectors(args.ignore, "--ignore") or (),
+        no_suppress=_selectors(args.no_suppress, "--no-suppress") or (),
         fail_on=args.fail_on,
         lang=args.lang,
         platform=args.platform,
@@ -383,7 +394,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
     inputs = _Inputs(args, project, stdin, stderr)
     failed = False
     found: list[Report] = []
-    checked = 0
+    checked = suppressed = 0
     jobs = args.jobs or os.cpu_count() or 1
     if not args.paths and not args.stdin_filename and _piped(stdin):
         print(
@@ -393,6 +404,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
         )
     for settings, report in check_files(inputs, jobs):
         checked += 1
+        suppressed += report.suppressed
         if report.violations:
             found.append(report)
             failed = failed or any(
@@ -414,7 +426,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
         if not args.quiet:
             stdout.write(
                 ("\n" if args.output_format == "full" and found else "")
-                + summary(found, inputs.failed, colour)
+                + summary(found, inputs.failed, colour, suppressed)
             )
     elif args.output_format == "html":
         stdout.write(html.page(found, checked))

@@ -43,6 +43,9 @@ class GuardConfig(BaseModel):
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # Rules a compliance gate keeps on: no ignore, per-file-ignores, lower severity or inline
+    # suppression comment switches them off or softens them.
+    no_suppress: tuple[str, ...] = ()
     per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     severity: dict[str, Severity] = Field(default_factory=dict)
     fail_on: Severity = Severity.ERROR
@@ -87,6 +90,11 @@ class GuardConfig(BaseModel):
         if value is None:
             return None
         return tuple(catalog().check_selector(s) for s in value)
+
+    @field_validator("no_suppress")
+    @classmethod
+    def _unsuppressible(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(catalog().check_selector(s, "no-suppress") for s in value)
 
     @field_validator("profiles", mode="before")
     @classmethod
@@ -153,12 +161,25 @@ class GuardConfig(BaseModel):
 
     # -- derived -----------------------------------------------------------------------
     def enabled_codes(self) -> frozenset[str]:
-        return catalog().resolve(self.select, self.extend_select, self.ignore)
+        """The selected codes, and every ``no-suppress`` one whatever the selection says."""
+        return (
+            catalog().resolve(self.select, self.extend_select, self.ignore) | self.unsuppressible()
+        )
+
+    def unsuppressible(self) -> frozenset[str]:
+        """The codes ``no-suppress`` keeps on."""
+        return catalog().resolve(self.no_suppress) if self.no_suppress else frozenset()
 
     def severity_of(self, code: str, variant: str | None = None) -> Severity:
         """The user's severity for the code, else the catalog's for the code's ``variant``
-        case (a user who sets a code's severity sets it for all its cases)."""
-        return self.severity.get(code) or catalog().by_code[code].severity_of(variant)
+        case (a user who sets a code's severity sets it for all its cases). A ``no-suppress``
+        code may be raised, never lowered."""
+        mine = self.severity.get(code)
+        if mine is None:
+            return catalog().by_code[code].severity_of(variant)
+        if self.no_suppress and code.startswith(self.no_suppress):
+            return max(mine, catalog().by_code[code].severity_of(variant), key=lambda s: s.rank)
+        return mine
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], source: str | Path | None = None) -> GuardConfig:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PositiveInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
 from ..models import Verdict, Violation, field_of, verdict_for
 
@@ -25,6 +25,9 @@ class Report(BaseModel):
     path: str | None = None
     line: PositiveInt = 1
     schema_version: Literal[1] = 1
+    # Findings a file's suppression comments or per-file-ignores hid (the command line counts
+    # them in its summary); not part of the published report.
+    suppressed: NonNegativeInt = Field(default=0, exclude=True)
 
     @model_validator(mode="before")
     @classmethod

@@ -81,13 +81,15 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
 
 
-def summary(reports: Sequence[Report], unreadable: int, colour: bool) -> str:
+def summary(reports: Sequence[Report], unreadable: int, colour: bool, suppressed: int = 0) -> str:
     """The closing line of a human format: what was found, how many messages each verdict,
-    and how many paths could not be checked."""
+    how many findings suppressions hid, and how many paths could not be checked."""
     found = [v for r in reports for v in r.violations]
     tail = f" {plural(unreadable, 'path')} could not be checked." if unreadable else ""
+    if suppressed:
+        tail = f" {plural(suppressed, 'finding')} suppressed by comments or per-file-ignores.{tail}"
     if not found:
-        if unreadable:
+        if unreadable or suppressed:
             return paint(f"No findings;{tail}", colour, BOLD) + "\n"
         return paint("All checks passed!", colour, BOLD, GREEN) + "\n"
     severities = ", ".join(

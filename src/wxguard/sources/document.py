@@ -120,13 +120,17 @@ def _finished(
     Findings that mark one problem together are taken apart for this and put back after,
     so that an ignored or suppressed code leaves the others standing."""
     lang = settings.guard.config.lang
-    violations = [v for v in parts(checked.violations, lang) if v.rule in settings.enabled]
+    found = parts(checked.violations, lang)
+    violations = [v for v in found if v.rule in settings.enabled]
+    hidden = len(found) - len(violations)  # per-file-ignores
     if violations and unit.runs:
         violations = _walled(settings.guard, unit.checked, unit.runs, violations)
     if linked is not None:
         links, text = settings.link_guard(), unit.links
         assert links is not None and text is not None
-        from_links = [v for v in parts(linked.violations, lang) if v.rule in settings.enabled]
+        linked_parts = parts(linked.violations, lang)
+        from_links = [v for v in linked_parts if v.rule in settings.enabled]
+        hidden += len(linked_parts) - len(from_links)
         if from_links and unit.link_runs:
             from_links = _walled(links, text, unit.link_runs, from_links)
         violations = [v for v in violations if not v.rule.startswith(LINKS_FAMILY)] + from_links
@@ -136,12 +140,14 @@ def _finished(
         else v.model_copy(update={"text": unit.text[v.start : v.end]})
         for v in violations
     ]
-    violations = apply(
+    violations, suppressed = apply(
         unit.text, violations, unit.directives, settings.enabled, settings.guard.config
     )
-    return Report(text=unit.text, violations=tuple(merge(violations, lang, unit.text))).located(
-        path, unit.line
-    )
+    return Report(
+        text=unit.text,
+        violations=tuple(merge(violations, lang, unit.text)),
+        suppressed=hidden + suppressed,
+    ).located(path, unit.line)
 
 
 def check_text(text: str, kind: Kind, settings: FileSettings, path: str | None) -> Iterator[Report]:

@@ -35,6 +35,7 @@ class Overrides:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    no_suppress: tuple[str, ...] = ()
     fail_on: str | None = None
     lang: str | None = None
     platform: str | None = None
@@ -51,6 +52,7 @@ class Overrides:
                 extend_select=base.extend_select + self.extend_select,
                 ignore=base.ignore + self.ignore,
             )
+        data["no_suppress"] = base.no_suppress + self.no_suppress
         if self.exclude is not None:
             data["exclude"] = self.exclude
         data["extend_exclude"] = base.extend_exclude + self.extend_exclude
@@ -73,8 +75,18 @@ class LinkJudge:
     def guard(self) -> Guard | None:
         if self._built is None:
             codes = sorted(c for c in self._of.enabled_rules if c.startswith(LINKS_FAMILY))
+            kept = tuple(
+                s if s.startswith(LINKS_FAMILY) else LINKS_FAMILY
+                for s in self._of.config.no_suppress
+                if s.startswith(LINKS_FAMILY) or LINKS_FAMILY.startswith(s)
+            )
             config = self._of.config.model_copy(
-                update={"select": tuple(codes), "extend_select": (), "ignore": ()}
+                update={
+                    "select": tuple(codes),
+                    "extend_select": (),
+                    "ignore": (),
+                    "no_suppress": kept,
+                }
             )
             self._built = (Guard(config=config) if codes else None,)
         return self._built[0]
@@ -189,7 +201,8 @@ class Project:
         if file is not None and guard.config.per_file_ignores:
             root = config_file.parent if config_file is not None else Path.cwd()
             ignored = per_file_ignored(guard.config.per_file_ignores, root, file)
+        kept = guard.config.unsuppressible()
         enabled = frozenset(
-            c for c in guard.enabled_rules if not any(c.startswith(s) for s in ignored)
+            c for c in guard.enabled_rules if c in kept or not any(c.startswith(s) for s in ignored)
         )
         return FileSettings(guard, config_file, ignored, enabled, self._links[config_file])

@@ -178,12 +178,20 @@ def apply(
     directives: Sequence[Directive],
     enabled: frozenset[str],
     config: GuardConfig,
-) -> list[Violation]:
+) -> tuple[list[Violation], int]:
     """The violations no directive covers, plus one WX001 per directive that covered nothing
-    (when WX001 is enabled)."""
+    (when WX001 is enabled), and how many the directives hid. A ``no-suppress`` code stays
+    (its directive counts as used: the setting, not the copy, refused it)."""
     scopes = _scopes(text, directives)
     covered = _suppressed(violations, scopes) if scopes else [False] * len(violations)
+    refused = config.no_suppress
+    if refused:
+        covered = [
+            hidden and not v.rule.startswith(refused)
+            for v, hidden in zip(violations, covered, strict=True)
+        ]
     kept = [v for v, hidden in zip(violations, covered, strict=True) if not hidden]
+    hidden = len(violations) - len(kept)
     if UNUSED_SUPPRESSION in enabled:
         for d, codes in _stale(directives, scopes, enabled):
             kept.append(
@@ -191,7 +199,7 @@ def apply(
                     text, config
                 )
             )
-    return kept
+    return kept, hidden
 
 
 def _stale(

@@ -8,8 +8,9 @@ and, when a registry or resolver is configured, its ICP filing. Messages name th
 A host that passes for a trusted name (a brand scammers imitate, ``wordlists/links/brands.txt``,
 or any allow list's) while it belongs to another domain is a phishing address: worn as its
 leading labels (WX208 ``subdomain-spoof``: icbc.com.cn.verify-account.top) or imitated
-(``brand-lookalike``: a brand label with look-alike characters, paypa1.com, іcbc.com.cn; run
-into a hyphen, icbc-verify.top, alipay.com-secure.info; written before an ``@``). The catalog
+(``brand-lookalike``: a brand label with look-alike characters, paypa1.com, іcbc.com.cn; a
+brand's name joined to a lure word, icbc-verify.top, jdrefund.cn, wechat-pay.evil.xyz; a
+brand host run into a hyphen, alipay.com-secure.info; written before an ``@``). The catalog
 gives both cases their own severity, an error.
 
 A notice about scams (a sentence with a cue of the frame judge's ``scam-warning`` bank, read
@@ -35,7 +36,7 @@ from ...profiles import Profile, bundled, profile_for
 from ...text.folding import fold_one_to_one
 from ..base import CheckContext, Checker, Finding, Frame
 from ..scams.channels import Channel, masked
-from .data import brand_hosts, heuristics, short_link_hosts
+from .data import brand_hosts, heuristics, named_hosts, short_link_hosts
 from .extract import Link, extract_links, may_have_link
 from .hosts import (
     Trusted,
@@ -185,6 +186,7 @@ class LinksChecker(Checker):
         return Trusted.of(
             brand_hosts().union(self.allowed, *self.platform_allowed.values()),
             heuristics().brand_lures,
+            named_hosts(),
         )
 
     def screen(self, texts: Sequence[str]) -> set[int]:

@@ -58,16 +58,23 @@ def short_link_hosts() -> frozenset[str]:
 
 
 OPEN = "open"  # a brand host where anyone publishes: groups, documents, payment codes
+NAMED = "named"  # a brand host whose first label is a name the brand goes by: weixin.qq.com
 
 
 @cache
 def _brands() -> dict[str, frozenset[str]]:
-    return _host_list("brands.txt", frozenset({OPEN}))
+    return _host_list("brands.txt", frozenset({OPEN, NAMED}))
 
 
 def brand_hosts() -> frozenset[str]:
     """Hosts whose name, worn or imitated by another domain, makes it a spoof (WX208)."""
     return frozenset(_brands())
+
+
+def named_hosts() -> frozenset[str]:
+    """The brand hosts whose first label names the brand (``weixin`` of weixin.qq.com): a
+    look-alike imitates it as it does a registrable label (weixin-pay.top)."""
+    return frozenset(host for host, marks in _brands().items() if NAMED in marks)
 
 
 @cache

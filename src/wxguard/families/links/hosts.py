@@ -203,24 +203,30 @@ class Trusted:
     parents alone, with no suffix lookup."""
 
     names: frozenset[str]
-    # The registrable labels a look-alike imitates (icbc, alipay, 12306), by their typo
-    # skeleton; too short a label (qq, jd, boc) is left out: it is part of too many names.
+    # The names a brand goes by in a look-alike, each with the trusted name it stands for:
+    # registrable labels (icbc, jd, 12306) and the first labels of hosts brands.txt marks
+    # `named` (weixin of weixin.qq.com). Numbers shorter than five digits (189, 122, 3) are
+    # left out: they read as any number.
+    words: dict[str, str]
+    # The words a look-alike spells with look-alike digits and letter pairs, by their typo
+    # skeleton; too short a word (qq, jd, boc) is left out: it is part of too many names.
     labels: dict[str, str]
     # A registrable name run straight into a hyphen (alipay.com-secure.info).
     hyphened: re.Pattern[str] | None
-    # Words a brand label is hyphenated with in a look-alike (verify, kefu: links.toml).
+    # Words a brand's name is joined to in a look-alike (verify, kefu: links.toml).
     lures: frozenset[str]
 
     @staticmethod
-    def of(hosts: Iterable[str], lures: Iterable[str] = ()) -> Trusted:
-        pool = frozenset(hosts)
+    def of(hosts: Iterable[str], lures: Iterable[str] = (), named: Iterable[str] = ()) -> Trusted:
+        pool = frozenset(hosts) | frozenset(named)
         names = pool | {r for h in pool if (r := split_host(h).registrable)}
         registrable = {r for h in names if (r := split_host(h).registrable)}
-        labels = {
-            _skeleton(label): name
-            for name in sorted(registrable)
-            if len(label := split_host(name).domain) >= _MIN_LABEL
-        }
+        words: dict[str, str] = {}
+        for name in sorted(registrable, key=lambda n: (len(n), n)):  # apple.com, apple.com.cn
+            if _brand_word(word := split_host(name).domain):
+                words.setdefault(word, name)
+        words.update((host.split(".", 1)[0], host) for host in sorted(named))
+        labels = {_skeleton(word): word for word in sorted(words) if len(word) >= _MIN_LABEL}
         hyphened = (
             re.compile(
                 r"(?:^|\.)("
@@ -230,7 +236,7 @@ class Trusted:
             if registrable
             else None
         )
-        return Trusted(names, labels, hyphened, frozenset(lures))
+        return Trusted(names, words, labels, hyphened, frozenset(lures))
 
     def worn(self, host: str) -> str | None:
         """The trusted name a host wears as its leading labels while it belongs to another
@@ -254,10 +260,13 @@ class Trusted:
     def imitated(self, host: str, userinfo: str | None) -> tuple[str, str] | None:
         """The trusted name an ASCII ``host`` passes itself off as, and how, when it is no
         trusted name itself: written before an ``@`` (``www.icbc.com.cn@evil.top`` opens
-        evil.top), run into a hyphen (``alipay.com-secure.info``), a brand label hyphenated
-        with a lure word (``icbc-verify.top``), or a brand label with look-alike characters
-        (``paypa1.com``, ``tao6ao.com``). A brand word inside another name's subdomain
-        (``icbc-fans.example.com``) or path imitates nothing."""
+        evil.top), run into a hyphen (``alipay.com-secure.info``), a label joining a brand's
+        name to a lure word, with a hyphen or without (``icbc-verify.top``,
+        ``wechat-pay.security-check.xyz``: ``hyphenated``; ``jdrefund.cn``: ``joined``), or a
+        registrable label spelling a brand's with look-alike characters (``paypa1.com``,
+        ``tao6ao.com``: ``typo``). A brand's name must be a whole word of the label, or the
+        label less its lure word: ``ajdm.com`` and ``icbc-fans.example.com`` (no lure) imitate
+        nothing, nor does a brand word in a path."""
         if listed(host, self.names) is not None:
             return None
         if userinfo:
@@ -266,19 +275,42 @@ class Trusted:
                 return shown, "userinfo"
         if self.hyphened is not None and (m := self.hyphened.search(host)):
             return m.group(1), "hyphenated"
-        label = split_host(host).domain
+        parts = split_host(host)
+        for label in (
+            [*parts.subdomain.split("."), parts.domain] if parts.subdomain else [parts.domain]
+        ):
+            lured = self._lured(label)
+            if lured is not None:
+                return lured
+        label = parts.domain
         if len(label) < _MIN_LABEL:
             return None
-        words = label.split("-") if "-" in label else ()
-        if any(word in self.lures for word in words):
-            for word in words:
-                name = self.labels.get(_skeleton(word))
-                if name is not None and split_host(name).domain == word:
-                    return name, "hyphenated"
-        name = self.labels.get(_skeleton(label))
-        if name is not None and (brand := split_host(name).domain) != label:
+        word = self.labels.get(_skeleton(label))
+        if word is not None and word != label:
             # a number (12306) has no letters to imitate: 12308 is another number
-            return (name, "typo") if not brand.isdigit() else None
+            return (self.words[word], "typo") if not word.isdigit() else None
+        return None
+
+    def _lured(self, label: str) -> tuple[str, str] | None:
+        """The trusted name a label joins to a lure word, and how: a run of its hyphenated
+        words that is a brand's name beside a lure word (``jd-refund``, ``sf-express-help``),
+        or one word that is a brand's name run into a lure word (``jdrefund``, ``payicbc``)."""
+        words = label.split("-")
+        lures = [i for i, word in enumerate(words) if word in self.lures]
+        for size in range(len(words), 0, -1):  # the longest name: sf-express before sf
+            for start in range(len(words) - size + 1):
+                end = start + size
+                name = self.words.get("-".join(words[start:end]))
+                if name is not None and any(i < start or i >= end for i in lures):
+                    return name, "hyphenated"
+        for word in dict.fromkeys([label, *words]):  # sf-expressverify, jdrefund
+            for lure in self.lures:
+                if len(word) <= len(lure):
+                    continue
+                if word.startswith(lure) and (name := self.words.get(word[len(lure) :])):
+                    return name, "joined"
+                if word.endswith(lure) and (name := self.words.get(word[: -len(lure)])):
+                    return name, "joined"
         return None
 
     def homoglyph(self, host: str) -> str | None:
@@ -291,10 +323,18 @@ class Trusted:
         if found is not None:
             return found
         label = split_host(skeleton).domain
-        return self.labels.get(_skeleton(label)) if len(label) >= _MIN_LABEL else None
+        word = self.labels.get(_skeleton(label)) if len(label) >= _MIN_LABEL else None
+        return None if word is None else self.words[word]
 
 
 _MIN_LABEL = 4
+
+
+def _brand_word(label: str) -> bool:
+    """Whether a registrable label is a name a look-alike can imitate (see ``Trusted.words``)."""
+    return len(label) >= 2 and (not label.isdigit() or len(label) >= 5)
+
+
 # Characters written for the letters they resemble in a domain name (paypa1, tao6ao, rn for m).
 _TYPO = str.maketrans("0135689i4", "olesbbgla")
 

@@ -1,0 +1,131 @@
+"""WX208 brand look-alikes of brands whose name is short (jd), a subdomain's (weixin of
+weixin.qq.com) or a label joined to a lure word without a hyphen (jdrefund.cn), and of the
+brands a new-user trial found missing (Apple, iCloud, Douyin)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wxguard import Guard, Severity, Verdict
+from wxguard.families.links.data import (
+    brand_hosts,
+    heuristics,
+    named_hosts,
+    official_hosts,
+)
+from wxguard.families.links.hosts import Trusted
+
+GUARD = Guard()
+WX2 = Guard(select=["WX2"])
+TRUSTED = Trusted.of(brand_hosts(), heuristics().brand_lures, named_hosts())
+LURES = sorted(heuristics().brand_lures)
+
+# The messages of the trial, each with the name it imitates and the domain it belongs to.
+TRIAL = [
+    ("https://weixin-pay.top 领取补贴", "weixin.qq.com", "weixin-pay.top"),
+    ("https://jd-refund.cn 办理退款", "jd.com", "jd-refund.cn"),
+    ("https://wechat-pay.security-check.xyz 验证账户", "wechat.com", "security-check.xyz"),
+    (
+        "恭喜您获得苹果手机一部，点击链接领取：https://www.apple-gift.top/a",
+        "apple.com",
+        "apple-gift.top",
+    ),
+]
+IMITATIONS = [
+    ("https://jdrefund.cn/", "jd.com", "joined"),
+    ("https://weixinpay.top/", "weixin.qq.com", "joined"),
+    ("https://appleid-verify.com/", "apple.com", "joined"),
+    ("https://app1e.com/", "apple.com", "typo"),
+    ("https://icloud-verify.com/", "icloud.com", "hyphenated"),
+    ("https://sf-express-help.com/", "sf-express.com", "hyphenated"),
+    ("https://douyin-kefu.com/", "douyin.com", "hyphenated"),
+    ("https://10086jifen.com/", "10086.cn", "joined"),
+    ("https://qq-kefu.cn.example.com/", "qq.com", "hyphenated"),
+    ("https://xn--pple-43d.com/", "apple.com", "mixed-script"),  # аpple, a Cyrillic а
+]
+GENUINE = [
+    "https://weixin.qq.com/",
+    "https://pay.weixin.qq.com/index.php",
+    "https://www.jd.com/",
+    "https://item.jd.com/100012043978.html",
+    "https://3.cn/abc",
+    "https://www.apple.com/cn/iphone/",
+    "https://www.apple.com.cn/",
+    "https://appleid.apple.com/",
+    "https://icloud.com/",
+    "https://www.douyin.com/",
+]
+ORDINARY = [
+    "https://jdxy.edu.cn/",  # jd inside a word
+    "https://ajdm.com/",
+    "https://jd.example.com/",  # a brand word with no lure
+    "https://weixin-tools.com/",  # joined to a word that is no lure
+    "https://applepie.com/",
+    "https://189-pay.com/",  # a short number is any number, not China Telecom's 189.cn
+    "https://3-pay.com/",
+    "https://example.com/jd-refund",  # in a path
+]
+
+
+@pytest.mark.parametrize(("text", "imitated", "domain"), TRIAL)
+def test_the_trial_fakes_of_wechat_jd_and_apple_are_blocked(
+    text: str, imitated: str, domain: str
+) -> None:
+    report = GUARD.check(text)
+    # the prize scam's WX8 finding may hold the WX208 on its span among its ``also``
+    found = [v for top in report.violations for v in (top, *top.also) if v.rule == "WX208"]
+    (v,) = found
+    assert (v.severity, report.verdict) == (Severity.ERROR, Verdict.BLOCK)
+    assert f"仿冒「{imitated}」" in v.message and f"实际属于「{domain}」" in v.message
+
+
+@pytest.mark.parametrize(("url", "imitated", "how"), IMITATIONS)
+def test_a_brand_name_joined_to_a_lure_word_is_a_lookalike(
+    url: str, imitated: str, how: str
+) -> None:
+    (v,) = [v for v in WX2.check(f"请登录 {url} 查看").violations if v.rule == "WX208"]
+    assert v.severity is Severity.ERROR and f"仿冒「{imitated}」" in v.message
+    assert how in v.techniques
+
+
+@pytest.mark.parametrize("url", GENUINE + ORDINARY)
+def test_genuine_hosts_and_names_that_merely_contain_a_brand_are_no_lookalike(
+    url: str,
+) -> None:
+    assert [v for v in WX2.check(f"请登录 {url} 查看").violations if v.rule == "WX208"] == []
+
+
+WORDS = sorted(TRUSTED.words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(WORDS), st.sampled_from(LURES), st.booleans(), st.booleans())
+def test_every_brand_name_joined_to_every_lure_is_flagged(
+    word: str, lure: str, hyphen: bool, lure_first: bool
+) -> None:
+    parts = (lure, word) if lure_first else (word, lure)
+    label = ("-" if hyphen else "").join(parts)
+    found = TRUSTED.imitated(f"{label}.top", None)
+    assert found is not None and found[0] == TRUSTED.words[word]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(WORDS),
+    st.from_regex(r"[a-z]", fullmatch=True),
+    st.from_regex(r"[a-z]", fullmatch=True),
+)
+def test_a_brand_name_inside_a_longer_word_imitates_nothing(
+    word: str, before: str, after: str
+) -> None:
+    assert TRUSTED.imitated(f"{before}{word}{after}.com", None) is None
+
+
+def test_wechat_is_named_by_its_subdomain_and_new_brands_are_listed() -> None:
+    assert "weixin.qq.com" in named_hosts()
+    assert {"apple.com", "apple.com.cn", "icloud.com", "douyin.com"} <= brand_hosts()
+    # anyone publishes on the App Store and TestFlight, iCloud shares and Douyin
+    assert official_hosts().isdisjoint({"apple.com", "icloud.com", "douyin.com"})
+    assert "apple.com.cn" in official_hosts()
