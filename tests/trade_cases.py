@@ -82,6 +82,10 @@ OFFERS: list[tuple[str, str, str]] = [
     ("出售各种枪支，货到付款，微信详谈", "WX105", "枪支"),
     ("低价出售仿真枪、钢珠枪，包邮", "WX105", "仿真枪"),
     ("出售溜冰工具，现货", "WX104", "溜冰工具"),
+    # session 5 trial: the verb right before 枪支 (售枪 reads as 手枪 by sound)
+    ("出售枪支弹药，渠道可靠", "WX105", "出售枪支"),
+    ("销售枪支，国外渠道，可快递", "WX105", "销售枪支"),
+    ("出售枪械，货到付款", "WX105", "出售枪械"),
     # session 5: what a new-user trial wrote. Paid sex in plain words, escorts "flown in",
     # 小姐 in pinyin; in-play betting (走地) beside a link
     ("嫖娼服务，包夜", "WX102", "包夜"),
@@ -203,6 +207,7 @@ TRAPS: list[str] = [
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
 WARNINGS = [
+    "警惕网上有人出售枪支，发现请立即举报",
     "警方提醒：凡是自称能代开各类发票、验证后付款的，都是诈骗",
     "谨防上门服务类诈骗：美女、包夜等信息都是骗局，切勿添加微信",
 ]
