@@ -359,10 +359,10 @@ def _grid(model: TradeModel, view: TextView) -> list[Sequence[int]]:
         text, literal = view.text, model.literal
         if literal is None:
             return []
-        folded = view.folded.lower()
         found = columns(text)
         if not found:
             return []
+        folded = view.folded.lower()  # only a text laid out as a grid needs it
         return [at for at in found if literal.search(take(folded, at))]
 
     return view.memo("trade-grid", build)
