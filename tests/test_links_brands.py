@@ -158,7 +158,7 @@ NOT_BRAND_SUBDOMAINS = [
 def test_a_brand_name_below_a_phishing_tld_is_a_lookalike(
     url: str, imitated: str, domain: str
 ) -> None:
-    report = GUARD.check(f"【顺丰速运】您的包裹无法派送，请点击 {url} 补填地址")
+    report = WX2.check(f"【顺丰速运】您的包裹，请点击 {url} 查看")
     (v,) = [v for v in report.violations if v.rule == "WX208"]
     assert (v.severity, report.verdict) == (Severity.ERROR, Verdict.BLOCK)
     assert f"仿冒「{imitated}」" in v.message and f"实际属于「{domain}」" in v.message
@@ -185,7 +185,11 @@ def test_every_brand_name_below_every_phishing_tld_is_flagged(
 
 def test_a_points_link_passing_for_the_carrier_is_blocked_with_no_advice_to_label_it() -> None:
     """New-user trial: the phishing text was told to add 【广告】 and nothing else."""
-    report = GUARD.check("您的积分即将清零，可兑换现金398元，请点击 jf-10086.cn 兑换")
-    codes = {v.rule for v in report.violations}
-    assert report.verdict is Verdict.BLOCK and "WX208" in codes
-    assert not codes & {"WX401", "WX403", "WX404"}
+    text = "您的积分即将清零，可兑换现金398元，请点击 jf-10086.cn 兑换"
+    # the look-alike alone blocks, and is no ad to label: the missing parts ride in ``also``
+    for message, rule in [(text, "WX801"), (text.replace("可兑换现金398元，", ""), "WX208")]:
+        report = GUARD.check(message)
+        (v,) = report.violations
+        assert (v.rule, report.verdict) == (rule, Verdict.BLOCK)
+        assert "【广告】" not in v.message + v.suggestion
+        assert "WX208" in {v.rule, *(a.rule for a in v.also)}
