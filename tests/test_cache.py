@@ -146,7 +146,7 @@ def test_second_process_reads_the_cache(
     first = run(folder, brand)
     kinds = sorted(p.name.split("-")[0] for p in folder.glob("*.entry"))
     phrase_files = ["phrases"] * len(banks.FAMILIES)  # each bundled phrase file, read once
-    assert kinds == ["fold", "lexicon", *phrase_files, "sound", "splits", "syllable"]
+    assert kinds == ["fold", "lexicon", *phrase_files, "rules", "sound", "splits", "syllable"]
     second = run(folder, brand)
     assert second["pypinyin_not_imported"] is True  # tables and lexicon came from disk
     assert first["reports"] == second["reports"] == expected
