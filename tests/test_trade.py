@@ -224,6 +224,7 @@ def test_batches_find_the_offers_single_messages_find(guard: Guard) -> None:
     "text",
     [
         "警惕出租银行卡",  # a warning against the trade
+        "警惕网上有人出售枪支，发现请立即举报",  # the join's blocker reads the warning
         "不要出租银行卡、电话卡，这是帮助电信诈骗",
         "警方：一男子扬言要炸了学校，已被刑拘",  # a report of a threat
     ],

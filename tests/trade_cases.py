@@ -86,6 +86,10 @@ OFFERS: list[tuple[str, str, str]] = [
     ("出售枪支弹药，渠道可靠", "WX105", "出售枪支"),
     ("销售枪支，国外渠道，可快递", "WX105", "销售枪支"),
     ("出售枪械，货到付款", "WX105", "出售枪械"),
+    # the weapon as written beside a sound-alike that overlaps the sale (售枪 = 手枪)
+    ("销售枪械，货到付款", "WX105", "枪械"),
+    ("我们这里出售枪支，价格实惠，现货", "WX105", "枪支"),
+    ("出售弹药，量大从优", "WX105", "弹药"),
     # session 5: what a new-user trial wrote. Paid sex in plain words, escorts "flown in",
     # 小姐 in pinyin; in-play betting (走地) beside a link
     ("嫖娼服务，包夜", "WX102", "包夜"),
@@ -207,7 +211,6 @@ TRAPS: list[str] = [
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
 WARNINGS = [
-    "警惕网上有人出售枪支，发现请立即举报",
     "警方提醒：凡是自称能代开各类发票、验证后付款的，都是诈骗",
     "谨防上门服务类诈骗：美女、包夜等信息都是骗局，切勿添加微信",
 ]
