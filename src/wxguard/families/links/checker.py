@@ -33,6 +33,7 @@ from ...errors import ConfigError
 from ...models import Severity
 from ...phrases.clauses import Clauses, compact
 from ...profiles import Profile, bundled, profile_for
+from ...text.batch import Batch
 from ...text.folding import fold_one_to_one
 from ..base import CheckContext, Checker, Finding, Frame
 from ..scams.channels import Channel, masked
@@ -191,7 +192,7 @@ class LinksChecker(Checker):
 
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages that may hold a link (``extract_links``' own quick test)."""
-        return {i for i, text in enumerate(texts) if may_have_link(fold_one_to_one(text))}
+        return {i for i, folded in enumerate(Batch.of(texts).foldeds) if may_have_link(folded)}
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         links = extract_links(ctx.view.text, ctx.view.folded)

@@ -22,6 +22,7 @@ from ...models import Severity
 from ...phrases.banks import Bank, Hit
 from ...phrases.clauses import Clauses, compact
 from ...phrases.joins import Disjoint, Join, find_joins, placed
+from ...text.batch import Batch
 from ..base import CheckContext, Checker, Finding, Frame
 from .channels import KINDS, Channel, find_channels, masked, may_have_channel
 from .model import Gate, ScamsModel, scams_model
@@ -60,12 +61,11 @@ class ScamsChecker(Checker):
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages with a lure bank worth asking: ``check`` stops at once on the others."""
         model = self.model
-        out = set()
-        for i, text in enumerate(texts):
-            plain = compact(text)
-            if _lured(model.wording, plain) or _lured(model.channel, plain):
-                out.add(i)
-        return out
+        return {
+            i
+            for i, plain in enumerate(Batch.of(texts).compacts)
+            if _lured(model.wording, plain) or _lured(model.channel, plain)
+        }
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
