@@ -268,8 +268,8 @@ VIEW_PIECES = [
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(VIEW_PIECES), max_size=6).map("".join), max_size=8))
 def test_a_batch_s_views_are_each_message_s(texts: list[str]) -> None:
+    from wxguard.phrases.batch import Batch
     from wxguard.phrases.clauses import compact
-    from wxguard.text.batch import Batch
     from wxguard.text.folding import fold_one_to_one
 
     batch = Batch(texts)

@@ -18,7 +18,6 @@ from .marks import clear_anchors, merge
 from .models import Message, Severity
 from .profiles import profile_for
 from .report import Report
-from .text.batch import Batch
 from .text.views import TextView
 
 if TYPE_CHECKING:
@@ -216,6 +215,8 @@ class Guard:
         """Reports of a chunk, each the same as ``check`` gives: the checkers first screen
         the chunk's plain texts at once (``Checker.screen``), then each text is checked by
         those that may find something in it; a text none of them picked is clean."""
+        from .phrases.batch import Batch  # here: import wxguard loads no phrase machinery
+
         texts = Batch(m for m in chunk if type(m) is str)
         screens = [
             (c, complete, c.screen(texts) if texts else None) for c, complete in self._checkers

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from ...catalog import Text, catalog
 from ...phrases.banks import Bank, Hit
+from ...phrases.batch import Batch
 from ...phrases.clauses import STRONG, WEAK, Clauses
-from ...text.batch import Batch
 from ..base import CheckContext, Checker, Finding
 from .model import AdvertisingModel, Evidence, Signal, advertising_model
 

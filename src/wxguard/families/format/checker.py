@@ -13,8 +13,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ...models import Attachment
+from ...phrases.batch import Batch
 from ...profiles import profile_for
-from ...text.batch import Batch
 from ...text.emoji import count_and_cut, emoji_spans, prefix_end
 from ...text.folding import fold_one_to_one
 from ..base import CheckContext, Checker, Finding

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses
 from ...phrases.joins import find_joins, placed
-from ...text.batch import Batch
 from ..base import CheckContext, Checker, Finding, Frame
 from .model import InducementModel, inducement_model
 

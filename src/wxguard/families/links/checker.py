@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ...errors import ConfigError
 from ...models import Severity
+from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses, compact
 from ...profiles import Profile, bundled, profile_for
-from ...text.batch import Batch
 from ...text.folding import fold_one_to_one
 from ..base import CheckContext, Checker, Finding, Frame
 from ..scams.channels import Channel, masked

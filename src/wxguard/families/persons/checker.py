@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...catalog import catalog
-from ...text.batch import Batch
+from ...phrases.batch import Batch
 from ..base import CheckContext, Checker, Finding
 from .analyzer import CANDIDATE, analyzer
 from .minors import minors_detector

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from ...models import Severity
 from ...phrases.banks import Bank, Hit
+from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses, compact
 from ...phrases.joins import Disjoint, Join, find_joins, placed
-from ...text.batch import Batch
 from ..base import CheckContext, Checker, Finding, Frame
 from .channels import KINDS, Channel, find_channels, masked, may_have_channel
 from .model import Gate, ScamsModel, scams_model

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from functools import cached_property
 from itertools import accumulate
 
-from .folding import fold_one_to_one
-from .views import TextView
+from ..text.folding import fold_one_to_one
+from ..text.views import TextView
+from .clauses import compact
 
 # Joins the messages of a batch. A letter, so every view keeps it (as itself) and no match,
 # stutter run or clause reaches from one message into the next; not Latin, so the letter
@@ -61,10 +62,10 @@ class Batch(list[str]):
 
     @cached_property
     def compact(self) -> str:
-        """Each message's clause view (``phrases.clauses.compact``) joined by ``JOIN``, from
+        """Each message's clause view (``clauses.compact``) joined by ``JOIN``, from
         one pass over the chunk (``compact`` keeps ``JOIN`` as itself and reads a decimal
         point only between digits); the messages' own views when one of them holds ``JOIN``."""
-        return compact_of(self.joined) if self.separate else JOIN.join(self.compacts)
+        return compact(self.joined) if self.separate else JOIN.join(self.compacts)
 
     @cached_property
     def compact_starts(self) -> list[int]:
@@ -74,7 +75,7 @@ class Batch(list[str]):
     @cached_property
     def compacts(self) -> list[str]:
         """Each message's clause view."""
-        return self.compact.split(JOIN) if self.separate else [compact_of(t) for t in self]
+        return self.compact.split(JOIN) if self.separate else [compact(t) for t in self]
 
     def owner(self, pos: int) -> int:
         """The message holding position ``pos`` of ``joined`` (or of ``folded``)."""
@@ -104,9 +105,3 @@ class Batch(list[str]):
 
 def _starts(texts: list[str]) -> list[int]:
     return list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0)) if texts else []
-
-
-def compact_of(text: str) -> str:
-    from ..phrases.clauses import compact  # here: the phrase machinery loads lazily
-
-    return compact(text)
