@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ..catalog import catalog
@@ -216,6 +217,8 @@ class Spans:
 
 # A phrase that may join an action: its span, whether it is a bare noun, and its bank.
 Candidate = tuple[int, int, bool, str]
+# Whether a bank's hit at [start, end) is spelled as the bank writes it (not by sound).
+Written = Callable[[str, int, int], bool]
 
 
 @dataclass
@@ -225,6 +228,7 @@ class _Message:
     clauses: Clauses
     banks: dict[str, Bank]
     given: Mapping[str, list[Hit]] = field(default_factory=dict)
+    written: Written | None = None
     _hits: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
     _live: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
     _index: BankIndex | None = None
@@ -284,8 +288,28 @@ class _Message:
             # The exemptions are read only for a bank with hits: most banks of a message
             # have none, and reading ``exempt`` was a third of WX3's time on plain reviews.
             hits = self.raw(name, overlapping)
+            if hits and not overlapping and self.written is not None:
+                hits = self._as_written_first(name, hits, self.written)
             found = self._live[key] = uncovered(hits, self.raw("exempt")) if hits else []
         return found
+
+    def _as_written_first(self, name: str, read: list[Hit], written: Written) -> list[Hit]:
+        """The leftmost-longest reading ``read``, except that a hit as written wins over a
+        sound-alike it overlaps: 售枪 read as 手枪 starts first in 出售枪支, overlaps the
+        sale word and would hide 枪支 beside it. Only a text where some hit was passed over
+        for an overlap is read again."""
+        every = self.raw(name)
+        if len(every) == len(read):
+            return read
+        ranked = sorted(every, key=lambda h: (not written(name, h.start, h.end), h.start))
+        taken = Disjoint()
+        chosen = []
+        for hit in ranked:
+            if not taken.overlaps(hit.start, hit.end):
+                taken.add(hit.start, hit.end)
+                chosen.append(hit)
+        chosen.sort(key=lambda h: h.start)
+        return chosen
 
     def spans(self, *names: str) -> Spans:
         """The live (overlapping) hits of these banks, indexed."""
@@ -463,12 +487,15 @@ def find_joins(
     alones: list[Alone],
     given: Mapping[str, list[Hit]] | None = None,
     accept: Callable[[Join], bool] | None = None,
+    written: Written | None = None,
 ) -> list[Join]:
     """Every rule's joins in one message, at most one per rule where spans overlap.
     ``given``: hits of some banks that the caller found itself, in ``clauses.text`` indices.
     ``accept``: a family's further judgement of a join, made before one is kept per place,
-    so that a join it rejects does not hide a good one beside it."""
-    msg = _Message(clauses, banks, given or {})
+    so that a join it rejects does not hide a good one beside it. ``written``: for banks
+    matched by sound, which hits are spelled as written; those win the actions and
+    stand-alone phrases over sound-alikes they overlap."""
+    msg = _Message(clauses, banks, given or {}, written)
     found: list[Join] = []
     blocked: dict[Hit, bool] = {}  # an action's blocker is the same for every rule
     anchored, present = msg.anchored(), msg.present()
@@ -495,8 +522,13 @@ def find_joins(
                 found.append(join)
     for alone in alones:
         bank = banks[alone.bank]
+        cuts: dict[str, tuple[int, int] | None] = {}  # a long text repeats the same phrases
         for hit in msg.live(alone.bank, overlapping=False):
-            cut = bank.split(clauses.text[hit.start : hit.end])
+            matched = clauses.text[hit.start : hit.end]
+            if matched in cuts:
+                cut = cuts[matched]
+            else:
+                cut = cuts[matched] = bank.split(matched)
             whole = (hit.start, hit.end)
             parts = (alone.bank, alone.bank)
             if cut is None:
@@ -651,16 +683,26 @@ class Disjoint:
 
 def _one_per_place(joins: list[Join]) -> list[Join]:
     """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest."""
-    kept: list[tuple[int, str, Join]] = []
+    # Plain tuples sorted as they are, the join's index last: the order a stable sort by
+    # (surest, tightest, earliest) gives, without a key function per join (a long text
+    # keeps tens of thousands).
+    order = []
+    for i, join in enumerate(joins):
+        start, end = join.start, join.end
+        order.append((-join.confidence, end - start, start, i, end))
+    order.sort()
+    kept: list[tuple[int, str, int]] = []
     placed: dict[str, Disjoint] = {}
-    spans = [(j.start, j.end, j) for j in joins]
-    for start, end, join in sorted(spans, key=lambda s: (-s[2].confidence, s[1] - s[0], s[0])):
-        taken = placed.setdefault(join.rule, Disjoint())
+    for _, _, start, i, end in order:
+        rule = joins[i].rule
+        taken = placed.get(rule)
+        if taken is None:
+            taken = placed[rule] = Disjoint()
         if not taken.overlaps(start, end):
             taken.add(start, end)
-            kept.append((start, join.rule, join))
-    kept.sort(key=lambda k: k[:2])
-    return [join for _, _, join in kept]
+            kept.append((start, rule, i))
+    kept.sort(key=itemgetter(0, 1))  # stable: equal places stay in the order kept
+    return [joins[i] for _, _, i in kept]
 
 
 def trigger(banks: dict[str, Bank], names: list[str]) -> re.Pattern[str] | None:
