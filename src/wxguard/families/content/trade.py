@@ -419,7 +419,9 @@ def _offers(model: TradeModel, original: str, clauses: Clauses) -> list[tuple[Fi
     if not model.joinable.possible(sound.text):
         return []
     msg = _Message(model, original, clauses)
-    joins = find_joins(sound, model.sound, model.combines, model.alones, accept=msg.accept)
+    joins = find_joins(
+        sound, model.sound, model.combines, model.alones, accept=msg.accept, written=msg.exact
+    )
     return [_finding(msg, join) for join in joins]
 
 
