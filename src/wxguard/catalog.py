@@ -110,6 +110,12 @@ class Rule(BaseModel):
         own: Rule | Case = self._case(variant) or self
         return own.consequence_en if lang == "en" else own.consequence_zh
 
+    def severities(self) -> tuple[Severity, ...]:
+        """Every severity a finding of this rule can have in the catalog, least first: a
+        table that showed only the default would call a rule whose cases block a warning."""
+        found = {self.severity, *(case.severity for _, case in self.cases().values())}
+        return tuple(sorted(found, key=lambda s: s.rank))
+
     def cases(self) -> dict[str, tuple[Variant, Case]]:
         """The variants that are cases of their own severity, by name (``explain`` and the
         docs list them)."""
