@@ -184,3 +184,16 @@ HITS = st.lists(
 def test_the_pick_is_the_sorted_insertion(hits: list[Hit]) -> None:
     ctx = CheckContext(message=Message(text="x"), view=TextView("x"), config=GUARD.config)
     assert _pick(list(hits), ctx) == _inserting(list(hits), ctx)
+
+
+def test_spelled_sizes_are_each_characters_spelling_length() -> None:
+    """The letter windows map pinyin back to characters by these sizes, over every code
+    point (those past the spelling table too)."""
+    from wxguard.families.content.lexicon import _spelled_sizes
+    from wxguard.text.sound import spell
+
+    every = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF)
+    for at in range(0, len(every), 65536):
+        chunk = every[at : at + 65536]
+        assert list(_spelled_sizes(chunk)) == [len(spell(c)) for c in chunk]
+    assert list(_spelled_sizes("ban假证")) == [1, 1, 1, 3, 5]
