@@ -159,6 +159,8 @@ def _merged(
                     found = near[table.absorb] = _Near(
                         violations, [i for i in candidates if violations[i].rule in table.absorb]
                     )
+                if not found.any:
+                    continue
                 pool: Iterable[int] = found.around(keeper)
             elif table.reach == "sentence":
                 if sentences is None:
@@ -277,6 +279,7 @@ class _Near:
         long = [i for i in candidates if violations[i].end - violations[i].start > self.SHORT]
         self.long, self.long_starts = long, [violations[i].start for i in long]
         self.reach = list(accumulate((violations[i].end for i in long), max))
+        self.any = bool(candidates)
 
     def around(self, v: Violation) -> Iterator[int]:
         end = max(v.end, v.start + 1)

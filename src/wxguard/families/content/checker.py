@@ -147,11 +147,17 @@ class ContentChecker(Checker):
         masks = lexicon.mask_positions(ctx.view)
         if not candidates and not masks:
             return
+        # One fields dict for every finding of a term (findings never change theirs): a long
+        # text dense with one term made a dict a finding, for the collector to walk.
+        shared: dict[tuple[Term, str | None], dict[str, object]] = {}
         for hit in _pick(Judge(lexicon, ctx.view, masks).hits(candidates), ctx):
             term = hit.term
-            fields: dict[str, object] = {"term": shape(term.text).shown, "category": term.category}
-            if hit.companion is not None:
-                fields["companion"] = hit.companion
+            fields = shared.get((term, hit.companion))
+            if fields is None:
+                fields = {"term": shape(term.text).shown, "category": term.category}
+                if hit.companion is not None:
+                    fields["companion"] = hit.companion
+                shared[term, hit.companion] = fields
             yield Finding(
                 rule=hit.rule,
                 start=hit.start,
