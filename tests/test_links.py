@@ -109,6 +109,17 @@ def test_links_are_extracted_with_their_whole_written_span(
     assert links(text) == expected
 
 
+@pytest.mark.parametrize("stop", list("！，；？＂＇｀"))
+def test_a_link_after_full_width_punctuation_is_found_too(stop: str) -> None:
+    text = f"看 http://a.cn/x{stop}http://b.cn/y 和 c.top/z{stop}d.top/w"
+    assert [span for span, _, _ in links(text)] == [
+        "http://a.cn/x",
+        "http://b.cn/y",
+        "c.top/z",
+        "d.top/w",
+    ]
+
+
 @pytest.mark.parametrize("text", NOT_LINKS)
 def test_text_that_only_looks_like_a_link_is_not_one(text: str) -> None:
     assert links(text) == []

@@ -58,6 +58,10 @@ _URL = re.compile(
 # Characters that end a link although they fold to URL characters: full-width punctuation
 # closes a Chinese sentence (https://a.com/x，点击), ASCII ones are not URL characters.
 _STOP = frozenset('！（），；？：＂＇＜＞［］｛｝｀<>"`{}|\\^')
+# Of those, the full-width ones that write no scheme (``：//``), port or dot disguise
+# (``［.］``) are searched as written, so a link's path ends there and the link after them
+# is found (``a.cn/x，b.cn/y``); a path running on over the comma hid the second link.
+_WRITTEN_STOPS = re.compile("[！，；？＂＇｀]")
 _TRAILING = ".,;:!?'*"
 _FULLWIDTH = range(0xFF01, 0xFF5F)
 _HAN_CHAR = re.compile(_HAN)
@@ -239,7 +243,7 @@ def extract_links(text: str, folded: str) -> list[Link]:
 
 def links_in(text: str, folded: str) -> list[Link]:
     """``extract_links`` without the quick test (what the test compares it with)."""
-    lt = LinkText(text, folded)
+    lt = LinkText(text, _stops_as_written(text, folded))
     if "." not in lt.text and "://" not in lt.text:
         return []
     links: list[Link] = []
@@ -248,6 +252,19 @@ def links_in(text: str, folded: str) -> list[Link]:
         if link is not None:
             links.append(link)
     return links
+
+
+def _stops_as_written(text: str, folded: str) -> str:
+    """``folded`` with the full-width stops of ``text`` put back."""
+    parts: list[str] = []
+    last = 0
+    for m in _WRITTEN_STOPS.finditer(text):
+        parts += (folded[last : m.start()], m[0])
+        last = m.end()
+    if not parts:
+        return folded
+    parts.append(folded[last:])
+    return "".join(parts)
 
 
 def _judge(m: re.Match[str], text: str, folded: str, lt: LinkText) -> Link | None:
