@@ -352,18 +352,19 @@ class FrameJudge:
     ) -> list[Finding]:
         """``findings`` with every framed one lowered to its frame's severity (never raised)."""
         rules = self.model.rules
+        floor = self._floor
         todo = [
-            i
+            (i, severity)
             for i, f in enumerate(findings)
-            if f.rule in rules and severity_of(f).rank > self._floor
+            if f.rule in rules and (severity := severity_of(f)).rank > floor
         ]
         if not todo:
             return findings
-        reading = _Reading(self.model, view, [findings[i] for i in todo])
+        reading = _Reading(self.model, view, [findings[i] for i, _ in todo])
         out = list(findings)
-        for i in todo:
+        for i, severity in todo:
             f = findings[i]
-            frame = reading.frame(f, severity_of(f))
+            frame = reading.frame(f, severity)
             if frame is not None:
                 out[i] = replace(f, severity=frame.severity, frame=frame)
         return out
@@ -391,6 +392,7 @@ class _Reading:
             tuple[list[int], list[int]],
         ] = {}
         self._cued: dict[str, frozenset[int]] = {}
+        self._frames: dict[tuple[str, str], Frame] = {}
         self._live: list[Cue] | None = None
         self._order: dict[str, int] | None = None
         points = {p for f in findings for p in (f.start, f.end)}
@@ -491,7 +493,11 @@ class _Reading:
                 lo, hi = title[1]
             else:
                 lo, hi = self.clauses.original(*nearest[1])
-            return Frame(kind.name, self.original[lo:hi], kind.severity)
+            key = (kind.name, self.original[lo:hi])
+            made = self._frames.get(key)
+            if made is None:  # one object for every finding a cue frames alike
+                made = self._frames[key] = Frame(kind.name, key[1], kind.severity)
+            return made
         return None
 
     def live_cues(self) -> list[Cue]:
@@ -688,6 +694,8 @@ class _Reading:
 class _Listed:
     """Spans named outright (a heading's cues, the title holding the finding)."""
 
+    __slots__ = ("heading", "reading", "spans")
+
     def __init__(
         self, reading: _Reading, spans: list[tuple[int, int]], *, heading: bool = False
     ) -> None:
@@ -713,6 +721,8 @@ class _Cued:
     the finding (within ``gap``) or, unless the cue must come ``before``, start after it.
     Asked by bisection near the finding, never listed: in a long sentence every finding
     listing every cue took the text's length squared."""
+
+    __slots__ = ("cue", "end", "hi", "hits", "lo", "reading", "start", "starts")
 
     def __init__(self, reading: _Reading, cue: Cue, start: int, end: int, lo: int, hi: int) -> None:
         self.reading, self.cue = reading, cue

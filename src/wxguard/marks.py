@@ -112,26 +112,36 @@ def _merged(
     keepers = [v for v in violations if v.rule in tables]
     if not keepers or len(violations) < 2:
         return list(violations)
-    wanted = frozenset().union(*(t.absorb for v in keepers for t in tables[v.rule]))
+    wanted = frozenset().union(
+        *(t.absorb for rule in {v.rule for v in keepers} for t in tables[rule])
+    )
     candidates = sorted(
         (i for i, v in enumerate(violations) if v.rule in wanted),
         key=lambda i: violations[i].start,
     )
     if not candidates:
         return list(violations)
-    near = _Near(violations, candidates)
-    sentences = _Sentences(violations, candidates, text)
+    # Per set of rules absorbed, the candidates of those rules: a keeper asks only them (a
+    # term's table for links and ads asked every nearby term, each then refused).
+    near: dict[frozenset[str], _Near] = {}
+    sentences: _Sentences | None = None  # built when a sentence-reaching table is asked
     order = _order()
-    ranked = sorted(
-        (i for i, v in enumerate(violations) if v.rule in tables),
-        key=lambda i: (
-            -violations[i].severity.rank,
-            _tier(violations[i].rule),
-            -(violations[i].end - violations[i].start),
-            order.get(violations[i].rule, len(order)),
-            violations[i].start,
-        ),
-    )
+    last = len(order)
+    ranked = [
+        key[-1]
+        for key in sorted(
+            (
+                -v.severity.rank,
+                _tier(v.rule),
+                v.start - v.end,
+                order.get(v.rule, last),
+                v.start,
+                i,
+            )
+            for i, v in enumerate(violations)
+            if v.rule in tables
+        )
+    ]
     taken: dict[int, list[int]] = {}
     gone: set[int] = set()
     wide: dict[_Table, list[int]] = {}
@@ -144,8 +154,17 @@ def _merged(
             if rank < table.least:
                 continue
             if table.reach == "overlap":
-                pool: Iterable[int] = near.around(keeper)
+                found = near.get(table.absorb)
+                if found is None:
+                    found = near[table.absorb] = _Near(
+                        violations, [i for i in candidates if violations[i].rule in table.absorb]
+                    )
+                if not found.any:
+                    continue
+                pool: Iterable[int] = found.around(keeper)
             elif table.reach == "sentence":
+                if sentences is None:
+                    sentences = _Sentences(violations, candidates, text)
                 pool = sentences.of(keeper)
             else:  # what no keeper took yet: each is looked at until one takes it
                 pool = wide[table] = [
@@ -246,8 +265,9 @@ class _Sentences:
 
 class _Near:
     """The candidates that may overlap a span, found without a pass over all of them: short
-    ones (most: terms, numbers, joins) within one window's bisection, long ones (links) by
-    bisection and a walk back that stops where no earlier one reaches the span."""
+    ones (most: terms, numbers, joins) within one window's bisection (as far back as the
+    longest of them reaches), long ones (links) by bisection and a walk back that stops where
+    no earlier one reaches the span."""
 
     SHORT = 64
 
@@ -255,13 +275,15 @@ class _Near:
         self.violations = violations
         short = [i for i in candidates if violations[i].end - violations[i].start <= self.SHORT]
         self.short, self.short_starts = short, [violations[i].start for i in short]
+        self.longest = max((violations[i].end - violations[i].start for i in short), default=0)
         long = [i for i in candidates if violations[i].end - violations[i].start > self.SHORT]
         self.long, self.long_starts = long, [violations[i].start for i in long]
         self.reach = list(accumulate((violations[i].end for i in long), max))
+        self.any = bool(candidates)
 
     def around(self, v: Violation) -> Iterator[int]:
         end = max(v.end, v.start + 1)
-        lo = bisect_left(self.short_starts, v.start - self.SHORT)
+        lo = bisect_left(self.short_starts, v.start - self.longest)
         yield from self.short[lo : bisect_left(self.short_starts, end)]
         k = bisect_left(self.long_starts, end) - 1
         while k >= 0 and self.reach[k] >= v.start:

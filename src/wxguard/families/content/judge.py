@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...models import Severity
 from ...text.folding import ends_sentence, fold, is_cjk, is_noise, noise_kind, techniques_of
-from ...text.segment import frequency, in_words, is_word, straddles
+from ...text.segment import WINDOW, frequency, in_words, is_word, straddles
 from ...text.sound import same_tone, spell
 from ...text.views import TextView
 from ...userregex import spans as regex_spans
-from .lexicon import Candidate, Lexicon, Pattern
+from .lexicon import Candidate, LetterWindows, Lexicon, Pattern
 from .masks import MaskHit
 from .terms import GAP_LETTERS, Term, shape
 from .wordlists import SOUND_RULE
@@ -42,6 +42,11 @@ COMMON_WORD = 5000
 # At most this many windows are remembered by ``Judge._allowed_phrase`` (each ~200
 # characters); past it the memory starts again.
 ALLOW_MEMO = 4096
+# Texts at least this long remember each candidate's judgement by the text around it
+# (``Judge._around``): a long text that repeats a clause asks the same question of every
+# copy, a short message seldom twice. At most ``JUDGED_MEMO`` answers are kept at once.
+JUDGED_FROM = 2048
+JUDGED_MEMO = 4096
 
 CONFIDENCE = {
     "exact": 1.0,
@@ -95,6 +100,14 @@ class Placement(NamedTuple):
     stutter: bool
 
 
+# A remembered hit: its span relative to the window it was judged by, and the rest of it.
+_Judged = tuple[int, int, Term, str, tuple[str, ...], float, bool]
+# What a judgement is remembered by: the kind of candidate, its patterns (the lexicon's
+# tuple, one object per automaton value), the text around it and where the candidate's
+# first and last character stand in that text.
+_Key = tuple[str, int, str, int, int]
+
+
 class Span(NamedTuple):
     """A hit's span in the original text and the original index of each of its letters."""
 
@@ -117,6 +130,13 @@ class Judge:
         self._allow_seen: dict[tuple[str, int, int], bool] = {}
         # Where a mask could be (``Lexicon.mask_positions``; most messages have none).
         self.masks = lexicon.mask_positions(view) if masks is None else masks
+        # Judgements by the text around the candidate (``_around``); None: not remembered.
+        self._judged: dict[_Key, tuple[_Judged, ...]] | None = (
+            {} if len(self.text) >= JUDGED_FROM and not lexicon.allow_regexes else None
+        )
+        # How far judging a candidate reads from its first and last character: allowed
+        # phrases (``allow_reach``), jieba's window and the characters next to a span.
+        self._reach = max(lexicon.allow_reach, WINDOW) + 1
 
     def hits(self, candidates: Iterable[Candidate]) -> list[Hit]:
         """Every judged hit of the message, before the choice between overlapping ones.
@@ -127,11 +147,21 @@ class Judge:
             if cand.view == "letters":
                 hits.extend(self.letters(cand))
                 continue
+            if self._judged is None:
+                for pattern in cand.patterns:
+                    if pattern.part >= 0:
+                        parts.setdefault(pattern.term, []).append((cand, pattern))
+                    else:
+                        hits.extend(self.classes(cand, pattern))
+                continue
+            whole = False
             for pattern in cand.patterns:
                 if pattern.part >= 0:
                     parts.setdefault(pattern.term, []).append((cand, pattern))
                 else:
-                    hits.extend(self.classes(cand, pattern))
+                    whole = True
+            if whole:
+                hits.extend(self._remembered(cand))
         for term, found in parts.items():
             count = len(shape(term.text).parts)
             if len({p.part for _, p in found}) == count:
@@ -139,6 +169,70 @@ class Judge:
         if self.masks:
             hits.extend(self.masked())
         return [h for h in map(self.with_companion, hits) if h is not None]
+
+    # -- remembered judgements ---------------------------------------------------------
+    def _remembered(self, cand: Candidate) -> list[Hit]:
+        """``classes`` of every whole-term pattern of a class candidate, remembered by the
+        text around it when all it reads lies there."""
+        first, last = self._extent(cand)
+        around = None
+        if cand.view == "collapsed" or not any(
+            _latin(p.folded[0]) or _latin(p.folded[-1]) for p in cand.patterns if p.part < 0
+        ):
+            # A Latin edge of a term on the uncollapsed view may take in repeats of its letter
+            # (``edges``) as far as they run; on the collapsed view they are the edge runs.
+            around = self._around(first, last)
+        return self._recall(
+            cand.view,
+            id(cand.patterns),
+            around,
+            lambda: [h for p in cand.patterns if p.part < 0 for h in self.classes(cand, p)],
+        )
+
+    def _extent(self, cand: Candidate) -> tuple[int, int]:
+        """The first and last skeleton index that placing a class candidate reads."""
+        if cand.view == "collapsed":
+            view = self.view
+            return view.skeleton_run(cand.start)[0], view.skeleton_run(cand.end - 1)[1]
+        return cand.start, cand.end - 1
+
+    def _around(self, first: int, last: int) -> tuple[int, str, int, int] | None:
+        """(where it starts, the text, the first and last letter in it) around skeleton
+        indices ``[first, last]``: everything a judgement of them reads (the letters, the
+        characters next to the span, allowed phrases and jieba's window around it) and the
+        skeleton letters next to them (which end the runs placed). None when one of those
+        letters lies outside: noise runs further than the window reaches."""
+        view = self.view
+        a, b = view.orig_of_skeleton(first), view.orig_of_skeleton(last)
+        lo, hi = max(0, a - self._reach), min(len(self.text), b + 1 + self._reach)
+        if first > 0 and view.orig_of_skeleton(first - 1) < lo:
+            return None
+        if last + 1 < len(view.skeleton) and view.orig_of_skeleton(last + 1) >= hi:
+            return None
+        return lo, self.text[lo:hi], a - lo, b - lo
+
+    def _recall(
+        self,
+        kind: str,
+        what: int,
+        around: tuple[int, str, int, int] | None,
+        judge: Callable[[], list[Hit]],
+    ) -> list[Hit]:
+        """``judge()``, or the hits it gave for the same ``what`` in the same surroundings."""
+        memo = self._judged
+        if memo is None or around is None:
+            return judge()
+        lo, text, a, b = around
+        key = (kind, what, text, a, b)
+        known = memo.get(key)
+        if known is None:
+            if len(memo) >= JUDGED_MEMO:
+                memo.clear()
+            known = memo[key] = tuple(
+                (h.start - lo, h.end - lo, h.term, h.term_rule, h.techniques, h.confidence, h.sound)
+                for h in judge()
+            )
+        return [Hit(lo + s, lo + e, t, r, ts, c, snd) for s, e, t, r, ts, c, snd in known]
 
     # -- positions ---------------------------------------------------------------------
     def place(self, cand: Candidate, pattern: Pattern) -> Placement | None:
@@ -570,6 +664,20 @@ class Judge:
         chars = joined[ks : ke + 1]
         if _LATIN.search(chars) is None:
             return  # only CJK: the class automata judge homophones
+        first = windows.skeleton_index(ks)
+        sep = LetterWindows.SEPARATOR
+        # A window's edge hides the letter next to it, which ``edges`` then reads in the text
+        # (a repeat of a Latin edge letter may run on from there): not remembered.
+        inner = ks > 0 and ke + 1 < len(joined) and sep not in (joined[ks - 1], joined[ke + 1])
+        yield from self._recall(
+            "letters",
+            id(cand.sounds),
+            self._around(first, first + len(chars) - 1) if inner else None,
+            lambda: list(self._sounded(cand, chars, first)),
+        )
+
+    def _sounded(self, cand: Candidate, chars: str, first: int) -> Iterator[Hit]:
+        """The hits of a pinyin candidate placed on skeleton ``first`` onwards."""
         for sp in cand.sounds:
             if sp.kind == "initials":
                 if not (chars.isascii() and chars.isalpha()):
@@ -577,7 +685,6 @@ class Judge:
                 technique, confidence = "initials", CONFIDENCE["initials"]
             else:
                 technique, confidence = "pinyin", CONFIDENCE["pinyin"]
-            first = windows.skeleton_index(ks)
             judged = self.judged(list(range(first, first + len(chars))), chars, False)
             if judged is None:
                 continue

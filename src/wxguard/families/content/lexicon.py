@@ -18,7 +18,8 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import InitVar, dataclass, field
-from typing import Any, Literal, overload
+from functools import cache
+from typing import Any, Literal, NamedTuple, overload
 
 import ahocorasick
 
@@ -78,7 +79,7 @@ class LetterWindows:
             pos += b - a + 1
         self.chars = self.SEPARATOR.join(pieces)
         self.letters = spell(self.chars)
-        self.map = BlockMap(self.chars, spell)
+        self.map = BlockMap(self.chars, spell, _spelled_sizes)
 
     def skeleton_index(self, index: int) -> int:
         """Skeleton index of ``chars[index]``."""
@@ -86,14 +87,30 @@ class LetterWindows:
         return self.starts[w] + index - self.offsets[w]
 
 
+@cache
+def _size_table() -> tuple[str, ...]:
+    """The length of each character's spelling, as the character of that code."""
+    return tuple(chr(len(s)) for s in spell_table())
+
+
+def _spelled_sizes(chars: str) -> Iterable[int]:
+    """``len(spell(c))`` for each character, in one ``str.translate`` (a character past the
+    table spells as itself: one letter)."""
+    sized = chars.translate(_size_table())
+    if sized.isascii():  # every character was in the table
+        return sized.encode()
+    table = spell_table()
+    return [len(table[o]) if o < len(table) else 1 for o in map(ord, chars)]
+
+
 # Which view a candidate's indices point into: ``TextView.collapsed``, ``TextView.sound``
 # (the skeleton's indices) or a ``LetterWindows``' letters.
 CandidateView = Literal["collapsed", "skeleton", "letters"]
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A raw automaton hit, with indices into its ``view``."""
+class Candidate(NamedTuple):
+    """A raw automaton hit, with indices into its ``view``. A tuple: a long text dense with
+    terms makes hundreds of thousands (a frozen dataclass sets each field by a call)."""
 
     view: CandidateView
     start: int

@@ -30,6 +30,8 @@ _LETTERS = "A-Za-zＡ-Ｚａ-ｚ"
 _CANDIDATE = re.compile(
     rf"[{re.escape(_WRITTEN_SYMBOLS)}]|(?<![{_LETTERS}])[{_LETTERS}](?![{_LETTERS}])"
 )
+# At most this many windows are remembered by ``MaskIndex.hits``.
+MEMO = 4096
 # Any letter or mask symbol at all: a search several times quicker that most messages fail.
 _ANY = re.compile(rf"[{_LETTERS}{re.escape(_WRITTEN_SYMBOLS)}]")
 
@@ -80,24 +82,41 @@ class MaskIndex:
 
     def hits(self, text: str, positions: Iterable[int]) -> Iterator[MaskHit]:
         """Every place among ``positions`` (``mask_candidates``) where a mask hides one
-        character of a term whose other characters surround it exactly."""
+        character of a term whose other characters surround it exactly. What a place holds
+        depends only on the characters within ``reach`` of it, so a long text repeating one
+        clause looks each of its masks up once (by that window, at most ``MEMO`` at a time)."""
         reach = self.reach * 2 + 1
+        seen: dict[tuple[str, int], list[tuple[MaskedSlot, int, int, str, bool]]] = {}
         for p in positions:
             if not self.possible(text, p):
                 continue
-            mask = fold_one_to_one(text[p])
-            symbol = mask in MASK_SYMBOLS
-            before = fold(text[max(0, p - reach) : p])
-            after = fold(text[p + 1 : p + 1 + reach])
-            for key in {(before[-1:], after[:1]), (before[-1:], ""), ("", after[:1])}:
-                for slot in self.by_edge.get(key, ()):
-                    if not (before.endswith(slot.before) and after.startswith(slot.after)):
-                        continue
-                    if not symbol and mask != slot.initial:
-                        continue
-                    start = _back(text, p, len(slot.before))
-                    end = _forward(text, p + 1, len(slot.after))
-                    yield MaskHit(slot, start, end, p, mask, not symbol)
+            lo = max(0, p - reach)
+            key = (text[lo : p + 1 + reach], p - lo)
+            found = seen.get(key)
+            if found is None:
+                if len(seen) >= MEMO:
+                    seen.clear()
+                found = seen[key] = list(self._at(text, p))
+            for slot, start, end, mask, initial in found:
+                yield MaskHit(slot, p + start, p + end, p, mask, initial)
+
+    def _at(self, text: str, p: int) -> Iterator[tuple[MaskedSlot, int, int, str, bool]]:
+        """The slots a mask at ``p`` fills: (slot, start and end relative to ``p``, the mask
+        folded, whether it is an initial)."""
+        reach = self.reach * 2 + 1
+        mask = fold_one_to_one(text[p])
+        symbol = mask in MASK_SYMBOLS
+        before = fold(text[max(0, p - reach) : p])
+        after = fold(text[p + 1 : p + 1 + reach])
+        for key in {(before[-1:], after[:1]), (before[-1:], ""), ("", after[:1])}:
+            for slot in self.by_edge.get(key, ()):
+                if not (before.endswith(slot.before) and after.startswith(slot.after)):
+                    continue
+                if not symbol and mask != slot.initial:
+                    continue
+                start = _back(text, p, len(slot.before))
+                end = _forward(text, p + 1, len(slot.after))
+                yield slot, start - p, end - p, mask, not symbol
 
     def possible(self, text: str, p: int) -> bool:
         """The quick tests of ``text[p]`` and its two neighbours, before any window is folded:
