@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Severity
 from ...phrases.banks import Bank, Hit
+from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses, compact
 from ...phrases.joins import Disjoint, Join, find_joins, placed
 from ..base import CheckContext, Checker, Finding, Frame
@@ -60,12 +61,11 @@ class ScamsChecker(Checker):
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages with a lure bank worth asking: ``check`` stops at once on the others."""
         model = self.model
-        out = set()
-        for i, text in enumerate(texts):
-            plain = compact(text)
-            if _lured(model.wording, plain) or _lured(model.channel, plain):
-                out.add(i)
-        return out
+        return {
+            i
+            for i, plain in enumerate(Batch.of(texts).compacts)
+            if _lured(model.wording, plain) or _lured(model.channel, plain)
+        }
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
@@ -78,15 +78,16 @@ class ScamsChecker(Checker):
             return
         original = ctx.view.text
         channels = find_channels(original, ctx.view.folded, model.official)
-        clauses, given = plain, {}
+        clauses, given, combines = plain, {}, model.combines
         if channels:
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
+            combines = model.channelled
         notice = _Notice(self._notice(clauses)) if self.judged else None
         joins = find_joins(
             clauses,
             model.banks,
-            model.combines,
+            combines,
             model.alones,
             given,
             notice.accepts if notice is not None else None,
@@ -94,7 +95,7 @@ class ScamsChecker(Checker):
         # A scam described in a warning about it is judged, not dropped: its joins are found
         # apart (so that none hides a scam beside it) and reported lowered, with the warning.
         warned = (
-            find_joins(clauses, model.banks, model.combines, model.alones, given, notice.cancels)
+            find_joins(clauses, model.banks, combines, model.alones, given, notice.cancels)
             if notice is not None and notice.any()
             else []
         )
