@@ -187,7 +187,7 @@ class Spans:
     def __init__(self, hits: list[Hit]) -> None:
         self.hits = hits
         self.starts = [h.start for h in hits]
-        self._by_end = sorted(hits, key=lambda h: (h.end, h.start))
+        self._by_end = sorted(hits, key=_END_START)
         self._ends = [h.end for h in self._by_end]
         self._least_end: list[int] | None = None
         self._furthest: list[int] | None = None
@@ -215,6 +215,7 @@ class Spans:
         return i > 0 and self._furthest[i - 1] > start
 
 
+_END_START = itemgetter(1, 0)  # a hit's (end, start)
 # A phrase that may join an action: its span, whether it is a bare noun, and its bank.
 Candidate = tuple[int, int, bool, str]
 # Whether a bank's hit at [start, end) is spelled as the bank writes it (not by sound).
@@ -287,10 +288,13 @@ class _Message:
         if found is None:
             # The exemptions are read only for a bank with hits: most banks of a message
             # have none, and reading ``exempt`` was a third of WX3's time on plain reviews.
+            # Without exempt phrases the hits are the bank's own list, not a copy: a long
+            # text's lists are walked by the garbage collector at each full collection.
             hits = self.raw(name, overlapping)
             if hits and not overlapping and self.written is not None:
                 hits = self._as_written_first(name, hits, self.written)
-            found = self._live[key] = uncovered(hits, self.raw("exempt")) if hits else []
+            exempt = self.raw("exempt") if hits else []
+            found = self._live[key] = uncovered(hits, exempt) if exempt else hits
         return found
 
     def _as_written_first(self, name: str, read: list[Hit], written: Written) -> list[Hit]:
@@ -553,16 +557,18 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
     # The nearest wins (the first listed among equals): try them nearest first, each within
     # its side's reach, and stop at the first that is tied to the action.
     order: list[tuple[int, int, Candidate]] = []
+    append = order.append
+    far = last + after
     for name in spec.with_:
         reach = msg.reach(name)
         lo = first - before - reach if before else last
-        for candidate in msg.joinables(name, action, lo, last + after + reach):
-            start, end, bare, _ = candidate
-            if start >= last and not bare:
-                if start - last <= after:
-                    order.append((start - last, len(order), candidate))
-            elif end <= first and before and first - end <= before:
-                order.append((first - end, len(order), candidate))
+        for candidate in msg.joinables(name, action, lo, far + reach):
+            start = candidate[0]
+            if start >= last and not candidate[2]:
+                if start <= far:
+                    append((start - last, len(order), candidate))
+            elif before and 0 <= first - candidate[1] <= before:
+                append((first - candidate[1], len(order), candidate))
     if not order:
         return None
     order.sort()
