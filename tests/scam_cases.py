@@ -679,4 +679,6 @@ NEGATIVES: list[str] = [
     "我是新来的财务小李，以后报销找我就行",
     "这是我新手机号，大家存一下",
     "提醒：近期有人冒充财务，说“这是我新微信号”，要求转账，请电话核实",
+    # a police warning naming the scam as 冒充…诈骗 and quoting it (new-user trial)
+    "警方提示：近期出现冒充客服诈骗，对方会说“您的快递丢失，我们将赔付三倍费用，请加微信kf123办理”",
 ]
