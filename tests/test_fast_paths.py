@@ -673,3 +673,80 @@ def test_a_repeated_clause_is_cut_by_jieba_once(monkeypatch: Any) -> None:
     edges = [segment.straddles(text, i + 1, i + 3) for i in range(0, len(text), 5)]
     assert all(edges)  # 消毒 and 品牌 cross the edges of 毒品 in every copy
     assert len(cuts) <= 5  # the windows at the start and the end, and the one in between
+
+
+# Grid pieces: a column offer pasted into one run or written as lines, the joining letter,
+# a capital I with a dot (its lower case is two characters long) and plain Chinese text.
+_GRID_PIECES = [
+    "办货保证到留刻付备章款用",
+    "办货保\n证到留\n刻付备\n章款用",
+    "ᚠ",
+    "İ",
+    "今天天气很好我们去公园散步",
+]
+_TRADE_BATCH = st.lists(
+    st.lists(st.sampled_from(_trade_pieces() + _GRID_PIECES), max_size=8).map("".join),
+    max_size=10,
+)
+
+
+@given(_TRADE_BATCH)
+@settings(max_examples=500, deadline=None)
+def test_the_trade_screen_of_a_batch_is_the_gate_of_each_message(texts: list[str]) -> None:
+    """The gate and the grid test asked of a batch at once pick the messages that each
+    asked alone would (``check_many`` relies on it)."""
+    from wxguard.families.content.trade import trade_model, trade_possible, trade_screen
+    from wxguard.phrases.batch import Batch
+    from wxguard.text.views import TextView
+
+    model = trade_model(())
+    expected = {i for i, t in enumerate(texts) if trade_possible(model, TextView(t))}
+    assert trade_screen(model, Batch(texts), set()) == expected
+    assert trade_screen(model, Batch(texts), {0}) == expected - {0}
+
+
+@given(
+    st.lists(st.lists(st.sampled_from([*_ad_pieces(), "ᚠ"]), max_size=8).map("".join), max_size=10),
+    st.sampled_from([1, 4]),
+)
+@settings(max_examples=500, deadline=None)
+@example(["ᚠ全场5折，原价199现价99元，欢迎选购，电话13812345678", ""], 4)  # ᚠ in a message
+def test_the_ceiling_of_a_batch_is_the_ceiling_of_each_message(
+    texts: list[str], threshold: float
+) -> None:
+    from wxguard.families.advertising.model import advertising_model
+    from wxguard.phrases.batch import Batch
+    from wxguard.text.folding import fold_one_to_one
+
+    ceiling = advertising_model().ceiling
+    batch = Batch(texts)
+    expected = {i for i, t in enumerate(texts) if ceiling.may_reach(fold_one_to_one(t), threshold)}
+    assert ceiling.screen(batch.folded, batch.starts, threshold) == expected
+
+
+_SYMBOL_CHARS = st.sampled_from(["a", "b", "中", "文", "ᚠ", "\x00", "\x01", "Ā", "😀"])
+
+
+@given(
+    st.lists(st.text(_SYMBOL_CHARS, min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text(_SYMBOL_CHARS, max_size=30),
+)
+@settings(max_examples=1000, deadline=None)
+def test_literals_in_symbols_are_found_where_the_literals_are(
+    literals: list[str], text: str
+) -> None:
+    """Written as symbols of small alphabets, literals and text give the automaton the same
+    matches, in number and kind, as written plainly (the symbols' own characters, the
+    joining letter and characters beyond the BMP included)."""
+    from collections import Counter
+
+    from wxguard.families.advertising.model import Symbols
+    from wxguard.phrases.banks import mask_automaton
+
+    keys = {k: 1 << i for i, k in enumerate(dict.fromkeys(literals))}
+    symbols = Symbols(keys, width=2)  # narrow: the first symbols of many characters
+    plain = mask_automaton(keys)
+    coded = mask_automaton({symbols.encode(k): m for k, m in keys.items()})
+    assert Counter(m for _, m in coded.iter(symbols.encode(text))) == Counter(
+        m for _, m in plain.iter(text)
+    )

@@ -11,7 +11,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 
 from ..text.folding import fold_one_to_one
 from ..text.views import TextView
@@ -90,18 +91,21 @@ class Batch(list[str]):
         inside one message and would match there alone, and the search goes on from the
         next message."""
         if text is None:
-            text, starts = self.joined, self.starts
-        assert starts is not None
+            text = self.joined
         found: set[int] = set()
-        pos, last = 0, len(starts) - 1
+        pos = 0
         while (m := regex.search(text, pos)) is not None:
+            if starts is None:  # worked out only once something matches
+                starts = self.starts
             i = bisect_right(starts, m.start()) - 1
             found.add(i)
-            if i >= last:
+            if i + 1 >= len(starts):
                 break
             pos = starts[i + 1]
         return found
 
 
 def _starts(texts: list[str]) -> list[int]:
-    return list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0)) if texts else []
+    if not texts:
+        return []
+    return list(accumulate(map(add, map(len, texts[:-1]), repeat(1)), initial=0))

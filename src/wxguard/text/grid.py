@@ -22,7 +22,7 @@ SHORTEST = 4 * max(WIDTHS)
 # A grid of lines: at least three lines of the same length, each this long at most.
 ROWS = 3
 WIDEST = 12
-_CJK_RUN = re.compile(rf"[\u3400-\u9fff\uf900-\ufaff]{{{SHORTEST},}}")
+CJK_RUN = re.compile(rf"[\u3400-\u9fff\uf900-\ufaff]{{{SHORTEST},}}")
 
 
 def columns(text: str) -> list[Sequence[int]]:
@@ -30,7 +30,7 @@ def columns(text: str) -> list[Sequence[int]]:
     long run of Chinese characters read at each width (a ``range``: nothing is built until
     read), and each block of equal-length lines read down."""
     found: list[Sequence[int]] = []
-    for run in _CJK_RUN.finditer(text):
+    for run in CJK_RUN.finditer(text):
         for width in WIDTHS:
             found += [range(run.start() + c, run.end(), width) for c in range(width)]
     if "\n" in text:

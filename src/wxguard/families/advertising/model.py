@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -23,6 +23,7 @@ from ...compiled import compiled
 from ...errors import WordListError
 from ...models import Message
 from ...phrases.banks import Bank, BankSource, family_banks, mask_automaton, prefilter
+from ...phrases.batch import JOIN
 from ...phrases.clauses import compact, folded
 from ...resources import read_toml, wordlist_path
 from ...text.folding import fold_one_to_one
@@ -253,6 +254,52 @@ def _first(
     return None
 
 
+# The symbols ``Symbols`` writes: two alphabets of ``WIDTH`` for a literal's characters, one
+# symbol for every other character and one for ``JOIN``.
+WIDTH = 32
+_HIGH, _LOW, _OTHER, _BREAK = 0x100, 0x180, "\x00", "\x01"
+_BREAKS = re.compile(_BREAK)
+
+
+class Symbols:
+    """Each character of a set of literals as two symbols of two small disjoint alphabets,
+    every other character as one symbol that no literal holds. pyahocorasick searches a
+    node's children one by one, and literals starting with 340 characters made every
+    character of a text a search of the root's 340 children: in symbols the root has at
+    most a few dozen (docs/performance.md, session 6). The table (a BMP list, as
+    ``str.translate`` reads fastest) is made on first use. Literals with characters
+    outside the BMP are kept as they are."""
+
+    __slots__ = ("_chars", "_table", "_width")
+
+    def __init__(self, literals: Iterable[str], width: int = WIDTH) -> None:
+        self._width = width
+        chars = sorted({c for k in literals for c in k})
+        self._chars = "".join(chars) if all(ord(c) < 0x10000 for c in chars) else None
+        self._table: tuple[str, ...] | None = None
+
+    def __getstate__(self) -> tuple[None, dict[str, Any]]:
+        return None, {"_chars": self._chars, "_width": self._width}  # the table: made on use
+
+    def __setstate__(self, state: tuple[None, dict[str, Any]]) -> None:
+        self._chars = state[1]["_chars"]
+        self._width = state[1]["_width"]
+        self._table = None
+
+    def encode(self, text: str) -> str:
+        if self._chars is None:
+            return text
+        table = self._table
+        if table is None:
+            made = [_OTHER] * 0x10000
+            for n, c in enumerate(self._chars):
+                made[ord(c)] = chr(_HIGH + n // self._width) + chr(_LOW + n % self._width)
+            if JOIN not in self._chars:  # else each text is read on its own
+                made[ord(JOIN)] = _BREAK
+            table = self._table = tuple(made)
+        return text.translate(table)
+
+
 class Ceiling:
     """The most a text can score, found without the scan: the positive weights of every bank
     one of whose literals occurs in it, or whose regex a literal, the bank itself (no
@@ -260,7 +307,7 @@ class Ceiling:
     and ``_apart`` only take banks away), and negative weights only lower a score. Four in
     five reviews cannot reach the threshold, and this costs a fifth of the scan."""
 
-    __slots__ = ("_automaton", "_base", "_gated", "_known", "_weights")
+    __slots__ = ("_automaton", "_base", "_gated", "_known", "_symbols", "_weights")
 
     def __init__(self, scanner: SignalScanner, weights: tuple[float, ...]) -> None:
         self._weights = tuple(max(w, 0.0) for w in weights)
@@ -276,25 +323,35 @@ class Ceiling:
                 scanner.automaton.items() if scanner.automaton is not None else ()
             )
         }
-        self._automaton: Any = mask_automaton({key: m for key, m in masks.items() if m})
+        masks = {key: m for key, m in masks.items() if m}
+        self._symbols = Symbols(masks)
+        self._automaton: Any = mask_automaton(
+            {self._symbols.encode(key): m for key, m in masks.items()}
+        )
 
     def may_reach(self, view: str, threshold: float) -> bool:
         present = self._base
         if self._automaton is not None:
-            for _, mask in self._automaton.iter(view):
+            for _, mask in self._automaton.iter(self._symbols.encode(view)):
                 present |= mask
         return self.reaches(present, view, threshold)
 
     def screen(self, folded: str, starts: list[int], threshold: float) -> set[int]:
-        """``may_reach`` of each text in ``folded``, the texts' folded views joined by a
-        character no literal holds (``text.batch``), which start at ``starts``: one pass of
-        the automaton over the whole."""
+        """``may_reach`` of each text in ``folded``, the texts' folded views joined by
+        ``JOIN``, which start at ``starts``: one pass of the automaton over the whole."""
         present = [self._base] * len(starts)
-        if self._automaton is not None:
-            for last, mask in self._automaton.iter(folded):
-                i = bisect_right(starts, last) - 1
-                present[i] |= mask
         ends = [*starts[1:], len(folded) + 1]
+        if self._automaton is not None:
+            encoded = self._symbols.encode(folded)
+            breaks = [0, *(m.end() for m in _BREAKS.finditer(encoded))]
+            if len(breaks) != len(starts):  # a text holds ``JOIN`` itself: each on its own
+                return {
+                    i
+                    for i, a in enumerate(starts)
+                    if self.may_reach(folded[a : ends[i] - 1], threshold)
+                }
+            for last, mask in self._automaton.iter(encoded):
+                present[bisect_right(breaks, last) - 1] |= mask
         return {
             i
             for i, bits in enumerate(present)

@@ -24,7 +24,7 @@ from .judge import Hit, Judge
 from .lexicon import Candidate, Lexicon
 from .model import lexicon_for
 from .terms import Term, shape
-from .trade import TradeModel, trade_findings, trade_model, trade_possible
+from .trade import TradeModel, trade_findings, trade_model, trade_screen
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
@@ -103,12 +103,7 @@ class ContentChecker(Checker):
             if i not in flagged and masks.possible(texts[i], pos - starts[i]):
                 flagged.add(i)
         if self.trade is not None:  # trade offers are joins, not terms: their own gate
-            trade = self.trade
-            flagged.update(
-                i
-                for i, t in enumerate(texts)
-                if i not in flagged and trade_possible(trade, TextView(t))
-            )
+            flagged |= trade_screen(self.trade, batch, flagged)
         return flagged
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:

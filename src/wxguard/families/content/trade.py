@@ -28,10 +28,11 @@ from typing import Any
 from ...compiled import compiled
 from ...errors import WordListError
 from ...phrases.banks import Bank, Hit, family_banks, mask_automaton
+from ...phrases.batch import JOIN, Batch
 from ...phrases.clauses import STRONG, Clauses
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
-from ...text.grid import columns, take
+from ...text.grid import CJK_RUN, WIDTHS, columns, take
 from ...text.quickregex import trie_source
 from ...text.segment import frequency, in_words, straddles
 from ...text.sound import class_table, syllable_table
@@ -182,6 +183,18 @@ class TradeGate:
         if self._automaton is not None:
             for _, mask in self._automaton.iter(text):  # 1.2 hits a review
                 present |= mask
+        return self._decide(present)
+
+    def screen(self, text: str, starts: list[int]) -> set[int]:
+        """``possible`` of each of the texts joined in ``text`` by a character no anchor
+        holds, which start at ``starts``: one pass of the automaton over the whole."""
+        present = [self._open] * len(starts)
+        if self._automaton is not None:
+            for last, mask in self._automaton.iter(text):
+                present[bisect_right(starts, last) - 1] |= mask
+        return {i for i, bits in enumerate(present) if self._decide(bits)}
+
+    def _decide(self, present: int) -> bool:
         known = self._known.get(present)
         if known is None:
             known = any(present & action and present & joined for action, joined in self._needs)
@@ -365,6 +378,53 @@ def trade_possible(model: TradeModel, view: TextView) -> bool:
     in its sound view, or a product's anchor is written in a column of a grid it may be
     written as."""
     return model.gate.possible(view.sound) or bool(_grid(model, view))
+
+
+def trade_screen(model: TradeModel, batch: Batch, skip: set[int]) -> set[int]:
+    """The messages of the batch outside ``skip`` for which ``trade_possible`` holds: the
+    gate over the batch's sound view in one pass, and a grid read only in a message that
+    can be one (a long run of Chinese characters, or lines)."""
+    if not batch.separate:
+        return {
+            i for i, t in enumerate(batch) if i not in skip and trade_possible(model, TextView(t))
+        }
+    sound = batch.view.sound  # a view character by character: ``JOIN`` stays, as itself
+    starts = [0, *(m.end() for m in _JOINS.finditer(sound))]
+    found = model.gate.screen(sound, starts) - skip
+    if model.literal is not None:
+        found |= _grid_screen(model, model.literal, batch, skip | found)
+    return found
+
+
+def _grid_screen(
+    model: TradeModel, literal: re.Pattern[str], batch: Batch, skip: set[int]
+) -> set[int]:
+    """The messages outside ``skip`` with a grid column that holds a product's anchor (as
+    ``_grid`` finds them): the columns of every long run of Chinese characters in the batch
+    searched as one text; a message with lines, or whose lowered view changes length, is
+    read on its own."""
+    joined = batch.joined
+    lowered = batch.folded.lower()
+    alone = {i for i, t in enumerate(batch) if "\n" in t} - skip
+    if len(lowered) != len(joined):
+        alone = {i for i in range(len(batch)) if i not in skip}
+    pieces: list[str] = []
+    owners: list[int] = []
+    for run in CJK_RUN.finditer(joined):
+        start, end = run.span()
+        i = batch.owner(start)
+        if i in skip or i in alone:
+            continue
+        for width in WIDTHS:
+            for c in range(width):
+                pieces.append(lowered[start + c : end : width])
+                owners.append(i)
+    found = {owners[k] for k in Batch(pieces).matching(literal)}
+    found.update(i for i in sorted(alone) if _grid(model, TextView(batch[i])))
+    return found
+
+
+_JOINS = re.compile(JOIN)
 
 
 def _grid(model: TradeModel, view: TextView) -> list[Sequence[int]]:

@@ -73,9 +73,9 @@ class FormatChecker(Checker):
 
     def screen(self, texts: Sequence[str]) -> set[int] | None:
         """The messages a text rule could flag: over the length limit, with enough lines for
-        a paragraph, or holding a capital letter, a run of possibly loud symbols or a possible
-        emoji (the first tests of ``check``, each one scan of the batch). A title rule
-        (campaign keywords) asks every message."""
+        a paragraph, or holding four capitals in a row (shouting needs such a word), a run
+        of possibly loud symbols or a possible emoji; each one scan of the batch. A title
+        rule (campaign keywords) asks every message."""
         if self.keywords:
             return None
         batch = Batch.of(texts)
@@ -86,7 +86,7 @@ class FormatChecker(Checker):
             for i, t in enumerate(batch)
             if len(t) > limit or ("\n" in t and t.count("\n") >= lines)
         }
-        for regex in (CAPS_LETTER, self.maybe_symbols, MAYBE_EMOJI):
+        for regex in (CAPS_WORD, self.maybe_symbols, MAYBE_EMOJI):
             found |= batch.matching(regex)
         return found
 
