@@ -797,6 +797,8 @@ def test_more_of_what_real_ads_say_is_evidence(text: str, kind: str) -> None:
         ("工资什么时候发", "job-terms"),  # workers talk of their pay
         ("如有疑问请联系班主任", "cta"),  # a notice's help line
         ("步行至外滩仅需4分钟", "price"),  # a walk, not a price
+        ("真的很想报名中传啊", "tuition"),  # applying to a university, no course on sale
+        ("两地的朋友请联系我", "cta"),  # one request, counted once (solicit's)
     ],
 )
 def test_look_alikes_of_the_new_shapes_are_no_evidence(text: str, kind: str) -> None:
