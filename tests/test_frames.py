@@ -361,3 +361,35 @@ def test_an_anti_fraud_notice_passes_with_no_ad_label_asked(judged: Guard, text:
     report = judged.check(text)
     assert report.verdict is Verdict.PASS, [(v.rule, v.severity) for v in report.violations]
     assert not [v for v in report.violations if v.rule.startswith("WX4")]
+
+
+def test_a_users_own_term_is_never_a_cue() -> None:
+    """README's 套路贷 holds the debunking cue 套路: it made 办假证 a warning's info."""
+    report = Guard(words={"fraud": ["套路贷"]}).check("专业辦 假 證 套路贷")
+    found = [(v.rule, v.text, v.severity) for v in report.violations]
+    found += [(a.rule, a.text, a.severity) for v in report.violations for a in v.also]
+    assert sorted(found) == [
+        ("WX106", "套路贷", Severity.ERROR),
+        ("WX106", "辦 假 證", Severity.ERROR),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("冰毒、海洛因都是毒品，大家要远离", "远离"),
+        ("冰毒、海洛因都是毒品，大家要远离它们", "远离"),
+        ("吸食冰毒会成瘾，远离毒品", "远离"),
+        ("警惕！网上赌博百家乐", "警惕"),
+        ("谨防代开发票诈骗", "谨防"),
+    ],
+)
+def test_a_verb_cue_warns_of_what_it_names_or_of_what_came_before(
+    judged: Guard, text: str, cue: str
+) -> None:
+    """谨防/远离 with nothing after them, a pronoun or a finding still warn; with another
+    object (远离假平台) they warn of that, and the tests/data/frames.toml slogans keep their
+    errors."""
+    report = judged.check(text)
+    assert report.verdict is Verdict.PASS
+    assert any(f"「{cue}」" in v.message for v in report.violations if v.frame == "warning")
