@@ -130,6 +130,12 @@ def test_per_file_glob(tmp_path: Path, pattern: str, path: str, hit: bool) -> No
             '[per-file-ignores]\n"a/*" = ["XX1"]\n',
             "wxguard.toml: per-file-ignores: unknown rule selector 'XX1'",
         ),
+        ('select = "WX1"\n', "wxguard.toml: select: should be an array (a list in Python)"),
+        (
+            '[words]\nfraud = "套路贷"\n',
+            "wxguard.toml: words.fraud: should be an array (a list in Python) (got '套路贷')",
+        ),
+        ('severity = "error"\n', "wxguard.toml: severity: should be a table (a dict in Python)"),
         ("select = [\n", "wxguard.toml: config: not valid TOML"),
         ('wordlists = ["missing.txt"]\n', "missing.txt: cannot read word list"),
     ],

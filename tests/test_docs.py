@@ -89,17 +89,14 @@ def test_doc_links_to_sources_name_a_topic_it_has() -> None:
     assert cited and cited <= topics, cited - topics
 
 
-def test_readme_python_example_shows_the_real_values(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_readme_python_example_shows_the_real_values(monkeypatch: pytest.MonkeyPatch) -> None:
     """The README's Python example runs, and every `expression  # value` line in it shows
     what the expression gives (newuser-s4 item 16: a consequence that had drifted)."""
     readme = (DOCS.parent / "README.md").read_text("utf-8")
     section = readme.split("## Use it from Python\n", 1)[1]
     block = section.split("```python\n", 1)[1].split("```", 1)[0]
-    (tmp_path / "pyproject.toml").write_text("[tool.wxguard]\n", "utf-8")
-    monkeypatch.chdir(tmp_path)
-    namespace: dict[str, object] = {"messages": ["出售冰毒", "今天天气好"]}
+    monkeypatch.chdir(DOCS.parent)  # where a reader of the README runs it (newuser-s6)
+    namespace: dict[str, object] = {}
     lines = block.splitlines()
     checked = 0
     for node in ast.parse(block).body:
@@ -117,7 +114,7 @@ def test_readme_python_example_shows_the_real_values(
             checked += 1
         else:
             exec(compile(ast.Module([node], []), "README.md", "exec"), namespace)
-    assert checked >= 4
+    assert checked >= 5
 
 
 def test_rules_md_shows_how_findings_are_presented() -> None:

@@ -95,3 +95,21 @@ def test_words_in_code_are_validated() -> None:
         Guard(default_wordlists=False, words={"fraud": ["办假证", "假"]})
     with pytest.raises(WxguardError, match="expected a list of strings, got the string"):
         Guard(default_wordlists=False, words={"fraud": "办假证"})
+
+
+@pytest.mark.parametrize(("name", "meant"), [("gamblng", "gambling"), ("drug", "drugs")])
+def test_a_category_one_slip_from_a_bundled_one_is_refused(
+    tmp_path: Path, name: str, meant: str
+) -> None:
+    """A typo in the header would report drug offers as custom terms (newuser-s6)."""
+    path = tmp_path / "mine.txt"
+    path.write_text(f"# category: {name}\n百家乐\n", encoding="utf-8")
+    with pytest.raises(WordListError, match=rf"mine.txt:1: category '{name}' .*'{meant}'"):
+        Guard(wordlists=[path])
+    with pytest.raises(WordListError, match=f"did you mean '{meant}'"):
+        Guard(words={name: ["百家乐"]})
+
+
+def test_a_category_of_ones_own_reports_as_custom_terms() -> None:
+    report = Guard(select=["WX1"], words={"brand": ["某某品牌"]}).check("买某某品牌")
+    assert [(v.rule, v.text) for v in report.violations] == [("WX108", "某某品牌")]

@@ -200,13 +200,23 @@ class GuardConfig(BaseModel):
         return build_config(data, source)
 
 
+# pydantic's words for Python types, said in the settings' own terms (TOML and Python).
+_TOML_WORDS = {
+    "Input should be a valid tuple": "should be an array (a list in Python)",
+    "Input should be a valid list": "should be an array (a list in Python)",
+    "Input should be a valid dictionary": "should be a table (a dict in Python)",
+}
+
+
 def build_config(data: dict[str, Any], source: str | Path | None = None) -> GuardConfig:
     try:
         return GuardConfig.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        key = ".".join(str(part) for part in err["loc"]) or "config"
+        # pydantic names the member of a union it tried (``tuple[str, ...]``): not a key.
+        key = ".".join(str(part) for part in err["loc"] if "[" not in str(part)) or "config"
         msg = err["msg"].removeprefix("Value error, ").removeprefix(f"{key}: ")
+        msg = _TOML_WORDS.get(msg, msg)
         raise ConfigError(key, f"{msg} (got {err.get('input')!r})", source) from None
     except ConfigError as exc:
         raise ConfigError(exc.key, exc.problem, source) from None

@@ -6,6 +6,7 @@ Every problem is reported as ``file:line: what is wrong``; nothing is dropped si
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -44,11 +45,23 @@ def rule_for(category: str) -> str:
 
 
 def check_category(name: str, where: str, line: int | None = None) -> str:
+    """A category of one's own is fine (WX108), but one a slip away from a bundled one is a
+    typo that would quietly report drugs as custom terms (newuser-s6: ``gamblng``)."""
     cat = name.strip().lower()
     if not _CATEGORY_NAME.match(cat):
         raise WordListError(
             where, line, f"bad category name {name!r} (use lower-case letters, digits, '-' or '_')"
         )
+    known = builtin_categories()
+    if cat not in known and cat != ALLOW:
+        near = difflib.get_close_matches(cat, [*known, ALLOW], n=1, cutoff=0.8)
+        if near:
+            raise WordListError(
+                where,
+                line,
+                f"category {name!r} is not bundled; did you mean {near[0]!r}? (a category of "
+                "your own reports as WX108, so name it further from a bundled one)",
+            )
     return cat
 
 
