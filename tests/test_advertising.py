@@ -318,6 +318,36 @@ def test_claims_count_in_the_guards_or_the_messages_industry() -> None:
     assert Guard(select=["WX405"], industry="medical").check(text).violations == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("祖传秘方，专治各种癌症，治愈率99%", ["祖传秘方", "专治各种癌症", "治愈率99%"]),
+        ("吃了这个保健品，三个月降血压，停药不反弹", ["三个月降血压", "停药不反弹"]),
+    ],
+)
+def test_a_sellers_promise_beside_another_is_a_pitch_without_a_price(
+    text: str, claims: list[str]
+) -> None:
+    """Unlabelled cure claims passed while the same text labelled 【广告】 blocked
+    (newuser-s6): two promises, one only a seller makes, are an offer of their own."""
+    found = Guard(select=["WX405"]).check(text).violations
+    assert [(v.rule, v.text) for v in found] == [("WX405", c) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我妈的病终于治愈了，医生说没有副作用",  # two claims, neither a seller's
+        "这种癌症治愈率很低，还没有特效药",  # news of a disease
+        "我家有个祖传秘方",  # one promise alone
+        "专治各种不服",
+        "谨防“祖传秘方，专治癌症”骗局",
+    ],
+)
+def test_a_claim_in_chat_news_or_a_warning_is_no_pitch(text: str) -> None:
+    assert Guard(select=["WX405"]).check(text).violations == ()
+
+
 def test_claim_message_names_its_kind(wx4: Guard) -> None:
     (v,) = [v for v in wx4.check("专业考证培训，保过，报名从速").violations if v.rule == "WX405"]
     assert v.message == "违规承诺「保过」（教育培训效果保证）"

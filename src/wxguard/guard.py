@@ -208,6 +208,7 @@ class Guard:
             findings = self._frames.judge(findings, ctx.view, self._severity)
         findings = clear_anchors(findings, message.text)  # a fix's place is no problem's mark
         violations = [f.violation(message.text, self.config) for f in _dedupe(findings)]
+        del findings  # not kept through the merge, where the collector would walk them again
         merged = merge(violations, self.config.lang, message.text)
         return Report(text=message.text, violations=tuple(merged))
 

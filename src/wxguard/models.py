@@ -128,6 +128,96 @@ class Violation(BaseModel):
             raise ValueError(f"violation span ends ({self.end}) before it starts ({self.start})")
         return self
 
+    @classmethod
+    def found(
+        cls,
+        *,
+        rule: str,
+        name: str,
+        category: str,
+        severity: Severity,
+        start: int,
+        end: int,
+        text: str,
+        term: str | None,
+        techniques: tuple[str, ...],
+        confidence: float,
+        message: str,
+        suggestion: str | None,
+        consequence: str,
+        frame: str | None,
+    ) -> Violation:
+        """A finding's violation, the same as ``Violation(...)`` with these fields gives. A
+        long text makes tens of thousands, and the garbage collector walked each one's set of
+        fields at every full collection: values that are already what validation returns
+        (exact types, an ordered span, a confidence in range) are kept as they are, with
+        one shared set of fields (pydantic copies it before any change); any other value
+        is validated, with its usual error."""
+        if not (
+            type(start) is int
+            and type(end) is int
+            and 0 <= start <= end
+            and type(confidence) is float
+            and 0.0 <= confidence <= 1.0
+            and type(severity) is Severity
+            and type(techniques) is tuple
+            and all(type(t) is str for t in techniques)
+            and type(rule) is type(name) is type(category) is type(text) is str
+            and type(message) is type(consequence) is str
+            and (term is None or type(term) is str)
+            and (suggestion is None or type(suggestion) is str)
+            and (frame is None or type(frame) is str)
+        ):
+            return cls(
+                rule=rule,
+                name=name,
+                category=category,
+                severity=severity,
+                start=start,
+                end=end,
+                text=text,
+                term=term,
+                techniques=techniques,
+                confidence=confidence,
+                message=message,
+                suggestion=suggestion,
+                consequence=consequence,
+                frame=frame,
+            )
+        made = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(
+            made,
+            "__dict__",
+            {
+                "rule": rule,
+                "name": name,
+                "category": category,
+                "severity": severity,
+                "start": start,
+                "end": end,
+                "text": text,
+                "term": term,
+                "techniques": techniques,
+                "confidence": confidence,
+                "message": message,
+                "suggestion": suggestion,
+                "consequence": consequence,
+                "frame": frame,
+                "also": (),
+                "location": None,
+            },
+        )
+        _set(made, "__pydantic_fields_set__", _FOUND_FIELDS)
+        _set(made, "__pydantic_extra__", None)
+        _set(made, "__pydantic_private__", None)
+        return made
+
+
+# What validation records as set for a finding's violation: every field but ``also`` and
+# ``location`` (``model_fields_set``, read by ``exclude_unset``).
+_FOUND_FIELDS = set(Violation.model_fields) - {"also", "location"}
+
 
 def field_of(item: Any, key: str) -> Any:
     """A field of a violation given as a model or, while validating, as a dict."""
@@ -138,7 +228,14 @@ def verdict_for(violations: Any) -> Verdict:
     """Block on any error, review on any warning, else pass."""
     worst = 0
     for v in violations:
-        worst = max(worst, Severity(field_of(v, "severity")).rank)
+        value = field_of(v, "severity")
+        # A member or its value (a report read back from JSON) is a key: each hashes and
+        # compares as its string. ``Severity(value)`` cost more than the rest of the loop.
+        rank = _SEVERITY_RANK.get(value)
+        if rank is None:
+            rank = Severity(value).rank  # not a severity: the same error as ever
+        if rank > worst:
+            worst = rank
     if worst == Severity.ERROR.rank:
         return Verdict.BLOCK
     if worst == Severity.WARNING.rank:

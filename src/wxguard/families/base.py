@@ -72,7 +72,7 @@ class Finding:
             message += framed.note(lang, self.frame.cue)
             suggestion = framed.suggestion(lang, suggestion)
             consequence = framed.consequence(lang, consequence)
-        return Violation(
+        return Violation.found(
             rule=self.rule,
             name=rule.name,
             category=self.category or rule.category or rule.family,

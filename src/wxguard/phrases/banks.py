@@ -162,21 +162,36 @@ class Bank:
         position (so 后才能查看 does not hide 才能查看)."""
         if self.regex is None or (self._quick is not None and self._quick.search(text) is None):
             return []
+        # tuple.__new__ makes a Hit without the Python frame of its constructor: a long
+        # hostile text has hundreds of thousands of hits.
+        name, make = self.name, tuple.__new__
         if overlapping:
             found = []
             regex, pos = self.regex, 0
             while (m := regex.search(text, pos)) is not None:
-                if m.end() > m.start():
-                    found.append(Hit(m.start(), m.end(), self.name))
-                pos = m.start() + 1
+                start, end = m.span()
+                if end > start:
+                    found.append(make(Hit, (start, end, name)))
+                pos = start + 1
         else:
             found = [
-                Hit(m.start(), m.end(), self.name)
-                for m in self.regex.finditer(text)
-                if m.end() > m.start()
+                make(Hit, (start, end, name))
+                for start, end in map(re.Match.span, self.regex.finditer(text))
+                if end > start
             ]
         if self.min_number is not None:
-            found = [h for h in found if _numbers_at_least(text[h.start : h.end], self.min_number)]
+            least = self.min_number
+            # Each distinct phrase is read once: a long text repeats the same few.
+            enough: dict[str, bool] = {}
+            kept = []
+            for h in found:
+                matched = text[h.start : h.end]
+                ok = enough.get(matched)
+                if ok is None:
+                    ok = enough[matched] = _numbers_at_least(matched, least)
+                if ok:
+                    kept.append(h)
+            found = kept
         return found
 
     @property

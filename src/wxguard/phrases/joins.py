@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ..catalog import catalog
@@ -495,8 +496,13 @@ def find_joins(
                 found.append(join)
     for alone in alones:
         bank = banks[alone.bank]
+        cuts: dict[str, tuple[int, int] | None] = {}  # a long text repeats the same phrases
         for hit in msg.live(alone.bank, overlapping=False):
-            cut = bank.split(clauses.text[hit.start : hit.end])
+            matched = clauses.text[hit.start : hit.end]
+            if matched in cuts:
+                cut = cuts[matched]
+            else:
+                cut = cuts[matched] = bank.split(matched)
             whole = (hit.start, hit.end)
             parts = (alone.bank, alone.bank)
             if cut is None:
@@ -651,16 +657,26 @@ class Disjoint:
 
 def _one_per_place(joins: list[Join]) -> list[Join]:
     """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest."""
-    kept: list[tuple[int, str, Join]] = []
+    # Plain tuples sorted as they are, the join's index last: the order a stable sort by
+    # (surest, tightest, earliest) gives, without a key function per join (a long text
+    # keeps tens of thousands).
+    order = []
+    for i, join in enumerate(joins):
+        start, end = join.start, join.end
+        order.append((-join.confidence, end - start, start, i, end))
+    order.sort()
+    kept: list[tuple[int, str, int]] = []
     placed: dict[str, Disjoint] = {}
-    spans = [(j.start, j.end, j) for j in joins]
-    for start, end, join in sorted(spans, key=lambda s: (-s[2].confidence, s[1] - s[0], s[0])):
-        taken = placed.setdefault(join.rule, Disjoint())
+    for _, _, start, i, end in order:
+        rule = joins[i].rule
+        taken = placed.get(rule)
+        if taken is None:
+            taken = placed[rule] = Disjoint()
         if not taken.overlaps(start, end):
             taken.add(start, end)
-            kept.append((start, join.rule, join))
-    kept.sort(key=lambda k: k[:2])
-    return [join for _, _, join in kept]
+            kept.append((start, rule, i))
+    kept.sort(key=itemgetter(0, 1))  # stable: equal places stay in the order kept
+    return [joins[i] for _, _, i in kept]
 
 
 def trigger(banks: dict[str, Bank], names: list[str]) -> re.Pattern[str] | None:

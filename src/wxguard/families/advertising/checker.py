@@ -5,7 +5,8 @@ Only commercial messages are held to advertising rules: the commerciality score 
 (``model``), so notices, reminders and chat that mention prices or 第一 pass.
 Claims (WX405) also count in an offer or in the Guard's industry, because a cure promise in
 a health-food pitch is forbidden even without a price. A promise beside a guarantee or a price
-is itself evidence of an ad (the ``claim`` signal banks), but a claim alone is no offer.
+is itself evidence of an ad (the ``claim`` signal banks), but a claim alone is no offer; a
+seller's promise (a ``pitch`` bank: 祖传秘方, 治愈率99%) beside another claim is one.
 """
 
 from __future__ import annotations
@@ -184,37 +185,54 @@ class AdvertisingChecker(Checker):
     def _claims(self, ctx: CheckContext, clauses: Clauses, score: Evidence) -> Iterator[Finding]:
         banks = self.model.banks
         text = clauses.text
-        offer: bool | None = None
-        for bank in self.model.claims:
-            hits = bank.hits(text, overlapping=False)
-            if not hits:
+        found = [
+            (bank, hits)
+            for bank in self.model.claims
+            if (hits := bank.hits(text, overlapping=False))
+        ]
+        if not found:
+            return
+        # In an ad, or in a message half-way to one without the claims' own evidence: a
+        # cure alone is no offer (我妈的病治愈了), but a seller's promise beside another
+        # (祖传秘方…治愈率99%) is a pitch.
+        claims = sum(s.weight for s in score.signals if s.kind in self.model.claim_kinds)
+        offer = (
+            score.score >= self.threshold
+            or score.score - claims >= self.threshold / 2
+            or (
+                any(bank.options.get("pitch") for bank, _ in found)
+                and len({text[h.start : h.end] for _, hits in found for h in hits}) >= 2
+            )
+            or bool(banks["offer"].hits(text, overlapping=False))
+        )
+        judged = [
+            (hit, bank)
+            for bank, hits in found
+            if offer or ctx.industry == bank.options.get("industry")
+            for hit in hits
+        ]
+        if not judged:
+            return
+        exempt = banks["claim-exempt"].hits(text)
+        end = -1
+        # the longest of overlapping promises (治愈率99% over 治愈率), once
+        for hit, bank in sorted(judged, key=lambda hb: (hb[0].start, -hb[0].end)):
+            if hit.start < end:
                 continue
-            if offer is None:
-                # in an ad, or in a message half-way to one without the claims' own
-                # evidence (a cure alone is no offer)
-                claims = sum(s.weight for s in score.signals if s.kind in self.model.claim_kinds)
-                offer = (
-                    score.score >= self.threshold
-                    or score.score - claims >= self.threshold / 2
-                    or bool(banks["offer"].hits(text, overlapping=False))
-                )
-            if not (offer or ctx.industry == bank.options.get("industry")):
+            end = hit.end
+            if _covered(hit, exempt) or self._disowned(clauses, hit):
                 continue
-            exempt = banks["claim-exempt"].hits(text)
-            for hit in hits:
-                if _covered(hit, exempt) or self._disowned(clauses, hit):
-                    continue
-                o0, o1 = clauses.original(hit.start, hit.end)
-                term = ctx.view.text[o0:o1]
-                yield Finding(
-                    "WX405",
-                    o0,
-                    o1,
-                    term=term,
-                    category=str(bank.options.get("industry")),
-                    confidence=0.9,
-                    fields={"term": term, "kind": str(bank.options.get("kind", ""))},
-                )
+            o0, o1 = clauses.original(hit.start, hit.end)
+            term = ctx.view.text[o0:o1]
+            yield Finding(
+                "WX405",
+                o0,
+                o1,
+                term=term,
+                category=str(bank.options.get("industry")),
+                confidence=0.9,
+                fields={"term": term, "kind": str(bank.options.get("kind", ""))},
+            )
 
     def _disowned(self, clauses: Clauses, hit: Hit) -> bool:
         """Negated (不保本), warned about (谨防稳赚骗局) or asked (能根治吗？)."""

@@ -408,6 +408,8 @@ def _compiled_bank(name: str, src: BankSource) -> Bank:
         anchors = src.options.get("anchors", [])
         if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
             raise WordListError(_WHERE, None, f"banks.{name}.anchors must be a list of strings")
+    if not isinstance(src.options.get("pitch", False), bool):
+        raise WordListError(_WHERE, None, f"banks.{name}.pitch must be true or false")
     fires_alone = name == "absolute" or "industry" in src.options
     return src.compile(compacted=view == "compact", alone=fires_alone)
 
