@@ -393,8 +393,16 @@ class _Reading:
     compact positions of the findings it judges."""
 
     def __init__(
-        self, model: FrameModel, view: TextView, findings: list[Finding], terms: list[Finding]
+        self,
+        model: FrameModel,
+        view: TextView,
+        findings: list[Finding],
+        terms: list[Finding] | None = None,
     ) -> None:
+        """``findings`` are those judged; ``terms`` every finding of the judged rules (by
+        default, those of ``findings``)."""
+        if terms is None:
+            terms = [f for f in findings if f.rule in model.rules]
         self.model = model
         self.clauses = _listed(view)
         self.view = view
