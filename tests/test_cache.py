@@ -17,7 +17,9 @@ import shutil
 import stat
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -26,12 +28,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wxguard import cache
+from wxguard.catalog import _rules_table
+from wxguard.catalog import _valid as _valid_rules
 from wxguard.config import GuardConfig
 from wxguard.families.content import splitchars
 from wxguard.families.content.lexicon import Lexicon
 from wxguard.families.content.model import _valid_lexicon, lexicon_for
 from wxguard.phrases import banks
-from wxguard.resources import read_text, wordlist_path
+from wxguard.resources import data_path, read_text, wordlist_path
 from wxguard.text import folding, sound
 
 SCRIPT = r"""
@@ -142,7 +146,8 @@ def test_second_process_reads_the_cache(
     first = run(folder, brand)
     kinds = sorted(p.name.split("-")[0] for p in folder.glob("*.entry"))
     phrase_files = ["phrases"] * len(banks.FAMILIES)  # each bundled phrase file, read once
-    assert kinds == ["fold", "lexicon", *phrase_files, "sound", "splits", "syllable"]
+    # No text passes the trade gate, so the syllable table the joins read is never made.
+    assert kinds == ["fold", "lexicon", *phrase_files, "rules", "sound", "splits"]
     second = run(folder, brand)
     assert second["pypinyin_not_imported"] is True  # tables and lexicon came from disk
     assert first["reports"] == second["reports"] == expected
@@ -467,7 +472,7 @@ def test_bad_size_limit_warns_once_and_keeps_the_default(
 
 @pytest.mark.slow
 def test_validators_accept_what_the_builders_make(tmp_path: Path) -> None:
-    assert folding._valid(folding.tables())
+    assert folding._valid(folding._stored(folding.tables()))
     assert sound._valid(sound._tables())
     assert splitchars._valid(splitchars.splits())
     words = tmp_path / "brand.txt"
@@ -493,21 +498,25 @@ def test_validators_accept_what_the_builders_make(tmp_path: Path) -> None:
 
 def test_validators_refuse_tables_of_the_right_type_and_wrong_content() -> None:
     t = folding.tables()
-    identity: list[int | str | None] = list(range(folding.TABLE_SIZE))
-    assert not folding._valid(
-        folding.FoldTables(
-            identity, list(range(folding.TABLE_SIZE)), t.simplified, t.t2s, t.homoglyphs
-        )
-    )
-    assert not folding._valid(
-        folding.FoldTables(
-            list(t.skeleton), [*t.one_to_one[:-1], 0x110000], t.simplified, t.t2s, t.homoglyphs
-        )
-    )
-    # Entries written before the tables were tuples hold lists: still read.
-    assert folding._valid(
-        folding.FoldTables(list(t.skeleton), list(t.one_to_one), t.simplified, t.t2s, t.homoglyphs)
-    )
+    stored = folding._stored(t)
+    assert folding._expand(stored) == t
+    for wrong in (
+        # the identity: Ａ does not fold to a
+        folding._Stored((), {}, {}, t.simplified, t.t2s, t.homoglyphs),
+        replace(stored, one_to_one={**stored.one_to_one, 0x41: 0x110000}),
+        replace(stored, skeleton={**stored.skeleton, 0x42: -1}),
+        replace(stored, skeleton={**stored.skeleton, folding.TABLE_SIZE: "x"}),
+        replace(stored, skeleton={**stored.skeleton, 0x43: b"c"}),
+        replace(
+            stored, deleted=(*stored.deleted, (folding.TABLE_SIZE - 1, folding.TABLE_SIZE + 1))
+        ),
+        replace(stored, deleted=(*stored.deleted, (5, 5))),
+        replace(stored, deleted=((0, ord("Ａ") + 1),)),  # deletes a and 中
+        replace(stored, t2s={}),
+        # the tables themselves, as entries before this layout held them
+        t,
+    ):
+        assert not folding._valid(wrong), wrong
     spell, classes = map(list, sound._tables())
     assert sound._valid((spell, classes))
     assert not sound._valid((spell, list(folding.tables().skeleton)))
@@ -522,7 +531,7 @@ def test_signed_wrong_tables_are_rebuilt(private: Path) -> None:
     """Entries that verify (a leaked key, a bug) but hold the audit's values are not used."""
     for read, kind, value in (
         (sound._tables, "sound", "garbage"),
-        (folding.tables, "fold", folding.FoldTables([], [], {}, {}, {})),
+        (folding.tables, "fold", folding._Stored((), {}, {}, {0: 0}, {"a": "a"}, {"a": "a"})),
     ):
         real = read()
         read.cache_clear()
@@ -638,3 +647,48 @@ def test_signed_wrong_phrase_family_is_rebuilt(private: Path) -> None:
     real = _compiled(banks.bundled_family("scams")[1])
     signed(entry(private, "phrases-scams"), banks._read_family(*_text("frames")))
     assert _compiled(banks.bundled_family("scams")[1]) == real
+
+
+# -- the rule catalog: data/rules.toml parsed once, kept as plain data ------------------------
+
+
+def _rules() -> tuple[str, dict[str, Any]]:
+    text = read_text(data_path("rules.toml"), "data/rules.toml", "data file")
+    return text, tomllib.loads(text)
+
+
+def test_rule_table_read_from_the_cache_is_the_parsed_file(private: Path) -> None:
+    parsed = _rules()[1]
+    assert _rules_table() == parsed  # built, and stored in this test's folder
+    assert entry(private, "rules")
+    assert _rules_table() == parsed  # read back
+
+
+def test_rule_table_validator_refuses_wrong_content() -> None:
+    text, parsed = _rules()
+    valid = _valid_rules(text)
+    assert valid(parsed)
+    rules = parsed["rules"]
+    for wrong in (
+        {**parsed, "rules": rules[1:]},  # a rule missing
+        {**parsed, "rules": [rules[1], rules[0], *rules[2:]]},  # out of order
+        {**parsed, "rules": [{**rules[0], "code": "WX999"}, *rules[1:]]},
+        {k: v for k, v in parsed.items() if k != "families"},
+        {**parsed, "words": {}},
+        {**parsed, "rules": [{**rules[0], "severity": object()}, *rules[1:]]},  # not TOML
+        {1: "x"},
+    ):
+        assert not valid(wrong)
+
+
+def test_signed_wrong_rule_table_is_rebuilt(private: Path) -> None:
+    """An entry that verifies but drops a rule is not used: the catalog keeps every rule."""
+    parsed = _rules()[1]
+    _rules_table()
+    signed(entry(private, "rules"), {**parsed, "rules": parsed["rules"][1:]})
+    assert _rules_table() == parsed
+
+
+@given(JUNK)
+def test_no_junk_passes_the_rule_table_validator(value: object) -> None:
+    assert cache._accepts(value, _valid_rules(_rules()[0])) is False

@@ -31,6 +31,7 @@ DEFAULT_SEVERITY = {
     "WX606": "error",
     "WX705": "info",
     "WX808": "error",
+    "WX811": "warning",
 }
 
 

@@ -38,7 +38,8 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
 
 def test_import_wxguard_leaves_the_optional_parts_unloaded() -> None:
-    """Send logs (sqlite3), the WX4 model, ICP registries and redaction load on first use."""
+    """Send logs (sqlite3), the WX4 model, ICP registries, redaction and the ``regex`` module
+    load on first use."""
     code = "import sys, wxguard; print(' '.join(sorted(sys.modules)))"
     loaded = set(
         subprocess.run(
@@ -47,6 +48,7 @@ def test_import_wxguard_leaves_the_optional_parts_unloaded() -> None:
     )
     assert "wxguard.guard" in loaded
     lazy = {
+        "regex",  # allow regexes and emoji clusters only
         "sqlite3",
         "wxguard.families.cadence.sendlog",
         "wxguard.families.advertising.model",

@@ -163,6 +163,42 @@ def test_a_rejected_join_does_not_hide_the_one_beside_it() -> None:
     assert [j.banks[1] for j in kept] == ["offer"]
 
 
+def test_a_product_as_written_wins_over_a_sound_alike_it_overlaps() -> None:
+    """售枪 sounds like 手枪 and starts first; read leftmost-longest it hid 枪支 as written
+    and overlapped its own sale word, so 出售枪支 joined nothing."""
+    banks = {"product": _bank("product", "售枪", "枪支"), "offer": _bank("offer", "出售")}
+    data = {
+        "combine": [
+            {
+                "rule": "WX105",
+                "action": "product",
+                "with": ["offer"],
+                "before": 4,
+                "condition": False,
+            }
+        ]
+    }
+    combines, alones = read_rules(data, banks, "trade.toml", "WX1")
+
+    def products(text: str, written: bool) -> list[str]:
+        clauses = Clauses(TextView(text))
+
+        def as_written(bank: str, start: int, end: int) -> bool:
+            return clauses.text[start:end] != "售枪"  # the one hit matched by sound
+
+        found = find_joins(
+            clauses, banks, combines, alones, written=as_written if written else None
+        )
+        return [clauses.text[j.action[0] : j.action[1]] for j in found]
+
+    assert (
+        products("出售枪支", written=False) == []
+    )  # the family that cannot tell keeps its reading
+    assert products("出售枪支", written=True) == ["枪支"]
+    assert products("出售售枪", written=True) == ["售枪"]  # a sound-alike alone still counts
+    assert products("出售枪支，出售售枪", written=True) == ["枪支", "售枪"]
+
+
 @pytest.mark.parametrize(
     ("spec", "problem"),
     [

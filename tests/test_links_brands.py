@@ -19,7 +19,9 @@ from wxguard.families.links.hosts import Trusted
 
 GUARD = Guard()
 WX2 = Guard(select=["WX2"])
-TRUSTED = Trusted.of(brand_hosts(), heuristics().brand_lures, named_hosts())
+TRUSTED = Trusted.of(
+    brand_hosts(), heuristics().brand_lures, named_hosts(), heuristics().spoof_tlds
+)
 LURES = sorted(heuristics().brand_lures)
 
 # The messages of the trial, each with the name it imitates and the domain it belongs to.
@@ -129,3 +131,65 @@ def test_wechat_is_named_by_its_subdomain_and_new_brands_are_listed() -> None:
     # anyone publishes on the App Store and TestFlight, iCloud shares and Douyin
     assert official_hosts().isdisjoint({"apple.com", "icloud.com", "douyin.com"})
     assert "apple.com.cn" in official_hosts()
+
+
+# A brand's whole name as a label below a domain registered under a top-level domain that
+# phishing favours (new-user trial: 【顺丰速运】… sf-express.kdcx.top passed without a word).
+BRAND_SUBDOMAINS = [
+    ("https://sf-express.kdcx.top/a", "sf-express.com", "kdcx.top"),
+    ("http://icbc.vip-kf.xyz/", "icbc.com.cn", "vip-kf.xyz"),
+    ("https://m.12306.tuipiao.cyou/", "12306.cn", "tuipiao.cyou"),
+    ("https://www.jd.abc.shop/", "jd.com", "abc.shop"),
+]
+# The same word below a long-established domain is a site's own section or a partner's
+# page (apple.stackexchange.com is Ask Different), and a brand word inside a longer label
+# names nothing.
+NOT_BRAND_SUBDOMAINS = [
+    "https://apple.stackexchange.com/questions",
+    "https://sf-express.example.com/",
+    "https://icbc.example.cn/",
+    "https://jdxy.example.top/",
+    "https://weixin-tools.example.top/",
+    "https://sf-express.com.cn/",  # no subdomain: the brand's own label under another suffix
+]
+
+
+@pytest.mark.parametrize(("url", "imitated", "domain"), BRAND_SUBDOMAINS)
+def test_a_brand_name_below_a_phishing_tld_is_a_lookalike(
+    url: str, imitated: str, domain: str
+) -> None:
+    report = WX2.check(f"【顺丰速运】您的包裹，请点击 {url} 查看")
+    (v,) = [v for v in report.violations if v.rule == "WX208"]
+    assert (v.severity, report.verdict) == (Severity.ERROR, Verdict.BLOCK)
+    assert f"仿冒「{imitated}」" in v.message and f"实际属于「{domain}」" in v.message
+    assert "brand-subdomain" in v.techniques
+
+
+@pytest.mark.parametrize("url", NOT_BRAND_SUBDOMAINS)
+def test_a_brand_word_below_an_established_domain_is_no_lookalike(url: str) -> None:
+    assert [v for v in WX2.check(f"请登录 {url} 查看").violations if v.rule == "WX208"] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(WORDS),
+    st.from_regex(r"[a-z][a-z0-9]{2,8}", fullmatch=True),
+    st.sampled_from(sorted(heuristics().spoof_tlds)),
+)
+def test_every_brand_name_below_every_phishing_tld_is_flagged(
+    word: str, domain: str, tld: str
+) -> None:
+    found = TRUSTED.imitated(f"{word}.{domain}.{tld}", None)
+    assert found is not None and found[0] == TRUSTED.words[word]
+
+
+def test_a_points_link_passing_for_the_carrier_is_blocked_with_no_advice_to_label_it() -> None:
+    """New-user trial: the phishing text was told to add 【广告】 and nothing else."""
+    text = "您的积分即将清零，可兑换现金398元，请点击 jf-10086.cn 兑换"
+    # the look-alike alone blocks, and is no ad to label: the missing parts ride in ``also``
+    for message, rule in [(text, "WX801"), (text.replace("可兑换现金398元，", ""), "WX208")]:
+        report = GUARD.check(message)
+        (v,) = report.violations
+        assert (v.rule, report.verdict) == (rule, Verdict.BLOCK)
+        assert "【广告】" not in v.message + v.suggestion
+        assert "WX208" in {v.rule, *(a.rule for a in v.also)}

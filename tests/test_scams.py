@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxguard import Guard, Report, Reports, Severity, Verdict, WordListError
+from wxguard import Guard, Report, Reports, Severity, Verdict, WordListError, catalog
 from wxguard.families.scams.channels import find_channels, may_have_channel
 from wxguard.families.scams.model import scams_model
 from wxguard.phrases.clauses import compact
@@ -47,7 +47,7 @@ def test_genuine_notices_shops_and_warnings_pass(every_rule: Guard, text: str) -
 
 def test_tables_are_large_enough() -> None:
     assert len(POSITIVES) >= 40 and len(NEGATIVES) >= 40
-    assert {rule for _, rule, _ in POSITIVES} == {f"WX80{i}" for i in range(1, 9)}
+    assert {rule for _, rule, _ in POSITIVES} == set(catalog().codes("WX8"))
 
 
 def test_a_finding_names_the_lure_and_the_demand() -> None:
@@ -169,8 +169,25 @@ def test_a_colon_between_the_visit_and_the_link_keeps_them_together(wx8: Guard) 
 
 
 def test_the_data_sets_placeholders_count_only_in_brackets(wx8: Guard) -> None:
-    assert [v.rule for v in wx8.check("您的账户已冻结，请点击（链接）解冻").violations] == ["WX801"]
-    assert wx8.check("您的账户已冻结，请点击链接解冻").violations == ()
+    (v,) = wx8.check("您的账户已冻结，请点击（链接）解冻").violations
+    assert v.rule == "WX801" and v.text.endswith("（链接）")
+    text = "您的账户已冻结，请点击链接解冻"
+    assert find_channels(text, fold_one_to_one(text)) == []
+
+
+def test_a_lure_that_hides_its_channel_is_phishing(wx8: Guard) -> None:
+    """New-user trial: 回拨0转人工 and 请点击链接解冻 name no number or link, yet ask for one."""
+    for text, demand in [
+        ("您的医保卡已被冻结，回拨0直接转人工处理", "回拨0直接转人工"),
+        ("您的账户已冻结，请点击链接解冻", "请点击链接解冻"),
+    ]:
+        (v,) = wx8.check(text).violations
+        assert (v.rule, v.severity) == ("WX801", Severity.ERROR) and v.text.endswith(demand)
+
+
+def test_a_given_link_is_marked_rather_than_the_words_that_ask_for_it(wx8: Guard) -> None:
+    (v,) = wx8.check("您的账户已冻结，请点击链接解冻：http://icbc-x.cn").violations
+    assert v.text.endswith("http://icbc-x.cn")
 
 
 def test_official_service_numbers_are_no_demand(wx8: Guard) -> None:

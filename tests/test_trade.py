@@ -224,12 +224,32 @@ def test_batches_find_the_offers_single_messages_find(guard: Guard) -> None:
     "text",
     [
         "警惕出租银行卡",  # a warning against the trade
+        "警惕网上有人出售枪支，发现请立即举报",  # the join's blocker reads the warning
         "不要出租银行卡、电话卡，这是帮助电信诈骗",
         "警方：一男子扬言要炸了学校，已被刑拘",  # a report of a threat
     ],
 )
 def test_warnings_and_reports_of_card_trading_and_threats_are_no_error(text: str) -> None:
     assert all(v.severity is not Severity.ERROR for v in Guard().check(text).violations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "信不信我杀了你",
+        "明天我带刀去你公司，砍死你",
+        "再不还钱炸了你家店",  # the 不 of the condition negates nothing
+        "有没有要叶子的，正宗货",  # nor the 没 of a seller's question
+    ],
+)
+def test_a_threat_or_an_offer_behind_a_conditional_or_a_question_is_an_error(text: str) -> None:
+    found = Guard().check(text).violations
+    assert any(v.severity is Severity.ERROR for v in found), found
+
+
+def test_a_negation_still_lowers_what_it_negates() -> None:
+    (found,) = Guard().check("我再不吸毒了").violations
+    assert found.severity is Severity.WARNING and found.frame == "negation"
 
 
 def test_card_trading_cites_the_anti_fraud_law_and_threats_the_criminal_law() -> None:

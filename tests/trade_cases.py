@@ -86,6 +86,16 @@ OFFERS: list[tuple[str, str, str]] = [
     ("出售枪支弹药，渠道可靠", "WX105", "出售枪支"),
     ("销售枪支，国外渠道，可快递", "WX105", "销售枪支"),
     ("出售枪械，货到付款", "WX105", "出售枪械"),
+    # the weapon as written beside a sound-alike that overlaps the sale (售枪 = 手枪)
+    ("销售枪械，货到付款", "WX105", "枪械"),
+    ("我们这里出售枪支，价格实惠，现货", "WX105", "枪支"),
+    ("出售弹药，量大从优", "WX105", "弹药"),
+    # session 5 trial: gun parts with a call to reach the seller; dealers' slang beside a replica
+    ("气枪、猎枪配件，需要的联系", "WX105", "猎枪"),
+    ("出手狗，精仿", "WX105", "手狗"),
+    # ... and 叶子 (marijuana) beside a dealer's words
+    ("有没有要叶子的，正宗货", "WX104", "叶子"),
+    ("叶子200一克，要的私我", "WX104", "叶子"),
     # session 5: what a new-user trial wrote. Paid sex in plain words, escorts "flown in",
     # 小姐 in pinyin; in-play betting (走地) beside a link
     ("嫖娼服务，包夜", "WX102", "包夜"),
@@ -99,14 +109,41 @@ OFFERS: list[tuple[str, str, str]] = [
     ("出租银行卡，日赚三百，不用出门", "WX110", "出租银行卡"),
     ("高价回收电话卡", "WX110", "电话卡"),
     ("收购微信号，老号价高", "WX110", "微信号"),
+    # session 5 trial: a bare 收 before the item, 微信 spelled to pass filters
+    ("收微信号，老号高价，秒结", "WX110", "微信号"),
+    ("收对公账户，价格好商量", "WX110", "对公账户"),
+    ("卖V信号", "WX110", "V信号"),
+    # phone cards: an outlet sells them; sold with no registration or by the batch, a dealer does
+    ("出售电话卡，批量有货", "WX110", "电话卡"),
+    ("出售手机卡，不用实名，量大优惠", "WX110", "手机卡"),
+    ("收手机卡，当面交易", "WX110", "手机卡"),
     # WX111 threats of violence
     ("我要炸了这个学校", "WX111", "炸了"),
     ("杀了你全家", "WX111", "你全家"),
     ("明天带刀去学校砍人", "WX111", "砍人"),
+    # session 5 trial: killing the reader, announced by the speaker
+    ("我要杀了你", "WX111", "杀了你"),
+    ("信不信我杀了你", "WX111", "杀了你"),
+    ("我要弄死你", "WX111", "弄死你"),
+    ("明天我带刀去你公司，砍死你", "WX111", "砍死你"),
+    ("老子明天带刀去砍你", "WX111", "砍你"),
     # disguised past the word lists: a digit for a letter, pinyin initials, half pinyin
     ("出售b1ng毒，量大从优", "WX104", "b1ng毒"),
     ("办理ｓｆｚ、jsz", "WX106", "ｓｆｚ"),
     ("代开fa票", "WX106", "fa票"),
+    # session 5 trial: a fake-ID menu in noise and sound-alikes (身份正, 正件 = 证件), and clean;
+    # fakes sold by name
+    (
+        "我司代办各户·口本：毕.业本，身*份正，驾！行#驶正等一切有效正&件，联系：13800001111",
+        "WX106",
+        "正&件",
+    ),
+    (
+        "我司代办户口本、毕业本、身份证、驾驶证、行驶证等一切有效证件，联系：13800001111",
+        "WX106",
+        "证件",
+    ),
+    ("出售假学历证书，学信网可查", "WX106", "学历证书"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -200,6 +237,22 @@ TRAPS: list[str] = [
     "因嫖娼被拘留，家属电话联系不上",
     "新来的美女经理是空降的",
     "电脑中了bing毒怎么办",
+    # session 5: 收 that receives or keeps, leaves, fakes talked about, 你 further on
+    "请查收银行卡，注意保管",
+    "请提供收款银行卡号，财务付款用",
+    "收银台旁边有电话卡出售",
+    "营业厅办理手机卡需本人实名",
+    "手机卡丢了怎么补办",
+    "我收藏了你的微信号",
+    "叶子发黄了怎么办，有没有懂的",
+    "多肉叶子现货，需要的私聊",
+    "茶叶子是正宗货",
+    "他是假学历，大家都知道",
+    "报名需携带身份证、户口本、毕业证书原件，咨询电话13800001111",
+    "请携带驾驶证、行驶证等一切有效证件到车管所办理",
+    "如果这女人杀了你朋友，你怎么办",
+    "灭了你的威风",
+    "笑死你了，我要打你屁股",
     # a homophone that is ordinary text
     "今儿午觉被吵醒，微信响个不停，觉被睡得稀碎",
     "更多精彩尽在官网，欢迎访问",
@@ -207,7 +260,6 @@ TRAPS: list[str] = [
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
 WARNINGS = [
-    "警惕网上有人出售枪支，发现请立即举报",
     "警方提醒：凡是自称能代开各类发票、验证后付款的，都是诈骗",
     "谨防上门服务类诈骗：美女、包夜等信息都是骗局，切勿添加微信",
 ]

@@ -41,6 +41,7 @@ written, the least recently used ones are removed (a read refreshes an entry's t
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import io
@@ -141,17 +142,27 @@ _BUILDERS = (
 
 def versions(*packages: str) -> str:
     """This library's version and code, Python's and the named data packages' versions."""
+    parts = [f"wxguard={__version__}", f"code={_code()}", f"python={sys.version_info[:2]}"]
+    parts.extend(f"{name}={_package_version(name)}" for name in packages)
+    return ";".join(parts)
+
+
+@functools.cache
+def _code() -> str:
+    """The builders' source, read once a process: a running process runs the code it
+    imported, whatever is edited on disk meanwhile (a Guard asks for a dozen keys)."""
+    here = Path(__file__).parent
+    return digest(*((here / name).read_bytes() for name in _BUILDERS))
+
+
+@functools.cache
+def _package_version(name: str) -> str:
     from importlib import metadata
 
-    here = Path(__file__).parent
-    code = digest(*((here / name).read_bytes() for name in _BUILDERS))
-    parts = [f"wxguard={__version__}", f"code={code}", f"python={sys.version_info[:2]}"]
-    for name in packages:
-        try:
-            parts.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{name}=?")
-    return ";".join(parts)
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 def digest(*parts: bytes | str) -> str:

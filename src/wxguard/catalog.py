@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from typing import Literal
+from typing import Any, Literal, TypeGuard
 
 from pydantic import BaseModel, ConfigDict
 
+from .cache import cached, digest, versions
 from .errors import ConfigError
 from .models import Severity
-from .resources import data_path, read_toml
+from .resources import data_path, parse_toml, read_text, toml_like
 
 
 class Family(BaseModel):
@@ -107,6 +109,12 @@ class Rule(BaseModel):
     def consequence(self, lang: str, variant: str | None = None) -> str:
         own: Rule | Case = self._case(variant) or self
         return own.consequence_en if lang == "en" else own.consequence_zh
+
+    def severities(self) -> tuple[Severity, ...]:
+        """Every severity a finding of this rule can have in the catalog, least first: a
+        table that showed only the default would call a rule whose cases block a warning."""
+        found = {self.severity, *(case.severity for _, case in self.cases().values())}
+        return tuple(sorted(found, key=lambda s: s.rank))
 
     def cases(self) -> dict[str, tuple[Variant, Case]]:
         """The variants that are cases of their own severity, by name (``explain`` and the
@@ -246,7 +254,7 @@ class Catalog:
 
 @cache
 def catalog() -> Catalog:
-    raw = read_toml(data_path("rules.toml"), "data/rules.toml").data
+    raw = _rules_table()
     families = {
         prefix: Family(prefix=prefix, **fields) for prefix, fields in raw["families"].items()
     }
@@ -279,6 +287,44 @@ def catalog() -> Catalog:
         for table in raw.get("one-mark", [])
     )
     return Catalog(families, rules, words, frames, one_mark)
+
+
+_SHOWN = "data/rules.toml"
+_CODE_LINE = re.compile(r'^code\s*=\s*"([^"]*)"', re.M)
+
+
+def _rules_table() -> dict[str, Any]:
+    """``data/rules.toml`` parsed, from the on-disk cache when it holds this text's entry:
+    parsing it was 7 ms of every process's first ``Guard()``. Every rule is validated by
+    its model afterwards, as when it is parsed."""
+    text = read_text(data_path("rules.toml"), _SHOWN, "data file")
+    return cached(
+        "rules", digest(text, versions()), lambda: parse_toml(text, _SHOWN).data, _valid(text)
+    )
+
+
+def _valid(text: str) -> Callable[[object], TypeGuard[dict[str, Any]]]:
+    """A cached table is used only if it is what TOML parsing gives and holds the families,
+    word groups and rule codes ``text`` writes, in its order."""
+    codes = _CODE_LINE.findall(text)
+    families = re.findall(r"^\[families\.([^\]]+)\]", text, re.M)
+    words = re.findall(r"^\[words\.([^\]]+)\]", text, re.M)
+
+    def valid(value: object) -> TypeGuard[dict[str, Any]]:
+        if type(value) is not dict or not toml_like(value):
+            return False
+        rules, table = value.get("rules"), value.get("families")
+        return (
+            type(rules) is list
+            and all(type(rule) is dict for rule in rules)
+            and [rule.get("code") for rule in rules] == codes
+            and type(table) is dict
+            and list(table) == families
+            and type(value.get("words")) is dict
+            and list(value["words"]) == words
+        )
+
+    return valid
 
 
 def _codes(codes: list[str], prefixes: list[str], key: str) -> tuple[str, ...]:

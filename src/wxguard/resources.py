@@ -8,6 +8,7 @@ a user's, is read here, so every problem names the file and, where there is one,
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
 from bisect import bisect_left
@@ -127,6 +128,26 @@ def loads_toml(text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except RecursionError:
         raise tomllib.TOMLDecodeError("arrays or tables nested too deeply") from None
+
+
+_TOML_VALUES = (str, int, float, bool, datetime.date, datetime.time, datetime.datetime)
+
+
+def toml_like(value: object) -> bool:
+    """What ``tomllib`` can return: tables with string keys, arrays and plain values (the
+    check of a parsed file read back from the disk cache)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            if not all(type(k) is str for k in item):
+                return False
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+        elif not isinstance(item, _TOML_VALUES):
+            return False
+    return True
 
 
 def read_toml(path: Path, where: str | None = None, what: str = "data file") -> TomlFile:

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 TIMEOUT = 0.1  # seconds for one pattern on one message
-
-_FLAGS = ((re.I, regex.I), (re.M, regex.M), (re.S, regex.S), (re.X, regex.X))
 
 
 @lru_cache(maxsize=256)
 def _compiled(pattern: str, flags: int) -> regex.Pattern[str]:
-    return regex.compile(pattern, sum(r for p, r in _FLAGS if flags & p))
+    # Imported here: most runs have no allow regex, and the module costs a tenth of an import.
+    import regex
+
+    pairs = ((re.I, regex.I), (re.M, regex.M), (re.S, regex.S), (re.X, regex.X))
+    return regex.compile(pattern, sum(r for p, r in pairs if flags & p))
 
 
 def spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:

@@ -16,7 +16,6 @@ file and line.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from typing import Any, NamedTuple, TypeGuard
 
 from ..cache import cached, digest, versions
 from ..errors import WordListError
-from ..resources import parse_toml, read_text, read_toml, wordlist_path
+from ..resources import parse_toml, read_text, read_toml, toml_like, wordlist_path
 from ..text.folding import fold_one_to_one, table_key
 from ..text.quickregex import quick, trie_source
 from .clauses import compact
@@ -592,25 +591,6 @@ def _read_family(text: str, where: str) -> tuple[dict[str, Any], dict[str, _Stor
     return source.data, banks
 
 
-_TOML_VALUES = (str, int, float, bool, datetime.date, datetime.time, datetime.datetime)
-
-
-def _toml_like(value: object) -> bool:
-    """What ``tomllib`` can return: tables with string keys, arrays and plain values."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if type(item) is dict:
-            if not all(type(k) is str for k in item):
-                return False
-            stack.extend(item.values())
-        elif type(item) is list:
-            stack.extend(item)
-        elif not isinstance(item, _TOML_VALUES):
-            return False
-    return True
-
-
 def _pairs(value: object) -> bool:
     return type(value) is list and all(
         type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is str for p in value
@@ -651,7 +631,7 @@ def _valid_family(
         if type(value) is not tuple or len(value) != 2:
             return False
         data, banks = value
-        if type(data) is not dict or not _toml_like(data) or type(banks) is not dict or not banks:
+        if type(data) is not dict or not toml_like(data) or type(banks) is not dict or not banks:
             return False
         table = data.get("banks", {})
         if type(table) is not dict or list(table) != list(banks):

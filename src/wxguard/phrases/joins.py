@@ -217,6 +217,8 @@ class Spans:
 
 # A phrase that may join an action: its span, whether it is a bare noun, and its bank.
 Candidate = tuple[int, int, bool, str]
+# Whether a bank's hit at [start, end) is spelled as the bank writes it (not by sound).
+Written = Callable[[str, int, int], bool]
 
 
 @dataclass
@@ -226,6 +228,7 @@ class _Message:
     clauses: Clauses
     banks: dict[str, Bank]
     given: Mapping[str, list[Hit]] = field(default_factory=dict)
+    written: Written | None = None
     _hits: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
     _live: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
     _index: BankIndex | None = None
@@ -285,8 +288,28 @@ class _Message:
             # The exemptions are read only for a bank with hits: most banks of a message
             # have none, and reading ``exempt`` was a third of WX3's time on plain reviews.
             hits = self.raw(name, overlapping)
+            if hits and not overlapping and self.written is not None:
+                hits = self._as_written_first(name, hits, self.written)
             found = self._live[key] = uncovered(hits, self.raw("exempt")) if hits else []
         return found
+
+    def _as_written_first(self, name: str, read: list[Hit], written: Written) -> list[Hit]:
+        """The leftmost-longest reading ``read``, except that a hit as written wins over a
+        sound-alike it overlaps: 售枪 read as 手枪 starts first in 出售枪支, overlaps the
+        sale word and would hide 枪支 beside it. Only a text where some hit was passed over
+        for an overlap is read again."""
+        every = self.raw(name)
+        if len(every) == len(read):
+            return read
+        ranked = sorted(every, key=lambda h: (not written(name, h.start, h.end), h.start))
+        taken = Disjoint()
+        chosen = []
+        for hit in ranked:
+            if not taken.overlaps(hit.start, hit.end):
+                taken.add(hit.start, hit.end)
+                chosen.append(hit)
+        chosen.sort(key=lambda h: h.start)
+        return chosen
 
     def spans(self, *names: str) -> Spans:
         """The live (overlapping) hits of these banks, indexed."""
@@ -464,12 +487,15 @@ def find_joins(
     alones: list[Alone],
     given: Mapping[str, list[Hit]] | None = None,
     accept: Callable[[Join], bool] | None = None,
+    written: Written | None = None,
 ) -> list[Join]:
     """Every rule's joins in one message, at most one per rule where spans overlap.
     ``given``: hits of some banks that the caller found itself, in ``clauses.text`` indices.
     ``accept``: a family's further judgement of a join, made before one is kept per place,
-    so that a join it rejects does not hide a good one beside it."""
-    msg = _Message(clauses, banks, given or {})
+    so that a join it rejects does not hide a good one beside it. ``written``: for banks
+    matched by sound, which hits are spelled as written; those win the actions and
+    stand-alone phrases over sound-alikes they overlap."""
+    msg = _Message(clauses, banks, given or {}, written)
     found: list[Join] = []
     blocked: dict[Hit, bool] = {}  # an action's blocker is the same for every rule
     anchored, present = msg.anchored(), msg.present()

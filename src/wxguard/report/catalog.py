@@ -11,10 +11,15 @@ from .links import rule_anchor
 REGENERATE = "python scripts/gen_docs.py"
 
 
+def severities(rule: Rule) -> str:
+    """The rule's severities as the tables show them: ``warning/error`` when a case of the
+    rule has a severity of its own."""
+    return "/".join(s.value for s in rule.severities())
+
+
 def rules_table() -> str:
     rows = [
-        (r.code, r.severity.value, r.name, f"{r.summary_zh} / {r.summary_en}")
-        for r in catalog().rules
+        (r.code, severities(r), r.name, f"{r.summary_zh} / {r.summary_en}") for r in catalog().rules
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     return "".join(
@@ -41,7 +46,7 @@ def explain(rule: Rule) -> str:
     """What the rule finds, why it matters, the penalty, the fix, and an example each way."""
     family = catalog().families[rule.code[:3]]
     lines = [
-        f"{rule.code} {rule.name} [{rule.severity.value}]",
+        f"{rule.code} {rule.name} [{severities(rule)}]",
         f"family:      {family.prefix} {family.title_zh} / {family.title_en}",
         f"what:        {rule.summary_zh} / {rule.summary_en}",
         f"why:         {rule.why_en}",
@@ -87,7 +92,7 @@ def rules_markdown() -> str:
         "|---|---|---|---|",
     ]
     out += [
-        f"| [{r.code}](#{rule_anchor(r)}) | {r.name} | {r.severity.value} "
+        f"| [{r.code}](#{rule_anchor(r)}) | {r.name} | {severities(r)} "
         f"| {_cell(r.summary_zh)} / {_cell(r.summary_en)} |"
         for r in cat.rules
     ]
@@ -104,7 +109,8 @@ def rules_markdown() -> str:
                 "",
                 f"{r.summary_zh} — {r.summary_en}",
                 "",
-                f"- **Severity:** {r.severity.value}",
+                f"- **Severity:** {r.severity.value}"
+                + (" (the cases below have their own)" if r.cases() else ""),
                 f"- **Consequence:** {r.consequence_zh} ({r.consequence_en})",
                 f"- **Why:** {r.why_en}",
                 f"- **Fix:** {r.suggestion_zh} ({r.suggestion_en})",

@@ -22,7 +22,7 @@ from typing import Any, Literal, overload
 
 import ahocorasick
 
-from ...text.folding import fold, is_cjk
+from ...text.folding import TABLE_SIZE, fold, is_cjk
 from ...text.sound import BREAK, spell, spell_table
 from ...text.views import STUTTER, BlockMap, TextView, collapse, sound_classes
 from .masks import MaskIndex, mask_candidates, masked_slots
@@ -159,15 +159,24 @@ class _Encoder:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.breaks, self.codes = state["breaks"], state["codes"]
-        table: list[str] = [self.breaks] * 0x110000
+        # Up to the folding tables' end, not all of Unicode: laid out in every process, 1.1
+        # million entries took 6-10 ms. A character past it (translate keeps it as it is)
+        # leaves the text shorter than two symbols a character, and ``encode`` then looks
+        # each character up instead.
+        size = max([TABLE_SIZE, *(ord(symbol) + 1 for symbol in self.codes)])
+        table: list[str] = [self.breaks] * size
         for symbol, code in self.codes.items():
             table[ord(symbol)] = code
-        # A tuple: the collector stops walking its 1.1 million entries once it has seen it.
+        # A tuple: the collector stops walking its entries once it has seen it.
         self.table = tuple(table)
         self._pairs = None
 
     def encode(self, text: str) -> str:
-        return text.translate(self.table)
+        encoded = text.translate(self.table)
+        if len(encoded) == 2 * len(text):
+            return encoded
+        breaks, codes = self.breaks, self.codes
+        return "".join(codes.get(c, breaks) for c in text)
 
     def encode_each(self, keys: list[str]) -> list[str]:
         """``[encode(k) for k in keys]`` in one call: ``_SEP``, outside the alphabet, encodes
@@ -752,8 +761,10 @@ class Lexicon:
 
     def mask_positions(self, view: TextView) -> list[int]:
         """Where a mask could hide a character of a term (mask symbols, lone Latin letters);
-        most messages have none, and then nothing more is looked up."""
-        return mask_candidates(view) if self.masks else []
+        most messages have none, and then nothing more is looked up: not even the slots,
+        which a process's first clean check used to build (7 ms of a cold ``check``)."""
+        found = mask_candidates(view)
+        return found if found and self.masks else []
 
     def allow_hits(self, view: TextView) -> list[Candidate]:
         return self._allow.scan(view) if self._allow is not None else []

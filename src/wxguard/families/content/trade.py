@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -66,15 +67,33 @@ KNOWN = 4096
 @dataclass(frozen=True)
 class TradeModel:
     exact: dict[str, Bank]  # as written: tells exact parts from homophones, finds warnings
-    sound: dict[str, Bank]  # respelled by syllable: the joins run on these
     combines: list[Combine]
     alones: list[Alone]
     gate: TradeGate  # on the message's sound view, which WX1 builds anyway
-    joinable: TradeGate  # the same test on the clause view respelled: exact, before the joins
-    # The products' anchors as written, for the columns of a grid: plain text, where a trie
-    # regex is faster than the automaton (few characters open a branch).
-    literal: re.Pattern[str] | None
     letters: dict[str, frozenset[str]]  # the characters each bank's phrases are written with
+
+    # Made on first use (cached_property writes past the frozen fields): the respelled banks
+    # when a message first passes the gate (16 % of reviews do), the grid's regex when one
+    # first holds a long run of Chinese characters; at construction they took ~40 ms.
+    @cached_property
+    def sound(self) -> dict[str, Bank]:
+        """The banks respelled by syllable: the joins run on these."""
+        table = syllable_table()
+        return {name: bank.respelled(table) for name, bank in self.exact.items()}
+
+    @cached_property
+    def joinable(self) -> TradeGate:
+        """The gate's test on the clause view respelled: exact, before the joins."""
+        return TradeGate(self.sound, self.combines, self.alones)
+
+    @cached_property
+    def literal(self) -> re.Pattern[str] | None:
+        """The products' anchors as written, for the columns of a grid: plain text, where a
+        trie regex is faster than the automaton (few characters open a branch)."""
+        return _grid_literal(
+            [self.exact[c.action] for c in self.combines]
+            + [self.exact[a.bank] for a in self.alones]
+        )
 
 
 def trade_model(files: tuple[Path, ...]) -> TradeModel:
@@ -85,9 +104,8 @@ def trade_model(files: tuple[Path, ...]) -> TradeModel:
 def _build(files: tuple[Path, ...]) -> TradeModel:
     data, sources = family_banks("trade", CONTEXT_BANKS, files)
     exact = {name: src.compile() for name, src in sources.items()}
-    table = syllable_table()
-    sound = {name: bank.respelled(table) for name, bank in exact.items()}
-    combines, alones = read_rules(data, sound, "wordlists/trade.toml", "WX1")
+    # Respelling keeps each bank's name and options, all the rules are checked against.
+    combines, alones = read_rules(data, exact, "wordlists/trade.toml", "WX1")
     for name, bank in exact.items():
         menu = bank.options.get("menu")
         if menu is not None and (type(menu) is not int or menu < 2):
@@ -101,9 +119,7 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
         for name, src in sources.items()
     }
     gate = TradeGate(exact, combines, alones, class_table())
-    joinable = TradeGate(sound, combines, alones)
-    literal = _grid_literal([exact[c.action] for c in combines] + [exact[a.bank] for a in alones])
-    return TradeModel(exact, sound, combines, alones, gate, joinable, literal, letters)
+    return TradeModel(exact, combines, alones, gate, letters)
 
 
 def _grid_literal(products: list[Bank]) -> re.Pattern[str] | None:
@@ -403,7 +419,9 @@ def _offers(model: TradeModel, original: str, clauses: Clauses) -> list[tuple[Fi
     if not model.joinable.possible(sound.text):
         return []
     msg = _Message(model, original, clauses)
-    joins = find_joins(sound, model.sound, model.combines, model.alones, accept=msg.accept)
+    joins = find_joins(
+        sound, model.sound, model.combines, model.alones, accept=msg.accept, written=msg.exact
+    )
     return [_finding(msg, join) for join in joins]
 
 

@@ -187,6 +187,7 @@ class LinksChecker(Checker):
             brand_hosts().union(self.allowed, *self.platform_allowed.values()),
             heuristics().brand_lures,
             named_hosts(),
+            heuristics().spoof_tlds,
         )
 
     def screen(self, texts: Sequence[str]) -> set[int]:

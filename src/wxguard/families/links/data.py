@@ -23,6 +23,7 @@ class LinkHeuristics:
     file_extension_tlds: frozenset[str]
     marketing_cues: tuple[str, ...]
     brand_lures: frozenset[str]
+    spoof_tlds: frozenset[str]
 
 
 def read_hosts(
@@ -102,4 +103,5 @@ def heuristics() -> LinkHeuristics:
         ),
         marketing_cues=tuple(_strings(data, "marketing-cues", where)),
         brand_lures=frozenset(t.lower() for t in _strings(data, "brand-lures", where)),
+        spoof_tlds=frozenset(t.lower() for t in _strings(data, "spoof-tlds", where)),
     )

@@ -215,9 +215,17 @@ class Trusted:
     hyphened: re.Pattern[str] | None
     # Words a brand's name is joined to in a look-alike (verify, kefu: links.toml).
     lures: frozenset[str]
+    # Top-level domains below which a brand's name as a whole label is a look-alike
+    # (sf-express.kdcx.top: links.toml spoof-tlds).
+    cheap: frozenset[str] = frozenset()
 
     @staticmethod
-    def of(hosts: Iterable[str], lures: Iterable[str] = (), named: Iterable[str] = ()) -> Trusted:
+    def of(
+        hosts: Iterable[str],
+        lures: Iterable[str] = (),
+        named: Iterable[str] = (),
+        cheap: Iterable[str] = (),
+    ) -> Trusted:
         pool = frozenset(hosts) | frozenset(named)
         names = pool | {r for h in pool if (r := split_host(h).registrable)}
         registrable = {r for h in names if (r := split_host(h).registrable)}
@@ -236,7 +244,7 @@ class Trusted:
             if registrable
             else None
         )
-        return Trusted(names, words, labels, hyphened, frozenset(lures))
+        return Trusted(names, words, labels, hyphened, frozenset(lures), frozenset(cheap))
 
     def worn(self, host: str) -> str | None:
         """The trusted name a host wears as its leading labels while it belongs to another
@@ -264,9 +272,11 @@ class Trusted:
         name to a lure word, with a hyphen or without (``icbc-verify.top``,
         ``wechat-pay.security-check.xyz``: ``hyphenated``; ``jdrefund.cn``: ``joined``), or a
         registrable label spelling a brand's with look-alike characters (``paypa1.com``,
-        ``tao6ao.com``: ``typo``). A brand's name must be a whole word of the label, or the
-        label less its lure word: ``ajdm.com`` and ``icbc-fans.example.com`` (no lure) imitate
-        nothing, nor does a brand word in a path."""
+        ``tao6ao.com``: ``typo``), or a brand's name as a whole label below a domain of a
+        TLD phishing favours (``sf-express.kdcx.top``: ``brand-subdomain``). A brand's name
+        must be a whole word of the label, or the label less its lure word: ``ajdm.com`` and
+        ``icbc-fans.example.com`` (no lure) imitate nothing, nor does a brand word in a path
+        or ``icbc.example.com`` (an established TLD: a site's own section)."""
         if listed(host, self.names) is not None:
             return None
         if userinfo:
@@ -276,6 +286,10 @@ class Trusted:
         if self.hyphened is not None and (m := self.hyphened.search(host)):
             return m.group(1), "hyphenated"
         parts = split_host(host)
+        if parts.subdomain and parts.suffix.rpartition(".")[2] in self.cheap:
+            for label in parts.subdomain.split("."):
+                if (name := self.words.get(label)) is not None:
+                    return name, "brand-subdomain"
         for label in (
             [*parts.subdomain.split("."), parts.domain] if parts.subdomain else [parts.domain]
         ):

@@ -78,15 +78,16 @@ class ScamsChecker(Checker):
             return
         original = ctx.view.text
         channels = find_channels(original, ctx.view.folded, model.official)
-        clauses, given = plain, {}
+        clauses, given, combines = plain, {}, model.combines
         if channels:
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
+            combines = model.channelled
         notice = _Notice(self._notice(clauses)) if self.judged else None
         joins = find_joins(
             clauses,
             model.banks,
-            model.combines,
+            combines,
             model.alones,
             given,
             notice.accepts if notice is not None else None,
@@ -94,7 +95,7 @@ class ScamsChecker(Checker):
         # A scam described in a warning about it is judged, not dropped: its joins are found
         # apart (so that none hides a scam beside it) and reported lowered, with the warning.
         warned = (
-            find_joins(clauses, model.banks, model.combines, model.alones, given, notice.cancels)
+            find_joins(clauses, model.banks, combines, model.alones, given, notice.cancels)
             if notice is not None and notice.any()
             else []
         )

@@ -18,6 +18,10 @@ WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name (the
 # warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
 CONTEXT_BANKS = ("business", "payroll", *KINDS)
+# Banks that stand in for a channel the message does not give (回拨0转人工, 请点击链接解冻):
+# a rule joining a lure to one counts only in a message that holds no channel, so that the
+# link or number of a message that gives one is what its mark names.
+STAND_INS = ("callback",)
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Gate:
 class ScamsModel:
     banks: dict[str, Bank]
     combines: list[Combine]
+    # the combines less those joining a stand-in: for a message that holds a channel
+    channelled: list[Combine]
     alones: list[Alone]
     # Lures some rule joins to wording (转入, 先交保证金), and lures joined to channels only:
     # those are looked for only when the message may hold a channel.
@@ -63,6 +69,7 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
     return ScamsModel(
         banks,
         combines,
+        [c for c in combines if not set(c.with_) & set(STAND_INS)],
         alones,
         _gate(banks, wording),
         _gate(banks, channel),

@@ -1,0 +1,73 @@
+"""What a process's start-up leaves for later: a Guard and a first clean check build only
+what a clean message needs, and what they defer gives the same answers when it is built."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wxguard import Guard
+from wxguard.families.content.lexicon import _Encoder
+from wxguard.families.content.model import lexicon_for
+from wxguard.families.content.trade import trade_model
+from wxguard.text.folding import TABLE_SIZE
+
+CLEAN = "各位家长好，明天上午九点在学校礼堂召开家长会，请准时参加。"
+
+# Characters on both sides of the encoder table's end, and the alphabet's own.
+_CHARS = (
+    st.sampled_from(
+        [
+            "a",
+            "b",
+            "中",
+            "文",
+            "\ue000",
+            chr(TABLE_SIZE - 1),
+            chr(TABLE_SIZE),
+            "\U000f0001",
+            "\U0010ffff",
+        ]
+    )
+    | st.characters()
+)
+
+
+@given(st.sets(_CHARS, min_size=1, max_size=6), st.text(_CHARS, max_size=30))
+def test_encoding_is_one_pair_of_symbols_per_character(alphabet: set[str], text: str) -> None:
+    """Past the table (astral private use, or an alphabet symbol there) as within it."""
+    enc = _Encoder(alphabet)
+    assert enc.encode(text) == "".join(enc.codes.get(c, enc.breaks) for c in text)
+
+
+def test_a_clean_check_leaves_the_deferred_parts_unbuilt() -> None:
+    """Measured in a fresh process: the regex module, jieba, the public suffix list, the
+    mask slots and the respelled trade banks wait for a message that needs them."""
+    code = f"""
+import json, sys
+from wxguard import Guard
+from wxguard.families.content.model import lexicon_for
+from wxguard.families.content.trade import trade_model
+guard = Guard()
+guard.check({CLEAN!r})
+model = trade_model(())
+print(json.dumps({{
+    "modules": sorted({{"regex", "jieba", "tldextract"}} & set(sys.modules)),
+    "masks": lexicon_for(guard.config)._masks is not None,
+    "respelled": "sound" in vars(model) or "joinable" in vars(model),
+}}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == {"modules": [], "masks": False, "respelled": False}
+
+
+def test_deferred_parts_still_find_what_needs_them() -> None:
+    guard = Guard()
+    assert "WX107" in {v.rule for v in guard.check("你真是个傻X").violations}
+    assert lexicon_for(guard.config).masks
+    assert guard.check("代开各类发票，联系微信").violations
+    assert "sound" in vars(trade_model(()))
