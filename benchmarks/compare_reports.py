@@ -5,6 +5,7 @@ recording: an optimisation must leave all of them byte-identical.
     ... change the code ...
     python benchmarks/compare_reports.py PATH/TO/corpus_zh.txt compare reports.jsonl
 
+With ``--many`` the reports come from ``check_many`` (batch screens) instead of ``check``.
 With ``--wordlist EXTRA.txt`` (repeatable) the Guard also reads those word lists, to show that
 a change leaves what big user lists find alone; ``--sample N`` keeps N of the inputs (seeded)
 when a big list makes the whole set slow.
@@ -107,13 +108,17 @@ def main() -> None:
     parser.add_argument("recording", type=Path)
     parser.add_argument("--wordlist", type=Path, action="append", default=[])
     parser.add_argument("--sample", type=int, default=0, help="N of the inputs, seeded (0: all)")
+    parser.add_argument(
+        "--many", action="store_true", help="the reports of check_many (in this process)"
+    )
     args = parser.parse_args()
 
     texts = inputs(args.corpus)
     if args.sample:
         texts = random.Random(20261206).sample(texts, args.sample)
     guard = Guard(wordlists=args.wordlist)
-    reports = [guard.check(text).model_dump_json() for text in texts]
+    made = guard.check_many(texts) if args.many else (guard.check(text) for text in texts)
+    reports = [r.model_dump_json() for r in made]
     flagged = sum(1 for text, r in zip(texts, reports, strict=True) if '"violations":[]' not in r)
     if args.mode == "record":
         args.recording.write_text("\n".join(reports) + "\n", encoding="utf-8")

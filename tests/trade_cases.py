@@ -131,6 +131,10 @@ OFFERS: list[tuple[str, str, str]] = [
     ("出售b1ng毒，量大从优", "WX104", "b1ng毒"),
     ("办理ｓｆｚ、jsz", "WX106", "ｓｆｚ"),
     ("代开fa票", "WX106", "fa票"),
+    ("澳门du场，注册送", "WX103", "du场"),  # session 5 trial: the offer beside a pinyin word
+    ("约pao上门", "WX102", "约pao"),
+    ("卖yin嫖娼", "WX102", "卖yin"),
+    ("同城约pao，加微信", "WX102", "约pao"),
     # session 5 trial: a fake-ID menu in noise and sound-alikes (身份正, 正件 = 证件), and clean;
     # fakes sold by name
     (
@@ -251,6 +255,8 @@ TRAPS: list[str] = [
     "报名需携带身份证、户口本、毕业证书原件，咨询电话13800001111",
     "请携带驾驶证、行驶证等一切有效证件到车管所办理",
     "如果这女人杀了你朋友，你怎么办",
+    "他沉迷du博，家里欠了很多钱",
+    "约pao被骗了，大家小心",
     "灭了你的威风",
     "笑死你了，我要打你屁股",
     # a homophone that is ordinary text

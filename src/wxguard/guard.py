@@ -216,8 +216,12 @@ class Guard:
         """Reports of a chunk, each the same as ``check`` gives: the checkers first screen
         the chunk's plain texts at once (``Checker.screen``), then each text is checked by
         those that may find something in it; a text none of them picked is clean."""
-        texts = [m for m in chunk if type(m) is str]
-        screens = [(c, complete, c.screen(texts)) for c, complete in self._checkers]
+        from .phrases.batch import Batch  # here: import wxguard loads no phrase machinery
+
+        texts = Batch(m for m in chunk if type(m) is str)
+        screens = [
+            (c, complete, c.screen(texts) if texts else None) for c, complete in self._checkers
+        ]
         if texts:
             profile_for(self.config, self.config.platform)  # as check() would, even if clean
         i = 0

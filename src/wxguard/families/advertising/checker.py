@@ -12,11 +12,12 @@ seller's promise (a ``pitch`` bank: 祖传秘方, 治愈率99%) beside another c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...catalog import Text, catalog
 from ...phrases.banks import Bank, Hit
+from ...phrases.batch import Batch
 from ...phrases.clauses import STRONG, WEAK, Clauses
 from ..base import CheckContext, Checker, Finding
 from .model import AdvertisingModel, Evidence, Signal, advertising_model
@@ -62,6 +63,21 @@ class AdvertisingChecker(Checker):
         self.model: AdvertisingModel = advertising_model(config.phrases)
         self.threshold = config.commercial_threshold
         self.enabled = config.enabled_codes() & set(PARTS)
+
+    def screen(self, texts: Sequence[str]) -> set[int]:
+        """The messages ``check`` reads further: a claim's anchor in the clause view, or
+        evidence that could reach the threshold (``Ceiling``), each asked of the whole batch
+        in one pass."""
+        batch = Batch.of(texts)
+        if not batch:
+            return set()
+        quick = self.model.claims_prefilter
+        claimed = (
+            set(range(len(batch)))
+            if quick is None
+            else batch.matching(quick, batch.compact, batch.compact_starts)
+        )
+        return claimed | self.model.ceiling.screen(batch.folded, batch.starts, self.threshold)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         clauses = Clauses.of(ctx.view)

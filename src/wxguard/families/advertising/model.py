@@ -11,6 +11,7 @@ weights are fitted on labelled messages by ``scripts/fit_commercial.py`` and shi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -282,6 +283,26 @@ class Ceiling:
         if self._automaton is not None:
             for _, mask in self._automaton.iter(view):
                 present |= mask
+        return self.reaches(present, view, threshold)
+
+    def screen(self, folded: str, starts: list[int], threshold: float) -> set[int]:
+        """``may_reach`` of each text in ``folded``, the texts' folded views joined by a
+        character no literal holds (``text.batch``), which start at ``starts``: one pass of
+        the automaton over the whole."""
+        present = [self._base] * len(starts)
+        if self._automaton is not None:
+            for last, mask in self._automaton.iter(folded):
+                i = bisect_right(starts, last) - 1
+                present[i] |= mask
+        ends = [*starts[1:], len(folded) + 1]
+        return {
+            i
+            for i, bits in enumerate(present)
+            if self.reaches(bits, folded[starts[i] : ends[i] - 1], threshold)
+        }
+
+    def reaches(self, present: int, view: str, threshold: float) -> bool:
+        """``may_reach`` once the automaton has found the banks ``present`` in ``view``."""
         # The score is rounded to 3 decimals and summed in another order: a margin keeps a
         # sum a rounding could lift to the threshold.
         bar = threshold - MARGIN

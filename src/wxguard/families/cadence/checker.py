@@ -15,7 +15,7 @@ in every group and fall back to the group when no sender is given; what a group 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 
 from ...catalog import Text, catalog
@@ -31,6 +31,10 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 class CadenceChecker(Checker):
     family = "WX7"
+
+    def screen(self, texts: Sequence[str]) -> set[int]:
+        """None of them: a plain text has no time of sending and no log to count against."""
+        return set()
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         log, send_at = ctx.log, ctx.message.send_at

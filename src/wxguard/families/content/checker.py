@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from ...phrases.batch import Batch
 from ...text.views import TextView
 from ..base import CheckContext, Checker, Finding
 from .judge import Hit, Judge
@@ -28,12 +28,6 @@ from .trade import TradeModel, trade_findings, trade_model, trade_possible
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
-
-# Joins the messages of a batch for one scan. A letter, so every view keeps it and no match
-# or stutter run reaches from one message into the next; not Latin, so the letter runs and
-# lone letters (pinyin, masks) are those of each message alone; outside every syllable class,
-# so it spells as a break.
-JOIN = "\u16a0"  # ᚠ, runic letter fehu
 
 
 def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
@@ -80,8 +74,8 @@ class ContentChecker(Checker):
         with gaps or a mask passing its quick test leads to judging. Placements are those of
         each message alone: no stutter run crosses ``JOIN``."""
         lexicon = self.lexicon
-        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        view = TextView(JOIN.join(texts))
+        batch = Batch.of(texts)
+        starts, view = batch.starts, batch.view
         judge = Judge(lexicon, view, [])
         flagged: set[int] = set()
         parts: dict[int, dict[Term, set[int]]] = {}

@@ -8,11 +8,13 @@ as a whole and use the empty span (0, 0), so they never overlap a text finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ...models import Attachment
+from ...phrases.batch import Batch
+from ...profiles import profile_for
 from ...text.emoji import count_and_cut, emoji_spans, prefix_end
 from ...text.folding import fold_one_to_one
 from ..base import CheckContext, Checker, Finding
@@ -68,6 +70,25 @@ class FormatChecker(Checker):
         import regex
 
         return regex.compile(rf"(?V1){_LOUD}{{{self.limits.symbol_run},}}")
+
+    def screen(self, texts: Sequence[str]) -> set[int] | None:
+        """The messages a text rule could flag: over the length limit, with enough lines for
+        a paragraph, or holding a capital letter, a run of possibly loud symbols or a possible
+        emoji (the first tests of ``check``, each one scan of the batch). A title rule
+        (campaign keywords) asks every message."""
+        if self.keywords:
+            return None
+        batch = Batch.of(texts)
+        limit = profile_for(self.config, self.config.platform).text_limit
+        lines = self.limits.paragraph_lines
+        found = {
+            i
+            for i, t in enumerate(batch)
+            if len(t) > limit or ("\n" in t and t.count("\n") >= lines)
+        }
+        for regex in (CAPS_LETTER, self.maybe_symbols, MAYBE_EMOJI):
+            found |= batch.matching(regex)
+        return found
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.message.text

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ...phrases.clauses import Clauses, compact
+from ...phrases.batch import Batch
+from ...phrases.clauses import Clauses
 from ...phrases.joins import find_joins, placed
 from ..base import CheckContext, Checker, Finding, Frame
 from .model import InducementModel, inducement_model
@@ -49,7 +50,9 @@ class InducementChecker(Checker):
         trigger = self.model.trigger
         if trigger is None:
             return set()
-        return {i for i, text in enumerate(texts) if trigger.search(compact(text)) is not None}
+        return {
+            i for i, text in enumerate(Batch.of(texts).compacts) if trigger.search(text) is not None
+        }
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model

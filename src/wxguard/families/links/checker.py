@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ...errors import ConfigError
 from ...models import Severity
+from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses, compact
 from ...profiles import Profile, bundled, profile_for
 from ...text.folding import fold_one_to_one
@@ -192,7 +193,7 @@ class LinksChecker(Checker):
 
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages that may hold a link (``extract_links``' own quick test)."""
-        return {i for i, text in enumerate(texts) if may_have_link(fold_one_to_one(text))}
+        return {i for i, folded in enumerate(Batch.of(texts).foldeds) if may_have_link(folded)}
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         links = extract_links(ctx.view.text, ctx.view.folded)

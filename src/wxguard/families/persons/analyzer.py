@@ -22,7 +22,7 @@ from .mobile_recognizer import MobileRecognizer
 from .resident_id_recognizer import ResidentIdRecognizer
 
 # Every recognizer needs an "@" or seven digits in a row (spaces and dashes allowed between).
-_CANDIDATE = re.compile(r"@|\d(?:[ -]?\d){6}")
+CANDIDATE = re.compile(r"@|\d(?:[ -]?\d){6}")
 _URL = re.compile(r"(?:https?|ftp)://[!-~]+")
 
 
@@ -42,7 +42,7 @@ class Analyzer:
         """Personal information in ``text``; ``folded`` is its same-length folded view."""
         if folded is None:
             folded = fold_one_to_one(text)
-        if not _CANDIDATE.search(folded):
+        if not CANDIDATE.search(folded):
             return []
         found: list[tuple[int, Result]] = []
         for order, recognizer in enumerate(self.recognizers):

@@ -7,12 +7,13 @@ and a checked one next to 身份证 or 卡号 comes with confidence near 1.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...catalog import catalog
+from ...phrases.batch import Batch
 from ..base import CheckContext, Checker, Finding
-from .analyzer import analyzer
+from .analyzer import CANDIDATE, analyzer
 from .minors import minors_detector
 
 if TYPE_CHECKING:
@@ -26,6 +27,14 @@ class PersonsChecker(Checker):
         super().__init__(config)
         self.analyzer = analyzer()
         self.minors = minors_detector()
+
+    def screen(self, texts: Sequence[str]) -> set[int]:
+        """The messages the analyzer or the minors' detector reads further: an "@" or seven
+        digits, or a spending phrase (their first tests), each one scan of the batch."""
+        batch = Batch.of(texts)
+        return batch.matching(CANDIDATE, batch.folded, batch.starts) | batch.matching(
+            self.minors.spending, batch.folded, batch.starts
+        )
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         folded = ctx.view.folded

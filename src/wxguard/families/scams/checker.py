@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Severity
 from ...phrases.banks import Bank, Hit
+from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses, compact
 from ...phrases.joins import Disjoint, Join, find_joins, placed
 from ..base import CheckContext, Checker, Finding, Frame
@@ -60,12 +61,11 @@ class ScamsChecker(Checker):
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages with a lure bank worth asking: ``check`` stops at once on the others."""
         model = self.model
-        out = set()
-        for i, text in enumerate(texts):
-            plain = compact(text)
-            if _lured(model.wording, plain) or _lured(model.channel, plain):
-                out.add(i)
-        return out
+        return {
+            i
+            for i, plain in enumerate(Batch.of(texts).compacts)
+            if _lured(model.wording, plain) or _lured(model.channel, plain)
+        }
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
