@@ -146,8 +146,9 @@ def test_second_process_reads_the_cache(
     first = run(folder, brand)
     kinds = sorted(p.name.split("-")[0] for p in folder.glob("*.entry"))
     phrase_files = ["phrases"] * len(banks.FAMILIES)  # each bundled phrase file, read once
-    # No text passes the trade gate, so the syllable table the joins read is never made.
-    assert kinds == ["fold", "lexicon", *phrase_files, "rules", "sound", "splits"]
+    # No text passes the trade gate, so the syllable table the joins read is never made;
+    # 办jia证 is pinyin, which needs the spelling table.
+    assert kinds == ["fold", "lexicon", *phrase_files, "rules", "sound", "spelling", "splits"]
     second = run(folder, brand)
     assert second["pypinyin_not_imported"] is True  # tables and lexicon came from disk
     assert first["reports"] == second["reports"] == expected
@@ -473,7 +474,8 @@ def test_bad_size_limit_warns_once_and_keeps_the_default(
 @pytest.mark.slow
 def test_validators_accept_what_the_builders_make(tmp_path: Path) -> None:
     assert folding._valid(folding._stored(folding.tables()))
-    assert sound._valid(sound._tables())
+    assert sound._valid_classes(sound.class_table())
+    assert sound._valid_spell(sound.spell_table())
     assert splitchars._valid(splitchars.splits())
     words = tmp_path / "brand.txt"
     words.write_text("# category: brand\n竞品甲\n", "utf-8")
@@ -517,12 +519,14 @@ def test_validators_refuse_tables_of_the_right_type_and_wrong_content() -> None:
         t,
     ):
         assert not folding._valid(wrong), wrong
-    spell, classes = map(list, sound._tables())
-    assert sound._valid((spell, classes))
-    assert not sound._valid((spell, list(folding.tables().skeleton)))
-    assert not sound._valid((["ban"] * folding.TABLE_SIZE, classes))
+    spell, classes = list(sound.spell_table()), list(sound.class_table())
+    assert sound._valid_spell(spell) and sound._valid_classes(classes)
+    assert not sound._valid_classes(list(folding.tables().skeleton))
+    assert not sound._valid_classes(spell) and not sound._valid_spell(classes)
+    assert not sound._valid_spell(["ban"] * folding.TABLE_SIZE)
+    assert not sound._valid_spell([*spell[:-1], None])
     assert not splitchars._valid({"娼": [("女", "昌")], "x": []})
-    assert not sound._valid("garbage") and not sound._valid((["x"], ["y"]))
+    assert not sound._valid_classes("garbage") and not sound._valid_classes(["y"])
     assert not _valid_lexicon(GuardConfig())(Lexicon([], []))
 
 
@@ -530,7 +534,8 @@ def test_validators_refuse_tables_of_the_right_type_and_wrong_content() -> None:
 def test_signed_wrong_tables_are_rebuilt(private: Path) -> None:
     """Entries that verify (a leaked key, a bug) but hold the audit's values are not used."""
     for read, kind, value in (
-        (sound._tables, "sound", "garbage"),
+        (sound.class_table, "sound", "garbage"),
+        (sound.spell_table, "spelling", ["ban"] * folding.TABLE_SIZE),
         (folding.tables, "fold", folding._Stored((), {}, {}, {0: 0}, {"a": "a"}, {"a": "a"})),
     ):
         real = read()
@@ -557,7 +562,8 @@ def test_no_junk_passes_a_validator(value: object) -> None:
     lexicon_check = _valid_lexicon(GuardConfig())
     for check in (
         folding._valid,
-        sound._valid,
+        sound._valid_classes,
+        sound._valid_spell,
         splitchars._valid,
         lexicon_check,
         banks._valid_family(*_text("inducement")),

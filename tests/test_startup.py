@@ -4,8 +4,10 @@ what a clean message needs, and what they defer gives the same answers when it i
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -44,14 +46,16 @@ def test_encoding_is_one_pair_of_symbols_per_character(alphabet: set[str], text:
     assert enc.encode(text) == "".join(enc.codes.get(c, enc.breaks) for c in text)
 
 
-def test_a_clean_check_leaves_the_deferred_parts_unbuilt() -> None:
-    """Measured in a fresh process: the regex module, jieba, the public suffix list, the
-    mask slots and the respelled trade banks wait for a message that needs them."""
+def test_a_clean_check_leaves_the_deferred_parts_unbuilt(tmp_path: Path) -> None:
+    """Measured in a fresh process with a warm cache (compiling a lexicon spells its terms):
+    the regex module, jieba, the public suffix list, the mask slots, the respelled trade
+    banks and the pinyin spelling table wait for a message that needs them."""
     code = f"""
 import json, sys
 from wxguard import Guard
 from wxguard.families.content.model import lexicon_for
 from wxguard.families.content.trade import trade_model
+from wxguard.text.sound import spell_table
 guard = Guard()
 guard.check({CLEAN!r})
 model = trade_model(())
@@ -59,10 +63,20 @@ print(json.dumps({{
     "modules": sorted({{"regex", "jieba", "tldextract"}} & set(sys.modules)),
     "masks": lexicon_for(guard.config)._masks is not None,
     "respelled": "sound" in vars(model) or "joinable" in vars(model),
+    "spelling": spell_table.cache_info().currsize > 0,
 }}))
 """
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == {"modules": [], "masks": False, "respelled": False}
+    env = {**os.environ, "WXGUARD_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run fills the cache
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        )
+    assert json.loads(out.stdout) == {
+        "modules": [],
+        "masks": False,
+        "respelled": False,
+        "spelling": False,
+    }
 
 
 def test_deferred_parts_still_find_what_needs_them() -> None:

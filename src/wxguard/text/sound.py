@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from ..cache import cached, digest, versions
 from .folding import TABLE_SIZE, table_key, tables
@@ -35,6 +35,7 @@ def _toneless(syllable: str) -> str:
     return "".join(c for c in plain if c.isascii() and c.isalpha())
 
 
+@cache
 def _readings() -> dict[int, str]:
     from pypinyin.pinyin_dict import pinyin_dict
 
@@ -52,53 +53,65 @@ _TABLE_TYPES = (tuple, list)
 
 
 @cache
-def _tables() -> tuple[tuple[str, ...], tuple[int | str | None, ...]]:
-    """Tuples in memory, as ``folding.tables``: the collector stops walking them."""
-    spell_, classes = cached(
-        "sound-tables", digest(table_key(), versions("pypinyin")), _build, _valid
-    )
-    return tuple(spell_), tuple(classes)
+def class_table() -> tuple[int | str | None, ...]:
+    """A tuple in memory, as ``folding.tables``: the collector stops walking it. Kept apart
+    from the spelling table, which only text with Latin letters needs."""
+    return tuple(cached("sound-classes", _key(), _build_classes, _valid_classes))
 
 
-def _valid(
-    value: object,
-) -> TypeGuard[tuple[Sequence[str], Sequence[int | str | None]]]:
-    """Cached tables are used only with the shape ``str.translate`` needs and a few readings
+@cache
+def spell_table() -> tuple[str, ...]:
+    return tuple(cached("spelling", _key(), _build_spell, _valid_spell))
+
+
+def _key() -> str:
+    return digest(table_key(), versions("pypinyin"))
+
+
+def _valid_classes(value: object) -> TypeGuard[Sequence[int | str | None]]:
+    """A cached table is used only with the shape ``str.translate`` needs and a few sounds
     every version of the data agrees on; anything else is rebuilt."""
-    if type(value) is not tuple or len(value) != 2:
-        return False
-    spell_, classes = value
-    if not (
-        type(spell_) in _TABLE_TYPES
-        and type(classes) in _TABLE_TYPES
-        and len(spell_) == len(classes) == TABLE_SIZE
-    ):
-        return False
-    if set(map(type, spell_)) != {str} or not set(map(type, classes)) <= {int, str, type(None)}:
+    if not _table(value) or not set(map(type, value)) <= {int, str, type(None)}:
         return False
     try:
-        ban = "办".translate(classes)
+        ban = "办".translate(value)
         return (
-            "办a1".translate(spell_) == "banayi"
-            and len(ban) == 1
+            len(ban) == 1
             and _SYMBOL_BASE <= ord(ban) < 0xF900
-            and "辦".translate(classes) == "半".translate(classes) == ban
-            and "1".translate(classes) == "一".translate(classes) != ban
+            and "辦".translate(value) == "半".translate(value) == ban
+            and "1".translate(value) == "一".translate(value) != ban
         )
     except (TypeError, ValueError):
         return False
 
 
-def _build() -> tuple[tuple[str, ...], tuple[int | str | None, ...]]:
-    readings = _readings()
-    spell: list[str] = [BREAK] * TABLE_SIZE
-    for cp, syllable in readings.items():
-        spell[cp] = syllable
-    for letter in "abcdefghijklmnopqrstuvwxyz":
-        spell[ord(letter)] = letter
-    for digit, reading in enumerate(DIGIT_READINGS):
-        spell[ord(str(digit))] = reading
+def _valid_spell(value: object) -> TypeGuard[Sequence[str]]:
+    """Strings only, and readings every version of the data agrees on."""
+    if not _table(value) or set(map(type, value)) != {str}:
+        return False
+    try:
+        return "办a1".translate(value) == "banayi"
+    except (TypeError, ValueError):
+        return False
 
+
+def _table(value: object) -> TypeGuard[Sequence[Any]]:
+    return type(value) in _TABLE_TYPES and len(value) == TABLE_SIZE  # type: ignore[arg-type]
+
+
+def _build_spell() -> Sequence[str]:
+    spell_: list[str] = [BREAK] * TABLE_SIZE
+    for cp, syllable in _readings().items():
+        spell_[cp] = syllable
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        spell_[ord(letter)] = letter
+    for digit, reading in enumerate(DIGIT_READINGS):
+        spell_[ord(str(digit))] = reading
+    return tuple(spell_)
+
+
+def _build_classes() -> Sequence[int | str | None]:
+    readings = _readings()
     symbol_of: dict[str, str] = {}
     for syllable in sorted(set(readings.values()) | set(DIGIT_READINGS)):
         symbol_of[syllable] = chr(_SYMBOL_BASE + len(symbol_of))
@@ -117,20 +130,12 @@ def _build() -> tuple[tuple[str, ...], tuple[int | str | None, ...]]:
                 classes[cp] = symbol
         else:
             classes[cp] = "".join(char_symbol.get(c, c) for c in entry)
-    return tuple(spell), tuple(classes)
-
-
-def spell_table() -> tuple[str, ...]:
-    return _tables()[0]
-
-
-def class_table() -> tuple[int | str | None, ...]:
-    return _tables()[1]
+    return tuple(classes)
 
 
 def spell(folded: str) -> str:
     """Pinyin letters of folded text: CJK → syllable, a–z → itself, digits → reading, else ``|``."""
-    return folded.translate(_tables()[0])
+    return folded.translate(spell_table())
 
 
 @cache
