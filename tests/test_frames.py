@@ -94,10 +94,12 @@ def test_a_solicitation_dressed_as_a_warning_keeps_its_errors(
     [
         ("6·26禁毒日，让我们一起向毒品说不。请大家不要吸毒", Verdict.PASS, "warning", "不要"),
         ("反诈提醒：不要轻信代开发票的广告", Verdict.PASS, "warning", "不要"),
-        ("社区提醒：说能办假证的都是骗子", Verdict.PASS, "warning", "骗子"),
+        ("社区提醒：说能办假证的都是骗子", Verdict.PASS, "warning", "说能"),
+        ("社区提醒：办假证的都是骗子", Verdict.PASS, "warning", "骗子"),
         ("【禁毒宣传】冰毒、海洛因都是毒品", Verdict.PASS, "campaign", "禁毒"),
         ("毒品的危害：长期吸毒会导致精神失常", Verdict.PASS, "education", "危害"),
-        ("据报道，男子在网上出售冰毒被警方抓获", Verdict.REVIEW, "report", "警方"),
+        ("据报道，男子在网上出售冰毒", Verdict.REVIEW, "report", "据报道"),
+        ("据报道，男子在网上出售冰毒被警方抓获", Verdict.PASS, "outcome", "抓获"),
         ("新闻《女子遭轮奸》引发热议", Verdict.REVIEW, "report", "《女子遭轮奸》"),
         ("我从来不吸毒", Verdict.REVIEW, "negation", "从来不"),
     ],
@@ -135,8 +137,9 @@ def test_real_solicitation_is_blocked_in_any_frame(judged: Guard, text: str) -> 
     [
         ("新闻：百家乐线上平台注册送88，每天返水", Verdict.BLOCK),
         ("新闻：代开各类发票，联系微信xxxx", Verdict.BLOCK),
-        ("警方破获一起百家乐网络赌博案，涉案金额达3000万元", Verdict.REVIEW),
-        ("据报道，某团伙代开发票被判刑", Verdict.REVIEW),
+        ("警方破获一起百家乐网络赌博案，涉案金额达3000万元", Verdict.PASS),
+        ("据报道，某团伙代开发票被判刑", Verdict.PASS),
+        ("据报道，某团伙代开发票", Verdict.REVIEW),
     ],
 )
 def test_news_lowers_a_report_but_not_an_offer_it_heads(
@@ -235,10 +238,28 @@ def test_a_sale_under_a_news_tag_is_an_offer_dressed_as_news(judged: Guard, text
 @pytest.mark.parametrize(
     "text",
     [
+        "《出售冰毒》",
+        "据报道，男子在网上出售冰毒",
+        # the source told in the next sentence or the one before
+        "男子出售摇头丸。据悉，此案仍在进一步审理中",
+        "【新闻】《男子出售冰毒》。详见今日晚报",
+    ],
+)
+def test_news_that_tells_of_a_sale_stays_a_report(judged: Guard, text: str) -> None:
+    report = judged.check(text)
+    assert report.verdict is Verdict.REVIEW and report.violations[0].frame == "report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "【新闻】男子出售冰毒被判刑",
         "新闻：男子在网上出售冰毒，被警方抓获",
-        "《出售冰毒》",
-        # the arrest, the sentence or the source told in the next sentence or the one before
+        # new-user trial, session 6
+        "据报道，男子网购冰毒被警方抓获，已被刑事拘留",
+        "法院判决：被告人因贩卖假发票被判处有期徒刑三年",
+        "某明星因吸毒被拘，相关作品已下架",
+        # the arrest or the sentence told in the next sentence or the one before
         "【新闻】男子出售冰毒。警方已将其抓获",
         "【新闻】一男子在网上出售冰毒。目前该男子已被抓获",
         "男子出售冰毒。一审被判有期徒刑七年",
@@ -247,15 +268,16 @@ def test_a_sale_under_a_news_tag_is_an_offer_dressed_as_news(judged: Guard, text
         "本报讯 一男子在网上出售海洛因。警方顺藤摸瓜，抓获下线12人",
         "新闻标题：《男子出售冰毒被抓》",
         "【新闻】《出售冰毒的他，被判了十年》",
-        "男子出售摇头丸。据悉，此案仍在进一步审理中",
         "据报道，警方昨日破获一起案件。一男子在网上出售冰毒",
         "一男子在网上出售冰毒。据报道，该男子已落网",
-        "【新闻】《男子出售冰毒》。详见今日晚报",
     ],
 )
-def test_news_that_tells_of_a_sale_stays_a_report(judged: Guard, text: str) -> None:
+def test_news_of_an_arrest_or_a_sentence_is_information(judged: Guard, text: str) -> None:
+    """A case the police or a court closed is told, not offered (new-user trial, session 6:
+    news was review while anti-drug slogans were info)."""
     report = judged.check(text)
-    assert report.verdict is Verdict.REVIEW and report.violations[0].frame == "report"
+    assert report.verdict is Verdict.PASS
+    assert {v.frame for v in report.violations} == {"outcome"}
 
 
 def test_a_told_bank_outside_the_defeaters_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -330,11 +352,11 @@ def test_a_judged_finding_carries_its_frame_not_the_rules_penalty(cli: Cli, fmt:
 
 
 def test_a_review_level_frame_names_the_penalty_only_as_what_follows_if_it_is_no_report() -> None:
-    (v,) = Guard().check("据报道，男子在网上出售冰毒被警方抓获").violations
+    (v,) = Guard().check("据报道，男子在网上出售冰毒").violations
     assert v.severity is Severity.WARNING and v.frame == "report"
     assert v.consequence.startswith("待人工确认：确为新闻或司法报道的无处罚；若实为传播或推销，则")
     assert v.consequence.endswith(_BAN) and v.suggestion == "确认是报道后可照发；否则删除该内容"
-    (plain,) = Guard(frames=False).check("据报道，男子在网上出售冰毒被警方抓获").violations
+    (plain,) = Guard(frames=False).check("据报道，男子在网上出售冰毒").violations
     assert plain.consequence == _BAN and plain.suggestion == "删除该内容"
 
 
@@ -353,6 +375,7 @@ def test_trafficking_named_beside_drugs_is_no_sale(judged: Guard) -> None:
         "反诈提醒：凡是让你出售银行卡、出租电话卡的都是违法的",
         "警惕！有人在群里发“出售冰毒”的信息，请大家不要理会并举报",
         "【反诈】不要出租出借银行卡，出售银行卡是违法行为",
+        "刚有人打电话说是京东金融的客服，说要关闭我的学生贷款否则影响征信，骗子套路，大家小心",
     ],
 )
 def test_an_anti_fraud_notice_passes_with_no_ad_label_asked(judged: Guard, text: str) -> None:
@@ -361,3 +384,35 @@ def test_an_anti_fraud_notice_passes_with_no_ad_label_asked(judged: Guard, text:
     report = judged.check(text)
     assert report.verdict is Verdict.PASS, [(v.rule, v.severity) for v in report.violations]
     assert not [v for v in report.violations if v.rule.startswith("WX4")]
+
+
+def test_a_users_own_term_is_never_a_cue() -> None:
+    """README's 套路贷 holds the debunking cue 套路: it made 办假证 a warning's info."""
+    report = Guard(words={"fraud": ["套路贷"]}).check("专业辦 假 證 套路贷")
+    found = [(v.rule, v.text, v.severity) for v in report.violations]
+    found += [(a.rule, a.text, a.severity) for v in report.violations for a in v.also]
+    assert sorted(found) == [
+        ("WX106", "套路贷", Severity.ERROR),
+        ("WX106", "辦 假 證", Severity.ERROR),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("冰毒、海洛因都是毒品，大家要远离", "远离"),
+        ("冰毒、海洛因都是毒品，大家要远离它们", "远离"),
+        ("吸食冰毒会成瘾，远离毒品", "远离"),
+        ("警惕！网上赌博百家乐", "警惕"),
+        ("谨防代开发票诈骗", "谨防"),
+    ],
+)
+def test_a_verb_cue_warns_of_what_it_names_or_of_what_came_before(
+    judged: Guard, text: str, cue: str
+) -> None:
+    """谨防/远离 with nothing after them, a pronoun or a finding still warn; with another
+    object (远离假平台) they warn of that, and the tests/data/frames.toml slogans keep their
+    errors."""
+    report = judged.check(text)
+    assert report.verdict is Verdict.PASS
+    assert any(f"「{cue}」" in v.message for v in report.violations if v.frame == "warning")

@@ -49,6 +49,8 @@ SCOPES = ("sentence", "message")
 _Window = tuple[str, int, int, bool]
 # A finding inside 《…》 (a book, film, article or news title) is cited, not said.
 _TITLE = re.compile(r"《[^《》\n]{1,60}》")
+# What a verb cue may have after it and still point back at what came before (大家要远离它).
+_REFERENT = re.compile(r"(它们?|他们|她们|此类?|这些|这类|那些|那类|其)[的吧呀啊哦了！!。…]*")
 # A tag the message opens with (【新闻】, [通知]): it tells nothing the sentence after it says.
 _TAG = re.compile(r"\s*[【〖\[][^】〗\]\n]{1,12}[】〗\]]")
 
@@ -77,6 +79,9 @@ class Cue:
     next: int
     previous: int
     skip: frozenset[str]  # rules this cue does not frame
+    # A verb that takes an object (谨防, 远离): with something else after it in its clause
+    # (远离假平台, 谨防假冒), it warns of that, not of the finding.
+    object: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,10 @@ class FrameModel:
     rules: frozenset[str]
     title: int  # a first sentence at most this long is a heading
     quoted: str | None  # the kind of a finding inside 《…》
+
+    @property
+    def cue_banks(self) -> frozenset[str]:
+        return frozenset(c.bank for c in self.cues)
 
 
 def _kind_order(cues: tuple[Cue, ...]) -> dict[str, int]:
@@ -209,7 +218,7 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
             raise WordListError(
                 FILE, None, f"{where}.{key} must be a non-negative integer, got {value!r}"
             )
-    flags = {key: options.get(key, False) for key in ("before", "title")}
+    flags = {key: options.get(key, False) for key in ("before", "title", "object")}
     for key, value in flags.items():
         if not isinstance(value, bool):
             raise WordListError(FILE, None, f"{where}.{key} must be true or false, got {value!r}")
@@ -219,7 +228,16 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
         else frozenset()
     )
     return Cue(
-        name, str(kind), str(reach), flags["before"], gap, flags["title"], after, before, skip
+        name,
+        str(kind),
+        str(reach),
+        flags["before"],
+        gap,
+        flags["title"],
+        after,
+        before,
+        skip,
+        flags["object"],
     )
 
 
@@ -360,7 +378,8 @@ class FrameJudge:
         ]
         if not todo:
             return findings
-        reading = _Reading(self.model, view, [findings[i] for i, _ in todo])
+        terms = [f for f in findings if f.rule in rules]
+        reading = _Reading(self.model, view, [findings[i] for i, _ in todo], terms)
         out = list(findings)
         for i, severity in todo:
             f = findings[i]
@@ -374,7 +393,17 @@ class _Reading:
     """One message as the judge reads it: the clause view, each bank's hits once, and the
     compact positions of the findings it judges."""
 
-    def __init__(self, model: FrameModel, view: TextView, findings: list[Finding]) -> None:
+    def __init__(
+        self,
+        model: FrameModel,
+        view: TextView,
+        findings: list[Finding],
+        terms: list[Finding] | None = None,
+    ) -> None:
+        """``findings`` are those judged; ``terms`` every finding of the judged rules (by
+        default, those of ``findings``)."""
+        if terms is None:
+            terms = [f for f in findings if f.rule in model.rules]
         self.model = model
         self.clauses = _listed(view)
         self.view = view
@@ -395,8 +424,13 @@ class _Reading:
         self._frames: dict[tuple[str, str], Frame] = {}
         self._live: list[Cue] | None = None
         self._order: dict[str, int] | None = None
-        points = {p for f in findings for p in (f.start, f.end)}
+        points = {p for f in (*findings, *terms) for p in (f.start, f.end)}
         self.at = _compact_positions(self.original, points)
+        # What the judged rules matched, in compact indices: a term is never a cue.
+        self.terms = sorted(
+            (self.at[f.start], self.at[f.end]) for f in terms if self.at[f.end] > self.at[f.start]
+        )
+        self._idle: tuple[list[int], list[int]] | None = None
         text = self.clauses.text
         first = self.clauses.sentence_end(0)
         self.heading = first if 0 < first <= model.title and first < len(text) else 0
@@ -413,8 +447,53 @@ class _Reading:
                 hits = _unexempted(hits, self.exempt())
             if bank == CHANNEL:
                 hits = self.channels()
+            elif hits and bank in self.model.cue_banks:
+                hits = self.idle_out(_uncontained(hits, self.terms))
             found = self._hits[bank] = (hits, [h.start for h in hits])
         return found
+
+    def idle_out(self, hits: list[Hit]) -> list[Hit]:
+        """``hits`` less those a verb cue's object holds, the verb included, when that object
+        is something other than a finding: 代开发票，谨防上当受骗 warns the buyer of being
+        cheated (by others), 百家乐，远离假平台 of other sites; 大家要远离 and 远离毒品 still
+        warn of what they name."""
+        if self._idle is None:
+            self._idle = self.idle()
+        starts, ends = self._idle
+        if not starts:
+            return hits
+        return [
+            h for h in hits if not ((i := bisect_right(starts, h.start)) and h.start < ends[i - 1])
+        ]
+
+    def idle(self) -> tuple[list[int], list[int]]:
+        """The compact ranges from a verb cue to the end of its clause whose object holds no
+        finding of the judged rules (merged, by start)."""
+        clauses, text = self.clauses, self.clauses.text
+        term_starts = [a for a, _ in self.terms]
+        ranges: list[tuple[int, int]] = []
+        for bank in {c.bank for c in self.model.cues if c.object}:
+            hits = self.model.banks[bank].hits(text)
+            hits = _uncontained(_unexempted(hits, self.exempt()), self.terms)
+            for h in hits:
+                last = clauses.clause_end(h.start)
+                said = text[h.end : last]
+                if not said or _REFERENT.fullmatch(said):
+                    continue
+                i = bisect_left(term_starts, h.end)
+                if i < len(term_starts) and term_starts[i] < last:
+                    continue
+                ranges.append((h.start, last))
+        ranges.sort()
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in ranges:
+            if starts and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        return starts, ends
 
     def exempt(self) -> list[Hit]:
         if self._exempt is None:
@@ -841,6 +920,15 @@ def _unexempted(hits: list[Hit], exempt: list[Hit]) -> list[Hit]:
             continue
         kept.append(h)
     return kept
+
+
+def _uncontained(hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
+    """Hits that lie inside none of ``spans`` (sorted by start)."""
+    if not spans:
+        return hits
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+    return [h for h in hits if not ((i := bisect_right(starts, h.start)) and reach[i - 1] >= h.end)]
 
 
 def _compact_positions(original: str, points: Iterable[int]) -> dict[int, int]:
