@@ -174,6 +174,18 @@ def test_the_clause_map_with_sizes_is_the_map_without(text: str) -> None:
         assert fast.locate(pos) == slow.locate(pos)
 
 
+@given(st.one_of(ANY, st.text("1２.．。, 😀𝐀\u200b_%a中", max_size=30)), st.data())
+def test_compact_positions_are_the_compacted_stretches(text: str, data: st.DataObject) -> None:
+    """The frame judge places findings in the compact view by counting ``compact_sizes``;
+    its definition compacts the text before each point (a decimal point's neighbours
+    included)."""
+    from wxguard.frames import _compact_positions
+    from wxguard.phrases.clauses import compact
+
+    points = data.draw(st.sets(st.integers(0, len(text))))
+    assert _compact_positions(text, points) == {p: len(compact(text[:p])) for p in points}
+
+
 @given(st.lists(_SPANS, max_size=16), _SPANS)
 def test_disjoint_overlaps_is_the_pairwise_test(spans: list[Hit], probe: Hit) -> None:
     """Spans kept only when they overlap none kept before: the bisection answers as a pass
