@@ -477,8 +477,9 @@ class _Reading:
             hits = _uncontained(_unexempted(hits, self.exempt()), self.terms)
             for h in hits:
                 last = clauses.clause_end(h.start)
-                said = text[h.end : last]
-                if not said or _REFERENT.fullmatch(said):
+                # What follows the verb in its clause, read in place: a copy of it for each
+                # verb took a long clause's length squared (谨防有人出售冰毒 × n, one clause).
+                if h.end >= last or _REFERENT.fullmatch(text, h.end, last):
                     continue
                 i = bisect_left(term_starts, h.end)
                 if i < len(term_starts) and term_starts[i] < last:
