@@ -262,6 +262,17 @@ class Cues:
             return self.spans[i]
         return None
 
+    def first_outside(self, begin: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
+        """The first cue inside ``[begin, end)`` that does not overlap ``[lo, hi)``: what a
+        rule matched is never a cue (不然你的微信将被封号 is the threat, not a report of one).
+        Two bisections, for cues read leftmost-longest (``overlapping=False``): their ends
+        rise with their starts, so past one that reaches into ``[lo, hi)`` only those
+        starting at ``hi`` or later are clear of it."""
+        found = self.first(begin, min(end, lo))
+        if found is None:
+            found = self.first(max(begin, hi), end)
+        return found
+
 
 class Notice:
     """Whether a span of a message stands in a sentence with a cue of one bank (WX8: a

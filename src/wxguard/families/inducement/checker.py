@@ -8,17 +8,19 @@ spellings are caught and spans still point into the original text.
 Anti-fraud and anti-rumour notices quote the very offers they warn about (反诈：下载APP领红包的
 都是骗子). The frame judge (``wxguard.frames``, bank ``refuted``) reads a join's sentence and
 the next: one that calls it a scam or a rumour, or reports it, makes it info with a frame of
-kind ``refuted`` naming the word: judged, not missed, and no block.
+kind ``refuted`` naming the word: judged, not missed, and no block. A "don't believe" (bank
+``disbelieve``) counts only before the join: appended to an offer it names nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses
-from ...phrases.joins import find_joins, placed
+from ...phrases.joins import Join, find_joins, placed, uncovered
 from ..base import CheckContext, Checker, Finding, Frame
 from .model import InducementModel, inducement_model
 
@@ -31,6 +33,10 @@ REFUTED = "refuted"
 # The WX305 case of a vote asked of friends with a thank-you and no campaign's terms
 # (data/rules.toml, banks vote-thanks and vote-campaign).
 THANKS = "thanks"
+# Votes bought with a reward otherwise: the WX305 case "vote" (its own wording and fix).
+VOTE = "vote"
+# An earlier vote word opens a vote join's action at most this far before the next one.
+VOTE_REACH = 12
 
 
 class InducementChecker(Checker):
@@ -61,24 +67,31 @@ class InducementChecker(Checker):
             return
         original = ctx.view.text
         joins = find_joins(clauses, model.banks, model.combines, model.alones)
-        refuted = self._refuted(clauses) if joins and self.judged else None
+        refuted = self._cues(clauses, "refuted") if joins and self.judged else None
+        disbelieved = self._cues(clauses, "disbelieve") if refuted is not None else None
         thanked: bool | None = None
         for join in joins:
             variant = None
             if join.rule == "WX305" and join.banks[0] == "vote":
                 if thanked is None:
                     thanked = self._thanked(clauses)
-                variant = THANKS if thanked else None
+                variant = THANKS if thanked else VOTE
+                join = self._first_vote(join, clauses)
             at = placed(join, clauses)
             term = original[at.start : at.end]
             fields = {"action": at.action, "reward": at.joined}
             frame = None
-            if refuted is not None:  # a join's own judgement, made while it matches
+            if refuted is not None and disbelieved is not None:
+                # A join's own judgement, made while it matches: a debunking or a report in
+                # its sentence or the next; a "don't believe" only before it (别信那种转发领
+                # 红包的活动), since appended to an offer (帮我砍一刀，别信) it names nothing.
                 begin = clauses.sentence_start(join.start)
                 end = clauses.sentence_end(join.end)
-                if end < len(clauses.text):  # the debunking may follow in the next sentence
+                if end < len(clauses.text):
                     end = clauses.sentence_end(end + 1)
-                frame = self._frame(refuted.first(begin, end), clauses, original)
+                cue = refuted.first_outside(begin, end, join.start, join.end)
+                cue = cue or disbelieved.first(begin, join.start)
+                frame = self._frame(cue, clauses, original)
             yield Finding(
                 join.rule,
                 at.start,
@@ -91,6 +104,30 @@ class InducementChecker(Checker):
                 frame=frame,
             )
 
+    def _first_vote(self, join: Join, clauses: Clauses) -> Join:
+        """The join from the vote it pays for: 帮我家宝宝投一票，投完截图给我，发红包 joined
+        投完 to the red packet, and the mark left out the vote asked for. Earlier vote words
+        of the sentence, each at most ``VOTE_REACH`` characters and one clause break before
+        the next, open an action that names no vote itself (投完, 投了: the one asked for
+        before); what it is joined to stays."""
+        text = clauses.text
+        if "票" in text[join.action[0] : join.action[1]]:
+            return join
+        hits = uncovered(self.model.banks["vote"].hits(text), self.model.banks["exempt"].hits(text))
+        start = join.action[0]
+        begin = clauses.sentence_start(start)
+        first = None
+        for hit in reversed(hits):
+            if hit.end > start or hit.start < begin:
+                continue
+            strong, weak = clauses.breaks(hit.end, start)
+            if start - hit.end > VOTE_REACH or strong or weak > 1:
+                break
+            first, start = hit, hit.start
+        if first is None:
+            return join
+        return replace(join, action=(first.start, first.end))
+
     def _thanked(self, clauses: Clauses) -> bool:
         """A personal thank-you for a vote (投完私我领个小红包) without a campaign's terms (an
         amount, a rate per vote, a screenshot to claim, a link) anywhere in the message."""
@@ -98,11 +135,11 @@ class InducementChecker(Checker):
         text = clauses.text
         return bool(banks["vote-thanks"].hits(text)) and not banks["vote-campaign"].hits(text)
 
-    def _refuted(self, clauses: Clauses) -> Cues:
+    def _cues(self, clauses: Clauses, bank: str) -> Cues:
         from ...frames import Cues
 
-        bank = self.frames.banks["refuted"]
-        return Cues(bank, clauses.text, self.model.banks["exempt"], overlapping=False)
+        found = self.frames.banks[bank]
+        return Cues(found, clauses.text, self.model.banks["exempt"], overlapping=False)
 
     def _frame(self, cue: tuple[int, int] | None, clauses: Clauses, original: str) -> Frame | None:
         if cue is None:
