@@ -172,6 +172,19 @@ def _build_syllables() -> str:
 
 
 @cache
+def syllable_chars() -> dict[str, str]:
+    """Each toneless syllable (``kan``, ``hong``) and a common CJK character read so (the
+    first of the unified block that folding keeps): pinyin typed among Chinese characters
+    (帮我kan一刀) is written as that character, whose sound class is the syllable's."""
+    one_to_one = tables().one_to_one
+    out: dict[str, str] = {}
+    for cp, syllable in sorted(_readings().items()):
+        if 0x4E00 <= cp < 0xA000 and one_to_one[cp] == cp:
+            out.setdefault(syllable, chr(cp))
+    return out
+
+
+@cache
 def _tones() -> dict[str, tuple[str, ...]]:
     return cached("tones", digest(versions("pypinyin")), _build_tones, _valid_tones)
 

@@ -16,11 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses
-from ...phrases.joins import Join, find_joins, placed, uncovered
+from ...phrases.joins import Join, Placed, find_joins, placed, uncovered
+from ...phrases.mixed import Mixed, may_mix, mixed
+from ...text.folding import is_cjk
+from ...text.sound import syllable_table
 from ..base import CheckContext, Checker, Finding, Frame
 from .model import InducementModel, inducement_model
 
@@ -35,6 +39,8 @@ REFUTED = "refuted"
 THANKS = "thanks"
 # Votes bought with a reward otherwise: the WX305 case "vote" (its own wording and fix).
 VOTE = "vote"
+# A join read through pinyin (帮我kan一刀) is a little less sure than one as written.
+PINYIN_DOUBT = 0.1
 # An earlier vote word opens a vote join's action at most this far before the next one.
 VOTE_REACH = 12
 
@@ -51,22 +57,82 @@ class InducementChecker(Checker):
         self.judged = config.frames  # Guard(frames=False): no debunking lowers a join
 
     def screen(self, texts: Sequence[str]) -> set[int]:
-        """The messages whose clause view the trigger matches: ``check`` stops at once on the
-        others (85 % of the review corpus)."""
+        """The messages whose clause view the trigger matches, or with letters touching a
+        Chinese character (pinyin typed among them): ``check`` stops at once on the others
+        (85 % of the review corpus)."""
         trigger = self.model.trigger
-        if trigger is None:
-            return set()
         return {
-            i for i, text in enumerate(Batch.of(texts).compacts) if trigger.search(text) is not None
+            i
+            for i, text in enumerate(Batch.of(texts).compacts)
+            if (trigger is not None and trigger.search(text) is not None) or may_mix(text)
         }
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
         clauses = Clauses.of(ctx.view)
-        if model.trigger is None or model.trigger.search(clauses.text) is None:
-            return
         original = ctx.view.text
-        joins = find_joins(clauses, model.banks, model.combines, model.alones)
+        joins: list[Join] = []
+        if model.trigger is not None and model.trigger.search(clauses.text) is not None:
+            joins = find_joins(clauses, model.banks, model.combines, model.alones)
+            yield from self._findings(joins, clauses, original, None)
+        if may_mix(clauses.text):
+            yield from self._mixed(ctx, clauses, joins)
+
+    def _mixed(self, ctx: CheckContext, clauses: Clauses, written: list[Join]) -> Iterator[Finding]:
+        """Joins with a part in pinyin (帮我kan一刀, 转fa…领hong包), read by sound in a copy
+        with the pinyin written as characters, where no join found as written stands."""
+        model = self.model
+        original = ctx.view.text
+        mix = mixed(original, ctx.view.folded)
+        if mix is None or model.sound_trigger is None:
+            return
+        plain = Clauses(mix.text)
+        sound = plain.respelled(syllable_table())
+        if model.sound_trigger.search(sound.text) is None:
+            return
+        taken = [(j.rule, *clauses.original(j.start, j.end)) for j in written]
+        joins = [
+            j
+            for j in find_joins(
+                sound,
+                model.sound,
+                model.combines,
+                model.alones,
+                accept=lambda j: self._disguised(j, plain, mix),
+            )
+            if not any(
+                rule == j.rule and a < hi and lo < b
+                for rule, a, b in taken
+                for lo, hi in [plain.original(j.start, j.end)]
+            )
+        ]
+        yield from self._findings(joins, plain, original, mix)
+
+    def _disguised(self, join: Join, plain: Clauses, mix: Mixed) -> bool:
+        """A part of the join is in pinyin, and its characters outside the pinyin are written
+        as the banks write them (砖发 sounds like 转发 but is no disguise), and it does not end
+        on a lone syllable (帮我kan一下 is 帮我看一下)."""
+        span = plain.original(join.start, join.end)
+        if not mix.touches(*span) or mix.open_ended(*span):
+            return False
+        letters = self.model.letters
+        anywhere = letters[join.banks[0]] | letters[join.banks[1]] | self._reward_letters
+        for own, (a, b) in ((letters[join.banks[0]], join.action), (anywhere, join.joined)):
+            for i in range(a, b):
+                char = plain.text[i]
+                if is_cjk(char) and char not in own and not mix.touches(*plain.original(i, i + 1)):
+                    return False
+        return True
+
+    @cached_property
+    def _reward_letters(self) -> frozenset[str]:
+        """The characters of every bank a join may grow over: its joined part can span two
+        banks' phrases (即可领取 + 领取红包)."""
+        return frozenset().union(*self.model.letters.values())
+
+    def _findings(
+        self, joins: list[Join], clauses: Clauses, original: str, mix: Mixed | None
+    ) -> Iterator[Finding]:
         refuted = self._cues(clauses, "refuted") if joins and self.judged else None
         disbelieved = self._cues(clauses, "disbelieve") if refuted is not None else None
         thanked: bool | None = None
@@ -77,7 +143,9 @@ class InducementChecker(Checker):
                     thanked = self._thanked(clauses)
                 variant = THANKS if thanked else VOTE
                 join = self._first_vote(join, clauses)
-            at = placed(join, clauses)
+            at = placed(join, clauses, original)
+            if mix is not None:  # a pinyin run's character stands at its first letter
+                at = _widened(join, clauses, original, mix)
             term = original[at.start : at.end]
             fields = {"action": at.action, "reward": at.joined}
             frame = None
@@ -97,7 +165,8 @@ class InducementChecker(Checker):
                 at.start,
                 at.end,
                 term,
-                confidence=join.confidence,
+                techniques=("pinyin",) if mix is not None else (),
+                confidence=join.confidence - (PINYIN_DOUBT if mix is not None else 0),
                 fields=fields,
                 variant=variant,
                 severity=frame.severity if frame is not None else None,
@@ -146,3 +215,16 @@ class InducementChecker(Checker):
             return None
         f0, f1 = clauses.original(*cue)
         return Frame(REFUTED, original[f0:f1], self.frames.kinds[REFUTED].severity)
+
+
+def _widened(join: Join, clauses: Clauses, original: str, mix: Mixed) -> Placed:
+    """``placed`` for a join found in the copy with pinyin written as characters: each
+    span grown over the pinyin runs it reaches into, so it names kan一刀, not k一刀."""
+    start, end = mix.widen(*clauses.original(join.start, join.end))
+    a0, a1 = mix.widen(*clauses.original(*join.action))
+    if join.label is not None:
+        joined = join.label
+    else:
+        j0, j1 = mix.widen(*clauses.original(*join.joined))
+        joined = original[j0:j1]
+    return Placed(start, end, original[a0:a1], joined)
