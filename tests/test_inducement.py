@@ -263,3 +263,15 @@ def test_a_span_read_through_pinyin_never_cuts_a_latin_run(text: str) -> None:
         assert text[v.start : v.end] == v.text
         assert not (v.start > 0 and _letter(text[v.start - 1]) and _letter(text[v.start])), v
         assert not (v.end < len(text) and _letter(text[v.end - 1]) and _letter(text[v.end])), v
+
+
+def test_a_click_for_a_reward_beside_a_phishing_link_is_the_scams_lure() -> None:
+    """New-user trial, session 7: WX307's fix (删除点击与奖励的绑定) beside a phishing finding told
+    the phisher how to rephrase. In a message with a scam, the click is named by the scam's
+    mark, whose fix is the scam's."""
+    text = "您的积分即将清零，请登录 http://jf-10086.top 办理。点击领取现金红包"
+    (v,) = Guard().check(text).violations
+    assert v.rule == "WX801" and "WX307" in {w.rule for w in v.also}
+    assert "绑定" not in v.suggestion
+    alone = Guard().check("点击领取现金红包").violations
+    assert [(w.rule, w.suggestion) for w in alone] == [("WX307", "删除点击与奖励的绑定")]
