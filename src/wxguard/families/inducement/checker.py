@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ...phrases.batch import Batch
@@ -115,20 +114,14 @@ class InducementChecker(Checker):
         span = plain.original(join.start, join.end)
         if not mix.touches(*span) or mix.open_ended(*span):
             return False
-        letters = self.model.letters
-        anywhere = letters[join.banks[0]] | letters[join.banks[1]] | self._reward_letters
-        for own, (a, b) in ((letters[join.banks[0]], join.action), (anywhere, join.joined)):
+        model = self.model
+        joined = model.joined_letters[(join.rule, join.banks[0])]
+        for own, (a, b) in ((model.letters[join.banks[0]], join.action), (joined, join.joined)):
             for i in range(a, b):
                 char = plain.text[i]
                 if is_cjk(char) and char not in own and not mix.touches(*plain.original(i, i + 1)):
                     return False
         return True
-
-    @cached_property
-    def _reward_letters(self) -> frozenset[str]:
-        """The characters of every bank a join may grow over: its joined part can span two
-        banks' phrases (即可领取 + 领取红包)."""
-        return frozenset().union(*self.model.letters.values())
 
     def _findings(
         self, joins: list[Join], clauses: Clauses, original: str, mix: Mixed | None
@@ -157,7 +150,7 @@ class InducementChecker(Checker):
                 end = clauses.sentence_end(join.end)
                 if end < len(clauses.text):
                     end = clauses.sentence_end(end + 1)
-                cue = refuted.first_outside(begin, end, join.start, join.end)
+                cue = refuted.first_clear(begin, end, (join.action, join.joined))
                 cue = cue or disbelieved.first(begin, join.start)
                 frame = self._frame(cue, clauses, original)
             yield Finding(

@@ -58,6 +58,20 @@ class InducementModel:
             for name, bank in self.banks.items()
         }
 
+    @cached_property
+    def joined_letters(self) -> dict[tuple[str, str], frozenset[str]]:
+        """For each rule and action bank, the characters what the action joins may be written
+        with: its banks' and the verbs' and link words' around them (领取 + 红包, 即可领取)."""
+        letters = self.letters
+        around = letters["acquire"] | letters["link"] | letters["link-head"]
+        out: dict[tuple[str, str], frozenset[str]] = {}
+        for c in self.combines:
+            key = (c.rule, c.action)
+            out[key] = out.get(key, around).union(*(letters[b] for b in c.with_))
+        for a in self.alones:
+            out[(a.rule, a.bank)] = letters[a.bank]
+        return out
+
 
 def inducement_model(files: tuple[Path, ...]) -> InducementModel:
     """The model with the phrases of these users' files added."""
