@@ -166,7 +166,10 @@ def test_html_page_counts_every_message_and_heads_each_with_file_and_line(cli: C
     passed too; each heading says where the message is (newuser-s4 item 9)."""
     cli.write("a.txt", "好\n出售冰毒\n今天天气好\n大麻\n")
     page = cli("check", "--format", "html", "a.txt").out
-    assert cli("check", "a.txt").summary == "Found 2 findings (2 errors) in 2 of 4 messages: 2 block, 2 pass."
+    assert (
+        cli("check", "a.txt").summary
+        == "Found 2 findings (2 errors) in 2 of 4 messages: 2 block, 2 pass."
+    )
     assert "4 messages: 2 block, 0 review, 2 pass" in page
     assert "2 messages with no findings left out" in page
     headings = re.findall(r'<div class="wxguard-heading"><span[^>]*>([^<]*)</span>', page)
