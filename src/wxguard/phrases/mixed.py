@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from ..text.sound import syllable_chars
 
@@ -92,7 +92,7 @@ def mixed(original: str, folded: str) -> Mixed | None:
     return Mixed("".join(out), tuple(runs), tuple(counts))
 
 
-@cache
+@lru_cache(maxsize=4096)  # runs repeat across messages; a stream of new ones stays bounded
 def _syllables(run: str) -> tuple[str, ...] | None:
     """The run as the fewest pinyin syllables (at most ``_MOST``), or None."""
     known = syllable_chars()

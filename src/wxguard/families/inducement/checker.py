@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses
-from ...phrases.joins import Join, Placed, find_joins, placed, uncovered
+from ...phrases.joins import Disjoint, Join, Placed, find_joins, placed, uncovered
 from ...phrases.mixed import Mixed, may_mix, mixed
 from ...text.folding import is_cjk
 from ...text.sound import syllable_table
@@ -89,7 +89,9 @@ class InducementChecker(Checker):
         sound = plain.respelled(syllable_table())
         if model.sound_trigger.search(sound.text) is None:
             return
-        taken = [(j.rule, *clauses.original(j.start, j.end)) for j in written]
+        taken: dict[str, Disjoint] = {}  # a rule's joins never overlap (one per place)
+        for j in written:
+            taken.setdefault(j.rule, Disjoint()).add(*clauses.original(j.start, j.end))
         joins = [
             j
             for j in find_joins(
@@ -99,11 +101,7 @@ class InducementChecker(Checker):
                 model.alones,
                 accept=lambda j: self._disguised(j, plain, mix),
             )
-            if not any(
-                rule == j.rule and a < hi and lo < b
-                for rule, a, b in taken
-                for lo, hi in [plain.original(j.start, j.end)]
-            )
+            if j.rule not in taken or not taken[j.rule].overlaps(*plain.original(j.start, j.end))
         ]
         yield from self._findings(joins, plain, original, mix)
 
