@@ -245,9 +245,7 @@ class Judge:
         view = self.view
         if cand.view == "skeleton":
             chars = view.skeleton_slice(cand.start, cand.end)
-            return Placement(
-                list(range(cand.start, cand.end)), chars, chars == pattern.folded, ()
-            )
+            return Placement(list(range(cand.start, cand.end)), chars, chars == pattern.folded, ())
         n = cand.end - cand.start
         runs = [view.skeleton_run(k) for k in range(cand.start, cand.end)]
         base = runs[0][0]
