@@ -140,6 +140,13 @@ def test_a_repeat_inside_an_ordinary_word_is_no_stutter(default_guard: Guard) ->
     assert [v.text for v in g.check("代开开发票").violations] == ["代开开发票"]
 
 
+def test_a_companion_inside_a_doubled_word_is_no_companion(default_guard: Guard) -> None:
+    """上门服务 needs an escort word beside it: 小姐姐 (a courier, a shop assistant) is not 小姐."""
+    assert default_guard.check("快递小姐姐上门服务很周到").violations == ()
+    (found,) = default_guard.check("小姐姐小姐上门服务").violations
+    assert found.rule == "WX102"
+
+
 def test_spans_never_start_or_end_on_noise(guard: Guard) -> None:
     v = guard.check("【 办 假 证 】").violations[0]
     assert v.text == "办 假 证"

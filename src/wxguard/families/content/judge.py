@@ -401,9 +401,15 @@ class Judge:
         for word in companions:
             folded = fold(word)
             distances = []
-            if (i := before.rfind(folded)) >= 0:
+            i = before.rfind(folded)
+            while i >= 0 and _doubled(before, i, folded):
+                i = before.rfind(folded, 0, i + len(folded) - 1)
+            if i >= 0:
                 distances.append(len(before) - i - len(folded))
-            if (i := after.find(folded)) >= 0:
+            i = after.find(folded)
+            while i >= 0 and _doubled(after, i, folded):
+                i = after.find(folded, i + 1)
+            if i >= 0:
                 distances.append(i)
             if distances and (best is None or min(distances) < best[0]):
                 best = (min(distances), word)
@@ -743,3 +749,10 @@ def _edge_clash(term_char: str, neighbour: str, numeral: bool = False) -> bool:
 # A numeral spelling of a term begins or ends with 十; next to a digit or another of these
 # it belongs to a longer number.
 _NUMERAL_WORDS = "十百千万"
+
+
+def _doubled(text: str, at: int, word: str) -> bool:
+    """``word`` at ``at`` is the start of a longer ordinary word that doubles its last
+    character (小姐 of 小姐姐, 小妹 of 小妹妹): not the companion word."""
+    end = at + len(word)
+    return end < len(text) and text[end] == word[-1] and is_word(text[at : end + 1])
