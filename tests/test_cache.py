@@ -146,9 +146,9 @@ def test_second_process_reads_the_cache(
     first = run(folder, brand)
     kinds = sorted(p.name.split("-")[0] for p in folder.glob("*.entry"))
     phrase_files = ["phrases"] * len(banks.FAMILIES)  # each bundled phrase file, read once
-    # 出售冰毒 passes the trade gate (a drug's name beside a sale: spelled by sound, 兵毒, it is
-    # an offer), so the joins make the syllable table; 办jia证 is pinyin, which needs the
-    # spelling table.
+    # 办jia证 is pinyin, which needs the spelling table (WX1), and pinyin typed among
+    # characters, which WX3 reads by sound: the syllable table and each syllable's character
+    # (出售冰毒 passes the trade gate too, whose joins read the same syllable table).
     assert kinds == [
         "fold",
         "lexicon",
@@ -157,6 +157,7 @@ def test_second_process_reads_the_cache(
         "sound",
         "spelling",
         "splits",
+        "syllable",
         "syllable",
     ]
     second = run(folder, brand)
