@@ -147,7 +147,8 @@ def test_second_process_reads_the_cache(
     kinds = sorted(p.name.split("-")[0] for p in folder.glob("*.entry"))
     phrase_files = ["phrases"] * len(banks.FAMILIES)  # each bundled phrase file, read once
     # 办jia证 is pinyin, which needs the spelling table (WX1), and pinyin typed among
-    # characters, which WX3 reads by sound: the syllable table and each syllable's character.
+    # characters, which WX3 reads by sound: the syllable table and each syllable's character
+    # (出售冰毒 passes the trade gate too, whose joins read the same syllable table).
     assert kinds == [
         "fold",
         "lexicon",
