@@ -101,12 +101,19 @@ FINDINGS = st.builds(
         frame=frame,
         severity=severity,
     ),
-    st.sampled_from(["WX104", "WX109"]),
+    st.sampled_from(["WX104", "WX109", "WX402"]),
     st.tuples(st.integers(0, 6), st.integers(0, 6)),
     st.sampled_from([None, "冰毒"]),
     st.sampled_from([(), ("pinyin",), [0]]),
     st.sampled_from([1.0, 1, True, 2.0]),
-    st.sampled_from([{"term": "冰毒"}, {"term": "冰毒", "category": "drugs"}, {"x": []}]),
+    st.sampled_from(
+        [
+            {"term": "冰毒"},
+            {"term": "冰毒", "fix": "删去"},
+            {"term": "冰毒", "fix": "改写"},
+            {"x": []},
+        ]
+    ),
     st.sampled_from(
         [None, Frame("warning", "谨防", Severity.INFO), Frame("warning", "提醒", Severity.INFO)]
     ),
@@ -118,7 +125,8 @@ def _validated(f: Finding, text: str, config: Any) -> tuple[str, Any]:
     """The violation as the engine made it before ``Violations``: every field validated."""
     rule = catalog().by_code[f.rule]
     message = rule.message(config.lang, f.variant, **f.fields)
-    suggestion, consequence = rule.suggestion(config.lang), rule.consequence(config.lang)
+    suggestion = rule.suggestion(config.lang, f.variant, **f.fields)
+    consequence = rule.consequence(config.lang, f.variant)
     if f.frame is not None:
         framed = catalog().frames[f.frame.kind]
         message += framed.note(config.lang, f.frame.cue)
