@@ -159,6 +159,31 @@ def test_a_curse_stays_a_curse_after_a_prohibition(judged: Guard) -> None:
     assert judged.check("别装逼了").verdict is Verdict.BLOCK
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你个傻逼",
+        '骂你"傻逼"怎么了',
+        "“傻逼”说的就是你",
+        "你就是个“傻逼”",
+        "我骂人傻逼怎么了",
+        "请大家不要吸毒，你个傻逼",
+        "反诈提醒：傻逼才信刷单",
+    ],
+)
+def test_a_curse_said_at_someone_stays_a_curse_quoted_or_not(judged: Guard, text: str) -> None:
+    assert ("WX107", Severity.ERROR) in {(v.rule, v.severity) for v in judged.check(text).violations}
+
+
+def test_a_rebuke_lowers_only_the_curse_it_names() -> None:
+    """谁…骂人 names someone else's curse; the sender's own curse after it stays."""
+    report = Guard().check("谁在群里骂人傻逼，我就骂他傻逼")
+    assert [(v.severity, v.frame) for v in report.violations if v.rule == "WX107"] == [
+        (Severity.INFO, "complaint"),
+        (Severity.ERROR, None),
+    ]
+
+
 def test_propaganda_borrowing_court_words_is_not_framed(judged: Guard) -> None:
     text = "超过二十万人向最高检察院控告起诉，法轮大法好"
     assert any(
