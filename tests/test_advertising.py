@@ -404,6 +404,36 @@ def test_a_claim_in_chat_news_or_a_warning_is_no_pitch(text: str) -> None:
     assert Guard(select=["WX405"]).check(text).violations == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # new-user trial s7b: a news line and a victim's story quoting the claim
+        "电视上报道说那些“包治百病”的神药其实就是淀粉片，骗了好多老人",
+        "我邻居被“投资理财群”骗了二十多万，说是导师带单稳赚不赔，唉",
+        "我妈被骗了，买了个说是包治百病的保健品",
+    ],
+)
+def test_a_claim_told_in_a_news_or_a_victims_sentence_is_not_made(text: str) -> None:
+    assert Guard(select=["WX405"]).check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("我们的药真的“包治百病”，欢迎咨询", "包治百病"),  # quoted for emphasis
+        ("别再被骗了，我们的药“包治百病”", "包治百病"),  # a seller's hook tells of no one
+        ("被骗过的朋友看过来，我们的药“包治百病”", "包治百病"),
+        ("别再被骗了，本品“包治百病”", "包治百病"),  # a seller speaking
+        ("新闻报道说这种药包治百病，一盒只要99元", "包治百病"),  # a price addresses a reader
+    ],
+)
+def test_a_seller_quoting_its_own_claim_or_borrowing_a_victims_words_still_makes_it(
+    text: str, claim: str
+) -> None:
+    found = Guard(select=["WX405"]).check(text).violations
+    assert [(v.rule, v.text) for v in found] == [("WX405", claim)]
+
+
 def test_claim_message_names_its_kind(wx4: Guard) -> None:
     (v,) = [v for v in wx4.check("专业考证培训，保过，报名从速").violations if v.rule == "WX405"]
     assert v.message == "违规承诺「保过」（教育培训效果保证）"

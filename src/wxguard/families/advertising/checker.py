@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 # A negation at most this far before a claim cancels it (产品不保本, 并非无风险).
 CANCEL_REACH = 2
+# Evidence of an ad besides its claims (score units) that addresses a reader: a price (1.85),
+# a call to act (2.36), a contact (3.6); a word of the trade (理财 0.96) does not.
+ADDRESSED = 1.5
 # The fix of an absolute term without a wording of its own in ``[suggest]``.
 GENERAL_FIX = Text(
     zh="删去该用语，或改为有数据、检测报告等依据的具体说法",
@@ -282,13 +285,24 @@ class AdvertisingChecker(Checker):
         if not judged:
             return
         exempt = banks["claim-exempt"].hits(text)
+        # Outside a seller's words and what addresses a reader (欢迎咨询, a price, a contact),
+        # a claim in a news or a victim's sentence is told of whoever made it
+        # (电视上报道说那些“包治百病”的神药…, 我邻居被…骗了…稳赚不赔).
+        pitched = sum(
+            s.weight for s in score.signals if s.weight > 0 and s.kind not in self.model.claim_kinds
+        )
+        reports = [] if seller or pitched >= ADDRESSED else banks["claim-report"].hits(text)
         end = -1
         # the longest of overlapping promises (治愈率99% over 治愈率), once
         for hit, bank in sorted(judged, key=lambda hb: (hb[0].start, -hb[0].end)):
             if hit.start < end:
                 continue
             end = hit.end
-            if _covered(hit, exempt) or self._disowned(clauses, hit):
+            if (
+                _covered(hit, exempt)
+                or self._disowned(clauses, hit)
+                or _told(clauses, hit, reports)
+            ):
                 continue
             o0, o1 = clauses.original(hit.start, hit.end)
             term = ctx.view.text[o0:o1]
@@ -348,6 +362,12 @@ def _fix(code: str) -> Text:
     """The fix of one missing part: its rule's suggestion."""
     rule = catalog().by_code[code]
     return Text(zh=rule.suggestion_zh, en=rule.suggestion_en)
+
+
+def _told(clauses: Clauses, hit: Hit, reports: list[Hit]) -> bool:
+    """A report's hit in the claim's sentence."""
+    sentence = clauses.sentence_start(hit.start), clauses.sentence_end(hit.end - 1)
+    return any(sentence[0] <= r.start and r.end <= sentence[1] for r in reports)
 
 
 def _first(bank: Bank, text: str) -> tuple[int, int] | None:

@@ -53,6 +53,7 @@ REQUIRED = (
     "claim-exempt",
     "claim-cancel",
     "claim-warning",
+    "claim-report",
     "offer",
     "seller",
     "seller-claim",
