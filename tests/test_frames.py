@@ -169,6 +169,7 @@ def test_a_curse_stays_a_curse_after_a_prohibition(judged: Guard) -> None:
         "我骂人傻逼怎么了",
         "请大家不要吸毒，你个傻逼",
         "反诈提醒：傻逼才信刷单",
+        "你就是个《傻逼》",  # a title frames only the judged rules
     ],
 )
 def test_a_curse_said_at_someone_stays_a_curse_quoted_or_not(judged: Guard, text: str) -> None:

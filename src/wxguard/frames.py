@@ -82,6 +82,14 @@ class Cue:
     # A verb that takes an object (谨防, 远离): with something else after it in its clause
     # (远离假平台, 谨防假冒), it warns of that, not of the finding.
     object: bool = False
+    # The rules this cue frames instead of the judged ones, skipped or not (a rebuke names
+    # someone else's curse, which no warning lowers).
+    only: frozenset[str] | None = None
+
+    def frames(self, rule: str, judged: frozenset[str]) -> bool:
+        if self.only is not None:
+            return rule in self.only
+        return rule in judged and rule not in self.skip
 
 
 @dataclass(frozen=True)
@@ -89,9 +97,17 @@ class FrameModel:
     banks: dict[str, Bank]
     cues: tuple[Cue, ...]
     kinds: dict[str, Kind]
-    rules: frozenset[str]
+    judged: frozenset[str]  # the rules every cue frames but those it skips
     title: int  # a first sentence at most this long is a heading
     quoted: str | None  # the kind of a finding inside 《…》
+    # Rules only some cues frame (their ``only``), and those cues' banks: a finding of one
+    # is read only in a message where one of them has a hit.
+    narrow: dict[str, frozenset[str]]
+
+    @property
+    def rules(self) -> frozenset[str]:
+        """Every rule whose findings the judge may lower."""
+        return self.judged | self.narrow.keys()
 
     @property
     def cue_banks(self) -> frozenset[str]:
@@ -142,7 +158,14 @@ def _build(files: tuple[Path, ...]) -> FrameModel:
     quoted = judge.get("quoted")
     if quoted is not None and quoted not in kinds:
         raise WordListError(FILE, None, f"judge.quoted: unknown kind {quoted!r}")
-    return FrameModel(banks, cues, kinds, rules, title, quoted)
+    narrow: dict[str, set[str]] = {}
+    for cue in cues:
+        for rule in cue.only or ():
+            if rule not in rules:
+                narrow.setdefault(rule, set()).add(cue.bank)
+    return FrameModel(
+        banks, cues, kinds, rules, title, quoted, {r: frozenset(b) for r, b in narrow.items()}
+    )
 
 
 def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -227,6 +250,7 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
         if options.get("skip")
         else frozenset()
     )
+    only = catalog().resolve(_names(options, "only", where), (), ()) if "only" in options else None
     return Cue(
         name,
         str(kind),
@@ -238,6 +262,7 @@ def _cue(name: str, options: dict[str, Any], kinds: dict[str, Kind]) -> Cue:
         before,
         skip,
         flags["object"],
+        only,
     )
 
 
@@ -382,13 +407,16 @@ class FrameJudge:
         self, findings: list[Finding], view: TextView, severity_of: Callable[[Finding], Severity]
     ) -> list[Finding]:
         """``findings`` with every framed one lowered to its frame's severity (never raised)."""
-        rules = self.model.rules
+        model = self.model
+        rules = model.rules
         floor = self._floor
         todo = [
             (i, severity)
             for i, f in enumerate(findings)
             if f.rule in rules and (severity := severity_of(f)).rank > floor
         ]
+        if todo and model.narrow:
+            todo = self._framable(todo, findings, view)
         if not todo:
             return findings
         terms = [f for f in findings if f.rule in rules]
@@ -400,6 +428,23 @@ class FrameJudge:
             if frame is not None:
                 out[i] = f.framed(frame)
         return out
+
+    def _framable(
+        self, todo: list[tuple[int, Severity]], findings: list[Finding], view: TextView
+    ) -> list[tuple[int, Severity]]:
+        """``todo`` less the findings of a rule only some cues frame when none of those has a
+        hit in the message: most curses stand in no rebuke, and reading them all cost a
+        message full of them a third more time."""
+        narrow = self.model.narrow
+        asked = {findings[i].rule for i, _ in todo} & narrow.keys()
+        if not asked:
+            return todo
+        text = _listed(view).text
+        banks = self.model.banks
+        live = {r for r in asked if any(banks[b].hits(text) for b in narrow[r])}
+        return [
+            (i, s) for i, s in todo if findings[i].rule not in asked or findings[i].rule in live
+        ]
 
 
 class _Reading:
@@ -548,8 +593,9 @@ class _Reading:
         found: dict[str, list[_Cued | _Listed]] = {}
         windows: dict[tuple[str, int, int], tuple[int, int]] = {}  # one per reach, for all cues
         headed = bool(self.heading) and start >= self.heading
+        judged = self.model.judged
         for cue in self.live_cues():
-            if f.rule in cue.skip:
+            if not cue.frames(f.rule, judged):
                 continue
             parts = found.setdefault(cue.kind, [])
             reach = (cue.reach, cue.next, cue.previous)
@@ -560,7 +606,7 @@ class _Reading:
                 parts.append(_Cued(self, cue, start, end, *window))
             if cue.title and headed:
                 parts.append(self.headline(cue.bank))
-        title = self.quoted(f) if self.model.quoted is not None else None
+        title = self.quoted(f) if self.model.quoted is not None and f.rule in judged else None
         if title is not None and self.model.quoted is not None:
             found.setdefault(self.model.quoted, []).append(_Listed(self, [title[0]]))
         if self._order is None:
