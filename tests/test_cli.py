@@ -39,7 +39,7 @@ def test_concise_line_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert code == 1
     assert (
         out
-        == f"{path}:2:3: WX104 [error] 毒品敏感词「冰毒」\nFound 1 finding (1 error) in 1 message: 1 block.\n"
+        == f"{path}:2:3: WX104 [error] 毒品敏感词「冰毒」\nFound 1 finding (1 error) in 1 of 2 messages: 1 block, 1 pass.\n"
     )
 
 

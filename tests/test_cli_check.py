@@ -19,7 +19,7 @@ def test_txt_is_checked_line_by_line(cli: Cli) -> None:
     assert r.out == (
         "copy.txt:2:5: WX104 [error] 毒品敏感词「冰毒」\n"
         "copy.txt:4:1: WX108 [error] 自定义词库（custom）命中「稳赚」 (via noise)\n"
-        "Found 2 findings (2 errors) in 2 messages: 2 block.\n"
+        "Found 2 findings (2 errors) in 2 of 3 messages: 2 block, 1 pass.\n"
     )
 
 

@@ -101,7 +101,7 @@ def test_summary_counts_findings_severities_and_verdicts(cli: Cli) -> None:
     )
     cli.write("a.txt", "冰毒\n冰毒 冰毒\n好\n今天 wxguard: ignore\n")
     r = cli("check", "a.txt")
-    assert r.summary == "Found 4 findings (4 warnings) in 3 messages: 3 review."
+    assert r.summary == "Found 4 findings (4 warnings) in 3 of 4 messages: 3 review, 1 pass."
     assert cli("check", "-q", "a.txt").summary is None
     assert (
         cli("check", "--statistics", "a.txt").out
@@ -166,7 +166,10 @@ def test_html_page_counts_every_message_and_heads_each_with_file_and_line(cli: C
     passed too; each heading says where the message is (newuser-s4 item 9)."""
     cli.write("a.txt", "好\n出售冰毒\n今天天气好\n大麻\n")
     page = cli("check", "--format", "html", "a.txt").out
-    assert cli("check", "a.txt").summary == "Found 2 findings (2 errors) in 2 messages: 2 block."
+    assert (
+        cli("check", "a.txt").summary
+        == "Found 2 findings (2 errors) in 2 of 4 messages: 2 block, 2 pass."
+    )
     assert "4 messages: 2 block, 0 review, 2 pass" in page
     assert "2 messages with no findings left out" in page
     headings = re.findall(r'<div class="wxguard-heading"><span[^>]*>([^<]*)</span>', page)

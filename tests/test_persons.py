@@ -124,7 +124,6 @@ NEGATIVE = [
     "商品编码 6901234567892",
     "学号 2020110105",
     "库存 SKU E12345678",
-    "我的手机号是一三八一二三四五六七八",  # numbers spelled in Chinese numerals are not read
 ]
 
 
@@ -281,3 +280,77 @@ def test_findings_map_into_the_text(text: str) -> None:
     for v in WX5.check(text).violations:
         assert 0 <= v.start < v.end <= len(text) and text[v.start : v.end] == v.text
         assert 0.5 <= v.confidence <= 1.0
+
+
+# -- WX511 a child's details -----------------------------------------------------------
+CHILD_DETAILS = [
+    (
+        "我家孩子王小明，三年级二班，住阳光小区5栋，放学一个人回家",
+        "我家孩子王小明，三年级二班，住阳光小区5栋，放学一个人回家",
+        "姓名、学校班级、住址、行踪",
+    ),
+    ("女儿叫李思雨，今年7岁，在实验小学一年级三班", None, "姓名、学校班级、年龄"),
+    ("我儿子张浩在阳光小学读书，每天下午4点放学", None, "姓名、学校班级、行踪"),
+    ("我家孩子三年级二班，爸妈都上夜班，晚上一个人在家", None, "学校班级、行踪"),
+    ("我家孩子在实验小学，住幸福家园3栋", None, "学校班级、住址"),
+]
+
+CHILD_DETAILS_CLEAN = [
+    "三年级二班的家长请注意，本周五提前放学",  # a class, no one child
+    "我家孩子今年10岁，三年级二班的",  # an age and a class: a parent chatting
+    "我家宝宝3岁了，自己在家玩积木",  # an age alone is no detail
+    "我家孩子王者荣耀玩太多，今年10岁了",  # 王者 is no name
+    "这套书宝宝易接受，还能从中学到很多知识",  # 宝宝易… no name, 从中学到 no school
+    "我家孩子今年8岁上小学了",
+    "寻人启事：我家孩子王小明，8岁，三年级二班，今天下午在阳光小区走失",  # wants it spread
+    "请大家不要在群里晒孩子的姓名、班级和住址",  # the advice itself
+]
+
+
+@pytest.mark.parametrize(("text", "span", "details"), CHILD_DETAILS)
+def test_a_childs_details_together_are_a_warning(text: str, span: str | None, details: str) -> None:
+    (v,) = [v for v in WX5.check(text).violations if v.rule == "WX511"]
+    assert (v.severity.value, v.message) == ("warning", f"同一条消息里有一个孩子的{details}")
+    assert v.text == (span or text)
+
+
+@pytest.mark.parametrize("text", CHILD_DETAILS_CLEAN)
+def test_one_detail_a_class_notice_or_a_missing_child_notice_is_not(text: str) -> None:
+    assert [v for v in WX5.check(text).violations if v.rule == "WX511"] == []
+
+
+def test_child_details_are_found_in_a_batch_too() -> None:
+    texts = ["今天天气不错", CHILD_DETAILS[0][0], "三年级二班的家长请注意"]
+    assert [[v.rule for v in r.violations] for r in WX5.check_many(texts)] == [
+        [],
+        ["WX511"],
+        [],
+    ]
+
+
+# -- numbers spelled in Chinese numerals ------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "rule", "span"),
+    [
+        (
+            "身份证：一一零一零五一九四九一二三一零零二X",
+            "WX502",
+            "一一零一零五一九四九一二三一零零二X",
+        ),
+        ("我电话一三八零零一三八零零零，有事打我", "WX501", "一三八零零一三八零零零"),
+        ("我的手机号是一三八一二三四五六七八", "WX501", "一三八一二三四五六七八"),
+        ("卡号六二一七零零零零一二三四五六七零", "WX503", "六二一七零零零零一二三四五六七零"),
+    ],
+)
+def test_a_number_in_chinese_numerals_is_read(text: str, rule: str, span: str) -> None:
+    (v,) = WX5.check(text).violations
+    assert (v.rule, v.text, v.techniques) == (rule, span, ("chinese-numerals",))
+    (batched,) = WX5.check_many([text])
+    assert batched.violations == WX5.check(text).violations
+
+
+@pytest.mark.parametrize(
+    "text", ["二〇二六年十二月六日", "一二三四五六七八九", "三五成群，七七八八"]
+)
+def test_chinese_numerals_that_are_no_number_pass(text: str) -> None:
+    assert WX5.check(text).violations == ()

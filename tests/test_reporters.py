@@ -109,7 +109,7 @@ def test_concise_positions_count_code_points(cli: Cli) -> None:
     assert (
         len(lines) == 7
         and lines[6]
-        == "Found 6 findings (4 errors, 2 warnings) in 3 messages: 3 block."
+        == "Found 6 findings (4 errors, 2 warnings) in 3 of 5 messages: 3 block, 2 pass."
         " 2 findings suppressed by comments or per-file-ignores."
     )
 

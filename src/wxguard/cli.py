@@ -426,7 +426,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
         if not args.quiet:
             stdout.write(
                 ("\n" if args.output_format == "full" and found else "")
-                + summary(found, inputs.failed, colour, suppressed)
+                + summary(found, inputs.failed, colour, suppressed, checked)
             )
     elif args.output_format == "html":
         from .report import html

@@ -81,9 +81,17 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
 
 
-def summary(reports: Sequence[Report], unreadable: int, colour: bool, suppressed: int = 0) -> str:
+def summary(
+    reports: Sequence[Report],
+    unreadable: int,
+    colour: bool,
+    suppressed: int = 0,
+    checked: int | None = None,
+) -> str:
     """The closing line of a human format: what was found, how many messages each verdict,
-    how many findings suppressions hid, and how many paths could not be checked."""
+    how many findings suppressions hid, and how many paths could not be checked.
+    ``checked`` counts every message read when ``reports`` holds only those with findings
+    (the CLI's), so the line can say how many passed."""
     found = [v for r in reports for v in r.violations]
     tail = f" {plural(unreadable, 'path')} could not be checked." if unreadable else ""
     if suppressed:
@@ -100,7 +108,14 @@ def summary(reports: Sequence[Report], unreadable: int, colour: bool, suppressed
         for verdict in (Verdict.BLOCK, Verdict.REVIEW)
         if (n := sum(1 for r in reports if r.verdict is verdict))
     )
-    messages = plural(sum(1 for r in reports if r.violations), "message")
+    flagged = sum(1 for r in reports if r.violations)
+    total = len(reports) if checked is None else max(checked, len(reports))
+    if total > flagged:
+        passed = sum(1 for r in reports if r.verdict is Verdict.PASS) + total - len(reports)
+        verdicts = ", ".join(filter(None, (verdicts, f"{passed} pass")))
+        messages = f"{flagged} of {plural(total, 'message')}"
+    else:
+        messages = plural(flagged, "message")
     line = f"Found {plural(len(found), 'finding')} ({severities}) in {messages}" + (
         f": {verdicts}." if verdicts else "."
     )

@@ -23,6 +23,10 @@ from .resident_id_recognizer import ResidentIdRecognizer
 
 # Every recognizer needs an "@" or seven digits in a row (spaces and dashes allowed between).
 CANDIDATE = re.compile(r"@|\d(?:[ -]?\d){6}")
+# A number spelled in Chinese numerals (身份证：一一零一零五…, 一三八…) is read as the digits it
+# spells, one character for one, so every recognizer sees it and spans stay the original's.
+SPELLED = re.compile(r"[〇零一二三四五六七八九]{7,}")
+_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _URL = re.compile(r"(?:https?|ftp)://[!-~]+")
 
 
@@ -42,6 +46,8 @@ class Analyzer:
         """Personal information in ``text``; ``folded`` is its same-length folded view."""
         if folded is None:
             folded = fold_one_to_one(text)
+        if SPELLED.search(folded):
+            folded = SPELLED.sub(lambda m: m.group().translate(_DIGITS), folded)
         if not CANDIDATE.search(folded):
             return []
         found: list[tuple[int, Result]] = []

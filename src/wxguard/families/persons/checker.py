@@ -1,4 +1,5 @@
-"""WX5 persons: personal information in the message, and inducement of minors to spend.
+"""WX5 persons: personal information in the message, inducement of minors to spend, and a
+child's identifying details posted together.
 
 The recognizers (``families.persons``) give each number or address a score; that score is
 the finding's confidence, so a bare number without a check or context word never shows up
@@ -10,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ...catalog import catalog
+from ...catalog import Text, catalog
 from ...phrases.batch import Batch
 from ..base import CheckContext, Checker, Finding
-from .analyzer import CANDIDATE, analyzer
+from .analyzer import CANDIDATE, SPELLED, analyzer
+from .child_details import child_details_detector
 from .minors import minors_detector
 
 if TYPE_CHECKING:
@@ -27,13 +29,18 @@ class PersonsChecker(Checker):
         super().__init__(config)
         self.analyzer = analyzer()
         self.minors = minors_detector()
+        self.child = child_details_detector()
 
     def screen(self, texts: Sequence[str]) -> set[int]:
-        """The messages the analyzer or the minors' detector reads further: an "@" or seven
-        digits, or a spending phrase (their first tests), each one scan of the batch."""
+        """The messages the analyzer or the minors' detectors read further: an "@" or seven
+        digits (as written or in Chinese numerals), a spending phrase, or one specific child
+        (their first tests), each one scan of the batch."""
         batch = Batch.of(texts)
-        return batch.matching(CANDIDATE, batch.folded, batch.starts) | batch.matching(
-            self.minors.spending, batch.folded, batch.starts
+        return (
+            batch.matching(CANDIDATE, batch.folded, batch.starts)
+            | batch.matching(SPELLED, batch.folded, batch.starts)
+            | batch.matching(self.minors.spending, batch.folded, batch.starts)
+            | batch.matching(self.child.child, batch.folded, batch.starts)
         )
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -45,6 +52,7 @@ class PersonsChecker(Checker):
                 end=r.end,
                 term=r.pattern,
                 confidence=r.score,
+                techniques=("chinese-numerals",) if SPELLED.search(folded, r.start, r.end) else (),
                 fields={"document": catalog().word("document", r.kind), "context": r.context or ""},
             )
         for hit in self.minors.find(folded):
@@ -57,3 +65,20 @@ class PersonsChecker(Checker):
                 techniques=("parents-payment",) if hit.parents else (),
                 fields={"action": hit.action},
             )
+        child = self.child.find(folded)
+        if child is not None:
+            yield Finding(
+                rule="WX511",
+                start=child.start,
+                end=child.end,
+                term="+".join(child.kinds),
+                confidence=min(0.6 + 0.1 * len(child.kinds), 0.95),
+                fields={
+                    "details": _listed([catalog().word("child-detail", k) for k in child.kinds])
+                },
+            )
+
+
+def _listed(words: list[Text]) -> Text:
+    """``姓名、班级`` / ``name, class``."""
+    return Text(zh="、".join(w.zh for w in words), en=", ".join(w.en for w in words))

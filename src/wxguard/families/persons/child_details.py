@@ -1,0 +1,86 @@
+"""WX511: one child's identifying details posted together.
+
+A child's name, school and class, home and the hours it is alone are each harmless alone in
+a parents' group; together they are what a stranger needs to find the child, and all
+personal information of a child under 14 is sensitive (PIPL art. 28). A finding needs one
+specific child (我家孩子, 女儿叫…) and details of two different kinds in the same message
+(an age alone is no kind).
+Patterns live in ``wordlists/persons/child_details.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ...errors import WordListError
+from ...resources import TomlFile, wordlist_toml
+
+# The order details are named in a finding.
+KINDS = ("name", "school", "home", "routine", "age")
+# An age says little alone (我家宝宝3岁了): it is named when two of the others are found.
+WEAK = frozenset({"age"})
+
+
+@dataclass(frozen=True)
+class ChildDetailsHit:
+    start: int
+    end: int
+    kinds: tuple[str, ...]  # in KINDS order
+
+
+class ChildDetailsDetector:
+    """The patterns compiled once; ``find`` runs per message and is thread-safe."""
+
+    def __init__(self, source: TomlFile) -> None:
+        data = source.data
+        surnames = data.get("surnames")
+        if not isinstance(surnames, str) or not surnames.strip():
+            raise WordListError(source.where, None, "surnames: expected a string of characters")
+        self._surname = "[" + re.escape("".join(surnames.split())) + "]"
+        self.child = self._union(source, data.get("child"), "child")
+        details = data.get("details")
+        if not isinstance(details, dict) or set(details) != set(KINDS):
+            raise WordListError(
+                source.where, None, f"[details]: expected exactly the keys {', '.join(KINDS)}"
+            )
+        self.details = {k: self._union(source, details[k], f"details.{k}") for k in KINDS}
+        self.exempt = self._union(source, data.get("exempt"), "exempt")
+
+    def _union(self, source: TomlFile, value: Any, key: str) -> re.Pattern[str]:
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise WordListError(source.where, None, f"{key}: expected a non-empty list of patterns")
+        parts = []
+        for raw in value:
+            pattern = raw.replace("{surname}", self._surname)
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise WordListError(
+                    source.where, source.line_of(raw), f"{key}: bad pattern {raw!r}: {exc}"
+                ) from None
+            parts.append(f"(?:{pattern})")
+        return re.compile("|".join(parts))
+
+    def find(self, folded: str) -> ChildDetailsHit | None:
+        """The child's details in ``folded`` (the message's same-length folded view)."""
+        child = self.child.search(folded)
+        if child is None or self.exempt.search(folded):
+            return None
+        spans = [child.span()]
+        kinds = []
+        for kind in KINDS:
+            found = [m.span() for m in self.details[kind].finditer(folded)]
+            if found:
+                kinds.append(kind)
+                spans += found
+        if sum(1 for k in kinds if k not in WEAK) < 2:
+            return None
+        return ChildDetailsHit(min(a for a, _ in spans), max(b for _, b in spans), tuple(kinds))
+
+
+@cache
+def child_details_detector() -> ChildDetailsDetector:
+    return ChildDetailsDetector(wordlist_toml("persons", "child_details.toml"))
