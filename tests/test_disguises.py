@@ -130,6 +130,23 @@ def test_doubled_character_terms_are_not_broken_by_stutter_collapse() -> None:
     assert (v.start, v.text) == (1, "哈哈笑话")
 
 
+def test_a_repeat_inside_an_ordinary_word_is_no_stutter(default_guard: Guard) -> None:
+    """小姐姐 is a word: its 姐姐 is not 小姐 stuttered (小姐上门 is an escort term), while a
+    repeat that makes no longer word (办假假证, 代开开发票: 开发票 holds only one 开) still is."""
+    assert default_guard.check("快递小姐姐上门取件，记得下楼").violations == ()
+    assert [v.text for v in default_guard.check("小姐上门，全城最快").violations] == ["小姐上门"]
+    assert [v.text for v in default_guard.check("专业办假假证").violations] == ["办假假证"]
+    g = Guard(default_wordlists=False, words={"fraud": ["代开发票"]})
+    assert [v.text for v in g.check("代开开发票").violations] == ["代开开发票"]
+
+
+def test_a_companion_inside_a_doubled_word_is_no_companion(default_guard: Guard) -> None:
+    """上门服务 needs an escort word beside it: 小姐姐 (a courier, a shop assistant) is not 小姐."""
+    assert default_guard.check("快递小姐姐上门服务很周到").violations == ()
+    (found,) = default_guard.check("小姐姐小姐上门服务").violations
+    assert found.rule == "WX102"
+
+
 def test_spans_never_start_or_end_on_noise(guard: Guard) -> None:
     v = guard.check("【 办 假 证 】").violations[0]
     assert v.text == "办 假 证"

@@ -200,3 +200,78 @@ def test_a_phrase_file_adds_a_refuting_word(tmp_path: Path) -> None:
     assert [
         v.severity.value for v in Guard(select=["WX3"], phrases=[path]).check(text).violations
     ] == ["info"]
+
+
+# -- pinyin typed among the characters (new-user trial, session 7) --------------------------
+@pytest.mark.parametrize(
+    ("text", "rule", "span"),
+    [
+        ("帮我kan一刀，差一点点就免费拿了", "WX305", "帮我kan一刀"),
+        ("转fa到wu个群，jie图找我领hong包", "WX301", "转fa到wu个群，jie图找我领hong包"),
+        ("转发到朋友圈领HONGBAO", "WX301", "转发到朋友圈领HONGBAO"),
+        ("fen享到朋友圈就送礼品", "WX301", "fen享到朋友圈就送礼品"),
+        ("帮我kan一刀，别信", "WX305", "帮我kan一刀"),
+    ],
+)
+def test_pinyin_among_the_characters_does_not_hide_inducement(
+    wx3: Guard, text: str, rule: str, span: str
+) -> None:
+    (v,) = [v for v in wx3.check(text).violations if v.rule == rule]
+    assert (v.rule, v.start, v.end) == expected(text, rule, span)
+    assert v.techniques == ("pinyin",) and v.severity.value == "error"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮我kan一下这个文件",  # kan is 看 as often as 砍: a lone syllable ending the match
+        "帮我kan下，谢谢",
+        "我把文件转fa给你了",
+        "今天fa工资了，晚上请大家吃饭",
+        "砖fa到朋友圈领红包",  # 砖 sounds like 转 but is written, not typed in pinyin
+        "别再给我发kan一刀了",
+        "这个app下载了吗",
+        "VIP会员到期了，记得续费",
+        "iPhone转给你了，记得查收",
+    ],
+)
+def test_pinyin_look_alikes_pass(wx3: Guard, text: str) -> None:
+    assert wx3.check(text).violations == ()
+
+
+PIECES = [
+    *"转发分享朋友圈领红包帮我砍一刀群截图，。 ",
+    "kan",
+    "fa",
+    "hong",
+    "bao",
+    "jie",
+    "wu",
+    "x",
+    "app",
+]
+
+
+def _letter(c: str) -> bool:
+    return c.isascii() and c.isalpha()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=16).map("".join))
+def test_a_span_read_through_pinyin_never_cuts_a_latin_run(text: str) -> None:
+    for v in Guard(select=["WX3"]).check(text).violations:
+        assert text[v.start : v.end] == v.text
+        assert not (v.start > 0 and _letter(text[v.start - 1]) and _letter(text[v.start])), v
+        assert not (v.end < len(text) and _letter(text[v.end - 1]) and _letter(text[v.end])), v
+
+
+def test_a_click_for_a_reward_beside_a_phishing_link_is_the_scams_lure() -> None:
+    """New-user trial, session 7: WX307's fix (删除点击与奖励的绑定) beside a phishing finding told
+    the phisher how to rephrase. In a message with a scam, the click is named by the scam's
+    mark, whose fix is the scam's."""
+    text = "您的积分即将清零，请登录 http://jf-10086.top 办理。点击领取现金红包"
+    (v,) = Guard().check(text).violations
+    assert v.rule == "WX801" and "WX307" in {w.rule for w in v.also}
+    assert "绑定" not in v.suggestion
+    alone = Guard().check("点击领取现金红包").violations
+    assert [(w.rule, w.suggestion) for w in alone] == [("WX307", "删除点击与奖励的绑定")]

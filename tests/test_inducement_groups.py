@@ -111,3 +111,28 @@ def test_a_vote_asked_of_friends_with_a_thank_you_is_for_review(wx3: Guard, text
 )
 def test_a_vote_campaign_with_a_small_red_packet_stays_an_error(wx3: Guard, text: str) -> None:
     assert wx3.check(text).verdict is Verdict.BLOCK
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "message"),
+    [
+        (
+            "投票拉票：每投一票返现1元，私聊我",
+            "每投一票返现1元",
+            "诱导投票：以「返现1元」换取「每投一票」",
+        ),
+        (
+            "帮我家宝宝投一票，投完截图给我，发红包感谢",
+            "投一票，投完截图给我，发红包",
+            "诱导投票：以「发红包」换取「投一票」",
+        ),
+    ],
+)
+def test_a_bought_vote_is_named_as_one_from_the_vote_asked_for(
+    wx3: Guard, text: str, span: str, message: str
+) -> None:
+    """New-user trial, session 7: bought votes were called 好友助力/邀请 with the fix for
+    invitation campaigns, quoting 「每投」 or 「投完」, and the mark left out the vote asked for."""
+    (v,) = wx3.check(text).violations
+    assert (v.rule, v.severity, v.text, v.message) == ("WX305", Severity.ERROR, span, message)
+    assert "投票" in v.suggestion and "邀请" not in v.suggestion

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from wxguard import Guard, Severity, WordListError
 
-from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS, WARNINGS
+from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS, WARNINGS, WHOLE_MARKS
 
 TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106", "WX110", "WX111")
 
@@ -33,6 +33,22 @@ def _covering(guard: Guard, text: str, rule: str, span: str) -> bool:
 @pytest.mark.parametrize(("text", "rule", "span"), OFFERS)
 def test_offers_are_found_with_their_span(guard: Guard, text: str, rule: str, span: str) -> None:
     assert _covering(guard, text, rule, span), guard.check(text).violations
+
+
+@pytest.mark.parametrize(("text", "rule", "parts"), WHOLE_MARKS)
+def test_one_offer_is_one_mark_over_its_parts(
+    guard: Guard, text: str, rule: str, parts: tuple[str, ...]
+) -> None:
+    (mark,) = [v for v in guard.check(text).violations if v.rule == rule]
+    for part in parts:
+        start = text.index(part)
+        assert mark.start <= start and start + len(part) <= mark.end, (part, mark.text)
+
+
+def test_a_users_terms_of_one_gun_offer_are_one_mark() -> None:
+    g = Guard(words={"violence": ["卖枪", "五四式"]})
+    (mark,) = g.check("卖枪，五四式，懂的来").violations
+    assert mark.rule == "WX105" and len(mark.also) == 1, mark
 
 
 @pytest.mark.parametrize("text", TRAPS)
@@ -125,6 +141,29 @@ def test_a_bad_menu_size_names_the_bank(monkeypatch: pytest.MonkeyPatch) -> None
 
     monkeypatch.setattr(trade, "family_banks", shrunk)
     with pytest.raises(WordListError, match=r"banks\.invoice-trade: menu must be"):
+        trade._build(())
+
+
+def test_sextortion_is_named_with_its_own_message_and_law() -> None:
+    (found,) = Guard().check("再不还钱就把你裸照发到你们公司群里").violations
+    assert found.rule == "WX111" and found.message.startswith("以散布私密照片相威胁")
+    assert "第二百七十四条" in found.consequence and "110" in found.suggestion
+    (threat,) = Guard().check("杀了你全家").violations
+    assert threat.message.startswith("暴力威胁")
+
+
+def test_a_bank_variant_its_rule_lacks_names_the_bank(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wxguard.families.content import trade
+
+    real = trade.family_banks
+
+    def misnamed(*args: object, **kwargs: object) -> object:
+        data, sources = real(*args, **kwargs)  # type: ignore[arg-type]
+        sources["nude-photo"].options["variant"] = "exposed"
+        return data, sources
+
+    monkeypatch.setattr(trade, "family_banks", misnamed)
+    with pytest.raises(WordListError, match=r"banks\.nude-photo: variant 'exposed' is no"):
         trade._build(())
 
 

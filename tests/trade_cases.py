@@ -148,6 +148,24 @@ OFFERS: list[tuple[str, str, str]] = [
         "证件",
     ),
     ("出售假学历证书，学信网可查", "WX106", "学历证书"),
+    # session 7 trial: a gun sold by its verb and model; laundering through one's accounts
+    # (跑分); cards sold to pass verification codes; party-drug slang; sound-alikes and
+    # initials beside a sale (兵毒 = 冰毒, 嫖昌 = 嫖娼, d开 = 代开); fake IDs; pornography with
+    # a way in; threats said to the reader and sextortion
+    ("卖枪，五四式，懂的来", "WX105", "卖枪"),
+    ("卖枪，64式，需要的私聊", "WX105", "卖枪"),
+    ("跑分平台招人，帮忙走流水，一天轻松五百", "WX110", "跑分"),
+    ("出售 电 话 卡 ，实名 ，可 过 验 证 码", "WX110", "电 话 卡"),
+    ("出售手机卡，可过验证码", "WX110", "手机卡"),
+    ("嗨 药 、开 心 水 出售，安全快递", "WX104", "开 心 水"),
+    ("出售兵毒，量大从优", "WX104", "兵毒"),
+    ("嫖昌一条龙，联系vx123", "WX102", "嫖昌"),
+    ("d开fa票，联系13800138000", "WX106", "fa票"),
+    ("色情视频，加群看", "WX102", "色情视频"),
+    ("出售高仿身份证，联系QQ12345", "WX106", "身份证"),
+    ("你给我等着，我知道你家住哪，明天就去砍你", "WX111", "砍你"),
+    ("再逼逼打断你的腿", "WX111", "打断你的腿"),
+    ("再不还钱就把你裸照发到你们公司群里", "WX111", "裸照"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -259,6 +277,25 @@ TRAPS: list[str] = [
     "约pao被骗了，大家小心",
     "灭了你的威风",
     "笑死你了，我要打你屁股",
+    # session 7: benchmarks (跑分), verification codes, fruit shops, viruses, ID cards at the
+    # counter, history, warnings against porn, waiting, interrupting, photos
+    "新手机跑分破百万，安兔兔跑分平台公布了榜单",
+    "手机卡收不到验证码怎么办",
+    "开心水果店新到一批进口水果，现货出售",
+    "出售杀毒软件，专杀电脑病毒",
+    "办理身份证请到派出所，加急当天可取",
+    "二手车过户，带好身份证，见面付款",
+    "延安方面对于来卖枪卖药品的贩子一向很公道",
+    "坚决抵制色情视频，发现请举报",
+    "你给我等着，我马上下楼",
+    "打断你的话不好意思，我补充一句",
+    "毕业照发到班级群里了，大家自己下载",
+    "小孩子嗨起来了，药已经吃过了",
+    "CF卖枪号，全英雄武器，联系QQ 123456",
+    "出售护照夹、身份证卡套，包邮",
+    "我有手机卡，能收验证码吗",
+    "把你的裸照发给我看看",  # harassment (a request), no exposure threat
+    "不懂来问我，电话13800001111",
     # a homophone that is ordinary text
     "今儿午觉被吵醒，微信响个不停，觉被睡得稀碎",
     "更多精彩尽在官网，欢迎访问",
@@ -266,6 +303,14 @@ TRAPS: list[str] = [
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
 WARNINGS = [
+    "警惕裸聊敲诈：骗子会威胁把你的裸照发到亲友群",
     "警方提醒：凡是自称能代开各类发票、验证后付款的，都是诈骗",
     "谨防上门服务类诈骗：美女、包夜等信息都是骗局，切勿添加微信",
+]
+
+# One offer, one mark that covers its product and the offer it joins: (text, rule, parts).
+WHOLE_MARKS: list[tuple[str, str, tuple[str, ...]]] = [
+    ("枪支弹药，货到付款", "WX105", ("枪支", "弹药", "货到付款")),
+    ("棋牌室日结，上下分微信转账", "WX103", ("上下分", "微信")),
+    ("卖枪，五四式，懂的来", "WX105", ("卖枪", "五四式")),
 ]

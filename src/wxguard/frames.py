@@ -262,6 +262,19 @@ class Cues:
             return self.spans[i]
         return None
 
+    def first_clear(
+        self, begin: int, end: int, parts: tuple[tuple[int, int], ...]
+    ) -> tuple[int, int] | None:
+        """The first cue inside ``[begin, end)`` that overlaps none of ``parts``: what a rule
+        matched is never a cue (否则将被封号 is the threat, not a report of one), while a cue
+        between the parts still is (转发所谓的…即可领取红包). A bisection per cue skipped."""
+        at = begin
+        while (found := self.first(at, end)) is not None:
+            if not any(a < found[1] and found[0] < b for a, b in parts):
+                return found
+            at = found[0] + 1
+        return None
+
 
 class Notice:
     """Whether a span of a message stands in a sentence with a cue of one bank (WX8: a

@@ -116,6 +116,23 @@ def _in_words(text: str, start: int, end: int, positions: tuple[int, ...]) -> bo
     return any(a <= p < b for p in positions for a, b in spans)
 
 
+def holds_run(text: str, start: int, end: int, first: int, last: int) -> bool:
+    """True when a real word holds the characters ``first`` to ``last`` and more, as 小姐姐
+    holds 姐姐: a repeat inside an ordinary word is that word, not a stutter to collapse
+    (代开开发票 stays one: 开发票 holds only one 开)."""
+    around, a, b = _around(text, start, end)
+    shift = start - a
+    return _holds_run(around, a, b, first - shift, last - shift)
+
+
+@lru_cache(maxsize=MEMO)
+def _holds_run(text: str, start: int, end: int, first: int, last: int) -> bool:
+    lo, window = _window(text, start, end)
+    if not (_crossable(window, first - lo) or _crossable(window, last + 1 - lo)):
+        return False
+    return any(a <= first and last < b and b - a > last - first + 1 for a, b in _words(lo, window))
+
+
 def is_word(text: str) -> bool:
     """True when jieba's dictionary lists ``text`` as a word (态度 yes, 堵博 no); the
     dictionary also holds every word's prefixes, with frequency 0, which do not count."""

@@ -172,6 +172,32 @@ def _build_syllables() -> str:
 
 
 @cache
+def syllable_chars() -> dict[str, str]:
+    """Each toneless syllable (``kan``, ``hong``) and a CJK character read so (the first of
+    the unified block that folding keeps): pinyin typed among Chinese characters (帮我kan一刀)
+    is written as that character, whose sound class is the syllable's. Cached on disk, so a
+    process that reads it does not import pypinyin."""
+    return cached("syllable-chars", _key(), _build_syllable_chars, _valid_syllable_chars)
+
+
+def _build_syllable_chars() -> dict[str, str]:
+    one_to_one = tables().one_to_one
+    out: dict[str, str] = {}
+    for cp, syllable in sorted(_readings().items()):
+        if 0x4E00 <= cp < 0xA000 and one_to_one[cp] == cp:
+            out.setdefault(syllable, chr(cp))
+    return out
+
+
+def _valid_syllable_chars(value: object) -> TypeGuard[dict[str, str]]:
+    return (
+        type(value) is dict
+        and all(type(k) is str and type(v) is str and len(v) == 1 for k, v in value.items())
+        and value.get("ban", "").translate(class_table()) == "办".translate(class_table())
+    )
+
+
+@cache
 def _tones() -> dict[str, tuple[str, ...]]:
     return cached("tones", digest(versions("pypinyin")), _build_tones, _valid_tones)
 

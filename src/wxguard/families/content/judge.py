@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ...models import Severity
 from ...text.folding import ends_sentence, fold, is_cjk, is_noise, noise_kind, techniques_of
-from ...text.segment import WINDOW, frequency, in_words, is_word, straddles
+from ...text.segment import WINDOW, frequency, holds_run, in_words, is_word, straddles
 from ...text.sound import same_tone, spell
 from ...text.views import TextView
 from ...userregex import spans as regex_spans
@@ -91,13 +91,17 @@ class Hit:
 
 class Placement(NamedTuple):
     """Where a pattern sits in a hit: the skeleton indices it occupies, the characters there,
-    whether they are the pattern's own (else a homophone), and whether a stutter was collapsed
-    inside."""
+    whether they are the pattern's own (else a homophone), and the runs of a repeated
+    character collapsed inside (first and last skeleton index of each)."""
 
     positions: list[int]
     chars: str
     exact: bool
-    stutter: bool
+    repeats: tuple[tuple[int, int], ...]
+
+    @property
+    def stutter(self) -> bool:
+        return bool(self.repeats)
 
 
 # A remembered hit: its span relative to the window it was judged by, and the rest of it.
@@ -241,16 +245,14 @@ class Judge:
         view = self.view
         if cand.view == "skeleton":
             chars = view.skeleton_slice(cand.start, cand.end)
-            return Placement(
-                list(range(cand.start, cand.end)), chars, chars == pattern.folded, False
-            )
+            return Placement(list(range(cand.start, cand.end)), chars, chars == pattern.folded, ())
         n = cand.end - cand.start
         runs = [view.skeleton_run(k) for k in range(cand.start, cand.end)]
         base = runs[0][0]
         around = view.skeleton_slice(base, runs[-1][1] + 1)
         positions: list[int] = []
         used: list[str] = []
-        exact, stutter = True, False
+        exact, repeats = True, []
         for j, (first, last) in enumerate(runs):
             want = pattern.runs[j]
             need, have = len(want), last - first + 1
@@ -262,14 +264,15 @@ class Judge:
                 lo, hi = first, first + need
             else:
                 lo, hi = first, last + 1
-                stutter = stutter or have > need
+                if have > need:
+                    repeats.append((first, last))
             chars = around[lo - base : hi - base]
             exact = exact and (
                 chars == want if len(chars) == need else all(c in want for c in chars)
             )
             positions.extend(range(lo, hi))
             used.append(chars)
-        return Placement(positions, "".join(used), exact, stutter)
+        return Placement(positions, "".join(used), exact, tuple(repeats))
 
     def span(self, skeleton: list[int]) -> Span | None:
         """The original span of skeleton indices, unless letters stand too far apart."""
@@ -398,9 +401,15 @@ class Judge:
         for word in companions:
             folded = fold(word)
             distances = []
-            if (i := before.rfind(folded)) >= 0:
+            i = before.rfind(folded)
+            while i >= 0 and _doubled(before, i, folded):
+                i = before.rfind(folded, 0, i + len(folded) - 1)
+            if i >= 0:
                 distances.append(len(before) - i - len(folded))
-            if (i := after.find(folded)) >= 0:
+            i = after.find(folded)
+            while i >= 0 and _doubled(after, i, folded):
+                i = after.find(folded, i + 1)
+            if i >= 0:
                 distances.append(i)
             if distances and (best is None or min(distances) < best[0]):
                 best = (min(distances), word)
@@ -461,6 +470,8 @@ class Judge:
         if judged is None:
             return
         start, end, orig = judged
+        if self.repeats_a_word(placed, start, end):
+            return
         techniques = self.noise_techniques(start, end, orig)
         if placed.stutter or (start, end) != (orig[0], orig[-1] + 1):
             techniques.append("stutter")
@@ -499,7 +510,7 @@ class Judge:
             return
         start, end, orig = judged
         swapped_at = [o for c, o in zip(chars, orig, strict=True) if c not in pattern.folded]
-        if in_words(self.text, start, end, swapped_at):
+        if in_words(self.text, start, end, swapped_at) or self.repeats_a_word(placed, start, end):
             return
         techniques = ["homophone", *self.noise_techniques(start, end, orig)] + (
             ["stutter"] if placed.stutter else []
@@ -512,6 +523,15 @@ class Judge:
             tuple(dict.fromkeys(techniques)),
             CONFIDENCE["homophone"],
             True,
+        )
+
+    def repeats_a_word(self, placed: Placement, start: int, end: int) -> bool:
+        """A run collapsed inside the hit belongs to an ordinary word with more characters
+        (小姐姐上门 is no stuttered 小姐上门)."""
+        view = self.view
+        return any(
+            holds_run(self.text, start, end, view.orig_of_skeleton(a), view.orig_of_skeleton(b))
+            for a, b in placed.repeats
         )
 
     def may_hit(self, cand: Candidate, pattern: Pattern) -> bool:
@@ -729,3 +749,10 @@ def _edge_clash(term_char: str, neighbour: str, numeral: bool = False) -> bool:
 # A numeral spelling of a term begins or ends with 十; next to a digit or another of these
 # it belongs to a longer number.
 _NUMERAL_WORDS = "十百千万"
+
+
+def _doubled(text: str, at: int, word: str) -> bool:
+    """``word`` at ``at`` is the start of a longer ordinary word that doubles its last
+    character (小姐 of 小姐姐, 小妹 of 小妹妹): not the companion word."""
+    end = at + len(word)
+    return end < len(text) and text[end] == word[-1] and is_word(text[at : end + 1])

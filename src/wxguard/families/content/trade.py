@@ -25,6 +25,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ...catalog import catalog
 from ...compiled import compiled
 from ...errors import WordListError
 from ...phrases.banks import Bank, Hit, family_banks, mask_automaton
@@ -114,6 +115,14 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
                 "wordlists/trade.toml",
                 None,
                 f"banks.{name}: menu must be a whole number of at least 2, got {menu!r}",
+            )
+    for spec in combines:  # a product's own message (exposure: sextortion) is its rule's
+        variant = exact[spec.action].options.get("variant")
+        if variant is not None and variant not in catalog().get(spec.rule).variants:
+            raise WordListError(
+                "wordlists/trade.toml",
+                None,
+                f"banks.{spec.action}: variant {variant!r} is no message of {spec.rule}",
             )
     letters = {
         name: frozenset(c for raw, _ in src.phrases for c in fold_one_to_one(raw).lower())
@@ -310,6 +319,20 @@ class _Message:
         """The other items of the list ``span`` stands in, when it names as many different
         kinds as the bank's ``menu`` asks; the nearest first."""
         kinds = self.model.exact[bank].options["menu"]
+        start, end = span
+        text = self.clauses.text
+        seen = {text[start:end]}
+        others = []
+        for a, b in sorted(self.listed(bank, span), key=lambda s: abs(s[0] - start)):
+            if text[a:b] not in seen:
+                seen.add(text[a:b])
+                others.append((a, b))
+        return others[: kinds - 1] if len(seen) >= kinds else None
+
+    def listed(self, bank: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """The other items of the bank, as written, in the list ``span`` stands in (枪支弹药,
+        建材、劳务、广告): each at most ``MENU_GAP`` from the next with no sentence end between,
+        read ``MENU_READ`` items either way."""
         items = self._items.get(bank)
         if items is None:
             hits = self.model.exact[bank].hits(self.clauses.text)
@@ -330,13 +353,7 @@ class _Message:
                     chain.append((a, b))
                     edge = (a, b)
                 i += step
-        seen = {text[start:end]}
-        others = []
-        for a, b in sorted(chain[1:], key=lambda s: abs(s[0] - start)):
-            if text[a:b] not in seen:
-                seen.add(text[a:b])
-                others.append((a, b))
-        return others[: kinds - 1] if len(seen) >= kinds else None
+        return chain[1:]
 
     def contact(self, join: Join) -> tuple[int, int] | None:
         """The nearest contact to a join that is not one of its parts."""
@@ -532,6 +549,10 @@ def _finding(msg: _Message, join: Join) -> tuple[Finding, bool]:
     clauses, original = msg.clauses, msg.original
     parts = [join.action, join.joined]
     parts += msg.menus(join) or []
+    # The products listed with the one joined (枪支弹药，货到付款) are the offer too: the mark
+    # covers them.
+    parts += [p for p in msg.listed(join.banks[0], join.action) if p not in parts]
+    first, last = min(join.start, *(a for a, _ in parts)), max(join.end, *(b for _, b in parts))
     contact = None if join.banks[1] == CONTACT else msg.contact(join)
     if contact is not None:
         parts.append(contact)
@@ -542,7 +563,7 @@ def _finding(msg: _Message, join: Join) -> tuple[Finding, bool]:
         confidence += WITH_CONTACT
     if homophone:
         confidence -= HOMOPHONE
-    start, end = clauses.original(join.start, join.end)
+    start, end = clauses.original(first, last)
     product = original[slice(*clauses.original(*join.action))]
     finding = Finding(
         rule=join.rule,
@@ -552,5 +573,6 @@ def _finding(msg: _Message, join: Join) -> tuple[Finding, bool]:
         techniques=(TECHNIQUE, "homophone") if homophone else (TECHNIQUE,),
         confidence=round(confidence, 2),
         fields={"term": " + ".join(named)},
+        variant=msg.model.exact[join.banks[0]].options.get("variant"),
     )
     return finding, contact is not None or join.banks[1] == CONTACT

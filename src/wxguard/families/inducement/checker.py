@@ -8,17 +8,22 @@ spellings are caught and spans still point into the original text.
 Anti-fraud and anti-rumour notices quote the very offers they warn about (反诈：下载APP领红包的
 都是骗子). The frame judge (``wxguard.frames``, bank ``refuted``) reads a join's sentence and
 the next: one that calls it a scam or a rumour, or reports it, makes it info with a frame of
-kind ``refuted`` naming the word: judged, not missed, and no block.
+kind ``refuted`` naming the word: judged, not missed, and no block. A "don't believe" (bank
+``disbelieve``) counts only before the join: appended to an offer it names nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses
-from ...phrases.joins import find_joins, placed
+from ...phrases.joins import Disjoint, Join, Placed, find_joins, placed, uncovered
+from ...phrases.mixed import Mixed, may_mix, mixed
+from ...text.folding import is_cjk
+from ...text.sound import syllable_table
 from ..base import CheckContext, Checker, Finding, Frame
 from .model import InducementModel, inducement_model
 
@@ -31,6 +36,12 @@ REFUTED = "refuted"
 # The WX305 case of a vote asked of friends with a thank-you and no campaign's terms
 # (data/rules.toml, banks vote-thanks and vote-campaign).
 THANKS = "thanks"
+# Votes bought with a reward otherwise: the WX305 case "vote" (its own wording and fix).
+VOTE = "vote"
+# A join read through pinyin (帮我kan一刀) is a little less sure than one as written.
+PINYIN_DOUBT = 0.1
+# An earlier vote word opens a vote join's action at most this far before the next one.
+VOTE_REACH = 12
 
 
 class InducementChecker(Checker):
@@ -45,51 +56,137 @@ class InducementChecker(Checker):
         self.judged = config.frames  # Guard(frames=False): no debunking lowers a join
 
     def screen(self, texts: Sequence[str]) -> set[int]:
-        """The messages whose clause view the trigger matches: ``check`` stops at once on the
-        others (85 % of the review corpus)."""
+        """The messages whose clause view the trigger matches, or with letters touching a
+        Chinese character (pinyin typed among them): ``check`` stops at once on the others
+        (85 % of the review corpus)."""
         trigger = self.model.trigger
-        if trigger is None:
-            return set()
         return {
-            i for i, text in enumerate(Batch.of(texts).compacts) if trigger.search(text) is not None
+            i
+            for i, text in enumerate(Batch.of(texts).compacts)
+            if (trigger is not None and trigger.search(text) is not None) or may_mix(text)
         }
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
         clauses = Clauses.of(ctx.view)
-        if model.trigger is None or model.trigger.search(clauses.text) is None:
-            return
         original = ctx.view.text
-        joins = find_joins(clauses, model.banks, model.combines, model.alones)
-        refuted = self._refuted(clauses) if joins and self.judged else None
+        joins: list[Join] = []
+        if model.trigger is not None and model.trigger.search(clauses.text) is not None:
+            joins = find_joins(clauses, model.banks, model.combines, model.alones)
+            yield from self._findings(joins, clauses, original, None)
+        if may_mix(clauses.text):
+            yield from self._mixed(ctx, clauses, joins)
+
+    def _mixed(self, ctx: CheckContext, clauses: Clauses, written: list[Join]) -> Iterator[Finding]:
+        """Joins with a part in pinyin (帮我kan一刀, 转fa…领hong包), read by sound in a copy
+        with the pinyin written as characters, where no join found as written stands."""
+        model = self.model
+        original = ctx.view.text
+        mix = mixed(original, ctx.view.folded)
+        if mix is None or model.sound_trigger is None:
+            return
+        plain = Clauses(mix.text)
+        sound = plain.respelled(syllable_table())
+        if model.sound_trigger.search(sound.text) is None:
+            return
+        taken: dict[str, Disjoint] = {}  # a rule's joins never overlap (one per place)
+        for j in written:
+            taken.setdefault(j.rule, Disjoint()).add(*clauses.original(j.start, j.end))
+        joins = [
+            j
+            for j in find_joins(
+                sound,
+                model.sound,
+                model.combines,
+                model.alones,
+                accept=lambda j: self._disguised(j, plain, mix),
+            )
+            if j.rule not in taken or not taken[j.rule].overlaps(*plain.original(j.start, j.end))
+        ]
+        yield from self._findings(joins, plain, original, mix)
+
+    def _disguised(self, join: Join, plain: Clauses, mix: Mixed) -> bool:
+        """A part of the join is in pinyin, and its characters outside the pinyin are written
+        as the banks write them (砖发 sounds like 转发 but is no disguise), and it does not end
+        on a lone syllable (帮我kan一下 is 帮我看一下)."""
+        span = plain.original(join.start, join.end)
+        if not mix.touches(*span) or mix.open_ended(*span):
+            return False
+        model = self.model
+        joined = model.joined_letters[(join.rule, join.banks[0])]
+        for own, (a, b) in ((model.letters[join.banks[0]], join.action), (joined, join.joined)):
+            for i in range(a, b):
+                char = plain.text[i]
+                if is_cjk(char) and char not in own and not mix.touches(*plain.original(i, i + 1)):
+                    return False
+        return True
+
+    def _findings(
+        self, joins: list[Join], clauses: Clauses, original: str, mix: Mixed | None
+    ) -> Iterator[Finding]:
+        refuted = self._cues(clauses, "refuted") if joins and self.judged else None
+        disbelieved = self._cues(clauses, "disbelieve") if refuted is not None else None
         thanked: bool | None = None
         for join in joins:
             variant = None
             if join.rule == "WX305" and join.banks[0] == "vote":
                 if thanked is None:
                     thanked = self._thanked(clauses)
-                variant = THANKS if thanked else None
-            at = placed(join, clauses)
+                variant = THANKS if thanked else VOTE
+                join = self._first_vote(join, clauses)
+            at = placed(join, clauses, original)
+            if mix is not None:  # a pinyin run's character stands at its first letter
+                at = _widened(join, clauses, original, mix)
             term = original[at.start : at.end]
             fields = {"action": at.action, "reward": at.joined}
             frame = None
-            if refuted is not None:  # a join's own judgement, made while it matches
+            if refuted is not None and disbelieved is not None:
+                # A join's own judgement, made while it matches: a debunking or a report in
+                # its sentence or the next; a "don't believe" only before it (别信那种转发领
+                # 红包的活动), since appended to an offer (帮我砍一刀，别信) it names nothing.
                 begin = clauses.sentence_start(join.start)
                 end = clauses.sentence_end(join.end)
-                if end < len(clauses.text):  # the debunking may follow in the next sentence
+                if end < len(clauses.text):
                     end = clauses.sentence_end(end + 1)
-                frame = self._frame(refuted.first(begin, end), clauses, original)
+                cue = refuted.first_clear(begin, end, (join.action, join.joined))
+                cue = cue or disbelieved.first(begin, join.start)
+                frame = self._frame(cue, clauses, original)
             yield Finding(
                 join.rule,
                 at.start,
                 at.end,
                 term,
-                confidence=join.confidence,
+                techniques=("pinyin",) if mix is not None else (),
+                confidence=join.confidence - (PINYIN_DOUBT if mix is not None else 0),
                 fields=fields,
                 variant=variant,
                 severity=frame.severity if frame is not None else None,
                 frame=frame,
             )
+
+    def _first_vote(self, join: Join, clauses: Clauses) -> Join:
+        """The join from the vote it pays for: 帮我家宝宝投一票，投完截图给我，发红包 joined
+        投完 to the red packet, and the mark left out the vote asked for. Earlier vote words
+        of the sentence, each at most ``VOTE_REACH`` characters and one clause break before
+        the next, open an action that names no vote itself (投完, 投了: the one asked for
+        before); what it is joined to stays."""
+        text = clauses.text
+        if "票" in text[join.action[0] : join.action[1]]:
+            return join
+        hits = uncovered(self.model.banks["vote"].hits(text), self.model.banks["exempt"].hits(text))
+        start = join.action[0]
+        begin = clauses.sentence_start(start)
+        first = None
+        for hit in reversed(hits):
+            if hit.end > start or hit.start < begin:
+                continue
+            strong, weak = clauses.breaks(hit.end, start)
+            if start - hit.end > VOTE_REACH or strong or weak > 1:
+                break
+            first, start = hit, hit.start
+        if first is None:
+            return join
+        return replace(join, action=(first.start, first.end))
 
     def _thanked(self, clauses: Clauses) -> bool:
         """A personal thank-you for a vote (投完私我领个小红包) without a campaign's terms (an
@@ -98,14 +195,27 @@ class InducementChecker(Checker):
         text = clauses.text
         return bool(banks["vote-thanks"].hits(text)) and not banks["vote-campaign"].hits(text)
 
-    def _refuted(self, clauses: Clauses) -> Cues:
+    def _cues(self, clauses: Clauses, bank: str) -> Cues:
         from ...frames import Cues
 
-        bank = self.frames.banks["refuted"]
-        return Cues(bank, clauses.text, self.model.banks["exempt"], overlapping=False)
+        found = self.frames.banks[bank]
+        return Cues(found, clauses.text, self.model.banks["exempt"], overlapping=False)
 
     def _frame(self, cue: tuple[int, int] | None, clauses: Clauses, original: str) -> Frame | None:
         if cue is None:
             return None
         f0, f1 = clauses.original(*cue)
         return Frame(REFUTED, original[f0:f1], self.frames.kinds[REFUTED].severity)
+
+
+def _widened(join: Join, clauses: Clauses, original: str, mix: Mixed) -> Placed:
+    """``placed`` for a join found in the copy with pinyin written as characters: each
+    span grown over the pinyin runs it reaches into, so it names kan一刀, not k一刀."""
+    start, end = mix.widen(*clauses.original(join.start, join.end))
+    a0, a1 = mix.widen(*clauses.original(*join.action))
+    if join.label is not None:
+        joined = join.label
+    else:
+        j0, j1 = mix.widen(*clauses.original(*join.joined))
+        joined = original[j0:j1]
+    return Placed(start, end, original[a0:a1], joined)

@@ -1,0 +1,110 @@
+"""Pinyin typed among Chinese characters: 帮我kan一刀, 转fa到wu个群，jie图找我领hong包.
+
+Spam writes a character or two of a watched phrase in pinyin, so that a filter reading the
+characters misses it. A run of Latin letters that touches a Chinese character and reads as
+pinyin syllables is written back as characters of those sounds, in a copy of the message of
+the same length (the first letter of a syllable becomes the character, the others spaces,
+which the clause view drops): spans found in the copy are spans of the message. Matching
+the copy by sound (``Clauses.respelled`` with the syllable table) then reads kan一刀 as
+砍一刀. Only these runs are read by sound; a family checks that the rest of a match is
+written as its phrases write it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text.sound import syllable_chars
+
+# A run of Latin letters touching a Chinese character on either side (the folded text:
+# full-width letters and capitals are plain lower-case there).
+_RUN = re.compile(
+    r"(?<![a-z])(?:(?<=[\u3400-\u9fff])[a-z]{1,12}|[a-z]{1,12}(?=[\u3400-\u9fff]))(?![a-z])"
+)
+# A quick test on the clause view (folded, noise dropped): some letters touch a character.
+_MAY = re.compile(r"[\u3400-\u9fff][a-z]|[a-z][\u3400-\u9fff]")
+# Longest syllable (zhuang), and the most a run may hold: a longer one is a word, not a
+# disguise.
+_LONGEST = 6
+_MOST = 3
+
+
+@dataclass(frozen=True)
+class Mixed:
+    """The message with its pinyin runs written as characters, and where those runs are."""
+
+    text: str
+    runs: tuple[tuple[int, int], ...]  # original indices, by start
+    syllables: tuple[int, ...]  # how many each run holds
+
+    def widen(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` grown to cover every run it reaches into (a run's character
+        stands at its first letter, so a span ending there ends one letter in)."""
+        for a, b in self.runs:
+            if a < end and start < b:
+                start, end = min(start, a), max(end, b)
+        return start, end
+
+    def touches(self, start: int, end: int) -> bool:
+        """Some run lies in ``[start, end)``."""
+        return any(a < end and start < b for a, b in self.runs)
+
+    def open_ended(self, start: int, end: int) -> bool:
+        """``[start, end)`` ends on a run of one syllable: nothing written after it says which
+        character it stands for (帮我kan is 帮我看 as often as 帮我砍; kan一刀 is not)."""
+        return any(
+            a < end <= b and start < b and n == 1
+            for (a, b), n in zip(self.runs, self.syllables, strict=True)
+        )
+
+
+def may_mix(compact: str) -> bool:
+    """Letters touch a Chinese character in the clause view: only then can ``mixed`` find
+    anything (most messages have no Latin letter at all)."""
+    return _MAY.search(compact) is not None
+
+
+def mixed(original: str, folded: str) -> Mixed | None:
+    """The message with each pinyin run written as characters, if it has one. ``folded``
+    is the message folded one character for one (``TextView.folded``)."""
+    chars = syllable_chars()
+    out: list[str] | None = None
+    runs: list[tuple[int, int]] = []
+    counts: list[int] = []
+    for m in _RUN.finditer(folded):
+        parts = _syllables(m.group())
+        if parts is None:
+            continue
+        if out is None:
+            out = list(original)
+        at = m.start()
+        for syllable in parts:
+            out[at] = chars[syllable]
+            for k in range(at + 1, at + len(syllable)):
+                out[k] = " "
+            at += len(syllable)
+        runs.append(m.span())
+        counts.append(len(parts))
+    if out is None:
+        return None
+    return Mixed("".join(out), tuple(runs), tuple(counts))
+
+
+@lru_cache(maxsize=4096)  # runs repeat across messages; a stream of new ones stays bounded
+def _syllables(run: str) -> tuple[str, ...] | None:
+    """The run as the fewest pinyin syllables (at most ``_MOST``), or None."""
+    known = syllable_chars()
+    best: list[tuple[str, ...] | None] = [None] * (len(run) + 1)
+    best[0] = ()
+    for i in range(len(run)):
+        here = best[i]
+        if here is None or len(here) >= _MOST:
+            continue
+        for j in range(i + 1, min(len(run), i + _LONGEST) + 1):
+            if run[i:j] in known:
+                found = best[j]
+                if found is None or len(found) > len(here) + 1:
+                    best[j] = (*here, run[i:j])
+    return best[len(run)]
