@@ -102,9 +102,15 @@ class Rule(BaseModel):
         case = self._case(variant)
         return case.severity if case is not None else self.severity
 
-    def suggestion(self, lang: str, variant: str | None = None) -> str:
+    def suggestion(self, lang: str, variant: str | None = None, **fields: object) -> str:
+        """The fix in ``lang``; a template with placeholders (WX402's ``{fix}``: each absolute
+        term its own wording) is filled from the finding's ``fields`` as a message is."""
         own: Rule | Case = self._case(variant) or self
-        return own.suggestion_en if lang == "en" else own.suggestion_zh
+        template = own.suggestion_en if lang == "en" else own.suggestion_zh
+        if "{" not in template:
+            return template
+        values = {k: v.pick(lang) if isinstance(v, Text) else v for k, v in fields.items()}
+        return template.format_map(_Blank(values))
 
     def consequence(self, lang: str, variant: str | None = None) -> str:
         own: Rule | Case = self._case(variant) or self

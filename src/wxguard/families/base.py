@@ -65,7 +65,7 @@ class Finding:
             message = _message(self.rule, lang, self.variant, tuple(self.fields.items()))
         except TypeError:  # a field that cannot be a key: formatted afresh
             message = rule.message(lang, self.variant, **self.fields)
-        suggestion = rule.suggestion(lang, self.variant)
+        suggestion = rule.suggestion(lang, self.variant, **self.fields)
         consequence = rule.consequence(lang, self.variant)
         if self.frame is not None:
             framed = catalog().frames[self.frame.kind]

@@ -7,6 +7,10 @@ Claims (WX405) also count in an offer or in the Guard's industry, because a cure
 a health-food pitch is forbidden even without a price. A promise beside a guarantee or a price
 is itself evidence of an ad (the ``claim`` signal banks), but a claim alone is no offer; a
 seller's promise (a ``pitch`` bank: 祖传秘方, 治愈率99%) beside another claim is one.
+A seller speaking of its own product is one too, price or no price: 本产品, 本药品 or 专家坐诊
+(the ``seller`` bank) with an absolute term or a claim, or 这款 and 我们家的 (``seller-claim``,
+which chat says as well) with a claim of a bank marked ``deixis``; not where the words are
+reported or warned about (``seller-not``: 新闻, 宣称, 虚假宣传).
 """
 
 from __future__ import annotations
@@ -27,7 +31,13 @@ if TYPE_CHECKING:
 
 # A negation at most this far before a claim cancels it (产品不保本, 并非无风险).
 CANCEL_REACH = 2
-DEFAULT_WORDING = "可证明的客观表述"
+# The fix of an absolute term without a wording of its own in ``[suggest]``.
+GENERAL_FIX = Text(
+    zh="删去该用语，或改为有数据、检测报告等依据的具体说法",
+    en="remove it, or replace it with a specific claim you can back up",
+)
+# ``[suggest]``: a wording to write instead (…；what to add), or a fix starting with this.
+DROP = "删去"
 # What an ad must carry, in the order a reader adds them: the 广告 label and the sender's
 # name at the start, the opt-out at the end (Advertising Law arts. 14 and 43). Each missing
 # part is a finding of its own rule; the catalog's [[one-mark]] tables with ``parts`` make
@@ -86,14 +96,37 @@ class AdvertisingChecker(Checker):
         if not claimed and not self.model.may_reach(ctx.view.folded, self.threshold):
             return  # no claim, and too little evidence to be an ad: most messages
         score = self.model.evidence(ctx.view.folded)
+        found = self._found_claims(clauses.text) if claimed else []
+        commercial = score.score >= self.threshold
+        seller = claimed and self._seller(clauses.text, found)
         specific: list[Finding] = []
-        if score.score >= self.threshold:
+        if commercial or seller:
             specific += self._absolute(ctx, clauses)
-        if claimed:
-            specific += self._claims(ctx, clauses, score)
-        if score.score >= self.threshold:
+        if found:
+            specific += self._claims(ctx, clauses, score, found, seller)
+        if commercial:
             yield from self._labelling(ctx, score, specific)
         yield from specific
+
+    def _found_claims(self, text: str) -> list[tuple[Bank, list[Hit]]]:
+        return [
+            (bank, hits)
+            for bank in self.model.claims
+            if (hits := bank.hits(text, overlapping=False))
+        ]
+
+    def _seller(self, text: str, found: list[tuple[Bank, list[Hit]]]) -> bool:
+        """A seller speaking of its own product: its own words (本产品, 专家坐诊), or words chat
+        shares (这款, 我们家的) beside a claim only a product is praised with; not in a report,
+        a complaint or a warning that quotes it."""
+        banks = self.model.banks
+        if _first(banks["seller-not"], text) is not None:
+            return False
+        if _first(banks["seller"], text) is not None:
+            return True
+        return any(bank.options.get("deixis") for bank, _ in found) and (
+            _first(banks["seller-claim"], text) is not None
+        )
 
     # -- WX401, WX403, WX404 ------------------------------------------------------------
     def _labelling(
@@ -150,6 +183,10 @@ class AdvertisingChecker(Checker):
             head = _HEAD_NAME.match(view, label[1])
             if head is not None and not _only(generic, head.group(1)):
                 return True
+            shop = banks["identity-head"].regex
+            named = shop.match(view, label[1]) if shop is not None else None
+            if named is not None and not _only(generic, named.group().strip()):
+                return True
         for start, end in _brackets(view):
             inner = view[start:end].strip()
             if 2 <= len(inner) <= 20 and not _only(generic, inner):
@@ -181,7 +218,7 @@ class AdvertisingChecker(Checker):
                 o1,
                 term=term,
                 confidence=0.9,
-                fields={"term": term, "alternative": self._wording(text[start:end])},
+                fields={"term": term, "fix": self._fix(text[start:end], term)},
             )
 
     def _scoped(self, clauses: Clauses, pos: int) -> bool:
@@ -193,27 +230,42 @@ class AdvertisingChecker(Checker):
             and _first(banks["ranking-source"], sentence) is not None
         )
 
-    def _wording(self, hit: str) -> str:
+    def _fix(self, hit: str, term: str) -> Text:
+        """What to do with this absolute term (``hit`` in the clause view, ``term`` as
+        written): its ``[suggest]`` entry, the longest key inside the hit, as a fix of its
+        own (改为「超值优惠」, 删去“史上最强”…)."""
         keys = [k for k in self.model.suggest if k in hit]
-        return self.model.suggest[max(keys, key=len)] if keys else DEFAULT_WORDING
+        if not keys:
+            return GENERAL_FIX
+        advice = self.model.suggest[max(keys, key=len)]
+        if advice.startswith(DROP):
+            rest = advice.removeprefix(DROP)
+            reason = rest[rest.find("（") :] if rest.endswith("）") else ""
+            return Text(zh=f"{DROP}“{term}”{rest}", en=f"remove it {reason}".strip())
+        wording, _, more = advice.partition("；")
+        return Text(
+            zh=f"改为「{wording}」" + (f"，{more}" if more else ""),
+            en=f"write {wording} instead" + (f" ({more})" if more else ""),
+        )
 
     # -- WX405 ---------------------------------------------------------------------------
-    def _claims(self, ctx: CheckContext, clauses: Clauses, score: Evidence) -> Iterator[Finding]:
+    def _claims(
+        self,
+        ctx: CheckContext,
+        clauses: Clauses,
+        score: Evidence,
+        found: list[tuple[Bank, list[Hit]]],
+        seller: bool,
+    ) -> Iterator[Finding]:
         banks = self.model.banks
         text = clauses.text
-        found = [
-            (bank, hits)
-            for bank in self.model.claims
-            if (hits := bank.hits(text, overlapping=False))
-        ]
-        if not found:
-            return
         # In an ad, or in a message half-way to one without the claims' own evidence: a
         # cure alone is no offer (我妈的病治愈了), but a seller's promise beside another
-        # (祖传秘方…治愈率99%) is a pitch.
+        # (祖传秘方…治愈率99%) is a pitch, and so is a seller speaking of its product.
         claims = sum(s.weight for s in score.signals if s.kind in self.model.claim_kinds)
         offer = (
-            score.score >= self.threshold
+            seller
+            or score.score >= self.threshold
             or score.score - claims >= self.threshold / 2
             or (
                 any(bank.options.get("pitch") for bank, _ in found)

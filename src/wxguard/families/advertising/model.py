@@ -44,6 +44,7 @@ REQUIRED = (
     "identity",
     "identity-generic",
     "identity-not",
+    "identity-head",
     "absolute",
     "absolute-ranking",
     "ranking-time",
@@ -53,6 +54,9 @@ REQUIRED = (
     "claim-cancel",
     "claim-warning",
     "offer",
+    "seller",
+    "seller-claim",
+    "seller-not",
 )
 
 
@@ -389,6 +393,8 @@ class AdvertisingModel:
     scanner: SignalScanner
     weights: tuple[float, ...]  # per scanner bank, in score units
     claims: tuple[Bank, ...]
+    # a claim's or a seller's own words (``seller``): what makes WX402 or WX405 worth asking
+    # of a message that cannot score as an ad
     claims_prefilter: re.Pattern[str] | None
     suggest: dict[str, str]
     claim_kinds: frozenset[str]  # signal banks marked ``claim``: a promise, not yet an offer
@@ -446,7 +452,7 @@ def _build(files: tuple[Path, ...]) -> AdvertisingModel:
         scanner,
         weights,
         claims,
-        prefilter(claims),
+        prefilter((*claims, banks["seller"])),
         _suggestions(data),
         claim_kinds,
         Ceiling(scanner, weights),
@@ -486,8 +492,9 @@ def _compiled_bank(name: str, src: BankSource) -> Bank:
         anchors = src.options.get("anchors", [])
         if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
             raise WordListError(_WHERE, None, f"banks.{name}.anchors must be a list of strings")
-    if not isinstance(src.options.get("pitch", False), bool):
-        raise WordListError(_WHERE, None, f"banks.{name}.pitch must be true or false")
+    for flag in ("pitch", "deixis"):
+        if not isinstance(src.options.get(flag, False), bool):
+            raise WordListError(_WHERE, None, f"banks.{name}.{flag} must be true or false")
     fires_alone = name == "absolute" or "industry" in src.options
     return src.compile(compacted=view == "compact", alone=fires_alone)
 
