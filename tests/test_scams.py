@@ -228,6 +228,34 @@ def test_a_scam_posing_as_a_notice_is_still_a_scam(wx8: Guard) -> None:
     assert [v.rule for v in wx8.check(text).violations] == ["WX801"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "无抵押贷款，放款前先交保证金，加微信dk8888，谨防诈骗",
+        "兼职刷单，日结300，加微信abc123，小心骗子",
+    ],
+)
+def test_a_disclaimer_beside_the_scams_own_contact_lowers_nothing(wx8: Guard, text: str) -> None:
+    """A warning word tacked onto a scam that hands out its contact unquoted is no notice."""
+    (v,) = wx8.check(text).violations
+    assert (v.severity, v.frame) == (Severity.ERROR, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "谨防刷单诈骗，遇到“兼职刷单，日结300，加微信abc123”的都是骗子",
+        "反诈提醒：凡是要求先交保证金才放款的都是诈骗，请拨打110报警",
+    ],
+)
+def test_a_notice_quoting_the_contact_or_naming_the_police_is_still_a_notice(
+    wx8: Guard, text: str
+) -> None:
+    assert {(v.severity, v.frame) for v in wx8.check(text).violations} == {
+        (Severity.INFO, "warned")
+    }
+
+
 def test_a_warning_that_quotes_the_scams_link_passes(wx8: Guard) -> None:
     report = wx8.check("警惕！“您的账户已冻结，请登录 icbc-jd.com 解冻”是钓鱼短信")
     assert _judged(report) == [("WX801", Severity.INFO, "warned")]

@@ -123,6 +123,13 @@ def test_an_offer_replaces_the_review_term_it_stands_in(guard: Guard) -> None:
     assert "solicitation" in found[0].techniques
 
 
+def test_a_massage_at_home_with_an_escort_package_and_a_contact_is_an_offer(guard: Guard) -> None:
+    # 上门按摩 alone is a review-tier term; beside 全套 and a contact it is the escort offer.
+    (found,) = guard.check("上门按摩，全套服务，加微信 mm5566").violations
+    assert (found.rule, found.severity.value) == ("WX102", "error")
+    assert found.message == "色情敏感词「上门按摩 + 全套 + 加微」"
+
+
 def test_a_menu_names_its_items_and_needs_enough_kinds(guard: Guard) -> None:
     (found,) = guard.check("现有建材、劳务、广告等发票，电话13700002222").violations
     assert found.message == "违法交易敏感词「建材 + 劳务 + 广告 + 发票 + 电话」"

@@ -296,6 +296,8 @@ TRAPS: list[str] = [
     "我有手机卡，能收验证码吗",
     "把你的裸照发给我看看",  # harassment (a request), no exposure threat
     "不懂来问我，电话13800001111",
+    "中医上门按摩推拿，老人行动不便可预约，电话13800001111",
+    "上门按摩师傅手法很好，下次还约",
     # a homophone that is ordinary text
     "今儿午觉被吵醒，微信响个不停，觉被睡得稀碎",
     "更多精彩尽在官网，欢迎访问",

@@ -83,7 +83,11 @@ class ScamsChecker(Checker):
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
             combines = model.channelled
-        notice = _Notice(self._notice(clauses)) if self.judged else None
+        notice = (
+            _Notice(self._notice(clauses), [h for hits in given.values() for h in hits])
+            if self.judged
+            else None
+        )
         joins = find_joins(
             clauses,
             model.banks,
@@ -151,10 +155,12 @@ class _Notice:
     ``scam-warning`` bank). A notice describes a scam's wording (转入安全账户, 先交保证金) but
     hands out a scammer's link or number only when it quotes the scam, while a scam may pose
     as a notice (反诈提醒：…请登录 …): a join to a channel is cancelled only inside quotation
-    marks."""
+    marks, and any other join only when its sentence hands out no channel unquoted
+    (兼职刷单，日结300，加微信abc123，小心骗子 is the ad with a disclaimer)."""
 
-    def __init__(self, notice: Notice) -> None:
+    def __init__(self, notice: Notice, channels: list[Hit]) -> None:
         self.notice = notice
+        self.channels = channels  # compact indices of the clause view
 
     def any(self) -> bool:
         return self.notice.any()
@@ -164,8 +170,18 @@ class _Notice:
         if not notice.warns(join.start, join.end):
             return True
         if join.banks[1] not in KINDS:
-            return False
+            return self._handed_out(join)
         return not notice.quoted(join.start, join.end)
+
+    def _handed_out(self, join: Join) -> bool:
+        """A channel in the join's sentence outside quotation marks: a notice quotes the
+        scammer's contact, a scam gives it."""
+        clauses, notice = self.notice.clauses, self.notice
+        sentence = clauses.sentence_start(join.start)
+        return any(
+            clauses.sentence_start(h.start) == sentence and not notice.quoted(h.start, h.end)
+            for h in self.channels
+        )
 
     def cancels(self, join: Join) -> bool:
         return not self.accepts(join)
