@@ -278,9 +278,10 @@ class _Message:
         )
 
     def same_words(self, join: Join) -> bool:
-        """Two parts from one bank name the same thing (模特 … 模特 is not a menu)."""
+        """Two parts from one bank name the same thing (模特 … 模特 is not a menu); a
+        stand-alone phrase (``[[alone]]``: its one span is both parts) is no menu."""
         text = self.clauses.text
-        return text[slice(*join.action)] == text[slice(*join.joined)]
+        return join.action != join.joined and text[slice(*join.action)] == text[slice(*join.joined)]
 
     def homophones(self, join: Join) -> list[tuple[str, tuple[int, int]]]:
         """The parts of a join matched by sound, not as written (with their banks)."""
@@ -547,7 +548,7 @@ def _finding(msg: _Message, join: Join) -> tuple[Finding, bool]:
     """The finding of a join, and whether it names a contact."""
     homophone = bool(msg.homophones(join))
     clauses, original = msg.clauses, msg.original
-    parts = [join.action, join.joined]
+    parts = list(dict.fromkeys([join.action, join.joined]))  # a stand-alone phrase is one
     parts += msg.menus(join) or []
     # The products listed with the one joined (枪支弹药，货到付款) are the offer too: the mark
     # covers them.
