@@ -194,7 +194,7 @@ OFFERS: list[tuple[str, str, str]] = [
     ("dubo网站，日入过万，带你上岸", "WX103", "dubo"),
     ("出 冰 du，同城可送", "WX104", "冰 du"),
     ("出售枪zhi，详聊", "WX105", "枪zhi"),
-    ("大ma现货，联系vx123", "WX104", "大ma"),
+    ("du品现货，同城可送", "WX104", "du品"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -352,6 +352,14 @@ TRAPS: list[str] = [
     "回收二手手机，价格公道，当面验机",
     "这款游戏外挂很多，体验很差",
     "吃鸡有人开透视自瞄，举报了",
+    "个人出售自住房，业主信息真实",
+    "出售学生校服，家长信息请填表",
+    "出售精准客户管理系统软件",
+    "草，又堵车了，懂的来帮我挪个车",
+    "收购二手手机，不收来路不明的机器",
+    "学习du品危害知识，联系社区",
+    "大ma哈鱼现货，联系13800001111",
+    "草籽出售，包邮",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
