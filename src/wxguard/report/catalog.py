@@ -42,6 +42,27 @@ def _example(text: str) -> str:
     return text.replace("\n", "\\n")
 
 
+def _fix(rule: Rule) -> tuple[str, str]:
+    """The rule's fix in both languages. A fix filled in per finding (WX402's ``{fix}``, the
+    masked number of WX501) is shown as the failing example gets it, not as a template."""
+    zh, en = rule.suggestion_zh, rule.suggestion_en
+    if "{" not in zh + en:
+        return zh, en
+    from ..guard import Guard
+
+    filled = []
+    for lang in ("zh", "en"):
+        report = Guard(select=[rule.code], lang=lang).check(rule.fail)
+        found = [v.suggestion for v in report.violations if v.rule == rule.code]
+        if not found:
+            return zh, en
+        filled.append(found[0])
+    return (
+        f"每处各异，如失败示例：{filled[0]}",
+        f"each finding its own; the failing example: {filled[1]}",
+    )
+
+
 def explain(rule: Rule) -> str:
     """What the rule finds, why it matters, the penalty, the fix, and an example each way."""
     family = catalog().families[rule.code[:3]]
@@ -51,7 +72,7 @@ def explain(rule: Rule) -> str:
         f"what:        {rule.summary_zh} / {rule.summary_en}",
         f"why:         {rule.why_en}",
         f"consequence: {rule.consequence_zh} / {rule.consequence_en}",
-        f"fix:         {rule.suggestion_zh} / {rule.suggestion_en}",
+        "fix:         {} / {}".format(*_fix(rule)),
         f"fails:       {_example(rule.fail)}",
         f"passes:      {_example(rule.pass_)}",
     ]
@@ -113,7 +134,7 @@ def rules_markdown() -> str:
                 + (" (the cases below have their own)" if r.cases() else ""),
                 f"- **Consequence:** {r.consequence_zh} ({r.consequence_en})",
                 f"- **Why:** {r.why_en}",
-                f"- **Fix:** {r.suggestion_zh} ({r.suggestion_en})",
+                "- **Fix:** {} ({})".format(*_fix(r)),
                 f"- **Fails:** {_code(r.fail)}",
                 f"- **Passes:** {_code(r.pass_)}",
             ]
