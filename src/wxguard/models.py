@@ -122,6 +122,12 @@ class Violation(BaseModel):
     also: tuple[Violation, ...] = ()
     location: Location | None = None
 
+    @property
+    def also_codes(self) -> tuple[str, ...]:
+        """The codes of the findings this one absorbed, each once: two terms of one offer
+        (学生妹, 包夜) are two findings in ``also`` but one rule to a reader."""
+        return tuple(dict.fromkeys(w.rule for w in self.also))
+
     @model_validator(mode="after")
     def _span_ordered(self) -> Violation:
         if self.end < self.start:

@@ -153,6 +153,8 @@ def rules_markdown() -> str:
 # that the section shows what the engine makes of them without depending on the word lists.
 _AD = "新品上市，原价199现价99，点击下单"
 _NOTICE = "请大家不要吸毒"
+_HTTP = "限时秒杀 http://shop.example.com/a"
+_SPOOF = "登录 http://taoba0.com 领券"
 
 
 def _missing(code: str) -> dict[str, Text]:
@@ -183,7 +185,12 @@ def _presentation() -> list[str]:
         "`select`, `ignore`, `per-file-ignores` and `wxguard: ignore[…]` act on each code alike:",
         "ignoring the kept code leaves the others, merged again. The catalog's `[[one-mark]]`",
         "tables say which findings a kept one absorbs: where they overlap, or in one sentence or",
-        "one message; `parts` tables join the missing parts of one ad.",
+        "one message; `parts` tables join the missing parts of one ad; under a `fixes` table the",
+        "kept finding's suggestion adds the others' fixes (one link is one mark, led by its worst",
+        "problem: the `first` order); a `moot` table's absorbed findings are named as not",
+        "applying, with the reason, not as problems to fix (a 广告 label makes no scam lawful).",
+        "The kept finding is the most severe, then (for a `parts` table) the part the others",
+        "complete, then the longest, then the earlier rule.",
         "",
         "| kept | absorbed | where | why |",
         "|---|---|---|---|",
@@ -193,6 +200,9 @@ def _presentation() -> list[str]:
         scope = where[t.reach] + (", same rule" if t.same_rule else "")
         scope += f", under {t.least.value} only" if t.least is not Severity.INFO else ""
         scope += ", missing parts" if t.parts else ""
+        scope += ", fixes listed" if t.fixes else ""
+        scope += ", advice does not apply" if t.moot is not None else ""
+        scope += f", worst first: {' '.join(t.first)}" if t.first else ""
         out.append(f"| {', '.join(t.keep)} | {', '.join(t.absorb)} | {scope} | {_cell(t.why)} |")
     config = {lang: GuardConfig(lang=lang) for lang in ("zh", "en")}
     evidence = {"signals": "「原价199现价99」「点击下单」", "score": "…"}
@@ -210,6 +220,38 @@ def _presentation() -> list[str]:
         (mark,) = merge([f.violation(_AD, conf) for f in parts], lang, _AD)
         codes = " ".join(v.rule for v in (mark, *mark.also))
         out.append(f"- {lang}: `{mark.text}` [{codes}] {mark.message}")
+    out += [
+        "",
+        "A missing part's mark stands where its fix goes, not on a piece of evidence: the label's",
+        "on the first clause (【广告】 goes before it), the sender's on the label, the opt-out's on",
+        "the last clause, each moved off the words another finding marks. The message names the",
+        "evidence (依据「…」) and the score; the first clause is marked because a reader fixes the",
+        "message there, and an empty span at its start would be no mark to see.",
+        "",
+        "One link with two problems is one mark with both fixes; a link that must go (here a",
+        "brand look-alike) carries the others as not applying:",
+        "",
+    ]
+    # The findings on one link: a marketing link without https or tags, a brand look-alike.
+    spoof = {"host": "taoba0.com", "imitated": "taobao.com", "domain": "taoba0.com"}
+    links = [
+        (
+            _HTTP,
+            [Finding(c, 5, 30, fields={"host": "shop.example.com"}) for c in ("WX201", "WX209")],
+        ),
+        (
+            _SPOOF,
+            [
+                Finding("WX201", 3, 20, fields={"host": "taoba0.com"}),
+                Finding("WX208", 3, 20, variant="brand-lookalike", fields=spoof),
+            ],
+        ),
+    ]
+    for example, found in links:
+        for lang, conf in config.items():
+            (mark,) = merge([f.violation(example, conf) for f in found], lang, example)
+            codes = " ".join(v.rule for v in (mark, *mark.also))
+            out.append(f"- {lang}: `{mark.text}` [{codes}] {mark.message} → {mark.suggestion}")
     model = frame_model(())
     out += [
         "",
