@@ -15,7 +15,7 @@ from wxguard.marks import merge
 from wxguard.models import Violation
 
 GUARD = Guard(select=["WX3"])
-LONG = "分享到3个群，" * 20_000  # 140,000 characters, 20,000 findings
+LONG = "分享到3个群。" * 20_000  # 140,000 characters, 20,000 findings (a sentence each: one mark)
 
 
 def test_a_long_check_leaves_the_collector_running() -> None:
@@ -95,7 +95,7 @@ def test_a_violation_gives_the_collector_two_objects() -> None:
     """The model and its dict of values: a long text keeps tens of thousands, walked at
     every full collection. Each also held a set of its fields (validation's record of what
     was given), the same fourteen names every time: one set is shared now."""
-    violations = GUARD.check("分享到3个群，" * 400).violations
+    violations = GUARD.check("分享到3个群。" * 400).violations
     assert len(violations) == 400
     assert _tracked_by(violations) <= 2 * len(violations) + 2  # + the class and the set
 
@@ -113,7 +113,7 @@ def test_no_finding_is_kept_while_violations_are_merged() -> None:
 
     engine.merge = counting  # type: ignore[assignment]
     try:
-        report = GUARD.check("分享到3个群，" * 400)
+        report = GUARD.check("分享到3个群。" * 400)
     finally:
         engine.merge = merge
     assert alive == [0] and len(report.violations) == 400

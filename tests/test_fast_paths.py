@@ -174,6 +174,37 @@ def test_the_clause_map_with_sizes_is_the_map_without(text: str) -> None:
         assert fast.locate(pos) == slow.locate(pos)
 
 
+@given(st.one_of(ANY, st.text("。，、,.!?；好1a ", max_size=30)))
+def test_clause_and_sentence_edges_are_the_nearest_markers(text: str) -> None:
+    """Clause and sentence edges, bisected inline, are the nearest markers on each side as a
+    walk over the compact text finds them."""
+    from wxguard.phrases.clauses import STRONG, WEAK, Clauses
+
+    clauses = Clauses(text)
+    compact = clauses.text
+    for pos in range(len(compact) + 1):
+        before = [i for i in range(pos) if compact[i] in (STRONG, WEAK)]
+        after = [i for i in range(pos, len(compact)) if compact[i] in (STRONG, WEAK)]
+        assert clauses.clause_start(pos) == (before[-1] + 1 if before else 0)
+        assert clauses.clause_end(pos) == (after[0] if after else len(compact))
+        before = [i for i in range(pos) if compact[i] == STRONG]
+        after = [i for i in range(pos, len(compact)) if compact[i] == STRONG]
+        assert clauses.sentence_start(pos) == (before[-1] + 1 if before else 0)
+        assert clauses.sentence_end(pos) == (after[0] if after else len(compact))
+
+
+@given(st.one_of(ANY, st.text("1２.．。, 😀𝐀\u200b_%a中", max_size=30)), st.data())
+def test_compact_positions_are_the_compacted_stretches(text: str, data: st.DataObject) -> None:
+    """The frame judge places findings in the compact view by counting ``compact_sizes``;
+    its definition compacts the text before each point (a decimal point's neighbours
+    included)."""
+    from wxguard.frames import _compact_positions
+    from wxguard.phrases.clauses import compact
+
+    points = data.draw(st.sets(st.integers(0, len(text))))
+    assert _compact_positions(text, points) == {p: len(compact(text[:p])) for p in points}
+
+
 @given(st.lists(_SPANS, max_size=16), _SPANS)
 def test_disjoint_overlaps_is_the_pairwise_test(spans: list[Hit], probe: Hit) -> None:
     """Spans kept only when they overlap none kept before: the bisection answers as a pass

@@ -4,6 +4,7 @@ with the same validation errors."""
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError, replace
 from typing import Any
 
 import pytest
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from wxguard import Guard
+from wxguard.catalog import catalog
+from wxguard.families.base import Finding, Frame, Violations
 from wxguard.models import Severity, Violation
 
 TEXTS = st.text(max_size=4)
@@ -70,7 +73,7 @@ def test_found_is_the_validated_model(fields: dict[str, Any]) -> None:
 
 
 def test_the_shared_fields_set_is_copied_before_a_change() -> None:
-    a, b = Guard(select=["WX3"]).check("分享到3个群，分享到3个群").violations
+    a, b = Guard(select=["WX3"]).check("分享到3个群。分享到3个群").violations
     assert a.model_fields_set is b.model_fields_set  # shared: the collector walks one set
     c = a.model_copy(update={"also": (b,)})
     assert "also" in c.model_fields_set
@@ -82,3 +85,96 @@ def test_a_found_violation_is_frozen() -> None:
     (v,) = Guard(select=["WX3"]).check("分享到3个群").violations
     with pytest.raises(ValidationError):
         v.start = 1  # type: ignore[misc]
+
+
+# Findings alike and not: the violations of one check share what findings alike have in
+# common (``Violations``), and each must still be what ``Violation(...)`` makes of its own.
+FINDINGS = st.builds(
+    lambda rule, span, term, techniques, confidence, fields, frame, severity: Finding(
+        rule,
+        min(span),
+        max(span),
+        term=term,
+        techniques=techniques,
+        confidence=confidence,
+        fields=fields,
+        frame=frame,
+        severity=severity,
+    ),
+    st.sampled_from(["WX104", "WX109", "WX402"]),
+    st.tuples(st.integers(0, 6), st.integers(0, 6)),
+    st.sampled_from([None, "冰毒"]),
+    st.sampled_from([(), ("pinyin",), [0]]),
+    st.sampled_from([1.0, 1, True, 2.0]),
+    st.sampled_from(
+        [
+            {"term": "冰毒"},
+            {"term": "冰毒", "fix": "删去"},
+            {"term": "冰毒", "fix": "改写"},
+            {"x": []},
+        ]
+    ),
+    st.sampled_from(
+        [None, Frame("warning", "谨防", Severity.INFO), Frame("warning", "提醒", Severity.INFO)]
+    ),
+    st.sampled_from([None, Severity.INFO]),
+)
+
+
+def _validated(f: Finding, text: str, config: Any) -> tuple[str, Any]:
+    """The violation as the engine made it before ``Violations``: every field validated."""
+    rule = catalog().by_code[f.rule]
+    message = rule.message(config.lang, f.variant, **f.fields)
+    suggestion = rule.suggestion(config.lang, f.variant, **f.fields)
+    consequence = rule.consequence(config.lang, f.variant)
+    if f.frame is not None:
+        framed = catalog().frames[f.frame.kind]
+        message += framed.note(config.lang, f.frame.cue)
+        suggestion = framed.suggestion(config.lang, suggestion)
+        consequence = framed.consequence(config.lang, consequence)
+    return _outcome(
+        Violation,
+        {
+            "rule": f.rule,
+            "name": rule.name,
+            "category": f.category or rule.category or rule.family,
+            "severity": f.severity or config.severity_of(f.rule),
+            "start": f.start,
+            "end": f.end,
+            "text": text[f.start : f.end],
+            "term": f.term,
+            "techniques": f.techniques,
+            "confidence": f.confidence,
+            "message": message,
+            "suggestion": suggestion,
+            "consequence": consequence,
+            "frame": f.frame.kind if f.frame is not None else None,
+        },
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(FINDINGS, max_size=24))
+def test_violations_of_findings_alike_are_each_the_validated_model(findings: list[Finding]) -> None:
+    text = "冰毒和办假证都不行"
+    config = Guard(select=["WX1"]).config
+    make = Violations(text, config)
+    for f in findings:
+        kind, made = _outcome(make, {"f": f})
+        expected_kind, expected = _validated(f, text, config)
+        assert kind == expected_kind
+        assert made == expected
+        if kind == "made":
+            assert made.model_dump_json() == expected.model_dump_json()
+            assert made.model_fields_set == expected.model_fields_set
+            assert repr(made) == repr(expected)
+
+
+def test_a_framed_finding_is_the_replaced_one() -> None:
+    f = Finding("WX104", 0, 2, term="冰毒", fields={"term": "冰毒"}, techniques=("noise",))
+    frame = Frame("warning", "谨防", Severity.INFO)
+    framed = f.framed(frame)
+    assert framed == replace(f, severity=Severity.INFO, frame=frame)
+    assert framed.fields is f.fields and f.frame is None and f.severity is None
+    with pytest.raises(FrozenInstanceError):
+        framed.start = 1  # type: ignore[misc]

@@ -43,8 +43,13 @@ NEGATIVES = [
 
 
 def _wx208(guard: Guard, text: str) -> list[tuple[Severity, str, str | None]]:
+    """The WX208 findings, leading their link's mark or carried in another's ``also`` (an
+    http link whose spoof a user lowered to info is the http warning's mark)."""
     return [
-        (v.severity, v.message, v.frame) for v in guard.check(text).violations if v.rule == "WX208"
+        (v.severity, v.message, v.frame)
+        for mark in guard.check(text).violations
+        for v in (mark, *mark.also)
+        if v.rule == "WX208"
     ]
 
 

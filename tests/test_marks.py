@@ -120,8 +120,100 @@ def test_a_lowered_illegal_term_leaves_the_missing_label_standing() -> None:
     ]
 
 
-def test_two_problems_on_one_link_keep_two_marks() -> None:
-    assert {"WX201", "WX209"} <= {rule for rule, _ in _top(PLAIN_LINK)}
+def _link_marks(text: str, guard: Guard = GUARD) -> list[Violation]:
+    return [v for v in guard.check(text).violations if v.rule.startswith("WX2")]
+
+
+def test_two_problems_on_one_link_are_one_mark_with_both_fixes() -> None:
+    """New-user trial s7: a link is one mark, whatever number of its problems; the mark names
+    the others and its suggestion carries each fix (use https, add the tags)."""
+    (link,) = _link_marks(PLAIN_LINK)
+    assert (link.rule, [w.rule for w in link.also]) == ("WX201", ["WX209"])
+    assert "同一处也属于 WX209（营销链接缺少 UTM 参数）" in link.message
+    assert link.suggestion == "改用 https:// 链接；添加 utm_source / utm_medium / utm_campaign"
+    assert not _overlapping(PLAIN_LINK)
+
+
+def test_a_bare_ip_link_is_one_mark_led_by_its_worst_problem() -> None:
+    (link,) = _link_marks("点开看看 http://45.77.12.8:8080/login")
+    assert (link.rule, [w.rule for w in link.also]) == ("WX206", ["WX201"])
+    assert link.suggestion == "使用已备案域名的标准端口链接；改用 https:// 链接"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "absorbed"),
+    [
+        (
+            "【中国移动】尊敬的用户，您的积分即将清零，请点击 http://10086-jf.cn 兑换现金",
+            "WX208",
+            "WX201",
+        ),
+        ("登录 www.taoba0.com 领取优惠券", "WX208", "WX209"),
+        ("领红包 ｈｔｔｐ：／／ｈｂ．ｘｙｚ", "WX207", "WX201"),
+    ],
+)
+def test_a_link_that_must_go_is_not_advised_https_or_tags(
+    text: str, rule: str, absorbed: str
+) -> None:
+    """A look-alike of a brand or a disguised link is removed, not repaired: one mark, whose
+    advice is its own; the absorbed rule is named as not applying."""
+    (link,) = _link_marks(text)
+    assert link.rule == rule and absorbed in [w.rule for w in link.also]
+    assert link.suggestion is not None
+    assert "utm" not in link.suggestion and "改用 https:// 链接" not in link.suggestion
+    assert f"不适用 {absorbed}" in link.message
+    assert not _overlapping(text)
+
+
+def test_a_phishing_link_quoted_in_a_warning_keeps_the_warnings_advice() -> None:
+    text = "反诈提醒：收到 http://icbc.com.cn.verify-account.top/login 这种链接都是诈骗，别点"
+    (link,) = _link_marks(text)
+    assert (link.rule, link.frame, [w.rule for w in link.also]) == (
+        "WX208",
+        "quoted-link",
+        ["WX201"],
+    )
+    assert link.suggestion is not None and "https" not in link.suggestion
+
+
+def test_ignoring_a_links_kept_rule_leaves_its_other_problem() -> None:
+    assert _top(PLAIN_LINK, Guard(select=["WX2"], ignore=["WX201"])) == [("WX209", ())]
+
+
+def test_one_reward_offered_twice_in_a_sentence_is_one_inducement() -> None:
+    text = "转发抽奖：转发本条+关注，抽3位送500元京东卡"
+    (mark,) = GUARD.check(text).violations
+    assert mark.rule == "WX301" and [w.rule for w in mark.also] == ["WX301"]
+    assert "「转发抽奖」" in mark.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【中国移动】尊敬的用户，您的积分即将清零，请点击 http://10086-jf.cn 兑换现金",
+        "无抵押贷款，秒批，放款前需交500元手续费",
+        "柬埔寨高薪招聘，月薪3万，包机票包吃住",
+        "親，您的賬戶已凍結，請點擊鏈接解凍 http://wx-jd.top",
+        "贷款下款前需先交工本费和保证金，征信不好也能办",
+        "澳门线上真人百家乐，首充送100%，稳赚",
+        "ＷＸ：ｄａｉｋａｉ 代开fa票 各行业都有",
+        "登录 www.taoba0.com 领取优惠券",
+    ],
+)
+def test_a_scam_or_an_illegal_offer_is_advised_nothing_an_ad_would_be(text: str) -> None:
+    """New-user trial s7: naming the missing 广告 label and opt-out beside a phishing or
+    dealer's message read as advice to label it. They stay in ``also`` (ignoring the error
+    brings them back) but the message says they do not apply, and no advice repeats them."""
+    report = GUARD.check(text)
+    absorbed = {w.rule for v in report.violations for w in v.also}
+    assert {"WX401", "WX403"} <= absorbed
+    for v in report.violations:
+        assert v.rule not in {"WX401", "WX402", "WX403", "WX404", "WX405", "WX209"}
+        assert "一并标出 WX40" not in v.message and "同一处也属于 WX40" not in v.message
+        for advice in ("【广告】", "退订", "utm", "广受好评"):
+            assert advice not in (v.suggestion or ""), (v.rule, advice)
+    (kept,) = [v for v in report.violations if any(w.rule == "WX401" for w in v.also)]
+    assert "不适用" in kept.message and "WX401" in kept.message
 
 
 def test_ignoring_the_kept_rule_leaves_the_absorbed_one_standing() -> None:
@@ -261,3 +353,19 @@ def test_merging_one_offer_or_many_is_linear() -> None:
 
     ratio, n = growth(make, work)
     assert ratio < BOUND, f"×4 input took ×{ratio:.1f} (n={n})"
+
+
+def test_an_absorbed_code_is_listed_once_where_codes_are_listed(cli: Cli) -> None:
+    """New-user trial s7: 学生妹 and 包夜 are two findings of one offer's mark, but a list of
+    codes read ``also=['WX102', 'WX102']``: SARIF, the findings frame and the HTML labels
+    list each code once, while ``also`` keeps both findings whole."""
+    text = "上门服务，学生妹，包夜800，加V详谈"
+    (mark,) = GUARD.check(text).violations
+    assert [w.text for w in mark.also] == ["学生妹", "包夜"]
+    assert mark.also_codes == ("WX102",)
+    cli.write("wxguard.toml", "select = ['WX1']\n")
+    sarif = json.loads(cli("check", "-", "--output-format", "sarif", stdin=text).out)
+    (result,) = sarif["runs"][0]["results"]
+    assert result["properties"]["also"] == ["WX102"]
+    html = GUARD.check(text).to_html()
+    assert html.count("wxguard-also") == 1

@@ -218,6 +218,7 @@ MINORS_CLEAN = [
     "小学生别再给主播刷礼物了",
     "孩子用爸爸的微信给游戏充值了3000元，怎么追回",
     "家长请注意，防止孩子沉迷游戏大额充值",
+    "孩子说同学过生日要送礼物，大家一般送多少钱的？",  # a parent's question (newuser-s7b)
 ]
 
 
@@ -293,6 +294,12 @@ CHILD_DETAILS = [
     ("我儿子张浩在阳光小学读书，每天下午4点放学", None, "姓名、学校班级、行踪"),
     ("我家孩子三年级二班，爸妈都上夜班，晚上一个人在家", None, "学校班级、行踪"),
     ("我家孩子在实验小学，住幸福家园3栋", None, "学校班级、住址"),
+    # a name heading the message, a grade right after it (newuser-s7b)
+    (
+        "王小明，实验小学三年级二班，住幸福小区5栋302，每天4点半放学",
+        None,
+        "姓名、学校班级、住址、行踪",
+    ),
 ]
 
 CHILD_DETAILS_CLEAN = [
@@ -304,6 +311,7 @@ CHILD_DETAILS_CLEAN = [
     "我家孩子今年8岁上小学了",
     "寻人启事：我家孩子王小明，8岁，三年级二班，今天下午在阳光小区走失",  # wants it spread
     "请大家不要在群里晒孩子的姓名、班级和住址",  # the advice itself
+    "王老师，三年级二班的作业发群里了",  # a title, not a child's name
 ]
 
 
@@ -354,3 +362,18 @@ def test_a_number_in_chinese_numerals_is_read(text: str, rule: str, span: str) -
 )
 def test_chinese_numerals_that_are_no_number_pass(text: str) -> None:
     assert WX5.check(text).violations == ()
+
+
+def test_the_mobile_fix_masks_the_number_found() -> None:
+    """The fix shows the number itself masked, not a stock example (newuser-s7b)."""
+    (v,) = WX5.check("我的手机13912345678").violations
+    assert v.suggestion == "打码为 139****5678 或移除"
+    (v,) = WX5.check("电话一三八零零一三八零零零").violations
+    assert v.suggestion == "打码为 一三八****八零零零 或移除"
+
+
+def test_a_recipient_number_on_a_parcel_label_is_personal() -> None:
+    """收件人 names a person next to the number, however near 快递 stands (newuser-s7b)."""
+    text = "快递单：收件人 刘芳 13612345678 北京市朝阳区幸福路10号院3号楼1单元501"
+    assert [(v.rule, v.text) for v in WX5.check(text).violations] == [("WX501", "13612345678")]
+    assert WX5.check("快递单号13612345678").violations == ()

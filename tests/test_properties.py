@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard
 from wxguard.families.content.terms import GAP_LETTERS, shape
+from wxguard.text import views
 from wxguard.text.folding import ends_sentence, fold, is_noise
 from wxguard.text.views import BlockMap, TextView
 
@@ -151,6 +153,23 @@ def test_skeleton_map_agrees_with_a_per_character_walk(text: str) -> None:
     expected = [i for i, ch in enumerate(text) for _ in fold(ch)]
     assert view.skeleton == "".join(fold(ch) for ch in text)
     assert [view.orig_of_skeleton(s) for s in range(len(view.skeleton))] == expected
+
+
+@given(ANY_TEXT)
+def test_the_array_maps_answer_as_the_translate_path(text: str) -> None:
+    """Long texts read the skeleton and run maps from numpy arrays (through memoryviews):
+    plain ints, the same as the per-message path gives."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(views, "ARRAY_THRESHOLD", 0)
+        fast = TextView(text)
+        skeleton = [fast.orig_of_skeleton(s) for s in range(len(fast.skeleton))]
+        runs = [fast.skeleton_run(k) for k in range(len(fast.collapsed))]
+    slow = TextView(text)
+    assert skeleton == [slow.orig_of_skeleton(s) for s in range(len(slow.skeleton))]
+    assert runs == [slow.skeleton_run(k) for k in range(len(slow.collapsed))]
+    assert all(type(i) is int for i in skeleton) and all(
+        type(a) is int and type(b) is int for a, b in runs
+    )
 
 
 @given(st.text(max_size=300), st.integers(min_value=1, max_value=5))

@@ -161,7 +161,12 @@ class OneMark(BaseModel):
     anywhere in one sentence or one message; ``same_rule`` only the kept finding's own rule's,
     ``least`` only under a finding at least this severe; ``parts``: the absorbed findings are
     other missing parts of the kept one's problem (an ad's sender and opt-out), which its
-    message lists with their fixes."""
+    message lists with their fixes; ``fixes``: other problems of the same thing (one link's
+    scheme and tags), whose fixes the kept finding's suggestion adds; ``moot``: why the
+    absorbed findings' advice does not apply (a label makes no scam lawful), which the kept
+    finding's message says instead of naming them as problems; ``first``: of equally severe
+    findings of these rules, the one listed first keeps the mark (the worst of a link's
+    problems leads)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -172,6 +177,9 @@ class OneMark(BaseModel):
     same_rule: bool = False
     least: Severity = Severity.INFO
     parts: bool = False
+    fixes: bool = False
+    moot: Text | None = None
+    first: tuple[str, ...] = ()
 
 
 class _Blank(dict[str, object]):
@@ -289,6 +297,9 @@ def catalog() -> Catalog:
             same_rule=table.get("same-rule", False),
             least=table.get("least", Severity.INFO),
             parts=table.get("parts", False),
+            fixes=table.get("fixes", False),
+            moot=Text(**table["moot"]) if "moot" in table else None,
+            first=_listed(codes, table.get("first", []), "first"),
         )
         for table in raw.get("one-mark", [])
     )
@@ -331,6 +342,14 @@ def _valid(text: str) -> Callable[[object], TypeGuard[dict[str, Any]]]:
         )
 
     return valid
+
+
+def _listed(codes: list[str], listed: list[str], key: str) -> tuple[str, ...]:
+    """A ``[[one-mark]]`` list of whole codes, in its own order."""
+    unknown = [c for c in listed if c not in codes]
+    if unknown:
+        raise ConfigError(f"one-mark.{key}", f"no rule {', '.join(unknown)}")
+    return tuple(listed)
 
 
 def _codes(codes: list[str], prefixes: list[str], key: str) -> tuple[str, ...]:

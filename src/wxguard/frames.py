@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from .errors import WordListError
 from .families.base import Finding, Frame
 from .models import Severity
 from .phrases.banks import Bank, BankSource, Hit, add_user_phrases, bundled_family
-from .phrases.clauses import Clauses, compact
+from .phrases.clauses import Clauses, compact_sizes
 from .phrases.joins import Spans, uncovered
 from .text.views import TextView
 
@@ -398,7 +398,7 @@ class FrameJudge:
             f = findings[i]
             frame = reading.frame(f, severity)
             if frame is not None:
-                out[i] = replace(f, severity=frame.severity, frame=frame)
+                out[i] = f.framed(frame)
         return out
 
 
@@ -490,8 +490,9 @@ class _Reading:
             hits = _uncontained(_unexempted(hits, self.exempt()), self.terms)
             for h in hits:
                 last = clauses.clause_end(h.start)
-                said = text[h.end : last]
-                if not said or _REFERENT.fullmatch(said):
+                # What follows the verb in its clause, read in place: a copy of it for each
+                # verb took a long clause's length squared (谨防有人出售冰毒 × n, one clause).
+                if h.end >= last or _REFERENT.fullmatch(text, h.end, last):
                     continue
                 i = bisect_left(term_starts, h.end)
                 if i < len(term_starts) and term_starts[i] < last:
@@ -945,12 +946,18 @@ def _uncontained(hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
 
 
 def _compact_positions(original: str, points: Iterable[int]) -> dict[int, int]:
-    """Each original index's position in the compact view: one pass over the text in
-    order, since compacting works character by character."""
+    """Each original index's position in the compact view: the characters before it that
+    compacting keeps (one or none each: ``compact_sizes``), counted in one pass over the
+    text in order. Compacting each stretch between two points cost a text's length in new
+    strings for every finding of a long text."""
+    ordered = sorted(points)
+    if not ordered:
+        return {}
+    sizes = compact_sizes(original[: ordered[-1]])
     out: dict[int, int] = {}
     at, pos = 0, 0
-    for p in sorted(points):
-        at += len(compact(original[pos:p]))
+    for p in ordered:
+        at += p - pos - sizes.count(0, pos, p)
         out[p] = at
         pos = p
     return out

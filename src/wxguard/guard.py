@@ -14,6 +14,7 @@ from .allowlist import AllowList
 from .config import GuardConfig, allow_entries, build_config, load_config_file
 from .errors import ConfigError, WxguardError
 from .families import CheckContext, Checker, Finding, checkers
+from .families.base import Violations
 from .marks import clear_anchors, merge
 from .models import Message, Severity
 from .profiles import profile_for
@@ -37,13 +38,14 @@ class Guard:
     settings, so worker processes rebuild the same lexicon).
     """
 
-    __slots__ = ("_allow", "_checkers", "_enabled", "_frames", "config")
+    __slots__ = ("_allow", "_checkers", "_enabled", "_frames", "_severities", "config")
 
     config: GuardConfig
     _enabled: frozenset[str]
     _checkers: tuple[tuple[Checker, bool], ...]
     _allow: AllowList | None
     _frames: FrameJudge | None
+    _severities: dict[tuple[str, str | None], Severity]
 
     def __init__(
         self,
@@ -131,6 +133,7 @@ class Guard:
         )
         object.__setattr__(self, "config", config)
         object.__setattr__(self, "_enabled", enabled)
+        object.__setattr__(self, "_severities", {})
         object.__setattr__(self, "_checkers", built)
         object.__setattr__(
             self, "_allow", AllowList(*allow_entries(config.allow)) if config.allow else None
@@ -207,7 +210,8 @@ class Guard:
         if self._frames is not None:  # warnings, notices and reports lower what they frame
             findings = self._frames.judge(findings, ctx.view, self._severity)
         findings = clear_anchors(findings, message.text)  # a fix's place is no problem's mark
-        violations = [f.violation(message.text, self.config) for f in _dedupe(findings)]
+        violation = Violations(message.text, self.config, self._severity)
+        violations = [violation(f) for f in _dedupe(findings)]
         del findings  # not kept through the merge, where the collector would walk them again
         merged = merge(violations, self.config.lang, message.text)
         return Report(text=message.text, violations=tuple(merged))
@@ -234,7 +238,15 @@ class Guard:
             yield self._check(Message(text=message), active) if active else Report(text=message)
 
     def _severity(self, f: Finding) -> Severity:
-        return f.severity or self.config.severity_of(f.rule, f.variant)
+        """The finding's severity: its own, else the configured one for its rule and variant
+        (remembered: a long text asks it for every finding, twice)."""
+        if f.severity is not None:
+            return f.severity
+        key = (f.rule, f.variant)
+        found = self._severities.get(key)
+        if found is None:
+            found = self._severities[key] = self.config.severity_of(f.rule, f.variant)
+        return found
 
     def check_many(
         self, messages: Iterable[str | Message], workers: int = 0, chunk_size: int = 1024

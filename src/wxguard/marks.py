@@ -8,9 +8,15 @@ illegal offer or a scam is not also an ad missing its 广告 label. The catalog'
 ``[[one-mark]]`` tables say which rules' findings absorb which others' where they overlap
 (or, with ``reach``, in one sentence or one message): the kept finding (the most severe, then
 the longest, then the earlier rule) names the others in its message and carries them whole in
-``also``. Rules
-with different fixes on the same words (an http link without UTM tags: use https, add the
-tags) are not listed and keep their own marks.
+``also``.
+
+A link is one mark whatever number of its problems (the new-user trial of session 7 read two
+marks on one link as two problems, and the earlier choice to keep an http link's missing UTM
+tags apart, for their different fix, as inconsistent beside a scam's link that already took
+its http finding): the worst leads (a table's ``first`` order), and its suggestion adds the
+others' fixes (``fixes``), unless the link must go (a brand look-alike, a disguised or blocked
+link), where https or tags are no advice. Advice that cannot apply is named with the reason
+(``moot``), not as a problem: a phishing message is told neither to add 【广告】 nor 回T退订.
 
 Everything that filters by rule (per-file ignores, suppression comments) works on
 ``parts``: the merged findings taken apart, so ignoring the kept rule leaves the absorbed
@@ -30,7 +36,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
 
-from .catalog import catalog
+from .catalog import OneMark, catalog
 from .families.base import Finding
 from .models import Violation
 from .text.folding import SENTENCE_ENDS, fold_one_to_one
@@ -65,21 +71,45 @@ def _tables() -> dict[str, tuple[_Table, ...]]:
     return {code: tuple(tables) for code, tables in out.items()}
 
 
+@cache
 def _order() -> dict[str, int]:
-    return {rule.code: i for i, rule in enumerate(catalog().rules)}
+    """Each rule's place when equally severe findings of the same length compete for a mark:
+    the catalog's order, except that a table's ``first`` list reorders its rules among the
+    places they hold (a link's worst problem leads)."""
+    codes = [rule.code for rule in catalog().rules]
+    for t in catalog().one_mark:
+        if t.first:
+            places = sorted(codes.index(code) for code in t.first)
+            for place, code in zip(places, t.first, strict=True):
+                codes[place] = code
+    return {code: i for i, code in enumerate(codes)}
 
 
 @cache
-def _parts() -> frozenset[tuple[str, str]]:
-    """(kept, absorbed) rule pairs where the absorbed finding is another missing part of the
-    kept one's problem."""
-    return frozenset(
-        (keep, absorb)
-        for t in catalog().one_mark
-        if t.parts
-        for keep in t.keep
-        for absorb in t.absorb
-    )
+def _pairs() -> dict[tuple[str, str], tuple[OneMark, ...]]:
+    """The tables by which a (kept, absorbed) pair of rules may merge, in catalog order."""
+    out: dict[tuple[str, str], list[OneMark]] = {}
+    for t in catalog().one_mark:
+        for keep in t.keep:
+            for absorb in t.absorb:
+                out.setdefault((keep, absorb), []).append(t)
+    return {pair: tuple(tables) for pair, tables in out.items()}
+
+
+def _table_of(kept: Violation, other: Violation) -> OneMark | None:
+    """The table by which ``kept`` took ``other``, read off the two findings alone (so that a
+    mark's note can be taken off again): the first that applies to the kept finding's
+    severity, a table of the same words first where the two overlap (they merge first)."""
+    tables = [
+        t
+        for t in _pairs().get((kept.rule, other.rule), ())
+        if kept.severity.rank >= t.least.rank and (not t.same_rule or other.rule == kept.rule)
+    ]
+    if _overlap(kept, other):
+        tables.sort(key=lambda t: t.reach != "overlap")
+    else:
+        tables = [t for t in tables if t.reach != "overlap"]
+    return tables[0] if tables else None
 
 
 @cache
@@ -222,16 +252,33 @@ def _bare(v: Violation, lang: str) -> Violation:
     return v.model_copy(update={"message": message, "suggestion": suggestion, "also": ()})
 
 
-def _missing(kept: Violation, also: Sequence[Violation]) -> list[Violation]:
+def _tables_of(kept: Violation, also: Sequence[Violation]) -> list[OneMark | None]:
+    """The table by which ``kept`` took each of ``also``."""
+    return [_table_of(kept, v) for v in also]
+
+
+def _missing(
+    kept: Violation, also: Sequence[Violation], tables: Sequence[OneMark | None]
+) -> list[Violation]:
     """Of ``also``, the other missing parts of the kept finding's problem."""
-    pairs = _parts()
-    return [v for v in also if (kept.rule, v.rule) in pairs]
+    return [v for v, t in zip(also, tables, strict=True) if t is not None and t.parts]
 
 
 def _fixes(kept: Violation, also: Sequence[Violation], lang: str) -> str:
-    """What the kept finding's suggestion adds: the fixes of the other missing parts."""
-    missing = sorted(_missing(kept, also), key=lambda v: _tier(v.rule))
+    """What the kept finding's suggestion adds: the fixes of the other missing parts, then of
+    the other problems of the same thing (a link's), each once. A finding the frame judge
+    lowered gives the frame's advice alone: a phishing link quoted in a warning is taken out
+    or defanged, not moved to https."""
+    tables = _tables_of(kept, also)
+    missing = sorted(_missing(kept, also, tables), key=lambda v: _tier(v.rule))
     fixes = [v.suggestion for v in missing if v.suggestion]
+    if kept.frame is None:
+        fixes += [
+            v.suggestion
+            for v, t in zip(also, tables, strict=True)
+            if t is not None and t.fixes and v.suggestion
+        ]
+    fixes = [f for f in dict.fromkeys(fixes) if f != kept.suggestion]
     return "".join(("; " if lang == "en" else "；") + f for f in fixes)
 
 
@@ -311,10 +358,20 @@ def _overlap(a: Violation, b: Violation) -> bool:
 
 def _note(kept: Violation, also: Sequence[Violation], lang: str) -> str:
     """What the kept finding's message adds: the codes and names of those on its words, and
-    of those elsewhere (its own rule's with their words: the other terms of one offer)."""
-    missing = _missing(kept, also)
-    here = [v for v in also if _overlap(kept, v) and v not in missing]
-    there = [v for v in also if not _overlap(kept, v) and v not in missing]
+    of those elsewhere (its own rule's with their words: the other terms of one offer); the
+    codes whose advice does not apply, with the reason, not as problems to fix."""
+    tables = _tables_of(kept, also)
+    missing = _missing(kept, also, tables)
+    moot: dict[str, list[str]] = {}
+    rest = []
+    # the reason for those on the kept finding's words first (the link's, then the message's)
+    for v, t in sorted(zip(also, tables, strict=True), key=lambda p: not _overlap(kept, p[0])):
+        if t is not None and t.moot is not None:
+            moot.setdefault(t.moot.pick(lang), []).append(v.rule)
+        elif t is None or not t.parts:
+            rest.append(v)
+    here = [v for v in rest if _overlap(kept, v)]
+    there = [v for v in rest if not _overlap(kept, v)]
     out = ""
     if missing:
         out += ("; it also lacks " if lang == "en" else "；还缺少") + _parts_named(missing, lang)
@@ -326,7 +383,18 @@ def _note(kept: Violation, also: Sequence[Violation], lang: str) -> str:
         out += ("; this mark also covers " if lang == "en" else "；一并标出 ") + _named(
             there, kept.rule, lang
         )
+    for reason, codes in moot.items():
+        listed = sorted(dict.fromkeys(codes))
+        if lang == "en":
+            verb = "does" if len(listed) == 1 else "do"
+            out += f"; {_joined_en(listed)} {verb} not apply: {reason}"
+        else:
+            out += f"；不适用 {'、'.join(listed)}：{reason}"
     return out
+
+
+def _joined_en(items: Sequence[str]) -> str:
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
 
 
 def _parts_named(missing: Sequence[Violation], lang: str) -> str:

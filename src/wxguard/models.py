@@ -122,6 +122,12 @@ class Violation(BaseModel):
     also: tuple[Violation, ...] = ()
     location: Location | None = None
 
+    @property
+    def also_codes(self) -> tuple[str, ...]:
+        """The codes of the findings this one absorbed, each once: two terms of one offer
+        (学生妹, 包夜) are two findings in ``also`` but one rule to a reader."""
+        return tuple(dict.fromkeys(w.rule for w in self.also))
+
     @model_validator(mode="after")
     def _span_ordered(self) -> Violation:
         if self.end < self.start:
@@ -153,21 +159,20 @@ class Violation(BaseModel):
         (exact types, an ordered span, a confidence in range) are kept as they are, with
         one shared set of fields (pydantic copies it before any change); any other value
         is validated, with its usual error."""
-        if not (
-            type(start) is int
-            and type(end) is int
-            and 0 <= start <= end
-            and type(confidence) is float
-            and 0.0 <= confidence <= 1.0
-            and type(severity) is Severity
-            and type(techniques) is tuple
-            and all(type(t) is str for t in techniques)
-            and type(rule) is type(name) is type(category) is type(text) is str
-            and type(message) is type(consequence) is str
-            and (term is None or type(term) is str)
-            and (suggestion is None or type(suggestion) is str)
-            and (frame is None or type(frame) is str)
-        ):
+        shared = cls.shared(
+            rule=rule,
+            name=name,
+            category=category,
+            severity=severity,
+            term=term,
+            techniques=techniques,
+            confidence=confidence,
+            message=message,
+            suggestion=suggestion,
+            consequence=consequence,
+            frame=frame,
+        )
+        if shared is None:
             return cls(
                 rule=rule,
                 name=name,
@@ -184,30 +189,72 @@ class Violation(BaseModel):
                 consequence=consequence,
                 frame=frame,
             )
+        return cls.placed(shared, start, end, text)
+
+    @staticmethod
+    def shared(
+        *,
+        rule: str,
+        name: str,
+        category: str,
+        severity: Severity,
+        term: str | None,
+        techniques: tuple[str, ...],
+        confidence: float,
+        message: str,
+        suggestion: str | None,
+        consequence: str,
+        frame: str | None,
+    ) -> dict[str, Any] | None:
+        """What ``found`` keeps of every field but the place (``start``, ``end``, ``text``,
+        left as None), in the model's order, when each value is already what validation
+        returns; None when one needs validating. Findings alike share it (``placed``)."""
+        if not (
+            type(confidence) is float
+            and 0.0 <= confidence <= 1.0
+            and type(severity) is Severity
+            and type(techniques) is tuple
+            and all(type(t) is str for t in techniques)
+            and type(rule) is type(name) is type(category) is str
+            and type(message) is type(consequence) is str
+            and (term is None or type(term) is str)
+            and (suggestion is None or type(suggestion) is str)
+            and (frame is None or type(frame) is str)
+        ):
+            return None
+        return {
+            "rule": rule,
+            "name": name,
+            "category": category,
+            "severity": severity,
+            "start": None,
+            "end": None,
+            "text": None,
+            "term": term,
+            "techniques": techniques,
+            "confidence": confidence,
+            "message": message,
+            "suggestion": suggestion,
+            "consequence": consequence,
+            "frame": frame,
+            "also": (),
+            "location": None,
+        }
+
+    @classmethod
+    def placed(cls, shared: dict[str, Any], start: int, end: int, text: str) -> Violation:
+        """The violation of ``shared`` (made by ``shared``) at ``[start, end)``, the same as
+        ``found`` gives."""
+        if not (
+            type(start) is int and type(end) is int and 0 <= start <= end and type(text) is str
+        ):
+            fields = {k: v for k, v in shared.items() if k not in ("also", "location")}
+            return cls(**{**fields, "start": start, "end": end, "text": text})
+        values = shared.copy()
+        values["start"], values["end"], values["text"] = start, end, text
         made = cls.__new__(cls)
         _set = object.__setattr__
-        _set(
-            made,
-            "__dict__",
-            {
-                "rule": rule,
-                "name": name,
-                "category": category,
-                "severity": severity,
-                "start": start,
-                "end": end,
-                "text": text,
-                "term": term,
-                "techniques": techniques,
-                "confidence": confidence,
-                "message": message,
-                "suggestion": suggestion,
-                "consequence": consequence,
-                "frame": frame,
-                "also": (),
-                "location": None,
-            },
-        )
+        _set(made, "__dict__", values)
         _set(made, "__pydantic_fields_set__", _FOUND_FIELDS)
         _set(made, "__pydantic_extra__", None)
         _set(made, "__pydantic_private__", None)

@@ -48,7 +48,7 @@ _DTYPES: dict[str, Any] = {
 COLUMNS: tuple[str, ...] = tuple(_DTYPES)
 """The columns of a findings frame, in order: the fields of ``Violation``, with the
 disguises seen in ``techniques`` and the codes of the findings it absorbed (``also``: one
-problem, one mark) joined by commas ("" for none), so every column is a plain dtype that
+problem, one mark; each code once) joined by commas ("" for none), so every column is a plain dtype that
 Parquet, CSV and Dask take as it is."""
 
 _AS_IS = ("rule", "name", "category", "start", "end", "text", "term", "confidence", "message")
@@ -118,7 +118,7 @@ def _findings(index: pd.Index, reports: list[Report | None]) -> pd.DataFrame:
                 columns[name].append(getattr(v, name))
             columns["severity"].append(v.severity.value)
             columns["techniques"].append(",".join(v.techniques))
-            columns["also"].append(",".join(w.rule for w in v.also))
+            columns["also"].append(",".join(v.also_codes))
     frame = pd.DataFrame(
         {name: pd.Series(values, dtype=_DTYPES[name]) for name, values in columns.items()}
     )

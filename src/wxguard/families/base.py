@@ -8,7 +8,7 @@ is a catalog entry plus the code that yields it; the engine turns findings into
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -56,9 +56,24 @@ class Finding:
     # findings (``wxguard.marks``).
     anchor: str | None = None
 
+    def framed(self, frame: Frame) -> Finding:
+        """This finding lowered to ``frame``'s severity, carrying it: the same as
+        ``replace(self, severity=frame.severity, frame=frame)``, which went through every
+        field and the frozen constructor at several times the cost, for each framed finding
+        of a long text."""
+        made = object.__new__(type(self))
+        values = self.__dict__.copy()
+        values["severity"], values["frame"] = frame.severity, frame
+        object.__setattr__(made, "__dict__", values)
+        return made
+
     def violation(self, text: str, config: GuardConfig) -> Violation:
         """The reported form, with the catalog's texts in the configured language: the one
         way any finding (a checker's, or a file's unused suppression) becomes a Violation."""
+        return Violations(text, config)(self)
+
+    def _values(self, config: GuardConfig, severity: Severity) -> dict[str, Any]:
+        """Every field of the violation but its place."""
         rule = catalog().by_code[self.rule]
         lang = config.lang
         try:
@@ -72,22 +87,70 @@ class Finding:
             message += framed.note(lang, self.frame.cue)
             suggestion = framed.suggestion(lang, suggestion)
             consequence = framed.consequence(lang, consequence)
-        return Violation.found(
-            rule=self.rule,
-            name=rule.name,
-            category=self.category or rule.category or rule.family,
-            severity=self.severity or config.severity_of(self.rule, self.variant),
-            start=self.start,
-            end=self.end,
-            text=text[self.start : self.end],
-            term=self.term,
-            techniques=self.techniques,
-            confidence=self.confidence,
-            message=message,
-            suggestion=suggestion,
-            consequence=consequence,
-            frame=self.frame.kind if self.frame is not None else None,
+        return {
+            "rule": self.rule,
+            "name": rule.name,
+            "category": self.category or rule.category or rule.family,
+            "severity": severity,
+            "term": self.term,
+            "techniques": self.techniques,
+            "confidence": self.confidence,
+            "message": message,
+            "suggestion": suggestion,
+            "consequence": consequence,
+            "frame": self.frame.kind if self.frame is not None else None,
+        }
+
+
+class Violations:
+    """Makes the violations of one message's findings. Findings alike (the same rule,
+    variant, severity, frame, fields, term, techniques and confidence: a long text repeats
+    a term thousands of times) share every field but their place, so the catalog's texts
+    are looked up and the values checked once for all of them (``Violation.shared``)."""
+
+    def __init__(
+        self,
+        text: str,
+        config: GuardConfig,
+        severity_of: Callable[[Finding], Severity] | None = None,
+    ) -> None:
+        self.text, self.config = text, config
+        self.severity_of = severity_of or (
+            lambda f: f.severity or config.severity_of(f.rule, f.variant)
         )
+        self._known: dict[tuple[Any, ...], tuple[dict[str, Any], dict[str, Any] | None]] = {}
+
+    def __call__(self, f: Finding) -> Violation:
+        severity = self.severity_of(f)
+        confidence = f.confidence
+        key = (
+            f.rule,
+            f.variant,
+            severity,
+            f.frame,
+            f.category,
+            f.term,
+            f.techniques,
+            confidence,
+            type(confidence),
+            tuple(f.fields.items()),
+        )
+        try:
+            known = self._known.get(key)
+            keyed = True
+        except TypeError:  # a value that cannot be a key: made afresh
+            known, keyed = None, False
+        if known is None:
+            values = f._values(self.config, severity)
+            known = (values, Violation.shared(**values))
+            if keyed:
+                self._known[key] = known
+        values, shared = known
+        if shared is None:
+            return Violation.found(
+                **values, start=f.start, end=f.end, text=self.text[f.start : f.end]
+            )
+        return Violation.placed(shared, f.start, f.end, self.text[f.start : f.end])
 
 
 @lru_cache(maxsize=4096)

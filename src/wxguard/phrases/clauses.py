@@ -100,14 +100,6 @@ class Clauses:
         """The message's clauses, built once and shared by the checkers that read them."""
         return view.memo("clauses", lambda: Clauses(view))
 
-    @property
-    def _strong(self) -> list[int]:
-        return self._markers()[0]
-
-    @property
-    def _weak(self) -> list[int]:
-        return self._markers()[1]
-
     def respelled(self, table: Sequence[str]) -> Clauses:
         """The same clauses with the text translated one character for one (by sound, say):
         indices, markers and the map back to the original stay valid."""
@@ -154,22 +146,31 @@ class Clauses:
         strong, weak = self._marks or self._markers()
         return _count(strong, start, end), _count(weak, start, end)
 
+    # The four below are asked for every finding and join of a long text: each reads the
+    # markers once and bisects them inline (a property and a helper per marker list were
+    # most of their cost).
     def clause_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` begins (just after the previous marker)."""
-        k = max(_last_before(self._strong, pos), _last_before(self._weak, pos))
-        return k + 1
+        strong, weak = self._marks or self._markers()
+        i, j = bisect_left(strong, pos), bisect_left(weak, pos)
+        return max(strong[i - 1] if i else -1, weak[j - 1] if j else -1) + 1
 
     def clause_end(self, pos: int) -> int:
         """Where the clause holding ``pos`` ends (the next marker, or the end of the text)."""
-        ends = [m[i] for m in (self._strong, self._weak) if (i := bisect_left(m, pos)) < len(m)]
-        return min(ends, default=len(self.text))
+        strong, weak = self._marks or self._markers()
+        i, j = bisect_left(strong, pos), bisect_left(weak, pos)
+        end = strong[i] if i < len(strong) else len(self.text)
+        return weak[j] if j < len(weak) and weak[j] < end else end
 
     def sentence_start(self, pos: int) -> int:
-        return _last_before(self._strong, pos) + 1
+        strong = (self._marks or self._markers())[0]
+        i = bisect_left(strong, pos)
+        return strong[i - 1] + 1 if i else 0
 
     def sentence_end(self, pos: int) -> int:
-        i = bisect_left(self._strong, pos)
-        return self._strong[i] if i < len(self._strong) else len(self.text)
+        strong = (self._marks or self._markers())[0]
+        i = bisect_left(strong, pos)
+        return strong[i] if i < len(strong) else len(self.text)
 
     @property
     def original_text(self) -> str:
@@ -182,8 +183,3 @@ class Clauses:
 
 def _count(marks: list[int], start: int, end: int) -> int:
     return max(0, bisect_left(marks, end) - bisect_left(marks, start))
-
-
-def _last_before(marks: list[int], pos: int) -> int:
-    i = bisect_left(marks, pos)
-    return marks[i - 1] if i else -1

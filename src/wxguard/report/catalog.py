@@ -42,6 +42,27 @@ def _example(text: str) -> str:
     return text.replace("\n", "\\n")
 
 
+def _fix(rule: Rule) -> tuple[str, str]:
+    """The rule's fix in both languages. A fix filled in per finding (WX402's ``{fix}``, the
+    masked number of WX501) is shown as the failing example gets it, not as a template."""
+    zh, en = rule.suggestion_zh, rule.suggestion_en
+    if "{" not in zh + en:
+        return zh, en
+    from ..guard import Guard
+
+    filled = []
+    for lang in ("zh", "en"):
+        report = Guard(select=[rule.code], lang=lang).check(rule.fail)
+        found = [v.suggestion for v in report.violations if v.rule == rule.code]
+        if not found:
+            return zh, en
+        filled.append(found[0])
+    return (
+        f"每处各异，如失败示例：{filled[0]}",
+        f"each finding its own; the failing example: {filled[1]}",
+    )
+
+
 def explain(rule: Rule) -> str:
     """What the rule finds, why it matters, the penalty, the fix, and an example each way."""
     family = catalog().families[rule.code[:3]]
@@ -51,7 +72,7 @@ def explain(rule: Rule) -> str:
         f"what:        {rule.summary_zh} / {rule.summary_en}",
         f"why:         {rule.why_en}",
         f"consequence: {rule.consequence_zh} / {rule.consequence_en}",
-        f"fix:         {rule.suggestion_zh} / {rule.suggestion_en}",
+        "fix:         {} / {}".format(*_fix(rule)),
         f"fails:       {_example(rule.fail)}",
         f"passes:      {_example(rule.pass_)}",
     ]
@@ -113,7 +134,7 @@ def rules_markdown() -> str:
                 + (" (the cases below have their own)" if r.cases() else ""),
                 f"- **Consequence:** {r.consequence_zh} ({r.consequence_en})",
                 f"- **Why:** {r.why_en}",
-                f"- **Fix:** {r.suggestion_zh} ({r.suggestion_en})",
+                "- **Fix:** {} ({})".format(*_fix(r)),
                 f"- **Fails:** {_code(r.fail)}",
                 f"- **Passes:** {_code(r.pass_)}",
             ]
@@ -132,6 +153,8 @@ def rules_markdown() -> str:
 # that the section shows what the engine makes of them without depending on the word lists.
 _AD = "新品上市，原价199现价99，点击下单"
 _NOTICE = "请大家不要吸毒"
+_HTTP = "限时秒杀 http://shop.example.com/a"
+_SPOOF = "登录 http://taoba0.com 领券"
 
 
 def _missing(code: str) -> dict[str, Text]:
@@ -162,7 +185,12 @@ def _presentation() -> list[str]:
         "`select`, `ignore`, `per-file-ignores` and `wxguard: ignore[…]` act on each code alike:",
         "ignoring the kept code leaves the others, merged again. The catalog's `[[one-mark]]`",
         "tables say which findings a kept one absorbs: where they overlap, or in one sentence or",
-        "one message; `parts` tables join the missing parts of one ad.",
+        "one message; `parts` tables join the missing parts of one ad; under a `fixes` table the",
+        "kept finding's suggestion adds the others' fixes (one link is one mark, led by its worst",
+        "problem: the `first` order); a `moot` table's absorbed findings are named as not",
+        "applying, with the reason, not as problems to fix (a 广告 label makes no scam lawful).",
+        "The kept finding is the most severe, then (for a `parts` table) the part the others",
+        "complete, then the longest, then the earlier rule.",
         "",
         "| kept | absorbed | where | why |",
         "|---|---|---|---|",
@@ -172,6 +200,9 @@ def _presentation() -> list[str]:
         scope = where[t.reach] + (", same rule" if t.same_rule else "")
         scope += f", under {t.least.value} only" if t.least is not Severity.INFO else ""
         scope += ", missing parts" if t.parts else ""
+        scope += ", fixes listed" if t.fixes else ""
+        scope += ", advice does not apply" if t.moot is not None else ""
+        scope += f", worst first: {' '.join(t.first)}" if t.first else ""
         out.append(f"| {', '.join(t.keep)} | {', '.join(t.absorb)} | {scope} | {_cell(t.why)} |")
     config = {lang: GuardConfig(lang=lang) for lang in ("zh", "en")}
     evidence = {"signals": "「原价199现价99」「点击下单」", "score": "…"}
@@ -189,6 +220,38 @@ def _presentation() -> list[str]:
         (mark,) = merge([f.violation(_AD, conf) for f in parts], lang, _AD)
         codes = " ".join(v.rule for v in (mark, *mark.also))
         out.append(f"- {lang}: `{mark.text}` [{codes}] {mark.message}")
+    out += [
+        "",
+        "A missing part's mark stands where its fix goes, not on a piece of evidence: the label's",
+        "on the first clause (【广告】 goes before it), the sender's on the label, the opt-out's on",
+        "the last clause, each moved off the words another finding marks. The message names the",
+        "evidence (依据「…」) and the score; the first clause is marked because a reader fixes the",
+        "message there, and an empty span at its start would be no mark to see.",
+        "",
+        "One link with two problems is one mark with both fixes; a link that must go (here a",
+        "brand look-alike) carries the others as not applying:",
+        "",
+    ]
+    # The findings on one link: a marketing link without https or tags, a brand look-alike.
+    spoof = {"host": "taoba0.com", "imitated": "taobao.com", "domain": "taoba0.com"}
+    links = [
+        (
+            _HTTP,
+            [Finding(c, 5, 30, fields={"host": "shop.example.com"}) for c in ("WX201", "WX209")],
+        ),
+        (
+            _SPOOF,
+            [
+                Finding("WX201", 3, 20, fields={"host": "taoba0.com"}),
+                Finding("WX208", 3, 20, variant="brand-lookalike", fields=spoof),
+            ],
+        ),
+    ]
+    for example, found in links:
+        for lang, conf in config.items():
+            (mark,) = merge([f.violation(example, conf) for f in found], lang, example)
+            codes = " ".join(v.rule for v in (mark, *mark.also))
+            out.append(f"- {lang}: `{mark.text}` [{codes}] {mark.message} → {mark.suggestion}")
     model = frame_model(())
     out += [
         "",

@@ -78,15 +78,19 @@ def _counts(violations: Sequence[Violation]) -> str:
 
 
 def _label(v: Violation) -> str:
-    """A finding's code, and those it absorbed (one problem, one mark) fainter beside it."""
+    """A finding's code, and those it absorbed (one problem, one mark) fainter beside it, each
+    code once."""
     accent = COLOURS[v.severity][1]
     out = [
         f'<span class="wxguard-label" style="color:{accent};margin-left:4px;">{_e(v.rule)}</span>'
     ]
+    first: dict[str, Violation] = {}
+    for w in v.also:
+        first.setdefault(w.rule, w)
     out += [
         f'<span class="wxguard-label wxguard-also" title="{_e(w.name)}" '
         f'style="color:{COLOURS[w.severity][1]};opacity:0.7;margin-left:2px;">{_e(w.rule)}</span>'
-        for w in v.also
+        for w in first.values()
     ]
     return "".join(out)
 

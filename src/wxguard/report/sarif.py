@@ -85,7 +85,7 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
             if v.frame is not None:
                 properties["frame"] = v.frame
             if v.also:
-                properties["also"] = [w.rule for w in v.also]
+                properties["also"] = list(v.also_codes)
             results.append(
                 {
                     "ruleId": v.rule,

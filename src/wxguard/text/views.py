@@ -186,7 +186,7 @@ class TextView:
     def orig_of_skeleton(self, s_index: int) -> int:
         """Index in the original text of the character behind skeleton index ``s_index``."""
         if self._arrays is not None:
-            return int(self._arrays.s2t[s_index])
+            return self._arrays._s2t[s_index]  # type: ignore[no-any-return]
         if self._skeleton_map is None:
             self._skeleton_map = BlockMap(self.text, fold)
         return self._skeleton_map.source_index(s_index)
@@ -229,7 +229,7 @@ class _Arrays:
     """numpy views of a long text: classes (skeleton order), the collapsed classes, and the
     maps skeleton → original and collapsed → skeleton."""
 
-    __slots__ = ("classes", "codes", "collapsed", "k2s", "s2t")
+    __slots__ = ("_k2s", "_s2t", "classes", "codes", "collapsed", "k2s", "s2t")
 
     def __init__(self, codes: Any, classes: Any, collapsed: Any, s2t: Any, k2s: Any) -> None:
         self.codes = codes
@@ -237,6 +237,11 @@ class _Arrays:
         self.collapsed = collapsed
         self.s2t = s2t
         self.k2s = k2s
+        # The maps read one index at a time through a memoryview, which gives a Python int
+        # (``int(array[i])`` makes a numpy scalar first: three times the cost, for every
+        # placed candidate of a long text).
+        self._s2t: Any = memoryview(s2t)
+        self._k2s: Any = memoryview(k2s)
 
     def skeleton(self) -> str:
         from .arrays import folded_array
@@ -280,8 +285,7 @@ class _Arrays:
         return [(int(a), int(b)) for a, b in zip(edges[0::2], edges[1::2], strict=True)]
 
     def run(self, k_index: int) -> tuple[int, int]:
-        first = int(self.k2s[k_index])
-        last = (
-            int(self.k2s[k_index + 1]) - 1 if k_index + 1 < len(self.k2s) else len(self.classes) - 1
-        )
+        k2s = self._k2s
+        first = k2s[k_index]
+        last = k2s[k_index + 1] - 1 if k_index + 1 < len(k2s) else len(self.classes) - 1
         return first, last

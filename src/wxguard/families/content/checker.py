@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ...phrases.batch import Batch
@@ -25,6 +26,7 @@ from .lexicon import Candidate, Lexicon
 from .model import lexicon_for
 from .terms import Term, shape
 from .trade import TradeModel, trade_findings, trade_model, trade_screen
+from .wordlists import SOUND_RULE
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
@@ -37,18 +39,19 @@ def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
     of disguised words took the count squared)."""
     ranks: dict[tuple[str, str], int] = {}  # a rule's severity, asked once per rule and tier
 
-    def rank(h: Hit) -> int:
-        key = (h.rule, h.term.tier)
-        found = ranks.get(key)
-        if found is None:
-            found = ranks[key] = h.severity(ctx.config).rank
-        return found
+    def order(h: Hit) -> tuple[int, int, str, int, float]:
+        rule = SOUND_RULE if h.sound else h.term_rule  # ``Hit.rule``, without its call
+        tier = h.term.tier
+        rank = ranks.get((rule, tier))
+        if rank is None:
+            rank = ranks[rule, tier] = h.severity(ctx.config).rank
+        return (h.start - h.end, -rank, rule, h.start, -h.confidence)
 
     chosen: list[Hit] = []
     taken = bytearray(max((h.end for h in hits), default=0))
     for group in (False, True):
         pool = [h for h in hits if h.sound is group]
-        pool.sort(key=lambda h: (-(h.end - h.start), -rank(h), h.rule, h.start, -h.confidence))
+        pool.sort(key=order)
         for hit in pool:
             start, end = hit.start, hit.end
             if taken.find(1, start, end) >= 0:
@@ -132,10 +135,13 @@ class ContentChecker(Checker):
     def _words(self, ctx: CheckContext) -> Iterator[Finding]:
         """The lexicon's terms, judged and picked."""
         lexicon = self.lexicon
-        candidates = lexicon.candidates(ctx.view)
+        candidates = lexicon.each_candidate(ctx.view)
+        first = next(candidates, None)
         masks = lexicon.mask_positions(ctx.view)
-        if not candidates and not masks:
+        if first is None and not masks:
             return
+        if first is not None:
+            candidates = chain((first,), candidates)
         # One fields dict for every finding of a term (findings never change theirs): a long
         # text dense with one term made a dict a finding, for the collector to walk.
         shared: dict[tuple[Term, str | None], dict[str, object]] = {}

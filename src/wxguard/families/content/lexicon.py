@@ -16,7 +16,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import cache
 from typing import Any, Literal, NamedTuple, overload
@@ -567,17 +567,21 @@ class _Matcher:
         return hits
 
     def scan(self, view: TextView) -> list[Candidate]:
-        hits: list[Candidate] = []
+        return list(self.each(view))
+
+    def each(self, view: TextView) -> Iterator[Candidate]:
+        """The candidates as they are found (``tuple.__new__``: no Python frame of the
+        NamedTuple constructor for each)."""
+        new = tuple.__new__
         if self.main is not None:
             for end, g in self._main_hits(view):
                 n, patterns = self.group(False, g)
                 stop = (end + 1) // 2
-                hits.append(Candidate("collapsed", stop - n, stop, patterns=patterns))
+                yield new(Candidate, ("collapsed", stop - n, stop, patterns, (), None))
         if self.short is not None:
             for end, g in self.short.iter(view.sound):
                 n, patterns = self.group(True, g)
-                hits.append(Candidate("skeleton", end + 1 - n, end + 1, patterns=patterns))
-        return hits
+                yield new(Candidate, ("skeleton", end + 1 - n, end + 1, patterns, (), None))
 
 
 def _consistent(p: Pattern) -> bool:
@@ -722,17 +726,21 @@ class Lexicon:
     def candidates(self, view: TextView) -> list[Candidate]:
         """All overlapping hits. Pinyin typed in letters is looked for only in windows
         around Latin letters, since a spelling must contain some."""
-        found = self._deny.scan(view)
+        return list(self.each_candidate(view))
+
+    def each_candidate(self, view: TextView) -> Iterator[Candidate]:
+        """``candidates`` as they are found: judged one by one, none outlives its judgement
+        (a long text dense with terms held hundreds of thousands, which every full
+        collection of the garbage collector walked)."""
+        yield from self._deny.each(view)
         letters = self._letters
         if letters is not None and letters.auto is not None:
             windows = _windows(view, letters)
             if windows is not None:
+                new = tuple.__new__
                 for end, g in letters.auto.iter(windows.letters):
                     n, sounds = letters.group(g)
-                    found.append(
-                        Candidate("letters", end + 1 - n, end + 1, sounds=sounds, window=windows)
-                    )
-        return found
+                    yield new(Candidate, ("letters", end + 1 - n, end + 1, (), sounds, windows))
 
     def deny_terms(self) -> list[Term]:
         """Every deny term, in the order of the word lists."""

@@ -17,6 +17,7 @@ from ..base import CheckContext, Checker, Finding
 from .analyzer import CANDIDATE, SPELLED, analyzer
 from .child_details import child_details_detector
 from .minors import minors_detector
+from .redact import mask
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
@@ -46,6 +47,9 @@ class PersonsChecker(Checker):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         folded = ctx.view.folded
         for r in self.analyzer.analyze(ctx.view.text, folded):
+            found = {"document": catalog().word("document", r.kind), "context": r.context or ""}
+            if r.rule == "WX501":  # the fix shows the number itself masked
+                found["masked"] = mask(ctx.view.text[r.start : r.end], r.rule)
             yield Finding(
                 rule=r.rule,
                 start=r.start,
@@ -53,7 +57,7 @@ class PersonsChecker(Checker):
                 term=r.pattern,
                 confidence=r.score,
                 techniques=("chinese-numerals",) if SPELLED.search(folded, r.start, r.end) else (),
-                fields={"document": catalog().word("document", r.kind), "context": r.context or ""},
+                fields=found,
             )
         for hit in self.minors.find(folded):
             yield Finding(

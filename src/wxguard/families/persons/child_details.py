@@ -39,7 +39,16 @@ class ChildDetailsDetector:
         surnames = data.get("surnames")
         if not isinstance(surnames, str) or not surnames.strip():
             raise WordListError(source.where, None, "surnames: expected a string of characters")
-        self._surname = "[" + re.escape("".join(surnames.split())) + "]"
+        titles = data.get("titles")
+        if not isinstance(titles, list) or not all(isinstance(t, str) and t for t in titles):
+            raise WordListError(source.where, None, "titles: expected a list of words")
+        # a surname not followed by a title (王老师 is no child)
+        self._surname = (
+            "["
+            + re.escape("".join(surnames.split()))
+            + "]"
+            + ("(?!" + "|".join(map(re.escape, titles)) + ")" if titles else "")
+        )
         self.child = self._union(source, data.get("child"), "child")
         details = data.get("details")
         if not isinstance(details, dict) or set(details) != set(KINDS):

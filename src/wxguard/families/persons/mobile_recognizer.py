@@ -31,6 +31,10 @@ class MobileRecognizer(PatternRecognizer):
     )
     CONTEXT = (
         "手机",
+        "收件人",
+        "收货人",
+        "寄件人",
+        "联系人",
         "电话",
         "联系",
         "致电",

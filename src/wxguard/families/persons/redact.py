@@ -103,7 +103,7 @@ def redact_spans(
         out.append(text[last:start])
         value = text[start:end]
         if operator == "mask":
-            out.append(_mask(value, rule, mask_char))
+            out.append(mask(value, rule, mask_char))
         elif operator == "replace":
             out.append(f"<{ENTITIES[rule]}>")
         else:
@@ -135,7 +135,8 @@ def _canonical(value: str) -> str:
     return "".join(c for c in fold_one_to_one(value) if c.isalnum() or c in "@.")
 
 
-def _mask(value: str, rule: str, mask_char: str) -> str:
+def mask(value: str, rule: str, mask_char: str = "*") -> str:
+    """``value`` (a WX501–WX505 finding's text) with what identifies someone masked."""
     if rule == "WX504":
         from ...text.folding import fold_one_to_one
 
