@@ -782,3 +782,24 @@ def test_literals_in_symbols_are_found_where_the_literals_are(
     assert Counter(m for _, m in coded.iter(symbols.encode(text))) == Counter(
         m for _, m in plain.iter(text)
     )
+
+
+def test_an_offer_a_term_marks_already_is_placed_but_never_named(monkeypatch: Any) -> None:
+    """《出售冰毒》 × n: every offer stands where the word list's 冰毒 marks it, so none is
+    made into a finding (naming its parts and the products listed with it was most of a
+    dense text's time); an offer standing alone still is."""
+    from wxguard.families.content import trade
+
+    made: list[object] = []
+    real = trade._finding
+
+    def counted(*args: Any) -> Any:
+        made.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(trade, "_finding", counted)
+    guard = Guard(select=["WX1"])
+    titles = guard.check("《出售冰毒》 " * 50)
+    assert titles.violations and made == []
+    alone = guard.check("出售枪支，量大从优，加微信abc_123")
+    assert any(v.rule == "WX105" for v in alone.violations) and made

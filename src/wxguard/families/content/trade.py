@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...catalog import catalog
 from ...compiled import compiled
@@ -224,6 +224,7 @@ class _Message:
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
         self._exact: dict[str, Spans] = {}
         self._items: dict[str, list[tuple[int, int]]] = {}
+        self._written: dict[tuple[int, int], str] = {}
 
     def exact(self, bank: str, start: int, end: int) -> bool:
         """The part is spelled as the bank writes it: phrases as written cover all of it (a
@@ -278,9 +279,10 @@ class _Message:
         )
 
     def same_words(self, join: Join) -> bool:
-        """Two parts from one bank name the same thing (模特 … 模特 is not a menu)."""
+        """Two parts from one bank name the same thing (模特 … 模特 is not a menu); a
+        stand-alone phrase (``[[alone]]``: its one span is both parts) is no menu."""
         text = self.clauses.text
-        return text[slice(*join.action)] == text[slice(*join.joined)]
+        return join.action != join.joined and text[slice(*join.action)] == text[slice(*join.joined)]
 
     def homophones(self, join: Join) -> list[tuple[str, tuple[int, int]]]:
         """The parts of a join matched by sound, not as written (with their banks)."""
@@ -328,6 +330,17 @@ class _Message:
                 seen.add(text[a:b])
                 others.append((a, b))
         return others[: kinds - 1] if len(seen) >= kinds else None
+
+    def written(self, start: int, end: int) -> str:
+        """The original text of the compact ``[start, end)``, remembered: an item of a long
+        list is named by every offer it stands beside (up to ``MENU_READ`` either way), and
+        mapping each back through the clause map again was most of a dense text's time."""
+        found = self._written.get((start, end))
+        if found is None:
+            found = self._written[start, end] = self.original[
+                slice(*self.clauses.original(start, end))
+            ]
+        return found
 
     def listed(self, bank: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         """The other items of the bank, as written, in the list ``span`` stands in (枪支弹药,
@@ -476,14 +489,25 @@ def trade_findings(
     view = ctx.view
     written = model.gate.possible(view.sound)
     grid = _grid(model, view)
-    found = _offers(model, view.text, Clauses.of(view)) if written else []
-    if grid:
-        found += _grid_offers(model, view, grid, _spans((f.rule, f.start, f.end) for f, _ in found))
-    if not found:
+    msg, joins = _joins(model, view.text, Clauses.of(view)) if written else (None, [])
+    # Each offer's place first: the finding (its parts named, its confidence) is made only
+    # where no word-list finding marks the place already (《出售冰毒》 × n: every offer).
+    placed = [(join, _place(msg, join)) for join in joins] if msg is not None else []
+    gridded = (
+        _grid_offers(model, view, grid, _spans((j.rule, p.start, p.end) for j, p in placed))
+        if grid
+        else []
+    )
+    if not placed and not gridded:
         return
     taken = tuple(taken)
     strong, weak = _spans(taken), _spans((*taken, *review))
-    for finding, contact in found:
+    for join, place in placed:
+        same = (strong if place.named else weak).get(join.rule)
+        if same is None or not same.overlaps(place.start, place.end):
+            assert msg is not None
+            yield _finding(msg, join, place)[0]
+    for finding, contact in gridded:
         same = (strong if contact else weak).get(finding.rule)
         if same is None or not same.overlaps(finding.start, finding.end):
             yield finding
@@ -492,14 +516,22 @@ def trade_findings(
 def _offers(model: TradeModel, original: str, clauses: Clauses) -> list[tuple[Finding, bool]]:
     """The offers in one text (a message, or a reading of it), with whether each names a
     contact; spans are indices into ``original``."""
+    msg, joins = _joins(model, original, clauses)
+    return [_finding(msg, join) for join in joins] if msg is not None else []
+
+
+def _joins(
+    model: TradeModel, original: str, clauses: Clauses
+) -> tuple[_Message | None, list[Join]]:
+    """The joins of one text, read by sound, with the message they were judged in."""
     sound = clauses.respelled(syllable_table())
     if not model.joinable.possible(sound.text):
-        return []
+        return None, []
     msg = _Message(model, original, clauses)
     joins = find_joins(
         sound, model.sound, model.combines, model.alones, accept=msg.accept, written=msg.exact
     )
-    return [_finding(msg, join) for join in joins]
+    return msg, joins
 
 
 def _grid_offers(
@@ -543,11 +575,21 @@ def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans]:
     return {rule: Spans(hits) for rule, hits in marked.items()}
 
 
-def _finding(msg: _Message, join: Join) -> tuple[Finding, bool]:
-    """The finding of a join, and whether it names a contact."""
-    homophone = bool(msg.homophones(join))
-    clauses, original = msg.clauses, msg.original
-    parts = [join.action, join.joined]
+class _Place(NamedTuple):
+    """Where a join's offer stands in the original (its parts, the products listed with it
+    and its contact), and whether it names a contact."""
+
+    start: int
+    end: int
+    parts: list[tuple[int, int]]
+    contact: tuple[int, int] | None
+    named: bool
+
+
+def _place(msg: _Message, join: Join) -> _Place:
+    """The span of a join's offer: asked of every join, before the finding is made for
+    those a word-list finding does not mark already."""
+    parts = list(dict.fromkeys([join.action, join.joined]))  # a stand-alone phrase is one
     parts += msg.menus(join) or []
     # The products listed with the one joined (枪支弹药，货到付款) are the offer too: the mark
     # covers them.
@@ -556,23 +598,30 @@ def _finding(msg: _Message, join: Join) -> tuple[Finding, bool]:
     contact = None if join.banks[1] == CONTACT else msg.contact(join)
     if contact is not None:
         parts.append(contact)
-    named = [original[slice(*clauses.original(a, b))] for a, b in sorted(parts)]
-    strong, weak = clauses.breaks(join.start, join.end)
+    start, end = msg.clauses.original(first, last)
+    return _Place(start, end, parts, contact, contact is not None or join.banks[1] == CONTACT)
+
+
+def _finding(msg: _Message, join: Join, place: _Place | None = None) -> tuple[Finding, bool]:
+    """The finding of a join, and whether it names a contact."""
+    if place is None:
+        place = _place(msg, join)
+    homophone = bool(msg.homophones(join))
+    named = [msg.written(a, b) for a, b in sorted(place.parts)]
+    strong, weak = msg.clauses.breaks(join.start, join.end)
     confidence = CONFIDENCE["window" if strong or weak else "clause"]
-    if contact is not None or join.banks[1] == CONTACT:
+    if place.contact is not None or join.banks[1] == CONTACT:
         confidence += WITH_CONTACT
     if homophone:
         confidence -= HOMOPHONE
-    start, end = clauses.original(first, last)
-    product = original[slice(*clauses.original(*join.action))]
     finding = Finding(
         rule=join.rule,
-        start=start,
-        end=end,
-        term=product,
+        start=place.start,
+        end=place.end,
+        term=msg.written(*join.action),
         techniques=(TECHNIQUE, "homophone") if homophone else (TECHNIQUE,),
         confidence=round(confidence, 2),
         fields={"term": " + ".join(named)},
         variant=msg.model.exact[join.banks[0]].options.get("variant"),
     )
-    return finding, contact is not None or join.banks[1] == CONTACT
+    return finding, place.named
