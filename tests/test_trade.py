@@ -13,7 +13,7 @@ from wxguard import Guard, Severity, WordListError
 
 from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS, WARNINGS, WHOLE_MARKS
 
-TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106", "WX110", "WX111")
+TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106", "WX107", "WX110", "WX111")
 
 
 @pytest.fixture(scope="module")
@@ -308,3 +308,30 @@ def test_card_trading_cites_the_anti_fraud_law_and_threats_the_criminal_law() ->
 def test_a_card_sale_a_fraud_term_also_names_is_one_mark_under_the_card_rule() -> None:
     (mark,) = Guard().check("出售银行卡，一张五百").violations
     assert mark.rule == "WX110" and [v.rule for v in mark.also] == ["WX106"]
+
+
+@pytest.mark.parametrize(
+    "text", ["谁再乱停车，我就把他轮胎扎了", "谁再乱停车，我就砸了他的车", "信不信我把你的店砸了"]
+)
+def test_a_threat_to_property_is_a_warning_of_its_own(guard: Guard, text: str) -> None:
+    """Damaging a car or a shop, announced, is a threat to property: a warning that says so
+    and sends the dispute to the property manager or the police, not the error of a threat
+    to life."""
+    (found,) = guard.check(text).violations
+    assert (found.rule, found.severity) == ("WX111", Severity.WARNING), found
+    assert found.message.startswith("扬言损毁他人财物") and "物业" in found.suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("明天带人去你公司堵你", "「去你公司堵你」"), ("都给我滚", "「给我滚」")],
+)
+def test_a_stand_alone_phrase_is_named_once(guard: Guard, text: str, named: str) -> None:
+    (found,) = guard.check(text).violations
+    assert named in found.message and "+" not in found.message, found.message
+
+
+def test_one_data_sale_is_one_mark(guard: Guard) -> None:
+    """The sale (出售…车主信息) and the price by the record (一万条500) are one offer."""
+    (found,) = guard.check("出售全国各地车主信息、宝妈数据，精准客户，一万条500").violations
+    assert found.rule == "WX110" and {v.text[:2] for v in (found, *found.also)} >= {"出售", "车主"}

@@ -1,8 +1,8 @@
 """Hand-written messages for illegal-trade offers in WX1 (a product joined to an offer or a
 contact): (text, rule, a span a finding of the rule must mark; a listed term of the same
 rule may mark it first, and then the join adds no second mark). Written fresh in the style of real
-offers; the traps use the same products in ordinary messages and must raise no WX102,
-WX103 or WX106 at all."""
+offers; the traps use the same products in ordinary messages and must raise no offer
+(no join of any trade rule) at all."""
 
 from __future__ import annotations
 
@@ -166,6 +166,35 @@ OFFERS: list[tuple[str, str, str]] = [
     ("你给我等着，我知道你家住哪，明天就去砍你", "WX111", "砍你"),
     ("再逼逼打断你的腿", "WX111", "打断你的腿"),
     ("再不还钱就把你裸照发到你们公司群里", "WX111", "裸照"),
+    # session 7b trial: threats that name the reader's home and hound their family; insults
+    # aimed at someone; personal data sold by the record; drug slang beside a dealer's wink
+    # or a drop; escort packages with the wink; accounts and cards spelled in Latin letters
+    # (full-width folds to them); a fence; game cheats; pinyin products beside a sale or a contact
+    ("你再敢在群里说我，我知道你家住哪，等着瞧", "WX111", "我知道你家住哪"),
+    ("你再敢在群里说我，我知道你家住哪，等着瞧，弄死你", "WX111", "等着瞧"),
+    ("我知道你在哪上班，走着瞧", "WX111", "我知道你在哪上班"),
+    ("欠钱不还是吧，明天带人去你公司堵你，让你全家不得安宁", "WX111", "堵你"),
+    ("再不还钱让你一家鸡犬不宁", "WX111", "让你一家鸡犬不宁"),
+    ("群主是个废物，赶紧滚", "WX107", "废物"),
+    ("你们这群人渣", "WX107", "人渣"),
+    ("楼下那个老不死的…真该死", "WX107", "老不死的"),
+    ("你们这些外地人都给我滚出我们小区", "WX107", "给我滚"),
+    ("出售全国各地车主信息、宝妈数据，精准客户，一万条500", "WX110", "车主信息"),
+    ("股民名单一万条300，要的私聊", "WX110", "股民名单"),
+    ("出售冰糖、叶子，同城闪送，懂的来", "WX104", "叶子"),
+    ("🍀草🍀出售，老地方见，懂的私", "WX104", "草"),
+    ("有没有需要“叶子”的？飞一下很爽，量大从优", "WX104", "叶子"),
+    ("找小jie吗？上门全套，懂的来", "WX102", "上门全套"),
+    ("出售 Ｗｅｃｈａｔ 号，ｖｘ老号", "WX110", "Ｗｅｃｈａｔ 号"),
+    ("出售 Wechat 号，vx老号", "WX110", "Wechat 号"),
+    ("收ｙｉｎ行卡四件套，价高", "WX110", "ｙｉｎ行卡"),
+    ("收yin行卡，当天结算", "WX110", "yin行卡"),
+    ("回收二手手机，也收黑机、卡贷机，不问来源", "WX106", "不问来源"),
+    ("出售游戏外挂，吃鸡透视自瞄，不封号", "WX106", "游戏外挂"),
+    ("dubo网站，日入过万，带你上岸", "WX103", "dubo"),
+    ("出 冰 du，同城可送", "WX104", "冰 du"),
+    ("出售枪zhi，详聊", "WX105", "枪zhi"),
+    ("du品现货，同城可送", "WX104", "du品"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -301,6 +330,36 @@ TRAPS: list[str] = [
     # a homophone that is ordinary text
     "今儿午觉被吵醒，微信响个不停，觉被睡得稀碎",
     "更多精彩尽在官网，欢迎访问",
+    # session 7b: the same words in friendly errands, self-mockery, recycling, lawns, leaves,
+    # school and estate forms, victims of a data leak, game complaints
+    "我知道你家住哪，明天给你送过去",
+    "我知道你家住哪里，路上小心点",
+    "你等着，我马上下楼",
+    "有人把他的车砸了，赶紧报警吧",
+    "老板说让你全家都来吃饭",
+    "我真是个废物，又忘带钥匙",
+    "这些都是废物利用做的手工",
+    "你们这个垃圾分类做得真好",
+    "他是智障人士的志愿者",
+    "球滚出去了，快去捡",
+    "请给我滚动播放这条通知",
+    "秋天到了，叶子飞一下就落了",
+    "草坪出售，懂的来",
+    "粽叶子批发，量大从优",
+    "班主任：明天收学生信息表",
+    "物业统一收业主信息，请配合",
+    "我的车主信息被卖了，天天接到骚扰电话",
+    "回收二手手机，价格公道，当面验机",
+    "这款游戏外挂很多，体验很差",
+    "吃鸡有人开透视自瞄，举报了",
+    "个人出售自住房，业主信息真实",
+    "出售学生校服，家长信息请填表",
+    "出售精准客户管理系统软件",
+    "草，又堵车了，懂的来帮我挪个车",
+    "收购二手手机，不收来路不明的机器",
+    "学习du品危害知识，联系社区",
+    "大ma哈鱼现货，联系13800001111",
+    "草籽出售，包邮",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.

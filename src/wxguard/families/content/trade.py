@@ -279,9 +279,10 @@ class _Message:
         )
 
     def same_words(self, join: Join) -> bool:
-        """Two parts from one bank name the same thing (模特 … 模特 is not a menu)."""
+        """Two parts from one bank name the same thing (模特 … 模特 is not a menu); a
+        stand-alone phrase (``[[alone]]``: its one span is both parts) is no menu."""
         text = self.clauses.text
-        return text[slice(*join.action)] == text[slice(*join.joined)]
+        return join.action != join.joined and text[slice(*join.action)] == text[slice(*join.joined)]
 
     def homophones(self, join: Join) -> list[tuple[str, tuple[int, int]]]:
         """The parts of a join matched by sound, not as written (with their banks)."""
@@ -588,7 +589,7 @@ class _Place(NamedTuple):
 def _place(msg: _Message, join: Join) -> _Place:
     """The span of a join's offer: asked of every join, before the finding is made for
     those a word-list finding does not mark already."""
-    parts = [join.action, join.joined]
+    parts = list(dict.fromkeys([join.action, join.joined]))  # a stand-alone phrase is one
     parts += msg.menus(join) or []
     # The products listed with the one joined (枪支弹药，货到付款) are the offer too: the mark
     # covers them.
