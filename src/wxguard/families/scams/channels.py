@@ -41,8 +41,27 @@ _PHONE = re.compile(
     r")(?![0-9])"
 )
 _ACCOUNT = re.compile(r"(?<![0-9])[1-9][0-9]{3}(?:[ -]?[0-9]{4}){3}(?:[ -]?[0-9]{1,3})?(?![0-9])")
+# Senders break a chat app's name with emoji, symbols or spaces (微💰信, 加🔥V, 微 信) as they
+# break words: up to two such characters may stand between its letters, and any such run
+# with the colon between the name and the id. (Spaces, symbols, dingbats, emoji, zero-width
+# and variation selectors; no letter, digit, line break or clause punctuation.)
+_NOISE = (
+    "[ \t\u00a0\u00b7\u2000-\u200d\u2010-\u2015\u2020-\u2022\u2030-\u2bff\u3000\u2060\ufe0f\ufeff*~"
+    "\U0001f000-\U0001faff]"
+)
+_CHAT_APPS = (
+    *("微信", "威信", "薇信", "徽信", "v信", "vx", "wx", "weixin", "wechat", "qq", "扣扣"),
+    *("+v", "加v"),
+)
+
+
+def _spaced(name: str) -> str:
+    return f"{_NOISE}{{0,2}}".join(re.escape(c) for c in name)
+
+
+_APP = "|".join(_spaced(name) for name in _CHAT_APPS)
 _CHAT_ID = re.compile(
-    r"(?:微信|威信|薇信|徽信|v信|vx|wx|weixin|wechat|qq|扣扣|(?:\+|加)v)(?:号码|群号|号|群)?(?:是|为)?[:： ]*"
+    rf"(?:{_APP})(?:号码|群号|号|群)?(?:是|为)?(?:[:：]|{_NOISE})*"
     r"(?:[a-z][-_a-z0-9]{5,19}|[1-9][0-9]{4,11})(?![-_a-z0-9])"
 )
 _PLACEHOLDER = re.compile(r"\((链接|电话|银行|微信|qq)\)")
@@ -56,9 +75,7 @@ _PLACEHOLDER_KIND = {
 # What a number, a placeholder or a chat id needs somewhere: seven digits (single spaces or
 # dashes between them), a placeholder, a chat app's name. Links have the WX2 reader's test.
 _DIGITS = re.compile(r"[0-9](?:[ -]?[0-9]){6}")
-_NAMED = re.compile(
-    r"\((?:链接|电话|银行|微信|qq)\)|微信|威信|薇信|徽信|v信|vx|wx|weixin|wechat|qq|扣扣|\+v|加v"
-)
+_NAMED = re.compile(rf"\((?:链接|电话|银行|微信|qq)\)|{_APP}")
 
 KINDS = ("url", "phone", "account", "chat-id")
 
