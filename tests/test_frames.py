@@ -173,7 +173,9 @@ def test_a_curse_stays_a_curse_after_a_prohibition(judged: Guard) -> None:
     ],
 )
 def test_a_curse_said_at_someone_stays_a_curse_quoted_or_not(judged: Guard, text: str) -> None:
-    assert ("WX107", Severity.ERROR) in {(v.rule, v.severity) for v in judged.check(text).violations}
+    assert ("WX107", Severity.ERROR) in {
+        (v.rule, v.severity) for v in judged.check(text).violations
+    }
 
 
 def test_a_rebuke_lowers_only_the_curse_it_names() -> None:
