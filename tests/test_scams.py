@@ -322,9 +322,7 @@ def test_a_warning_the_sender_reverses_is_the_scams_pitch(wx8: Guard, text: str)
         "千万别信刷单日赚500的广告！但是如果已经被骗，请拨打96110",
     ],
 )
-def test_a_but_that_vouches_for_no_deal_leaves_the_warning_a_notice(
-    wx8: Guard, text: str
-) -> None:
+def test_a_but_that_vouches_for_no_deal_leaves_the_warning_a_notice(wx8: Guard, text: str) -> None:
     assert _judged(wx8.check(text)) == [("WX803", Severity.INFO, "warned")]
 
 
