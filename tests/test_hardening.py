@@ -157,6 +157,27 @@ def test_allow_regexes_still_drop_what_they_match() -> None:
     assert Guard(allow=["/出售.毒/"], select=["WX1"]).check("出售冰毒").violations == ()
 
 
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        # 1.2 GB and 7 s compiling at the first check (audit of session 8)
+        ("/(?:a{2000}){2000}/", "expand to more than 10,000 items"),
+        ("/(?:ab|cd{500}){500}/", "expand to more than 10,000 items"),
+        # an OverflowError out of Guard()
+        ("/a{4294967296}/", "the repetition number is too large"),
+    ],
+)
+def test_allow_regexes_too_big_to_compile_are_refused(pattern: str, problem: str) -> None:
+    with pytest.raises(ConfigError, match="allow: bad regular expression") as err:
+        Guard(allow=[pattern])
+    assert problem in str(err.value)
+
+
+def test_allow_regexes_of_ordinary_size_are_taken() -> None:
+    guard = Guard(allow=["/(?:a{100}){100}/", r"/微信\d{5,20}/"], select=["WX1"])
+    assert guard.check("出售冰毒").violations
+
+
 def test_too_many_phrase_gaps_are_refused_with_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     gaps = "{*}".join("关注公众号领红包了吗的")
