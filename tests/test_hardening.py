@@ -7,7 +7,9 @@ The cases are issue 16's audit findings: each raised something that was not wxgu
 from __future__ import annotations
 
 import math
+import sqlite3
 import time
+from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -216,8 +218,41 @@ def test_a_retention_longer_than_the_calendar_keeps_everything(tmp_path: Path) -
 
 def test_a_huge_limit_is_every_record() -> None:
     log = SendLog(clock=_clock)
-    log.record("x")
+    sent = log.record(Message(text="x", group="g"))
     assert len(log.records(limit=10**30)) == 1
+    assert log.repeats(sent.digest, group="g", until=_clock(), limit=10**30) == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "named"),
+    [
+        ({"timeout": 10**400}, "timeout"),  # OverflowError before (audit of session 8)
+        ({"timeout": math.inf}, "timeout"),
+        ({"timeout": math.nan}, "timeout"),
+        ({"path": "sends\0.db"}, "path: contains a NUL"),  # ValueError from sqlite3 before
+    ],
+)
+def test_send_log_arguments_out_of_range_name_the_argument(
+    kwargs: dict[str, Any], named: str
+) -> None:
+    with pytest.raises(WxguardError, match=named):
+        SendLog(**kwargs)
+
+
+@pytest.mark.parametrize(
+    "stored",
+    ["'abc'", "9223372036854775807", "x'00'"],  # a TypeError, a ValueError, a TypeError before
+)
+def test_a_record_changed_outside_wxguard_names_the_file(tmp_path: Path, stored: str) -> None:
+    path = tmp_path / "sends.db"
+    with SendLog(path, clock=_clock) as log:
+        log.record("x")
+    with closing(sqlite3.connect(path)) as db:
+        db.execute(f"UPDATE sends SET sent_us = {stored}")
+        db.commit()
+    with SendLog(path, clock=_clock) as log, pytest.raises(WxguardError) as err:
+        log.records()
+    assert str(path) in str(err.value) and "record 1 is damaged" in str(err.value)
 
 
 _TIMES = st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31))
