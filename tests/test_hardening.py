@@ -317,6 +317,16 @@ def test_json_keeps_a_lone_surrogate_as_its_escape() -> None:
     assert std.loads(json.render_lines([report]))["text"] == "出售冰毒\ud800"
 
 
+def test_model_dump_json_keeps_a_lone_surrogate_as_its_escape() -> None:
+    """The documented API raised PydanticSerializationError (audit of session 8)."""
+    import json as std
+
+    report = GUARD.check("出售冰毒\ud800")
+    for dumped in (report.model_dump_json(), report.model_dump_json(indent=2)):
+        assert "\\ud800" in dumped
+        assert Report.model_validate(std.loads(dumped)) == report
+
+
 def test_json_lines_is_the_model_serialisation() -> None:
     report = GUARD.check("出售冰毒，转发到3个群领红包")
     assert json.render_lines([report]) == report.model_dump_json() + "\n"
