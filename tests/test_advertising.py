@@ -960,6 +960,8 @@ def test_what_real_ads_say_is_evidence_s8(text: str, kind: str) -> None:
         ("江南大学公开课在商学院举办", "enrol"),  # a lecture, not a course on sale
         ("截止2024年6月30日，本行资产总额增长", "event"),  # a statement's as-of date
         ("这也是上半年房地产贷款的主要增长点", "org"),  # the trade, not a developer
+        ("绿地拟参与工业地产的开发建设", "org"),  # the trade, not a developer
+        ("转发本条，抽3位送500元京东卡", "price"),  # a prize's worth, not a price
         ("酒店宽带很慢", "telecom"),  # a guest's broadband
         ("在网上订购的书今天到了", "telecom"),  # a reader's order
         ("工单号13900001111", "signature"),  # no name after the number
