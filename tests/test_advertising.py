@@ -485,6 +485,18 @@ def test_a_heading_after_the_label_is_still_no_sender(wx4: Guard) -> None:
     assert [v.rule for v in found] == ["WX404"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # spam_sms eval rows: a red packet or a gift pack is no exam passed (包过)
+        "周年庆开抢，大红包过亿，会员专享，回td退订",
+        "年货礼包过期如未领用上(链接)礼包内含8元券，回td退订",
+    ],
+)
+def test_a_red_packet_or_gift_pack_is_no_pass_guarantee(text: str) -> None:
+    assert Guard(select=["WX405"]).check(text).violations == ()
+
+
 def test_claim_message_names_its_kind(wx4: Guard) -> None:
     (v,) = [v for v in wx4.check("专业考证培训，保过，报名从速").violations if v.rule == "WX405"]
     assert v.message == "违规承诺「保过」（教育培训效果保证）"
