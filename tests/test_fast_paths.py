@@ -592,6 +592,23 @@ def test_a_text_the_exact_trade_test_turns_away_has_no_join(text: str) -> None:
         assert find_joins(sound, model.sound, model.combines, model.alones) == []
 
 
+@given(_TRADE_TEXT)
+@settings(max_examples=3000)
+def test_a_text_the_trade_regex_test_turns_away_has_no_join(text: str) -> None:
+    """``matched`` asks the banks' own regexes: a text it turns away holds no join, and the
+    joins it lets through are those ``find_joins`` finds (the trade path skips the joins of
+    a text it turns away)."""
+    from wxguard.families.content.trade import trade_model
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import find_joins
+    from wxguard.text.sound import syllable_table
+
+    model = trade_model(())
+    sound = Clauses(text).respelled(syllable_table())
+    if not model.joinable.matched(sound.text):
+        assert find_joins(sound, model.sound, model.combines, model.alones) == []
+
+
 def _ad_pieces() -> list[str]:
     """Every literal the advertising scanner looks for, with digits, a phone number, a label
     and brackets, so that signals of every bank (and their rejects and cancels) abound."""
