@@ -114,6 +114,48 @@ def test_a_trie_finds_the_leftmost_longest_literal(words: list[str], text: str) 
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
+# Enough first characters that trie nodes are split behind lookaheads (``_branches``),
+# with the characters a class gives meaning to.
+_WIDE = [
+    *"转发分享领取红包免费扫码加群关注点赞抽奖助力砍一刀好友朋友圈微信支付宝银行卡号",
+    *"abcxyz019",
+    "-",
+    "]",
+    "[",
+    "^",
+    "\\",
+    ".",
+    "|",
+]
+
+
+@st.composite
+def _wide_case(draw: st.DrawFn) -> tuple[list[str], str]:
+    """Words, and a text made of some of them and other characters."""
+    words = draw(
+        st.lists(st.text(st.sampled_from(_WIDE), min_size=1, max_size=4), min_size=30, max_size=80)
+    )
+    pieces = st.one_of(st.sampled_from(words), st.text(st.sampled_from(_WIDE), max_size=2))
+    return words, "".join(draw(st.lists(pieces, max_size=20)))
+
+
+@settings(max_examples=500)
+@given(_wide_case())
+def test_a_wide_trie_finds_the_leftmost_longest_literal(case: tuple[list[str], str]) -> None:
+    """A trie whose nodes have many children (split behind lookaheads on their first
+    characters) matches exactly what a flat union sorted longest first matches."""
+    words, text = case
+    flat = re.compile(
+        "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    )
+    trie = re.compile(trie_source(words))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    starts = range(len(text))
+    assert [trie.match(text, i) and trie.match(text, i).span() for i in starts] == [
+        flat.match(text, i) and flat.match(text, i).span() for i in starts
+    ]
+
+
 @settings(max_examples=200)
 @given(
     st.lists(st.sampled_from([*SOURCES, "分享", "a\\.b", "转发"]), min_size=1, max_size=6), BANKISH
