@@ -13,8 +13,17 @@ from hypothesis import strategies as st
 from wxguard import Guard
 from wxguard.errors import WordListError
 from wxguard.families.advertising.model import advertising_model
+from wxguard.families.inducement.model import inducement_model
 from wxguard.phrases.banks import compile_phrase
-from wxguard.text.quickregex import DIGITS, any_of, first_chars, literal_of, quick, trie_source
+from wxguard.text.quickregex import (
+    DIGITS,
+    GUARDED_DIGITS,
+    any_of,
+    first_chars,
+    literal_of,
+    quick,
+    trie_source,
+)
 
 from .banks import SOURCES
 
@@ -34,7 +43,10 @@ BANKISH = st.text(st.sampled_from(BANK_CHARS), max_size=40)
         ("(?<!不)转发", {"转"}),
         ("a{0,2}b+", {"a", "b"}),
         (r"\dx|三个", {DIGITS, "三"}),
-        (r"(?<!\d)[\d十]+个", {DIGITS, "十"}),
+        (r"(?<!\d)[\d十]+个", {GUARDED_DIGITS, "十"}),
+        (r"(?<!\d)\d+个|\d号", {GUARDED_DIGITS, DIGITS}),
+        (r"a?(?<!\d)\d|(?<![三])\d", {"a", GUARDED_DIGITS, DIGITS}),
+        (r"(?:(?<!\d)\d+|(?<![三])三)个", {GUARDED_DIGITS, "三"}),
     ],
 )
 def test_first_chars_of_simple_patterns(source: str, expected: set[str]) -> None:
@@ -63,12 +75,45 @@ def test_quick_finds_exactly_what_the_plain_regex_finds(text: str, source: str) 
 def test_a_digit_lookahead_lets_every_decimal_digit_through() -> None:
     """``\\d`` in a lookahead is every decimal digit, as in the pattern (Arabic-Indic ٣,
     fullwidth ３): banks that open with a number get a lookahead and find the same."""
-    source = r"(?<!\d)\d+个群|三个群"
+    source = r"\d+个群|三个群"
     fast = quick(source)
     assert fast.pattern.startswith("(?=[\\d")
     text = "分享到３个群，٣个群，3个群，三个群，十个群"
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(source, text)]
     assert len(fast.findall(text)) == 4
+
+
+def test_a_number_phrase_starts_only_where_no_digit_precedes() -> None:
+    """A bank whose digits all open a number (``(?<!\\d)``, as ``{N}`` writes it) is tried
+    only at a run's first digit: a long digit run no longer tries every number phrase at
+    every digit. Decimal digits of any script still open it."""
+    source = r"(?<!\d)\d+个群|三个群"
+    fast = quick(source)
+    assert fast.pattern.startswith(f"(?=[三]|{GUARDED_DIGITS})")
+    text = "分享到３个群，٣个群，3个群，三个群，十个群，12个群"
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(source, text)]
+    assert len(fast.findall(text)) == 5
+    alone = quick(r"(?<!\d)\d+个")
+    assert [m.span() for m in alone.finditer("a12个 3个")] == [(1, 4), (5, 7)]
+
+
+DIGITISH = st.text(st.sampled_from([*"0123456789０٣.个群位人元三十几多万x"]), max_size=40)
+# The banks' own unions (before any lookahead) that read digits.
+NUMBER_SOURCES = sorted(
+    {
+        b.source
+        for model in (advertising_model(), inducement_model(()))
+        for b in model.banks.values()
+        if b.source is not None and "\\d" in b.source
+    }
+)
+
+
+@settings(max_examples=300)
+@given(DIGITISH, st.sampled_from(NUMBER_SOURCES))
+def test_quick_finds_what_the_plain_regex_finds_among_digits(text: str, source: str) -> None:
+    plain, fast = re.compile(source), quick(source)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_the_shipped_unions_get_a_lookahead() -> None:

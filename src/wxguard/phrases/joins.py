@@ -339,9 +339,21 @@ class _Message:
         bank = self.banks.get("blocker")
         reach = bank.options.get("reach", BLOCKER_REACH) if bank is not None else BLOCKER_REACH
         return any(
-            self.quiet(b.end, action.start)
+            self.quiet(b.end, action.start) and not self.titled(b, action)
             for b in self.spans("blocker").ending(action.start - reach, action.start)
         )
+
+    def titled(self, blocker: Hit, action: Hit) -> bool:
+        """A title closes between the two (【禁止违法犯罪】出售公民个人信息): a blocker in a
+        title forbids nothing after it. The compact view drops brackets, so the original
+        between them is read."""
+        if blocker.end >= action.start:
+            return False
+        clauses = self.clauses
+        lo = clauses.original(blocker.start, blocker.end)[1]
+        hi = clauses.original(action.start, action.end)[0]
+        between = clauses.original_text[lo:hi]
+        return "】" in between or "〗" in between
 
     def joinables(self, name: str, action: Hit, lo: int, hi: int) -> list[Candidate]:
         """Spans of a bank that can join ``action``, whether each is a bare noun, and the
