@@ -15,6 +15,7 @@ from wxguard.errors import WordListError
 from wxguard.families.advertising.model import advertising_model
 from wxguard.families.inducement.model import inducement_model
 from wxguard.phrases.banks import compile_phrase
+from wxguard.text import quickregex
 from wxguard.text.quickregex import (
     DIGITS,
     GUARDED_DIGITS,
@@ -184,16 +185,25 @@ def _wide_case(draw: st.DrawFn) -> tuple[list[str], str]:
     return words, "".join(draw(st.lists(pieces, max_size=20)))
 
 
-@settings(max_examples=500)
-@given(_wide_case())
-def test_a_wide_trie_finds_the_leftmost_longest_literal(case: tuple[list[str], str]) -> None:
+@pytest.mark.parametrize("fans", [(2, 2), (16, 4), (128, 16)])
+@settings(max_examples=300)
+@given(case=_wide_case())
+def test_a_wide_trie_finds_the_leftmost_longest_literal(
+    fans: tuple[int, int], case: tuple[list[str], str]
+) -> None:
     """A trie whose nodes have many children (split behind lookaheads on their first
-    characters) matches exactly what a flat union sorted longest first matches."""
+    characters, above these numbers of children at the root and below it) matches exactly
+    what a flat union sorted longest first matches."""
     words, text = case
     flat = re.compile(
         "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
     )
-    trie = re.compile(trie_source(words))
+    saved = quickregex._ROOT_FAN, quickregex._FAN
+    quickregex._ROOT_FAN, quickregex._FAN = fans
+    try:
+        trie = re.compile(trie_source(words))
+    finally:
+        quickregex._ROOT_FAN, quickregex._FAN = saved
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
     starts = range(len(text))
     assert [trie.match(text, i) and trie.match(text, i).span() for i in starts] == [
