@@ -47,6 +47,10 @@ MAX_RUNS = 64
 # Each gap multiplies the ways a match is tried (seven lengths each): ten took 7.5 s a
 # message. The shipped phrases use two at most.
 MAX_GAPS = 3
+# Each optional group doubles the ways a match is tried where the groups' words can follow
+# one another ((a|b)? twenty times: 1.9 s a message, audit of session 8). The shipped
+# phrases use seven at most.
+MAX_OPTIONAL = 8
 _TOKEN = re.compile(r"\{N\}|\{\*\}|\(([^()]*)\)(\?)?|[\[\]]|[^{}()\[\]]+|[{}()]")
 _NUMBER = re.compile(NUMBER)
 _CN_DIGITS = {
@@ -302,6 +306,7 @@ class _PhraseReader:
         self.runs: tuple[str, ...] = ()
         self.after_placeholder = False
         self.gaps = 0
+        self.optional = 0
 
     def error(self, problem: str) -> WordListError:
         return _error(self.raw, self.where, problem)
@@ -342,7 +347,14 @@ class _PhraseReader:
         )
         if not all(options):
             raise self.error(f": empty alternative in ({body})")
-        if not optional:
+        if optional:
+            self.optional += 1
+            if self.optional > MAX_OPTIONAL:
+                raise self.error(
+                    f": more than {MAX_OPTIONAL} optional (a|b)? groups (write shorter phrases)"
+                )
+            self.runs = ()
+        else:
             self.literal_chars += min(len(o) for o in options)
             self.anchors = _better(self.anchors, tuple(options))
             if self.runs and len(self.runs) * len(options) <= MAX_RUNS:
@@ -350,8 +362,6 @@ class _PhraseReader:
                 self.anchors = _better(self.anchors, self.runs)
             else:
                 self.runs = tuple(options)
-        else:
-            self.runs = ()
         self.parts.append(
             "(?:" + "|".join(re.escape(o) for o in options) + ")" + ("?" if optional else "")
         )
