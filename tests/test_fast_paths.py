@@ -803,3 +803,58 @@ def test_an_offer_a_term_marks_already_is_placed_but_never_named(monkeypatch: An
     assert titles.violations and made == []
     alone = guard.check("出售枪支，量大从优，加微信abc_123")
     assert any(v.rule == "WX105" for v in alone.violations) and made
+
+
+# Pinyin typed among characters, with the clause noise and letters around it that move the
+# clause view's positions away from the message's.
+PINYIN_MIXED = st.lists(
+    st.sampled_from(["转", "fa", "到", "wu", "个群", "，", " ", "jie", "图", "领", "hong", "包", "。"])
+    | st.sampled_from(["kan", "一刀", "iPhone", "x", "★", "3", "zhuanfa", "😀"]),
+    max_size=14,
+).map("".join)
+
+
+@given(PINYIN_MIXED, st.data())
+def test_pinyin_runs_are_found_by_bisection_as_by_a_walk(text: str, data: st.DataObject) -> None:
+    """``Mixed.widen``, ``touches`` and ``open_ended`` bisect the runs; a walk over every run
+    (what they were) answers the same for any span."""
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    for _ in range(10):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        a, b = start, end
+        for r0, r1 in mix.runs:
+            if r0 < b and a < r1:
+                a, b = min(a, r0), max(b, r1)
+        assert mix.widen(start, end) == (a, b)
+        assert mix.touches(start, end) == any(r0 < end and start < r1 for r0, r1 in mix.runs)
+        assert mix.open_ended(start, end) == any(
+            r0 < end <= r1 and start < r1 and n == 1
+            for (r0, r1), n in zip(mix.runs, mix.syllables, strict=True)
+        )
+
+
+@given(PINYIN_MIXED)
+def test_spelt_characters_are_those_the_clause_map_places_in_a_run(text: str) -> None:
+    """A join's character counts as spelt in pinyin when the clause view's map puts it in a
+    run; ``_spelt`` counts where each run's characters stand once, and says the same."""
+    from bisect import bisect_right
+
+    from wxguard.families.inducement.checker import _spelt
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    plain = Clauses(mix.text)
+    starts, ends = _spelt(mix)
+    for i in range(len(plain.text)):
+        k = bisect_right(ends, i)
+        assert (k < len(starts) and starts[k] <= i) == mix.touches(*plain.original(i, i + 1))

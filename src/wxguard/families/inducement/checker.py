@@ -14,12 +14,13 @@ kind ``refuted`` naming the word: judged, not missed, and no block. A "don't bel
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...phrases.batch import Batch
-from ...phrases.clauses import Clauses
+from ...phrases.clauses import Clauses, compact_sizes
 from ...phrases.joins import Disjoint, Join, Placed, find_joins, placed, uncovered
 from ...phrases.mixed import Mixed, may_mix, mixed
 from ...text.folding import is_cjk
@@ -89,6 +90,7 @@ class InducementChecker(Checker):
         sound = plain.respelled(syllable_table())
         if model.sound_trigger.search(sound.text) is None:
             return
+        spelt = _spelt(mix)
         taken: dict[str, Disjoint] = {}  # a rule's joins never overlap (one per place)
         for j in written:
             taken.setdefault(j.rule, Disjoint()).add(*clauses.original(j.start, j.end))
@@ -99,13 +101,13 @@ class InducementChecker(Checker):
                 model.sound,
                 model.combines,
                 model.alones,
-                accept=lambda j: self._disguised(j, plain, mix),
+                accept=lambda j: self._disguised(j, plain, mix, spelt),
             )
             if j.rule not in taken or not taken[j.rule].overlaps(*plain.original(j.start, j.end))
         ]
         yield from self._findings(joins, plain, original, mix)
 
-    def _disguised(self, join: Join, plain: Clauses, mix: Mixed) -> bool:
+    def _disguised(self, join: Join, plain: Clauses, mix: Mixed, spelt: Spelt) -> bool:
         """A part of the join is in pinyin, and its characters outside the pinyin are written
         as the banks write them (砖发 sounds like 转发 but is no disguise), and it does not end
         on a lone syllable (帮我kan一下 is 帮我看一下)."""
@@ -114,11 +116,14 @@ class InducementChecker(Checker):
             return False
         model = self.model
         joined = model.joined_letters[(join.rule, join.banks[0])]
+        starts, ends = spelt
         for own, (a, b) in ((model.letters[join.banks[0]], join.action), (joined, join.joined)):
             for i in range(a, b):
                 char = plain.text[i]
-                if is_cjk(char) and char not in own and not mix.touches(*plain.original(i, i + 1)):
-                    return False
+                if is_cjk(char) and char not in own:
+                    k = bisect_right(ends, i)  # the first run whose characters end after i
+                    if not (k < len(starts) and starts[k] <= i):
+                        return False  # written so, not spelt in pinyin
         return True
 
     def _findings(
@@ -134,9 +139,12 @@ class InducementChecker(Checker):
                     thanked = self._thanked(clauses)
                 variant = THANKS if thanked else VOTE
                 join = self._first_vote(join, clauses)
-            at = placed(join, clauses, original)
-            if mix is not None:  # a pinyin run's character stands at its first letter
-                at = _widened(join, clauses, original, mix)
+            # in the copy with pinyin written as characters, a run's stands at its first letter
+            at = (
+                placed(join, clauses, original)
+                if mix is None
+                else _widened(join, clauses, original, mix)
+            )
             term = original[at.start : at.end]
             fields = {"action": at.action, "reward": at.joined}
             frame = None
@@ -206,6 +214,27 @@ class InducementChecker(Checker):
             return None
         f0, f1 = clauses.original(*cue)
         return Frame(REFUTED, original[f0:f1], self.frames.kinds[REFUTED].severity)
+
+
+# Where the characters written for each pinyin run stand in the clause view of the copy
+# (``Mixed.text``): their starts and ends, in the runs' order.
+Spelt = tuple[list[int], list[int]]
+
+
+def _spelt(mix: Mixed) -> Spelt:
+    """The clause-view span of each pinyin run's characters, counted once over the copy
+    (``compact_sizes``): a join's characters are each asked whether they were spelt in
+    pinyin, and mapping each back to the message was most of a long pinyin text's time."""
+    sizes = compact_sizes(mix.text)
+    starts, ends = [], []
+    at = done = 0
+    for a, b in mix.runs:
+        at += sum(sizes[done:a])
+        starts.append(at)
+        at += sum(sizes[a:b])
+        ends.append(at)
+        done = b
+    return starts, ends
 
 
 def _widened(join: Join, clauses: Clauses, original: str, mix: Mixed) -> Placed:
