@@ -174,10 +174,17 @@ def test_the_clause_map_with_sizes_is_the_map_without(text: str) -> None:
         assert fast.locate(pos) == slow.locate(pos)
 
 
-@given(st.one_of(ANY, st.text("。，、,.!?；好1a ", max_size=30)))
+# Texts whose markers are sometimes farther apart than the clauses' near search reaches (64
+# compact characters), so both the search and the bisection answer.
+SPARSE_MARKS = st.lists(
+    st.sampled_from(["好" * 70, "好" * 63, "好", "。", "，", "、", "1.5", "a b"]), max_size=8
+).map("".join)
+
+
+@given(st.one_of(ANY, st.text("。，、,.!?；好1a ", max_size=30), SPARSE_MARKS))
 def test_clause_and_sentence_edges_are_the_nearest_markers(text: str) -> None:
-    """Clause and sentence edges, bisected inline, are the nearest markers on each side as a
-    walk over the compact text finds them."""
+    """Clause and sentence edges, found by a near search or bisected, are the nearest
+    markers on each side as a walk over the compact text finds them."""
     from wxguard.phrases.clauses import STRONG, WEAK, Clauses
 
     clauses = Clauses(text)
@@ -191,6 +198,26 @@ def test_clause_and_sentence_edges_are_the_nearest_markers(text: str) -> None:
         after = [i for i in range(pos, len(compact)) if compact[i] == STRONG]
         assert clauses.sentence_start(pos) == (before[-1] + 1 if before else 0)
         assert clauses.sentence_end(pos) == (after[0] if after else len(compact))
+
+
+@given(st.one_of(ANY, st.text("。，、,.!?；好1a ", max_size=30), SPARSE_MARKS), st.data())
+def test_breaks_count_the_markers_between(text: str, data: st.DataObject) -> None:
+    """``breaks`` (counted in the text over a short span, bisected over a long one) is the
+    number of sentence ends and clause breaks in ``[start, end)``, in a view read by sound
+    too (its table leaves the markers as they are)."""
+    from wxguard.phrases.clauses import STRONG, WEAK, Clauses
+    from wxguard.text.sound import syllable_table
+
+    clauses = Clauses(text)
+    compact = clauses.text
+    for view in (clauses, clauses.respelled(syllable_table())):
+        for _ in range(10):
+            start = data.draw(st.integers(0, len(compact) + 2))
+            end = data.draw(st.integers(0, len(compact) + 2))
+            assert view.breaks(start, end) == (
+                compact[start:end].count(STRONG),
+                compact[start:end].count(WEAK),
+            )
 
 
 @given(st.one_of(ANY, st.text("1２.．。, 😀𝐀\u200b_%a中", max_size=30)), st.data())
