@@ -100,12 +100,19 @@ def _table_of(kept: Violation, other: Violation) -> OneMark | None:
     """The table by which ``kept`` took ``other``, read off the two findings alone (so that a
     mark's note can be taken off again): the first that applies to the kept finding's
     severity, a table of the same words first where the two overlap (they merge first)."""
+    return _table_for(kept.rule, other.rule, kept.severity.rank, _overlap(kept, other))
+
+
+@cache
+def _table_for(kept: str, other: str, rank: int, overlap: bool) -> OneMark | None:
+    """``_table_of`` for the four things it depends on: a mark of a long text absorbs
+    thousands of findings alike, and each was asked twice (its note, its fixes)."""
     tables = [
         t
-        for t in _pairs().get((kept.rule, other.rule), ())
-        if kept.severity.rank >= t.least.rank and (not t.same_rule or other.rule == kept.rule)
+        for t in _pairs().get((kept, other), ())
+        if rank >= t.least.rank and (not t.same_rule or other == kept)
     ]
-    if _overlap(kept, other):
+    if overlap:
         tables.sort(key=lambda t: t.reach != "overlap")
     else:
         tables = [t for t in tables if t.reach != "overlap"]
