@@ -126,6 +126,15 @@ def test_help_explains_every_option(capsys: pytest.CaptureFixture[str]) -> None:
         assert option in text and words in text, option
 
 
+@pytest.mark.parametrize("argv", [["--help"], ["check", "--help"]])
+def test_help_lists_the_exit_codes(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(argv)
+    text = " ".join(capsys.readouterr().out.split())
+    assert "exit codes: 0 nothing at or above --fail-on" in text
+    assert "1 findings at or above it; 2 usage, configuration or input errors" in text
+
+
 # -- full: long lines ---------------------------------------------------------------------------
 def test_full_shows_a_window_around_the_span_of_a_long_line(cli: Cli) -> None:
     line = (

@@ -832,10 +832,73 @@ def test_an_offer_a_term_marks_already_is_placed_but_never_named(monkeypatch: An
     assert any(v.rule == "WX105" for v in alone.violations) and made
 
 
+def test_an_offer_a_term_marks_already_is_never_placed(monkeypatch: Any) -> None:
+    """《出售冰毒》 × n: the word list's 冰毒 stands inside every join, so no offer's place
+    (the products listed with it, up to twelve either way, and its contact) is worked out;
+    an offer standing alone still is."""
+    from wxguard.families.content import trade
+
+    placed: list[object] = []
+    real = trade._place
+
+    def counted(*args: Any) -> Any:
+        placed.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(trade, "_place", counted)
+    guard = Guard(select=["WX1"])
+    titles = guard.check("《出售冰毒》 " * 50)
+    assert titles.violations and placed == []
+    alone = guard.check("出售枪支，量大从优，加微信abc_123")
+    assert any(v.rule == "WX105" for v in alone.violations) and placed
+
+
+_MARKED_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *_trade_pieces(),
+            "冰毒",
+            "枪支",
+            "代开发票",
+            "代开",
+            "百家乐",
+            "荷官",
+            "发票保真",
+            "刻公章",
+            "推油",
+            "验后付款",
+            "《",
+            "》",
+            "\n",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(_MARKED_TEXT)
+@settings(max_examples=1500)
+@example("《出售冰毒》 《出售冰毒》 出售枪支弹药，加微信abc_123")
+@example("出售冰毒枪支\n代开发票\n加微信\nabc_123")
+@example("验后付款，可开发票，加微信abc_123")  # a review term hides no offer with a contact
+def test_joins_a_term_marks_are_dropped_as_their_places_would_be(text: str) -> None:
+    """Dropping a join a term of its rule overlaps before placing it gives the report that
+    placing every join and dropping the places a term overlaps gives."""
+    from wxguard.families.content import trade
+
+    quick = ALLOW_GUARD.check(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(trade, "_marked", lambda *_: False)
+        slow = ALLOW_GUARD.check(text)
+    assert quick == slow
+
+
 # Pinyin typed among characters, with the clause noise and letters around it that move the
 # clause view's positions away from the message's.
 PINYIN_MIXED = st.lists(
-    st.sampled_from(["转", "fa", "到", "wu", "个群", "，", " ", "jie", "图", "领", "hong", "包", "。"])
+    st.sampled_from(
+        ["转", "fa", "到", "wu", "个群", "，", " ", "jie", "图", "领", "hong", "包", "。"]
+    )
     | st.sampled_from(["kan", "一刀", "iPhone", "x", "★", "3", "zhuanfa", "😀"]),
     max_size=14,
 ).map("".join)

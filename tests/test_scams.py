@@ -301,6 +301,31 @@ def test_a_notice_quoting_the_contact_or_naming_the_police_is_still_a_notice(
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "反诈提醒：千万别信刷单！不过我这个是正规的，日赚500，要做的私聊",
+        "千万别信刷单，不过我这个是正规的，日赚500",
+        "谨防刷单诈骗！但是我们家的是靠谱的，一单一结",
+    ],
+)
+def test_a_warning_the_sender_reverses_is_the_scams_pitch(wx8: Guard, text: str) -> None:
+    """不过我这个是正规的 vouches for the scam the warning before it named: the join reaches
+    across that sentence end, and no warning in the message lowers it."""
+    assert _judged(wx8.check(text)) == [("WX803", Severity.ERROR, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "反诈提醒：千万别信刷单，日赚500都是骗人的！不过真的被骗了也别慌，及时报警",
+        "千万别信刷单日赚500的广告！但是如果已经被骗，请拨打96110",
+    ],
+)
+def test_a_but_that_vouches_for_no_deal_leaves_the_warning_a_notice(wx8: Guard, text: str) -> None:
+    assert _judged(wx8.check(text)) == [("WX803", Severity.INFO, "warned")]
+
+
 def test_a_warning_that_quotes_the_scams_link_passes(wx8: Guard) -> None:
     report = wx8.check("警惕！“您的账户已冻结，请登录 icbc-jd.com 解冻”是钓鱼短信")
     assert _judged(report) == [("WX801", Severity.INFO, "warned")]

@@ -95,13 +95,23 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+_EXIT_CODES = (
+    "exit codes: 0 nothing at or above --fail-on (default error); 1 findings at or above it; "
+    "2 usage, configuration or input errors (one line each on stderr; a path that cannot be "
+    "read does not stop the others)"
+)
+
+
 def _build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for errors"
     )
     parser = _Parser(
-        prog="wxguard", description="Lint Chinese messages before they are sent.", parents=[common]
+        prog="wxguard",
+        description="Lint Chinese messages before they are sent.",
+        epilog=_EXIT_CODES,
+        parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"wxguard {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -111,6 +121,7 @@ def _build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="check .txt (a message a line) and .md (prose) files, folders or stdin",
         description="Check copy files: .txt is a message a line, .md (.markdown) one message, its prose.",
+        epilog=_EXIT_CODES,
     )
     check.add_argument(
         "paths",

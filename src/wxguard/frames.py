@@ -35,6 +35,7 @@ from .models import Severity
 from .phrases.banks import Bank, BankSource, Hit, add_user_phrases, bundled_family
 from .phrases.clauses import Clauses, compact_sizes
 from .phrases.joins import Spans, uncovered
+from .text.folding import SENTENCE_ENDS
 from .text.views import TextView
 
 FILE = "wordlists/frames.toml"
@@ -53,6 +54,11 @@ _TITLE = re.compile(r"《[^《》\n]{1,60}》")
 _REFERENT = re.compile(r"(它们?|他们|她们|此类?|这些|这类|那些|那类|其)[的吧呀啊哦了！!。…]*")
 # A tag the message opens with (【新闻】, [通知]): it tells nothing the sentence after it says.
 _TAG = re.compile(r"\s*[【〖\[][^】〗\]\n]{1,12}[】〗\]]")
+# A title opening a sentence (【严禁违法】出售冰毒) is a clause of its own: a cue in it governs
+# nothing after it, while one that names the act inside a sentence still does (请大家不要【吸毒】).
+_HEAD_TITLE = re.compile(
+    r"(?:^|(?<=[" + re.escape(SENTENCE_ENDS) + r"]))\s*[【〖\[][^】〗\]\n]{1,30}([】〗\]])"
+)
 
 
 @dataclass(frozen=True)
@@ -467,6 +473,9 @@ class _Reading:
         self.view = view
         self._quotes: Quotes | None = None
         self.original = view.text
+        # The text the judge's clauses were built from (titles closed by a comma): compact
+        # positions are counted in it.
+        self.read = self.clauses.original_text
         self._hits: dict[str, tuple[list[Hit], list[int]]] = {}
         self._exempt: list[Hit] | None = None
         self._titles: list[tuple[int, int]] | None = None
@@ -483,7 +492,7 @@ class _Reading:
         self._live: list[Cue] | None = None
         self._order: dict[str, int] | None = None
         points = {p for f in (*findings, *terms) for p in (f.start, f.end)}
-        self.at = _compact_positions(self.original, points)
+        self.at = _compact_positions(self.read, points)
         # What the judged rules matched, in compact indices: a term is never a cue.
         self.terms = sorted(
             (self.at[f.start], self.at[f.end]) for f in terms if self.at[f.end] > self.at[f.start]
@@ -493,7 +502,7 @@ class _Reading:
         first = self.clauses.sentence_end(0)
         self.heading = first if 0 < first <= model.title and first < len(text) else 0
         tag = _TAG.match(self.original)
-        self.tag = _compact_positions(self.original, {tag.end()})[tag.end()] if tag else 0
+        self.tag = _compact_positions(self.read, {tag.end()})[tag.end()] if tag else 0
 
     # -- hits ----------------------------------------------------------------------------
     def hits(self, bank: str) -> tuple[list[Hit], list[int]]:
@@ -577,7 +586,7 @@ class _Reading:
         if not may_have_channel(self.view.folded):
             return []
         found = find_channels(self.original, self.view.folded)
-        points = _compact_positions(self.original, {p for c in found for p in (c.start, c.end)})
+        points = _compact_positions(self.read, {p for c in found for p in (c.start, c.end)})
         return [
             Hit(points[c.start], points[c.end], CHANNEL)
             for c in found
@@ -820,7 +829,7 @@ class _Reading:
                 [m.span() for m in _TITLE.finditer(self.original)] if "《" in self.original else []
             )
             # Placed in one pass, not each from the start of the text.
-            self._title_at = _compact_positions(self.original, {p for t in self._titles for p in t})
+            self._title_at = _compact_positions(self.read, {p for t in self._titles for p in t})
         # Titles never overlap: only the last one opening before the finding can hold it.
         i = bisect_left(self._titles, (f.start,)) - 1
         if i >= 0:
@@ -946,18 +955,39 @@ class _Cued:
 
 
 def _listed(view: TextView) -> Clauses:
-    """The message's clauses with a list comma (、) no clause break: the items of a list share
-    the clause of the verb or the warning around them (不要出租、出售银行卡; 凡是让你出售银行卡、
-    出租电话卡的都是违法的), and a cue governs them as one."""
-    clauses = Clauses.of(view)
+    """The message's clauses as the judge reads them: a list comma (、) is no clause break, as
+    the items of a list share the clause of the verb or the warning around them (不要出租、出售
+    银行卡; 凡是让你出售银行卡、出租电话卡的都是违法的) and a cue governs them as one; a title
+    opening a sentence ends a clause (``_titled``). Built from the text with those titles
+    closed by a comma, of the same length: original indices stay valid, compact ones are the
+    judge's own (``_Reading.read``)."""
     text = view.text
-    if "、" not in text:
-        return clauses
-    commas = [i for i, c in enumerate(text) if c == "、"]
-    return view.memo(
-        "frame-clauses",
-        lambda: clauses.joined(list(_compact_positions(text, commas).values())),
-    )
+    titled = _titled(text)
+    if titled is text and "、" not in text:
+        return Clauses.of(view)
+
+    def build() -> Clauses:
+        clauses = Clauses.of(view) if titled is text else Clauses(titled)
+        if "、" not in text:
+            return clauses
+        commas = [i for i, c in enumerate(text) if c == "、"]
+        return clauses.joined(list(_compact_positions(titled, commas).values()))
+
+    return view.memo("frame-clauses", build)
+
+
+def _titled(text: str) -> str:
+    """``text`` with the closing bracket of every title that opens a sentence written as a
+    comma (【严禁违法,出售冰毒): a clause of its own, so its 严禁 governs no sale after it."""
+    if "】" not in text and "〗" not in text and "]" not in text:
+        return text
+    ends = [m.start(1) for m in _HEAD_TITLE.finditer(text)]
+    if not ends:
+        return text
+    chars = list(text)
+    for at in ends:
+        chars[at] = ","
+    return "".join(chars)
 
 
 def _unexempted(hits: list[Hit], exempt: list[Hit]) -> list[Hit]:

@@ -127,6 +127,22 @@ class Clauses:
         other._marks = None
         return other
 
+    def continued(self, ends: Sequence[int]) -> Clauses:
+        """The same clauses with the sentence ends at these compact positions read as clause
+        breaks: the sentence after each goes on with the one before it (a contrast, 不过我这个
+        是正规的, vouches for what the sentence before it named). Indices and the map back stay
+        valid."""
+        text = list(self.text)
+        for at in ends:
+            if text[at] == STRONG:
+                text[at] = WEAK
+        other = Clauses.__new__(Clauses)
+        other._original = self._original
+        other.text = "".join(text)
+        other._map = self._map
+        other._marks = None
+        return other
+
     def _markers(self) -> tuple[list[int], list[int]]:
         if self._marks is None:
             text = self.text

@@ -349,9 +349,21 @@ class _Message:
             self._blockers = (self.spans("blocker"), reach)
         blockers, reach = self._blockers
         return bool(blockers.hits) and any(
-            self.quiet(b.end, action.start)
+            self.quiet(b.end, action.start) and not self.titled(b, action)
             for b in blockers.ending(action.start - reach, action.start)
         )
+
+    def titled(self, blocker: Hit, action: Hit) -> bool:
+        """A title closes between the two (【禁止违法犯罪】出售公民个人信息): a blocker in a
+        title forbids nothing after it. The compact view drops brackets, so the original
+        between them is read."""
+        if blocker.end >= action.start:
+            return False
+        clauses = self.clauses
+        lo = clauses.original(blocker.start, blocker.end)[1]
+        hi = clauses.original(action.start, action.end)[0]
+        between = clauses.original_text[lo:hi]
+        return "】" in between or "〗" in between
 
     def joinables(self, name: str) -> Joinables:
         """Spans of a bank that can join an action, whether each is a bare noun, and the

@@ -490,18 +490,22 @@ def trade_findings(
     written = model.gate.possible(view.sound)
     grid = _grid(model, view)
     msg, joins = _joins(model, view.text, Clauses.of(view)) if written else (None, [])
+    taken = tuple(taken)
+    strong, weak = _spans(taken), _spans((*taken, *review))
     # Each offer's place first: the finding (its parts named, its confidence) is made only
-    # where no word-list finding marks the place already (《出售冰毒》 × n: every offer).
-    placed = [(join, _place(msg, join)) for join in joins] if msg is not None else []
+    # where no word-list finding marks the place already (《出售冰毒》 × n: every offer). A
+    # place holds its join, so a join a term of its rule overlaps is dropped before its
+    # place (its listed products, its contact) is worked out, except where a grid's offers
+    # are asked against every place.
+    placed: list[tuple[Join, _Place]] = []
+    if msg is not None:
+        kept = joins if grid else [j for j in joins if not _marked(msg, j, strong)]
+        placed = [(join, _place(msg, join)) for join in kept]
     gridded = (
         _grid_offers(model, view, grid, _spans((j.rule, p.start, p.end) for j, p in placed))
         if grid
         else []
     )
-    if not placed and not gridded:
-        return
-    taken = tuple(taken)
-    strong, weak = _spans(taken), _spans((*taken, *review))
     for join, place in placed:
         same = (strong if place.named else weak).get(join.rule)
         if same is None or not same.overlaps(place.start, place.end):
@@ -573,6 +577,12 @@ def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans]:
     for rule, start, end in sorted(places, key=lambda t: (t[1], t[2])):
         marked.setdefault(rule, []).append(Hit(start, end, rule))
     return {rule: Spans(hits) for rule, hits in marked.items()}
+
+
+def _marked(msg: _Message, join: Join, strong: dict[str, Spans]) -> bool:
+    """A term of the join's rule overlaps the join itself, and so any place it stands in."""
+    same = strong.get(join.rule)
+    return same is not None and same.overlaps(*msg.clauses.original(join.start, join.end))
 
 
 class _Place(NamedTuple):

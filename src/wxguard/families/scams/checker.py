@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 # design, or the sender's own salary or expense card for the finance team (``payroll``:
 # 工资卡号…麻烦财务打一下): there they are at most a warning.
 _PAYEE, _PUBLISHED = "payee", ("business", "payroll")
-# The frame kind of a scam described in a warning about it (wordlists/frames.toml).
-WARNED = "warned"
+# The frame kind of a scam described in a warning about it, and the frame judge's bank of a
+# sender vouching for its own deal against what it warns of (wordlists/frames.toml).
+WARNED, CONTRAST = "warned", "contrast"
 
 
 class ScamsChecker(Checker):
@@ -50,6 +51,7 @@ class ScamsChecker(Checker):
 
         frames = frame_model(config.phrases)
         self.warning: Bank = frames.banks["scam-warning"]
+        self.contrast: Bank = frames.banks[CONTRAST]
         self.warned: Severity = frames.kinds[WARNED].severity
         self.judged = config.frames  # Guard(frames=False): no warning lowers a scam
 
@@ -83,9 +85,15 @@ class ScamsChecker(Checker):
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
             combines = model.channelled
+        # A sender setting its own deal against the scam it warns of (千万别信刷单！不过我这个
+        # 是正规的，日赚500) reverses the warning: its deal is the scam named before it, and
+        # nothing in the message is a notice.
+        contrasts = self.contrast.hits(clauses.text)
+        if contrasts:
+            clauses = clauses.continued([h.start - 1 for h in contrasts if h.start])
         notice = (
             _Notice(self._notice(clauses), [h for hits in given.values() for h in hits])
-            if self.judged
+            if self.judged and not contrasts
             else None
         )
         joins = find_joins(
