@@ -930,12 +930,12 @@ def test_pinyin_runs_are_found_by_bisection_as_by_a_walk(text: str, data: st.Dat
 
 
 @given(PINYIN_MIXED)
-def test_spelt_characters_are_those_the_clause_map_places_in_a_run(text: str) -> None:
-    """A join's character counts as spelt in pinyin when the clause view's map puts it in a
-    run; ``_spelt`` counts where each run's characters stand once, and says the same."""
-    from bisect import bisect_right
-
-    from wxguard.families.inducement.checker import _spelt
+def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None:
+    """A join counts as spelt in pinyin when the clause view's map puts its span (or one of
+    its characters) on a run, and as open-ended when it ends on a run of one syllable;
+    ``Spelt`` counts where each run's characters stand once and answers in the clause view,
+    the same for every span."""
+    from wxguard.families.inducement.checker import Spelt
     from wxguard.phrases.clauses import Clauses
     from wxguard.phrases.mixed import mixed
     from wxguard.text.folding import fold_one_to_one
@@ -944,7 +944,9 @@ def test_spelt_characters_are_those_the_clause_map_places_in_a_run(text: str) ->
     if mix is None:
         return
     plain = Clauses(mix.text)
-    starts, ends = _spelt(mix)
-    for i in range(len(plain.text)):
-        k = bisect_right(ends, i)
-        assert (k < len(starts) and starts[k] <= i) == mix.touches(*plain.original(i, i + 1))
+    spelt = Spelt(mix)
+    for start in range(len(plain.text)):
+        for end in range(start + 1, len(plain.text) + 1):
+            span = plain.original(start, end)
+            assert spelt.touches(start, end) == mix.touches(*span)
+            assert spelt.open_ended(end) == mix.open_ended(*span)

@@ -90,7 +90,7 @@ class InducementChecker(Checker):
         sound = plain.respelled(syllable_table())
         if model.sound_trigger.search(sound.text) is None:
             return
-        spelt = _spelt(mix)
+        spelt = Spelt(mix)
         taken: dict[str, Disjoint] = {}  # a rule's joins never overlap (one per place)
         for j in written:
             taken.setdefault(j.rule, Disjoint()).add(*clauses.original(j.start, j.end))
@@ -101,29 +101,25 @@ class InducementChecker(Checker):
                 model.sound,
                 model.combines,
                 model.alones,
-                accept=lambda j: self._disguised(j, plain, mix, spelt),
+                accept=lambda j: self._disguised(j, plain, spelt),
             )
             if j.rule not in taken or not taken[j.rule].overlaps(*plain.original(j.start, j.end))
         ]
         yield from self._findings(joins, plain, original, mix)
 
-    def _disguised(self, join: Join, plain: Clauses, mix: Mixed, spelt: Spelt) -> bool:
+    def _disguised(self, join: Join, plain: Clauses, spelt: Spelt) -> bool:
         """A part of the join is in pinyin, and its characters outside the pinyin are written
         as the banks write them (砖发 sounds like 转发 but is no disguise), and it does not end
         on a lone syllable (帮我kan一下 is 帮我看一下)."""
-        span = plain.original(join.start, join.end)
-        if not mix.touches(*span) or mix.open_ended(*span):
+        if not spelt.touches(join.start, join.end) or spelt.open_ended(join.end):
             return False
         model = self.model
         joined = model.joined_letters[(join.rule, join.banks[0])]
-        starts, ends = spelt
         for own, (a, b) in ((model.letters[join.banks[0]], join.action), (joined, join.joined)):
             for i in range(a, b):
                 char = plain.text[i]
-                if is_cjk(char) and char not in own:
-                    k = bisect_right(ends, i)  # the first run whose characters end after i
-                    if not (k < len(starts) and starts[k] <= i):
-                        return False  # written so, not spelt in pinyin
+                if char not in own and is_cjk(char) and not spelt.touches(i, i + 1):
+                    return False  # written so, not spelt in pinyin
         return True
 
     def _findings(
@@ -216,25 +212,40 @@ class InducementChecker(Checker):
         return Frame(REFUTED, original[f0:f1], self.frames.kinds[REFUTED].severity)
 
 
-# Where the characters written for each pinyin run stand in the clause view of the copy
-# (``Mixed.text``): their starts and ends, in the runs' order.
-Spelt = tuple[list[int], list[int]]
+class Spelt:
+    """Where the characters written for each pinyin run stand in the clause view of the copy
+    (``Mixed.text``), counted once over it (``compact_sizes``): a run's letters are its
+    syllables' characters there, the rest of it dropped. A join's span and each of its
+    characters are asked whether they were spelt in pinyin, and mapping each back to the
+    message was most of a long pinyin text's time. The runs never overlap, so neither do
+    their characters: each question is a bisection."""
 
+    __slots__ = ("_ends", "_starts", "_syllables")
 
-def _spelt(mix: Mixed) -> Spelt:
-    """The clause-view span of each pinyin run's characters, counted once over the copy
-    (``compact_sizes``): a join's characters are each asked whether they were spelt in
-    pinyin, and mapping each back to the message was most of a long pinyin text's time."""
-    sizes = compact_sizes(mix.text)
-    starts, ends = [], []
-    at = done = 0
-    for a, b in mix.runs:
-        at += sum(sizes[done:a])
-        starts.append(at)
-        at += sum(sizes[a:b])
-        ends.append(at)
-        done = b
-    return starts, ends
+    def __init__(self, mix: Mixed) -> None:
+        sizes = compact_sizes(mix.text)
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._syllables = mix.syllables
+        at = done = 0
+        for a, b in mix.runs:
+            at += sum(sizes[done:a])
+            self._starts.append(at)
+            at += sum(sizes[a:b])
+            self._ends.append(at)
+            done = b
+
+    def touches(self, start: int, end: int) -> bool:
+        """A run's characters lie in ``[start, end)`` of the clause view (as
+        ``Mixed.touches`` of its span in the message)."""
+        k = bisect_right(self._ends, start)  # the first run whose characters end after start
+        return k < len(self._starts) and self._starts[k] < end
+
+    def open_ended(self, end: int) -> bool:
+        """A span ending at ``end`` ends on a run of one syllable (as ``Mixed.open_ended``
+        of its span in the message)."""
+        k = bisect_right(self._ends, end - 1)
+        return k < len(self._starts) and self._starts[k] < end and self._syllables[k] == 1
 
 
 def _widened(join: Join, clauses: Clauses, original: str, mix: Mixed) -> Placed:
