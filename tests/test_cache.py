@@ -376,6 +376,18 @@ def test_entry_moved_to_another_name_is_rebuilt(private: Path) -> None:
     assert cache.cached("t", "b", lambda: b"rebuilt", is_bytes) == b"rebuilt"
 
 
+def test_folder_under_an_entrys_name_is_passed_over(private: Path) -> None:
+    """The audit of session 8: a folder planted where an entry goes raised IsADirectoryError
+    out of ``Guard()``."""
+    cache.cached("t", "a", lambda: b"a", is_bytes)
+    (private / "t-a.entry").unlink()
+    (private / "t-a.entry").mkdir()
+    build, calls = counting(b"rebuilt")
+    assert cache.cached("t", "a", build, is_bytes) == b"rebuilt"
+    assert cache.cached("t", "a", build, is_bytes) == b"rebuilt"
+    assert len(calls) == 2
+
+
 @posix_only
 def test_another_users_folder_is_refused_with_one_warning(
     private: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
@@ -395,7 +407,13 @@ def test_another_users_folder_is_refused_with_one_warning(
 
 @posix_only
 @pytest.mark.parametrize(
-    "problem", ["key readable by others", "key folder writable by others", "key is a symlink"]
+    "problem",
+    [
+        "key readable by others",
+        "key folder writable by others",
+        "key is a symlink",
+        "key is a folder",
+    ],
 )
 def test_unsafe_key_turns_the_cache_off(
     private: Path, tmp_path: Path, problem: str, caplog: pytest.LogCaptureFixture
@@ -407,6 +425,8 @@ def test_unsafe_key_turns_the_cache_off(
         key.chmod(0o644)
     elif problem == "key folder writable by others":
         key.parent.chmod(0o777)
+    elif problem == "key is a folder":
+        key.mkdir(mode=0o700)
     else:
         (tmp_path / "their-key").write_bytes(bytes(32))
         key.symlink_to(tmp_path / "their-key")

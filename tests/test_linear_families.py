@@ -15,7 +15,7 @@ from .linear import BOUND, growth
 # Timing ×1 and ×4 inputs takes minutes: `pytest -m "not slow"` leaves them to CI.
 pytestmark = pytest.mark.slow
 
-GUARDS = {family: Guard(select=[family]) for family in ("WX1", "WX2", "WX3", "WX8")} | {
+GUARDS = {family: Guard(select=[family]) for family in ("WX1", "WX2", "WX3", "WX5", "WX8")} | {
     "all": Guard()
 }
 
@@ -84,6 +84,11 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
             "提醒：谨防诈骗，骗子常说“您的账户已冻结，请联系 13800138000 处理”，不要理会。" * n
         ),
     ),
+    # WX511: a name heading a line was tried after every line break, each reading all the
+    # blank lines after it (a Markdown code block is masked to such lines)
+    "line breaks": ("WX5", lambda n: "\n" * n),
+    "line breaks then a child": ("WX5", lambda n: "\n" * n + "我家孩子叫王小明，三年级二班"),
+    "blank lines": ("WX5", lambda n: " \n" * n),
 }
 
 

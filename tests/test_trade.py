@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxguard import Guard, Severity, WordListError
+from wxguard import Guard, Severity, Verdict, WordListError
 
 from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS, WARNINGS, WHOLE_MARKS
 
@@ -121,6 +121,20 @@ def test_an_offer_replaces_the_review_term_it_stands_in(guard: Guard) -> None:
     found = guard.check("各种制服诱惑，来电 13912345678").violations
     assert [(v.rule, v.severity.value) for v in found] == [("WX102", "error")]
     assert "solicitation" in found[0].techniques
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["兼职小姐姐上门按摩，全套服务，🈶意➕V", "上门按摩，全套服务，+V", "上门按摩，全套服务，Q"],
+)
+def test_a_contact_written_with_a_plus_makes_the_review_term_an_offer(
+    guard: Guard, text: str
+) -> None:
+    """🈶意➕V is 有意加V: the clause view reads the emoji as 有 and drops the plus, so 有意 before
+    a chat app, or the app's letter as a clause of its own, is the contact (new-user trial)."""
+    (v,) = guard.check(text).violations
+    assert (v.rule, v.severity, "solicitation" in v.techniques) == ("WX102", Severity.ERROR, True)
+    assert guard.check("上门按摩，全套服务").verdict is Verdict.REVIEW
 
 
 def test_a_massage_at_home_with_an_escort_package_and_a_contact_is_an_offer(guard: Guard) -> None:

@@ -195,6 +195,12 @@ OFFERS: list[tuple[str, str, str]] = [
     ("出 冰 du，同城可送", "WX104", "冰 du"),
     ("出售枪zhi，详聊", "WX105", "枪zhi"),
     ("du品现货，同城可送", "WX104", "du品"),
+    # a private lottery's betting plan and the bet it calls for (new-user trial s7b): a
+    # disclaimer in front excuses nothing
+    ("仅供娱乐，不涉及赌博：彩票计划群，跟着下注稳赚", "WX103", "彩票计划群，跟着下注稳赚"),
+    ("计划稳定，三姐带你飞，跟着买稳赚", "WX103", "计划稳定"),
+    ("时时彩计划，准确率高，倍投必中，私聊进群", "WX103", "时时彩计划"),
+    ("彩票计划群，稳赚", "WX103", "彩票计划群，稳赚"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -360,6 +366,11 @@ TRAPS: list[str] = [
     "学习du品危害知识，联系社区",
     "大ma哈鱼现货，联系13800001111",
     "草籽出售，包邮",
+    # plans and wins of everyday life; a lottery outlet
+    "加入健身计划群，坚持下去必赢",
+    "每天制定学习计划，稳中求进",
+    "中国移动积分计划全新升级，星级客户可享倍积分",
+    "跟着计划走，下周一开会",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
@@ -367,6 +378,7 @@ WARNINGS = [
     "警惕裸聊敲诈：骗子会威胁把你的裸照发到亲友群",
     "警方提醒：凡是自称能代开各类发票、验证后付款的，都是诈骗",
     "谨防上门服务类诈骗：美女、包夜等信息都是骗局，切勿添加微信",
+    "反诈提醒：所谓彩票计划群、跟着下注稳赚，都是赌博诈骗",
 ]
 
 # One offer, one mark that covers its product and the offer it joins: (text, rule, parts).
@@ -374,4 +386,5 @@ WHOLE_MARKS: list[tuple[str, str, tuple[str, ...]]] = [
     ("枪支弹药，货到付款", "WX105", ("枪支", "弹药", "货到付款")),
     ("棋牌室日结，上下分微信转账", "WX103", ("上下分", "微信")),
     ("卖枪，五四式，懂的来", "WX105", ("卖枪", "五四式")),
+    ("仅供娱乐，不涉及赌博：彩票计划群，跟着下注稳赚", "WX103", ("彩票计划群", "下注稳赚")),
 ]

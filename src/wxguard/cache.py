@@ -269,20 +269,32 @@ def _read_key(path: Path) -> bytes | None:
     except OSError as exc:
         _warn(f"cache off: cannot read the cache key {path}: {exc.strerror or exc}")
         return None
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(f.fileno())
-        problem = _unsafe(st)
-        if problem is None and _POSIX and st.st_mode & (stat.S_IRGRP | stat.S_IROTH):
-            problem = f"can be read by group or others (mode {stat.S_IMODE(st.st_mode):o})"
-        if not stat.S_ISREG(st.st_mode):
-            problem = "is not a regular file"
-        key = f.read(_KEY_SIZE + 1) if problem is None else b""
+    f, st = _regular(fd)
+    if f is None:
+        problem: str | None = "is not a regular file"
+        key = b""
+    else:
+        with f:
+            problem = _unsafe(st)
+            if problem is None and _POSIX and st.st_mode & (stat.S_IRGRP | stat.S_IROTH):
+                problem = f"can be read by group or others (mode {stat.S_IMODE(st.st_mode):o})"
+            key = f.read(_KEY_SIZE + 1) if problem is None else b""
     if problem is None and len(key) != _KEY_SIZE:
         problem = f"is not a {_KEY_SIZE}-byte key"
     if problem is not None:
         _warn(f"cache off: the cache key {path} {problem}; delete it to have a new one made")
         return None
     return key
+
+
+def _regular(fd: int) -> tuple[io.BufferedReader | None, os.stat_result]:
+    """The open file as a reader if it is a regular file; else None, the descriptor closed (a
+    folder planted under an entry's name cannot even be wrapped: IsADirectoryError)."""
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        return None, st
+    return os.fdopen(fd, "rb"), st
 
 
 def _create_key(path: Path) -> None:
@@ -322,9 +334,11 @@ def _read(folder: Path, name: str, key: bytes) -> object | None:
         fd = os.open(folder / name, _O_READ)
     except OSError:
         return None  # missing, unreadable, or a symlink (O_NOFOLLOW)
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(f.fileno())
-        if not stat.S_ISREG(st.st_mode) or _unsafe(st) or not _HEADER <= st.st_size <= max_bytes():
+    f, st = _regular(fd)
+    if f is None:
+        return None
+    with f:
+        if _unsafe(st) or not _HEADER <= st.st_size <= max_bytes():
             return None
         if not _verifies(f, name, key):
             return None

@@ -490,6 +490,8 @@ def trade_findings(
     written = model.gate.possible(view.sound)
     grid = _grid(model, view)
     msg, joins = _joins(model, view.text, Clauses.of(view)) if written else (None, [])
+    if not joins and not grid:
+        return
     taken = tuple(taken)
     strong, weak = _spans(taken), _spans((*taken, *review))
     # Each offer's place first: the finding (its parts named, its confidence) is made only
