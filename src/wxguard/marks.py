@@ -105,8 +105,8 @@ def _table_of(kept: Violation, other: Violation) -> OneMark | None:
 
 @cache
 def _table_for(kept: str, other: str, rank: int, overlap: bool) -> OneMark | None:
-    """``_table_of`` for the four things it depends on: a mark of a long text absorbs
-    thousands of findings alike, and each was asked twice (its note, its fixes)."""
+    """``_table_of`` by what it reads of the two findings: a mark in a long text absorbs
+    thousands of findings of a few rules."""
     tables = [
         t
         for t in _pairs().get((kept, other), ())
