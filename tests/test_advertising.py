@@ -920,3 +920,80 @@ def test_people_telling_what_they_saw_got_or_paid_for_are_not_ads(text: str) -> 
     (a price and a voucher, a price and a phone bill); what the sender did (看了, 送我, 收了,
     忽悠) takes it back."""
     assert not commercial_score(text).commercial
+
+
+# -- shapes of real ads the score missed (issue 13 item 7, session 8) -----------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("第108期：三肖中特，绿波", "lottery"),  # a lottery tip's issue and pick
+        ("本期主攻鼠牛虎兔", "lottery"),  # four zodiac signs picked
+        ("有事请打13900001111张经理", "signature"),  # a seller signs the number
+        ("订票85556666", "contact"),  # a booking line without 电话
+        ("微信号：shop2024", "contact"),
+        ("现货供应，13900001111w", "contact"),  # a letter stuck on to pass filters
+        ("我是阳光KTV的小美", "intro"),
+        ("我是专业疏通下水道的", "intro"),  # a trade, not a person
+        ("有任何问题可以咨询我", "solicit"),
+        ("周年活动正式开始", "promo"),
+        ("多买多得", "promo"),
+        ("进店抽大奖", "gift"),
+        ("购车即享三重礼", "gift"),
+        ("提成丰厚，上不封顶", "job-terms"),
+        ("注册网址www.example.com", "link"),
+        ("本公司有税票", "illicit"),
+        ("我们的价格全市最低", "quality"),
+        ("市政道路工程招标公告", "notice"),  # a tender is a notice
+        ("感谢您的宝贵意见，给您带来不便深表歉意", "reply"),  # a reply to a complaint
+    ],
+)
+def test_what_real_ads_say_is_evidence_s8(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("原本期望很高", "lottery"),  # 本期 inside 原本期望
+        ("这件事他办得马马虎虎", "lottery"),  # a saying, not four picks
+        ("我是专业人员也搞了一天的", "intro"),  # a customer who is an expert
+        ("江南大学公开课在商学院举办", "enrol"),  # a lecture, not a course on sale
+        ("截止2024年6月30日，本行资产总额增长", "event"),  # a statement's as-of date
+        ("这也是上半年房地产贷款的主要增长点", "org"),  # the trade, not a developer
+        ("绿地拟参与工业地产的开发建设", "org"),  # the trade, not a developer
+        ("转发本条，抽3位送500元京东卡", "price"),  # a prize's worth, not a price
+        ("酒店宽带很慢", "telecom"),  # a guest's broadband
+        ("在网上订购的书今天到了", "telecom"),  # a reader's order
+        ("工单号13900001111", "signature"),  # no name after the number
+    ],
+)
+def test_look_alikes_of_the_s8_shapes_are_no_evidence(text: str, kind: str) -> None:
+    assert kind not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第108期：三肖中特，绿波必中",
+        "货源充足13900001111张经理",
+        "我是阳光KTV的小美，今晚有空来玩，期待您的光临",
+        "临街门面出租，无转让费，有意者联系电话13900001111",
+    ],
+)
+def test_tips_signed_numbers_venues_and_jobs_as_real_ads_word_them_are_commercial(
+    text: str,
+) -> None:
+    assert commercial_score(text).commercial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "感谢您的宝贵意见，给您带来不便深表歉意，本店已整改，期待您再次光临",
+        "这也是上半年房地产贷款的主要增长点",
+        "尊敬的用户：截止2024年6月30日20时",
+        "江南大学公开课在现代建筑设计集团举办",
+    ],
+)
+def test_replies_statements_and_news_are_not_ads(text: str) -> None:
+    assert not commercial_score(text).commercial

@@ -278,6 +278,19 @@ def test_terminal_escapes_in_a_message_are_shown_not_obeyed(
     assert r.err == "wxguard: error: missing\\x1b[2J.txt: No such file or directory\n"
 
 
+def test_invisible_characters_in_a_file_name_are_shown(cli: Cli) -> None:
+    """a<ZWJ>b.txt printed raw looked like ab.txt (audit of session 8)."""
+    for name, shown in [
+        ("a\u200db.txt", "a\\u200db.txt"),
+        ("a\ufeffb.txt", "a\\ufeffb.txt"),
+        ("a\U000e0041b.txt", "a\\U000e0041b.txt"),
+    ]:
+        cli.write(name, "出售冰毒\n")
+        for fmt in ("concise", "full", "github"):
+            out = cli("check", "--output-format", fmt, name).out
+            assert shown in out and name not in out, (fmt, out)
+
+
 BITS = st.sampled_from(
     [
         "冰毒",

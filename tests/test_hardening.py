@@ -7,7 +7,9 @@ The cases are issue 16's audit findings: each raised something that was not wxgu
 from __future__ import annotations
 
 import math
+import sqlite3
 import time
+from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -157,12 +159,46 @@ def test_allow_regexes_still_drop_what_they_match() -> None:
     assert Guard(allow=["/出售.毒/"], select=["WX1"]).check("出售冰毒").violations == ()
 
 
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        # 1.2 GB and 7 s compiling at the first check (audit of session 8)
+        ("/(?:a{2000}){2000}/", "expand to more than 10,000 items"),
+        ("/(?:ab|cd{500}){500}/", "expand to more than 10,000 items"),
+        # an OverflowError out of Guard()
+        ("/a{4294967296}/", "the repetition number is too large"),
+    ],
+)
+def test_allow_regexes_too_big_to_compile_are_refused(pattern: str, problem: str) -> None:
+    with pytest.raises(ConfigError, match="allow: bad regular expression") as err:
+        Guard(allow=[pattern])
+    assert problem in str(err.value)
+
+
+def test_allow_regexes_of_ordinary_size_are_taken() -> None:
+    guard = Guard(allow=["/(?:a{100}){100}/", r"/微信\d{5,20}/"], select=["WX1"])
+    assert guard.check("出售冰毒").violations
+
+
 def test_too_many_phrase_gaps_are_refused_with_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     gaps = "{*}".join("关注公众号领红包了吗的")
     path.write_text(f'[inducement]\nreward = [\n  "积分好礼",\n  "{gaps}",\n]\n', encoding="utf-8")
     with pytest.raises(WordListError, match=r"mine\.toml:4: .*more than 3 \{\*\} gaps"):
         Guard(phrases=[path])
+
+
+def test_too_many_optional_groups_are_refused_with_file_and_line(tmp_path: Path) -> None:
+    """Twenty ``(a|b)?`` took 1.9 s a message, twenty-four over 25 s (audit of session 8)."""
+    path = tmp_path / "mine.toml"
+    path.write_text('[inducement]\nshare = [\n  "' + "(a|b)?" * 9 + '分享",\n]\n', encoding="utf-8")
+    with pytest.raises(WordListError, match=r"mine\.toml:3: .*more than 8 optional"):
+        Guard(phrases=[path])
+    path.write_text('[inducement]\nshare = [\n  "' + "(a|b)?" * 8 + '分享",\n]\n', encoding="utf-8")
+    guard = Guard(phrases=[path], select=["WX3"])
+    start = time.process_time()
+    guard.check("ab" * 100 + "分享")
+    assert time.process_time() - start < 2
 
 
 # -- the send log ------------------------------------------------------------------------
@@ -195,8 +231,41 @@ def test_a_retention_longer_than_the_calendar_keeps_everything(tmp_path: Path) -
 
 def test_a_huge_limit_is_every_record() -> None:
     log = SendLog(clock=_clock)
-    log.record("x")
+    sent = log.record(Message(text="x", group="g"))
     assert len(log.records(limit=10**30)) == 1
+    assert log.repeats(sent.digest, group="g", until=_clock(), limit=10**30) == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "named"),
+    [
+        ({"timeout": 10**400}, "timeout"),  # OverflowError before (audit of session 8)
+        ({"timeout": math.inf}, "timeout"),
+        ({"timeout": math.nan}, "timeout"),
+        ({"path": "sends\0.db"}, "path: contains a NUL"),  # ValueError from sqlite3 before
+    ],
+)
+def test_send_log_arguments_out_of_range_name_the_argument(
+    kwargs: dict[str, Any], named: str
+) -> None:
+    with pytest.raises(WxguardError, match=named):
+        SendLog(**kwargs)
+
+
+@pytest.mark.parametrize(
+    "stored",
+    ["'abc'", "9223372036854775807", "x'00'"],  # a TypeError, a ValueError, a TypeError before
+)
+def test_a_record_changed_outside_wxguard_names_the_file(tmp_path: Path, stored: str) -> None:
+    path = tmp_path / "sends.db"
+    with SendLog(path, clock=_clock) as log:
+        log.record("x")
+    with closing(sqlite3.connect(path)) as db:
+        db.execute(f"UPDATE sends SET sent_us = {stored}")
+        db.commit()
+    with SendLog(path, clock=_clock) as log, pytest.raises(WxguardError) as err:
+        log.records()
+    assert str(path) in str(err.value) and "record 1 is damaged" in str(err.value)
 
 
 _TIMES = st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31))
@@ -259,6 +328,16 @@ def test_json_keeps_a_lone_surrogate_as_its_escape() -> None:
     report = GUARD.check("出售冰毒\ud800")
     assert std.loads(json.render([report]))[0]["text"] == "出售冰毒\ud800"
     assert std.loads(json.render_lines([report]))["text"] == "出售冰毒\ud800"
+
+
+def test_model_dump_json_keeps_a_lone_surrogate_as_its_escape() -> None:
+    """The documented API raised PydanticSerializationError (audit of session 8)."""
+    import json as std
+
+    report = GUARD.check("出售冰毒\ud800")
+    for dumped in (report.model_dump_json(), report.model_dump_json(indent=2)):
+        assert "\\ud800" in dumped
+        assert Report.model_validate(std.loads(dumped)) == report
 
 
 def test_json_lines_is_the_model_serialisation() -> None:

@@ -236,11 +236,11 @@ def test_full_carets_follow_display_width(cli: Cli) -> None:
         1,
         2,
         2,
-        0,
+        6,
         4,
         4,
         6,
-    ]  # escapes: \x1b, \u202e
+    ]  # escapes: \u200b, \x1b, \u202e
 
 
 # -- HTML -----------------------------------------------------------------------------------

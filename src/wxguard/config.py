@@ -20,6 +20,7 @@ from .families.content.terms import check_term
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
 from .resources import loads_toml
+from .userregex import refuse_size
 
 _REGEX_ALLOW = re.compile(r"^/(.+)/([imsx]*)$", re.S)
 
@@ -153,7 +154,8 @@ class GuardConfig(BaseModel):
             if m:
                 try:
                     re.compile(m.group(1))
-                except re.error as exc:
+                    refuse_size(m.group(1))
+                except (re.error, OverflowError, RecursionError, ValueError) as exc:
                     raise ValueError(f"bad regular expression {entry!r}: {exc}") from None
             else:
                 check_term(entry, "allow", None)

@@ -4,14 +4,18 @@ shared function. Renderers only read reports."""
 
 from __future__ import annotations
 
+import re
+from json import dumps as json_dumps  # not `json`: the submodule json.py takes that name
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
+from pydantic_core import PydanticSerializationError
 
 from ..models import Verdict, Violation, field_of, verdict_for
 
 # A batch shows this many messages in full in HTML; the rest are counted.
 BATCH_LIMIT = 200
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Report(BaseModel):
@@ -52,6 +56,20 @@ class Report(BaseModel):
         from ..families.persons.redact import redact_violations
 
         return redact_violations(self.text, self.violations, operator, salt=salt)
+
+    def model_dump_json(self, *, indent: int | None = None, **kwargs: Any) -> str:
+        """Pydantic's JSON, except that a lone surrogate in the text (a Python str may hold
+        one; UTF-8 cannot) is written as its ``\\uXXXX`` escape, which JSON readers give back
+        as the same string, where pydantic raises."""
+        try:
+            return super().model_dump_json(indent=indent, **kwargs)
+        except PydanticSerializationError:
+            data = self.model_dump(mode="json", **kwargs)
+            separators = None if indent is not None else (",", ":")
+            text = json_dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+            if not _SURROGATE.search(text):
+                raise
+            return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
     def located(self, path: str | None = None, line: int = 1) -> Report:
         """A copy that knows its file: ``line`` is where the text starts there, and every

@@ -3,8 +3,8 @@
 A checked message is untrusted: ``关注\\x1b[2J公众号`` would clear the reader's screen, a CR
 would overwrite the line, a bidi override would reorder what the reader sees. Every piece
 of message (and file-name) text passes through ``inert`` before it is written, which shows
-C0 and C1 control characters, DEL, line and paragraph separators and the bidi marks,
-embeddings, overrides and isolates as visible escapes (``\\x1b``, ``\\u202e``). Colour
+C0 and C1 control characters, DEL, line and paragraph separators, the bidi marks,
+embeddings, overrides and isolates, and invisible format characters as visible escapes (``\\x1b``, ``\\u202e``). Colour
 codes are added after that, by ``paint`` alone, so every escape sequence on the screen is
 wxguard's own.
 
@@ -28,7 +28,12 @@ if TYPE_CHECKING:
 # bidi embeddings and overrides, bidi isolates; and lone surrogates (a Python str may hold
 # them, UTF-8 cannot: unescaped, they stopped the JSON and SARIF writers).
 BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_UNSAFE = re.compile(f"[\x00-\x1f{BEYOND_C0}]")
+# Invisible format characters: soft hyphen, Mongolian vowel separator, zero-width space,
+# joiners, word joiner and invisible operators, BOM, tags. They drive nothing, but in a file
+# name they make two different names look the same (audit of session 8), and in a message
+# they are the noise a disguise hides in: the reader should see them.
+INVISIBLE = "\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff\U000e0000-\U000e007f"
+_UNSAFE = re.compile(f"[\x00-\x1f{BEYOND_C0}{INVISIBLE}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 RESET = "\x1b[0m"
@@ -45,7 +50,9 @@ def escape(char: str) -> str:
     if named is not None:
         return named
     code = ord(char)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def is_unsafe(char: str) -> bool:

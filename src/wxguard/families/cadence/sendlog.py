@@ -116,8 +116,16 @@ class SendLog:
             raise SendLogError(
                 f"retention: expected a positive timedelta or None, got {retention!r}"
             )
-        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout < 0:
-            raise SendLogError(f"timeout: expected seconds (a number >= 0), got {timeout!r}")
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, (int, float))
+            or not 0 <= timeout <= _MAX_WAIT
+        ):
+            raise SendLogError(
+                f"timeout: expected seconds (a number from 0 to {_MAX_WAIT:g}), got {timeout!r}"
+            )
+        if path is not None and "\0" in os.fspath(path):
+            raise SendLogError(f"path: contains a NUL character: {os.fspath(path)!r}")
         self.path = Path(path) if path is not None else None
         self.retention = retention
         self.timeout = float(timeout)
@@ -321,15 +329,28 @@ class SendLog:
             sql += f" LIMIT {min(limit, _SQL_MAX)}"  # more than SQLite counts is all of them
         with self._lock, self._errors("read the log"):
             rows = self._conn.execute(sql, params).fetchall()
-        return [_record(row) for row in rows]
+        return [self._stored(row) for row in rows]
+
+    def _stored(self, row: tuple[Any, ...]) -> SentRecord:
+        """A row read back; one that no wxguard could have written names the file as damaged
+        (another program changed it) instead of raising a TypeError or OverflowError."""
+        try:
+            return _record(row)
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise SendLogError(
+                f"{self._where}: record {row[0]!r} is damaged ({exc}); the file was changed "
+                "outside wxguard"
+            ) from None
 
     def repeats(self, digest: str, *, group: str, until: datetime, limit: int = 100) -> int:
         """How many of ``group``'s latest records up to ``until`` (newest first, at most
         ``limit``) carry ``digest`` before one does not: the run WX701 extends."""
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+            raise SendLogError(f"limit: expected a whole number >= 0, got {limit!r}")
         sql = "SELECT digest FROM sends WHERE grp = ? AND sent_us <= ? ORDER BY sent_us DESC, id DESC LIMIT ?"
         with self._lock, self._errors("read the log"):
             rows = self._conn.execute(
-                sql, (group, to_micros(aware(until, "until")), limit)
+                sql, (group, to_micros(aware(until, "until")), min(limit, _SQL_MAX))
             ).fetchall()
         run = 0
         for (found,) in rows:
@@ -459,6 +480,7 @@ def _micros(delta: timedelta) -> int:
 
 
 _SQL_MAX = 2**63 - 1  # SQLite's largest integer
+_MAX_WAIT = 86_400.0  # seconds: a longer lock wait is a mistake, not a plan
 
 
 def _cutoff(micros: int, retention: timedelta) -> int:
