@@ -58,6 +58,7 @@ class _Table:
     same_rule: bool
     least: int  # severity rank
     parts: bool
+    framed: bool  # whether a finding a frame lowered is absorbed
 
 
 @cache
@@ -65,7 +66,7 @@ def _tables() -> dict[str, tuple[_Table, ...]]:
     """For each rule, the tables by which its findings absorb others'."""
     out: dict[str, list[_Table]] = {}
     for t in catalog().one_mark:
-        table = _Table(frozenset(t.absorb), t.reach, t.same_rule, t.least.rank, t.parts)
+        table = _Table(frozenset(t.absorb), t.reach, t.same_rule, t.least.rank, t.parts, t.framed)
         for code in t.keep:
             out.setdefault(code, []).append(table)
     return {code: tuple(tables) for code, tables in out.items()}
@@ -103,7 +104,9 @@ def _table_of(kept: Violation, other: Violation) -> OneMark | None:
     tables = [
         t
         for t in _pairs().get((kept.rule, other.rule), ())
-        if kept.severity.rank >= t.least.rank and (not t.same_rule or other.rule == kept.rule)
+        if kept.severity.rank >= t.least.rank
+        and (not t.same_rule or other.rule == kept.rule)
+        and (t.framed or other.frame is None)
     ]
     if _overlap(kept, other):
         tables.sort(key=lambda t: t.reach != "overlap")
@@ -211,6 +214,7 @@ def _merged(
                     or other.rule not in table.absorb
                     or other.severity.rank > rank
                     or (table.same_rule and other.rule != keeper.rule)
+                    or (not table.framed and other.frame is not None)
                     or (table.reach == "overlap" and not _overlap(keeper, other))
                 ):
                     continue
