@@ -490,6 +490,8 @@ class _Reading:
         self._cued: dict[str, frozenset[int]] = {}
         self._frames: dict[tuple[str, str], Frame] = {}
         self._live: list[Cue] | None = None
+        self._rule_cues: dict[str, list[tuple[Cue, tuple[str, int, int]]]] = {}
+        self._defeaters: dict[str, list[tuple[str, bool, bool, bool]]] = {}
         self._order: dict[str, int] | None = None
         points = {p for f in (*findings, *terms) for p in (f.start, f.end)}
         self.at = _compact_positions(self.read, points)
@@ -602,12 +604,8 @@ class _Reading:
         found: dict[str, list[_Cued | _Listed]] = {}
         windows: dict[tuple[str, int, int], tuple[int, int]] = {}  # one per reach, for all cues
         headed = bool(self.heading) and start >= self.heading
-        judged = self.model.judged
-        for cue in self.live_cues():
-            if not cue.frames(f.rule, judged):
-                continue
+        for cue, reach in self.rule_cues(f.rule):
             parts = found.setdefault(cue.kind, [])
-            reach = (cue.reach, cue.next, cue.previous)
             window = windows.get(reach)
             if window is None:
                 window = windows[reach] = self.window(cue, start, end)
@@ -615,7 +613,11 @@ class _Reading:
                 parts.append(_Cued(self, cue, start, end, *window))
             if cue.title and headed:
                 parts.append(self.headline(cue.bank))
-        title = self.quoted(f) if self.model.quoted is not None and f.rule in judged else None
+        title = (
+            self.quoted(f)
+            if self.model.quoted is not None and f.rule in self.model.judged
+            else None
+        )
         if title is not None and self.model.quoted is not None:
             found.setdefault(self.model.quoted, []).append(_Listed(self, [title[0]]))
         if self._order is None:
@@ -647,6 +649,19 @@ class _Reading:
                 made = self._frames[key] = Frame(kind.name, key[1], kind.severity)
             return made
         return None
+
+    def rule_cues(self, rule: str) -> list[tuple[Cue, tuple[str, int, int]]]:
+        """The live cues that frame findings of ``rule``, in order, each with its reach
+        (which names its window): asked once per rule, not per finding."""
+        found = self._rule_cues.get(rule)
+        if found is None:
+            judged = self.model.judged
+            found = self._rule_cues[rule] = [
+                (cue, (cue.reach, cue.next, cue.previous))
+                for cue in self.live_cues()
+                if cue.frames(rule, judged)
+            ]
+        return found
 
     def live_cues(self) -> list[Cue]:
         """The cues whose bank has a hit in the message. A cue with none frames nothing,
@@ -700,6 +715,9 @@ class _Reading:
         """A contact, a price or an offer in the finding's sentence (a contact the sender
         gives, 私我 or 加我, anywhere in the message) that no cue governs: a prohibition
         governs the verb of its own clause (严禁出售)."""
+        defeaters = self.defeaters(kind)
+        if not defeaters:
+            return False
         clauses = self.clauses
         sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
         # News tells of a sale in its own sentence (男子出售冰毒被抓获); under a bare heading
@@ -708,17 +726,35 @@ class _Reading:
             c.any_from(self.tag) if isinstance(c, _Cued) else not c.heading and c.any()
             for c in cues
         )
-        for bank in kind.defeated_by:
-            if told and bank in kind.told:
+        for bank, whole, governed, tells in defeaters:
+            if told and tells:
                 continue
-            whole = self.model.banks[bank].options.get("scope") == "message"
             lo, hi = (0, len(clauses.text)) if whole else sentence
-            window = (bank, lo, hi, bank in kind.governed)
+            window = (bank, lo, hi, governed)
             if self.open_clauses(window) and (
-                bank not in kind.governed or self.ungoverned(window, cues, start, end)
+                not governed or self.ungoverned(window, cues, start, end)
             ):
                 return True
         return False
+
+    def defeaters(self, kind: Kind) -> list[tuple[str, bool, bool, bool]]:
+        """The kind's defeating banks that have a hit in the message (a bank with none opens
+        no clause), in order, each with whether it reaches the whole message, whether a cue
+        governs it and whether a cue tells of it: read once per kind, not per finding."""
+        found = self._defeaters.get(kind.name)
+        if found is None:
+            banks = self.model.banks
+            found = self._defeaters[kind.name] = [
+                (
+                    bank,
+                    banks[bank].options.get("scope") == "message",
+                    bank in kind.governed,
+                    bank in kind.told,
+                )
+                for bank in kind.defeated_by
+                if self.hits(bank)[0]
+            ]
+        return found
 
     def open_clauses(self, window: _Window) -> list[int]:
         """The starts of the clauses of ``[lo, hi)`` holding a hit of ``bank`` that no official

@@ -101,14 +101,21 @@ def _table_of(kept: Violation, other: Violation) -> OneMark | None:
     """The table by which ``kept`` took ``other``, read off the two findings alone (so that a
     mark's note can be taken off again): the first that applies to the kept finding's
     severity, a table of the same words first where the two overlap (they merge first)."""
+    return _table_for(
+        kept.rule, other.rule, kept.severity.rank, _overlap(kept, other), other.frame is not None
+    )
+
+
+@cache
+def _table_for(kept: str, other: str, rank: int, overlap: bool, framed: bool) -> OneMark | None:
+    """``_table_of`` by what it reads of the two findings: a mark in a long text absorbs
+    thousands of findings of a few rules."""
     tables = [
         t
-        for t in _pairs().get((kept.rule, other.rule), ())
-        if kept.severity.rank >= t.least.rank
-        and (not t.same_rule or other.rule == kept.rule)
-        and (t.framed or other.frame is None)
+        for t in _pairs().get((kept, other), ())
+        if rank >= t.least.rank and (not t.same_rule or other == kept) and (t.framed or not framed)
     ]
-    if _overlap(kept, other):
+    if overlap:
         tables.sort(key=lambda t: t.reach != "overlap")
     else:
         tables = [t for t in tables if t.reach != "overlap"]
