@@ -141,16 +141,25 @@ def merge(violations: Sequence[Violation], lang: str, text: str | None = None) -
 _WIDE = ("sentence", "message")
 
 
-def _merged(
-    violations: Sequence[Violation], lang: str, text: str | None, reaches: tuple[str, ...]
-) -> list[Violation]:
-    tables = {
+@cache
+def _reaching(reaches: tuple[str, ...]) -> dict[str, tuple[_Table, ...]]:
+    """For each rule, its tables that reach this far: worked out once, not at every merge
+    (most reports that have findings have one, and merge nothing)."""
+    return {
         code: kept
         for code, all_ in _tables().items()
         if (kept := tuple(t for t in all_ if t.reach in reaches))
     }
+
+
+def _merged(
+    violations: Sequence[Violation], lang: str, text: str | None, reaches: tuple[str, ...]
+) -> list[Violation]:
+    if len(violations) < 2:
+        return list(violations)
+    tables = _reaching(reaches)
     keepers = [v for v in violations if v.rule in tables]
-    if not keepers or len(violations) < 2:
+    if not keepers:
         return list(violations)
     wanted = frozenset().union(
         *(t.absorb for rule in {v.rule for v in keepers} for t in tables[rule])
