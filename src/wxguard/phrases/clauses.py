@@ -116,26 +116,22 @@ class Clauses:
     def joined(self, breaks: Sequence[int]) -> Clauses:
         """The same clauses with the clause breaks at these compact positions read as none
         (written ``、``, which a ``{*}`` gap crosses): indices and the map back stay valid."""
-        text = list(self.text)
-        for at in breaks:
-            if text[at] == WEAK:
-                text[at] = "、"
-        other = Clauses.__new__(Clauses)
-        other._original = self._original
-        other.text = "".join(text)
-        other._map = self._map
-        other._marks = None
-        return other
+        return self._rewritten(breaks, WEAK, "、")
 
     def continued(self, ends: Sequence[int]) -> Clauses:
         """The same clauses with the sentence ends at these compact positions read as clause
         breaks: the sentence after each goes on with the one before it (a contrast, 不过我这个
         是正规的, vouches for what the sentence before it named). Indices and the map back stay
         valid."""
+        return self._rewritten(ends, STRONG, WEAK)
+
+    def _rewritten(self, positions: Sequence[int], old: str, new: str) -> Clauses:
+        """A copy with the marker ``old`` at these compact positions written as ``new``: one
+        character for one, so indices and the map back stay valid."""
         text = list(self.text)
-        for at in ends:
-            if text[at] == STRONG:
-                text[at] = WEAK
+        for at in positions:
+            if text[at] == old:
+                text[at] = new
         other = Clauses.__new__(Clauses)
         other._original = self._original
         other.text = "".join(text)
