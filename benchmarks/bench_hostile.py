@@ -85,6 +85,10 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "book titles": lambda n: "《出售冰毒》 " * (n // 7),
     "ads and prices": lambda n: "全场5折，限时特价99元，加微信领优惠券，" * (n // 20),
     "inducement words": lambda n: "转发领红包，关注即可抽奖，邀请3位好友助力，" * (n // 20),
+    # pinyin among characters: each join read by sound, its characters asked of the runs
+    # (quadratic before session 8: 0.35 MB took 115 s)
+    "pinyin-spelt offers": lambda n: "转fa到wu个群，jie图找我领hong包。" * (n // 24),
+    "pinyin bargains": lambda n: "帮我kan一刀，" * (n // 8),
 }
 
 

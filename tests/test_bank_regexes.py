@@ -15,6 +15,7 @@ from wxguard.errors import WordListError
 from wxguard.families.advertising.model import advertising_model
 from wxguard.families.inducement.model import inducement_model
 from wxguard.phrases.banks import compile_phrase
+from wxguard.text import quickregex
 from wxguard.text.quickregex import (
     DIGITS,
     GUARDED_DIGITS,
@@ -159,6 +160,57 @@ def test_a_trie_finds_the_leftmost_longest_literal(words: list[str], text: str) 
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
+# Enough first characters that trie nodes are split behind lookaheads (``_branches``),
+# with the characters a class gives meaning to.
+_WIDE = [
+    *"转发分享领取红包免费扫码加群关注点赞抽奖助力砍一刀好友朋友圈微信支付宝银行卡号",
+    *"abcxyz019",
+    "-",
+    "]",
+    "[",
+    "^",
+    "\\",
+    ".",
+    "|",
+]
+
+
+@st.composite
+def _wide_case(draw: st.DrawFn) -> tuple[list[str], str]:
+    """Words, and a text made of some of them and other characters."""
+    words = draw(
+        st.lists(st.text(st.sampled_from(_WIDE), min_size=1, max_size=4), min_size=30, max_size=80)
+    )
+    pieces = st.one_of(st.sampled_from(words), st.text(st.sampled_from(_WIDE), max_size=2))
+    return words, "".join(draw(st.lists(pieces, max_size=20)))
+
+
+@pytest.mark.parametrize("fans", [(2, 2), (16, 4), (128, 16)])
+@settings(max_examples=300)
+@given(case=_wide_case())
+def test_a_wide_trie_finds_the_leftmost_longest_literal(
+    fans: tuple[int, int], case: tuple[list[str], str]
+) -> None:
+    """A trie whose nodes have many children (split behind lookaheads on their first
+    characters, above these numbers of children at the root and below it) matches exactly
+    what a flat union sorted longest first matches."""
+    words, text = case
+    flat = re.compile(
+        "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    )
+    saved = quickregex._ROOT_FAN, quickregex._FAN
+    quickregex._ROOT_FAN, quickregex._FAN = fans
+    try:
+        trie = re.compile(trie_source(words))
+    finally:
+        quickregex._ROOT_FAN, quickregex._FAN = saved
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    starts = range(len(text))
+    assert [trie.match(text, i) and trie.match(text, i).span() for i in starts] == [
+        flat.match(text, i) and flat.match(text, i).span() for i in starts
+    ]
+
+
 @settings(max_examples=200)
 @given(
     st.lists(st.sampled_from([*SOURCES, "分享", "a\\.b", "转发"]), min_size=1, max_size=6), BANKISH
@@ -193,3 +245,55 @@ def test_a_long_user_phrase_works_end_to_end(tmp_path: Path) -> None:
     assert [v.rule for v in guard.check("转发到三个群就送礼品").violations] == [
         v.rule for v in Guard().check("转发到三个群就送礼品").violations
     ]
+
+
+# Phrases written with every piece of the syntax, and texts that say them: each piece read
+# one of its ways (a group as one of its alternatives, an optional one or none, a number, a
+# gap), with other text around, so that every phrase matches and near misses abound.
+_PIECES = {
+    "我": ["我"],
+    "把他": ["把他"],
+    "车": ["车"],
+    "(要|就|一定)": ["要", "就", "一定"],
+    "(他|她|他们)": ["他", "她", "他们"],
+    "(的|家)?": ["", "的", "家"],
+    "(砸|扎)": ["砸", "扎"],
+    "{N}": ["3", "十二"],
+    "{*}": ["", "了", "好多"],
+}
+_NOISE = st.text(st.sampled_from(list("我要就把他的车了3，")), max_size=4)
+
+
+@st.composite
+def _phrase_and_text(draw: st.DrawFn) -> tuple[str, str]:
+    pieces = draw(st.lists(st.sampled_from(sorted(_PIECES)), min_size=1, max_size=6))
+    said = "".join(draw(st.sampled_from(_PIECES[p])) for p in pieces)
+    return "".join(pieces), draw(_NOISE) + said + draw(_NOISE)
+
+
+@given(_phrase_and_text())
+@settings(max_examples=3000)
+def test_every_match_of_a_phrase_holds_one_of_its_anchors(case: tuple[str, str]) -> None:
+    """The anchors are what every gate and index tests before a bank's regex runs (a bank
+    with none of its anchors in a text is never searched): each match of the phrase, at any
+    start, contains one of them, whether the phrase's runs cross groups (我(要|就): 我要 or
+    我就) or not."""
+    raw, text = case
+    try:
+        phrase = compile_phrase(raw, "test")
+    except WordListError:
+        return
+    regex = re.compile(phrase.regex)
+    for start in range(len(text)):
+        m = regex.match(text, start)
+        if m is not None and m.end() > m.start():
+            assert phrase.anchors
+            assert any(a in m.group() for a in phrase.anchors), (raw, m.group(), phrase.anchors)
+
+
+def test_a_run_across_a_group_anchors_on_both() -> None:
+    """我(要|就) is anchored on 我要 and 我就, not on 我 (every review says 我), and a
+    literal after a group extends each of its texts."""
+    assert set(compile_phrase("我(要|就)", "test").anchors) == {"我要", "我就"}
+    assert set(compile_phrase("(返|回)水{N}", "test").anchors) == {"返水", "回水"}
+    assert set(compile_phrase("(你)?等着瞧", "test").anchors) == {"等着瞧"}

@@ -174,10 +174,17 @@ def test_the_clause_map_with_sizes_is_the_map_without(text: str) -> None:
         assert fast.locate(pos) == slow.locate(pos)
 
 
-@given(st.one_of(ANY, st.text("。，、,.!?；好1a ", max_size=30)))
+# Texts whose markers are sometimes farther apart than the clauses' near search reaches (64
+# compact characters), so both the search and the bisection answer.
+SPARSE_MARKS = st.lists(
+    st.sampled_from(["好" * 70, "好" * 63, "好", "。", "，", "、", "1.5", "a b"]), max_size=8
+).map("".join)
+
+
+@given(st.one_of(ANY, st.text("。，、,.!?；好1a ", max_size=30), SPARSE_MARKS))
 def test_clause_and_sentence_edges_are_the_nearest_markers(text: str) -> None:
-    """Clause and sentence edges, bisected inline, are the nearest markers on each side as a
-    walk over the compact text finds them."""
+    """Clause and sentence edges, found by a near search or bisected, are the nearest
+    markers on each side as a walk over the compact text finds them."""
     from wxguard.phrases.clauses import STRONG, WEAK, Clauses
 
     clauses = Clauses(text)
@@ -191,6 +198,26 @@ def test_clause_and_sentence_edges_are_the_nearest_markers(text: str) -> None:
         after = [i for i in range(pos, len(compact)) if compact[i] == STRONG]
         assert clauses.sentence_start(pos) == (before[-1] + 1 if before else 0)
         assert clauses.sentence_end(pos) == (after[0] if after else len(compact))
+
+
+@given(st.one_of(ANY, st.text("。，、,.!?；好1a ", max_size=30), SPARSE_MARKS), st.data())
+def test_breaks_count_the_markers_between(text: str, data: st.DataObject) -> None:
+    """``breaks`` (counted in the text over a short span, bisected over a long one) is the
+    number of sentence ends and clause breaks in ``[start, end)``, in a view read by sound
+    too (its table leaves the markers as they are)."""
+    from wxguard.phrases.clauses import STRONG, WEAK, Clauses
+    from wxguard.text.sound import syllable_table
+
+    clauses = Clauses(text)
+    compact = clauses.text
+    for view in (clauses, clauses.respelled(syllable_table())):
+        for _ in range(10):
+            start = data.draw(st.integers(0, len(compact) + 2))
+            end = data.draw(st.integers(0, len(compact) + 2))
+            assert view.breaks(start, end) == (
+                compact[start:end].count(STRONG),
+                compact[start:end].count(WEAK),
+            )
 
 
 @given(st.one_of(ANY, st.text("1２.．。, 😀𝐀\u200b_%a中", max_size=30)), st.data())
@@ -592,6 +619,23 @@ def test_a_text_the_exact_trade_test_turns_away_has_no_join(text: str) -> None:
         assert find_joins(sound, model.sound, model.combines, model.alones) == []
 
 
+@given(_TRADE_TEXT)
+@settings(max_examples=3000)
+def test_a_text_the_trade_regex_test_turns_away_has_no_join(text: str) -> None:
+    """``matched`` asks the banks' own regexes: a text it turns away holds no join, and the
+    joins it lets through are those ``find_joins`` finds (the trade path skips the joins of
+    a text it turns away)."""
+    from wxguard.families.content.trade import trade_model
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import find_joins
+    from wxguard.text.sound import syllable_table
+
+    model = trade_model(())
+    sound = Clauses(text).respelled(syllable_table())
+    if not model.joinable.matched(sound.text):
+        assert find_joins(sound, model.sound, model.combines, model.alones) == []
+
+
 def _ad_pieces() -> list[str]:
     """Every literal the advertising scanner looks for, with digits, a phone number, a label
     and brackets, so that signals of every bank (and their rejects and cancels) abound."""
@@ -883,3 +927,62 @@ def test_defeaters_after_the_one_that_defeats_are_never_read(monkeypatch: Any) -
     report = Guard(select=["WX1"]).check("严禁出售冰毒，加微信abc_123 " * 20)
     assert report.violations and all(v.frame is None for v in report.violations)
     assert "contact" in read and not read & {"price", "offer", "sale", "contrast"}
+
+
+# Pinyin typed among characters, with the clause noise and letters around it that move the
+# clause view's positions away from the message's.
+PINYIN_MIXED = st.lists(
+    st.sampled_from(
+        ["转", "fa", "到", "wu", "个群", "，", " ", "jie", "图", "领", "hong", "包", "。"]
+    )
+    | st.sampled_from(["kan", "一刀", "iPhone", "x", "★", "3", "zhuanfa", "😀"]),
+    max_size=14,
+).map("".join)
+
+
+@given(PINYIN_MIXED, st.data())
+def test_pinyin_runs_are_found_by_bisection_as_by_a_walk(text: str, data: st.DataObject) -> None:
+    """``Mixed.widen``, ``touches`` and ``open_ended`` bisect the runs; a walk over every run
+    (what they were) answers the same for any span."""
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    for _ in range(10):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        a, b = start, end
+        for r0, r1 in mix.runs:
+            if r0 < b and a < r1:
+                a, b = min(a, r0), max(b, r1)
+        assert mix.widen(start, end) == (a, b)
+        assert mix.touches(start, end) == any(r0 < end and start < r1 for r0, r1 in mix.runs)
+        assert mix.open_ended(start, end) == any(
+            r0 < end <= r1 and start < r1 and n == 1
+            for (r0, r1), n in zip(mix.runs, mix.syllables, strict=True)
+        )
+
+
+@given(PINYIN_MIXED)
+def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None:
+    """A join counts as spelt in pinyin when the clause view's map puts its span (or one of
+    its characters) on a run, and as open-ended when it ends on a run of one syllable;
+    ``Spelt`` counts where each run's characters stand once and answers in the clause view,
+    the same for every span."""
+    from wxguard.families.inducement.checker import Spelt
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    plain = Clauses(mix.text)
+    spelt = Spelt(mix)
+    for start in range(len(plain.text)):
+        for end in range(start + 1, len(plain.text) + 1):
+            span = plain.original(start, end)
+            assert spelt.touches(start, end) == mix.touches(*span)
+            assert spelt.open_ended(end) == mix.open_ended(*span)

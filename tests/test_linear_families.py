@@ -35,6 +35,9 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "digit run, no count": ("WX3", lambda n: "分享到" + "3" * n + "个"),
     "Chinese numeral run": ("WX3", lambda n: "分享到" + "三" * n + "个群"),
     "多一 run": ("WX3", lambda n: "分享到" + "多一" * n + "个群"),
+    # pinyin among characters: every join and each of its characters asked of every run
+    "pinyin-spelt offers": ("WX3", lambda n: "转fa到wu个群，jie图找我领hong包。" * n),
+    "pinyin bargains": ("WX3", lambda n: "帮我kan一刀，" * n),
     # a bare domain tried from every letter of a run the start guard did not know
     "é run then x.": ("WX2", lambda n: "é" * n + "x."),
     "λ run then x.": ("WX2", lambda n: "λ" * n + "x."),

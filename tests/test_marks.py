@@ -93,6 +93,26 @@ def test_the_terms_of_one_offer_are_one_mark() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kept", "named"),
+    [
+        ("群主是个废物，赶紧滚", "群主是个废物", ["赶紧滚"]),
+        ("你他妈的傻逼", "他妈的", ["傻逼"]),
+        ("傻逼，你们这群人渣，都给我滚", "你们这群人渣", ["傻逼", "给我滚"]),
+    ],
+)
+def test_the_curses_of_one_sentence_are_one_mark(text: str, kept: str, named: list[str]) -> None:
+    """One outburst is one problem (new-user trial s7b: 群主是个废物，赶紧滚 read as two): the
+    mark names the other curses; a curse in another sentence keeps its own mark."""
+    (mark,) = GUARD.check(text).violations
+    assert (mark.rule, mark.text) == ("WX107", kept)
+    assert sorted(w.text for w in mark.also) == sorted(named)
+    assert [v.text for v in GUARD.check("群主是个废物。赶紧滚").violations] == [
+        "群主是个废物",
+        "赶紧滚",
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         GAMBLING_OFFER,

@@ -326,6 +326,24 @@ def test_a_but_that_vouches_for_no_deal_leaves_the_warning_a_notice(wx8: Guard, 
     assert _judged(wx8.check(text)) == [("WX803", Severity.INFO, "warned")]
 
 
+@pytest.mark.parametrize("text", ["说什么淘宝刷单交会费日赚几百元", "又说什么刷单日结300，骗谁呢"])
+def test_a_scam_retold_in_mockery_is_described_not_made(wx8: Guard, text: str) -> None:
+    """说什么 opening a clause mocks what follows it (an ordinary SMS of the spam data set)."""
+    assert _judged(wx8.check(text)) == [("WX803", Severity.INFO, "warned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不管别人说什么，刷单日赚500",
+        "说什么也要试试，刷单日赚500",
+        "说什么刷单日赚500，加微信abc123",
+    ],
+)
+def test_whatever_anyone_says_is_no_mockery(wx8: Guard, text: str) -> None:
+    assert _judged(wx8.check(text)) == [("WX803", Severity.ERROR, None)]
+
+
 def test_a_warning_that_quotes_the_scams_link_passes(wx8: Guard) -> None:
     report = wx8.check("警惕！“您的账户已冻结，请登录 icbc-jd.com 解冻”是钓鱼短信")
     assert _judged(report) == [("WX801", Severity.INFO, "warned")]

@@ -159,7 +159,9 @@ class FrameText(BaseModel):
 class OneMark(BaseModel):
     """Rules whose findings mark one problem (``wxguard.marks``): where they overlap, or (``reach``)
     anywhere in one sentence or one message; ``same_rule`` only the kept finding's own rule's,
-    ``least`` only under a finding at least this severe; ``parts``: the absorbed findings are
+    ``least`` only under a finding at least this severe; ``framed = false``: a finding a
+    frame lowered stays a mark of its own (a curse a rebuke names is someone else's);
+    ``parts``: the absorbed findings are
     other missing parts of the kept one's problem (an ad's sender and opt-out), which its
     message lists with their fixes; ``fixes``: other problems of the same thing (one link's
     scheme and tags), whose fixes the kept finding's suggestion adds; ``moot``: why the
@@ -176,6 +178,7 @@ class OneMark(BaseModel):
     reach: Literal["overlap", "sentence", "message"] = "overlap"
     same_rule: bool = False
     least: Severity = Severity.INFO
+    framed: bool = True
     parts: bool = False
     fixes: bool = False
     moot: Text | None = None
@@ -296,6 +299,7 @@ def catalog() -> Catalog:
             reach=table.get("reach", "overlap"),
             same_rule=table.get("same-rule", False),
             least=table.get("least", Severity.INFO),
+            framed=table.get("framed", True),
             parts=table.get("parts", False),
             fixes=table.get("fixes", False),
             moot=Text(**table["moot"]) if "moot" in table else None,

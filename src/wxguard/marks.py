@@ -58,6 +58,7 @@ class _Table:
     same_rule: bool
     least: int  # severity rank
     parts: bool
+    framed: bool  # whether a finding a frame lowered is absorbed
 
 
 @cache
@@ -65,7 +66,7 @@ def _tables() -> dict[str, tuple[_Table, ...]]:
     """For each rule, the tables by which its findings absorb others'."""
     out: dict[str, list[_Table]] = {}
     for t in catalog().one_mark:
-        table = _Table(frozenset(t.absorb), t.reach, t.same_rule, t.least.rank, t.parts)
+        table = _Table(frozenset(t.absorb), t.reach, t.same_rule, t.least.rank, t.parts, t.framed)
         for code in t.keep:
             out.setdefault(code, []).append(table)
     return {code: tuple(tables) for code, tables in out.items()}
@@ -100,17 +101,19 @@ def _table_of(kept: Violation, other: Violation) -> OneMark | None:
     """The table by which ``kept`` took ``other``, read off the two findings alone (so that a
     mark's note can be taken off again): the first that applies to the kept finding's
     severity, a table of the same words first where the two overlap (they merge first)."""
-    return _table_for(kept.rule, other.rule, kept.severity.rank, _overlap(kept, other))
+    return _table_for(
+        kept.rule, other.rule, kept.severity.rank, _overlap(kept, other), other.frame is not None
+    )
 
 
 @cache
-def _table_for(kept: str, other: str, rank: int, overlap: bool) -> OneMark | None:
+def _table_for(kept: str, other: str, rank: int, overlap: bool, framed: bool) -> OneMark | None:
     """``_table_of`` by what it reads of the two findings: a mark in a long text absorbs
     thousands of findings of a few rules."""
     tables = [
         t
         for t in _pairs().get((kept, other), ())
-        if rank >= t.least.rank and (not t.same_rule or other == kept)
+        if rank >= t.least.rank and (not t.same_rule or other == kept) and (t.framed or not framed)
     ]
     if overlap:
         tables.sort(key=lambda t: t.reach != "overlap")
@@ -138,16 +141,25 @@ def merge(violations: Sequence[Violation], lang: str, text: str | None = None) -
 _WIDE = ("sentence", "message")
 
 
-def _merged(
-    violations: Sequence[Violation], lang: str, text: str | None, reaches: tuple[str, ...]
-) -> list[Violation]:
-    tables = {
+@cache
+def _reaching(reaches: tuple[str, ...]) -> dict[str, tuple[_Table, ...]]:
+    """For each rule, its tables that reach this far: worked out once, not at every merge
+    (most reports that have findings have one, and merge nothing)."""
+    return {
         code: kept
         for code, all_ in _tables().items()
         if (kept := tuple(t for t in all_ if t.reach in reaches))
     }
+
+
+def _merged(
+    violations: Sequence[Violation], lang: str, text: str | None, reaches: tuple[str, ...]
+) -> list[Violation]:
+    if len(violations) < 2:
+        return list(violations)
+    tables = _reaching(reaches)
     keepers = [v for v in violations if v.rule in tables]
-    if not keepers or len(violations) < 2:
+    if not keepers:
         return list(violations)
     wanted = frozenset().union(
         *(t.absorb for rule in {v.rule for v in keepers} for t in tables[rule])
@@ -218,6 +230,7 @@ def _merged(
                     or other.rule not in table.absorb
                     or other.severity.rank > rank
                     or (table.same_rule and other.rule != keeper.rule)
+                    or (not table.framed and other.frame is not None)
                     or (table.reach == "overlap" and not _overlap(keeper, other))
                 ):
                     continue

@@ -42,6 +42,8 @@ NUMBER = (
     rf"|(?<![{_CN_NUMERALS}{_CN_SOME}][{_CN_SOME}])[{_CN_NUMERALS}][{_CN_NUMERALS}{_CN_SOME}]*))"
 )
 GAP = r"[^。，]{0,6}?"
+# A phrase's anchors are at most this many texts (a run across groups multiplies them).
+MAX_RUNS = 64
 # Each gap multiplies the ways a match is tried (seven lengths each): ten took 7.5 s a
 # message. The shipped phrases use two at most.
 MAX_GAPS = 3
@@ -298,7 +300,10 @@ class _PhraseReader:
         self.marks: list[int] = []  # indices into parts where [ and ] stand
         self.literal_chars = 0
         self.anchors: tuple[str, ...] = ()
-        self.run = ""  # literal text since the last placeholder or group: 不[转]不是 is one run
+        # The texts the phrase may read since the last placeholder or optional group: a
+        # literal extends each (不[转]不是 is one run), a group of alternatives multiplies
+        # them (我(要|就) reads 我要 or 我就: anchors of two characters, not 我 alone).
+        self.runs: tuple[str, ...] = ()
         self.after_placeholder = False
         self.gaps = 0
         self.optional = 0
@@ -317,7 +322,7 @@ class _PhraseReader:
                 raise self.error(f": more than {MAX_GAPS} {{*}} gaps (write shorter phrases)")
         if token in _PLACEHOLDERS:
             self.parts.append(_PLACEHOLDERS[token])
-            self.run = ""
+            self.runs = ()
         elif token in "[]":
             self.mark(token)
         elif m.group(1) is not None:
@@ -348,10 +353,15 @@ class _PhraseReader:
                 raise self.error(
                     f": more than {MAX_OPTIONAL} optional (a|b)? groups (write shorter phrases)"
                 )
+            self.runs = ()
         else:
             self.literal_chars += min(len(o) for o in options)
             self.anchors = _better(self.anchors, tuple(options))
-        self.run = ""
+            if self.runs and len(self.runs) * len(options) <= MAX_RUNS:
+                self.runs = tuple(r + o for r in self.runs for o in options)
+                self.anchors = _better(self.anchors, self.runs)
+            else:
+                self.runs = tuple(options)
         self.parts.append(
             "(?:" + "|".join(re.escape(o) for o in options) + ")" + ("?" if optional else "")
         )
@@ -367,8 +377,8 @@ class _PhraseReader:
         self.literal_chars += len(lit)
         if lit:
             self.parts.append(re.escape(lit))
-            self.run += lit
-            self.anchors = _better(self.anchors, (self.run,))
+            self.runs = tuple(r + lit for r in self.runs) if self.runs else (lit,)
+            self.anchors = _better(self.anchors, self.runs)
 
     def reading(self) -> Reading:
         if len(self.marks) == 1:

@@ -67,9 +67,11 @@ class Alone:
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Join:
-    """A finding in compact indices: the action, what it is joined to, and how sure we are."""
+    """A finding in compact indices: the action, what it is joined to, and how sure we are.
+    Slotted: a long text keeps tens of thousands, and a dict each was more for the garbage
+    collector to walk."""
 
     rule: str
     action: tuple[int, int]
@@ -218,6 +220,9 @@ class Spans:
 _END_START = itemgetter(1, 0)  # a hit's (end, start)
 # A phrase that may join an action: its span, whether it is a bare noun, and its bank.
 Candidate = tuple[int, int, bool, str]
+# A bank's candidates by where their phrases start: the starts, the candidates, the hits
+# (for a bank whose nouns need a verb of getting, else None) and the bank's reach.
+Joinables = tuple[list[int], list[Candidate], list[Hit] | None, int]
 # Whether a bank's hit at [start, end) is spelled as the bank writes it (not by sound).
 Written = Callable[[str, int, int], bool]
 
@@ -237,10 +242,12 @@ class _Message:
     _spans: dict[str, Spans] = field(default_factory=dict)
     _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
     _reach: dict[str, int] = field(default_factory=dict)
-    _rows: dict[str, tuple[Spans, list[Candidate], bool]] = field(default_factory=dict)
+    _rows: dict[str, Joinables] = field(default_factory=dict)
     # Per action and per joined phrase's start: asked again for each rule and candidate.
     _conditional: dict[Hit, bool] = field(default_factory=dict)
     _tied: dict[int, bool] = field(default_factory=dict)
+    _links: list[tuple[Spans, int | None]] | None = None  # each link bank's spans and head
+    _blockers: tuple[Spans, int] | None = None  # the blockers' spans and reach
 
     def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
         """A bank's hits (none when the family has no such bank), with those the family
@@ -336,11 +343,14 @@ class _Message:
         return STRONG not in text[start:end] and WEAK not in text[start:end]
 
     def blocked(self, action: Hit) -> bool:
-        bank = self.banks.get("blocker")
-        reach = bank.options.get("reach", BLOCKER_REACH) if bank is not None else BLOCKER_REACH
-        return any(
+        if self._blockers is None:
+            bank = self.banks.get("blocker")
+            reach = bank.options.get("reach", BLOCKER_REACH) if bank is not None else BLOCKER_REACH
+            self._blockers = (self.spans("blocker"), reach)
+        blockers, reach = self._blockers
+        return bool(blockers.hits) and any(
             self.quiet(b.end, action.start) and not self.titled(b, action)
-            for b in self.spans("blocker").ending(action.start - reach, action.start)
+            for b in blockers.ending(action.start - reach, action.start)
         )
 
     def titled(self, blocker: Hit, action: Hit) -> bool:
@@ -355,12 +365,13 @@ class _Message:
         between = clauses.original_text[lo:hi]
         return "】" in between or "〗" in between
 
-    def joinables(self, name: str, action: Hit, lo: int, hi: int) -> list[Candidate]:
-        """Spans of a bank that can join ``action``, whether each is a bare noun, and the
-        bank; only those whose phrase starts in ``[lo, hi]``. Nouns that need a verb of
-        getting get it (领取 … 红包) or follow the action directly (转发抽奖); a bare noun
-        only joins an action stated as its condition (红包等你拿！只需转发). Each bank's rows
-        are made once a message and sliced: a long text asks for every action."""
+    def joinables(self, name: str) -> Joinables:
+        """Spans of a bank that can join an action, whether each is a bare noun, and the
+        bank, by where its phrase starts: ``(starts, rows, nouns, reach)``. Nouns that need
+        a verb of getting get it (领取 … 红包) or follow the action directly (转发抽奖: then
+        ``nouns``, the bank's hits, give the noun's own span); a bare noun only joins an
+        action stated as its condition (红包等你拿！只需转发). Made once a message and
+        bisected by ``_candidates``: a long text asks for every action."""
         made = self._rows.get(name)
         if made is None:
             spans = self.spans(name)
@@ -369,19 +380,9 @@ class _Message:
                 rows = [(h.start, h.end, False, name) for h in spans.hits]
             else:
                 rows = [(*grown, name) for _, grown in self.acquired(name)]
-            made = self._rows[name] = (spans, rows, acquire)
-        spans, rows, acquire = made
-        starts = spans.starts
-        a, b = bisect_left(starts, lo), bisect_right(starts, hi)
-        found = rows[a:b]
-        if acquire:
-            # A noun right after the action needs no verb of getting: its own span joins.
-            j = bisect_left(starts, action.end, a, b)
-            while j < b and starts[j] == action.end:
-                noun = spans.hits[j]
-                found[j - a] = (noun.start, noun.end, False, name)
-                j += 1
-        return found
+            nouns = spans.hits if acquire else None
+            made = self._rows[name] = (spans.starts, rows, nouns, self.reach(name))
+        return made
 
     def reach(self, name: str) -> int:
         """How far a span of this bank can stand from where its phrase starts: the longest
@@ -449,10 +450,13 @@ class _Message:
         begin = self.clauses.clause_start(joined_start)
         if joined_start - begin <= CLAUSE_LEAD:
             return True
-        for name in LINK_BANKS:
-            bank = self.banks.get(name)
-            head = bank.options.get("head") if bank is not None else None
-            spans = self.spans(name)
+        if self._links is None:
+            self._links = [
+                (self.spans(name), bank.options.get("head") if bank is not None else None)
+                for name in LINK_BANKS
+                for bank in (self.banks.get(name),)
+            ]
+        for spans, head in self._links:
             if head is None:
                 if spans.inside_from(begin, joined_start):
                     return True
@@ -520,7 +524,10 @@ def find_joins(
         if bit is not None and not present & bit and spec.action not in msg.given:
             continue  # the action's bank has none of its anchors here: no action
         actions = msg.live(spec.action, overlapping=False)
-        if not actions or not any(msg.live(name) for name in spec.with_):
+        # Only the banks with a phrase in the text are asked, for each action (a bank
+        # without one has nothing to join).
+        names = [name for name in spec.with_ if msg.live(name)] if actions else []
+        if not names:
             continue  # nothing to join: a long text would still try every action
         yielding: Spans | None = None  # looked up once an action joins: most never do
         for action in actions:
@@ -529,7 +536,7 @@ def find_joins(
                 stop = blocked[action] = msg.blocked(action)
             if stop:
                 continue
-            join = _join(msg, spec, action)
+            join = _join(msg, spec, action, names)
             if join is None:
                 continue
             if yielding is None:
@@ -559,7 +566,7 @@ def find_joins(
     return _one_per_place([j for j in found if accept(j)] if accept is not None else found)
 
 
-def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
+def _join(msg: _Message, spec: Combine, action: Hit, names: list[str]) -> Join | None:
     """The nearest phrase of ``spec.with_`` that this action is joined to, if any. Only
     phrases near enough to be joined are looked at (a phrase starts within a span's reach of
     its span), and to widen over, once one is joined, those within twice a span's reach of
@@ -571,10 +578,11 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
     order: list[tuple[int, int, Candidate]] = []
     append = order.append
     far = last + after
-    for name in spec.with_:
-        reach = msg.reach(name)
+    for name in names:
+        made = msg._rows.get(name) or msg.joinables(name)
+        reach = made[3]
         lo = first - before - reach if before else last
-        for candidate in msg.joinables(name, action, lo, far + reach):
+        for candidate in _candidates(made, last, lo, far + reach):
             start = candidate[0]
             if start >= last and not candidate[2]:
                 if start <= far:
@@ -594,7 +602,7 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
             continue
         tried = _placed(msg, spec, action, start, end, bare, bank)
         if isinstance(tried, Join):
-            return _widen(tried, _around(msg, spec, action), action)
+            return _widen(tried, _around(msg, spec, action, names), action)
         if later:
             closed_after = tried
         else:
@@ -602,14 +610,32 @@ def _join(msg: _Message, spec: Combine, action: Hit) -> Join | None:
     return None
 
 
-def _around(msg: _Message, spec: Combine, action: Hit) -> list[tuple[int, int]]:
-    """The spans (bare nouns left out) a join of this action may widen over."""
+def _around(msg: _Message, spec: Combine, action: Hit, names: list[str]) -> list[tuple[int, int]]:
+    """The spans (bare nouns left out) of the banks ``names`` (``spec.with_`` that have
+    any) a join of this action may widen over."""
     spans: list[tuple[int, int]] = []
-    for name in spec.with_:
-        reach = 2 * msg.reach(name)
+    for name in names:
+        made = msg._rows.get(name) or msg.joinables(name)
+        reach = 2 * made[3]
         lo, hi = action.start - spec.before - reach, action.end + spec.after + reach
-        spans += [(a, b) for a, b, bare, _ in msg.joinables(name, action, lo, hi) if not bare]
+        spans += [(a, b) for a, b, bare, _ in _candidates(made, action.end, lo, hi) if not bare]
     return spans
+
+
+def _candidates(made: Joinables, after: int, lo: int, hi: int) -> list[Candidate]:
+    """The candidates of ``made`` (``_Message.joinables``) whose phrase starts in
+    ``[lo, hi]``, for an action ending at ``after``: a noun right after the action needs no
+    verb of getting, so its own span joins."""
+    starts, rows, nouns, _ = made
+    a, b = bisect_left(starts, lo), bisect_right(starts, hi)
+    found = rows[a:b]
+    if nouns is not None:
+        j = bisect_left(starts, after, a, b)
+        while j < b and starts[j] == after:
+            noun = nouns[j]
+            found[j - a] = (noun.start, noun.end, False, rows[j][3])
+            j += 1
+    return found
 
 
 def _placed(

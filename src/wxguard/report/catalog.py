@@ -199,6 +199,7 @@ def _presentation() -> list[str]:
         where = {"overlap": "same words", "sentence": "one sentence", "message": "one message"}
         scope = where[t.reach] + (", same rule" if t.same_rule else "")
         scope += f", under {t.least.value} only" if t.least is not Severity.INFO else ""
+        scope += ", framed findings apart" if not t.framed else ""
         scope += ", missing parts" if t.parts else ""
         scope += ", fixes listed" if t.fixes else ""
         scope += ", advice does not apply" if t.moot is not None else ""

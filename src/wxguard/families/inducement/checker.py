@@ -14,12 +14,13 @@ kind ``refuted`` naming the word: judged, not missed, and no block. A "don't bel
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...phrases.batch import Batch
-from ...phrases.clauses import Clauses
+from ...phrases.clauses import Clauses, compact_sizes
 from ...phrases.joins import Disjoint, Join, Placed, find_joins, placed, uncovered
 from ...phrases.mixed import Mixed, may_mix, mixed
 from ...text.folding import is_cjk
@@ -89,6 +90,7 @@ class InducementChecker(Checker):
         sound = plain.respelled(syllable_table())
         if model.sound_trigger.search(sound.text) is None:
             return
+        spelt = Spelt(mix)
         taken: dict[str, Disjoint] = {}  # a rule's joins never overlap (one per place)
         for j in written:
             taken.setdefault(j.rule, Disjoint()).add(*clauses.original(j.start, j.end))
@@ -99,26 +101,25 @@ class InducementChecker(Checker):
                 model.sound,
                 model.combines,
                 model.alones,
-                accept=lambda j: self._disguised(j, plain, mix),
+                accept=lambda j: self._disguised(j, plain, spelt),
             )
             if j.rule not in taken or not taken[j.rule].overlaps(*plain.original(j.start, j.end))
         ]
         yield from self._findings(joins, plain, original, mix)
 
-    def _disguised(self, join: Join, plain: Clauses, mix: Mixed) -> bool:
+    def _disguised(self, join: Join, plain: Clauses, spelt: Spelt) -> bool:
         """A part of the join is in pinyin, and its characters outside the pinyin are written
         as the banks write them (砖发 sounds like 转发 but is no disguise), and it does not end
         on a lone syllable (帮我kan一下 is 帮我看一下)."""
-        span = plain.original(join.start, join.end)
-        if not mix.touches(*span) or mix.open_ended(*span):
+        if not spelt.touches(join.start, join.end) or spelt.open_ended(join.end):
             return False
         model = self.model
         joined = model.joined_letters[(join.rule, join.banks[0])]
         for own, (a, b) in ((model.letters[join.banks[0]], join.action), (joined, join.joined)):
             for i in range(a, b):
                 char = plain.text[i]
-                if is_cjk(char) and char not in own and not mix.touches(*plain.original(i, i + 1)):
-                    return False
+                if char not in own and is_cjk(char) and not spelt.touches(i, i + 1):
+                    return False  # written so, not spelt in pinyin
         return True
 
     def _findings(
@@ -134,9 +135,12 @@ class InducementChecker(Checker):
                     thanked = self._thanked(clauses)
                 variant = THANKS if thanked else VOTE
                 join = self._first_vote(join, clauses)
-            at = placed(join, clauses, original)
-            if mix is not None:  # a pinyin run's character stands at its first letter
-                at = _widened(join, clauses, original, mix)
+            # in the copy with pinyin written as characters, a run's stands at its first letter
+            at = (
+                placed(join, clauses, original)
+                if mix is None
+                else _widened(join, clauses, original, mix)
+            )
             term = original[at.start : at.end]
             fields = {"action": at.action, "reward": at.joined}
             frame = None
@@ -206,6 +210,42 @@ class InducementChecker(Checker):
             return None
         f0, f1 = clauses.original(*cue)
         return Frame(REFUTED, original[f0:f1], self.frames.kinds[REFUTED].severity)
+
+
+class Spelt:
+    """Where the characters written for each pinyin run stand in the clause view of the copy
+    (``Mixed.text``), counted once over it (``compact_sizes``): a run's letters are its
+    syllables' characters there, the rest of it dropped. A join's span and each of its
+    characters are asked whether they were spelt in pinyin, and mapping each back to the
+    message was most of a long pinyin text's time. The runs never overlap, so neither do
+    their characters: each question is a bisection."""
+
+    __slots__ = ("_ends", "_starts", "_syllables")
+
+    def __init__(self, mix: Mixed) -> None:
+        sizes = compact_sizes(mix.text)
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._syllables = mix.syllables
+        at = done = 0
+        for a, b in mix.runs:
+            at += sum(sizes[done:a])
+            self._starts.append(at)
+            at += sum(sizes[a:b])
+            self._ends.append(at)
+            done = b
+
+    def touches(self, start: int, end: int) -> bool:
+        """A run's characters lie in ``[start, end)`` of the clause view (as
+        ``Mixed.touches`` of its span in the message)."""
+        k = bisect_right(self._ends, start)  # the first run whose characters end after start
+        return k < len(self._starts) and self._starts[k] < end
+
+    def open_ended(self, end: int) -> bool:
+        """A span ending at ``end`` ends on a run of one syllable (as ``Mixed.open_ended``
+        of its span in the message)."""
+        k = bisect_right(self._ends, end - 1)
+        return k < len(self._starts) and self._starts[k] < end and self._syllables[k] == 1
 
 
 def _widened(join: Join, clauses: Clauses, original: str, mix: Mixed) -> Placed:
