@@ -434,6 +434,69 @@ def test_a_seller_quoting_its_own_claim_or_borrowing_a_victims_words_still_makes
     assert [(v.rule, v.text) for v in found] == [("WX405", claim)]
 
 
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # new-user trial s8: health-food, slimming and acne pitches with no price passed
+        ("减肥茶一周瘦十斤，不反弹，纯天然无副作用", ["一周瘦十斤", "不反弹", "无副作用"]),
+        ("保健品能治疗癌症，抗癌效果显著，老人必备", ["治疗癌", "抗癌效果显著"]),
+        ("专业祛痘，一次根除，永不复发，不好不收钱", ["一次根除", "永不复发", "不好不收钱"]),
+        ("这种药治疗高血压疗效显著，欢迎咨询", ["治疗高血压", "疗效显著"]),
+    ],
+)
+def test_a_cure_or_slimming_pitch_is_a_forbidden_claim(text: str, claims: list[str]) -> None:
+    found = Guard(select=["WX405"]).check(text).violations
+    assert [(v.rule, v.text) for v in found] == [("WX405", c) for c in claims]
+    assert Guard().check(text).verdict.value == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "专家提醒：声称能治疗癌症的保健品都是骗局",
+        "警方查获一批假冒抗癌药，号称能治疗癌症，已立案",
+        "警方查获一批假药，商家宣传一次根除、永不复发，抗癌效果显著",
+        "朋友圈卖的减肥茶说一周瘦十斤，不反弹，纯天然无副作用，大家别信",
+        "声称一周瘦十斤不反弹的减肥茶都是骗局",
+        "研究显示，该药治疗肺癌疗效显著",
+        "我瘦了十斤，一直不反弹",
+        "这家店不好不收钱，老板很实在",
+    ],
+)
+def test_the_same_claims_warned_of_reported_or_lived_are_not_made(text: str) -> None:
+    assert Guard(select=["WX405"]).check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【广告】美佳口腔，种植牙6800元/颗，医保可用，咨询电话 0571-88888888，回T退订",
+        "【广告】美佳口腔 种植牙6800元/颗，回T退订",
+        "【广告】【李记水果店】车厘子99元一斤，回T退订",
+    ],
+)
+def test_a_clinic_or_shop_named_after_the_label_is_the_sender(wx4: Guard, text: str) -> None:
+    """New-user trial s8: 【李记水果店】 counted as the sender but 【广告】美佳口腔，… did not."""
+    assert "WX404" not in {v.rule for v in wx4.check(text).violations}
+
+
+def test_a_heading_after_the_label_is_still_no_sender(wx4: Guard) -> None:
+    found = wx4.check("【广告】暑期培训，全场五折，回T退订").violations
+    assert [v.rule for v in found] == ["WX404"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # spam_sms eval rows: a red packet or a gift pack is no exam passed (包过)
+        "周年庆开抢，大红包过亿，会员专享，回td退订",
+        "年货礼包过期如未领用上(链接)礼包内含8元券，回td退订",
+    ],
+)
+def test_a_red_packet_or_gift_pack_is_no_pass_guarantee(text: str) -> None:
+    assert Guard(select=["WX405"]).check(text).violations == ()
+
+
 def test_claim_message_names_its_kind(wx4: Guard) -> None:
     (v,) = [v for v in wx4.check("专业考证培训，保过，报名从速").violations if v.rule == "WX405"]
     assert v.message == "违规承诺「保过」（教育培训效果保证）"

@@ -6,7 +6,8 @@ Only commercial messages are held to advertising rules: the commerciality score 
 Claims (WX405) also count in an offer or in the Guard's industry, because a cure promise in
 a health-food pitch is forbidden even without a price. A promise beside a guarantee or a price
 is itself evidence of an ad (the ``claim`` signal banks), but a claim alone is no offer; a
-seller's promise (a ``pitch`` bank: 祖传秘方, 治愈率99%) beside another claim is one.
+seller's promise (a ``pitch`` bank: 祖传秘方, 治愈率99%) beside another claim is one, unless
+a message that addresses no reader reports, quotes or warns of it (``seller-not``).
 A seller speaking of its own product is one too, price or no price: 本产品, 本药品 or 专家坐诊
 (the ``seller`` bank) with an absolute term or a claim, or 这款 and 我们家的 (``seller-claim``,
 which chat says as well) with a claim of a bank marked ``deixis``; not where the words are
@@ -264,8 +265,14 @@ class AdvertisingChecker(Checker):
         text = clauses.text
         # In an ad, or in a message half-way to one without the claims' own evidence: a
         # cure alone is no offer (我妈的病治愈了), but a seller's promise beside another
-        # (祖传秘方…治愈率99%) is a pitch, and so is a seller speaking of its product.
+        # (祖传秘方…治愈率99%) is a pitch unless a message that addresses no reader reports,
+        # quotes or warns of it (``seller-not``: 别信, 查处); so is a seller speaking of its
+        # product.
         claims = sum(s.weight for s in score.signals if s.kind in self.model.claim_kinds)
+        # what addresses a reader besides the claims (欢迎咨询, a price, a contact)
+        pitched = sum(
+            s.weight for s in score.signals if s.weight > 0 and s.kind not in self.model.claim_kinds
+        )
         offer = (
             seller
             or score.score >= self.threshold
@@ -273,6 +280,7 @@ class AdvertisingChecker(Checker):
             or (
                 any(bank.options.get("pitch") for bank, _ in found)
                 and len({text[h.start : h.end] for _, hits in found for h in hits}) >= 2
+                and (pitched >= ADDRESSED or _first(banks["seller-not"], text) is None)
             )
             or bool(banks["offer"].hits(text, overlapping=False))
         )
@@ -285,12 +293,9 @@ class AdvertisingChecker(Checker):
         if not judged:
             return
         exempt = banks["claim-exempt"].hits(text)
-        # Outside a seller's words and what addresses a reader (欢迎咨询, a price, a contact),
-        # a claim in a news or a victim's sentence is told of whoever made it
-        # (电视上报道说那些“包治百病”的神药…, 我邻居被…骗了…稳赚不赔).
-        pitched = sum(
-            s.weight for s in score.signals if s.weight > 0 and s.kind not in self.model.claim_kinds
-        )
+        # Outside a seller's words and what addresses a reader, a claim in a news or a
+        # victim's sentence is told of whoever made it (电视上报道说那些“包治百病”的神药…,
+        # 我邻居被…骗了…稳赚不赔).
         reports = [] if seller or pitched >= ADDRESSED else banks["claim-report"].hits(text)
         end = -1
         # the longest of overlapping promises (治愈率99% over 治愈率), once
