@@ -910,6 +910,25 @@ def test_joins_a_term_marks_are_dropped_as_their_places_would_be(text: str) -> N
     assert quick == slow
 
 
+def test_defeaters_after_the_one_that_defeats_are_never_read(monkeypatch: Any) -> None:
+    """严禁出售冰毒，加微信abc_123: the contact defeats the prohibition, so the defeaters listed
+    after it (price, offer, sale, contrast: each a bank read over the whole text) are never
+    read; reading them all once per message made this input's judge a third slower."""
+    from wxguard import frames
+
+    read: set[str] = set()
+    real = frames._Reading.hits
+
+    def counted(self: Any, bank: str) -> Any:
+        read.add(bank)
+        return real(self, bank)
+
+    monkeypatch.setattr(frames._Reading, "hits", counted)
+    report = Guard(select=["WX1"]).check("严禁出售冰毒，加微信abc_123 " * 20)
+    assert report.violations and all(v.frame is None for v in report.violations)
+    assert "contact" in read and not read & {"price", "offer", "sale", "contrast"}
+
+
 # Pinyin typed among characters, with the clause noise and letters around it that move the
 # clause view's positions away from the message's.
 PINYIN_MIXED = st.lists(

@@ -715,9 +715,6 @@ class _Reading:
         """A contact, a price or an offer in the finding's sentence (a contact the sender
         gives, 私我 or 加我, anywhere in the message) that no cue governs: a prohibition
         governs the verb of its own clause (严禁出售)."""
-        defeaters = self.defeaters(kind)
-        if not defeaters:
-            return False
         clauses = self.clauses
         sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
         # News tells of a sale in its own sentence (男子出售冰毒被抓获); under a bare heading
@@ -726,7 +723,7 @@ class _Reading:
             c.any_from(self.tag) if isinstance(c, _Cued) else not c.heading and c.any()
             for c in cues
         )
-        for bank, whole, governed, tells in defeaters:
+        for bank, whole, governed, tells in self.defeaters(kind):
             if told and tells:
                 continue
             lo, hi = (0, len(clauses.text)) if whole else sentence
@@ -738,9 +735,10 @@ class _Reading:
         return False
 
     def defeaters(self, kind: Kind) -> list[tuple[str, bool, bool, bool]]:
-        """The kind's defeating banks that have a hit in the message (a bank with none opens
-        no clause), in order, each with whether it reaches the whole message, whether a cue
-        governs it and whether a cue tells of it: read once per kind, not per finding."""
+        """The kind's defeating banks in order, each with whether it reaches the whole
+        message, whether a cue governs it and whether a cue tells of it: read once per kind,
+        not per finding. Their hits are read only when asked (the channels, found by code,
+        cost a long text more than the rest of the judge once a contact defeats first)."""
         found = self._defeaters.get(kind.name)
         if found is None:
             banks = self.model.banks
@@ -752,7 +750,6 @@ class _Reading:
                     bank in kind.told,
                 )
                 for bank in kind.defeated_by
-                if self.hits(bank)[0]
             ]
         return found
 
