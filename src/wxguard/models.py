@@ -159,36 +159,22 @@ class Violation(BaseModel):
         (exact types, an ordered span, a confidence in range) are kept as they are, with
         one shared set of fields (pydantic copies it before any change); any other value
         is validated, with its usual error."""
-        shared = cls.shared(
-            rule=rule,
-            name=name,
-            category=category,
-            severity=severity,
-            term=term,
-            techniques=techniques,
-            confidence=confidence,
-            message=message,
-            suggestion=suggestion,
-            consequence=consequence,
-            frame=frame,
-        )
+        fields: dict[str, Any] = {
+            "rule": rule,
+            "name": name,
+            "category": category,
+            "severity": severity,
+            "term": term,
+            "techniques": techniques,
+            "confidence": confidence,
+            "message": message,
+            "suggestion": suggestion,
+            "consequence": consequence,
+            "frame": frame,
+        }
+        shared = cls.shared(**fields)
         if shared is None:
-            return cls(
-                rule=rule,
-                name=name,
-                category=category,
-                severity=severity,
-                start=start,
-                end=end,
-                text=text,
-                term=term,
-                techniques=techniques,
-                confidence=confidence,
-                message=message,
-                suggestion=suggestion,
-                consequence=consequence,
-                frame=frame,
-            )
+            return cls(start=start, end=end, text=text, **fields)
         return cls.placed(shared, start, end, text)
 
     @staticmethod
