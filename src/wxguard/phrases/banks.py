@@ -28,6 +28,7 @@ from ..errors import WordListError
 from ..resources import parse_toml, read_text, read_toml, toml_like, wordlist_path
 from ..text.folding import fold_one_to_one, table_key
 from ..text.quickregex import quick, trie_source
+from ..text.storedregex import stored_regex
 from .clauses import compact
 
 # A number starts where the number does, never inside it: a search that tried every digit of
@@ -478,7 +479,7 @@ def prefilter(banks: Iterable[Bank]) -> re.Pattern[str] | None:
 
 
 def _literal_union(strings: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(trie_source(strings))
+    return stored_regex(trie_source(strings))
 
 
 # -- reading files ---------------------------------------------------------------------
