@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from wxguard import cache
 from wxguard.text import storedregex
 from wxguard.text.quickregex import trie_source
-from wxguard.text.storedregex import stored_regex, stored_regexes
+from wxguard.text.storedregex import stored_regex, stored_regexes, stored_trie
 
 from .test_cache import signed
 
@@ -34,19 +34,28 @@ FIXED = [
     r"(a)(b)?\2",
 ]
 TEXT = "甲乙丙丁ab12 王老师 李四 weixin WEI XIN vx 13812345678 a\nb xyzz aa "
+STRINGS = st.sets(st.text("甲乙丙丁ab12", min_size=1, max_size=6), min_size=1, max_size=40)
+
+
+def _folder(base: Path, mp: pytest.MonkeyPatch) -> Path:
+    """A cache folder and key of the test's own, every source going to the cache."""
+    mp.setenv("WXGUARD_CACHE_DIR", str(base / "c"))
+    mp.setenv("XDG_STATE_HOME", str(base / "state"))
+    mp.delenv("WXGUARD_CACHE_MAX_MB", raising=False)
+    mp.setattr(cache, "_keys", {})
+    mp.setattr(storedregex, "SHORTEST", 0)
+    return base / "c"
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A cache folder and key of this module's own, every source going to the cache."""
-    base = tmp_path_factory.mktemp("stored")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("WXGUARD_CACHE_DIR", str(base / "c"))
-        mp.setenv("XDG_STATE_HOME", str(base / "state"))
-        mp.delenv("WXGUARD_CACHE_MAX_MB", raising=False)
-        mp.setattr(cache, "_keys", {})
-        mp.setattr(storedregex, "SHORTEST", 0)
-        yield base / "c"
+        yield _folder(tmp_path_factory.mktemp("stored"), mp)
+
+
+@pytest.fixture()
+def private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return _folder(tmp_path, monkeypatch)
 
 
 def same(a: re.Pattern[str], b: re.Pattern[str], text: str) -> None:
@@ -76,18 +85,11 @@ def compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @given(
-    st.lists(
-        st.sets(st.text("甲乙丙丁ab12", min_size=1, max_size=6), min_size=1, max_size=40).map(
-            trie_source
-        )
-        | st.sampled_from(FIXED),
-        min_size=1,
-        max_size=4,
-    ),
+    st.lists(STRINGS.map(trie_source) | st.sampled_from(FIXED), min_size=1, max_size=4),
     st.text("甲乙丙丁ab12 王李老师xyz", max_size=60),
 )
 def test_read_back_each_is_the_pattern_re_compiles(
-    folder: Path, sources: list[str], text: str
+    shared: Path, sources: list[str], text: str
 ) -> None:
     with pytest.MonkeyPatch.context() as mp:
         made = stored_regexes(sources)  # built, or read back when an earlier example stored it
@@ -99,30 +101,49 @@ def test_read_back_each_is_the_pattern_re_compiles(
         same(second, re.compile(source), text + TEXT)
 
 
-def test_a_bad_source_raises_as_re_does(folder: Path) -> None:
+@given(STRINGS, st.text("甲乙丙丁ab12 ", max_size=60))
+def test_a_trie_read_back_is_the_trie_compiled(shared: Path, strings: set[str], text: str) -> None:
+    expected = re.compile(trie_source(strings))
+    same(stored_trie(strings), expected, text + TEXT)
+    with pytest.MonkeyPatch.context() as mp:
+        written: list[object] = []
+        mp.setattr(storedregex, "trie_source", lambda s: written.append(s) or trie_source(s))
+        same(stored_trie(sorted(strings, reverse=True)), expected, text + TEXT)
+    assert written == []  # neither written nor compiled again
+
+
+def test_a_bad_source_raises_as_re_does(private: Path) -> None:
     with pytest.raises(re.error):
         stored_regexes(["(?:ok)", "(unclosed"])
     assert stored_regex("[甲乙]+") == re.compile("[甲乙]+")
 
 
 @pytest.mark.parametrize(
-    "value",
+    "change",
     [
         "garbage",
         [],
-        [(0, "code", 0, {}, (None,))],
-        [(32, [1, 2, 3], 0, {}, (None,))],  # not code: _sre's own check refuses it
-        [(32, [0xFFFFFFFFFF], 0, {}, (None,))],
-        [(32, [], 0, {"a": "b"}, (None,))],
-        [(32, [], 5, {}, (None,))],
+        {2: "code"},
+        {2: [1, 2, 3]},  # not code: _sre's own check refuses it
+        {2: [0xFFFFFFFFFF]},
+        {4: {"a": "b"}},
+        {3: 5},
+        {0: b"ab12"},
+        {1: "32"},
     ],
 )
 def test_signed_entries_that_are_not_code_are_rebuilt(
-    folder: Path, monkeypatch: pytest.MonkeyPatch, value: object
+    private: Path, monkeypatch: pytest.MonkeyPatch, change: object
 ) -> None:
     source = trie_source(["甲乙丙", "甲乙丁", "ab12"])
     stored_regex(source)
-    (path,) = folder.glob(f"regex-{_key([source])}*")
+    (path,) = private.glob("regex-*")
+    value = change
+    if isinstance(change, dict):
+        fields = list(storedregex._compile(source))
+        for i, v in change.items():
+            fields[i] = v
+        value = [tuple(fields)]
     signed(path, value)
     seen = compiles(monkeypatch)
     same(stored_regex(source), re.compile(source), TEXT + "甲乙丙")
@@ -132,10 +153,25 @@ def test_signed_entries_that_are_not_code_are_rebuilt(
     assert seen == []
 
 
-def _key(sources: list[str]) -> str:
-    import _sre
-
-    return cache.digest("regex-1", sys.version, sys.implementation.name, str(_sre.MAGIC), *sources)
+def test_an_entry_for_other_sources_is_rebuilt(
+    private: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The code of another source or trie under this one's name (a leaked key, a bug) is not
+    used: a source must be the one asked for, a trie must match its strings and no more."""
+    source = trie_source(["甲乙丙", "ab12"])
+    stored_regex(source)
+    stored_trie(["甲乙丙", "ab12"])
+    for path in private.glob("regex-*"):
+        signed(path, [storedregex._compile("甲乙丙|ab1")])
+    seen = compiles(monkeypatch)
+    same(stored_regex(source), re.compile(source), TEXT)
+    same(stored_trie(["甲乙丙", "ab12"]), re.compile(source), TEXT)
+    assert seen == [source, source]
+    for path in private.glob("regex-*"):
+        signed(path, [storedregex._compile(".+")])
+    seen.clear()
+    same(stored_trie(["甲乙丙", "ab12"]), re.compile(source), TEXT)
+    assert seen == [source]
 
 
 def test_a_warm_process_compiles_no_large_regex(tmp_path: Path) -> None:
@@ -155,11 +191,11 @@ Guard().check("各位家长好，明天上午九点在学校礼堂召开家长�
 print(json.dumps(sorted(seen)[-3:]))
 """
     env = {**os.environ, "WXGUARD_CACHE_DIR": str(tmp_path / "cache")}
-    lengths = []
+    runs = []
     for _ in range(2):  # the first run fills the cache
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
         )
-        lengths.append(json.loads(out.stdout))
-    assert max(lengths[0]) > 5000
-    assert max(lengths[1]) < 1000, lengths
+        runs.append(json.loads(out.stdout))
+    assert max(runs[0]) > 5000
+    assert max(runs[1]) < 1000, runs
