@@ -85,3 +85,28 @@ def test_deferred_parts_still_find_what_needs_them() -> None:
     assert lexicon_for(guard.config).masks
     assert guard.check("代开各类发票，联系微信").violations
     assert "sound" in vars(trade_model(()))
+
+
+def test_the_command_checks_with_the_collector_on(tmp_path: Path) -> None:
+    """``wxguard`` builds its Guard with the collector off (start-up makes lasting objects,
+    no garbage) and turns it on, what start-up made frozen, before any message is checked."""
+    code = """
+import gc, json, sys
+from wxguard import cli, guard
+seen = []
+real = guard.Guard.check
+def check(self, *args, **kwargs):
+    seen.append([gc.isenabled(), gc.get_freeze_count() > 0])
+    return real(self, *args, **kwargs)
+guard.Guard.check = check
+sys.argv = ["wxguard", "check", "--jobs", "1", sys.argv[1]]
+try:
+    cli.run()
+finally:
+    print(json.dumps(seen), file=sys.stderr)
+"""
+    copy = tmp_path / "notice.txt"
+    copy.write_text(f"{CLEAN}\n\n明天下午三点开会。\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", code, str(copy)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stderr.strip().splitlines()[-1]) == [[True, True], [True, True]]

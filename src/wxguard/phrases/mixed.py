@@ -12,20 +12,20 @@ written as its phrases write it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..text.sound import syllable_chars
+from ..text.storedregex import stored_regex
 
 # A run of Latin letters touching a Chinese character on either side (the folded text:
 # full-width letters and capitals are plain lower-case there).
-_RUN = re.compile(
+_RUN = stored_regex(
     r"(?<![a-z])(?:(?<=[\u3400-\u9fff])[a-z]{1,12}|[a-z]{1,12}(?=[\u3400-\u9fff]))(?![a-z])"
 )
 # A quick test on the clause view (folded, noise dropped): some letters touch a character.
-_MAY = re.compile(r"[\u3400-\u9fff][a-z]|[a-z][\u3400-\u9fff]")
+_MAY = stored_regex(r"[\u3400-\u9fff][a-z]|[a-z][\u3400-\u9fff]")
 # Longest syllable (zhuang), and the most a run may hold: a longer one is a word, not a
 # disguise.
 _LONGEST = 6

@@ -10,8 +10,9 @@ finding in its text maps back to the place in the message.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+
+from .storedregex import stored_regex
 
 # Widths of a grid typed as one run (a column is every k-th character), and the shortest
 # run read so: four rows, as a four-character offer (办证刻章) needs. Spam in the fake-base-
@@ -22,7 +23,7 @@ SHORTEST = 4 * max(WIDTHS)
 # A grid of lines: at least three lines of the same length, each this long at most.
 ROWS = 3
 WIDEST = 12
-CJK_RUN = re.compile(rf"[\u3400-\u9fff\uf900-\ufaff]{{{SHORTEST},}}")
+CJK_RUN = stored_regex(rf"[\u3400-\u9fff\uf900-\ufaff]{{{SHORTEST},}}")
 
 
 def columns(text: str) -> list[Sequence[int]]:

@@ -24,6 +24,7 @@ from ...catalog import Text, catalog
 from ...phrases.banks import Bank, Hit
 from ...phrases.batch import Batch
 from ...phrases.clauses import STRONG, WEAK, Clauses
+from ...text.storedregex import stored_regex
 from ..base import CheckContext, Checker, Finding
 from .model import AdvertisingModel, Evidence, Signal, advertising_model
 
@@ -66,7 +67,7 @@ def _blank(m: re.Match[str]) -> str:
 
 # A name heading the text right after the 广告 label, before a colon (【广告】鲜果坊水果店：):
 # letters only, so that an offer's terms (全场8折：) are no name.
-_HEAD_NAME = re.compile(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z·&]{1,15})\s*:")
+_HEAD_NAME = stored_regex(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z·&]{1,15})\s*:")
 
 
 class AdvertisingChecker(Checker):

@@ -20,12 +20,13 @@ import unicodedata
 from bisect import bisect_left
 from typing import NamedTuple
 
+from ...text.storedregex import stored_regex
 from .data import heuristics
 from .hosts import is_ip, split_host, suffixes
 
 # Folded text: U+3000 and NBSP are already plain spaces there.
 _ZERO_WIDTH = r"\u200b-\u200d\u2060\ufeff\u00ad"
-_EDITS = re.compile(
+_EDITS = stored_regex(
     r"(?P<spaced>(?<![a-z0-9])[a-z0-9](?![a-z0-9])(?:[ \t]+[a-z0-9./:点。](?![a-z0-9])){5,})"
     r"|(?<=[a-z0-9])(?P<dot>[ \t]*[点。丶·・•][ \t]*|[ \t]+dot[ \t]+"
     r"|[ \t]*[\[(【{<][ \t]*(?:dot|\.|点|。)[ \t]*[\])】}>][ \t]*|[ \t]+\.[ \t]+)(?=[a-z0-9])"
@@ -46,7 +47,7 @@ _MAYBE_LINK = re.compile(
 )
 _HAN = r"[\u3400-\u9fff]+"
 _LABEL_U = rf"(?:{_LATIN}|{_HAN})"
-_URL = re.compile(
+_URL = stored_regex(
     r"(?:(?<![a-z0-9+.-])(?P<scheme>https?|ftp)://"
     r"(?:(?P<userinfo>[a-z0-9._~%!$&'*+,;=:-]+)@)?"
     rf"(?P<host>\[[0-9a-f:.]+\]|{_LABEL_U}(?:\.{_LABEL_U})*)"
@@ -64,7 +65,7 @@ _STOP = frozenset('！（），；？：＂＇＜＞［］｛｝｀<>"`{}|\\^')
 _WRITTEN_STOPS = re.compile("[！，；？＂＇｀]")
 _TRAILING = ".,;:!?'*"
 _FULLWIDTH = range(0xFF01, 0xFF5F)
-_HAN_CHAR = re.compile(_HAN)
+_HAN_CHAR = stored_regex(_HAN)
 # A host name has at most 253 characters (RFC 1035); longer runs are no host to judge.
 _MAX_HOST = 253
 

@@ -17,6 +17,7 @@ from functools import cache
 from ...errors import WordListError
 from ...resources import wordlist_toml
 from ...text.folding import fold_one_to_one
+from ...text.storedregex import stored_regex
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 # Farthest a minors phrase may stand from the spending phrase, in characters.
@@ -46,7 +47,7 @@ def _bank(data: dict[str, object], key: str, where: str) -> re.Pattern[str]:
     ):
         raise WordListError(where, None, f"{key}: expected a non-empty list of phrases")
     phrases = sorted({fold_one_to_one(v.strip()) for v in value}, key=len, reverse=True)
-    return re.compile("|".join(r"\s{0,2}".join(map(re.escape, p)) for p in phrases))
+    return stored_regex("|".join(r"\s{0,2}".join(map(re.escape, p)) for p in phrases))
 
 
 class MinorsDetector:
