@@ -46,7 +46,9 @@ def _bank(data: dict[str, object], key: str, where: str) -> re.Pattern[str]:
         or not all(isinstance(v, str) and v.strip() for v in value)
     ):
         raise WordListError(where, None, f"{key}: expected a non-empty list of phrases")
-    phrases = sorted({fold_one_to_one(v.strip()) for v in value}, key=len, reverse=True)
+    # Longest first, ties in a fixed order: the same source in every process, which the
+    # stored code is found by (a set's order changes with the process's hash seed).
+    phrases = sorted({fold_one_to_one(v.strip()) for v in value}, key=lambda p: (-len(p), p))
     return stored_regex("|".join(r"\s{0,2}".join(map(re.escape, p)) for p in phrases))
 
 
