@@ -1133,6 +1133,7 @@ def test_what_real_ads_say_is_evidence_s9(text: str, kind: str) -> None:
         ("单位团购房的名额下来了", "promo"),  # an employer's scheme, not a group buy
         ("全市有近20万商铺", "price"),  # 万 before a count
         ("我在群里说了，请周建国13900001111", "signature"),  # a name inside a sentence
+        ("【新闻】《男子出售冰毒》。详见今日晚报", "signature"),  # a news tag, not a sender
     ],
 )
 def test_look_alikes_of_ads_in_reviews_and_news_are_no_evidence_s9(text: str, kind: str) -> None:
