@@ -1111,6 +1111,15 @@ def test_only_gaps_between_two_chinese_characters_are_closed() -> None:
         ("欢迎大家来参观咨询", "cta"),
         ("机器正规，费率低，详情跟我联系。", "solicit"),  # closing the offer
         ("票据价格跟市场走。周建国13900001111", "signature"),  # a name signing off before a mobile
+        ("新进一批除草剂", "product"),
+        ("年后有装修需要，可以联系我们", "solicit"),
+        ("希望能与贵公司长期合作", "solicit"),
+        ("年货节预订有礼", "gift"),
+        ("祛斑一次性见效", "efficacy"),
+        ("尊敬的朋友，您好", "customers"),
+        ("售楼处下周开始接受预约", "cta"),
+        ("买办公家具，找宏达家具城", "cta"),  # the seller's slogan
+        ("红米手机原价999，现场899", "contrast"),  # the on-site price
     ],
 )
 def test_what_real_ads_say_is_evidence_s9(text: str, kind: str) -> None:
@@ -1134,6 +1143,8 @@ def test_what_real_ads_say_is_evidence_s9(text: str, kind: str) -> None:
         ("全市有近20万商铺", "price"),  # 万 before a count
         ("我在群里说了，请周建国13900001111", "signature"),  # a name inside a sentence
         ("【新闻】《男子出售冰毒》。详见今日晚报", "signature"),  # a news tag, not a sender
+        ("软件更新进入最后阶段", "product"),  # an update, not new stock
+        ("请各位老总上网站查阅价格", "notice"),  # a seller addressing buyers, not a notice
     ],
 )
 def test_look_alikes_of_ads_in_reviews_and_news_are_no_evidence_s9(text: str, kind: str) -> None:
