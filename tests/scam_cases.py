@@ -659,6 +659,7 @@ POSITIVES: list[tuple[str, str, str]] = [
     ),
     ("跟着导师炒股，一周翻两倍，加微信 gp_teacher88", "WX807", "一周翻两倍，加微信 gp_teacher88"),
     ("股友群免费听课，老师带你选股，进群口令666", "WX807", "老师带你选股，进群"),
+    ("跟着老师炒股，一个月翻3倍，免费进群", "WX807", "一个月翻3倍，免费进群"),
     # session 7, a second new user's trial: a prize whose fee follows the congratulation in
     # traditional characters; the police with emoji between the characters; a chat app's
     # name broken by emoji or a space (the id is still the channel)
