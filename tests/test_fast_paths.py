@@ -510,6 +510,34 @@ def test_clause_spans_map_back_as_the_block_map_says(text: str) -> None:
             assert clauses.original(start, end) == expected
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            ANY, st.sampled_from(["0.5元", "１．５", "a\u200b", "😀", "转fa到wu个群", "。，"])
+        ),
+        min_size=1,
+        max_size=6,
+    )
+    .map("".join)
+    .filter(bool)
+)
+def test_a_long_texts_clause_spans_map_back_as_the_block_map_says(piece: str) -> None:
+    """A long text maps clause positions back through one array of source indices, not the
+    block map: the same place for every position."""
+    from wxguard.phrases.clauses import Clauses, compact
+    from wxguard.text.views import ARRAY_THRESHOLD, BlockMap
+
+    text = piece * (ARRAY_THRESHOLD // len(piece) + 1)
+    clauses = Clauses(text)
+    slow = BlockMap(text, compact)
+    size = len(clauses.text)
+    for start in range(size):
+        end = min(start + 1 + start % 7, size)
+        expected = slow.source_index(start), slow.source_index(end - 1) + 1
+        assert clauses.original(start, end) == expected
+
+
 def test_remembered_messages_are_the_rules_own() -> None:
     """A finding's message is remembered by rule, language, variant and fields: each is the
     one the catalog formats afresh, in both languages, with catalog words and variants, and

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..text.folding import SENTENCE_ENDS, fold_one_to_one, tables
-from ..text.views import BlockMap, TextView
+from ..text.views import ARRAY_THRESHOLD, BlockMap, TextView
 
 STRONG = "。"
 WEAK = "，"
@@ -94,7 +94,7 @@ class Clauses:
     def __init__(self, view: TextView | str) -> None:
         self._original = view if isinstance(view, str) else view.text
         self.text = compact(self._original)
-        self._map: BlockMap | None = None
+        self._map: BlockMap | memoryview | None = None
         self._marks: tuple[list[int], list[int]] | None = None
 
     @staticmethod
@@ -152,9 +152,12 @@ class Clauses:
         """Original span of the compact range ``[start, end)`` (``end > start``)."""
         if len(self.text) == len(self._original):
             return start, end  # each character kept as one: the indices are the same
-        if self._map is None:
-            self._map = BlockMap(self._original, compact, compact_sizes)
-        return self._map.source_index(start), self._map.source_index(end - 1) + 1
+        at = self._map
+        if at is None:
+            at = self._map = _source_map(self._original, len(self.text))
+        if isinstance(at, memoryview):
+            return at[start], at[end - 1] + 1
+        return at.source_index(start), at.source_index(end - 1) + 1
 
     def breaks(self, start: int, end: int) -> tuple[int, int]:
         """(sentence ends, clause breaks) strictly inside ``[start, end)``. A join asks it of
@@ -225,6 +228,21 @@ class Clauses:
 
     def original_char(self, index: int) -> str:
         return self._original[index]
+
+
+def _source_map(original: str, size: int) -> BlockMap | memoryview:
+    """Where each of the ``size`` compact characters of ``original`` came from. A long text's
+    joins and findings ask for positions all over it, each of which the block map found with
+    two bisections (5 µs); an array of every source index, built at once in numpy, answers
+    with an index (0.4 µs). Each character's output is one character or none, so the array
+    holds the indices of those with one."""
+    if len(original) >= ARRAY_THRESHOLD:
+        import numpy as np  # here: numpy is loaded for long texts only
+
+        at = np.flatnonzero(np.frombuffer(compact_sizes(original), dtype=np.uint8))
+        if len(at) == size:
+            return at.data  # a memoryview: each index read is a Python int
+    return BlockMap(original, compact, compact_sizes)
 
 
 def _count(marks: list[int], start: int, end: int) -> int:
