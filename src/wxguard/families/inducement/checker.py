@@ -125,8 +125,11 @@ class InducementChecker(Checker):
     def _findings(
         self, joins: list[Join], clauses: Clauses, original: str, mix: Mixed | None
     ) -> Iterator[Finding]:
-        refuted = self._cues(clauses, "refuted") if joins and self.judged else None
-        disbelieved = self._cues(clauses, "disbelieve") if refuted is not None else None
+        refuted = disbelieved = None
+        if joins and self.judged:
+            refuted, disbelieved = self._cues(clauses, "refuted"), self._cues(clauses, "disbelieve")
+            if not (refuted.spans or disbelieved.spans):
+                refuted = disbelieved = None  # no cue anywhere: no join's sentences are read
         thanked: bool | None = None
         for join in joins:
             variant = None
@@ -251,11 +254,15 @@ class Spelt:
 def _widened(join: Join, clauses: Clauses, original: str, mix: Mixed) -> Placed:
     """``placed`` for a join found in the copy with pinyin written as characters: each
     span grown over the pinyin runs it reaches into, so it names kan一刀, not k一刀."""
-    start, end = mix.widen(*clauses.original(join.start, join.end))
     a0, a1 = mix.widen(*clauses.original(*join.action))
     if join.label is not None:
-        joined = join.label
+        start, end = mix.widen(*clauses.original(join.start, join.end))
+        return Placed(start, end, original[a0:a1], join.label)
+    j0, j1 = mix.widen(*clauses.original(*join.joined))
+    if join.whole is not None:
+        start, end = mix.widen(*clauses.original(*join.whole))
     else:
-        j0, j1 = mix.widen(*clauses.original(*join.joined))
-        joined = original[j0:j1]
-    return Placed(start, end, original[a0:a1], joined)
+        # The map back and the widening both rise with a span's ends: the two parts' span,
+        # widened, is the span of the two parts widened.
+        start, end = min(a0, j0), max(a1, j1)
+    return Placed(start, end, original[a0:a1], original[j0:j1])
