@@ -27,7 +27,8 @@ from ..cache import cached, digest, versions
 from ..errors import WordListError
 from ..resources import parse_toml, read_text, read_toml, toml_like, wordlist_path
 from ..text.folding import fold_one_to_one, table_key
-from ..text.quickregex import quick, trie_source
+from ..text.quickregex import quick
+from ..text.storedregex import stored_trie
 from .clauses import compact
 
 # A number starts where the number does, never inside it: a search that tried every digit of
@@ -494,7 +495,7 @@ def prefilter(banks: Iterable[Bank]) -> re.Pattern[str] | None:
 
 
 def _literal_union(strings: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(trie_source(strings))
+    return stored_trie(strings)
 
 
 # -- reading files ---------------------------------------------------------------------

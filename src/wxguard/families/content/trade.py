@@ -34,9 +34,9 @@ from ...phrases.clauses import STRONG, Clauses
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.grid import CJK_RUN, WIDTHS, columns, take
-from ...text.quickregex import trie_source
 from ...text.segment import frequency, in_words, straddles
 from ...text.sound import class_table, syllable_table
+from ...text.storedregex import stored_trie
 from ...text.views import TextView
 from ..base import CheckContext, Finding
 
@@ -143,7 +143,7 @@ def _grid_literal(products: list[Bank]) -> re.Pattern[str] | None:
         anchors |= bank.anchors
     if not anchors:
         return None
-    return re.compile(trie_source({a for a in anchors if len(a) > 1}))
+    return stored_trie(a for a in anchors if len(a) > 1)
 
 
 class TradeGate:
