@@ -998,7 +998,7 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
     """A join counts as spelt in pinyin when the clause view's map puts its span (or one of
     its characters) on a run, and as open-ended when it ends on a run of one syllable;
     ``Spelt`` counts where each run's characters stand once and answers in the clause view,
-    the same for every span."""
+    the same for every span, and marks each character a run wrote (``chars``)."""
     from wxguard.families.inducement.checker import Spelt
     from wxguard.phrases.clauses import Clauses
     from wxguard.phrases.mixed import mixed
@@ -1014,6 +1014,8 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
             span = plain.original(start, end)
             assert spelt.touches(start, end) == mix.touches(*span)
             assert spelt.open_ended(end) == mix.open_ended(*span)
+        written = start < len(spelt.chars) and spelt.chars[start] == 1
+        assert written == mix.touches(*plain.original(start, start + 1))
 
 
 @given(PINYIN_MIXED, st.data())

@@ -115,10 +115,12 @@ class InducementChecker(Checker):
             return False
         model = self.model
         joined = model.joined_letters[(join.rule, join.banks[0])]
+        text, ran = plain.text, spelt.chars
+        size = len(ran)
         for own, (a, b) in ((model.letters[join.banks[0]], join.action), (joined, join.joined)):
             for i in range(a, b):
-                char = plain.text[i]
-                if char not in own and is_cjk(char) and not spelt.touches(i, i + 1):
+                char = text[i]
+                if char not in own and is_cjk(char) and not (i < size and ran[i]):
                     return False  # written so, not spelt in pinyin
         return True
 
@@ -221,9 +223,10 @@ class Spelt:
     syllables' characters there, the rest of it dropped. A join's span and each of its
     characters are asked whether they were spelt in pinyin, and mapping each back to the
     message was most of a long pinyin text's time. The runs never overlap, so neither do
-    their characters: each question is a bisection."""
+    their characters: each question about a span is a bisection, and ``chars`` says of
+    each character whether a run wrote it."""
 
-    __slots__ = ("_ends", "_starts", "_syllables")
+    __slots__ = ("_ends", "_starts", "_syllables", "chars")
 
     def __init__(self, mix: Mixed) -> None:
         sizes = compact_sizes(mix.text)
@@ -237,6 +240,10 @@ class Spelt:
             at += sum(sizes[a:b])
             self._ends.append(at)
             done = b
+        # 1 where a run's characters stand, up to the last run's end (0 beyond).
+        self.chars = bytearray(at)
+        for start, end in zip(self._starts, self._ends, strict=True):
+            self.chars[start:end] = b"\x01" * (end - start)
 
     def touches(self, start: int, end: int) -> bool:
         """A run's characters lie in ``[start, end)`` of the clause view (as
