@@ -158,6 +158,9 @@ NEGATIVES: list[str] = [
     "关注我们的公众号，新款福袋9.9元上架",
     "帮我点一下外卖，我在开会",
     "链接点一下就行，不用填信息",
+    "零钱提现到银行卡，点一下即可",
+    "请把通知转发到班级群，有精美礼品的同学请到办公室领取",
+    "关注公众号查看直播回放，周五直播有抽奖环节",
 ]
 
 # Inducement the rules do not catch yet: reported as strict xfails so a fix shows up. The clause

@@ -659,6 +659,7 @@ POSITIVES: list[tuple[str, str, str]] = [
     ),
     ("跟着导师炒股，一周翻两倍，加微信 gp_teacher88", "WX807", "一周翻两倍，加微信 gp_teacher88"),
     ("股友群免费听课，老师带你选股，进群口令666", "WX807", "老师带你选股，进群"),
+    ("跟着老师炒股，一个月翻3倍，免费进群", "WX807", "一个月翻3倍，免费进群"),
     # session 7, a second new user's trial: a prize whose fee follows the congratulation in
     # traditional characters; the police with emoji between the characters; a chat app's
     # name broken by emoji or a space (the id is still the channel)
@@ -928,4 +929,10 @@ NEGATIVES: list[str] = [
     "有人发消息说是淘宝客服要给我三倍赔偿，让我提供银行卡号，这是骗子吧？",
     "我爸天天跟着老师炒股，一个月亏了三万",
     "警方提醒：“跟着老师炒股，一个月翻三倍”都是骗局，千万别进群",
+    # a platform's customer service about an order, a refund and its app, and an insurer's
+    # welcome: only a card number or a shared screen makes such a message the scam
+    "我是京东客服，您的订单已转到售后处理，请耐心等待",
+    "我是拼多多客服，您的退款已转入原支付账户",
+    "我是京东客服，下载京东APP可以查看物流",
+    "您已成功开通百万医疗保障，可下载众安保险APP查看保单",
 ]

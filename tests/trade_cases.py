@@ -206,6 +206,7 @@ OFFERS: list[tuple[str, str, str]] = [
     # a top-up, a batch of 小姐姐 at home or the hotel, documents 'checkable online'
     ("出冰，货好量足，飞机联系", "WX104", "出冰，货好量足"),
     ("有冰，纯度高，懂的来", "WX104", "有冰，纯度高"),
+    ("兄弟们出冰了，纯度高，懂的来", "WX104", "出冰了，纯度高"),
     ("冰货到了，纸飞机私聊", "WX104", "冰货到了，纸飞机"),
     ("叶子到了，同城面交", "WX104", "叶子到了，同城面交"),
     ("叶子，货好量足，tg联系", "WX104", "叶子"),
@@ -399,6 +400,12 @@ TRAPS: list[str] = [
     "学历可在学信网查询，请同学们自行核对",
     "落叶子扫一下，同城快递明天到",
     "我们公司叫BJL科技，充值卡请联系前台",
+    "NBA外围球员大卫今天首发，大小球我看好小",
+    "世界杯外围赛抽签，国足开盘即落后",
+    "学历可以在学信网上查询",
+    "走出冰城哈尔滨，去南方过冬，现货羽绒服包邮",
+    # a hotel's pick-up (酒店上门 beside a contact was an escort offer on main)
+    "酒店上门接送，宾馆均可，联系司机",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
