@@ -8,10 +8,9 @@ millisecond, so that list is what the on-disk cache keeps (``cache.cached``: an 
 authenticated, then checked): keyed by what the sources are made from and the interpreter's
 exact version (the code's format is the interpreter's own), and handed back through
 ``_sre.compile``, which rejects most malformed code (not all: the MAC keeps out code that is
-not the cache's own). A pattern made so
-is the one ``re.compile`` makes from the same source (tests hold them to each other); where
-the interpreter's internals differ from these or the cache is off, the sources are simply
-compiled.
+not the cache's own). A pattern made so is the one ``re.compile`` makes from the same
+source (tests hold them to each other); where the interpreter's internals differ from these
+or the cache is off, the sources are simply compiled.
 """
 
 from __future__ import annotations
