@@ -174,6 +174,28 @@ def test_the_clause_map_with_sizes_is_the_map_without(text: str) -> None:
         assert fast.locate(pos) == slow.locate(pos)
 
 
+@given(ANY, st.integers(1, 600))
+@settings(max_examples=60)
+def test_a_long_texts_clause_map_is_the_block_map(piece: str, times: int) -> None:
+    """A long text's clauses map back through an array of every compact character's index
+    (``_source_map``), not a ``BlockMap``: every span maps to the same original span."""
+    from wxguard.phrases.clauses import Clauses, compact, compact_sizes
+    from wxguard.text.views import ARRAY_THRESHOLD, BlockMap
+
+    text = (piece or "好") * max(times, ARRAY_THRESHOLD // max(len(piece), 1) + 1)
+    clauses = Clauses(text)
+    size = len(clauses.text)
+    if size == len(text):
+        return  # every character kept as one: no map is asked
+    blocks = BlockMap(text, compact, compact_sizes)
+    for start in range(0, size, max(size // 200, 1)):
+        for end in (start + 1, min(size, start + 7)):
+            assert clauses.original(start, end) == (
+                blocks.source_index(start),
+                blocks.source_index(end - 1) + 1,
+            )
+
+
 # Texts whose markers are sometimes farther apart than the clauses' near search reaches (64
 # compact characters), so both the search and the bisection answer.
 SPARSE_MARKS = st.lists(
@@ -899,13 +921,14 @@ _MARKED_TEXT = st.lists(
 @example("出售冰毒枪支\n代开发票\n加微信\nabc_123")
 @example("验后付款，可开发票，加微信abc_123")  # a review term hides no offer with a contact
 def test_joins_a_term_marks_are_dropped_as_their_places_would_be(text: str) -> None:
-    """Dropping a join a term of its rule overlaps before placing it gives the report that
+    """Dropping a join a term of its rule overlaps before placing it (and before judging
+    it, where it overlaps no other join of its rule) gives the report that judging and
     placing every join and dropping the places a term overlaps gives."""
     from wxguard.families.content import trade
 
     quick = ALLOW_GUARD.check(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(trade, "_marked", lambda *_: False)
+        patch.setattr(trade, "_marked", lambda *_, **__: False)
         slow = ALLOW_GUARD.check(text)
     assert quick == slow
 

@@ -508,13 +508,17 @@ def find_joins(
     given: Mapping[str, list[Hit]] | None = None,
     accept: Callable[[Join], bool] | None = None,
     written: Written | None = None,
+    dropped: Callable[[Join], bool] | None = None,
 ) -> list[Join]:
     """Every rule's joins in one message, at most one per rule where spans overlap.
     ``given``: hits of some banks that the caller found itself, in ``clauses.text`` indices.
     ``accept``: a family's further judgement of a join, made before one is kept per place,
     so that a join it rejects does not hide a good one beside it. ``written``: for banks
     matched by sound, which hits are spelled as written; those win the actions and
-    stand-alone phrases over sound-alikes they overlap."""
+    stand-alone phrases over sound-alikes they overlap. ``dropped``: the joins the caller
+    drops whatever the judgement (a term marks the place); one that overlaps no other
+    join of its rule is left out before ``accept``, as it can neither be kept nor hide
+    another (《出售冰毒》 × n: every join), while one that overlaps another still competes."""
     msg = _Message(clauses, banks, given or {}, written)
     found: list[Join] = []
     blocked: dict[Hit, bool] = {}  # an action's blocker is the same for every rule
@@ -563,6 +567,8 @@ def find_joins(
             joined = (b, hit.end) if b < hit.end else (hit.start, a) if a > hit.start else whole
             label = None if joined != whole else alone.label
             found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole, parts))
+    if dropped is not None:
+        found = _unless_dropped(found, dropped)
     return _one_per_place([j for j in found if accept(j)] if accept is not None else found)
 
 
@@ -723,6 +729,24 @@ class Disjoint:
     def add(self, start: int, end: int) -> None:
         insort(self._spans, (start, end))
         insort(self._ends, end)
+
+
+def _unless_dropped(joins: list[Join], dropped: Callable[[Join], bool]) -> list[Join]:
+    """``joins`` less those ``dropped`` that overlap no other join of their rule. By rule,
+    in (start, end) order, a join overlaps an earlier one when the furthest earlier end
+    passes its start, and a later one when the next starts before its end."""
+    by_rule: dict[str, list[tuple[int, int, int]]] = {}
+    for i, join in enumerate(joins):
+        by_rule.setdefault(join.rule, []).append((join.start, join.end, i))
+    lone: set[int] = set()
+    for spans in by_rule.values():
+        spans.sort()
+        reach = -1
+        for k, (start, end, i) in enumerate(spans):
+            if reach <= start and (k + 1 == len(spans) or spans[k + 1][0] >= end):
+                lone.add(i)
+            reach = max(reach, end)
+    return [j for i, j in enumerate(joins) if i not in lone or not dropped(j)]
 
 
 def _one_per_place(joins: list[Join]) -> list[Join]:
