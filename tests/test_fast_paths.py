@@ -933,6 +933,28 @@ def test_joins_a_term_marks_are_dropped_as_their_places_would_be(text: str) -> N
     assert quick == slow
 
 
+@given(_MARKED_TEXT)
+@settings(max_examples=300)
+@example("出售冰毒枪支弹药 出售冰毒")
+def test_a_leftmost_reading_taken_from_the_overlapping_hits_is_the_banks_own(text: str) -> None:
+    """The joins take a bank's leftmost-longest hits from its overlapping ones (the same
+    objects, one scan of the text) where every match holds an anchor and every hit counts:
+    the reading must be the bank's own, on the text as written and respelled by sound."""
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import _leftmost, _unique
+    from wxguard.text.sound import syllable_table
+
+    model: Any = ALLOW_GUARD._checkers[0][0].trade
+    clauses = Clauses(text)
+    for banks, view in (
+        (model.exact, clauses.text),
+        (model.sound, clauses.respelled(syllable_table()).text),
+    ):
+        for bank in banks.values():
+            if _unique(bank):
+                assert _leftmost(bank.hits(view)) == bank.hits(view, overlapping=False)
+
+
 def test_defeaters_after_the_one_that_defeats_are_never_read(monkeypatch: Any) -> None:
     """严禁出售冰毒，加微信abc_123: the contact defeats the prohibition, so the defeaters listed
     after it (price, offer, sale, contrast: each a bank read over the whole text) are never

@@ -256,11 +256,15 @@ class _Message:
         hits = self._hits.get(key)
         if hits is None:
             bank = self.banks.get(name)
-            hits = (
-                bank.hits(self.clauses.text, overlapping)
-                if bank is not None and self._may_hit(name, bank)
-                else []
-            )
+            every = None if overlapping else self._hits.get((name, True))
+            if every is not None and bank is not None and _unique(bank) and name not in self.given:
+                hits = _leftmost(every)
+            else:
+                hits = (
+                    bank.hits(self.clauses.text, overlapping)
+                    if bank is not None and self._may_hit(name, bank)
+                    else []
+                )
             given = self.given.get(name)
             if given:
                 hits = sorted(hits + given, key=lambda h: (h.start, -h.end))
@@ -297,6 +301,8 @@ class _Message:
             # have none, and reading ``exempt`` was a third of WX3's time on plain reviews.
             # Without exempt phrases the hits are the bank's own list, not a copy: a long
             # text's lists are walked by the garbage collector at each full collection.
+            if not overlapping and self.written is not None:
+                self.raw(name)  # asked below where there are hits: the reading is taken from it
             hits = self.raw(name, overlapping)
             if hits and not overlapping and self.written is not None:
                 hits = self._as_written_first(name, hits, self.written)
@@ -482,6 +488,26 @@ class _Message:
             return True
         end = self.clauses.clause_end(action.end)
         return any(action.end <= c.start for c in self.spans("completion").ending(end - 1, end))
+
+
+def _unique(bank: Bank) -> bool:
+    """Every match of the bank holds a literal anchor (so none is empty) and every hit
+    counts (no ``min-number`` drops some): its leftmost-longest reading is then the longest
+    phrase at every position read left to right, each past the last (``_leftmost``)."""
+    return bank.anchors is not None and bank.min_number is None
+
+
+def _leftmost(every: list[Hit]) -> list[Hit]:
+    """The leftmost-longest reading (``Bank.hits(overlapping=False)``) of a bank's
+    overlapping hits, by start: the same objects, not a second scan of the text and a
+    second object for each hit."""
+    out = []
+    reach = -1
+    for hit in every:
+        if hit.start >= reach:
+            out.append(hit)
+            reach = hit.end
+    return out
 
 
 def uncovered(hits: list[Hit], cover: list[Hit]) -> list[Hit]:
