@@ -196,6 +196,23 @@ def test_a_long_texts_clause_map_is_the_block_map(piece: str, times: int) -> Non
             )
 
 
+@given(st.text(st.sampled_from("ban假证冰毒辦證😀𠀀 \x01xyz"), max_size=300))
+def test_a_flat_map_answers_as_the_block_map(text: str) -> None:
+    """A long text's pinyin windows map back through ``FlatMap`` (every offset at once):
+    the same answer as a ``BlockMap`` for every position, and an IndexError past the end."""
+    from wxguard.families.content.lexicon import _spelled_sizes
+    from wxguard.text.sound import spell
+    from wxguard.text.views import BlockMap, FlatMap
+
+    blocks, flat = BlockMap(text, spell, _spelled_sizes), FlatMap(text, _spelled_sizes)
+    size = len(spell(text))
+    for pos in range(size):
+        assert flat.locate(pos) == blocks.locate(pos)
+    for made in (blocks, flat):
+        with pytest.raises(IndexError):
+            made.locate(size)
+
+
 # Texts whose markers are sometimes farther apart than the clauses' near search reaches (64
 # compact characters), so both the search and the bisection answer.
 SPARSE_MARKS = st.lists(

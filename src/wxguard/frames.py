@@ -643,10 +643,9 @@ class _Reading:
         if self._order is None:
             self._order = _kind_order(self.model.cues)
         order = self._order
-        framing = sorted(
-            (self.model.kinds[k] for k, parts in found.items() if any(p.any() for p in parts)),
-            key=lambda k: (k.severity.rank, order.get(k.name, len(order))),
-        )
+        framing = [self.model.kinds[k] for k, parts in found.items() if any(p.any() for p in parts)]
+        if len(framing) > 1:  # most findings stand in one kind's frame, or none
+            framing.sort(key=lambda k: (k.severity.rank, order.get(k.name, len(order))))
         for kind in framing:
             if kind.severity.rank >= severity.rank:
                 break

@@ -39,7 +39,7 @@ from operator import attrgetter
 
 from .catalog import OneMark, catalog
 from .families.base import Finding
-from .models import Violation
+from .models import Severity, Violation
 from .text.folding import SENTENCE_ENDS, fold_one_to_one
 from .text.segment import word_bounds
 
@@ -172,21 +172,24 @@ def _merged(
     sentences: _Sentences | None = None  # built when a sentence-reaching table is asked
     order = _order()
     last = len(order)
-    ranked = [
-        key[-1]
-        for key in sorted(
-            (
+    # Keepers by (most severe, tier, longest, rule's place, earliest): what a rule and a
+    # severity say of the order is looked up once per pair, not per finding.
+    heads: dict[tuple[str, Severity], tuple[int, int, int]] = {}
+    keys = []
+    for i, v in enumerate(violations):
+        rule = v.rule
+        if rule not in tables:
+            continue
+        head = heads.get((rule, v.severity))
+        if head is None:
+            head = heads[rule, v.severity] = (
                 -v.severity.rank,
-                _tier(v.rule),
-                v.start - v.end,
-                order.get(v.rule, last),
-                v.start,
-                i,
+                _tier(rule),
+                order.get(rule, last),
             )
-            for i, v in enumerate(violations)
-            if v.rule in tables
-        )
-    ]
+        keys.append((head[0], head[1], v.start - v.end, head[2], v.start, i))
+    keys.sort()
+    ranked = [key[-1] for key in keys]
     taken: dict[int, list[int]] = {}
     gone: set[int] = set()
     wide: dict[_Table, list[int]] = {}
