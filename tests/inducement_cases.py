@@ -82,6 +82,12 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("扫码进入小程序抽奖，百分百中奖", "WX307", "进入小程序抽奖"),
     ("添加客服微信，领取888元新人礼包", "WX307", "添加客服微信，领取888元"),
     ("填写问卷即可获得20元话费", "WX307", "填写问卷即可获得20元话费"),
+    # session 9 (a new-user trial's misses): a prize with no verb two clauses after the share,
+    # a live stream's lucky bag for a follow or a share, a tap made light of beside an assist
+    ("分享到班级群，截图发给我，有精美礼品哦", "WX301", "分享到班级群，截图发给我，有精美礼品"),
+    ("关注视频号，周六晚上直播抢福袋", "WX306", "关注视频号，周六晚上直播抢福袋"),
+    ("转发这条直播预告，直播间抽奖送手机", "WX301", "转发这条直播预告，直播间抽奖"),
+    ("拼多多助力，点一下即可，谢谢", "WX305", "助力，点一下即可"),
 ]
 
 NEGATIVES: list[str] = [
@@ -145,6 +151,16 @@ NEGATIVES: list[str] = [
     "大家把自己的作品分享到群相册，周五投票评出前三名",
     "扫码关注学校公众号，及时了解学校动态",
     "集体备课安排已分享在共享文档里，请各位老师查看",
+    # session 9: a school's share with its receipt, a live stream without a prize, an errand
+    "转发到家长群，截图发班主任，这是学校要求的安全教育打卡",
+    "关注我们的视频号，周五晚上直播讲解育儿知识",
+    "直播间有福袋，欢迎大家来看",
+    "关注我们的公众号，新款福袋9.9元上架",
+    "帮我点一下外卖，我在开会",
+    "链接点一下就行，不用填信息",
+    "零钱提现到银行卡，点一下即可",
+    "请把通知转发到班级群，有精美礼品的同学请到办公室领取",
+    "关注公众号查看直播回放，周五直播有抽奖环节",
 ]
 
 # Inducement the rules do not catch yet: reported as strict xfails so a fix shows up. The clause

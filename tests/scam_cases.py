@@ -613,6 +613,53 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("我是你们的钱经理，把货款先转过来", "WX802", "我是你们的钱经理，把货款先转过来"),
     ("我是你们王总，这是我新微信号", "WX811", "我是你们王总，这是我新微信号"),
     ("我是你们的欧阳经理，这是我的新号，通过一下", "WX811", "我是你们的欧阳经理，这是我的新号"),
+    # session 9 (a new-user trial's misses): scams that name no bank. A platform's customer
+    # service paying 'triple compensation' into a card number asked for, a subsidy claimed by
+    # entering the card through a link, a code or a chat, a charge cancelled through a meeting
+    # app, a trading teacher promising a multiple in a month
+    (
+        "您好，我是京东客服，您买的吹风机质量有问题，给您办理三倍赔偿，麻烦提供下银行卡号",
+        "WX802",
+        "三倍赔偿，麻烦提供下银行卡号",
+    ),
+    (
+        "这边是拼多多售后，您的订单异常，需要给您退款，请告诉我您的银行卡号",
+        "WX802",
+        "您的订单异常，需要给您退款，请告诉我您的银行卡号",
+    ),
+    (
+        "亲，我是抖音商城的客服，请把银行卡号发给我，退款马上到账",
+        "WX802",
+        "我是抖音商城的客服，请把银行卡号发给我",
+    ),
+    (
+        "生育补贴开始发放，每人2800元，点击下方链接填写身份证号和银行卡号领取",
+        "WX801",
+        "生育补贴开始发放，每人2800元，点击下方链接填写身份证号和银行卡号",
+    ),
+    (
+        "育儿补贴申领通道已开通，请扫码填写银行卡信息",
+        "WX801",
+        "育儿补贴申领通道已开通，请扫码填写银行卡信息",
+    ),
+    (
+        "高温补贴到账通知：请添加财务微信 cw_2024a 登记",
+        "WX801",
+        "高温补贴到账通知：请添加财务微信 cw_2024a",
+    ),
+    (
+        "您开通了百万医疗保障，每月扣费500元，如需关闭请下载腾讯会议",
+        "WX802",
+        "每月扣费500元，如需关闭请下载腾讯会议",
+    ),
+    (
+        "您的会员每月自动扣费680元，如不需要请开启屏幕共享由客服帮您取消",
+        "WX802",
+        "每月自动扣费680元，如不需要请开启屏幕共享",
+    ),
+    ("跟着导师炒股，一周翻两倍，加微信 gp_teacher88", "WX807", "一周翻两倍，加微信 gp_teacher88"),
+    ("股友群免费听课，老师带你选股，进群口令666", "WX807", "老师带你选股，进群"),
+    ("跟着老师炒股，一个月翻3倍，免费进群", "WX807", "一个月翻3倍，免费进群"),
     # session 7, a second new user's trial: a prize whose fee follows the congratulation in
     # traditional characters; the police with emoji between the characters; a chat app's
     # name broken by emoji or a space (the id is still the channel)
@@ -866,4 +913,26 @@ NEGATIVES: list[str] = [
     "我是你们的客户经理小王，有问题加我微信 yh_wang01",
     "我是你们的王经理，明天上午10点开会，请准时参加",
     "这个月赚了5%，还不错",
+    # session 9: the refunds, subsidies, renewals and stock talk those scams imitate, and the
+    # warnings, news and victims' stories that retell them
+    "亲，退款已原路退回您的支付账户，有问题随时联系我们",
+    "您购买的商品质量有问题可以申请退款，在订单页面点售后即可",
+    "请提供一下您的银行卡号，押金下周退给您",
+    "各位员工请把银行卡号发给人事，本月起工资发到新卡",
+    "社区通知：育儿补贴每孩每年3600元，请携带身份证和银行卡到社区服务中心办理",
+    "育儿补贴请在支付宝搜索“育儿补贴”申领，请勿点击陌生链接填写银行卡号",
+    "您的爱奇艺会员将于明日自动续费，如需关闭请在APP设置中操作",
+    "本周会员分享会在腾讯会议举行，会议号123456，不需要参加的可以忽略",
+    "反诈提醒：凡是要求下载会议软件、开启屏幕共享关闭百万保障的都是诈骗",
+    "我妈昨天接到电话说开通了百万保障要扣费，还让她下载会议软件，幸亏没信",
+    "警方破获一起冒充电商客服诈骗案，嫌疑人以三倍赔偿为由骗取受害人银行卡号",
+    "有人发消息说是淘宝客服要给我三倍赔偿，让我提供银行卡号，这是骗子吧？",
+    "我爸天天跟着老师炒股，一个月亏了三万",
+    "警方提醒：“跟着老师炒股，一个月翻三倍”都是骗局，千万别进群",
+    # a platform's customer service about an order, a refund and its app, and an insurer's
+    # welcome: only a card number or a shared screen makes such a message the scam
+    "我是京东客服，您的订单已转到售后处理，请耐心等待",
+    "我是拼多多客服，您的退款已转入原支付账户",
+    "我是京东客服，下载京东APP可以查看物流",
+    "您已成功开通百万医疗保障，可下载众安保险APP查看保单",
 ]

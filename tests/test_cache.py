@@ -149,7 +149,10 @@ def test_second_process_reads_the_cache(
     # 办jia证 is pinyin, which needs the spelling table (WX1), and pinyin typed among
     # characters, which WX3 reads by sound: the syllable table and each syllable's character
     # (出售冰毒 passes the trade gate too, whose joins read the same syllable table).
-    assert kinds == [
+    # The large regexes' code (text.storedregex): the banks' literal unions, the grid's
+    # anchors, the child's details, the chat apps' names.
+    assert kinds.count("regex") >= 4
+    assert [k for k in kinds if k != "regex"] == [
         "fold",
         "lexicon",
         *phrase_files,

@@ -302,6 +302,6 @@ def test_any_text_gives_spans_inside_the_original(text: str) -> None:
     ],
 )
 def test_pathological_inputs_stay_fast(text: str) -> None:
-    begin = time.perf_counter()
+    begin = time.process_time()  # CPU time: a busy machine made wall time fail at 0.2 s of work
     FORMAT.check(text)
-    assert time.perf_counter() - begin < 2.0
+    assert time.process_time() - begin < 2.0

@@ -277,3 +277,19 @@ def test_the_compact_view_maps_back_character_by_character(text: str) -> None:
     for i, c in enumerate(clauses.text):
         start, end = clauses.original(i, i + 1)
         assert compact(text[start:end]) in (c, "。" if c == "." else c)
+
+
+def test_the_joins_keep_hits_the_collector_stops_walking() -> None:
+    """A long text's joins keep every bank's hits (hundreds of thousands in a MB): as plain
+    tuples the garbage collector stops tracking them once it has seen them, where a ``Hit``
+    (a tuple subclass) was walked at every full collection, a third of WX3's time."""
+    import gc
+
+    from wxguard.phrases.joins import _Message
+
+    clauses = Clauses("账户冻结，请转入安全账户，" * 20)
+    msg = _Message(clauses, BANKS, {"login": [Hit(0, 2, "login")]})
+    kept = msg.live("lure") + msg.live("demand", overlapping=False) + msg.live("login")
+    assert len(kept) == 41
+    gc.collect()
+    assert not any(gc.is_tracked(hit) for hit in kept)

@@ -569,9 +569,9 @@ def test_adversarial_input_is_read_in_linear_time() -> None:
     timings = []
     for n in (2_000, 4_000):
         text = unit * n
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         Guard(select=["WX2", "WX5"]).check(text)
-        timings.append(time.perf_counter() - t0)
+        timings.append(time.process_time() - t0)
     assert timings[1] < 4 * timings[0] + 0.5
 
 

@@ -74,7 +74,8 @@ def test_one_reward_joined_to_two_actions_is_one_inducement() -> None:
     found = _top(TWO_ACTIONS)
     wx3 = [(rule, also) for rule, also in found if rule.startswith("WX3")]
     assert len(wx3) == 1 and wx3[0][1], found
-    assert not _overlapping(TWO_ACTIONS)
+    # the missing label's mark stays on the first clause, which the inducement marks whole
+    assert _overlapping(TWO_ACTIONS) == [("WX301", "WX401")]
 
 
 GAMBLING_OFFER = "澳门百家乐真人娱乐，注册送88元，每天返水，首充送100%，加微信abc123"
@@ -270,6 +271,23 @@ def test_a_missing_label_is_anchored_off_the_problems_in_the_message() -> None:
     assert label.text == "原价199现价99" and not _overlapping(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("转发此条到三个群，截图给客服领取20元红包，名额有限", "转发此条到三个群"),
+        (
+            "邀请5位好友注册即可领取100元现金，先到先得，点击链接下载APP",
+            "邀请5位好友注册即可领取100元现金",
+        ),
+    ],
+)
+def test_a_missing_label_with_no_free_words_stays_on_its_clause(text: str, where: str) -> None:
+    """Where another family marks every word of the first clause, the label's mark stays on
+    it beside that mark: it was an empty span at 0, no mark to see (new-user trial s8)."""
+    (label,) = [v for v in GUARD.check(text).violations if v.rule == "WX401"]
+    assert label.text == where
+
+
 def test_every_format_shows_the_absorbed_code(cli: Cli) -> None:
     cli.write("wxguard.toml", "select = ['WX5', 'WX8']\n")
     for fmt in ("concise", "full", "github", "json", "sarif"):
@@ -389,3 +407,19 @@ def test_an_absorbed_code_is_listed_once_where_codes_are_listed(cli: Cli) -> Non
     assert result["properties"]["also"] == ["WX102"]
     html = GUARD.check(text).to_html()
     assert html.count("wxguard-also") == 1
+
+
+def test_an_absolute_term_inside_a_claim_is_the_claims_mark() -> None:
+    """「100%」 in 「100%有效」 was a WX402 mark beside the WX405 one on the same words (new-user
+    trial s8); an absolute term of its own (全网最低价) keeps its mark."""
+    text = "【广告】雪肌面霜，全网最低价，100%有效祛斑，原价299现价99，回T退订"
+    marks = [(v.rule, v.text, [w.rule for w in v.also]) for v in GUARD.check(text).violations]
+    assert ("WX405", "100%有效", ["WX402"]) in marks
+    assert ("WX402", "全网最低价", []) in marks
+    assert not [m for m in marks if m[1] == "100%"]
+
+
+def test_an_illegal_offer_names_the_ad_rules_it_makes_moot_in_few_words() -> None:
+    (kept,) = GUARD.check("澳门百家乐真人娱乐，注册送88元，全网最高返水，回T退订").violations
+    assert kept.rule == "WX103"
+    assert "违法交易或诈骗，加标识或改写都不能发" in kept.message and len(kept.message) < 120

@@ -201,6 +201,21 @@ OFFERS: list[tuple[str, str, str]] = [
     ("计划稳定，三姐带你飞，跟着买稳赚", "WX103", "计划稳定"),
     ("时时彩计划，准确率高，倍投必中，私聊进群", "WX103", "时时彩计划"),
     ("彩票计划群，稳赚", "WX103", "彩票计划群，稳赚"),
+    # session 9 (a new-user trial's misses): dealers' slang for meth (出冰, 冰货) and their
+    # Telegram contact (飞机联系), offshore football betting (外围), baccarat's initials beside
+    # a top-up, a batch of 小姐姐 at home or the hotel, documents 'checkable online'
+    ("出冰，货好量足，飞机联系", "WX104", "出冰，货好量足"),
+    ("有冰，纯度高，懂的来", "WX104", "有冰，纯度高"),
+    ("兄弟们出冰了，纯度高，懂的来", "WX104", "出冰了，纯度高"),
+    ("冰货到了，纸飞机私聊", "WX104", "冰货到了，纸飞机"),
+    ("叶子到了，同城面交", "WX104", "叶子到了，同城面交"),
+    ("叶子，货好量足，tg联系", "WX104", "叶子"),
+    ("欧冠外围开盘，让球大小球都能下，最低200起", "WX103", "欧冠外围开盘"),
+    ("外围足彩接单，100起投，私聊", "WX103", "外围足彩接单"),
+    ("bjl新人福利，充值秒到", "WX103", "bjl"),
+    ("一批新来的小姐姐，上门宾馆都可，懂的来", "WX102", "上门宾馆都可，懂的来"),
+    ("新来的小姐姐颜值高，酒店上门都可以", "WX102", "小姐姐颜值"),
+    ("专业做各类证件，网上可查询", "WX106", "各类证件，网上可查询"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -371,6 +386,26 @@ TRAPS: list[str] = [
     "每天制定学习计划，稳中求进",
     "中国移动积分计划全新升级，星级客户可享倍积分",
     "跟着计划走，下周一开会",
+    # session 9: ice machines and ice, football on the state lottery, the edge of a site,
+    # 小姐姐 as everyday address, a question whether a diploma checks out online
+    "商用制冰机，每小时出冰50斤，现货包邮",
+    "这台制冰机不出冰了，联系售后",
+    "店里有冰块，需要的来拿",
+    "今晚世界杯决赛，你们买足彩了吗？我买了体彩",
+    "我们公司外围的绿化带正在施工，请绕行",
+    "小姐姐你好，请问酒店怎么走？",
+    "新到一批小姐姐喜欢的发夹，欢迎进店选购",
+    "这个小姐姐上门做保洁很仔细，推荐",
+    "毕业证丢了怎么补办？能网上查吗？",
+    "学历可在学信网查询，请同学们自行核对",
+    "落叶子扫一下，同城快递明天到",
+    "我们公司叫BJL科技，充值卡请联系前台",
+    "NBA外围球员大卫今天首发，大小球我看好小",
+    "世界杯外围赛抽签，国足开盘即落后",
+    "学历可以在学信网上查询",
+    "走出冰城哈尔滨，去南方过冬，现货羽绒服包邮",
+    # a hotel's pick-up (酒店上门 beside a contact was an escort offer on main)
+    "酒店上门接送，宾馆均可，联系司机",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
@@ -379,6 +414,8 @@ WARNINGS = [
     "警方提醒：凡是自称能代开各类发票、验证后付款的，都是诈骗",
     "谨防上门服务类诈骗：美女、包夜等信息都是骗局，切勿添加微信",
     "反诈提醒：所谓彩票计划群、跟着下注稳赚，都是赌博诈骗",
+    "警方提醒：“出冰，货好量足”这类广告就是贩毒，发现请举报",
+    "有人在群里发足彩外围开盘的广告，群主管管",
 ]
 
 # One offer, one mark that covers its product and the offer it joins: (text, rule, parts).

@@ -9,6 +9,7 @@ and reported; the exit code is 2 at the end. A usage or configuration error stop
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import stat
@@ -512,5 +513,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def run() -> NoReturn:
+    """The ``wxguard`` command: ``main`` on the process's arguments, then exit. The collector
+    is frozen first, so the interpreter's shutdown does not walk every object the Guard made
+    again and again as it clears the modules (~40 ms of a one-line check; the memory goes
+    back to the system with the process)."""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -318,7 +318,7 @@ class Notice:
         self.bank, self.clauses = bank, clauses
         first = clauses.sentence_end(0)
         self._heading = first if 0 < first <= heading and first < len(clauses.text) else 0
-        self._cues: Spans | None = None
+        self._cues: Spans[Hit] | None = None
         self._quotes: Quotes | None = None
 
     def warns(self, start: int, end: int) -> bool:
@@ -329,7 +329,7 @@ class Notice:
         """A cue anywhere in the message."""
         return bool(self._spans().hits)
 
-    def _spans(self) -> Spans:
+    def _spans(self) -> Spans[Hit]:
         if self._cues is None:
             self._cues = Spans(self.bank.hits(self.clauses.text))
         return self._cues

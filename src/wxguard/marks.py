@@ -467,7 +467,8 @@ def _named(found: Sequence[Violation], own: str, lang: str) -> str:
 def clear_anchors(findings: list[Finding], text: str) -> list[Finding]:
     """Findings with every anchor moved off the others' spans: to the first free stretch of
     its span (the last, for an anchor at the end), cut back to whole words; an anchor with no
-    free stretch becomes the empty span at its side (insert the fix here)."""
+    free stretch stays where it is, beside the other mark: an empty span would be no mark to
+    see (new-user trial s8), and a later clause would not be where the fix goes."""
     if len(findings) < 2 or not any(f.anchor for f in findings):
         return findings
     out = list(findings)
@@ -484,8 +485,7 @@ def clear_anchors(findings: list[Finding], text: str) -> list[Finding]:
         at_end = f.anchor == "end"
         spot = _free(text, f.start, f.end, busy, at_end)
         if spot is None:
-            side = f.end if at_end else f.start
-            spot = side, side
+            continue
         out[i] = replace(f, start=spot[0], end=spot[1], term=text[spot[0] : spot[1]])
     return out
 

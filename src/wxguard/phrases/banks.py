@@ -21,13 +21,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, NamedTuple, TypeGuard
+from typing import Any, NamedTuple, TypeGuard, TypeVar
 
 from ..cache import cached, digest, versions
 from ..errors import WordListError
 from ..resources import parse_toml, read_text, read_toml, toml_like, wordlist_path
 from ..text.folding import fold_one_to_one, table_key
-from ..text.quickregex import quick, trie_source
+from ..text.quickregex import quick
+from ..text.storedregex import stored_trie
 from .clauses import compact
 
 # A number starts where the number does, never inside it: a search that tried every digit of
@@ -79,6 +80,14 @@ class Hit(NamedTuple):
     start: int
     end: int
     bank: str
+
+
+# A hit as a plain tuple ``(start, end, bank)``, for code that keeps hits by the hundred
+# thousand (the joins): the garbage collector stops tracking a plain tuple of ints and a
+# string once it has seen it, but walks a ``Hit`` (a subclass) at every full collection, and
+# those collections were a third of WX3's time on long texts.
+Found = tuple[int, int, str]
+_H = TypeVar("_H", bound=Found)  # a Hit or a Found
 
 
 @dataclass(frozen=True)
@@ -165,22 +174,30 @@ class Bank:
     def hits(self, text: str, overlapping: bool = True) -> list[Hit]:
         """Leftmost-longest phrases; with ``overlapping``, the longest phrase starting at every
         position (so 后才能查看 does not hide 才能查看)."""
+        return self._hits(text, overlapping, Hit)
+
+    def found(self, text: str, overlapping: bool = True) -> list[Found]:
+        """``hits`` as plain tuples (``Found``)."""
+        return self._hits(text, overlapping, tuple)
+
+    def _hits(self, text: str, overlapping: bool, kind: type[_H]) -> list[_H]:
         if self.regex is None or (self._quick is not None and self._quick.search(text) is None):
             return []
-        # tuple.__new__ makes a Hit without the Python frame of its constructor: a long
-        # hostile text has hundreds of thousands of hits.
+        # tuple.__new__ makes a Hit without the Python frame of its constructor (and returns
+        # a plain tuple as it is): a long hostile text has hundreds of thousands of hits.
         name, make = self.name, tuple.__new__
+        found: list[_H]
         if overlapping:
             found = []
             regex, pos = self.regex, 0
             while (m := regex.search(text, pos)) is not None:
                 start, end = m.span()
                 if end > start:
-                    found.append(make(Hit, (start, end, name)))
+                    found.append(make(kind, (start, end, name)))
                 pos = start + 1
         else:
             found = [
-                make(Hit, (start, end, name))
+                make(kind, (start, end, name))
                 for start, end in map(re.Match.span, self.regex.finditer(text))
                 if end > start
             ]
@@ -190,7 +207,7 @@ class Bank:
             enough: dict[str, bool] = {}
             kept = []
             for h in found:
-                matched = text[h.start : h.end]
+                matched = text[h[0] : h[1]]
                 ok = enough.get(matched)
                 if ok is None:
                     ok = enough[matched] = _numbers_at_least(matched, least)
@@ -478,7 +495,7 @@ def prefilter(banks: Iterable[Bank]) -> re.Pattern[str] | None:
 
 
 def _literal_union(strings: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(trie_source(strings))
+    return stored_trie(strings)
 
 
 # -- reading files ---------------------------------------------------------------------

@@ -20,12 +20,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from ..catalog import catalog
 from ..errors import WordListError
 from ..text.quickregex import any_of
-from .banks import Bank, BankIndex, Hit, bank_index, prefilter
+from .banks import Bank, BankIndex, Found, Hit, bank_index, prefilter
 from .clauses import STRONG, WEAK, Clauses
 
 # An acquire verb counts for a reward noun at most this far before it (领取一份价值99元的红包).
@@ -179,18 +179,22 @@ def read_rules(
     return combines, alones
 
 
-class Spans:
+# A hit (``Hit``) or a plain tuple of the same fields (``Found``, as the joins keep them).
+H = TypeVar("H", bound=Found)
+
+
+class Spans(Generic[H]):
     """Hits sorted by start, indexed for the questions joins ask about a position, so that
     each costs a bisection and the hits near it, not a pass over the whole message (a long
     hostile text has hits everywhere)."""
 
     __slots__ = ("_by_end", "_ends", "_furthest", "_least_end", "hits", "starts")
 
-    def __init__(self, hits: list[Hit]) -> None:
+    def __init__(self, hits: list[H]) -> None:
         self.hits = hits
-        self.starts = [h.start for h in hits]
+        self.starts = [h[0] for h in hits]
         self._by_end = sorted(hits, key=_END_START)
-        self._ends = [h.end for h in self._by_end]
+        self._ends = [h[1] for h in self._by_end]
         self._least_end: list[int] | None = None
         self._furthest: list[int] | None = None
 
@@ -198,21 +202,21 @@ class Spans:
         """Indices into ``hits`` of those starting in ``[lo, hi]``."""
         return range(bisect_left(self.starts, lo), bisect_right(self.starts, hi))
 
-    def ending(self, lo: int, hi: int) -> list[Hit]:
+    def ending(self, lo: int, hi: int) -> list[H]:
         """The hits ending in ``[lo, hi]``."""
         return self._by_end[bisect_left(self._ends, lo) : bisect_right(self._ends, hi)]
 
     def inside_from(self, begin: int, end: int) -> bool:
         """Some hit starts at ``begin`` or later and ends by ``end``."""
         if self._least_end is None:
-            self._least_end = list(accumulate(reversed([h.end for h in self.hits]), min))[::-1]
+            self._least_end = list(accumulate(reversed([h[1] for h in self.hits]), min))[::-1]
         i = bisect_left(self.starts, begin)
         return i < len(self.hits) and self._least_end[i] <= end
 
     def overlaps(self, start: int, end: int) -> bool:
         """Some hit overlaps ``[start, end)``."""
         if self._furthest is None:
-            self._furthest = list(accumulate((h.end for h in self.hits), max))
+            self._furthest = list(accumulate((h[1] for h in self.hits), max))
         i = bisect_left(self.starts, end)
         return i > 0 and self._furthest[i - 1] > start
 
@@ -222,7 +226,7 @@ _END_START = itemgetter(1, 0)  # a hit's (end, start)
 Candidate = tuple[int, int, bool, str]
 # A bank's candidates by where their phrases start: the starts, the candidates, the hits
 # (for a bank whose nouns need a verb of getting, else None) and the bank's reach.
-Joinables = tuple[list[int], list[Candidate], list[Hit] | None, int]
+Joinables = tuple[list[int], list[Candidate], list[Found] | None, int]
 # Whether a bank's hit at [start, end) is spelled as the bank writes it (not by sound).
 Written = Callable[[str, int, int], bool]
 
@@ -235,23 +239,23 @@ class _Message:
     banks: dict[str, Bank]
     given: Mapping[str, list[Hit]] = field(default_factory=dict)
     written: Written | None = None
-    _hits: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
-    _live: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
+    _hits: dict[tuple[str, bool], list[Found]] = field(default_factory=dict)
+    _live: dict[tuple[str, bool], list[Found]] = field(default_factory=dict)
     _index: BankIndex | None = None
     _present: int = -1  # the index's bits of the banks whose anchors the text holds
-    _spans: dict[str, Spans] = field(default_factory=dict)
-    _bound: dict[str, list[tuple[Hit, tuple[int, int, bool]]]] = field(default_factory=dict)
+    _spans: dict[str, Spans[Found]] = field(default_factory=dict)
+    _bound: dict[str, list[tuple[Found, tuple[int, int, bool]]]] = field(default_factory=dict)
     _reach: dict[str, int] = field(default_factory=dict)
     _rows: dict[str, Joinables] = field(default_factory=dict)
     # Per action and per joined phrase's start: asked again for each rule and candidate.
-    _conditional: dict[Hit, bool] = field(default_factory=dict)
+    _conditional: dict[Found, bool] = field(default_factory=dict)
     _tied: dict[int, bool] = field(default_factory=dict)
-    _links: list[tuple[Spans, int | None]] | None = None  # each link bank's spans and head
-    _blockers: tuple[Spans, int] | None = None  # the blockers' spans and reach
+    _links: list[tuple[Spans[Found], int | None]] | None = None  # each link bank's, and head
+    _blockers: tuple[Spans[Found], int] | None = None  # the blockers' spans and reach
 
-    def raw(self, name: str, overlapping: bool = True) -> list[Hit]:
+    def raw(self, name: str, overlapping: bool = True) -> list[Found]:
         """A bank's hits (none when the family has no such bank), with those the family
-        found itself."""
+        found itself, as plain tuples (``Found``)."""
         key = (name, overlapping)
         hits = self._hits.get(key)
         if hits is None:
@@ -261,13 +265,13 @@ class _Message:
                 hits = _leftmost(every)
             else:
                 hits = (
-                    bank.hits(self.clauses.text, overlapping)
+                    bank.found(self.clauses.text, overlapping)
                     if bank is not None and self._may_hit(name, bank)
                     else []
                 )
             given = self.given.get(name)
             if given:
-                hits = sorted(hits + given, key=lambda h: (h.start, -h.end))
+                hits = sorted(hits + [(*h,) for h in given], key=lambda h: (h[0], -h[1]))
             self._hits[key] = hits
         return hits
 
@@ -291,7 +295,7 @@ class _Message:
             self._present = self._index.scan(self.clauses.text)
         return self._present
 
-    def live(self, name: str, overlapping: bool = True) -> list[Hit]:
+    def live(self, name: str, overlapping: bool = True) -> list[Found]:
         """Hits not covered by an exemption. Actions are read leftmost-longest
         (``overlapping=False``) so 转发到朋友圈 is one action, not also 发到朋友圈."""
         key = (name, overlapping)
@@ -310,7 +314,7 @@ class _Message:
             found = self._live[key] = uncovered(hits, exempt) if exempt else hits
         return found
 
-    def _as_written_first(self, name: str, read: list[Hit], written: Written) -> list[Hit]:
+    def _as_written_first(self, name: str, read: list[Found], written: Written) -> list[Found]:
         """The leftmost-longest reading ``read``, except that a hit as written wins over a
         sound-alike it overlaps: 售枪 read as 手枪 starts first in 出售枪支, overlaps the
         sale word and would hide 枪支 beside it. Only a text where some hit was passed over
@@ -318,17 +322,17 @@ class _Message:
         every = self.raw(name)
         if len(every) == len(read):
             return read
-        ranked = sorted(every, key=lambda h: (not written(name, h.start, h.end), h.start))
+        ranked = sorted(every, key=lambda h: (not written(name, h[0], h[1]), h[0]))
         taken = Disjoint()
         chosen = []
         for hit in ranked:
-            if not taken.overlaps(hit.start, hit.end):
-                taken.add(hit.start, hit.end)
+            if not taken.overlaps(hit[0], hit[1]):
+                taken.add(hit[0], hit[1])
                 chosen.append(hit)
-        chosen.sort(key=lambda h: h.start)
+        chosen.sort(key=itemgetter(0))
         return chosen
 
-    def spans(self, *names: str) -> Spans:
+    def spans(self, *names: str) -> Spans[Found]:
         """The live (overlapping) hits of these banks, indexed."""
         key = names[0] if len(names) == 1 else "+".join(names)
         found = self._spans.get(key)
@@ -336,9 +340,7 @@ class _Message:
             hits = (
                 self.live(names[0])
                 if len(names) == 1
-                else sorted(
-                    (h for n in names for h in self.live(n)), key=lambda h: (h.start, -h.end)
-                )
+                else sorted((h for n in names for h in self.live(n)), key=lambda h: (h[0], -h[1]))
             )
             found = self._spans[key] = Spans(hits)
         return found
@@ -348,26 +350,26 @@ class _Message:
         text = self.clauses.text
         return STRONG not in text[start:end] and WEAK not in text[start:end]
 
-    def blocked(self, action: Hit) -> bool:
+    def blocked(self, action: Found) -> bool:
         if self._blockers is None:
             bank = self.banks.get("blocker")
             reach = bank.options.get("reach", BLOCKER_REACH) if bank is not None else BLOCKER_REACH
             self._blockers = (self.spans("blocker"), reach)
         blockers, reach = self._blockers
         return bool(blockers.hits) and any(
-            self.quiet(b.end, action.start) and not self.titled(b, action)
-            for b in blockers.ending(action.start - reach, action.start)
+            self.quiet(b[1], action[0]) and not self.titled(b, action)
+            for b in blockers.ending(action[0] - reach, action[0])
         )
 
-    def titled(self, blocker: Hit, action: Hit) -> bool:
+    def titled(self, blocker: Found, action: Found) -> bool:
         """A title closes between the two (【禁止违法犯罪】出售公民个人信息): a blocker in a
         title forbids nothing after it. The compact view drops brackets, so the original
         between them is read."""
-        if blocker.end >= action.start:
+        if blocker[1] >= action[0]:
             return False
         clauses = self.clauses
-        lo = clauses.original(blocker.start, blocker.end)[1]
-        hi = clauses.original(action.start, action.end)[0]
+        lo = clauses.original(blocker[0], blocker[1])[1]
+        hi = clauses.original(action[0], action[1])[0]
         between = clauses.original_text[lo:hi]
         return "】" in between or "〗" in between
 
@@ -383,7 +385,7 @@ class _Message:
             spans = self.spans(name)
             acquire = self.banks[name].options.get("needs") == "acquire"
             if not acquire:
-                rows = [(h.start, h.end, False, name) for h in spans.hits]
+                rows = [(h[0], h[1], False, name) for h in spans.hits]
             else:
                 rows = [(*grown, name) for _, grown in self.acquired(name)]
             nouns = spans.hits if acquire else None
@@ -396,14 +398,14 @@ class _Message:
         this, holds every span of the bank that can join it)."""
         found = self._reach.get(name)
         if found is None:
-            longest = max((h.end - h.start for h in self.live(name)), default=0)
+            longest = max((h[1] - h[0] for h in self.live(name)), default=0)
             grown = 0
             if self.banks[name].options.get("needs") == "acquire":
-                grown = max((noun.start - span[0] for noun, span in self.acquired(name)), default=0)
+                grown = max((noun[0] - span[0] for noun, span in self.acquired(name)), default=0)
             found = self._reach[name] = longest + grown
         return found
 
-    def acquired(self, name: str) -> list[tuple[Hit, tuple[int, int, bool]]]:
+    def acquired(self, name: str) -> list[tuple[Found, tuple[int, int, bool]]]:
         """Each noun of a bank with its span grown back over the nearest verb of getting
         before it (bare when there is none). It does not depend on the action, so it is
         worked out once per message: long texts have many actions."""
@@ -414,33 +416,25 @@ class _Message:
             for noun in self.live(name):
                 near = [
                     q
-                    for q in verbs.ending(noun.start - ACQUIRE_REACH, noun.start)
-                    if self.quiet(q.end, noun.start)
+                    for q in verbs.ending(noun[0] - ACQUIRE_REACH, noun[0])
+                    if self.quiet(q[1], noun[0])
                 ]
                 if near:
-                    found.append(
-                        (
-                            noun,
-                            (
-                                max(near, key=lambda q: (q.end, q.end - q.start)).start,
-                                noun.end,
-                                False,
-                            ),
-                        )
-                    )
+                    verb = max(near, key=lambda q: (q[1], q[1] - q[0]))
+                    found.append((noun, (verb[0], noun[1], False)))
                 else:
-                    found.append((noun, (noun.start, noun.end, True)))
+                    found.append((noun, (noun[0], noun[1], True)))
             self._bound[name] = found
         return found
 
-    def lead(self, names: tuple[str, ...], pos: int) -> Hit | None:
+    def lead(self, names: tuple[str, ...], pos: int) -> Found | None:
         """The nearest phrase of these banks ending shortly before ``pos`` in its clause, or
         in the clause a colon or comma right before ``pos`` ends (请点击链接认证：http…)."""
         end = pos - 1 if pos and self.clauses.text[pos - 1] == WEAK else pos
         near = [
-            h for h in self.spans(*names).ending(pos - LEAD_REACH, end) if self.quiet(h.end, end)
+            h for h in self.spans(*names).ending(pos - LEAD_REACH, end) if self.quiet(h[1], end)
         ]
-        return max(near, key=lambda h: (h.end, h.end - h.start)) if near else None
+        return max(near, key=lambda h: (h[1], h[1] - h[0])) if near else None
 
     def tied(self, joined_start: int) -> bool:
         """After a clause break: the joined phrase opens its clause or a link word ties it.
@@ -467,27 +461,25 @@ class _Message:
                 if spans.inside_from(begin, joined_start):
                     return True
             elif any(
-                spans.hits[i].end <= joined_start
+                spans.hits[i][1] <= joined_start
                 for i in spans.starting(begin, min(joined_start, begin + head))
             ):
                 return True
         return False
 
-    def conditional(self, action: Hit) -> bool:
+    def conditional(self, action: Found) -> bool:
         """The action is the condition: 只需转发 …, or … 转发到朋友圈即可."""
         found = self._conditional.get(action)
         if found is None:
             found = self._conditional[action] = self._conditional_now(action)
         return found
 
-    def _conditional_now(self, action: Hit) -> bool:
-        if any(
-            self.quiet(r.end, action.start)
-            for r in self.spans("requirement").ending(action.start - 1, action.start)
-        ):
+    def _conditional_now(self, action: Found) -> bool:
+        first, last = action[0], action[1]
+        if any(self.quiet(r[1], first) for r in self.spans("requirement").ending(first - 1, first)):
             return True
-        end = self.clauses.clause_end(action.end)
-        return any(action.end <= c.start for c in self.spans("completion").ending(end - 1, end))
+        end = self.clauses.clause_end(last)
+        return any(last <= c[0] for c in self.spans("completion").ending(end - 1, end))
 
 
 def _unique(bank: Bank) -> bool:
@@ -497,31 +489,31 @@ def _unique(bank: Bank) -> bool:
     return bank.anchors is not None and bank.min_number is None
 
 
-def _leftmost(every: list[Hit]) -> list[Hit]:
-    """The leftmost-longest reading (``Bank.hits(overlapping=False)``) of a bank's
-    overlapping hits, by start: the same objects, not a second scan of the text and a
-    second object for each hit."""
+def _leftmost(every: list[Found]) -> list[Found]:
+    """The leftmost-longest reading (``Bank.found(overlapping=False)``) of a bank's
+    overlapping hits, by start: the same tuples, not a second scan of the text and a second
+    tuple for each hit."""
     out = []
     reach = -1
     for hit in every:
-        if hit.start >= reach:
+        if hit[0] >= reach:
             out.append(hit)
-            reach = hit.end
+            reach = hit[1]
     return out
 
 
-def uncovered(hits: list[Hit], cover: list[Hit]) -> list[Hit]:
+def uncovered(hits: list[H], cover: list[H]) -> list[H]:
     """``hits`` that no span of ``cover`` contains. Sorted starts with a running maximum of
     ends answer each hit with one bisection, so a long text with many hits stays fast."""
     if not cover:
         return list(hits)
-    spans = sorted((c.start, c.end) for c in cover)
+    spans = sorted((c[0], c[1]) for c in cover)
     starts = [a for a, _ in spans]
     reach = list(accumulate((b for _, b in spans), max))
     out = []
     for h in hits:
-        i = bisect_right(starts, h.start)
-        if not (i and reach[i - 1] >= h.end):
+        i = bisect_right(starts, h[0])
+        if not (i and reach[i - 1] >= h[1]):
             out.append(h)
     return out
 
@@ -547,7 +539,7 @@ def find_joins(
     another (《出售冰毒》 × n: every join), while one that overlaps another still competes."""
     msg = _Message(clauses, banks, given or {}, written)
     found: list[Join] = []
-    blocked: dict[Hit, bool] = {}  # an action's blocker is the same for every rule
+    blocked: dict[Found, bool] = {}  # an action's blocker is the same for every rule
     anchored, present = msg.anchored(), msg.present()
     for spec in combines:
         bit = anchored.get(spec.action)
@@ -559,7 +551,7 @@ def find_joins(
         names = [name for name in spec.with_ if msg.live(name)] if actions else []
         if not names:
             continue  # nothing to join: a long text would still try every action
-        yielding: Spans | None = None  # looked up once an action joins: most never do
+        yielding: Spans[Found] | None = None  # looked up once an action joins: most never do
         for action in actions:
             stop = blocked.get(action)
             if stop is None:
@@ -571,26 +563,27 @@ def find_joins(
                 continue
             if yielding is None:
                 yielding = msg.spans(*spec.yield_to)
-            if not yielding.overlaps(action.start, action.end):
+            if not yielding.overlaps(action[0], action[1]):
                 found.append(join)
     for alone in alones:
         bank = banks[alone.bank]
         cuts: dict[str, tuple[int, int] | None] = {}  # a long text repeats the same phrases
         for hit in msg.live(alone.bank, overlapping=False):
-            matched = clauses.text[hit.start : hit.end]
+            start, end = hit[0], hit[1]
+            matched = clauses.text[start:end]
             if matched in cuts:
                 cut = cuts[matched]
             else:
                 cut = cuts[matched] = bank.split(matched)
-            whole = (hit.start, hit.end)
+            whole = (start, end)
             parts = (alone.bank, alone.bank)
             if cut is None:
                 found.append(
                     Join(alone.rule, whole, whole, CONFIDENCE["alone"], alone.label, banks=parts)
                 )
                 continue
-            a, b = hit.start + cut[0], hit.start + cut[1]
-            joined = (b, hit.end) if b < hit.end else (hit.start, a) if a > hit.start else whole
+            a, b = start + cut[0], start + cut[1]
+            joined = (b, end) if b < end else (start, a) if a > start else whole
             label = None if joined != whole else alone.label
             found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole, parts))
     if dropped is not None:
@@ -598,12 +591,12 @@ def find_joins(
     return _one_per_place([j for j in found if accept(j)] if accept is not None else found)
 
 
-def _join(msg: _Message, spec: Combine, action: Hit, names: list[str]) -> Join | None:
+def _join(msg: _Message, spec: Combine, action: Found, names: list[str]) -> Join | None:
     """The nearest phrase of ``spec.with_`` that this action is joined to, if any. Only
     phrases near enough to be joined are looked at (a phrase starts within a span's reach of
     its span), and to widen over, once one is joined, those within twice a span's reach of
     that: an action costs the same however long the message."""
-    first, last = action.start, action.end
+    first, last = action[0], action[1]
     after, before = spec.after, spec.before
     # The nearest wins (the first listed among equals): try them nearest first, each within
     # its side's reach, and stop at the first that is tied to the action.
@@ -642,15 +635,15 @@ def _join(msg: _Message, spec: Combine, action: Hit, names: list[str]) -> Join |
     return None
 
 
-def _around(msg: _Message, spec: Combine, action: Hit, names: list[str]) -> list[tuple[int, int]]:
+def _around(msg: _Message, spec: Combine, action: Found, names: list[str]) -> list[tuple[int, int]]:
     """The spans (bare nouns left out) of the banks ``names`` (``spec.with_`` that have
     any) a join of this action may widen over."""
     spans: list[tuple[int, int]] = []
     for name in names:
         made = msg._rows.get(name) or msg.joinables(name)
         reach = 2 * made[3]
-        lo, hi = action.start - spec.before - reach, action.end + spec.after + reach
-        spans += [(a, b) for a, b, bare, _ in _candidates(made, action.end, lo, hi) if not bare]
+        lo, hi = action[0] - spec.before - reach, action[1] + spec.after + reach
+        spans += [(a, b) for a, b, bare, _ in _candidates(made, action[1], lo, hi) if not bare]
     return spans
 
 
@@ -665,13 +658,13 @@ def _candidates(made: Joinables, after: int, lo: int, hi: int) -> list[Candidate
         j = bisect_left(starts, after, a, b)
         while j < b and starts[j] == after:
             noun = nouns[j]
-            found[j - a] = (noun.start, noun.end, False, rows[j][3])
+            found[j - a] = (noun[0], noun[1], False, rows[j][3])
             j += 1
     return found
 
 
 def _placed(
-    msg: _Message, spec: Combine, action: Hit, start: int, end: int, bare: bool, bank: str
+    msg: _Message, spec: Combine, action: Found, start: int, end: int, bare: bool, bank: str
 ) -> Join | bool:
     """The join when the phrase at ``[start, end)`` is close enough and tied to the action:
     after it within ``after`` characters and the allowed clause breaks and sentence ends
@@ -682,19 +675,20 @@ def _placed(
     phrases, and the join names both (登录 + a link). Otherwise True when every phrase
     farther from the action on the same side fails too (the distance, the breaks, a
     condition the action is not), else False."""
-    if start >= action.end and not bare:
-        if start - action.end > spec.after:
+    first, last = action[0], action[1]
+    if start >= last and not bare:
+        if start - last > spec.after:
             return True  # before counting breaks: a long text has many distant candidates
-        strong, weak = msg.clauses.breaks(action.end, start)
+        strong, weak = msg.clauses.breaks(last, start)
         if strong > spec.sentences or weak > spec.clauses:
             return True
         if (strong or weak) and spec.tied and not msg.tied(start):
             return False
         kind = "window" if strong or weak else "clause"
-    elif end <= action.start and spec.before:
-        if action.start - end > spec.before:
+    elif end <= first and spec.before:
+        if first - end > spec.before:
             return True
-        strong, weak = msg.clauses.breaks(end, action.start)
+        strong, weak = msg.clauses.breaks(end, first)
         if not spec.condition:
             if strong > spec.sentences or weak > spec.clauses:
                 return True
@@ -707,30 +701,26 @@ def _placed(
         lead = msg.lead(spec.lead, start)
         if lead is None:
             return False
-        start = max(lead.start, action.end) if start >= action.end else lead.start
+        start = max(lead[0], last) if start >= last else lead[0]
     return Join(
         spec.rule,
-        (action.start, action.end),
+        (first, last),
         (start, end),
         CONFIDENCE[kind],
         banks=(spec.action, bank),
     )
 
 
-def _widen(join: Join, candidates: list[tuple[int, int]], action: Hit) -> Join:
+def _widen(join: Join, candidates: list[tuple[int, int]], action: Found) -> Join:
     """Grow the joined span over candidates that overlap it (即可领取 + 领取红包), so the
     finding names the whole reward; never over the action."""
     start, end = join.joined
+    first, last = action[0], action[1]
     grown = True
     while grown:
         grown = False
         for a, b in candidates:
-            if (
-                a < end
-                and start < b
-                and (a < start or b > end)
-                and (b <= action.start or a >= action.end)
-            ):
+            if a < end and start < b and (a < start or b > end) and (b <= first or a >= last):
                 start, end, grown = min(a, start), max(b, end), True
     if (start, end) == join.joined:
         return join  # each growth is strict: nothing grew

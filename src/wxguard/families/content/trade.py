@@ -34,9 +34,9 @@ from ...phrases.clauses import STRONG, Clauses
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.grid import CJK_RUN, WIDTHS, columns, take
-from ...text.quickregex import trie_source
 from ...text.segment import frequency, in_words, straddles
 from ...text.sound import class_table, syllable_table
+from ...text.storedregex import stored_trie
 from ...text.views import TextView
 from ..base import CheckContext, Finding
 
@@ -143,7 +143,7 @@ def _grid_literal(products: list[Bank]) -> re.Pattern[str] | None:
         anchors |= bank.anchors
     if not anchors:
         return None
-    return re.compile(trie_source({a for a in anchors if len(a) > 1}))
+    return stored_trie(a for a in anchors if len(a) > 1)
 
 
 class TradeGate:
@@ -260,9 +260,9 @@ class _Message:
         self.original = original
         self.clauses = clauses
         self._contacts: _Contacts | None = None
-        self._receipts: Spans | None = None
+        self._receipts: Spans[Hit] | None = None
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
-        self._exact: dict[str, Spans] = {}
+        self._exact: dict[str, Spans[Hit]] = {}
         self._items: dict[str, list[tuple[int, int]]] = {}
         self._written: dict[tuple[int, int], str] = {}
 
@@ -575,7 +575,10 @@ def _offers(model: TradeModel, original: str, clauses: Clauses) -> list[tuple[Fi
 
 
 def _joins(
-    model: TradeModel, original: str, clauses: Clauses, strong: dict[str, Spans] | None = None
+    model: TradeModel,
+    original: str,
+    clauses: Clauses,
+    strong: dict[str, Spans[Hit]] | None = None,
 ) -> tuple[_Message | None, list[Join]]:
     """The joins of one text, read by sound, with the message they were judged in; with
     ``strong``, the terms whose places drop the joins they overlap."""
@@ -596,7 +599,7 @@ def _joins(
 
 
 def _grid_offers(
-    model: TradeModel, view: TextView, grid: list[Sequence[int]], found: dict[str, Spans]
+    model: TradeModel, view: TextView, grid: list[Sequence[int]], found: dict[str, Spans[Hit]]
 ) -> list[tuple[Finding, bool]]:
     """Offers in the columns of a grid, mapped back to the message: each spans the grid rows
     its parts stand in, names its product and parts as read (刻章, 办证 + 刻章: characters of
@@ -628,7 +631,7 @@ def _grid_offers(
     return out
 
 
-def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans]:
+def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans[Hit]]:
     """Places (rule, start, end) indexed per rule."""
     marked: dict[str, list[Hit]] = {}
     for rule, start, end in sorted(places, key=lambda t: (t[1], t[2])):
@@ -636,7 +639,7 @@ def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans]:
     return {rule: Spans(hits) for rule, hits in marked.items()}
 
 
-def _marked(msg: _Message, join: Join, *, strong: dict[str, Spans]) -> bool:
+def _marked(msg: _Message, join: Join, *, strong: dict[str, Spans[Hit]]) -> bool:
     """A term of the join's rule overlaps the join itself, and so any place it stands in."""
     same = strong.get(join.rule)
     return same is not None and same.overlaps(*msg.clauses.original(join.start, join.end))

@@ -17,6 +17,7 @@ from typing import Any
 
 from ...errors import WordListError
 from ...resources import TomlFile, wordlist_toml
+from ...text.storedregex import stored_regexes
 
 # The order details are named in a finding.
 KINDS = ("name", "school", "home", "routine", "age")
@@ -49,29 +50,46 @@ class ChildDetailsDetector:
             + "]"
             + ("(?!" + "|".join(map(re.escape, titles)) + ")" if titles else "")
         )
-        self.child = self._union(source, data.get("child"), "child")
+        lists = {"child": self._patterns(source, data.get("child"), "child")}
         details = data.get("details")
         if not isinstance(details, dict) or set(details) != set(KINDS):
             raise WordListError(
                 source.where, None, f"[details]: expected exactly the keys {', '.join(KINDS)}"
             )
-        self.details = {k: self._union(source, details[k], f"details.{k}") for k in KINDS}
-        self.exempt = self._union(source, data.get("exempt"), "exempt")
+        for k in KINDS:
+            lists[f"details.{k}"] = self._patterns(source, details[k], f"details.{k}")
+        lists["exempt"] = self._patterns(source, data.get("exempt"), "exempt")
+        unions = self._unions(source, lists)
+        self.child = unions["child"]
+        self.details = {k: unions[f"details.{k}"] for k in KINDS}
+        self.exempt = unions["exempt"]
 
-    def _union(self, source: TomlFile, value: Any, key: str) -> re.Pattern[str]:
+    def _patterns(self, source: TomlFile, value: Any, key: str) -> list[tuple[str, str]]:
+        """(as written, with the surname class put in) of each pattern of ``key``."""
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             raise WordListError(source.where, None, f"{key}: expected a non-empty list of patterns")
-        parts = []
-        for raw in value:
-            pattern = raw.replace("{surname}", self._surname)
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise WordListError(
-                    source.where, source.line_of(raw), f"{key}: bad pattern {raw!r}: {exc}"
-                ) from None
-            parts.append(f"(?:{pattern})")
-        return re.compile("|".join(parts))
+        return [(raw, raw.replace("{surname}", self._surname)) for raw in value]
+
+    def _unions(
+        self, source: TomlFile, lists: dict[str, list[tuple[str, str]]]
+    ) -> dict[str, re.Pattern[str]]:
+        """Each key's patterns as one regex. Every pattern must compile alone, not only
+        inside its union; all are compiled (or read from the cache) in one go."""
+        every = [pattern for patterns in lists.values() for _, pattern in patterns]
+        unions = ["|".join(f"(?:{p})" for _, p in patterns) for patterns in lists.values()]
+        try:
+            compiled = stored_regexes([*every, *unions])
+        except re.error:
+            for key, patterns in lists.items():
+                for raw, pattern in patterns:
+                    try:
+                        re.compile(pattern)
+                    except re.error as exc:
+                        raise WordListError(
+                            source.where, source.line_of(raw), f"{key}: bad pattern {raw!r}: {exc}"
+                        ) from None
+            raise
+        return dict(zip(lists, compiled[len(every) :], strict=True))
 
     def find(self, folded: str) -> ChildDetailsHit | None:
         """The child's details in ``folded`` (the message's same-length folded view)."""
