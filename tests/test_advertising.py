@@ -1060,3 +1060,101 @@ def test_tips_signed_numbers_venues_and_jobs_as_real_ads_word_them_are_commercia
 )
 def test_replies_statements_and_news_are_not_ads(text: str) -> None:
     assert not commercial_score(text).commercial
+
+
+# -- session 9: evidence read in spaced-out words, look-alikes taken out --------------------
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("专 业 办 理 无 抵 押 贷 款，利 息 低", {"loan", "credit-terms"}),
+        ("零/首/付，贷/款/秒/批", {"realestate", "loan", "credit-terms"}),
+        ("名*师*授*课，一*对*一", {"tuition"}),
+    ],
+)
+def test_words_spaced_out_or_split_by_symbols_are_read_whole(text: str, kinds: set[str]) -> None:
+    score = commercial_score(text)
+    assert kinds <= {s.kind for s in score.signals}
+    assert all(text[s.start : s.end] == s.text for s in score.signals)  # spans of the original
+    assert any(" " in s.text or "/" in s.text or "*" in s.text for s in score.signals)
+
+
+def test_only_gaps_between_two_chinese_characters_are_closed() -> None:
+    from wxguard.families.advertising.model import closed
+
+    text = "房间 很大，88 元一斤，call me 明天"
+    assert closed(text) == (
+        "房间很大，88 元一斤，call me 明天",
+        [i for i in range(len(text)) if i != 2],
+    )
+    assert closed("没有空格的一句话") is None
+    assert closed("第一行\n第二行") is None  # a new line is no gap inside a word
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("春节后已正式营业，欢迎新老顾客", "hours"),  # open again after the holiday
+        ("新春好礼等你领", "cta"),
+        ("敬请关注本店新品", "cta"),
+        ("现在预约可享优惠", "cta"),
+        ("有空过来看看", "cta"),
+        ("营业时间内遇忙请拨打总台", "contact"),
+        ("需要的朋友均可拨打", "contact"),
+        ("收到请回复，帮您预留席位", "event"),  # a seminar's seats
+        ("这是我的业务QQ，您存下", "intro"),  # a salesperson's number to save
+        ("专业上门开锁换锁芯", "offering"),
+        ("石料厂现有大量碎石", "offering"),
+        ("不知您最近是否有资金上的需要？", "solicit"),  # an offer asked as a question
+        ("成绩快速提升，轻松考上名校", "tuition"),
+        ("我们帮助您解决装修烦恼", "pitch"),
+        ("庆祝开学(3号到9号)文具大甩卖", "event"),  # a campaign's days
+        ("欢迎大家来参观咨询", "cta"),
+        ("机器正规，费率低，详情跟我联系。", "solicit"),  # closing the offer
+        ("票据价格跟市场走。周建国13900001111", "signature"),  # a name signing off before a mobile
+        ("新进一批除草剂", "product"),
+        ("年后有装修需要，可以联系我们", "solicit"),
+        ("希望能与贵公司长期合作", "solicit"),
+        ("年货节预订有礼", "gift"),
+        ("祛斑一次性见效", "efficacy"),
+        ("尊敬的朋友，您好", "customers"),
+        ("售楼处下周开始接受预约", "cta"),
+        ("买办公家具，找宏达家具城", "cta"),  # the seller's slogan
+        ("红米手机原价999，现场899", "contrast"),  # the on-site price
+    ],
+)
+def test_what_real_ads_say_is_evidence_s9(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("这家酒店2005年开业至今没重新装修过", "promo"),  # a hotel's age, not an opening
+        ("比不上新开业的那家", "promo"),
+        ("退房时多收了我30元电话费", "telecom"),  # a phone bill, not a top-up
+        ("昨天才收到货，物流太慢", "product"),  # a customer's parcel, not new stock
+        ("赠品缺货，提不到货", "product"),
+        ("楼下有超市，买东西很方便", "org"),  # a mall beside the hotel is weighed apart
+        ("顺便叫了当地产的啤酒", "org"),  # a place's produce, not a developer
+        ("九鼎控股集团项目正式上市的日子", "org"),  # a group in the news is weighed apart
+        ("公司申请出租汽车经营资格证", "realestate"),  # a taxi, not a flat to let
+        ("这是置业者买房前要了解的事", "org"),  # a buyer, not a developer
+        ("单位团购房的名额下来了", "promo"),  # an employer's scheme, not a group buy
+        ("全市有近20万商铺", "price"),  # 万 before a count
+        ("我在群里说了，请周建国13900001111", "signature"),  # a name inside a sentence
+        ("【新闻】《男子出售冰毒》。详见今日晚报", "signature"),  # a news tag, not a sender
+        ("软件更新进入最后阶段", "product"),  # an update, not new stock
+        ("请各位老总上网站查阅价格", "notice"),  # a seller addressing buyers, not a notice
+    ],
+)
+def test_look_alikes_of_ads_in_reviews_and_news_are_no_evidence_s9(text: str, kind: str) -> None:
+    assert kind not in _kinds(text)
+
+
+def test_a_news_line_on_sales_figures_counts_against() -> None:
+    assert "news" in _kinds("项目累计成交均价为15309元/平方米")
+
+
+def test_a_trade_in_second_hand_machines_is_no_neighbours_sale() -> None:
+    assert "personal" in _kinds("二手挖机，九成新，便宜出")
+    assert "personal" not in _kinds("二手挖机买卖，旧机置换，欢迎咨询")

@@ -164,7 +164,15 @@ class SignalScanner:
     unless: tuple[Bank | None, ...]  # a match of this bank's regex cancels the bank's signal
 
     def scan(self, view: str) -> dict[int, tuple[int, int]]:
-        """{bank index: (start, end) of its first match} for the banks found in ``view``."""
+        """{bank index: (start, end) of its first match} for the banks found in ``view``,
+        read with the gaps inside words closed (``closed``); spans are ``view``'s."""
+        shut = closed(view)
+        if shut is None:
+            return self._scan(view)
+        squeezed, index = shut
+        return {b: (index[a], index[e - 1] + 1) for b, (a, e) in self._scan(squeezed).items()}
+
+    def _scan(self, view: str) -> dict[int, tuple[int, int]]:
         found: dict[int, tuple[int, int]] = {}
         woken: set[int] = set(self.always)
         rejects = self.rejects
@@ -226,6 +234,28 @@ class SignalScanner:
                     found[b] = span
                     break
         return found
+
+
+# Spam spaces out the characters of its words, or puts a slash or a star between them, to get
+# past filters (现 场 办 理, 贷/款, 资*金): the clause view drops them, and the signal banks,
+# which read the folded text with its punctuation, read it with these gaps closed. Only
+# between two Chinese characters: a price (xx 元), a number or a Latin word keeps its spaces.
+_GAP = re.compile(r"[ \t/*·#_&](?<=[\u4e00-\u9fff].)[ \t/*·#_&]*(?=[\u4e00-\u9fff])")
+
+
+def closed(view: str) -> tuple[str, list[int]] | None:
+    """``view`` with the gaps between two Chinese characters removed, and the index in
+    ``view`` of each character kept; None when there is no such gap."""
+    gaps = [m.span() for m in _GAP.finditer(view)]
+    if not gaps:
+        return None
+    index: list[int] = []
+    at = 0
+    for start, end in gaps:
+        index.extend(range(at, start))
+        at = end
+    index.extend(range(at, len(view)))
+    return "".join(view[i] for i in index), index
 
 
 class Lazy:
@@ -335,6 +365,9 @@ class Ceiling:
         )
 
     def may_reach(self, view: str, threshold: float) -> bool:
+        shut = closed(view)
+        if shut is not None:
+            view = shut[0]
         present = self._base
         if self._automaton is not None:
             for _, mask in self._automaton.iter(self._symbols.encode(view)):
@@ -357,10 +390,15 @@ class Ceiling:
                 }
             for last, mask in self._automaton.iter(encoded):
                 present[bisect_right(breaks, last) - 1] |= mask
+        spaced = {bisect_right(starts, m.start()) - 1 for m in _GAP.finditer(folded)}
         return {
             i
             for i, bits in enumerate(present)
-            if self.reaches(bits, folded[starts[i] : ends[i] - 1], threshold)
+            if (
+                self.may_reach(folded[starts[i] : ends[i] - 1], threshold)
+                if i in spaced
+                else self.reaches(bits, folded[starts[i] : ends[i] - 1], threshold)
+            )
         }
 
     def reaches(self, present: int, view: str, threshold: float) -> bool:
