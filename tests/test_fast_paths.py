@@ -1038,7 +1038,7 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
     """A join counts as spelt in pinyin when the clause view's map puts its span (or one of
     its characters) on a run, and as open-ended when it ends on a run of one syllable;
     ``Spelt`` counts where each run's characters stand once and answers in the clause view,
-    the same for every span."""
+    the same for every span, and marks each character a run wrote (``chars``)."""
     from wxguard.families.inducement.checker import Spelt
     from wxguard.phrases.clauses import Clauses
     from wxguard.phrases.mixed import mixed
@@ -1054,3 +1054,38 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
             span = plain.original(start, end)
             assert spelt.touches(start, end) == mix.touches(*span)
             assert spelt.open_ended(end) == mix.open_ended(*span)
+        written = start < len(spelt.chars) and spelt.chars[start] == 1
+        assert written == mix.touches(*plain.original(start, start + 1))
+
+
+@given(PINYIN_MIXED, st.data())
+def test_a_joins_span_is_placed_from_its_parts_as_on_its_own(
+    text: str, data: st.DataObject
+) -> None:
+    """A join's span in the message (and, read through pinyin, widened over the runs) is
+    worked out from its two parts' places, not mapped back again: the same as mapping the
+    whole span, for any two parts of any text."""
+    from wxguard.families.inducement.checker import _widened
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import Join, placed
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+
+    mix = mixed(text, fold_one_to_one(text))
+    clauses = Clauses(text if mix is None else mix.text)
+    size = len(clauses.text)
+    if size == 0:
+        return
+    for _ in range(6):
+        a0 = data.draw(st.integers(0, size - 1))
+        a1 = data.draw(st.integers(a0 + 1, size))
+        j0 = data.draw(st.integers(0, size - 1))
+        j1 = data.draw(st.integers(j0 + 1, size))
+        join = Join("WX301", (a0, a1), (j0, j1), 0.9)
+        at = placed(join, clauses, text)
+        assert (at.start, at.end) == clauses.original(join.start, join.end)
+        if mix is not None:
+            widened = _widened(join, clauses, text, mix)
+            assert (widened.start, widened.end) == mix.widen(
+                *clauses.original(join.start, join.end)
+            )

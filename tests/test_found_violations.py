@@ -178,3 +178,44 @@ def test_a_framed_finding_is_the_replaced_one() -> None:
     assert framed.fields is f.fields and f.frame is None and f.severity is None
     with pytest.raises(FrozenInstanceError):
         framed.start = 1  # type: ignore[misc]
+
+
+@given(
+    st.tuples(
+        st.sampled_from(["WX104", "WX301"]),
+        st.integers(0, 6),
+        st.integers(0, 6),
+        st.sampled_from([None, "冰毒"]),
+        st.sampled_from([None, "drugs"]),
+        st.sampled_from([(), ("pinyin",)]),
+        st.sampled_from([1.0, 0.8]),
+        st.sampled_from([None, {"term": "冰毒"}]),
+        st.sampled_from([None, "vote"]),
+        st.sampled_from([None, Severity.INFO]),
+        st.sampled_from([None, Frame("warning", "谨防", Severity.INFO)]),
+        st.sampled_from([None, "start"]),
+    ),
+    st.integers(3, 12),
+)
+def test_a_finding_is_the_dataclass_the_fields_declare(
+    values: tuple[Any, ...], given_: int
+) -> None:
+    """``Finding`` sets its fields at once, not one by one: by position or by name, the
+    fields are the values given in the declared order, a ``fields`` left out is a new empty
+    dict (never one shared), and the finding stays frozen."""
+    from dataclasses import fields as declared
+
+    names = [f.name for f in declared(Finding)]
+    defaults = (None, None, (), 1.0, None, None, None, None, None)
+    values = values[:given_] + defaults[given_ - 3 :]
+    by_position = Finding(*values[:given_])
+    by_name = Finding(**dict(zip(names[:given_], values[:given_], strict=True)))
+    expected = dict(zip(names, values, strict=True))
+    if expected["fields"] is None:
+        expected["fields"] = {}
+        assert by_position.fields is not by_name.fields
+    assert vars(by_position) == vars(by_name) == expected
+    assert list(vars(by_position)) == names
+    assert by_position == by_name == replace(by_position)
+    with pytest.raises(FrozenInstanceError):
+        by_name.rule = "WX1"  # type: ignore[misc]

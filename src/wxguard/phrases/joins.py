@@ -104,13 +104,17 @@ def placed(join: Join, clauses: Clauses, original: str | None = None) -> Placed:
     phrase without a marked action names its joined part by its label. ``original``: the
     words to read when the clauses were built from a masked copy of the same length."""
     original = clauses.original_text if original is None else original
-    start, end = clauses.original(join.start, join.end)
     a0, a1 = clauses.original(*join.action)
     if join.label is not None:
         joined = join.label
+        start, end = clauses.original(join.start, join.end)
     else:
         j0, j1 = clauses.original(*join.joined)
         joined = original[j0:j1]
+        # The map back rises with the position: the span of the two parts is theirs.
+        start, end = (
+            (min(a0, j0), max(a1, j1)) if join.whole is None else clauses.original(*join.whole)
+        )
     return Placed(start, end, original[a0:a1], joined)
 
 
@@ -551,6 +555,7 @@ def find_joins(
         names = [name for name in spec.with_ if msg.live(name)] if actions else []
         if not names:
             continue  # nothing to join: a long text would still try every action
+        rows = [msg.joinables(name) for name in names]
         yielding: Spans[Found] | None = None  # looked up once an action joins: most never do
         for action in actions:
             stop = blocked.get(action)
@@ -558,7 +563,7 @@ def find_joins(
                 stop = blocked[action] = msg.blocked(action)
             if stop:
                 continue
-            join = _join(msg, spec, action, names)
+            join = _join(msg, spec, action, rows)
             if join is None:
                 continue
             if yielding is None:
@@ -591,11 +596,12 @@ def find_joins(
     return _one_per_place([j for j in found if accept(j)] if accept is not None else found)
 
 
-def _join(msg: _Message, spec: Combine, action: Found, names: list[str]) -> Join | None:
-    """The nearest phrase of ``spec.with_`` that this action is joined to, if any. Only
-    phrases near enough to be joined are looked at (a phrase starts within a span's reach of
-    its span), and to widen over, once one is joined, those within twice a span's reach of
-    that: an action costs the same however long the message."""
+def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) -> Join | None:
+    """The nearest phrase of ``spec.with_`` (``rows``: the joinables of those banks that have
+    any) that this action is joined to, if any. Only phrases near enough to be joined are
+    looked at (a phrase starts within a span's reach of its span), and to widen over, once
+    one is joined, those within twice a span's reach of that: an action costs the same
+    however long the message."""
     first, last = action[0], action[1]
     after, before = spec.after, spec.before
     # The nearest wins (the first listed among equals): try them nearest first, each within
@@ -603,8 +609,7 @@ def _join(msg: _Message, spec: Combine, action: Found, names: list[str]) -> Join
     order: list[tuple[int, int, Candidate]] = []
     append = order.append
     far = last + after
-    for name in names:
-        made = msg._rows.get(name) or msg.joinables(name)
+    for made in rows:
         reach = made[3]
         lo = first - before - reach if before else last
         for candidate in _candidates(made, last, lo, far + reach):
@@ -627,24 +632,12 @@ def _join(msg: _Message, spec: Combine, action: Found, names: list[str]) -> Join
             continue
         tried = _placed(msg, spec, action, start, end, bare, bank)
         if isinstance(tried, Join):
-            return _widen(tried, _around(msg, spec, action, names), action)
+            return _widen(tried, spec, action, rows)
         if later:
             closed_after = tried
         else:
             closed_before = tried
     return None
-
-
-def _around(msg: _Message, spec: Combine, action: Found, names: list[str]) -> list[tuple[int, int]]:
-    """The spans (bare nouns left out) of the banks ``names`` (``spec.with_`` that have
-    any) a join of this action may widen over."""
-    spans: list[tuple[int, int]] = []
-    for name in names:
-        made = msg._rows.get(name) or msg.joinables(name)
-        reach = 2 * made[3]
-        lo, hi = action[0] - spec.before - reach, action[1] + spec.after + reach
-        spans += [(a, b) for a, b, bare, _ in _candidates(made, action[1], lo, hi) if not bare]
-    return spans
 
 
 def _candidates(made: Joinables, after: int, lo: int, hi: int) -> list[Candidate]:
@@ -711,15 +704,21 @@ def _placed(
     )
 
 
-def _widen(join: Join, candidates: list[tuple[int, int]], action: Found) -> Join:
-    """Grow the joined span over candidates that overlap it (即可领取 + 领取红包), so the
-    finding names the whole reward; never over the action."""
-    start, end = join.joined
+def _widen(join: Join, spec: Combine, action: Found, rows: list[Joinables]) -> Join:
+    """Grow the joined span over the phrases of ``rows`` (bare nouns left out) within twice
+    a span's reach of the action's window that overlap it (即可领取 + 领取红包), so the finding
+    names the whole reward; never over the action."""
     first, last = action[0], action[1]
+    spans: list[tuple[int, int]] = []
+    for made in rows:
+        reach = 2 * made[3]
+        lo, hi = first - spec.before - reach, last + spec.after + reach
+        spans += [(a, b) for a, b, bare, _ in _candidates(made, last, lo, hi) if not bare]
+    start, end = join.joined
     grown = True
     while grown:
         grown = False
-        for a, b in candidates:
+        for a, b in spans:
             if a < end and start < b and (a < start or b > end) and (b <= first or a >= last):
                 start, end, grown = min(a, start), max(b, end), True
     if (start, end) == join.joined:

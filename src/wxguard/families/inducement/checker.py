@@ -115,18 +115,23 @@ class InducementChecker(Checker):
             return False
         model = self.model
         joined = model.joined_letters[(join.rule, join.banks[0])]
+        text, ran = plain.text, spelt.chars
+        size = len(ran)
         for own, (a, b) in ((model.letters[join.banks[0]], join.action), (joined, join.joined)):
             for i in range(a, b):
-                char = plain.text[i]
-                if char not in own and is_cjk(char) and not spelt.touches(i, i + 1):
+                char = text[i]
+                if char not in own and is_cjk(char) and not (i < size and ran[i]):
                     return False  # written so, not spelt in pinyin
         return True
 
     def _findings(
         self, joins: list[Join], clauses: Clauses, original: str, mix: Mixed | None
     ) -> Iterator[Finding]:
-        refuted = self._cues(clauses, "refuted") if joins and self.judged else None
-        disbelieved = self._cues(clauses, "disbelieve") if refuted is not None else None
+        refuted = disbelieved = None
+        if joins and self.judged:
+            refuted, disbelieved = self._cues(clauses, "refuted"), self._cues(clauses, "disbelieve")
+            if not (refuted.spans or disbelieved.spans):
+                refuted = disbelieved = None  # no cue anywhere: no join's sentences are read
         thanked: bool | None = None
         for join in joins:
             variant = None
@@ -218,9 +223,10 @@ class Spelt:
     syllables' characters there, the rest of it dropped. A join's span and each of its
     characters are asked whether they were spelt in pinyin, and mapping each back to the
     message was most of a long pinyin text's time. The runs never overlap, so neither do
-    their characters: each question is a bisection."""
+    their characters: each question about a span is a bisection, and ``chars`` says of
+    each character whether a run wrote it."""
 
-    __slots__ = ("_ends", "_starts", "_syllables")
+    __slots__ = ("_ends", "_starts", "_syllables", "chars")
 
     def __init__(self, mix: Mixed) -> None:
         sizes = compact_sizes(mix.text)
@@ -234,6 +240,10 @@ class Spelt:
             at += sum(sizes[a:b])
             self._ends.append(at)
             done = b
+        # 1 where a run's characters stand, up to the last run's end (0 beyond).
+        self.chars = bytearray(at)
+        for start, end in zip(self._starts, self._ends, strict=True):
+            self.chars[start:end] = b"\x01" * (end - start)
 
     def touches(self, start: int, end: int) -> bool:
         """A run's characters lie in ``[start, end)`` of the clause view (as
@@ -251,11 +261,15 @@ class Spelt:
 def _widened(join: Join, clauses: Clauses, original: str, mix: Mixed) -> Placed:
     """``placed`` for a join found in the copy with pinyin written as characters: each
     span grown over the pinyin runs it reaches into, so it names kan一刀, not k一刀."""
-    start, end = mix.widen(*clauses.original(join.start, join.end))
     a0, a1 = mix.widen(*clauses.original(*join.action))
     if join.label is not None:
-        joined = join.label
+        start, end = mix.widen(*clauses.original(join.start, join.end))
+        return Placed(start, end, original[a0:a1], join.label)
+    j0, j1 = mix.widen(*clauses.original(*join.joined))
+    if join.whole is not None:
+        start, end = mix.widen(*clauses.original(*join.whole))
     else:
-        j0, j1 = mix.widen(*clauses.original(*join.joined))
-        joined = original[j0:j1]
-    return Placed(start, end, original[a0:a1], joined)
+        # The map back and the widening both rise with a span's ends: the two parts' span,
+        # widened, is the span of the two parts widened.
+        start, end = min(a0, j0), max(a1, j1)
+    return Placed(start, end, original[a0:a1], original[j0:j1])
