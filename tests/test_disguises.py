@@ -181,3 +181,28 @@ def test_english_messages(guard: Guard) -> None:
     v = g.check("办假证").violations[0]
     assert v.message == 'fraud or illegal-trade term "办假证"'
     assert v.consequence.startswith("blocked by content security (fraud")
+
+
+HANGUL_FILLERS = ["\u3164", "\u115f", "\u1160", "\uffa0"]
+
+
+@pytest.mark.parametrize("filler", HANGUL_FILLERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出售冰毒，货到付款",
+        "关注公众号领红包",
+        "转发到3个群领红包",
+        "公安局通知，请将资金转入安全账户",
+        "澳门百家乐，注册送88元",
+    ],
+)
+def test_blank_hangul_letters_between_characters_hide_nothing(
+    default_guard: Guard, text: str, filler: str
+) -> None:
+    """The Hangul fillers show as nothing but are letters by category: between the characters
+    they hid every finding of every family (audit s9). They are zero-width noise now."""
+    plain = {v.rule for v in default_guard.check(text).violations if v.severity is Severity.ERROR}
+    padded = default_guard.check(filler.join(text))
+    assert plain and plain <= {v.rule for v in padded.violations}
+    assert padded.verdict is Verdict.BLOCK

@@ -7,6 +7,7 @@ The cases are issue 16's audit findings: each raised something that was not wxgu
 from __future__ import annotations
 
 import math
+import os
 import sqlite3
 import time
 from contextlib import closing
@@ -29,6 +30,7 @@ from wxguard import (
     WordListError,
     WxguardError,
     redact,
+    resources,
 )
 from wxguard.report import concise, full, github, html, json, sarif
 
@@ -75,6 +77,57 @@ def test_the_largest_attachment_still_checks() -> None:
 def test_message_time_must_have_neighbours(when: datetime) -> None:
     with pytest.raises(ValidationError, match="send_at"):
         Message(text="x", send_at=when)
+
+
+# -- files a config names ---------------------------------------------------------------
+FILE_SETTINGS = [
+    ("wordlists", lambda p: {"wordlists": [p]}),
+    ("phrases", lambda p: {"phrases": [p]}),
+    ("icp_registry", lambda p: {"icp_registry": p}),
+]
+
+
+@pytest.mark.parametrize(("name", "setting"), FILE_SETTINGS)
+def test_a_device_named_as_a_data_file_is_refused(name: str, setting: Any) -> None:
+    """/dev/zero filled 22 GB of memory until the kernel killed the process (audit s9)."""
+    with pytest.raises(WxguardError, match=r"/dev/zero.*not a regular file"):
+        Guard(**setting("/dev/zero"))
+
+
+@pytest.mark.parametrize(("name", "setting"), FILE_SETTINGS)
+def test_a_fifo_named_as_a_data_file_is_refused_not_waited_on(
+    tmp_path: Path, name: str, setting: Any
+) -> None:
+    fifo = tmp_path / "list.txt"
+    os.mkfifo(fifo)
+    begin = time.monotonic()
+    with pytest.raises(WxguardError, match="not a regular file"):
+        Guard(**setting(str(fifo)))
+    assert time.monotonic() - begin < 5  # it hung for ever
+
+
+def test_a_data_file_over_the_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(resources, "MAX_DATA_BYTES", 2**22)  # the bundled files are < 1 MB
+    big = tmp_path / "big.txt"
+    with big.open("wb") as file:
+        file.truncate(2**22 + 1)
+    with pytest.raises(WxguardError, match=r"big\.txt.*larger than 4 MB"):
+        Guard(wordlists=[big])
+    big.write_text("赌博\n", "utf-8")
+    assert Guard(wordlists=[big], select=["WX1"]).check("网上赌博").violations
+
+
+def test_a_config_file_that_is_a_device_is_refused(cli: Cli) -> None:
+    result = cli("check", "--config", "/dev/zero", "-", stdin="你好")
+    assert result.code == 2 and "not a regular file" in result.err
+
+
+@pytest.mark.parametrize("config", [5, "wxguard.toml", {"select": ["WX1"]}])
+def test_a_config_that_is_no_guard_config_is_named(config: object) -> None:
+    with pytest.raises(ConfigError, match=r"config.*GuardConfig"):
+        Guard(config=config)  # type: ignore[arg-type]
 
 
 # -- settings ----------------------------------------------------------------------------

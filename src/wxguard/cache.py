@@ -31,7 +31,9 @@ can defend against that.
 
 After verification, each caller's ``valid`` checks the value's type and content (table
 sizes and element types, the fixed points of a fold, a lexicon's patterns against its
-configuration), so a wrong entry, from a bug or a leaked key, is rebuilt, never trusted.
+configuration), so a wrong entry from a bug is rebuilt, never trusted. The key is the
+defence against others: a verified entry is unpickled, so a leaked key is a leaked account
+(docs/cache.md).
 
 The folder is created 0o700 and refused (the cache is off, with one warning a process) when
 another user owns it or group or others can write it; the key's folder likewise. Entries

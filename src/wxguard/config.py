@@ -19,7 +19,7 @@ from .errors import ConfigError
 from .families.content.terms import check_term
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
-from .resources import loads_toml
+from .resources import loads_toml, read_data
 from .userregex import refuse_size
 
 _REGEX_ALLOW = re.compile(r"^/(.+)/([imsx]*)$", re.S)
@@ -228,7 +228,7 @@ def load_config_file(path: str | Path) -> GuardConfig:
     """Read ``[tool.wxguard]`` from a pyproject.toml, or a wxguard.toml (top level or that table)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_data(path)
     except OSError as exc:
         raise ConfigError("config", f"cannot read {path}: {exc.strerror or exc}") from None
     try:

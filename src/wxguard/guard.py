@@ -122,6 +122,8 @@ class Guard:
             given = {"per_file_ignores": per_file_ignores, "profiles": profiles, "format": format}
             data.update((key, value) for key, value in given.items() if value is not None)
             config = build_config(data)
+        elif not isinstance(config, GuardConfig):
+            raise ConfigError("config", f"expected a GuardConfig, got {type(config).__name__}")
         self._init(config)
 
     def _init(self, config: GuardConfig) -> None:

@@ -9,7 +9,10 @@ a user's, is read here, so every problem names the file and, where there is one,
 from __future__ import annotations
 
 import datetime
+import errno
+import os
 import re
+import stat
 import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -22,6 +25,10 @@ from .errors import WordListError
 
 _PACKAGE = Path(__file__).resolve().parent
 _TOML_LINE = re.compile(r"line (\d+)")
+# Word lists, phrase files, registries and config files are written by people: one this big
+# is a mistake or an attack (a config naming /dev/zero filled 22 GB of memory until the
+# kernel killed the process, audit s9). The largest bundled file is under 1 MB.
+MAX_DATA_BYTES = 256 * 2**20
 
 
 def data_path(name: str) -> Path:
@@ -59,10 +66,23 @@ def decode(data: bytes, where: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def read_data(path: str | Path) -> bytes:
+    """A data file's bytes, or an OSError saying why not: a FIFO would block (opened without
+    waiting for a writer), a device never ends, a file over ``MAX_DATA_BYTES`` is no list."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        data = file.read(MAX_DATA_BYTES + 1)
+    if len(data) > MAX_DATA_BYTES:
+        raise OSError(errno.EFBIG, f"larger than {MAX_DATA_BYTES // 2**20} MB")
+    return data
+
+
 def read_text(path: Path, where: str, what: str) -> str:
     """A UTF-8 file's text; ``what`` names the kind of file in errors ("word list")."""
     try:
-        data = path.read_bytes()
+        data = read_data(path)
     except OSError as exc:
         raise WordListError(where, None, f"cannot read {what}: {exc.strerror or exc}") from None
     return decode(data, where)

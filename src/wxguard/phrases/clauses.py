@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
-from ..text.folding import SENTENCE_ENDS, fold_one_to_one, tables
+from ..text.folding import BLANK_LETTERS, SENTENCE_ENDS, fold_one_to_one, tables
 from ..text.views import ARRAY_THRESHOLD, BlockMap, TextView
 
 STRONG = "。"
@@ -26,7 +26,7 @@ WEAK = "，"
 # Folded text has ASCII punctuation where the original had full-width forms.
 _MARKS = {ord(c): STRONG for c in SENTENCE_ENDS} | {ord(c): WEAK for c in ",、:"}
 _BMP = 0x10000
-_DROP = re.compile(r"[^\w。，%]|_")
+_DROP = re.compile(rf"[^\w。，%]|[_{BLANK_LETTERS}]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _DECIMAL_POINT = re.compile(r"(?<=\d)[.．](?=\d)")
 # Spans at most this long have their markers counted in the text, not bisected.
@@ -38,7 +38,9 @@ def _squeeze_table() -> tuple[int | str | None, ...]:
     """Fold + compact as a BMP table, from the foundation's one-to-one fold table (a tuple,
     which the collector stops walking once seen)."""
     fold = tables().one_to_one[:_BMP]
-    squeeze: list[int | str | None] = [cp if chr(cp).isalnum() else None for cp in fold]
+    squeeze: list[int | str | None] = [
+        cp if chr(cp).isalnum() and chr(cp) not in BLANK_LETTERS else None for cp in fold
+    ]
     for cp, target in enumerate(fold):
         if target == ord("%"):
             squeeze[cp] = target

@@ -18,7 +18,7 @@ from ..config import GuardConfig, build_config, load_config_file
 from ..errors import ConfigError
 from ..guard import Guard
 from ..models import Severity
-from ..resources import loads_toml
+from ..resources import loads_toml, read_data
 from .files import Exclusion, exclusion
 
 CONFIG_FILES = ("wxguard.toml", "pyproject.toml")
@@ -118,7 +118,7 @@ class FileSettings:
 
 def _declares_wxguard(path: Path) -> bool:
     try:
-        raw = path.read_bytes()
+        raw = read_data(path)
     except OSError:
         return False
     if b"wxguard" not in raw:

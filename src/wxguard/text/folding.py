@@ -31,6 +31,10 @@ TABLE_SIZE = 0x323B0
 HIGH_NOISE = re.compile("[\U000e0000-\U000e0fff]+")
 
 _KEEP_CATEGORIES = ("L", "N")
+# Letters by category that show as nothing: the Hangul fillers, Default_Ignorable_Code_Point
+# in Unicode's DerivedCoreProperties.txt (every other such character is a format or combining
+# mark, noise by category). Between 出售冰毒's characters they hid every finding (audit s9).
+BLANK_LETTERS = "\u115f\u1160\u3164\uffa0"
 # What ends a sentence, after the one-to-one fold (full-width ！？；． are ASCII by then).
 SENTENCE_ENDS = ".!?;。…\n\r\u2028\u2029"
 _FULLWIDTH = range(0xFF01, 0xFF5F)
@@ -38,8 +42,8 @@ _FULLWIDTH = range(0xFF01, 0xFF5F)
 
 def is_noise(char: str) -> bool:
     """Noise: anything that is neither a letter nor a number (spaces, punctuation,
-    symbols and emoji, format and zero-width characters, combining marks)."""
-    return not unicodedata.category(char).startswith(_KEEP_CATEGORIES)
+    symbols and emoji, format and zero-width characters, combining marks, blank letters)."""
+    return not unicodedata.category(char).startswith(_KEEP_CATEGORIES) or char in BLANK_LETTERS
 
 
 def is_cjk(char: str) -> bool:
@@ -262,6 +266,7 @@ def _build() -> FoldTables:
         # Fast path: plain letters and numbers that no step changes.
         if (
             cat == "Lo"
+            and char not in BLANK_LETTERS
             and char not in t2s
             and unicodedata.decomposition(char) == ""
             and _numeral(char) == char
@@ -342,7 +347,7 @@ def techniques_of(char: str) -> tuple[str, ...]:
 def noise_kind(char: str) -> str:
     """Name the kind of noise a removed character is, for ``techniques``."""
     cat = unicodedata.category(char)
-    if cat == "Cf" or char in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
+    if cat == "Cf" or char in "\u200b\u200c\u200d\u2060\ufeff\u00ad" + BLANK_LETTERS:
         return "zero-width"
     if cat == "Mn" and ("\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"):
         return "emoji"

@@ -7,10 +7,10 @@ list of integers that ``_sre.compile`` turns into a pattern in C in a fraction o
 millisecond, so that list is what the on-disk cache keeps (``cache.cached``: an entry is
 authenticated, then checked): keyed by what the sources are made from and the interpreter's
 exact version (the code's format is the interpreter's own), and handed back through
-``_sre.compile``, which validates the code itself before any match runs. A pattern made so
-is the one ``re.compile`` makes from the same source (tests hold them to each other); where
-the interpreter's internals differ from these or the cache is off, the sources are simply
-compiled.
+``_sre.compile``, which rejects most malformed code (not all: the MAC keeps out code that is
+not the cache's own). A pattern made so is the one ``re.compile`` makes from the same
+source (tests hold them to each other); where the interpreter's internals differ from these
+or the cache is off, the sources are simply compiled.
 """
 
 from __future__ import annotations
@@ -126,8 +126,9 @@ def _compile(source: str) -> _Compiled:
 
 
 def _restore(compiled: Any) -> re.Pattern[str]:
-    """The pattern from its source and code. ``_sre.compile`` checks the code's shape and
-    each value (a malformed one raises, it never runs); the rest is checked here."""
+    """The pattern from its source and code, their shapes checked here. ``_sre.compile``
+    rejects most malformed code but not all (audit s9 crashed it with signed fuzzed code):
+    the entry's MAC, not these checks, is what keeps others' code out."""
     source, flags, code, groups, groupindex, indexgroup = compiled
     if not (
         type(source) is str

@@ -5,14 +5,13 @@ settings and kept in the on-disk cache between processes."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 
 from ...cache import versions
 from ...compiled import OnDisk, compiled
 from ...config import allow_entries
 from ...errors import WordListError
-from ...resources import wordlist_files
+from ...resources import read_data, wordlist_files
 from ...text.folding import table_key
 from .lexicon import Lexicon, compile_lexicon
 from .terms import Term
@@ -49,7 +48,7 @@ def _content(config: GuardConfig) -> list[bytes | str]:
             parts += [entry.name, entry.read_bytes()]
     for path in config.wordlists:
         try:
-            parts += [str(path), Path(path).read_bytes()]
+            parts += [str(path), read_data(path)]
         except OSError as exc:
             raise WordListError(
                 path, None, f"cannot read word list: {exc.strerror or exc}"
