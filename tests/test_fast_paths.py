@@ -174,6 +174,23 @@ def test_the_clause_map_with_sizes_is_the_map_without(text: str) -> None:
         assert fast.locate(pos) == slow.locate(pos)
 
 
+@given(st.text(st.sampled_from("ban假证冰毒辦證😀𠀀 \x01xyz"), max_size=300))
+def test_a_flat_map_answers_as_the_block_map(text: str) -> None:
+    """A long text's pinyin windows map back through ``FlatMap`` (every offset at once):
+    the same answer as a ``BlockMap`` for every position, and an IndexError past the end."""
+    from wxguard.families.content.lexicon import _spelled_sizes
+    from wxguard.text.sound import spell
+    from wxguard.text.views import BlockMap, FlatMap
+
+    blocks, flat = BlockMap(text, spell, _spelled_sizes), FlatMap(text, _spelled_sizes)
+    size = len(spell(text))
+    for pos in range(size):
+        assert flat.locate(pos) == blocks.locate(pos)
+    for made in (blocks, flat):
+        with pytest.raises(IndexError):
+            made.locate(size)
+
+
 # Texts whose markers are sometimes farther apart than the clauses' near search reaches (64
 # compact characters), so both the search and the bisection answer.
 SPARSE_MARKS = st.lists(
@@ -927,15 +944,38 @@ _MARKED_TEXT = st.lists(
 @example("出售冰毒枪支\n代开发票\n加微信\nabc_123")
 @example("验后付款，可开发票，加微信abc_123")  # a review term hides no offer with a contact
 def test_joins_a_term_marks_are_dropped_as_their_places_would_be(text: str) -> None:
-    """Dropping a join a term of its rule overlaps before placing it gives the report that
+    """Dropping a join a term of its rule overlaps before placing it (and before judging
+    it, where it overlaps no other join of its rule) gives the report that judging and
     placing every join and dropping the places a term overlaps gives."""
     from wxguard.families.content import trade
 
     quick = ALLOW_GUARD.check(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(trade, "_marked", lambda *_: False)
+        patch.setattr(trade, "_marked", lambda *_, **__: False)
         slow = ALLOW_GUARD.check(text)
     assert quick == slow
+
+
+@given(_MARKED_TEXT)
+@settings(max_examples=300)
+@example("出售冰毒枪支弹药 出售冰毒")
+def test_a_leftmost_reading_taken_from_the_overlapping_hits_is_the_banks_own(text: str) -> None:
+    """The joins take a bank's leftmost-longest hits from its overlapping ones (the same
+    objects, one scan of the text) where every match holds an anchor and every hit counts:
+    the reading must be the bank's own, on the text as written and respelled by sound."""
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import _leftmost, _unique
+    from wxguard.text.sound import syllable_table
+
+    model: Any = ALLOW_GUARD._checkers[0][0].trade
+    clauses = Clauses(text)
+    for banks, view in (
+        (model.exact, clauses.text),
+        (model.sound, clauses.respelled(syllable_table()).text),
+    ):
+        for bank in banks.values():
+            if _unique(bank):
+                assert _leftmost(bank.hits(view)) == bank.hits(view, overlapping=False)
 
 
 def test_defeaters_after_the_one_that_defeats_are_never_read(monkeypatch: Any) -> None:

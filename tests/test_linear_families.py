@@ -63,6 +63,10 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "prohibited offers clause by clause": ("WX1", lambda n: "谨防有人出售冰毒，切勿加微信，" * n),
     "prohibitions with contacts": ("WX1", lambda n: "严禁出售冰毒，加微信abc_123 " * n),
     "book titles": ("WX1", lambda n: "《出售冰毒》 " * n),
+    # joins a term marks that still compete for their places with another join of the rule
+    "marked offers that compete": ("WX1", lambda n: "出售冰毒海洛因 " * n),
+    # one mark absorbs every WX104 of the sentence: its note and fixes read each of them
+    "disguised words": ("WX1", lambda n: "冰\u200b毒 辦假證 b a n 假 证 " * n),
     # scams: every kept join and channel, and every warning, against each new one
     "realistic spam line (WX8)": ("WX8", lambda n: SPAM * n),
     # the audit's 1 MB spam line took 131 s through the API: every family at once

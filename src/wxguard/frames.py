@@ -400,6 +400,9 @@ class Quotes:
         return closer not in self.text[start:end] and self._last[closer] >= end
 
 
+_BY_RANK = {s.rank: s for s in Severity}
+
+
 class FrameJudge:
     """Lowers the findings that stand in a frame; built once per Guard, shared by threads."""
 
@@ -416,10 +419,12 @@ class FrameJudge:
         model = self.model
         rules = model.rules
         floor = self._floor
+        # (index, severity rank): a pair of ints, which the collector stops walking once it
+        # has seen it (a severity in the pair kept a long text's pairs tracked).
         todo = [
-            (i, severity)
+            (i, rank)
             for i, f in enumerate(findings)
-            if f.rule in rules and (severity := severity_of(f)).rank > floor
+            if f.rule in rules and (rank := severity_of(f).rank) > floor
         ]
         if todo and model.narrow:
             todo = self._framable(todo, findings, view)
@@ -428,16 +433,16 @@ class FrameJudge:
         terms = [f for f in findings if f.rule in rules]
         reading = _Reading(self.model, view, [findings[i] for i, _ in todo], terms)
         out = list(findings)
-        for i, severity in todo:
+        for i, rank in todo:
             f = findings[i]
-            frame = reading.frame(f, severity)
+            frame = reading.frame(f, _BY_RANK[rank])
             if frame is not None:
                 out[i] = f.framed(frame)
         return out
 
     def _framable(
-        self, todo: list[tuple[int, Severity]], findings: list[Finding], view: TextView
-    ) -> list[tuple[int, Severity]]:
+        self, todo: list[tuple[int, int]], findings: list[Finding], view: TextView
+    ) -> list[tuple[int, int]]:
         """``todo`` less the findings of a rule only some cues frame when none of those has a
         hit in the message: most curses stand in no rebuke, and reading them all cost a
         message full of them a third more time."""
@@ -477,6 +482,7 @@ class _Reading:
         # positions are counted in it.
         self.read = self.clauses.original_text
         self._hits: dict[str, tuple[list[Hit], list[int]]] = {}
+        self._cue_hits: dict[str, list[Hit]] = {}
         self._exempt: list[Hit] | None = None
         self._titles: list[tuple[int, int]] | None = None
         self._title_at: dict[int, int] = {}
@@ -492,6 +498,7 @@ class _Reading:
         self._live: list[Cue] | None = None
         self._rule_cues: dict[str, list[tuple[Cue, tuple[str, int, int]]]] = {}
         self._defeaters: dict[str, list[tuple[str, bool, bool, bool]]] = {}
+        self._defeating: dict[tuple[str, tuple[int, int], bool], list[_Window]] = {}
         self._order: dict[str, int] | None = None
         points = {p for f in (*findings, *terms) for p in (f.start, f.end)}
         self.at = _compact_positions(self.read, points)
@@ -511,14 +518,29 @@ class _Reading:
         """The bank's hits that no longer exemption covers, and their starts (for bisection)."""
         found = self._hits.get(bank)
         if found is None:
-            hits = self.model.banks[bank].hits(self.clauses.text)
-            if hits and bank != EXEMPT:
-                hits = _unexempted(hits, self.exempt())
             if bank == CHANNEL:
                 hits = self.channels()
-            elif hits and bank in self.model.cue_banks:
-                hits = self.idle_out(_uncontained(hits, self.terms))
+            elif bank in self.model.cue_banks:
+                hits = self.cue_hits(bank)
+                if hits:
+                    hits = self.idle_out(hits)
+            else:
+                hits = self.model.banks[bank].hits(self.clauses.text)
+                if hits and bank != EXEMPT:
+                    hits = _unexempted(hits, self.exempt())
             found = self._hits[bank] = (hits, [h.start for h in hits])
+        return found
+
+    def cue_hits(self, bank: str) -> list[Hit]:
+        """A cue bank's hits that no longer exemption covers and that lie inside no finding
+        (a term is never a cue), before a verb's idle object is taken out: read once for
+        ``hits`` and for the verbs of ``idle``."""
+        found = self._cue_hits.get(bank)
+        if found is None:
+            hits = self.model.banks[bank].hits(self.clauses.text)
+            if hits:
+                hits = _uncontained(_unexempted(hits, self.exempt()), self.terms)
+            found = self._cue_hits[bank] = hits
         return found
 
     def idle_out(self, hits: list[Hit]) -> list[Hit]:
@@ -542,9 +564,7 @@ class _Reading:
         term_starts = [a for a, _ in self.terms]
         ranges: list[tuple[int, int]] = []
         for bank in {c.bank for c in self.model.cues if c.object}:
-            hits = self.model.banks[bank].hits(text)
-            hits = _uncontained(_unexempted(hits, self.exempt()), self.terms)
-            for h in hits:
+            for h in self.cue_hits(bank):
                 last = clauses.clause_end(h.start)
                 # What follows the verb in its clause, read in place: a copy of it for each
                 # verb took a long clause's length squared (谨防有人出售冰毒 × n, one clause).
@@ -623,10 +643,9 @@ class _Reading:
         if self._order is None:
             self._order = _kind_order(self.model.cues)
         order = self._order
-        framing = sorted(
-            (self.model.kinds[k] for k, parts in found.items() if any(p.any() for p in parts)),
-            key=lambda k: (k.severity.rank, order.get(k.name, len(order))),
-        )
+        framing = [self.model.kinds[k] for k, parts in found.items() if any(p.any() for p in parts)]
+        if len(framing) > 1:  # most findings stand in one kind's frame, or none
+            framing.sort(key=lambda k: (k.severity.rank, order.get(k.name, len(order))))
         for kind in framing:
             if kind.severity.rank >= severity.rank:
                 break
@@ -719,20 +738,37 @@ class _Reading:
         sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
         # News tells of a sale in its own sentence (男子出售冰毒被抓获); under a bare heading
         # or tag (【新闻】出售冰毒，…) the sale is the offer itself.
-        told = kind.told and any(
+        told = bool(kind.told) and any(
             c.any_from(self.tag) if isinstance(c, _Cued) else not c.heading and c.any()
             for c in cues
         )
-        for bank, whole, governed, tells in self.defeaters(kind):
-            if told and tells:
-                continue
-            lo, hi = (0, len(clauses.text)) if whole else sentence
-            window = (bank, lo, hi, governed)
-            if self.open_clauses(window) and (
-                not governed or self.ungoverned(window, cues, start, end)
-            ):
+        for window in self.defeating(kind, sentence, told):
+            if not window[3] or self.ungoverned(window, cues, start, end):
                 return True
         return False
+
+    def defeating(self, kind: Kind, sentence: tuple[int, int], told: bool) -> list[_Window]:
+        """The windows of the kind's defeaters (the sentence, or the whole message) that hold
+        a hit in an open clause, in order, up to the first that no cue governs (it defeats
+        whatever the finding): worked out once per sentence, not per finding. The banks are
+        read in order and no further, so those after one that defeats outright are never
+        read."""
+        key = (kind.name, sentence, told)
+        found = self._defeating.get(key)
+        if found is None:
+            found = []
+            size = len(self.clauses.text)
+            for bank, whole, governed, tells in self.defeaters(kind):
+                if told and tells:
+                    continue
+                lo, hi = (0, size) if whole else sentence
+                window = (bank, lo, hi, governed)
+                if self.open_clauses(window):
+                    found.append(window)
+                    if not governed:
+                        break
+            self._defeating[key] = found
+        return found
 
     def defeaters(self, kind: Kind) -> list[tuple[str, bool, bool, bool]]:
         """The kind's defeating banks in order, each with whether it reaches the whole

@@ -35,10 +35,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
+from operator import attrgetter
 
 from .catalog import OneMark, catalog
 from .families.base import Finding
-from .models import Violation
+from .models import Severity, Violation
 from .text.folding import SENTENCE_ENDS, fold_one_to_one
 from .text.segment import word_bounds
 
@@ -97,19 +98,14 @@ def _pairs() -> dict[tuple[str, str], tuple[OneMark, ...]]:
     return {pair: tuple(tables) for pair, tables in out.items()}
 
 
-def _table_of(kept: Violation, other: Violation) -> OneMark | None:
-    """The table by which ``kept`` took ``other``, read off the two findings alone (so that a
-    mark's note can be taken off again): the first that applies to the kept finding's
-    severity, a table of the same words first where the two overlap (they merge first)."""
-    return _table_for(
-        kept.rule, other.rule, kept.severity.rank, _overlap(kept, other), other.frame is not None
-    )
-
-
 @cache
 def _table_for(kept: str, other: str, rank: int, overlap: bool, framed: bool) -> OneMark | None:
-    """``_table_of`` by what it reads of the two findings: a mark in a long text absorbs
-    thousands of findings of a few rules."""
+    """The table by which a finding of ``kept`` at severity ``rank`` took one of ``other``
+    (``overlap``: their spans overlap; ``framed``: a frame lowered it), read off the two
+    findings alone, so that a mark's note can be taken off again: the first that applies to
+    the kept finding's severity, a table of the same words first where the two overlap
+    (they merge first). Remembered: a mark in a long text absorbs thousands of findings of
+    a few rules."""
     tables = [
         t
         for t in _pairs().get((kept, other), ())
@@ -176,21 +172,24 @@ def _merged(
     sentences: _Sentences | None = None  # built when a sentence-reaching table is asked
     order = _order()
     last = len(order)
-    ranked = [
-        key[-1]
-        for key in sorted(
-            (
+    # Keepers by (most severe, tier, longest, rule's place, earliest): what a rule and a
+    # severity say of the order is looked up once per pair, not per finding.
+    heads: dict[tuple[str, Severity], tuple[int, int, int]] = {}
+    keys = []
+    for i, v in enumerate(violations):
+        rule = v.rule
+        if rule not in tables:
+            continue
+        head = heads.get((rule, v.severity))
+        if head is None:
+            head = heads[rule, v.severity] = (
                 -v.severity.rank,
-                _tier(v.rule),
-                v.start - v.end,
-                order.get(v.rule, last),
-                v.start,
-                i,
+                _tier(rule),
+                order.get(rule, last),
             )
-            for i, v in enumerate(violations)
-            if v.rule in tables
-        )
-    ]
+        keys.append((head[0], head[1], v.start - v.end, head[2], v.start, i))
+    keys.sort()
+    ranked = [key[-1] for key in keys]
     taken: dict[int, list[int]] = {}
     gone: set[int] = set()
     wide: dict[_Table, list[int]] = {}
@@ -251,9 +250,10 @@ def _joined(kept: Violation, absorbed: list[Violation], lang: str) -> Violation:
     """``kept`` carrying ``absorbed`` (and whatever they carried) in ``also``."""
     carried = [w for v in (kept, *absorbed) for w in v.also]
     also = (*carried, *(_bare(v, lang) for v in absorbed))
-    also = tuple(sorted(also, key=lambda v: (v.start, v.end, v.rule)))
+    also = tuple(sorted(also, key=_PLACE))
     kept = _bare(kept, lang)
-    note, fixes = _note(kept, also, lang), _fixes(kept, also, lang)
+    read = _read(kept, also)
+    note, fixes = _note(kept, also, lang, read), _fixes(kept, also, lang, read)
     suggestion = kept.suggestion + fixes if kept.suggestion is not None else kept.suggestion
     return kept.model_copy(
         update={"message": kept.message + note, "suggestion": suggestion, "also": also}
@@ -272,9 +272,22 @@ def _bare(v: Violation, lang: str) -> Violation:
     return v.model_copy(update={"message": message, "suggestion": suggestion, "also": ()})
 
 
-def _tables_of(kept: Violation, also: Sequence[Violation]) -> list[OneMark | None]:
-    """The table by which ``kept`` took each of ``also``."""
-    return [_table_of(kept, v) for v in also]
+_PLACE = attrgetter("start", "end", "rule")
+# Whether each absorbed finding overlaps the kept one, and the table by which it was taken.
+_Read = tuple[list[bool], list[OneMark | None]]
+
+
+def _read(kept: Violation, also: Sequence[Violation]) -> _Read:
+    """Whether each of ``also`` overlaps ``kept``, and the table by which ``kept`` took it
+    (``_table_for``): read once for the note and the fixes, as a mark in a long text absorbs
+    thousands."""
+    rule, rank = kept.rule, kept.severity.rank
+    over = [_overlap(kept, v) for v in also]
+    tables = [
+        _table_for(rule, v.rule, rank, o, v.frame is not None)
+        for v, o in zip(also, over, strict=True)
+    ]
+    return over, tables
 
 
 def _missing(
@@ -284,12 +297,12 @@ def _missing(
     return [v for v, t in zip(also, tables, strict=True) if t is not None and t.parts]
 
 
-def _fixes(kept: Violation, also: Sequence[Violation], lang: str) -> str:
+def _fixes(kept: Violation, also: Sequence[Violation], lang: str, read: _Read | None = None) -> str:
     """What the kept finding's suggestion adds: the fixes of the other missing parts, then of
     the other problems of the same thing (a link's), each once. A finding the frame judge
     lowered gives the frame's advice alone: a phishing link quoted in a warning is taken out
     or defanged, not moved to https."""
-    tables = _tables_of(kept, also)
+    tables = (read or _read(kept, also))[1]
     missing = sorted(_missing(kept, also, tables), key=lambda v: _tier(v.rule))
     fixes = [v.suggestion for v in missing if v.suggestion]
     if kept.frame is None:
@@ -376,22 +389,24 @@ def _overlap(a: Violation, b: Violation) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _note(kept: Violation, also: Sequence[Violation], lang: str) -> str:
+def _note(kept: Violation, also: Sequence[Violation], lang: str, read: _Read | None = None) -> str:
     """What the kept finding's message adds: the codes and names of those on its words, and
     of those elsewhere (its own rule's with their words: the other terms of one offer); the
     codes whose advice does not apply, with the reason, not as problems to fix."""
-    tables = _tables_of(kept, also)
+    over, tables = read or _read(kept, also)
     missing = _missing(kept, also, tables)
     moot: dict[str, list[str]] = {}
-    rest = []
+    here: list[Violation] = []
+    there: list[Violation] = []
     # the reason for those on the kept finding's words first (the link's, then the message's)
-    for v, t in sorted(zip(also, tables, strict=True), key=lambda p: not _overlap(kept, p[0])):
-        if t is not None and t.moot is not None:
-            moot.setdefault(t.moot.pick(lang), []).append(v.rule)
-        elif t is None or not t.parts:
-            rest.append(v)
-    here = [v for v in rest if _overlap(kept, v)]
-    there = [v for v in rest if not _overlap(kept, v)]
+    for on_words in (True, False):
+        for v, t, o in zip(also, tables, over, strict=True):
+            if o is not on_words:
+                continue
+            if t is not None and t.moot is not None:
+                moot.setdefault(t.moot.pick(lang), []).append(v.rule)
+            elif t is None or not t.parts:
+                (here if o else there).append(v)
     out = ""
     if missing:
         out += ("; it also lacks " if lang == "en" else "；还缺少") + _parts_named(missing, lang)

@@ -264,11 +264,15 @@ class _Message:
         hits = self._hits.get(key)
         if hits is None:
             bank = self.banks.get(name)
-            hits = (
-                bank.found(self.clauses.text, overlapping)
-                if bank is not None and self._may_hit(name, bank)
-                else []
-            )
+            every = None if overlapping else self._hits.get((name, True))
+            if every is not None and bank is not None and _unique(bank) and name not in self.given:
+                hits = _leftmost(every)
+            else:
+                hits = (
+                    bank.found(self.clauses.text, overlapping)
+                    if bank is not None and self._may_hit(name, bank)
+                    else []
+                )
             given = self.given.get(name)
             if given:
                 hits = sorted(hits + [(*h,) for h in given], key=lambda h: (h[0], -h[1]))
@@ -305,6 +309,8 @@ class _Message:
             # have none, and reading ``exempt`` was a third of WX3's time on plain reviews.
             # Without exempt phrases the hits are the bank's own list, not a copy: a long
             # text's lists are walked by the garbage collector at each full collection.
+            if not overlapping and self.written is not None:
+                self.raw(name)  # asked below where there are hits: the reading is taken from it
             hits = self.raw(name, overlapping)
             if hits and not overlapping and self.written is not None:
                 hits = self._as_written_first(name, hits, self.written)
@@ -480,6 +486,26 @@ class _Message:
         return any(last <= c[0] for c in self.spans("completion").ending(end - 1, end))
 
 
+def _unique(bank: Bank) -> bool:
+    """Every match of the bank holds a literal anchor (so none is empty) and every hit
+    counts (no ``min-number`` drops some): its leftmost-longest reading is then the longest
+    phrase at every position read left to right, each past the last (``_leftmost``)."""
+    return bank.anchors is not None and bank.min_number is None
+
+
+def _leftmost(every: list[Found]) -> list[Found]:
+    """The leftmost-longest reading (``Bank.found(overlapping=False)``) of a bank's
+    overlapping hits, by start: the same tuples, not a second scan of the text and a second
+    tuple for each hit."""
+    out = []
+    reach = -1
+    for hit in every:
+        if hit[0] >= reach:
+            out.append(hit)
+            reach = hit[1]
+    return out
+
+
 def uncovered(hits: list[H], cover: list[H]) -> list[H]:
     """``hits`` that no span of ``cover`` contains. Sorted starts with a running maximum of
     ends answer each hit with one bisection, so a long text with many hits stays fast."""
@@ -504,13 +530,17 @@ def find_joins(
     given: Mapping[str, list[Hit]] | None = None,
     accept: Callable[[Join], bool] | None = None,
     written: Written | None = None,
+    dropped: Callable[[Join], bool] | None = None,
 ) -> list[Join]:
     """Every rule's joins in one message, at most one per rule where spans overlap.
     ``given``: hits of some banks that the caller found itself, in ``clauses.text`` indices.
     ``accept``: a family's further judgement of a join, made before one is kept per place,
     so that a join it rejects does not hide a good one beside it. ``written``: for banks
     matched by sound, which hits are spelled as written; those win the actions and
-    stand-alone phrases over sound-alikes they overlap."""
+    stand-alone phrases over sound-alikes they overlap. ``dropped``: the joins the caller
+    drops whatever the judgement (a term marks the place); one that overlaps no other
+    join of its rule is left out before ``accept``, as it can neither be kept nor hide
+    another (《出售冰毒》 × n: every join), while one that overlaps another still competes."""
     msg = _Message(clauses, banks, given or {}, written)
     found: list[Join] = []
     blocked: dict[Found, bool] = {}  # an action's blocker is the same for every rule
@@ -561,6 +591,8 @@ def find_joins(
             joined = (b, end) if b < end else (start, a) if a > start else whole
             label = None if joined != whole else alone.label
             found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole, parts))
+    if dropped is not None:
+        found = _unless_dropped(found, dropped)
     return _one_per_place([j for j in found if accept(j)] if accept is not None else found)
 
 
@@ -712,6 +744,24 @@ class Disjoint:
     def add(self, start: int, end: int) -> None:
         insort(self._spans, (start, end))
         insort(self._ends, end)
+
+
+def _unless_dropped(joins: list[Join], dropped: Callable[[Join], bool]) -> list[Join]:
+    """``joins`` less those ``dropped`` that overlap no other join of their rule. By rule,
+    in (start, end) order, a join overlaps an earlier one when the furthest earlier end
+    passes its start, and a later one when the next starts before its end."""
+    by_rule: dict[str, list[tuple[int, int, int]]] = {}
+    for i, join in enumerate(joins):
+        by_rule.setdefault(join.rule, []).append((join.start, join.end, i))
+    lone: set[int] = set()
+    for spans in by_rule.values():
+        spans.sort()
+        reach = -1
+        for k, (start, end, i) in enumerate(spans):
+            if reach <= start and (k + 1 == len(spans) or spans[k + 1][0] >= end):
+                lone.add(i)
+            reach = max(reach, end)
+    return [j for i, j in enumerate(joins) if i not in lone or not dropped(j)]
 
 
 def _one_per_place(joins: list[Join]) -> list[Join]:

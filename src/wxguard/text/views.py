@@ -82,6 +82,30 @@ class BlockMap:
         return self.locate(pos)[0]
 
 
+class FlatMap:
+    """``BlockMap``'s answers for a text asked about everywhere: every character's output
+    offset worked out at once, so a question is one bisection (a long text's pinyin windows
+    are asked twice for each of its candidates, each a bisection of the blocks and one of a
+    block's offsets through a ``BlockMap``)."""
+
+    __slots__ = ("_size", "_starts")
+
+    def __init__(self, src: str, sizes: Callable[[str], Iterable[int]]) -> None:
+        self._starts = list(accumulate(sizes(src), initial=0))
+        self._size = self._starts.pop()
+
+    def locate(self, pos: int) -> tuple[int, int]:
+        """(source index, offset of that character's output) for output position ``pos``."""
+        if not 0 <= pos < self._size:
+            raise IndexError(pos)
+        # Characters with empty output share an offset with the next one: take the last.
+        i = bisect_right(self._starts, pos) - 1
+        return i, self._starts[i]
+
+    def source_index(self, pos: int) -> int:
+        return self.locate(pos)[0]
+
+
 def sound_classes(text: str) -> str:
     out = text.translate(class_table())
     if HIGH_NOISE.search(out):

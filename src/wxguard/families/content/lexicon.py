@@ -25,7 +25,15 @@ import ahocorasick
 
 from ...text.folding import TABLE_SIZE, fold, is_cjk
 from ...text.sound import BREAK, spell, spell_table
-from ...text.views import STUTTER, BlockMap, TextView, collapse, sound_classes
+from ...text.views import (
+    ARRAY_THRESHOLD,
+    STUTTER,
+    BlockMap,
+    FlatMap,
+    TextView,
+    collapse,
+    sound_classes,
+)
 from .masks import MaskIndex, mask_candidates, masked_slots
 from .numerals import numeral_variants
 from .prefilter import PairPrefilter
@@ -79,7 +87,12 @@ class LetterWindows:
             pos += b - a + 1
         self.chars = self.SEPARATOR.join(pieces)
         self.letters = spell(self.chars)
-        self.map = BlockMap(self.chars, spell, _spelled_sizes)
+        # A long text's windows are asked about for every candidate: mapped at once.
+        self.map: BlockMap | FlatMap = (
+            FlatMap(self.chars, _spelled_sizes)
+            if len(self.chars) >= ARRAY_THRESHOLD
+            else BlockMap(self.chars, spell, _spelled_sizes)
+        )
 
     def skeleton_index(self, index: int) -> int:
         """Skeleton index of ``chars[index]``."""

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -529,19 +529,27 @@ def trade_findings(
     view = ctx.view
     written = model.gate.possible(view.sound)
     grid = _grid(model, view)
-    msg, joins = _joins(model, view.text, Clauses.of(view)) if written else (None, [])
-    if not joins and not grid:
+    if not written and not grid:
         return
     taken = tuple(taken)
-    strong, weak = _spans(taken), _spans((*taken, *review))
+    strong = _spans(taken)
     # Each offer's place first: the finding (its parts named, its confidence) is made only
     # where no word-list finding marks the place already (《出售冰毒》 × n: every offer). A
     # place holds its join, so a join a term of its rule overlaps is dropped before its
-    # place (its listed products, its contact) is worked out, except where a grid's offers
-    # are asked against every place.
+    # place (its listed products, its contact) is worked out, and before it is judged where
+    # it competes with no other join, except where a grid's offers are asked against every
+    # place.
+    msg, joins = (
+        _joins(model, view.text, Clauses.of(view), None if grid else strong)
+        if written
+        else (None, [])
+    )
+    if not joins and not grid:
+        return
+    weak = _spans((*taken, *review))
     placed: list[tuple[Join, _Place]] = []
     if msg is not None:
-        kept = joins if grid else [j for j in joins if not _marked(msg, j, strong)]
+        kept = joins if grid else [j for j in joins if not _marked(msg, j, strong=strong)]
         placed = [(join, _place(msg, join)) for join in kept]
     gridded = (
         _grid_offers(model, view, grid, _spans((j.rule, p.start, p.end) for j, p in placed))
@@ -567,15 +575,25 @@ def _offers(model: TradeModel, original: str, clauses: Clauses) -> list[tuple[Fi
 
 
 def _joins(
-    model: TradeModel, original: str, clauses: Clauses
+    model: TradeModel,
+    original: str,
+    clauses: Clauses,
+    strong: dict[str, Spans[Hit]] | None = None,
 ) -> tuple[_Message | None, list[Join]]:
-    """The joins of one text, read by sound, with the message they were judged in."""
+    """The joins of one text, read by sound, with the message they were judged in; with
+    ``strong``, the terms whose places drop the joins they overlap."""
     sound = clauses.respelled(syllable_table())
     if not model.joinable.matched(sound.text):
         return None, []
     msg = _Message(model, original, clauses)
     joins = find_joins(
-        sound, model.sound, model.combines, model.alones, accept=msg.accept, written=msg.exact
+        sound,
+        model.sound,
+        model.combines,
+        model.alones,
+        accept=msg.accept,
+        written=msg.exact,
+        dropped=partial(_marked, msg, strong=strong) if strong else None,
     )
     return msg, joins
 
@@ -621,7 +639,7 @@ def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans[Hit]]:
     return {rule: Spans(hits) for rule, hits in marked.items()}
 
 
-def _marked(msg: _Message, join: Join, strong: dict[str, Spans[Hit]]) -> bool:
+def _marked(msg: _Message, join: Join, *, strong: dict[str, Spans[Hit]]) -> bool:
     """A term of the join's rule overlaps the join itself, and so any place it stands in."""
     same = strong.get(join.rule)
     return same is not None and same.overlaps(*msg.clauses.original(join.start, join.end))
