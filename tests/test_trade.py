@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard, Severity, Verdict, WordListError
+from wxguard.families.content.trade import trade_model
 
 from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS, WARNINGS, WHOLE_MARKS
 
@@ -264,6 +265,18 @@ def test_an_offer_down_a_grid_names_what_it_read_and_where(guard: Guard) -> None
     assert found.techniques == ("solicitation", "grid")
     assert found.message == "违法交易敏感词「办证 + 刻章」"
     assert found.confidence < 0.9
+
+
+def test_a_batch_reads_an_offer_down_a_grid_as_a_lone_check_does(guard: Guard) -> None:
+    """The screen finds grids through the products' anchors as written: one product bank
+    written only as patterns gave no such anchor and turned grid reading off for every rule,
+    silently (session 9: eight labelled grid offers lost until it was rewritten)."""
+    assert trade_model(()).literal is not None
+    text = "请竖着往下看\n办货保\n证到留\n刻付备\n章款用\n电话13800001111"
+    alone = [v.rule for v in guard.check(text).violations]
+    batch = list(guard.check_many(["你好", text, "谢谢"]))
+    assert [v.rule for v in batch[1].violations] == alone
+    assert alone == ["WX106"]
 
 
 def test_a_grid_counts_only_parts_as_written(guard: Guard) -> None:
