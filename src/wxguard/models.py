@@ -4,6 +4,7 @@ findings that come out (``Violation``, ``Location``, ``Severity``, ``Verdict``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from enum import Enum
 from typing import Annotated, Any, Literal
@@ -172,60 +173,29 @@ class Violation(BaseModel):
             "consequence": consequence,
             "frame": frame,
         }
-        shared = cls.shared(**fields)
+        shared = cls.shared(fields)
         if shared is None:
             return cls(start=start, end=end, text=text, **fields)
         return cls.placed(shared, start, end, text)
 
     @staticmethod
-    def shared(
-        *,
-        rule: str,
-        name: str,
-        category: str,
-        severity: Severity,
-        term: str | None,
-        techniques: tuple[str, ...],
-        confidence: float,
-        message: str,
-        suggestion: str | None,
-        consequence: str,
-        frame: str | None,
-    ) -> dict[str, Any] | None:
-        """What ``found`` keeps of every field but the place (``start``, ``end``, ``text``,
-        left as None), in the model's order, when each value is already what validation
-        returns; None when one needs validating. Findings alike share it (``placed``)."""
+    def shared(fields: Mapping[str, Any]) -> dict[str, Any] | None:
+        """What ``found`` keeps of ``fields`` (every field but the place: ``start``, ``end``
+        and ``text`` left as None), in the model's order, when each value is already what
+        validation returns; None when one needs validating. Findings alike share it
+        (``placed``)."""
+        confidence, techniques = fields["confidence"], fields["techniques"]
         if not (
             type(confidence) is float
             and 0.0 <= confidence <= 1.0
-            and type(severity) is Severity
+            and type(fields["severity"]) is Severity
             and type(techniques) is tuple
             and all(type(t) is str for t in techniques)
-            and type(rule) is type(name) is type(category) is str
-            and type(message) is type(consequence) is str
-            and (term is None or type(term) is str)
-            and (suggestion is None or type(suggestion) is str)
-            and (frame is None or type(frame) is str)
+            and all(type(fields[k]) is str for k in _TEXTS)
+            and all(fields[k] is None or type(fields[k]) is str for k in _OPTIONAL_TEXTS)
         ):
             return None
-        return {
-            "rule": rule,
-            "name": name,
-            "category": category,
-            "severity": severity,
-            "start": None,
-            "end": None,
-            "text": None,
-            "term": term,
-            "techniques": techniques,
-            "confidence": confidence,
-            "message": message,
-            "suggestion": suggestion,
-            "consequence": consequence,
-            "frame": frame,
-            "also": (),
-            "location": None,
-        }
+        return {**dict.fromkeys(Violation.model_fields), **fields, "also": ()}
 
     @classmethod
     def placed(cls, shared: dict[str, Any], start: int, end: int, text: str) -> Violation:
@@ -247,6 +217,9 @@ class Violation(BaseModel):
         return made
 
 
+# The fields ``shared`` takes as they are when they are exact strings (or None).
+_TEXTS = ("rule", "name", "category", "message", "consequence")
+_OPTIONAL_TEXTS = ("term", "suggestion", "frame")
 # What validation records as set for a finding's violation: every field but ``also`` and
 # ``location`` (``model_fields_set``, read by ``exclude_unset``).
 _FOUND_FIELDS = set(Violation.model_fields) - {"also", "location"}

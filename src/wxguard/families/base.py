@@ -179,7 +179,7 @@ class Violations:
             known, keyed = None, False
         if known is None:
             values = f._values(self.config, severity)
-            known = (values, Violation.shared(**values))
+            known = (values, Violation.shared(values))
             if keyed:
                 self._known[key] = known
         values, shared = known
