@@ -137,6 +137,28 @@ def test_symbol_run_is_bounded() -> None:
 
 
 @pytest.mark.parametrize(
+    ("kwargs", "named"),
+    [
+        ({"split_characters": "no"}, "split_characters"),  # pydantic's lax bool read "no" as False
+        ({"sound": 1}, "sound"),
+        ({"frames": "off"}, "frames"),
+        ({"default_wordlists": "false"}, "default_wordlists"),
+        ({"commercial_threshold": math.inf}, "commercial_threshold"),  # every ad rule off
+        ({"format": {"title-chars": 10**400}}, "format.title-chars"),
+        ({"format": {"video-seconds": math.inf}}, "format.video-seconds"),
+        ({"profiles": {"wechat": {"media-size-mb": math.inf}}}, "profiles.wechat.media-size-mb"),
+        ({"profiles": {"wechat": {"max-repeats": 10**30}}}, "profiles.wechat.max-repeats"),
+    ],
+)
+def test_values_once_taken_silently_name_the_setting(kwargs: dict[str, Any], named: str) -> None:
+    """Each was accepted before: a string read as a boolean, a threshold no score reaches,
+    and limits that overflowed later (media size in bytes, a database count)."""
+    with pytest.raises(ConfigError) as caught:
+        Guard(**kwargs)
+    assert caught.value.key == named
+
+
+@pytest.mark.parametrize(
     ("key", "value"),
     [
         ("allow", 0),
