@@ -176,13 +176,14 @@ def test_a_brand_word_below_an_established_domain_is_no_lookalike(url: str) -> N
     assert [v for v in WX2.check(f"请登录 {url} 查看").violations if v.rule == "WX208"] == []
 
 
-# A subdomain written as a domain of the brand's, a public suffix inside the host (new-user
-# trial, session 10: 工商银行官网 icbc-cn.com.verify-login.xyz passed, with or without https).
+# A subdomain written as a domain of the brand's, a public suffix inside the host, under any
+# TLD (new-user trial, session 10: 工商银行官网 icbc-cn.com.verify-login.xyz passed; the
+# cheap-TLD case is brand-subdomain, the same shape under .net or .org was left).
 DRESSED = [
     ("icbc-cn.com.verify-login.xyz", "icbc.com.cn", "verify-login.xyz"),
+    ("https://icbc-cn.com.abc.net/login", "icbc.com.cn", "abc.net"),
     ("https://www.jd-mall.com.kf-help.net/a", "jd.com", "kf-help.net"),
     ("https://m.alipay.cn.zh-cn.org/", "alipay.com", "zh-cn.org"),
-    ("https://www.icbc.com.cn.cn/", "icbc.com.cn", "cn.cn"),
 ]
 # A public suffix inside a host with no brand in it, or a brand word in a label that is no
 # domain's: nothing is worn.
