@@ -1172,6 +1172,7 @@ def test_a_trade_in_second_hand_machines_is_no_neighbours_sale() -> None:
         ("10万精装没住过人", "chat"),  # a flat never lived in
         ("迅捷物流，山西专线，正常营业", "chat"),  # the carrier sending the message
         ("各位家长朋友：小红帽托管班开始招生了", "notice"),  # a class of its own name enrolling
+        ("各位家长您好：昂立外语春季班正在报名中", "notice"),
         ("有鸡翅尖四百斤，低价出售", "personal"),  # stock by the hundred jin: a trader
         ("银行承兑汇票转让贴现", "personal"),  # a finance trade
     ],
@@ -1205,6 +1206,20 @@ def test_reviews_notices_and_neighbours_still_count_against_s10(text: str, kind:
         ("订购1000元即可获赠价值100元产品", "discount"),  # spend x, get a gift
         ("家装活动交三千顶六千", "discount"),  # pay x, count as y
         ("定金100抵1000", "discount"),
+        ("我行发行理财产品，预期年化收益5.1%", "yield"),  # an investment's advertised return
+        ("100元起投，按月付息", "yield"),
+        ("办各类证件。祥：1 3 8 1 2 3 4 5 6 7 8 李伟", "contact"),  # digits spaced out
+        ("按摩一次100，需要的请打电话，上门服务", "offering"),
+        ("按摩一次100，需要的请打电话，上门服务", "price"),
+        ("上海大众4S店团购活动", "store"),
+        ("专业食品包装设计，如有需要请与我联系", "offering"),
+        ("还能帮您代开发票", "pitch"),  # a seller's offer to a customer
+        ("合同到期，所有货品出厂价大处理", "promo"),  # a clearance
+        ("下载APP即送百元券", "gift"),  # a voucher's worth
+        ("我是潜山路奢侈品折扣店，近期到了很多春款", "org"),
+        ("二手车市场A10档口，今日正式开工", "org"),
+        ("本公司主要经营各类管材", "offering"),
+        ("距离家装文化节还有10天", "event"),  # a countdown
         ("网站导航 关于我们 诚聘英才 代理合作", "site"),  # a web page's chrome
         ("欢迎您再次下榻，祝您身体健康", "reply"),  # a hotel thanking a guest
     ],
@@ -1219,6 +1234,23 @@ def test_shapes_of_offers_and_of_page_chrome_s10(text: str, kind: str) -> None:
 )
 def test_look_alikes_of_the_offer_shapes_are_no_discount_s10(text: str) -> None:
     assert "discount" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("余额宝的收益怎么样", "yield"),  # no advertised number
+        ("第1 2 3 4 5 6 7 8 9 10 11名", "contact"),  # a list of places, not a number spaced out
+        ("我的专业是设计", "offering"),  # a field of study
+        ("我可以帮你问问", "pitch"),  # a friend's help
+        ("他一次100个俯卧撑", "price"),  # a count
+        ("国库券和债券", "gift"),
+        ("距离高考还有10天", "event"),  # an exam's countdown, not a campaign's
+        ("我主要做饭", "offering"),
+    ],
+)
+def test_look_alikes_of_the_new_evidence_are_none_s10(text: str, kind: str) -> None:
+    assert kind not in _kinds(text)
 
 
 def test_a_business_greeting_its_customers_is_marketing() -> None:
