@@ -1206,8 +1206,7 @@ def test_reviews_notices_and_neighbours_still_count_against_s10(text: str, kind:
         ("订购1000元即可获赠价值100元产品", "discount"),  # spend x, get a gift
         ("家装活动交三千顶六千", "discount"),  # pay x, count as y
         ("定金100抵1000", "discount"),
-        ("我行发行理财产品，预期年化收益5.1%", "yield"),  # an investment's advertised return
-        ("100元起投，按月付息", "yield"),
+        ("100元起投，按月付息", "finance"),  # an investment's minimum stake
         ("办各类证件。祥：1 3 8 1 2 3 4 5 6 7 8 李伟", "contact"),  # digits spaced out
         ("按摩一次100，需要的请打电话，上门服务", "offering"),
         ("按摩一次100，需要的请打电话，上门服务", "price"),
@@ -1220,6 +1219,9 @@ def test_reviews_notices_and_neighbours_still_count_against_s10(text: str, kind:
         ("二手车市场A10档口，今日正式开工", "org"),
         ("本公司主要经营各类管材", "offering"),
         ("距离家装文化节还有10天", "event"),  # a countdown
+        ("我司即今天正式开售私募产品", "promo"),  # a launch on sale
+        ("手续简单，一周内办好！想了解更多请来电", "cta"),
+        ("欢迎您莅临1号馆，必让你不虚此行", "pitch"),  # a seller's promise
         ("网站导航 关于我们 诚聘英才 代理合作", "site"),  # a web page's chrome
         ("欢迎您再次下榻，祝您身体健康", "reply"),  # a hotel thanking a guest
     ],
@@ -1239,7 +1241,7 @@ def test_look_alikes_of_the_offer_shapes_are_no_discount_s10(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("余额宝的收益怎么样", "yield"),  # no advertised number
+        ("余额宝的收益怎么样", "finance"),  # no advertised number
         ("第1 2 3 4 5 6 7 8 9 10 11名", "contact"),  # a list of places, not a number spaced out
         ("我的专业是设计", "offering"),  # a field of study
         ("我可以帮你问问", "pitch"),  # a friend's help
