@@ -4,6 +4,7 @@ with the same validation errors."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import FrozenInstanceError, replace
 from typing import Any
 
@@ -178,6 +179,32 @@ def test_a_framed_finding_is_the_replaced_one() -> None:
     assert framed.fields is f.fields and f.frame is None and f.severity is None
     with pytest.raises(FrozenInstanceError):
         framed.start = 1  # type: ignore[misc]
+
+
+def test_a_finding_is_one_object_to_the_collector() -> None:
+    """A finding keeps its fields in itself, with no ``__dict__`` made: that dict holds
+    ``fields`` (a dict), so the collector never stops tracking it, and a long text's tens of
+    thousands of findings were as many more objects for each full collection to walk."""
+    f = Finding("WX104", 0, 2, term="冰毒", fields={"term": "冰毒"}, techniques=("noise",))
+    framed = f.framed(Frame("warning", "谨防", Severity.INFO))
+    for made in (f, framed):
+        assert [r for r in gc.get_referents(made) if type(r) is dict] == [made.fields]
+
+
+def test_violations_taken_from_a_list_keep_its_order_and_empty_it() -> None:
+    """``Violations.taking`` lets each finding go as its violation is made; the violations
+    are those of the findings one by one, in order."""
+    text = "冰毒和办假证都不行，冰毒"
+    config = Guard(select=["WX1"]).config
+    findings = [
+        Finding("WX104", 0, 2, term="冰毒", fields={"term": "冰毒"}),
+        Finding("WX104", 3, 6, term="办假证", fields={"term": "办假证"}),
+        Finding("WX104", 10, 12, term="冰毒", fields={"term": "冰毒"}, confidence=0.9),
+    ]
+    one_by_one = [Violations(text, config)(f) for f in findings]
+    given_ = list(findings)
+    assert Violations(text, config).taking(given_) == one_by_one
+    assert given_ == []
 
 
 @given(

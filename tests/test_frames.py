@@ -445,3 +445,33 @@ def test_a_verb_cue_warns_of_what_it_names_or_of_what_came_before(
     report = judged.check(text)
     assert report.verdict is Verdict.PASS
     assert any(f"「{cue}」" in v.message for v in report.violations if v.frame == "warning")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "谨防有人出售冰毒，加微信abc_123。" * 3,
+        "谨防有人出售冰毒 " * 5,
+        "《出售冰毒》 " * 5,
+        "严禁出售冰毒，加微信abc_123 " * 3,
+        "【反诈提醒】不要相信出售冰毒的人，举报请拨打110。",
+    ],
+    ids=["warning-contact", "warning", "titles", "prohibition", "heading"],
+)
+def test_wx1_and_the_judge_read_bank_hits_as_plain_tuples(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frame judge and WX1's trade offers keep bank hits as plain tuples (``Bank.found``):
+    the collector stops walking a tuple of ints and a string once it has seen it, but walks
+    a ``Hit`` at every full collection, and a long warning holds one or two a finding."""
+    from wxguard.phrases.banks import Bank
+
+    guard = Guard(select=["WX1"])
+    expected = guard.check(text)
+    assert expected.violations
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Bank.hits read")
+
+    monkeypatch.setattr(Bank, "hits", refused)
+    assert guard.check(text) == expected

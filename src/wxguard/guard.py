@@ -221,8 +221,9 @@ class Guard:
             findings = self._frames.judge(findings, ctx.view, self._severity)
         findings = clear_anchors(findings, message.text)  # a fix's place is no problem's mark
         violation = Violations(message.text, self.config, self._severity)
-        violations = [violation(f) for f in _dedupe(findings)]
+        unique = _dedupe(findings)
         del findings  # not kept through the merge, where the collector would walk them again
+        violations = violation.taking(unique)
         merged = merge(violations, self.config.lang, message.text)
         return Report(text=message.text, violations=tuple(merged))
 
