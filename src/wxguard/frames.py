@@ -432,6 +432,8 @@ class FrameJudge:
             return findings
         terms = [f for f in findings if f.rule in rules]
         reading = _Reading(self.model, view, [findings[i] for i, _ in todo], terms)
+        if not reading.may_frame():
+            return findings
         out = list(findings)
         for i, rank in todo:
             f = findings[i]
@@ -501,18 +503,37 @@ class _Reading:
         self._defeaters: dict[str, list[tuple[str, bool, bool, bool]]] = {}
         self._defeating: dict[tuple[str, tuple[int, int], bool], list[_Window]] = {}
         self._order: dict[str, int] | None = None
-        points = {p for f in (*findings, *terms) for p in (f.start, f.end)}
-        self.at = _compact_positions(self.read, points)
-        # What the judged rules matched, in compact indices: a term is never a cue.
-        self.terms = sorted(
-            (self.at[f.start], self.at[f.end]) for f in terms if self.at[f.end] > self.at[f.start]
-        )
+        self._judged, self._judged_terms = findings, terms
+        self._at: dict[int, int] | None = None
+        self._terms: list[tuple[int, int]] = []
         self._idle: tuple[list[int], list[int]] | None = None
         text = self.clauses.text
         first = self.clauses.sentence_end(0)
         self.heading = first if 0 < first <= model.title and first < len(text) else 0
         tag = _TAG.match(self.original)
         self.tag = _compact_positions(self.read, {tag.end()})[tag.end()] if tag else 0
+
+    def positions(self) -> dict[int, int]:
+        """The compact position of each edge of the judged findings and terms, counted on
+        first need (a message in which no cue has a hit and no title stands needs none)."""
+        if self._at is None:
+            terms = self._judged_terms
+            points = {p for f in (*self._judged, *terms) for p in (f.start, f.end)}
+            at = self._at = _compact_positions(self.read, points)
+            self._terms = sorted((at[f.start], at[f.end]) for f in terms if at[f.end] > at[f.start])
+        return self._at
+
+    @property
+    def terms(self) -> list[tuple[int, int]]:
+        """What the judged rules matched, in compact indices: a term is never a cue."""
+        self.positions()
+        return self._terms
+
+    def may_frame(self) -> bool:
+        """Whether any finding can be framed: some cue has a hit (``live_cues``), or a title
+        may hold one (``quoted``). With neither, every finding is left as it is, unread (a
+        long text dense with terms and no cue)."""
+        return bool(self.live_cues()) or (self.model.quoted is not None and "《" in self.original)
 
     # -- hits ----------------------------------------------------------------------------
     def hits(self, bank: str) -> tuple[list[Found], list[int]]:
@@ -617,17 +638,20 @@ class _Reading:
     # -- judging -------------------------------------------------------------------------
     def frame(self, f: Finding, severity: Severity) -> Frame | None:
         """The most lenient undefeated frame around ``f`` that lowers its severity."""
-        start, end = self.at[f.start], self.at[f.end]
+        at = self.positions()
+        start, end = at[f.start], at[f.end]
         if end <= start:
             return None
         found: dict[str, list[_Cued | _Listed]] = {}
         windows: dict[tuple[str, int, int], tuple[int, int]] = {}  # one per reach, for all cues
         headed = bool(self.heading) and start >= self.heading
+        clauses = self.clauses
+        sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
         for cue, reach in self.rule_cues(f.rule):
             parts = found.setdefault(cue.kind, [])
             window = windows.get(reach)
             if window is None:
-                window = windows[reach] = self.window(cue, start, end)
+                window = windows[reach] = self.window(cue, start, end, sentence)
             if cue.reach == "clause" or self.starts_in(cue.bank, *window):
                 parts.append(_Cued(self, cue, start, end, *window))
             if cue.title and headed:
@@ -649,7 +673,7 @@ class _Reading:
             if kind.severity.rank >= severity.rank:
                 break
             parts = found[kind.name]
-            if self.defeated(kind, parts, start, end):
+            if self.defeated(kind, parts, start, end, sentence):
                 continue
             nearest: tuple[int, tuple[int, int]] | None = None
             for part in parts:  # the first of the nearest, in the order the cues are listed
@@ -660,7 +684,7 @@ class _Reading:
             if title is not None and nearest[1] == title[0]:
                 lo, hi = title[1]
             else:
-                lo, hi = self.clauses.original(*nearest[1])
+                lo, hi = clauses.original(*nearest[1])
             key = (kind.name, self.original[lo:hi])
             made = self._frames.get(key)
             if made is None:  # one object for every finding a cue frames alike
@@ -698,12 +722,13 @@ class _Reading:
         i = bisect_left(starts, lo)
         return i < len(starts) and starts[i] < hi
 
-    def window(self, cue: Cue, start: int, end: int) -> tuple[int, int]:
-        """Where the hits of ``cue`` may frame the finding at compact ``[start, end)``."""
+    def window(self, cue: Cue, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+        """Where the hits of ``cue`` may frame the finding at compact ``[start, end)``, which
+        stands in ``sentence``."""
         clauses = self.clauses
         if cue.reach == "clause":
             return clauses.clause_start(start), clauses.clause_end(end - 1)
-        lo, hi = clauses.sentence_start(start), clauses.sentence_end(end - 1)
+        lo, hi = sentence
         for _ in range(cue.next):
             if hi < len(clauses.text):
                 hi = clauses.sentence_end(hi + 1)
@@ -729,12 +754,17 @@ class _Reading:
             found = self._by_end[bank] = (hits, [h[1] for h in hits], longest)
         return found
 
-    def defeated(self, kind: Kind, cues: list[_Cued | _Listed], start: int, end: int) -> bool:
+    def defeated(
+        self,
+        kind: Kind,
+        cues: list[_Cued | _Listed],
+        start: int,
+        end: int,
+        sentence: tuple[int, int],
+    ) -> bool:
         """A contact, a price or an offer in the finding's sentence (a contact the sender
         gives, 私我 or 加我, anywhere in the message) that no cue governs: a prohibition
         governs the verb of its own clause (严禁出售)."""
-        clauses = self.clauses
-        sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
         # News tells of a sale in its own sentence (男子出售冰毒被抓获); under a bare heading
         # or tag (【新闻】出售冰毒，…) the sale is the offer itself.
         told = bool(kind.told) and any(
@@ -824,11 +854,16 @@ class _Reading:
         the clause it stands in wherever the finding is (谨防…诈骗，切勿添加微信)."""
         clauses = self.clauses
         first, last = clauses.clause_start(start), clauses.clause_end(end - 1)
-        listed = {
-            clauses.clause_start(a) for c in cues if isinstance(c, _Listed) for a, _ in c.spans
-        }
-        cued = [c for c in cues if isinstance(c, _Cued)]
-        own = [self.cued_clauses(c.cue.bank) for c in cued if c.cue.reach == "clause"]
+        listed: set[int] = set()
+        cued: list[_Cued] = []
+        own: list[frozenset[int]] = []
+        for c in cues:  # one pass (most findings have one cue), no comprehension's frame
+            if isinstance(c, _Listed):
+                listed.update(clauses.clause_start(a) for a, _ in c.spans)
+            else:
+                cued.append(c)
+                if c.cue.reach == "clause":
+                    own.append(self.cued_clauses(c.cue.bank))
         open_ = self.open_clauses(window)
         for clause in open_[bisect_left(open_, first) : bisect_right(open_, last)]:
             if (
@@ -846,7 +881,8 @@ class _Reading:
             if clause not in listed and not any(c.governs(clause) for c in cued):
                 return True
             i -= 1
-        return any(c not in listed for c in after[bisect_right(after, last) :])
+        k = bisect_right(after, last)  # read in place: a copy of the rest for each finding
+        return any(after[j] not in listed for j in range(k, len(after)))
 
     def cued_clauses(self, bank: str) -> frozenset[int]:
         """The starts of the clauses holding a hit of ``bank``."""
@@ -938,12 +974,13 @@ class _Cued:
     Asked by bisection near the finding, never listed: in a long sentence every finding
     listing every cue took the text's length squared."""
 
-    __slots__ = ("cue", "end", "hi", "hits", "lo", "reading", "start", "starts")
+    __slots__ = ("_any", "cue", "end", "hi", "hits", "lo", "reading", "start", "starts")
 
     def __init__(self, reading: _Reading, cue: Cue, start: int, end: int, lo: int, hi: int) -> None:
         self.reading, self.cue = reading, cue
         self.start, self.end, self.lo, self.hi = start, end, lo, hi
         self.hits, self.starts = reading.hits(cue.bank)
+        self._any: bool | None = None
 
     def _before(self, a: int, b: int) -> Found | None:
         """The first hit starting in ``[a, b]`` that frames the finding from before it."""
@@ -976,10 +1013,16 @@ class _Cued:
         return None
 
     def any(self) -> bool:
-        return self.any_from(self.lo)
+        """A framing hit (asked twice of most: does the cue frame, and does it tell)."""
+        if self._any is None:
+            self._any = self._any_from(self.lo)
+        return self._any
 
     def any_from(self, at: int) -> bool:
         """A framing hit that starts at ``at`` or later."""
+        return self.any() if at <= self.lo else self._any_from(at)
+
+    def _any_from(self, at: int) -> bool:
         return self._before(max(at, self.lo), self.start) is not None or (
             self._after(max(at, self.end), self.hi) is not None
         )
