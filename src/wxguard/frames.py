@@ -656,17 +656,21 @@ class _Reading:
                 parts.append(_Cued(self, cue, start, end, *window))
             if cue.title and headed:
                 parts.append(self.headline(cue.bank))
-        title = (
-            self.quoted(f)
-            if self.model.quoted is not None and f.rule in self.model.judged
-            else None
-        )
-        if title is not None and self.model.quoted is not None:
-            found.setdefault(self.model.quoted, []).append(_Listed(self, [title[0]]))
+        model = self.model
+        quoted = model.quoted
+        title = self.quoted(f) if quoted is not None and f.rule in model.judged else None
+        if title is not None and quoted is not None:
+            found.setdefault(quoted, []).append(_Listed(self, [title[0]]))
         if self._order is None:
-            self._order = _kind_order(self.model.cues)
+            self._order = _kind_order(model.cues)
         order = self._order
-        framing = [self.model.kinds[k] for k, parts in found.items() if any(p.any() for p in parts)]
+        kinds = model.kinds
+        framing: list[Kind] = []
+        for name, parts in found.items():  # a loop, not a comprehension's frame a finding
+            for part in parts:
+                if part.any():
+                    framing.append(kinds[name])
+                    break
         if len(framing) > 1:  # most findings stand in one kind's frame, or none
             framing.sort(key=lambda k: (k.severity.rank, order.get(k.name, len(order))))
         for kind in framing:
