@@ -145,21 +145,24 @@ def _found(draw: st.DrawFn) -> tuple[list[Violation], str | None]:
     for _ in range(draw(st.integers(0, 12))):
         start = draw(st.integers(0, size))
         end = draw(st.integers(start, min(size, start + draw(st.sampled_from([0, 1, 3, 80])))))
-        out.append(
-            Violation(
-                rule=draw(st.sampled_from(RULES)),
-                name="n",
-                category="c",
-                severity=draw(st.sampled_from(list(Severity))),
-                start=start,
-                end=end,
-                text=text[start:end],
-                message=draw(st.sampled_from(["m", "msg"])),
-                suggestion=draw(st.sampled_from([None, "s", "t", "u"])),
-                consequence="c",
-                frame=draw(st.sampled_from([None, None, "warning"])),
-            )
-        )
+        fields = {
+            "rule": draw(st.sampled_from(RULES)),
+            "name": "n",
+            "category": "c",
+            "severity": draw(st.sampled_from(list(Severity))),
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "message": draw(st.sampled_from(["m", "msg"])),
+            "suggestion": draw(st.sampled_from([None, "s", "t", "u"])),
+            "consequence": "c",
+            "frame": draw(st.sampled_from([None, None, "warning"])),
+        }
+        # as validated, or as a checker's finding becomes one (fields shared, not checked)
+        if draw(st.booleans()):
+            out.append(Violation(**fields))
+        else:
+            out.append(Violation.found(**fields, term=None, techniques=(), confidence=1.0))
     return out, draw(st.sampled_from([text, None]))
 
 

@@ -39,7 +39,7 @@ from operator import attrgetter
 
 from .catalog import OneMark, catalog
 from .families.base import Finding
-from .models import Severity, Violation
+from .models import _FOUND_FIELDS, Severity, Violation
 from .text.folding import SENTENCE_ENDS, fold_one_to_one
 from .text.segment import word_bounds
 
@@ -355,12 +355,17 @@ def _updated(
     _set = object.__setattr__
     _set(made, "__dict__", values)
     _set(made, "__pydantic_extra__", None)
-    _set(made, "__pydantic_fields_set__", v.__pydantic_fields_set__ | _UPDATED)
+    fields = v.__pydantic_fields_set__
+    # A finding's violation and a mark share the set of what validation records as set,
+    # as ``Violation.placed`` does: one set fewer for the collector to walk per mark.
+    marked = _MARKED if fields is _FOUND_FIELDS or fields is _MARKED else fields | _UPDATED
+    _set(made, "__pydantic_fields_set__", marked)
     _set(made, "__pydantic_private__", None)
     return made
 
 
 _UPDATED = frozenset(("message", "suggestion", "also"))
+_MARKED = _FOUND_FIELDS | _UPDATED
 
 
 def _bare(
