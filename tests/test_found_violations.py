@@ -191,22 +191,6 @@ def test_a_finding_is_one_object_to_the_collector() -> None:
         assert [r for r in gc.get_referents(made) if type(r) is dict] == [made.fields]
 
 
-def test_violations_taken_from_a_list_keep_its_order_and_empty_it() -> None:
-    """``Violations.taking`` lets each finding go as its violation is made; the violations
-    are those of the findings one by one, in order."""
-    text = "冰毒和办假证都不行，冰毒"
-    config = Guard(select=["WX1"]).config
-    findings = [
-        Finding("WX104", 0, 2, term="冰毒", fields={"term": "冰毒"}),
-        Finding("WX104", 3, 6, term="办假证", fields={"term": "办假证"}),
-        Finding("WX104", 10, 12, term="冰毒", fields={"term": "冰毒"}, confidence=0.9),
-    ]
-    one_by_one = [Violations(text, config)(f) for f in findings]
-    given_ = list(findings)
-    assert Violations(text, config).taking(given_) == one_by_one
-    assert given_ == []
-
-
 @given(
     st.tuples(
         st.sampled_from(["WX104", "WX301"]),

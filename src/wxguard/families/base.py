@@ -194,14 +194,6 @@ class Violations:
             )
         return Violation.placed(shared, f.start, f.end, self.text[f.start : f.end])
 
-    def taking(self, findings: list[Finding]) -> list[Violation]:
-        """The violations of ``findings`` in their order, emptying the list: each finding is
-        let go as its violation is made, so a long text never holds both in full for the
-        garbage collector to walk."""
-        findings.reverse()
-        pop = findings.pop
-        return [self(pop()) for _ in range(len(findings))]
-
 
 @lru_cache(maxsize=4096)
 def _message(code: str, lang: str, variant: str | None, fields: tuple[tuple[str, Any], ...]) -> str:
