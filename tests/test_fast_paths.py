@@ -692,6 +692,11 @@ def _ad_pieces() -> list[str]:
 
 @given(st.lists(st.sampled_from(_ad_pieces()), max_size=12).map("".join), st.sampled_from([1, 4]))
 @settings(max_examples=3000)
+# Anchors that wake patterns which do not match (元, 点, 【), beside a label only its gate
+# finds: the regexes asked turn the woken banks away, the gate's bank still counts.
+@example("发ＡＢｃ博元享级家【广告】点：1）和汽车站在一个院子内，出行便利退订回T", 4)
+# A review's words (negative weights) beside a price and a call to buy.
+@example("质量不错，价格便宜，下次还来买。原价199现价99元，欢迎选购", 4)
 def test_a_text_the_ceiling_turns_away_scores_below_the_threshold(
     text: str, threshold: float
 ) -> None:
