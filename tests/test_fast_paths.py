@@ -4,6 +4,7 @@ adversarial text, and the character-class gates with Unicode's tables over every
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from pathlib import Path
@@ -700,13 +701,21 @@ def test_a_text_the_inducement_gate_turns_away_has_no_join(text: str) -> None:
     batch screen asks the same): a text it turns away holds none."""
     from wxguard.families.inducement.model import inducement_model
     from wxguard.phrases.clauses import Clauses
-    from wxguard.phrases.gate import JoinGate
     from wxguard.phrases.joins import find_joins
 
     model = inducement_model(())
     clauses = Clauses(text)
-    if not JoinGate(model.banks, model.combines, model.alones).matched(clauses.text):
+    if not _inducement_gate().matched(clauses.text):
         assert find_joins(clauses, model.banks, model.combines, model.alones) == []
+
+
+@functools.cache
+def _inducement_gate() -> Any:
+    from wxguard.families.inducement.model import inducement_model
+    from wxguard.phrases.gate import JoinGate
+
+    model = inducement_model(())
+    return JoinGate(model.banks, model.combines, model.alones)
 
 
 def _ad_pieces() -> list[str]:
