@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from wxguard.config import key_line
 from wxguard.sources import find_config
 from wxguard.sources.project import per_file_ignored
 
@@ -119,25 +120,38 @@ def test_per_file_glob(tmp_path: Path, pattern: str, path: str, hit: bool) -> No
 @pytest.mark.parametrize(
     ("content", "error"),
     [
-        ('colour = "red"\n', "wxguard.toml: colour: unknown key (known keys: "),
+        ('colour = "red"\n', "wxguard.toml:1: colour: unknown key (known keys: "),
         (
             'fail-on = "fatal"\n',
-            "wxguard.toml: fail-on: Input should be 'error', 'warning' or 'info'",
+            "wxguard.toml:1: fail-on: Input should be 'error', 'warning' or 'info'",
         ),
-        ('select = ["WX9"]\n', "wxguard.toml: select: unknown rule selector 'WX9'"),
-        ('severity = { WX999 = "error" }\n', "wxguard.toml: severity: unknown rule code 'WX999'"),
+        ('select = ["WX9"]\n', "wxguard.toml:1: select: unknown rule selector 'WX9'"),
+        ('severity = { WX999 = "error" }\n', "wxguard.toml:1: severity: unknown rule code 'WX999'"),
         (
             '[per-file-ignores]\n"a/*" = ["XX1"]\n',
-            "wxguard.toml: per-file-ignores: unknown rule selector 'XX1'",
+            "wxguard.toml:1: per-file-ignores: unknown rule selector 'XX1'",
         ),
-        ('select = "WX1"\n', "wxguard.toml: select: should be an array (a list in Python)"),
+        ('select = "WX1"\n', "wxguard.toml:1: select: should be an array (a list in Python)"),
         (
             '[words]\nfraud = "套路贷"\n',
-            "wxguard.toml: words.fraud: should be an array (a list in Python) (got '套路贷')",
+            "wxguard.toml:2: words.fraud: should be an array (a list in Python) (got '套路贷')",
         ),
-        ('severity = "error"\n', "wxguard.toml: severity: should be a table (a dict in Python)"),
-        ("select = [\n", "wxguard.toml: config: not valid TOML"),
+        ('severity = "error"\n', "wxguard.toml:1: severity: should be a table (a dict in Python)"),
+        (
+            "select = [\n",
+            "wxguard.toml: config: not valid TOML: Invalid value (at end of document)",
+        ),
         ('wordlists = ["missing.txt"]\n', "missing.txt: cannot read word list"),
+        (
+            'select = ["WX1"]\n\n[format]\n# 标题\ntitle-chars = 99999999999\n',
+            "wxguard.toml:5: format.title-chars: Input should be less than or equal to 1000000000",
+        ),
+        (
+            '[profiles.wechat]\n"media-size-mb" = inf\n',
+            "wxguard.toml:2: profiles.wechat.media-size-mb: Input should be a finite number",
+        ),
+        ('sound = true\nsplit-characters = "no"\n', "wxguard.toml:2: split-characters: Input"),
+        ("commercial-threshold = inf\n", "wxguard.toml:1: commercial-threshold: Input should be"),
     ],
 )
 def test_bad_config_is_one_line_naming_key_and_file(cli: Cli, content: str, error: str) -> None:
@@ -160,7 +174,7 @@ def test_broken_pyproject_mentioning_wxguard_is_an_error(cli: Cli) -> None:
     cli.write("sub/pyproject.toml", "[tool.wxguard\n")
     cli.write("sub/copy.txt", "你好\n")
     r = cli("check", "sub/copy.txt")
-    assert r.code == 2 and "pyproject.toml: config: not valid TOML" in r.err
+    assert r.code == 2 and "pyproject.toml:1: config: not valid TOML" in r.err
 
 
 @pytest.mark.parametrize(
@@ -181,3 +195,40 @@ def test_repeated_selectors_accumulate(cli: Cli, args: list[str], expected: list
     r = cli("check", *args, "copy.txt")
     assert [line.split(" ")[1] for line in r.findings] == expected
     assert r.code == (1 if expected else 0)
+
+
+_LAYOUT = """\
+# 本组的设置
+select = ["WX1", "WX4"]
+words.gambling = ["网赌"]
+"fail-on" = "warning"
+
+[format]
+paragraph-lines = 6
+title-chars = 0
+
+[profiles.wechat]
+text-limit = 500
+allow = [
+  "苹果",
+]
+"""
+
+
+@pytest.mark.parametrize(
+    ("key", "line"),
+    [
+        ("select", 2),
+        ("words.gambling", 3),
+        ("words.gambling.0", 3),
+        ("fail-on", 4),
+        ("format", 6),
+        ("format.title-chars", 8),
+        ("profiles.wechat.text-limit", 11),
+        ("profiles.wechat.allow.0", 12),
+        ("profiles.wechat.media-size-mb", 10),  # not set: its table's header
+        ("ignore", None),
+    ],
+)
+def test_config_errors_find_the_line_that_sets_the_key(key: str, line: int | None) -> None:
+    assert key_line(_LAYOUT, tuple(key.split("."))) == line

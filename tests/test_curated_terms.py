@@ -190,3 +190,16 @@ def test_trap_is_not_an_error(guard: Guard, text: str) -> None:
         if v.severity is Severity.ERROR and v.rule.startswith("WX1")
     ]
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("尼玛县位于西藏那曲", False),  # a county (new-user trial s10: a WX107 warning)
+        ("尼玛次仁是我们班长", False),  # a Tibetan name
+        ("你尼玛的，又迟到", True),
+        ("尼玛，又堵车", True),
+    ],
+)
+def test_nima_is_a_curse_but_not_a_place_or_a_name(guard: Guard, text: str, flagged: bool) -> None:
+    assert any(v.rule == "WX107" for v in guard.check(text).violations) is flagged

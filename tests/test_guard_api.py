@@ -174,7 +174,7 @@ def test_config_unknown_key_names_key_and_file(tmp_path: pytest.TempPathFactory)
     path.write_text('selct = ["WX1"]\n', "utf-8")
     with pytest.raises(ConfigError) as err:
         Guard.from_config(path)
-    assert str(err.value).startswith(f"{path}: selct: unknown key")
+    assert str(err.value).startswith(f"{path}:1: selct: unknown key")
 
 
 def test_every_setting_is_a_typed_guard_keyword_with_the_config_default() -> None:

@@ -137,6 +137,28 @@ def test_symbol_run_is_bounded() -> None:
 
 
 @pytest.mark.parametrize(
+    ("kwargs", "named"),
+    [
+        ({"split_characters": "no"}, "split_characters"),  # pydantic's lax bool read "no" as False
+        ({"sound": 1}, "sound"),
+        ({"frames": "off"}, "frames"),
+        ({"default_wordlists": "false"}, "default_wordlists"),
+        ({"commercial_threshold": math.inf}, "commercial_threshold"),  # every ad rule off
+        ({"format": {"title-chars": 10**400}}, "format.title-chars"),
+        ({"format": {"video-seconds": math.inf}}, "format.video-seconds"),
+        ({"profiles": {"wechat": {"media-size-mb": math.inf}}}, "profiles.wechat.media-size-mb"),
+        ({"profiles": {"wechat": {"max-repeats": 10**30}}}, "profiles.wechat.max-repeats"),
+    ],
+)
+def test_values_once_taken_silently_name_the_setting(kwargs: dict[str, Any], named: str) -> None:
+    """Each was accepted before: a string read as a boolean, a threshold no score reaches,
+    and limits that overflowed later (media size in bytes, a database count)."""
+    with pytest.raises(ConfigError) as caught:
+        Guard(**kwargs)
+    assert caught.value.key == named
+
+
+@pytest.mark.parametrize(
     ("key", "value"),
     [
         ("allow", 0),
@@ -206,6 +228,18 @@ def test_a_backtracking_allow_regex_is_cut_short(pattern: str) -> None:
     report = guard.check(text)
     assert time.process_time() - start < 5  # 33.7 s before, for 34 characters
     assert [v.rule for v in report.violations] == ["WX104"]  # an entry that ran out drops nothing
+
+
+def test_many_backtracking_allow_regexes_share_one_budget() -> None:
+    """Ten slow patterns took 2 CPU s a message when each had its own 0.1 s limit."""
+    patterns = [f"/(a|aa)+${'b' * i}/" for i in range(20)]
+    guard = Guard(allow=[*patterns, "/出售冰毒/"], select=["WX1", "WX3"])
+    text = "a" * 40 + "c 出售冰毒，转发到3个群领红包"
+    start = time.process_time()
+    report = guard.check(text)
+    assert time.process_time() - start < 1.5
+    # the budget ran out before the last entry: its match drops nothing, the safe side
+    assert {v.rule for v in report.violations} >= {"WX104"}
 
 
 def test_allow_regexes_still_drop_what_they_match() -> None:

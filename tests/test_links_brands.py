@@ -140,16 +140,22 @@ BRAND_SUBDOMAINS = [
     ("http://icbc.vip-kf.xyz/", "icbc.com.cn", "vip-kf.xyz"),
     ("https://m.12306.tuipiao.cyou/", "12306.cn", "tuipiao.cyou"),
     ("https://www.jd.abc.shop/", "jd.com", "abc.shop"),
+    # the name beside words that make the label read as its domain, or beside a lure
+    # elsewhere in the host (new-user trial, session 10: both passed)
+    ("https://icbc-cn.com.verify-login.xyz/", "icbc.com.cn", "verify-login.xyz"),
+    ("icbc-cn.kdcx.top", "icbc.com.cn", "kdcx.top"),
+    ("https://www-jd.kf-help.top/", "jd.com", "kf-help.top"),
 ]
 # The same word below a long-established domain is a site's own section or a partner's
 # page (apple.stackexchange.com is Ask Different), and a brand word inside a longer label
-# names nothing.
+# with no lure in the host names nothing (a tool site's weixin-tools).
 NOT_BRAND_SUBDOMAINS = [
     "https://apple.stackexchange.com/questions",
     "https://sf-express.example.com/",
     "https://icbc.example.cn/",
     "https://jdxy.example.top/",
     "https://weixin-tools.example.top/",
+    "https://icbc-fans.example.top/",
     "https://sf-express.com.cn/",  # no subdomain: the brand's own label under another suffix
 ]
 

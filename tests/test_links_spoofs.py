@@ -29,6 +29,8 @@ POSITIVES = [
     ("https://www.alipay.com.secure-pay.cn/a", "www.alipay.com", "secure-pay.cn"),
     ("https://etax.chinatax.gov.cn.tuishui.top/", "etax.chinatax.gov.cn", "tuishui.top"),
     ("https://www.122.gov.cn.weizhang-pay.com/", "www.122.gov.cn", "weizhang-pay.com"),
+    # the name runs into the registrable label (new-user trial, session 10: it passed)
+    ("https://www.icbc.com.cn.cn/", "www.icbc.com.cn", "cn.cn"),
 ]
 NEGATIVES = [
     "https://www.icbc.com.cn/icbc/",

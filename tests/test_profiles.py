@@ -184,7 +184,7 @@ def test_bad_user_profiles_name_the_key(profiles: dict[str, object], pattern: st
 def test_an_unknown_profile_file_key_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "wxguard.toml"
     path.write_text("[profiles.x]\nmax-repeat = 3\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"wxguard\.toml: profiles\.x\.max-repeat"):
+    with pytest.raises(ConfigError, match=r"wxguard\.toml:\d+: profiles\.x\.max-repeat"):
         Guard.from_config(path)
 
 

@@ -39,7 +39,7 @@ class AllowList:
             self.automaton.make_automaton()
 
     def _spans(self, text: str, folded: str) -> list[tuple[int, int]]:
-        spans = [span for rx in self.regexes for span in regex_spans(rx, text)]
+        spans = regex_spans(self.regexes, text)
         if self.automaton is not None:
             spans += [(end + 1 - length, end + 1) for end, length in self.automaton.iter(folded)]
         return sorted(spans)

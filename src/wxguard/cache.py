@@ -130,6 +130,7 @@ _BUILDERS = (
     "text/folding.py",
     "text/sound.py",
     "families/content/lexicon.py",
+    "families/content/automata.py",
     "families/content/splitchars.py",
     "families/content/wordlists.py",
     "families/content/terms.py",

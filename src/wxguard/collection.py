@@ -4,7 +4,10 @@ Building or reading a table, or checking a long text, creates hundreds of thousa
 objects (hits, joins, findings); every few hundred new ones set off a collection that walks
 them, which cost a fifth of the time of a 1 MB check. Reference counting still frees what
 these steps drop. The pause is counted, so threads that pause at the same time leave the
-collector as they found it once the last one is done.
+collector as they found it once the last one is done. Code of one's own that calls
+``gc.disable()`` while a pause is on finds the collector enabled when the pause ends: the
+interpreter has one switch and no record of who turned it, so such code should build its
+Guards before it turns the collector off.
 """
 
 from __future__ import annotations

@@ -12,14 +12,22 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from .catalog import catalog
 from .errors import ConfigError
 from .families.content.terms import check_term
 from .models import Industry, Platform, Severity
 from .profiles import FormatLimits, Profile, known_platforms, merge_user_profiles
-from .resources import loads_toml, read_data
+from .resources import TOML_LINE, loads_toml, read_data
 from .userregex import refuse_size
 
 _REGEX_ALLOW = re.compile(r"^/(.+)/([imsx]*)$", re.S)
@@ -39,7 +47,7 @@ class GuardConfig(BaseModel):
     # Terms by category, as a list (block tier) or by tier: {"gambling": {"review": [...]}}.
     words: dict[str, tuple[str, ...] | dict[str, tuple[str, ...]]] = Field(default_factory=dict)
     wordlists: tuple[Path, ...] = ()
-    default_wordlists: bool = True
+    default_wordlists: StrictBool = True
     allow: tuple[str, ...] = ()
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -58,17 +66,18 @@ class GuardConfig(BaseModel):
     allowed_domains: tuple[str, ...] = ()
     blocked_domains: tuple[str, ...] = ()
     lang: Literal["zh", "en"] = "zh"
-    split_characters: bool = True
-    sound: bool = True
+    split_characters: StrictBool = True
+    sound: StrictBool = True
     format: FormatLimits = Field(default_factory=FormatLimits)
     campaign_keywords: tuple[str, ...] = ()
     phrases: tuple[
         Path, ...
     ] = ()  # extra phrase-bank files ([inducement], [advertising], [scams], [frames], [trade])
     commercial_threshold: float = Field(
-        default=4.0, gt=0
+        default=4.0, gt=0, allow_inf_nan=False
     )  # commercial_score() at or above: advertising rules apply
-    frames: bool = True  # the frame judge lowers findings in warnings, notices and reports (wordlists/frames.toml)
+    # The frame judge lowers findings in warnings, notices and reports (wordlists/frames.toml).
+    frames: StrictBool = True
     # Folder walking on the command line (sources/files.py): globs; None keeps the default list.
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()
@@ -224,6 +233,18 @@ def build_config(data: dict[str, Any], source: str | Path | None = None) -> Guar
         raise ConfigError(exc.key, exc.problem, source) from None
 
 
+def parse_config(raw: bytes, path: Path) -> dict[str, Any]:
+    """A configuration file's TOML, or a ConfigError naming the file and line."""
+    try:
+        return loads_toml(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError("config", f"not valid TOML: {exc}", path) from None
+    except tomllib.TOMLDecodeError as exc:
+        m = TOML_LINE.search(str(exc))
+        line = int(m.group(1)) if m else None
+        raise ConfigError("config", f"not valid TOML: {exc}", path, line) from None
+
+
 def load_config_file(path: str | Path) -> GuardConfig:
     """Read ``[tool.wxguard]`` from a pyproject.toml, or a wxguard.toml (top level or that table)."""
     path = Path(path)
@@ -231,10 +252,7 @@ def load_config_file(path: str | Path) -> GuardConfig:
         raw = read_data(path)
     except OSError as exc:
         raise ConfigError("config", f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        data = loads_toml(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError("config", f"not valid TOML: {exc}", path) from None
+    data = parse_config(raw, path)
     table = data.get("tool", {}).get("wxguard")
     if table is None:
         if path.name == "pyproject.toml":
@@ -242,7 +260,46 @@ def load_config_file(path: str | Path) -> GuardConfig:
         table = data
     if not isinstance(table, dict):
         raise ConfigError("tool.wxguard", "must be a table", path)
-    return GuardConfig.from_mapping(table, path)
+    try:
+        return GuardConfig.from_mapping(table, path)
+    except ConfigError as exc:
+        prefix = ("tool", "wxguard") if table is not data else ()
+        line = key_line(raw.decode("utf-8"), (*prefix, *exc.key.split(".")))
+        raise ConfigError(exc.key, exc.problem, exc.source, line) from None
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
+_ASSIGN = re.compile(
+    r"^\s*((?:\"[^\"]*\"|'[^']*'|[\w-]+)(?:\s*\.\s*(?:\"[^\"]*\"|'[^']*'|[\w-]+))*)\s*="
+)
+_KEY_PART = re.compile(r"\"([^\"]*)\"|'([^']*)'|([\w-]+)")
+
+
+def _dotted(text: str) -> tuple[str, ...]:
+    return tuple(a or b or c for a, b, c in _KEY_PART.findall(text))
+
+
+def key_line(text: str, path: tuple[str, ...]) -> int | None:
+    """The line (1-based) that sets the deepest part of a dotted key path: ``tomllib`` keeps
+    no positions, so the file is read again for table headers and assignments. Array
+    indices in the path are skipped; ``None`` when no line sets any part of it."""
+    want = tuple(part for part in path if not part.isdigit())
+    best, best_depth = None, 0
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line)
+        if header:
+            table = _dotted(header.group(1))
+            full = table
+        else:
+            assign = _ASSIGN.match(line)
+            if not assign:
+                continue
+            full = table + _dotted(assign.group(1))
+        depth = len(full)
+        if depth > best_depth and want[:depth] == full:
+            best, best_depth = number, depth
+    return best
 
 
 def allow_entries(entries: tuple[str, ...]) -> tuple[list[str], list[re.Pattern[str]]]:

@@ -23,9 +23,12 @@ class WordListError(WxguardError):
 class ConfigError(WxguardError):
     """A configuration key with a bad value, or a key wxguard does not know."""
 
-    def __init__(self, key: str, problem: str, source: str | Path | None = None) -> None:
+    def __init__(
+        self, key: str, problem: str, source: str | Path | None = None, line: int | None = None
+    ) -> None:
         self.key = key
         self.source = str(source) if source is not None else None
         self.problem = problem
-        where = f"{self.source}: " if self.source else ""
+        self.line = line
+        where = f"{self.source}{f':{line}' if line else ''}: " if self.source else ""
         super().__init__(f"{where}{key}: {problem}")

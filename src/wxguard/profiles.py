@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import time
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PositiveFloat,
-    PositiveInt,
+    StrictBool,
     ValidationError,
     model_validator,
 )
@@ -32,6 +31,11 @@ if TYPE_CHECKING:
     from .config import GuardConfig
 
 PROFILE_NAME = r"^[a-z][a-z0-9_-]*$"
+
+# A limit a config may set: positive, finite and far above any real message, schedule or
+# file, so the arithmetic done with it (bytes, minutes, database counts) cannot overflow.
+PositiveInt = Annotated[int, Field(gt=0, le=1_000_000_000)]
+PositiveFloat = Annotated[float, Field(gt=0, le=1_000_000_000, allow_inf_nan=False)]
 
 
 def _kebab(name: str) -> str:
@@ -139,7 +143,7 @@ class IndustrySchedule(_Data):
     title_zh: str
     title_en: str
     window: Window
-    workdays_only: bool = False
+    workdays_only: StrictBool = False
     working_hours: Window | None = None
     limit: PositiveInt
     period: Literal["day", "week"]

@@ -24,7 +24,7 @@ from typing import Any
 from .errors import WordListError
 
 _PACKAGE = Path(__file__).resolve().parent
-_TOML_LINE = re.compile(r"line (\d+)")
+TOML_LINE = re.compile(r"line (\d+)")
 # Word lists, phrase files, registries and config files are written by people: one this big
 # is a mistake or an attack (a config naming /dev/zero filled 22 GB of memory until the
 # kernel killed the process, audit s9). The largest bundled file is under 1 MB.
@@ -181,7 +181,7 @@ def parse_toml(text: str, shown: str) -> TomlFile:
     try:
         return TomlFile(loads_toml(text), text, shown)
     except tomllib.TOMLDecodeError as exc:
-        m = _TOML_LINE.search(str(exc))
+        m = TOML_LINE.search(str(exc))
         raise WordListError(
             shown, int(m.group(1)) if m else None, f"not valid TOML: {exc}"
         ) from None

@@ -4,8 +4,10 @@ time limit.
 A user's pattern can backtrack for ever (``/(a|aa)+$/`` on a line of a's: minutes for a few
 dozen characters), and ``check`` must not hang on any text. The ``regex`` module runs the
 same pattern (it is written for ``re`` and checked by ``re`` when the setting is read) and
-stops after ``TIMEOUT``; a pattern that runs out of time matches nothing in that message.
-An allow entry can only drop findings, so running out keeps them: the safe side.
+stops after ``TIMEOUT``; a pattern that runs out of time matches nothing in that message,
+and the patterns of one message share ``BUDGET`` (ten slow patterns took 2 s a message when
+each had its own limit). An allow entry can only drop findings, so running out keeps them:
+the safe side.
 
 The time limit does not bound compiling: ``regex`` expands counted repeats, so
 ``/(?:a{2000}){2000}/`` took 1.2 GB and 7 s at the first check (audit of session 8).
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import time
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
     import regex
 
 TIMEOUT = 0.1  # seconds for one pattern on one message
+BUDGET = 0.2  # seconds for all of them on one message
 # Items a pattern may expand to (a{100000} compiles in 0.1 s and 50 MB; no allow entry needs
 # more than a few hundred).
 MAX_EXPANDED = 10_000
@@ -82,13 +86,21 @@ def _compiled(pattern: str, flags: int) -> regex.Pattern[str]:
     return regex.compile(pattern, sum(r for p, r in pairs if flags & p))
 
 
-def spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """The non-empty matches of ``rx`` in ``text``; none when it runs out of time."""
-    try:
-        return [
-            m.span()
-            for m in _compiled(rx.pattern, rx.flags).finditer(text, timeout=TIMEOUT)
-            if m.end() > m.start()
-        ]
-    except TimeoutError:
-        return []
+def spans(regexes: Iterable[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
+    """The non-empty matches of every pattern in ``text``; none of a pattern that runs out of
+    time, and none of the patterns left when the message's budget is spent."""
+    found: list[tuple[int, int]] = []
+    deadline = time.perf_counter() + BUDGET
+    for rx in regexes:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            break
+        try:
+            found += [
+                m.span()
+                for m in _compiled(rx.pattern, rx.flags).finditer(text, timeout=min(TIMEOUT, left))
+                if m.end() > m.start()
+            ]
+        except TimeoutError:
+            continue
+    return found

@@ -8,17 +8,15 @@ The closest file wins; files are not merged.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-from ..config import GuardConfig, build_config, load_config_file
-from ..errors import ConfigError
+from ..config import GuardConfig, build_config, load_config_file, parse_config
 from ..guard import Guard
 from ..models import Severity
-from ..resources import loads_toml, read_data
+from ..resources import read_data
 from .files import Exclusion, exclusion
 
 CONFIG_FILES = ("wxguard.toml", "pyproject.toml")
@@ -123,10 +121,7 @@ def _declares_wxguard(path: Path) -> bool:
         return False
     if b"wxguard" not in raw:
         return False
-    try:
-        data = loads_toml(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError("config", f"not valid TOML: {exc}", path) from None
+    data = parse_config(raw, path)
     tool = data.get("tool")
     return isinstance(tool, dict) and "wxguard" in tool
 

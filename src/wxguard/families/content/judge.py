@@ -360,9 +360,7 @@ class Judge:
         """An allow regex matches around the span (the matches are found once a message)."""
         if self.lexicon.allow_regexes:
             if self._regex_spans is None:
-                self._regex_spans = [
-                    span for rx in self.lexicon.allow_regexes for span in regex_spans(rx, self.text)
-                ]
+                self._regex_spans = regex_spans(self.lexicon.allow_regexes, self.text)
             return any(a <= start and b >= end for a, b in self._regex_spans)
         return False
 

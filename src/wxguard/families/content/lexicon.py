@@ -21,8 +21,6 @@ from dataclasses import InitVar, dataclass, field
 from functools import cache
 from typing import Any, Literal, NamedTuple, overload
 
-import ahocorasick
-
 from ...text.folding import TABLE_SIZE, fold, is_cjk
 from ...text.sound import BREAK, spell, spell_table
 from ...text.views import (
@@ -34,6 +32,7 @@ from ...text.views import (
     collapse,
     sound_classes,
 )
+from .automata import KeyAutomaton, key_automaton
 from .masks import MaskIndex, mask_candidates, masked_slots
 from .numerals import numeral_variants
 from .prefilter import PairPrefilter
@@ -458,24 +457,20 @@ class _Groups:
         )
 
 
-def _automaton(keyed: dict[str, list[int]], width: int) -> ahocorasick.Automaton | None:
+def _automaton(keyed: dict[str, list[int]], depth: int) -> KeyAutomaton | None:
     """An automaton whose value for a key is the key's group number in ``_Groups(keyed)``:
     integers, so that reading it back from the cache makes no Python object per key."""
-    if not keyed:
-        return None
-    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for g, key in enumerate(keyed):
-        auto.add_word(key, g)
-    auto.make_automaton()
-    return auto
+    return key_automaton(keyed, depth)
 
 
-def _int_automaton(auto: Any) -> bool:
-    return (
-        type(auto) is ahocorasick.Automaton
-        and auto.kind == ahocorasick.AHOCORASICK
-        and auto.store == ahocorasick.STORE_INTS
-    )
+def _intact_automaton(auto: object) -> bool:
+    return type(auto) is KeyAutomaton and auto.intact()
+
+
+# Where a big lexicon's automata cut their keys (``automata.KeyAutomaton``): four classes of
+# two symbols; eight pinyin letters.
+MAIN_DEPTH = 8
+LETTER_DEPTH = 8
 
 
 class _Matcher:
@@ -499,8 +494,8 @@ class _Matcher:
                 longest_key = max(longest_key, len(key))
             else:
                 short.setdefault(sound_classes(folds[i]), []).append(i)
-        self.main = _automaton(main, width=2)
-        self.short = _automaton(short, width=1)
+        self.main = _automaton(main, MAIN_DEPTH)
+        self.short = _automaton(short, MAIN_DEPTH)
         self._main_groups, self._short_groups = _Groups(main, 2), _Groups(short, 1)
         # The prefilter reads only each key's first three classes and the longest key.
         self._main_heads = sorted(heads)
@@ -529,7 +524,7 @@ class _Matcher:
     def intact(self) -> bool:
         n = len(self.patterns)
         return (
-            all(a is None or _int_automaton(a) for a in (self.main, self.short))
+            all(a is None or _intact_automaton(a) for a in (self.main, self.short))
             and type(self._main_groups) is _Groups
             and type(self._short_groups) is _Groups
             and self._main_groups.intact(n)
@@ -568,11 +563,11 @@ class _Matcher:
         arrays = view.arrays
         prefilter = self.prefilter() if arrays is not None else None
         if arrays is None or prefilter is None:
-            return self.main.iter(self.enc.encode_view(view))  # type: ignore[no-any-return]
+            return self.main.iter(self.enc.encode_view(view))
         encoded = self.enc.encode_view(view)
         windows = prefilter.windows(arrays.collapsed)
         if sum(b - a for a, b in windows) * 4 > len(arrays.collapsed):
-            return self.main.iter(encoded)  # type: ignore[no-any-return]
+            return self.main.iter(encoded)
         hits: list[tuple[int, int]] = []
         for a, b in windows:
             # Slices, not iter(start, end): pyahocorasick converts the whole input each call.
@@ -633,7 +628,7 @@ class _Letters(_MadeOnUse):
             keyed.setdefault(letters, []).append(2 * i)
             if sum(map(is_cjk, folded)) >= 3:
                 keyed.setdefault("".join(s[0] for s in syllables), []).append(2 * i + 1)
-        self.auto = _automaton(keyed, width=1)
+        self.auto = _automaton(keyed, LETTER_DEPTH)
         self.groups = _Groups(keyed, 1)
         self.text = text = "\n".join(keyed)
         pieces: set[str] = set()
@@ -670,7 +665,7 @@ class _Letters(_MadeOnUse):
 
     def intact(self) -> bool:
         return (
-            (self.auto is None or _int_automaton(self.auto))
+            (self.auto is None or _intact_automaton(self.auto))
             and type(self.groups) is _Groups
             and self.groups.intact(2 * len(self.patterns))
             and (self.auto is None or len(self.auto) == len(self.groups))

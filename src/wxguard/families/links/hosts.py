@@ -250,12 +250,13 @@ class Trusted:
         """The trusted name a host wears as its leading labels while it belongs to another
         registrable domain (``wx.qq.com.login-verify.top`` wears ``wx.qq.com``), or None.
         Only whole names count: ``qq.example.com`` wears no ``qq.com``."""
-        if self._leading(host.split(".")[:-2]) is None:  # most hosts: no suffix lookup
+        if self._leading(host.split(".")[:-1]) is None:  # most hosts: no suffix lookup
             return None
         parts = split_host(host)
         if not parts.subdomain or not parts.registrable or listed(host, self.names):
             return None
-        return self._leading(parts.subdomain.split("."))
+        # The name may run into the registrable label: www.icbc.com.cn.cn is cn.cn's.
+        return self._leading([*parts.subdomain.split("."), parts.domain])
 
     def _leading(self, labels: list[str]) -> str | None:
         """The longest run of leading labels that is a trusted name or under one."""
@@ -287,9 +288,16 @@ class Trusted:
             return m.group(1), "hyphenated"
         parts = split_host(host)
         if parts.subdomain and parts.suffix.rpartition(".")[2] in self.cheap:
+            lure_in_host = not self.lures.isdisjoint(re.split(r"[.-]", host))
             for label in parts.subdomain.split("."):
-                if (name := self.words.get(label)) is not None:
-                    return name, "brand-subdomain"
+                # A brand's name as the whole label, or beside words that make it pass for the
+                # brand's own name (icbc-cn) or a lure anywhere in the host (icbc-x.verify-login):
+                # weixin-tools.example.top is a tool site's name.
+                words = label.split("-")
+                for start, end, brand in self._runs(words):
+                    rest = words[:start] + words[end:]
+                    if lure_in_host or all(w in _NAME_PARTS for w in rest):
+                        return brand, "brand-subdomain"
         for label in (
             [*parts.subdomain.split("."), parts.domain] if parts.subdomain else [parts.domain]
         ):
@@ -311,12 +319,9 @@ class Trusted:
         or one word that is a brand's name run into a lure word (``jdrefund``, ``payicbc``)."""
         words = label.split("-")
         lures = [i for i, word in enumerate(words) if word in self.lures]
-        for size in range(len(words), 0, -1):  # the longest name: sf-express before sf
-            for start in range(len(words) - size + 1):
-                end = start + size
-                name = self.words.get("-".join(words[start:end]))
-                if name is not None and any(i < start or i >= end for i in lures):
-                    return name, "hyphenated"
+        for start, end, brand in self._runs(words):
+            if any(i < start or i >= end for i in lures):
+                return brand, "hyphenated"
         for word in dict.fromkeys([label, *words]):  # sf-expressverify, jdrefund
             for lure in self.lures:
                 if len(word) <= len(lure):
@@ -326,6 +331,15 @@ class Trusted:
                 if word.endswith(lure) and (name := self.words.get(word[: -len(lure)])):
                     return name, "joined"
         return None
+
+    def _runs(self, words: list[str]) -> Iterator[tuple[int, int, str]]:
+        """The runs of a label's hyphenated words that are a brand's name, longest first
+        (sf-express before sf): start, end and the brand's host."""
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                name = self.words.get("-".join(words[start : start + size]))
+                if name is not None:
+                    yield start, start + size, name
 
     def homoglyph(self, host: str) -> str | None:
         """The trusted name a look-alike host spells in Latin letters (``іcbc.com.cn`` with
@@ -342,6 +356,8 @@ class Trusted:
 
 
 _MIN_LABEL = 4
+# Words that run into a brand's name to make a label read as its domain (icbc-cn, www-icbc).
+_NAME_PARTS = frozenset({"www", "m", "com", "cn", "net", "org", "gov", "hk", "mo", "tw"})
 
 
 def _brand_word(label: str) -> bool:
