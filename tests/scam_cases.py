@@ -702,6 +702,28 @@ POSITIVES: list[tuple[str, str, str]] = [
         "WX801",
         "国家补贴每人3000元，点击领取 http://bt.sh-gov.xyz",
     ),
+    # session 10 (fourth trial): a platform account locked or about to be banned, a balance
+    # to be zeroed, with "the link" to verify, appeal or move the money; paid credit repair
+    # that guarantees a card and takes a deposit
+    (
+        "您的QQ账号已被限制登录，请于今日内点击链接进行实名认证",
+        "WX801",
+        "账号已被限制登录，请于今日内点击链接进行实名认证",
+    ),
+    (
+        "您的快手账号因违规即将被封号，请在48小时内点击链接申诉",
+        "WX801",
+        "将被封号，请在48小时内点击链接申诉",
+    ),
+    ("您的社保账户余额即将清零，点击链接办理转存", "WX801", "账户余额即将清零，点击链接办理转存"),
+    # "you were reported" is the scam's threat, not a member reporting one
+    (
+        "您的微信号被人举报了，已被限制登录，请在12小时内点击链接完成身份认证",
+        "WX801",
+        "已被限制登录，请在12小时内点击链接完成身份认证",
+    ),
+    ("专业修复征信，包下卡，先付定金", "WX804", "修复征信，包下卡"),
+    ("征信修复，先付一半定金，下卡后付尾款", "WX804", "征信修复，先付一半定金"),
 ]
 
 NEGATIVES: list[str] = [
@@ -938,4 +960,15 @@ NEGATIVES: list[str] = [
     # an employer's subsidy handled by its own HR
     "高温补贴随工资发放，新员工请微信发送银行卡号给人事",
     "住房补贴有疑问请加人事微信 hr_zhang01",
+    # session 10: members retelling who approached them, and what they did (reported it, lost
+    # someone to it); a locked account handled in the app; a group's own ban rule
+    "有人私聊我说“兼职刷单，一单佣金20”，我已经举报了",
+    "又有人加我说“日结佣金，动动手指就能赚”，我举报了",
+    "同事被“缅甸高薪招聘，包吃住”骗走了，现在还没回来",
+    "有个网友加我问要不要做刷单兼职，日结，大家小心",
+    "账号被限制登录了，在手机上点击“申诉”按钮就可以",
+    "我的微信被限制登录了，有没有人知道怎么解封？",
+    "抖音提示我账号违规将被封号，我在App里申诉成功了",
+    "群规：发广告的将被封号，有问题联系群主",
+    "征信报告可以在银行网点免费打印，不用交定金",
 ]

@@ -918,7 +918,7 @@ def test_franchise_calls_gambling_accounts_and_courses_stay_commercial(text: str
         ("我公司生产塑料检查井对外销售", "offering"),
         ("浙江优安（专业制造商）", "offering"),
         ("春夏款上衣已到", "product"),
-        ("新年财源广进", "wish"),
+        ("新年好！本店祝您财源广进", "greeting"),
         ("昂立外语春季班正在报名中", "tuition"),
         ("周末班、提高班均有名额", "enrol"),
         ("电子厂长白班，包吃住", "job-terms"),  # a job's terms apart from the offer
@@ -1158,3 +1158,120 @@ def test_a_news_line_on_sales_figures_counts_against() -> None:
 def test_a_trade_in_second_hand_machines_is_no_neighbours_sale() -> None:
     assert "personal" in _kinds("二手挖机，九成新，便宜出")
     assert "personal" not in _kinds("二手挖机买卖，旧机置换，欢迎咨询")
+
+
+# -- session 10: evidence against that read an ad wrongly; shapes of offers; greetings --------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("生产塑料托盘、垃圾桶周转箱，对外销售", "review"),  # goods, not a verdict
+        ("不看后悔的好房", "review"),  # a seller's urgency, not a buyer's regret
+        ("错过机会请别后悔", "review"),
+        ("有机会来体验相信会满意", "review"),  # a seller's promise
+        ("不用着急，把行驶证拍照发给我", "chat"),  # reassurance, not a product in use
+        ("10万精装没住过人", "chat"),  # a flat never lived in
+        ("迅捷物流，山西专线，正常营业", "chat"),  # the carrier sending the message
+        ("各位家长朋友：小红帽托管班开始招生了", "notice"),  # a class of its own name enrolling
+        ("各位家长您好：昂立外语春季班正在报名中", "notice"),
+        ("有鸡翅尖四百斤，低价出售", "personal"),  # stock by the hundred jin: a trader
+        ("银行承兑汇票转让贴现", "personal"),  # a finance trade
+    ],
+)
+def test_evidence_against_does_not_misread_an_ad_s10(text: str, kind: str) -> None:
+    assert kind not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("住了一晚就后悔了", "review"),
+        ("垃圾酒店，再也不来", "review"),
+        ("服务很满意", "review"),
+        ("这手机用着还行", "chat"),
+        ("昨天收到，物流太慢", "chat"),
+        ("没住过这么差的酒店", "chat"),
+        ("各位家长：学校严禁教师办校外辅导班，下周开始报名兴趣课", "notice"),
+        ("搬家低价出一个冰箱", "personal"),
+    ],
+)
+def test_reviews_notices_and_neighbours_still_count_against_s10(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("迎新年，充1000赠送100", "discount"),  # a top-up bonus
+        ("一次性购买满八百元即可赠送棉袄一件", "discount"),  # Chinese numerals
+        ("订购1000元即可获赠价值100元产品", "discount"),  # spend x, get a gift
+        ("家装活动交三千顶六千", "discount"),  # pay x, count as y
+        ("定金100抵1000", "discount"),
+        ("100元起投，按月付息", "finance"),  # an investment's minimum stake
+        ("办各类证件。祥：1 3 8 1 2 3 4 5 6 7 8 李伟", "contact"),  # digits spaced out
+        ("按摩一次100，需要的请打电话，上门服务", "offering"),
+        ("按摩一次100，需要的请打电话，上门服务", "price"),
+        ("上海大众4S店团购活动", "store"),
+        ("专业食品包装设计，如有需要请与我联系", "offering"),
+        ("还能帮您代开发票", "pitch"),  # a seller's offer to a customer
+        ("合同到期，所有货品出厂价大处理", "promo"),  # a clearance
+        ("下载APP即送百元券", "gift"),  # a voucher's worth
+        ("我是潜山路奢侈品折扣店，近期到了很多春款", "org"),
+        ("二手车市场A10档口，今日正式开工", "org"),
+        ("本公司主要经营各类管材", "offering"),
+        ("距离家装文化节还有10天", "event"),  # a countdown
+        ("我司即今天正式开售私募产品", "promo"),  # a launch on sale
+        ("手续简单，一周内办好！想了解更多请来电", "cta"),
+        ("欢迎您莅临1号馆，必让你不虚此行", "pitch"),  # a seller's promise
+        ("网站导航 关于我们 诚聘英才 代理合作", "site"),  # a web page's chrome
+        ("欢迎您再次下榻，祝您身体健康", "reply"),  # a hotel thanking a guest
+    ],
+)
+def test_shapes_of_offers_and_of_page_chrome_s10(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我交了三千块钱的学费", "付一百元顶多买两斤", "满八百元的东西我可买不起"],
+)
+def test_look_alikes_of_the_offer_shapes_are_no_discount_s10(text: str) -> None:
+    assert "discount" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("余额宝的收益怎么样", "finance"),  # no advertised number
+        ("第1 2 3 4 5 6 7 8 9 10 11名", "contact"),  # a list of places, not a number spaced out
+        ("我的专业是设计", "offering"),  # a field of study
+        ("我可以帮你问问", "pitch"),  # a friend's help
+        ("他一次100个俯卧撑", "price"),  # a count
+        ("国库券和债券", "gift"),
+        ("距离高考还有10天", "event"),  # an exam's countdown, not a campaign's
+        ("我主要做饭", "offering"),
+    ],
+)
+def test_look_alikes_of_the_new_evidence_are_none_s10(text: str, kind: str) -> None:
+    assert kind not in _kinds(text)
+
+
+def test_a_business_greeting_its_customers_is_marketing() -> None:
+    """会员关怀 is marketing (营销短信 in Tencent Cloud's SMS classes): the greeting counts
+    beside a business's trade or name, never beside a phone number alone."""
+    ad = "新年好!欧克莱窗帘祝你身体健康，合家幸福!我们已正式上班，有空过来看看!"
+    assert "greeting" in _kinds(ad) and commercial_score(ad).commercial
+    assert not commercial_score(
+        ad.replace("新年好!", "").replace("祝你身体健康，合家幸福!", "")
+    ).commercial
+    for friend in (
+        "祝您新年快乐！这是我的新号码13812345678",
+        "新年快乐，万事如意！",
+        "元宵节快乐，红包100元",
+    ):
+        assert "greeting" not in _kinds(friend)
+        assert not commercial_score(friend).commercial
+
+
+def test_a_site_footer_is_no_offer() -> None:
+    footer = "免费注册 网站导航 宾馆索引 服务说明 关于携程 诚聘英才 代理合作 广告业务 联系我们"
+    assert not commercial_score(footer).commercial

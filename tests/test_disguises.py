@@ -140,6 +140,17 @@ def test_a_repeat_inside_an_ordinary_word_is_no_stutter(default_guard: Guard) ->
     assert [v.text for v in g.check("代开开发票").violations] == ["代开开发票"]
 
 
+def test_a_stutter_at_a_term_s_edge_is_no_word_around_it(default_guard: Guard) -> None:
+    """jieba reads 死光光 as a word, which crossed 全家死光's end: the curse passed when its
+    last character was doubled (new-user trial s10), while the repeat is the term's own."""
+    for text in ("你全家死光光", "去死吧，你全家死光光！"):
+        assert [v.rule for v in default_guard.check(text).violations] == ["WX107"], text
+    assert default_guard.check("快递小姐姐上门取件，记得下楼").violations == ()
+    # a repeat that opens the next word is no stutter (eval: this lost its WX101 once)
+    found = default_guard.check("新年好法轮大法法轮功是佛家上乘功法").violations
+    assert [v.text for v in found] == ["法轮大法", "法轮功"]
+
+
 def test_a_companion_inside_a_doubled_word_is_no_companion(default_guard: Guard) -> None:
     """上门服务 needs an escort word beside it: 小姐姐 (a courier, a shop assistant) is not 小姐."""
     assert default_guard.check("快递小姐姐上门服务很周到").violations == ()

@@ -25,6 +25,7 @@ from wxguard.text.folding import fold_one_to_one
 from wxguard.text.views import STUTTER, collapse
 
 ALLOW_GUARD = Guard(select=["WX1"])
+INDUCEMENT = Guard(select=["WX3"])
 FRAME_GUARD = Guard(select=["WX1", "WX8"])
 EVERY_CHAR = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
 
@@ -1098,6 +1099,52 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
             assert spelt.open_ended(end) == mix.open_ended(*span)
         written = start < len(spelt.chars) and spelt.chars[start] == 1
         assert written == mix.touches(*plain.original(start, start + 1))
+
+
+# Pinyin and the characters the syllables are written back as (乏 for fa, 仜 for hong, 专
+# for zhuan), written as they are: the same characters in the copy, spelt or not.
+SPELT_OR_WRITTEN = st.lists(
+    PINYIN_MIXED | st.sampled_from(["乏", "仜", "专", "zhuan", "发到5个群", "领红包"]),
+    min_size=1,
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(SPELT_OR_WRITTEN)
+@example("转fa到wu个群，转乏到wu个群，")
+def test_a_joins_written_parts_are_remembered_as_read(text: str) -> None:
+    """Whether a pinyin join's parts are written as its banks write them is remembered per
+    message by their characters and the runs' marks (``Spelt.written``): each join read by
+    sound is judged as the characters alone judge it, asked once or again (转fa and 转乏 are
+    the same characters in the copy, one spelt in pinyin)."""
+    from wxguard.families.inducement.checker import Spelt
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import Join, find_joins
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+    from wxguard.text.sound import syllable_table
+
+    checker: Any = INDUCEMENT._checkers[0][0]
+    model = checker.model
+    text = text * 2  # the same offers again, where the remembered answers are read
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    plain = Clauses(mix.text)
+    spelt = Spelt(mix)
+    seen: list[Join] = []
+
+    def judged(join: Join) -> bool:
+        seen.append(join)
+        return bool(checker._disguised(join, plain, spelt))
+
+    sound = plain.respelled(syllable_table())
+    find_joins(sound, model.sound, model.combines, model.alones, accept=judged)
+    for join in seen:
+        touched = spelt.touches(join.start, join.end) and not spelt.open_ended(join.end)
+        expected = touched and checker._as_written(join, plain.text, bytearray(spelt.chars))
+        assert checker._disguised(join, plain, spelt) == expected
 
 
 @given(PINYIN_MIXED, st.data())

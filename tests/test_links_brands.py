@@ -176,6 +176,40 @@ def test_a_brand_word_below_an_established_domain_is_no_lookalike(url: str) -> N
     assert [v for v in WX2.check(f"请登录 {url} 查看").violations if v.rule == "WX208"] == []
 
 
+# A subdomain written as a domain of the brand's, a public suffix inside the host, under any
+# TLD (new-user trial, session 10: 工商银行官网 icbc-cn.com.verify-login.xyz passed; the
+# cheap-TLD case is brand-subdomain, the same shape under .net or .org was left).
+DRESSED = [
+    ("icbc-cn.com.verify-login.xyz", "icbc.com.cn", "verify-login.xyz"),
+    ("https://icbc-cn.com.abc.net/login", "icbc.com.cn", "abc.net"),
+    ("https://www.jd-mall.com.kf-help.net/a", "jd.com", "kf-help.net"),
+    ("https://m.alipay.cn.zh-cn.org/", "alipay.com", "zh-cn.org"),
+]
+# A public suffix inside a host with no brand in it, or a brand word in a label that is no
+# domain's: nothing is worn.
+NOT_DRESSED = [
+    "https://news.com.example.org/a",
+    "https://docs.example.com.cn/",
+    "https://icbc-fans.example.com/",
+    "https://weixin-tools.example.top/",
+]
+
+
+@pytest.mark.parametrize(("url", "imitated", "domain"), DRESSED)
+def test_a_subdomain_written_as_a_brands_domain_is_a_lookalike(
+    url: str, imitated: str, domain: str
+) -> None:
+    report = WX2.check(f"工商银行官网 {url} 请尽快登录")
+    (v,) = [v for v in report.violations if v.rule == "WX208"]
+    assert (v.severity, report.verdict) == (Severity.ERROR, Verdict.BLOCK)
+    assert f"仿冒「{imitated}」" in v.message and f"实际属于「{domain}」" in v.message
+
+
+@pytest.mark.parametrize("url", NOT_DRESSED)
+def test_a_public_suffix_inside_a_host_without_a_brand_is_no_lookalike(url: str) -> None:
+    assert [v for v in WX2.check(f"请登录 {url} 查看").violations if v.rule == "WX208"] == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.sampled_from(WORDS),

@@ -221,8 +221,15 @@ class Guard:
             findings = self._frames.judge(findings, ctx.view, self._severity)
         findings = clear_anchors(findings, message.text)  # a fix's place is no problem's mark
         violation = Violations(message.text, self.config, self._severity)
-        violations = [violation(f) for f in _dedupe(findings)]
-        del findings  # not kept through the merge, where the collector would walk them again
+        # Each finding let go once its violation is made, and none kept through the merge:
+        # a long text's findings and violations alive at once were twice the objects for
+        # the collector to walk at each of its full passes.
+        kept = _dedupe(findings)
+        del findings
+        kept.reverse()
+        violations = []
+        while kept:
+            violations.append(violation(kept.pop()))
         merged = merge(violations, self.config.lang, message.text)
         return Report(text=message.text, violations=tuple(merged))
 

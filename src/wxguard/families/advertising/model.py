@@ -162,6 +162,7 @@ class SignalScanner:
     whole: tuple[Bank, ...]  # each bank's phrases and patterns in one regex (``Bank.regex``)
     pieces: tuple[str | None, ...]  # the piece of evidence a bank's match is part of (``_apart``)
     unless: tuple[Bank | None, ...]  # a match of this bank's regex cancels the bank's signal
+    beside: tuple[frozenset[int], ...]  # the bank counts only beside one of these (``_beside``)
 
     def scan(self, view: str) -> dict[int, tuple[int, int]]:
         """{bank index: (start, end) of its first match} for the banks found in ``view``,
@@ -202,7 +203,11 @@ class SignalScanner:
             cancel = unless.regex if unless is not None else None
             if cancel is not None and cancel.search(view) is not None:
                 del found[b]
-        return self._apart(view, found)
+        found = self._apart(view, found)
+        for b in [b for b in found if self.beside[b]]:
+            if found.keys().isdisjoint(self.beside[b]):
+                del found[b]
+        return found
 
     def _apart(self, view: str, found: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
         """One piece of evidence counts once: a signal whose match lies inside the match of
@@ -618,6 +623,7 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
     rejects: list[Callable[[str], bool] | None] = []
     pieces: list[str | None] = []
     unless: list[Bank | None] = []
+    index = {bank.name: i for i, bank in enumerate(weighted)}
     for i, bank in enumerate(weighted):
         fixed, prior = bank.options.get("weight"), bank.options.get("prior", 0)
         specs.append(
@@ -669,6 +675,7 @@ def _scanner(banks: dict[str, Bank]) -> SignalScanner:
         tuple(weighted),
         tuple(pieces),
         tuple(unless),
+        tuple(_beside(bank, index) for bank in weighted),
     )
 
 
@@ -705,6 +712,21 @@ def _unless(banks: dict[str, Bank], bank: Bank) -> Bank | None:
     """``unless = "<bank>"``: a match of that bank anywhere in the message cancels this
     signal (a shop clearing its stock says 转让 too, but with 批发 or a list of prices)."""
     return _named(banks, bank, "unless")
+
+
+def _beside(bank: Bank, index: dict[str, int]) -> frozenset[int]:
+    """``beside = ["<signal bank>", ...]``: the signal counts only where one of those banks
+    also occurs in the message (a festival greeting is a business's customer care beside its
+    trade or its name, a friend's wish beside a phone number alone); empty: always counts."""
+    names = bank.options.get("beside", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise WordListError(_WHERE, None, f"banks.{bank.name}.beside must be a list of bank names")
+    unknown = [n for n in names if n not in index or n == bank.name]
+    if unknown:
+        raise WordListError(
+            _WHERE, None, f"banks.{bank.name}.beside names no other signal bank: {unknown[0]!r}"
+        )
+    return frozenset(index[n] for n in names)
 
 
 def _named(banks: dict[str, Bank], bank: Bank, option: str) -> Bank | None:

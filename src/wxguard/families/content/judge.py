@@ -379,7 +379,17 @@ class Judge:
             and is_cjk(text[end - 1])
             and text[end] != text[end - 1]
         )
-        return (left or right) and straddles(text, start, end)
+        if not (left or right) or not straddles(text, start, end):
+            return False
+        # A repeat of an edge character may be the term's own stutter: 你全家死光光 holds
+        # 全家死光, whose end jieba's 死光光 crosses, but no word crosses 全家死光光. (It may
+        # also open the next word, 法轮大法法轮功: the term then straddles nothing as written.)
+        stop, begin = end, start
+        while stop < len(text) and text[stop] == text[stop - 1]:
+            stop += 1
+        while begin > 0 and text[begin - 1] == text[begin]:
+            begin -= 1
+        return (begin, stop) == (start, end) or straddles(text, begin, stop)
 
     def with_companion(self, hit: Hit) -> Hit | None:
         """The hit with the companion word it needs (the nearest in its sentence), None

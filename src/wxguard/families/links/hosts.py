@@ -304,6 +304,8 @@ class Trusted:
             lured = self._lured(label)
             if lured is not None:
                 return lured
+        if parts.subdomain and (dressed := self._dressed(parts.subdomain)) is not None:
+            return dressed, "domain-subdomain"
         label = parts.domain
         if len(label) < _MIN_LABEL:
             return None
@@ -311,6 +313,19 @@ class Trusted:
         if word is not None and word != label:
             # a number (12306) has no letters to imitate: 12308 is another number
             return (self.words[word], "typo") if not word.isdigit() else None
+        return None
+
+    def _dressed(self, subdomain: str) -> str | None:
+        """The trusted name a subdomain spells out as a domain of its own, a brand's name as a
+        hyphenated word of its registrable label (``icbc-cn.com`` of
+        ``icbc-cn.com.verify-login.xyz``): a reader sees a domain ending in .com and stops
+        reading, while no site names its own sections with a public suffix inside."""
+        inner = split_host(subdomain)
+        if not inner.suffix or not inner.domain:
+            return None
+        for word in inner.domain.split("-"):
+            if (name := self.words.get(word)) is not None:
+                return name
         return None
 
     def _lured(self, label: str) -> tuple[str, str] | None:
