@@ -344,8 +344,8 @@ class Ceiling:
     """The most a text can score, found without the scan: the positive weights of every bank
     one of whose literals occurs in it, or whose regex a literal, the bank itself (no
     anchor) or its gate would run, plus the negative weights of the banks found for sure
-    (a literal of a bank with no reject, no ``unless`` and no ``piece``: the scan counts it
-    wherever the literal occurs). The scan finds no other positive bank (rejects, ``unless``
+    (a literal of a bank with no reject, no ``unless``, no ``piece`` and no ``beside``: the
+    scan counts it wherever the literal occurs). The scan finds no other positive bank (rejects, ``unless``
     and ``_apart`` only take banks away). Where that reaches the threshold, the banks only a
     regex could find (woken by an anchor or a gate) are asked for a match of it, heaviest
     first, until the rest cannot reach it: an anchor such as 元 or 价 wakes the price
@@ -380,6 +380,7 @@ class Ceiling:
             and scanner.rejects[b] is None
             and scanner.unless[b] is None
             and scanner.pieces[b] is None
+            and not scanner.beside[b]
         }
         self._base = sum(1 << (size + b) for b in scanner.always if b in positive)
         # A gate that is a literal (广告) is one more key of the automaton, which wakes its
