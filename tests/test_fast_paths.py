@@ -341,7 +341,8 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
     """The judge before long texts: every framing cue of the finding's window listed."""
     from wxguard.families.base import Frame
 
-    start, end = reading.at[f.start], reading.at[f.end]
+    at = reading.positions()
+    start, end = at[f.start], at[f.end]
     if end <= start:
         return None
     clauses = reading.clauses
@@ -361,16 +362,16 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
                 if lo > 0:
                     lo = clauses.sentence_start(lo - 1)
         spans = [
-            (h.start, h.end)
+            (h[0], h[1])
             for h in reading.within(cue.bank, lo, hi)
-            if not (h.start < end and start < h.end)
-            and not (cue.before and h.end > start)
-            and not (cue.gap is not None and start - h.end > cue.gap)
+            if not (h[0] < end and start < h[1])
+            and not (cue.before and h[1] > start)
+            and not (cue.gap is not None and start - h[1] > cue.gap)
         ]
         if any(a >= reading.tag for a, _ in spans):  # told in the sentence, not by a tag
             direct.add(cue.kind)
         if cue.title and reading.heading and start >= reading.heading:
-            spans += [(h.start, h.end) for h in reading.within(cue.bank, 0, reading.heading)]
+            spans += [(h[0], h[1]) for h in reading.within(cue.bank, 0, reading.heading)]
         found.setdefault(cue.kind, []).extend(spans)
     title = reading.quoted(f) if reading.model.quoted is not None else None
     if title is not None:
@@ -384,7 +385,7 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
         spans = found[kind.name]
         sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
         governing = {clauses.clause_start(a) for a, _ in spans} | {
-            clauses.clause_start(h.start)  # a prohibition governs its own clause
+            clauses.clause_start(h[0])  # a prohibition governs its own clause
             for cue in reading.model.cues
             if cue.kind == kind.name and cue.reach == "clause" and f.rule not in cue.skip
             for h in reading.hits(cue.bank)[0]
@@ -396,11 +397,11 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
             whole = reading.model.banks[bank].options.get("scope") == "message"
             lo, hi = (0, len(clauses.text)) if whole else sentence
             for hit in reading.within(bank, lo, hi):
-                clause = clauses.clause_start(hit.start)
+                clause = clauses.clause_start(hit[0])
                 if bank in kind.governed and (clause in governing or reading.cited(hit)):
                     continue  # a quoted offer is cited (警惕“出售冰毒”的信息)
                 if bank in ("channel", "contact") and reading.official(
-                    clause, clauses.clause_end(hit.start)
+                    clause, clauses.clause_end(hit[0])
                 ):
                     continue
                 defeated = True

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from ...catalog import catalog
 from ...compiled import compiled
 from ...errors import WordListError
-from ...phrases.banks import Bank, Hit, family_banks
+from ...phrases.banks import Bank, Found, family_banks
 from ...phrases.batch import JOIN, Batch
 from ...phrases.clauses import STRONG, Clauses
 from ...phrases.gate import JoinGate
@@ -153,9 +153,9 @@ class _Message:
         self.original = original
         self.clauses = clauses
         self._contacts: _Contacts | None = None
-        self._receipts: Spans[Hit] | None = None
+        self._receipts: Spans[Found] | None = None
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
-        self._exact: dict[str, Spans[Hit]] = {}
+        self._exact: dict[str, Spans[Found]] = {}
         self._items: dict[str, list[tuple[int, int]]] = {}
         self._written: dict[tuple[int, int], str] = {}
 
@@ -164,15 +164,15 @@ class _Message:
         joined part may be two overlapping phrases, 税点 + 点低)."""
         spans = self._exact.get(bank)
         if spans is None:
-            spans = self._exact[bank] = Spans(self.model.exact[bank].hits(self.clauses.text))
+            spans = self._exact[bank] = Spans(self.model.exact[bank].found(self.clauses.text))
         reach = start
         hits = spans.hits
         for i in range(bisect_left(spans.starts, start), len(hits)):
             hit = hits[i]
-            if hit.start > reach:
+            if hit[0] > reach:
                 break
-            if hit.start >= start and hit.end <= end:
-                reach = max(reach, hit.end)
+            if hit[0] >= start and hit[1] <= end:
+                reach = max(reach, hit[1])
         return reach >= end
 
     def ordinary_word(self, bank: str, start: int, end: int) -> bool:
@@ -231,7 +231,7 @@ class _Message:
     def receipt(self, join: Join) -> bool:
         """The join's sentence is about one's own invoices."""
         if self._receipts is None:
-            self._receipts = Spans(self.model.exact[RECEIPT].hits(self.clauses.text))
+            self._receipts = Spans(self.model.exact[RECEIPT].found(self.clauses.text))
         if not self._receipts.hits:
             return False
         begin, end = self.clauses.sentence_start(join.start), self.clauses.sentence_end(join.end)
@@ -281,8 +281,8 @@ class _Message:
         read ``MENU_READ`` items either way."""
         items = self._items.get(bank)
         if items is None:
-            hits = self.model.exact[bank].hits(self.clauses.text)
-            items = self._items[bank] = sorted({(h.start, h.end) for h in hits})
+            hits = self.model.exact[bank].found(self.clauses.text)
+            items = self._items[bank] = sorted({(h[0], h[1]) for h in hits})
         start, end = span
         text = self.clauses.text
         at = bisect_left(items, (start, end))
@@ -305,20 +305,21 @@ class _Message:
         """The nearest contact to a join that is not one of its parts."""
         if self._contacts is None:
             self._contacts = _Contacts(
-                self.model.exact[CONTACT].hits(self.clauses.text, overlapping=False)
+                self.model.exact[CONTACT].found(self.clauses.text, overlapping=False)
             )
         best: tuple[int, tuple[int, int]] | None = None
         for hit in self._contacts.near(join.start - CONTACT_REACH, join.end + CONTACT_REACH):
-            if hit.start < join.end and join.start < hit.end:
+            start, end = hit[0], hit[1]
+            if start < join.end and join.start < end:
                 continue
-            gap = hit.start - join.end if hit.start >= join.end else join.start - hit.end
-            a, b = (join.end, hit.start) if hit.start >= join.end else (hit.end, join.start)
+            gap = start - join.end if start >= join.end else join.start - end
+            a, b = (join.end, start) if start >= join.end else (end, join.start)
             if (
                 gap <= CONTACT_REACH
                 and self.clauses.breaks(a, b)[0] <= 1
                 and (best is None or gap < best[0])
             ):
-                best = (gap, (hit.start, hit.end))
+                best = (gap, (start, end))
         return best[1] if best else None
 
 
@@ -326,12 +327,12 @@ class _Contacts:
     """Contacts read leftmost-longest: they never overlap, so their starts and ends both
     rise, and those near a join are one slice (a long spam line holds thousands)."""
 
-    def __init__(self, hits: list[Hit]) -> None:
+    def __init__(self, hits: list[Found]) -> None:
         self.hits = hits
-        self._starts = [h.start for h in hits]
-        self._ends = [h.end for h in hits]
+        self._starts = [h[0] for h in hits]
+        self._ends = [h[1] for h in hits]
 
-    def near(self, lo: int, hi: int) -> list[Hit]:
+    def near(self, lo: int, hi: int) -> list[Found]:
         """In text order, the contacts ending at ``lo`` or later and starting by ``hi``."""
         return self.hits[bisect_left(self._ends, lo) : bisect_right(self._starts, hi)]
 
@@ -486,7 +487,7 @@ def _joins(
     model: TradeModel,
     original: str,
     clauses: Clauses,
-    strong: dict[str, Spans[Hit]] | None = None,
+    strong: dict[str, Spans[Found]] | None = None,
 ) -> tuple[_Message | None, list[Join]]:
     """The joins of one text, read by sound, with the message they were judged in; with
     ``strong``, the terms whose places drop the joins they overlap."""
@@ -507,7 +508,7 @@ def _joins(
 
 
 def _grid_offers(
-    model: TradeModel, view: TextView, grid: list[Sequence[int]], found: dict[str, Spans[Hit]]
+    model: TradeModel, view: TextView, grid: list[Sequence[int]], found: dict[str, Spans[Found]]
 ) -> list[tuple[Finding, bool]]:
     """Offers in the columns of a grid, mapped back to the message: each spans the grid rows
     its parts stand in, names its product and parts as read (刻章, 办证 + 刻章: characters of
@@ -539,15 +540,16 @@ def _grid_offers(
     return out
 
 
-def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans[Hit]]:
-    """Places (rule, start, end) indexed per rule."""
-    marked: dict[str, list[Hit]] = {}
+def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans[Found]]:
+    """Places (rule, start, end) indexed per rule, as plain tuples (``Found``): the collector
+    stops walking them, and a long text marks a place for every finding."""
+    marked: dict[str, list[Found]] = {}
     for rule, start, end in sorted(places, key=lambda t: (t[1], t[2])):
-        marked.setdefault(rule, []).append(Hit(start, end, rule))
+        marked.setdefault(rule, []).append((start, end, rule))
     return {rule: Spans(hits) for rule, hits in marked.items()}
 
 
-def _marked(msg: _Message, join: Join, *, strong: dict[str, Spans[Hit]]) -> bool:
+def _marked(msg: _Message, join: Join, *, strong: dict[str, Spans[Found]]) -> bool:
     """A term of the join's rule overlaps the join itself, and so any place it stands in."""
     same = strong.get(join.rule)
     return same is not None and same.overlaps(*msg.clauses.original(join.start, join.end))
