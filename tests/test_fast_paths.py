@@ -4,6 +4,7 @@ adversarial text, and the character-class gates with Unicode's tables over every
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from pathlib import Path
@@ -683,6 +684,42 @@ def test_a_text_the_trade_regex_test_turns_away_has_no_join(text: str) -> None:
         assert find_joins(sound, model.sound, model.combines, model.alones) == []
 
 
+def _inducement_pieces() -> list[str]:
+    """Every anchor of the inducement banks, with counts, digits, a space and the clause
+    marks, so that joins (and near misses) abound."""
+    from wxguard.families.inducement.model import inducement_model
+
+    model = inducement_model(())
+    anchors = sorted({a for bank in model.banks.values() for a in bank.anchors or ()})
+    return [*anchors, "3个", "10元", "8", " ", "，", "。", "!"]
+
+
+@given(st.lists(st.sampled_from(_inducement_pieces()), max_size=10).map("".join))
+@settings(max_examples=3000)
+# A reward (领, 红包) and a sharing action (转发到朋友圈), each only through its bank's regex.
+@example("转发到朋友圈领10元红包")
+def test_a_text_the_inducement_gate_turns_away_has_no_join(text: str) -> None:
+    """WX3 looks for joins only where ``JoinGate.matched`` lets a text through (and its
+    batch screen asks the same): a text it turns away holds none."""
+    from wxguard.families.inducement.model import inducement_model
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import find_joins
+
+    model = inducement_model(())
+    clauses = Clauses(text)
+    if not _inducement_gate().matched(clauses.text):
+        assert find_joins(clauses, model.banks, model.combines, model.alones) == []
+
+
+@functools.cache
+def _inducement_gate() -> Any:
+    from wxguard.families.inducement.model import inducement_model
+    from wxguard.phrases.gate import JoinGate
+
+    model = inducement_model(())
+    return JoinGate(model.banks, model.combines, model.alones)
+
+
 def _ad_pieces() -> list[str]:
     """Every literal the advertising scanner looks for, with digits, a phone number, a label
     and brackets, so that signals of every bank (and their rejects and cancels) abound."""
@@ -694,6 +731,11 @@ def _ad_pieces() -> list[str]:
 
 @given(st.lists(st.sampled_from(_ad_pieces()), max_size=12).map("".join), st.sampled_from([1, 4]))
 @settings(max_examples=3000)
+# Anchors that wake patterns which do not match (元, 点, 【), beside a label only its gate
+# finds: the regexes asked turn the woken banks away, the gate's bank still counts.
+@example("发ＡＢｃ博元享级家【广告】点：1）和汽车站在一个院子内，出行便利退订回T", 4)
+# A review's words (negative weights) beside a price and a call to buy.
+@example("质量不错，价格便宜，下次还来买。原价199现价99元，欢迎选购", 4)
 def test_a_text_the_ceiling_turns_away_scores_below_the_threshold(
     text: str, threshold: float
 ) -> None:

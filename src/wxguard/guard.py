@@ -245,12 +245,24 @@ class Guard:
         ]
         if texts:
             profile_for(self.config, self.config.platform)  # as check() would, even if clean
+        # The checkers each text needs, in the Guard's order, when every checker screens: a
+        # text none picked is clean (most texts: nothing is looked up or made for them).
+        screened = all(s is not None for *_, s in screens)
+        picked: dict[int, tuple[tuple[Checker, bool], ...]] = {}
+        if screened:
+            for c, complete, s in screens:
+                for at in s or ():
+                    picked[at] = (*picked.get(at, ()), (c, complete))
         i = 0
         for message in chunk:
             if type(message) is not str:
                 yield self.check(message)
                 continue
-            active = tuple((c, complete) for c, complete, s in screens if s is None or i in s)
+            active = (
+                picked.get(i, ())
+                if screened
+                else tuple((c, complete) for c, complete, s in screens if s is None or i in s)
+            )
             i += 1
             yield self._check(Message(text=message), active) if active else Report(text=message)
 

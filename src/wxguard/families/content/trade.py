@@ -23,14 +23,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ...catalog import catalog
 from ...compiled import compiled
 from ...errors import WordListError
-from ...phrases.banks import Bank, Found, family_banks, mask_automaton
+from ...phrases.banks import Bank, Found, family_banks
 from ...phrases.batch import JOIN, Batch
 from ...phrases.clauses import STRONG, Clauses
+from ...phrases.gate import JoinGate
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.grid import CJK_RUN, WIDTHS, columns, take
@@ -62,8 +63,6 @@ COMMON = 2000
 # most this many items either way (a long run of one word is no longer a menu, and stays cheap).
 MENU_GAP = 4
 MENU_READ = 12
-# Sets of banks whose answer the trade gates keep (a hostile text could show many).
-KNOWN = 4096
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ class TradeModel:
     exact: dict[str, Bank]  # as written: tells exact parts from homophones, finds warnings
     combines: list[Combine]
     alones: list[Alone]
-    gate: TradeGate  # on the message's sound view, which WX1 builds anyway
+    gate: JoinGate  # on the message's sound view, which WX1 builds anyway
     letters: dict[str, frozenset[str]]  # the characters each bank's phrases are written with
 
     # Made on first use (cached_property writes past the frozen fields): the respelled banks
@@ -84,9 +83,9 @@ class TradeModel:
         return {name: bank.respelled(table) for name, bank in self.exact.items()}
 
     @cached_property
-    def joinable(self) -> TradeGate:
+    def joinable(self) -> JoinGate:
         """The gate's test on the clause view respelled: exact, before the joins."""
-        return TradeGate(self.sound, self.combines, self.alones)
+        return JoinGate(self.sound, self.combines, self.alones)
 
     @cached_property
     def literal(self) -> re.Pattern[str] | None:
@@ -128,7 +127,7 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
         name: frozenset(c for raw, _ in src.phrases for c in fold_one_to_one(raw).lower())
         for name, src in sources.items()
     }
-    gate = TradeGate(exact, combines, alones, class_table())
+    gate = JoinGate(exact, combines, alones, class_table())
     return TradeModel(exact, combines, alones, gate, letters)
 
 
@@ -144,112 +143,6 @@ def _grid_literal(products: list[Bank]) -> re.Pattern[str] | None:
     if not anchors:
         return None
     return stored_trie(a for a in anchors if len(a) > 1)
-
-
-class TradeGate:
-    """Whether a text may hold a join: for some rule, an anchor of its product and an anchor
-    of a bank it joins (a bank with patterns, the contact, has none: always possible). Every
-    hit of a bank holds one of its anchors, so on the clause view respelled by syllable,
-    where the joins run, the test is exact (``joinable``). With the anchors in sound classes
-    (``table``) it runs on ``TextView.sound``, that view in sound classes with the clause
-    marks left out, before any clause view is built (``gate``). Products alone let 44 % of
-    reviews through (one-syllable anchors: 送, 充, 返); the gate 16 %, ``joinable`` 7 %.
-    With the threats of session 7b (我 + 把) both let ~37 % through; ``matched`` asks the
-    banks' own regexes of those and lets 3.6 % into the joins."""
-
-    __slots__ = ("_automaton", "_banks", "_known", "_needs", "_open", "_rules")
-
-    def __init__(
-        self,
-        banks: dict[str, Bank],
-        combines: list[Combine],
-        alones: list[Alone],
-        table: Sequence[int | str | None] | None = None,
-    ) -> None:
-        needs = [(c.action, c.with_) for c in combines] + [(a.bank, ()) for a in alones]
-        names = sorted({n for action, joined in needs for n in (action, *joined)})
-        bit = {name: 1 << (i + 1) for i, name in enumerate(names)}
-        self._open = 1  # a rule with nothing to join (``alone``) needs its product only
-        masks: dict[str, int] = {}
-        for name in names:
-            anchors = banks[name].anchors
-            sounds = (
-                None if anchors is None else {a.translate(table) if table else a for a in anchors}
-            )
-            if sounds is None or "" in sounds:
-                self._open |= bit[name]
-                continue
-            for key in sounds:
-                masks[key] = masks.get(key, 0) | bit[name]
-        self._needs = tuple(
-            (bit[action], sum(bit[n] for n in joined) if joined else 1) for action, joined in needs
-        )
-        # Per rule: its product's bank and bit, and the banks it joins with their bits (an
-        # ``alone`` rule joins none: its product's phrase is the whole offer).
-        self._banks = banks
-        self._rules = tuple(
-            (action, bit[action], tuple((n, bit[n]) for n in joined)) for action, joined in needs
-        )
-        # The answer for each set of banks seen: texts show few, and asking every rule is
-        # most of the test's cost.
-        self._known: dict[int, bool] = {}
-        self._automaton: Any = mask_automaton(masks)
-
-    def possible(self, text: str) -> bool:
-        return self._decide(self._present(text))
-
-    def matched(self, text: str) -> bool:
-        """``possible``, and for some rule whose anchors are there, its product's regex and
-        the regex of a bank it joins (of one, for ``alone``) each match somewhere in
-        ``text``: every join is a hit of each of its two banks, so a text that fails holds
-        none. A clean review pays a regex search or two, not the joins' per-message setup
-        (87 against 25 µs a review that ``possible`` lets through)."""
-        present = self._present(text)
-        if not self._decide(present):
-            return False
-        seen: dict[str, bool] = {}
-
-        def hit(name: str) -> bool:
-            found = seen.get(name)
-            if found is None:
-                regex = self._banks[name].regex
-                found = seen[name] = regex is not None and regex.search(text) is not None
-            return found
-
-        for action, action_bit, joined in self._rules:
-            if not present & action_bit:
-                continue
-            if joined:
-                if any(present & b and hit(n) for n, b in joined) and hit(action):
-                    return True
-            elif hit(action):
-                return True
-        return False
-
-    def _present(self, text: str) -> int:
-        """The bits of the banks one of whose anchors ``text`` holds (and of those open)."""
-        present = self._open
-        if self._automaton is not None:
-            for _, mask in self._automaton.iter(text):  # 1.2 hits a review
-                present |= mask
-        return present
-
-    def screen(self, text: str, starts: list[int]) -> set[int]:
-        """``possible`` of each of the texts joined in ``text`` by a character no anchor
-        holds, which start at ``starts``: one pass of the automaton over the whole."""
-        present = [self._open] * len(starts)
-        if self._automaton is not None:
-            for last, mask in self._automaton.iter(text):
-                present[bisect_right(starts, last) - 1] |= mask
-        return {i for i, bits in enumerate(present) if self._decide(bits)}
-
-    def _decide(self, present: int) -> bool:
-        known = self._known.get(present)
-        if known is None:
-            known = any(present & action and present & joined for action, joined in self._needs)
-            if len(self._known) < KNOWN:
-                self._known[present] = known
-        return known
 
 
 class _Message:
@@ -446,9 +339,19 @@ class _Contacts:
 
 def trade_possible(model: TradeModel, view: TextView) -> bool:
     """The message may hold an offer: a product's anchor and an anchor of what it joins are
-    in its sound view, or a product's anchor is written in a column of a grid it may be
-    written as."""
-    return model.gate.possible(view.sound) or bool(_grid(model, view))
+    in its sound view and their banks' regexes match its clause view respelled (as
+    ``trade_findings`` asks before its joins), or a product's anchor is written in a column
+    of a grid it may be written as."""
+    return _joinable(model, view.sound, Clauses.of(view).text) or bool(_grid(model, view))
+
+
+def _joinable(model: TradeModel, sound: str, clauses: str) -> bool:
+    """A join may stand in the message whose sound view is ``sound`` and whose clause view
+    is ``clauses``: the anchors, then the regexes (the gate lets 10 % of reviews through,
+    the regexes 3.6 %)."""
+    return model.gate.possible(sound) and model.joinable.matched(
+        clauses.translate(syllable_table())
+    )
 
 
 def trade_screen(model: TradeModel, batch: Batch, skip: set[int]) -> set[int]:
@@ -461,7 +364,12 @@ def trade_screen(model: TradeModel, batch: Batch, skip: set[int]) -> set[int]:
         }
     sound = batch.view.sound  # a view character by character: ``JOIN`` stays, as itself
     starts = [0, *(m.end() for m in _JOINS.finditer(sound))]
-    found = model.gate.screen(sound, starts) - skip
+    compacts, table = batch.compacts, syllable_table()
+    found = {
+        i
+        for i in model.gate.screen(sound, starts) - skip
+        if model.joinable.matched(compacts[i].translate(table))
+    }
     if model.literal is not None:
         found |= _grid_screen(model, model.literal, batch, skip | found)
     return found
