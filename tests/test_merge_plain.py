@@ -31,6 +31,7 @@ from wxguard.marks import (
 from wxguard.text.folding import fold_one_to_one
 
 from .linear import BOUND, growth
+from .test_marks import _plain as plain_violation
 
 
 def _plain_merge(violations: Sequence[Violation], lang: str, text: str | None) -> list[Violation]:
@@ -201,24 +202,7 @@ def _offers_then_scams(n: int) -> tuple[list[Violation], str]:
     what inducements no mark took yet, message-wide): each scam asked every mark again."""
 
     def made(start: int, end: int, rule: str) -> Violation:
-        return Violation.model_construct(
-            rule=rule,
-            name="n",
-            category="c",
-            severity=Severity.ERROR,
-            start=start,
-            end=end,
-            text="",
-            term=None,
-            techniques=(),
-            confidence=1.0,
-            message="m",
-            suggestion=None,
-            consequence="c",
-            frame=None,
-            also=(),
-            location=None,
-        )
+        return plain_violation(start, end, rule, Severity.ERROR)
 
     found = []
     for i in range(n):
