@@ -226,6 +226,9 @@ def _family_texts() -> list[str]:
         *(text for rule in catalog().rules for text in (rule.fail, rule.pass_)),
         "访问 http://example.com/a 领奖",
         "网址：www点example点com",
+        # inducement with a part typed in pinyin: found only by reading the text by sound
+        "帮我kan一刀，就差一个人了",
+        "转fa到朋友圈领hong包",
     ]
     return [t for pair in zip(cycle(REVIEWS), cases, strict=False) for t in pair]
 

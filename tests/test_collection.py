@@ -117,3 +117,50 @@ def test_no_finding_is_kept_while_violations_are_merged() -> None:
     finally:
         engine.merge = merge
     assert alive == [0] and len(report.violations) == 400
+
+
+def test_a_mark_shares_the_set_of_fields_validation_records() -> None:
+    """A mark of two findings (转fa…: the share and its gate on the same words) gives the
+    collector its model and dict (and the tuple of what it absorbed), as a finding's
+    violation does: each held a set of its fields too, the same names every time."""
+    violations = GUARD.check("转fa到wu个群，jie图找我领hong包。" * 200).violations
+    assert len(violations) == 200 and all(len(v.also) == 1 for v in violations)
+    assert _tracked_by(violations) <= 2 * len(violations) + 2  # + the class and the set
+
+
+def test_each_finding_is_let_go_once_its_violation_is_made() -> None:
+    """Findings and violations alive at once were twice the objects for each full
+    collection to walk while a long text's violations are made."""
+    import wxguard.guard as engine
+    from wxguard.families.base import Violations
+
+    alive: list[int] = []
+
+    class Counting(Violations):
+        def __call__(self, f: Finding) -> Violation:
+            alive.append(sum(type(o) is Finding for o in gc.get_objects()))
+            return super().__call__(f)
+
+    engine.Violations = Counting  # type: ignore[misc]
+    try:
+        GUARD.check("分享到3个群，" * 400)
+    finally:
+        engine.Violations = Violations  # type: ignore[misc]
+    assert len(alive) == 400 and max(alive[-10:]) <= 10
+
+
+def test_each_join_is_let_go_once_its_finding_is_made() -> None:
+    """WX3 keeps no join it has made a finding of: a long text's joins and findings alive
+    at once were walked together at each full collection."""
+    from wxguard.families.base import CheckContext
+    from wxguard.models import Message
+    from wxguard.phrases.joins import Join
+    from wxguard.text.views import TextView
+
+    text = "转fa到wu个群，jie图找我领hong包。" * 200
+    checker = GUARD._checkers[0][0]  # type: ignore[attr-defined]
+    ctx = CheckContext(message=Message(text=text), view=TextView(text), config=GUARD.config)
+    alive = []
+    for _ in checker.check(ctx):
+        alive.append(sum(type(o) is Join for o in gc.get_objects()))
+    assert len(alive) == 400 and max(alive[-10:]) <= 10

@@ -4,6 +4,7 @@ adversarial text, and the character-class gates with Unicode's tables over every
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from pathlib import Path
@@ -24,6 +25,7 @@ from wxguard.text.folding import fold_one_to_one
 from wxguard.text.views import STUTTER, collapse
 
 ALLOW_GUARD = Guard(select=["WX1"])
+INDUCEMENT = Guard(select=["WX3"])
 FRAME_GUARD = Guard(select=["WX1", "WX8"])
 EVERY_CHAR = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
 
@@ -339,7 +341,8 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
     """The judge before long texts: every framing cue of the finding's window listed."""
     from wxguard.families.base import Frame
 
-    start, end = reading.at[f.start], reading.at[f.end]
+    at = reading.positions()
+    start, end = at[f.start], at[f.end]
     if end <= start:
         return None
     clauses = reading.clauses
@@ -359,16 +362,16 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
                 if lo > 0:
                     lo = clauses.sentence_start(lo - 1)
         spans = [
-            (h.start, h.end)
+            (h[0], h[1])
             for h in reading.within(cue.bank, lo, hi)
-            if not (h.start < end and start < h.end)
-            and not (cue.before and h.end > start)
-            and not (cue.gap is not None and start - h.end > cue.gap)
+            if not (h[0] < end and start < h[1])
+            and not (cue.before and h[1] > start)
+            and not (cue.gap is not None and start - h[1] > cue.gap)
         ]
         if any(a >= reading.tag for a, _ in spans):  # told in the sentence, not by a tag
             direct.add(cue.kind)
         if cue.title and reading.heading and start >= reading.heading:
-            spans += [(h.start, h.end) for h in reading.within(cue.bank, 0, reading.heading)]
+            spans += [(h[0], h[1]) for h in reading.within(cue.bank, 0, reading.heading)]
         found.setdefault(cue.kind, []).extend(spans)
     title = reading.quoted(f) if reading.model.quoted is not None else None
     if title is not None:
@@ -382,7 +385,7 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
         spans = found[kind.name]
         sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
         governing = {clauses.clause_start(a) for a, _ in spans} | {
-            clauses.clause_start(h.start)  # a prohibition governs its own clause
+            clauses.clause_start(h[0])  # a prohibition governs its own clause
             for cue in reading.model.cues
             if cue.kind == kind.name and cue.reach == "clause" and f.rule not in cue.skip
             for h in reading.hits(cue.bank)[0]
@@ -394,11 +397,11 @@ def _reference_frame(reading: Any, f: Any, severity: Any) -> Any:
             whole = reading.model.banks[bank].options.get("scope") == "message"
             lo, hi = (0, len(clauses.text)) if whole else sentence
             for hit in reading.within(bank, lo, hi):
-                clause = clauses.clause_start(hit.start)
+                clause = clauses.clause_start(hit[0])
                 if bank in kind.governed and (clause in governing or reading.cited(hit)):
                     continue  # a quoted offer is cited (警惕“出售冰毒”的信息)
                 if bank in ("channel", "contact") and reading.official(
-                    clause, clauses.clause_end(hit.start)
+                    clause, clauses.clause_end(hit[0])
                 ):
                     continue
                 defeated = True
@@ -681,6 +684,42 @@ def test_a_text_the_trade_regex_test_turns_away_has_no_join(text: str) -> None:
         assert find_joins(sound, model.sound, model.combines, model.alones) == []
 
 
+def _inducement_pieces() -> list[str]:
+    """Every anchor of the inducement banks, with counts, digits, a space and the clause
+    marks, so that joins (and near misses) abound."""
+    from wxguard.families.inducement.model import inducement_model
+
+    model = inducement_model(())
+    anchors = sorted({a for bank in model.banks.values() for a in bank.anchors or ()})
+    return [*anchors, "3个", "10元", "8", " ", "，", "。", "!"]
+
+
+@given(st.lists(st.sampled_from(_inducement_pieces()), max_size=10).map("".join))
+@settings(max_examples=3000)
+# A reward (领, 红包) and a sharing action (转发到朋友圈), each only through its bank's regex.
+@example("转发到朋友圈领10元红包")
+def test_a_text_the_inducement_gate_turns_away_has_no_join(text: str) -> None:
+    """WX3 looks for joins only where ``JoinGate.matched`` lets a text through (and its
+    batch screen asks the same): a text it turns away holds none."""
+    from wxguard.families.inducement.model import inducement_model
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import find_joins
+
+    model = inducement_model(())
+    clauses = Clauses(text)
+    if not _inducement_gate().matched(clauses.text):
+        assert find_joins(clauses, model.banks, model.combines, model.alones) == []
+
+
+@functools.cache
+def _inducement_gate() -> Any:
+    from wxguard.families.inducement.model import inducement_model
+    from wxguard.phrases.gate import JoinGate
+
+    model = inducement_model(())
+    return JoinGate(model.banks, model.combines, model.alones)
+
+
 def _ad_pieces() -> list[str]:
     """Every literal the advertising scanner looks for, with digits, a phone number, a label
     and brackets, so that signals of every bank (and their rejects and cancels) abound."""
@@ -692,6 +731,11 @@ def _ad_pieces() -> list[str]:
 
 @given(st.lists(st.sampled_from(_ad_pieces()), max_size=12).map("".join), st.sampled_from([1, 4]))
 @settings(max_examples=3000)
+# Anchors that wake patterns which do not match (元, 点, 【), beside a label only its gate
+# finds: the regexes asked turn the woken banks away, the gate's bank still counts.
+@example("发ＡＢｃ博元享级家【广告】点：1）和汽车站在一个院子内，出行便利退订回T", 4)
+# A review's words (negative weights) beside a price and a call to buy.
+@example("质量不错，价格便宜，下次还来买。原价199现价99元，欢迎选购", 4)
 def test_a_text_the_ceiling_turns_away_scores_below_the_threshold(
     text: str, threshold: float
 ) -> None:
@@ -1056,6 +1100,52 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
             assert spelt.open_ended(end) == mix.open_ended(*span)
         written = start < len(spelt.chars) and spelt.chars[start] == 1
         assert written == mix.touches(*plain.original(start, start + 1))
+
+
+# Pinyin and the characters the syllables are written back as (乏 for fa, 仜 for hong, 专
+# for zhuan), written as they are: the same characters in the copy, spelt or not.
+SPELT_OR_WRITTEN = st.lists(
+    PINYIN_MIXED | st.sampled_from(["乏", "仜", "专", "zhuan", "发到5个群", "领红包"]),
+    min_size=1,
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(SPELT_OR_WRITTEN)
+@example("转fa到wu个群，转乏到wu个群，")
+def test_a_joins_written_parts_are_remembered_as_read(text: str) -> None:
+    """Whether a pinyin join's parts are written as its banks write them is remembered per
+    message by their characters and the runs' marks (``Spelt.written``): each join read by
+    sound is judged as the characters alone judge it, asked once or again (转fa and 转乏 are
+    the same characters in the copy, one spelt in pinyin)."""
+    from wxguard.families.inducement.checker import Spelt
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.joins import Join, find_joins
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+    from wxguard.text.sound import syllable_table
+
+    checker: Any = INDUCEMENT._checkers[0][0]
+    model = checker.model
+    text = text * 2  # the same offers again, where the remembered answers are read
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    plain = Clauses(mix.text)
+    spelt = Spelt(mix)
+    seen: list[Join] = []
+
+    def judged(join: Join) -> bool:
+        seen.append(join)
+        return bool(checker._disguised(join, plain, spelt))
+
+    sound = plain.respelled(syllable_table())
+    find_joins(sound, model.sound, model.combines, model.alones, accept=judged)
+    for join in seen:
+        touched = spelt.touches(join.start, join.end) and not spelt.open_ended(join.end)
+        expected = touched and checker._as_written(join, plain.text, bytearray(spelt.chars))
+        assert checker._disguised(join, plain, spelt) == expected
 
 
 @given(PINYIN_MIXED, st.data())

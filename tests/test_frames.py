@@ -4,13 +4,15 @@ warnings (tests/data/inducement, test_scams); the notices here hold them to no e
 
 from __future__ import annotations
 
+import functools
 import json
 import tomllib
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard, Severity, Verdict, WordListError
@@ -445,3 +447,90 @@ def test_a_verb_cue_warns_of_what_it_names_or_of_what_came_before(
     report = judged.check(text)
     assert report.verdict is Verdict.PASS
     assert any(f"「{cue}」" in v.message for v in report.violations if v.frame == "warning")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "谨防有人出售冰毒，加微信abc_123。" * 3,
+        "谨防有人出售冰毒 " * 5,
+        "《出售冰毒》 " * 5,
+        "严禁出售冰毒，加微信abc_123 " * 3,
+        "【反诈提醒】不要相信出售冰毒的人，举报请拨打110。",
+    ],
+    ids=["warning-contact", "warning", "titles", "prohibition", "heading"],
+)
+def test_wx1_and_the_judge_read_bank_hits_as_plain_tuples(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frame judge and WX1's trade offers keep bank hits as plain tuples (``Bank.found``):
+    the collector stops walking a tuple of ints and a string once it has seen it, but walks
+    a ``Hit`` at every full collection, and a long warning holds one or two a finding."""
+    from wxguard.phrases.banks import Bank
+
+    guard = Guard(select=["WX1"])
+    expected = guard.check(text)
+    assert expected.violations
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Bank.hits read")
+
+    monkeypatch.setattr(Bank, "hits", refused)
+    assert guard.check(text) == expected
+
+
+_PIECES = st.sampled_from(
+    [
+        "谨防",
+        "严禁",
+        "不要",
+        "警方破获",
+        "【新闻】",
+        "提醒：",
+        "冰毒",
+        "出售冰毒",
+        "办假证",
+        "赌博",
+        "《",
+        "》",
+        "《出售冰毒》",
+        "《赌博》",
+        "加微信abc_123",
+        "有人",
+        "，",
+        "。",
+        " ",
+        "的",
+    ]
+)
+
+
+@functools.cache
+def _everything() -> Guard:
+    return Guard()
+
+
+@settings(max_examples=300, deadline=None)
+@example("【新闻】有人出售冰毒")  # told: the tag's cue tells nothing of the sale after it
+@example("《出售冰毒》")  # a title and no cue
+@given(
+    st.builds(
+        str.__add__,
+        st.sampled_from(["", "【新闻】", "【提醒】", "通知："]),  # a tag, or a heading
+        st.lists(_PIECES, max_size=14).map("".join),
+    )
+)
+def test_the_judges_shortcuts_give_what_reading_everything_gives(text: str) -> None:
+    """A message where no cue has a hit and no title stands is left unread
+    (``_Reading.may_frame``), and a cue's framing hits are looked for once for whether it
+    frames and whether it tells (``_Cued.any``): the reports are those of reading every
+    finding and asking every time."""
+    from wxguard.frames import _Cued, _Reading
+
+    guard = _everything()
+    fast = guard.check(text)
+    with (
+        patch.object(_Reading, "may_frame", lambda self: True),
+        patch.object(_Cued, "any_from", _Cued._any_from),
+    ):
+        assert guard.check(text) == fast

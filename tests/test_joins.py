@@ -4,13 +4,21 @@ phrases that join before the action without a condition."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from wxguard import WordListError
 from wxguard.phrases.banks import Bank, BankSource, Hit
 from wxguard.phrases.clauses import Clauses, compact
-from wxguard.phrases.joins import Combine, find_joins, read_rules
+from wxguard.phrases.joins import (
+    Combine,
+    Join,
+    Joinables,
+    _candidates,
+    _widen,
+    find_joins,
+    read_rules,
+)
 from wxguard.text.views import TextView
 
 
@@ -293,3 +301,57 @@ def test_the_joins_keep_hits_the_collector_stops_walking() -> None:
     assert len(kept) == 41
     gc.collect()
     assert not any(gc.is_tracked(hit) for hit in kept)
+
+
+def _plain_widen(join: Join, spec: Combine, action: tuple[int, int], rows: list[Joinables]) -> Join:
+    """``_widen`` as first written: every candidate listed, then passes until none grows."""
+    first, last = action[0], action[1]
+    spans: list[tuple[int, int]] = []
+    for made in rows:
+        reach = 2 * made[3]
+        lo, hi = first - spec.before - reach, last + spec.after + reach
+        spans += [(a, b) for a, b, bare, _ in _candidates(made, last, lo, hi) if not bare]
+    start, end = join.joined
+    grown = True
+    while grown:
+        grown = False
+        for a, b in spans:
+            if a < end and start < b and (a < start or b > end) and (b <= first or a >= last):
+                start, end, grown = min(a, start), max(b, end), True
+    if (start, end) == join.joined:
+        return join
+    return Join(join.rule, join.action, (start, end), join.confidence, join.label, banks=join.banks)
+
+
+SPAN = st.tuples(st.integers(0, 40), st.integers(1, 8)).map(lambda s: (s[0], s[0] + s[1]))
+
+
+@st.composite
+def _joinables(draw: st.DrawFn) -> Joinables:
+    spans = sorted(draw(st.lists(st.tuples(SPAN, st.booleans()), max_size=12)))
+    rows = [(a, b, bare, "bank") for (a, b), bare in spans]
+    return [r[0] for r in rows], rows, None, draw(st.integers(0, 8))
+
+
+@given(
+    st.lists(_joinables(), min_size=1, max_size=3),
+    SPAN,
+    SPAN,
+    st.integers(0, 20),
+    st.integers(0, 6),
+)
+@example(  # 红包 grows the reward back to 领取, which then reaches 即可 before it
+    [([5, 7], [(5, 8, False, "bank"), (7, 11, False, "bank")], None, 8)], (20, 22), (10, 12), 20, 6
+)
+def test_a_joined_span_grows_to_the_same_closure_in_one_pass_or_many(
+    rows: list[Joinables],
+    action: tuple[int, int],
+    joined: tuple[int, int],
+    after: int,
+    before: int,
+) -> None:
+    """``_widen`` takes a first pass over the candidates as they come and lists them only
+    where one grew: the span it grows to is the one passes over the listed candidates give."""
+    spec = Combine("WX301", "share", ("reward",), after, before, 2, ())
+    join = Join("WX301", action, joined, 0.9, banks=("share", "reward"))
+    assert _widen(join, spec, action, rows) == _plain_widen(join, spec, action, rows)

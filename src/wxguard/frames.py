@@ -32,7 +32,7 @@ from .compiled import compiled
 from .errors import WordListError
 from .families.base import Finding, Frame
 from .models import Severity
-from .phrases.banks import Bank, BankSource, Hit, add_user_phrases, bundled_family
+from .phrases.banks import Bank, BankSource, Found, Hit, add_user_phrases, bundled_family
 from .phrases.clauses import Clauses, compact_sizes
 from .phrases.joins import Spans, uncovered
 from .text.folding import SENTENCE_ENDS
@@ -432,6 +432,8 @@ class FrameJudge:
             return findings
         terms = [f for f in findings if f.rule in rules]
         reading = _Reading(self.model, view, [findings[i] for i, _ in todo], terms)
+        if not reading.may_frame():
+            return findings
         out = list(findings)
         for i, rank in todo:
             f = findings[i]
@@ -452,15 +454,16 @@ class FrameJudge:
             return todo
         text = _listed(view).text
         banks = self.model.banks
-        live = {r for r in asked if any(banks[b].hits(text) for b in narrow[r])}
+        live = {r for r in asked if any(banks[b].found(text) for b in narrow[r])}
         return [
             (i, s) for i, s in todo if findings[i].rule not in asked or findings[i].rule in live
         ]
 
 
 class _Reading:
-    """One message as the judge reads it: the clause view, each bank's hits once, and the
-    compact positions of the findings it judges."""
+    """One message as the judge reads it: the clause view, each bank's hits once (plain
+    tuples, ``Found``, which the collector stops walking: a long text holds one or two a
+    finding), and the compact positions of the findings it judges."""
 
     def __init__(
         self,
@@ -481,12 +484,12 @@ class _Reading:
         # The text the judge's clauses were built from (titles closed by a comma): compact
         # positions are counted in it.
         self.read = self.clauses.original_text
-        self._hits: dict[str, tuple[list[Hit], list[int]]] = {}
-        self._cue_hits: dict[str, list[Hit]] = {}
-        self._exempt: list[Hit] | None = None
+        self._hits: dict[str, tuple[list[Found], list[int]]] = {}
+        self._cue_hits: dict[str, list[Found]] = {}
+        self._exempt: list[Found] | None = None
         self._titles: list[tuple[int, int]] | None = None
         self._title_at: dict[int, int] = {}
-        self._by_end: dict[str, tuple[list[Hit], list[int], int]] = {}
+        self._by_end: dict[str, tuple[list[Found], list[int], int]] = {}
         self._open: dict[_Window, list[int]] = {}
         self._headlines: dict[str, _Listed] = {}
         self._far: dict[
@@ -500,12 +503,9 @@ class _Reading:
         self._defeaters: dict[str, list[tuple[str, bool, bool, bool]]] = {}
         self._defeating: dict[tuple[str, tuple[int, int], bool], list[_Window]] = {}
         self._order: dict[str, int] | None = None
-        points = {p for f in (*findings, *terms) for p in (f.start, f.end)}
-        self.at = _compact_positions(self.read, points)
-        # What the judged rules matched, in compact indices: a term is never a cue.
-        self.terms = sorted(
-            (self.at[f.start], self.at[f.end]) for f in terms if self.at[f.end] > self.at[f.start]
-        )
+        self._judged, self._judged_terms = findings, terms
+        self._at: dict[int, int] | None = None
+        self._terms: list[tuple[int, int]] = []
         self._idle: tuple[list[int], list[int]] | None = None
         text = self.clauses.text
         first = self.clauses.sentence_end(0)
@@ -513,8 +513,30 @@ class _Reading:
         tag = _TAG.match(self.original)
         self.tag = _compact_positions(self.read, {tag.end()})[tag.end()] if tag else 0
 
+    def positions(self) -> dict[int, int]:
+        """The compact position of each edge of the judged findings and terms, counted on
+        first need (a message in which no cue has a hit and no title stands needs none)."""
+        if self._at is None:
+            terms = self._judged_terms
+            points = {p for f in (*self._judged, *terms) for p in (f.start, f.end)}
+            at = self._at = _compact_positions(self.read, points)
+            self._terms = sorted((at[f.start], at[f.end]) for f in terms if at[f.end] > at[f.start])
+        return self._at
+
+    @property
+    def terms(self) -> list[tuple[int, int]]:
+        """What the judged rules matched, in compact indices: a term is never a cue."""
+        self.positions()
+        return self._terms
+
+    def may_frame(self) -> bool:
+        """Whether any finding can be framed: some cue has a hit (``live_cues``), or a title
+        may hold one (``quoted``). With neither, every finding is left as it is, unread (a
+        long text dense with terms and no cue)."""
+        return bool(self.live_cues()) or (self.model.quoted is not None and "《" in self.original)
+
     # -- hits ----------------------------------------------------------------------------
-    def hits(self, bank: str) -> tuple[list[Hit], list[int]]:
+    def hits(self, bank: str) -> tuple[list[Found], list[int]]:
         """The bank's hits that no longer exemption covers, and their starts (for bisection)."""
         found = self._hits.get(bank)
         if found is None:
@@ -525,25 +547,25 @@ class _Reading:
                 if hits:
                     hits = self.idle_out(hits)
             else:
-                hits = self.model.banks[bank].hits(self.clauses.text)
+                hits = self.model.banks[bank].found(self.clauses.text)
                 if hits and bank != EXEMPT:
                     hits = _unexempted(hits, self.exempt())
-            found = self._hits[bank] = (hits, [h.start for h in hits])
+            found = self._hits[bank] = (hits, [h[0] for h in hits])
         return found
 
-    def cue_hits(self, bank: str) -> list[Hit]:
+    def cue_hits(self, bank: str) -> list[Found]:
         """A cue bank's hits that no longer exemption covers and that lie inside no finding
         (a term is never a cue), before a verb's idle object is taken out: read once for
         ``hits`` and for the verbs of ``idle``."""
         found = self._cue_hits.get(bank)
         if found is None:
-            hits = self.model.banks[bank].hits(self.clauses.text)
+            hits = self.model.banks[bank].found(self.clauses.text)
             if hits:
                 hits = _uncontained(_unexempted(hits, self.exempt()), self.terms)
             found = self._cue_hits[bank] = hits
         return found
 
-    def idle_out(self, hits: list[Hit]) -> list[Hit]:
+    def idle_out(self, hits: list[Found]) -> list[Found]:
         """``hits`` less those a verb cue's object holds, the verb included, when that object
         is something other than a finding: 代开发票，谨防上当受骗 warns the buyer of being
         cheated (by others), 百家乐，远离假平台 of other sites; 大家要远离 and 远离毒品 still
@@ -553,9 +575,7 @@ class _Reading:
         starts, ends = self._idle
         if not starts:
             return hits
-        return [
-            h for h in hits if not ((i := bisect_right(starts, h.start)) and h.start < ends[i - 1])
-        ]
+        return [h for h in hits if not ((i := bisect_right(starts, h[0])) and h[0] < ends[i - 1])]
 
     def idle(self) -> tuple[list[int], list[int]]:
         """The compact ranges from a verb cue to the end of its clause whose object holds no
@@ -565,15 +585,15 @@ class _Reading:
         ranges: list[tuple[int, int]] = []
         for bank in {c.bank for c in self.model.cues if c.object}:
             for h in self.cue_hits(bank):
-                last = clauses.clause_end(h.start)
+                last = clauses.clause_end(h[0])
                 # What follows the verb in its clause, read in place: a copy of it for each
                 # verb took a long clause's length squared (谨防有人出售冰毒 × n, one clause).
-                if h.end >= last or _REFERENT.fullmatch(text, h.end, last):
+                if h[1] >= last or _REFERENT.fullmatch(text, h[1], last):
                     continue
-                i = bisect_left(term_starts, h.end)
+                i = bisect_left(term_starts, h[1])
                 if i < len(term_starts) and term_starts[i] < last:
                     continue
-                ranges.append((h.start, last))
+                ranges.append((h[0], last))
         ranges.sort()
         starts: list[int] = []
         ends: list[int] = []
@@ -585,20 +605,20 @@ class _Reading:
                 ends.append(b)
         return starts, ends
 
-    def exempt(self) -> list[Hit]:
+    def exempt(self) -> list[Found]:
         if self._exempt is None:
-            self._exempt = self.model.banks[EXEMPT].hits(self.clauses.text)
+            self._exempt = self.model.banks[EXEMPT].found(self.clauses.text)
         return self._exempt
 
-    def within(self, bank: str, lo: int, hi: int) -> Iterable[Hit]:
+    def within(self, bank: str, lo: int, hi: int) -> Iterable[Found]:
         hits, starts = self.hits(bank)
         for k in range(bisect_left(starts, lo), len(hits)):
-            if hits[k].start >= hi:
+            if hits[k][0] >= hi:
                 break
-            if hits[k].end <= hi:
+            if hits[k][1] <= hi:
                 yield hits[k]
 
-    def channels(self) -> list[Hit]:
+    def channels(self) -> list[Found]:
         """Phone numbers, chat ids and links, found by code, as contact hits."""
         from .families.scams.channels import (
             find_channels,
@@ -610,7 +630,7 @@ class _Reading:
         found = find_channels(self.original, self.view.folded)
         points = _compact_positions(self.read, {p for c in found for p in (c.start, c.end)})
         return [
-            Hit(points[c.start], points[c.end], CHANNEL)
+            (points[c.start], points[c.end], CHANNEL)
             for c in found
             if points[c.end] > points[c.start]
         ]
@@ -618,39 +638,46 @@ class _Reading:
     # -- judging -------------------------------------------------------------------------
     def frame(self, f: Finding, severity: Severity) -> Frame | None:
         """The most lenient undefeated frame around ``f`` that lowers its severity."""
-        start, end = self.at[f.start], self.at[f.end]
+        at = self.positions()
+        start, end = at[f.start], at[f.end]
         if end <= start:
             return None
         found: dict[str, list[_Cued | _Listed]] = {}
         windows: dict[tuple[str, int, int], tuple[int, int]] = {}  # one per reach, for all cues
         headed = bool(self.heading) and start >= self.heading
+        clauses = self.clauses
+        sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
         for cue, reach in self.rule_cues(f.rule):
             parts = found.setdefault(cue.kind, [])
             window = windows.get(reach)
             if window is None:
-                window = windows[reach] = self.window(cue, start, end)
+                window = windows[reach] = self.window(cue, start, end, sentence)
             if cue.reach == "clause" or self.starts_in(cue.bank, *window):
                 parts.append(_Cued(self, cue, start, end, *window))
             if cue.title and headed:
                 parts.append(self.headline(cue.bank))
-        title = (
-            self.quoted(f)
-            if self.model.quoted is not None and f.rule in self.model.judged
-            else None
-        )
-        if title is not None and self.model.quoted is not None:
-            found.setdefault(self.model.quoted, []).append(_Listed(self, [title[0]]))
+        model = self.model
+        quoted = model.quoted
+        title = self.quoted(f) if quoted is not None and f.rule in model.judged else None
+        if title is not None and quoted is not None:
+            found.setdefault(quoted, []).append(_Listed(self, [title[0]]))
         if self._order is None:
-            self._order = _kind_order(self.model.cues)
+            self._order = _kind_order(model.cues)
         order = self._order
-        framing = [self.model.kinds[k] for k, parts in found.items() if any(p.any() for p in parts)]
+        kinds = model.kinds
+        framing: list[Kind] = []
+        for name, parts in found.items():  # a loop, not a comprehension's frame a finding
+            for part in parts:
+                if part.any():
+                    framing.append(kinds[name])
+                    break
         if len(framing) > 1:  # most findings stand in one kind's frame, or none
             framing.sort(key=lambda k: (k.severity.rank, order.get(k.name, len(order))))
         for kind in framing:
             if kind.severity.rank >= severity.rank:
                 break
             parts = found[kind.name]
-            if self.defeated(kind, parts, start, end):
+            if self.defeated(kind, parts, start, end, sentence):
                 continue
             nearest: tuple[int, tuple[int, int]] | None = None
             for part in parts:  # the first of the nearest, in the order the cues are listed
@@ -661,7 +688,7 @@ class _Reading:
             if title is not None and nearest[1] == title[0]:
                 lo, hi = title[1]
             else:
-                lo, hi = self.clauses.original(*nearest[1])
+                lo, hi = clauses.original(*nearest[1])
             key = (kind.name, self.original[lo:hi])
             made = self._frames.get(key)
             if made is None:  # one object for every finding a cue frames alike
@@ -699,12 +726,13 @@ class _Reading:
         i = bisect_left(starts, lo)
         return i < len(starts) and starts[i] < hi
 
-    def window(self, cue: Cue, start: int, end: int) -> tuple[int, int]:
-        """Where the hits of ``cue`` may frame the finding at compact ``[start, end)``."""
+    def window(self, cue: Cue, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+        """Where the hits of ``cue`` may frame the finding at compact ``[start, end)``, which
+        stands in ``sentence``."""
         clauses = self.clauses
         if cue.reach == "clause":
             return clauses.clause_start(start), clauses.clause_end(end - 1)
-        lo, hi = clauses.sentence_start(start), clauses.sentence_end(end - 1)
+        lo, hi = sentence
         for _ in range(cue.next):
             if hi < len(clauses.text):
                 hi = clauses.sentence_end(hi + 1)
@@ -717,25 +745,30 @@ class _Reading:
         """The bank's hits in the heading, which frame the findings after it."""
         found = self._headlines.get(bank)
         if found is None:
-            spans = [(h.start, h.end) for h in self.within(bank, 0, self.heading)]
+            spans = [(h[0], h[1]) for h in self.within(bank, 0, self.heading)]
             found = self._headlines[bank] = _Listed(self, spans, heading=True)
         return found
 
-    def by_end(self, bank: str) -> tuple[list[Hit], list[int], int]:
+    def by_end(self, bank: str) -> tuple[list[Found], list[int], int]:
         """The bank's hits by (end, start), their ends, and the longest hit's length."""
         found = self._by_end.get(bank)
         if found is None:
-            hits = sorted(self.hits(bank)[0], key=lambda h: (h.end, h.start))
-            longest = max((h.end - h.start for h in hits), default=0)
-            found = self._by_end[bank] = (hits, [h.end for h in hits], longest)
+            hits = sorted(self.hits(bank)[0], key=lambda h: (h[1], h[0]))
+            longest = max((h[1] - h[0] for h in hits), default=0)
+            found = self._by_end[bank] = (hits, [h[1] for h in hits], longest)
         return found
 
-    def defeated(self, kind: Kind, cues: list[_Cued | _Listed], start: int, end: int) -> bool:
+    def defeated(
+        self,
+        kind: Kind,
+        cues: list[_Cued | _Listed],
+        start: int,
+        end: int,
+        sentence: tuple[int, int],
+    ) -> bool:
         """A contact, a price or an offer in the finding's sentence (a contact the sender
         gives, 私我 or 加我, anywhere in the message) that no cue governs: a prohibition
         governs the verb of its own clause (严禁出售)."""
-        clauses = self.clauses
-        sentence = clauses.sentence_start(start), clauses.sentence_end(end - 1)
         # News tells of a sale in its own sentence (男子出售冰毒被抓获); under a bare heading
         # or tag (【新闻】出售冰毒，…) the sale is the offer itself.
         told = bool(kind.told) and any(
@@ -800,12 +833,12 @@ class _Reading:
             found = []
             hits, starts = self.hits(bank)
             k = bisect_left(starts, lo)
-            while k < len(hits) and hits[k].start < hi:
+            while k < len(hits) and hits[k][0] < hi:
                 hit = hits[k]
                 k += 1
-                if hit.end > hi or (cited and self.cited(hit)):
+                if hit[1] > hi or (cited and self.cited(hit)):
                     continue
-                clause, last = clauses.clause_start(hit.start), clauses.clause_end(hit.start)
+                clause, last = clauses.clause_start(hit[0]), clauses.clause_end(hit[0])
                 k = max(k, bisect_right(starts, last))  # one answer per clause
                 if not (bank in (CHANNEL, "contact") and self.official(clause, last)):
                     found.append(clause)
@@ -825,11 +858,16 @@ class _Reading:
         the clause it stands in wherever the finding is (谨防…诈骗，切勿添加微信)."""
         clauses = self.clauses
         first, last = clauses.clause_start(start), clauses.clause_end(end - 1)
-        listed = {
-            clauses.clause_start(a) for c in cues if isinstance(c, _Listed) for a, _ in c.spans
-        }
-        cued = [c for c in cues if isinstance(c, _Cued)]
-        own = [self.cued_clauses(c.cue.bank) for c in cued if c.cue.reach == "clause"]
+        listed: set[int] = set()
+        cued: list[_Cued] = []
+        own: list[frozenset[int]] = []
+        for c in cues:  # one pass (most findings have one cue), no comprehension's frame
+            if isinstance(c, _Listed):
+                listed.update(clauses.clause_start(a) for a, _ in c.spans)
+            else:
+                cued.append(c)
+                if c.cue.reach == "clause":
+                    own.append(self.cued_clauses(c.cue.bank))
         open_ = self.open_clauses(window)
         for clause in open_[bisect_left(open_, first) : bisect_right(open_, last)]:
             if (
@@ -847,14 +885,15 @@ class _Reading:
             if clause not in listed and not any(c.governs(clause) for c in cued):
                 return True
             i -= 1
-        return any(c not in listed for c in after[bisect_right(after, last) :])
+        k = bisect_right(after, last)  # read in place: a copy of the rest for each finding
+        return any(after[j] not in listed for j in range(k, len(after)))
 
     def cued_clauses(self, bank: str) -> frozenset[int]:
         """The starts of the clauses holding a hit of ``bank``."""
         found = self._cued.get(bank)
         if found is None:
             clause_start = self.clauses.clause_start
-            found = self._cued[bank] = frozenset(clause_start(h.start) for h in self.hits(bank)[0])
+            found = self._cued[bank] = frozenset(clause_start(h[0]) for h in self.hits(bank)[0])
         return found
 
     def far(self, window: _Window, cued: list[_Cued]) -> tuple[list[int], list[int]]:
@@ -882,11 +921,11 @@ class _Reading:
             found = self._far[key] = (before, after)
         return found
 
-    def cited(self, hit: Hit) -> bool:
+    def cited(self, hit: Found) -> bool:
         """The hit lies inside quotation marks: the notice quotes it (警惕“出售冰毒”的信息)."""
         if self._quotes is None:
             self._quotes = Quotes(self.original)
-        return self._quotes.around(*self.clauses.original(hit.start, hit.end))
+        return self._quotes.around(*self.clauses.original(hit[0], hit[1]))
 
     def official(self, lo: int, hi: int) -> bool:
         return any(True for _ in self.within(OFFICIAL, lo, hi))
@@ -939,14 +978,15 @@ class _Cued:
     Asked by bisection near the finding, never listed: in a long sentence every finding
     listing every cue took the text's length squared."""
 
-    __slots__ = ("cue", "end", "hi", "hits", "lo", "reading", "start", "starts")
+    __slots__ = ("_any", "cue", "end", "hi", "hits", "lo", "reading", "start", "starts")
 
     def __init__(self, reading: _Reading, cue: Cue, start: int, end: int, lo: int, hi: int) -> None:
         self.reading, self.cue = reading, cue
         self.start, self.end, self.lo, self.hi = start, end, lo, hi
         self.hits, self.starts = reading.hits(cue.bank)
+        self._any: bool | None = None
 
-    def _before(self, a: int, b: int) -> Hit | None:
+    def _before(self, a: int, b: int) -> Found | None:
         """The first hit starting in ``[a, b]`` that frames the finding from before it."""
         gap, start, hi = self.cue.gap, self.start, self.hi
         a = max(a, self.lo)
@@ -956,13 +996,13 @@ class _Cued:
         hits = self.hits
         for k in range(bisect_left(self.starts, a), len(hits)):
             h = hits[k]
-            if h.start > b:
+            if h[0] > b:
                 return None
-            if h.end <= start and h.end <= hi and (gap is None or start - h.end <= gap):
+            if h[1] <= start and h[1] <= hi and (gap is None or start - h[1] <= gap):
                 return h
         return None
 
-    def _after(self, a: int, b: int) -> Hit | None:
+    def _after(self, a: int, b: int) -> Found | None:
         """The first hit starting in ``[a, b]`` that frames the finding from after it."""
         if self.cue.before:
             return None
@@ -970,17 +1010,23 @@ class _Cued:
         hits = self.hits
         for k in range(bisect_left(self.starts, a), len(hits)):
             h = hits[k]
-            if h.start > b:
+            if h[0] > b:
                 return None
-            if h.end <= self.hi:
+            if h[1] <= self.hi:
                 return h
         return None
 
     def any(self) -> bool:
-        return self.any_from(self.lo)
+        """A framing hit (asked twice of most: does the cue frame, and does it tell)."""
+        if self._any is None:
+            self._any = self._any_from(self.lo)
+        return self._any
 
     def any_from(self, at: int) -> bool:
         """A framing hit that starts at ``at`` or later."""
+        return self.any() if at <= self.lo else self._any_from(at)
+
+    def _any_from(self, at: int) -> bool:
         return self._before(max(at, self.lo), self.start) is not None or (
             self._after(max(at, self.end), self.hi) is not None
         )
@@ -992,18 +1038,18 @@ class _Cued:
         k = bisect_right(ends, min(start, self.hi)) - 1
         while k >= 0:
             h = by_end[k]
-            if h.end < self.lo or (gap is not None and start - h.end > gap):
+            if h[1] < self.lo or (gap is not None and start - h[1] > gap):
                 break
-            if best is not None and h.end < best.end:
+            if best is not None and h[1] < best[1]:
                 break
-            if self.lo <= h.start < self.hi:
+            if self.lo <= h[0] < self.hi:
                 best = h  # walking back through equal ends: the earliest start wins
             k -= 1
         after = self._after(end, self.hi)
-        if best is not None and (after is None or start - best.end <= after.start - end):
-            return start - best.end, (best.start, best.end)
+        if best is not None and (after is None or start - best[1] <= after[0] - end):
+            return start - best[1], (best[0], best[1])
         if after is not None:
-            return after.start - end, (after.start, after.end)
+            return after[0] - end, (after[0], after[1])
         return None
 
     def inside(self, a: int, b: int, bound: int) -> bool:
@@ -1011,9 +1057,9 @@ class _Cued:
         a, b, bound = max(a, self.lo), min(b, self.hi - 1), min(bound, self.hi)
         hits = self.hits
         for k in range(bisect_left(self.starts, a), len(hits)):
-            if hits[k].start > b:
+            if hits[k][0] > b:
                 return False
-            if hits[k].end <= bound:
+            if hits[k][1] <= bound:
                 return True
         return False
 
@@ -1059,35 +1105,35 @@ def _titled(text: str) -> str:
     return "".join(chars)
 
 
-def _unexempted(hits: list[Hit], exempt: list[Hit]) -> list[Hit]:
+def _unexempted(hits: list[Found], exempt: list[Found]) -> list[Found]:
     """Hits not inside a longer exemption (不要钱 is no prohibition; 识别 stays a cue even
     though an exemption may list it). An exemption holding a hit is longer unless it has the
     hit's own span, so the furthest end among exemptions starting at or before the hit (and
     strictly before, for an equal end) decides: linear after sorting, for long texts."""
     if not exempt:
         return hits
-    ordered = sorted(exempt, key=lambda e: e.start)
-    starts = [e.start for e in ordered]
-    reach = list(accumulate((e.end for e in ordered), max))
-    kept: list[Hit] = []
+    ordered = sorted(exempt, key=lambda e: e[0])
+    starts = [e[0] for e in ordered]
+    reach = list(accumulate((e[1] for e in ordered), max))
+    kept: list[Found] = []
     for h in hits:
-        at_or_before = bisect_right(starts, h.start)
-        before = bisect_left(starts, h.start)
-        if at_or_before and reach[at_or_before - 1] > h.end:
+        at_or_before = bisect_right(starts, h[0])
+        before = bisect_left(starts, h[0])
+        if at_or_before and reach[at_or_before - 1] > h[1]:
             continue
-        if before and reach[before - 1] >= h.end:
+        if before and reach[before - 1] >= h[1]:
             continue
         kept.append(h)
     return kept
 
 
-def _uncontained(hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
+def _uncontained(hits: list[Found], spans: list[tuple[int, int]]) -> list[Found]:
     """Hits that lie inside none of ``spans`` (sorted by start)."""
     if not spans:
         return hits
     starts = [a for a, _ in spans]
     reach = list(accumulate((b for _, b in spans), max))
-    return [h for h in hits if not ((i := bisect_right(starts, h.start)) and reach[i - 1] >= h.end)]
+    return [h for h in hits if not ((i := bisect_right(starts, h[0])) and reach[i - 1] >= h[1])]
 
 
 def _compact_positions(original: str, points: Iterable[int]) -> dict[int, int]:

@@ -221,8 +221,15 @@ class Guard:
             findings = self._frames.judge(findings, ctx.view, self._severity)
         findings = clear_anchors(findings, message.text)  # a fix's place is no problem's mark
         violation = Violations(message.text, self.config, self._severity)
-        violations = [violation(f) for f in _dedupe(findings)]
-        del findings  # not kept through the merge, where the collector would walk them again
+        # Each finding let go once its violation is made, and none kept through the merge:
+        # a long text's findings and violations alive at once were twice the objects for
+        # the collector to walk at each of its full passes.
+        kept = _dedupe(findings)
+        del findings
+        kept.reverse()
+        violations = []
+        while kept:
+            violations.append(violation(kept.pop()))
         merged = merge(violations, self.config.lang, message.text)
         return Report(text=message.text, violations=tuple(merged))
 
@@ -238,12 +245,24 @@ class Guard:
         ]
         if texts:
             profile_for(self.config, self.config.platform)  # as check() would, even if clean
+        # The checkers each text needs, in the Guard's order, when every checker screens: a
+        # text none picked is clean (most texts: nothing is looked up or made for them).
+        screened = all(s is not None for *_, s in screens)
+        picked: dict[int, tuple[tuple[Checker, bool], ...]] = {}
+        if screened:
+            for c, complete, s in screens:
+                for at in s or ():
+                    picked[at] = (*picked.get(at, ()), (c, complete))
         i = 0
         for message in chunk:
             if type(message) is not str:
                 yield self.check(message)
                 continue
-            active = tuple((c, complete) for c, complete, s in screens if s is None or i in s)
+            active = (
+                picked.get(i, ())
+                if screened
+                else tuple((c, complete) for c, complete, s in screens if s is None or i in s)
+            )
             i += 1
             yield self._check(Message(text=message), active) if active else Report(text=message)
 

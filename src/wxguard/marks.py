@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
@@ -39,7 +39,7 @@ from operator import attrgetter
 
 from .catalog import OneMark, catalog
 from .families.base import Finding
-from .models import Severity, Violation
+from .models import _FOUND_FIELDS, Severity, Violation
 from .text.folding import SENTENCE_ENDS, fold_one_to_one
 from .text.segment import word_bounds
 
@@ -154,18 +154,30 @@ def _merged(
     if len(violations) < 2:
         return list(violations)
     tables = _reaching(reaches)
-    keepers = [v for v in violations if v.rule in tables]
-    if not keepers:
+    # Each violation's rule, place and severity read once into lists: a long text's merge
+    # asks them of tens of thousands, several times each.
+    rules = [v.rule for v in violations]
+    keeping = [i for i, rule in enumerate(rules) if rule in tables]
+    if not keeping:
         return list(violations)
+    starts = [v.start for v in violations]
+    ends = [v.end for v in violations]
+    # A span that overlaps no other takes nothing by a table of the same words: a keeper
+    # with no other table is left out (most findings of a long text stand alone).
+    if "overlap" in reaches:
+        crowded = _crowded(starts, ends)
+        keeping = [i for i in keeping if crowded[i] or not _near_only(rules[i], reaches)]
+        if not keeping:
+            return list(violations)
     wanted = frozenset().union(
-        *(t.absorb for rule in {v.rule for v in keepers} for t in tables[rule])
+        *(t.absorb for rule in {rules[i] for i in keeping} for t in tables[rule])
     )
     candidates = sorted(
-        (i for i, v in enumerate(violations) if v.rule in wanted),
-        key=lambda i: violations[i].start,
+        (i for i, rule in enumerate(rules) if rule in wanted), key=starts.__getitem__
     )
     if not candidates:
         return list(violations)
+    ranks = [_RANK[v.severity] for v in violations]
     # Per set of rules absorbed, the candidates of those rules: a keeper asks only them (a
     # term's table for links and ads asked every nearby term, each then refused).
     near: dict[frozenset[str], _Near] = {}
@@ -174,63 +186,64 @@ def _merged(
     last = len(order)
     # Keepers by (most severe, tier, longest, rule's place, earliest): what a rule and a
     # severity say of the order is looked up once per pair, not per finding.
-    heads: dict[tuple[str, Severity], tuple[int, int, int]] = {}
+    heads: dict[tuple[str, int], tuple[int, int, int]] = {}
     keys = []
-    for i, v in enumerate(violations):
-        rule = v.rule
-        if rule not in tables:
-            continue
-        head = heads.get((rule, v.severity))
+    for i in keeping:
+        rule, rank = rules[i], ranks[i]
+        head = heads.get((rule, rank))
         if head is None:
-            head = heads[rule, v.severity] = (
-                -v.severity.rank,
-                _tier(rule),
-                order.get(rule, last),
-            )
-        keys.append((head[0], head[1], v.start - v.end, head[2], v.start, i))
+            head = heads[rule, rank] = (-rank, _tier(rule), order.get(rule, last))
+        keys.append((head[0], head[1], starts[i] - ends[i], head[2], starts[i], i))
     keys.sort()
-    ranked = [key[-1] for key in keys]
     taken: dict[int, list[int]] = {}
     gone: set[int] = set()
     wide: dict[_Table, list[int]] = {}
-    for k in ranked:
+    for key in keys:
+        k = key[-1]
         if k in gone:
             continue
-        keeper = violations[k]
-        rank = keeper.severity.rank
-        for table in tables[keeper.rule]:
+        rule, rank = rules[k], ranks[k]
+        for table in tables[rule]:
             if rank < table.least:
                 continue
-            if table.reach == "overlap":
-                found = near.get(table.absorb)
+            reach = table.reach
+            absorb = table.absorb
+            if reach == "overlap":
+                found = near.get(absorb)
                 if found is None:
-                    found = near[table.absorb] = _Near(
-                        violations, [i for i in candidates if violations[i].rule in table.absorb]
+                    found = near[absorb] = _Near(
+                        starts, ends, [i for i in candidates if rules[i] in absorb]
                     )
                 if not found.any:
                     continue
-                pool: Iterable[int] = found.around(keeper)
-            elif table.reach == "sentence":
+                pool: Iterable[int] = found.around(starts[k], ends[k])
+            elif reach == "sentence":
                 if sentences is None:
-                    sentences = _Sentences(violations, candidates, text)
-                pool = sentences.of(keeper)
+                    sentences = _Sentences(starts, candidates, text)
+                pool = sentences.of(starts[k])
             else:  # what no keeper took yet: each is looked at until one takes it
+                # (those no later keeper of the table can take are left out for good)
                 pool = wide[table] = [
                     j
                     for j in wide.get(table, candidates)
-                    if j not in gone and violations[j].rule in table.absorb
+                    if j not in gone
+                    and j not in taken
+                    and rules[j] in absorb
+                    and (table.framed or violations[j].frame is None)
                 ]
             for j in pool:
-                other = violations[j]
                 if (
                     j == k
                     or j in gone
                     or j in taken
-                    or other.rule not in table.absorb
-                    or other.severity.rank > rank
-                    or (table.same_rule and other.rule != keeper.rule)
-                    or (not table.framed and other.frame is not None)
-                    or (table.reach == "overlap" and not _overlap(keeper, other))
+                    or rules[j] not in absorb
+                    or ranks[j] > rank
+                    or (table.same_rule and rules[j] != rule)
+                    or (not table.framed and violations[j].frame is not None)
+                    or (
+                        reach == "overlap"
+                        and not _spans_overlap(starts[k], ends[k], starts[j], ends[j])
+                    )
                 ):
                     continue
                 taken.setdefault(k, []).append(j)
@@ -238,38 +251,135 @@ def _merged(
     if not taken:
         return list(violations)
     out = []
+    memo: dict[tuple[object, ...], tuple[str, str]] = {}
     for i, v in enumerate(violations):
         if i in gone:
             continue
         absorbed = taken.get(i)
-        out.append(v if absorbed is None else _joined(v, [violations[j] for j in absorbed], lang))
+        out.append(
+            v if absorbed is None else _joined(v, [violations[j] for j in absorbed], lang, memo)
+        )
     return out
 
 
-def _joined(kept: Violation, absorbed: list[Violation], lang: str) -> Violation:
-    """``kept`` carrying ``absorbed`` (and whatever they carried) in ``also``."""
+_RANK = {severity: severity.rank for severity in Severity}
+
+
+@cache
+def _near_only(rule: str, reaches: tuple[str, ...]) -> bool:
+    """Whether every table of ``rule`` that reaches this far reaches only its own words."""
+    return all(t.reach == "overlap" for t in _reaching(reaches)[rule])
+
+
+def _crowded(starts: Sequence[int], ends: Sequence[int]) -> bytearray:
+    """1 for each span that overlaps another's (``_overlap``), else 0. An empty span
+    overlaps only the same empty span; of the others, taken by start, one overlaps an
+    earlier one when the furthest earlier end passes its start, and a later one when the
+    next starts before its end."""
+    out = bytearray(len(starts))
+    empty: dict[int, list[int]] = {}
+    spans = []
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        if start == end:
+            empty.setdefault(start, []).append(i)
+        else:
+            spans.append((start, end, i))
+    for same in empty.values():
+        if len(same) > 1:
+            for i in same:
+                out[i] = 1
+    spans.sort()
+    reach = -1
+    for k, (start, end, i) in enumerate(spans):
+        if reach > start or (k + 1 < len(spans) and spans[k + 1][0] < end):
+            out[i] = 1
+        if end > reach:
+            reach = end
+    return out
+
+
+def _joined(
+    kept: Violation,
+    absorbed: list[Violation],
+    lang: str,
+    memo: dict[tuple[object, ...], tuple[str, str]] | None = None,
+) -> Violation:
+    """``kept`` carrying ``absorbed`` (and whatever they carried) in ``also``. ``memo``: the
+    note and fixes of marks alike (``_added``), kept for one merge."""
     carried = [w for v in (kept, *absorbed) for w in v.also]
-    also = (*carried, *(_bare(v, lang) for v in absorbed))
+    also = (*carried, *(_bare(v, lang, memo) for v in absorbed))
     also = tuple(sorted(also, key=_PLACE))
-    kept = _bare(kept, lang)
-    read = _read(kept, also)
-    note, fixes = _note(kept, also, lang, read), _fixes(kept, also, lang, read)
+    kept = _bare(kept, lang, memo)
+    note, fixes = _added(kept, also, lang, memo)
     suggestion = kept.suggestion + fixes if kept.suggestion is not None else kept.suggestion
-    return kept.model_copy(
-        update={"message": kept.message + note, "suggestion": suggestion, "also": also}
+    return _updated(kept, kept.message + note, suggestion, also)
+
+
+def _added(
+    kept: Violation,
+    also: Sequence[Violation],
+    lang: str,
+    memo: dict[tuple[object, ...], tuple[str, str]] | None = None,
+) -> tuple[str, str]:
+    """The note and the fixes ``kept`` adds for ``also``: remembered in ``memo`` by what
+    they read of the two (a long text repeats one mark thousands of times)."""
+    if memo is None or len(also) > _ALIKE:
+        read = _read(kept, also)
+        return _note(kept, also, lang, read), _fixes(kept, also, lang, read)
+    key = (
+        kept.rule,
+        kept.severity,
+        kept.frame is None,
+        kept.suggestion,
+        tuple((v.rule, _overlap(kept, v), v.frame is None, v.suggestion, v.text) for v in also),
     )
+    found = memo.get(key)
+    if found is None:
+        read = _read(kept, also)
+        found = memo[key] = (_note(kept, also, lang, read), _fixes(kept, also, lang, read))
+    return found
 
 
-def _bare(v: Violation, lang: str) -> Violation:
+# Marks of more findings than this are not remembered: a long text repeats small ones.
+_ALIKE = 8
+
+
+def _updated(
+    v: Violation, message: str, suggestion: str | None, also: tuple[Violation, ...]
+) -> Violation:
+    """``v.model_copy(update=…)`` of these three fields, made directly: a long text's merge
+    makes one per mark, and pydantic's copy went through ``copy.copy`` three times."""
+    made = Violation.__new__(Violation)
+    values = v.__dict__.copy()
+    values["message"], values["suggestion"], values["also"] = message, suggestion, also
+    _set = object.__setattr__
+    _set(made, "__dict__", values)
+    _set(made, "__pydantic_extra__", None)
+    fields = v.__pydantic_fields_set__
+    # A finding's violation and a mark share the set of what validation records as set,
+    # as ``Violation.placed`` does: one set fewer for the collector to walk per mark.
+    marked = _MARKED if fields is _FOUND_FIELDS or fields is _MARKED else fields | _UPDATED
+    _set(made, "__pydantic_fields_set__", marked)
+    _set(made, "__pydantic_private__", None)
+    return made
+
+
+_UPDATED = frozenset(("message", "suggestion", "also"))
+_MARKED = _FOUND_FIELDS | _UPDATED
+
+
+def _bare(
+    v: Violation, lang: str, memo: dict[tuple[object, ...], tuple[str, str]] | None = None
+) -> Violation:
     """``v`` without what it absorbed, and without the note and the fixes that named them."""
     if not v.also:
         return v
-    note, fixes = _note(v, v.also, lang), _fixes(v, v.also, lang)
+    note, fixes = _added(v, v.also, lang, memo)
     message = v.message[: -len(note)] if note and v.message.endswith(note) else v.message
     suggestion = v.suggestion
     if fixes and suggestion is not None and suggestion.endswith(fixes):
         suggestion = suggestion[: -len(fixes)]
-    return v.model_copy(update={"message": message, "suggestion": suggestion, "also": ()})
+    return _updated(v, message, suggestion, ())
 
 
 _PLACE = attrgetter("start", "end", "rule")
@@ -283,10 +393,13 @@ def _read(kept: Violation, also: Sequence[Violation]) -> _Read:
     thousands."""
     rule, rank = kept.rule, kept.severity.rank
     over = [_overlap(kept, v) for v in also]
-    tables = [
-        _table_for(rule, v.rule, rank, o, v.frame is not None)
-        for v, o in zip(also, over, strict=True)
-    ]
+    known: dict[tuple[str, bool, bool], OneMark | None] = {}  # a few pairs, thousands of times
+    tables = []
+    for v, o in zip(also, over, strict=True):
+        key = (v.rule, o, v.frame is not None)
+        if key not in known:
+            known[key] = _table_for(rule, v.rule, rank, o, v.frame is not None)
+        tables.append(known[key])
     return over, tables
 
 
@@ -319,10 +432,7 @@ class _Sentences:
     """The candidates by the sentence they start in (sentence ends as the clause view reads
     them), so that a finding asks only its own sentence's."""
 
-    def __init__(
-        self, violations: Sequence[Violation], candidates: list[int], text: str | None
-    ) -> None:
-        self.violations = violations
+    def __init__(self, starts: Sequence[int], candidates: list[int], text: str | None) -> None:
         self._ends = (
             [m.start() for m in _SENTENCE_END.finditer(fold_one_to_one(text))]
             if text is not None
@@ -331,16 +441,13 @@ class _Sentences:
         self._by: dict[int, list[int]] = {}
         if self._ends is not None:
             for i in candidates:
-                self._by.setdefault(self._index(violations[i].start), []).append(i)
+                self._by.setdefault(bisect_left(self._ends, starts[i]), []).append(i)
 
-    def _index(self, pos: int) -> int:
-        assert self._ends is not None
-        return bisect_left(self._ends, pos)
-
-    def of(self, v: Violation) -> list[int]:
+    def of(self, start: int) -> list[int]:
+        """The candidates of the sentence a finding starting at ``start`` starts in."""
         if self._ends is None:
             return []
-        return self._by.get(self._index(v.start), [])
+        return self._by.get(bisect_left(self._ends, start), [])
 
 
 class _Near:
@@ -351,24 +458,25 @@ class _Near:
 
     SHORT = 64
 
-    def __init__(self, violations: Sequence[Violation], candidates: list[int]) -> None:
-        self.violations = violations
-        short = [i for i in candidates if violations[i].end - violations[i].start <= self.SHORT]
-        self.short, self.short_starts = short, [violations[i].start for i in short]
-        self.longest = max((violations[i].end - violations[i].start for i in short), default=0)
-        long = [i for i in candidates if violations[i].end - violations[i].start > self.SHORT]
-        self.long, self.long_starts = long, [violations[i].start for i in long]
-        self.reach = list(accumulate((violations[i].end for i in long), max))
+    def __init__(self, starts: Sequence[int], ends: Sequence[int], candidates: list[int]) -> None:
+        short = [i for i in candidates if ends[i] - starts[i] <= self.SHORT]
+        self.short, self.short_starts = short, [starts[i] for i in short]
+        self.longest = max((ends[i] - starts[i] for i in short), default=0)
+        long = [i for i in candidates if ends[i] - starts[i] > self.SHORT]
+        self.long, self.long_starts = long, [starts[i] for i in long]
+        self.reach = list(accumulate((ends[i] for i in long), max))
         self.any = bool(candidates)
 
-    def around(self, v: Violation) -> Iterator[int]:
-        end = max(v.end, v.start + 1)
-        lo = bisect_left(self.short_starts, v.start - self.longest)
-        yield from self.short[lo : bisect_left(self.short_starts, end)]
+    def around(self, start: int, end: int) -> list[int]:
+        """The candidates that may overlap ``[start, end)``."""
+        end = max(end, start + 1)
+        lo = bisect_left(self.short_starts, start - self.longest)
+        found = self.short[lo : bisect_left(self.short_starts, end)]
         k = bisect_left(self.long_starts, end) - 1
-        while k >= 0 and self.reach[k] >= v.start:
-            yield self.long[k]
+        while k >= 0 and self.reach[k] >= start:
+            found.append(self.long[k])
             k -= 1
+        return found
 
 
 def parts(violations: Iterable[Violation], lang: str) -> list[Violation]:
@@ -384,9 +492,14 @@ def parts(violations: Iterable[Violation], lang: str) -> list[Violation]:
 
 
 def _overlap(a: Violation, b: Violation) -> bool:
-    if a.start == a.end or b.start == b.end:
-        return a.start == b.start and a.end == b.end
-    return a.start < b.end and b.start < a.end
+    return _spans_overlap(a.start, a.end, b.start, b.end)
+
+
+def _spans_overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
+    """Two spans share a character, or are the same empty span (an anchor's)."""
+    if a0 == a1 or b0 == b1:
+        return a0 == b0 and a1 == b1
+    return a0 < b1 and b0 < a1
 
 
 def _note(kept: Violation, also: Sequence[Violation], lang: str, read: _Read | None = None) -> str:

@@ -71,38 +71,43 @@ class Finding:
         frame: Frame | None = None,
         anchor: str | None = None,
     ) -> None:
-        """The dataclass's own constructor, with every field set at once: a frozen one sets
-        each through ``object.__setattr__``, 8 µs a finding, and a long text makes 50,000 a
-        MB. ``fields`` left out is a new empty dict."""
-        object.__setattr__(
-            self,
-            "__dict__",
-            {
-                "rule": rule,
-                "start": start,
-                "end": end,
-                "term": term,
-                "category": category,
-                "techniques": techniques,
-                "confidence": confidence,
-                "fields": {} if fields is None else fields,
-                "variant": variant,
-                "severity": severity,
-                "frame": frame,
-                "anchor": anchor,
-            },
-        )
+        """The dataclass's own constructor (``fields`` left out is a new empty dict), with
+        each field set in the object itself: no ``__dict__`` is made, which would hold
+        ``fields`` and so stay tracked, one more object a finding for every full collection
+        to walk (a long text makes 50,000 a MB; 2.4 µs a finding against 1.1 µs with a dict
+        set at once, and 0.1–0.2 s/MB less collection)."""
+        _set = object.__setattr__
+        _set(self, "rule", rule)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "term", term)
+        _set(self, "category", category)
+        _set(self, "techniques", techniques)
+        _set(self, "confidence", confidence)
+        _set(self, "fields", {} if fields is None else fields)
+        _set(self, "variant", variant)
+        _set(self, "severity", severity)
+        _set(self, "frame", frame)
+        _set(self, "anchor", anchor)
 
     def framed(self, frame: Frame) -> Finding:
         """This finding lowered to ``frame``'s severity, carrying it: the same as
-        ``replace(self, severity=frame.severity, frame=frame)``, which went through every
-        field and the frozen constructor at several times the cost, for each framed finding
-        of a long text."""
-        made = object.__new__(type(self))
-        values = self.__dict__.copy()
-        values["severity"], values["frame"] = frame.severity, frame
-        object.__setattr__(made, "__dict__", values)
-        return made
+        ``replace(self, severity=frame.severity, frame=frame)``, which looks up every field
+        by name, for each framed finding of a long text."""
+        return type(self)(
+            self.rule,
+            self.start,
+            self.end,
+            self.term,
+            self.category,
+            self.techniques,
+            self.confidence,
+            self.fields,
+            self.variant,
+            frame.severity,
+            frame,
+            self.anchor,
+        )
 
     def violation(self, text: str, config: GuardConfig) -> Violation:
         """The reported form, with the catalog's texts in the configured language: the one

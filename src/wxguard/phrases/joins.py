@@ -709,13 +709,28 @@ def _widen(join: Join, spec: Combine, action: Found, rows: list[Joinables]) -> J
     a span's reach of the action's window that overlap it (即可领取 + 领取红包), so the finding
     names the whole reward; never over the action."""
     first, last = action[0], action[1]
-    spans: list[tuple[int, int]] = []
+    start, end = join.joined
+    grown = False
+    # The span grown to its closure, the same in any order: a first pass over the
+    # candidates as they come, and their list made only where one grew (most grow nothing).
+    near: list[list[Candidate]] = []
     for made in rows:
         reach = 2 * made[3]
         lo, hi = first - spec.before - reach, last + spec.after + reach
-        spans += [(a, b) for a, b, bare, _ in _candidates(made, last, lo, hi) if not bare]
-    start, end = join.joined
-    grown = True
+        found = _candidates(made, last, lo, hi)
+        near.append(found)
+        for a, b, bare, _ in found:
+            if (
+                not bare
+                and a < end
+                and start < b
+                and (a < start or b > end)
+                and (b <= first or a >= last)
+            ):
+                start, end, grown = min(a, start), max(b, end), True
+    if not grown:
+        return join
+    spans = [(a, b) for found in near for a, b, bare, _ in found if not bare]
     while grown:
         grown = False
         for a, b in spans:

@@ -145,7 +145,11 @@ class ContentChecker(Checker):
         # One fields dict for every finding of a term (findings never change theirs): a long
         # text dense with one term made a dict a finding, for the collector to walk.
         shared: dict[tuple[Term, str | None], dict[str, object]] = {}
-        for hit in _pick(Judge(lexicon, ctx.view, masks).hits(candidates), ctx):
+        # Each hit is let go as its finding is made: never both in full, for the collector.
+        chosen = _pick(Judge(lexicon, ctx.view, masks).hits(candidates), ctx)
+        chosen.reverse()
+        while chosen:
+            hit = chosen.pop()
             term = hit.term
             fields = shared.get((term, hit.companion))
             if fields is None:

@@ -23,14 +23,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ...catalog import catalog
 from ...compiled import compiled
 from ...errors import WordListError
-from ...phrases.banks import Bank, Hit, family_banks, mask_automaton
+from ...phrases.banks import Bank, Found, family_banks
 from ...phrases.batch import JOIN, Batch
 from ...phrases.clauses import STRONG, Clauses
+from ...phrases.gate import JoinGate
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.grid import CJK_RUN, WIDTHS, columns, take
@@ -62,8 +63,6 @@ COMMON = 2000
 # most this many items either way (a long run of one word is no longer a menu, and stays cheap).
 MENU_GAP = 4
 MENU_READ = 12
-# Sets of banks whose answer the trade gates keep (a hostile text could show many).
-KNOWN = 4096
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ class TradeModel:
     exact: dict[str, Bank]  # as written: tells exact parts from homophones, finds warnings
     combines: list[Combine]
     alones: list[Alone]
-    gate: TradeGate  # on the message's sound view, which WX1 builds anyway
+    gate: JoinGate  # on the message's sound view, which WX1 builds anyway
     letters: dict[str, frozenset[str]]  # the characters each bank's phrases are written with
 
     # Made on first use (cached_property writes past the frozen fields): the respelled banks
@@ -84,9 +83,9 @@ class TradeModel:
         return {name: bank.respelled(table) for name, bank in self.exact.items()}
 
     @cached_property
-    def joinable(self) -> TradeGate:
+    def joinable(self) -> JoinGate:
         """The gate's test on the clause view respelled: exact, before the joins."""
-        return TradeGate(self.sound, self.combines, self.alones)
+        return JoinGate(self.sound, self.combines, self.alones)
 
     @cached_property
     def literal(self) -> re.Pattern[str] | None:
@@ -128,7 +127,7 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
         name: frozenset(c for raw, _ in src.phrases for c in fold_one_to_one(raw).lower())
         for name, src in sources.items()
     }
-    gate = TradeGate(exact, combines, alones, class_table())
+    gate = JoinGate(exact, combines, alones, class_table())
     return TradeModel(exact, combines, alones, gate, letters)
 
 
@@ -146,112 +145,6 @@ def _grid_literal(products: list[Bank]) -> re.Pattern[str] | None:
     return stored_trie(a for a in anchors if len(a) > 1)
 
 
-class TradeGate:
-    """Whether a text may hold a join: for some rule, an anchor of its product and an anchor
-    of a bank it joins (a bank with patterns, the contact, has none: always possible). Every
-    hit of a bank holds one of its anchors, so on the clause view respelled by syllable,
-    where the joins run, the test is exact (``joinable``). With the anchors in sound classes
-    (``table``) it runs on ``TextView.sound``, that view in sound classes with the clause
-    marks left out, before any clause view is built (``gate``). Products alone let 44 % of
-    reviews through (one-syllable anchors: 送, 充, 返); the gate 16 %, ``joinable`` 7 %.
-    With the threats of session 7b (我 + 把) both let ~37 % through; ``matched`` asks the
-    banks' own regexes of those and lets 3.6 % into the joins."""
-
-    __slots__ = ("_automaton", "_banks", "_known", "_needs", "_open", "_rules")
-
-    def __init__(
-        self,
-        banks: dict[str, Bank],
-        combines: list[Combine],
-        alones: list[Alone],
-        table: Sequence[int | str | None] | None = None,
-    ) -> None:
-        needs = [(c.action, c.with_) for c in combines] + [(a.bank, ()) for a in alones]
-        names = sorted({n for action, joined in needs for n in (action, *joined)})
-        bit = {name: 1 << (i + 1) for i, name in enumerate(names)}
-        self._open = 1  # a rule with nothing to join (``alone``) needs its product only
-        masks: dict[str, int] = {}
-        for name in names:
-            anchors = banks[name].anchors
-            sounds = (
-                None if anchors is None else {a.translate(table) if table else a for a in anchors}
-            )
-            if sounds is None or "" in sounds:
-                self._open |= bit[name]
-                continue
-            for key in sounds:
-                masks[key] = masks.get(key, 0) | bit[name]
-        self._needs = tuple(
-            (bit[action], sum(bit[n] for n in joined) if joined else 1) for action, joined in needs
-        )
-        # Per rule: its product's bank and bit, and the banks it joins with their bits (an
-        # ``alone`` rule joins none: its product's phrase is the whole offer).
-        self._banks = banks
-        self._rules = tuple(
-            (action, bit[action], tuple((n, bit[n]) for n in joined)) for action, joined in needs
-        )
-        # The answer for each set of banks seen: texts show few, and asking every rule is
-        # most of the test's cost.
-        self._known: dict[int, bool] = {}
-        self._automaton: Any = mask_automaton(masks)
-
-    def possible(self, text: str) -> bool:
-        return self._decide(self._present(text))
-
-    def matched(self, text: str) -> bool:
-        """``possible``, and for some rule whose anchors are there, its product's regex and
-        the regex of a bank it joins (of one, for ``alone``) each match somewhere in
-        ``text``: every join is a hit of each of its two banks, so a text that fails holds
-        none. A clean review pays a regex search or two, not the joins' per-message setup
-        (87 against 25 µs a review that ``possible`` lets through)."""
-        present = self._present(text)
-        if not self._decide(present):
-            return False
-        seen: dict[str, bool] = {}
-
-        def hit(name: str) -> bool:
-            found = seen.get(name)
-            if found is None:
-                regex = self._banks[name].regex
-                found = seen[name] = regex is not None and regex.search(text) is not None
-            return found
-
-        for action, action_bit, joined in self._rules:
-            if not present & action_bit:
-                continue
-            if joined:
-                if any(present & b and hit(n) for n, b in joined) and hit(action):
-                    return True
-            elif hit(action):
-                return True
-        return False
-
-    def _present(self, text: str) -> int:
-        """The bits of the banks one of whose anchors ``text`` holds (and of those open)."""
-        present = self._open
-        if self._automaton is not None:
-            for _, mask in self._automaton.iter(text):  # 1.2 hits a review
-                present |= mask
-        return present
-
-    def screen(self, text: str, starts: list[int]) -> set[int]:
-        """``possible`` of each of the texts joined in ``text`` by a character no anchor
-        holds, which start at ``starts``: one pass of the automaton over the whole."""
-        present = [self._open] * len(starts)
-        if self._automaton is not None:
-            for last, mask in self._automaton.iter(text):
-                present[bisect_right(starts, last) - 1] |= mask
-        return {i for i, bits in enumerate(present) if self._decide(bits)}
-
-    def _decide(self, present: int) -> bool:
-        known = self._known.get(present)
-        if known is None:
-            known = any(present & action and present & joined for action, joined in self._needs)
-            if len(self._known) < KNOWN:
-                self._known[present] = known
-        return known
-
-
 class _Message:
     """One message's views and what is found in them once."""
 
@@ -260,9 +153,9 @@ class _Message:
         self.original = original
         self.clauses = clauses
         self._contacts: _Contacts | None = None
-        self._receipts: Spans[Hit] | None = None
+        self._receipts: Spans[Found] | None = None
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
-        self._exact: dict[str, Spans[Hit]] = {}
+        self._exact: dict[str, Spans[Found]] = {}
         self._items: dict[str, list[tuple[int, int]]] = {}
         self._written: dict[tuple[int, int], str] = {}
 
@@ -271,15 +164,15 @@ class _Message:
         joined part may be two overlapping phrases, 税点 + 点低)."""
         spans = self._exact.get(bank)
         if spans is None:
-            spans = self._exact[bank] = Spans(self.model.exact[bank].hits(self.clauses.text))
+            spans = self._exact[bank] = Spans(self.model.exact[bank].found(self.clauses.text))
         reach = start
         hits = spans.hits
         for i in range(bisect_left(spans.starts, start), len(hits)):
             hit = hits[i]
-            if hit.start > reach:
+            if hit[0] > reach:
                 break
-            if hit.start >= start and hit.end <= end:
-                reach = max(reach, hit.end)
+            if hit[0] >= start and hit[1] <= end:
+                reach = max(reach, hit[1])
         return reach >= end
 
     def ordinary_word(self, bank: str, start: int, end: int) -> bool:
@@ -338,7 +231,7 @@ class _Message:
     def receipt(self, join: Join) -> bool:
         """The join's sentence is about one's own invoices."""
         if self._receipts is None:
-            self._receipts = Spans(self.model.exact[RECEIPT].hits(self.clauses.text))
+            self._receipts = Spans(self.model.exact[RECEIPT].found(self.clauses.text))
         if not self._receipts.hits:
             return False
         begin, end = self.clauses.sentence_start(join.start), self.clauses.sentence_end(join.end)
@@ -388,8 +281,8 @@ class _Message:
         read ``MENU_READ`` items either way."""
         items = self._items.get(bank)
         if items is None:
-            hits = self.model.exact[bank].hits(self.clauses.text)
-            items = self._items[bank] = sorted({(h.start, h.end) for h in hits})
+            hits = self.model.exact[bank].found(self.clauses.text)
+            items = self._items[bank] = sorted({(h[0], h[1]) for h in hits})
         start, end = span
         text = self.clauses.text
         at = bisect_left(items, (start, end))
@@ -412,20 +305,21 @@ class _Message:
         """The nearest contact to a join that is not one of its parts."""
         if self._contacts is None:
             self._contacts = _Contacts(
-                self.model.exact[CONTACT].hits(self.clauses.text, overlapping=False)
+                self.model.exact[CONTACT].found(self.clauses.text, overlapping=False)
             )
         best: tuple[int, tuple[int, int]] | None = None
         for hit in self._contacts.near(join.start - CONTACT_REACH, join.end + CONTACT_REACH):
-            if hit.start < join.end and join.start < hit.end:
+            start, end = hit[0], hit[1]
+            if start < join.end and join.start < end:
                 continue
-            gap = hit.start - join.end if hit.start >= join.end else join.start - hit.end
-            a, b = (join.end, hit.start) if hit.start >= join.end else (hit.end, join.start)
+            gap = start - join.end if start >= join.end else join.start - end
+            a, b = (join.end, start) if start >= join.end else (end, join.start)
             if (
                 gap <= CONTACT_REACH
                 and self.clauses.breaks(a, b)[0] <= 1
                 and (best is None or gap < best[0])
             ):
-                best = (gap, (hit.start, hit.end))
+                best = (gap, (start, end))
         return best[1] if best else None
 
 
@@ -433,21 +327,31 @@ class _Contacts:
     """Contacts read leftmost-longest: they never overlap, so their starts and ends both
     rise, and those near a join are one slice (a long spam line holds thousands)."""
 
-    def __init__(self, hits: list[Hit]) -> None:
+    def __init__(self, hits: list[Found]) -> None:
         self.hits = hits
-        self._starts = [h.start for h in hits]
-        self._ends = [h.end for h in hits]
+        self._starts = [h[0] for h in hits]
+        self._ends = [h[1] for h in hits]
 
-    def near(self, lo: int, hi: int) -> list[Hit]:
+    def near(self, lo: int, hi: int) -> list[Found]:
         """In text order, the contacts ending at ``lo`` or later and starting by ``hi``."""
         return self.hits[bisect_left(self._ends, lo) : bisect_right(self._starts, hi)]
 
 
 def trade_possible(model: TradeModel, view: TextView) -> bool:
     """The message may hold an offer: a product's anchor and an anchor of what it joins are
-    in its sound view, or a product's anchor is written in a column of a grid it may be
-    written as."""
-    return model.gate.possible(view.sound) or bool(_grid(model, view))
+    in its sound view and their banks' regexes match its clause view respelled (as
+    ``trade_findings`` asks before its joins), or a product's anchor is written in a column
+    of a grid it may be written as."""
+    return _joinable(model, view.sound, Clauses.of(view).text) or bool(_grid(model, view))
+
+
+def _joinable(model: TradeModel, sound: str, clauses: str) -> bool:
+    """A join may stand in the message whose sound view is ``sound`` and whose clause view
+    is ``clauses``: the anchors, then the regexes (the gate lets 10 % of reviews through,
+    the regexes 3.6 %)."""
+    return model.gate.possible(sound) and model.joinable.matched(
+        clauses.translate(syllable_table())
+    )
 
 
 def trade_screen(model: TradeModel, batch: Batch, skip: set[int]) -> set[int]:
@@ -460,7 +364,12 @@ def trade_screen(model: TradeModel, batch: Batch, skip: set[int]) -> set[int]:
         }
     sound = batch.view.sound  # a view character by character: ``JOIN`` stays, as itself
     starts = [0, *(m.end() for m in _JOINS.finditer(sound))]
-    found = model.gate.screen(sound, starts) - skip
+    compacts, table = batch.compacts, syllable_table()
+    found = {
+        i
+        for i in model.gate.screen(sound, starts) - skip
+        if model.joinable.matched(compacts[i].translate(table))
+    }
     if model.literal is not None:
         found |= _grid_screen(model, model.literal, batch, skip | found)
     return found
@@ -578,7 +487,7 @@ def _joins(
     model: TradeModel,
     original: str,
     clauses: Clauses,
-    strong: dict[str, Spans[Hit]] | None = None,
+    strong: dict[str, Spans[Found]] | None = None,
 ) -> tuple[_Message | None, list[Join]]:
     """The joins of one text, read by sound, with the message they were judged in; with
     ``strong``, the terms whose places drop the joins they overlap."""
@@ -599,7 +508,7 @@ def _joins(
 
 
 def _grid_offers(
-    model: TradeModel, view: TextView, grid: list[Sequence[int]], found: dict[str, Spans[Hit]]
+    model: TradeModel, view: TextView, grid: list[Sequence[int]], found: dict[str, Spans[Found]]
 ) -> list[tuple[Finding, bool]]:
     """Offers in the columns of a grid, mapped back to the message: each spans the grid rows
     its parts stand in, names its product and parts as read (刻章, 办证 + 刻章: characters of
@@ -631,15 +540,16 @@ def _grid_offers(
     return out
 
 
-def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans[Hit]]:
-    """Places (rule, start, end) indexed per rule."""
-    marked: dict[str, list[Hit]] = {}
+def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans[Found]]:
+    """Places (rule, start, end) indexed per rule, as plain tuples (``Found``): the collector
+    stops walking them, and a long text marks a place for every finding."""
+    marked: dict[str, list[Found]] = {}
     for rule, start, end in sorted(places, key=lambda t: (t[1], t[2])):
-        marked.setdefault(rule, []).append(Hit(start, end, rule))
+        marked.setdefault(rule, []).append((start, end, rule))
     return {rule: Spans(hits) for rule, hits in marked.items()}
 
 
-def _marked(msg: _Message, join: Join, *, strong: dict[str, Spans[Hit]]) -> bool:
+def _marked(msg: _Message, join: Join, *, strong: dict[str, Spans[Found]]) -> bool:
     """A term of the join's rule overlaps the join itself, and so any place it stands in."""
     same = strong.get(join.rule)
     return same is not None and same.overlaps(*msg.clauses.original(join.start, join.end))

@@ -17,10 +17,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses, compact_sizes
+from ...phrases.gate import JoinGate
 from ...phrases.joins import Disjoint, Join, Placed, find_joins, placed, uncovered
 from ...phrases.mixed import Mixed, may_mix, mixed
 from ...text.folding import is_cjk
@@ -55,45 +56,72 @@ class InducementChecker(Checker):
 
         self.frames: FrameModel = frame_model(config.phrases)
         self.judged = config.frames  # Guard(frames=False): no debunking lowers a join
+        self._gate: JoinGate | None = None
 
     def screen(self, texts: Sequence[str]) -> set[int]:
-        """The messages whose clause view the trigger matches, or with letters touching a
-        Chinese character (pinyin typed among them): ``check`` stops at once on the others
-        (85 % of the review corpus)."""
-        trigger = self.model.trigger
+        """The messages ``check`` reads past its first tests: a join possible as written (the
+        trigger, then ``JoinGate.matched``), or pinyin typed among Chinese characters whose
+        reading by sound the trigger matches. Of the review corpus the trigger and the
+        letters let 9 % through, these tests 0.2 %."""
+        batch = Batch.of(texts)
         return {
             i
-            for i, text in enumerate(Batch.of(texts).compacts)
-            if (trigger is not None and trigger.search(text) is not None) or may_mix(text)
+            for i, text in enumerate(batch.compacts)
+            if self._joinable(text)
+            or (may_mix(text) and self._spelt(batch[i], batch.foldeds[i]) is not None)
         }
+
+    def _joinable(self, text: str) -> bool:
+        """Whether the clause view ``text`` may hold a join: the trigger, then the banks'
+        anchors and regexes (``JoinGate``, made when a text first passes the trigger)."""
+        model = self.model
+        if model.trigger is None or model.trigger.search(text) is None:
+            return False
+        gate = self._gate
+        if gate is None:
+            gate = self._gate = JoinGate(model.banks, model.combines, model.alones)
+        return gate.matched(text)
+
+    def _spelt(self, original: str, folded: str) -> tuple[Mixed, Clauses, Clauses] | None:
+        """The message with its pinyin written as characters, its clauses and their reading
+        by sound, where the sound trigger matches that reading; else None."""
+        model = self.model
+        mix = mixed(original, folded)
+        if mix is None or model.sound_trigger is None:
+            return None
+        plain = Clauses(mix.text)
+        sound = plain.respelled(syllable_table())
+        if model.sound_trigger.search(sound.text) is None:
+            return None
+        return mix, plain, sound
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
         clauses = Clauses.of(ctx.view)
         original = ctx.view.text
         joins: list[Join] = []
-        if model.trigger is not None and model.trigger.search(clauses.text) is not None:
+        mixing = may_mix(clauses.text)
+        taken: dict[str, Disjoint] = {}  # where joins found as written stand, by rule
+        if self._joinable(clauses.text):
             joins = find_joins(clauses, model.banks, model.combines, model.alones)
+            if mixing:
+                for j in joins:  # a rule's joins never overlap (one per place)
+                    taken.setdefault(j.rule, Disjoint()).add(*clauses.original(j.start, j.end))
             yield from self._findings(joins, clauses, original, None)
-        if may_mix(clauses.text):
-            yield from self._mixed(ctx, clauses, joins)
+        if mixing:
+            yield from self._mixed(ctx, taken)
 
-    def _mixed(self, ctx: CheckContext, clauses: Clauses, written: list[Join]) -> Iterator[Finding]:
+    def _mixed(self, ctx: CheckContext, taken: dict[str, Disjoint]) -> Iterator[Finding]:
         """Joins with a part in pinyin (帮我kan一刀, 转fa…领hong包), read by sound in a copy
-        with the pinyin written as characters, where no join found as written stands."""
+        with the pinyin written as characters, where no join found as written stands
+        (``taken``: their spans in the message, by rule)."""
         model = self.model
         original = ctx.view.text
-        mix = mixed(original, ctx.view.folded)
-        if mix is None or model.sound_trigger is None:
+        found = self._spelt(original, ctx.view.folded)
+        if found is None:
             return
-        plain = Clauses(mix.text)
-        sound = plain.respelled(syllable_table())
-        if model.sound_trigger.search(sound.text) is None:
-            return
+        mix, plain, sound = found
         spelt = Spelt(mix)
-        taken: dict[str, Disjoint] = {}  # a rule's joins never overlap (one per place)
-        for j in written:
-            taken.setdefault(j.rule, Disjoint()).add(*clauses.original(j.start, j.end))
         joins = [
             j
             for j in find_joins(
@@ -111,11 +139,25 @@ class InducementChecker(Checker):
         """A part of the join is in pinyin, and its characters outside the pinyin are written
         as the banks write them (砖发 sounds like 转发 but is no disguise), and it does not end
         on a lone syllable (帮我kan一下 is 帮我看一下)."""
-        if not spelt.touches(join.start, join.end) or spelt.open_ended(join.end):
+        end = join.end
+        if not spelt.touches(join.start, end) or spelt.open_ended(end):
             return False
+        # Whether the two parts are written as the banks write them reads only their
+        # characters and which of them the runs wrote: remembered by those (a long text
+        # repeats its offers).
+        text, ran = plain.text, spelt.chars
+        (a, b), (c, d) = join.action, join.joined
+        key = (join.rule, join.banks[0], text[a:b], ran[a:b], text[c:d], ran[c:d])
+        found = spelt.written.get(key)
+        if found is None:
+            found = spelt.written[key] = self._as_written(join, text, ran)
+        return found
+
+    def _as_written(self, join: Join, text: str, ran: bytes) -> bool:
+        """Every Chinese character of the join's two parts that no pinyin run wrote is one
+        its banks write (砖发 sounds like 转发 but is no disguise)."""
         model = self.model
         joined = model.joined_letters[(join.rule, join.banks[0])]
-        text, ran = plain.text, spelt.chars
         size = len(ran)
         for own, (a, b) in ((model.letters[join.banks[0]], join.action), (joined, join.joined)):
             for i in range(a, b):
@@ -127,13 +169,19 @@ class InducementChecker(Checker):
     def _findings(
         self, joins: list[Join], clauses: Clauses, original: str, mix: Mixed | None
     ) -> Iterator[Finding]:
+        """The findings of ``joins``, which it empties as it goes."""
         refuted = disbelieved = None
         if joins and self.judged:
             refuted, disbelieved = self._cues(clauses, "refuted"), self._cues(clauses, "disbelieve")
             if not (refuted.spans or disbelieved.spans):
                 refuted = disbelieved = None  # no cue anywhere: no join's sentences are read
         thanked: bool | None = None
-        for join in joins:
+        # Findings alike share their fields (a long text repeats its offers), and each join
+        # is let go once its finding is made: fewer objects for the collector to walk.
+        shared: dict[tuple[str, str], dict[str, Any]] = {}
+        joins.reverse()
+        while joins:
+            join = joins.pop()
             variant = None
             if join.rule == "WX305" and join.banks[0] == "vote":
                 if thanked is None:
@@ -147,7 +195,9 @@ class InducementChecker(Checker):
                 else _widened(join, clauses, original, mix)
             )
             term = original[at.start : at.end]
-            fields = {"action": at.action, "reward": at.joined}
+            fields = shared.get((at.action, at.joined))
+            if fields is None:
+                fields = shared[at.action, at.joined] = {"action": at.action, "reward": at.joined}
             frame = None
             if refuted is not None and disbelieved is not None:
                 # A join's own judgement, made while it matches: a debunking or a report in
@@ -226,7 +276,7 @@ class Spelt:
     their characters: each question about a span is a bisection, and ``chars`` says of
     each character whether a run wrote it."""
 
-    __slots__ = ("_ends", "_starts", "_syllables", "chars")
+    __slots__ = ("_ends", "_starts", "_syllables", "chars", "written")
 
     def __init__(self, mix: Mixed) -> None:
         sizes = compact_sizes(mix.text)
@@ -241,9 +291,13 @@ class Spelt:
             self._ends.append(at)
             done = b
         # 1 where a run's characters stand, up to the last run's end (0 beyond).
-        self.chars = bytearray(at)
+        chars = bytearray(at)
         for start, end in zip(self._starts, self._ends, strict=True):
-            self.chars[start:end] = b"\x01" * (end - start)
+            chars[start:end] = b"\x01" * (end - start)
+        self.chars = bytes(chars)
+        # Per join's rule, action bank, and the characters of its parts with the runs'
+        # marks: whether those parts are written as the banks write them.
+        self.written: dict[tuple[str, str, str, bytes, str, bytes], bool] = {}
 
     def touches(self, start: int, end: int) -> bool:
         """A run's characters lie in ``[start, end)`` of the clause view (as

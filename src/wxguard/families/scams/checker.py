@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...models import Severity
-from ...phrases.banks import Bank, Hit
+from ...phrases.banks import Bank, BankIndex, Hit
 from ...phrases.batch import Batch
 from ...phrases.clauses import Clauses, compact
 from ...phrases.joins import Disjoint, Join, find_joins, placed
@@ -54,6 +54,8 @@ class ScamsChecker(Checker):
         self.contrast: Bank = frames.banks[CONTRAST]
         self.warned: Severity = frames.kinds[WARNED].severity
         self.judged = config.frames  # Guard(frames=False): no warning lowers a scam
+        # The lure banks' anchors, made when a message first passes a trigger.
+        self._index: BankIndex | None = None
 
     def _notice(self, clauses: Clauses) -> Notice:
         from ...frames import Notice
@@ -61,13 +63,32 @@ class ScamsChecker(Checker):
         return Notice(self.warning, clauses)
 
     def screen(self, texts: Sequence[str]) -> set[int]:
-        """The messages with a lure bank worth asking: ``check`` stops at once on the others."""
+        """The messages with a lure (a hit of a lure bank whose trigger matches; a channel's
+        lure whether or not the message may hold a channel): ``check`` stops at once on the
+        others. Of the review corpus a trigger lets 22 % through, a lure 0.2 %."""
         model = self.model
         return {
             i
             for i, plain in enumerate(Batch.of(texts).compacts)
-            if _lured(model.wording, plain) or _lured(model.channel, plain)
+            if self._lure(plain, (*_lured(model.wording, plain), *_lured(model.channel, plain)))
         }
+
+    def _lure(self, text: str, lures: tuple[str, ...] | list[str]) -> bool:
+        """Whether one of these lure banks hits ``text``: only those one of whose anchors
+        occurs there are asked (``BankIndex``, one pass; asking each bank tried up to 42)."""
+        if not lures:
+            return False
+        index = self._index
+        if index is None:
+            banks = self.model.banks
+            names = {*self.model.wording.lures, *self.model.channel.lures}
+            index = self._index = BankIndex((n, banks[n]) for n in sorted(names))
+        present, bits, banks = index.scan(text), index.bits, self.model.banks
+        return any(
+            banks[name].hits(text)
+            for name in lures
+            if (bit := bits.get(name)) is None or present & bit
+        )
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
@@ -76,7 +97,7 @@ class ScamsChecker(Checker):
         channel_lures = _lured(model.channel, plain.text)
         if channel_lures and may_have_channel(ctx.view.folded):
             lures += channel_lures
-        if not any(model.banks[name].hits(plain.text) for name in lures):
+        if not self._lure(plain.text, lures):
             return
         original = ctx.view.text
         channels = find_channels(original, ctx.view.folded, model.official)
