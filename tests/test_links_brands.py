@@ -184,6 +184,7 @@ DRESSED = [
     ("https://icbc-cn.com.abc.net/login", "icbc.com.cn", "abc.net"),
     ("https://www.jd-mall.com.kf-help.net/a", "jd.com", "kf-help.net"),
     ("https://m.alipay.cn.zh-cn.org/", "alipay.com", "zh-cn.org"),
+    ("https://sf-express-cn.com.kf-help.net/a", "sf-express.com", "kf-help.net"),
 ]
 # A public suffix inside a host with no brand in it, or a brand word in a label that is no
 # domain's: nothing is worn.

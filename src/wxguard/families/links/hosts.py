@@ -323,10 +323,7 @@ class Trusted:
         inner = split_host(subdomain)
         if not inner.suffix or not inner.domain:
             return None
-        for word in inner.domain.split("-"):
-            if (name := self.words.get(word)) is not None:
-                return name
-        return None
+        return next((brand for _, _, brand in self._runs(inner.domain.split("-"))), None)
 
     def _lured(self, label: str) -> tuple[str, str] | None:
         """The trusted name a label joins to a lure word, and how: a run of its hyphenated
