@@ -560,20 +560,20 @@ def find_joins(
         names = [name for name in spec.with_ if msg.live(name)] if actions else []
         if not names:
             continue  # nothing to join: a long text would still try every action
-        rows = [msg.joinables(name) for name in names]
+        rows: list[Joinables] | None = None  # made once an action is joined here
         yielding: Spans[Found] | None = None  # looked up once an action joins: most never do
         # How far a join can reach from its action: its phrase starts within a span's reach
         # of the window, ends within a span's reach of its start, and widens over phrases
         # twice as far (``_join``, ``_widen``). A lead before the action has no bound.
-        reach = max(made[3] for made in rows)
         bounded = dropped is not None and not (spec.lead and spec.before)
+        reach = max(msg.reach(name) for name in names) if bounded else 0
         for action in actions:
             if bounded:
                 assert dropped is not None
                 first, last = action[0], action[1]
                 if dropped(Join(spec.rule, (first, last), (first, last), 0.0)):
                     lo, hi = first - spec.before - 2 * reach, last + spec.after + 3 * reach
-                    deferred.append(_Deferred(lo, hi, len(found), spec, action, rows))
+                    deferred.append(_Deferred(lo, hi, len(found), spec, action, names))
                     found.append(None)
                     continue
             stop = blocked.get(action)
@@ -581,6 +581,8 @@ def find_joins(
                 stop = blocked[action] = msg.blocked(action)
             if stop:
                 continue
+            if rows is None:
+                rows = [msg.joinables(name) for name in names]
             join = _join(msg, spec, action, rows)
             if join is None:
                 continue
@@ -616,7 +618,7 @@ def find_joins(
                 stop = blocked[item.action] = msg.blocked(item.action)
             if stop:
                 continue
-            join = _join(msg, item.spec, item.action, item.rows)
+            join = _join(msg, item.spec, item.action, [msg.joinables(n) for n in item.names])
             if join is not None and not msg.spans(*item.spec.yield_to).overlaps(
                 item.action[0], item.action[1]
             ):
@@ -629,14 +631,14 @@ def find_joins(
 
 class _Deferred(NamedTuple):
     """An action whose join would be dropped, set aside: the place ``[lo, hi)`` its join
-    can reach, its slot among the joins, and what ``_join`` needs."""
+    can reach, its slot among the joins, and the banks it may be joined to."""
 
     lo: int
     hi: int
     slot: int
     spec: Combine
     action: Found
-    rows: list[Joinables]
+    names: list[str]
 
 
 def _needed(deferred: list[_Deferred], found: list[Join | None]) -> list[_Deferred]:
