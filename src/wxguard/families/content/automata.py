@@ -16,8 +16,11 @@ bisection when its cut is found. ``iter`` gives what the automaton of the whole 
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from heapq import heappop, heappush
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter, ne, or_
 from typing import Any
 
 import ahocorasick
@@ -39,47 +42,73 @@ class KeyAutomaton:
     """The occurrences of ``keys`` in a text, each reported as its index in ``keys``."""
 
     def __init__(self, keys: list[str], depth: int, deep: int | None = None) -> None:
-        """``deep``: the number of keys from which on they are cut (``DEEP`` if None)."""
+        """``keys`` are distinct; ``deep``: the number of keys from which on they are cut
+        (``DEEP`` if None)."""
         n = len(keys)
         self.size = n
         self.depth = depth
         auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        cut = n >= (DEEP if deep is None else deep) and any(len(k) > depth for k in keys)
-        # Bucket b, found as n + b, is a cut: the key equal to it (if any, in ``whole``) and
-        # the longer keys it begins, their rests sorted by (length, rest) in runs of one
-        # length. Every bucket has a longer key.
-        whole: dict[str, int] = {}
-        buckets: dict[str, int] = {}
-        longer: list[tuple[int, int, str, int]] = []
-        for g, key in enumerate(keys):
-            if not cut or len(key) <= depth:
-                whole[key] = g
-            else:
-                b = buckets.setdefault(key[:depth], len(buckets))
-                longer.append((b, len(key), key[depth:], g))
-        for key, g in whole.items():
-            if key not in buckets:
+        sizes = array("i", map(len, keys))
+        cut = n >= (DEEP if deep is None else deep) and n > 0 and max(sizes) > depth
+        # Bucket b, found as n + b, is a cut (buckets go by cut): the key equal to it (if
+        # any, in ``whole``) and the longer keys it begins, their rests sorted by (length,
+        # rest) in runs of one length. Every bucket has a longer key. Built by sorts and
+        # maps that run in C: a loop over 335,000 keys took 0.7 s.
+        longer = list(compress(range(n), map(depth.__lt__, sizes))) if cut else []
+        rests: list[str] = []
+        cuts: list[str] = []
+        if longer:
+            long_keys = list(map(keys.__getitem__, longer))
+            long_sizes = list(map(sizes.__getitem__, longer))
+            long_cuts = list(map(itemgetter(slice(None, depth)), long_keys))
+            # Stable sorts: by key, then length, then cut give (cut, length, rest).
+            order = sorted(range(len(longer)), key=long_keys.__getitem__)
+            order.sort(key=long_sizes.__getitem__)
+            order.sort(key=long_cuts.__getitem__)
+            rests = list(map(itemgetter(slice(depth, None)), map(long_keys.__getitem__, order)))
+            cuts = list(map(long_cuts.__getitem__, order))
+            sizes_in_order = list(map(long_sizes.__getitem__, order))
+            del long_keys, long_sizes, long_cuts
+            self.groups = array("i", map(longer.__getitem__, order))
+            del order
+        else:
+            self.groups = array("i")
+        m = len(rests)
+        self.rests = "".join(rests)
+        self.rest_at = array("i", [0])
+        self.rest_at.extend(accumulate(map(len, rests)))
+        del rests
+        new_cut = list(map(ne, cuts[1:], cuts[:-1]))
+        bucket_starts = [0, *compress(range(1, m), new_cut)] if m else []
+        run_starts = (
+            [
+                0,
+                *compress(
+                    range(1, m), map(or_, new_cut, map(ne, sizes_in_order[1:], sizes_in_order[:-1]))
+                ),
+            ]
+            if m
+            else []
+        )
+        self.run_at = array("i", run_starts)
+        self.run_at.append(m)
+        self.bucket_runs = array("i", map(bisect_left, repeat(run_starts), bucket_starts))
+        self.bucket_runs.append(len(run_starts))
+        bucket_of = dict(zip(map(cuts.__getitem__, bucket_starts), count(n)))
+        del cuts, new_cut
+        self.whole = array("i", [-1]) * len(bucket_of)
+        for g in range(n) if not cut else compress(range(n), map(depth.__ge__, sizes)):
+            key = keys[g]
+            v = bucket_of.get(key)
+            if v is None:
                 auto.add_word(key, g)
-        self.whole = array("i", [-1] * len(buckets))
-        for key, b in buckets.items():
-            auto.add_word(key, n + b)
-            self.whole[b] = whole.get(key, -1)
+            else:
+                self.whole[v - n] = g
+        for key, v in bucket_of.items():
+            auto.add_word(key, v)
         if n:
             auto.make_automaton()
         self.auto = auto
-        longer.sort()
-        self.rests = "".join(rest for _, _, rest, _ in longer)
-        self.rest_at, self.groups = array("i", [0]), array("i")
-        self.bucket_runs, self.run_at = array("i", [0] * (len(buckets) + 1)), array("i")
-        last: tuple[int, int] | None = None
-        for i, (b, size, rest, g) in enumerate(longer):
-            self.rest_at.append(self.rest_at[-1] + len(rest))
-            self.groups.append(g)
-            if (b, size) != last:
-                self.run_at.append(i)
-                last = (b, size)
-            self.bucket_runs[b + 1] = len(self.run_at)
-        self.run_at.append(len(longer))
 
     def __len__(self) -> int:
         return self.size
