@@ -225,6 +225,9 @@ MINORS_CLEAN = [
     "孩子说同学过生日要送礼物，大家一般送多少钱的？",  # a parent's question (newuser-s7b)
     "未成年人不要给主播刷个火箭",
     "孩子用爸爸妈妈的手机刷个火箭花了两千，平台能退吗？",
+    # parents told to watch the phone after a child spent (new-user trial s11)
+    "我家孩子打赏主播花了三千，各位家长看好手机",
+    "孩子玩游戏充值了五百块，家长要注意保管好支付密码",
 ]
 
 
