@@ -680,8 +680,8 @@ def test_a_masked_number_of_several_digits_counts_like_a_real_one(
         ("全场x.xx折起", "discount"),
         ("化妆品xxx减xxx", "discount"),  # spend-x-save-y written without 满
         ("化妆品300减100", "discount"),
-        ("订餐请拨 xxx xxxx xxxx", "contact"),  # a mobile number written in groups
-        ("订餐请拨 138-1234-5678", "contact"),
+        ("订餐请拨 xxx xxxx xxxx", "phone"),  # a mobile number written in groups
+        ("订餐请拨 138-1234-5678", "phone"),
         ("我是您的置业顾问小王", "intro"),
         ("首付x万起，现房销售", "price"),
         ("有意收购的请与项目部联系", "solicit"),
@@ -994,7 +994,7 @@ def test_people_telling_what_they_saw_got_or_paid_for_are_not_ads(text: str) -> 
         ("有事请打13900001111张经理", "signature"),  # a seller signs the number
         ("订票85556666", "contact"),  # a booking line without 电话
         ("微信号：shop2024", "contact"),
-        ("现货供应，13900001111w", "contact"),  # a letter stuck on to pass filters
+        ("现货供应，13900001111w", "phone"),  # a letter stuck on to pass filters
         ("我是阳光KTV的小美", "intro"),
         ("我是专业疏通下水道的", "intro"),  # a trade, not a person
         ("有任何问题可以咨询我", "solicit"),
@@ -1207,7 +1207,7 @@ def test_reviews_notices_and_neighbours_still_count_against_s10(text: str, kind:
         ("家装活动交三千顶六千", "discount"),  # pay x, count as y
         ("定金100抵1000", "discount"),
         ("100元起投，按月付息", "finance"),  # an investment's minimum stake
-        ("办各类证件。祥：1 3 8 1 2 3 4 5 6 7 8 李伟", "contact"),  # digits spaced out
+        ("办各类证件。祥：1 3 8 1 2 3 4 5 6 7 8 李伟", "phone"),  # digits spaced out
         ("按摩一次100，需要的请打电话，上门服务", "offering"),
         ("按摩一次100，需要的请打电话，上门服务", "price"),
         ("上海大众4S店团购活动", "store"),
