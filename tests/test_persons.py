@@ -17,6 +17,7 @@ from wxguard.families.persons.validators import (
     luhn_ok,
     mobile_ok,
     resident_id_ok,
+    under_14,
 )
 
 WX5 = Guard(select=["WX5"])
@@ -404,3 +405,19 @@ def test_a_card_beside_other_numbers_in_a_list_is_found_and_redacted() -> None:
         "WX501",
     ]
     assert WX5.check("1234 5678 9012 3456 7890 1234").violations == ()
+
+
+def test_a_childs_id_number_is_an_error_of_its_own() -> None:
+    """New-user trial s11: a child's ID number posted to a group was only a warning; all
+    personal information of a child under 14 is sensitive (PIPL art. 28)."""
+    (v,) = WX5.check("报名信息：王小明，身份证110105202001010015").violations
+    assert (v.rule, v.severity.value, v.message) == (
+        "WX502",
+        "error",
+        "包含未满14周岁儿童的身份证号码",
+    )
+    (v,) = WX5.check("身份证11010519491231002X").violations
+    assert (v.severity.value, v.message) == ("warning", "包含身份证号码")
+    # the day of the 14th birthday ends it
+    assert under_14("110105202001010015", today=date(2034, 1, 1)) is False
+    assert under_14("110105202001010015", today=date(2033, 12, 31)) is True
