@@ -178,7 +178,7 @@ OFFERS: list[tuple[str, str, str]] = [
     # new-user trial s11: a bare "wait" after telling the reader one knows their home, and a
     # bad death promised with no weapon named
     ("我知道你家住在哪儿，你就等着吧", "WX111", "我知道你家住在哪儿，你就等着吧"),
-    ("再敢在群里造谣，老子让你死得很惨", "WX111", "老子让你死得很惨"),
+    ("再敢在群里造谣，老子让你死得很难看", "WX111", "老子让你死得很难看"),
     ("群主是个废物，赶紧滚", "WX107", "废物"),
     ("你们这群人渣", "WX107", "人渣"),
     ("楼下那个老不死的…真该死", "WX107", "老不死的"),
@@ -232,6 +232,7 @@ TRAPS: list[str] = [
     "你等着，我马上到",  # wait for me: no threat without the home named
     "我知道你家住哪，改天去拜访",
     "这部电影让你死得很难看的反派最后怎样了",
+    "这把游戏我让你死得很惨哈哈哈",  # a gamer's banter (review s11)
     # 发票 where a shop or an office issues, asks for or mails its own invoice
     "请开具发票，抬头写公司全称，税号发群里",
     "发票已寄出，顺丰单号SF1234567890，请注意查收",
