@@ -413,7 +413,8 @@ def test_merging_one_offer_or_many_is_linear() -> None:
 def test_an_absorbed_code_is_listed_once_where_codes_are_listed(cli: Cli) -> None:
     """New-user trial s7: 学生妹 and 包夜 are two findings of one offer's mark, but a list of
     codes read ``also=['WX102', 'WX102']``: SARIF, the findings frame and the HTML labels
-    list each code once, while ``also`` keeps both findings whole."""
+    list each code once, while ``also`` keeps both findings whole (the HTML label shows the
+    mark's own code, not a fainter copy of it)."""
     text = "上门服务，学生妹，包夜800，加V详谈"
     (mark,) = GUARD.check(text).violations
     assert [w.text for w in mark.also] == ["学生妹", "包夜"]
@@ -423,7 +424,22 @@ def test_an_absorbed_code_is_listed_once_where_codes_are_listed(cli: Cli) -> Non
     (result,) = sarif["runs"][0]["results"]
     assert result["properties"]["also"] == ["WX102"]
     html = GUARD.check(text).to_html()
-    assert html.count("wxguard-also") == 1
+    assert html.count('class="wxguard-label"') == 1
+    assert "wxguard-also" not in html
+
+
+def test_html_labels_leave_out_rules_whose_advice_does_not_apply() -> None:
+    """New-user trial s10: a blocked gambling offer's message says WX401, WX403 and WX404 do
+    not apply (no label makes it sendable), yet the HTML showed their codes beside the mark
+    as if they were problems to fix."""
+    text = "线上博彩平台，注册就送88元彩金，加微信abc123了解"
+    mark = GUARD.check(text).violations[0]
+    assert {"WX401", "WX403", "WX404"} <= set(mark.also_codes)
+    assert "不适用 WX401、WX403、WX404" in mark.message
+    html = GUARD.check(text).to_html()
+    for code in ("WX401", "WX403", "WX404"):
+        assert f">{code}</span>" not in html
+    assert f">{mark.rule}</span>" in html
 
 
 def test_an_absolute_term_inside_a_claim_is_the_claims_mark() -> None:

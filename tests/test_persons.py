@@ -306,9 +306,13 @@ CHILD_DETAILS = [
         None,
         "姓名、学校班级、住址、行踪",
     ),
+    # the name a clause after the child, in the same sentence (lead's probe, session 11)
+    ("孩子今年8岁，在实验小学三年级二班，叫李小花", None, "姓名、学校班级、年龄"),
 ]
 
 CHILD_DETAILS_CLEAN = [
+    "孩子们今天表现很好，叫王老师表扬了，三年级二班加油",  # a teacher called, no child named
+    "孩子今年8岁，在实验小学三年级二班，叫什么名字我忘了",  # no name given
     "三年级二班的家长请注意，本周五提前放学",  # a class, no one child
     "我家孩子今年10岁，三年级二班的",  # an age and a class: a parent chatting
     "我家宝宝3岁了，自己在家玩积木",  # an age alone is no detail

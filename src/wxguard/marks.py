@@ -541,6 +541,14 @@ def _note(kept: Violation, also: Sequence[Violation], lang: str, read: _Read | N
     return out
 
 
+def applying(kept: Violation) -> tuple[Violation, ...]:
+    """Of the findings ``kept`` absorbed, those whose advice still applies: a label beside the
+    mark names a rule to act on, and a blocked gambling offer is not told to add 【广告】 (the
+    note says why those do not apply)."""
+    tables = _read(kept, kept.also)[1]
+    return tuple(v for v, t in zip(kept.also, tables, strict=True) if t is None or t.moot is None)
+
+
 def _joined_en(items: Sequence[str]) -> str:
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
 

@@ -20,6 +20,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import catalog
+from ..marks import applying
 from ..models import Severity, Verdict, Violation
 from . import BATCH_LIMIT
 from .concise import concise_lines, located_violations
@@ -78,19 +79,19 @@ def _counts(violations: Sequence[Violation]) -> str:
 
 
 def _label(v: Violation) -> str:
-    """A finding's code, and those it absorbed (one problem, one mark) fainter beside it, each
-    code once."""
+    """A finding's code, and the other codes it absorbed (one problem, one mark) fainter
+    beside it, each code once; not those whose advice does not apply (the message says why)."""
     accent = COLOURS[v.severity][1]
     out = [
         f'<span class="wxguard-label" style="color:{accent};margin-left:4px;">{_e(v.rule)}</span>'
     ]
-    first: dict[str, Violation] = {}
-    for w in v.also:
+    first: dict[str, Violation] = {v.rule: v}
+    for w in applying(v):
         first.setdefault(w.rule, w)
     out += [
         f'<span class="wxguard-label wxguard-also" title="{_e(w.name)}" '
         f'style="color:{COLOURS[w.severity][1]};opacity:0.7;margin-left:2px;">{_e(w.rule)}</span>'
-        for w in first.values()
+        for w in list(first.values())[1:]
     ]
     return "".join(out)
 
