@@ -16,6 +16,7 @@ pays for channels and joins.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -201,6 +202,7 @@ class _Notice:
         self.notice = notice
         self.channels = channels  # compact indices of the clause view
         self.ask = ask
+        self._labels: list[tuple[int, int]] | None = None
         self._asks: list[Hit] | None = None
 
     def any(self) -> bool:
@@ -220,23 +222,22 @@ class _Notice:
         marks: a scam wearing an anti-fraud heading, not a notice (a genuine one warns in its
         body: 【反诈提醒】…都是诈骗)."""
         notice, clauses = self.notice, self.notice.clauses
+        if self._labels is None:  # read once: most messages have none, and stop here
+            self._labels = [m.span() for m in _LABEL.finditer(clauses.original_text)]
+        labels = self._labels
+        if not labels:
+            return False
         begin = clauses.sentence_start(join.start)
         last = clauses.sentence_end(join.end - 1)
-        cues = [h for h in notice.hits() if begin <= h.start and h.end <= last]
-        original = clauses.original_text
-        labels = [m.span() for m in _LABEL.finditer(original)]
-        if not labels or not cues:
-            return False
+        cues = _within(notice.hits(), begin, last)
         for cue in cues:
             lo, hi = clauses.original(cue.start, cue.end)
-            if not any(a < lo and hi < b for a, b in labels):
+            k = bisect_right(labels, (lo, len(clauses.original_text))) - 1
+            if k < 0 or not (labels[k][0] < lo and hi < labels[k][1]):
                 return False
         if self._asks is None:
-            self._asks = self.ask.hits(clauses.text)
-        return any(
-            begin <= h.start and h.end <= last and not notice.quoted(h.start, h.end)
-            for h in self._asks
-        )
+            self._asks = sorted(self.ask.hits(clauses.text))
+        return any(not notice.quoted(h.start, h.end) for h in _within(self._asks, begin, last))
 
     def _handed_out(self, join: Join) -> bool:
         """A channel in the join's sentence outside quotation marks: a notice quotes the
@@ -255,6 +256,19 @@ class _Notice:
         found = self.notice.cue(join.start, join.end)
         assert found is not None  # only a join in a warning's sentence is cancelled
         return found
+
+
+def _within(hits: list[Hit], begin: int, last: int) -> list[Hit]:
+    """The hits (sorted by start) that start at ``begin`` or later and end by ``last``: a
+    bisection and the few hits of one sentence, not a pass over a long text's every hit."""
+    found = []
+    for k in range(bisect_left(hits, begin, key=lambda h: h.start), len(hits)):
+        hit = hits[k]
+        if hit.start > last:
+            break
+        if hit.end <= last:
+            found.append(hit)
+    return found
 
 
 def _unless(joins: list[Join], clauses: Clauses, model: ScamsModel) -> list[Join]:
