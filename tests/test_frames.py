@@ -534,3 +534,10 @@ def test_the_judges_shortcuts_give_what_reading_everything_gives(text: str) -> N
         patch.object(_Cued, "any_from", _Cued._any_from),
     ):
         assert guard.check(text) == fast
+
+
+def test_a_cue_inside_a_longer_word_is_not_the_reason_named(judged: Guard) -> None:
+    """New-user trial s11: 「别」 inside 识别 was named as the prohibition that framed the
+    term; the lesson's own word is the reason."""
+    (v,) = judged.check("今天讲座的主题是“如何识别网络赌博陷阱”").violations
+    assert v.frame is not None and "「别」" not in v.message

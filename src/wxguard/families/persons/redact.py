@@ -145,6 +145,9 @@ def mask(value: str, rule: str, mask_char: str = "*") -> str:
             value[:1] + "".join(mask_char if c.isalnum() else c for c in value[1:at]) + value[at:]
         )
     head, tail = _KEEP[rule]
+    if value.isalnum():  # most numbers are written without separators: one slice each
+        n = len(value)
+        return value[:head] + mask_char * max(0, n - tail - head) + value[max(head, n - tail) :]
     positions = [i for i, c in enumerate(value) if c.isalnum()]
     hidden = set(positions[head : len(positions) - tail])
     return "".join(mask_char if i in hidden else c for i, c in enumerate(value))
