@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...catalog import catalog
 from ...compiled import compiled
 from ...errors import WordListError
 from ...phrases.banks import Bank, add_user_phrases, bundled_family
@@ -61,6 +62,14 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
     add_user_phrases("scams", sources, files)
     banks = {name: src.compile() for name, src in sources.items()}
     combines, alones = read_rules(data, banks, WHERE, "WX8")
+    for spec in combines:  # a lure's own message (WX802: the role it impersonates)
+        variant = banks[spec.action].options.get("variant")
+        if variant is not None and variant not in catalog().get(spec.rule).variants:
+            raise WordListError(
+                WHERE,
+                None,
+                f"banks.{spec.action}: variant {variant!r} is no message of {spec.rule}",
+            )
     wording = [c.action for c in combines if set(c.with_) - set(KINDS)] + [a.bank for a in alones]
     channel = [c.action for c in combines if c.action not in wording]
     rank: dict[str, int] = {}
