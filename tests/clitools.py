@@ -19,7 +19,7 @@ words = { drugs = ["冰毒", "大麻"], custom = ["稳赚"] }
 """
 
 
-SUMMARY_STARTS = ("Found ", "All checks passed!", "No findings;")
+SUMMARY_STARTS = ("Found ", "All checks passed!", "No findings;", "No messages to check.")
 
 
 @dataclass

@@ -66,7 +66,7 @@ def test_ignore_files_above_the_folder_count_inside_a_repository(cli: Cli) -> No
     (cli.root / ".git").mkdir()
     cli.write(".git/info/exclude", "b.txt\n")
     assert paths(cli("check", "copy").findings) == []
-    assert cli("check", "copy").summary == "All checks passed!"
+    assert cli("check", "copy").summary == "No messages to check."  # every file ignored
 
 
 def test_named_files_are_checked_even_when_ignored(cli: Cli) -> None:
@@ -156,10 +156,19 @@ def test_force_exclude_applies_exclusions_to_named_files(cli: Cli) -> None:
 def test_an_empty_folder_warns_and_passes(cli: Cli) -> None:
     (cli.root / "empty").mkdir()
     r = cli("check", "empty")
-    assert (r.code, r.out) == (0, "All checks passed!\n")
+    assert (r.code, r.out) == (0, "No messages to check.\n")
     assert (
         r.err == "wxguard: warning: no .md, .markdown or .txt files found under the given paths\n"
     )
+
+
+def test_an_empty_input_says_so_instead_of_passing(cli: Cli) -> None:
+    """New-user trial s11: a pipeline that lost its input printed "All checks passed!"."""
+    for r in (cli("check", "-", stdin=""), cli("check", "-", stdin="\n \n")):
+        assert (r.code, r.out) == (0, "No messages to check.\n")
+        assert r.err == "wxguard: warning: the input holds no message (empty or blank)\n"
+    cli.write("copy/blank.txt", "\n")
+    assert cli("check", "copy").out == "No messages to check.\n"
 
 
 def test_an_unreadable_sub_folder_is_one_error_line(

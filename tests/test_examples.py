@@ -43,8 +43,8 @@ class Example:
             for message in self.sent:
                 log.record(message)
         report = Guard(**self.settings).check(self.message, log=log)
-        if kept:
-            return {v.rule for v in report.violations}
+        if kept:  # the marks a reader sees, at their rule's own weight (no frame lowered them)
+            return {v.rule for v in report.violations if v.frame is None}
         # A rule whose finding another absorbed (one problem, one mark) still fired.
         return {w.rule for v in report.violations for w in (v, *v.also)}
 
@@ -98,6 +98,12 @@ DESCRIBED: dict[str, Example] = {
     "（超过1500字的文本）": Example(Message(text="今" * 1501)),
     "（30MB 的视频附件）": Example(_media("video", 30)),
     "（5MB 的图片附件）": Example(_media("image", 5)),
+    "（自定义词库 custom 含「套路贷」时：专业套路贷，当天放款）": Example(
+        Message(text="专业套路贷，当天放款")
+    ),
+    "（自定义词库 custom 含「套路贷」时：贷款请走正规渠道）": Example(
+        Message(text="贷款请走正规渠道")
+    ),
     "（5分钟的视频）": Example(_media("video", seconds=300)),
     "（2分钟的视频）": Example(_media("video", seconds=120)),
     "（配置活动关键词「双十一」后：大家好，今天给大家带来一个好消息：双十一预售开始）": Example(
@@ -203,7 +209,8 @@ def test_every_described_example_is_in_the_catalog() -> None:
 )
 def test_failing_example_fires(rule: Rule) -> None:
     """Reported under its own code, as `wxguard explain` promises: not only absorbed into
-    another rule's mark (卡号6222… was WX808's, with WX503 in its `also`)."""
+    another rule's mark (卡号6222… was WX808's, with WX503 in its `also`), nor lowered by a
+    frame (WX108's 套路贷不要碰 was a warning's info: new-user trial s11)."""
     found = _example(rule, True).rules(kept=True)
     assert rule.code in found, f"{rule.code} fail example {rule.fail!r} gave {sorted(found)}"
 

@@ -293,6 +293,9 @@ SPOOFS = [
     ("mp.weixin.qq.com.evil.cn", "mp.weixin.qq.com", "evil.cn"),
     ("secure.wx.qq.com.verify.login.xyz", "secure.wx.qq.com", "login.xyz"),
     ("www.gov.cn.notice.top", "www.gov.cn", "notice.top"),
+    # new-user trial s11: Baidu and NetEase mail were not on the brand list
+    ("www.baidu.com.evil.cn", "www.baidu.com", "evil.cn"),
+    ("mail.163.com.verify-login.top", "mail.163.com", "verify-login.top"),
 ]
 NOT_SPOOFS = [
     "mp.weixin.qq.com",  # a real subdomain
@@ -303,6 +306,8 @@ NOT_SPOOFS = [
     "weixin.qq.com.cn",  # its own registrable domain, qq.com.cn
     "com.cn.example.top",  # a bare suffix is no trusted name
     "gov.example.cn",
+    "pan.baidu.com",
+    "mail.163.com",
 ]
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxguard import Guard
+from wxguard import Guard, redact
 from wxguard.families.persons.analyzer import analyzer
 from wxguard.families.persons.validators import (
     gb11643_check,
@@ -17,6 +17,7 @@ from wxguard.families.persons.validators import (
     luhn_ok,
     mobile_ok,
     resident_id_ok,
+    under_14,
 )
 
 WX5 = Guard(select=["WX5"])
@@ -225,6 +226,9 @@ MINORS_CLEAN = [
     "孩子说同学过生日要送礼物，大家一般送多少钱的？",  # a parent's question (newuser-s7b)
     "未成年人不要给主播刷个火箭",
     "孩子用爸爸妈妈的手机刷个火箭花了两千，平台能退吗？",
+    # parents told to watch the phone after a child spent (new-user trial s11)
+    "我家孩子打赏主播花了三千，各位家长看好手机",
+    "孩子玩游戏充值了五百块，家长要注意保管好支付密码",
 ]
 
 
@@ -387,3 +391,33 @@ def test_a_recipient_number_on_a_parcel_label_is_personal() -> None:
     text = "快递单：收件人 刘芳 13612345678 北京市朝阳区幸福路10号院3号楼1单元501"
     assert [(v.rule, v.text) for v in WX5.check(text).violations] == [("WX501", "13612345678")]
     assert WX5.check("快递单号13612345678").violations == ()
+
+
+def test_a_card_beside_other_numbers_in_a_list_is_found_and_redacted() -> None:
+    """New-user trial s11: in a space-separated 姓名 身份证 手机 卡号 line (报名 and payroll
+    lists) the card after the phone number was neither reported nor masked; a number written
+    in groups still stands apart from the digits around it."""
+    text = "李四 11010519491231002X 13912345678 6228480402564890018"
+    assert [v.rule for v in WX5.check(text).violations] == ["WX502", "WX501", "WX503"]
+    assert redact(text) == "李四 110***********002X 139****5678 6228***********0018"
+    assert [v.rule for v in WX5.check("6228480402564890018 13912345678").violations] == [
+        "WX503",
+        "WX501",
+    ]
+    assert WX5.check("1234 5678 9012 3456 7890 1234").violations == ()
+
+
+def test_a_childs_id_number_is_an_error_of_its_own() -> None:
+    """New-user trial s11: a child's ID number posted to a group was only a warning; all
+    personal information of a child under 14 is sensitive (PIPL art. 28)."""
+    (v,) = WX5.check("报名信息：王小明，身份证110105202001010015").violations
+    assert (v.rule, v.severity.value, v.message) == (
+        "WX502",
+        "error",
+        "包含未满14周岁儿童的身份证号码",
+    )
+    (v,) = WX5.check("身份证11010519491231002X").violations
+    assert (v.severity.value, v.message) == ("warning", "包含身份证号码")
+    # the day of the 14th birthday ends it
+    assert under_14("110105202001010015", today=date(2034, 1, 1)) is False
+    assert under_14("110105202001010015", today=date(2033, 12, 31)) is True

@@ -177,6 +177,10 @@ OFFERS: list[tuple[str, str, str]] = [
     ("我知道你在哪上班，走着瞧", "WX111", "我知道你在哪上班"),
     ("欠钱不还是吧，明天带人去你公司堵你，让你全家不得安宁", "WX111", "堵你"),
     ("再不还钱让你一家鸡犬不宁", "WX111", "让你一家鸡犬不宁"),
+    # new-user trial s11: a bare "wait" after telling the reader one knows their home, and a
+    # bad death promised with no weapon named
+    ("我知道你家住在哪儿，你就等着吧", "WX111", "我知道你家住在哪儿，你就等着吧"),
+    ("再敢在群里造谣，老子让你死得很惨", "WX111", "老子让你死得很惨"),
     ("群主是个废物，赶紧滚", "WX107", "废物"),
     ("你们这群人渣", "WX107", "人渣"),
     ("楼下那个老不死的…真该死", "WX107", "老不死的"),
@@ -227,6 +231,9 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 ]
 
 TRAPS: list[str] = [
+    "你等着，我马上到",  # wait for me: no threat without the home named
+    "我知道你家住哪，改天去拜访",
+    "这部电影让你死得很难看的反派最后怎样了",
     # 发票 where a shop or an office issues, asks for or mails its own invoice
     "请开具发票，抬头写公司全称，税号发群里",
     "发票已寄出，顺丰单号SF1234567890，请注意查收",

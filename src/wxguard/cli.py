@@ -432,6 +432,8 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
             "wxguard: warning: no .md, .markdown or .txt files found under the given paths",
             file=stderr,
         )
+    elif checked == 0 and inputs.failed == 0:
+        print("wxguard: warning: the input holds no message (empty or blank)", file=stderr)
     if args.statistics and args.output_format in READ_BY_PROGRAMS:
         stderr.write(_statistics(found, "concise"))
         stdout.write(_machine(args.output_format)(found))

@@ -104,6 +104,8 @@ def summary(
     if suppressed:
         tail = f" {plural(suppressed, 'finding')} suppressed by comments or per-file-ignores.{tail}"
     if not found:
+        if checked == 0 and not unreadable:  # an input that lost its lines is not a pass
+            return paint("No messages to check.", colour, BOLD) + "\n"
         if unreadable or suppressed:
             return paint(f"No findings;{tail}", colour, BOLD) + "\n"
         return paint("All checks passed!", colour, BOLD, GREEN) + "\n"

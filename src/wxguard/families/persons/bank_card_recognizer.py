@@ -24,8 +24,14 @@ class BankCardRecognizer(PatternRecognizer):
     RULE = "WX503"
     KIND = "bank-card"
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
+        # Written in groups, a card must stand apart from other digits (a grouped number
+        # may run on: 6222 0210 … 7890 1234); one unbroken run of 16–19 digits is a card
+        # even beside another number (姓名 身份证 手机 卡号, space-separated, as 报名 and
+        # payroll lists write them).
         Pattern(
-            "bank-card", r"(?<![0-9])(?<![0-9][ -])\d(?:[ -]?\d){15,18}(?![0-9])(?![ -][0-9])", 0.3
+            "bank-card",
+            r"(?<![0-9])(?:\d{16,19}|(?<![0-9][ -])\d(?:[ -]?\d){15,18}(?![ -][0-9]))(?![0-9])",
+            0.3,
         ),
     )
     CONTEXT = (

@@ -58,6 +58,7 @@ class PersonsChecker(Checker):
                 confidence=r.score,
                 techniques=("chinese-numerals",) if SPELLED.search(folded, r.start, r.end) else (),
                 fields=found,
+                variant=_VARIANTS.get(r.kind),
             )
         for hit in self.minors.find(folded):
             yield Finding(
@@ -81,6 +82,10 @@ class PersonsChecker(Checker):
                     "details": _listed([catalog().word("child-detail", k) for k in child.kinds])
                 },
             )
+
+
+# Kinds of value that are cases of their own in the catalog.
+_VARIANTS = {"resident-id-minor": "minor"}
 
 
 def _listed(words: list[Text]) -> Text:

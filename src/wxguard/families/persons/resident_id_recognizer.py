@@ -3,7 +3,8 @@ Hong Kong, Macao and Taiwan residents, which share the layout with codes 81/82/8
 
 An 18-character number counts on its check character and a real birth date; one that
 fails the check needs a context word (a mistyped ID is still personal). The 15-digit form
-of before 1999 has no check digit and needs a context word.
+of before 1999 has no check digit and needs a context word. A child's number (born under 14
+years ago) is an error of its own: all of a child's personal information is sensitive.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .validators import (
     legacy_resident_id_ok,
     real_date,
     resident_id_ok,
+    under_14,
 )
 
 _BEFORE = r"(?<![0-9a-z])"
@@ -46,4 +48,6 @@ class ResidentIdRecognizer(PatternRecognizer):
     def kind_of(self, value: str, pattern: Pattern) -> tuple[str, str]:
         if value[:2] in PERMIT_CODES:
             return "WX505", "hmt-residence-permit"
+        if len(value) == 18 and under_14(value):
+            return self.RULE, "resident-id-minor"
         return self.RULE, self.KIND

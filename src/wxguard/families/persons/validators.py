@@ -93,6 +93,14 @@ def resident_id_ok(value: str, today: date | None = None) -> bool:
     return gb11643_check(value[:17]) == value[17]
 
 
+def under_14(value: str, today: date | None = None) -> bool:
+    """An 18-character ID whose birth date makes its holder a child under 14, whose personal
+    information is all sensitive (PIPL art. 28); ``value`` has a real date (checked first)."""
+    today = today or date.today()
+    year, month, day = int(value[6:10]), int(value[10:12]), int(value[12:14])
+    return today.year - year - ((today.month, today.day) < (month, day)) < 14
+
+
 def legacy_resident_id_ok(value: str) -> bool:
     """15 digits (before 1999): known province and a real 19YYMMDD birth date; no check digit."""
     if len(value) != 15 or not value.isdigit() or value[:2] not in PROVINCE_CODES:
