@@ -680,8 +680,8 @@ def test_a_masked_number_of_several_digits_counts_like_a_real_one(
         ("全场x.xx折起", "discount"),
         ("化妆品xxx减xxx", "discount"),  # spend-x-save-y written without 满
         ("化妆品300减100", "discount"),
-        ("订餐请拨 xxx xxxx xxxx", "contact"),  # a mobile number written in groups
-        ("订餐请拨 138-1234-5678", "contact"),
+        ("订餐请拨 xxx xxxx xxxx", "phone"),  # a mobile number written in groups
+        ("订餐请拨 138-1234-5678", "phone"),
         ("我是您的置业顾问小王", "intro"),
         ("首付x万起，现房销售", "price"),
         ("有意收购的请与项目部联系", "solicit"),
@@ -994,7 +994,7 @@ def test_people_telling_what_they_saw_got_or_paid_for_are_not_ads(text: str) -> 
         ("有事请打13900001111张经理", "signature"),  # a seller signs the number
         ("订票85556666", "contact"),  # a booking line without 电话
         ("微信号：shop2024", "contact"),
-        ("现货供应，13900001111w", "contact"),  # a letter stuck on to pass filters
+        ("现货供应，13900001111w", "phone"),  # a letter stuck on to pass filters
         ("我是阳光KTV的小美", "intro"),
         ("我是专业疏通下水道的", "intro"),  # a trade, not a person
         ("有任何问题可以咨询我", "solicit"),
@@ -1207,7 +1207,7 @@ def test_reviews_notices_and_neighbours_still_count_against_s10(text: str, kind:
         ("家装活动交三千顶六千", "discount"),  # pay x, count as y
         ("定金100抵1000", "discount"),
         ("100元起投，按月付息", "finance"),  # an investment's minimum stake
-        ("办各类证件。祥：1 3 8 1 2 3 4 5 6 7 8 李伟", "contact"),  # digits spaced out
+        ("办各类证件。祥：1 3 8 1 2 3 4 5 6 7 8 李伟", "phone"),  # digits spaced out
         ("按摩一次100，需要的请打电话，上门服务", "offering"),
         ("按摩一次100，需要的请打电话，上门服务", "price"),
         ("上海大众4S店团购活动", "store"),
@@ -1275,3 +1275,115 @@ def test_a_business_greeting_its_customers_is_marketing() -> None:
 def test_a_site_footer_is_no_offer() -> None:
     footer = "免费注册 网站导航 宾馆索引 服务说明 关于携程 诚聘英才 代理合作 广告业务 联系我们"
     assert not commercial_score(footer).commercial
+
+
+# -- session 11: one piece of text, one piece of evidence; notices; claims alone -------------
+def _rules(guard: Guard, text: str) -> list[str]:
+    return [v.rule for v in guard.check(text).violations]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("详情见 https://notice.example.org/2024", ["cta"]),  # a call and the link it points to
+        ("登录 https://my.example.org/login", ["link"]),  # a link to click, not that and a link
+        ("打开 www.example.org 查看", ["link"]),
+        ("请致电95530", ["cta"]),  # 致电 inside the call is no contact line besides
+        ("欢迎致电小李面馆", ["cta"]),
+        ("联系我13912345678", ["solicit"]),  # a call and the number right after it
+    ],
+)
+def test_a_call_and_what_it_points_to_are_one_piece_of_evidence(
+    text: str, kinds: list[str]
+) -> None:
+    assert [s.kind for s in commercial_score(text).signals] == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "点击链接 https://shop.example.com/a 立即下单，全场5折",  # the link and other calls count
+        "欢迎致电：13912345678，本周全场8折",
+        "新店开业，欢迎光临，订座电话13912345678",
+    ],
+)
+def test_an_offer_with_its_call_and_its_number_is_still_commercial(text: str) -> None:
+    assert commercial_score(text).commercial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【平安银行】您的账户有一笔资金变动，请登录 https://bank.example.com 查看",
+        "【东方航空】您预订的MU5101航班延误，如需改签请致电95530",
+        "【顺丰速运】您的包裹已到驿站，详情见 https://sf.example.com/t/1",
+        "老顾客注意：本店春节期间营业时间调整为9:00-18:00，感谢支持",
+        "本群是老客户售后群，使用中有问题在群里说，工作日有人回复",
+        "这是我的新号码13912345678，有事打给我",  # a bare number is a friend's as often
+        "快递员电话13912345678，放门口就行",
+    ],
+)
+def test_service_notices_and_a_bare_number_are_not_ads(wx4: Guard, text: str) -> None:
+    assert not commercial_score(text).commercial
+    assert _rules(wx4, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本店新春特惠，全场8折，欢迎新老顾客光临",  # a shop's offer beside its hours
+        "本店营业时间调整为9点到21点，全场满100减20，欢迎选购",
+        "【兴业银行】您的账户积分可兑换，分期手续费5折，详询13912345678",
+        "咨询电话：13912345678，寒假班8折",
+    ],
+)
+def test_offers_beside_notice_words_stay_ads(text: str) -> None:
+    assert commercial_score(text).commercial
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        ("【广告】阳光烘焙 新品蛋糕8折，回T退订", []),  # the sender named after the label
+        ("【广告】蓝海游泳馆 暑期班8节课499元，回T退订", []),
+        ("【广告】全场五折 仅限今天，回T退订", ["WX404"]),  # an offer, no sender
+        ("【广告】新店开业 进店有礼，回T退订", ["WX404"]),
+    ],
+)
+def test_a_name_set_off_after_the_label_is_the_sender(
+    wx4: Guard, text: str, rules: list[str]
+) -> None:
+    assert _rules(wx4, text) == rules
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("科目二包过，学不会不收钱", ["包过"]),  # an exam pass promised: a course seller's
+        ("保证考进重点大学，考不上退学费", ["保证考进", "考不上退学费"]),
+        ("这款霜100%有效，绝无副作用", ["100%有效", "绝无副作用"]),  # two of a maker's promises
+        ("澳洲保健品降三高，两瓶299包邮", ["降三高"]),  # a price per units is an offer
+    ],
+)
+def test_a_sellers_promise_alone_is_judged(text: str, claims: list[str]) -> None:
+    found = Guard(select=["WX405"]).check(text).violations
+    assert [v.text for v in found] == claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们驾校不保证包过，请认真练习",  # negated
+        "他考不上也没关系，退一步海阔天空",
+        "医生说这个药没有副作用，能根治吗？",  # asked, and no maker's promise
+        "我爸吃了这个药，血压降了不少",
+        "新闻：某驾校承诺包过，被市场监管局查处",  # reported
+    ],
+)
+def test_the_same_promises_negated_asked_or_reported_are_not(text: str) -> None:
+    assert Guard(select=["WX405"]).check(text).violations == ()
+
+
+def test_a_resellers_call_for_agents_is_an_offer() -> None:
+    assert commercial_score("诚招代理，一件代发，感兴趣的私我").commercial
+    assert not commercial_score("9号聚会的同学们私我").commercial  # chat: no one interested

@@ -84,6 +84,7 @@ NOT_LINKS = [
     "价格9.9元",
     "1.SONY的屏幕",
     "IP 是 1.2.3.4",
+    "版本号 1.2.3.4 已发布",  # no word opens it
     "e.g. 这样",
     "今天。明天",
     "a。b",
@@ -132,6 +133,9 @@ RULES = [
     ("HTTP://EXAMPLE.COM/A 查看", "WX201", "HTTP://EXAMPLE.COM/A", "example.com"),
     ("下载 ftp://files.example.com/x", "WX201", "ftp://files.example.com/x", "files.example.com"),
     ("戳 https://t.cn/A6abcd", "WX205", "https://t.cn/A6abcd", "t.cn"),
+    # a bare IP a word opens (new-user trial s11), as a port or a path already did
+    ("访问 10.0.0.1 获取文件", "WX206", "10.0.0.1", "10.0.0.1"),
+    ("网址：47.96.12.34", "WX206", "47.96.12.34", "47.96.12.34"),
     ("淘宝 m.tb.cn/h.abc", "WX205", "m.tb.cn/h.abc", "m.tb.cn"),
     ("https://w.url.cn/s/abc", "WX205", "https://w.url.cn/s/abc", "url.cn"),
     ("看 bit.ly/3abc", "WX205", "bit.ly/3abc", "bit.ly"),
@@ -194,6 +198,7 @@ CLEAN = [
     "戳 https://example.com/landing",
     "原文 https://mp.weixin.qq.com/s/abc",
     "IP 是 1.2.3.4",
+    "版本号 1.2.3.4 已发布",  # no word opens it
     "readme.md 写好了",
 ]
 

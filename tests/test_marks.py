@@ -215,7 +215,7 @@ def test_one_reward_offered_twice_in_a_sentence_is_one_inducement() -> None:
         "【中国移动】尊敬的用户，您的积分即将清零，请点击 http://10086-jf.cn 兑换现金",
         "无抵押贷款，秒批，放款前需交500元手续费",
         "柬埔寨高薪招聘，月薪3万，包机票包吃住",
-        "親，您的賬戶已凍結，請點擊鏈接解凍 http://wx-jd.top",
+        "親，恭喜您獲得iPhone一部，請點擊鏈接領取 http://wx-jd.top",  # (賬戶已凍結 is no ad: an account's notice)
         "贷款下款前需先交工本费和保证金，征信不好也能办",
         "澳门线上真人百家乐，首充送100%，稳赚",
         "ＷＸ：ｄａｉｋａｉ 代开fa票 各行业都有",

@@ -110,3 +110,25 @@ finally:
     out = subprocess.run([sys.executable, "-c", code, str(copy)], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stderr.strip().splitlines()[-1]) == [[True, True], [True, True]]
+
+
+def test_an_empty_cache_builds_the_sound_tables_without_the_pinyin_package(
+    tmp_path: Path,
+) -> None:
+    """pypinyin's package loads its phrase dictionary (45 MB) that wxguard never uses: the
+    tables come from its character data alone, and read as the package reads it."""
+    script = r"""
+import json, sys
+from wxguard import Guard
+from wxguard.text import sound
+Guard()
+built = sound._readings.cache_info().currsize == 1
+imported = "pypinyin" in sys.modules
+from pypinyin.pinyin_dict import pinyin_dict
+print(json.dumps([built, imported, sound._pinyin_dict() == pinyin_dict]))
+"""
+    env = {**os.environ, "WXGUARD_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    )
+    assert json.loads(out.stdout) == [True, False, True]

@@ -1,6 +1,6 @@
 """Sound classes: each CJK character stands for its toneless pinyin syllable.
 
-Built once from pypinyin's character table (``pypinyin.pinyin_dict``, MIT); messages are
+Built once from pypinyin's character table (``pypinyin/pinyin_dict.json``, MIT); messages are
 never passed through pypinyin itself, only through ``str.translate`` with these tables.
 
 Two tables:
@@ -12,9 +12,12 @@ Two tables:
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any, TypeGuard
 
 from ..cache import cached, digest, versions
@@ -35,12 +38,27 @@ def _toneless(syllable: str) -> str:
     return "".join(c for c in plain if c.isascii() and c.isalpha())
 
 
-@cache
-def _readings() -> dict[int, str]:
+def _pinyin_dict() -> dict[int, str]:
+    """pypinyin's readings of each character, read from its data file: importing the
+    package loads its phrase dictionary too, which wxguard never uses (45 MB and 0.3 s of
+    every process that builds the tables)."""
+    spec = find_spec("pypinyin")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        try:
+            raw = json.loads((Path(folder) / "pinyin_dict.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if type(raw) is dict and all(type(v) is str for v in raw.values()):
+            return {int(k): v for k, v in raw.items()}
     from pypinyin.pinyin_dict import pinyin_dict
 
+    return dict(pinyin_dict)
+
+
+@cache
+def _readings() -> dict[int, str]:
     out: dict[int, str] = {}
-    for cp, readings in pinyin_dict.items():
+    for cp, readings in _pinyin_dict().items():
         if cp < TABLE_SIZE:
             syllable = _toneless(readings.split(",")[0])
             if syllable:
@@ -203,11 +221,9 @@ def _tones() -> dict[str, tuple[str, ...]]:
 
 
 def _build_tones() -> dict[str, tuple[str, ...]]:
-    from pypinyin.pinyin_dict import pinyin_dict
-
     return {
         chr(cp): tuple(readings.split(","))
-        for cp, readings in pinyin_dict.items()
+        for cp, readings in _pinyin_dict().items()
         if cp < TABLE_SIZE
     }
 

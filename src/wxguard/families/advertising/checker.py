@@ -68,6 +68,11 @@ def _blank(m: re.Match[str]) -> str:
 # A name heading the text right after the 广告 label, before a colon (【广告】鲜果坊水果店：):
 # letters only, so that an offer's terms (全场8折：) are no name.
 _HEAD_NAME = stored_regex(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z·&]{1,15})\s*:")
+# A name heading the text after the label, set off by a space (【广告】飞跃健身 年卡…): a sender's
+# name unless it holds an offer's words (【广告】全场五折 仅限今天, 【广告】新店开业 …).
+_HEAD_SPACED = stored_regex(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9·&]{1,15})[^\S\n]+\S")
+# Signals that name a business rather than offer anything: a name may hold them.
+_NAMING = frozenset({"org", "corp", "mall", "store", "signature"})
 
 
 class AdvertisingChecker(Checker):
@@ -104,11 +109,12 @@ class AdvertisingChecker(Checker):
         found = self._found_claims(clauses.text) if claimed else []
         commercial = score.score >= self.threshold
         seller = claimed and self._seller(clauses.text, found)
+        promised = bool(found) and self._promised(clauses, score, found)
         specific: list[Finding] = []
-        if commercial or seller:
+        if commercial or seller or promised:
             specific += self._absolute(ctx, clauses)
         if found:
-            specific += self._claims(ctx, clauses, score, found, seller)
+            specific += self._claims(ctx, clauses, score, found, seller, promised)
         if commercial:
             yield from self._labelling(ctx, score, specific)
         yield from specific
@@ -133,6 +139,33 @@ class AdvertisingChecker(Checker):
             _first(banks["seller-claim"], text) is not None
         )
 
+    def _promised(
+        self, clauses: Clauses, score: Evidence, found: list[tuple[Bank, list[Hit]]]
+    ) -> bool:
+        """A seller's promise without a price or a contact: one of a bank marked ``offer``
+        (an exam passed or money back: 驾照科目一包过, 考不上退全款) that is not negated, asked
+        or held by a report or a quote (有人说包过，真的假的), or a promise only a seller makes
+        (a ``pitch`` bank: 祖传秘方, 100%有效) beside another (…，绝无副作用), unless a message
+        that addresses no reader reports, quotes or warns of it (``seller-not``: 别信, 查处)."""
+        banks = self.model.banks
+        text = clauses.text
+        quoted = _first(banks["seller-not"], text) is not None
+        if not quoted and any(
+            bank.options.get("offer") and not self._disowned(clauses, h)
+            for bank, hits in found
+            for h in hits
+        ):
+            return True
+        if not any(bank.options.get("pitch") for bank, _ in found):
+            return False
+        # what addresses a reader besides the claims (欢迎咨询, a price, a contact)
+        pitched = sum(
+            s.weight for s in score.signals if s.weight > 0 and s.kind not in self.model.claim_kinds
+        )
+        return len({text[h.start : h.end] for _, hits in found for h in hits}) >= 2 and (
+            pitched >= ADDRESSED or not quoted
+        )
+
     # -- WX401, WX403, WX404 ------------------------------------------------------------
     def _labelling(
         self, ctx: CheckContext, score: Evidence, taken: list[Finding]
@@ -148,7 +181,7 @@ class AdvertisingChecker(Checker):
         label = _first(banks["label"], view)
         lacking = {
             "WX401": label is None,
-            "WX404": not self._identified(view, label),
+            "WX404": not self._identified(view, label, score.signals),
             "WX403": _first(banks["unsubscribe"], view) is None,
         }
         missing = [code for code in PARTS if lacking[code] and code in self.enabled]
@@ -179,9 +212,12 @@ class AdvertisingChecker(Checker):
                 anchor="end" if at_end else "start",
             )
 
-    def _identified(self, view: str, label: tuple[int, int] | None) -> bool:
+    def _identified(
+        self, view: str, label: tuple[int, int] | None, signals: tuple[Signal, ...]
+    ) -> bool:
         """A 【signature】 that is not a tag, a name heading the text after the label
-        (【广告】鲜果坊水果店：…), an organisation name, or a signed-off line."""
+        (【广告】鲜果坊水果店：…, 【广告】飞跃健身 年卡…), an organisation name, or a signed-off
+        line."""
         banks = self.model.banks
         generic, nobody = banks["identity-generic"], banks["identity-not"]
         if label is not None:
@@ -191,6 +227,16 @@ class AdvertisingChecker(Checker):
             shop = banks["identity-head"].regex
             named = shop.match(view, label[1]) if shop is not None else None
             if named is not None and not _only(generic, named.group().strip()):
+                return True
+            spaced = _HEAD_SPACED.match(view, label[1])
+            if (
+                spaced is not None
+                and not _only(generic, spaced.group(1))
+                and not any(
+                    s.kind not in _NAMING and s.start < spaced.end(1) and spaced.start(1) < s.end
+                    for s in signals
+                )
+            ):
                 return True
         for start, end in _brackets(view):
             inner = view[start:end].strip()
@@ -261,14 +307,13 @@ class AdvertisingChecker(Checker):
         score: Evidence,
         found: list[tuple[Bank, list[Hit]]],
         seller: bool,
+        promised: bool,
     ) -> Iterator[Finding]:
         banks = self.model.banks
         text = clauses.text
         # In an ad, or in a message half-way to one without the claims' own evidence: a
-        # cure alone is no offer (我妈的病治愈了), but a seller's promise beside another
-        # (祖传秘方…治愈率99%) is a pitch unless a message that addresses no reader reports,
-        # quotes or warns of it (``seller-not``: 别信, 查处); so is a seller speaking of its
-        # product.
+        # cure alone is no offer (我妈的病治愈了); a seller speaking of its product
+        # (``seller``) or promising what only a seller does (``promised``) makes one.
         claims = sum(s.weight for s in score.signals if s.kind in self.model.claim_kinds)
         # what addresses a reader besides the claims (欢迎咨询, a price, a contact)
         pitched = sum(
@@ -276,13 +321,9 @@ class AdvertisingChecker(Checker):
         )
         offer = (
             seller
+            or promised
             or score.score >= self.threshold
             or score.score - claims >= self.threshold / 2
-            or (
-                any(bank.options.get("pitch") for bank, _ in found)
-                and len({text[h.start : h.end] for _, hits in found for h in hits}) >= 2
-                and (pitched >= ADDRESSED or _first(banks["seller-not"], text) is None)
-            )
             or bool(banks["offer"].hits(text, overlapping=False))
         )
         judged = [

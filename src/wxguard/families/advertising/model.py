@@ -210,30 +210,36 @@ class SignalScanner:
         return found
 
     def _apart(self, view: str, found: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
-        """One piece of evidence counts once: a signal whose match lies inside the match of
-        another of the same ``piece`` (原价 and 价599 inside the contrast 原价599，现200, all
-        pieces of a price) is a part of it, and counts only where its bank also matches
-        outside every such match."""
+        """One piece of evidence counts once. Of two signals of the same ``piece`` whose
+        matches overlap or touch (a gap of spaces or a colon), one is a part of the other: the
+        inner one where one lies inside the other (原价 and 价599 inside the contrast
+        原价599，现200), else the one of the bank listed later (登录 https://… is a link to
+        click, not that and a link; 请致电95539 is a call, not that and a number). A part
+        counts only where its bank also matches clear of every match of its piece kept."""
         pieces = [b for b in found if self.pieces[b] is not None]
-        inside = [
+        if len(pieces) < 2:
+            return found
+        parts = [
             b
             for b in pieces
             if any(
-                self.pieces[b] == self.pieces[c] and _within(found[b], found[c], strict=True)
+                c != b
+                and self.pieces[b] == self.pieces[c]
+                and _part(view, b, found[b], c, found[c])
                 for c in pieces
             )
         ]
-        if not inside:
+        if not parts:
             return found
-        outer = [found[c] for c in pieces if c not in inside]
-        for b in inside:
+        kept = [(self.pieces[c], found[c]) for c in pieces if c not in parts]
+        for b in parts:
             del found[b]
             regex, reject = self.whole[b].regex, self.rejects[b]
             for m in regex.finditer(view) if regex is not None else ():
                 span = m.span()
                 if (
                     span[1] > span[0]
-                    and not any(_within(span, o, strict=False) for o in outer)
+                    and not any(p == self.pieces[b] and _near(view, span, o) for p, o in kept)
                     and (reject is None or not reject(m.group()))
                 ):
                     found[b] = span
@@ -278,6 +284,27 @@ class Lazy:
         if self._pattern is None:
             self._pattern = quick(self.source)
         return self._pattern
+
+
+# What may lie between two matches that read one piece of text (详情见 https://…, 热线：400…).
+_TOUCH = re.compile(r"[\s:：]{0,2}")
+
+
+def _near(view: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """``a`` and ``b`` overlap, or only spaces or a colon lie between them."""
+    if a[0] < b[1] and b[0] < a[1]:
+        return True
+    gap = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    return _TOUCH.fullmatch(view, gap[0], gap[1]) is not None
+
+
+def _part(view: str, b: int, a: tuple[int, int], c: int, o: tuple[int, int]) -> bool:
+    """Signal ``b`` (matched at ``a``) is a part of signal ``c`` (at ``o``) of its piece: it
+    lies inside it, or the two overlap or touch, neither holds the other and ``b``'s bank is
+    listed later."""
+    if _within(a, o, strict=True):
+        return True
+    return not _within(o, a, strict=True) and b > c and _near(view, a, o)
 
 
 def _within(a: tuple[int, int], b: tuple[int, int], *, strict: bool) -> bool:
@@ -606,7 +633,7 @@ def _compiled_bank(name: str, src: BankSource) -> Bank:
         anchors = src.options.get("anchors", [])
         if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
             raise WordListError(_WHERE, None, f"banks.{name}.anchors must be a list of strings")
-    for flag in ("pitch", "deixis"):
+    for flag in ("pitch", "deixis", "offer"):
         if not isinstance(src.options.get(flag, False), bool):
             raise WordListError(_WHERE, None, f"banks.{name}.{flag} must be true or false")
     fires_alone = name == "absolute" or "industry" in src.options

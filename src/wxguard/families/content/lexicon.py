@@ -15,10 +15,13 @@ import math
 import re
 import sys
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import cache
+from itertools import accumulate, compress, count, filterfalse, repeat
+from operator import and_, itemgetter
 from typing import Any, Literal, NamedTuple, overload
 
 from ...text.folding import TABLE_SIZE, fold, is_cjk
@@ -421,6 +424,13 @@ def _keys(folds: list[str]) -> list[str]:
     return _REPEATED_INSIDE.sub("", _SEP.join(classes)).split(_SEP) if folds else []
 
 
+# Patterns whose keys are made at a time (``_Matcher``), and a key's head for the prefilter.
+_SLICE = 16_384
+_HEAD = itemgetter(slice(None, 3))
+# Joins the heads: a control character, which folding deletes from every key.
+_HEADS_SEP = "\n"
+
+
 def _syllables(folded: str) -> list[str]:
     """``[spell(c) for c in folded]``, by list look-up (as ``str.translate`` reads the table:
     a character past its end stays as it is)."""
@@ -439,6 +449,21 @@ class _Groups:
             self.members.extend(group)
             self.starts.append(len(self.members))
             self.sizes.append(len(key) // width)
+
+    @classmethod
+    def numbered(cls, keys: list[str], width: int, items: array[int], ids: array[int]) -> _Groups:
+        """The groups of ``keys`` when item ``items[j]`` is in group ``ids[j]`` (every group
+        has one), each group's items in the order given: as ``_Groups(keyed, width)`` makes
+        them, by sorts and counts that run in C."""
+        groups = cls.__new__(cls)
+        order = sorted(range(len(ids)), key=ids.__getitem__)  # stable
+        groups.members = array("i", map(items.__getitem__, order))
+        del order
+        counted = Counter(ids)
+        groups.starts = array("i", [0])
+        groups.starts.extend(accumulate(map(counted.__getitem__, range(len(keys)))))
+        groups.sizes = array("i", map(width.__rfloordiv__, map(len, keys)))
+        return groups
 
     def __len__(self) -> int:
         return len(self.sizes)
@@ -478,37 +503,51 @@ class _Matcher:
     """Patterns whose key has two or more classes run, encoded, on the collapsed view
     (stutter-tolerant); those that collapse to one class (咪咪) run on the uncollapsed view."""
 
-    def __init__(
-        self, patterns: Sequence[Pattern], folds: list[str], keys: list[str], enc: _Encoder
-    ) -> None:
+    def __init__(self, patterns: Sequence[Pattern], folds: _Folds, enc: _Encoder) -> None:
+        """``folds``: each pattern's fold. Their keys are made and encoded a slice at a time
+        and only the distinct encodings are kept: with 65,000 extra terms, 445,000 keys and
+        as many encodings held at once took 120 MB."""
         self.enc = enc
         self.patterns = patterns
-        main: dict[str, list[int]] = {}
+        main: dict[str, int] = {}  # encoded key -> group
+        items, ids = array("i"), array("i")
         short: dict[str, list[int]] = {}
         heads: set[str] = set()
         longest_key = 2
-        encoded = enc.encode_each(keys)
-        for i, key in enumerate(keys):
-            if len(key) >= 2:
-                main.setdefault(encoded[i], []).append(i)
-                heads.add(key[:3])
-                longest_key = max(longest_key, len(key))
+        self.longest = 0
+        for lo, part in folds.drain():
+            self.longest = max(self.longest, max(map(len, part)))
+            keys = _keys(part)
+            sizes = list(map(len, keys))
+            if min(sizes) < 2:
+                for j in compress(range(len(keys)), map((2).__gt__, sizes)):
+                    short.setdefault(sound_classes(part[j]), []).append(lo + j)
+                kept = list(map((2).__le__, sizes))
+                keys = list(compress(keys, kept))
+                items.extend(compress(range(lo, lo + len(part)), kept))
             else:
-                short.setdefault(sound_classes(folds[i]), []).append(i)
-        self._main_groups, self._short_groups = _Groups(main, 2), _Groups(short, 1)
-        # Only the keys are needed now: the groups' lists and the encodings go before the
-        # automata are built (65,000 extra terms: the build's peak 478 -> 401 MB).
-        main_keys, short_keys = list(main), list(short)
-        del main, short, encoded
+                items.extend(range(lo, lo + len(part)))
+            encoded = enc.encode_each(keys)
+            main.update(
+                zip(filterfalse(main.__contains__, dict.fromkeys(encoded)), count(len(main)))
+            )
+            ids.extend(map(main.__getitem__, encoded))
+            heads.update(map(_HEAD, keys))
+            longest_key = max(longest_key, max(sizes))
+        main_keys = list(main)
+        del main
+        self._main_groups = _Groups.numbered(main_keys, 2, items, ids)
+        self._short_groups = _Groups(short, 1)
+        del items, ids
         self.main = _automaton(main_keys, MAIN_DEPTH)
-        self.short = _automaton(short_keys, MAIN_DEPTH)
+        del main_keys
+        self.short = _automaton(list(short), MAIN_DEPTH)
         # The prefilter reads only each key's first three classes and the longest key.
-        self._main_heads = sorted(heads)
+        self._main_heads = _HEADS_SEP.join(sorted(heads))  # 68,000 heads: one string, not 7 MB
         self._main_longest = longest_key
         self._prefilter: PairPrefilter | None = None
         self._prefilter_built = False
         self._made: dict[tuple[bool, int], tuple[int, tuple[Pattern, ...]]] = {}
-        self.longest = max(map(len, folds), default=0)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -557,7 +596,9 @@ class _Matcher:
     def prefilter(self) -> PairPrefilter | None:
         if not self._prefilter_built:
             self._prefilter = PairPrefilter.build(
-                self._main_heads, list(self.enc.codes), self._main_longest
+                self._main_heads.split(_HEADS_SEP) if self._main_heads else [],
+                list(self.enc.codes),
+                self._main_longest,
             )
             self._prefilter_built = True
         return self._prefilter
@@ -613,6 +654,8 @@ def _consistent(p: Pattern) -> bool:
 # Latin runs of up to this many letters are looked up in a set of every piece of a pinyin
 # key that long (bounded by the alphabet, not the lexicon); a longer one in the keys' text.
 PIECE = 3
+# The pieces are taken from this many characters of the keys' text at a time.
+_PIECES_AT_ONCE = 1 << 16
 
 
 class _Letters(_MadeOnUse):
@@ -620,25 +663,32 @@ class _Letters(_MadeOnUse):
     and the test that a Latin run of a text can be part of some key (a match covers every
     Latin run it touches, so only runs inside a key open a window)."""
 
-    def __init__(self, patterns: Sequence[Pattern], rows: Iterable[tuple[int, str]]) -> None:
+    def __init__(self, patterns: Sequence[Pattern], rows: list[int], folds: list[str]) -> None:
+        """``rows``: the patterns to spell (``folds[i]`` is pattern ``rows[i]``'s fold).
+        What a character spells is looked up once for each distinct one."""
         self.patterns = patterns
+        chars = set("".join(folds))
+        cjk = set(filter(is_cjk, chars))
+        spelled = {c: spell(c) for c in chars}
+        unspelled = {c for c, s in spelled.items() if not s or BREAK in s}
+        initials = {ord(c): s[0] for c, s in spelled.items() if c not in unspelled}
         keyed: dict[str, list[int]] = {}
         self.margin = 0
-        for i, folded in rows:
-            syllables = _syllables(folded)
-            if any(not s or BREAK in s for s in syllables):
+        for i, folded in zip(rows, folds, strict=True):
+            if not unspelled.isdisjoint(folded):
                 continue
-            letters = "".join(syllables)
-            self.margin = max(self.margin, len(syllables))
-            keyed.setdefault(letters, []).append(2 * i)
-            if sum(map(is_cjk, folded)) >= 3:
-                keyed.setdefault("".join(s[0] for s in syllables), []).append(2 * i + 1)
+            self.margin = max(self.margin, len(folded))
+            keyed.setdefault(spell(folded), []).append(2 * i)
+            if sum(map(cjk.__contains__, folded)) >= 3:
+                keyed.setdefault(folded.translate(initials), []).append(2 * i + 1)
         self.auto = _automaton(list(keyed), LETTER_DEPTH)
         self.groups = _Groups(keyed, 1)
         self.text = text = "\n".join(keyed)
         pieces: set[str] = set()
-        for n in range(1, PIECE + 1):
-            pieces.update(map("".join, zip(*(text[k:] for k in range(n)), strict=False)))
+        for a in range(0, len(text), _PIECES_AT_ONCE):  # a million characters with 65,000 terms
+            chunk = text[a : a + _PIECES_AT_ONCE + PIECE - 1]
+            for n in range(1, PIECE + 1):
+                pieces.update(map("".join, zip(*(chunk[k:] for k in range(n)), strict=False)))
         self.pieces = frozenset(p for p in pieces if "\n" not in p)
         self._made: dict[int, tuple[int, tuple[SoundPattern, ...]]] = {}
 
@@ -680,21 +730,82 @@ class _Letters(_MadeOnUse):
         )
 
 
-def _columns(
-    patterns: Sequence[Pattern], folds: list[str] | None
-) -> tuple[list[str], Callable[[int], PatternKind], Callable[[int], int]]:
-    """Each pattern's fold, kind and part, read from the rows of a ``PatternTable``
-    (making no ``Pattern``) or from the patterns of a list."""
+class _Folds:
+    """Patterns' folds in slices, each joined by ``_SEP`` (when no fold holds it): with
+    65,000 extra terms, 445,000 folds as strings of their own took 40 MB."""
+
+    def __init__(self, folds: Iterable[str] = ()) -> None:
+        self.slices: list[str | list[str]] = []
+        self.add(list(folds))
+
+    def add(self, folds: list[str]) -> None:
+        for lo in range(0, len(folds), _SLICE):
+            part = folds[lo : lo + _SLICE]
+            joined = _SEP.join(part)
+            self.slices.append(joined if joined.count(_SEP) == len(part) - 1 else part)
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        """(index of the first, folds) of each slice."""
+        lo = 0
+        for piece in self.slices:
+            part = piece.split(_SEP) if isinstance(piece, str) else piece
+            yield lo, part
+            lo += len(part)
+
+    def drain(self) -> Iterator[tuple[int, list[str]]]:
+        """``iter(self)``, each slice let go once given (the main matcher reads the folds
+        last): its memory serves the automata."""
+        self.slices.reverse()
+        lo = 0
+        while self.slices:
+            piece = self.slices.pop()
+            part = piece.split(_SEP) if isinstance(piece, str) else piece
+            del piece
+            yield lo, part
+            lo += len(part)
+
+    def symbols(self) -> set[str]:
+        """The symbols of the folds' keys (a fold's classes, character by character)."""
+        chars: set[str] = set()
+        for piece in self.slices:
+            chars.update(piece if isinstance(piece, str) else "".join(piece))
+        chars.discard(_SEP)
+        return set(sound_classes("".join(chars)))
+
+    def pick(self, rows: list[int]) -> list[str]:
+        """The folds of ``rows`` (ascending)."""
+        picked: list[str] = []
+        for lo, part in self:
+            a, b = bisect_left(rows, lo), bisect_left(rows, lo + len(part))
+            picked += (part[i - lo] for i in rows[a:b])
+        return picked
+
+
+def _deny_folds(patterns: Sequence[Pattern], folds: _Folds | None) -> _Folds:
+    """Each pattern's fold, read from the rows of a ``PatternTable`` (making no
+    ``Pattern``) or from the patterns of a list."""
+    if folds is not None:
+        return folds
     if isinstance(patterns, PatternTable):
-        table = patterns
-        if folds is None:
-            folds = _folds([table.spelling(i) for i in range(len(table))])
-        return folds, table.kind, table.parts.__getitem__
-    return (
-        [p.folded for p in patterns] if folds is None else folds,
-        lambda i: patterns[i].kind,
-        lambda i: patterns[i].part,
-    )
+        return _Folds(_folds([patterns.spelling(i) for i in range(len(patterns))]))
+    return _Folds(p.folded for p in patterns)
+
+
+def _letter_rows(patterns: Sequence[Pattern], folds: _Folds) -> tuple[list[int], list[str]]:
+    """The patterns whose pinyin is looked for, and their folds: whole terms spelled
+    exactly, of CJK characters and digits, two CJK characters or more."""
+    if isinstance(patterns, PatternTable):
+        whole = map((0).__gt__, patterns.parts)
+        exact = map(_EXACT.__eq__, patterns.kinds)
+        rows = list(compress(range(len(patterns)), map(and_, exact, whole)))
+    else:
+        rows = [i for i, p in enumerate(patterns) if p.part < 0 and p.kind == "exact"]
+    row_folds = folds.pick(rows)
+    chars = set("".join(row_folds))
+    cjk = set(filter(is_cjk, chars))
+    allowed = cjk | {c for c in chars if c.isdigit()}
+    kept = [allowed.issuperset(f) and sum(map(cjk.__contains__, f)) >= 2 for f in row_folds]
+    return list(compress(rows, kept)), list(compress(row_folds, kept))
 
 
 @dataclass
@@ -707,34 +818,23 @@ class Lexicon:
     sound_enabled: bool = True
     auto_masks: bool = True
     # The deny patterns' folds when ``compile_lexicon`` has them at hand (not kept).
-    folds: InitVar[list[str] | None] = None
+    folds: InitVar[_Folds | None] = None
 
-    def __post_init__(self, given: list[str] | None) -> None:
+    def __post_init__(self, given: _Folds | None) -> None:
         self._masks: MaskIndex | None = None
-        folds, kind, part = _columns(self.patterns, given)
-        allow_folds = [p.folded for p in self.allow_patterns]
-        keys, allow_keys = _keys(folds), _keys(allow_folds)
-        self._encoder = _Encoder("".join(keys) + "".join(allow_keys))
-        self._deny = _Matcher(self.patterns, folds, keys, self._encoder)
-        del keys  # 445,000 strings with 65,000 extra terms, not needed for the rest
+        folds = _deny_folds(self.patterns, given)
+        allow_folds = _Folds(p.folded for p in self.allow_patterns)
+        self._encoder = _Encoder(folds.symbols() | allow_folds.symbols())
+        spelled = _letter_rows(self.patterns, folds) if self.sound_enabled else None
+        self._deny = _Matcher(self.patterns, folds, self._encoder)
         self._allow = (
-            _Matcher(self.allow_patterns, allow_folds, allow_keys, self._encoder)
+            _Matcher(self.allow_patterns, allow_folds, self._encoder)
             if self.allow_patterns
             else None
         )
         self._letters: _Letters | None = None
-        if self.sound_enabled:
-            letters = _Letters(
-                self.patterns,
-                (
-                    (i, f)
-                    for i, f in enumerate(folds)
-                    if kind(i) == "exact"
-                    and part(i) < 0
-                    and all(is_cjk(c) or c.isdigit() for c in f)
-                    and sum(map(is_cjk, f)) >= 2
-                ),
-            )
+        if spelled is not None:
+            letters = _Letters(self.patterns, *spelled)
             self._letters = letters if letters else None
 
     def candidates(self, view: TextView) -> list[Candidate]:
@@ -916,6 +1016,33 @@ def _windows(view: TextView, letters: _Letters) -> LetterWindows | None:
     return LetterWindows(skeleton, [(lo, hi) for lo, hi in merged]) if merged else None
 
 
+class _Rows:
+    """The columns of ``PatternTable`` rows as they are made."""
+
+    def __init__(self) -> None:
+        self.term_ids, self.part_ids, self.variant_ids = array("i"), array("h"), array("i")
+        self.kinds = bytearray()
+
+    def add(self, term: int, part: int, kind: int, variant: int) -> None:
+        self.term_ids.append(term)
+        self.part_ids.append(part)
+        self.kinds.append(kind)
+        self.variant_ids.append(variant)
+
+    def extend(
+        self, terms: Iterable[int], parts: Iterable[int], kind: int, variants: Iterable[int]
+    ) -> None:
+        before = len(self.term_ids)
+        self.term_ids.extend(terms)
+        self.part_ids.extend(parts)
+        self.variant_ids.extend(variants)
+        self.kinds.extend(bytes([kind]) * (len(self.term_ids) - before))
+
+
+# A fold that may hold a number of 10-99 (``numeral_variants``): a digit or 十.
+_MAY_NUMBER = re.compile(r"[\d十]")
+
+
 def compile_lexicon(
     deny: Iterable[Term],
     allow: Iterable[Term],
@@ -929,48 +1056,58 @@ def compile_lexicon(
     build the automata. A term with gaps (代开{*}发票) gives one pattern per part. Patterns
     are rows of a ``PatternTable``: only their folds are computed here."""
     terms = TermTable(dict.fromkeys(deny))
-    term_ids, part_ids, variant_ids = array("i"), array("h"), array("i")
-    kinds = bytearray()
-    spellings: list[str] = []
-    parts_of: list[list[tuple[int, str]]] = []
+    # Every part of every term: a whole term is part -1 (parts are numbered only when a term
+    # has gaps). Its exact spelling is a row, then those with numbers written the other way.
+    part_terms, part_ids, parts = array("i"), array("h"), list[str]()
     for t, text in enumerate(terms.texts):
-        spelled = shape(text).parts
-        # Parts are numbered only when a term has gaps; a whole term is part -1.
-        parts = list(enumerate(spelled)) if len(spelled) > 1 else [(-1, spelled[0])]
-        parts_of.append(parts)
-        for i, part in parts:
-            folded = fold(part)
-            term_ids.append(t)
-            part_ids.append(i)
-            kinds.append(_EXACT)
-            variant_ids.append(0)
-            spellings.append(part)
+        spelled = (text.strip(),) if "{" not in text else shape(text).parts
+        if len(spelled) == 1:
+            part_terms.append(t)
+            part_ids.append(-1)
+        else:
+            part_terms.extend(repeat(t, len(spelled)))
+            part_ids.extend(range(len(spelled)))
+        parts.extend(spelled)
+    rows = _Rows()
+    exact_folds = _folds(parts)
+    if not any(map(_MAY_NUMBER.search, exact_folds)):
+        rows.extend(part_terms, part_ids, _EXACT, array("i", bytes(4 * len(parts))))
+        whole_folds = exact_folds
+    else:
+        whole_folds = []
+        for j, folded in enumerate(exact_folds):
+            rows.add(part_terms[j], part_ids[j], _EXACT, 0)
+            whole_folds.append(folded)
             for k, spelling in enumerate(numeral_variants(folded)):
-                term_ids.append(t)
-                part_ids.append(i)
-                kinds.append(_NUMERAL)
-                variant_ids.append(k)
-                spellings.append(spelling)
-    folds = _folds(spellings)
+                rows.add(part_terms[j], part_ids[j], _NUMERAL, k)
+                whole_folds.append(fold(spelling))
+    folds = _Folds(whole_folds)
     if split_characters:
-        exact = set(folds)
-        split: list[tuple[int, int, int]] = []
-        spellings = []
-        for t, parts in enumerate(parts_of):
-            for i, part in parts:
-                for k, spelling in enumerate(variants(part)):
-                    split.append((t, i, k))
-                    spellings.append(spelling)
-        for (t, i, k), folded in zip(split, _folds(spellings), strict=True):
-            if folded not in exact and len(folded) >= 2:
-                term_ids.append(t)
-                part_ids.append(i)
-                kinds.append(_SPLIT)
-                variant_ids.append(k)
-                folds.append(folded)
+        exact = set(whole_folds)
+        for lo in range(0, len(parts), _SLICE):
+            found = _Rows()
+            spellings: list[str] = []
+            for j in range(lo, min(lo + _SLICE, len(parts))):
+                split = variants(parts[j])
+                if split:
+                    n = len(split)
+                    found.extend(repeat(part_terms[j], n), repeat(part_ids[j], n), _SPLIT, range(n))
+                    spellings += split
+            split_folds = _folds(spellings)
+            del spellings
+            kept = [f not in exact and len(f) >= 2 for f in split_folds]
+            rows.extend(
+                compress(found.term_ids, kept),
+                compress(found.part_ids, kept),
+                _SPLIT,
+                compress(found.variant_ids, kept),
+            )
+            folds.add(list(compress(split_folds, kept)))
+        del exact
+    del parts, part_terms, part_ids, exact_folds, whole_folds
     allow_patterns = [make_pattern(t, t.text, "exact") for t in dict.fromkeys(allow)]
     return Lexicon(
-        PatternTable(terms, term_ids, part_ids, kinds, variant_ids),
+        PatternTable(terms, rows.term_ids, rows.part_ids, rows.kinds, rows.variant_ids),
         allow_patterns,
         list(allow_regexes),
         sound_enabled=sound,

@@ -68,6 +68,9 @@ _FULLWIDTH = range(0xFF01, 0xFF5F)
 _HAN_CHAR = stored_regex(_HAN)
 # A host name has at most 253 characters (RFC 1035); longer runs are no host to judge.
 _MAX_HOST = 253
+# What names the address after it as one to open: 访问 47.96.12.34 is a link, a version
+# number (1.2.3.4) or a bare IP in prose is not.
+_OPEN_CUE = re.compile(r"(?:访问|打开|登录|登陆|网址|地址|链接|下载|进入|输入)[:：]?[ \t]{0,2}$")
 
 
 class Link(NamedTuple):
@@ -297,7 +300,10 @@ def _judge(m: re.Match[str], text: str, folded: str, lt: LinkText) -> Link | Non
         techniques += [t for t in _written_techniques(written) if t not in techniques]
     host_o = lt.span(hs, he)
     written_host = text[host_o[0] : host_o[1]]
-    if not scheme and not _bare_ok(host, written_host, port, rest, "disguised-dot" in host_marks):
+    opened = not scheme and _OPEN_CUE.search(folded, max(0, start_o - 6), start_o) is not None
+    if not scheme and not _bare_ok(
+        host, written_host, port, rest, "disguised-dot" in host_marks, opened
+    ):
         return None
     written_host = unicodedata.normalize("NFKC", written_host).lower() if not host_marks else host
     defanged = "disguised-dot" in host_marks and _defanged(host, he, folded, lt)
@@ -327,12 +333,18 @@ def _defanged(host: str, he: int, folded: str, lt: LinkText) -> bool:
 
 
 def _bare_ok(
-    host: str, written_host: str, port: int | None, rest: str, disguised_dot: bool
+    host: str,
+    written_host: str,
+    port: int | None,
+    rest: str,
+    disguised_dot: bool,
+    opened: bool = False,
 ) -> bool:
-    """Is a name without a scheme a link? An IP needs a port or a path; a domain needs a
-    real public suffix, one spam uses when its dots are disguised, and no file extension."""
+    """Is a name without a scheme a link? An IP needs a port, a path or a word that opens it
+    (``opened``: 访问 10.0.0.1); a domain needs a real public suffix, one spam uses when its
+    dots are disguised, and no file extension."""
     if is_ip(host):
-        return port is not None or bool(rest)
+        return port is not None or bool(rest) or opened
     parts = split_host(host)
     if not parts.suffix or not parts.domain:
         return False
