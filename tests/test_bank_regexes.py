@@ -14,7 +14,8 @@ from wxguard import Guard
 from wxguard.errors import WordListError
 from wxguard.families.advertising.model import advertising_model
 from wxguard.families.inducement.model import inducement_model
-from wxguard.phrases.banks import compile_phrase
+from wxguard.phrases import banks as banks_module
+from wxguard.phrases.banks import NARROW_LENGTH, Bank, compile_phrase
 from wxguard.text import quickregex
 from wxguard.text.quickregex import (
     DIGITS,
@@ -297,3 +298,43 @@ def test_a_run_across_a_group_anchors_on_both() -> None:
     assert set(compile_phrase("我(要|就)", "test").anchors) == {"我要", "我就"}
     assert set(compile_phrase("(返|回)水{N}", "test").anchors) == {"返水", "回水"}
     assert set(compile_phrase("(你)?等着瞧", "test").anchors) == {"等着瞧"}
+
+
+# Every bank that reads anchors, as written and as the inducement checker reads pinyin by sound.
+_ANCHORED = [
+    bank
+    for model in (advertising_model(), inducement_model(()))
+    for banks in (model.banks, getattr(model, "sound", {}))
+    for bank in banks.values()
+    if bank.anchors
+]
+
+
+@st.composite
+def _long_bank_text(draw: st.DrawFn) -> tuple[Bank, str]:
+    bank = draw(st.sampled_from(_ANCHORED))
+    words = sorted(bank.anchors or ())
+    other = sorted({a for b in _ANCHORED[:40] for a in b.anchors or ()})
+    piece = st.one_of(
+        st.sampled_from(words),
+        st.sampled_from(other),
+        st.sampled_from(["3", "十二", "，", "。", "的", "我", "了", "88", "元", "个群"]),
+    )
+    unit = "".join(draw(st.lists(piece, min_size=1, max_size=12)))
+    return bank, unit * (NARROW_LENGTH // len(unit) + 1)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_long_bank_text(), st.booleans())
+def test_a_long_text_finds_the_hits_of_the_full_union(
+    case: tuple[Bank, str], overlapping: bool
+) -> None:
+    """A long text is scanned by a union of only the phrases one of whose anchors it holds
+    (``Bank._scanner``): the same hits, overlapping or leftmost-longest, as the bank's full
+    union."""
+    bank, text = case
+    assert len(text) >= NARROW_LENGTH
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(banks_module, "NARROW_LENGTH", len(text) + 1)
+        plain = bank.found(text, overlapping)
+    assert bank.found(text, overlapping) == plain

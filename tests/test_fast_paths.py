@@ -18,10 +18,13 @@ from hypothesis import strategies as st
 from wxguard import Guard, Severity
 from wxguard.families.format.checker import _LOUD, _MAYBE_LOUD, CAPS_LETTER, CAPS_RUN, MAYBE_EMOJI
 from wxguard.families.links.extract import _MAYBE_LINK, extract_links, links_in
+from wxguard.phrases import mixed as mixed_module
 from wxguard.phrases.banks import Hit
 from wxguard.phrases.joins import uncovered
+from wxguard.phrases.mixed import mixed
 from wxguard.text.emoji import emoji_spans
 from wxguard.text.folding import fold_one_to_one
+from wxguard.text.sound import syllable_chars
 from wxguard.text.views import STUTTER, collapse
 
 ALLOW_GUARD = Guard(select=["WX1"])
@@ -1179,3 +1182,59 @@ def test_a_joins_span_is_placed_from_its_parts_as_on_its_own(
             assert (widened.start, widened.end) == mix.widen(
                 *clauses.original(join.start, join.end)
             )
+
+
+def _mixed_letter_by_letter(original: str, folded: str) -> tuple[str, tuple[Any, ...]] | None:
+    """``mixed``'s definition: each pinyin run's first letter of a syllable written as its
+    character, the syllable's other letters as spaces, in a copy of the message."""
+    out = list(original)
+    runs = []
+    for m in mixed_module._RUN.finditer(folded):
+        parts = mixed_module._syllables(m.group())
+        if parts is None:
+            continue
+        at = m.start()
+        for syllable in parts:
+            out[at] = syllable_chars()[syllable]
+            out[at + 1 : at + len(syllable)] = " " * (len(syllable) - 1)
+            at += len(syllable)
+        runs.append((m.span(), len(parts)))
+    return ("".join(out), tuple(runs)) if runs else None
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "转",
+                "fa",
+                "到",
+                "wu",
+                "个群",
+                "hong",
+                "包",
+                "kan",
+                "一刀",
+                "Ab",
+                "xyzq",
+                "，",
+                " ",
+                "zhuang",
+            ]
+        ),
+        max_size=20,
+    )
+)
+def test_the_pinyin_copy_is_written_letter_by_letter(pieces: list[str]) -> None:
+    """``mixed`` joins the copy from the text between the runs and each run's characters,
+    made once per run: the same copy, runs and syllable counts as writing each letter."""
+    text = "".join(pieces)
+    folded = fold_one_to_one(text)
+    found = mixed(text, folded)
+    expected = _mixed_letter_by_letter(text, folded)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.text, tuple(zip(found.runs, found.syllables, strict=True))) == expected

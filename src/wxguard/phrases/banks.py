@@ -69,6 +69,12 @@ _CN_DIGITS = {
     "九": 9,
 }
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+# A text at least this long is scanned by a regex of only the phrases one of whose anchors it
+# holds (``Bank._scanner``): the full union tried every phrase at every position where one may
+# start (WX3's exemptions, 116 phrases and no hit, were 0.1 s a MB of inducement words).
+NARROW_LENGTH = 16384
+# Narrowed regexes kept per bank (each made for one set of phrases present).
+_NARROWED = 16
 FAMILIES = ("inducement", "advertising", "scams", "frames", "trade")
 
 
@@ -132,6 +138,7 @@ class Bank:
             if patterns or any(not p.anchors for p in phrases)
             else frozenset(a for p in phrases for a in p.anchors)
         )
+        self._narrowed: dict[int, re.Pattern[str]] = {}
         min_number = options.get("min-number")
         self.min_number: float | None = (
             float(min_number) if isinstance(min_number, (int, float)) else None
@@ -168,6 +175,48 @@ class Bank:
         return _literal_union(self.anchors) if self.anchors else None
 
     @cached_property
+    def _narrowing(self) -> tuple[Any, tuple[str, ...], int] | None:
+        """For ``_scanner``: an Aho-Corasick automaton of the anchors, each giving the bit mask
+        of the union's alternatives (longest first, as in ``source``) whose phrases hold it;
+        those alternatives; and the mask of them all. None without anchors."""
+        if not self.anchors:
+            return None
+        literal = sorted({p.regex for p in self.phrases}, key=lambda r: (-len(r), r))
+        index = {regex: i for i, regex in enumerate(literal)}
+        masks: dict[str, int] = {}
+        for phrase in self.phrases:
+            bit = 1 << index[phrase.regex]
+            for anchor in phrase.anchors:
+                masks[anchor] = masks.get(anchor, 0) | bit
+        return mask_automaton(masks), tuple(literal), (1 << len(literal)) - 1
+
+    def _scanner(self, text: str) -> re.Pattern[str] | None:
+        """The bank's regex, or for a long text the union of only the phrases one of whose
+        anchors it holds (None when it holds none). Every match holds an anchor of its phrase,
+        so a phrase left out matches nowhere in the text; the others keep their order, so the
+        same one matches first at every position: the same hits."""
+        regex = self.regex
+        narrowing = self._narrowing if len(text) >= NARROW_LENGTH else None
+        if narrowing is None:
+            return regex
+        automaton, literal, every = narrowing
+        present = 0
+        for _, mask in automaton.iter(text):
+            present |= mask
+            if present == every:
+                return regex
+        if not present:
+            return None
+        narrowed = self._narrowed.get(present)
+        if narrowed is None:
+            if len(self._narrowed) >= _NARROWED:
+                self._narrowed.clear()
+            narrowed = self._narrowed[present] = quick(
+                "|".join(f"(?:{s})" for i, s in enumerate(literal) if present >> i & 1)
+            )
+        return narrowed
+
+    @cached_property
     def _splits(self) -> list[re.Pattern[str]]:
         return [re.compile(p.split) for p in self.phrases if p.split]
 
@@ -183,13 +232,16 @@ class Bank:
     def _hits(self, text: str, overlapping: bool, kind: type[_H]) -> list[_H]:
         if self.regex is None or (self._quick is not None and self._quick.search(text) is None):
             return []
+        regex = self._scanner(text)
+        if regex is None:
+            return []
         # tuple.__new__ makes a Hit without the Python frame of its constructor (and returns
         # a plain tuple as it is): a long hostile text has hundreds of thousands of hits.
         name, make = self.name, tuple.__new__
         found: list[_H]
         if overlapping:
             found = []
-            regex, pos = self.regex, 0
+            pos = 0
             while (m := regex.search(text, pos)) is not None:
                 start, end = m.span()
                 if end > start:
@@ -198,7 +250,7 @@ class Bank:
         else:
             found = [
                 make(kind, (start, end, name))
-                for start, end in map(re.Match.span, self.regex.finditer(text))
+                for start, end in map(re.Match.span, regex.finditer(text))
                 if end > start
             ]
         if self.min_number is not None:

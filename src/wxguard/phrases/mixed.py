@@ -82,31 +82,40 @@ def may_mix(compact: str) -> bool:
 
 def mixed(original: str, folded: str) -> Mixed | None:
     """The message with each pinyin run written as characters, if it has one. ``folded``
-    is the message folded one character for one (``TextView.folded``)."""
-    chars = syllable_chars()
-    out: list[str] | None = None
+    is the message folded one character for one (``TextView.folded``). The copy is joined
+    from the text between the runs and each run's characters, made once per run's letters
+    (a long text repeats the same few runs)."""
+    pieces: list[str] = []
     runs: list[tuple[int, int]] = []
     counts: list[int] = []
+    done = 0
     for m in _RUN.finditer(folded):
-        parts = _syllables(m.group())
-        if parts is None:
+        start, end = m.span()
+        written = _written(folded[start:end])
+        if written is None:
             continue
-        if out is None:
-            out = list(original)
-        at = m.start()
-        for syllable in parts:
-            out[at] = chars[syllable]
-            for k in range(at + 1, at + len(syllable)):
-                out[k] = " "
-            at += len(syllable)
-        runs.append(m.span())
-        counts.append(len(parts))
-    if out is None:
+        pieces.append(original[done:start])
+        pieces.append(written[0])
+        done = end
+        runs.append((start, end))
+        counts.append(written[1])
+    if not runs:
         return None
-    return Mixed("".join(out), tuple(runs), tuple(counts))
+    pieces.append(original[done:])
+    return Mixed("".join(pieces), tuple(runs), tuple(counts))
 
 
 @lru_cache(maxsize=4096)  # runs repeat across messages; a stream of new ones stays bounded
+def _written(run: str) -> tuple[str, int] | None:
+    """The run written as its syllables' characters, each followed by a space for every
+    other letter of its syllable (as long as the run), and how many syllables; or None."""
+    parts = _syllables(run)
+    if parts is None:
+        return None
+    chars = syllable_chars()
+    return "".join(chars[s] + " " * (len(s) - 1) for s in parts), len(parts)
+
+
 def _syllables(run: str) -> tuple[str, ...] | None:
     """The run as the fewest pinyin syllables (at most ``_MOST``), or None."""
     known = syllable_chars()
