@@ -804,9 +804,58 @@ POSITIVES: list[tuple[str, str, str]] = [
     ),
     ("荐股群随便进，每天推荐牛股", "WX807", "荐股群随便进"),
     ("我是你们李总，在公司吗？有个急事需要你办一下", "WX802", "我是你们李总，在公司吗？有个急事"),
+    # session 11 (the session-10 trial's misses, in wordings of our own): a numbered prize
+    # through a private chat; a scam under an anti-fraud label whose body asks; a buyer's
+    # 'frozen' payment and a debt agent's fee; finance asking for money; an insider's deposit
+    (
+        "恭喜您抽中了二等奖，请添加客服微信 lj_kf888 领取奖金",
+        "WX805",
+        "恭喜您抽中了二等奖，请添加客服微信 lj_kf888",
+    ),
+    ("恭喜你中了特等奖！加客服QQ 2837461 领取", "WX805", "恭喜你中了特等奖！加客服QQ 2837461"),
+    ("恭喜你中了一等奖，请联系客服QQ领取", "WX805", "恭喜你中了一等奖，请联系客服QQ"),
+    (
+        "【国家反诈中心】您名下的号码涉嫌违法，即将停机，请按1转人工处理",
+        "WX802",
+        "即将停机，请按1转人工",
+    ),
+    ("【反诈中心】你涉嫌一起洗钱案件，请立即将资金转入安全账户", "WX806", "转入安全账户"),
+    (
+        "游戏装备交易：买家已打款，您需先缴纳保证金500元解冻后才能提现",
+        "WX804",
+        "买家已打款，您需先缴纳保证金500元解冻后才能提现",
+    ),
+    ("信用卡逾期可协商停息挂账，加微信 tx_gz666 办理", "WX804", "停息挂账，加微信 tx_gz666"),
+    ("网贷逾期不用怕，停息挂账，先交服务费3000", "WX804", "停息挂账，先交服务费"),
+    (
+        "我是公司出纳小刘，把上个月的报销款先打给我",
+        "WX802",
+        "我是公司出纳小刘，把上个月的报销款先打给我",
+    ),
+    ("内部渠道消息，这个平台稳赚不赔，你先入金5000试试", "WX807", "稳赚不赔，你先入金5000"),
 ]
 
 NEGATIVES: list[str] = [
+    # session 11: a shop's, a school's and a group's own draws; anti-fraud notices under a
+    # label that warn in their body; a marketplace's real notices; a debt question; finance
+    # paying out; a warning about insider tips; cards on record (WX503 at most, no WX808)
+    "本店周年庆抽奖，恭喜你中了一等奖，请加客服微信 shop_kf 领取",
+    "恭喜你中了一等奖，请到前台领取",
+    "恭喜你获得本次征文比赛一等奖！请联系班主任微信 teacher_li 领取",
+    "【反诈提醒】收到“您的手机号涉嫌诈骗，将在2小时内停机，按9转人工”的电话，请直接挂断",
+    "【国家反诈中心】自称您的手机号涉嫌诈骗、按9转人工的来电都是诈骗，请直接挂断",
+    "【反诈宣传】刷单返利，日结300，垫付返佣，都是骗局",
+    "买家已付款，请尽快发货",
+    "游戏账号交易请走官方平台，不要私下交易",
+    "有人办过停息挂账吗？",
+    "银行说可以申请停息挂账，不收费",
+    "警惕代理停息挂账，先交服务费的都是骗子",
+    "我是财务，报销款已转到大家工资卡上",
+    "我是财务，请把报销单交上来",
+    "稳赚不赔的投资都是骗局，千万别先充钱",
+    "平台内部消息说下周上线新功能",
+    "客户张三的卡号是6222020200112233446，请核对",
+    "会员李四 卡号 6222020200112233446 已办理退卡",
     # session 7 (second trial): real school, bank, courier and police notices, news of the
     # scams above, and a friend's honest request for money
     "孩子在学校受伤了，已送医院，请家长尽快到校",

@@ -181,6 +181,27 @@ def test_a_companys_billing_details_are_a_warning(wx8: Guard, text: str) -> None
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # new-user trial s10: a customer's or member's card on record names no payee: it is a
+        # leaked card number, not an account to pay into
+        "客户张三的卡号是6222020200112233446，请核对",
+        "会员李四 卡号6222020200112233446 已办理退卡",
+        "学员王五的账号 6222020200112233446 已注销",
+    ],
+)
+def test_a_card_on_record_is_no_payment_demand(text: str) -> None:
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX503", Severity.WARNING)
+    ]
+
+
+def test_a_payee_beside_a_card_on_record_is_still_a_payment_demand() -> None:
+    text = "客户张三的卡号是6222020200112233446，请把货款转到这个账户"
+    assert [v.rule for v in Guard(select=["WX8"]).check(text).violations] == ["WX808"]
+
+
 def test_a_lower_configured_severity_is_kept_for_billing_details() -> None:
     text = "对公账户：工行 6222 0212 3456 7890 123，户名：华远贸易有限公司"
     guard = Guard(select=["WX8"], severity={"WX808": "info"})

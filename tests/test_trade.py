@@ -14,7 +14,7 @@ from wxguard.families.content.trade import trade_model
 
 from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS, WARNINGS, WHOLE_MARKS
 
-TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106", "WX107", "WX110", "WX111")
+TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106", "WX107", "WX110", "WX111", "WX112")
 
 
 @pytest.fixture(scope="module")

@@ -222,6 +222,14 @@ OFFERS: list[tuple[str, str, str]] = [
     ("一批新来的小姐姐，上门宾馆都可，懂的来", "WX102", "上门宾馆都可，懂的来"),
     ("新来的小姐姐颜值高，酒店上门都可以", "WX102", "小姐姐颜值"),
     ("专业做各类证件，网上可查询", "WX106", "各类证件，网上可查询"),
+    # session 11 (the session-10 trial): papers sold with a guarantee that the fake passes;
+    # circumvention tools joined to a sale, a monthly price, a trial or a contact (WX112)
+    ("批发各类证件，毕业证、驾照都有，保真可验", "WX106", "驾照都有，保真可验"),
+    ("毕业证包真可查，加微信详谈", "WX106", "毕业证包真可查"),
+    ("科学上网梯子，30元一个月，不限速", "WX112", "科学上网梯子，30元一个月"),
+    ("海外VPN节点，免费试用，加微信 vpn_go88", "WX112", "海外VPN节点，免费试用"),
+    ("翻墙软件低价出售，稳定不掉线", "WX112", "翻墙软件低价"),
+    ("机场订阅包年，秒连，需要的私我", "WX112", "机场订阅包年"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -415,6 +423,15 @@ TRAPS: list[str] = [
     "走出冰城哈尔滨，去南方过冬，现货羽绒服包邮",
     # a hotel's pick-up (酒店上门 beside a contact was an escort offer on main)
     "酒店上门接送，宾馆均可，联系司机",
+    # session 11: a company's own VPN, a burglar over a wall, a genuine product's guarantee,
+    # ladders for sale, a question about a diploma
+    "公司VPN账号请找IT部门申请，出差可免费试用三天",
+    "出差要用公司vpn，在哪里下载",
+    "小偷翻墙进入小区，出售赃物被抓",
+    "正品保真，可查防伪码，欢迎购买",
+    "铝合金梯子出售，家用折叠，联系 13812345678",
+    "学历真实可查吗？",
+    "政务大厅可以办理各类证件，请带身份证件",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
@@ -425,6 +442,8 @@ WARNINGS = [
     "反诈提醒：所谓彩票计划群、跟着下注稳赚，都是赌博诈骗",
     "警方提醒：“出冰，货好量足”这类广告就是贩毒，发现请举报",
     "有人在群里发足彩外围开盘的广告，群主管管",
+    "警方提醒：出售翻墙软件属违法行为",
+    "翻墙软件违法，千万别买，有人私聊卖给你一律举报",
 ]
 
 # One offer, one mark that covers its product and the offer it joins: (text, rule, parts).

@@ -20,7 +20,6 @@ from .marks import clear_anchors, merge
 from .models import Message, Severity
 from .profiles import profile_for
 from .report import Report
-from .text.views import TextView
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -181,7 +180,7 @@ class Guard:
         """Check one message; never raises on any text. With a ``log`` of what was sent,
         the cadence rules (WX701–WX704) count against it."""
         if isinstance(message, str):
-            message = Message(text=message)
+            message = Message.plain(message)
         elif not isinstance(message, Message):
             raise WxguardError(f"check() takes a str or a Message, not {type(message).__name__}")
         if log is not None:
@@ -202,9 +201,7 @@ class Guard:
         """``message``'s report from the ``active`` checkers (the others would find nothing).
         The garbage collector is left alone: pausing it is a process-wide act a library must
         not take behind its host's back, and on real text it saved 1-5 % (docs/performance.md)."""
-        ctx = CheckContext(
-            message=message, view=TextView(message.text), config=self.config, log=log
-        )
+        ctx = CheckContext.of(message, self.config, log)
         findings: list[Finding] = []
         for checker, complete in active:
             if complete:
@@ -216,7 +213,7 @@ class Guard:
         ):  # phrases never to flag, whichever family found them
             findings = self._allow.keep(message.text, ctx.view.folded, findings)
         if not findings:
-            return Report(text=message.text)
+            return _clean(message.text)
         if self._frames is not None:  # warnings, notices and reports lower what they frame
             findings = self._frames.judge(findings, ctx.view, self._severity)
         findings = clear_anchors(findings, message.text)  # a fix's place is no problem's mark
@@ -264,7 +261,7 @@ class Guard:
                 else tuple((c, complete) for c, complete, s in screens if s is None or i in s)
             )
             i += 1
-            yield self._check(Message(text=message), active) if active else Report(text=message)
+            yield self._check(Message.plain(message), active) if active else _clean(message)
 
     def _severity(self, f: Finding) -> Severity:
         """The finding's severity: its own, else the configured one for its rule and variant
@@ -352,6 +349,28 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def _clean(text: str) -> Report:
+    """``Report(text=text)``, the report of a clean message, without validation's call
+    into pydantic for an exact ``str`` (most messages are clean; ~1.5 µs each): the fields
+    validation gives, one shared set of fields set (pydantic copies it before a change)."""
+    if type(text) is not str:
+        return Report(text=text)
+    values = _CLEAN.copy()
+    values["text"] = text
+    made = Report.__new__(Report)
+    _set = object.__setattr__
+    _set(made, "__dict__", values)
+    _set(made, "__pydantic_fields_set__", _TEXT_SET)
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
+
+
+# What validation makes of ``Report(text=...)``: every field's default, and ``text`` set.
+_CLEAN = dict(Report(text="").__dict__)
+_TEXT_SET = {"text"}
+
+
 def _rebuild(config: GuardConfig) -> Guard:
     return Guard(config=config)
 
@@ -386,6 +405,6 @@ def _worker_check(chunk: list[str | Message]) -> list[Report | None]:
 def _reports(chunk: list[str | Message], future: Future[list[Report | None]]) -> Iterator[Report]:
     for message, report in zip(chunk, future.result(), strict=True):
         if report is None:
-            yield Report(text=message if isinstance(message, str) else message.text)
+            yield _clean(message if isinstance(message, str) else message.text)
         else:
             yield report

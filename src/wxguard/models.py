@@ -84,6 +84,29 @@ class Message(BaseModel):
             check_year(value, "send_at")
         return value
 
+    @classmethod
+    def plain(cls, text: str) -> Message:
+        """``Message(text=text)`` for an exact ``str``, without validation's call into
+        pydantic (~1.5 µs of a clean review's ~10 µs of fixed cost, issue 13): the fields
+        validation would give, one shared set of fields set (pydantic copies it before any
+        change)."""
+        if type(text) is not str:
+            return cls(text=text)
+        values = _PLAIN_MESSAGE.copy()
+        values["text"] = text
+        made = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(made, "__dict__", values)
+        _set(made, "__pydantic_fields_set__", _TEXT_SET)
+        _set(made, "__pydantic_extra__", None)
+        _set(made, "__pydantic_private__", None)
+        return made
+
+
+# What validation makes of ``Message(text=...)``: every field's default, and ``text`` set.
+_PLAIN_MESSAGE = dict(Message(text="").__dict__)
+_TEXT_SET = {"text"}
+
 
 class Location(BaseModel):
     """Where a span sits in its file: 1-based lines and columns counted in code points,

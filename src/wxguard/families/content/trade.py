@@ -349,9 +349,7 @@ def _joinable(model: TradeModel, sound: str, clauses: str) -> bool:
     """A join may stand in the message whose sound view is ``sound`` and whose clause view
     is ``clauses``: the anchors, then the regexes (the gate lets 10 % of reviews through,
     the regexes 3.6 %)."""
-    return model.gate.possible(sound) and model.joinable.matched(
-        clauses.translate(syllable_table())
-    )
+    return model.gate.possible(sound) and model.joinable.near(clauses.translate(syllable_table()))
 
 
 def trade_screen(model: TradeModel, batch: Batch, skip: set[int]) -> set[int]:
@@ -368,7 +366,7 @@ def trade_screen(model: TradeModel, batch: Batch, skip: set[int]) -> set[int]:
     found = {
         i
         for i in model.gate.screen(sound, starts) - skip
-        if model.joinable.matched(compacts[i].translate(table))
+        if model.joinable.near(compacts[i].translate(table))
     }
     if model.literal is not None:
         found |= _grid_screen(model, model.literal, batch, skip | found)
@@ -491,9 +489,9 @@ def _joins(
 ) -> tuple[_Message | None, list[Join]]:
     """The joins of one text, read by sound, with the message they were judged in; with
     ``strong``, the terms whose places drop the joins they overlap."""
-    sound = clauses.respelled(syllable_table())
-    if not model.joinable.matched(sound.text):
+    if not model.joinable.near(clauses.text.translate(syllable_table())):
         return None, []
+    sound = clauses.respelled(syllable_table())
     msg = _Message(model, original, clauses)
     joins = find_joins(
         sound,

@@ -18,7 +18,7 @@ from .channels import KINDS
 WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name (the
 # warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
-CONTEXT_BANKS = ("business", "payroll", *KINDS)
+CONTEXT_BANKS = ("business", "payroll", "reader-ask", *KINDS)
 # Banks that stand in for a channel the message does not give (回拨0转人工, 请点击链接解冻,
 # 点击链接兑换现金): a rule joining a lure to one counts only in a message that holds no
 # channel, so that the link or number of a message that gives one is what its mark names.
@@ -45,6 +45,9 @@ class ScamsModel:
     wording: Gate
     channel: Gate
     rank: dict[str, int]  # a rule's place in the tables: a sentence keeps the lowest
+    # a table's (rule, lure, demand) → banks any hit of which in the message drops its joins
+    # (`unless`: a shop's own draw gives a chat id for a prize)
+    unless: dict[tuple[str, str, str], tuple[str, ...]]
     # domains whose links are no channel: the brand list's own hosts (wordlists/links/brands.txt)
     official: frozenset[str]
 
@@ -75,6 +78,17 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
     rank: dict[str, int] = {}
     for rule in [c.rule for c in combines] + [a.rule for a in alones]:
         rank.setdefault(rule, len(rank))
+    unless: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    for spec, combine in zip(data.get("combine", []), combines, strict=True):
+        names = tuple(spec.get("unless", ()))
+        for name in names:
+            if name not in banks:
+                raise WordListError(
+                    WHERE, None, f"combine {combine.rule}.unless: unknown bank {name!r}"
+                )
+        if names:
+            for joined in combine.with_:
+                unless[combine.rule, combine.action, joined] = names
     return ScamsModel(
         banks,
         combines,
@@ -83,6 +97,7 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
         _gate(banks, wording),
         _gate(banks, channel),
         rank,
+        unless,
         official_hosts(),
     )
 
