@@ -166,6 +166,8 @@ OFFERS: list[tuple[str, str, str]] = [
     ("你给我等着，我知道你家住哪，明天就去砍你", "WX111", "砍你"),
     ("再逼逼打断你的腿", "WX111", "打断你的腿"),
     ("再不还钱就把你裸照发到你们公司群里", "WX111", "裸照"),
+    # the price of silence between the video and the threat (new-user trial s11)
+    ("你的不雅视频在我这里，不打3000块过来就发给你的同事", "WX111", "你的不雅视频"),
     # session 7b trial: threats that name the reader's home and hound their family; insults
     # aimed at someone; personal data sold by the record; drug slang beside a dealer's wink
     # or a drop; escort packages with the wink; accounts and cards spelled in Latin letters

@@ -165,6 +165,9 @@ class ScamsChecker(Checker):
                 fields={"lure": at.action, "demand": at.joined},
                 severity=severity,
                 frame=frame,
+                # the lure's own message: the role a WX802 scam impersonates (a courier, an
+                # airline, the police …), so the fix names where to check it
+                variant=model.banks[join.banks[0]].options.get("variant"),
             )
 
     def _frame(self, cue: tuple[int, int], clauses: Clauses, original: str) -> Frame:

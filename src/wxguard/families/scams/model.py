@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...catalog import catalog
 from ...compiled import compiled
 from ...errors import WordListError
 from ...phrases.banks import Bank, add_user_phrases, bundled_family
@@ -18,10 +19,10 @@ WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name (the
 # warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
 CONTEXT_BANKS = ("business", "payroll", "reader-ask", *KINDS)
-# Banks that stand in for a channel the message does not give (回拨0转人工, 请点击链接解冻):
-# a rule joining a lure to one counts only in a message that holds no channel, so that the
-# link or number of a message that gives one is what its mark names.
-STAND_INS = ("callback",)
+# Banks that stand in for a channel the message does not give (回拨0转人工, 请点击链接解冻,
+# 点击链接兑换现金): a rule joining a lure to one counts only in a message that holds no
+# channel, so that the link or number of a message that gives one is what its mark names.
+STAND_INS = ("callback", "cash-out")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,14 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
     add_user_phrases("scams", sources, files)
     banks = {name: src.compile() for name, src in sources.items()}
     combines, alones = read_rules(data, banks, WHERE, "WX8")
+    for spec in combines:  # a lure's own message (WX802: the role it impersonates)
+        variant = banks[spec.action].options.get("variant")
+        if variant is not None and variant not in catalog().get(spec.rule).variants:
+            raise WordListError(
+                WHERE,
+                None,
+                f"banks.{spec.action}: variant {variant!r} is no message of {spec.rule}",
+            )
     wording = [c.action for c in combines if set(c.with_) - set(KINDS)] + [a.bank for a in alones]
     channel = [c.action for c in combines if c.action not in wording]
     rank: dict[str, int] = {}
