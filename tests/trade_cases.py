@@ -230,6 +230,17 @@ OFFERS: list[tuple[str, str, str]] = [
     ("海外VPN节点，免费试用，加微信 vpn_go88", "WX112", "海外VPN节点，免费试用"),
     ("翻墙软件低价出售，稳定不掉线", "WX112", "翻墙软件低价"),
     ("机场订阅包年，秒连，需要的私我", "WX112", "机场订阅包年"),
+    # session 11, the eval's recurring misses in wordings of our own: a first deposit matched
+    # (存 disguised as 拵), 'as much as you top up', free spins with 免 disguised; invoices
+    # 'genuine' or input VAT on offer; the trade's 新菜 (new girls) with a visit
+    ("新会员首存100送100，详情加微信 hg8866", "WX103", "首存100送100"),
+    ("首拵百分之50，登录官网领取", "WX103", "首拵百分之50"),
+    ("首冲就送18元，客服QQ 556677", "WX103", "首冲就送18"),
+    ("充多少我们就多给您多少，网址 www.ab77.com", "WX103", "充多少我们就多给您多少"),
+    ("新人专享8次莬费旋转，登录官网领取", "WX103", "8次莬费旋转"),
+    ("我司有专用进项，如需请联系 13800001111", "WX106", "专用进项"),
+    ("提供真发票，详谈 13800001111", "WX106", "提供真发票"),
+    ("新菜到了，支持上门服务，电话 13800001111", "WX102", "新菜到了，支持上门服务"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -433,6 +444,11 @@ TRAPS: list[str] = [
     "铝合金梯子出售，家用折叠，联系 13812345678",
     "学历真实可查吗？",
     "政务大厅可以办理各类证件，请带身份证件",
+    "进项税额可以抵扣，有问题联系财务",
+    "这个月进项发票不够抵扣，怎么办",
+    "本店提供正规发票，联系电话 0571-88886666",
+    "饭店新菜到了，欢迎来电订座 0571-88886666",
+    "游戏首充送礼包，客服微信 game_kf",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
