@@ -833,6 +833,10 @@ POSITIVES: list[tuple[str, str, str]] = [
         "我是公司出纳小刘，把上个月的报销款先打给我",
     ),
     ("内部渠道消息，这个平台稳赚不赔，你先入金5000试试", "WX807", "稳赚不赔，你先入金5000"),
+    # session 12 (new-user trial s11): an insider's tip or a no-loss promise that collects
+    # people into a stock or investing group
+    ("内部消息，稳赚不亏，加入股票群", "WX807", "稳赚不亏，加入股票群"),
+    ("平台内部渠道，零风险，拉你进我们的理财群", "WX807", "零风险，拉你进我们的理财群"),
 ]
 
 NEGATIVES: list[str] = [
@@ -1132,4 +1136,7 @@ NEGATIVES: list[str] = [
     "小区业主群免费进，请备注楼栋号",
     "我是你们王总，欢迎新同事加入，周一上午开会",
     "新闻：男子收到“你的快递有违禁品，已被海关扣押”的电话，被骗10万元",
+    # session 12: an insider's word and a group of another kind; a warning about stock groups
+    "内部消息：下周五放假，加入员工群看通知",
+    "警方提醒：所谓内部消息、稳赚不亏，拉你进股票群的都是骗局",
 ]
