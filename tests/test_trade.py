@@ -182,6 +182,34 @@ def test_a_sextortion_naming_an_explicit_video_is_one_mark() -> None:
     assert "WX102" in {a.rule for a in found.also}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你的裸照在我手上，不转钱就发给你通讯录",
+        "不转钱你的裸照就会被发到网上",  # the price is a condition, not a negation
+        "你的裸照已经被我发到网上了，转5000删掉",
+    ],
+)
+def test_sextortion_in_the_extortionists_voice_is_an_error(text: str) -> None:
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX111", Severity.ERROR)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你的裸照被人发到网上了吗？赶紧报警",
+        "听说你的私密照片被前任曝光了，要不要报警",
+        "你的裸照是不是被发到网上了？",
+    ],
+)
+def test_photos_someone_else_spread_asked_or_told_of_are_no_sextortion(text: str) -> None:
+    """A friend asking whether the reader's photos were spread (new-user trial s11: an
+    error) threatens nothing: an extortionist spreads them himself, and in the future."""
+    assert Guard().check(text).violations == ()
+
+
 def test_a_bank_variant_its_rule_lacks_names_the_bank(monkeypatch: pytest.MonkeyPatch) -> None:
     from wxguard.families.content import trade
 
