@@ -9,7 +9,11 @@ Anti-fraud and anti-rumour notices quote the very offers they warn about (反诈
 都是骗子). The frame judge (``wxguard.frames``, bank ``refuted``) reads a join's sentence and
 the next: one that calls it a scam or a rumour, or reports it, makes it info with a frame of
 kind ``refuted`` naming the word: judged, not missed, and no block. A "don't believe" (bank
-``disbelieve``) counts only before the join: appended to an offer it names nothing.
+``disbelieve``) counts only before the join: appended to an offer it names nothing. A post of
+someone else's that a member or an admin reports (昨天有人在群里发"转发到10个群送红包"，已经被我踢了)
+is the object of the judge's ``complaint`` cue right before the join (有人在群里发…): what was
+posted, not the sender's offer. No other word of the report can tell it from the coercion
+(不转发的会被踢 names the same removal), and quotation marks are optional in chat.
 """
 
 from __future__ import annotations
@@ -33,8 +37,9 @@ if TYPE_CHECKING:
     from ...config import GuardConfig
     from ...frames import Cues, FrameModel
 
-# The frame kind of an inducement quoted in a debunking or a report (wordlists/frames.toml).
-REFUTED = "refuted"
+# The frame kind of an inducement quoted in a debunking or a report, and the judge's bank
+# and kind of someone else's post reported (wordlists/frames.toml).
+REFUTED, COMPLAINT = "refuted", "complaint"
 # The WX305 case of a vote asked of friends with a thank-you and no campaign's terms
 # (data/rules.toml, banks vote-thanks and vote-campaign).
 THANKS = "thanks"
@@ -56,6 +61,8 @@ class InducementChecker(Checker):
 
         self.frames: FrameModel = frame_model(config.phrases)
         self.judged = config.frames  # Guard(frames=False): no debunking lowers a join
+        # how far before a join a report of someone else's post may end (the cue's gap)
+        self.complaint_gap = next(c.gap or 0 for c in self.frames.cues if c.bank == COMPLAINT)
         self._gate: JoinGate | None = None
 
     def screen(self, texts: Sequence[str]) -> set[int]:
@@ -170,11 +177,12 @@ class InducementChecker(Checker):
         self, joins: list[Join], clauses: Clauses, original: str, mix: Mixed | None
     ) -> Iterator[Finding]:
         """The findings of ``joins``, which it empties as it goes."""
-        refuted = disbelieved = None
+        refuted = disbelieved = complained = None
         if joins and self.judged:
             refuted, disbelieved = self._cues(clauses, "refuted"), self._cues(clauses, "disbelieve")
-            if not (refuted.spans or disbelieved.spans):
-                refuted = disbelieved = None  # no cue anywhere: no join's sentences are read
+            complained = self._cues(clauses, COMPLAINT)
+            if not (refuted.spans or disbelieved.spans or complained.spans):
+                refuted = disbelieved = complained = None  # no cue anywhere: none is read
         thanked: bool | None = None
         # Findings alike share their fields (a long text repeats its offers), and each join
         # is let go once its finding is made: fewer objects for the collector to walk.
@@ -199,7 +207,7 @@ class InducementChecker(Checker):
             if fields is None:
                 fields = shared[at.action, at.joined] = {"action": at.action, "reward": at.joined}
             frame = None
-            if refuted is not None and disbelieved is not None:
+            if refuted is not None and disbelieved is not None and complained is not None:
                 # A join's own judgement, made while it matches: a debunking or a report in
                 # its sentence or the next; a "don't believe" only before it (别信那种转发领
                 # 红包的活动), since appended to an offer (帮我砍一刀，别信) it names nothing.
@@ -210,6 +218,9 @@ class InducementChecker(Checker):
                 cue = refuted.first_clear(begin, end, (join.action, join.joined))
                 cue = cue or disbelieved.first(begin, join.start)
                 frame = self._frame(cue, clauses, original)
+                if frame is None:
+                    posted = self._posted(complained, join.start, clauses)
+                    frame = self._frame(posted, clauses, original, COMPLAINT)
             yield Finding(
                 join.rule,
                 at.start,
@@ -260,11 +271,21 @@ class InducementChecker(Checker):
         found = self.frames.banks[bank]
         return Cues(found, clauses.text, self.model.banks["exempt"], overlapping=False)
 
-    def _frame(self, cue: tuple[int, int] | None, clauses: Clauses, original: str) -> Frame | None:
+    def _posted(self, cues: Cues, start: int, clauses: Clauses) -> tuple[int, int] | None:
+        """A report of someone else's post (有人在群里发) ending right before ``start`` in its
+        clause: the join is what was posted."""
+        cue = cues.last_before(start)
+        if cue is None or start - cue[1] > self.complaint_gap or any(clauses.breaks(cue[1], start)):
+            return None
+        return cue
+
+    def _frame(
+        self, cue: tuple[int, int] | None, clauses: Clauses, original: str, kind: str = REFUTED
+    ) -> Frame | None:
         if cue is None:
             return None
         f0, f1 = clauses.original(*cue)
-        return Frame(REFUTED, original[f0:f1], self.frames.kinds[REFUTED].severity)
+        return Frame(kind, original[f0:f1], self.frames.kinds[kind].severity)
 
 
 class Spelt:
