@@ -130,11 +130,42 @@ def merge(violations: Sequence[Violation], lang: str, text: str | None = None) -
     """``violations`` with every group that marks one problem made one finding. ``text`` (the
     message) places sentences; without it, tables that reach a sentence are not applied.
     Findings on the same words merge first, so that a term absorbed into its offer's mark
-    brings along what it absorbed."""
-    return _merged(_merged(violations, lang, text, ("overlap",)), lang, text, _WIDE)
+    brings along what it absorbed; but advice a message's blocking finding makes moot (a
+    scam's link told to add UTM tags, new-user trial s11) is left for that finding to name as
+    moot, not taken by a milder mark on the same words (the link's missing https)."""
+    held = _held(violations)
+    return _merged(_merged(violations, lang, text, ("overlap",), held), lang, text, _WIDE)
 
 
 _WIDE = ("sentence", "message")
+
+
+@cache
+def _moot_tables() -> tuple[tuple[frozenset[str], frozenset[str], int], ...]:
+    """(keep, absorb, least rank) of each table that reaches the whole message and says why
+    the advice it absorbs does not apply."""
+    return tuple(
+        (frozenset(t.keep), frozenset(t.absorb), t.least.rank)
+        for t in catalog().one_mark
+        if t.moot is not None and t.reach == "message"
+    )
+
+
+def _held(violations: Sequence[Violation]) -> dict[int, int]:
+    """The findings whose advice a message-wide moot table's keeper makes moot: index → the
+    severity rank a keeper on the same words must reach to take it first."""
+    held: dict[int, int] = {}
+    for keep, absorb, least in _moot_tables():
+        rank = max(
+            (v.severity.rank for v in violations if v.rule in keep and v.severity.rank >= least),
+            default=None,
+        )
+        if rank is None:
+            continue
+        for j, v in enumerate(violations):
+            if v.rule in absorb:
+                held[j] = max(held.get(j, rank), rank)
+    return held
 
 
 @cache
@@ -149,8 +180,14 @@ def _reaching(reaches: tuple[str, ...]) -> dict[str, tuple[_Table, ...]]:
 
 
 def _merged(
-    violations: Sequence[Violation], lang: str, text: str | None, reaches: tuple[str, ...]
+    violations: Sequence[Violation],
+    lang: str,
+    text: str | None,
+    reaches: tuple[str, ...],
+    held: dict[int, int] | None = None,
 ) -> list[Violation]:
+    """One pass of ``merge`` over the tables that reach this far; ``held``: findings that
+    only a keeper at least this severe may take (``_held``)."""
     if len(violations) < 2:
         return list(violations)
     tables = _reaching(reaches)
@@ -244,6 +281,7 @@ def _merged(
                         reach == "overlap"
                         and not _spans_overlap(starts[k], ends[k], starts[j], ends[j])
                     )
+                    or (held and rank < held.get(j, rank))
                 ):
                     continue
                 taken.setdefault(k, []).append(j)
