@@ -837,6 +837,14 @@ POSITIVES: list[tuple[str, str, str]] = [
     # people into a stock or investing group
     ("内部消息，稳赚不亏，加入股票群", "WX807", "稳赚不亏，加入股票群"),
     ("平台内部渠道，零风险，拉你进我们的理财群", "WX807", "零风险，拉你进我们的理财群"),
+    # a school fee collected through a code with a threat to the child's schooling (the fake
+    # teacher in a parents' group, new-user trial s11)
+    ("家长请扫码缴纳资料费，未缴费的孩子下周停课", "WX802", "扫码缴纳资料费，未缴费的孩子下周停课"),
+    (
+        "[本群通知] 教育局规定：请家长扫描下方二维码缴纳课后服务费，逾期取消学位。",
+        "WX802",
+        "扫描下方二维码缴纳课后服务费，逾期取消学位",
+    ),
 ]
 
 NEGATIVES: list[str] = [
@@ -1139,4 +1147,8 @@ NEGATIVES: list[str] = [
     # session 12: an insider's word and a group of another kind; a warning about stock groups
     "内部消息：下周五放假，加入员工群看通知",
     "警方提醒：所谓内部消息、稳赚不亏，拉你进股票群的都是骗局",
+    # session 12: a school's own notices of fees and forms; a warning about the fake teacher
+    "请家长扫码填写疫苗接种信息，周五前完成",
+    "本学期课后服务费请通过学校缴费平台缴纳，逾期视为自愿放弃课后服务",
+    "警惕！有骗子冒充老师在家长群发二维码，称未缴费的孩子停课，千万别扫",
 ]
