@@ -114,7 +114,7 @@ def test_the_terms_of_one_offer_are_one_mark() -> None:
     ("text", "kept", "named"),
     [
         ("群主是个废物，赶紧滚", "群主是个废物", ["赶紧滚"]),
-        ("你他妈的傻逼", "他妈的", ["傻逼"]),
+        ("你他妈的傻逼", "傻逼", ["他妈的"]),  # the curse leads, not the exclamation
         ("傻逼，你们这群人渣，都给我滚", "你们这群人渣", ["傻逼", "给我滚"]),
     ],
 )

@@ -210,6 +210,34 @@ def test_photos_someone_else_spread_asked_or_told_of_are_no_sextortion(text: str
     assert Guard().check(text).violations == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["傻X群主，天天发垃圾广告", "群主真傻X", "你个傻X", "你傻X吧", "群主是个傻X", "沙比管理员"],
+)
+def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
+    """An insult aimed at someone in the group is worse than an exclamation (new-user trial
+    s11: 傻X群主 was a warning while 卧槽 blocked)."""
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX107", Severity.ERROR)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卧槽，这也太牛了吧！",
+        "他妈的，又堵车了",
+        "操蛋的一天",
+        "傻X，又下雨了",
+        "你的傻x朋友又来了",
+    ],
+)
+def test_an_exclamation_or_an_insult_aimed_at_no_member_is_a_warning(text: str) -> None:
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX107", Severity.WARNING)
+    ]
+
+
 def test_a_bank_variant_its_rule_lacks_names_the_bank(monkeypatch: pytest.MonkeyPatch) -> None:
     from wxguard.families.content import trade
 
