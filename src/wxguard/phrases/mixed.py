@@ -47,15 +47,18 @@ class Mixed:
     def _ends(self) -> list[int]:
         return [b for _, b in self.runs]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [a for a, _ in self.runs]
+
     def widen(self, start: int, end: int) -> tuple[int, int]:
         """``[start, end)`` grown to cover every run it reaches into (a run's character
-        stands at its first letter, so a span ending there ends one letter in)."""
-        runs = self.runs
-        i = bisect_right(self._ends, start)  # the first run ending after ``start``
-        j = i
-        while j < len(runs) and runs[j][0] < end:
-            j += 1
+        stands at its first letter, so a span ending there ends one letter in): the runs
+        from the first ending after ``start`` to the last starting before ``end``."""
+        i = bisect_right(self._ends, start)
+        j = bisect_left(self._starts, end, i)
         if j > i:
+            runs = self.runs
             start, end = min(start, runs[i][0]), max(end, runs[j - 1][1])
         return start, end
 

@@ -139,14 +139,14 @@ class InducementChecker(Checker):
         """A part of the join is in pinyin, and its characters outside the pinyin are written
         as the banks write them (砖发 sounds like 转发 but is no disguise), and it does not end
         on a lone syllable (帮我kan一下 is 帮我看一下)."""
-        end = join.end
-        if not spelt.touches(join.start, end) or spelt.open_ended(end):
+        (a, b), (c, d) = join.action, join.joined
+        start, end = (min(a, c), max(b, d)) if join.whole is None else join.whole
+        if not spelt.touches(start, end) or spelt.open_ended(end):
             return False
         # Whether the two parts are written as the banks write them reads only their
         # characters and which of them the runs wrote: remembered by those (a long text
         # repeats its offers).
         text, ran = plain.text, spelt.chars
-        (a, b), (c, d) = join.action, join.joined
         key = (join.rule, join.banks[0], text[a:b], ran[a:b], text[c:d], ran[c:d])
         found = spelt.written.get(key)
         if found is None:
@@ -179,6 +179,7 @@ class InducementChecker(Checker):
         # Findings alike share their fields (a long text repeats its offers), and each join
         # is let go once its finding is made: fewer objects for the collector to walk.
         shared: dict[tuple[str, str], dict[str, Any]] = {}
+        techniques, doubt = (("pinyin",), PINYIN_DOUBT) if mix is not None else ((), 0)
         joins.reverse()
         while joins:
             join = joins.pop()
@@ -189,34 +190,33 @@ class InducementChecker(Checker):
                 variant = THANKS if thanked else VOTE
                 join = self._first_vote(join, clauses)
             # in the copy with pinyin written as characters, a run's stands at its first letter
-            at = (
+            start, end, action, joined = (
                 placed(join, clauses, original)
                 if mix is None
                 else _widened(join, clauses, original, mix)
             )
-            term = original[at.start : at.end]
-            fields = shared.get((at.action, at.joined))
+            fields = shared.get((action, joined))
             if fields is None:
-                fields = shared[at.action, at.joined] = {"action": at.action, "reward": at.joined}
+                fields = shared[action, joined] = {"action": action, "reward": joined}
             frame = None
             if refuted is not None and disbelieved is not None:
                 # A join's own judgement, made while it matches: a debunking or a report in
                 # its sentence or the next; a "don't believe" only before it (别信那种转发领
                 # 红包的活动), since appended to an offer (帮我砍一刀，别信) it names nothing.
                 begin = clauses.sentence_start(join.start)
-                end = clauses.sentence_end(join.end)
-                if end < len(clauses.text):
-                    end = clauses.sentence_end(end + 1)
-                cue = refuted.first_clear(begin, end, (join.action, join.joined))
+                close = clauses.sentence_end(join.end)
+                if close < len(clauses.text):
+                    close = clauses.sentence_end(close + 1)
+                cue = refuted.first_clear(begin, close, (join.action, join.joined))
                 cue = cue or disbelieved.first(begin, join.start)
                 frame = self._frame(cue, clauses, original)
             yield Finding(
                 join.rule,
-                at.start,
-                at.end,
-                term,
-                techniques=("pinyin",) if mix is not None else (),
-                confidence=join.confidence - (PINYIN_DOUBT if mix is not None else 0),
+                start,
+                end,
+                original[start:end],
+                techniques=techniques,
+                confidence=join.confidence - doubt,
                 fields=fields,
                 variant=variant,
                 severity=frame.severity if frame is not None else None,
