@@ -90,10 +90,6 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("关注视频号，周六晚上直播抢福袋", "WX306", "关注视频号，周六晚上直播抢福袋"),
     ("转发这条直播预告，直播间抽奖送手机", "WX301", "转发这条直播预告，直播间抽奖"),
     ("拼多多助力，点一下即可，谢谢", "WX305", "助力，点一下即可"),
-    # session 12 (new-user trial s11): a chain alarm's 速转 and 扩散 urge the forward as 必转 does
-    ("紧急通知！明天起全市停水三天，速转！", "WX304", "速转"),
-    ("刚收到消息，明天全城戒严，请大家不要出门，速转！", "WX304", "速转"),
-    ("明天全市停电，大家扩散周知", "WX304", "大家扩散"),
 ]
 
 NEGATIVES: list[str] = [
@@ -170,7 +166,12 @@ NEGATIVES: list[str] = [
     "零钱提现到银行卡，点一下即可",
     "请把通知转发到班级群，有精美礼品的同学请到办公室领取",
     "关注公众号查看直播回放，周五直播有抽奖环节",
-    # session 12: speed, money and spreading that urge no forward
+    # session 13: a notice asks to tell others (速转告) as a chain alarm asks to forward (速转！);
+    # no word tells the true one from the rumour, so neither is coercion (6d3861a reverted)
+    "停水通知：明天8点至18点全小区停水，请速转告家人。",
+    "台风预警：今晚台风登陆，请速转告身边的人做好防范。",
+    "【停电通知】因线路检修，本周六9点至17点3号楼停电，请大家相互转告",
+    "燃气公司通知：下周二上门安检，家中无人的请速转告邻居代为开门",
     "病毒快速扩散，注意防护",
     "风扇高速转动，声音很大",
     "癌细胞已经扩散了",
