@@ -56,7 +56,6 @@ POSITIVES: list[tuple[str, str, str]] = [
     # the curse in the next clause after 否则 (new-user trial s12)
     ("转发这条消息，否则全家倒霉七年。", "WX304", "转发这条消息，否则全家倒霉"),
     ("转发出去好运连连，不转会后悔一辈子", "WX304", "转发出去好运连连"),
-    ("请好心人转发一下，孩子走失了", "WX304", "好心人转发"),
     ("是中国人就转发！", "WX304", "是中国人就转发"),
     ("【必转】关于明天停水的重要消息", "WX304", "必转"),
     # WX305 friend assist, bargaining, invitations
@@ -90,6 +89,12 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("关注视频号，周六晚上直播抢福袋", "WX306", "关注视频号，周六晚上直播抢福袋"),
     ("转发这条直播预告，直播间抽奖送手机", "WX301", "转发这条直播预告，直播间抽奖"),
     ("拼多多助力，点一下即可，谢谢", "WX305", "助力，点一下即可"),
+    # session 13: a plea to spread is coercion off a missing person's notice; on one, a curse
+    # or a blessing still is
+    ("请好心人转发一下，谢谢大家", "WX304", "好心人转发"),
+    ("这个视频太感人了，求扩散！", "WX304", "求扩散"),
+    ("寻人启事：孩子走失三天了，不转不是中国人！", "WX304", "不转不是中国人"),
+    ("寻人启事：老人走失，转发的人一生平安", "WX304", "转发的人一生平安"),
 ]
 
 NEGATIVES: list[str] = [
@@ -177,6 +182,13 @@ NEGATIVES: list[str] = [
     "癌细胞已经扩散了",
     "这事别扩散出去",
     "被查，速转三千到这个账户",
+    # session 13: a missing person's, pet's or thing's notice is meant to be spread
+    "寻人启事：我家孩子昨天下午在公园走失，穿红色外套，请大家帮忙扩散，联系电话138…",
+    "寻人启事：8岁男孩走失，请大家帮忙扩散，有消息请联系派出所",
+    "我爸有老年痴呆，今天早上出门走丢了，请好心人帮忙转发一下，谢谢大家",
+    "寻狗启事：小区走丢一只白色泰迪，看到请转发，必有重谢",
+    "急寻！奶奶今早在菜市场失联，求扩散",
+    "请好心人转发一下，孩子走失了",
 ]
 
 # Inducement the rules do not catch yet: reported as strict xfails so a fix shows up. The clause

@@ -14,12 +14,15 @@ someone else's that a member or an admin reports (昨天有人在群里发"转�
 is the object of the judge's ``complaint`` cue right before the join (有人在群里发…): what was
 posted, not the sender's offer. No other word of the report can tell it from the coercion
 (不转发的会被踢 names the same removal), and quotation marks are optional in chat.
+
+A plea to spread (bank ``plea``: 帮忙扩散, 请好心人转发) is coercion on its own, except on a
+notice of a missing person, pet or thing (bank ``lost-notice``), which is meant to be spread.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +48,8 @@ REFUTED, COMPLAINT = "refuted", "complaint"
 THANKS = "thanks"
 # Votes bought with a reward otherwise: the WX305 case "vote" (its own wording and fix).
 VOTE = "vote"
+# The bank of pleas to spread, and the notices they are no coercion on (a missing person's).
+PLEA, LOST = "plea", "lost-notice"
 # A join read through pinyin (帮我kan一刀) is a little less sure than one as written.
 PINYIN_DOUBT = 0.1
 # An earlier vote word opens a vote join's action at most this far before the next one.
@@ -110,7 +115,9 @@ class InducementChecker(Checker):
         mixing = may_mix(clauses.text)
         taken: dict[str, Disjoint] = {}  # where joins found as written stand, by rule
         if self._joinable(clauses.text):
-            joins = find_joins(clauses, model.banks, model.combines, model.alones)
+            joins = find_joins(
+                clauses, model.banks, model.combines, model.alones, accept=self._pleas(clauses)
+            )
             if mixing:
                 for j in joins:  # a rule's joins never overlap (one per place)
                     taken.setdefault(j.rule, Disjoint()).add(*clauses.original(j.start, j.end))
@@ -129,6 +136,7 @@ class InducementChecker(Checker):
             return
         mix, plain, sound = found
         spelt = Spelt(mix)
+        pleas = self._pleas(plain)
         joins = [
             j
             for j in find_joins(
@@ -136,11 +144,25 @@ class InducementChecker(Checker):
                 model.sound,
                 model.combines,
                 model.alones,
-                accept=lambda j: self._disguised(j, plain, spelt),
+                accept=lambda j: pleas(j) and self._disguised(j, plain, spelt),
             )
             if j.rule not in taken or not taken[j.rule].overlaps(*plain.original(j.start, j.end))
         ]
         yield from self._findings(joins, plain, original, spelt)
+
+    def _pleas(self, clauses: Clauses) -> Callable[[Join], bool]:
+        """Whether a join stands: a plea to spread does not on a missing person's notice
+        (寻人启事…请大家帮忙扩散). The notice is looked for once, at the first plea."""
+        lost: list[bool] = []
+
+        def accept(join: Join) -> bool:
+            if join.banks[0] != PLEA:
+                return True
+            if not lost:
+                lost.append(bool(self.model.banks[LOST].hits(clauses.text)))
+            return not lost[0]
+
+        return accept
 
     def _disguised(self, join: Join, plain: Clauses, spelt: Spelt) -> bool:
         """A part of the join is in pinyin, and its characters outside the pinyin are written

@@ -26,6 +26,7 @@ CONTEXT_BANKS = (
     "acquire",
     "vote-thanks",
     "vote-campaign",
+    "lost-notice",
 )
 
 
