@@ -845,6 +845,18 @@ POSITIVES: list[tuple[str, str, str]] = [
         "WX802",
         "扫描下方二维码缴纳课后服务费，逾期取消学位",
     ),
+    # session 13: a transfer to the teacher, a personal account, and a chat id even where the
+    # school's platform is named (its 'upgrade' sends the parent to the teacher)
+    (
+        "请各位家长把书本费转给我，未交的孩子下学期不能上课",
+        "WX802",
+        "把书本费转给我，未交的孩子下学期不能上课",
+    ),
+    (
+        "各位家长，学校缴费平台升级中，资料费请加李老师微信 lsh2024 缴纳，未缴费的孩子停课",
+        "WX802",
+        "微信 lsh2024 缴纳，未缴费的孩子停课",
+    ),
 ]
 
 NEGATIVES: list[str] = [
@@ -1151,4 +1163,13 @@ NEGATIVES: list[str] = [
     "请家长扫码填写疫苗接种信息，周五前完成",
     "本学期课后服务费请通过学校缴费平台缴纳，逾期视为自愿放弃课后服务",
     "警惕！有骗子冒充老师在家长群发二维码，称未缴费的孩子停课，千万别扫",
+    # session 13: a fee asked through the school's own platform, by code or link, with the
+    # school's consequence (review of session 12: the first two were blocked)
+    "请同学们于9月1日前通过学校缴费平台扫码缴纳学费，逾期未缴费的不予注册",
+    '各位家长：请于本周五前在"智慧校园"小程序扫码缴纳校服费，逾期未缴费的学生将影响升学档案',
+    "请新生登录学校官网缴费系统缴纳学费，未缴费的不予注册，详见 https://pay.example.edu.cn",
+    "请在校园缴费小程序扫码缴纳住宿费，逾期未缴的同学不能参加选宿",
+    "各位家长，下学期教材费请通过学校缴费平台缴纳，截止本周五。",
+    '请家长在"智慧校园"小程序缴纳午餐费，未缴费的同学下周无法订餐。',
+    "温馨提示：学校从不通过班级群收费，如有老师发二维码让交钱，未缴费的孩子停课等说法都是诈骗",
 ]
