@@ -19,6 +19,7 @@ from wxguard.phrases.joins import (
     Joinables,
     _candidates,
     _join,
+    _one_per_place,
     _widen,
     find_joins,
     read_rules,
@@ -430,3 +431,40 @@ def test_a_join_tries_the_phrases_near_enough_to_be_joined_nearest_first(
     if expected:
         first = Join("WX301", action, expected[0][:2], 0.9, banks=("share", "reward"))
         assert found == _plain_widen(first, spec, action, rows)
+
+
+def _one_per_place_by_pairs(joins: list[Join]) -> list[Join]:
+    """Within a rule, overlapping joins keep the surest, then the tightest, then the
+    earliest: each asked against every join kept before it."""
+    ranked = sorted(joins, key=lambda j: (-j.confidence, j.end - j.start, j.start))
+    kept: list[Join] = []
+    for join in ranked:
+        if not any(k.rule == join.rule and k.start < join.end and join.start < k.end for k in kept):
+            kept.append(join)
+    order = {id(j): i for i, j in enumerate(kept)}
+    return sorted(kept, key=lambda j: (j.start, j.rule, order[id(j)]))
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["WX301", "WX303"]),
+            SPAN,
+            SPAN,
+            st.sampled_from([0.75, 0.8, 0.9]),
+            st.none() | SPAN,
+        ),
+        max_size=14,
+    )
+)
+def test_one_join_is_kept_per_place_as_asked_against_every_kept_one(
+    drawn: list[tuple[str, tuple[int, int], tuple[int, int], float, tuple[int, int] | None]],
+) -> None:
+    """``_one_per_place`` keeps, per rule, the surest, tightest, earliest of overlapping
+    joins by one bisection of the kept spans a join: the same joins, in the same order, as
+    asking each against every join kept before it."""
+    joins = [
+        Join(rule, action, joined, confidence, whole=whole)
+        for rule, action, joined, confidence, whole in drawn
+    ]
+    assert _one_per_place(joins) == _one_per_place_by_pairs(joins)

@@ -286,10 +286,11 @@ class Spelt:
         self._ends: list[int] = []
         self._runs = mix.runs
         at = done = 0
+        count = sizes.count  # each character's output is 0 or 1 characters long
         for a, b in mix.runs:
-            at += sum(sizes[done:a])
+            at += count(1, done, a)
             starts.append(at)
-            at += sum(sizes[a:b])
+            at += count(1, a, b)
             self._ends.append(at)
             done = b
         # 1 where a run's characters stand (of a run of one syllable: ``lone``), up to the
@@ -307,20 +308,19 @@ class Spelt:
         self.written: dict[tuple[str, str, str, bytes, str, bytes], bool] = {}
 
     def touches(self, start: int, end: int) -> bool:
-        """A run's characters lie in ``[start, end)`` of the clause view (as
-        ``Mixed.touches`` of its span in the message)."""
+        """A run's characters lie in ``[start, end)`` of the clause view (as a run overlaps
+        its span in the message)."""
         return self.chars.find(1, start, end) >= 0
 
     def open_ended(self, end: int) -> bool:
-        """A span ending at ``end`` ends on a run of one syllable (as ``Mixed.open_ended``
-        of its span in the message)."""
+        """A span ending at ``end`` ends on a run of one syllable (as its span in the
+        message does)."""
         return end <= len(self.lone) and self.lone[end - 1] == 1
 
     def placed(self, clauses: Clauses, start: int, end: int) -> tuple[int, int]:
         """Where ``[start, end)`` of the clause view stands in the message, grown over the
-        runs it reaches into (as ``Mixed.widen`` of its span there): a run holds the span's
-        first or last character there exactly when it holds it here, and only such a run
-        grows it."""
+        runs its span there overlaps: a run holds the span's first or last character there
+        exactly when it holds it here, and only such a run grows it."""
         s, e = clauses.original(start, end)
         ran = self.chars
         if start < len(ran) and ran[start]:
