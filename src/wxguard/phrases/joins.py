@@ -362,9 +362,11 @@ class _Message:
             reach = bank.options.get("reach", BLOCKER_REACH) if bank is not None else BLOCKER_REACH
             self._blockers = (self.spans("blocker"), reach)
         blockers, reach = self._blockers
-        return bool(blockers.hits) and any(
-            self.quiet(b[1], action[0]) and not self.titled(b, action)
-            for b in blockers.ending(action[0] - reach, action[0])
+        if not blockers.hits:
+            return False
+        near = blockers.ending(action[0] - reach, action[0])
+        return bool(near) and any(
+            self.quiet(b[1], action[0]) and not self.titled(b, action) for b in near
         )
 
     def titled(self, blocker: Found, action: Found) -> bool:
@@ -418,18 +420,25 @@ class _Message:
         found = self._bound.get(name)
         if found is None:
             verbs = self.spans("acquire")
+            text = self.clauses.text
             found = []
             for noun in self.live(name):
-                near = [
-                    q
-                    for q in verbs.ending(noun[0] - ACQUIRE_REACH, noun[0])
-                    if self.quiet(q[1], noun[0])
-                ]
-                if near:
-                    verb = max(near, key=lambda q: (q[1], q[1] - q[0]))
+                at = noun[0]
+                # The latest-ending verb with no clause marker before the noun, then the
+                # longest, then the first (a loop, not a list and ``max``: once per noun).
+                verb: Found | None = None
+                for q in verbs.ending(at - ACQUIRE_REACH, at):
+                    between = text[q[1] : at]
+                    if (
+                        STRONG not in between
+                        and WEAK not in between
+                        and (verb is None or (q[1], q[1] - q[0]) > (verb[1], verb[1] - verb[0]))
+                    ):
+                        verb = q
+                if verb is not None:
                     found.append((noun, (verb[0], noun[1], False)))
                 else:
-                    found.append((noun, (noun[0], noun[1], True)))
+                    found.append((noun, (at, noun[1], True)))
             self._bound[name] = found
         return found
 
@@ -719,8 +728,16 @@ def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) ->
         if closed_after if later else closed_before:
             continue
         tried = _placed(msg, spec, action, start, end, bare, bank)
-        if isinstance(tried, Join):
-            return _widen(tried, action, near)
+        if isinstance(tried, tuple):
+            joined, confidence = tried
+            # made once widened: a long text joins every action
+            return Join(
+                spec.rule,
+                (first, last),
+                _widen(joined, action, near),
+                confidence,
+                banks=(spec.action, bank),
+            )
         if later:
             closed_after = tried
         else:
@@ -746,8 +763,9 @@ def _candidates(made: Joinables, after: int, lo: int, hi: int) -> list[Candidate
 
 def _placed(
     msg: _Message, spec: Combine, action: Found, start: int, end: int, bare: bool, bank: str
-) -> Join | bool:
-    """The join when the phrase at ``[start, end)`` is close enough and tied to the action:
+) -> tuple[tuple[int, int], float] | bool:
+    """The joined span and the join's confidence when the phrase at ``[start, end)`` is
+    close enough and tied to the action:
     after it within ``after`` characters and the allowed clause breaks and sentence ends
     (``sentences``; with ``tied``, a later clause must open with the phrase or a link word),
     or before it within ``before`` when the action is stated as the condition (a bare noun
@@ -783,21 +801,15 @@ def _placed(
         if lead is None:
             return False
         start = max(lead[0], last) if start >= last else lead[0]
-    return Join(
-        spec.rule,
-        (first, last),
-        (start, end),
-        CONFIDENCE[kind],
-        banks=(spec.action, bank),
-    )
+    return (start, end), CONFIDENCE[kind]
 
 
-def _widen(join: Join, action: Found, near: list[list[Candidate]]) -> Join:
-    """Grow the joined span over the phrases ``near`` it (bare nouns left out: ``_join``'s
+def _widen(joined: tuple[int, int], action: Found, near: list[list[Candidate]]) -> tuple[int, int]:
+    """The joined span grown over the phrases ``near`` it (bare nouns left out: ``_join``'s
     candidates of each bank within twice a span's reach of the action's window) that overlap
     it (即可领取 + 领取红包), so the finding names the whole reward; never over the action."""
     first, last = action[0], action[1]
-    start, end = join.joined
+    start, end = joined
     grown = False
     # The span grown to its closure, the same in any order: a first pass over the
     # candidates as they come, and their list made only where one grew (most grow nothing).
@@ -812,16 +824,14 @@ def _widen(join: Join, action: Found, near: list[list[Candidate]]) -> Join:
             ):
                 start, end, grown = min(a, start), max(b, end), True
     if not grown:
-        return join
+        return joined
     spans = [(a, b) for found in near for a, b, bare, _ in found if not bare]
     while grown:
         grown = False
         for a, b in spans:
             if a < end and start < b and (a < start or b > end) and (b <= first or a >= last):
                 start, end, grown = min(a, start), max(b, end), True
-    if (start, end) == join.joined:
-        return join  # each growth is strict: nothing grew
-    return Join(join.rule, join.action, (start, end), join.confidence, join.label, banks=join.banks)
+    return start, end
 
 
 class Disjoint:

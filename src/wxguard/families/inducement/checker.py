@@ -286,11 +286,11 @@ class Spelt:
         self._ends: list[int] = []
         self._runs = mix.runs
         at = done = 0
-        count = sizes.count  # each character's output is 0 or 1 characters long
+        ones = sizes.count  # each character's output is 0 or 1 characters long
         for a, b in mix.runs:
-            at += count(1, done, a)
+            at += ones(1, done, a)
             starts.append(at)
-            at += count(1, a, b)
+            at += ones(1, a, b)
             self._ends.append(at)
             done = b
         # 1 where a run's characters stand (of a run of one syllable: ``lone``), up to the
