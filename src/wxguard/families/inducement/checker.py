@@ -26,6 +26,7 @@ from ...phrases.joins import Disjoint, Join, Placed, find_joins, placed, uncover
 from ...phrases.mixed import Mixed, may_mix, mixed
 from ...text.folding import is_cjk
 from ...text.sound import syllable_table
+from ...text.views import ARRAY_THRESHOLD
 from ..base import CheckContext, Checker, Finding, Frame
 from .model import InducementModel, inducement_model
 
@@ -195,7 +196,7 @@ class InducementChecker(Checker):
             start, end, action, joined = (
                 placed(join, clauses, original)
                 if spelt is None
-                else _widened(join, clauses, original, spelt)
+                else _widened(join, original, spelt)
             )
             fields = shared.get((action, joined))
             if fields is None:
@@ -278,10 +279,19 @@ class Spelt:
     their characters: ``chars`` says of each character whether a run wrote it, ``lone``
     whether a run of one syllable did, and a span's run is a bisection away."""
 
-    __slots__ = ("_ends", "_runs", "chars", "lone", "written")
+    __slots__ = ("_at", "_ends", "_runs", "chars", "lone", "written")
 
     def __init__(self, mix: Mixed) -> None:
         sizes = compact_sizes(mix.text)
+        # Where each character of the clause view stands in the copy (the message's indices):
+        # what ``Clauses.original`` reads, here without its call for each end of each join.
+        self._at: Sequence[int]
+        if len(sizes) >= ARRAY_THRESHOLD:
+            import numpy as np  # here: numpy is loaded for long texts only
+
+            self._at = np.flatnonzero(np.frombuffer(sizes, dtype=np.uint8)).data
+        else:
+            self._at = [i for i, size in enumerate(sizes) if size]
         starts: list[int] = []
         self._ends: list[int] = []
         self._runs = mix.runs
@@ -317,29 +327,31 @@ class Spelt:
         message does)."""
         return end <= len(self.lone) and self.lone[end - 1] == 1
 
-    def placed(self, clauses: Clauses, start: int, end: int) -> tuple[int, int]:
+    def placed(self, start: int, end: int) -> tuple[int, int]:
         """Where ``[start, end)`` of the clause view stands in the message, grown over the
         runs its span there overlaps: a run holds the span's first or last character there
         exactly when it holds it here, and only such a run grows it."""
-        s, e = clauses.original(start, end)
-        ran = self.chars
-        if start < len(ran) and ran[start]:
-            s = self._runs[bisect_right(self._ends, start)][0]
+        ran, runs, ends = self.chars, self._runs, self._ends
+        s = (
+            runs[bisect_right(ends, start)][0]
+            if start < len(ran) and ran[start]
+            else self._at[start]
+        )
         if end <= len(ran) and ran[end - 1]:
-            e = self._runs[bisect_right(self._ends, end - 1)][1]
-        return s, e
+            return s, runs[bisect_right(ends, end - 1)][1]
+        return s, self._at[end - 1] + 1
 
 
-def _widened(join: Join, clauses: Clauses, original: str, spelt: Spelt) -> Placed:
+def _widened(join: Join, original: str, spelt: Spelt) -> Placed:
     """``placed`` for a join found in the copy with pinyin written as characters: each
     span grown over the pinyin runs it reaches into, so it names kan一刀, not k一刀."""
-    a0, a1 = spelt.placed(clauses, *join.action)
+    a0, a1 = spelt.placed(*join.action)
     if join.label is not None:
-        start, end = spelt.placed(clauses, join.start, join.end)
+        start, end = spelt.placed(join.start, join.end)
         return Placed(start, end, original[a0:a1], join.label)
-    j0, j1 = spelt.placed(clauses, *join.joined)
+    j0, j1 = spelt.placed(*join.joined)
     if join.whole is not None:
-        start, end = spelt.placed(clauses, *join.whole)
+        start, end = spelt.placed(*join.whole)
     else:
         # The map back and the widening both rise with a span's ends: the two parts' span,
         # widened, is the span of the two parts widened.
