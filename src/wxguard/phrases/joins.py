@@ -491,10 +491,13 @@ class _Message:
 
     def _conditional_now(self, action: Found) -> bool:
         first, last = action[0], action[1]
-        if any(self.quiet(r[1], first) for r in self.spans("requirement").ending(first - 1, first)):
+        # Most actions have neither phrase beside them: no generator is made for none.
+        required = self.spans("requirement").ending(first - 1, first)
+        if required and any(self.quiet(r[1], first) for r in required):
             return True
         end = self.clauses.clause_end(last)
-        return any(last <= c[0] for c in self.spans("completion").ending(end - 1, end))
+        done = self.spans("completion").ending(end - 1, end)
+        return bool(done) and any(last <= c[0] for c in done)
 
 
 def _unique(bank: Bank) -> bool:
