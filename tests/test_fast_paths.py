@@ -1162,6 +1162,26 @@ def test_a_long_texts_spelt_spans_are_placed_as_by_a_walk(text: str, data: st.Da
         assert spelt.placed(start, end) == _widened_by_walk(mix, *plain.original(start, end))
 
 
+@given(st.lists(PINYIN_MIXED, min_size=1, max_size=4).map("".join))
+def test_spelt_counts_a_long_texts_runs_as_it_walks_a_short_ones(text: str) -> None:
+    """``Spelt`` counts a long text's runs in numpy: the same map back, run ends and marks
+    as walking them run by run."""
+    from wxguard.families.inducement import checker as checker_module
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    made = []
+    with pytest.MonkeyPatch.context() as patch:
+        for threshold in (0, 10**9):
+            patch.setattr(checker_module, "ARRAY_THRESHOLD", threshold)
+            spelt = checker_module.Spelt(mix)
+            made.append((list(spelt._at), spelt._ends, spelt.chars, spelt.lone))
+    assert made[0] == made[1]
+
+
 # Pinyin and the characters the syllables are written back as (乏 for fa, 仜 for hong, 专
 # for zhuan), written as they are: the same characters in the copy, spelt or not.
 SPELT_OR_WRITTEN = st.lists(

@@ -283,18 +283,24 @@ class Spelt:
 
     def __init__(self, mix: Mixed) -> None:
         sizes = compact_sizes(mix.text)
-        # Where each character of the clause view stands in the copy (the message's indices):
-        # what ``Clauses.original`` reads, here without its call for each end of each join.
-        self._at: Sequence[int]
+        self._runs = mix.runs
         if len(sizes) >= ARRAY_THRESHOLD:
-            import numpy as np  # here: numpy is loaded for long texts only
-
-            self._at = np.flatnonzero(np.frombuffer(sizes, dtype=np.uint8)).data
+            self._counted(sizes, mix)
         else:
-            self._at = [i for i, size in enumerate(sizes) if size]
+            self._walked(sizes, mix)
+        # Per join's rule, action bank, and the characters of its parts with the runs'
+        # marks: whether those parts are written as the banks write them.
+        self.written: dict[tuple[str, str, str, bytes, str, bytes], bool] = {}
+
+    def _walked(self, sizes: bytes, mix: Mixed) -> None:
+        """The clause view's map back to the message (``_at``: where each of its characters
+        stands there, what ``Clauses.original`` reads, here without a call for each end of
+        each join), where each run's characters end in it, and the runs' marks (1 where a
+        run's characters stand, up to the last run's end; ``lone``: of a run of one
+        syllable), run by run."""
+        self._at: Sequence[int] = [i for i, size in enumerate(sizes) if size]
         starts: list[int] = []
         self._ends: list[int] = []
-        self._runs = mix.runs
         at = done = 0
         ones = sizes.count  # each character's output is 0 or 1 characters long
         for a, b in mix.runs:
@@ -303,8 +309,6 @@ class Spelt:
             at += ones(1, a, b)
             self._ends.append(at)
             done = b
-        # 1 where a run's characters stand (of a run of one syllable: ``lone``), up to the
-        # last run's end (0 beyond).
         chars = bytearray(at)
         lone = bytearray(at)
         for start, end, count in zip(starts, self._ends, mix.syllables, strict=True):
@@ -313,9 +317,26 @@ class Spelt:
                 lone[start:end] = b"\x01" * (end - start)
         self.chars = bytes(chars)
         self.lone = bytes(lone)
-        # Per join's rule, action bank, and the characters of its parts with the runs'
-        # marks: whether those parts are written as the banks write them.
-        self.written: dict[tuple[str, str, str, bytes, str, bytes], bool] = {}
+
+    def _counted(self, sizes: bytes, mix: Mixed) -> None:
+        """``_walked`` in numpy, for a long text (a MB of pinyin-spelt offers has 90,000
+        runs): a run's characters in the clause view start at the count of characters
+        kept before it, and the marks are runs of 0 and 1 of the lengths between."""
+        import numpy as np  # here: numpy is loaded for long texts only
+
+        at = np.flatnonzero(np.frombuffer(sizes, dtype=np.uint8))
+        self._at = at.data
+        bounds = np.searchsorted(at, np.array(mix.runs, dtype=np.intp))
+        starts, ends = bounds[:, 0], bounds[:, 1]
+        self._ends = ends.tolist()
+        lengths = np.empty(2 * len(starts), dtype=np.intp)
+        lengths[0::2] = starts - np.concatenate(([0], ends[:-1]))  # before each run
+        lengths[1::2] = ends - starts
+        marks = np.zeros(len(lengths), dtype=np.uint8)
+        marks[1::2] = 1
+        self.chars = np.repeat(marks, lengths).tobytes()
+        marks[1::2] = np.array(mix.syllables) == 1
+        self.lone = np.repeat(marks, lengths).tobytes()
 
     def touches(self, start: int, end: int) -> bool:
         """A run's characters lie in ``[start, end)`` of the clause view (as a run overlaps
