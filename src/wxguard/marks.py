@@ -39,7 +39,7 @@ from operator import attrgetter
 
 from .catalog import OneMark, catalog
 from .families.base import Finding
-from .models import _FOUND_FIELDS, Severity, Violation
+from .models import _FOUND_FIELDS, Severity, Violation, unvalidated
 from .text.folding import SENTENCE_ENDS, fold_one_to_one
 from .text.segment import word_bounds
 
@@ -349,19 +349,13 @@ def _updated(
 ) -> Violation:
     """``v.model_copy(update=…)`` of these three fields, made directly: a long text's merge
     makes one per mark, and pydantic's copy went through ``copy.copy`` three times."""
-    made = Violation.__new__(Violation)
     values = v.__dict__.copy()
     values["message"], values["suggestion"], values["also"] = message, suggestion, also
-    _set = object.__setattr__
-    _set(made, "__dict__", values)
-    _set(made, "__pydantic_extra__", None)
     fields = v.__pydantic_fields_set__
     # A finding's violation and a mark share the set of what validation records as set,
     # as ``Violation.placed`` does: one set fewer for the collector to walk per mark.
     marked = _MARKED if fields is _FOUND_FIELDS or fields is _MARKED else fields | _UPDATED
-    _set(made, "__pydantic_fields_set__", marked)
-    _set(made, "__pydantic_private__", None)
-    return made
+    return unvalidated(Violation, values, marked)
 
 
 _UPDATED = frozenset(("message", "suggestion", "also"))
