@@ -7,6 +7,12 @@ none of them may raise any WX8 rule or any error."""
 from __future__ import annotations
 
 POSITIVES: list[tuple[str, str, str]] = [
+    # a scam that opens by naming impostors is still the scam (review s12)
+    (
+        "一些人冒充官方，真正的补贴领取请扫码填写银行卡号和验证码",
+        "WX801",
+        "填写银行卡号和验证码",
+    ),
     # WX801 phishing: account trouble, points to cash, expiring tokens, bait, with a link, number or chat id
     (
         "【中国建设银行】尊敬的客户，您的账户积分已满10000分，可兑换388元现金，请及时登录 wap.ccb-jf.com 兑换，逾期作废。",

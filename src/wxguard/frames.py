@@ -366,9 +366,10 @@ _OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
 _SYMMETRIC = {c for c, close in _OPENERS.items() if c == close}
 
-# An ASCII apostrophe between two Latin letters (don't, it's) is no quotation mark.
+# An ASCII apostrophe quotes only with no Latin letter or digit on either side: in don't,
+# it's, 90's and 5' it is no quotation mark.
 _QUOTE_MARKS = re.compile(
-    "[" + "".join(sorted({*_OPENERS, *_CLOSERS} - {"'"})) + "]|(?<![A-Za-z])'|'(?![A-Za-z])"
+    "[" + "".join(sorted({*_OPENERS, *_CLOSERS} - {"'"})) + "]|(?<![A-Za-z0-9])'(?![A-Za-z0-9])"
 )
 
 
@@ -380,6 +381,7 @@ class Quotes:
         self.text = text
         self._marks: list[int] = []
         self._open: list[str | None] = []  # the innermost open mark after each of _marks
+        self._last: dict[str, int] = {}  # each mark's last place (not an apostrophe's)
         depth: list[str] = []
         for m in _QUOTE_MARKS.finditer(text):
             c = m.group()
@@ -391,7 +393,7 @@ class Quotes:
                 depth.pop()
             self._marks.append(m.start())
             self._open.append(depth[-1] if depth else None)
-        self._last = {closer: text.rfind(closer) for closer in _CLOSERS}
+            self._last[c] = m.start()
 
     def around(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` lie inside one pair of quotation marks?"""
@@ -400,7 +402,7 @@ class Quotes:
         if opener is None:
             return False
         closer = _OPENERS[opener]
-        return closer not in self.text[start:end] and self._last[closer] >= end
+        return closer not in self.text[start:end] and self._last.get(closer, -1) >= end
 
 
 _BY_RANK = {s.rank: s for s in Severity}
