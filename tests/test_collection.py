@@ -184,6 +184,10 @@ def test_the_offers_set_aside_for_a_term_are_not_walked_by_the_collector() -> No
         Guard(select=["WX1"]).check("《出售冰毒》 " * 300)
     finally:
         joins._needed = needed
+    # A collection untracks a tuple of untracked items as it meets it: one whose inner tuple
+    # comes later in the collector's list waits for the next collection (the full suite's
+    # order failed this with one).
+    gc.collect()
     gc.collect()
     assert len(held) == 1 and len(held[0]) == 300
     assert not [item for item in held[0] if gc.is_tracked(item)]
