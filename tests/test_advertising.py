@@ -1348,6 +1348,9 @@ def test_offers_beside_notice_words_stay_ads(text: str) -> None:
         ("【广告】蓝海游泳馆 暑期班8节课499元，回T退订", []),
         ("【广告】全场五折 仅限今天，回T退订", ["WX404"]),  # an offer, no sender
         ("【广告】新店开业 进店有礼，回T退订", ["WX404"]),
+        ("【广告】今晚八点 直播抢购，回T退订", ["WX404"]),  # a time, no sender
+        ("【广告】明天上午10点 新品首发，回T退订", ["WX404"]),
+        ("【广告】周六下午 到店有礼，回T退订", ["WX404"]),
     ],
 )
 def test_a_name_set_off_after_the_label_is_the_sender(
@@ -1378,10 +1381,25 @@ def test_a_sellers_promise_alone_is_judged(text: str, claims: list[str]) -> None
         "医生说这个药没有副作用，能根治吗？",  # asked, and no maker's promise
         "我爸吃了这个药，血压降了不少",
         "新闻：某驾校承诺包过，被市场监管局查处",  # reported
+        "驾校老师说科目一包过，结果我挂了",  # someone else's words, told
+        "据说这家驾校包过，我看悬",  # 这家驾校 is no business's name
     ],
 )
 def test_the_same_promises_negated_asked_or_reported_are_not(text: str) -> None:
     assert Guard(select=["WX405"]).check(text).violations == ()
+    assert Guard(select=["WX405"], industry="education").check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "教练说了，我们这包过，报名找我",  # a seller quoting its staff to a reader
+        "学员都说包过，报名电话13812345678",
+        "科目二包过，学员都说好",  # the praise is reported, the promise is not
+    ],
+)
+def test_a_promise_beside_reported_words_that_addresses_a_reader_is_judged(text: str) -> None:
+    assert [v.text for v in Guard(select=["WX405"]).check(text).violations] == ["包过"]
 
 
 def test_a_resellers_call_for_agents_is_an_offer() -> None:
