@@ -356,6 +356,25 @@ def test_a_seller_speaking_of_its_product_is_held_to_advertising_law() -> None:
         assert guard.check(text).verdict is Verdict.BLOCK, text
 
 
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # the sender's signature beside boasts of its goods: the labelled version of the same
+        # message was judged, the unlabelled one passed (new-user trial s11)
+        ("【优品奶茶】全市最好喝，第一品牌，国家级品质", ["最好", "第一品牌", "国家级"]),
+        ("天天鲜果，全城最低价，驰名商标【天天鲜果】", ["最低价", "驰名商标"]),
+        # no boast: a bank's credit limit, a tag before news, a review
+        ("【招商银行】尊敬的客户，您的信用卡最高可借5万元", []),
+        ("【通知】本周六全市最好的医生来社区义诊", []),
+        ("这家奶茶全市最好喝，第一品牌吧", []),
+    ],
+)
+def test_a_signed_boast_is_a_seller_speaking(text: str, terms: list[str]) -> None:
+    assert [v.text for v in Guard(select=["WX402"]).check(text).violations] == terms
+    (report,) = Guard(select=["WX402"]).check_many([text])
+    assert [v.text for v in report.violations] == terms
+
+
 def test_small_sellers_prices_per_unit_are_evidence() -> None:
     signals = commercial_score("本店新到大闸蟹，4两公蟹88一只，需要的私聊我下单").signals
     assert ("price", "88一只") in {(s.kind, s.text) for s in signals}
@@ -680,8 +699,9 @@ def test_a_masked_number_of_several_digits_counts_like_a_real_one(
         ("全场x.xx折起", "discount"),
         ("化妆品xxx减xxx", "discount"),  # spend-x-save-y written without 满
         ("化妆品300减100", "discount"),
-        ("订餐请拨 xxx xxxx xxxx", "phone"),  # a mobile number written in groups
-        ("订餐请拨 138-1234-5678", "phone"),
+        ("送餐的师傅说 xxx xxxx xxxx", "phone"),  # a mobile number written in groups
+        ("送餐的师傅说 138-1234-5678", "phone"),
+        ("订餐请拨 138-1234-5678", "cta"),  # a call and its number: one piece of evidence
         ("我是您的置业顾问小王", "intro"),
         ("首付x万起，现房销售", "price"),
         ("有意收购的请与项目部联系", "solicit"),

@@ -73,6 +73,10 @@ _HEAD_NAME = stored_regex(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z·&]{1,15})\s
 _HEAD_SPACED = stored_regex(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9·&]{1,15})[^\S\n]+\S")
 # Signals that name a business rather than offer anything: a name may hold them.
 _NAMING = frozenset({"org", "corp", "mall", "store", "signature"})
+# What a message with a sender's 【signature】 holds (a superset, asked before the score).
+_SIGN = re.compile(r"[【〖]")
+# A sender's signature beside a boast of its goods or standing (``signal-boast``).
+_SIGNED_BOAST = frozenset({"signature", "boast"})
 
 
 class AdvertisingChecker(Checker):
@@ -97,18 +101,22 @@ class AdvertisingChecker(Checker):
             if quick is None
             else batch.matching(quick, batch.compact, batch.compact_starts)
         )
-        return claimed | self.model.ceiling.screen(batch.folded, batch.starts, self.threshold)
+        signed = batch.matching(_SIGN, batch.folded, batch.starts)
+        return (
+            claimed | signed | self.model.ceiling.screen(batch.folded, batch.starts, self.threshold)
+        )
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         clauses = Clauses.of(ctx.view)
         quick = self.model.claims_prefilter
         claimed = quick is None or quick.search(clauses.text) is not None
-        if not claimed and not self.model.may_reach(ctx.view.folded, self.threshold):
-            return  # no claim, and too little evidence to be an ad: most messages
+        signed = _SIGN.search(ctx.view.folded) is not None
+        if not claimed and not signed and not self.model.may_reach(ctx.view.folded, self.threshold):
+            return  # no claim, no signature, too little evidence to be an ad: most messages
         score = self.model.evidence(ctx.view.folded)
         found = self._found_claims(clauses.text) if claimed else []
         commercial = score.score >= self.threshold
-        seller = claimed and self._seller(clauses.text, found)
+        seller = (claimed and self._seller(clauses.text, found)) or _boasts(score)
         promised = bool(found) and self._promised(clauses, score, found)
         specific: list[Finding] = []
         if commercial or seller or promised:
@@ -390,6 +398,13 @@ class AdvertisingChecker(Checker):
             o = clauses.original(end, end + 1)[0]
             return clauses.original_char(o) in "?？"
         return False
+
+
+def _boasts(score: Evidence) -> bool:
+    """The sender's signature beside a boast of its goods or its standing (【优品奶茶】全市最好
+    喝，第一品牌): a business speaking of itself, as 本产品 is, so its absolute terms are an
+    ad's, price or no price; labelling the message must not be what gets them judged."""
+    return _SIGNED_BOAST.issubset(s.kind for s in score.signals)
 
 
 def _anchor(view: str, busy: list[tuple[int, int]], at_end: bool) -> tuple[int, int]:
