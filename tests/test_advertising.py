@@ -701,7 +701,7 @@ def test_a_masked_number_of_several_digits_counts_like_a_real_one(
         ("化妆品300减100", "discount"),
         ("送餐的师傅说 xxx xxxx xxxx", "phone"),  # a mobile number written in groups
         ("送餐的师傅说 138-1234-5678", "phone"),
-        ("订餐请拨 138-1234-5678", "cta"),  # a call and its number: one piece of evidence
+        ("订餐请拨 138-1234-5678", "contact"),  # a call and its number: one contact line
         ("我是您的置业顾问小王", "intro"),
         ("首付x万起，现房销售", "price"),
         ("有意收购的请与项目部联系", "solicit"),
