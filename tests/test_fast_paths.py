@@ -1034,7 +1034,7 @@ def test_joins_set_aside_for_a_term_are_built_where_they_may_compete(text: str) 
 
     quick = ALLOW_GUARD.check(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(joins, "_needed", lambda deferred, found: list(deferred))
+        patch.setattr(joins, "_needed", lambda deferred, setups, found: list(deferred))
         slow = ALLOW_GUARD.check(text)
     assert quick == slow
 
@@ -1271,3 +1271,62 @@ def test_the_pinyin_copy_is_written_letter_by_letter(pieces: list[str]) -> None:
     else:
         assert found is not None
         assert (found.text, tuple(zip(found.runs, found.syllables, strict=True))) == expected
+
+
+@given(st.one_of(ANY, st.text("。，、,.!?；好1a ", max_size=30), SPARSE_MARKS))
+def test_the_marker_lists_are_every_marker(text: str) -> None:
+    """The markers found by ``str.find`` are every sentence end and clause break of the
+    compact text, in order, as a walk over its characters finds them."""
+    from wxguard.phrases.clauses import STRONG, WEAK, Clauses
+
+    clauses = Clauses(text)
+    compact = clauses.text
+    assert clauses._markers() == (
+        [i for i, c in enumerate(compact) if c == STRONG],
+        [i for i, c in enumerate(compact) if c == WEAK],
+    )
+
+
+_SPAN = st.tuples(st.integers(0, 12), st.integers(0, 4)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@given(_SPAN, st.lists(_SPAN, max_size=12))
+def test_a_marks_reading_of_overlaps_is_the_overlap_test(
+    kept: tuple[int, int], others: list[tuple[int, int]]
+) -> None:
+    """``_read`` tells whether each absorbed finding overlaps the kept one with the test
+    written out; it is ``_overlap``'s answer (empty spans: an anchor's) for every pair."""
+    from wxguard.marks import _overlap, _read
+    from wxguard.models import Violation
+
+    def made(span: tuple[int, int]) -> Violation:
+        return Violation(
+            rule="WX104", name="n", category="c", severity=Severity.ERROR, start=span[0],
+            end=span[1], text="", message="m", consequence="c",
+        )  # fmt: skip
+
+    head, also = made(kept), [made(s) for s in others]
+    assert _read(head, also)[0] == [_overlap(head, v) for v in also]
+
+
+@given(
+    st.text("。！.好1 ", max_size=40),
+    st.lists(st.integers(0, 45), max_size=20),
+    st.lists(st.integers(-2, 47), max_size=10),
+)
+def test_candidates_by_sentence_are_those_a_bisection_finds(
+    text: str, starts: list[int], asked: list[int]
+) -> None:
+    """The merge groups the candidates (by start) by the sentence they start in with one
+    walk along the sentence ends; each sentence holds those a bisection of every
+    candidate's start places in it."""
+    from bisect import bisect_left
+
+    from wxguard.marks import _SENTENCE_END, _Sentences
+
+    candidates = sorted(range(len(starts)), key=starts.__getitem__)
+    sentences = _Sentences(starts, candidates, text)
+    ends = [m.start() for m in _SENTENCE_END.finditer(fold_one_to_one(text))]
+    for start in asked + starts:
+        at = bisect_left(ends, start)
+        assert sentences.of(start) == [i for i in candidates if bisect_left(ends, starts[i]) == at]

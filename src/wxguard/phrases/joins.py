@@ -550,6 +550,7 @@ def find_joins(
     msg = _Message(clauses, banks, given or {}, written)
     found: list[Join | None] = []  # None: a dropped action's join, built only if needed
     deferred: list[_Deferred] = []
+    setups: list[tuple[Combine, list[str]]] = []  # what a set-aside action is joined by
     blocked: dict[Found, bool] = {}  # an action's blocker is the same for every rule
     anchored, present = msg.anchored(), msg.present()
     for spec in combines:
@@ -569,13 +570,17 @@ def find_joins(
         # twice as far (``_join``, ``_widen``). A lead before the action has no bound.
         bounded = dropped is not None and not (spec.lead and spec.before)
         reach = max(msg.reach(name) for name in names) if bounded else 0
+        setup = -1  # this combine's place in ``setups``, once an action is set aside
         for action in actions:
             if bounded:
                 assert dropped is not None
                 first, last = action[0], action[1]
                 if dropped(Join(spec.rule, (first, last), (first, last), 0.0)):
                     lo, hi = first - spec.before - 2 * reach, last + spec.after + 3 * reach
-                    deferred.append(_Deferred(lo, hi, len(found), spec, action, names))
+                    if setup < 0:
+                        setup = len(setups)
+                        setups.append((spec, names))
+                    deferred.append((lo, hi, len(found), setup, action))
                     found.append(None)
                     continue
             stop = blocked.get(action)
@@ -614,44 +619,45 @@ def find_joins(
             label = None if joined != whole else alone.label
             found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole, parts))
     if deferred:
-        for item in _needed(deferred, found):
-            stop = blocked.get(item.action)
+        for _, _, slot, setup, action in _needed(deferred, setups, found):
+            stop = blocked.get(action)
             if stop is None:
-                stop = blocked[item.action] = msg.blocked(item.action)
+                stop = blocked[action] = msg.blocked(action)
             if stop:
                 continue
-            join = _join(msg, item.spec, item.action, [msg.joinables(n) for n in item.names])
-            if join is not None and not msg.spans(*item.spec.yield_to).overlaps(
-                item.action[0], item.action[1]
-            ):
-                found[item.slot] = join
+            spec, names = setups[setup]
+            join = _join(msg, spec, action, [msg.joinables(n) for n in names])
+            if join is not None and not msg.spans(*spec.yield_to).overlaps(action[0], action[1]):
+                found[slot] = join
     joins = [j for j in found if j is not None]
     if dropped is not None:
         joins = _unless_dropped(joins, dropped)
     return _one_per_place([j for j in joins if accept(j)] if accept is not None else joins)
 
 
-class _Deferred(NamedTuple):
-    """An action whose join would be dropped, set aside: the place ``[lo, hi)`` its join
-    can reach, its slot among the joins, and the banks it may be joined to."""
-
-    lo: int
-    hi: int
-    slot: int
-    spec: Combine
-    action: Found
-    names: list[str]
+# An action whose join would be dropped, set aside: the place ``[lo, hi)`` its join can
+# reach, its slot among the joins, its combine and the banks it may be joined to (an index
+# into the caller's list of them) and the action. A plain tuple of ints and the action's
+# plain tuple, which the collector stops walking: a long text sets aside one an offer, and
+# a named tuple holding the combine stayed tracked (28,000 a MB of warnings, walked at
+# every full collection).
+_Deferred = tuple[int, int, int, int, Found]
 
 
-def _needed(deferred: list[_Deferred], found: list[Join | None]) -> list[_Deferred]:
+def _needed(
+    deferred: list[_Deferred],
+    setups: list[tuple[Combine, list[str]]],
+    found: list[Join | None],
+) -> list[_Deferred]:
     """The set-aside actions whose joins must be built: those in a run of places that
     overlap one another (per rule) where a join of the rule that was built may stand. In
     any other run every join would be dropped and could overlap only another of the run:
-    whatever one hid there, nothing of it is kept."""
+    whatever one hid there, nothing of it is kept. ``setups``: each item's combine and
+    banks, by its index."""
     out: list[_Deferred] = []
     by_rule: dict[str, list[_Deferred]] = {}
     for item in deferred:
-        by_rule.setdefault(item.spec.rule, []).append(item)
+        by_rule.setdefault(setups[item[3]][0].rule, []).append(item)
     for rule, items in by_rule.items():
         built = sorted((j.start, j.end) for j in found if j is not None and j.rule == rule)
         if not built:
@@ -662,14 +668,14 @@ def _needed(deferred: list[_Deferred], found: list[Join | None]) -> list[_Deferr
         run: list[_Deferred] = []
         lo = hi = 0
         for item in items:
-            if run and item.lo >= hi:
+            if run and item[0] >= hi:
                 if _reached(starts, furthest, lo, hi):
                     out.extend(run)
                 run = []
             if not run:
-                lo, hi = item.lo, item.hi
+                lo, hi = item[0], item[1]
             run.append(item)
-            hi = max(hi, item.hi)
+            hi = max(hi, item[1])
         if _reached(starts, furthest, lo, hi):
             out.extend(run)
     out.sort(key=itemgetter(2))  # built in the order they were found
