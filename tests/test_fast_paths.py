@@ -1003,6 +1003,42 @@ def test_joins_a_term_marks_are_dropped_as_their_places_would_be(text: str) -> N
     assert quick == slow
 
 
+def test_a_join_a_term_marks_is_never_built(monkeypatch: Any) -> None:
+    """《出售冰毒》 × n: the word list's 冰毒 stands on every sale, and no join of its rule
+    that was built stands near one, so no join is built (each was built, then dropped)."""
+    from wxguard.phrases import joins
+
+    built: list[object] = []
+    real = joins._join
+
+    def counted(*args: Any) -> Any:
+        built.append(args[2])
+        return real(*args)
+
+    monkeypatch.setattr(joins, "_join", counted)
+    guard = Guard(select=["WX1"])
+    assert guard.check("《出售冰毒》 " * 50).violations and built == []
+    assert guard.check("出售枪支，量大从优，加微信abc_123").violations and built
+
+
+@given(_MARKED_TEXT)
+@settings(max_examples=1000)
+@example("真人荷官六合图纸抵制烟叶子存款秒充多存多返你裸体照片")
+@example("体育博彩老品牌各类证书我现在就开码月入上万网吧包夜家长信息qiang支存多少赠多少大批有货")
+@example("《出售冰毒》 《出售冰毒》 出售枪支弹药，加微信abc_123")
+def test_joins_set_aside_for_a_term_are_built_where_they_may_compete(text: str) -> None:
+    """An action a term of its rule marks has its join built only where a join of that
+    rule that was built may stand within its reach: the report is the one building every
+    join gives."""
+    from wxguard.phrases import joins
+
+    quick = ALLOW_GUARD.check(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(joins, "_needed", lambda deferred, found: list(deferred))
+        slow = ALLOW_GUARD.check(text)
+    assert quick == slow
+
+
 @given(_MARKED_TEXT)
 @settings(max_examples=300)
 @example("出售冰毒枪支弹药 出售冰毒")

@@ -81,6 +81,11 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
         "WX8",
         lambda n: "反诈提醒：您的账户已冻结，请联系 13800138000 处理，" * n,
     ),
+    # scams under anti-fraud labels: each join's sentence asked for its cues and asks
+    "scams under a label": (
+        "WX8",
+        lambda n: "【反诈中心】您涉嫌洗钱，请立即按9转人工。" * n,
+    ),
     # a warning quoting scams: the text up to each join read again for its quotation marks
     "quoted scams in a warning": (
         "WX8",

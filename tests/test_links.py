@@ -85,6 +85,8 @@ NOT_LINKS = [
     "1.SONY的屏幕",
     "IP 是 1.2.3.4",
     "版本号 1.2.3.4 已发布",  # no word opens it
+    "路由器登录 192.168.1.1 改密码就行",  # a private address (review s11)
+    "请下载 2.3.1.0 版本的客户端",
     "e.g. 这样",
     "今天。明天",
     "a。b",
@@ -134,7 +136,7 @@ RULES = [
     ("下载 ftp://files.example.com/x", "WX201", "ftp://files.example.com/x", "files.example.com"),
     ("戳 https://t.cn/A6abcd", "WX205", "https://t.cn/A6abcd", "t.cn"),
     # a bare IP a word opens (new-user trial s11), as a port or a path already did
-    ("访问 10.0.0.1 获取文件", "WX206", "10.0.0.1", "10.0.0.1"),
+    ("访问 47.96.12.34 获取文件", "WX206", "47.96.12.34", "47.96.12.34"),
     ("网址：47.96.12.34", "WX206", "47.96.12.34", "47.96.12.34"),
     ("淘宝 m.tb.cn/h.abc", "WX205", "m.tb.cn/h.abc", "m.tb.cn"),
     ("https://w.url.cn/s/abc", "WX205", "https://w.url.cn/s/abc", "url.cn"),
@@ -199,6 +201,8 @@ CLEAN = [
     "原文 https://mp.weixin.qq.com/s/abc",
     "IP 是 1.2.3.4",
     "版本号 1.2.3.4 已发布",  # no word opens it
+    "路由器登录 192.168.1.1 改密码就行",  # a private address (review s11)
+    "请下载 2.3.1.0 版本的客户端",
     "readme.md 写好了",
 ]
 
@@ -592,3 +596,11 @@ def test_a_run_of_schemes_is_no_run_of_links() -> None:
     assert [v.text for v in WX2.check("店铺 http://i").violations] == ["http://i"]
     found = WX2.check("http://localhost:3000").violations
     assert [(v.rule, v.also_codes) for v in found] == [("WX206", ("WX201",))]
+
+
+def test_a_bare_ip_a_word_opens_is_a_link_only_when_public() -> None:
+    """Review s11: the cue made private and zero-padded addresses links too (and 010.1.1.1,
+    which ``ipaddress`` refuses, raised)."""
+    for text in ("访问 010.1.1.1", "访问 192.168.001.001", "打开 127.0.0.1"):
+        assert WX2.check(text).violations == (), text
+    assert [v.rule for v in WX2.check("访问 047.096.012.034").violations] == ["WX206"]

@@ -56,6 +56,23 @@ def test_an_illegal_offers_lure_is_not_also_an_induced_click() -> None:
     assert not _overlapping(GAMBLING_LURE)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "博彩平台注册就送100元",  # new-user trial s10: WX103 and WX307, two errors
+        "网上百家乐上线了！新会员注册即送58元",
+    ],
+)
+def test_an_illegal_offers_sign_up_bonus_is_one_mark_in_its_message(text: str) -> None:
+    ((rule, also),) = _top(text)
+    assert rule == "WX103" and {r for r in also if r.startswith("WX3")}
+
+
+def test_an_inducement_beside_a_warned_illegal_term_keeps_its_own_mark() -> None:
+    text = "转发本条到3个群送红包，顺便提醒大家不要赌博"
+    assert [rule for rule, _ in _top(text)] == ["WX301"]
+
+
 def test_the_number_an_illegal_offer_gives_is_the_offers_mark() -> None:
     text = "淡水新装五星酒店隆重推出【莞式一条龙服务】新到佳丽百名，欢迎前来体验，13812345678"
     ((rule, also),) = _top(text)
@@ -164,8 +181,9 @@ def test_a_bare_ip_link_is_one_mark_led_by_its_worst_problem() -> None:
 @pytest.mark.parametrize(
     ("text", "rule", "absorbed"),
     [
+        # (a bill, not points to cash: that is phishing, WX801, whose mark holds the link's)
         (
-            "【中国移动】尊敬的用户，您的积分即将清零，请点击 http://10086-jf.cn 兑换现金",
+            "【中国移动】尊敬的用户，您本月的账单已出，详情请点击 http://10086-jf.cn 查看",
             "WX208",
             "WX201",
         ),

@@ -350,6 +350,15 @@ def test_child_details_are_found_in_a_batch_too() -> None:
     ]
 
 
+def test_a_batch_finds_each_childs_details_as_check_does() -> None:
+    """Review s11: a name at a message's end (叫李小花) was found alone but not in a batch
+    where another message followed (the batch joins messages with ᚠ, which the name's
+    lookahead did not accept)."""
+    texts = [t for text, _, _ in CHILD_DETAILS for t in (text, "你好")]
+    texts += [t for text in CHILD_DETAILS_CLEAN for t in (text, "你好")]
+    assert [r.violations for r in WX5.check_many(texts)] == [WX5.check(t).violations for t in texts]
+
+
 # -- numbers spelled in Chinese numerals ------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "rule", "span"),
@@ -410,7 +419,8 @@ def test_a_card_beside_other_numbers_in_a_list_is_found_and_redacted() -> None:
 def test_a_childs_id_number_is_an_error_of_its_own() -> None:
     """New-user trial s11: a child's ID number posted to a group was only a warning; all
     personal information of a child under 14 is sensitive (PIPL art. 28)."""
-    (v,) = WX5.check("报名信息：王小明，身份证110105202001010015").violations
+    born = f"110105{date.today().year - 6}0101001"
+    (v,) = WX5.check(f"报名信息：王小明，身份证{born}{gb11643_check(born)}").violations
     assert (v.rule, v.severity.value, v.message) == (
         "WX502",
         "error",

@@ -104,6 +104,62 @@ def test_a_finding_names_the_lure_and_the_demand() -> None:
     assert zh.severity is Severity.ERROR
 
 
+@pytest.mark.parametrize(
+    ("text", "role", "where"),
+    [
+        ("我是你们李总，在公司吗？有个急事需要你办一下", "冒充领导或熟人", "原有电话"),
+        (
+            "您的包裹被查出违禁品，已被海关扣押，请马上联系张警官 020-66665555",
+            "冒充快递或海关",
+            "快递公司官方",
+        ),
+        (
+            "您的航班MU5123因天气原因已取消，请联系客服 0571-87654321 办理改签",
+            "冒充航空公司",
+            "95xxx",
+        ),
+        (
+            "您购买的G1234次列车已停运，退票补偿请添加客服微信 tl12306kf 办理",
+            "冒充铁路12306",
+            "12306官方",
+        ),
+        ("你涉嫌一起洗钱案件，请配合调查，下载会议软件开启屏幕共享", "冒充公检法", "110"),
+        ("亲，您的退款需要人工处理，我给您办理退款，请开启屏幕共享", "冒充客服", "官方App"),
+    ],
+)
+def test_an_impersonation_names_the_role_and_where_to_check_it(
+    wx8: Guard, text: str, role: str, where: str
+) -> None:
+    """New-user trial s11: a fake boss was told 冒充客服/快递/航空/铁路/公检法/领导 and to check
+    with an airline's 95 number. The lure's bank names the role, and the fix where to check."""
+    (v,) = wx8.check(text).violations
+    assert v.rule == "WX802" and v.message.startswith(role + "：") and where in v.suggestion
+    assert v.severity is Severity.ERROR
+    if role != "冒充航空公司":
+        assert "航空" not in v.suggestion
+
+
+def test_a_loan_whatever_the_credit_is_named_as_such(every_rule: Guard) -> None:
+    (v,) = every_rule.check("急需用钱？征信黑了也可以借，加微信 jie_qian99").violations
+    assert v.rule == "WX804" and v.message.startswith("无视征信放贷")
+    assert "查询征信" in v.suggestion and "WX401" in {a.rule for a in v.also}
+
+
+def test_a_lure_variant_its_rule_lacks_names_the_bank(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wxguard.families.scams import model
+
+    real = model.bundled_family
+
+    def misnamed(*args: object, **kwargs: object) -> object:
+        data, sources = real(*args, **kwargs)  # type: ignore[arg-type]
+        sources["courier-story"].options["variant"] = "postman"
+        return data, sources
+
+    monkeypatch.setattr(model, "bundled_family", misnamed)
+    with pytest.raises(WordListError, match=r"banks\.courier-story: variant 'postman'"):
+        model._build(())
+
+
 def test_payment_details_are_an_error(wx8: Guard) -> None:
     v = wx8.check("房租请打到我建行卡 6217 0012 3456 7890，户名李明").violations[0]
     assert (v.rule, v.severity) == ("WX808", Severity.ERROR)
@@ -123,6 +179,27 @@ def test_a_companys_billing_details_are_a_warning(wx8: Guard, text: str) -> None
     assert [(v.rule, v.severity) for v in wx8.check(text).violations] == [
         ("WX808", Severity.WARNING)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # new-user trial s10: a customer's or member's card on record names no payee: it is a
+        # leaked card number, not an account to pay into
+        "客户张三的卡号是6222020200112233446，请核对",
+        "会员李四 卡号6222020200112233446 已办理退卡",
+        "学员王五的账号 6222020200112233446 已注销",
+    ],
+)
+def test_a_card_on_record_is_no_payment_demand(text: str) -> None:
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX503", Severity.WARNING)
+    ]
+
+
+def test_a_payee_beside_a_card_on_record_is_still_a_payment_demand() -> None:
+    text = "客户张三的卡号是6222020200112233446，请把货款转到这个账户"
+    assert [v.rule for v in Guard(select=["WX8"]).check(text).violations] == ["WX808"]
 
 
 def test_a_lower_configured_severity_is_kept_for_billing_details() -> None:

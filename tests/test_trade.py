@@ -14,7 +14,7 @@ from wxguard.families.content.trade import trade_model
 
 from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS, WARNINGS, WHOLE_MARKS
 
-TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106", "WX107", "WX110", "WX111")
+TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106", "WX107", "WX110", "WX111", "WX112")
 
 
 @pytest.fixture(scope="module")
@@ -172,6 +172,14 @@ def test_sextortion_is_named_with_its_own_message_and_law() -> None:
     assert "第二百七十四条" in found.consequence and "110" in found.suggestion
     (threat,) = Guard().check("杀了你全家").violations
     assert threat.message.startswith("暴力威胁")
+
+
+def test_a_sextortion_naming_an_explicit_video_is_one_mark() -> None:
+    """The video a sextortion threatens to spread (你的裸聊视频) is its object, not a porn offer:
+    one mark, the threat's (new-user trial s11 saw only WX102 for 裸聊)."""
+    (found,) = Guard().check("你的裸聊录像在我手上，三天内不转8000就发给你全公司").violations
+    assert found.rule == "WX111" and found.message.startswith("以散布私密照片相威胁")
+    assert "WX102" in {a.rule for a in found.also}
 
 
 def test_a_bank_variant_its_rule_lacks_names_the_bank(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -166,6 +166,8 @@ OFFERS: list[tuple[str, str, str]] = [
     ("你给我等着，我知道你家住哪，明天就去砍你", "WX111", "砍你"),
     ("再逼逼打断你的腿", "WX111", "打断你的腿"),
     ("再不还钱就把你裸照发到你们公司群里", "WX111", "裸照"),
+    # the price of silence between the video and the threat (new-user trial s11)
+    ("你的不雅视频在我这里，不打3000块过来就发给你的同事", "WX111", "你的不雅视频"),
     # session 7b trial: threats that name the reader's home and hound their family; insults
     # aimed at someone; personal data sold by the record; drug slang beside a dealer's wink
     # or a drop; escort packages with the wink; accounts and cards spelled in Latin letters
@@ -178,7 +180,7 @@ OFFERS: list[tuple[str, str, str]] = [
     # new-user trial s11: a bare "wait" after telling the reader one knows their home, and a
     # bad death promised with no weapon named
     ("我知道你家住在哪儿，你就等着吧", "WX111", "我知道你家住在哪儿，你就等着吧"),
-    ("再敢在群里造谣，老子让你死得很惨", "WX111", "老子让你死得很惨"),
+    ("再敢在群里造谣，老子让你死得很难看", "WX111", "老子让你死得很难看"),
     ("群主是个废物，赶紧滚", "WX107", "废物"),
     ("你们这群人渣", "WX107", "人渣"),
     ("楼下那个老不死的…真该死", "WX107", "老不死的"),
@@ -220,6 +222,25 @@ OFFERS: list[tuple[str, str, str]] = [
     ("一批新来的小姐姐，上门宾馆都可，懂的来", "WX102", "上门宾馆都可，懂的来"),
     ("新来的小姐姐颜值高，酒店上门都可以", "WX102", "小姐姐颜值"),
     ("专业做各类证件，网上可查询", "WX106", "各类证件，网上可查询"),
+    # session 11 (the session-10 trial): papers sold with a guarantee that the fake passes;
+    # circumvention tools joined to a sale, a monthly price, a trial or a contact (WX112)
+    ("批发各类证件，毕业证、驾照都有，保真可验", "WX106", "驾照都有，保真可验"),
+    ("毕业证包真可查，加微信详谈", "WX106", "毕业证包真可查"),
+    ("科学上网梯子，30元一个月，不限速", "WX112", "科学上网梯子，30元一个月"),
+    ("海外VPN节点，免费试用，加微信 vpn_go88", "WX112", "海外VPN节点，免费试用"),
+    ("翻墙软件低价出售，稳定不掉线", "WX112", "翻墙软件低价"),
+    ("机场订阅包年，秒连，需要的私我", "WX112", "机场订阅包年"),
+    # session 11, the eval's recurring misses in wordings of our own: a first deposit matched
+    # (存 disguised as 拵), 'as much as you top up', free spins with 免 disguised; invoices
+    # 'genuine' or input VAT on offer; the trade's 新菜 (new girls) with a visit
+    ("新会员首存100送100，详情加微信 hg8866", "WX103", "首存100送100"),
+    ("首拵百分之50，登录官网领取", "WX103", "首拵百分之50"),
+    ("首冲就送18元，客服QQ 556677", "WX103", "首冲就送18"),
+    ("充多少我们就多给您多少，网址 www.ab77.com", "WX103", "充多少我们就多给您多少"),
+    ("新人专享8次莬费旋转，登录官网领取", "WX103", "8次莬费旋转"),
+    ("我司有专用进项，如需请联系 13800001111", "WX106", "专用进项"),
+    ("提供真发票，详谈 13800001111", "WX106", "提供真发票"),
+    ("新菜到了，支持上门服务，电话 13800001111", "WX102", "新菜到了，支持上门服务"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -232,6 +253,7 @@ TRAPS: list[str] = [
     "你等着，我马上到",  # wait for me: no threat without the home named
     "我知道你家住哪，改天去拜访",
     "这部电影让你死得很难看的反派最后怎样了",
+    "这把游戏我让你死得很惨哈哈哈",  # a gamer's banter (review s11)
     # 发票 where a shop or an office issues, asks for or mails its own invoice
     "请开具发票，抬头写公司全称，税号发群里",
     "发票已寄出，顺丰单号SF1234567890，请注意查收",
@@ -413,6 +435,20 @@ TRAPS: list[str] = [
     "走出冰城哈尔滨，去南方过冬，现货羽绒服包邮",
     # a hotel's pick-up (酒店上门 beside a contact was an escort offer on main)
     "酒店上门接送，宾馆均可，联系司机",
+    # session 11: a company's own VPN, a burglar over a wall, a genuine product's guarantee,
+    # ladders for sale, a question about a diploma
+    "公司VPN账号请找IT部门申请，出差可免费试用三天",
+    "出差要用公司vpn，在哪里下载",
+    "小偷翻墙进入小区，出售赃物被抓",
+    "正品保真，可查防伪码，欢迎购买",
+    "铝合金梯子出售，家用折叠，联系 13812345678",
+    "学历真实可查吗？",
+    "政务大厅可以办理各类证件，请带身份证件",
+    "进项税额可以抵扣，有问题联系财务",
+    "这个月进项发票不够抵扣，怎么办",
+    "本店提供正规发票，联系电话 0571-88886666",
+    "饭店新菜到了，欢迎来电订座 0571-88886666",
+    "游戏首充送礼包，客服微信 game_kf",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
@@ -423,6 +459,8 @@ WARNINGS = [
     "反诈提醒：所谓彩票计划群、跟着下注稳赚，都是赌博诈骗",
     "警方提醒：“出冰，货好量足”这类广告就是贩毒，发现请举报",
     "有人在群里发足彩外围开盘的广告，群主管管",
+    "警方提醒：出售翻墙软件属违法行为",
+    "翻墙软件违法，千万别买，有人私聊卖给你一律举报",
 ]
 
 # One offer, one mark that covers its product and the offer it joins: (text, rule, parts).

@@ -17,7 +17,7 @@ from .errors import ConfigError, WxguardError
 from .families import CheckContext, Checker, Finding, checkers
 from .families.base import Violations
 from .marks import clear_anchors, merge
-from .models import Message, Severity
+from .models import Message, Severity, unvalidated
 from .profiles import profile_for
 from .report import Report
 
@@ -357,13 +357,7 @@ def _clean(text: str) -> Report:
         return Report(text=text)
     values = _CLEAN.copy()
     values["text"] = text
-    made = Report.__new__(Report)
-    _set = object.__setattr__
-    _set(made, "__dict__", values)
-    _set(made, "__pydantic_fields_set__", _TEXT_SET)
-    _set(made, "__pydantic_extra__", None)
-    _set(made, "__pydantic_private__", None)
-    return made
+    return unvalidated(Report, values, _TEXT_SET)
 
 
 # What validation makes of ``Report(text=...)``: every field's default, and ``text`` set.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -26,6 +26,22 @@ from .clock import check_year
 # (``profiles``); an unknown name is reported when a Guard is built or a message checked.
 Platform = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
 Industry = Literal["ecommerce", "education", "enterprise", "finance", "medical", "general"]
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def unvalidated(cls: type[_Model], values: dict[str, Any], fields_set: set[str]) -> _Model:
+    """A frozen model of ``values`` that validation already vouches for, made without the
+    call into pydantic (a clean message's model and report, a long text's thousands of
+    violations of one term): ``fields_set`` is shared, as pydantic copies it before a change."""
+    made = cls.__new__(cls)
+    _set = object.__setattr__
+    _set(made, "__dict__", values)
+    _set(made, "__pydantic_fields_set__", fields_set)
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
 
 
 class Severity(str, Enum):
@@ -94,13 +110,7 @@ class Message(BaseModel):
             return cls(text=text)
         values = _PLAIN_MESSAGE.copy()
         values["text"] = text
-        made = cls.__new__(cls)
-        _set = object.__setattr__
-        _set(made, "__dict__", values)
-        _set(made, "__pydantic_fields_set__", _TEXT_SET)
-        _set(made, "__pydantic_extra__", None)
-        _set(made, "__pydantic_private__", None)
-        return made
+        return unvalidated(cls, values, _TEXT_SET)
 
 
 # What validation makes of ``Message(text=...)``: every field's default, and ``text`` set.
@@ -231,13 +241,7 @@ class Violation(BaseModel):
             return cls(**{**fields, "start": start, "end": end, "text": text})
         values = shared.copy()
         values["start"], values["end"], values["text"] = start, end, text
-        made = cls.__new__(cls)
-        _set = object.__setattr__
-        _set(made, "__dict__", values)
-        _set(made, "__pydantic_fields_set__", _FOUND_FIELDS)
-        _set(made, "__pydantic_extra__", None)
-        _set(made, "__pydantic_private__", None)
-        return made
+        return unvalidated(cls, values, _FOUND_FIELDS)
 
 
 # The fields ``shared`` takes as they are when they are exact strings (or None).

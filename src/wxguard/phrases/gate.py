@@ -5,7 +5,7 @@ A text it turns away holds no join; most texts are turned away."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .banks import Bank, Found, mask_automaton
@@ -96,14 +96,7 @@ class JoinGate:
         present = self._present(text)
         if not self._decide(present):
             return False
-        seen: dict[str, bool] = {}
-
-        def hit(name: str) -> bool:
-            found = seen.get(name)
-            if found is None:
-                regex = self._banks[name].regex
-                found = seen[name] = regex is not None and regex.search(text) is not None
-            return found
+        hit = self._searcher(text)
 
         for action, action_bit, joined in self._rules:
             if not present & action_bit:
@@ -153,6 +146,20 @@ class JoinGate:
             ):
                 return True
         return False
+
+    def _searcher(self, text: str) -> Callable[[str], bool]:
+        """Whether a bank's regex matches ``text``, each bank searched once: a rule's banks
+        recur across the rules that join them."""
+        seen: dict[str, bool] = {}
+
+        def hit(name: str) -> bool:
+            found = seen.get(name)
+            if found is None:
+                regex = self._banks[name].regex
+                found = seen[name] = regex is not None and regex.search(text) is not None
+            return found
+
+        return hit
 
     def _present(self, text: str) -> int:
         """The bits of the banks one of whose anchors ``text`` holds (and of those open)."""

@@ -538,11 +538,16 @@ def find_joins(
     so that a join it rejects does not hide a good one beside it. ``written``: for banks
     matched by sound, which hits are spelled as written; those win the actions and
     stand-alone phrases over sound-alikes they overlap. ``dropped``: the joins the caller
-    drops whatever the judgement (a term marks the place); one that overlaps no other
-    join of its rule is left out before ``accept``, as it can neither be kept nor hide
-    another (《出售冰毒》 × n: every join), while one that overlaps another still competes."""
+    drops whatever the judgement (a term marks the place; it must drop every join whose
+    span holds one it drops); one that overlaps no other join of its rule is left out
+    before ``accept``, as it can neither be kept nor hide another (《出售冰毒》 × n: every
+    join), while one that overlaps another still competes. A join whose action alone is
+    dropped is not even built (``_Deferred``) unless the place it can reach holds a join
+    of its rule that is: dropped joins that overlap only one another cannot change what
+    the others keep."""
     msg = _Message(clauses, banks, given or {}, written)
-    found: list[Join] = []
+    found: list[Join | None] = []  # None: a dropped action's join, built only if needed
+    deferred: list[_Deferred] = []
     blocked: dict[Found, bool] = {}  # an action's blocker is the same for every rule
     anchored, present = msg.anchored(), msg.present()
     for spec in combines:
@@ -555,14 +560,29 @@ def find_joins(
         names = [name for name in spec.with_ if msg.live(name)] if actions else []
         if not names:
             continue  # nothing to join: a long text would still try every action
-        rows = [msg.joinables(name) for name in names]
+        rows: list[Joinables] | None = None  # made once an action is joined here
         yielding: Spans[Found] | None = None  # looked up once an action joins: most never do
+        # How far a join can reach from its action: its phrase starts within a span's reach
+        # of the window, ends within a span's reach of its start, and widens over phrases
+        # twice as far (``_join``, ``_widen``). A lead before the action has no bound.
+        bounded = dropped is not None and not (spec.lead and spec.before)
+        reach = max(msg.reach(name) for name in names) if bounded else 0
         for action in actions:
+            if bounded:
+                assert dropped is not None
+                first, last = action[0], action[1]
+                if dropped(Join(spec.rule, (first, last), (first, last), 0.0)):
+                    lo, hi = first - spec.before - 2 * reach, last + spec.after + 3 * reach
+                    deferred.append(_Deferred(lo, hi, len(found), spec, action, names))
+                    found.append(None)
+                    continue
             stop = blocked.get(action)
             if stop is None:
                 stop = blocked[action] = msg.blocked(action)
             if stop:
                 continue
+            if rows is None:
+                rows = [msg.joinables(name) for name in names]
             join = _join(msg, spec, action, rows)
             if join is None:
                 continue
@@ -591,9 +611,73 @@ def find_joins(
             joined = (b, end) if b < end else (start, a) if a > start else whole
             label = None if joined != whole else alone.label
             found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole, parts))
+    if deferred:
+        for item in _needed(deferred, found):
+            stop = blocked.get(item.action)
+            if stop is None:
+                stop = blocked[item.action] = msg.blocked(item.action)
+            if stop:
+                continue
+            join = _join(msg, item.spec, item.action, [msg.joinables(n) for n in item.names])
+            if join is not None and not msg.spans(*item.spec.yield_to).overlaps(
+                item.action[0], item.action[1]
+            ):
+                found[item.slot] = join
+    joins = [j for j in found if j is not None]
     if dropped is not None:
-        found = _unless_dropped(found, dropped)
-    return _one_per_place([j for j in found if accept(j)] if accept is not None else found)
+        joins = _unless_dropped(joins, dropped)
+    return _one_per_place([j for j in joins if accept(j)] if accept is not None else joins)
+
+
+class _Deferred(NamedTuple):
+    """An action whose join would be dropped, set aside: the place ``[lo, hi)`` its join
+    can reach, its slot among the joins, and the banks it may be joined to."""
+
+    lo: int
+    hi: int
+    slot: int
+    spec: Combine
+    action: Found
+    names: list[str]
+
+
+def _needed(deferred: list[_Deferred], found: list[Join | None]) -> list[_Deferred]:
+    """The set-aside actions whose joins must be built: those in a run of places that
+    overlap one another (per rule) where a join of the rule that was built may stand. In
+    any other run every join would be dropped and could overlap only another of the run:
+    whatever one hid there, nothing of it is kept."""
+    out: list[_Deferred] = []
+    by_rule: dict[str, list[_Deferred]] = {}
+    for item in deferred:
+        by_rule.setdefault(item.spec.rule, []).append(item)
+    for rule, items in by_rule.items():
+        built = sorted((j.start, j.end) for j in found if j is not None and j.rule == rule)
+        if not built:
+            continue
+        starts = [a for a, _ in built]
+        furthest = list(accumulate((b for _, b in built), max))
+        items.sort(key=itemgetter(0))
+        run: list[_Deferred] = []
+        lo = hi = 0
+        for item in items:
+            if run and item.lo >= hi:
+                if _reached(starts, furthest, lo, hi):
+                    out.extend(run)
+                run = []
+            if not run:
+                lo, hi = item.lo, item.hi
+            run.append(item)
+            hi = max(hi, item.hi)
+        if _reached(starts, furthest, lo, hi):
+            out.extend(run)
+    out.sort(key=itemgetter(2))  # built in the order they were found
+    return out
+
+
+def _reached(starts: list[int], furthest: list[int], lo: int, hi: int) -> bool:
+    """Some span (by start, with the running maximum of their ends) overlaps ``[lo, hi)``."""
+    i = bisect_left(starts, hi)
+    return i > 0 and furthest[i - 1] > lo
 
 
 def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) -> Join | None:

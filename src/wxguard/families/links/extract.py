@@ -15,6 +15,7 @@ A bare name starts only where a label does (no letter of any script before it): 
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from bisect import bisect_left
@@ -68,9 +69,9 @@ _FULLWIDTH = range(0xFF01, 0xFF5F)
 _HAN_CHAR = stored_regex(_HAN)
 # A host name has at most 253 characters (RFC 1035); longer runs are no host to judge.
 _MAX_HOST = 253
-# What names the address after it as one to open: 访问 47.96.12.34 is a link, a version
-# number (1.2.3.4) or a bare IP in prose is not.
-_OPEN_CUE = re.compile(r"(?:访问|打开|登录|登陆|网址|地址|链接|下载|进入|输入)[:：]?[ \t]{0,2}$")
+# What names a public address after it as one to open: 访问 47.96.12.34 is a link; a version
+# number (下载 2.3.1.0 版本), a DNS server to type in, or a router's 192.168.1.1 is not.
+_OPEN_CUE = re.compile(r"(?:访问|打开|网址|链接|进入)[:：]?[ \t]{0,2}$")
 
 
 class Link(NamedTuple):
@@ -332,6 +333,14 @@ def _defanged(host: str, he: int, folded: str, lt: LinkText) -> bool:
     return _DEFANG.search(folded, a, b) is not None
 
 
+def _public(host: str) -> bool:
+    """An IP literal (``is_ip``) of the public internet, not a LAN's or a router's."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_global
+    except ValueError:  # an IPv4 part written with leading zeros (010.1.1.1)
+        return ipaddress.IPv4Address(".".join(str(int(p)) for p in host.split("."))).is_global
+
+
 def _bare_ok(
     host: str,
     written_host: str,
@@ -340,11 +349,11 @@ def _bare_ok(
     disguised_dot: bool,
     opened: bool = False,
 ) -> bool:
-    """Is a name without a scheme a link? An IP needs a port, a path or a word that opens it
-    (``opened``: 访问 10.0.0.1); a domain needs a real public suffix, one spam uses when its
-    dots are disguised, and no file extension."""
+    """Is a name without a scheme a link? An IP needs a port, a path or a word that opens a
+    public address (``opened``: 访问 47.96.12.34); a domain needs a real public suffix, one
+    spam uses when its dots are disguised, and no file extension."""
     if is_ip(host):
-        return port is not None or bool(rest) or opened
+        return port is not None or bool(rest) or (opened and _public(host))
     parts = split_host(host)
     if not parts.suffix or not parts.domain:
         return False

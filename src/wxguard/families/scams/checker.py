@@ -15,6 +15,8 @@ pays for channels and joins.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -36,6 +38,9 @@ if TYPE_CHECKING:
 # design, or the sender's own salary or expense card for the finance team (``payroll``:
 # 工资卡号…麻烦财务打一下): there they are at most a warning.
 _PAYEE, _PUBLISHED = "payee", ("business", "payroll")
+# A sender's label in lenticular brackets (【国家反诈】, 【反诈中心】): a warning word there names
+# who claims to send the message, not what its body does.
+_LABEL = re.compile(r"[【〖][^【】〖〗\n]{1,20}[】〗]")
 # The frame kind of a scam described in a warning about it, and the frame judge's bank of a
 # sender vouching for its own deal against what it warns of (wordlists/frames.toml).
 WARNED, CONTRAST = "warned", "contrast"
@@ -113,7 +118,11 @@ class ScamsChecker(Checker):
         if contrasts:
             clauses = clauses.continued([h.start - 1 for h in contrasts if h.start])
         notice = (
-            _Notice(self._notice(clauses), [h for hits in given.values() for h in hits])
+            _Notice(
+                self._notice(clauses),
+                [h for hits in given.values() for h in hits],
+                model.banks["reader-ask"],
+            )
             if self.judged and not contrasts
             else None
         )
@@ -132,6 +141,8 @@ class ScamsChecker(Checker):
             if notice is not None and notice.any()
             else []
         )
+        if model.unless:
+            joins, warned = _unless(joins, clauses, model), _unless(warned, clauses, model)
         published: bool | None = None
         for join in _one_per_place(joins, warned, clauses, model):
             at = placed(join, clauses, original)
@@ -154,6 +165,9 @@ class ScamsChecker(Checker):
                 fields={"lure": at.action, "demand": at.joined},
                 severity=severity,
                 frame=frame,
+                # the lure's own message: the role a WX802 scam impersonates (a courier, an
+                # airline, the police …), so the fix names where to check it
+                variant=model.banks[join.banks[0]].options.get("variant"),
             )
 
     def _frame(self, cue: tuple[int, int], clauses: Clauses, original: str) -> Frame:
@@ -187,20 +201,46 @@ class _Notice:
     marks, and any other join only when its sentence hands out no channel unquoted
     (兼职刷单，日结300，加微信abc123，小心骗子 is the ad with a disclaimer)."""
 
-    def __init__(self, notice: Notice, channels: list[Hit]) -> None:
+    def __init__(self, notice: Notice, channels: list[Hit], ask: Bank) -> None:
         self.notice = notice
         self.channels = channels  # compact indices of the clause view
+        self.ask = ask
+        self._labels: list[tuple[int, int]] | None = None
+        self._asks: list[Hit] | None = None
 
     def any(self) -> bool:
         return self.notice.any()
 
     def accepts(self, join: Join) -> bool:
         notice = self.notice
-        if not notice.warns(join.start, join.end):
+        if not notice.warns(join.start, join.end) or self._labelled(join):
             return True
         if join.banks[1] not in KINDS:
             return self._handed_out(join)
         return not notice.quoted(join.start, join.end)
+
+    def _labelled(self, join: Join) -> bool:
+        """The sentence's only warning cues stand in a sender's label (【国家反诈】您的手机号涉嫌
+        诈骗…如有疑问按9转人工) and the sentence asks something of the reader outside quotation
+        marks: a scam wearing an anti-fraud heading, not a notice (a genuine one warns in its
+        body: 【反诈提醒】…都是诈骗)."""
+        notice, clauses = self.notice, self.notice.clauses
+        if self._labels is None:  # read once: most messages have none, and stop here
+            self._labels = [m.span() for m in _LABEL.finditer(clauses.original_text)]
+        labels = self._labels
+        if not labels:
+            return False
+        begin = clauses.sentence_start(join.start)
+        last = clauses.sentence_end(join.end - 1)
+        cues = _within(notice.hits(), begin, last)
+        for cue in cues:
+            lo, hi = clauses.original(cue.start, cue.end)
+            k = bisect_right(labels, (lo, len(clauses.original_text))) - 1
+            if k < 0 or not (labels[k][0] < lo and hi < labels[k][1]):
+                return False
+        if self._asks is None:
+            self._asks = sorted(self.ask.hits(clauses.text))
+        return any(not notice.quoted(h.start, h.end) for h in _within(self._asks, begin, last))
 
     def _handed_out(self, join: Join) -> bool:
         """A channel in the join's sentence outside quotation marks: a notice quotes the
@@ -219,6 +259,36 @@ class _Notice:
         found = self.notice.cue(join.start, join.end)
         assert found is not None  # only a join in a warning's sentence is cancelled
         return found
+
+
+def _within(hits: list[Hit], begin: int, last: int) -> list[Hit]:
+    """The hits (sorted by start) that start at ``begin`` or later and end by ``last``: a
+    bisection and the few hits of one sentence, not a pass over a long text's every hit."""
+    found = []
+    for k in range(bisect_left(hits, begin, key=lambda h: h.start), len(hits)):
+        hit = hits[k]
+        if hit.start > last:
+            break
+        if hit.end <= last:
+            found.append(hit)
+    return found
+
+
+def _unless(joins: list[Join], clauses: Clauses, model: ScamsModel) -> list[Join]:
+    """The joins whose table's `unless` banks have no hit in the message (a shop's own draw
+    gives a chat id for its prize)."""
+    hit: dict[str, bool] = {}
+
+    def dropped(join: Join) -> bool:
+        names = model.unless.get((join.rule, *join.banks), ())
+        for name in names:
+            if name not in hit:
+                hit[name] = bool(model.banks[name].hits(clauses.text))
+            if hit[name]:
+                return True
+        return False
+
+    return [j for j in joins if not dropped(j)]
 
 
 def _one_per_place(

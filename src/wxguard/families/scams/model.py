@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...catalog import catalog
 from ...compiled import compiled
 from ...errors import WordListError
 from ...phrases.banks import Bank, add_user_phrases, bundled_family
@@ -17,11 +18,11 @@ from .channels import KINDS
 WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name (the
 # warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
-CONTEXT_BANKS = ("business", "payroll", *KINDS)
-# Banks that stand in for a channel the message does not give (回拨0转人工, 请点击链接解冻):
-# a rule joining a lure to one counts only in a message that holds no channel, so that the
-# link or number of a message that gives one is what its mark names.
-STAND_INS = ("callback",)
+CONTEXT_BANKS = ("business", "payroll", "reader-ask", *KINDS)
+# Banks that stand in for a channel the message does not give (回拨0转人工, 请点击链接解冻,
+# 点击链接兑换现金): a rule joining a lure to one counts only in a message that holds no
+# channel, so that the link or number of a message that gives one is what its mark names.
+STAND_INS = ("callback", "cash-out")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class ScamsModel:
     wording: Gate
     channel: Gate
     rank: dict[str, int]  # a rule's place in the tables: a sentence keeps the lowest
+    # a table's (rule, lure, demand) → banks any hit of which in the message drops its joins
+    # (`unless`: a shop's own draw gives a chat id for a prize)
+    unless: dict[tuple[str, str, str], tuple[str, ...]]
     # domains whose links are no channel: the brand list's own hosts (wordlists/links/brands.txt)
     official: frozenset[str]
 
@@ -61,11 +65,30 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
     add_user_phrases("scams", sources, files)
     banks = {name: src.compile() for name, src in sources.items()}
     combines, alones = read_rules(data, banks, WHERE, "WX8")
+    for spec in combines:  # a lure's own message (WX802: the role it impersonates)
+        variant = banks[spec.action].options.get("variant")
+        if variant is not None and variant not in catalog().get(spec.rule).variants:
+            raise WordListError(
+                WHERE,
+                None,
+                f"banks.{spec.action}: variant {variant!r} is no message of {spec.rule}",
+            )
     wording = [c.action for c in combines if set(c.with_) - set(KINDS)] + [a.bank for a in alones]
     channel = [c.action for c in combines if c.action not in wording]
     rank: dict[str, int] = {}
     for rule in [c.rule for c in combines] + [a.rule for a in alones]:
         rank.setdefault(rule, len(rank))
+    unless: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    for spec, combine in zip(data.get("combine", []), combines, strict=True):
+        names = tuple(spec.get("unless", ()))
+        for name in names:
+            if name not in banks:
+                raise WordListError(
+                    WHERE, None, f"combine {combine.rule}.unless: unknown bank {name!r}"
+                )
+        if names:
+            for joined in combine.with_:
+                unless[combine.rule, combine.action, joined] = names
     return ScamsModel(
         banks,
         combines,
@@ -74,6 +97,7 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
         _gate(banks, wording),
         _gate(banks, channel),
         rank,
+        unless,
         official_hosts(),
     )
 
