@@ -17,8 +17,7 @@ from typing import Any
 
 from ...errors import WordListError
 from ...resources import TomlFile, wordlist_toml
-from ...text.quickregex import quick_source
-from ...text.storedregex import stored_regexes
+from ...text.storedregex import stored_quick, stored_regexes
 
 # The order details are named in a finding.
 KINDS = ("name", "school", "home", "routine", "age")
@@ -83,11 +82,10 @@ class ChildDetailsDetector:
         # Each union behind a lookahead on its first characters: the child phrase is
         # searched in every message, and its four alternatives tried at every position
         # cost ~14 µs a review (4 with the lookahead).
-        unions = [
-            quick_source("|".join(f"(?:{p})" for _, p in patterns)) for patterns in lists.values()
-        ]
+        unions = ["|".join(f"(?:{p})" for _, p in patterns) for patterns in lists.values()]
         try:
-            compiled = stored_regexes([*every, *unions])
+            stored_regexes(every)
+            compiled = stored_quick(unions)
         except re.error:
             for key, patterns in lists.items():
                 for raw, pattern in patterns:
@@ -98,7 +96,7 @@ class ChildDetailsDetector:
                             source.where, source.line_of(raw), f"{key}: bad pattern {raw!r}: {exc}"
                         ) from None
             raise
-        return dict(zip(lists, compiled[len(every) :], strict=True))
+        return dict(zip(lists, compiled, strict=True))
 
     def find(self, folded: str) -> ChildDetailsHit | None:
         """The child's details in ``folded`` (the message's same-length folded view)."""
