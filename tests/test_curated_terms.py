@@ -184,6 +184,8 @@ TRAPS = [
     "坏人不得好死，你说对不对",
     "这个病让他们全家死光了，太惨了",  # a family's death told (new-user trial s10)
     "那场洪水过后，村里好几户全家死光了",
+    "吸毒所？不是，是去戒毒所",  # allow.txt: 吸毒所 (said for 戒毒所; new-user trial s11)
+    "他家门口那块大麻地种的是工业用的",  # allow.txt: 大麻地
 ]
 
 

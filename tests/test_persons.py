@@ -3,7 +3,7 @@ shapes, context scoring, the check algorithms, and minors inducement (WX510)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, tzinfo
 
 import pytest
 from hypothesis import given, settings
@@ -431,3 +431,21 @@ def test_a_childs_id_number_is_an_error_of_its_own() -> None:
     # the day of the 14th birthday ends it
     assert under_14("110105202001010015", today=date(2034, 1, 1)) is False
     assert under_14("110105202001010015", today=date(2033, 12, 31)) is True
+
+
+def test_child_id_dates_are_beijing_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server on UTC is still on the 1st at 04:00 Beijing time on the 2nd: a child born on
+    the 2nd (Beijing) has a real ID then, and a child turning 14 that day is no longer a child."""
+    import wxguard.clock as clock
+
+    class Fixed(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Fixed:
+            instant = cls(2030, 3, 1, 20, 0, tzinfo=UTC)
+            return instant.astimezone(tz) if tz else instant
+
+    monkeypatch.setattr(clock, "datetime", Fixed)
+    born_today = "11010520300302001"
+    assert resident_id_ok(born_today + gb11643_check(born_today))
+    turns_14 = "11010520160302001"
+    assert not under_14(turns_14 + gb11643_check(turns_14))

@@ -34,6 +34,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def beijing_today() -> date:
+    """Today's date where the message is read: a server on UTC is still on yesterday until
+    08:00 Beijing time, which would make a child born today a day too old."""
+    return datetime.now(shanghai()).date()
+
+
 def aware(value: object, what: str) -> datetime:
     """``value`` as an aware datetime; naive means Asia/Shanghai. ``what`` names the input
     in the error raised for anything that is not a usable datetime."""

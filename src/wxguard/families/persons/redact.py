@@ -4,8 +4,8 @@
 every other character stays as it was. Three operators, after Presidio's anonymizer:
 
 - ``mask`` keeps the characters that do not identify anyone (``159****0000``, the first
-  and last four digits of a card, the first letter of an email's user name and its domain)
-  and masks the other letters and digits, keeping separators and the length;
+  and last four digits of a card, the first letter of an email's user name when two or more follow
+  it, and its domain) and masks the other letters and digits, keeping separators and the length;
 - ``replace`` puts the entity's name in its place (``<MOBILE>``);
 - ``hash`` puts a SHA-256 digest of the value (with an optional salt) in its place, so the
   same number gets the same token everywhere; its letters stand for hex digits (``0``–``9``
@@ -141,8 +141,12 @@ def mask(value: str, rule: str, mask_char: str = "*") -> str:
         from ...text.folding import fold_one_to_one
 
         at = fold_one_to_one(value).find("@")
+        # the first letter is kept only where it leaves at least two others to hide
+        keep = 1 if sum(c.isalnum() for c in value[:at]) > 2 else 0
         return (
-            value[:1] + "".join(mask_char if c.isalnum() else c for c in value[1:at]) + value[at:]
+            value[:keep]
+            + "".join(mask_char if c.isalnum() else c for c in value[keep:at])
+            + value[at:]
         )
     head, tail = _KEEP[rule]
     if value.isalnum():  # most numbers are written without separators: one slice each

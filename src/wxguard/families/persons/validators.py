@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ...clock import beijing_today
+
 # GB/T 2260 province-level codes, plus 71 Taiwan, 81 Hong Kong, 82 Macao (the residence
 # permits of 2018 use 81/82/83 with the resident-ID layout).
 PROVINCE_CODES = frozenset(
@@ -80,7 +82,7 @@ def real_date(year: int, month: int, day: int, today: date | None = None) -> boo
         born = date(year, month, day)
     except ValueError:
         return False
-    return date(1900, 1, 1) <= born <= (today or date.today())
+    return date(1900, 1, 1) <= born <= (today or beijing_today())
 
 
 def resident_id_ok(value: str, today: date | None = None) -> bool:
@@ -96,7 +98,7 @@ def resident_id_ok(value: str, today: date | None = None) -> bool:
 def under_14(value: str, today: date | None = None) -> bool:
     """An 18-character ID whose birth date makes its holder a child under 14, whose personal
     information is all sensitive (PIPL art. 28); ``value`` has a real date (checked first)."""
-    today = today or date.today()
+    today = today or beijing_today()
     year, month, day = int(value[6:10]), int(value[10:12]), int(value[12:14])
     return today.year - year - ((today.month, today.day) < (month, day)) < 14
 
