@@ -4,6 +4,7 @@ session 11): each must give what the long way gives, on every input."""
 from __future__ import annotations
 
 import functools
+from itertools import pairwise
 from typing import Any
 
 from hypothesis import example, given, settings
@@ -227,3 +228,21 @@ def test_a_child_found_is_found_reading_every_kind(text: str) -> None:
                 min(a for a, _ in spans), max(b for _, b in spans), tuple(kinds)
             )
     assert detector.find(text) == expected
+
+
+@given(st.text(st.sampled_from("ab中文z１Ａ。 \u3400\u9fff\u33ff\ua000"), max_size=12))
+@example("中a")
+@example("a中")
+def test_may_mix_is_a_letter_beside_a_chinese_character(text: str) -> None:
+    """The clause view's quick test for pinyin among characters: a Latin letter with a
+    Chinese character just before or just after it."""
+    from wxguard.phrases.mixed import may_mix
+
+    def cjk(c: str) -> bool:
+        return "\u3400" <= c <= "\u9fff"
+
+    def latin(c: str) -> bool:
+        return "a" <= c <= "z"
+
+    pairs = pairwise(text)
+    assert may_mix(text) == any((cjk(a) and latin(b)) or (latin(a) and cjk(b)) for a, b in pairs)
