@@ -1034,7 +1034,7 @@ def test_joins_set_aside_for_a_term_are_built_where_they_may_compete(text: str) 
 
     quick = ALLOW_GUARD.check(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(joins, "_needed", lambda deferred, found: list(deferred))
+        patch.setattr(joins, "_needed", lambda deferred, setups, found: list(deferred))
         slow = ALLOW_GUARD.check(text)
     assert quick == slow
 
@@ -1091,37 +1091,33 @@ PINYIN_MIXED = st.lists(
 ).map("".join)
 
 
-@given(PINYIN_MIXED, st.data())
-def test_pinyin_runs_are_found_by_bisection_as_by_a_walk(text: str, data: st.DataObject) -> None:
-    """``Mixed.widen``, ``touches`` and ``open_ended`` bisect the runs; a walk over every run
-    (what they were) answers the same for any span."""
-    from wxguard.phrases.mixed import mixed
-    from wxguard.text.folding import fold_one_to_one
+def _widened_by_walk(mix: Any, start: int, end: int) -> tuple[int, int]:
+    """A span of the message grown over every pinyin run it reaches into, run by run."""
+    for r0, r1 in mix.runs:
+        if r0 < end and start < r1:
+            start, end = min(start, r0), max(end, r1)
+    return start, end
 
-    mix = mixed(text, fold_one_to_one(text))
-    if mix is None:
-        return
-    for _ in range(10):
-        start = data.draw(st.integers(0, len(text)))
-        end = data.draw(st.integers(start, len(text)))
-        a, b = start, end
-        for r0, r1 in mix.runs:
-            if r0 < b and a < r1:
-                a, b = min(a, r0), max(b, r1)
-        assert mix.widen(start, end) == (a, b)
-        assert mix.touches(start, end) == any(r0 < end and start < r1 for r0, r1 in mix.runs)
-        assert mix.open_ended(start, end) == any(
-            r0 < end <= r1 and start < r1 and n == 1
-            for (r0, r1), n in zip(mix.runs, mix.syllables, strict=True)
-        )
+
+def _touches_by_walk(mix: Any, start: int, end: int) -> bool:
+    return any(r0 < end and start < r1 for r0, r1 in mix.runs)
+
+
+def _open_ended_by_walk(mix: Any, start: int, end: int) -> bool:
+    """The span ends on a run of one syllable."""
+    return any(
+        r0 < end <= r1 and start < r1 and n == 1
+        for (r0, r1), n in zip(mix.runs, mix.syllables, strict=True)
+    )
 
 
 @given(PINYIN_MIXED)
 def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None:
     """A join counts as spelt in pinyin when the clause view's map puts its span (or one of
-    its characters) on a run, and as open-ended when it ends on a run of one syllable;
-    ``Spelt`` counts where each run's characters stand once and answers in the clause view,
-    the same for every span, and marks each character a run wrote (``chars``)."""
+    its characters) on a run, and as open-ended when it ends on a run of one syllable, and
+    its place in the message grows over the runs it reaches into; ``Spelt`` counts where
+    each run's characters stand once and answers in the clause view, the same for every
+    span, and marks each character a run wrote (``chars``)."""
     from wxguard.families.inducement.checker import Spelt
     from wxguard.phrases.clauses import Clauses
     from wxguard.phrases.mixed import mixed
@@ -1135,10 +1131,55 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
     for start in range(len(plain.text)):
         for end in range(start + 1, len(plain.text) + 1):
             span = plain.original(start, end)
-            assert spelt.touches(start, end) == mix.touches(*span)
-            assert spelt.open_ended(end) == mix.open_ended(*span)
+            assert spelt.touches(start, end) == _touches_by_walk(mix, *span)
+            assert spelt.open_ended(end) == _open_ended_by_walk(mix, *span)
+            assert spelt.placed(start, end) == _widened_by_walk(mix, *span)
         written = start < len(spelt.chars) and spelt.chars[start] == 1
-        assert written == mix.touches(*plain.original(start, start + 1))
+        assert written == _touches_by_walk(mix, *plain.original(start, start + 1))
+
+
+@settings(max_examples=20)
+@given(PINYIN_MIXED.filter(lambda t: len(t) > 4), st.data())
+def test_a_long_texts_spelt_spans_are_placed_as_by_a_walk(text: str, data: st.DataObject) -> None:
+    """A text long enough for the numpy map (``Spelt._at``) places its spans, grown over the
+    runs, as the walk over every run does."""
+    from wxguard.families.inducement.checker import Spelt
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+    from wxguard.text.views import ARRAY_THRESHOLD
+
+    text = text * (ARRAY_THRESHOLD // len(text) + 1)
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    plain = Clauses(mix.text)
+    spelt = Spelt(mix)
+    size = len(plain.text)
+    for _ in range(20):
+        start = data.draw(st.integers(0, size - 1))
+        end = data.draw(st.integers(start + 1, min(size, start + 30)))
+        assert spelt.placed(start, end) == _widened_by_walk(mix, *plain.original(start, end))
+
+
+@given(st.lists(PINYIN_MIXED, min_size=1, max_size=4).map("".join))
+def test_spelt_counts_a_long_texts_runs_as_it_walks_a_short_ones(text: str) -> None:
+    """``Spelt`` counts a long text's runs in numpy: the same map back, run ends and marks
+    as walking them run by run."""
+    from wxguard.families.inducement import checker as checker_module
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    made = []
+    with pytest.MonkeyPatch.context() as patch:
+        for threshold in (0, 10**9):
+            patch.setattr(checker_module, "ARRAY_THRESHOLD", threshold)
+            spelt = checker_module.Spelt(mix)
+            made.append((list(spelt._at), spelt._ends, spelt.chars, spelt.lone))
+    assert made[0] == made[1]
 
 
 # Pinyin and the characters the syllables are written back as (乏 for fa, 仜 for hong, 专
@@ -1194,7 +1235,7 @@ def test_a_joins_span_is_placed_from_its_parts_as_on_its_own(
     """A join's span in the message (and, read through pinyin, widened over the runs) is
     worked out from its two parts' places, not mapped back again: the same as mapping the
     whole span, for any two parts of any text."""
-    from wxguard.families.inducement.checker import _widened
+    from wxguard.families.inducement.checker import Spelt, _widened
     from wxguard.phrases.clauses import Clauses
     from wxguard.phrases.joins import Join, placed
     from wxguard.phrases.mixed import mixed
@@ -1214,9 +1255,9 @@ def test_a_joins_span_is_placed_from_its_parts_as_on_its_own(
         at = placed(join, clauses, text)
         assert (at.start, at.end) == clauses.original(join.start, join.end)
         if mix is not None:
-            widened = _widened(join, clauses, text, mix)
-            assert (widened.start, widened.end) == mix.widen(
-                *clauses.original(join.start, join.end)
+            widened = _widened(join, text, Spelt(mix))
+            assert (widened.start, widened.end) == _widened_by_walk(
+                mix, *clauses.original(join.start, join.end)
             )
 
 
@@ -1274,3 +1315,62 @@ def test_the_pinyin_copy_is_written_letter_by_letter(pieces: list[str]) -> None:
     else:
         assert found is not None
         assert (found.text, tuple(zip(found.runs, found.syllables, strict=True))) == expected
+
+
+@given(st.one_of(ANY, st.text("。，、,.!?；好1a ", max_size=30), SPARSE_MARKS))
+def test_the_marker_lists_are_every_marker(text: str) -> None:
+    """The markers found by ``str.find`` are every sentence end and clause break of the
+    compact text, in order, as a walk over its characters finds them."""
+    from wxguard.phrases.clauses import STRONG, WEAK, Clauses
+
+    clauses = Clauses(text)
+    compact = clauses.text
+    assert clauses._markers() == (
+        [i for i, c in enumerate(compact) if c == STRONG],
+        [i for i, c in enumerate(compact) if c == WEAK],
+    )
+
+
+_SPAN = st.tuples(st.integers(0, 12), st.integers(0, 4)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@given(_SPAN, st.lists(_SPAN, max_size=12))
+def test_a_marks_reading_of_overlaps_is_the_overlap_test(
+    kept: tuple[int, int], others: list[tuple[int, int]]
+) -> None:
+    """``_read`` tells whether each absorbed finding overlaps the kept one with the test
+    written out; it is ``_overlap``'s answer (empty spans: an anchor's) for every pair."""
+    from wxguard.marks import _overlap, _read
+    from wxguard.models import Violation
+
+    def made(span: tuple[int, int]) -> Violation:
+        return Violation(
+            rule="WX104", name="n", category="c", severity=Severity.ERROR, start=span[0],
+            end=span[1], text="", message="m", consequence="c",
+        )  # fmt: skip
+
+    head, also = made(kept), [made(s) for s in others]
+    assert _read(head, also)[0] == [_overlap(head, v) for v in also]
+
+
+@given(
+    st.text("。！.好1 ", max_size=40),
+    st.lists(st.integers(0, 45), max_size=20),
+    st.lists(st.integers(-2, 47), max_size=10),
+)
+def test_candidates_by_sentence_are_those_a_bisection_finds(
+    text: str, starts: list[int], asked: list[int]
+) -> None:
+    """The merge groups the candidates (by start) by the sentence they start in with one
+    walk along the sentence ends; each sentence holds those a bisection of every
+    candidate's start places in it."""
+    from bisect import bisect_left
+
+    from wxguard.marks import _SENTENCE_END, _Sentences
+
+    candidates = sorted(range(len(starts)), key=starts.__getitem__)
+    sentences = _Sentences(starts, candidates, text)
+    ends = [m.start() for m in _SENTENCE_END.finditer(fold_one_to_one(text))]
+    for start in asked + starts:
+        at = bisect_left(ends, start)
+        assert sentences.of(start) == [i for i in candidates if bisect_left(ends, starts[i]) == at]
