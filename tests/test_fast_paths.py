@@ -1133,9 +1133,53 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
             span = plain.original(start, end)
             assert spelt.touches(start, end) == _touches_by_walk(mix, *span)
             assert spelt.open_ended(end) == _open_ended_by_walk(mix, *span)
-            assert spelt.placed(plain, start, end) == _widened_by_walk(mix, *span)
+            assert spelt.placed(start, end) == _widened_by_walk(mix, *span)
         written = start < len(spelt.chars) and spelt.chars[start] == 1
         assert written == _touches_by_walk(mix, *plain.original(start, start + 1))
+
+
+@settings(max_examples=20)
+@given(PINYIN_MIXED.filter(lambda t: len(t) > 4), st.data())
+def test_a_long_texts_spelt_spans_are_placed_as_by_a_walk(text: str, data: st.DataObject) -> None:
+    """A text long enough for the numpy map (``Spelt._at``) places its spans, grown over the
+    runs, as the walk over every run does."""
+    from wxguard.families.inducement.checker import Spelt
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+    from wxguard.text.views import ARRAY_THRESHOLD
+
+    text = text * (ARRAY_THRESHOLD // len(text) + 1)
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    plain = Clauses(mix.text)
+    spelt = Spelt(mix)
+    size = len(plain.text)
+    for _ in range(20):
+        start = data.draw(st.integers(0, size - 1))
+        end = data.draw(st.integers(start + 1, min(size, start + 30)))
+        assert spelt.placed(start, end) == _widened_by_walk(mix, *plain.original(start, end))
+
+
+@given(st.lists(PINYIN_MIXED, min_size=1, max_size=4).map("".join))
+def test_spelt_counts_a_long_texts_runs_as_it_walks_a_short_ones(text: str) -> None:
+    """``Spelt`` counts a long text's runs in numpy: the same map back, run ends and marks
+    as walking them run by run."""
+    from wxguard.families.inducement import checker as checker_module
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    made = []
+    with pytest.MonkeyPatch.context() as patch:
+        for threshold in (0, 10**9):
+            patch.setattr(checker_module, "ARRAY_THRESHOLD", threshold)
+            spelt = checker_module.Spelt(mix)
+            made.append((list(spelt._at), spelt._ends, spelt.chars, spelt.lone))
+    assert made[0] == made[1]
 
 
 # Pinyin and the characters the syllables are written back as (乏 for fa, 仜 for hong, 专
@@ -1211,7 +1255,7 @@ def test_a_joins_span_is_placed_from_its_parts_as_on_its_own(
         at = placed(join, clauses, text)
         assert (at.start, at.end) == clauses.original(join.start, join.end)
         if mix is not None:
-            widened = _widened(join, clauses, text, Spelt(mix))
+            widened = _widened(join, text, Spelt(mix))
             assert (widened.start, widened.end) == _widened_by_walk(
                 mix, *clauses.original(join.start, join.end)
             )
