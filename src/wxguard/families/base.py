@@ -75,7 +75,7 @@ class Finding:
         field set through its slot's descriptor: no ``__dict__`` is made, which would hold
         ``fields`` and so stay tracked, one more object a finding for every full collection
         to walk (a long text makes 50,000 a MB), and no field is looked up by name, as
-        ``object.__setattr__`` does (2.2 µs a finding; 1.5 this way)."""
+        ``object.__setattr__`` does (6.8 against 4.9 µs a finding, loaded machine)."""
         put = _PUT
         put[0](self, rule)
         put[1](self, start)
