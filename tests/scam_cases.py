@@ -889,6 +889,8 @@ POSITIVES: list[tuple[str, str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    # review s12: a school's insurance payout coming to the parent
+    "您孩子在学校受伤了，已送医院，保险理赔款会打到您的账户",
     # session 11: a shop's, a school's and a group's own draws; anti-fraud notices under a
     # label that warn in their body; a marketplace's real notices; a debt question; finance
     # paying out; a warning about insider tips; cards on record (WX503 at most, no WX808)

@@ -263,6 +263,14 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 ]
 
 TRAPS: list[str] = [
+    # review s12: certificates a school posts or a friend collects, a course, a tradesman's booking
+    "谁能帮我代拿一下毕业证书？我人在外地，谢谢",
+    "毕业季：无法到场的同学可委托他人代拿毕业证书和学位证",
+    "同学们，学院可以代办学位证书邮寄，需要的登记",
+    "购买学历提升课程，名额有限",
+    "专业开锁换锁上门服务，附近约时间请打电话",
+    "宠物洗护上门服务，附近约一下，周末有空位",
+    "家政保洁上门服务，同城约满即止，需要的提前预约",
     "你等着，我马上到",  # wait for me: no threat without the home named
     "我知道你家住哪，改天去拜访",
     "这部电影让你死得很难看的反派最后怎样了",
