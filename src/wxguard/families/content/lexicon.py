@@ -446,11 +446,10 @@ class _Groups:
     ``members[starts[g]:starts[g + 1]]`` (indices into ``patterns``), ``sizes[g]`` long."""
 
     def __init__(self, keyed: dict[str, list[int]], width: int) -> None:
-        self.starts, self.members, self.sizes = array("i", [0]), array("i"), array("i")
-        for key, group in keyed.items():
-            self.members.extend(group)
-            self.starts.append(len(self.members))
-            self.sizes.append(len(key) // width)
+        self.starts = array("i", [0])
+        self.starts.extend(accumulate(map(len, keyed.values())))
+        self.members = array("i", chain.from_iterable(keyed.values()))
+        self.sizes = array("i", map(width.__rfloordiv__, map(len, keyed)))
 
     @classmethod
     def numbered(cls, keys: list[str], width: int, items: array[int], ids: array[int]) -> _Groups:
@@ -674,15 +673,27 @@ class _Letters(_MadeOnUse):
         spelled = {c: spell(c) for c in chars}
         unspelled = {c for c, s in spelled.items() if not s or BREAK in s}
         initials = {ord(c): s[0] for c, s in spelled.items() if c not in unspelled}
+        if unspelled:
+            kept = [unspelled.isdisjoint(f) for f in folds]
+            rows, folds = list(compress(rows, kept)), list(compress(folds, kept))
+        self.margin = max(map(len, folds), default=0)
+        # Spelled, their initials and their CJK characters counted in one call each over
+        # the folds joined by a line break: a character no fold holds, which spells as a
+        # break (no kept fold's spelling holds one) and has no initial.
+        joined = "\n".join(folds)
+        spelled_rows = spell(joined).split(BREAK) if folds else []
+        if len(spelled_rows) != len(folds):
+            spelled_rows = [spell(f) for f in folds]
+        initial_rows = joined.translate(initials).split("\n") if folds else []
+        not_cjk = dict.fromkeys(map(ord, chars - cjk))
+        cjk_counts = map(len, joined.translate(not_cjk).split("\n")) if folds else iter(())
         keyed: dict[str, list[int]] = {}
-        self.margin = 0
-        for i, folded in zip(rows, folds, strict=True):
-            if not unspelled.isdisjoint(folded):
-                continue
-            self.margin = max(self.margin, len(folded))
-            keyed.setdefault(spell(folded), []).append(2 * i)
-            if sum(map(cjk.__contains__, folded)) >= 3:
-                keyed.setdefault(folded.translate(initials), []).append(2 * i + 1)
+        for i, spelled_row, initial_row, cjk_count in zip(
+            rows, spelled_rows, initial_rows, cjk_counts, strict=True
+        ):
+            keyed.setdefault(spelled_row, []).append(2 * i)
+            if cjk_count >= 3:
+                keyed.setdefault(initial_row, []).append(2 * i + 1)
         self.auto = _automaton(list(keyed), LETTER_DEPTH)
         self.groups = _Groups(keyed, 1)
         self.text = text = "\n".join(keyed)
@@ -778,6 +789,8 @@ class _Folds:
         """The folds of ``rows`` (ascending)."""
         picked: list[str] = []
         for lo, part in self:
+            if not rows or lo > rows[-1]:
+                break  # the rest lie past the last row (exact spellings come first)
             a, b = bisect_left(rows, lo), bisect_left(rows, lo + len(part))
             picked += (part[i - lo] for i in rows[a:b])
         return picked
