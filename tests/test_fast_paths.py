@@ -1091,37 +1091,33 @@ PINYIN_MIXED = st.lists(
 ).map("".join)
 
 
-@given(PINYIN_MIXED, st.data())
-def test_pinyin_runs_are_found_by_bisection_as_by_a_walk(text: str, data: st.DataObject) -> None:
-    """``Mixed.widen``, ``touches`` and ``open_ended`` bisect the runs; a walk over every run
-    (what they were) answers the same for any span."""
-    from wxguard.phrases.mixed import mixed
-    from wxguard.text.folding import fold_one_to_one
+def _widened_by_walk(mix: Any, start: int, end: int) -> tuple[int, int]:
+    """A span of the message grown over every pinyin run it reaches into, run by run."""
+    for r0, r1 in mix.runs:
+        if r0 < end and start < r1:
+            start, end = min(start, r0), max(end, r1)
+    return start, end
 
-    mix = mixed(text, fold_one_to_one(text))
-    if mix is None:
-        return
-    for _ in range(10):
-        start = data.draw(st.integers(0, len(text)))
-        end = data.draw(st.integers(start, len(text)))
-        a, b = start, end
-        for r0, r1 in mix.runs:
-            if r0 < b and a < r1:
-                a, b = min(a, r0), max(b, r1)
-        assert mix.widen(start, end) == (a, b)
-        assert mix.touches(start, end) == any(r0 < end and start < r1 for r0, r1 in mix.runs)
-        assert mix.open_ended(start, end) == any(
-            r0 < end <= r1 and start < r1 and n == 1
-            for (r0, r1), n in zip(mix.runs, mix.syllables, strict=True)
-        )
+
+def _touches_by_walk(mix: Any, start: int, end: int) -> bool:
+    return any(r0 < end and start < r1 for r0, r1 in mix.runs)
+
+
+def _open_ended_by_walk(mix: Any, start: int, end: int) -> bool:
+    """The span ends on a run of one syllable."""
+    return any(
+        r0 < end <= r1 and start < r1 and n == 1
+        for (r0, r1), n in zip(mix.runs, mix.syllables, strict=True)
+    )
 
 
 @given(PINYIN_MIXED)
 def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None:
     """A join counts as spelt in pinyin when the clause view's map puts its span (or one of
-    its characters) on a run, and as open-ended when it ends on a run of one syllable;
-    ``Spelt`` counts where each run's characters stand once and answers in the clause view,
-    the same for every span, and marks each character a run wrote (``chars``)."""
+    its characters) on a run, and as open-ended when it ends on a run of one syllable, and
+    its place in the message grows over the runs it reaches into; ``Spelt`` counts where
+    each run's characters stand once and answers in the clause view, the same for every
+    span, and marks each character a run wrote (``chars``)."""
     from wxguard.families.inducement.checker import Spelt
     from wxguard.phrases.clauses import Clauses
     from wxguard.phrases.mixed import mixed
@@ -1135,10 +1131,11 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
     for start in range(len(plain.text)):
         for end in range(start + 1, len(plain.text) + 1):
             span = plain.original(start, end)
-            assert spelt.touches(start, end) == mix.touches(*span)
-            assert spelt.open_ended(end) == mix.open_ended(*span)
+            assert spelt.touches(start, end) == _touches_by_walk(mix, *span)
+            assert spelt.open_ended(end) == _open_ended_by_walk(mix, *span)
+            assert spelt.placed(plain, start, end) == _widened_by_walk(mix, *span)
         written = start < len(spelt.chars) and spelt.chars[start] == 1
-        assert written == mix.touches(*plain.original(start, start + 1))
+        assert written == _touches_by_walk(mix, *plain.original(start, start + 1))
 
 
 # Pinyin and the characters the syllables are written back as (乏 for fa, 仜 for hong, 专
@@ -1194,7 +1191,7 @@ def test_a_joins_span_is_placed_from_its_parts_as_on_its_own(
     """A join's span in the message (and, read through pinyin, widened over the runs) is
     worked out from its two parts' places, not mapped back again: the same as mapping the
     whole span, for any two parts of any text."""
-    from wxguard.families.inducement.checker import _widened
+    from wxguard.families.inducement.checker import Spelt, _widened
     from wxguard.phrases.clauses import Clauses
     from wxguard.phrases.joins import Join, placed
     from wxguard.phrases.mixed import mixed
@@ -1214,9 +1211,9 @@ def test_a_joins_span_is_placed_from_its_parts_as_on_its_own(
         at = placed(join, clauses, text)
         assert (at.start, at.end) == clauses.original(join.start, join.end)
         if mix is not None:
-            widened = _widened(join, clauses, text, mix)
-            assert (widened.start, widened.end) == mix.widen(
-                *clauses.original(join.start, join.end)
+            widened = _widened(join, clauses, text, Spelt(mix))
+            assert (widened.start, widened.end) == _widened_by_walk(
+                mix, *clauses.original(join.start, join.end)
             )
 
 

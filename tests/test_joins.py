@@ -3,11 +3,14 @@ phrases that join before the action without a condition."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from wxguard import WordListError
+from wxguard.phrases import joins as joins_module
 from wxguard.phrases.banks import Bank, BankSource, Hit
 from wxguard.phrases.clauses import Clauses, compact
 from wxguard.phrases.joins import (
@@ -15,6 +18,7 @@ from wxguard.phrases.joins import (
     Join,
     Joinables,
     _candidates,
+    _join,
     _widen,
     find_joins,
     read_rules,
@@ -354,4 +358,75 @@ def test_a_joined_span_grows_to_the_same_closure_in_one_pass_or_many(
     where one grew: the span it grows to is the one passes over the listed candidates give."""
     spec = Combine("WX301", "share", ("reward",), after, before, 2, ())
     join = Join("WX301", action, joined, 0.9, banks=("share", "reward"))
-    assert _widen(join, spec, action, rows) == _plain_widen(join, spec, action, rows)
+    near = [_candidates(made, action[1], *_wide(spec, action, made)) for made in rows]
+    assert _widen(join, action, near) == _plain_widen(join, spec, action, rows)
+
+
+def _wide(spec: Combine, action: tuple[int, int], made: Joinables) -> tuple[int, int]:
+    """Where the phrases ``_join`` looks at start: within twice a span's reach of the
+    action's window."""
+    reach = 2 * made[3]
+    return action[0] - spec.before - reach, action[1] + spec.after + reach
+
+
+def _narrow_order(spec: Combine, action: tuple[int, int], rows: list[Joinables]) -> list[Any]:
+    """The candidates ``_join`` tries, nearest first, as first written: each bank's looked
+    up where a phrase near enough to be joined starts (within one span's reach of the
+    window, and after the action only when nothing before it may join)."""
+    first, last = action
+    far = last + spec.after
+    order: list[tuple[int, int, Any]] = []
+    for made in rows:
+        reach = made[3]
+        lo = first - spec.before - reach if spec.before else last
+        for c in _candidates(made, last, lo, far + reach):
+            if c[0] >= last and not c[2]:
+                if c[0] <= far:
+                    order.append((c[0] - last, len(order), c))
+            elif spec.before and 0 <= first - c[1] <= spec.before:
+                order.append((first - c[1], len(order), c))
+    order.sort()
+    return [c for _, _, c in order]
+
+
+@st.composite
+def _reaching(draw: st.DrawFn) -> Joinables:
+    """A bank's joinables whose reach is at least its longest span, as ``_Message.reach``
+    makes it."""
+    starts, rows, _, _ = draw(_joinables())
+    longest = max((b - a for a, b, _, _ in rows), default=0)
+    return starts, rows, None, longest + draw(st.integers(0, 4))
+
+
+@given(
+    st.lists(_reaching(), min_size=1, max_size=3),
+    SPAN,
+    st.integers(0, 20),
+    st.integers(0, 6),
+)
+def test_a_join_tries_the_phrases_near_enough_to_be_joined_nearest_first(
+    rows: list[Joinables], action: tuple[int, int], after: int, before: int
+) -> None:
+    """``_join`` looks up each bank's phrases once, as far as the joined span may widen:
+    it tries those near enough to be joined in the order a lookup of only them gave, and
+    widens the first joined over the rest as a lookup of the wider place does."""
+    spec = Combine("WX301", "share", ("reward",), after, before, 2, ())
+    tried: list[Any] = []
+
+    def placed(*args: Any) -> bool:
+        tried.append((args[3], args[4], args[5], args[6]))
+        return False  # not joined, and no side closed: every candidate is tried
+
+    def joined(*args: Any) -> Join:
+        return Join("WX301", action, (args[3], args[4]), 0.9, banks=("share", "reward"))
+
+    expected = _narrow_order(spec, action, rows)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(joins_module, "_placed", placed)
+        assert _join(None, spec, action, rows) is None  # type: ignore[arg-type]
+        assert tried == expected
+        patch.setattr(joins_module, "_placed", joined)
+        found = _join(None, spec, action, rows)  # type: ignore[arg-type]
+    if expected:
+        first = Join("WX301", action, expected[0][:2], 0.9, banks=("share", "reward"))
+        assert found == _plain_widen(first, spec, action, rows)

@@ -67,11 +67,13 @@ class Alone:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Join:
     """A finding in compact indices: the action, what it is joined to, and how sure we are.
     Slotted: a long text keeps tens of thousands, and a dict each was more for the garbage
-    collector to walk."""
+    collector to walk. Never changed once made, but not frozen: a frozen dataclass sets each
+    field through ``object.__setattr__`` (3 µs a join against 1 µs), and a long text makes
+    one for every action it joins; hashed by its fields all the same."""
 
     rule: str
     action: tuple[int, int]
@@ -682,10 +684,10 @@ def _reached(starts: list[int], furthest: list[int], lo: int, hi: int) -> bool:
 
 def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) -> Join | None:
     """The nearest phrase of ``spec.with_`` (``rows``: the joinables of those banks that have
-    any) that this action is joined to, if any. Only phrases near enough to be joined are
-    looked at (a phrase starts within a span's reach of its span), and to widen over, once
-    one is joined, those within twice a span's reach of that: an action costs the same
-    however long the message."""
+    any) that this action is joined to, if any. Only phrases near enough to widen over once
+    one is joined are looked at (within twice a span's reach of the action's window: a
+    phrase near enough to be joined starts within one reach of it), so an action costs the
+    same however long the message; they are looked up once for both."""
     first, last = action[0], action[1]
     after, before = spec.after, spec.before
     # The nearest wins (the first listed among equals): try them nearest first, each within
@@ -693,10 +695,12 @@ def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) ->
     order: list[tuple[int, int, Candidate]] = []
     append = order.append
     far = last + after
+    near: list[list[Candidate]] = []
     for made in rows:
-        reach = made[3]
-        lo = first - before - reach if before else last
-        for candidate in _candidates(made, last, lo, far + reach):
+        reach = 2 * made[3]
+        found = _candidates(made, last, first - before - reach, far + reach)
+        near.append(found)
+        for candidate in found:
             start = candidate[0]
             if start >= last and not candidate[2]:
                 if start <= far:
@@ -716,7 +720,7 @@ def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) ->
             continue
         tried = _placed(msg, spec, action, start, end, bare, bank)
         if isinstance(tried, Join):
-            return _widen(tried, spec, action, rows)
+            return _widen(tried, action, near)
         if later:
             closed_after = tried
         else:
@@ -788,21 +792,16 @@ def _placed(
     )
 
 
-def _widen(join: Join, spec: Combine, action: Found, rows: list[Joinables]) -> Join:
-    """Grow the joined span over the phrases of ``rows`` (bare nouns left out) within twice
-    a span's reach of the action's window that overlap it (即可领取 + 领取红包), so the finding
-    names the whole reward; never over the action."""
+def _widen(join: Join, action: Found, near: list[list[Candidate]]) -> Join:
+    """Grow the joined span over the phrases ``near`` it (bare nouns left out: ``_join``'s
+    candidates of each bank within twice a span's reach of the action's window) that overlap
+    it (即可领取 + 领取红包), so the finding names the whole reward; never over the action."""
     first, last = action[0], action[1]
     start, end = join.joined
     grown = False
     # The span grown to its closure, the same in any order: a first pass over the
     # candidates as they come, and their list made only where one grew (most grow nothing).
-    near: list[list[Candidate]] = []
-    for made in rows:
-        reach = 2 * made[3]
-        lo, hi = first - spec.before - reach, last + spec.after + reach
-        found = _candidates(made, last, lo, hi)
-        near.append(found)
+    for found in near:
         for a, b, bare, _ in found:
             if (
                 not bare
@@ -870,7 +869,12 @@ def _one_per_place(joins: list[Join]) -> list[Join]:
     # keeps tens of thousands).
     order = []
     for i, join in enumerate(joins):
-        start, end = join.start, join.end
+        whole = join.whole  # ``start`` and ``end`` read in place: two calls fewer a join
+        if whole is None:
+            (a, b), (c, d) = join.action, join.joined
+            start, end = min(a, c), max(b, d)
+        else:
+            start, end = whole
         order.append((-join.confidence, end - start, start, i, end))
     order.sort()
     kept: list[tuple[int, str, int]] = []

@@ -12,9 +12,8 @@ written as its phrases write it.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ..text.sound import syllable_chars
 from ..text.storedregex import stored_regex
@@ -34,44 +33,13 @@ _MOST = 3
 
 @dataclass(frozen=True)
 class Mixed:
-    """The message with its pinyin runs written as characters, and where those runs are.
-    Runs never overlap, so their ends rise with their starts: each question below is a
-    bisection of the ends, not a pass over every run (asked for every join and every
-    character of one, a long message of pinyin-spelt offers was quadratic)."""
+    """The message with its pinyin runs written as characters, and where those runs are
+    (they never overlap). A family asks of a join's span whether it touches a run and
+    grows it over the runs it reaches into in the clause view (``Spelt`` in WX3)."""
 
     text: str
     runs: tuple[tuple[int, int], ...]  # original indices, by start
     syllables: tuple[int, ...]  # how many each run holds
-
-    @cached_property
-    def _ends(self) -> list[int]:
-        return [b for _, b in self.runs]
-
-    def widen(self, start: int, end: int) -> tuple[int, int]:
-        """``[start, end)`` grown to cover every run it reaches into (a run's character
-        stands at its first letter, so a span ending there ends one letter in)."""
-        runs = self.runs
-        i = bisect_right(self._ends, start)  # the first run ending after ``start``
-        j = i
-        while j < len(runs) and runs[j][0] < end:
-            j += 1
-        if j > i:
-            start, end = min(start, runs[i][0]), max(end, runs[j - 1][1])
-        return start, end
-
-    def touches(self, start: int, end: int) -> bool:
-        """Some run lies in ``[start, end)``."""
-        i = bisect_right(self._ends, start)
-        return i < len(self.runs) and self.runs[i][0] < end
-
-    def open_ended(self, start: int, end: int) -> bool:
-        """``[start, end)`` ends on a run of one syllable: nothing written after it says which
-        character it stands for (帮我kan is 帮我看 as often as 帮我砍; kan一刀 is not)."""
-        i = bisect_left(self._ends, end)  # the only run that can hold ``end``: a < end <= b
-        if i == len(self.runs):
-            return False
-        a, b = self.runs[i]
-        return a < end <= b and start < b and self.syllables[i] == 1
 
 
 def may_mix(compact: str) -> bool:

@@ -133,20 +133,22 @@ class InducementChecker(Checker):
             )
             if j.rule not in taken or not taken[j.rule].overlaps(*plain.original(j.start, j.end))
         ]
-        yield from self._findings(joins, plain, original, mix)
+        yield from self._findings(joins, plain, original, spelt)
 
     def _disguised(self, join: Join, plain: Clauses, spelt: Spelt) -> bool:
         """A part of the join is in pinyin, and its characters outside the pinyin are written
         as the banks write them (砖发 sounds like 转发 but is no disguise), and it does not end
         on a lone syllable (帮我kan一下 is 帮我看一下)."""
-        end = join.end
-        if not spelt.touches(join.start, end) or spelt.open_ended(end):
+        (a, b), (c, d) = join.action, join.joined
+        start, end = (min(a, c), max(b, d)) if join.whole is None else join.whole
+        ran, lone = spelt.chars, spelt.lone
+        # ``Spelt.touches`` and ``open_ended``, asked in place of every join of a long text
+        if ran.find(1, start, end) < 0 or (end <= len(lone) and lone[end - 1]):
             return False
         # Whether the two parts are written as the banks write them reads only their
         # characters and which of them the runs wrote: remembered by those (a long text
         # repeats its offers).
-        text, ran = plain.text, spelt.chars
-        (a, b), (c, d) = join.action, join.joined
+        text = plain.text
         key = (join.rule, join.banks[0], text[a:b], ran[a:b], text[c:d], ran[c:d])
         found = spelt.written.get(key)
         if found is None:
@@ -167,7 +169,7 @@ class InducementChecker(Checker):
         return True
 
     def _findings(
-        self, joins: list[Join], clauses: Clauses, original: str, mix: Mixed | None
+        self, joins: list[Join], clauses: Clauses, original: str, spelt: Spelt | None
     ) -> Iterator[Finding]:
         """The findings of ``joins``, which it empties as it goes."""
         refuted = disbelieved = None
@@ -179,6 +181,7 @@ class InducementChecker(Checker):
         # Findings alike share their fields (a long text repeats its offers), and each join
         # is let go once its finding is made: fewer objects for the collector to walk.
         shared: dict[tuple[str, str], dict[str, Any]] = {}
+        techniques, doubt = (("pinyin",), PINYIN_DOUBT) if spelt is not None else ((), 0)
         joins.reverse()
         while joins:
             join = joins.pop()
@@ -189,34 +192,33 @@ class InducementChecker(Checker):
                 variant = THANKS if thanked else VOTE
                 join = self._first_vote(join, clauses)
             # in the copy with pinyin written as characters, a run's stands at its first letter
-            at = (
+            start, end, action, joined = (
                 placed(join, clauses, original)
-                if mix is None
-                else _widened(join, clauses, original, mix)
+                if spelt is None
+                else _widened(join, clauses, original, spelt)
             )
-            term = original[at.start : at.end]
-            fields = shared.get((at.action, at.joined))
+            fields = shared.get((action, joined))
             if fields is None:
-                fields = shared[at.action, at.joined] = {"action": at.action, "reward": at.joined}
+                fields = shared[action, joined] = {"action": action, "reward": joined}
             frame = None
             if refuted is not None and disbelieved is not None:
                 # A join's own judgement, made while it matches: a debunking or a report in
                 # its sentence or the next; a "don't believe" only before it (别信那种转发领
                 # 红包的活动), since appended to an offer (帮我砍一刀，别信) it names nothing.
                 begin = clauses.sentence_start(join.start)
-                end = clauses.sentence_end(join.end)
-                if end < len(clauses.text):
-                    end = clauses.sentence_end(end + 1)
-                cue = refuted.first_clear(begin, end, (join.action, join.joined))
+                close = clauses.sentence_end(join.end)
+                if close < len(clauses.text):
+                    close = clauses.sentence_end(close + 1)
+                cue = refuted.first_clear(begin, close, (join.action, join.joined))
                 cue = cue or disbelieved.first(begin, join.start)
                 frame = self._frame(cue, clauses, original)
             yield Finding(
                 join.rule,
-                at.start,
-                at.end,
-                term,
-                techniques=("pinyin",) if mix is not None else (),
-                confidence=join.confidence - (PINYIN_DOUBT if mix is not None else 0),
+                start,
+                end,
+                original[start:end],
+                techniques=techniques,
+                confidence=join.confidence - doubt,
                 fields=fields,
                 variant=variant,
                 severity=frame.severity if frame is not None else None,
@@ -273,28 +275,33 @@ class Spelt:
     syllables' characters there, the rest of it dropped. A join's span and each of its
     characters are asked whether they were spelt in pinyin, and mapping each back to the
     message was most of a long pinyin text's time. The runs never overlap, so neither do
-    their characters: each question about a span is a bisection, and ``chars`` says of
-    each character whether a run wrote it."""
+    their characters: ``chars`` says of each character whether a run wrote it, ``lone``
+    whether a run of one syllable did, and a span's run is a bisection away."""
 
-    __slots__ = ("_ends", "_starts", "_syllables", "chars", "written")
+    __slots__ = ("_ends", "_runs", "chars", "lone", "written")
 
     def __init__(self, mix: Mixed) -> None:
         sizes = compact_sizes(mix.text)
-        self._starts: list[int] = []
+        starts: list[int] = []
         self._ends: list[int] = []
-        self._syllables = mix.syllables
+        self._runs = mix.runs
         at = done = 0
         for a, b in mix.runs:
             at += sum(sizes[done:a])
-            self._starts.append(at)
+            starts.append(at)
             at += sum(sizes[a:b])
             self._ends.append(at)
             done = b
-        # 1 where a run's characters stand, up to the last run's end (0 beyond).
+        # 1 where a run's characters stand (of a run of one syllable: ``lone``), up to the
+        # last run's end (0 beyond).
         chars = bytearray(at)
-        for start, end in zip(self._starts, self._ends, strict=True):
+        lone = bytearray(at)
+        for start, end, count in zip(starts, self._ends, mix.syllables, strict=True):
             chars[start:end] = b"\x01" * (end - start)
+            if count == 1:
+                lone[start:end] = b"\x01" * (end - start)
         self.chars = bytes(chars)
+        self.lone = bytes(lone)
         # Per join's rule, action bank, and the characters of its parts with the runs'
         # marks: whether those parts are written as the banks write them.
         self.written: dict[tuple[str, str, str, bytes, str, bytes], bool] = {}
@@ -302,26 +309,37 @@ class Spelt:
     def touches(self, start: int, end: int) -> bool:
         """A run's characters lie in ``[start, end)`` of the clause view (as
         ``Mixed.touches`` of its span in the message)."""
-        k = bisect_right(self._ends, start)  # the first run whose characters end after start
-        return k < len(self._starts) and self._starts[k] < end
+        return self.chars.find(1, start, end) >= 0
 
     def open_ended(self, end: int) -> bool:
         """A span ending at ``end`` ends on a run of one syllable (as ``Mixed.open_ended``
         of its span in the message)."""
-        k = bisect_right(self._ends, end - 1)
-        return k < len(self._starts) and self._starts[k] < end and self._syllables[k] == 1
+        return end <= len(self.lone) and self.lone[end - 1] == 1
+
+    def placed(self, clauses: Clauses, start: int, end: int) -> tuple[int, int]:
+        """Where ``[start, end)`` of the clause view stands in the message, grown over the
+        runs it reaches into (as ``Mixed.widen`` of its span there): a run holds the span's
+        first or last character there exactly when it holds it here, and only such a run
+        grows it."""
+        s, e = clauses.original(start, end)
+        ran = self.chars
+        if start < len(ran) and ran[start]:
+            s = self._runs[bisect_right(self._ends, start)][0]
+        if end <= len(ran) and ran[end - 1]:
+            e = self._runs[bisect_right(self._ends, end - 1)][1]
+        return s, e
 
 
-def _widened(join: Join, clauses: Clauses, original: str, mix: Mixed) -> Placed:
+def _widened(join: Join, clauses: Clauses, original: str, spelt: Spelt) -> Placed:
     """``placed`` for a join found in the copy with pinyin written as characters: each
     span grown over the pinyin runs it reaches into, so it names kan一刀, not k一刀."""
-    a0, a1 = mix.widen(*clauses.original(*join.action))
+    a0, a1 = spelt.placed(clauses, *join.action)
     if join.label is not None:
-        start, end = mix.widen(*clauses.original(join.start, join.end))
+        start, end = spelt.placed(clauses, join.start, join.end)
         return Placed(start, end, original[a0:a1], join.label)
-    j0, j1 = mix.widen(*clauses.original(*join.joined))
+    j0, j1 = spelt.placed(clauses, *join.joined)
     if join.whole is not None:
-        start, end = mix.widen(*clauses.original(*join.whole))
+        start, end = spelt.placed(clauses, *join.whole)
     else:
         # The map back and the widening both rise with a span's ends: the two parts' span,
         # widened, is the span of the two parts widened.
