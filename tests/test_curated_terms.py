@@ -10,6 +10,10 @@ import pytest
 from wxguard import Guard, Severity
 
 FOUND = [
+    # an allow phrase reads across punctuation and into the next word: 大麻地 would have
+    # hidden 大麻地址 and 吸毒所 吸毒，所以 (both tried in session 12 and dropped)
+    ("出售大麻地址私聊", "WX104", "大麻"),
+    ("他天天吸毒所以家里穷", "WX104", "吸毒"),
     # gambling (WX103)
     ("线上赌场，充值送彩金", "WX103", "线上赌场"),
     ("网赌平台，输了包赔", "WX103", "网赌"),
@@ -184,8 +188,6 @@ TRAPS = [
     "坏人不得好死，你说对不对",
     "这个病让他们全家死光了，太惨了",  # a family's death told (new-user trial s10)
     "那场洪水过后，村里好几户全家死光了",
-    "吸毒所？不是，是去戒毒所",  # allow.txt: 吸毒所 (said for 戒毒所; new-user trial s11)
-    "他家门口那块大麻地种的是工业用的",  # allow.txt: 大麻地
 ]
 
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from wxguard import Guard, Severity, Verdict, WordListError
 from wxguard.catalog import catalog
+from wxguard.frames import Quotes
 
 from .clitools import Cli
 from .strategies import MIXED
@@ -101,7 +102,7 @@ def test_a_solicitation_dressed_as_a_warning_keeps_its_errors(
         ("【禁毒宣传】冰毒、海洛因都是毒品", Verdict.PASS, "campaign", "禁毒"),
         ("毒品的危害：长期吸毒会导致精神失常", Verdict.PASS, "education", "危害"),
         ("据报道，男子在网上出售冰毒", Verdict.REVIEW, "report", "据报道"),
-        ("据报道，男子在网上出售冰毒被警方抓获", Verdict.PASS, "outcome", "抓获"),
+        ("据报道，男子在网上出售冰毒被警方抓获", Verdict.PASS, "outcome", "被警方抓获"),
         ("新闻《女子遭轮奸》引发热议", Verdict.REVIEW, "report", "《女子遭轮奸》"),
         ("我从来不吸毒", Verdict.REVIEW, "negation", "从来不"),
         ("这群怎么天天有人发代开发票的，群主管管啊", Verdict.PASS, "complaint", "有人发"),
@@ -541,3 +542,20 @@ def test_a_cue_inside_a_longer_word_is_not_the_reason_named(judged: Guard) -> No
     term; the lesson's own word is the reason."""
     (v,) = judged.check("今天讲座的主题是“如何识别网络赌博陷阱”").violations
     assert v.frame is not None and "「别」" not in v.message
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "quoted"),
+    [
+        ("骗子会说'恭喜中奖，加QQ领取'，别信", "恭喜中奖", True),
+        ('骗子会说"恭喜中奖，加QQ领取"，别信', "恭喜中奖", True),
+        # an apostrophe inside an English word opens nothing
+        ("It's 恭喜中奖，加QQ领取, don't", "恭喜中奖", False),
+        ("恭喜中奖，加QQ领取", "恭喜中奖", False),
+    ],
+)
+def test_ascii_single_quotes_quote_but_apostrophes_do_not(
+    text: str, inner: str, quoted: bool
+) -> None:
+    start = text.index(inner)
+    assert Quotes(text).around(start, start + len(inner)) is quoted

@@ -71,6 +71,9 @@ POSITIVE = [
     ("回乡证H12345678", "WX505", "H12345678"),
     ("台胞证 12345678", "WX505", "12345678"),
     ("810000199001011230", "WX505", "810000199001011230"),
+    # a not-personal word in an earlier field of a list of details (new-user trial s12)
+    ("快递单上的信息：李华，15900001234，北京市朝阳区建国路88号。", "WX501", "15900001234"),
+    ("订单信息：李华，15900001234", "WX501", "15900001234"),
 ]
 
 # Shapes that must not be taken for personal information.
@@ -79,6 +82,7 @@ NEGATIVE = [
     "联系电话 159 **** 0000",
     "订单号202401151381234567",
     "订单号 13812345678",
+    "快递单号：15900001234，请查收",
     "会议号 131 2345 6789",
     "腾讯会议：138 1234 5678",
     "京ICP备15912340000号",
@@ -312,6 +316,13 @@ CHILD_DETAILS = [
     ),
     # the name a clause after the child, in the same sentence (lead's probe, session 11)
     ("孩子今年8岁，在实验小学三年级二班，叫李小花", None, "姓名、学校班级、年龄"),
+    # a name heading the line with a sex and a child's age; the hour at the school gate
+    # (new-user trial s12)
+    (
+        "小明，男，8岁，住在阳光小区3栋502，每天下午4点在学校门口等他奶奶。",
+        "小明，男，8岁，住在阳光小区3栋502，每天下午4点在学校门口",
+        "姓名、住址、行踪、年龄",
+    ),
 ]
 
 CHILD_DETAILS_CLEAN = [
@@ -326,6 +337,8 @@ CHILD_DETAILS_CLEAN = [
     "寻人启事：我家孩子王小明，8岁，三年级二班，今天下午在阳光小区走失",  # wants it spread
     "请大家不要在群里晒孩子的姓名、班级和住址",  # the advice itself
     "王老师，三年级二班的作业发群里了",  # a title, not a child's name
+    "张伟，男，35岁，住在阳光小区3栋502",  # an adult's age
+    "小明，男，8岁，爱好画画",  # a name and an age only
 ]
 
 

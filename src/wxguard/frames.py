@@ -362,11 +362,14 @@ class Notice:
         return self._quotes.around(*self.clauses.original(start, end))
 
 
-_OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"'}
+_OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", '"': '"', "'": "'"}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
+_SYMMETRIC = {c for c, close in _OPENERS.items() if c == close}
 
-
-_QUOTE_MARKS = re.compile("[" + "".join(sorted({*_OPENERS, *_CLOSERS})) + "]")
+# An ASCII apostrophe between two Latin letters (don't, it's) is no quotation mark.
+_QUOTE_MARKS = re.compile(
+    "[" + "".join(sorted({*_OPENERS, *_CLOSERS} - {"'"})) + "]|(?<![A-Za-z])'|'(?![A-Za-z])"
+)
 
 
 class Quotes:
@@ -380,7 +383,7 @@ class Quotes:
         depth: list[str] = []
         for m in _QUOTE_MARKS.finditer(text):
             c = m.group()
-            if c == '"' and depth and depth[-1] == '"':
+            if c in _SYMMETRIC and depth and depth[-1] == c:
                 depth.pop()
             elif c in _OPENERS:
                 depth.append(c)

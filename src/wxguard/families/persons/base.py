@@ -52,6 +52,10 @@ NOT_PERSONAL = (
 )
 
 
+# What ends one field of a list of details (a name, then a phone, then an address).
+_FIELD_BREAK = re.compile(r"[，,、；;。\n]")
+
+
 @dataclass(frozen=True)
 class Pattern:
     """A named regular expression with the score a bare match gets; ``needs`` lists context
@@ -163,7 +167,8 @@ class PatternRecognizer:
         negative: re.Pattern[str] | None,
     ) -> tuple[bool, str]:
         """(blocked, word): the context word nearest before (else after) the match, or "";
-        blocked when a not-personal word stands nearer before it than any context word."""
+        blocked when a not-personal word stands nearer before it than any context word and
+        in the same field (快递单号15900001234, not 快递单上的信息：李华，15900001234)."""
         before = folded[max(0, start - self.BEFORE) : start]
         best_pos, best = -1, ""
         if positive is not None:
@@ -171,7 +176,7 @@ class PatternRecognizer:
                 best_pos, best = m.end(), m.group()
         if negative is not None:
             for m in negative.finditer(before):
-                if m.end() > best_pos:
+                if m.end() > best_pos and not _FIELD_BREAK.search(before, m.end()):
                     return True, ""
         if best:
             return False, best
