@@ -35,13 +35,21 @@ def unvalidated(cls: type[_Model], values: dict[str, Any], fields_set: set[str])
     """A frozen model of ``values`` that validation already vouches for, made without the
     call into pydantic (a clean message's model and report, a long text's thousands of
     violations of one term): ``fields_set`` is shared, as pydantic copies it before a change."""
-    made = cls.__new__(cls)
-    _set = object.__setattr__
-    _set(made, "__dict__", values)
-    _set(made, "__pydantic_fields_set__", fields_set)
-    _set(made, "__pydantic_extra__", None)
-    _set(made, "__pydantic_private__", None)
+    made = _new(cls)
+    _set_dict(made, values)
+    _set_fields(made, fields_set)
+    _set_extra(made, None)
+    _set_private(made, None)
     return made
+
+
+# ``BaseModel``'s slots, set through their descriptors: ``object.__setattr__`` looked each
+# up by name, two fifths of the cost of a long text's every violation (2.2 µs of 3.9).
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class Severity(str, Enum):
