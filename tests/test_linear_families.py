@@ -86,6 +86,12 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
         "WX8",
         lambda n: "【反诈中心】您涉嫌洗钱，请立即按9转人工。" * n,
     ),
+    # one long sentence of them, commas only: a sentence's label and channels judged once,
+    # not again for each of its joins (×18 time for ×4 length)
+    "scams under a label, one sentence": (
+        "WX8",
+        lambda n: "【反诈中心】你涉嫌一起洗钱案件，请立即将资金转入安全账户，" * n,
+    ),
     # a warning quoting scams: the text up to each join read again for its quotation marks
     "quoted scams in a warning": (
         "WX8",

@@ -203,10 +203,15 @@ class _Notice:
 
     def __init__(self, notice: Notice, channels: list[Hit], ask: Bank) -> None:
         self.notice = notice
-        self.channels = channels  # compact indices of the clause view
+        self.channels = sorted(channels)  # compact indices of the clause view, by start
         self.ask = ask
         self._labels: list[tuple[int, int]] | None = None
         self._asks: list[Hit] | None = None
+        # Both judgements are of a sentence, whichever of its joins asks: judged once each
+        # (a long sentence of comma-separated scams asked every cue and channel of it again
+        # for each join, ×18 time for ×4 length).
+        self._labelled_in: dict[int, bool] = {}
+        self._handed_out_in: dict[int, bool] = {}
 
     def any(self) -> bool:
         return self.notice.any()
@@ -227,11 +232,17 @@ class _Notice:
         notice, clauses = self.notice, self.notice.clauses
         if self._labels is None:  # read once: most messages have none, and stop here
             self._labels = [m.span() for m in _LABEL.finditer(clauses.original_text)]
-        labels = self._labels
-        if not labels:
+        if not self._labels:
             return False
         begin = clauses.sentence_start(join.start)
-        last = clauses.sentence_end(join.end - 1)
+        found = self._labelled_in.get(begin)
+        if found is None:
+            found = self._labelled_in[begin] = self._labelled_sentence(begin)
+        return found
+
+    def _labelled_sentence(self, begin: int) -> bool:
+        notice, clauses, labels = self.notice, self.notice.clauses, self._labels or []
+        last = clauses.sentence_end(begin)
         cues = _within(notice.hits(), begin, last)
         for cue in cues:
             lo, hi = clauses.original(cue.start, cue.end)
@@ -247,10 +258,13 @@ class _Notice:
         scammer's contact, a scam gives it."""
         clauses, notice = self.notice.clauses, self.notice
         sentence = clauses.sentence_start(join.start)
-        return any(
-            clauses.sentence_start(h.start) == sentence and not notice.quoted(h.start, h.end)
-            for h in self.channels
-        )
+        found = self._handed_out_in.get(sentence)
+        if found is None:
+            last = clauses.sentence_end(sentence)
+            found = self._handed_out_in[sentence] = any(
+                not notice.quoted(h.start, h.end) for h in _within(self.channels, sentence, last)
+            )
+        return found
 
     def cancels(self, join: Join) -> bool:
         return not self.accepts(join)
