@@ -229,7 +229,7 @@ class _Notice:
         诈骗…如有疑问按9转人工) and the sentence asks something of the reader outside quotation
         marks: a scam wearing an anti-fraud heading, not a notice (a genuine one warns in its
         body: 【反诈提醒】…都是诈骗)."""
-        notice, clauses = self.notice, self.notice.clauses
+        clauses = self.notice.clauses
         if self._labels is None:  # read once: most messages have none, and stop here
             self._labels = [m.span() for m in _LABEL.finditer(clauses.original_text)]
         if not self._labels:
