@@ -273,6 +273,8 @@ class AdvertisingChecker(Checker):
                 clauses, start
             ):
                 continue
+            if self._negated(clauses, start):  # 价格不是最便宜的 claims nothing
+                continue
             o0, o1 = clauses.original(start, end)
             term = ctx.view.text[o0:o1]
             yield Finding(
@@ -380,14 +382,21 @@ class AdvertisingChecker(Checker):
             (h, True) for h in banks["claim-hearsay"].hits(text)
         ]
 
+    def _negated(self, clauses: Clauses, start: int) -> bool:
+        """A negation or a warning right before ``start`` in its clause (不保本, 不是最便宜的)."""
+        begin = clauses.clause_start(start)
+        return any(
+            c.end <= start and start - c.end <= CANCEL_REACH and begin <= c.start
+            for c in self.model.banks["claim-cancel"].hits(clauses.text)
+        )
+
     def _disowned(self, clauses: Clauses, hit: Hit) -> bool:
         """Negated (不保本), warned about (谨防稳赚骗局) or asked (能根治吗？)."""
         banks = self.model.banks
         text = clauses.text
+        if self._negated(clauses, hit.start):
+            return True
         begin, end = clauses.clause_start(hit.start), clauses.clause_end(hit.end)
-        for c in banks["claim-cancel"].hits(text):
-            if c.end <= hit.start and hit.start - c.end <= CANCEL_REACH and begin <= c.start:
-                return True
         clause = text[begin:end]
         warning = banks["claim-warning"].regex
         if warning is not None and warning.search(clause):
