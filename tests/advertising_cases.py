@@ -89,6 +89,8 @@ POSITIVES: list[tuple[str, str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    # a negated superlative claims nothing, even in an ad (corpus join, session 12)
+    "【广告】【星河茶行】价格不是最便宜的，但品质好，原价199现价99，回T退订",
     "请各位家长周五前缴纳午餐费300元",
     # a victim's warning names the scam's loan words (new-user trial, session 6)
     "刚有人打电话说是京东金融的客服，说要关闭我的学生贷款否则影响征信，骗子套路，大家小心",

@@ -7,6 +7,12 @@ none of them may raise any WX8 rule or any error."""
 from __future__ import annotations
 
 POSITIVES: list[tuple[str, str, str]] = [
+    # a scam that opens by naming impostors is still the scam (review s12)
+    (
+        "一些人冒充官方，真正的补贴领取请扫码填写银行卡号和验证码",
+        "WX801",
+        "填写银行卡号和验证码",
+    ),
     # WX801 phishing: account trouble, points to cash, expiring tokens, bait, with a link, number or chat id
     (
         "【中国建设银行】尊敬的客户，您的账户积分已满10000分，可兑换388元现金，请及时登录 wap.ccb-jf.com 兑换，逾期作废。",
@@ -857,9 +863,58 @@ POSITIVES: list[tuple[str, str, str]] = [
         "WX802",
         "微信 lsh2024 缴纳，未缴费的孩子停课",
     ),
+    # session 12 (a fifth new-user trial): a relative in trouble, a code asked for, a tax refund
+    # spelled out, customs with a threat, a soft 杀猪盘, paid likes, card and ID numbers to a new account
+    (
+        "我是你孙子，出车祸了，赶紧打两万块钱过来，别告诉我爸妈。",
+        "WX802",
+        "出车祸了，赶紧打两万块钱过来",
+    ),
+    (
+        "妈，我手机掉水里了，这是我新号，急用钱，先转我五千。",
+        "WX802",
+        "这是我新号，急用钱，先转我五千",
+    ),
+    (
+        "亲，你的孩子在学校受伤了，现在在医院抢救，请马上转账手术费到这个账户。",
+        "WX802",
+        "你的孩子在学校受伤了，现在在医院抢救，请马上转账",
+    ),
+    (
+        "您好，我是中国移动客服，您的话费积分可以兑换现金，请告诉我收到的验证码。",
+        "WX802",
+        "我是中国移动客服，您的话费积分可以兑换现金，请告诉我收到的验证码",
+    ),
+    (
+        "【个税】您有一笔个人所得税退税，点击 https://tax-refund.vip 填写银行卡号领取。",
+        "WX801",
+        "个人所得税退税，点击 https://tax-refund.vip",
+    ),
+    (
+        "您好，您的包裹涉嫌夹带违禁品已被海关扣押，请联系海关专员处理，否则将承担法律责任。",
+        "WX802",
+        "已被海关扣押，请联系海关专员",
+    ),
+    (
+        "哥哥，我发现一个外汇平台，老师每天带单，收益稳定在30%以上，你先投一点试试嘛~",
+        "WX807",
+        "带单，收益稳定在30%以上，你先投一",
+    ),
+    (
+        "点赞一个视频2元，关注一个主播3元，先做三单体验，第四单需充值888解锁高佣金任务。",
+        "WX803",
+        "先做三单体验，第四单需充值888解锁高佣金",
+    ),
+    (
+        "我是财务部的，这是我新的微信，公司要发放补贴，请把你的银行卡号和身份证号发给我登记。",
+        "WX802",
+        "这是我新的微信，公司要发放补贴，请把你的银行卡号和身份证号发给我",
+    ),
 ]
 
 NEGATIVES: list[str] = [
+    # review s12: a school's insurance payout coming to the parent
+    "您孩子在学校受伤了，已送医院，保险理赔款会打到您的账户",
     # session 11: a shop's, a school's and a group's own draws; anti-fraud notices under a
     # label that warn in their body; a marketplace's real notices; a debt question; finance
     # paying out; a warning about insider tips; cards on record (WX503 at most, no WX808)
@@ -1172,4 +1227,27 @@ NEGATIVES: list[str] = [
     "各位家长，下学期教材费请通过学校缴费平台缴纳，截止本周五。",
     '请家长在"智慧校园"小程序缴纳午餐费，未缴费的同学下周无法订餐。',
     "温馨提示：学校从不通过班级群收费，如有老师发二维码让交钱，未缴费的孩子停课等说法都是诈骗",
+    # session 12: a parent's and a school's real messages, the carrier's code text, the tax
+    # app's notice, customs duty, a saver's advice, a new colleague, HR, warnings quoting the scams
+    "妈，我到家了",
+    "孩子发烧了，我带他去医院",
+    "【中国移动】您的验证码为384721，5分钟内有效，请勿告诉他人。",
+    "您的孩子在学校受伤了，已送市一院，请家长尽快到医院。",
+    "您的孩子在学校摔伤了，医药费由学校保险承担，无需转账，请放心。",
+    "昨天出了车祸，保险公司今天转账赔了2000块。",
+    "妈，我手机掉水里了，这是我新号，存一下。",
+    "我是你孙子小明，下周回家看你，别告诉我爸妈，给他们个惊喜。",
+    "警方提醒：骗子冒充孙子打电话说“我是你孙子，出车祸了，赶紧打两万块钱过来，别告诉我爸妈”，千万别信。",
+    "反诈提醒：谨防“您的孩子在学校受伤，请马上转账手术费”的诈骗，请先联系班主任核实。",
+    "我是中国移动客服，您反映的信号问题已处理，请重启手机。",
+    "客服和工作人员不会向您索要验证码，请勿告诉他人。",
+    "【个人所得税】个人所得税综合所得汇算已开始，请登录个人所得税App办理退税。",
+    "您的包裹已被海关查验，需补缴关税，请登录中国国际贸易单一窗口缴纳。",
+    "理财经理说这款基金收益稳定，你先投一点试试。",
+    "我老公天天跟着群里的老师带单炒外汇，亏了十几万，你们千万别投",
+    "帮我给这个视频点个赞，谢谢大家",
+    "我是新来的财务小王，这是我的微信，以后报销找我",
+    "新同事请把银行卡号和身份证号发给人事登记，用于发工资",
+    "警惕冒充财务的诈骗：骗子会说“这是我新的微信，请把你的银行卡号和身份证号发给我”",
+    "孩子在学校受伤了，我先转医药费给老师了",
 ]

@@ -356,6 +356,25 @@ def test_a_seller_speaking_of_its_product_is_held_to_advertising_law() -> None:
         assert guard.check(text).verdict is Verdict.BLOCK, text
 
 
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # the sender's signature beside boasts of its goods: the labelled version of the same
+        # message was judged, the unlabelled one passed (new-user trial s11)
+        ("【优品奶茶】全市最好喝，第一品牌，国家级品质", ["最好", "第一品牌", "国家级"]),
+        ("天天鲜果，全城最低价，驰名商标【天天鲜果】", ["最低价", "驰名商标"]),
+        # no boast: a bank's credit limit, a tag before news, a review
+        ("【招商银行】尊敬的客户，您的信用卡最高可借5万元", []),
+        ("【通知】本周六全市最好的医生来社区义诊", []),
+        ("这家奶茶全市最好喝，第一品牌吧", []),
+    ],
+)
+def test_a_signed_boast_is_a_seller_speaking(text: str, terms: list[str]) -> None:
+    assert [v.text for v in Guard(select=["WX402"]).check(text).violations] == terms
+    (report,) = Guard(select=["WX402"]).check_many([text])
+    assert [v.text for v in report.violations] == terms
+
+
 def test_small_sellers_prices_per_unit_are_evidence() -> None:
     signals = commercial_score("本店新到大闸蟹，4两公蟹88一只，需要的私聊我下单").signals
     assert ("price", "88一只") in {(s.kind, s.text) for s in signals}
@@ -680,8 +699,9 @@ def test_a_masked_number_of_several_digits_counts_like_a_real_one(
         ("全场x.xx折起", "discount"),
         ("化妆品xxx减xxx", "discount"),  # spend-x-save-y written without 满
         ("化妆品300减100", "discount"),
-        ("订餐请拨 xxx xxxx xxxx", "phone"),  # a mobile number written in groups
-        ("订餐请拨 138-1234-5678", "phone"),
+        ("送餐的师傅说 xxx xxxx xxxx", "phone"),  # a mobile number written in groups
+        ("送餐的师傅说 138-1234-5678", "phone"),
+        ("订餐请拨 138-1234-5678", "contact"),  # a call and its number: one contact line
         ("我是您的置业顾问小王", "intro"),
         ("首付x万起，现房销售", "price"),
         ("有意收购的请与项目部联系", "solicit"),
@@ -1348,6 +1368,9 @@ def test_offers_beside_notice_words_stay_ads(text: str) -> None:
         ("【广告】蓝海游泳馆 暑期班8节课499元，回T退订", []),
         ("【广告】全场五折 仅限今天，回T退订", ["WX404"]),  # an offer, no sender
         ("【广告】新店开业 进店有礼，回T退订", ["WX404"]),
+        ("【广告】今晚八点 直播抢购，回T退订", ["WX404"]),  # a time, no sender
+        ("【广告】明天上午10点 新品首发，回T退订", ["WX404"]),
+        ("【广告】周六下午 到店有礼，回T退订", ["WX404"]),
     ],
 )
 def test_a_name_set_off_after_the_label_is_the_sender(
@@ -1378,10 +1401,25 @@ def test_a_sellers_promise_alone_is_judged(text: str, claims: list[str]) -> None
         "医生说这个药没有副作用，能根治吗？",  # asked, and no maker's promise
         "我爸吃了这个药，血压降了不少",
         "新闻：某驾校承诺包过，被市场监管局查处",  # reported
+        "驾校老师说科目一包过，结果我挂了",  # someone else's words, told
+        "据说这家驾校包过，我看悬",  # 这家驾校 is no business's name
     ],
 )
 def test_the_same_promises_negated_asked_or_reported_are_not(text: str) -> None:
     assert Guard(select=["WX405"]).check(text).violations == ()
+    assert Guard(select=["WX405"], industry="education").check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "教练说了，我们这包过，报名找我",  # a seller quoting its staff to a reader
+        "学员都说包过，报名电话13812345678",
+        "科目二包过，学员都说好",  # the praise is reported, the promise is not
+    ],
+)
+def test_a_promise_beside_reported_words_that_addresses_a_reader_is_judged(text: str) -> None:
+    assert [v.text for v in Guard(select=["WX405"]).check(text).violations] == ["包过"]
 
 
 def test_a_resellers_call_for_agents_is_an_offer() -> None:

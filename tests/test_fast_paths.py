@@ -1034,7 +1034,7 @@ def test_joins_set_aside_for_a_term_are_built_where_they_may_compete(text: str) 
 
     quick = ALLOW_GUARD.check(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(joins, "_needed", lambda deferred, found: list(deferred))
+        patch.setattr(joins, "_needed", lambda deferred, setups, found: list(deferred))
         slow = ALLOW_GUARD.check(text)
     assert quick == slow
 
@@ -1133,9 +1133,53 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
             span = plain.original(start, end)
             assert spelt.touches(start, end) == _touches_by_walk(mix, *span)
             assert spelt.open_ended(end) == _open_ended_by_walk(mix, *span)
-            assert spelt.placed(plain, start, end) == _widened_by_walk(mix, *span)
+            assert spelt.placed(start, end) == _widened_by_walk(mix, *span)
         written = start < len(spelt.chars) and spelt.chars[start] == 1
         assert written == _touches_by_walk(mix, *plain.original(start, start + 1))
+
+
+@settings(max_examples=20)
+@given(PINYIN_MIXED.filter(lambda t: len(t) > 4), st.data())
+def test_a_long_texts_spelt_spans_are_placed_as_by_a_walk(text: str, data: st.DataObject) -> None:
+    """A text long enough for the numpy map (``Spelt._at``) places its spans, grown over the
+    runs, as the walk over every run does."""
+    from wxguard.families.inducement.checker import Spelt
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+    from wxguard.text.views import ARRAY_THRESHOLD
+
+    text = text * (ARRAY_THRESHOLD // len(text) + 1)
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    plain = Clauses(mix.text)
+    spelt = Spelt(mix)
+    size = len(plain.text)
+    for _ in range(20):
+        start = data.draw(st.integers(0, size - 1))
+        end = data.draw(st.integers(start + 1, min(size, start + 30)))
+        assert spelt.placed(start, end) == _widened_by_walk(mix, *plain.original(start, end))
+
+
+@given(st.lists(PINYIN_MIXED, min_size=1, max_size=4).map("".join))
+def test_spelt_counts_a_long_texts_runs_as_it_walks_a_short_ones(text: str) -> None:
+    """``Spelt`` counts a long text's runs in numpy: the same map back, run ends and marks
+    as walking them run by run."""
+    from wxguard.families.inducement import checker as checker_module
+    from wxguard.phrases.mixed import mixed
+    from wxguard.text.folding import fold_one_to_one
+
+    mix = mixed(text, fold_one_to_one(text))
+    if mix is None:
+        return
+    made = []
+    with pytest.MonkeyPatch.context() as patch:
+        for threshold in (0, 10**9):
+            patch.setattr(checker_module, "ARRAY_THRESHOLD", threshold)
+            spelt = checker_module.Spelt(mix)
+            made.append((list(spelt._at), spelt._ends, spelt.chars, spelt.lone))
+    assert made[0] == made[1]
 
 
 # Pinyin and the characters the syllables are written back as (乏 for fa, 仜 for hong, 专
@@ -1211,7 +1255,7 @@ def test_a_joins_span_is_placed_from_its_parts_as_on_its_own(
         at = placed(join, clauses, text)
         assert (at.start, at.end) == clauses.original(join.start, join.end)
         if mix is not None:
-            widened = _widened(join, clauses, text, Spelt(mix))
+            widened = _widened(join, text, Spelt(mix))
             assert (widened.start, widened.end) == _widened_by_walk(
                 mix, *clauses.original(join.start, join.end)
             )
@@ -1271,3 +1315,62 @@ def test_the_pinyin_copy_is_written_letter_by_letter(pieces: list[str]) -> None:
     else:
         assert found is not None
         assert (found.text, tuple(zip(found.runs, found.syllables, strict=True))) == expected
+
+
+@given(st.one_of(ANY, st.text("。，、,.!?；好1a ", max_size=30), SPARSE_MARKS))
+def test_the_marker_lists_are_every_marker(text: str) -> None:
+    """The markers found by ``str.find`` are every sentence end and clause break of the
+    compact text, in order, as a walk over its characters finds them."""
+    from wxguard.phrases.clauses import STRONG, WEAK, Clauses
+
+    clauses = Clauses(text)
+    compact = clauses.text
+    assert clauses._markers() == (
+        [i for i, c in enumerate(compact) if c == STRONG],
+        [i for i, c in enumerate(compact) if c == WEAK],
+    )
+
+
+_SPAN = st.tuples(st.integers(0, 12), st.integers(0, 4)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@given(_SPAN, st.lists(_SPAN, max_size=12))
+def test_a_marks_reading_of_overlaps_is_the_overlap_test(
+    kept: tuple[int, int], others: list[tuple[int, int]]
+) -> None:
+    """``_read`` tells whether each absorbed finding overlaps the kept one with the test
+    written out; it is ``_overlap``'s answer (empty spans: an anchor's) for every pair."""
+    from wxguard.marks import _overlap, _read
+    from wxguard.models import Violation
+
+    def made(span: tuple[int, int]) -> Violation:
+        return Violation(
+            rule="WX104", name="n", category="c", severity=Severity.ERROR, start=span[0],
+            end=span[1], text="", message="m", consequence="c",
+        )  # fmt: skip
+
+    head, also = made(kept), [made(s) for s in others]
+    assert _read(head, also)[0] == [_overlap(head, v) for v in also]
+
+
+@given(
+    st.text("。！.好1 ", max_size=40),
+    st.lists(st.integers(0, 45), max_size=20),
+    st.lists(st.integers(-2, 47), max_size=10),
+)
+def test_candidates_by_sentence_are_those_a_bisection_finds(
+    text: str, starts: list[int], asked: list[int]
+) -> None:
+    """The merge groups the candidates (by start) by the sentence they start in with one
+    walk along the sentence ends; each sentence holds those a bisection of every
+    candidate's start places in it."""
+    from bisect import bisect_left
+
+    from wxguard.marks import _SENTENCE_END, _Sentences
+
+    candidates = sorted(range(len(starts)), key=starts.__getitem__)
+    sentences = _Sentences(starts, candidates, text)
+    ends = [m.start() for m in _SENTENCE_END.finditer(fold_one_to_one(text))]
+    for start in asked + starts:
+        at = bisect_left(ends, start)
+        assert sentences.of(start) == [i for i in candidates if bisect_left(ends, starts[i]) == at]

@@ -102,7 +102,7 @@ def test_a_solicitation_dressed_as_a_warning_keeps_its_errors(
         ("【禁毒宣传】冰毒、海洛因都是毒品", Verdict.PASS, "campaign", "禁毒"),
         ("毒品的危害：长期吸毒会导致精神失常", Verdict.PASS, "education", "危害"),
         ("据报道，男子在网上出售冰毒", Verdict.REVIEW, "report", "据报道"),
-        ("据报道，男子在网上出售冰毒被警方抓获", Verdict.PASS, "outcome", "被警方抓获"),
+        ("据报道，男子在网上出售冰毒被警方抓获", Verdict.PASS, "outcome", "抓获"),
         ("新闻《女子遭轮奸》引发热议", Verdict.REVIEW, "report", "《女子遭轮奸》"),
         ("我从来不吸毒", Verdict.REVIEW, "negation", "从来不"),
         ("这群怎么天天有人发代开发票的，群主管管啊", Verdict.PASS, "complaint", "有人发"),
@@ -551,6 +551,8 @@ def test_a_cue_inside_a_longer_word_is_not_the_reason_named(judged: Guard) -> No
         ('骗子会说"恭喜中奖，加QQ领取"，别信', "恭喜中奖", True),
         # an apostrophe inside an English word opens nothing
         ("It's 恭喜中奖，加QQ领取, don't", "恭喜中奖", False),
+        # nor beside a digit; and a quote is closed only by a quotation mark (review s12)
+        ("谨防假冒，90's老店唯一客服微信kf2024，添加领取，it's true", "老店", False),
         ("恭喜中奖，加QQ领取", "恭喜中奖", False),
     ],
 )

@@ -19,6 +19,7 @@ from wxguard.phrases.joins import (
     Joinables,
     _candidates,
     _join,
+    _one_per_place,
     _widen,
     find_joins,
     read_rules,
@@ -355,11 +356,12 @@ def test_a_joined_span_grows_to_the_same_closure_in_one_pass_or_many(
     before: int,
 ) -> None:
     """``_widen`` takes a first pass over the candidates as they come and lists them only
-    where one grew: the span it grows to is the one passes over the listed candidates give."""
+    where one grew: the span it grows a joined span to is the one passes over the listed
+    candidates give."""
     spec = Combine("WX301", "share", ("reward",), after, before, 2, ())
     join = Join("WX301", action, joined, 0.9, banks=("share", "reward"))
     near = [_candidates(made, action[1], *_wide(spec, action, made)) for made in rows]
-    assert _widen(join, action, near) == _plain_widen(join, spec, action, rows)
+    assert _widen(joined, action, near) == _plain_widen(join, spec, action, rows).joined
 
 
 def _wide(spec: Combine, action: tuple[int, int], made: Joinables) -> tuple[int, int]:
@@ -417,8 +419,8 @@ def test_a_join_tries_the_phrases_near_enough_to_be_joined_nearest_first(
         tried.append((args[3], args[4], args[5], args[6]))
         return False  # not joined, and no side closed: every candidate is tried
 
-    def joined(*args: Any) -> Join:
-        return Join("WX301", action, (args[3], args[4]), 0.9, banks=("share", "reward"))
+    def joined(*args: Any) -> tuple[tuple[int, int], float]:
+        return (args[3], args[4]), 0.9
 
     expected = _narrow_order(spec, action, rows)
     with pytest.MonkeyPatch.context() as patch:
@@ -428,5 +430,78 @@ def test_a_join_tries_the_phrases_near_enough_to_be_joined_nearest_first(
         patch.setattr(joins_module, "_placed", joined)
         found = _join(None, spec, action, rows)  # type: ignore[arg-type]
     if expected:
-        first = Join("WX301", action, expected[0][:2], 0.9, banks=("share", "reward"))
+        first = Join("WX301", action, expected[0][:2], 0.9, banks=("share", expected[0][3]))
         assert found == _plain_widen(first, spec, action, rows)
+
+
+def _one_per_place_by_pairs(joins: list[Join]) -> list[Join]:
+    """Within a rule, overlapping joins keep the surest, then the tightest, then the
+    earliest: each asked against every join kept before it."""
+    ranked = sorted(joins, key=lambda j: (-j.confidence, j.end - j.start, j.start))
+    kept: list[Join] = []
+    for join in ranked:
+        if not any(k.rule == join.rule and k.start < join.end and join.start < k.end for k in kept):
+            kept.append(join)
+    order = {id(j): i for i, j in enumerate(kept)}
+    return sorted(kept, key=lambda j: (j.start, j.rule, order[id(j)]))
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["WX301", "WX303"]),
+            SPAN,
+            SPAN,
+            st.sampled_from([0.75, 0.8, 0.9]),
+            st.none() | SPAN,
+        ),
+        max_size=14,
+    )
+)
+def test_one_join_is_kept_per_place_as_asked_against_every_kept_one(
+    drawn: list[tuple[str, tuple[int, int], tuple[int, int], float, tuple[int, int] | None]],
+) -> None:
+    """``_one_per_place`` keeps, per rule, the surest, tightest, earliest of overlapping
+    joins by one bisection of the kept spans a join: the same joins, in the same order, as
+    asking each against every join kept before it."""
+    joins = [
+        Join(rule, action, joined, confidence, whole=whole)
+        for rule, action, joined, confidence, whole in drawn
+    ]
+    assert _one_per_place(joins) == _one_per_place_by_pairs(joins)
+
+
+@st.composite
+def _spans_in(draw: st.DrawFn, size: int, name: str) -> list[Hit]:
+    starts = draw(st.lists(st.integers(0, size - 1), max_size=8))
+    return [Hit(a, draw(st.integers(a + 1, min(size, a + 4))), name) for a in starts]
+
+
+@given(st.text(alphabet="ab。，", min_size=1, max_size=16), st.data())
+def test_a_noun_grows_back_over_the_latest_quiet_verb_of_getting(
+    text: str, data: st.DataObject
+) -> None:
+    """Each noun that needs a verb of getting grows back over the verb ending latest (then
+    the longest, then the first) within reach before it with no clause marker between, and
+    stays bare without one: as picking among every such verb at once."""
+    from wxguard.phrases.joins import ACQUIRE_REACH, _Message
+
+    clauses = Clauses(text)
+    assert clauses.text == text
+    given = {
+        "acquire": data.draw(_spans_in(len(text), "acquire")),
+        "reward": data.draw(_spans_in(len(text), "reward")),
+    }
+    msg = _Message(clauses, {}, given)
+    spans = msg.spans("acquire")
+    expected = []
+    for noun in msg.live("reward"):
+        near = [
+            q for q in spans.ending(noun[0] - ACQUIRE_REACH, noun[0]) if msg.quiet(q[1], noun[0])
+        ]
+        if near:
+            verb = max(near, key=lambda q: (q[1], q[1] - q[0]))
+            expected.append((noun, (verb[0], noun[1], False)))
+        else:
+            expected.append((noun, (noun[0], noun[1], True)))
+    assert msg.acquired("reward") == expected

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from wxguard import cache
 from wxguard.text import storedregex
-from wxguard.text.quickregex import trie_source
-from wxguard.text.storedregex import stored_regex, stored_regexes, stored_trie
+from wxguard.text.quickregex import quick, trie_source
+from wxguard.text.storedregex import stored_quick, stored_regex, stored_regexes, stored_trie
 
 from .test_cache import signed
 
@@ -110,6 +110,21 @@ def test_a_trie_read_back_is_the_trie_compiled(shared: Path, strings: set[str], 
         mp.setattr(storedregex, "trie_source", lambda s: written.append(s) or trie_source(s))
         same(stored_trie(sorted(strings, reverse=True)), expected, text + TEXT)
     assert written == []  # neither written nor compiled again
+
+
+@given(st.lists(STRINGS.map(trie_source) | st.sampled_from(FIXED), min_size=1, max_size=4))
+def test_a_quick_regex_read_back_is_the_one_quick_makes(shared: Path, sources: list[str]) -> None:
+    """Read back, nothing is parsed: a warm process worked out the first characters of
+    the child's details (1,174 characters) every time."""
+    expected = [quick(s) for s in sources]
+    for made in stored_quick(sources), stored_quick(list(sources)):
+        for a, b in zip(made, expected, strict=True):
+            same(a, b, TEXT)
+    with pytest.MonkeyPatch.context() as mp:
+        parsed: list[str] = []
+        mp.setattr(storedregex.quickregex, "first_chars", lambda s: parsed.append(s))
+        stored_quick(sources)
+    assert parsed == []
 
 
 def test_a_bad_source_raises_as_re_does(private: Path) -> None:

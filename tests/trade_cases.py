@@ -241,6 +241,19 @@ OFFERS: list[tuple[str, str, str]] = [
     ("我司有专用进项，如需请联系 13800001111", "WX106", "专用进项"),
     ("提供真发票，详谈 13800001111", "WX106", "提供真发票"),
     ("新菜到了，支持上门服务，电话 13800001111", "WX102", "新菜到了，支持上门服务"),
+    # session 12 (a fifth new-user trial): sextortion over a debt, porn sold, degrees bought,
+    # drugs by the dealers' names, 溜冰 with a dealer's words, a stranger's 约吗 with the service
+    ("再不还钱就把你的裸照发给你所有通讯录好友。", "WX111", "你的裸照发给你所有通讯录好友"),
+    ("出售成人视频资源，无码高清，一百元一套，私聊", "WX102", "出售成人视频"),
+    ("🈲片资源，懂的来，私聊", "WX102", "🈲片资源"),
+    ("代办本科学历证书，学信网可查，价格私聊", "WX106", "代办本科学历证书"),
+    ("代办学历，本科硕士学信网可查，价格优惠", "WX106", "代办学历"),
+    ("出售K仔、麻果，私聊", "WX104", "出售K仔、麻果"),
+    ("有溜冰的朋友吗？货好，私聊", "WX104", "溜冰的朋友吗？货好"),
+    ("有溜冰的朋友吗？冰糖现货，私聊", "WX104", "冰糖现货"),
+    ("约吗，全套服务，加微信", "WX102", "约吗，全套服务"),
+    ("附近的人约吗？全套服务，价格美丽，➕微信：yp666", "WX102", "全套服务"),
+    ("同城交友，上门服务，加微信", "WX102", "同城交友，上门服务"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -250,6 +263,14 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 ]
 
 TRAPS: list[str] = [
+    # review s12: certificates a school posts or a friend collects, a course, a tradesman's booking
+    "谁能帮我代拿一下毕业证书？我人在外地，谢谢",
+    "毕业季：无法到场的同学可委托他人代拿毕业证书和学位证",
+    "同学们，学院可以代办学位证书邮寄，需要的登记",
+    "购买学历提升课程，名额有限",
+    "专业开锁换锁上门服务，附近约时间请打电话",
+    "宠物洗护上门服务，附近约一下，周末有空位",
+    "家政保洁上门服务，同城约满即止，需要的提前预约",
     "你等着，我马上到",  # wait for me: no threat without the home named
     "我知道你家住哪，改天去拜访",
     "这部电影让你死得很难看的反派最后怎样了",
@@ -449,11 +470,29 @@ TRAPS: list[str] = [
     "本店提供正规发票，联系电话 0571-88886666",
     "饭店新菜到了，欢迎来电订座 0571-88886666",
     "游戏首充送礼包，客服微信 game_kf",
+    # session 12: skating, a rink, skates, rock sugar, a degree's recognition, adult education,
+    # a friend's 约吗, a dating group, a renovation package, a nickname, a film list
+    "周末去溜冰吗",
+    "周末有溜冰的朋友吗？一起去万达溜冰场，私聊",
+    "出售二手溜冰鞋，货好，私聊",
+    "老冰糖有货，量大从优",
+    "代办学历认证，留学回国人员，联系王老师",
+    "学历提升，国家承认，学信网可查，报名咨询 13800001111",
+    "学历提升，代办入学手续，私聊",
+    "周末约吗？去吃火锅，加我微信",
+    "约吗？今晚一起吃快餐",
+    "附近的人约吗？周末打球",
+    "同城交友群，周末聚会，加微信",
+    "家电上门服务，同城交友群里的朋友推荐的",
+    "装修全套服务，加微信详谈",
+    "K仔今天来上班了吗",
+    "十大禁片资源盘点，电影爱好者必看",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
 WARNINGS = [
     "警惕裸聊敲诈：骗子会威胁把你的裸照发到亲友群",
+    "警方提醒：骗子会以“再不还钱就把你的裸照发给你所有通讯录好友”相威胁，请立即报警",
     "警方提醒：凡是自称能代开各类发票、验证后付款的，都是诈骗",
     "谨防上门服务类诈骗：美女、包夜等信息都是骗局，切勿添加微信",
     "反诈提醒：所谓彩票计划群、跟着下注稳赚，都是赌博诈骗",

@@ -373,9 +373,10 @@ _OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
 _SYMMETRIC = {c for c, close in _OPENERS.items() if c == close}
 
-# An ASCII apostrophe between two Latin letters (don't, it's) is no quotation mark.
+# An ASCII apostrophe quotes only with no Latin letter or digit on either side: in don't,
+# it's, 90's and 5' it is no quotation mark.
 _QUOTE_MARKS = re.compile(
-    "[" + "".join(sorted({*_OPENERS, *_CLOSERS} - {"'"})) + "]|(?<![A-Za-z])'|'(?![A-Za-z])"
+    "[" + "".join(sorted({*_OPENERS, *_CLOSERS} - {"'"})) + "]|(?<![A-Za-z0-9])'(?![A-Za-z0-9])"
 )
 
 
@@ -387,6 +388,7 @@ class Quotes:
         self.text = text
         self._marks: list[int] = []
         self._open: list[str | None] = []  # the innermost open mark after each of _marks
+        self._last: dict[str, int] = {}  # each mark's last place (not an apostrophe's)
         depth: list[str] = []
         for m in _QUOTE_MARKS.finditer(text):
             c = m.group()
@@ -398,7 +400,7 @@ class Quotes:
                 depth.pop()
             self._marks.append(m.start())
             self._open.append(depth[-1] if depth else None)
-        self._last = {closer: text.rfind(closer) for closer in _CLOSERS}
+            self._last[c] = m.start()
 
     def around(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` lie inside one pair of quotation marks?"""
@@ -407,7 +409,7 @@ class Quotes:
         if opener is None:
             return False
         closer = _OPENERS[opener]
-        return closer not in self.text[start:end] and self._last[closer] >= end
+        return closer not in self.text[start:end] and self._last.get(closer, -1) >= end
 
 
 _BY_RANK = {s.rank: s for s in Severity}
@@ -781,10 +783,13 @@ class _Reading:
         governs the verb of its own clause (严禁出售)."""
         # News tells of a sale in its own sentence (男子出售冰毒被抓获); under a bare heading
         # or tag (【新闻】出售冰毒，…) the sale is the offer itself.
-        told = bool(kind.told) and any(
-            c.any_from(self.tag) if isinstance(c, _Cued) else not c.heading and c.any()
-            for c in cues
-        )
+        told = False
+        if kind.told:  # a loop, not a generator's frame a finding
+            tag = self.tag
+            for c in cues:
+                if c.any_from(tag) if isinstance(c, _Cued) else not c.heading and c.any():
+                    told = True
+                    break
         for window in self.defeating(kind, sentence, told):
             if not window[3] or self.ungoverned(window, cues, start, end):
                 return True
@@ -871,22 +876,31 @@ class _Reading:
         listed: set[int] = set()
         cued: list[_Cued] = []
         own: list[frozenset[int]] = []
+        # What ``far`` keys its index by, gathered in the same pass (building it there from
+        # ``cued`` took three comprehensions a finding).
+        windows: list[tuple[str, int, int]] = []
+        banks: list[str] = []
         for c in cues:  # one pass (most findings have one cue), no comprehension's frame
             if isinstance(c, _Listed):
                 listed.update(clauses.clause_start(a) for a, _ in c.spans)
             else:
                 cued.append(c)
-                if c.cue.reach == "clause":
-                    own.append(self.cued_clauses(c.cue.bank))
+                cue = c.cue
+                if cue.reach == "clause":
+                    own.append(self.cued_clauses(cue.bank))
+                    banks.append(cue.bank)
+                else:
+                    windows.append((cue.bank, c.lo, c.hi))
         open_ = self.open_clauses(window)
         for clause in open_[bisect_left(open_, first) : bisect_right(open_, last)]:
-            if (
-                clause not in listed
-                and not any(clause in held for held in own)
-                and not any(c.governs(clause) for c in cued)
-            ):
+            if clause in listed or any(clause in held for held in own):
+                continue
+            for c in cued:  # a loop, not a generator's frame a finding
+                if c.governs(clause):
+                    break
+            else:
                 return True
-        before, after = self.far(window, cued)
+        before, after = self.far(window, cued, (window, tuple(windows), tuple(banks)))
         # An earlier clause the index cannot clear may still be governed by a cue hit that
         # ends close before the finding (a cue with a gap) or runs into a later clause.
         i = bisect_left(before, first) - 1
@@ -906,16 +920,21 @@ class _Reading:
             found = self._cued[bank] = frozenset(clause_start(h[0]) for h in self.hits(bank)[0])
         return found
 
-    def far(self, window: _Window, cued: list[_Cued]) -> tuple[list[int], list[int]]:
+    def far(
+        self,
+        window: _Window,
+        cued: list[_Cued],
+        key: tuple[_Window, tuple[tuple[str, int, int], ...], tuple[str, ...]],
+    ) -> tuple[list[int], list[int]]:
         """Of the window's open clauses that no clause-reaching cue holds, those a
         sentence-reaching cue does not govern from inside the clause when the finding stands
         after it (a cue with a gap is left to the caller), and those it does not govern when
-        the finding stands before it."""
-        sentence = [c for c in cued if c.cue.reach == "sentence"]
-        own = tuple(c.cue.bank for c in cued if c.cue.reach == "clause")
-        key = (window, tuple((c.cue.bank, c.lo, c.hi) for c in sentence), own)
+        the finding stands before it. ``key``: the window, each sentence-reaching cue's bank
+        and window, and the clause-reaching cues' banks, in the order of ``cued``."""
         found = self._far.get(key)
         if found is None:
+            sentence = [c for c in cued if c.cue.reach == "sentence"]
+            own = key[2]
             clauses = self.clauses
             before: list[int] = []
             after: list[int] = []

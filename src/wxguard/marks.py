@@ -39,7 +39,7 @@ from operator import attrgetter
 
 from .catalog import OneMark, catalog
 from .families.base import Finding
-from .models import _FOUND_FIELDS, Severity, Violation
+from .models import _FOUND_FIELDS, Severity, Violation, unvalidated
 from .text.folding import SENTENCE_ENDS, fold_one_to_one
 from .text.segment import word_bounds
 
@@ -345,7 +345,7 @@ def _joined(
     """``kept`` carrying ``absorbed`` (and whatever they carried) in ``also``. ``memo``: the
     note and fixes of marks alike (``_added``), kept for one merge."""
     carried = [w for v in (kept, *absorbed) for w in v.also]
-    also = (*carried, *(_bare(v, lang, memo) for v in absorbed))
+    also = (*carried, *(v if not v.also else _bare(v, lang, memo) for v in absorbed))
     also = tuple(sorted(also, key=_PLACE))
     kept = _bare(kept, lang, memo)
     note, fixes = _added(kept, also, lang, memo)
@@ -387,19 +387,13 @@ def _updated(
 ) -> Violation:
     """``v.model_copy(update=…)`` of these three fields, made directly: a long text's merge
     makes one per mark, and pydantic's copy went through ``copy.copy`` three times."""
-    made = Violation.__new__(Violation)
     values = v.__dict__.copy()
     values["message"], values["suggestion"], values["also"] = message, suggestion, also
-    _set = object.__setattr__
-    _set(made, "__dict__", values)
-    _set(made, "__pydantic_extra__", None)
     fields = v.__pydantic_fields_set__
     # A finding's violation and a mark share the set of what validation records as set,
     # as ``Violation.placed`` does: one set fewer for the collector to walk per mark.
     marked = _MARKED if fields is _FOUND_FIELDS or fields is _MARKED else fields | _UPDATED
-    _set(made, "__pydantic_fields_set__", marked)
-    _set(made, "__pydantic_private__", None)
-    return made
+    return unvalidated(Violation, values, marked)
 
 
 _UPDATED = frozenset(("message", "suggestion", "also"))
@@ -430,14 +424,21 @@ def _read(kept: Violation, also: Sequence[Violation]) -> _Read:
     (``_table_for``): read once for the note and the fixes, as a mark in a long text absorbs
     thousands."""
     rule, rank = kept.rule, kept.severity.rank
-    over = [_overlap(kept, v) for v in also]
+    a0, a1 = kept.start, kept.end
+    # ``_overlap`` of each, written out: a call a finding was half of this reading.
+    if a0 == a1:
+        over = [v.start == a0 and v.end == a1 for v in also]
+    else:
+        over = [v.start != v.end and a0 < v.end and v.start < a1 for v in also]
     known: dict[tuple[str, bool, bool], OneMark | None] = {}  # a few pairs, thousands of times
     tables = []
     for v, o in zip(also, over, strict=True):
-        key = (v.rule, o, v.frame is not None)
-        if key not in known:
-            known[key] = _table_for(rule, v.rule, rank, o, v.frame is not None)
-        tables.append(known[key])
+        framed = v.frame is not None
+        key = (v.rule, o, framed)
+        table = known.get(key)
+        if table is None and key not in known:
+            table = known[key] = _table_for(rule, v.rule, rank, o, framed)
+        tables.append(table)
     return over, tables
 
 
@@ -471,6 +472,7 @@ class _Sentences:
     them), so that a finding asks only its own sentence's."""
 
     def __init__(self, starts: Sequence[int], candidates: list[int], text: str | None) -> None:
+        """``candidates``: indices into ``starts``, by start."""
         self._ends = (
             [m.start() for m in _SENTENCE_END.finditer(fold_one_to_one(text))]
             if text is not None
@@ -478,8 +480,19 @@ class _Sentences:
         )
         self._by: dict[int, list[int]] = {}
         if self._ends is not None:
+            # ``candidates`` come by start, so their sentences do too: a walk along the
+            # ends, not a bisection a candidate.
+            ends, by, n = self._ends, self._by, len(self._ends)
+            group: list[int] | None
+            k, group = 0, None  # the sentence's index and its list
             for i in candidates:
-                self._by.setdefault(bisect_left(self._ends, starts[i]), []).append(i)
+                start = starts[i]
+                if k < n and ends[k] < start:
+                    k = bisect_left(ends, start, k)
+                    group = None
+                if group is None:
+                    group = by.setdefault(k, [])
+                group.append(i)
 
     def of(self, start: int) -> list[int]:
         """The candidates of the sentence a finding starting at ``start`` starts in."""
@@ -546,18 +559,21 @@ def _note(kept: Violation, also: Sequence[Violation], lang: str, read: _Read | N
     codes whose advice does not apply, with the reason, not as problems to fix."""
     over, tables = read or _read(kept, also)
     missing = _missing(kept, also, tables)
-    moot: dict[str, list[str]] = {}
     here: list[Violation] = []
     there: list[Violation] = []
+    # (reason, rule) of those whose advice does not apply, on the kept finding's words and
+    # elsewhere: one pass (a mark in a long text absorbs thousands)
+    moot_here: list[tuple[str, str]] = []
+    moot_there: list[tuple[str, str]] = []
+    for v, t, o in zip(also, tables, over, strict=True):
+        if t is not None and t.moot is not None:
+            (moot_here if o else moot_there).append((t.moot.pick(lang), v.rule))
+        elif t is None or not t.parts:
+            (here if o else there).append(v)
     # the reason for those on the kept finding's words first (the link's, then the message's)
-    for on_words in (True, False):
-        for v, t, o in zip(also, tables, over, strict=True):
-            if o is not on_words:
-                continue
-            if t is not None and t.moot is not None:
-                moot.setdefault(t.moot.pick(lang), []).append(v.rule)
-            elif t is None or not t.parts:
-                (here if o else there).append(v)
+    moot: dict[str, list[str]] = {}
+    for reason, rule in (*moot_here, *moot_there):
+        moot.setdefault(reason, []).append(rule)
     out = ""
     if missing:
         out += ("; it also lacks " if lang == "en" else "；还缺少") + _parts_named(missing, lang)

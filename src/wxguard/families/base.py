@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -33,7 +33,7 @@ class Frame:
     severity: Severity
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True, init=False, slots=True)
 class Finding:
     """A rule hit before catalog texts are attached: ``fields`` fill the rule's message
     template, or the template named ``variant`` (the rule's ``variants`` in the catalog)."""
@@ -71,24 +71,24 @@ class Finding:
         frame: Frame | None = None,
         anchor: str | None = None,
     ) -> None:
-        """The dataclass's own constructor (``fields`` left out is a new empty dict), with
-        each field set in the object itself: no ``__dict__`` is made, which would hold
+        """The dataclass's own constructor (``fields`` left out is a new empty dict), each
+        field set through its slot's descriptor: no ``__dict__`` is made, which would hold
         ``fields`` and so stay tracked, one more object a finding for every full collection
-        to walk (a long text makes 50,000 a MB; 2.4 µs a finding against 1.1 µs with a dict
-        set at once, and 0.1–0.2 s/MB less collection)."""
-        _set = object.__setattr__
-        _set(self, "rule", rule)
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "term", term)
-        _set(self, "category", category)
-        _set(self, "techniques", techniques)
-        _set(self, "confidence", confidence)
-        _set(self, "fields", {} if fields is None else fields)
-        _set(self, "variant", variant)
-        _set(self, "severity", severity)
-        _set(self, "frame", frame)
-        _set(self, "anchor", anchor)
+        to walk (a long text makes 50,000 a MB), and no field is looked up by name, as
+        ``object.__setattr__`` does (6.8 against 4.9 µs a finding, loaded machine)."""
+        put = _PUT
+        put[0](self, rule)
+        put[1](self, start)
+        put[2](self, end)
+        put[3](self, term)
+        put[4](self, category)
+        put[5](self, techniques)
+        put[6](self, confidence)
+        put[7](self, {} if fields is None else fields)
+        put[8](self, variant)
+        put[9](self, severity)
+        put[10](self, frame)
+        put[11](self, anchor)
 
     def framed(self, frame: Frame) -> Finding:
         """This finding lowered to ``frame``'s severity, carrying it: the same as
@@ -142,6 +142,10 @@ class Finding:
             "consequence": consequence,
             "frame": self.frame.kind if self.frame is not None else None,
         }
+
+
+# Each field's slot setter, in the declared order (``Finding.__init__``).
+_PUT = tuple(Finding.__dict__[f.name].__set__ for f in fields(Finding))
 
 
 class Violations:

@@ -144,10 +144,7 @@ class Clauses:
     def _markers(self) -> tuple[list[int], list[int]]:
         if self._marks is None:
             text = self.text
-            self._marks = (
-                [i for i, c in enumerate(text) if c == STRONG],
-                [i for i, c in enumerate(text) if c == WEAK],
-            )
+            self._marks = (_places(text, STRONG), _places(text, WEAK))
         return self._marks
 
     def original(self, start: int, end: int) -> tuple[int, int]:
@@ -249,3 +246,16 @@ def _source_map(original: str, size: int) -> BlockMap | memoryview:
 
 def _count(marks: list[int], start: int, end: int) -> int:
     return max(0, bisect_left(marks, end) - bisect_left(marks, start))
+
+
+def _places(text: str, char: str) -> list[int]:
+    """Every index of ``char`` in ``text``, found by ``str.find`` in C: enumerating a long
+    text's characters in Python took 0.06 s a MB for each marker (the frame judge's clauses
+    of a 1 MB warning, WX3's joins)."""
+    out: list[int] = []
+    find = text.find
+    i = find(char)
+    while i >= 0:
+        out.append(i)
+        i = find(char, i + 1)
+    return out

@@ -113,13 +113,16 @@ class JoinGate:
         stand within its reach: starting at most ``after`` characters after the product's
         end, or ending at most ``before`` before its start (only so does ``find_joins``
         place a join; a noun whose verb of getting stands between may start farther after).
-        The hits are ``Bank.found``'s, which the joins read. ``matched`` lets 3.8 % of
-        reviews through to the joins (~150 µs each), three in four with the two far apart.
-        A text longer than ``NEAR_TEXT`` is asked ``matched`` only."""
+        The hits are ``Bank.found``'s, which the joins read (a bank without any has no
+        match either), asked of the product first: ``matched`` searched the banks it joins
+        first, the contact's regex ~45 µs a review. It lets 3.8 % of reviews through to the
+        joins (~150 µs each), three in four with the two far apart. A text longer than
+        ``NEAR_TEXT`` is asked ``matched`` only."""
+        if len(text) > NEAR_TEXT:
+            return self.matched(text)
         present = self._present(text)
         if not self._decide(present):
             return False
-        hit = self._searcher(text)
         hits: dict[str, list[Found]] = {}
 
         def found(name: str) -> list[Found]:
@@ -128,22 +131,19 @@ class JoinGate:
                 made = hits[name] = self._banks[name].found(text)
             return made
 
-        short = len(text) <= NEAR_TEXT
         for (action, action_bit, joined), reach in zip(self._rules, self._reach, strict=True):
             if not present & action_bit:
                 continue
+            actions = found(action)
+            if not actions:
+                continue
             if reach is None:
-                if hit(action):
-                    return True
-                continue
-            names = [n for n, b in joined if present & b and hit(n)]
-            if not names or not hit(action):
-                continue
-            if not short:
                 return True
             after, before, acquire = reach
-            actions = found(action)
-            if any(_near(actions, found(n), after, before, n in acquire) for n in names):
+            if any(
+                present & b and _near(actions, found(n), after, before, n in acquire)
+                for n, b in joined
+            ):
                 return True
         return False
 

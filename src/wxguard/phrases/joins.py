@@ -362,9 +362,11 @@ class _Message:
             reach = bank.options.get("reach", BLOCKER_REACH) if bank is not None else BLOCKER_REACH
             self._blockers = (self.spans("blocker"), reach)
         blockers, reach = self._blockers
-        return bool(blockers.hits) and any(
-            self.quiet(b[1], action[0]) and not self.titled(b, action)
-            for b in blockers.ending(action[0] - reach, action[0])
+        if not blockers.hits:
+            return False
+        near = blockers.ending(action[0] - reach, action[0])
+        return bool(near) and any(
+            self.quiet(b[1], action[0]) and not self.titled(b, action) for b in near
         )
 
     def titled(self, blocker: Found, action: Found) -> bool:
@@ -418,18 +420,25 @@ class _Message:
         found = self._bound.get(name)
         if found is None:
             verbs = self.spans("acquire")
+            text = self.clauses.text
             found = []
             for noun in self.live(name):
-                near = [
-                    q
-                    for q in verbs.ending(noun[0] - ACQUIRE_REACH, noun[0])
-                    if self.quiet(q[1], noun[0])
-                ]
-                if near:
-                    verb = max(near, key=lambda q: (q[1], q[1] - q[0]))
+                at = noun[0]
+                # The latest-ending verb with no clause marker before the noun, then the
+                # longest, then the first (a loop, not a list and ``max``: once per noun).
+                verb: Found | None = None
+                for q in verbs.ending(at - ACQUIRE_REACH, at):
+                    between = text[q[1] : at]
+                    if (
+                        STRONG not in between
+                        and WEAK not in between
+                        and (verb is None or (q[1], q[1] - q[0]) > (verb[1], verb[1] - verb[0]))
+                    ):
+                        verb = q
+                if verb is not None:
                     found.append((noun, (verb[0], noun[1], False)))
                 else:
-                    found.append((noun, (noun[0], noun[1], True)))
+                    found.append((noun, (at, noun[1], True)))
             self._bound[name] = found
         return found
 
@@ -482,10 +491,13 @@ class _Message:
 
     def _conditional_now(self, action: Found) -> bool:
         first, last = action[0], action[1]
-        if any(self.quiet(r[1], first) for r in self.spans("requirement").ending(first - 1, first)):
+        # Most actions have neither phrase beside them: no generator is made for none.
+        required = self.spans("requirement").ending(first - 1, first)
+        if required and any(self.quiet(r[1], first) for r in required):
             return True
         end = self.clauses.clause_end(last)
-        return any(last <= c[0] for c in self.spans("completion").ending(end - 1, end))
+        done = self.spans("completion").ending(end - 1, end)
+        return bool(done) and any(last <= c[0] for c in done)
 
 
 def _unique(bank: Bank) -> bool:
@@ -550,6 +562,7 @@ def find_joins(
     msg = _Message(clauses, banks, given or {}, written)
     found: list[Join | None] = []  # None: a dropped action's join, built only if needed
     deferred: list[_Deferred] = []
+    setups: list[tuple[Combine, list[str]]] = []  # what a set-aside action is joined by
     blocked: dict[Found, bool] = {}  # an action's blocker is the same for every rule
     anchored, present = msg.anchored(), msg.present()
     for spec in combines:
@@ -569,13 +582,17 @@ def find_joins(
         # twice as far (``_join``, ``_widen``). A lead before the action has no bound.
         bounded = dropped is not None and not (spec.lead and spec.before)
         reach = max(msg.reach(name) for name in names) if bounded else 0
+        setup = -1  # this combine's place in ``setups``, once an action is set aside
         for action in actions:
             if bounded:
                 assert dropped is not None
                 first, last = action[0], action[1]
                 if dropped(Join(spec.rule, (first, last), (first, last), 0.0)):
                     lo, hi = first - spec.before - 2 * reach, last + spec.after + 3 * reach
-                    deferred.append(_Deferred(lo, hi, len(found), spec, action, names))
+                    if setup < 0:
+                        setup = len(setups)
+                        setups.append((spec, names))
+                    deferred.append((lo, hi, len(found), setup, action))
                     found.append(None)
                     continue
             stop = blocked.get(action)
@@ -614,44 +631,45 @@ def find_joins(
             label = None if joined != whole else alone.label
             found.append(Join(alone.rule, (a, b), joined, CONFIDENCE["alone"], label, whole, parts))
     if deferred:
-        for item in _needed(deferred, found):
-            stop = blocked.get(item.action)
+        for _, _, slot, setup, action in _needed(deferred, setups, found):
+            stop = blocked.get(action)
             if stop is None:
-                stop = blocked[item.action] = msg.blocked(item.action)
+                stop = blocked[action] = msg.blocked(action)
             if stop:
                 continue
-            join = _join(msg, item.spec, item.action, [msg.joinables(n) for n in item.names])
-            if join is not None and not msg.spans(*item.spec.yield_to).overlaps(
-                item.action[0], item.action[1]
-            ):
-                found[item.slot] = join
+            spec, names = setups[setup]
+            join = _join(msg, spec, action, [msg.joinables(n) for n in names])
+            if join is not None and not msg.spans(*spec.yield_to).overlaps(action[0], action[1]):
+                found[slot] = join
     joins = [j for j in found if j is not None]
     if dropped is not None:
         joins = _unless_dropped(joins, dropped)
     return _one_per_place([j for j in joins if accept(j)] if accept is not None else joins)
 
 
-class _Deferred(NamedTuple):
-    """An action whose join would be dropped, set aside: the place ``[lo, hi)`` its join
-    can reach, its slot among the joins, and the banks it may be joined to."""
-
-    lo: int
-    hi: int
-    slot: int
-    spec: Combine
-    action: Found
-    names: list[str]
+# An action whose join would be dropped, set aside: the place ``[lo, hi)`` its join can
+# reach, its slot among the joins, its combine and the banks it may be joined to (an index
+# into the caller's list of them) and the action. A plain tuple of ints and the action's
+# plain tuple, which the collector stops walking: a long text sets aside one an offer, and
+# a named tuple holding the combine stayed tracked (28,000 a MB of warnings, walked at
+# every full collection).
+_Deferred = tuple[int, int, int, int, Found]
 
 
-def _needed(deferred: list[_Deferred], found: list[Join | None]) -> list[_Deferred]:
+def _needed(
+    deferred: list[_Deferred],
+    setups: list[tuple[Combine, list[str]]],
+    found: list[Join | None],
+) -> list[_Deferred]:
     """The set-aside actions whose joins must be built: those in a run of places that
     overlap one another (per rule) where a join of the rule that was built may stand. In
     any other run every join would be dropped and could overlap only another of the run:
-    whatever one hid there, nothing of it is kept."""
+    whatever one hid there, nothing of it is kept. ``setups``: each item's combine and
+    banks, by its index."""
     out: list[_Deferred] = []
     by_rule: dict[str, list[_Deferred]] = {}
     for item in deferred:
-        by_rule.setdefault(item.spec.rule, []).append(item)
+        by_rule.setdefault(setups[item[3]][0].rule, []).append(item)
     for rule, items in by_rule.items():
         built = sorted((j.start, j.end) for j in found if j is not None and j.rule == rule)
         if not built:
@@ -662,14 +680,14 @@ def _needed(deferred: list[_Deferred], found: list[Join | None]) -> list[_Deferr
         run: list[_Deferred] = []
         lo = hi = 0
         for item in items:
-            if run and item.lo >= hi:
+            if run and item[0] >= hi:
                 if _reached(starts, furthest, lo, hi):
                     out.extend(run)
                 run = []
             if not run:
-                lo, hi = item.lo, item.hi
+                lo, hi = item[0], item[1]
             run.append(item)
-            hi = max(hi, item.hi)
+            hi = max(hi, item[1])
         if _reached(starts, furthest, lo, hi):
             out.extend(run)
     out.sort(key=itemgetter(2))  # built in the order they were found
@@ -719,8 +737,16 @@ def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) ->
         if closed_after if later else closed_before:
             continue
         tried = _placed(msg, spec, action, start, end, bare, bank)
-        if isinstance(tried, Join):
-            return _widen(tried, action, near)
+        if isinstance(tried, tuple):
+            joined, confidence = tried
+            # made once widened: a long text joins every action
+            return Join(
+                spec.rule,
+                (first, last),
+                _widen(joined, action, near),
+                confidence,
+                banks=(spec.action, bank),
+            )
         if later:
             closed_after = tried
         else:
@@ -746,8 +772,9 @@ def _candidates(made: Joinables, after: int, lo: int, hi: int) -> list[Candidate
 
 def _placed(
     msg: _Message, spec: Combine, action: Found, start: int, end: int, bare: bool, bank: str
-) -> Join | bool:
-    """The join when the phrase at ``[start, end)`` is close enough and tied to the action:
+) -> tuple[tuple[int, int], float] | bool:
+    """The joined span and the join's confidence when the phrase at ``[start, end)`` is
+    close enough and tied to the action:
     after it within ``after`` characters and the allowed clause breaks and sentence ends
     (``sentences``; with ``tied``, a later clause must open with the phrase or a link word),
     or before it within ``before`` when the action is stated as the condition (a bare noun
@@ -783,21 +810,15 @@ def _placed(
         if lead is None:
             return False
         start = max(lead[0], last) if start >= last else lead[0]
-    return Join(
-        spec.rule,
-        (first, last),
-        (start, end),
-        CONFIDENCE[kind],
-        banks=(spec.action, bank),
-    )
+    return (start, end), CONFIDENCE[kind]
 
 
-def _widen(join: Join, action: Found, near: list[list[Candidate]]) -> Join:
-    """Grow the joined span over the phrases ``near`` it (bare nouns left out: ``_join``'s
+def _widen(joined: tuple[int, int], action: Found, near: list[list[Candidate]]) -> tuple[int, int]:
+    """The joined span grown over the phrases ``near`` it (bare nouns left out: ``_join``'s
     candidates of each bank within twice a span's reach of the action's window) that overlap
     it (即可领取 + 领取红包), so the finding names the whole reward; never over the action."""
     first, last = action[0], action[1]
-    start, end = join.joined
+    start, end = joined
     grown = False
     # The span grown to its closure, the same in any order: a first pass over the
     # candidates as they come, and their list made only where one grew (most grow nothing).
@@ -812,16 +833,14 @@ def _widen(join: Join, action: Found, near: list[list[Candidate]]) -> Join:
             ):
                 start, end, grown = min(a, start), max(b, end), True
     if not grown:
-        return join
+        return joined
     spans = [(a, b) for found in near for a, b, bare, _ in found if not bare]
     while grown:
         grown = False
         for a, b in spans:
             if a < end and start < b and (a < start or b > end) and (b <= first or a >= last):
                 start, end, grown = min(a, start), max(b, end), True
-    if (start, end) == join.joined:
-        return join  # each growth is strict: nothing grew
-    return Join(join.rule, join.action, (start, end), join.confidence, join.label, banks=join.banks)
+    return start, end
 
 
 class Disjoint:
@@ -864,9 +883,9 @@ def _unless_dropped(joins: list[Join], dropped: Callable[[Join], bool]) -> list[
 
 def _one_per_place(joins: list[Join]) -> list[Join]:
     """Within a rule, overlapping joins keep the surest, then the tightest, then the earliest."""
-    # Plain tuples sorted as they are, the join's index last: the order a stable sort by
-    # (surest, tightest, earliest) gives, without a key function per join (a long text
-    # keeps tens of thousands).
+    # Plain tuples sorted as they are, the join's index before its rule (so the rule is never
+    # compared): the order a stable sort by (surest, tightest, earliest) gives, without a key
+    # function per join (a long text keeps tens of thousands).
     order = []
     for i, join in enumerate(joins):
         whole = join.whole  # ``start`` and ``end`` read in place: two calls fewer a join
@@ -875,17 +894,22 @@ def _one_per_place(joins: list[Join]) -> list[Join]:
             start, end = min(a, c), max(b, d)
         else:
             start, end = whole
-        order.append((-join.confidence, end - start, start, i, end))
+        order.append((-join.confidence, end - start, start, i, join.rule, end))
     order.sort()
     kept: list[tuple[int, str, int]] = []
-    placed: dict[str, Disjoint] = {}
-    for _, _, start, i, end in order:
-        rule = joins[i].rule
+    # Per rule, the kept spans' starts and ends (``Disjoint``, written out: two method calls
+    # a join were a third of this): they never overlap, so both rise, and the first ending
+    # after a span's start is the only one that can overlap it, and where it goes if not.
+    placed: dict[str, tuple[list[int], list[int]]] = {}
+    for _, _, start, i, rule, end in order:
         taken = placed.get(rule)
         if taken is None:
-            taken = placed[rule] = Disjoint()
-        if not taken.overlaps(start, end):
-            taken.add(start, end)
+            taken = placed[rule] = ([], [])
+        starts, ends = taken
+        k = bisect_right(ends, start)
+        if k == len(starts) or starts[k] >= end:
+            starts.insert(k, start)
+            ends.insert(k, end)
             kept.append((start, rule, i))
     kept.sort(key=itemgetter(0, 1))  # stable: equal places stay in the order kept
     return [joins[i] for _, _, i in kept]

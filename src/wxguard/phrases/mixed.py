@@ -24,7 +24,9 @@ _RUN = stored_regex(
     r"(?<![a-z])(?:(?<=[\u3400-\u9fff])[a-z]{1,12}|[a-z]{1,12}(?=[\u3400-\u9fff]))(?![a-z])"
 )
 # A quick test on the clause view (folded, noise dropped): some letters touch a character.
-_MAY = stored_regex(r"[\u3400-\u9fff][a-z]|[a-z][\u3400-\u9fff]")
+# Each match opens with the letter, so ``re`` skips to the letters at C speed: Chinese text
+# has few (0.30 µs a review against 1.45 for the pair written either way round).
+_MAY = stored_regex(r"[a-z](?:(?<=[\u3400-\u9fff].)|(?=[\u3400-\u9fff]))")
 # Longest syllable (zhuang), and the most a run may hold: a longer one is a word, not a
 # disguise.
 _LONGEST = 6

@@ -218,9 +218,8 @@ def _load_homoglyphs() -> dict[str, str]:
 def _numeral(char: str) -> str:
     if "0" <= char <= "9":
         return char
-    try:
-        value = unicodedata.numeric(char)
-    except (TypeError, ValueError):
+    value = unicodedata.numeric(char, None)  # no exception for the 146,000 that have none
+    if value is None:
         return char
     if value.is_integer() and 0 <= value <= 9:
         return str(int(value))

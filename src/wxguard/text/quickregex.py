@@ -36,6 +36,12 @@ _ROOT_FAN = 128
 _MAX_CHARS = 512
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+# What ``\\s`` matches in a str pattern (``str.isspace``, the same Unicode test): a test
+# holds it to a scan of every code point.
+SPACES = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 # A source without any of these is a literal: every character matches itself.
 _METACHARACTER = re.compile(r"[\\.^$*+?{}\[\]()|]")
 # Stands in a set of first characters for every decimal digit (``\\d``, some 700 code points):
@@ -66,19 +72,26 @@ def first_chars(source: str) -> frozenset[str] | None:
 
 def quick(source: str) -> re.Pattern[str]:
     """``re.compile(source)`` with a first-character lookahead when one can be derived."""
+    return re.compile(quick_source(source))
+
+
+def quick_source(source: str) -> str:
+    """``source`` behind a lookahead on its first characters when they can be derived
+    (the same matches: a position no match can start at fails at one class test), else
+    ``source`` itself; for regexes compiled elsewhere (``stored_regexes``)."""
     chars = first_chars(source)
     if chars is None:
-        return re.compile(source)
+        return source
     if DIGITS in chars:
         chars -= {GUARDED_DIGITS}
     klass = "".join(
         c if c == DIGITS else re.escape(c) for c in sorted(chars) if c != GUARDED_DIGITS
     )
     if GUARDED_DIGITS not in chars:
-        return re.compile(f"(?=[{klass}])(?:{source})")
+        return f"(?=[{klass}])(?:{source})"
     if not klass:
-        return re.compile(f"{GUARDED_DIGITS[:-2]}(?=\\d)(?:{source})")
-    return re.compile(f"(?=[{klass}]|{GUARDED_DIGITS})(?:{source})")
+        return f"{GUARDED_DIGITS[:-2]}(?=\\d)(?:{source})"
+    return f"(?=[{klass}]|{GUARDED_DIGITS})(?:{source})"
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
@@ -145,6 +158,15 @@ def _item(op: Any, arg: Any) -> tuple[set[str], bool] | None:
 
 
 def _klass(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+    if items and items[0][0] is _c.NEGATE:
+        # Blank space but some characters (``[^\\S\\n]``: not a line break): ``SPACES`` less
+        # those; any other negated class is too broad.
+        rest = items[1:]
+        if rest[:1] == [(_c.CATEGORY, _c.CATEGORY_NOT_SPACE)] and all(
+            op is _c.LITERAL for op, _ in rest[1:]
+        ):
+            return set(SPACES) - {chr(arg) for _, arg in rest[1:]}, False
+        return None
     out: set[str] = set()
     for op, arg in items:
         if op is _c.LITERAL:

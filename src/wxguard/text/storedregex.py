@@ -47,7 +47,12 @@ def stored_regexes(sources: Sequence[str]) -> list[re.Pattern[str]]:
     costs ~0.1 ms."""
     if _sre is None:
         return [re.compile(s) for s in sources]
-    return _stored(("regex", *sources), lambda: list(sources), sources, lambda _: True)
+    return _stored(
+        ("regex", *sources),
+        lambda: list(sources),
+        len(sources),
+        lambda made: [p.pattern for p in made] == list(sources),
+    )
 
 
 def stored_regex(source: str) -> re.Pattern[str]:
@@ -71,7 +76,30 @@ def stored_trie(strings: Iterable[str]) -> re.Pattern[str]:
         )
 
     key = ("trie", _trie_code(), *unique)
-    return _stored(key, lambda: [trie_source(unique)], None, matches_them)[0]
+    return _stored(key, lambda: [trie_source(unique)], 1, lambda made: matches_them(made[0]))[0]
+
+
+def stored_quick(sources: Sequence[str]) -> list[re.Pattern[str]]:
+    """``[quickregex.quick(s) for s in sources]``, from the on-disk cache when it holds
+    them: working out a union's first characters parses it, in every process (the
+    child's details, 1,174 characters), which reading the entry does not. Keyed by the
+    sources and ``quickregex``'s code; a pattern read back must be its source itself or
+    the source behind a lookahead."""
+    if _sre is None:
+        return [quickregex.quick(s) for s in sources]
+
+    def behind(made: list[re.Pattern[str]]) -> bool:
+        return all(
+            p.pattern == s or (p.pattern.startswith("(?") and p.pattern.endswith(f"(?:{s})"))
+            for p, s in zip(made, sources, strict=True)
+        )
+
+    return _stored(
+        ("quick", _trie_code(), *sources),
+        lambda: [quickregex.quick_source(s) for s in sources],
+        len(sources),
+        behind,
+    )
 
 
 @functools.cache
@@ -83,12 +111,11 @@ def _trie_code() -> str:
 def _stored(
     key: tuple[str, ...],
     make: Callable[[], list[str]],
-    sources: Sequence[str] | None,
-    check: Callable[[re.Pattern[str]], bool],
+    count: int,
+    check: Callable[[list[re.Pattern[str]]], bool],
 ) -> list[re.Pattern[str]]:
-    """The patterns of ``make()``'s sources, from the entry for ``key`` when there is one
-    whose patterns each pass ``check``; ``sources``, when given, are the ones the entry
-    must hold (else it holds one)."""
+    """The ``count`` patterns of ``make()``'s sources, from the entry for ``key`` when
+    there is one whose patterns pass ``check``."""
     made: list[re.Pattern[str]] = []
 
     def build() -> list[_Compiled]:
@@ -97,12 +124,10 @@ def _stored(
         return compiled
 
     def valid(value: object) -> TypeGuard[list[_Compiled]]:
-        if type(value) is not list or len(value) != (1 if sources is None else len(sources)):
+        if type(value) is not list or len(value) != count:
             return False
         patterns = [_restore(c) for c in value]
-        if sources is not None and [p.pattern for p in patterns] != list(sources):
-            return False
-        if not all(map(check, patterns)):
+        if not check(patterns):
             return False
         made[:] = patterns
         return True

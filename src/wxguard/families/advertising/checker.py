@@ -73,6 +73,10 @@ _HEAD_NAME = stored_regex(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z·&]{1,15})\s
 _HEAD_SPACED = stored_regex(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9·&]{1,15})[^\S\n]+\S")
 # Signals that name a business rather than offer anything: a name may hold them.
 _NAMING = frozenset({"org", "corp", "mall", "store", "signature"})
+# What a message with a sender's 【signature】 holds (a superset, asked before the score).
+_SIGN = re.compile(r"[【〖]")
+# A sender's signature beside a boast of its goods or standing (``signal-boast``).
+_SIGNED_BOAST = frozenset({"signature", "boast"})
 
 
 class AdvertisingChecker(Checker):
@@ -97,18 +101,22 @@ class AdvertisingChecker(Checker):
             if quick is None
             else batch.matching(quick, batch.compact, batch.compact_starts)
         )
-        return claimed | self.model.ceiling.screen(batch.folded, batch.starts, self.threshold)
+        signed = batch.matching(_SIGN, batch.folded, batch.starts)
+        return (
+            claimed | signed | self.model.ceiling.screen(batch.folded, batch.starts, self.threshold)
+        )
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         clauses = Clauses.of(ctx.view)
         quick = self.model.claims_prefilter
         claimed = quick is None or quick.search(clauses.text) is not None
-        if not claimed and not self.model.may_reach(ctx.view.folded, self.threshold):
-            return  # no claim, and too little evidence to be an ad: most messages
+        signed = _SIGN.search(ctx.view.folded) is not None
+        if not claimed and not signed and not self.model.may_reach(ctx.view.folded, self.threshold):
+            return  # no claim, no signature, too little evidence to be an ad: most messages
         score = self.model.evidence(ctx.view.folded)
         found = self._found_claims(clauses.text) if claimed else []
         commercial = score.score >= self.threshold
-        seller = claimed and self._seller(clauses.text, found)
+        seller = (claimed and self._seller(clauses.text, found)) or _boasts(score)
         promised = bool(found) and self._promised(clauses, score, found)
         specific: list[Finding] = []
         if commercial or seller or promised:
@@ -144,24 +152,28 @@ class AdvertisingChecker(Checker):
     ) -> bool:
         """A seller's promise without a price or a contact: one of a bank marked ``offer``
         (an exam passed or money back: 驾照科目一包过, 考不上退全款) that is not negated, asked
-        or held by a report or a quote (有人说包过，真的假的), or a promise only a seller makes
+        or held by a report or a quote (有人说包过，真的假的; 驾校老师说科目一包过，结果我挂了, where
+        nothing addresses the reader), or a promise only a seller makes
         (a ``pitch`` bank: 祖传秘方, 100%有效) beside another (…，绝无副作用), unless a message
         that addresses no reader reports, quotes or warns of it (``seller-not``: 别信, 查处)."""
         banks = self.model.banks
         text = clauses.text
         quoted = _first(banks["seller-not"], text) is not None
+        # what addresses a reader besides the claims (欢迎咨询, a price, a contact)
+        pitched = sum(
+            s.weight for s in score.signals if s.weight > 0 and s.kind not in self.model.claim_kinds
+        )
+        told = [] if pitched >= ADDRESSED else self._tellings(text)
         if not quoted and any(
-            bank.options.get("offer") and not self._disowned(clauses, h)
+            bank.options.get("offer")
+            and not self._disowned(clauses, h)
+            and not _told(clauses, h, told)
             for bank, hits in found
             for h in hits
         ):
             return True
         if not any(bank.options.get("pitch") for bank, _ in found):
             return False
-        # what addresses a reader besides the claims (欢迎咨询, a price, a contact)
-        pitched = sum(
-            s.weight for s in score.signals if s.weight > 0 and s.kind not in self.model.claim_kinds
-        )
         return len({text[h.start : h.end] for _, hits in found for h in hits}) >= 2 and (
             pitched >= ADDRESSED or not quoted
         )
@@ -261,6 +273,8 @@ class AdvertisingChecker(Checker):
                 clauses, start
             ):
                 continue
+            if self._negated(clauses, start):  # 价格不是最便宜的 claims nothing
+                continue
             o0, o1 = clauses.original(start, end)
             term = ctx.view.text[o0:o1]
             yield Finding(
@@ -338,18 +352,14 @@ class AdvertisingChecker(Checker):
         # Outside a seller's words and what addresses a reader, a claim in a news or a
         # victim's sentence is told of whoever made it (电视上报道说那些“包治百病”的神药…,
         # 我邻居被…骗了…稳赚不赔).
-        reports = [] if seller or pitched >= ADDRESSED else banks["claim-report"].hits(text)
+        told = [] if seller or pitched >= ADDRESSED else self._tellings(text)
         end = -1
         # the longest of overlapping promises (治愈率99% over 治愈率), once
         for hit, bank in sorted(judged, key=lambda hb: (hb[0].start, -hb[0].end)):
             if hit.start < end:
                 continue
             end = hit.end
-            if (
-                _covered(hit, exempt)
-                or self._disowned(clauses, hit)
-                or _told(clauses, hit, reports)
-            ):
+            if _covered(hit, exempt) or self._disowned(clauses, hit) or _told(clauses, hit, told):
                 continue
             o0, o1 = clauses.original(hit.start, hit.end)
             term = ctx.view.text[o0:o1]
@@ -363,14 +373,30 @@ class AdvertisingChecker(Checker):
                 fields={"term": term, "kind": str(bank.options.get("kind", ""))},
             )
 
+    def _tellings(self, text: str) -> list[tuple[Hit, bool]]:
+        """What tells a claim of someone else: a report or a victim's story anywhere in its
+        sentence (``claim-report``), someone's words passed on before it (``claim-hearsay``:
+        the flag)."""
+        banks = self.model.banks
+        return [(h, False) for h in banks["claim-report"].hits(text)] + [
+            (h, True) for h in banks["claim-hearsay"].hits(text)
+        ]
+
+    def _negated(self, clauses: Clauses, start: int) -> bool:
+        """A negation or a warning right before ``start`` in its clause (不保本, 不是最便宜的)."""
+        begin = clauses.clause_start(start)
+        return any(
+            c.end <= start and start - c.end <= CANCEL_REACH and begin <= c.start
+            for c in self.model.banks["claim-cancel"].hits(clauses.text)
+        )
+
     def _disowned(self, clauses: Clauses, hit: Hit) -> bool:
         """Negated (不保本), warned about (谨防稳赚骗局) or asked (能根治吗？)."""
         banks = self.model.banks
         text = clauses.text
+        if self._negated(clauses, hit.start):
+            return True
         begin, end = clauses.clause_start(hit.start), clauses.clause_end(hit.end)
-        for c in banks["claim-cancel"].hits(text):
-            if c.end <= hit.start and hit.start - c.end <= CANCEL_REACH and begin <= c.start:
-                return True
         clause = text[begin:end]
         warning = banks["claim-warning"].regex
         if warning is not None and warning.search(clause):
@@ -381,6 +407,13 @@ class AdvertisingChecker(Checker):
             o = clauses.original(end, end + 1)[0]
             return clauses.original_char(o) in "?？"
         return False
+
+
+def _boasts(score: Evidence) -> bool:
+    """The sender's signature beside a boast of its goods or its standing (【优品奶茶】全市最好
+    喝，第一品牌): a business speaking of itself, as 本产品 is, so its absolute terms are an
+    ad's, price or no price; labelling the message must not be what gets them judged."""
+    return _SIGNED_BOAST.issubset(s.kind for s in score.signals)
 
 
 def _anchor(view: str, busy: list[tuple[int, int]], at_end: bool) -> tuple[int, int]:
@@ -411,10 +444,13 @@ def _fix(code: str) -> Text:
     return Text(zh=rule.suggestion_zh, en=rule.suggestion_en)
 
 
-def _told(clauses: Clauses, hit: Hit, reports: list[Hit]) -> bool:
-    """A report's hit in the claim's sentence."""
+def _told(clauses: Clauses, hit: Hit, tellings: list[tuple[Hit, bool]]) -> bool:
+    """A telling in the claim's sentence (before the claim, for words passed on)."""
     sentence = clauses.sentence_start(hit.start), clauses.sentence_end(hit.end - 1)
-    return any(sentence[0] <= r.start and r.end <= sentence[1] for r in reports)
+    return any(
+        sentence[0] <= r.start and r.end <= (hit.start if before else sentence[1])
+        for r, before in tellings
+    )
 
 
 def _first(bank: Bank, text: str) -> tuple[int, int] | None:

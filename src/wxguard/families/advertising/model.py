@@ -54,6 +54,7 @@ REQUIRED = (
     "claim-cancel",
     "claim-warning",
     "claim-report",
+    "claim-hearsay",
     "offer",
     "seller",
     "seller-claim",

@@ -206,12 +206,13 @@ class Judge:
         characters next to the span, allowed phrases and jieba's window around it) and the
         skeleton letters next to them (which end the runs placed). None when one of those
         letters lies outside: noise runs further than the window reaches."""
-        view = self.view
-        a, b = view.orig_of_skeleton(first), view.orig_of_skeleton(last)
-        lo, hi = max(0, a - self._reach), min(len(self.text), b + 1 + self._reach)
-        if first > 0 and view.orig_of_skeleton(first - 1) < lo:
+        orig = self.view.orig_of_skeleton
+        a, b = orig(first), orig(last)
+        reach = self._reach
+        lo, hi = max(0, a - reach), min(len(self.text), b + 1 + reach)
+        if first > 0 and orig(first - 1) < lo:
             return None
-        if last + 1 < len(view.skeleton) and view.orig_of_skeleton(last + 1) >= hi:
+        if last + 1 < len(self.view.skeleton) and orig(last + 1) >= hi:
             return None
         return lo, self.text[lo:hi], a - lo, b - lo
 

@@ -81,7 +81,7 @@ def shape(text: str) -> Shape:
 def section(line: str) -> Tier | None:
     """The tier a ``[block]`` / ``[review]`` line sets; None for any other line. A line in
     brackets that names no tier is an error (raised by the caller with its place)."""
-    m = _SECTION.match(line)
+    m = _SECTION.match(line) if line.startswith("[") else None
     if m is None:
         return None
     name = m.group(1).lower()
@@ -132,8 +132,11 @@ def parse_term(raw: str, category: str, where: str, line: int | None, tier: Tier
     companions: tuple[str, ...] = ()
     if plus:
         companions = _companions(rest, where, line)
-    _check_syntax(text, where, line)
-    check_term(text, where, line, letters="".join(shape(text).parts))
+    if _STRAY.search(text) is None:  # a plain term, as most lines of a big list are
+        check_term(text, where, line)
+    else:
+        _check_syntax(text, where, line)
+        check_term(text, where, line, letters="".join(shape(text).parts))
     return Term(text, category, f"{where}:{line}" if line is not None else where, tier, companions)
 
 

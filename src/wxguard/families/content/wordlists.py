@@ -83,7 +83,8 @@ def parse_wordlist(
                 category = check_category(m.group(2), where, number)
             continue
         in_header = False
-        stripped = _INLINE_COMMENT.sub("", stripped)
+        if "#" in stripped:
+            stripped = _INLINE_COMMENT.sub("", stripped)
         if category is None:
             if default_category is None:
                 raise WordListError(where, number, "term before a '# category: NAME' header")

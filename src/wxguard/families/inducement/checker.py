@@ -33,6 +33,7 @@ from ...phrases.joins import Disjoint, Join, Placed, find_joins, placed, uncover
 from ...phrases.mixed import Mixed, may_mix, mixed
 from ...text.folding import is_cjk
 from ...text.sound import syllable_table
+from ...text.views import ARRAY_THRESHOLD
 from ..base import CheckContext, Checker, Finding, Frame
 from .model import InducementModel, inducement_model
 
@@ -225,7 +226,7 @@ class InducementChecker(Checker):
             start, end, action, joined = (
                 placed(join, clauses, original)
                 if spelt is None
-                else _widened(join, clauses, original, spelt)
+                else _widened(join, original, spelt)
             )
             fields = shared.get((action, joined))
             if fields is None:
@@ -321,22 +322,36 @@ class Spelt:
     their characters: ``chars`` says of each character whether a run wrote it, ``lone``
     whether a run of one syllable did, and a span's run is a bisection away."""
 
-    __slots__ = ("_ends", "_runs", "chars", "lone", "written")
+    __slots__ = ("_at", "_ends", "_runs", "chars", "lone", "written")
 
     def __init__(self, mix: Mixed) -> None:
         sizes = compact_sizes(mix.text)
+        self._runs = mix.runs
+        if len(sizes) >= ARRAY_THRESHOLD:
+            self._counted(sizes, mix)
+        else:
+            self._walked(sizes, mix)
+        # Per join's rule, action bank, and the characters of its parts with the runs'
+        # marks: whether those parts are written as the banks write them.
+        self.written: dict[tuple[str, str, str, bytes, str, bytes], bool] = {}
+
+    def _walked(self, sizes: bytes, mix: Mixed) -> None:
+        """The clause view's map back to the message (``_at``: where each of its characters
+        stands there, what ``Clauses.original`` reads, here without a call for each end of
+        each join), where each run's characters end in it, and the runs' marks (1 where a
+        run's characters stand, up to the last run's end; ``lone``: of a run of one
+        syllable), run by run."""
+        self._at: Sequence[int] = [i for i, size in enumerate(sizes) if size]
         starts: list[int] = []
         self._ends: list[int] = []
-        self._runs = mix.runs
         at = done = 0
+        ones = sizes.count  # each character's output is 0 or 1 characters long
         for a, b in mix.runs:
-            at += sum(sizes[done:a])
+            at += ones(1, done, a)
             starts.append(at)
-            at += sum(sizes[a:b])
+            at += ones(1, a, b)
             self._ends.append(at)
             done = b
-        # 1 where a run's characters stand (of a run of one syllable: ``lone``), up to the
-        # last run's end (0 beyond).
         chars = bytearray(at)
         lone = bytearray(at)
         for start, end, count in zip(starts, self._ends, mix.syllables, strict=True):
@@ -345,44 +360,62 @@ class Spelt:
                 lone[start:end] = b"\x01" * (end - start)
         self.chars = bytes(chars)
         self.lone = bytes(lone)
-        # Per join's rule, action bank, and the characters of its parts with the runs'
-        # marks: whether those parts are written as the banks write them.
-        self.written: dict[tuple[str, str, str, bytes, str, bytes], bool] = {}
+
+    def _counted(self, sizes: bytes, mix: Mixed) -> None:
+        """``_walked`` in numpy, for a long text (a MB of pinyin-spelt offers has 90,000
+        runs): a run's characters in the clause view start at the count of characters
+        kept before it, and the marks are runs of 0 and 1 of the lengths between."""
+        import numpy as np  # here: numpy is loaded for long texts only
+
+        at = np.flatnonzero(np.frombuffer(sizes, dtype=np.uint8))
+        self._at = at.data
+        bounds = np.searchsorted(at, np.array(mix.runs, dtype=np.intp))
+        starts, ends = bounds[:, 0], bounds[:, 1]
+        self._ends = ends.tolist()
+        lengths = np.empty(2 * len(starts), dtype=np.intp)
+        lengths[0::2] = starts - np.concatenate(([0], ends[:-1]))  # before each run
+        lengths[1::2] = ends - starts
+        marks = np.zeros(len(lengths), dtype=np.uint8)
+        marks[1::2] = 1
+        self.chars = np.repeat(marks, lengths).tobytes()
+        marks[1::2] = np.array(mix.syllables) == 1
+        self.lone = np.repeat(marks, lengths).tobytes()
 
     def touches(self, start: int, end: int) -> bool:
-        """A run's characters lie in ``[start, end)`` of the clause view (as
-        ``Mixed.touches`` of its span in the message)."""
+        """A run's characters lie in ``[start, end)`` of the clause view (as a run overlaps
+        its span in the message)."""
         return self.chars.find(1, start, end) >= 0
 
     def open_ended(self, end: int) -> bool:
-        """A span ending at ``end`` ends on a run of one syllable (as ``Mixed.open_ended``
-        of its span in the message)."""
+        """A span ending at ``end`` ends on a run of one syllable (as its span in the
+        message does)."""
         return end <= len(self.lone) and self.lone[end - 1] == 1
 
-    def placed(self, clauses: Clauses, start: int, end: int) -> tuple[int, int]:
+    def placed(self, start: int, end: int) -> tuple[int, int]:
         """Where ``[start, end)`` of the clause view stands in the message, grown over the
-        runs it reaches into (as ``Mixed.widen`` of its span there): a run holds the span's
-        first or last character there exactly when it holds it here, and only such a run
-        grows it."""
-        s, e = clauses.original(start, end)
-        ran = self.chars
-        if start < len(ran) and ran[start]:
-            s = self._runs[bisect_right(self._ends, start)][0]
+        runs its span there overlaps: a run holds the span's first or last character there
+        exactly when it holds it here, and only such a run grows it."""
+        ran, runs, ends = self.chars, self._runs, self._ends
+        s = (
+            runs[bisect_right(ends, start)][0]
+            if start < len(ran) and ran[start]
+            else self._at[start]
+        )
         if end <= len(ran) and ran[end - 1]:
-            e = self._runs[bisect_right(self._ends, end - 1)][1]
-        return s, e
+            return s, runs[bisect_right(ends, end - 1)][1]
+        return s, self._at[end - 1] + 1
 
 
-def _widened(join: Join, clauses: Clauses, original: str, spelt: Spelt) -> Placed:
+def _widened(join: Join, original: str, spelt: Spelt) -> Placed:
     """``placed`` for a join found in the copy with pinyin written as characters: each
     span grown over the pinyin runs it reaches into, so it names kan一刀, not k一刀."""
-    a0, a1 = spelt.placed(clauses, *join.action)
+    a0, a1 = spelt.placed(*join.action)
     if join.label is not None:
-        start, end = spelt.placed(clauses, join.start, join.end)
+        start, end = spelt.placed(join.start, join.end)
         return Placed(start, end, original[a0:a1], join.label)
-    j0, j1 = spelt.placed(clauses, *join.joined)
+    j0, j1 = spelt.placed(*join.joined)
     if join.whole is not None:
-        start, end = spelt.placed(clauses, *join.whole)
+        start, end = spelt.placed(*join.whole)
     else:
         # The map back and the widening both rise with a span's ends: the two parts' span,
         # widened, is the span of the two parts widened.

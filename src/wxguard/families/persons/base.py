@@ -52,8 +52,9 @@ NOT_PERSONAL = (
 )
 
 
-# What ends one field of a list of details (a name, then a phone, then an address).
-_FIELD_BREAK = re.compile(r"[，,、；;。\n]")
+# A labelled list's first field, a name, between the label and the number (快递单上的信息：
+# 李华，15900001234): the not-personal word names the list, not the number.
+_NAMED_FIELD = re.compile(r"[：:]\s*[\u4e00-\u9fff·]{2,5}[，,、\s]+$")
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,8 @@ class PatternRecognizer:
         negative: re.Pattern[str] | None,
     ) -> tuple[bool, str]:
         """(blocked, word): the context word nearest before (else after) the match, or "";
-        blocked when a not-personal word stands nearer before it than any context word and
-        in the same field (快递单号15900001234, not 快递单上的信息：李华，15900001234)."""
+        blocked when a not-personal word stands nearer before it than any context word, unless
+        a name stands as a field between them (快递单上的信息：李华，15900001234)."""
         before = folded[max(0, start - self.BEFORE) : start]
         best_pos, best = -1, ""
         if positive is not None:
@@ -176,7 +177,7 @@ class PatternRecognizer:
                 best_pos, best = m.end(), m.group()
         if negative is not None:
             for m in negative.finditer(before):
-                if m.end() > best_pos and not _FIELD_BREAK.search(before, m.end()):
+                if m.end() > best_pos and not _NAMED_FIELD.search(before, m.end()):
                     return True, ""
         if best:
             return False, best
