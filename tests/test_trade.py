@@ -188,6 +188,10 @@ def test_a_sextortion_naming_an_explicit_video_is_one_mark() -> None:
         "你的裸照在我手上，不转钱就发给你通讯录",
         "不转钱你的裸照就会被发到网上",  # the price is a condition, not a negation
         "你的裸照已经被我发到网上了，转5000删掉",
+        # the fee to delete what 'someone else' spread is the same extortion (session 13)
+        "你的裸照被人发到网上了，想删掉的话转2000到这个账户",
+        "你的裸照被人发到网上了吗？加我微信 abc123 帮你删除，先付500",
+        "你的裸照在我手上，给我转账一万，否则发给你家人",
     ],
 )
 def test_sextortion_in_the_extortionists_voice_is_an_error(text: str) -> None:
@@ -202,6 +206,8 @@ def test_sextortion_in_the_extortionists_voice_is_an_error(text: str) -> None:
         "你的裸照被人发到网上了吗？赶紧报警",
         "听说你的私密照片被前任曝光了，要不要报警",
         "你的裸照是不是被发到网上了？",
+        "你的不雅照被人传到群里了，快去派出所，别给对方转钱",
+        "如果有人用你的私密照片威胁你，不要转账，立即报警",
     ],
 )
 def test_photos_someone_else_spread_asked_or_told_of_are_no_sextortion(text: str) -> None:
