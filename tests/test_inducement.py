@@ -198,6 +198,8 @@ def test_a_refuted_offer_names_the_word_that_framed_it_in_english() -> None:
         "昨天有人在群里发“转发到10个群送红包”，已经被我踢了。",
         "昨天有人在群里发转发到10个群送红包，已经被我踢了",  # no quotation marks in chat
         "群里有人发转发抽奖，别理他",
+        '有人在群里发"转发到10个群送红包"，是真的吗？',  # asked, not vouched for
+        "昨天有人在群里发转发抽奖，我已经移出群了，大家有广告需求请找我报备",
     ],
 )
 def test_someone_elses_post_reported_is_no_inducement(wx3: Guard, text: str) -> None:
@@ -214,6 +216,10 @@ def test_someone_elses_post_reported_is_no_inducement(wx3: Guard, text: str) -> 
         "有人在群里发砍一刀链接，我也发一个：帮我砍一刀，送你红包",  # the sender's own, later
         "有人发红包，转发到3个群就送",  # 有人发 is not what was posted here
         "有人转发到10个群就送红包",  # the cue is the join's own action
+        # the sender vouching for the post or handing out its reward makes it his (session 13)
+        '有人在群里发"转发到10个群送红包"，我试了真的给，大家快转',
+        "有人在群里发转发到10个群送红包，是真的，截图找我领",
+        "有人在群里发转发朋友圈集赞送面膜，亲测到账",
     ],
 )
 def test_an_offer_beside_a_report_is_still_an_offer(wx3: Guard, text: str) -> None:

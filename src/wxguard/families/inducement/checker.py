@@ -13,7 +13,8 @@ kind ``refuted`` naming the word: judged, not missed, and no block. A "don't bel
 someone else's that a member or an admin reports (昨天有人在群里发"转发到10个群送红包"，已经被我踢了)
 is the object of the judge's ``complaint`` cue right before the join (有人在群里发…): what was
 posted, not the sender's offer. No other word of the report can tell it from the coercion
-(不转发的会被踢 names the same removal), and quotation marks are optional in chat.
+(不转发的会被踢 names the same removal), and quotation marks are optional in chat. A sender who
+vouches for the post or hands out its reward (bank ``vouch``: 是真的, 截图找我领) makes it his own.
 
 A plea to spread (bank ``plea``: 帮忙扩散, 请好心人转发) is coercion on its own, except on a
 notice of a missing person, pet or thing (bank ``lost-notice``), which is meant to be spread.
@@ -51,6 +52,8 @@ THANKS = "thanks"
 VOTE = "vote"
 # The bank of pleas to spread, and the notices they are no coercion on (a missing person's).
 PLEA, LOST = "plea", "lost-notice"
+# The sender's vouching for an offer a report or a debunking names (真的给, 亲测): his own.
+VOUCH = "vouch"
 # A join read through pinyin (帮我kan一刀) is a little less sure than one as written.
 PINYIN_DOUBT = 0.1
 # An earlier vote word opens a vote join's action at most this far before the next one.
@@ -209,6 +212,7 @@ class InducementChecker(Checker):
             if not (refuted.spans or disbelieved.spans or complained.spans):
                 refuted = disbelieved = complained = None  # no cue anywhere: none is read
         thanked: bool | None = None
+        owned: bool | None = None
         # Findings alike share their fields (a long text repeats its offers), and each join
         # is let go once its finding is made: fewer objects for the collector to walk.
         shared: dict[tuple[str, str], dict[str, Any]] = {}
@@ -243,8 +247,10 @@ class InducementChecker(Checker):
                 cue = refuted.first_clear(begin, close, (join.action, join.joined))
                 cue = cue or disbelieved.first(begin, join.start)
                 frame = self._frame(cue, clauses, original)
-                if frame is None:
-                    posted = self._posted(complained, join.start, clauses)
+                if frame is None and complained.spans:
+                    if owned is None:
+                        owned = self._owned(clauses.text)  # the post reported is his own
+                    posted = None if owned else self._posted(complained, join.start, clauses)
                     frame = self._frame(posted, clauses, original, COMPLAINT)
             yield Finding(
                 join.rule,
@@ -289,6 +295,16 @@ class InducementChecker(Checker):
         banks = self.model.banks
         text = clauses.text
         return bool(banks["vote-thanks"].hits(text)) and not banks["vote-campaign"].hits(text)
+
+    def _owned(self, text: str) -> bool:
+        """The sender makes the post he reports his own anywhere in the message: vouches for
+        it (是真的, 亲测到账), hands out its reward (截图找我领) or sets his deal against it
+        (不过我这个是真的)."""
+        exempt = self.model.banks["exempt"].hits(text)
+        return any(
+            uncovered(bank.hits(text), exempt)
+            for bank in (self.frames.banks["contrast"], self.model.banks[VOUCH])
+        )
 
     def _cues(self, clauses: Clauses, bank: str) -> Cues:
         from ...frames import Cues

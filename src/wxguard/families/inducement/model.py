@@ -27,6 +27,7 @@ CONTEXT_BANKS = (
     "vote-thanks",
     "vote-campaign",
     "lost-notice",
+    "vouch",
 )
 
 
