@@ -843,6 +843,8 @@ POSITIVES: list[tuple[str, str, str]] = [
     # people into a stock or investing group
     ("内部消息，稳赚不亏，加入股票群", "WX807", "稳赚不亏，加入股票群"),
     ("平台内部渠道，零风险，拉你进我们的理财群", "WX807", "零风险，拉你进我们的理财群"),
+    # session 13: the members praised, not described as victims, invite the reader all the same
+    ("加入股票群的都有内部消息，稳赚不亏，扫码进", "WX807", "加入股票群的都有内部消息"),
     # a school fee collected through a code with a threat to the child's schooling (the fake
     # teacher in a parents' group, new-user trial s11)
     ("家长请扫码缴纳资料费，未缴费的孩子下周停课", "WX802", "扫码缴纳资料费，未缴费的孩子下周停课"),
@@ -1214,6 +1216,12 @@ NEGATIVES: list[str] = [
     # session 12: an insider's word and a group of another kind; a warning about stock groups
     "内部消息：下周五放假，加入员工群看通知",
     "警方提醒：所谓内部消息、稳赚不亏，拉你进股票群的都是骗局",
+    # session 13: a stock group's members as its victims, someone else's invitation told of
+    "这只股票稳赚不亏，加入股票群的都是韭菜",
+    "加入股票群的人都被骗了，别信稳赚不亏",
+    "老张说他有内部消息，让我加入股票群，我没理他",
+    "公安提示：陌生人拉你进股票群，说有内部消息、稳赚不亏，一定是诈骗",
+    "投资理财没有稳赚不亏，别轻信什么内部消息，更别加入陌生的股票群",
     # session 12: a school's own notices of fees and forms; a warning about the fake teacher
     "请家长扫码填写疫苗接种信息，周五前完成",
     "本学期课后服务费请通过学校缴费平台缴纳，逾期视为自愿放弃课后服务",
