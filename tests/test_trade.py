@@ -218,7 +218,16 @@ def test_photos_someone_else_spread_asked_or_told_of_are_no_sextortion(text: str
 
 @pytest.mark.parametrize(
     "text",
-    ["傻X群主，天天发垃圾广告", "群主真傻X", "你个傻X", "你傻X吧", "群主是个傻X", "沙比管理员"],
+    [
+        "傻X群主，天天发垃圾广告",
+        "群主真傻X",
+        "你个傻X",
+        "你傻X吧",
+        "群主是个傻X",
+        "沙比管理员",
+        "这群主真是傻X，天天发广告",  # session 13: a copula between (was a warning)
+        "管理员就是个傻X",
+    ],
 )
 def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
     """An insult aimed at someone in the group is worse than an exclamation (new-user trial
@@ -236,6 +245,8 @@ def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
         "操蛋的一天",
         "傻X，又下雨了",
         "你的傻x朋友又来了",
+        "我是傻X，又把钥匙锁车里了",
+        "群主真是好人，不像那个傻X骗子",
     ],
 )
 def test_an_exclamation_or_an_insult_aimed_at_no_member_is_a_warning(text: str) -> None:
