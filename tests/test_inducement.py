@@ -241,6 +241,19 @@ def test_removal_threatened_for_not_forwarding_is_coercion(
 
 
 @pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("不转发这条就会倒霉", "不转发这条就会倒霉"),
+        ("看到不转发，倒霉一辈子", "不转发，倒霉"),
+        ("转发这条就会倒霉", "转发这条就会倒霉"),
+    ],
+)
+def test_a_curse_on_not_forwarding_is_marked_with_its_not(wx3: Guard, text: str, span: str) -> None:
+    """The 不 carries the threat: the mark of 不转发这条就会倒霉 held only 转发这条就会倒霉."""
+    assert [(v.rule, v.text) for v in wx3.check(text).violations] == [("WX304", span)]
+
+
+@pytest.mark.parametrize(
     "text", ["禁止转发广告，违者踢出群", "转发广告的踢出群", "不转发也不会被踢，大家自愿"]
 )
 def test_removal_for_forwarding_or_none_at_all_is_no_coercion(wx3: Guard, text: str) -> None:
