@@ -443,3 +443,35 @@ def test_one_data_sale_is_one_mark(guard: Guard) -> None:
     """The sale (出售…车主信息) and the price by the record (一万条500) are one offer."""
     (found,) = guard.check("出售全国各地车主信息、宝妈数据，精准客户，一万条500").violations
     assert found.rule == "WX110" and {v.text[:2] for v in (found, *found.also)} >= {"出售", "车主"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他在群里发了句'出售冰毒'，被警察抓了，活该。",
+        "他在群里发了句出售冰毒，被警察抓了，活该。",
+        "有个人在群里发出售冰毒，已经被踢了",
+        "他在群里发了句出售假币，结果被封号了",
+    ],
+)
+def test_a_named_third_persons_post_told_of_is_a_complaint(guard: Guard, text: str) -> None:
+    """What he posted in the group (他在群里发了句…) is told, as 有人在群里发 tells it: info, with
+    the complaint frame (session 13: an error)."""
+    found = guard.check(text).violations
+    assert [(v.severity, v.frame) for v in found] == [(Severity.INFO, "complaint")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他在群里发了句出售冰毒，要的加我微信 abc123",
+        "他在群里发了：出售冰毒，5克300元",
+        "他在群里发了：出售冰毒，货到付款",
+        "他在群里发了句出售冰毒，需要的找他",
+        "有人在群里发出售冰毒，需要的找他",
+        "我在群里发了句出售冰毒",
+        "出售冰毒，他在群里发了句",
+    ],
+)
+def test_an_offer_beside_a_post_told_of_is_still_an_error(guard: Guard, text: str) -> None:
+    assert Severity.ERROR in {v.severity for v in guard.check(text).violations}
