@@ -500,6 +500,17 @@ def test_a_scams_link_is_not_advised_tracking_tags(text: str) -> None:
     assert ">WX209</span>" not in report.to_html()
 
 
+def test_a_scams_moot_advice_stays_in_its_paragraph() -> None:
+    """The tags a scam makes moot are its own paragraph's (main's paragraph reach): a shop's
+    link in the next paragraph of a copy file is still told to add them."""
+    text = (
+        "育儿补贴开始发放，每人3600元，点击链接填写银行卡号领取 http://gov-butie.cn\n\n"
+        "本店双十一大促，全场5折，详见 http://shop.example.com/sale"
+    )
+    links = [v for v in GUARD.check(text).violations if v.rule == "WX201"]
+    assert [("WX209" in v.also_codes) for v in links] == [False, True]
+
+
 def test_a_shops_link_is_still_advised_tracking_tags() -> None:
     (link,) = [v for v in GUARD.check(PLAIN_LINK).violations if v.rule.startswith("WX2")]
     assert "WX209" in link.also_codes and "utm" in (link.suggestion or "").lower()

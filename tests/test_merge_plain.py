@@ -35,22 +35,37 @@ from .test_marks import _plain as plain_violation
 
 
 def _plain_merge(violations: Sequence[Violation], lang: str, text: str | None) -> list[Violation]:
-    held = _plain_held(violations)
+    held = _plain_held(violations, text)
     first = _plain_pass(violations, lang, text, ("overlap",), held)
     return _plain_pass(first, lang, text, _WIDE, {})
 
 
-def _plain_held(violations: Sequence[Violation]) -> dict[int, int]:
-    """Each finding a message-wide table with a ``moot`` reason absorbs, where a finding of
-    its keep rules stands at its least severity or worse: the worst such keeper's rank, which
-    a keeper on the same words must reach to take it."""
+def _plain_held(violations: Sequence[Violation], text: str | None) -> dict[int, int]:
+    """Each finding a table with a ``moot`` reason absorbs, where a finding of its keep rules
+    stands at its least severity or worse, anywhere in the message or (a paragraph's table,
+    with the text) in a paragraph it touches: the worst such keeper's rank, which a keeper on
+    the same words must reach to take it."""
     held: dict[int, int] = {}
     for t in catalog().one_mark:
-        if t.moot is None or t.reach != "message":
+        if t.moot is None or t.reach not in ("message", "paragraph"):
+            continue
+        if t.reach == "paragraph" and text is None:
             continue
         for j, v in enumerate(violations):
             for w in violations:
-                if v.rule in t.absorb and w.rule in t.keep and w.severity.rank >= t.least.rank:
+                if (
+                    v.rule in t.absorb
+                    and w.rule in t.keep
+                    and w.severity.rank >= t.least.rank
+                    and (
+                        t.reach == "message"
+                        or (
+                            text is not None
+                            and _paragraphs(text, v.start, v.start + 1)
+                            <= _paragraphs(text, w.start, w.end)
+                        )
+                    )
+                ):
                     held[j] = max(held.get(j, 0), w.severity.rank)
     return held
 

@@ -136,7 +136,7 @@ def merge(violations: Sequence[Violation], lang: str, text: str | None = None) -
     brings along what it absorbed; but advice a message's blocking finding makes moot (a
     scam's link told to add UTM tags, new-user trial s11) is left for that finding to name as
     moot, not taken by a milder mark on the same words (the link's missing https)."""
-    held = _held(violations)
+    held = _held(violations, text)
     return _merged(_merged(violations, lang, text, ("overlap",), held), lang, text, _WIDE)
 
 
@@ -144,30 +144,48 @@ _WIDE = ("sentence", "paragraph", "message")
 
 
 @cache
-def _moot_tables() -> tuple[tuple[frozenset[str], frozenset[str], int], ...]:
-    """(keep, absorb, least rank) of each table that reaches the whole message and says why
-    the advice it absorbs does not apply."""
+def _moot_tables() -> tuple[tuple[frozenset[str], frozenset[str], int, bool], ...]:
+    """(keep, absorb, least rank, by paragraph) of each table that reaches a paragraph or the
+    whole message and says why the advice it absorbs does not apply."""
     return tuple(
-        (frozenset(t.keep), frozenset(t.absorb), t.least.rank)
+        (frozenset(t.keep), frozenset(t.absorb), t.least.rank, t.reach == "paragraph")
         for t in catalog().one_mark
-        if t.moot is not None and t.reach == "message"
+        if t.moot is not None and t.reach in ("paragraph", "message")
     )
 
 
-def _held(violations: Sequence[Violation]) -> dict[int, int]:
-    """The findings whose advice a message-wide moot table's keeper makes moot: index → the
+def _held(violations: Sequence[Violation], text: str | None) -> dict[int, int]:
+    """The findings whose advice a moot table's keeper makes moot, in the keeper's paragraph
+    or anywhere in the message as the table reaches (paragraphs need ``text``): index → the
     severity rank a keeper on the same words must reach to take it first."""
     held: dict[int, int] = {}
-    for keep, absorb, least in _moot_tables():
-        rank = max(
-            (v.severity.rank for v in violations if v.rule in keep and v.severity.rank >= least),
-            default=None,
-        )
-        if rank is None:
+    ends: list[int] | None = None
+    for keep, absorb, least, by_paragraph in _moot_tables():
+        if by_paragraph and text is None:
+            continue
+        # the worst keeper's rank: message-wide under key -1, else by each paragraph it touches
+        ranks: dict[int, int] = {}
+        for v in violations:
+            if v.rule in keep and v.severity.rank >= least:
+                if by_paragraph:
+                    if ends is None:
+                        ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text or "")]
+                    first = bisect_left(ends, v.start)
+                    pieces: Iterable[int] = range(
+                        first, bisect_left(ends, max(v.start, v.end - 1)) + 1
+                    )
+                else:
+                    pieces = (-1,)
+                for k in pieces:
+                    ranks[k] = max(ranks.get(k, v.severity.rank), v.severity.rank)
+        if not ranks:
             continue
         for j, v in enumerate(violations):
             if v.rule in absorb:
-                held[j] = max(held.get(j, rank), rank)
+                k = bisect_left(ends, v.start) if by_paragraph and ends is not None else -1
+                rank = ranks.get(k)
+                if rank is not None:
+                    held[j] = max(held.get(j, rank), rank)
     return held
 
 
