@@ -1272,10 +1272,13 @@ def compile_lexicon(
     split_characters: bool = True,
     sound: bool = True,
     auto_masks: bool = True,
+    join_splits: bool = True,
 ) -> Lexicon:
     """Fold every term like text, add numeral, split-character and masked spellings, and
     build the automata. A term with gaps (代开{*}发票) gives one pattern per part. Patterns
-    are rows of a ``PatternTable``: only their folds are computed here."""
+    are rows of a ``PatternTable``: only their folds are computed here. Split spellings are
+    read by joining pairs in the text; ``join_splits=False`` spells them all as patterns
+    (the reference the joins are tested against)."""
     terms = TermTable(dict.fromkeys(deny))
     # Every part of every term: a whole term is part -1 (parts are numbered only when a term
     # has gaps). Its exact spelling is a row, then those with numbers written the other way.
@@ -1315,7 +1318,7 @@ def compile_lexicon(
     if split_characters:
         # Split spellings are found by joining component pairs in the text (``Joins``); only
         # parts whose folds do not line up character by character keep them as patterns.
-        joins = Joins(parts) or None
+        joins = (Joins(parts) or None) if join_splits else None
         if joins is not None:
             rowed = [j for j, part in enumerate(parts) if joins.rowed(part)]
             parts = [parts[j] for j in rowed]
