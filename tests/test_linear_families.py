@@ -101,6 +101,10 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     ),
     # WX511: a name heading a line was tried after every line break, each reading all the
     # blank lines after it (a Markdown code block is masked to such lines)
+    # numbers spelled in numerals: a run is read from its start only, its Arabic part once
+    "Arabic digits spaced, then a numeral": ("WX5", lambda n: "1 " * n + "壹"),
+    "Arabic and capital digits": ("WX5", lambda n: "1壹" * n),
+    "six-digit runs of numerals": ("WX5", lambda n: "壹贰叁肆伍陆，" * n),
     "line breaks": ("WX5", lambda n: "\n" * n),
     "line breaks then a child": ("WX5", lambda n: "\n" * n + "我家孩子叫王小明，三年级二班"),
     "blank lines": ("WX5", lambda n: " \n" * n),
