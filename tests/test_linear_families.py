@@ -35,6 +35,8 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "digit run, no count": ("WX3", lambda n: "分享到" + "3" * n + "个"),
     "Chinese numeral run": ("WX3", lambda n: "分享到" + "三" * n + "个群"),
     "多一 run": ("WX3", lambda n: "分享到" + "多一" * n + "个群"),
+    # canvassing: each vote asked for tested against the polls' exempt phrases
+    "canvassing and polls": ("WX3", lambda n: "帮我投一票，链接，帮忙投票选一下，链接，" * n),
     # pinyin among characters: every join and each of its characters asked of every run
     "pinyin-spelt offers": ("WX3", lambda n: "转fa到wu个群，jie图找我领hong包。" * n),
     "pinyin bargains": ("WX3", lambda n: "帮我kan一刀，" * n),
