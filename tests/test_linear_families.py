@@ -57,6 +57,8 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     # message read again for each join
     "realistic spam line (WX1)": ("WX1", lambda n: SPAM * n),
     "invoice offers with a contact": ("WX1", lambda n: "代开发票，加微信 wx_abc123 咨询，" * n),
+    # emoji read as product words: the copy of the message read for offers again
+    "emoji offers": ("WX1", lambda n: "出售🔫，私聊，💊懂的来，" * n),
     # the frame judge: every cue, contact and title of a long sentence listed for each finding
     "warnings in one sentence": ("WX1", lambda n: "谨防有人出售冰毒 " * n),
     # each clause's sale governed by its own warning: every clause asked for every finding
