@@ -381,3 +381,14 @@ def test_the_docs_ci_example_runs_as_written(tmp_path: Path) -> None:
     assert {"WX104", "WX205"} <= {r["ruleId"] for r in results}
     # one link, one mark: the http finding rides in the short link's result
     assert any("WX201" in r["properties"].get("also", []) for r in results)
+
+
+def test_full_gives_a_fix_once(cli: Cli) -> None:
+    """New-user trial s12: an unlabelled ad's message already says its fixes (a concise line
+    is all many read), and the help line repeated them word for word; a fix the message does
+    not give still gets its help line."""
+    cli.write("wxguard.toml", 'select = ["WX4"]\n')
+    cli.write("a.txt", "全场5折，原价199现价99，点击下单\n全网最低价，原价199现价99\n")
+    out = cli("check", "--output-format", "full", "a.txt").out
+    assert out.count("在开头加上【广告】") == 2  # once for each message
+    assert out.count("= help:") == 1 and "= help: 改为「超值优惠」" in out

@@ -212,3 +212,16 @@ def test_trap_is_not_an_error(guard: Guard, text: str) -> None:
 )
 def test_nima_is_a_curse_but_not_a_place_or_a_name(guard: Guard, text: str, flagged: bool) -> None:
     assert any(v.rule == "WX107" for v in guard.check(text).violations) is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请问在哪里可以申请税务局代开增值税发票？",  # new-user trial s12: a warning
+        "个体户可以去税务局代开发票，带上身份证和合同就行。",
+    ],
+)
+def test_the_tax_offices_invoices_are_no_finding(guard: Guard, text: str) -> None:
+    """The tax office issues invoices for taxpayers lawfully: asking where, or telling how,
+    is no trade to review."""
+    assert guard.check(text).violations == ()

@@ -255,6 +255,27 @@ def test_a_scam_or_an_illegal_offer_is_advised_nothing_an_ad_would_be(text: str)
     assert "不适用" in kept.message and "WX401" in kept.message
 
 
+CAMPAIGN = (
+    "各位会员，双十二大促来啦！全场5折，我们是全网最低价，销量第一！\n\n"
+    "转发本文到3个群，截图给客服即可领取红包。\n\n"
+    "恭喜你中了一等奖，请联系客服QQ 3345678 领取\n"
+)
+
+
+def test_a_scam_in_one_paragraph_hides_no_problem_of_the_others() -> None:
+    """New-user trial s12: a campaign file quoting a prize scam lost its absolute terms and
+    its forward-for-a-reward, which the scam's mark named as its own or as moot; the file
+    still cannot go out, but removing the scam must not reveal new errors."""
+    report = GUARD.check(CAMPAIGN)
+    rules = {v.rule: v for v in report.violations}
+    assert [v.text for v in report.violations if v.rule == "WX402"] == ["全网最低价", "销量第一"]
+    assert rules["WX301"].text == "转发本文到3个群，截图给客服即可领取红包"
+    assert {w.rule for w in rules["WX805"].also} == {"WX401", "WX403", "WX404"}
+    # One paragraph: the scam's own claims and lure stay its mark.
+    one = GUARD.check(CAMPAIGN.replace("\n\n", "\n"))
+    assert [v.rule for v in one.violations if v.severity is Severity.ERROR] == ["WX805"]
+
+
 def test_ignoring_the_kept_rule_leaves_the_absorbed_one_standing() -> None:
     assert _top(GAMBLING_SOUND_ALIKE, Guard(select=["WX109"])) == [("WX109", ())]
     without = _top(GAMBLING_SOUND_ALIKE, Guard(ignore=["WX103"]))

@@ -44,6 +44,16 @@ def _sentence(text: str | None, pos: int) -> int | None:
     return sum(m.start() < pos for m in _SENTENCE_END.finditer(fold_one_to_one(text)))
 
 
+def _paragraphs(text: str, start: int, end: int) -> set[int]:
+    """The paragraphs (lines between blank lines) the span ``[start, end)`` touches."""
+    breaks = [
+        i
+        for i in range(len(text))
+        if text[i] == "\n" and text[i + 1 :].lstrip(" \t\u3000").startswith("\n")
+    ]
+    return {sum(b < pos for b in breaks) for pos in range(start, max(start + 1, end))}
+
+
 def _plain_pass(
     violations: Sequence[Violation], lang: str, text: str | None, reaches: tuple[str, ...]
 ) -> list[Violation]:
@@ -86,6 +96,14 @@ def _plain_pass(
                         and (
                             text is None
                             or _sentence(text, keeper.start) != _sentence(text, other.start)
+                        )
+                    )
+                    or (
+                        table.reach == "paragraph"
+                        and (
+                            text is None
+                            or not _paragraphs(text, other.start, other.start + 1)
+                            <= _paragraphs(text, keeper.start, keeper.end)
                         )
                     )
                 ):
@@ -135,7 +153,7 @@ def _exact(v: Violation) -> Any:
 # Rules of every kind of table: terms and their sound-alikes, inducements, links, scams, ads.
 RULES = ["WX104", "WX106", "WX107", "WX109", "WX110", "WX301", "WX303", "WX305", "WX201"]
 RULES += ["WX203", "WX209", "WX402", "WX403", "WX404", "WX401", "WX405", "WX503", "WX801"]
-TEXT = st.text(alphabet="ab 。.1？", min_size=0, max_size=40)
+TEXT = st.text(alphabet="ab 。.1？\n", min_size=0, max_size=40)
 
 
 @st.composite

@@ -9,6 +9,7 @@ the window is copied and measured, so the time is linear in findings and text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -105,6 +106,13 @@ def _snippet(report: Report, v: Violation, index: LineIndex, colour: bool) -> li
     return out
 
 
+def _said(message: str, suggestion: str) -> bool:
+    """Whether the message already gives every fix of the suggestion (an ad's missing label,
+    sender and opt-out say theirs in the one line a concise report shows): a help line that
+    repeats it read as a second problem (new-user trial s12)."""
+    return all(fix.strip() in message for fix in re.split("[；;]", suggestion) if fix.strip())
+
+
 def violation_block(report: Report, v: Violation, index: LineIndex, colour: bool) -> list[str]:
     code = SEVERITY[v.severity]
     lines = [
@@ -114,7 +122,7 @@ def violation_block(report: Report, v: Violation, index: LineIndex, colour: bool
     lines += _snippet(report, v, index, colour)
     if v.techniques:
         lines.append(f"  {paint('= seen through:', colour, BOLD)} {inert(', '.join(v.techniques))}")
-    if v.suggestion:
+    if v.suggestion and not _said(v.message, v.suggestion):
         lines.append(f"  {paint('= help:', colour, BOLD)} {inert(v.suggestion)}")
     lines.append(f"  {paint('= consequence:', colour, BOLD)} {inert(v.consequence)}")
     return lines
