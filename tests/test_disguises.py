@@ -74,6 +74,8 @@ SOUND = [
     ("办假正，加我", "办假正", 0, "homophone"),
     ("需要bjz的私聊", "bjz", 2, "initials"),
     ("yiyeqing", "yiyeqing", 0, "pinyin"),
+    # pinyin with its tone marks (new-user trial s12: sè qíng passed)
+    ("bàn jiǎ zhèng", "bàn jiǎ zhèng", 0, "diacritic"),
 ]
 
 
@@ -103,6 +105,7 @@ CLEAN = [
     "班级正在上课",  # bjz initials only match a whole Latin word
     "abjzx",
     "今天天气真好",
+    "我们去café喝咖啡，résumé发你了",  # letters with marks are letters, no more
 ]
 
 

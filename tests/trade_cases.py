@@ -257,6 +257,14 @@ OFFERS: list[tuple[str, str, str]] = [
     ("约吗，全套服务，加微信", "WX102", "约吗，全套服务"),
     ("附近的人约吗？全套服务，价格美丽，➕微信：yp666", "WX102", "全套服务"),
     ("同城交友，上门服务，加微信", "WX102", "同城交友，上门服务"),
+    # new-user trial s13: a detective's lookups, a bomb threat at the estate office, a child's
+    # school known with a warning
+    ("私家侦探，查开房记录、查手机定位。", "WX110", "私家侦探，查开房记录"),
+    ("专业查人找人，调取通话记录，手机定位", "WX110", "专业查人找人，调取通话记录"),
+    ("帮忙查人找人，加微信zt888", "WX110", "帮忙查人找人，加微信"),
+    ("我要炸了物业办公室。", "WX111", "炸了物业办公室"),
+    ("你孩子在哪个学校我清楚得很，小心点。", "WX111", "你孩子在哪个学校我清楚得很，小心点"),
+    ("我知道你孩子在哪个学校，你最好小心点", "WX111", "我知道你孩子在哪个学校，你最好小心点"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -490,6 +498,12 @@ TRAPS: list[str] = [
     "装修全套服务，加微信详谈",
     "K仔今天来上班了吗",
     "十大禁片资源盘点，电影爱好者必看",
+    "这部电影讲的是一个私家侦探通过手机定位找到凶手的故事",
+    "警方调取通话记录后锁定了嫌疑人",
+    "手机定位功能怎么关",
+    "你孩子在哪个学校读书？我知道实验小学不错",
+    "物业办公室的空调炸了，大家小心点",
+    "把我气炸了物业办公室的人根本不管",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.

@@ -10,6 +10,8 @@ Data sources:
 - Unicode ``confusables.txt`` as shipped by ``confusable-homoglyphs`` (MIT): Cyrillic and Greek
   letters that look like Latin letters.
 - Unicode numeric values: variant digits (①, 壹, 〇, …) fold to ASCII digits.
+- Unicode canonical decomposition: a Latin letter with marks (pinyin's tone marks) folds to
+  its plain letter.
 """
 
 from __future__ import annotations
@@ -226,10 +228,27 @@ def _numeral(char: str) -> str:
     return char
 
 
+def _unaccented(char: str) -> str:
+    """A Latin letter with marks on it (pinyin's tone marks: dǔ bó, sè qíng; café) as its
+    plain letter: a seller writes tones over the pinyin of the word he hides."""
+    if char.isascii() or not char.isalpha():
+        return char
+    parts = unicodedata.normalize("NFD", char)
+    base = parts[0]
+    if (
+        len(parts) > 1
+        and base.isascii()
+        and base.isalpha()
+        and all(unicodedata.category(m) == "Mn" for m in parts[1:])
+    ):
+        return base
+    return char
+
+
 def _fold_char(char: str, t2s: dict[str, str], homo: dict[str, str]) -> str:
     out = []
     for x in unicodedata.normalize("NFKC", char):
-        x = homo.get(x, x)
+        x = _unaccented(homo.get(x, x))
         for y in x.lower():
             y = homo.get(y, y)  # a lower-case form can be the look-alike (Γ → γ → y)
             y = _numeral(t2s.get(y, y))
@@ -243,7 +262,7 @@ def _one_char(char: str, t2s: dict[str, str], homo: dict[str, str]) -> str:
     nfkc = unicodedata.normalize("NFKC", char)
     if len(nfkc) != 1:
         return char
-    lower = homo.get(nfkc, nfkc).lower()
+    lower = _unaccented(homo.get(nfkc, nfkc)).lower()
     if len(lower) != 1:
         return char
     lower = homo.get(lower, lower)
@@ -329,6 +348,9 @@ def techniques_of(char: str) -> tuple[str, ...]:
         if x in t.homoglyphs:
             found.append("homoglyph")
             x = t.homoglyphs[x]
+        if _unaccented(x) != x:
+            found.append("diacritic")
+            x = _unaccented(x)
         if x.lower() != x:
             found.append("case")
         for y in x.lower():

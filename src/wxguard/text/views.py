@@ -230,6 +230,23 @@ class TextView:
             self._runs = (k_pos, s_start, s_len)
         return self._runs
 
+    def collapsed_index(self, s_index: int) -> int:
+        """Collapsed index of the run that holds skeleton index ``s_index`` (the inverse of
+        ``skeleton_run``)."""
+        arrays = self._arrays
+        if arrays is not None:
+            import numpy as np
+
+            return int(np.searchsorted(arrays.k2s, s_index, side="right")) - 1
+        if len(self.collapsed) == len(self.sound):
+            return s_index
+        k_pos, s_start, s_len = self._stutter_runs()
+        r = bisect_right(s_start, s_index) - 1
+        if r < 0:
+            return s_index
+        last = s_start[r] + s_len[r] - 1
+        return k_pos[r] if s_index <= last else k_pos[r] + s_index - last
+
     def skeleton_run(self, k_index: int) -> tuple[int, int]:
         """First and last skeleton index of the run behind collapsed index ``k_index``."""
         if self._arrays is not None:

@@ -718,7 +718,10 @@ class Judge:
             if judged is None:
                 continue
             start, end, orig = judged
-            techniques = [technique, *self.noise_techniques(start, end, orig)]
+            # the letters' own disguises too (tone marks: dǔ bó; full width), not their case:
+            # initials and pinyin are written in capitals as often as not
+            written = [t for i in orig for t in techniques_of(self.text[i]) if t != "case"]
+            techniques = [technique, *written, *self.noise_techniques(start, end, orig)]
             yield Hit(
                 start,
                 end,

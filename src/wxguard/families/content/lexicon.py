@@ -39,7 +39,7 @@ from .automata import KeyAutomaton, key_automaton
 from .masks import MaskIndex, mask_candidates, masked_slots
 from .numerals import numeral_variants
 from .prefilter import PairPrefilter
-from .splitchars import splits, variants
+from .splitchars import Joins, splits, variants
 from .terms import Term, shape
 from .wordlists import rule_for
 
@@ -543,6 +543,7 @@ class _Matcher:
         self.main = _automaton(main_keys, MAIN_DEPTH)
         del main_keys
         self.short = _automaton(list(short), MAIN_DEPTH)
+        self._short_longest = max(map(len, short), default=0)
         # The prefilter reads only each key's first three classes and the longest key.
         self._main_heads = _HEADS_SEP.join(sorted(heads))  # 68,000 heads: one string, not 7 MB
         self._main_longest = longest_key
@@ -623,6 +624,101 @@ class _Matcher:
 
     def scan(self, view: TextView) -> list[Candidate]:
         return list(self.each(view))
+
+    def joined_ranges(self, view: TextView, k: int, joined: str) -> Iterator[tuple[int, int, int]]:
+        """(pattern index, first and last collapsed index it stands on in ``view``) of each
+        pattern found across skeleton characters ``k`` and ``k + 1`` read as the one character
+        ``joined``: the classes around them are scanned with the pair's class put in. The runs
+        of the two components are dropped with them (弓弓长三 reads 张三), and where such a run
+        holds other characters of the class, also kept (its class may be a term's own)."""
+        join = sound_classes(joined)
+        if len(join) != 1:
+            return
+        if self.main is not None:
+            collapsed = view.collapsed
+            cx, cy = view.collapsed_index(k), view.collapsed_index(k + 1)
+            reach = self._main_longest
+            a0, b0 = max(0, cx - reach), min(len(collapsed), cy + 1 + reach)
+            lefts = [cx] if view.skeleton_run(cx) == (k, k) else [cx, cx + 1]
+            rights = [cy + 1] if view.skeleton_run(cy) == (k + 1, k + 1) else [cy + 1, cy]
+            for left in lefts:
+                for right in rights:
+                    yield from self._across(
+                        collapsed[a0:left] + join + collapsed[right:b0],
+                        a0,
+                        left - a0,
+                        (cx, cy),
+                        right,
+                    )
+        if self.short is not None:
+            sound = view.sound
+            groups = self._short_groups
+            # The uncollapsed classes: the components' runs go with them or stay.
+            first_x = view.skeleton_run(view.collapsed_index(k))[0]
+            last_y = view.skeleton_run(view.collapsed_index(k + 1))[1]
+            for left in [k] if first_x == k else [k, first_x]:
+                for right in [k + 2] if last_y == k + 1 else [k + 2, last_y + 1]:
+                    lo = max(0, left - self._short_longest)
+                    hi = min(len(sound), right + self._short_longest)
+                    at = left - lo
+                    for end, g in self.short.iter(sound[lo:left] + join + sound[right:hi]):
+                        start = end + 1 - groups.sizes[g]
+                        if start <= at <= end:
+                            first = lo + start if start < at else left
+                            last = right + end - at - 1 if end > at else right - 1
+                            cs, ce = view.collapsed_index(first), view.collapsed_index(last)
+                            for row in groups.members_of(g):
+                                yield row, cs, ce
+
+    def _across(
+        self, classes: str, base: int, at: int, joined: tuple[int, int], right: int
+    ) -> Iterator[tuple[int, int, int]]:
+        """``joined_ranges`` of one spelling of the classes around a joined pair: ``classes``
+        stand on collapsed indices ``base`` onwards up to ``at``, where the joined class
+        stands on ``joined``, and on ``right`` onwards after it; collapsed again first."""
+        out: list[str] = []
+        firsts: list[int] = []
+        lasts: list[int] = []
+        spot = 0
+        for i, c in enumerate(classes):
+            if i < at:
+                f = t = base + i
+            elif i == at:
+                f, t = joined
+            else:
+                f = t = right + i - at - 1
+            if out and out[-1] == c:
+                firsts[-1], lasts[-1] = min(firsts[-1], f), max(lasts[-1], t)
+            else:
+                out.append(c)
+                firsts.append(f)
+                lasts.append(t)
+            if i == at:
+                spot = len(out) - 1
+        assert self.main is not None
+        groups = self._main_groups
+        for end, g in self.main.iter(self.enc.encode("".join(out))):
+            stop = (end + 1) // 2
+            start = stop - groups.sizes[g]
+            if start <= spot < stop:
+                for row in groups.members_of(g):
+                    yield row, firsts[start], lasts[stop - 1]
+
+    def spells_exactly(self, folded: str, table: PatternTable) -> bool:
+        """Whether ``folded`` is the fold of an exact or numeral pattern."""
+        key = _key(folded)
+        auto, groups = (
+            (self.main, self._main_groups) if len(key) >= 2 else (self.short, self._short_groups)
+        )
+        if auto is None:
+            return False
+        g = auto.get(self.enc.encode(key) if len(key) >= 2 else sound_classes(folded))
+        if type(g) is not int:
+            return False
+        return any(
+            table.kinds[r] != _SPLIT and fold(table.spelling(r)) == folded
+            for r in groups.members_of(g)
+        )
 
     def each(self, view: TextView) -> Iterator[Candidate]:
         """The candidates as they are found (``tuple.__new__``: no Python frame of the
@@ -832,6 +928,8 @@ class Lexicon:
     allow_regexes: list[re.Pattern[str]] = field(default_factory=list)
     sound_enabled: bool = True
     auto_masks: bool = True
+    # Split spellings read by joining component pairs in the text (None: only as patterns).
+    joins: Joins | None = None
     # The deny patterns' folds when ``compile_lexicon`` has them at hand (not kept).
     folds: InitVar[_Folds | None] = None
 
@@ -862,6 +960,8 @@ class Lexicon:
         (a long text dense with terms held hundreds of thousands, which every full
         collection of the garbage collector walked)."""
         yield from self._deny.each(view)
+        if self.joins is not None:
+            yield from self._split_candidates(view, self.joins)
         letters = self._letters
         if letters is not None and letters.auto is not None:
             windows = _windows(view, letters)
@@ -895,11 +995,91 @@ class Lexicon:
         ]
 
     def has_split(self) -> bool:
-        """Whether any deny pattern is a split-character spelling."""
+        """Whether split-character spellings are looked for (joined, or as patterns)."""
+        if self.joins is not None:
+            return True
         patterns = self.patterns
         if isinstance(patterns, PatternTable):
             return _SPLIT in patterns.kinds
         return any(p.kind == "split" for p in patterns)
+
+    def _split_candidates(self, view: TextView, joins: Joins) -> Iterator[Candidate]:
+        """The candidates the split spellings of the terms would give as patterns, read
+        from the text with each component pair joined (``joined_ranges``): for each exact
+        term found across a joined character, its split spellings that write that character
+        with that pair, wherever their keys occur in the collapsed classes the joined match
+        stands on (or in the classes, for a key of one class). Each is placed and judged as
+        before; candidates at one place share one pattern tuple, in the order the rows had."""
+        skeleton = view.skeleton
+        found = joins.at(skeleton)
+        if not found:
+            return
+        table = self.patterns
+        if not isinstance(table, PatternTable):
+            return
+        collapsed, sound = view.collapsed, view.sound
+        places: dict[tuple[CandidateView, int, int], dict[tuple[int, int, int], Pattern]] = {}
+        for k in found:
+            pair = skeleton[k : k + 2]
+            for joined in joins.pairs[pair]:
+                for row, cs, ce in self._deny.joined_ranges(view, k, joined):
+                    if table.kinds[row] != _EXACT:
+                        continue
+                    for order, pattern in self._split_patterns(joins, row, pair, joined):
+                        key = pattern.key
+                        if len(key) >= 2:
+                            for a in range(cs, ce - len(key) + 2):
+                                if collapsed.startswith(key, a):
+                                    place: tuple[CandidateView, int, int] = (
+                                        "collapsed",
+                                        a,
+                                        a + len(key),
+                                    )
+                                    places.setdefault(place, {})[order] = pattern
+                        else:
+                            classes = sound_classes(pattern.folded)
+                            lo, hi = view.skeleton_run(cs)[0], view.skeleton_run(ce)[1]
+                            for a in range(lo, hi - len(classes) + 2):
+                                if sound.startswith(classes, a):
+                                    spot: tuple[CandidateView, int, int] = (
+                                        "skeleton",
+                                        a,
+                                        a + len(classes),
+                                    )
+                                    places.setdefault(spot, {})[order] = pattern
+        groups = joins._made.setdefault("groups", {})
+        new = tuple.__new__
+        for (where, a, b), made in sorted(places.items(), key=lambda kv: (kv[0][2], kv[0][1])):
+            orders = tuple(sorted(made))
+            patterns = groups.get(orders)
+            if patterns is None:
+                patterns = groups.setdefault(orders, tuple(made[o] for o in orders))
+            yield new(Candidate, (where, a, b, patterns, (), None))
+
+    def _split_patterns(
+        self, joins: Joins, row: int, pair: str, joined: str
+    ) -> list[tuple[tuple[int, int, int], Pattern]]:
+        """(row order, pattern) of the split spellings of exact row ``row``'s part that write
+        a character folding to ``joined`` as ``pair`` and spell no exact fold, as compiling
+        kept them when they were rows."""
+        table = self.patterns
+        assert isinstance(table, PatternTable)
+        memo = joins._made.setdefault("patterns", {})
+        key = (row, pair, joined)
+        made: list[tuple[tuple[int, int, int], Pattern]] | None = memo.get(key)
+        if made is None:
+            t, part_id = table.term_ids[row], table.parts[row]
+            part = shape(table.terms.texts[t]).parts[max(0, part_id)]
+            made = []
+            if not joins.rowed(part):
+                term = table.terms[t]
+                for v, _, spelling in joins.spellings(part, pair, joined):
+                    folded = fold(spelling)
+                    if not self._deny.spells_exactly(folded, table):
+                        pattern = make_pattern(term, spelling, "split", part_id)
+                        made.append(((t, max(0, part_id), v), pattern))
+            memo[key] = made
+        return made
 
     @property
     def masks(self) -> MaskIndex:
@@ -986,6 +1166,8 @@ class Lexicon:
         if type(self.auto_masks) is not bool or not (
             self._masks is None or type(self._masks) is MaskIndex
         ):
+            return False
+        if self.joins is not None and not (type(self.joins) is Joins and self.joins.intact()):
             return False
         for matcher, _, indices in samples.values():
             if not (matcher.intact() and matcher.holds(indices)):
@@ -1090,10 +1272,13 @@ def compile_lexicon(
     split_characters: bool = True,
     sound: bool = True,
     auto_masks: bool = True,
+    join_splits: bool = True,
 ) -> Lexicon:
     """Fold every term like text, add numeral, split-character and masked spellings, and
     build the automata. A term with gaps (代开{*}发票) gives one pattern per part. Patterns
-    are rows of a ``PatternTable``: only their folds are computed here."""
+    are rows of a ``PatternTable``: only their folds are computed here. Split spellings are
+    read by joining pairs in the text; ``join_splits=False`` spells them all as patterns
+    (the reference the joins are tested against)."""
     terms = TermTable(dict.fromkeys(deny))
     # Every part of every term: a whole term is part -1 (parts are numbered only when a term
     # has gaps). Its exact spelling is a row, then those with numbers written the other way.
@@ -1129,7 +1314,17 @@ def compile_lexicon(
     rows.extend(part_terms[done:], part_ids[done:], _EXACT, repeat(0, end - done))
     whole_folds += exact_folds[done:]
     folds = _Folds(whole_folds)
+    joins: Joins | None = None
     if split_characters:
+        # Split spellings are found by joining component pairs in the text (``Joins``); only
+        # parts whose folds do not line up character by character keep them as patterns.
+        joins = (Joins(parts) or None) if join_splits else None
+        if joins is not None:
+            rowed = [j for j, part in enumerate(parts) if joins.rowed(part)]
+            parts = [parts[j] for j in rowed]
+            exact_folds = [exact_folds[j] for j in rowed]
+            part_terms = array("i", map(part_terms.__getitem__, rowed))
+            part_ids = array("h", map(part_ids.__getitem__, rowed))
         exact = set(whole_folds)
         for lo in range(0, len(parts), _SLICE):
             hi = min(lo + _SLICE, len(parts))
@@ -1158,5 +1353,6 @@ def compile_lexicon(
         list(allow_regexes),
         sound_enabled=sound,
         auto_masks=auto_masks,
+        joins=joins,
         folds=folds,
     )
