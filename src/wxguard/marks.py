@@ -689,8 +689,18 @@ def _free(
     stretches = [(a, b) for a, b in stretches if _meaningful(text[a:b])]
     if not stretches:
         return None
-    a, b = stretches[-1] if at_end else stretches[0]
-    return _whole_words(text, a, b, at_end)
+    a, b = _whole_words(text, *(stretches[-1] if at_end else stretches[0]), at_end)
+    return _stripped(text, a, b)
+
+
+def _stripped(text: str, a: int, b: int) -> tuple[int, int]:
+    """``[a, b)`` without the spaces at its edges: a mark on 王洋 in 王洋 13812345678, not on
+    王洋 and the space the number's mark left (new-user trial s13)."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def _meaningful(piece: str) -> bool:

@@ -58,6 +58,7 @@ REQUIRED = (
     "offer",
     "seller",
     "seller-claim",
+    "seller-boast",
     "seller-not",
 )
 
@@ -594,7 +595,7 @@ def _build(files: tuple[Path, ...]) -> AdvertisingModel:
         scanner,
         weights,
         claims,
-        prefilter((*claims, banks["seller"])),
+        prefilter((*claims, banks["seller"], banks["seller-boast"])),
         _suggestions(data),
         claim_kinds,
         Ceiling(scanner, weights),
