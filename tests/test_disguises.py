@@ -220,3 +220,20 @@ def test_blank_hangul_letters_between_characters_hide_nothing(
     padded = default_guard.check(filler.join(text))
     assert plain and plain <= {v.rule for v in padded.violations}
     assert padded.verdict is Verdict.BLOCK
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("为我们小区投票，每户都要投，投完截图发群里", None),  # 要投完 is no 摇头丸 (trial s13)
+        ("每户都要投完", None),
+        ("摇头玩，私聊", "摇头丸"),  # a disguise keeps part of the term
+        ("踏马的真是", "他妈的"),
+        ("佰#佳#楽", "百家乐"),  # or every tone
+    ],
+)
+def test_a_sound_alike_that_swaps_every_character_keeps_every_tone(
+    default_guard: Guard, text: str, term: str | None
+) -> None:
+    found = [v.term for v in default_guard.check(text).violations if v.rule == "WX109"]
+    assert found == ([term] if term else [])

@@ -556,7 +556,22 @@ class Judge:
         and for one of two only as ``two_character_variant``."""
         if pattern.kind != "exact" or pattern.cjk_count < 2:
             return False
-        return pattern.cjk_count > 2 or cls.two_character_variant(chars, pattern.folded)
+        if pattern.cjk_count > 2:
+            return not cls.all_swapped(chars, pattern.folded)
+        return cls.two_character_variant(chars, pattern.folded)
+
+    @staticmethod
+    def all_swapped(chars: str, term: str) -> bool:
+        """Whether no character of the term is written as it is and one is read in another
+        tone: ordinary text that happens to sound alike (都要投，投完 is no 摇头丸: 要 yào, 摇
+        yáo; new-user trial s13), where a disguise keeps some of the term (摇头玩, 踏马的) or
+        every tone (佰佳楽 for 百家乐, 蓓琉氺 for 倍流水)."""
+        if len(chars) != len(term):  # a stutter collapsed in the match (要投，投完)
+            chars = "".join(c for i, c in enumerate(chars) if not i or c != chars[i - 1])
+        if len(chars) != len(term):
+            return False
+        pairs = list(zip(chars, term, strict=True))
+        return all(c != t for c, t in pairs) and not all(same_tone(c, t) for c, t in pairs)
 
     @staticmethod
     def two_character_variant(chars: str, term: str) -> bool:
