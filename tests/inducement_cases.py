@@ -58,7 +58,6 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("转发给十个人，不然你会倒霉三年", "WX304", "转发给十个人，不然你会倒霉三年"),
     ("这不是迷信，是科学：转发给8个好友，必有好运", "WX304", "转发给8个好友，必有好运"),
     ("转发出去好运连连，不转会后悔一辈子", "WX304", "转发出去好运连连"),
-    ("请好心人转发一下，孩子走失了", "WX304", "好心人转发"),
     ("是中国人就转发！", "WX304", "是中国人就转发"),
     ("【必转】关于明天停水的重要消息", "WX304", "必转"),
     # WX305 friend assist, bargaining, invitations
@@ -92,6 +91,12 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("关注视频号，周六晚上直播抢福袋", "WX306", "关注视频号，周六晚上直播抢福袋"),
     ("转发这条直播预告，直播间抽奖送手机", "WX301", "转发这条直播预告，直播间抽奖"),
     ("拼多多助力，点一下即可，谢谢", "WX305", "助力，点一下即可"),
+    # session 13: a plea to spread is coercion off a missing person's notice; on one, a curse
+    # or a blessing still is
+    ("请好心人转发一下，谢谢大家", "WX304", "好心人转发"),
+    ("这个视频太感人了，求扩散！", "WX304", "求扩散"),
+    ("寻人启事：孩子走失三天了，不转不是中国人！", "WX304", "不转不是中国人"),
+    ("寻人启事：老人走失，转发的人一生平安", "WX304", "转发的人一生平安"),
 ]
 
 NEGATIVES: list[str] = [
@@ -174,6 +179,27 @@ NEGATIVES: list[str] = [
     "零钱提现到银行卡，点一下即可",
     "请把通知转发到班级群，有精美礼品的同学请到办公室领取",
     "关注公众号查看直播回放，周五直播有抽奖环节",
+    # session 13: a notice asks to tell others (速转告) as a chain alarm asks to forward (速转！);
+    # no word tells the true one from the rumour, so neither is coercion (6d3861a reverted)
+    "停水通知：明天8点至18点全小区停水，请速转告家人。",
+    "台风预警：今晚台风登陆，请速转告身边的人做好防范。",
+    "【停电通知】因线路检修，本周六9点至17点3号楼停电，请大家相互转告",
+    "燃气公司通知：下周二上门安检，家中无人的请速转告邻居代为开门",
+    "病毒快速扩散，注意防护",
+    "风扇高速转动，声音很大",
+    "癌细胞已经扩散了",
+    "这事别扩散出去",
+    "被查，速转三千到这个账户",
+    # session 13: a missing person's, pet's or thing's notice is meant to be spread
+    "寻人启事：我家孩子昨天下午在公园走失，穿红色外套，请大家帮忙扩散，联系电话138…",
+    "寻人启事：8岁男孩走失，请大家帮忙扩散，有消息请联系派出所",
+    "我爸有老年痴呆，今天早上出门走丢了，请好心人帮忙转发一下，谢谢大家",
+    "寻狗启事：小区走丢一只白色泰迪，看到请转发，必有重谢",
+    "急寻！奶奶今早在菜市场失联，求扩散",
+    # session 13: a member asking whether the removal is real
+    "不转发的会被踢吗？",
+    "群主，不转发的真的会被踢出群吗",
+    "请好心人转发一下，孩子走失了",
 ]
 
 # Inducement the rules do not catch yet: reported as strict xfails so a fix shows up. The clause

@@ -839,6 +839,32 @@ POSITIVES: list[tuple[str, str, str]] = [
         "我是公司出纳小刘，把上个月的报销款先打给我",
     ),
     ("内部渠道消息，这个平台稳赚不赔，你先入金5000试试", "WX807", "稳赚不赔，你先入金5000"),
+    # session 12 (new-user trial s11): an insider's tip or a no-loss promise that collects
+    # people into a stock or investing group
+    ("内部消息，稳赚不亏，加入股票群", "WX807", "稳赚不亏，加入股票群"),
+    ("平台内部渠道，零风险，拉你进我们的理财群", "WX807", "零风险，拉你进我们的理财群"),
+    # session 13: the members praised, not described as victims, invite the reader all the same
+    ("加入股票群的都有内部消息，稳赚不亏，扫码进", "WX807", "加入股票群的都有内部消息"),
+    # a school fee collected through a code with a threat to the child's schooling (the fake
+    # teacher in a parents' group, new-user trial s11)
+    ("家长请扫码缴纳资料费，未缴费的孩子下周停课", "WX802", "扫码缴纳资料费，未缴费的孩子下周停课"),
+    (
+        "[本群通知] 教育局规定：请家长扫描下方二维码缴纳课后服务费，逾期取消学位。",
+        "WX802",
+        "扫描下方二维码缴纳课后服务费，逾期取消学位",
+    ),
+    # session 13: a transfer to the teacher, a personal account, and a chat id even where the
+    # school's platform is named (its 'upgrade' sends the parent to the teacher)
+    (
+        "请各位家长把书本费转给我，未交的孩子下学期不能上课",
+        "WX802",
+        "把书本费转给我，未交的孩子下学期不能上课",
+    ),
+    (
+        "各位家长，学校缴费平台升级中，资料费请加李老师微信 lsh2024 缴纳，未缴费的孩子停课",
+        "WX802",
+        "微信 lsh2024 缴纳，未缴费的孩子停课",
+    ),
     # session 12 (a fifth new-user trial): a relative in trouble, a code asked for, a tax refund
     # spelled out, customs with a threat, a soft 杀猪盘, paid likes, card and ID numbers to a new account
     (
@@ -1187,6 +1213,29 @@ NEGATIVES: list[str] = [
     "小区业主群免费进，请备注楼栋号",
     "我是你们王总，欢迎新同事加入，周一上午开会",
     "新闻：男子收到“你的快递有违禁品，已被海关扣押”的电话，被骗10万元",
+    # session 12: an insider's word and a group of another kind; a warning about stock groups
+    "内部消息：下周五放假，加入员工群看通知",
+    "警方提醒：所谓内部消息、稳赚不亏，拉你进股票群的都是骗局",
+    # session 13: a stock group's members as its victims, someone else's invitation told of
+    "这只股票稳赚不亏，加入股票群的都是韭菜",
+    "加入股票群的人都被骗了，别信稳赚不亏",
+    "加入股票群的人都说稳赚不亏，结果全被套了",
+    "老张说他有内部消息，让我加入股票群，我没理他",
+    "公安提示：陌生人拉你进股票群，说有内部消息、稳赚不亏，一定是诈骗",
+    "投资理财没有稳赚不亏，别轻信什么内部消息，更别加入陌生的股票群",
+    # session 12: a school's own notices of fees and forms; a warning about the fake teacher
+    "请家长扫码填写疫苗接种信息，周五前完成",
+    "本学期课后服务费请通过学校缴费平台缴纳，逾期视为自愿放弃课后服务",
+    "警惕！有骗子冒充老师在家长群发二维码，称未缴费的孩子停课，千万别扫",
+    # session 13: a fee asked through the school's own platform, by code or link, with the
+    # school's consequence (review of session 12: the first two were blocked)
+    "请同学们于9月1日前通过学校缴费平台扫码缴纳学费，逾期未缴费的不予注册",
+    '各位家长：请于本周五前在"智慧校园"小程序扫码缴纳校服费，逾期未缴费的学生将影响升学档案',
+    "请新生登录学校官网缴费系统缴纳学费，未缴费的不予注册，详见 https://pay.example.edu.cn",
+    "请在校园缴费小程序扫码缴纳住宿费，逾期未缴的同学不能参加选宿",
+    "各位家长，下学期教材费请通过学校缴费平台缴纳，截止本周五。",
+    '请家长在"智慧校园"小程序缴纳午餐费，未缴费的同学下周无法订餐。',
+    "温馨提示：学校从不通过班级群收费，如有老师发二维码让交钱，未缴费的孩子停课等说法都是诈骗",
     # session 12: a parent's and a school's real messages, the carrier's code text, the tax
     # app's notice, customs duty, a saver's advice, a new colleague, HR, warnings quoting the scams
     "妈，我到家了",

@@ -123,7 +123,8 @@ REVIEW = [
     ("推油按摩", "WX102", "推油"),
     ("真他妈好看", "WX107", "真他妈"),
     ("特么的又堵车", "WX107", "特么"),
-    ("你个傻X", "WX107", "傻{逼}"),
+    ("傻X，又下雨了", "WX107", "傻{逼}"),  # aimed at no one: 你个傻X is an error (test_trade)
+    ("卧槽，这也太牛了吧", "WX107", "卧槽"),  # an exclamation (new-user trial s11)
     ("我TM服了", "WX107", "tm"),
 ]
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxguard import Guard, WordListError
+from wxguard import Guard, Severity, WordListError
 from wxguard.phrases.clauses import compact, folded
 from wxguard.text.folding import fold_one_to_one
 
@@ -190,6 +190,61 @@ def test_a_refuted_offer_names_the_word_that_framed_it_in_english() -> None:
         '; quoted in a warning, a rumour rebuttal or a news report ("骗子"): for information only'
     )
     assert v.suggestion == "nothing to change" and v.consequence.startswith("no penalty")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "昨天有人在群里发“转发到10个群送红包”，已经被我踢了。",
+        "昨天有人在群里发转发到10个群送红包，已经被我踢了",  # no quotation marks in chat
+        "群里有人发转发抽奖，别理他",
+        '有人在群里发"转发到10个群送红包"，是真的吗？',  # asked, not vouched for
+        "昨天有人在群里发转发抽奖，我已经移出群了，大家有广告需求请找我报备",
+    ],
+)
+def test_someone_elses_post_reported_is_no_inducement(wx3: Guard, text: str) -> None:
+    """A member or an admin reporting what someone else posted (new-user trial s11: an error)
+    names the post after 有人在群里发: it is judged, at info, with that cue."""
+    (v,) = wx3.check(text).violations
+    assert (v.severity, v.frame) == (Severity.INFO, "complaint"), v
+    assert "抱怨别人发的内容（「有人" in v.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有人在群里发砍一刀链接，我也发一个：帮我砍一刀，送你红包",  # the sender's own, later
+        "有人发红包，转发到3个群就送",  # 有人发 is not what was posted here
+        "有人转发到10个群就送红包",  # the cue is the join's own action
+        # the sender vouching for the post or handing out its reward makes it his (session 13)
+        '有人在群里发"转发到10个群送红包"，我试了真的给，大家快转',
+        "有人在群里发转发到10个群送红包，是真的，截图找我领",
+        "有人在群里发转发朋友圈集赞送面膜，亲测到账",
+    ],
+)
+def test_an_offer_beside_a_report_is_still_an_offer(wx3: Guard, text: str) -> None:
+    assert Severity.ERROR in {v.severity for v in wx3.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("不转发的会被踢", "不转发的会被踢"),
+        ("不转的踢出群", "不转的踢出群"),
+        ("不转发的，明天一律移出群聊", "不转发的，明天一律移出群聊"),
+    ],
+)
+def test_removal_threatened_for_not_forwarding_is_coercion(
+    wx3: Guard, text: str, span: str
+) -> None:
+    assert expected(text, "WX304", span) in found(wx3, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["禁止转发广告，违者踢出群", "转发广告的踢出群", "不转发也不会被踢，大家自愿"]
+)
+def test_removal_for_forwarding_or_none_at_all_is_no_coercion(wx3: Guard, text: str) -> None:
+    assert wx3.check(text).violations == ()
 
 
 def test_a_phrase_file_adds_a_refuting_word(tmp_path: Path) -> None:

@@ -114,7 +114,7 @@ def test_the_terms_of_one_offer_are_one_mark() -> None:
     ("text", "kept", "named"),
     [
         ("群主是个废物，赶紧滚", "群主是个废物", ["赶紧滚"]),
-        ("你他妈的傻逼", "他妈的", ["傻逼"]),
+        ("你他妈的傻逼", "傻逼", ["他妈的"]),  # the curse leads, not the exclamation
         ("傻逼，你们这群人渣，都给我滚", "你们这群人渣", ["傻逼", "给我滚"]),
     ],
 )
@@ -478,3 +478,39 @@ def test_an_illegal_offer_names_the_ad_rules_it_makes_moot_in_few_words() -> Non
     (kept,) = GUARD.check("澳门百家乐真人娱乐，注册送88元，全网最高返水，回T退订").violations
     assert kept.rule == "WX103"
     assert "违法交易或诈骗，加标识或改写都不能发" in kept.message and len(kept.message) < 120
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "育儿补贴开始发放，每人3600元，点击链接填写银行卡号领取 http://gov-butie.cn",
+        # the tags were named on the scam's own link too (同一处也属于 WX209)
+        "恭喜您被抽中幸运用户，获得iPhone 15一部，请点击 https://prize-win.cn/a 领取，需支付运费29元，更多好礼 http://prize-win.cn/shop",
+    ],
+)
+def test_a_scams_link_is_not_advised_tracking_tags(text: str) -> None:
+    """New-user trial s11: the http mark on a phishing link beside its WX801 mark named WX209
+    (营销链接缺少 UTM 参数) and added its fix; the scam's mark names it as moot instead."""
+    report = GUARD.check(text)
+    (scam,) = [v for v in report.violations if v.rule.startswith("WX8")]
+    assert "WX209" in scam.also_codes and "不适用 WX209" in scam.message
+    for v in report.violations:
+        if v.rule.startswith("WX2"):
+            assert "WX209" not in v.also_codes and "UTM" not in v.message + (v.suggestion or "")
+    assert ">WX209</span>" not in report.to_html()
+
+
+def test_a_scams_moot_advice_stays_in_its_paragraph() -> None:
+    """The tags a scam makes moot are its own paragraph's (main's paragraph reach): a shop's
+    link in the next paragraph of a copy file is still told to add them."""
+    text = (
+        "育儿补贴开始发放，每人3600元，点击链接填写银行卡号领取 http://gov-butie.cn\n\n"
+        "本店双十一大促，全场5折，详见 http://shop.example.com/sale"
+    )
+    links = [v for v in GUARD.check(text).violations if v.rule == "WX201"]
+    assert [("WX209" in v.also_codes) for v in links] == [False, True]
+
+
+def test_a_shops_link_is_still_advised_tracking_tags() -> None:
+    (link,) = [v for v in GUARD.check(PLAIN_LINK).violations if v.rule.startswith("WX2")]
+    assert "WX209" in link.also_codes and "utm" in (link.suggestion or "").lower()

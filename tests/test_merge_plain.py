@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxguard import Severity, Violation
+from wxguard import Severity, Violation, catalog
 from wxguard.marks import (
     _PLACE,
     _SENTENCE_END,
@@ -35,7 +35,39 @@ from .test_marks import _plain as plain_violation
 
 
 def _plain_merge(violations: Sequence[Violation], lang: str, text: str | None) -> list[Violation]:
-    return _plain_pass(_plain_pass(violations, lang, text, ("overlap",)), lang, text, _WIDE)
+    held = _plain_held(violations, text)
+    first = _plain_pass(violations, lang, text, ("overlap",), held)
+    return _plain_pass(first, lang, text, _WIDE, {})
+
+
+def _plain_held(violations: Sequence[Violation], text: str | None) -> dict[int, int]:
+    """Each finding a table with a ``moot`` reason absorbs, where a finding of its keep rules
+    stands at its least severity or worse, anywhere in the message or (a paragraph's table,
+    with the text) in a paragraph it touches: the worst such keeper's rank, which a keeper on
+    the same words must reach to take it."""
+    held: dict[int, int] = {}
+    for t in catalog().one_mark:
+        if t.moot is None or t.reach not in ("message", "paragraph"):
+            continue
+        if t.reach == "paragraph" and text is None:
+            continue
+        for j, v in enumerate(violations):
+            for w in violations:
+                if (
+                    v.rule in t.absorb
+                    and w.rule in t.keep
+                    and w.severity.rank >= t.least.rank
+                    and (
+                        t.reach == "message"
+                        or (
+                            text is not None
+                            and _paragraphs(text, v.start, v.start + 1)
+                            <= _paragraphs(text, w.start, w.end)
+                        )
+                    )
+                ):
+                    held[j] = max(held.get(j, 0), w.severity.rank)
+    return held
 
 
 def _sentence(text: str | None, pos: int) -> int | None:
@@ -55,7 +87,11 @@ def _paragraphs(text: str, start: int, end: int) -> set[int]:
 
 
 def _plain_pass(
-    violations: Sequence[Violation], lang: str, text: str | None, reaches: tuple[str, ...]
+    violations: Sequence[Violation],
+    lang: str,
+    text: str | None,
+    reaches: tuple[str, ...],
+    held: dict[int, int],
 ) -> list[Violation]:
     tables = _reaching(reaches)
     order = _order()
@@ -91,6 +127,7 @@ def _plain_pass(
                     or (table.same_rule and other.rule != keeper.rule)
                     or (not table.framed and other.frame is not None)
                     or (table.reach == "overlap" and not _overlap(keeper, other))
+                    or keeper.severity.rank < held.get(j, 0)
                     or (
                         table.reach == "sentence"
                         and (

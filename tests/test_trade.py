@@ -182,6 +182,79 @@ def test_a_sextortion_naming_an_explicit_video_is_one_mark() -> None:
     assert "WX102" in {a.rule for a in found.also}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你的裸照在我手上，不转钱就发给你通讯录",
+        "不转钱你的裸照就会被发到网上",  # the price is a condition, not a negation
+        "你的裸照已经被我发到网上了，转5000删掉",
+        # the fee to delete what 'someone else' spread is the same extortion (session 13)
+        "你的裸照被人发到网上了，想删掉的话转2000到这个账户",
+        "你的裸照被人发到网上了吗？加我微信 abc123 帮你删除，先付500",
+        "你的裸照在我手上，给我转账一万，否则发给你家人",
+    ],
+)
+def test_sextortion_in_the_extortionists_voice_is_an_error(text: str) -> None:
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX111", Severity.ERROR)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你的裸照被人发到网上了吗？赶紧报警",
+        "听说你的私密照片被前任曝光了，要不要报警",
+        "你的裸照是不是被发到网上了？",
+        "你的不雅照被人传到群里了，快去派出所，别给对方转钱",
+        "如果有人用你的私密照片威胁你，不要转账，立即报警",
+    ],
+)
+def test_photos_someone_else_spread_asked_or_told_of_are_no_sextortion(text: str) -> None:
+    """A friend asking whether the reader's photos were spread (new-user trial s11: an
+    error) threatens nothing: an extortionist spreads them himself, and in the future."""
+    assert Guard().check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "傻X群主，天天发垃圾广告",
+        "群主真傻X",
+        "你个傻X",
+        "你傻X吧",
+        "群主是个傻X",
+        "沙比管理员",
+        "这群主真是傻X，天天发广告",  # session 13: a copula between (was a warning)
+        "管理员就是个傻X",
+    ],
+)
+def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
+    """An insult aimed at someone in the group is worse than an exclamation (new-user trial
+    s11: 傻X群主 was a warning while 卧槽 blocked)."""
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX107", Severity.ERROR)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卧槽，这也太牛了吧！",
+        "他妈的，又堵车了",
+        "操蛋的一天",
+        "傻X，又下雨了",
+        "你的傻x朋友又来了",
+        "我是傻X，又把钥匙锁车里了",
+        "群主真是好人，不像那个傻X骗子",
+    ],
+)
+def test_an_exclamation_or_an_insult_aimed_at_no_member_is_a_warning(text: str) -> None:
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX107", Severity.WARNING)
+    ]
+
+
 def test_a_bank_variant_its_rule_lacks_names_the_bank(monkeypatch: pytest.MonkeyPatch) -> None:
     from wxguard.families.content import trade
 

@@ -293,6 +293,13 @@ class Cues:
             return self.spans[i]
         return None
 
+    def last_before(self, end: int) -> tuple[int, int] | None:
+        """Of the cues that end at or before ``end``, the one starting last."""
+        k = bisect_left(self.starts, end) - 1
+        while k >= 0 and self.spans[k][1] > end:
+            k -= 1
+        return self.spans[k] if k >= 0 else None
+
     def first_clear(
         self, begin: int, end: int, parts: tuple[tuple[int, int], ...]
     ) -> tuple[int, int] | None:

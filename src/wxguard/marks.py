@@ -133,11 +133,60 @@ def merge(violations: Sequence[Violation], lang: str, text: str | None = None) -
     message) places sentences and paragraphs; without it, tables that reach a sentence or a
     paragraph are not applied.
     Findings on the same words merge first, so that a term absorbed into its offer's mark
-    brings along what it absorbed."""
-    return _merged(_merged(violations, lang, text, ("overlap",)), lang, text, _WIDE)
+    brings along what it absorbed; but advice a message's blocking finding makes moot (a
+    scam's link told to add UTM tags, new-user trial s11) is left for that finding to name as
+    moot, not taken by a milder mark on the same words (the link's missing https)."""
+    held = _held(violations, text)
+    return _merged(_merged(violations, lang, text, ("overlap",), held), lang, text, _WIDE)
 
 
 _WIDE = ("sentence", "paragraph", "message")
+
+
+@cache
+def _moot_tables() -> tuple[tuple[frozenset[str], frozenset[str], int, bool], ...]:
+    """(keep, absorb, least rank, by paragraph) of each table that reaches a paragraph or the
+    whole message and says why the advice it absorbs does not apply."""
+    return tuple(
+        (frozenset(t.keep), frozenset(t.absorb), t.least.rank, t.reach == "paragraph")
+        for t in catalog().one_mark
+        if t.moot is not None and t.reach in ("paragraph", "message")
+    )
+
+
+def _held(violations: Sequence[Violation], text: str | None) -> dict[int, int]:
+    """The findings whose advice a moot table's keeper makes moot, in the keeper's paragraph
+    or anywhere in the message as the table reaches (paragraphs need ``text``): index → the
+    severity rank a keeper on the same words must reach to take it first."""
+    held: dict[int, int] = {}
+    ends: list[int] | None = None
+    for keep, absorb, least, by_paragraph in _moot_tables():
+        if by_paragraph and text is None:
+            continue
+        # the worst keeper's rank: message-wide under key -1, else by each paragraph it touches
+        ranks: dict[int, int] = {}
+        for v in violations:
+            if v.rule in keep and v.severity.rank >= least:
+                if by_paragraph:
+                    if ends is None:
+                        ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text or "")]
+                    first = bisect_left(ends, v.start)
+                    pieces: Iterable[int] = range(
+                        first, bisect_left(ends, max(v.start, v.end - 1)) + 1
+                    )
+                else:
+                    pieces = (-1,)
+                for k in pieces:
+                    ranks[k] = max(ranks.get(k, v.severity.rank), v.severity.rank)
+        if not ranks:
+            continue
+        for j, v in enumerate(violations):
+            if v.rule in absorb:
+                k = bisect_left(ends, v.start) if by_paragraph and ends is not None else -1
+                rank = ranks.get(k)
+                if rank is not None:
+                    held[j] = max(held.get(j, rank), rank)
+    return held
 
 
 @cache
@@ -152,8 +201,14 @@ def _reaching(reaches: tuple[str, ...]) -> dict[str, tuple[_Table, ...]]:
 
 
 def _merged(
-    violations: Sequence[Violation], lang: str, text: str | None, reaches: tuple[str, ...]
+    violations: Sequence[Violation],
+    lang: str,
+    text: str | None,
+    reaches: tuple[str, ...],
+    held: dict[int, int] | None = None,
 ) -> list[Violation]:
+    """One pass of ``merge`` over the tables that reach this far; ``held``: findings that
+    only a keeper at least this severe may take (``_held``)."""
     if len(violations) < 2:
         return list(violations)
     tables = _reaching(reaches)
@@ -262,6 +317,7 @@ def _merged(
                         reach == "overlap"
                         and not _spans_overlap(starts[k], ends[k], starts[j], ends[j])
                     )
+                    or (held and rank < held.get(j, rank))
                 ):
                     continue
                 taken.setdefault(k, []).append(j)

@@ -667,7 +667,7 @@ class _Place(NamedTuple):
     end: int
     parts: list[tuple[int, int]]
     contact: tuple[int, int] | None
-    named: bool
+    named: bool  # a contact, or a joined bank as sure (``_place``)
 
 
 def _place(msg: _Message, join: Join) -> _Place:
@@ -683,7 +683,12 @@ def _place(msg: _Message, join: Join) -> _Place:
     if contact is not None:
         parts.append(contact)
     start, end = msg.clauses.original(first, last)
-    return _Place(start, end, parts, contact, contact is not None or join.banks[1] == CONTACT)
+    # Named: the offer gives a way to reach the seller, or the joined bank is as sure (an
+    # insult aimed at a member, bank option ``sure``): a review-tier term on its words hides
+    # it no more than it hides an offer with a contact.
+    joined = join.banks[1]
+    sure = joined == CONTACT or msg.model.exact[joined].options.get("sure") is True
+    return _Place(start, end, parts, contact, contact is not None or sure)
 
 
 def _finding(msg: _Message, join: Join, place: _Place | None = None) -> tuple[Finding, bool]:

@@ -9,13 +9,21 @@ Anti-fraud and anti-rumour notices quote the very offers they warn about (反诈
 都是骗子). The frame judge (``wxguard.frames``, bank ``refuted``) reads a join's sentence and
 the next: one that calls it a scam or a rumour, or reports it, makes it info with a frame of
 kind ``refuted`` naming the word: judged, not missed, and no block. A "don't believe" (bank
-``disbelieve``) counts only before the join: appended to an offer it names nothing.
+``disbelieve``) counts only before the join: appended to an offer it names nothing. A post of
+someone else's that a member or an admin reports (昨天有人在群里发"转发到10个群送红包"，已经被我踢了)
+is the object of the judge's ``complaint`` cue right before the join (有人在群里发…): what was
+posted, not the sender's offer. No other word of the report can tell it from the coercion
+(不转发的会被踢 names the same removal), and quotation marks are optional in chat. A sender who
+vouches for the post or hands out its reward (bank ``vouch``: 是真的, 截图找我领) makes it his own.
+
+A plea to spread (bank ``plea``: 帮忙扩散, 请好心人转发) is coercion on its own, except on a
+notice of a missing person, pet or thing (bank ``lost-notice``), which is meant to be spread.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
@@ -35,8 +43,9 @@ if TYPE_CHECKING:
     from ...config import GuardConfig
     from ...frames import Cues, FrameModel
 
-# The frame kind of an inducement quoted in a debunking or a report (wordlists/frames.toml).
-REFUTED = "refuted"
+# The frame kind of an inducement quoted in a debunking or a report, and the judge's bank
+# and kind of someone else's post reported (wordlists/frames.toml).
+REFUTED, COMPLAINT = "refuted", "complaint"
 # The WX305 case of a vote asked of friends with a thank-you and no campaign's terms
 # (data/rules.toml, banks vote-thanks and vote-campaign).
 THANKS = "thanks"
@@ -45,6 +54,10 @@ VOTE = "vote"
 # Canvassing (a vote asked for with its link or repeated votes): no mark of its own in a
 # message that pays for the votes, where the bought vote (WX305) is the problem.
 CANVASS = "WX308"
+# The bank of pleas to spread, and the notices they are no coercion on (a missing person's).
+PLEA, LOST = "plea", "lost-notice"
+# The sender's vouching for an offer a report or a debunking names (真的给, 亲测): his own.
+VOUCH = "vouch"
 # A join read through pinyin (帮我kan一刀) is a little less sure than one as written.
 PINYIN_DOUBT = 0.1
 # An earlier vote word opens a vote join's action at most this far before the next one.
@@ -61,6 +74,8 @@ class InducementChecker(Checker):
 
         self.frames: FrameModel = frame_model(config.phrases)
         self.judged = config.frames  # Guard(frames=False): no debunking lowers a join
+        # how far before a join a report of someone else's post may end (the cue's gap)
+        self.complaint_gap = next(c.gap or 0 for c in self.frames.cues if c.bank == COMPLAINT)
         self._gate: JoinGate | None = None
 
     def screen(self, texts: Sequence[str]) -> set[int]:
@@ -108,7 +123,9 @@ class InducementChecker(Checker):
         mixing = may_mix(clauses.text)
         taken: dict[str, Disjoint] = {}  # where joins found as written stand, by rule
         if self._joinable(clauses.text):
-            joins = find_joins(clauses, model.banks, model.combines, model.alones)
+            joins = find_joins(
+                clauses, model.banks, model.combines, model.alones, accept=self._pleas(clauses)
+            )
             if mixing:
                 for j in joins:  # a rule's joins never overlap (one per place)
                     taken.setdefault(j.rule, Disjoint()).add(*clauses.original(j.start, j.end))
@@ -127,6 +144,7 @@ class InducementChecker(Checker):
             return
         mix, plain, sound = found
         spelt = Spelt(mix)
+        pleas = self._pleas(plain)
         joins = [
             j
             for j in find_joins(
@@ -134,11 +152,25 @@ class InducementChecker(Checker):
                 model.sound,
                 model.combines,
                 model.alones,
-                accept=lambda j: self._disguised(j, plain, spelt),
+                accept=lambda j: pleas(j) and self._disguised(j, plain, spelt),
             )
             if j.rule not in taken or not taken[j.rule].overlaps(*plain.original(j.start, j.end))
         ]
         yield from self._findings(joins, plain, original, spelt)
+
+    def _pleas(self, clauses: Clauses) -> Callable[[Join], bool]:
+        """Whether a join stands: a plea to spread does not on a missing person's notice
+        (寻人启事…请大家帮忙扩散). The notice is looked for once, at the first plea."""
+        lost: list[bool] = []
+
+        def accept(join: Join) -> bool:
+            if join.banks[0] != PLEA:
+                return True
+            if not lost:
+                lost.append(bool(self.model.banks[LOST].hits(clauses.text)))
+            return not lost[0]
+
+        return accept
 
     def _disguised(self, join: Join, plain: Clauses, spelt: Spelt) -> bool:
         """A part of the join is in pinyin, and its characters outside the pinyin are written
@@ -179,12 +211,14 @@ class InducementChecker(Checker):
         """The findings of ``joins``, which it empties as it goes."""
         if any(j.rule == CANVASS for j in joins):
             joins[:] = self._canvassing(joins, clauses)
-        refuted = disbelieved = None
+        refuted = disbelieved = complained = None
         if joins and self.judged:
             refuted, disbelieved = self._cues(clauses, "refuted"), self._cues(clauses, "disbelieve")
-            if not (refuted.spans or disbelieved.spans):
-                refuted = disbelieved = None  # no cue anywhere: no join's sentences are read
+            complained = self._cues(clauses, COMPLAINT)
+            if not (refuted.spans or disbelieved.spans or complained.spans):
+                refuted = disbelieved = complained = None  # no cue anywhere: none is read
         thanked: bool | None = None
+        owned: bool | None = None
         # Findings alike share their fields (a long text repeats its offers), and each join
         # is let go once its finding is made: fewer objects for the collector to walk.
         shared: dict[tuple[str, str], dict[str, Any]] = {}
@@ -208,7 +242,7 @@ class InducementChecker(Checker):
             if fields is None:
                 fields = shared[action, joined] = {"action": action, "reward": joined}
             frame = None
-            if refuted is not None and disbelieved is not None:
+            if refuted is not None and disbelieved is not None and complained is not None:
                 # A join's own judgement, made while it matches: a debunking or a report in
                 # its sentence or the next; a "don't believe" only before it (别信那种转发领
                 # 红包的活动), since appended to an offer (帮我砍一刀，别信) it names nothing.
@@ -219,6 +253,11 @@ class InducementChecker(Checker):
                 cue = refuted.first_clear(begin, close, (join.action, join.joined))
                 cue = cue or disbelieved.first(begin, join.start)
                 frame = self._frame(cue, clauses, original)
+                if frame is None and complained.spans:
+                    if owned is None:
+                        owned = self._owned(clauses.text)  # the post reported is his own
+                    posted = None if owned else self._posted(complained, join.start, clauses)
+                    frame = self._frame(posted, clauses, original, COMPLAINT)
             yield Finding(
                 join.rule,
                 start,
@@ -279,17 +318,37 @@ class InducementChecker(Checker):
         text = clauses.text
         return bool(banks["vote-thanks"].hits(text)) and not banks["vote-campaign"].hits(text)
 
+    def _owned(self, text: str) -> bool:
+        """The sender makes the post he reports his own anywhere in the message: vouches for
+        it (是真的, 亲测到账), hands out its reward (截图找我领) or sets his deal against it
+        (不过我这个是真的)."""
+        exempt = self.model.banks["exempt"].hits(text)
+        return any(
+            uncovered(bank.hits(text), exempt)
+            for bank in (self.frames.banks["contrast"], self.model.banks[VOUCH])
+        )
+
     def _cues(self, clauses: Clauses, bank: str) -> Cues:
         from ...frames import Cues
 
         found = self.frames.banks[bank]
         return Cues(found, clauses.text, self.model.banks["exempt"], overlapping=False)
 
-    def _frame(self, cue: tuple[int, int] | None, clauses: Clauses, original: str) -> Frame | None:
+    def _posted(self, cues: Cues, start: int, clauses: Clauses) -> tuple[int, int] | None:
+        """A report of someone else's post (有人在群里发) ending right before ``start`` in its
+        clause: the join is what was posted."""
+        cue = cues.last_before(start)
+        if cue is None or start - cue[1] > self.complaint_gap or any(clauses.breaks(cue[1], start)):
+            return None
+        return cue
+
+    def _frame(
+        self, cue: tuple[int, int] | None, clauses: Clauses, original: str, kind: str = REFUTED
+    ) -> Frame | None:
         if cue is None:
             return None
         f0, f1 = clauses.original(*cue)
-        return Frame(REFUTED, original[f0:f1], self.frames.kinds[REFUTED].severity)
+        return Frame(kind, original[f0:f1], self.frames.kinds[kind].severity)
 
 
 class Spelt:

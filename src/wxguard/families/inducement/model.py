@@ -26,6 +26,8 @@ CONTEXT_BANKS = (
     "acquire",
     "vote-thanks",
     "vote-campaign",
+    "lost-notice",
+    "vouch",
 )
 
 
