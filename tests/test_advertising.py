@@ -1590,3 +1590,36 @@ def test_opening_again_after_a_holiday_is_still_found() -> None:
     scanner = signal_scanner()
     found = scanner.scan(folded("春节后已正式营业，欢迎新老顾客"))
     assert "hours" in {scanner.specs[b].kind for b in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("买房就是投资，我们的楼盘三年必涨50%，包回报。", ["三年必涨50%", "包回报"]),
+        ("【某某置业】黄金地段，只涨不跌，首付10万起，电话13800001111", ["只涨不跌"]),
+        ("本项目保底回报，年回报率8%，欢迎咨询", ["保底回报"]),
+        ("商铺包升值，投资首选，咨询热线400-123-4567", ["包升值"]),
+        ("这只基金必涨30%，保证回报，现在认购享优惠", ["必涨30%", "保证回报"]),
+    ],
+)
+def test_a_promised_rise_or_return_is_a_return_guarantee(text: str, claims: list[str]) -> None:
+    """New-user trial s12: 必涨 and 包回报 passed where 稳赚 was judged. A promised rise in
+    value or a return on an investment (a property sold as one too) is what art. 25 forbids
+    for investments and art. 26 (一) for property: 升值或者投资回报的承诺."""
+    found = Guard(select=["WX405"]).check(text).violations
+    assert [v.text for v in found] == claims
+    assert all(v.severity.value == "error" for v in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【某某公寓】整租出租，押一付三，房租两年必涨一次，电话13800001111",
+        "【某某科技】招聘销售，入职满一年工资必涨10%，简历请发13800001111",
+        "房价会只涨不跌吗？专家说不会",
+        "谨防“包回报”的理财骗局，不要轻信陌生人",
+        "看完这篇文章必涨知识，转给朋友",
+    ],
+)
+def test_a_rent_or_pay_rise_and_a_warning_are_no_return_guarantee(text: str) -> None:
+    assert Guard(select=["WX405"]).check(text).violations == ()

@@ -24,6 +24,7 @@ DEFAULT_SEVERITY = {
     "WX203": "error",
     "WX207": "error",
     "WX209": "info",
+    "WX308": "warning",
     "WX402": "error",
     "WX405": "error",
     "WX510": "error",

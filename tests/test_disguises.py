@@ -230,6 +230,8 @@ def test_blank_hangul_letters_between_characters_hide_nothing(
         ("摇头玩，私聊", "摇头丸"),  # a disguise keeps part of the term
         ("踏马的真是", "他妈的"),
         ("佰#佳#楽", "百家乐"),  # or every tone
+        ("塔玛德，又涨价了", "他妈的"),  # or rarer characters (review s13)
+        ("珐仑公", "法轮功"),
     ],
 )
 def test_a_sound_alike_that_swaps_every_character_keeps_every_tone(
@@ -237,3 +239,20 @@ def test_a_sound_alike_that_swaps_every_character_keeps_every_tone(
 ) -> None:
     found = [v.term for v in default_guard.check(text).violations if v.rule == "WX109"]
     assert found == ([term] if term else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        (
+            "今天的拼音作业：bō cài（菠菜）、dà mǎ（大马）",
+            False,
+        ),  # tones of other words (review s13)
+        ("dǔ bó 网站，注册就送", True),  # the term's own tones
+        ("du bo 网站，注册就送", True),
+    ],
+)
+def test_pinyin_tone_marks_that_are_not_the_terms_read_as_other_words(
+    default_guard: Guard, text: str, flagged: bool
+) -> None:
+    assert bool(default_guard.check(text).violations) is flagged

@@ -1354,30 +1354,23 @@ def test_a_marks_reading_of_overlaps_is_the_overlap_test(
 
 
 @given(
-    st.text("。！.好1 \n", max_size=40),
+    st.text("。！.好1 ", max_size=40),
     st.lists(st.integers(0, 45), max_size=20),
-    st.lists(st.tuples(st.integers(-2, 47), st.integers(0, 8)), max_size=10),
+    st.lists(st.integers(-2, 47), max_size=10),
 )
-def test_candidates_by_sentence_or_paragraph_are_those_a_bisection_finds(
-    text: str, starts: list[int], asked: list[tuple[int, int]]
+def test_candidates_by_sentence_are_those_a_bisection_finds(
+    text: str, starts: list[int], asked: list[int]
 ) -> None:
-    """The merge groups the candidates (by start) by the sentence or paragraph they start in
-    with one walk along the ends; each piece holds those a bisection of every candidate's
-    start places in it, and a span asks every piece it touches."""
+    """The merge groups the candidates (by start) by the sentence they start in with one
+    walk along the sentence ends; each sentence holds those a bisection of every
+    candidate's start places in it."""
     from bisect import bisect_left
 
-    from wxguard.marks import _PARAGRAPH_BREAK, _SENTENCE_END, _Pieces
+    from wxguard.marks import _SENTENCE_END, _Sentences
 
     candidates = sorted(range(len(starts)), key=starts.__getitem__)
-    sentences = _Pieces.sentences(starts, candidates, text)
+    sentences = _Sentences(starts, candidates, text)
     ends = [m.start() for m in _SENTENCE_END.finditer(fold_one_to_one(text))]
-    for start in [a for a, _ in asked] + starts:
+    for start in asked + starts:
         at = bisect_left(ends, start)
         assert sentences.of(start) == [i for i in candidates if bisect_left(ends, starts[i]) == at]
-    paragraphs = _Pieces.paragraphs(starts, candidates, text)
-    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
-    for start, length in asked:
-        end = start + length
-        touched = range(bisect_left(breaks, start), bisect_left(breaks, max(start, end - 1)) + 1)
-        want = [i for i in candidates if bisect_left(breaks, starts[i]) in touched]
-        assert sorted(paragraphs.of(start, end)) == sorted(want)

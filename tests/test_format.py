@@ -51,6 +51,23 @@ def test_wx601_reports_length_and_limit() -> None:
     assert v.text == "好" * 100
 
 
+def test_an_over_long_notice_is_held_back_as_undeliverable_not_as_a_violation() -> None:
+    """New-user trial s12: a long notice 'blocks like a drug sale'. The sources give one fact
+    about length, a limit of 1,500 characters a message (seed: 单条长度限制), and no penalty:
+    the message cannot go out whole, so it is held back (an error, as an attachment over
+    25 MB is), and its consequence says it breaks no rule."""
+    notice = "各位业主：" + "本周六上午九点小区停水检修，请提前储水。" * 80
+    (v,) = Guard().check(notice).violations
+    assert (v.rule, v.severity.value) == ("WX601", "error")
+    assert v.consequence.startswith("不违规、无处罚")
+    (en,) = Guard(lang="en").check(notice).violations
+    assert en.consequence.startswith("no violation and no penalty")
+    video = Message(text="视频", attachments=[Attachment(kind="video", size_bytes=30 * MIB)])
+    (v,) = FORMAT.check(video).violations
+    assert (v.rule, v.severity.value) == ("WX606", "error")
+    assert v.consequence.startswith("不违规、无处罚")
+
+
 # -- WX602 paragraphs -----------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "spans"),
@@ -97,12 +114,22 @@ def test_wx603_all_caps_shouting(text: str, spans: list[tuple[int, int]]) -> Non
     ("text", "spans"),
     [
         ("限时抢购！！！！！！", [(4, 10)]),
-        ("大促!!!", [(2, 5)]),
+        ("大促!!!!", [(2, 6)]),
         ("只要￥￥￥", [(2, 5)]),
         ("好评★★★", [(2, 5)]),
-        ("什么？？？", [(2, 5)]),
-        ("真的!?!", [(2, 5)]),
+        ("什么？？？？", [(2, 6)]),
+        ("真的!?!?", [(2, 6)]),
         ("$$$ 赚钱", [(0, 3)]),
+        ("赚钱！$$", [(2, 5)]),  # a symbol among the marks: three count
+        # three sentence marks are everyday emphasis (newuser-s12), and full-width dots,
+        # asterisks and backticks are as calm as their ASCII forms
+        ("谁偷吃了我放冰箱的蛋糕！！！我要报警了😤", []),
+        ("什么？？？", []),
+        ("大促!!!", []),
+        ("真的!?!", []),
+        ("然后．．．．．．", []),
+        ("＊＊＊注意＊＊＊", []),
+        ("```", []),
         ("限时抢购！", []),
         ("真的吗！！", []),
         ("然后……", []),

@@ -136,3 +136,65 @@ def test_a_bought_vote_is_named_as_one_from_the_vote_asked_for(
     (v,) = wx3.check(text).violations
     assert (v.rule, v.severity, v.text, v.message) == ("WX305", Severity.ERROR, span, message)
     assert "投票" in v.suggestion and "邀请" not in v.suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "帮我家孩子投一票，每天可以投三次，链接在这：https://vote.example.com/123",
+            "帮我家孩子投一票，每天可以投三次",
+        ),
+        (
+            "我家孩子参加了市里的绘画比赛，麻烦大家帮忙投一票，每人每天可以投5票，谢谢！",
+            "帮忙投一票，每人每天可以投5票",
+        ),
+        ("给我们班投一票吧，第18号，一天能投十次", "给我们班投一票吧，第18号，一天能投十次"),
+        ("求投票！我家宝贝12号，每天能投3票，拜托了", "求投票！我家宝贝12号，每天能投3票"),
+        ("帮忙给我朋友的店投一票 https://vote.example.com/12", "帮忙给我朋友的店投一票 https"),
+        ("萌宝大赛，帮我女儿投个票，链接：vote.example.com/8，谢谢大家", "帮我女儿投个票，链接"),
+        ("拉票拉票🙏 帮我家孩子投一票，一天可以投五次哦", "帮我家孩子投一票，一天可以投五次"),
+        ("幫我家孩子投一票，每天可以投三次", "幫我家孩子投一票，每天可以投三次"),
+    ],
+)
+def test_canvassing_votes_with_a_link_or_repeated_votes_is_for_review(
+    wx3: Guard, text: str, span: str
+) -> None:
+    """New-user trial s12: a vote asked for one's own entry with the link to vote at, or with
+    votes to cast again and again (每天可以投三次), passed. It is the 拉票 of vote contests, a
+    friend-assist campaign in all but the reward: for a person to look at, not a block."""
+    report = wx3.check(text)
+    assert report.verdict is Verdict.REVIEW
+    (v,) = report.violations
+    assert (v.rule, v.severity, v.text) == ("WX308", Severity.WARNING, span)
+    assert v.message.startswith("拉票")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "班委选举明天投票",
+        "业委会选举投票链接：https://vote.example.com/1 ，请各位业主本周内完成投票",
+        "春游地点投票，大家点链接投一下：https://wj.qq.com/s/1",
+        "关于团建地点，请大家在群里投票，每人可以投两票",
+        "新闻：央视春晚最喜爱节目评选开启，观众每天可投三次票",
+        "投票规则：每人每天可以投三次，结果周五公布",
+        "请为我校参赛作品投票，每天可投一次，谢谢支持",
+        "给我们班投票的家长，谢谢你们，我们班拿了第一",
+        "把投票链接转发给亲戚朋友，帮我们学校拉拉票",
+        "本群禁止拉票，每天可以投三次的那种链接发了就移出",
+        "我帮你投了三票，不用谢",
+        "爸妈帮我投一票吧，谢谢啦",
+        "大家帮忙投票选一下春游地点，链接在群公告",
+    ],
+)
+def test_votes_without_canvassing_pass(wx3: Guard, text: str) -> None:
+    assert wx3.check(text).violations == ()
+
+
+def test_a_vote_bought_while_canvassing_is_one_error() -> None:
+    """The reward makes it the bought vote (WX305): the canvassing is no second mark."""
+    text = "帮我家孩子投一票，每天可以投三次，投完截图私我领红包，链接：https://vote.example.com/1"
+    (v,) = Guard(select=["WX3"]).check(text).violations
+    assert (v.rule, v.severity) == ("WX305", Severity.ERROR)
+    assert [w.rule for w in v.also] == []

@@ -35,6 +35,8 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "digit run, no count": ("WX3", lambda n: "分享到" + "3" * n + "个"),
     "Chinese numeral run": ("WX3", lambda n: "分享到" + "三" * n + "个群"),
     "多一 run": ("WX3", lambda n: "分享到" + "多一" * n + "个群"),
+    # canvassing: each vote asked for tested against the polls' exempt phrases
+    "canvassing and polls": ("WX3", lambda n: "帮我投一票，链接，帮忙投票选一下，链接，" * n),
     # pinyin among characters: every join and each of its characters asked of every run
     "pinyin-spelt offers": ("WX3", lambda n: "转fa到wu个群，jie图找我领hong包。" * n),
     "pinyin bargains": ("WX3", lambda n: "帮我kan一刀，" * n),
@@ -55,6 +57,8 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     # message read again for each join
     "realistic spam line (WX1)": ("WX1", lambda n: SPAM * n),
     "invoice offers with a contact": ("WX1", lambda n: "代开发票，加微信 wx_abc123 咨询，" * n),
+    # emoji read as product words: the copy of the message read for offers again
+    "emoji offers": ("WX1", lambda n: "出售🔫，私聊，💊懂的来，" * n),
     # the frame judge: every cue, contact and title of a long sentence listed for each finding
     "warnings in one sentence": ("WX1", lambda n: "谨防有人出售冰毒 " * n),
     # each clause's sale governed by its own warning: every clause asked for every finding
@@ -101,6 +105,10 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     ),
     # WX511: a name heading a line was tried after every line break, each reading all the
     # blank lines after it (a Markdown code block is masked to such lines)
+    # numbers spelled in numerals: a run is read from its start only, its Arabic part once
+    "Arabic digits spaced, then a numeral": ("WX5", lambda n: "1 " * n + "壹"),
+    "Arabic and capital digits": ("WX5", lambda n: "1壹" * n),
+    "six-digit runs of numerals": ("WX5", lambda n: "壹贰叁肆伍陆，" * n),
     "line breaks": ("WX5", lambda n: "\n" * n),
     "line breaks then a child": ("WX5", lambda n: "\n" * n + "我家孩子叫王小明，三年级二班"),
     "blank lines": ("WX5", lambda n: " \n" * n),

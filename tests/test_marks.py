@@ -255,27 +255,6 @@ def test_a_scam_or_an_illegal_offer_is_advised_nothing_an_ad_would_be(text: str)
     assert "不适用" in kept.message and "WX401" in kept.message
 
 
-CAMPAIGN = (
-    "各位会员，双十二大促来啦！全场5折，我们是全网最低价，销量第一！\n\n"
-    "转发本文到3个群，截图给客服即可领取红包。\n\n"
-    "恭喜你中了一等奖，请联系客服QQ 3345678 领取\n"
-)
-
-
-def test_a_scam_in_one_paragraph_hides_no_problem_of_the_others() -> None:
-    """New-user trial s12: a campaign file quoting a prize scam lost its absolute terms and
-    its forward-for-a-reward, which the scam's mark named as its own or as moot; the file
-    still cannot go out, but removing the scam must not reveal new errors."""
-    report = GUARD.check(CAMPAIGN)
-    rules = {v.rule: v for v in report.violations}
-    assert [v.text for v in report.violations if v.rule == "WX402"] == ["全网最低价", "销量第一"]
-    assert rules["WX301"].text == "转发本文到3个群，截图给客服即可领取红包"
-    assert {w.rule for w in rules["WX805"].also} == {"WX401", "WX403", "WX404"}
-    # One paragraph: the scam's own claims and lure stay its mark.
-    one = GUARD.check(CAMPAIGN.replace("\n\n", "\n"))
-    assert [v.rule for v in one.violations if v.severity is Severity.ERROR] == ["WX805"]
-
-
 def test_ignoring_the_kept_rule_leaves_the_absorbed_one_standing() -> None:
     assert _top(GAMBLING_SOUND_ALIKE, Guard(select=["WX109"])) == [("WX109", ())]
     without = _top(GAMBLING_SOUND_ALIKE, Guard(ignore=["WX103"]))
@@ -498,17 +477,6 @@ def test_a_scams_link_is_not_advised_tracking_tags(text: str) -> None:
         if v.rule.startswith("WX2"):
             assert "WX209" not in v.also_codes and "UTM" not in v.message + (v.suggestion or "")
     assert ">WX209</span>" not in report.to_html()
-
-
-def test_a_scams_moot_advice_stays_in_its_paragraph() -> None:
-    """The tags a scam makes moot are its own paragraph's (main's paragraph reach): a shop's
-    link in the next paragraph of a copy file is still told to add them."""
-    text = (
-        "育儿补贴开始发放，每人3600元，点击链接填写银行卡号领取 http://gov-butie.cn\n\n"
-        "本店双十一大促，全场5折，详见 http://shop.example.com/sale"
-    )
-    links = [v for v in GUARD.check(text).violations if v.rule == "WX201"]
-    assert [("WX209" in v.also_codes) for v in links] == [False, True]
 
 
 def test_a_shops_link_is_still_advised_tracking_tags() -> None:

@@ -35,37 +35,22 @@ from .test_marks import _plain as plain_violation
 
 
 def _plain_merge(violations: Sequence[Violation], lang: str, text: str | None) -> list[Violation]:
-    held = _plain_held(violations, text)
+    held = _plain_held(violations)
     first = _plain_pass(violations, lang, text, ("overlap",), held)
     return _plain_pass(first, lang, text, _WIDE, {})
 
 
-def _plain_held(violations: Sequence[Violation], text: str | None) -> dict[int, int]:
-    """Each finding a table with a ``moot`` reason absorbs, where a finding of its keep rules
-    stands at its least severity or worse, anywhere in the message or (a paragraph's table,
-    with the text) in a paragraph it touches: the worst such keeper's rank, which a keeper on
-    the same words must reach to take it."""
+def _plain_held(violations: Sequence[Violation]) -> dict[int, int]:
+    """Each finding a message-wide table with a ``moot`` reason absorbs, where a finding of
+    its keep rules stands at its least severity or worse: the worst such keeper's rank, which
+    a keeper on the same words must reach to take it."""
     held: dict[int, int] = {}
     for t in catalog().one_mark:
-        if t.moot is None or t.reach not in ("message", "paragraph"):
-            continue
-        if t.reach == "paragraph" and text is None:
+        if t.moot is None or t.reach != "message":
             continue
         for j, v in enumerate(violations):
             for w in violations:
-                if (
-                    v.rule in t.absorb
-                    and w.rule in t.keep
-                    and w.severity.rank >= t.least.rank
-                    and (
-                        t.reach == "message"
-                        or (
-                            text is not None
-                            and _paragraphs(text, v.start, v.start + 1)
-                            <= _paragraphs(text, w.start, w.end)
-                        )
-                    )
-                ):
+                if v.rule in t.absorb and w.rule in t.keep and w.severity.rank >= t.least.rank:
                     held[j] = max(held.get(j, 0), w.severity.rank)
     return held
 
@@ -74,16 +59,6 @@ def _sentence(text: str | None, pos: int) -> int | None:
     if text is None:
         return None
     return sum(m.start() < pos for m in _SENTENCE_END.finditer(fold_one_to_one(text)))
-
-
-def _paragraphs(text: str, start: int, end: int) -> set[int]:
-    """The paragraphs (lines between blank lines) the span ``[start, end)`` touches."""
-    breaks = [
-        i
-        for i in range(len(text))
-        if text[i] == "\n" and text[i + 1 :].lstrip(" \t\u3000").startswith("\n")
-    ]
-    return {sum(b < pos for b in breaks) for pos in range(start, max(start + 1, end))}
 
 
 def _plain_pass(
@@ -135,14 +110,6 @@ def _plain_pass(
                             or _sentence(text, keeper.start) != _sentence(text, other.start)
                         )
                     )
-                    or (
-                        table.reach == "paragraph"
-                        and (
-                            text is None
-                            or not _paragraphs(text, other.start, other.start + 1)
-                            <= _paragraphs(text, keeper.start, keeper.end)
-                        )
-                    )
                 ):
                     continue
                 taken.setdefault(k, []).append(j)
@@ -190,7 +157,7 @@ def _exact(v: Violation) -> Any:
 # Rules of every kind of table: terms and their sound-alikes, inducements, links, scams, ads.
 RULES = ["WX104", "WX106", "WX107", "WX109", "WX110", "WX301", "WX303", "WX305", "WX201"]
 RULES += ["WX203", "WX209", "WX402", "WX403", "WX404", "WX401", "WX405", "WX503", "WX801"]
-TEXT = st.text(alphabet="ab 。.1？\n", min_size=0, max_size=40)
+TEXT = st.text(alphabet="ab 。.1？", min_size=0, max_size=40)
 
 
 @st.composite

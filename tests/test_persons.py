@@ -389,6 +389,18 @@ def test_a_batch_finds_each_childs_details_as_check_does() -> None:
         ("我电话一三八零零一三八零零零，有事打我", "WX501", "一三八零零一三八零零零"),
         ("我的手机号是一三八一二三四五六七八", "WX501", "一三八一二三四五六七八"),
         ("卡号六二一七零零零零一二三四五六七零", "WX503", "六二一七零零零零一二三四五六七零"),
+        # capital numerals (大写), as on a cheque, and mixed with Arabic digits (newuser-s12)
+        ("我电话是壹叁捌壹贰叁肆伍陆柒捌", "WX501", "壹叁捌壹贰叁肆伍陆柒捌"),
+        ("我电话是138壹贰叁肆伍陆柒捌", "WX501", "138壹贰叁肆伍陆柒捌"),
+        ("手机：一三八1234五六七八，晚上打", "WX501", "一三八1234五六七八"),
+        ("联系电话：壹叁捌 壹贰叁肆 伍陆柒捌", "WX501", "壹叁捌 壹贰叁肆 伍陆柒捌"),
+        ("有事打我电话幺三八幺二三四五六七八", "WX501", "幺三八幺二三四五六七八"),
+        ("手機號碼：壹參捌壹貳參肆伍陸柒捌", "WX501", "壹參捌壹貳參肆伍陸柒捌"),
+        (
+            "身份证：壹壹零壹零伍壹玖肆玖壹贰叁壹零零贰X",
+            "WX502",
+            "壹壹零壹零伍壹玖肆玖壹贰叁壹零零贰X",
+        ),
     ],
 )
 def test_a_number_in_chinese_numerals_is_read(text: str, rule: str, span: str) -> None:
@@ -399,10 +411,61 @@ def test_a_number_in_chinese_numerals_is_read(text: str, rule: str, span: str) -
 
 
 @pytest.mark.parametrize(
-    "text", ["二〇二六年十二月六日", "一二三四五六七八九", "三五成群，七七八八"]
+    "text",
+    [
+        "二〇二六年十二月六日",
+        "一二三四五六七八九",
+        "三五成群，七七八八",
+        # capital numerals on invoices and receipts are amounts, broken up by their units
+        "发票金额（大写）：壹万贰仟叁佰肆拾伍元陆角柒分",
+        "合计人民币壹拾叁万捌仟壹佰贰拾叁元整",
+        "报销单编号：壹叁捌壹贰叁肆伍陆柒捌",
+        "倒数：十、九、八、七、六、五、四、三、二、一，新年快乐！",
+        "壹贰叁肆伍陆柒捌玖，大写数字练习",
+        "一三五七九是单数，二四六八十是双数",
+        "订单号138壹贰叁肆伍陆柒捌",
+        "2026年12月，一二三四五六七月的账都对过了",
+    ],
 )
 def test_chinese_numerals_that_are_no_number_pass(text: str) -> None:
     assert WX5.check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("打我电话13812345678一定要接", "13812345678"),
+        ("联系人13812345678三楼前台", "13812345678"),
+        ("手机13812345678，二〇二六年一二三四五六七", "13812345678"),
+    ],
+)
+def test_a_number_in_arabic_digits_is_read_as_written_before_a_numeral(
+    text: str, span: str
+) -> None:
+    """A numeral word after a number (一定, 三楼) is not a twelfth digit."""
+    assert [(v.rule, v.text) for v in WX5.check(text).violations] == [("WX501", span)]
+
+
+_SPELLINGS = ("0123456789", "零一二三四五六七八九", "〇幺二三四五六七八九", "零壹贰叁肆伍陆柒捌玖")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["13812345678", "15900001234", "19912340000"]),
+    st.lists(st.sampled_from(_SPELLINGS), min_size=11, max_size=11),
+    st.sampled_from(["我电话是", "手机：", "有事打"]),
+)
+def test_a_mobile_number_reads_the_same_in_any_mix_of_numerals(
+    number: str, spellings: list[str], before: str
+) -> None:
+    """Each digit written as an Arabic, a lowercase or a capital numeral (幺 for one): the
+    number is found where the Arabic one is, and redact masks it."""
+    spelled = "".join(way[int(d)] for d, way in zip(number, spellings, strict=True))
+    text = before + spelled + "，找我"
+    (v,) = WX5.check(text).violations
+    assert (v.rule, v.text) == ("WX501", spelled)
+    assert (v.techniques == ("chinese-numerals",)) == (spelled != number)
+    assert redact(text) == before + spelled[:3] + "****" + spelled[7:] + "，找我"
 
 
 def test_the_mobile_fix_masks_the_number_found() -> None:

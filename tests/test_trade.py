@@ -475,3 +475,68 @@ def test_a_named_third_persons_post_told_of_is_a_complaint(guard: Guard, text: s
 )
 def test_an_offer_beside_a_post_told_of_is_still_an_error(guard: Guard, text: str) -> None:
     assert Severity.ERROR in {v.severity for v in guard.check(text).violations}
+
+
+# -- emoji written for a product ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "rule", "span", "named"),
+    [
+        ("👉🏻出售🔫，私聊", "WX105", "售🔫，私聊", "售枪 + 私聊"),  # as 出售枪支，私聊 reads
+        ("有🔫出售，价格私聊", "WX105", "🔫出售", "枪支 + 出售"),
+        ("🔫现货，同城配送，懂的来", "WX105", "🔫现货", "枪支 + 现货"),
+        ("低价出售💣，量大从优", "WX105", "出售💣", "出售 + 炸药"),
+        ("💊，懂的来，飞机联系", "WX104", "💊，懂的来", "药丸 + 懂的来"),
+    ],
+)
+def test_an_emoji_for_a_product_is_read_as_its_word_in_an_offer(
+    guard: Guard, text: str, rule: str, span: str, named: str
+) -> None:
+    """New-user trial s12: 👉🏻出售🔫，私聊 was only an unlabelled ad (WX401). The emoji reads as
+    the word it stands for, and the offer is the one 出售枪支 makes."""
+    (found,) = [v for v in guard.check(text).violations if "solicitation" in v.techniques]
+    assert found.rule == rule and found.severity is Severity.ERROR
+    assert span in found.text and "emoji-word" in found.techniques
+    assert named in found.message
+    (batched,) = guard.check_many([text])
+    assert batched.violations == guard.check(text).violations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🔫🔫🔫 今晚吃鸡走起",
+        "今晚吃鸡，我带🔫你们冲",
+        "水枪大战🔫，周六小区广场，带上孩子",
+        "💊吃了没？记得按时吃药",
+        "本店出售感冒药💊，医保可刷，电话13800001111",
+        "💣 重磅消息：周五全场五折",
+        "这个bug像个💣，随时会炸",
+    ],
+)
+def test_an_emoji_alone_is_no_offer(guard: Guard, text: str) -> None:
+    assert guard.check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (["🔫"], "must be a table"),
+        ({"枪": "枪支"}, "'枪' is no emoji"),
+        ({"🔫": "gun"}, "must be read as Chinese characters"),
+        ({"🔫": ""}, "must be read as Chinese characters"),
+    ],
+)
+def test_a_bad_emoji_table_names_the_entry(
+    monkeypatch: pytest.MonkeyPatch, table: object, message: str
+) -> None:
+    from wxguard.families.content import trade
+
+    real = trade.family_banks
+
+    def edited(*args: object, **kwargs: object) -> object:
+        data, sources = real(*args, **kwargs)  # type: ignore[arg-type]
+        return {**data, "emoji": table}, sources
+
+    monkeypatch.setattr(trade, "family_banks", edited)
+    with pytest.raises(WordListError, match=rf"trade\.toml.*emoji: .*{message}"):
+        trade._build(())

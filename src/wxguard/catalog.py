@@ -158,8 +158,7 @@ class FrameText(BaseModel):
 
 class OneMark(BaseModel):
     """Rules whose findings mark one problem (``wxguard.marks``): where they overlap, or (``reach``)
-    anywhere in one sentence, one paragraph (lines between blank lines: a copy file's other
-    paragraphs are other problems) or one message; ``same_rule`` only the kept finding's own rule's,
+    anywhere in one sentence or one message; ``same_rule`` only the kept finding's own rule's,
     ``least`` only under a finding at least this severe; ``framed = false``: a finding a
     frame lowered stays a mark of its own (a curse a rebuke names is someone else's);
     ``parts``: the absorbed findings are
@@ -176,7 +175,7 @@ class OneMark(BaseModel):
     why: str
     keep: tuple[str, ...]
     absorb: tuple[str, ...]
-    reach: Literal["overlap", "sentence", "paragraph", "message"] = "overlap"
+    reach: Literal["overlap", "sentence", "message"] = "overlap"
     same_rule: bool = False
     least: Severity = Severity.INFO
     framed: bool = True

@@ -6,7 +6,7 @@ is the demand's, not also a privacy leak; one reward joined to two actions (分�
 is one inducement; the terms of one gambling offer in one sentence are one offer, and an
 illegal offer or a scam is not also an ad missing its 广告 label. The catalog's
 ``[[one-mark]]`` tables say which rules' findings absorb which others' where they overlap
-(or, with ``reach``, in one sentence, one paragraph or one message): the kept finding (the most severe, then
+(or, with ``reach``, in one sentence or one message): the kept finding (the most severe, then
 the longest, then the earlier rule) names the others in its message and carries them whole in
 ``also``.
 
@@ -48,8 +48,6 @@ from .text.segment import word_bounds
 _SENTENCE_END = re.compile(
     "[" + re.escape(SENTENCE_ENDS.replace(".", "")) + r"]|(?<!\d)\.|\.(?!\d)"
 )
-# Where a paragraph ends: a line break before a blank line.
-_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\u3000]*(?=\r?\n)")
 
 
 @dataclass(frozen=True)
@@ -130,62 +128,43 @@ def _tier(code: str) -> int:
 
 def merge(violations: Sequence[Violation], lang: str, text: str | None = None) -> list[Violation]:
     """``violations`` with every group that marks one problem made one finding. ``text`` (the
-    message) places sentences and paragraphs; without it, tables that reach a sentence or a
-    paragraph are not applied.
+    message) places sentences; without it, tables that reach a sentence are not applied.
     Findings on the same words merge first, so that a term absorbed into its offer's mark
     brings along what it absorbed; but advice a message's blocking finding makes moot (a
     scam's link told to add UTM tags, new-user trial s11) is left for that finding to name as
     moot, not taken by a milder mark on the same words (the link's missing https)."""
-    held = _held(violations, text)
+    held = _held(violations)
     return _merged(_merged(violations, lang, text, ("overlap",), held), lang, text, _WIDE)
 
 
-_WIDE = ("sentence", "paragraph", "message")
+_WIDE = ("sentence", "message")
 
 
 @cache
-def _moot_tables() -> tuple[tuple[frozenset[str], frozenset[str], int, bool], ...]:
-    """(keep, absorb, least rank, by paragraph) of each table that reaches a paragraph or the
-    whole message and says why the advice it absorbs does not apply."""
+def _moot_tables() -> tuple[tuple[frozenset[str], frozenset[str], int], ...]:
+    """(keep, absorb, least rank) of each table that reaches the whole message and says why
+    the advice it absorbs does not apply."""
     return tuple(
-        (frozenset(t.keep), frozenset(t.absorb), t.least.rank, t.reach == "paragraph")
+        (frozenset(t.keep), frozenset(t.absorb), t.least.rank)
         for t in catalog().one_mark
-        if t.moot is not None and t.reach in ("paragraph", "message")
+        if t.moot is not None and t.reach == "message"
     )
 
 
-def _held(violations: Sequence[Violation], text: str | None) -> dict[int, int]:
-    """The findings whose advice a moot table's keeper makes moot, in the keeper's paragraph
-    or anywhere in the message as the table reaches (paragraphs need ``text``): index → the
+def _held(violations: Sequence[Violation]) -> dict[int, int]:
+    """The findings whose advice a message-wide moot table's keeper makes moot: index → the
     severity rank a keeper on the same words must reach to take it first."""
     held: dict[int, int] = {}
-    ends: list[int] | None = None
-    for keep, absorb, least, by_paragraph in _moot_tables():
-        if by_paragraph and text is None:
-            continue
-        # the worst keeper's rank: message-wide under key -1, else by each paragraph it touches
-        ranks: dict[int, int] = {}
-        for v in violations:
-            if v.rule in keep and v.severity.rank >= least:
-                if by_paragraph:
-                    if ends is None:
-                        ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text or "")]
-                    first = bisect_left(ends, v.start)
-                    pieces: Iterable[int] = range(
-                        first, bisect_left(ends, max(v.start, v.end - 1)) + 1
-                    )
-                else:
-                    pieces = (-1,)
-                for k in pieces:
-                    ranks[k] = max(ranks.get(k, v.severity.rank), v.severity.rank)
-        if not ranks:
+    for keep, absorb, least in _moot_tables():
+        rank = max(
+            (v.severity.rank for v in violations if v.rule in keep and v.severity.rank >= least),
+            default=None,
+        )
+        if rank is None:
             continue
         for j, v in enumerate(violations):
             if v.rule in absorb:
-                k = bisect_left(ends, v.start) if by_paragraph and ends is not None else -1
-                rank = ranks.get(k)
-                if rank is not None:
-                    held[j] = max(held.get(j, rank), rank)
+                held[j] = max(held.get(j, rank), rank)
     return held
 
 
@@ -239,11 +218,7 @@ def _merged(
     # Per set of rules absorbed, the candidates of those rules: a keeper asks only them (a
     # term's table for links and ads asked every nearby term, each then refused).
     near: dict[frozenset[str], _Near] = {}
-    # Built when a table that reaches a sentence or a paragraph is asked (with the text); a
-    # paragraph's candidates per table, those taken dropped as they go (a long paragraph of
-    # many offers asked each keeper for all of them).
-    sentences: _Pieces | None = None
-    paragraphs: dict[_Table, _Pieces] = {}
+    sentences: _Sentences | None = None  # built when a sentence-reaching table is asked
     order = _order()
     last = len(order)
     # Keepers by (most severe, tier, longest, rule's place, earliest): what a rule and a
@@ -280,20 +255,9 @@ def _merged(
                     continue
                 pool: Iterable[int] = found.around(starts[k], ends[k])
             elif reach == "sentence":
-                if text is None:
-                    continue
                 if sentences is None:
-                    sentences = _Pieces.sentences(starts, candidates, text)
+                    sentences = _Sentences(starts, candidates, text)
                 pool = sentences.of(starts[k])
-            elif reach == "paragraph":
-                if text is None:
-                    continue
-                pieces = paragraphs.get(table)
-                if pieces is None:
-                    pieces = paragraphs[table] = _Pieces.paragraphs(
-                        starts, [i for i in candidates if rules[i] in absorb], text
-                    )
-                pool = pieces.of(starts[k], ends[k])
             else:  # what no keeper took yet: each is looked at until one takes it
                 # (those no later keeper of the table can take are left out for good)
                 pool = wide[table] = [
@@ -322,18 +286,6 @@ def _merged(
                     continue
                 taken.setdefault(k, []).append(j)
                 gone.add(j)
-            if reach == "paragraph" and pieces is not None:
-                # what no later keeper of the table can take: taken, a keeper of its own, more
-                # severe than this one (keepers come most severe first) or framed apart
-                dropped = {
-                    j
-                    for j in pool
-                    if j in gone
-                    or j in taken
-                    or ranks[j] > rank
-                    or (not table.framed and violations[j].frame is not None)
-                }
-                pieces.drop(starts[k], ends[k], dropped)
     if not taken:
         return list(violations)
     out = []
@@ -515,57 +467,38 @@ def _fixes(kept: Violation, also: Sequence[Violation], lang: str, read: _Read | 
     return "".join(("; " if lang == "en" else "；") + f for f in fixes)
 
 
-class _Pieces:
-    """The candidates by the piece of text (sentence or paragraph) they start in, so that a
-    finding asks only its own piece's."""
+class _Sentences:
+    """The candidates by the sentence they start in (sentence ends as the clause view reads
+    them), so that a finding asks only its own sentence's."""
 
-    def __init__(self, starts: Sequence[int], candidates: list[int], ends: list[int]) -> None:
-        """``candidates``: indices into ``starts``, by start; ``ends``: where pieces end."""
-        self._ends = ends
+    def __init__(self, starts: Sequence[int], candidates: list[int], text: str | None) -> None:
+        """``candidates``: indices into ``starts``, by start."""
+        self._ends = (
+            [m.start() for m in _SENTENCE_END.finditer(fold_one_to_one(text))]
+            if text is not None
+            else None
+        )
         self._by: dict[int, list[int]] = {}
-        # ``candidates`` come by start, so their pieces do too: a walk along the ends, not a
-        # bisection a candidate.
-        by, n = self._by, len(ends)
-        group: list[int] | None
-        k, group = 0, None  # the piece's index and its list
-        for i in candidates:
-            start = starts[i]
-            if k < n and ends[k] < start:
-                k = bisect_left(ends, start, k)
-                group = None
-            if group is None:
-                group = by.setdefault(k, [])
-            group.append(i)
+        if self._ends is not None:
+            # ``candidates`` come by start, so their sentences do too: a walk along the
+            # ends, not a bisection a candidate.
+            ends, by, n = self._ends, self._by, len(self._ends)
+            group: list[int] | None
+            k, group = 0, None  # the sentence's index and its list
+            for i in candidates:
+                start = starts[i]
+                if k < n and ends[k] < start:
+                    k = bisect_left(ends, start, k)
+                    group = None
+                if group is None:
+                    group = by.setdefault(k, [])
+                group.append(i)
 
-    @classmethod
-    def sentences(cls, starts: Sequence[int], candidates: list[int], text: str) -> _Pieces:
-        """Sentence ends as the clause view reads them."""
-        ends = [m.start() for m in _SENTENCE_END.finditer(fold_one_to_one(text))]
-        return cls(starts, candidates, ends)
-
-    @classmethod
-    def paragraphs(cls, starts: Sequence[int], candidates: list[int], text: str) -> _Pieces:
-        """Paragraphs end at a blank line (as WX602 counts them)."""
-        return cls(starts, candidates, [m.start() for m in _PARAGRAPH_BREAK.finditer(text)])
-
-    def of(self, start: int, end: int | None = None) -> list[int]:
-        """The candidates of the piece ``start`` falls in, or (with ``end``) of every piece
-        the span ``[start, end)`` touches."""
-        first = bisect_left(self._ends, start)
-        if end is None:
-            return self._by.get(first, [])
-        last = bisect_left(self._ends, max(start, end - 1))
-        return [i for k in range(first, last + 1) for i in self._by.get(k, ())]
-
-    def drop(self, start: int, end: int, dropped: set[int]) -> None:
-        """Leave the ``dropped`` candidates out of the pieces the span touches."""
-        if not dropped:
-            return
-        first = bisect_left(self._ends, start)
-        last = bisect_left(self._ends, max(start, end - 1))
-        for k in range(first, last + 1):
-            if k in self._by:
-                self._by[k] = [i for i in self._by[k] if i not in dropped]
+    def of(self, start: int) -> list[int]:
+        """The candidates of the sentence a finding starting at ``start`` starts in."""
+        if self._ends is None:
+            return []
+        return self._by.get(bisect_left(self._ends, start), [])
 
 
 class _Near:

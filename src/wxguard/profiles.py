@@ -158,7 +158,8 @@ class FormatLimits(_Data):
     video_seconds: PositiveFloat = 180  # 视频时长≤3分钟
     title_chars: PositiveInt = 12  # 标题前12个字需包含核心关键词
     caps_letters: PositiveInt = 8  # letters in a run of all-caps Latin words
-    # loud symbols in a row (!!!, ￥￥￥, ★★★); a regex repeat count, so bounded
+    # loud symbols in a row (￥￥￥, ★★★; sentence marks alone one more: ！！！！); a regex
+    # repeat count, so bounded
     symbol_run: int = Field(default=3, ge=2, le=10_000)
     emoji_run: PositiveInt = 5  # emoji in a row
     emoji_only: PositiveInt = 3  # emoji in a message of nothing but emoji

@@ -184,10 +184,9 @@ def _presentation() -> list[str]:
         "output format (the HTML label lists their codes after the word, never inside it).",
         "`select`, `ignore`, `per-file-ignores` and `wxguard: ignore[…]` act on each code alike:",
         "ignoring the kept code leaves the others, merged again. The catalog's `[[one-mark]]`",
-        "tables say which findings a kept one absorbs: where they overlap, or in one sentence, one",
-        "paragraph (lines between blank lines) or one message; `parts` tables join the missing",
-        "parts of one ad; under a `fixes` table the kept finding's suggestion adds the others'",
-        "fixes (one link is one mark, led by its worst",
+        "tables say which findings a kept one absorbs: where they overlap, or in one sentence or",
+        "one message; `parts` tables join the missing parts of one ad; under a `fixes` table the",
+        "kept finding's suggestion adds the others' fixes (one link is one mark, led by its worst",
         "problem: the `first` order); a `moot` table's absorbed findings are named as not",
         "applying, with the reason, not as problems to fix (a 广告 label makes no scam lawful).",
         "The kept finding is the most severe, then (for a `parts` table) the part the others",
@@ -197,12 +196,7 @@ def _presentation() -> list[str]:
         "|---|---|---|---|",
     ]
     for t in cat.one_mark:
-        where = {
-            "overlap": "same words",
-            "sentence": "one sentence",
-            "paragraph": "one paragraph",
-            "message": "one message",
-        }
+        where = {"overlap": "same words", "sentence": "one sentence", "message": "one message"}
         scope = where[t.reach] + (", same rule" if t.same_rule else "")
         scope += f", under {t.least.value} only" if t.least is not Severity.INFO else ""
         scope += ", framed findings apart" if not t.framed else ""

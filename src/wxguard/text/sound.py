@@ -252,3 +252,16 @@ def same_tone(char: str, other: str) -> bool:
     mine = tones.get(char)
     theirs = tones.get(other)
     return mine is not None and theirs is not None and mine[0] == theirs[0]
+
+
+def toned(term: str) -> str | None:
+    """The usual reading of ``term`` with its tone marks (赌博 → dǔbó), or None where a
+    character has none."""
+    tones = _tones()
+    out = []
+    for char in term:
+        readings = tones.get(char)
+        if readings is None:
+            return None
+        out.append(readings[0])
+    return "".join(out)

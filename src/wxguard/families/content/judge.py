@@ -10,6 +10,7 @@ is in the same sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ...models import Severity
 from ...text.folding import ends_sentence, fold, is_cjk, is_noise, noise_kind, techniques_of
 from ...text.segment import WINDOW, frequency, holds_run, in_words, is_word, straddles
-from ...text.sound import same_tone, spell
+from ...text.sound import same_tone, spell, toned
 from ...text.views import TextView
 from ...userregex import spans as regex_spans
 from .lexicon import Candidate, LetterWindows, Lexicon, Pattern
@@ -39,6 +40,8 @@ COMPANION_REACH = 100
 # A character that jieba's dictionary counts this often as a word by itself (见, 件, 建) is
 # read as that word, not as a sound-alike in a two-character term (堵 1,193, 昌 499).
 COMMON_WORD = 5000
+# 要, 是, 在 …: a word this common swapped in by another tone is the sentence's own word
+VERY_COMMON_WORD = 50000
 # At most this many windows are remembered by ``Judge._allowed_phrase`` (each ~200
 # characters); past it the memory starts again.
 ALLOW_MEMO = 4096
@@ -562,16 +565,19 @@ class Judge:
 
     @staticmethod
     def all_swapped(chars: str, term: str) -> bool:
-        """Whether no character of the term is written as it is and one is read in another
-        tone: ordinary text that happens to sound alike (都要投，投完 is no 摇头丸: 要 yào, 摇
-        yáo; new-user trial s13), where a disguise keeps some of the term (摇头玩, 踏马的) or
-        every tone (佰佳楽 for 百家乐, 蓓琉氺 for 倍流水)."""
+        """Whether no character of the term is written as it is and one is a very common
+        word by itself read in another tone: ordinary text that happens to sound alike
+        (都要投，投完 is no 摇头丸: 要 yào, 摇 yáo; new-user trial s13), where a disguise keeps
+        some of the term (摇头玩), the tones (佰佳楽 for 百家乐) or rarer characters (塔玛德,
+        珐仑公; review s13)."""
         if len(chars) != len(term):  # a stutter collapsed in the match (要投，投完)
             chars = "".join(c for i, c in enumerate(chars) if not i or c != chars[i - 1])
         if len(chars) != len(term):
             return False
         pairs = list(zip(chars, term, strict=True))
-        return all(c != t for c, t in pairs) and not all(same_tone(c, t) for c, t in pairs)
+        return all(c != t for c, t in pairs) and any(
+            frequency(c) >= VERY_COMMON_WORD and not same_tone(c, t) for c, t in pairs
+        )
 
     @staticmethod
     def two_character_variant(chars: str, term: str) -> bool:
@@ -733,6 +739,8 @@ class Judge:
             if judged is None:
                 continue
             start, end, orig = judged
+            if technique == "pinyin" and self.tones_disagree(start, end, sp.pattern.folded):
+                continue
             # the letters' own disguises too (tone marks: dǔ bó; full width), not their case:
             # initials and pinyin are written in capitals as often as not
             written = [t for i in orig for t in techniques_of(self.text[i]) if t != "case"]
@@ -746,6 +754,21 @@ class Judge:
                 confidence,
                 True,
             )
+
+    def tones_disagree(self, start: int, end: int, term: str) -> bool:
+        """Pinyin written with tone marks that are not the term's: a reading of other words
+        (bō cài 菠菜 in pinyin homework is no 博彩 bócǎi; review s13), where a seller who marks
+        tones marks the term's (dǔ bó)."""
+        written = [
+            c for c in unicodedata.normalize("NFC", self.text[start:end].lower()) if c.isalpha()
+        ]
+        marked = [i for i, c in enumerate(written) if not c.isascii()]
+        if not marked:
+            return False
+        reading = toned(term)
+        if reading is None or len(reading) != len(written):
+            return False
+        return any(written[i] != reading[i] for i in marked)
 
 
 def _letter_word(text: str, p: int) -> bool:

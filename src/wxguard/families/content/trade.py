@@ -72,6 +72,8 @@ class TradeModel:
     alones: list[Alone]
     gate: JoinGate  # on the message's sound view, which WX1 builds anyway
     letters: dict[str, frozenset[str]]  # the characters each bank's phrases are written with
+    emoji: dict[str, str]  # emoji written for a product, and the word each is read as
+    emoji_regex: re.Pattern[str] | None  # any of them
 
     # Made on first use (cached_property writes past the frozen fields): the respelled banks
     # when a message first passes the gate (16 % of reviews do), the grid's regex when one
@@ -128,7 +130,30 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
         for name, src in sources.items()
     }
     gate = JoinGate(exact, combines, alones, class_table())
-    return TradeModel(exact, combines, alones, gate, letters)
+    emoji = _emoji_words(data.get("emoji", {}))
+    regex = (
+        re.compile("|".join(map(re.escape, sorted(emoji, key=len, reverse=True))))
+        if emoji
+        else None
+    )
+    return TradeModel(exact, combines, alones, gate, letters, emoji, regex)
+
+
+def _emoji_words(table: object) -> dict[str, str]:
+    """The ``[emoji]`` table: each emoji (no letter, digit or Chinese character, which the
+    banks read as written) and the Chinese word it is read as."""
+
+    def bad(why: str) -> WordListError:
+        return WordListError("wordlists/trade.toml", None, f"emoji: {why}")
+
+    if not isinstance(table, dict):
+        raise bad("must be a table of emoji and the words they are read as")
+    for emoji, word in table.items():
+        if not emoji or any(c.isalnum() or c.isspace() for c in emoji):
+            raise bad(f"{emoji!r} is no emoji")
+        if not (isinstance(word, str) and word and all(is_cjk(c) for c in word)):
+            raise bad(f"{emoji!r} must be read as Chinese characters, got {word!r}")
+    return dict(table)
 
 
 def _grid_literal(products: list[Bank]) -> re.Pattern[str] | None:
@@ -342,7 +367,11 @@ def trade_possible(model: TradeModel, view: TextView) -> bool:
     in its sound view and their banks' regexes match its clause view respelled (as
     ``trade_findings`` asks before its joins), or a product's anchor is written in a column
     of a grid it may be written as."""
-    return _joinable(model, view.sound, Clauses.of(view).text) or bool(_grid(model, view))
+    return (
+        _joinable(model, view.sound, Clauses.of(view).text)
+        or bool(_grid(model, view))
+        or (model.emoji_regex is not None and model.emoji_regex.search(view.text) is not None)
+    )
 
 
 def _joinable(model: TradeModel, sound: str, clauses: str) -> bool:
@@ -370,6 +399,8 @@ def trade_screen(model: TradeModel, batch: Batch, skip: set[int]) -> set[int]:
     }
     if model.literal is not None:
         found |= _grid_screen(model, model.literal, batch, skip | found)
+    if model.emoji_regex is not None:
+        found |= batch.matching(model.emoji_regex) - skip
     return found
 
 
@@ -436,7 +467,8 @@ def trade_findings(
     view = ctx.view
     written = model.gate.possible(view.sound)
     grid = _grid(model, view)
-    if not written and not grid:
+    emoji = _emoji_reading(model, view.text)
+    if not written and not grid and emoji is None:
         return
     taken = tuple(taken)
     strong = _spans(taken)
@@ -451,7 +483,7 @@ def trade_findings(
         if written
         else (None, [])
     )
-    if not joins and not grid:
+    if not joins and not grid and emoji is None:
         return
     weak = _spans((*taken, *review))
     placed: list[tuple[Join, _Place]] = []
@@ -468,6 +500,15 @@ def trade_findings(
         if same is None or not same.overlaps(place.start, place.end):
             assert msg is not None
             yield _finding(msg, join, place)[0]
+    if emoji is not None:
+        gridded += _emoji_offers(
+            model,
+            emoji,
+            _spans(
+                [(j.rule, p.start, p.end) for j, p in placed]
+                + [(f.rule, f.start, f.end) for f, _ in gridded]
+            ),
+        )
     for finding, contact in gridded:
         same = (strong if contact else weak).get(finding.rule)
         if same is None or not same.overlaps(finding.start, finding.end):
@@ -535,6 +576,71 @@ def _grid_offers(
                     contact,
                 )
             )
+    return out
+
+
+class _Reading(NamedTuple):
+    """A copy of a message with each product emoji written as its word: for each of its
+    characters, where it starts and ends in the message (a word's characters all stand for
+    its emoji), and which characters an emoji's word wrote."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    words: bytes
+
+
+def _emoji_reading(model: TradeModel, text: str) -> _Reading | None:
+    """The message read with its product emoji as words; None when it has none."""
+    regex = model.emoji_regex
+    if regex is None or regex.search(text) is None:
+        return None
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    words = bytearray()
+    last = 0
+    for m in regex.finditer(text):
+        a, b = m.span()
+        word = model.emoji[m.group()]
+        pieces += (text[last:a], word)
+        starts += [*range(last, a), *[a] * len(word)]
+        ends += [*range(last + 1, a + 1), *[b] * len(word)]
+        words += bytes(a - last) + b"\x01" * len(word)
+        last = b
+    pieces.append(text[last:])
+    starts += range(last, len(text))
+    ends += range(last + 1, len(text) + 1)
+    words += bytes(len(text) - last)
+    return _Reading("".join(pieces), starts, ends, bytes(words))
+
+
+def _emoji_offers(
+    model: TradeModel, reading: _Reading, found: dict[str, Spans[Found]]
+) -> list[tuple[Finding, bool]]:
+    """Offers an emoji's word is part of, mapped back to the message with the technique
+    ``emoji-word`` (``emoji`` is an emoji padding a term, seen through as noise); none where
+    an offer of the same rule was found as written, and none read by sound (the word is what
+    the emoji means, not a disguise)."""
+    out: list[tuple[Finding, bool]] = []
+    for finding, contact in _offers(model, reading.text, Clauses(reading.text)):
+        if (
+            "homophone" in finding.techniques
+            or reading.words.find(1, finding.start, finding.end) < 0
+        ):
+            continue
+        start, end = reading.starts[finding.start], reading.ends[finding.end - 1]
+        same = found.get(finding.rule)
+        if same is not None and same.overlaps(start, end):
+            continue
+        out.append(
+            (
+                replace(
+                    finding, start=start, end=end, techniques=(*finding.techniques, "emoji-word")
+                ),
+                contact,
+            )
+        )
     return out
 
 

@@ -22,9 +22,10 @@ notice of a missing person, pet or thing (bank ``lost-notice``), which is meant 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from ...phrases.batch import Batch
@@ -50,6 +51,9 @@ REFUTED, COMPLAINT = "refuted", "complaint"
 THANKS = "thanks"
 # Votes bought with a reward otherwise: the WX305 case "vote" (its own wording and fix).
 VOTE = "vote"
+# Canvassing (a vote asked for with its link or repeated votes): no mark of its own in a
+# message that pays for the votes, where the bought vote (WX305) is the problem.
+CANVASS = "WX308"
 # The bank of pleas to spread, and the notices they are no coercion on (a missing person's).
 PLEA, LOST = "plea", "lost-notice"
 # The sender's vouching for an offer a report or a debunking names (真的给, 亲测): his own.
@@ -205,6 +209,8 @@ class InducementChecker(Checker):
         self, joins: list[Join], clauses: Clauses, original: str, spelt: Spelt | None
     ) -> Iterator[Finding]:
         """The findings of ``joins``, which it empties as it goes."""
+        if any(j.rule == CANVASS for j in joins):
+            joins[:] = self._canvassing(joins, clauses)
         refuted = disbelieved = complained = None
         if joins and self.judged:
             refuted, disbelieved = self._cues(clauses, "refuted"), self._cues(clauses, "disbelieve")
@@ -288,6 +294,22 @@ class InducementChecker(Checker):
         if first is None:
             return join
         return replace(join, action=(first.start, first.end))
+
+    def _canvassing(self, joins: list[Join], clauses: Clauses) -> list[Join]:
+        """``joins`` without the canvassing that is no problem of its own: beside a bought
+        vote (the WX305 mark is the problem), or where an exempt phrase overlaps the vote
+        asked for (帮忙投票选一下春游地点 asks for a poll's vote, not for an entry)."""
+        if any(j.rule == "WX305" and j.banks[0] == "vote" for j in joins):
+            return [j for j in joins if j.rule != CANVASS]
+        exempt = sorted((e[0], e[1]) for e in self.model.banks["exempt"].hits(clauses.text))
+        starts = [a for a, _ in exempt]
+        reach = list(accumulate((b for _, b in exempt), max))  # the furthest end so far
+
+        def polled(action: tuple[int, int]) -> bool:
+            i = bisect_left(starts, action[1])
+            return i > 0 and reach[i - 1] > action[0]
+
+        return [j for j in joins if j.rule != CANVASS or not polled(j.action)]
 
     def _thanked(self, clauses: Clauses) -> bool:
         """A personal thank-you for a vote (投完私我领个小红包) without a campaign's terms (an

@@ -23,10 +23,22 @@ from .resident_id_recognizer import ResidentIdRecognizer
 
 # Every recognizer needs an "@" or seven digits in a row (spaces and dashes allowed between).
 CANDIDATE = re.compile(r"@|\d(?:[ -]?\d){6}")
-# A number spelled in Chinese numerals (身份证：一一零一零五…, 一三八…) is read as the digits it
-# spells, one character for one, so every recognizer sees it and spans stay the original's.
-SPELLED = re.compile(r"[〇零一二三四五六七八九]{7,}")
-_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# A number spelled in Chinese numerals (身份证：一一零一零五…, 一三八…), capital ones (壹叁捌…,
+# as on a cheque; traditional 參 陸 貳 fold to 参 陆 贰), 幺 for one as a number is read aloud,
+# or any of them mixed with Arabic digits (138壹贰叁…), is read as the digits it spells, one
+# character for one, so every recognizer sees it and spans stay the original's. A run counts
+# from seven digits (single spaces or dashes between, as the recognizers allow) with one
+# numeral among them; amounts (壹万贰仟元) and dates (二〇二六年) are broken up by their units.
+_NUMERALS = "〇零一二三四五六七八九幺壹贰叁参肆伍陆柒捌玖"
+_DIGIT = f"[0-9{_NUMERALS}]"
+# Tried only where a run starts, and the Arabic part is read once (possessive), so a long run
+# of digits costs linear time.
+SPELLED = re.compile(
+    rf"(?<!{_DIGIT})(?<!{_DIGIT}[ -])(?=(?:{_DIGIT}[ -]?){{6}}{_DIGIT})"
+    rf"(?:[0-9]|[ -](?={_DIGIT}))*+[{_NUMERALS}](?:{_DIGIT}|[ -](?={_DIGIT}))*"
+)
+NUMERAL = re.compile(f"[{_NUMERALS}]")
+_DIGITS = str.maketrans(_NUMERALS, "0012345678911233456789")
 _URL = re.compile(r"(?:https?|ftp)://[!-~]+")
 
 
@@ -46,8 +58,17 @@ class Analyzer:
         """Personal information in ``text``; ``folded`` is its same-length folded view."""
         if folded is None:
             folded = fold_one_to_one(text)
-        if SPELLED.search(folded):
-            folded = SPELLED.sub(lambda m: m.group().translate(_DIGITS), folded)
+        found = self._read(folded)
+        if SPELLED.search(folded) is None:
+            return found
+        # Digits are read as written first (电话13812345678一定要接 is a number before 一定);
+        # numerals add only the numbers they spell where nothing was read.
+        read = _Spans([(r.start, r.end) for r in found])
+        spelled = self._read(SPELLED.sub(lambda m: m.group().translate(_DIGITS), folded))
+        found += [r for r in spelled if not read.overlaps(r.start, r.end)]
+        return sorted(found, key=lambda r: r.start)
+
+    def _read(self, folded: str) -> list[Result]:
         if not CANDIDATE.search(folded):
             return []
         found: list[tuple[int, Result]] = []

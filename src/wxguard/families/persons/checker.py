@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ...catalog import Text, catalog
 from ...phrases.batch import Batch
 from ..base import CheckContext, Checker, Finding
-from .analyzer import CANDIDATE, SPELLED, analyzer
+from .analyzer import CANDIDATE, NUMERAL, SPELLED, analyzer
 from .child_details import child_details_detector
 from .minors import minors_detector
 from .redact import mask
@@ -56,7 +56,7 @@ class PersonsChecker(Checker):
                 end=r.end,
                 term=r.pattern,
                 confidence=r.score,
-                techniques=("chinese-numerals",) if SPELLED.search(folded, r.start, r.end) else (),
+                techniques=("chinese-numerals",) if NUMERAL.search(folded, r.start, r.end) else (),
                 fields=found,
                 variant=_VARIANTS.get(r.kind),
             )
