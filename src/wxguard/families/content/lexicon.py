@@ -1028,25 +1028,13 @@ class Lexicon:
                     for order, pattern in self._split_patterns(joins, row, pair, joined):
                         key = pattern.key
                         if len(key) >= 2:
-                            for a in range(cs, ce - len(key) + 2):
-                                if collapsed.startswith(key, a):
-                                    place: tuple[CandidateView, int, int] = (
-                                        "collapsed",
-                                        a,
-                                        a + len(key),
-                                    )
-                                    places.setdefault(place, {})[order] = pattern
+                            spots = _spots("collapsed", collapsed, key, cs, ce)
                         else:
-                            classes = sound_classes(pattern.folded)
                             lo, hi = view.skeleton_run(cs)[0], view.skeleton_run(ce)[1]
-                            for a in range(lo, hi - len(classes) + 2):
-                                if sound.startswith(classes, a):
-                                    spot: tuple[CandidateView, int, int] = (
-                                        "skeleton",
-                                        a,
-                                        a + len(classes),
-                                    )
-                                    places.setdefault(spot, {})[order] = pattern
+                            classes = sound_classes(pattern.folded)
+                            spots = _spots("skeleton", sound, classes, lo, hi)
+                        for spot in spots:
+                            places.setdefault(spot, {})[order] = pattern
         groups = joins._made.setdefault("groups", {})
         new = tuple.__new__
         for (where, a, b), made in sorted(places.items(), key=lambda kv: (kv[0][2], kv[0][1])):
@@ -1356,3 +1344,13 @@ def compile_lexicon(
         joins=joins,
         folds=folds,
     )
+
+
+def _spots(
+    where: CandidateView, seq: str, key: str, lo: int, hi: int
+) -> list[tuple[CandidateView, int, int]]:
+    """The candidate places in the view ``where`` at which ``key`` occurs in ``seq``: a start
+    from ``lo`` on, an end at most ``hi + 1`` (one loop for both views the joins read)."""
+    return [
+        (where, a, a + len(key)) for a in range(lo, hi - len(key) + 2) if seq.startswith(key, a)
+    ]
