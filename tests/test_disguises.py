@@ -132,6 +132,14 @@ def test_a_degree_adverb_jieba_joins_to_a_terms_first_character_hides_nothing(
     assert found == ([term] if term else [])
 
 
+@pytest.mark.parametrize("text", ["肏你，算侮辱吗", "肏你妈"])
+def test_the_curses_own_character_blocks(default_guard: Guard, text: str) -> None:
+    """肏 has no other sense: 肏你妈 was only a sound-alike warning of 操你妈 (COLD dev)."""
+    assert [(v.rule, v.severity) for v in default_guard.check(text).violations] == [
+        ("WX107", Severity.ERROR)
+    ]
+
+
 def test_longest_wins_and_shorter_term_is_not_lost(guard: Guard) -> None:
     # sexy and sex both listed: "sexy girl" reports sexy; "sexyz" rejects sexy's edge
     # and sex's edge alike, so nothing; "sex girl" still finds the shorter term; "sexyy"
