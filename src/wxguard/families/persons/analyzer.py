@@ -21,8 +21,9 @@ from .email_recognizer import EmailRecognizer
 from .mobile_recognizer import MobileRecognizer
 from .resident_id_recognizer import ResidentIdRecognizer
 
-# Every recognizer needs an "@" or seven digits in a row (spaces and dashes allowed between).
-CANDIDATE = re.compile(r"@|\d(?:[ -]?\d){6}")
+# Every recognizer needs an "@" or seven digits in a row (spaces and dashes allowed between);
+# the same matches as ``@|\d(?:[ -]?\d){6}``, opening with a class (0.75 against 0.55 µs).
+CANDIDATE = re.compile(r"[@\d](?:(?<=@)|(?:[ -]?\d){6})")
 # A number spelled in Chinese numerals (身份证：一一零一零五…, 一三八…), capital ones (壹叁捌…,
 # as on a cheque; traditional 參 陸 貳 fold to 参 陆 贰), 幺 for one as a number is read aloud,
 # or any of them mixed with Arabic digits (138壹贰叁…), is read as the digits it spells, one
