@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from wxguard import Guard
+from wxguard.families.format.checker import _MAYBE_LOUD
 from wxguard.families.persons import analyzer
 from wxguard.text import folding, views
 
@@ -50,3 +53,12 @@ def test_tag_test_agrees_with_the_strip(text: str) -> None:
     assert (folding.HAS_HIGH_NOISE.search(text) is None) == (
         folding.HIGH_NOISE.search(text) is None
     )
+
+
+@pytest.mark.parametrize("run", [2, 3, 5])
+@settings(max_examples=200)
+@given(st.text(st.sampled_from([*"!！?？#$%&*中a 1\n", "😀", "™", "①"]), max_size=30))
+def test_loud_run_gate_as_the_plain_repeat(run: int, text: str) -> None:
+    checker = Guard(select=["WX604"], format={"symbol_run": run})._checkers[0][0]
+    plain = re.compile(rf"{_MAYBE_LOUD}{{{run}}}")
+    assert _spans(checker.maybe_symbols, text) == _spans(plain, text)  # type: ignore[attr-defined]
