@@ -543,3 +543,24 @@ def test_a_bad_emoji_table_names_the_entry(
     monkeypatch.setattr(trade, "family_banks", edited)
     with pytest.raises(WordListError, match=rf"trade\.toml.*emoji: .*{message}"):
         trade._build(())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我儿子今天问我什么是毒品，我说就是让人上瘾、毁掉一个家的东西。",  # new-user trial s14
+        "老妈贩毒，老爸弃家，她流浪街头",  # a TV character, in a comment (COLD)
+        "吸毒的人很多，贩毒的人也很多",  # one sentence, one mark
+    ],
+)
+def test_the_generic_drug_words_alone_are_one_warning(text: str) -> None:
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX104", Severity.WARNING)
+    ]
+
+
+@pytest.mark.parametrize("text", ["低价出售各类毒品，同城可送", "出售毒品，私聊"])
+def test_drugs_sold_are_an_error_without_a_contact_too(text: str) -> None:
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX104", Severity.ERROR)
+    ]
