@@ -228,6 +228,8 @@ def test_photos_someone_else_spread_asked_or_told_of_are_no_sextortion(text: str
         "这群主真是傻X，天天发广告",  # session 13: a copula between (was a warning)
         "管理员就是个傻X",
         "你这个傻X东西",  # 东西 is said of people
+        "你这个傻X操作员",  # and 操作员 is one (review s14)
+        "你个傻X问题儿童",
     ],
 )
 def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
@@ -248,8 +250,8 @@ def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
         "你的傻x朋友又来了",
         "我是傻X，又把钥匙锁车里了",
         "群主真是好人，不像那个傻X骗子",
-        "你这个傻X操作笑死我了",  # said of a move, not of the reader (review s13)
-        "这傻X设定谁想的",
+        "这傻X设定谁想的",  # said of a thing, not of the reader (review s13)
+        "你这个傻X剧情谁写的",
     ],
 )
 def test_an_exclamation_or_an_insult_aimed_at_no_member_is_a_warning(text: str) -> None:
@@ -545,22 +547,7 @@ def test_a_bad_emoji_table_names_the_entry(
         trade._build(())
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "我儿子今天问我什么是毒品，我说就是让人上瘾、毁掉一个家的东西。",  # new-user trial s14
-        "老妈贩毒，老爸弃家，她流浪街头",  # a TV character, in a comment (COLD)
-        "吸毒的人很多，贩毒的人也很多",  # one sentence, one mark
-    ],
-)
-def test_the_generic_drug_words_alone_are_one_warning(text: str) -> None:
-    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
-        ("WX104", Severity.WARNING)
-    ]
-
-
-@pytest.mark.parametrize("text", ["低价出售各类毒品，同城可送", "出售毒品，私聊"])
-def test_drugs_sold_are_an_error_without_a_contact_too(text: str) -> None:
-    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
-        ("WX104", Severity.ERROR)
-    ]
+@pytest.mark.parametrize("text", ["他妈的，他妈的，烦死了", "荷官，荷官，荷官"])
+def test_the_review_words_of_one_sentence_are_one_mark(text: str) -> None:
+    """Five drug words in one comment were five marks (new-user trial s14)."""
+    assert [v.severity for v in Guard().check(text).violations] == [Severity.WARNING]
