@@ -59,6 +59,7 @@ REQUIRED = (
     "seller",
     "seller-claim",
     "seller-boast",
+    "boast-guest",
     "seller-not",
 )
 
