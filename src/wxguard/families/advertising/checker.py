@@ -519,9 +519,25 @@ def _phrases(bank: Bank, name: str) -> list[str]:
 
 
 def _promises(text: str, found: list[tuple[Bank, list[Hit]]], exempt: list[Hit]) -> set[str]:
-    """The different promises the claims make, less those inside an everyday phrase
-    (定期存款保本保息 is no promise)."""
-    return {text[h.start : h.end] for _, hits in found for h in hits if not _covered(h, exempt)}
+    """The different promises the claims make: a claim inside a longer one of a bank marked
+    ``whole`` (稳赚 in 稳赚不赔, 保本 in 保本保息) or inside an everyday phrase (定期存款保本保息) is
+    no second promise."""
+    wholes = [h for bank, hits in found if bank.options.get("whole") for h in hits]
+    return {
+        text[h.start : h.end]
+        for _, hits in found
+        for h in hits
+        if not _covered(h, exempt) and not any(_inside(h, w) for w in wholes)
+    }
+
+
+def _inside(hit: Hit, other: Hit) -> bool:
+    """``hit`` lies within ``other``, which is longer."""
+    return (
+        other.start <= hit.start
+        and hit.end <= other.end
+        and other.end - other.start > hit.end - hit.start
+    )
 
 
 def _covered(hit: Hit, spans: list[Hit]) -> bool:
