@@ -697,6 +697,12 @@ POSITIVES: list[tuple[str, str, str]] = [
         "身份证号和银行卡号发到群里",
     ),
     ("游戏装备高价回收，先交保证金200激活账户", "WX804", "高价回收，先交保证金"),
+    # a fee paid into the account a fake teacher posts (new-user trial s13, P3)
+    (
+        "家长您好，我是孩子班主任，学校收取资料费每人380元，请扫码转账到此账户：6222 0212 3456 7890 128。",
+        "WX808",
+        "转账到此账户：6222 0212 3456 7890 128",
+    ),
     # a buyer's payment 'frozen' until the seller pays (new-user trial s13)
     (
         "亲，您在我店购买的商品付款被冻结，需要缴纳解冻费才能发货。",
@@ -940,6 +946,8 @@ NEGATIVES: list[str] = [
     "买家已付款，请尽快发货",
     # a platform holding a payment by itself, a seller's deposit, a victim asking (trial s13)
     "订单款已冻结，待买家确认收货后自动解冻",
+    "工资已转到该账户，请查收",
+    "请勿转账到陌生账户",
     "开店需要缴纳保证金1000元，钱款由平台托管",
     "我的银行卡钱被冻结了，需要带身份证去柜台解冻",
     "闲鱼上有人说付款被冻结，要我先交保证金，这是骗子吧？",
