@@ -282,6 +282,11 @@ OFFERS: list[tuple[str, str, str]] = [
     ("平台存款100元当天返水，客服在线", "WX103", "存款100元当天返水"),
     ("六肖已经连中五期，下期不要错过", "WX103", "六肖已经连中五期"),
     ("新地址捕鱼首存送100", "WX103", "捕鱼"),
+    # escort: a plain kind (学生, 白领) beside one only a menu lists (少妇); new top-grade girls
+    # announced right after the visit
+    ("周末有学生少妇，电话13800001111", "WX102", "学生少妇"),
+    ("白领、少妇都有，全城可约", "WX102", "白领、少妇"),
+    ("提供上门服务，新到极品，欢迎来电预约", "WX102", "新到极品"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -535,6 +540,15 @@ TRAPS: list[str] = [
     "存款被反水的合伙人卷走",
     "我存了500块，结果他反水了",
     "首充送的礼包领了吗？客服说明天补发",
+    # kinds of women listed by courses, shops and travel agents; clothes; goods newly in
+    "本课程适合护士、白领学习",
+    "日韩、俄罗斯旅游线路特价，电话13800001111",
+    "模特、空姐培训班招生",
+    "学妹、白领都爱用的面膜",
+    "学生装、少妇装批发，电话13800001111",
+    "白领熟女风连衣裙",
+    "新到极品铁观音，免费上门服务",
+    "新到极品大红袍，提供送货上门服务，电话13800001111",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
