@@ -540,6 +540,8 @@ TRAPS: list[str] = [
     "存款被反水的合伙人卷走",
     "我存了500块，结果他反水了",
     "首充送的礼包领了吗？客服说明天补发",
+    "手机营业厅首次充值再送10元流量，马上下载 http://10086.cn",
+    "首充送30元礼包，客服QQ 123456",
     # kinds of women listed by courses, shops and travel agents; clothes; goods newly in
     "本课程适合护士、白领学习",
     "日韩、俄罗斯旅游线路特价，电话13800001111",
