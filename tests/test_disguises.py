@@ -250,6 +250,10 @@ def test_a_sound_alike_that_swaps_every_character_keeps_every_tone(
         ),  # tones of other words (review s13)
         ("dǔ bó 网站，注册就送", True),  # the term's own tones
         ("du bo 网站，注册就送", True),
+        ("wài wéi nǚ，私聊", True),  # ü is the v of the letter keys (review s13)
+        ("wài wéi nü，私聊", True),  # ü without a tone mark is a letter, not a tone
+        ("wai wei nv，私聊", True),
+        ("wài wéi nǔ，私聊", False),  # a tone mark on another vowel: another syllable
     ],
 )
 def test_pinyin_tone_marks_that_are_not_the_terms_read_as_other_words(

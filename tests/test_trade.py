@@ -227,6 +227,7 @@ def test_photos_someone_else_spread_asked_or_told_of_are_no_sextortion(text: str
         "沙比管理员",
         "这群主真是傻X，天天发广告",  # session 13: a copula between (was a warning)
         "管理员就是个傻X",
+        "你这个傻X东西",  # 东西 is said of people
     ],
 )
 def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
@@ -247,6 +248,8 @@ def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
         "你的傻x朋友又来了",
         "我是傻X，又把钥匙锁车里了",
         "群主真是好人，不像那个傻X骗子",
+        "你这个傻X操作笑死我了",  # said of a move, not of the reader (review s13)
+        "这傻X设定谁想的",
     ],
 )
 def test_an_exclamation_or_an_insult_aimed_at_no_member_is_a_warning(text: str) -> None:

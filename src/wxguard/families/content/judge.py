@@ -40,6 +40,9 @@ COMPANION_REACH = 100
 # A character that jieba's dictionary counts this often as a word by itself (见, 件, 建) is
 # read as that word, not as a sound-alike in a two-character term (堵 1,193, 昌 499).
 COMMON_WORD = 5000
+# Pinyin's four tone marks (combining macron, acute, caron, grave): ü without one (nü) is a
+# letter, not a tone.
+TONE_MARKS = frozenset("\u0304\u0301\u030c\u0300")
 # 要, 是, 在 …: a word this common swapped in by another tone is the sentence's own word
 VERY_COMMON_WORD = 50000
 # At most this many windows are remembered by ``Judge._allowed_phrase`` (each ~200
@@ -762,7 +765,9 @@ class Judge:
         written = [
             c for c in unicodedata.normalize("NFC", self.text[start:end].lower()) if c.isalpha()
         ]
-        marked = [i for i, c in enumerate(written) if not c.isascii()]
+        marked = [
+            i for i, c in enumerate(written) if TONE_MARKS & set(unicodedata.normalize("NFD", c))
+        ]
         if not marked:
             return False
         reading = toned(term)
