@@ -40,11 +40,13 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("【广告】【星河书店】全场图书满100减30，欢迎选购", "WX403", "欢迎选购"),
     ("广告：【星河书店】新店开张，全场8折，地址：建设路18号", "WX403", "建设路18号"),
     ("【广告】【快乐屋童装】全场3折，最后一天！点击链接下单", "WX403", "点击链接下单"),
-    # WX404 a labelled ad without its sender (span: the 广告 label, beside which the name goes)
-    ("【广告】全场五折，回T退订", "WX404", "【广告】"),
-    ("(广告) 双十一大促，下单立减50元，退订回TD", "WX404", "(广告)"),
-    ("【广告】秒杀价99元，手慢无，拒收请回复R", "WX404", "【广告】"),
-    ("【广告】限时特价：大闸蟹原价388现价188，微信下单包邮，回T退订", "WX404", "【广告】"),
+    # WX404 a labelled ad without its sender (span: the first words after the label, before
+    # which the name goes; not the label, which is right)
+    ("【广告】全场五折，回T退订", "WX404", "全场五折"),
+    ("(广告) 双十一大促，下单立减50元，退订回TD", "WX404", "双十一大促"),
+    ("【广告】秒杀价99元，手慢无，拒收请回复R", "WX404", "秒杀价99元"),
+    ("【广告】限时特价：大闸蟹原价388现价188，微信下单包邮，回T退订", "WX404", "限时特价"),
+    ("【广告】", "WX404", "【广告】"),  # nothing else to mark
     # WX402 absolute terms in commercial content
     ("全网最低价，买到就是赚到", "WX402", "全网最低价"),
     ("【广告】【星河茶行】国家级大师手工制作，原价688现价388，回T退订", "WX402", "国家级"),

@@ -116,6 +116,30 @@ def test_ordinary_text_passes(guard: Guard, text: str) -> None:
     assert report.ok
 
 
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("地域黑的人是真傻逼，就事论事", "傻逼"),  # jieba lists 真傻 (COLD dev)
+        ("他很傻逼", "傻逼"),
+        ("你真装逼", "装逼"),
+        ("太阳具有能量", None),  # 具有 still crosses the other edge of 阳具
+    ],
+)
+def test_a_degree_adverb_jieba_joins_to_a_terms_first_character_hides_nothing(
+    default_guard: Guard, text: str, term: str | None
+) -> None:
+    found = [v.term for v in default_guard.check(text).violations]
+    assert found == ([term] if term else [])
+
+
+@pytest.mark.parametrize("text", ["肏你，算侮辱吗", "肏你妈"])
+def test_the_curses_own_character_blocks(default_guard: Guard, text: str) -> None:
+    """肏 has no other sense: 肏你妈 was only a sound-alike warning of 操你妈 (COLD dev)."""
+    assert [(v.rule, v.severity) for v in default_guard.check(text).violations] == [
+        ("WX107", Severity.ERROR)
+    ]
+
+
 def test_longest_wins_and_shorter_term_is_not_lost(guard: Guard) -> None:
     # sexy and sex both listed: "sexy girl" reports sexy; "sexyz" rejects sexy's edge
     # and sex's edge alike, so nothing; "sex girl" still finds the shorter term; "sexyy"

@@ -15,6 +15,11 @@ from .folding import tables
 
 WINDOW = 8
 
+# A degree adverb and the term's first character that jieba lists as a word (真傻, 很傻 of
+# 傻逼; COLD: 是真傻逼) say "very" of the term's own character: no other word crosses it.
+# Not 好, 特, 极: they open words of their own (好办, 特色, 极品).
+DEGREE = frozenset("真很太最超挺蛮贼巨忒")
+
 
 @cache
 def _jieba() -> Any:
@@ -93,7 +98,9 @@ def _straddles(text: str, start: int, end: int) -> bool:
     if not (_crossable(window, start - lo) or _crossable(window, end - lo)):
         return False
     return any(
-        (a < start < b or a < end < b) and not (a <= start and b >= end)
+        (a < start < b or a < end < b)
+        and not (a <= start and b >= end)
+        and not (a == start - 1 and b == start + 1 and window[a - lo] in DEGREE)
         for a, b in _words(lo, window)
     )
 

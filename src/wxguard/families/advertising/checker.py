@@ -199,8 +199,9 @@ class AdvertisingChecker(Checker):
     ) -> Iterator[Finding]:
         """A finding for each part (of those enabled) an ad lacks: its label, its sender or
         its opt-out, anchored where its fix goes (the message's start for a label or a
-        sender, beside a label that is there for a sender, the end for an opt-out) and clear
-        of the absolute terms and claims marked on their own. The merge makes them one mark."""
+        sender, the first words after a label that is there for a sender, the end for an
+        opt-out) and clear of the absolute terms and claims marked on their own. The merge
+        makes them one mark."""
         if not any(s.weight > 0 for s in score.signals):
             return  # a threshold of zero or less: nothing commercial to point at
         banks = self.model.banks
@@ -220,8 +221,11 @@ class AdvertisingChecker(Checker):
         confidence = min(1.0, 0.5 + score.score / (4 * self.threshold))
         for rule in missing:
             at_end = rule == "WX403"
+            # the sender's name goes right after a label that is there: the mark sits on the
+            # words it goes before, as a missing label's does, not on the label, which is right
+            # (new-user trial s13 read a mark on 【广告】 as the label being the problem)
             if rule == "WX404" and label is not None:
-                start, end = label  # the sender's name goes beside the label
+                start, end = _after_label(view, label, busy)
             else:
                 start, end = _anchor(view, busy, at_end=at_end)
             yield Finding(
@@ -451,6 +455,17 @@ def _anchor(view: str, busy: list[tuple[int, int]], at_end: bool) -> tuple[int, 
     order = spans[::-1] if at_end else spans
     free = (s for s in order if not any(a < s[1] and s[0] < b for a, b in busy))
     return next(free, order[0])
+
+
+def _after_label(view: str, label: tuple[int, int], busy: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where a labelled ad's sender goes: beside the label, on the first clause after it
+    (「(广告) 双十一大促」 gives 双十一大促), or on the label itself when that clause is marked
+    already (【广告】全网最低价，…: a later clause is not where the name goes) or nothing follows
+    the label."""
+    after = _CLAUSE.search(_LINK.sub(_blank, view), label[1])
+    if after is None or any(a < after.end() and after.start() < b for a, b in busy):
+        return label
+    return after.span()
 
 
 def _fix(code: str) -> Text:
