@@ -287,6 +287,17 @@ OFFERS: list[tuple[str, str, str]] = [
     ("周末有学生少妇，电话13800001111", "WX102", "学生少妇"),
     ("白领、少妇都有，全城可约", "WX102", "白领、少妇"),
     ("提供上门服务，新到极品，欢迎来电预约", "WX102", "新到极品"),
+    # trial s13 leftovers: a porn lure 'for adults only' with a link, sick notes sold by the
+    # piece, second-hand phone numbers bought up
+    (
+        "18岁以下禁止入内的精彩视频，点击观看 www.xxx-video.cc",
+        "WX102",
+        "18岁以下禁止入内的精彩视频，点击观看",
+    ),
+    ("帮忙开个病假条，医院盖章，50元一张", "WX106", "病假条，医院盖章，50元一张"),
+    ("收购二手手机号、微信号，高价回收", "WX110", "收购二手手机号"),
+    ("DB平台，一天翻倍，加q", "WX103", "DB平台，一天翻倍"),
+    ("加微：wx 138 1234 5678，代办各类证件", "WX106", "代办各类证件"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -551,6 +562,17 @@ TRAPS: list[str] = [
     "白领熟女风连衣裙",
     "新到极品铁观音，免费上门服务",
     "新到极品大红袍，提供送货上门服务，电话13800001111",
+    # trial s13 leftovers' look-alikes: a café's sign, a real sick note, a carrier's numbers
+    "本网吧18岁以下禁止入内",
+    "这部电影18岁以下不宜观看，预告片点击观看 www.iqiyi.com",
+    "孩子发烧了，去医院开了病假条，挂号费50元",
+    "请假需要病假条，请交给班主任",
+    "结婚证工本费9元一本",
+    "请接收手机号验证码",
+    "新办手机号码请到营业厅",
+    "DB平台迁移后性能一天翻倍了",
+    "市民服务中心可办理各类证件，咨询电话12345",
+    "代办营业执照，联系电话13812345678",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
