@@ -331,6 +331,8 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("房租请打到我建行卡 6217 0012 3456 7890，户名李明", "WX808", "建行卡 6217 0012 3456 7890"),
     ("农行 6228 4800 1234 5678 910 王文龙", "WX808", "农行 6228 4800 1234 5678 910"),
     ("所欠金额3000元，帐号 6217000011112222333，姓名周自力", "WX808", "帐号 6217000011112222333"),
+    # the rural credit cooperatives' card (信合卡) is a bank's (session 14)
+    ("货款请打到信合卡 6228 4800 1234 5678，户主王芳", "WX808", "信合卡 6228 4800 1234 5678"),
     # shapes a new user wrote that passed (issue 13): social-security and medical cards, refunds
     # to claim, train tickets, lost parcels, ETC, and task scams in their real spellings
     (
@@ -742,6 +744,23 @@ POSITIVES: list[tuple[str, str, str]] = [
         "身份证号和银行卡号发到群里",
     ),
     ("游戏装备高价回收，先交保证金200激活账户", "WX804", "高价回收，先交保证金"),
+    # a fee paid into the account a fake teacher posts (new-user trial s13, P3)
+    (
+        "家长您好，我是孩子班主任，学校收取资料费每人380元，请扫码转账到此账户：6222 0212 3456 7890 128。",
+        "WX808",
+        "转账到此账户：6222 0212 3456 7890 128",
+    ),
+    # a buyer's payment 'frozen' until the seller pays (new-user trial s13)
+    (
+        "亲，您在我店购买的商品付款被冻结，需要缴纳解冻费才能发货。",
+        "WX804",
+        "付款被冻结，需要缴纳解冻费",
+    ),
+    (
+        "您的订单支付失败，货款已冻结，请缴纳保证金解冻后发货。",
+        "WX804",
+        "货款已冻结，请缴纳保证金",
+    ),
     ("加微 信 送 588 红包，只需先充值 100 激活", "WX805", "送 588 红包，只需先充值 100 激活"),
     (
         "医保卡余额要清零了，赶紧点这个链接转出 http://yb-gov.top",
@@ -973,6 +992,8 @@ NEGATIVES: list[str] = [
     "我是你们张总。\n下周一全员开会，请准时参加。",
     "本学期资料费每人150元。\n请通过学校缴费平台缴纳。\n逾期未缴费的不予注册。",
     "您好，您的ETC卡即将到期。\n请携带身份证到网点办理。",
+    # 诚信合作 holds 信合 but names no bank (session 14)
+    "感谢诚信合作，会员卡6222021234567890123已激活",
     # review s12: a school's insurance payout coming to the parent
     "您孩子在学校受伤了，已送医院，保险理赔款会打到您的账户",
     # session 11: a shop's, a school's and a group's own draws; anti-fraud notices under a
@@ -985,6 +1006,13 @@ NEGATIVES: list[str] = [
     "【国家反诈中心】自称您的手机号涉嫌诈骗、按9转人工的来电都是诈骗，请直接挂断",
     "【反诈宣传】刷单返利，日结300，垫付返佣，都是骗局",
     "买家已付款，请尽快发货",
+    # a platform holding a payment by itself, a seller's deposit, a victim asking (trial s13)
+    "订单款已冻结，待买家确认收货后自动解冻",
+    "工资已转到该账户，请查收",
+    "请勿转账到陌生账户",
+    "开店需要缴纳保证金1000元，钱款由平台托管",
+    "我的银行卡钱被冻结了，需要带身份证去柜台解冻",
+    "闲鱼上有人说付款被冻结，要我先交保证金，这是骗子吧？",
     "游戏账号交易请走官方平台，不要私下交易",
     "有人办过停息挂账吗？",
     "银行说可以申请停息挂账，不收费",
