@@ -26,6 +26,34 @@ POSITIVES: list[tuple[str, str, str]] = [
         "三倍赔偿，请点击链接填写收款账号",
     ),
     ("这边给您办理退款，请把收到的验证码告诉我", "WX802", "给您办理退款，请把收到的验证码告诉我"),
+    # session 14: a boss's transfer for someone else, a 'grandchild' needing a sum at once, a
+    # child 'held' with bail to a private account, a credit account 'against the rules', a
+    # prize's postage asked late
+    (
+        "我是你们王总，你替我给供应商转2万过去，今天必须到账。",
+        "WX802",
+        "我是你们王总，你替我给供应商转2万过去",
+    ),
+    (
+        "我是你外孙，在外面打架了，急用2万，别跟我妈说。",
+        "WX802",
+        "我是你外孙，在外面打架了，急用2万",
+    ),
+    (
+        "您好，您的孩子在学校打架被扣留了，交3000保证金才能带走，转到这个卡上。",
+        "WX802",
+        "您的孩子在学校打架被扣留了，交3000保证金",
+    ),
+    (
+        "我是支付宝客服，您的花呗利率超过国家规定标准，需要关闭，请加我微信处理",
+        "WX802",
+        "花呗利率超过国家规定标准，需要关闭，请加我微信",
+    ),
+    (
+        "恭喜获得本次活动二等奖扫地机器人一台，请联系客服领取，需先支付68元运费",
+        "WX805",
+        "二等奖扫地机器人一台，请联系客服领取，需先支付68元运费",
+    ),
     # session 14: scams typed a sentence a line, the claim in one and the demand in the next
     (
         "您的社保账户已被停用。\n请点击 https://ybjh-cx.top 重新激活。",
@@ -979,6 +1007,12 @@ POSITIVES: list[tuple[str, str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    # session 14: a boss's need told, a genuine collection notice, postage waived, a warning
+    # quoting the 'grandchild'
+    "我是你们王总，项目急需5万资金，财务明天走流程。",
+    "我是京东金融客服，您的白条已逾期，请按时还款，否则会影响个人征信。",
+    "恭喜你获得年会二等奖，奖品包邮，无需支付邮费。",
+    "儿子打架被学校处分了，赔了对方医药费500元。",
     # session 14: a code text, an IT team's welcome, a shared file's password, warnings, a
     # school form, HR asking for the salary card; notices written a sentence a line
     "【某银行】验证码518273，请在页面中输入完成验证，请勿告诉他人。如非本人操作，请忽略。",

@@ -127,6 +127,11 @@ OFFERS: list[tuple[str, str, str]] = [
     ("我要弄死你", "WX111", "弄死你"),
     ("明天我带刀去你公司，砍死你", "WX111", "砍死你"),
     ("老子明天带刀去砍你", "WX111", "砍你"),
+    # session 14 trial: the reader's child hounded at school, 'careful at night' after one knows
+    # where the reader lives, 'those photos of yours' put online
+    ("欠的钱再不还，我就去你女儿学校找你女儿", "WX111", "去你女儿学校找你女儿"),
+    ("再去物业告我，我知道你住哪，以后晚上当心点", "WX111", "我知道你住哪，以后晚上当心点"),
+    ("你再骂一句，老子就把你那些视频发到网上", "WX111", "老子就把你那些视频发到网上"),
     # disguised past the word lists: a digit for a letter, pinyin initials, half pinyin
     ("出售b1ng毒，量大从优", "WX104", "b1ng毒"),
     ("办理ｓｆｚ、jsz", "WX106", "ｓｆｚ"),
@@ -307,6 +312,11 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 ]
 
 TRAPS: list[str] = [
+    # session 14: care, a trip's photos shared, a child collected
+    "我知道你家住哪，路上小心点，到家说一声",
+    "我把你的照片发到群里了，拍得真好看",
+    "我就把你那些照片发到群相册了，大家自己下载",
+    "明天我去你孩子学校接你儿子，放心吧",
     # review s12: certificates a school posts or a friend collects, a course, a tradesman's booking
     "谁能帮我代拿一下毕业证书？我人在外地，谢谢",
     "毕业季：无法到场的同学可委托他人代拿毕业证书和学位证",
