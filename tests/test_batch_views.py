@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+import wxguard.report.catalog  # noqa: F401  a submodule that shadows a name of its package
 from wxguard import ConfigError, Guard, Report, Reports, Verdict, WxguardError
 
 MESSAGES = [

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 from pydantic_core import PydanticSerializationError
 
-from ..catalog import catalog
+from ..catalog import catalog as _catalog  # not `catalog`: the submodule catalog.py takes that name
 from ..errors import ConfigError
 from ..models import Verdict, Violation, field_of, verdict_for
 
@@ -143,7 +143,7 @@ class Reports(list[Report]):
         and/or with that verdict (a ``Verdict`` or its name in any case), numbered as here.
         A rule no code starts with, or an unknown verdict, is a ``ConfigError``."""
         wanted = _verdict(verdict) if verdict is not None else None
-        prefix = catalog().check_selector(rule, "rule") if rule else None
+        prefix = _catalog().check_selector(rule, "rule") if rule else None
         kept = [
             (n, r)
             for n, r in zip(self.numbers, self, strict=True)
