@@ -1694,3 +1694,18 @@ def test_a_labelled_ads_missing_sender_is_marked_where_the_name_goes(
     on the words the name goes before, as a missing label's mark does."""
     (mark,) = [v for v in wx4.check(text).violations if v.rule == "WX404"]
     assert mark.text == span
+
+
+@pytest.mark.parametrize(
+    ("text", "judged"),
+    [
+        ("亚马逊中国可买到”投资稳赚“", False),  # a book's title (a normal SMS of the eval set)
+        ("推荐一本书《投资稳赚》", False),
+        ("投资“稳赚”，年化收益15%", True),  # the offer's words outside the quotation
+        ("本平台投资稳赚", True),
+    ],
+)
+def test_an_offer_word_inside_a_quoted_title_makes_no_offer(text: str, judged: bool) -> None:
+    """A title or a quote names a claim (可买到“投资稳赚”); 投资 inside it offers nothing."""
+    found = Guard(select=["WX405"]).check(text).violations
+    assert bool(found) is judged

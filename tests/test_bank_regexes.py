@@ -21,6 +21,7 @@ from wxguard.text.quickregex import (
     DIGITS,
     GUARDED_DIGITS,
     any_of,
+    exists,
     first_chars,
     literal_of,
     quick,
@@ -74,6 +75,24 @@ def test_quick_finds_exactly_what_the_plain_regex_finds(text: str, source: str) 
     ).span()
 
 
+@settings(max_examples=300)
+@given(BANKISH, st.sampled_from(SOURCES))
+def test_exists_matches_where_the_plain_regex_can_start(text: str, source: str) -> None:
+    """``exists`` matches one character wherever a match of the plain regex starts (so it
+    finds something exactly when the plain regex does), searched from any position."""
+    plain, test = re.compile(source), exists(source)
+
+    def starts(regex: re.Pattern[str]) -> set[int]:
+        return {m.start() for p in range(len(text) + 1) if (m := regex.search(text, p))}
+
+    assert starts(test) == starts(plain)
+
+
+def test_exists_opens_with_a_class() -> None:
+    assert exists(r"(?<!\d)\d+个|三个群").pattern.startswith("[\\d三](?<=")
+    assert exists(r"(?:a|)").pattern == "(?:a|)"  # matches the empty string: as it is
+
+
 def test_a_digit_lookahead_lets_every_decimal_digit_through() -> None:
     """``\\d`` in a lookahead is every decimal digit, as in the pattern (Arabic-Indic ٣,
     fullwidth ３): banks that open with a number get a lookahead and find the same."""
@@ -116,6 +135,13 @@ NUMBER_SOURCES = sorted(
 def test_quick_finds_what_the_plain_regex_finds_among_digits(text: str, source: str) -> None:
     plain, fast = re.compile(source), quick(source)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300)
+@given(DIGITISH, st.sampled_from(NUMBER_SOURCES))
+def test_exists_among_digits(text: str, source: str) -> None:
+    plain, test = re.compile(source), exists(source)
+    assert (test.search(text) is None) == (plain.search(text) is None)
 
 
 def test_the_shipped_unions_get_a_lookahead() -> None:

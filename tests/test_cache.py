@@ -163,7 +163,6 @@ def test_second_process_reads_the_cache(
         "splits",
         "syllable",
         "syllable",
-        "tones",  # a sound-alike that swaps every character asks the tones of common words
     ]
     second = run(folder, brand)
     assert second["pypinyin_not_imported"] is True  # tables and lexicon came from disk

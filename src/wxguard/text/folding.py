@@ -31,6 +31,9 @@ from ..cache import cached, digest, versions
 TABLE_SIZE = 0x323B0
 # Tags and the variation-selector supplement lie above the table; they are noise too.
 HIGH_NOISE = re.compile("[\U000e0000-\U000e0fff]+")
+# Whether a text holds one: a lone class is scanned for in C, where ``+`` enters the matcher at
+# every character (0.16 against 0.5 µs a review, asked of two or three views a message).
+HAS_HIGH_NOISE = re.compile("[\U000e0000-\U000e0fff]")
 
 _KEEP_CATEGORIES = ("L", "N")
 # Letters by category that show as nothing: the Hangul fillers, Default_Ignorable_Code_Point
@@ -318,7 +321,7 @@ def _build() -> FoldTables:
 def fold(text: str) -> str:
     """The skeleton fold of ``text``: folded characters with noise removed."""
     out = text.translate(tables().skeleton)
-    if HIGH_NOISE.search(out):
+    if HAS_HIGH_NOISE.search(out):
         out = HIGH_NOISE.sub("", out)
     return out
 

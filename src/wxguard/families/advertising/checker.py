@@ -71,6 +71,8 @@ _HEAD_NAME = stored_regex(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z·&]{1,15})\s
 # A name heading the text after the label, set off by a space (【广告】飞跃健身 年卡…): a sender's
 # name unless it holds an offer's words (【广告】全场五折 仅限今天, 【广告】新店开业 …).
 _HEAD_SPACED = stored_regex(r"\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9·&]{1,15})[^\S\n]+\S")
+# A short quotation or title, with its marks (a data set reverses curly quotes: ”投资稳赚“).
+_QUOTATION = re.compile(r"[“”\"「『《]([^“”\"」』》\n]{1,20})[“”\"」』》]")
 # Signals that name a business rather than offer anything: a name may hold them.
 _NAMING = frozenset({"org", "corp", "mall", "store", "signature"})
 # What a message with a sender's 【signature】 holds (a superset, asked before the score).
@@ -357,7 +359,10 @@ class AdvertisingChecker(Checker):
             or promised
             or score.score >= self.threshold
             or score.score - claims >= self.threshold / 2
-            or bool(banks["offer"].hits(text, overlapping=False))
+            or any(
+                not _quoted(ctx.view.text, clauses.original(h.start, h.end))
+                for h in banks["offer"].hits(text, overlapping=False)
+            )
         )
         judged = [
             (hit, bank)
@@ -426,6 +431,12 @@ class AdvertisingChecker(Checker):
             o = clauses.original(end, end + 1)[0]
             return clauses.original_char(o) in "?？"
         return False
+
+
+def _quoted(text: str, span: tuple[int, int]) -> bool:
+    """``span`` of ``text`` lies inside a short quotation or title (可买到“投资稳赚”, 《投资
+    稳赚》): a name given, not an offer made."""
+    return any(m.start() < span[0] and span[1] < m.end() for m in _QUOTATION.finditer(text))
 
 
 def _boasts(score: Evidence) -> bool:

@@ -27,7 +27,7 @@ from ...phrases.batch import JOIN
 from ...phrases.clauses import compact, folded
 from ...resources import read_toml, wordlist_path
 from ...text.folding import fold_one_to_one
-from ...text.quickregex import literal_of, quick
+from ...text.quickregex import exists, literal_of, quick
 
 DEFAULT_THRESHOLD = 4.0
 # Sets of banks whose most possible score ``Ceiling`` keeps (a hostile text could show many).
@@ -276,16 +276,23 @@ class Lazy:
     and compiling all of them was most of the model's build, which every process pays
     (``Guard()`` and a cold ``wxguard check``). A race compiles it twice, to the same."""
 
-    __slots__ = ("_pattern", "source")
+    __slots__ = ("_pattern", "_test", "source")
 
     def __init__(self, source: str) -> None:
         self.source = source
         self._pattern: re.Pattern[str] | None = None
+        self._test: re.Pattern[str] | None = None
 
     def get(self) -> re.Pattern[str]:
         if self._pattern is None:
             self._pattern = quick(self.source)
         return self._pattern
+
+    def test(self) -> re.Pattern[str]:
+        """For whether the regex matches anywhere (``quickregex.exists``), not where."""
+        if self._test is None:
+            self._test = exists(self.source)
+        return self._test
 
 
 # What may lie between two matches that read one piece of text (详情见 https://…, 热线：400…).
@@ -491,9 +498,9 @@ class Ceiling:
         for w, b, gate in unsure:
             regex = regexes[b]
             if (
-                (gate is None or gate.get().search(view) is not None)
+                (gate is None or gate.test().search(view) is not None)
                 and regex is not None
-                and regex.get().search(view) is not None
+                and regex.test().search(view) is not None
             ):
                 sure += w
                 if sure >= bar:

@@ -61,7 +61,12 @@ class FormatChecker(Checker):
     def __init__(self, config: GuardConfig) -> None:
         super().__init__(config)
         self.limits = config.format
-        self.maybe_symbols = re.compile(rf"{_MAYBE_LOUD}{{{self.limits.symbol_run}}}")
+        # One class, then the rest of the run: ``re`` scans for a lone class in C, while a
+        # pattern opening with a repeat enters the matcher at every character (0.73 against
+        # 0.55 µs a review).
+        self.maybe_symbols = re.compile(
+            rf"{_MAYBE_LOUD}{_MAYBE_LOUD}{{{self.limits.symbol_run - 1}}}"
+        )
         self.keywords = tuple(
             dict.fromkeys(fold_one_to_one(k.strip()) for k in config.campaign_keywords)
         )

@@ -21,8 +21,9 @@ from .email_recognizer import EmailRecognizer
 from .mobile_recognizer import MobileRecognizer
 from .resident_id_recognizer import ResidentIdRecognizer
 
-# Every recognizer needs an "@" or seven digits in a row (spaces and dashes allowed between).
-CANDIDATE = re.compile(r"@|\d(?:[ -]?\d){6}")
+# Every recognizer needs an "@" or seven digits in a row (spaces and dashes allowed between);
+# the same matches as ``@|\d(?:[ -]?\d){6}``, opening with a class (0.75 against 0.55 µs).
+CANDIDATE = re.compile(r"[@\d](?:(?<=@)|(?:[ -]?\d){6})")
 # A number spelled in Chinese numerals (身份证：一一零一零五…, 一三八…), capital ones (壹叁捌…,
 # as on a cheque; traditional 參 陸 貳 fold to 参 陆 贰), 幺 for one as a number is read aloud,
 # or any of them mixed with Arabic digits (138壹贰叁…), is read as the digits it spells, one
@@ -37,6 +38,10 @@ SPELLED = re.compile(
     rf"(?<!{_DIGIT})(?<!{_DIGIT}[ -])(?=(?:{_DIGIT}[ -]?){{6}}{_DIGIT})"
     rf"(?:[0-9]|[ -](?={_DIGIT}))*+[{_NUMERALS}](?:{_DIGIT}|[ -](?={_DIGIT}))*"
 )
+# What ``SPELLED``'s lookahead asks, opening with a class: ``re`` scans for that in C, where
+# ``SPELLED``, opening with lookbehinds, enters the matcher at every character (0.3 against
+# 2.3 µs a review; most reviews hold no such run).
+_RUN = re.compile(rf"{_DIGIT}(?:[ -]?{_DIGIT}){{6}}")
 NUMERAL = re.compile(f"[{_NUMERALS}]")
 _DIGITS = str.maketrans(_NUMERALS, "0012345678911233456789")
 _URL = re.compile(r"(?:https?|ftp)://[!-~]+")
@@ -59,7 +64,7 @@ class Analyzer:
         if folded is None:
             folded = fold_one_to_one(text)
         found = self._read(folded)
-        if SPELLED.search(folded) is None:
+        if _RUN.search(folded) is None or SPELLED.search(folded) is None:
             return found
         # Digits are read as written first (电话13812345678一定要接 is a number before 一定);
         # numerals add only the numbers they spell where nothing was read.
