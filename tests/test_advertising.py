@@ -400,6 +400,10 @@ def test_claims_count_in_the_guards_or_the_messages_industry() -> None:
     [
         ("祖传秘方，专治各种癌症，治愈率99%", ["祖传秘方", "专治各种癌症", "治愈率99%"]),
         ("吃了这个保健品，三个月降血压，停药不反弹", ["三个月降血压", "停药不反弹"]),
+        # returns promised in a seller's words (new-user trial s13)
+        ("零风险高收益，保本保息", ["零风险", "保本保息"]),
+        ("零風險高收益，保本保息", ["零風險", "保本保息"]),
+        ("跟着老师投资，保证月收益20%，亏了全额赔付。", ["保证月收益20%", "亏了全额赔付"]),
     ],
 )
 def test_a_sellers_promise_beside_another_is_a_pitch_without_a_price(
@@ -419,6 +423,13 @@ def test_a_sellers_promise_beside_another_is_a_pitch_without_a_price(
         "我家有个祖传秘方",  # one promise alone
         "专治各种不服",
         "谨防“祖传秘方，专治癌症”骗局",
+        # one promise, however it is spelt (稳赚 inside 稳赚不赔 is no second), a warning, a
+        # bank deposit told as capital-protected (trial s13)
+        "这款理财稳赚不赔",
+        "保本保息",
+        "警方提醒：保本保息高收益都是骗局",
+        "银行定期存款保本保息，没有风险",
+        "我邻居被理财群骗了，人家说零风险，保本保息",
     ],
 )
 def test_a_claim_in_chat_news_or_a_warning_is_no_pitch(text: str) -> None:
@@ -1500,6 +1511,10 @@ def test_a_mark_beside_a_number_leaves_out_the_space_between() -> None:
         ("行业第一品牌，销量遥遥领先，买它准没错！", ["行业第一品牌", "遥遥领先"]),
         ("认准老字号，全国销量第一，品质遥遥领先！", ["全国销量第一", "遥遥领先"]),
         ("本品牌国家级品质，行业第一。", ["国家级", "行业第一"]),
+        # a shop's word for itself beside a boast, two boasts alone (new-user trial s13)
+        ("本店商品质量第一，价格最低，服务最好。", ["价格最低", "最好"]),
+        ("全网最低价，国家级产品", ["全网最低价", "国家级"]),
+        ("全网最低價，國家級產品", ["全网最低價", "國家級"]),
     ],
 )
 def test_a_brand_boasting_in_its_own_voice_is_ad_copy(text: str, terms: list[str]) -> None:
@@ -1524,6 +1539,11 @@ def test_an_endorsed_secret_recipe_said_to_work_is_a_pitch() -> None:
         "我们是第一次来这家店，感觉全国最好吃的火锅也不过如此。",  # a guest
         "听说他们家号称全国销量第一，买它的人很多吗？",  # hearsay, asked
         "专家推荐多喝水，这个方法绝对有效。",  # advice, one claim
+        # a customer's words, a claim told of, a guest's praise (trial s13)
+        "顾客说这是全网最低价",
+        "这家店号称全网最低价，结果质量很差",
+        "这家酒店是全市最好的，价格最低，下次还来",
+        "全网最低价",
     ],
 )
 def test_a_boast_or_a_call_to_buy_told_reported_or_alone_is_not_ad_copy(text: str) -> None:

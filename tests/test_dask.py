@@ -9,14 +9,10 @@ from pathlib import Path
 
 import pytest
 
-pd = pytest.importorskip("pandas", reason="needs pandas: pip install wxguard[scale]")
-dd = pytest.importorskip(
-    "dask.dataframe", reason="needs dask[dataframe]: pip install wxguard[scale]"
-)
-db = pytest.importorskip("dask.bag", reason="needs dask: pip install wxguard[scale]")
-distributed = pytest.importorskip(
-    "distributed", reason="needs distributed: pip install wxguard[scale]"
-)
+pd = pytest.importorskip("pandas", reason="needs pandas: pip install '.[scale]'")
+dd = pytest.importorskip("dask.dataframe", reason="needs dask[dataframe]: pip install '.[scale]'")
+db = pytest.importorskip("dask.bag", reason="needs dask: pip install '.[scale]'")
+distributed = pytest.importorskip("distributed", reason="needs distributed: pip install '.[scale]'")
 
 from wxguard import Guard  # noqa: E402
 from wxguard.pandas import findings_frame, verdicts  # noqa: E402

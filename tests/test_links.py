@@ -204,6 +204,8 @@ CLEAN = [
     "路由器登录 192.168.1.1 改密码就行",  # a private address (review s11)
     "请下载 2.3.1.0 版本的客户端",
     "readme.md 写好了",
+    "安装包请到应用商店下载 https://example.com/app",  # a page, not a package
+    "说明文档 https://example.com/apk-guide.html",
 ]
 
 
@@ -216,6 +218,23 @@ def test_each_rule_names_the_host_it_judged(text: str, rule: str, span: str, hos
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_links_pass(text: str) -> None:
     assert hits(WX2, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        # new-user trial s13: a package over http or from a bare IP and an odd port
+        ("下载APP领取补贴：http://d.xxapp.top/a.apk", "error"),
+        ("下载地址：http://192.168.1.23:8080/app.apk", "error"),
+        ("安装包：https://dl.example.com:8443/App.APK?v=2", "error"),
+        # a company's or a school's own https site may host its app: for a person to confirm
+        ("安装包下载：https://dl.example.com/app.apk", "warning"),
+    ],
+)
+def test_an_android_package_is_reviewed_and_blocked_from_nowhere(text: str, severity: str) -> None:
+    """One mark for the link, the package's, whose http or port findings ride along."""
+    (v,) = WX2.check(text).violations
+    assert (v.rule, v.severity.value) == ("WX210", severity)
 
 
 def test_disguised_links_are_errors_and_say_what_was_seen_through() -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-pd = pytest.importorskip("pandas", reason="needs pandas: pip install wxguard[scale]")
+pd = pytest.importorskip("pandas", reason="needs pandas: pip install '.[scale]'")
 
 from wxguard import Guard, Message, WxguardError  # noqa: E402
 from wxguard.pandas import COLUMNS, SEVERITY, VERDICT, check, findings_frame, verdicts  # noqa: E402

@@ -214,6 +214,8 @@ def test_a_lower_configured_severity_is_kept_for_billing_details() -> None:
         "征信修复，黑户也能下款，收费3000",
         "征信修复，收费3000，包下款",
         "您的抖音百万保障已开通，每月扣费800元，如需关闭请联系客服",
+        # new-user trial s13: was a WX401 warning alone
+        "我已经付款了，但是平台说你的账户没有开通商家保证金，钱被冻结了，你需要先交2000元保证金解冻。",
     ],
 )
 def test_a_scam_is_not_told_to_add_an_ad_label(every_rule: Guard, text: str) -> None:

@@ -267,6 +267,17 @@ OFFERS: list[tuple[str, str, str]] = [
     ("我知道你孩子在哪个学校，你最好小心点", "WX111", "我知道你孩子在哪个学校，你最好小心点"),
     ("我知道你家孩子在哪个学校，小心点", "WX111", "我知道你家孩子在哪个学校，小心点"),
     ("小心点，我知道你孩子在哪个学校", "WX111", "小心点，我知道你孩子在哪个学校"),
+    # trial s13 leftovers: a porn lure 'for adults only' with a link, sick notes sold by the
+    # piece, second-hand phone numbers bought up
+    (
+        "18岁以下禁止入内的精彩视频，点击观看 www.xxx-video.cc",
+        "WX102",
+        "18岁以下禁止入内的精彩视频，点击观看",
+    ),
+    ("帮忙开个病假条，医院盖章，50元一张", "WX106", "病假条，医院盖章，50元一张"),
+    ("收购二手手机号、微信号，高价回收", "WX110", "收购二手手机号"),
+    ("DB平台，一天翻倍，加q", "WX103", "DB平台，一天翻倍"),
+    ("加微：wx 138 1234 5678，代办各类证件", "WX106", "代办各类证件"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -508,6 +519,17 @@ TRAPS: list[str] = [
     "你孩子在哪个学校读书？我知道实验小学不错",
     "物业办公室的空调炸了，大家小心点",
     "把我气炸了物业办公室的人根本不管",
+    # trial s13 leftovers' look-alikes: a café's sign, a real sick note, a carrier's numbers
+    "本网吧18岁以下禁止入内",
+    "这部电影18岁以下不宜观看，预告片点击观看 www.iqiyi.com",
+    "孩子发烧了，去医院开了病假条，挂号费50元",
+    "请假需要病假条，请交给班主任",
+    "结婚证工本费9元一本",
+    "请接收手机号验证码",
+    "新办手机号码请到营业厅",
+    "DB平台迁移后性能一天翻倍了",
+    "市民服务中心可办理各类证件，咨询电话12345",
+    "代办营业执照，联系电话13812345678",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.

@@ -104,8 +104,13 @@ class AdvertisingChecker(Checker):
             else batch.matching(quick, batch.compact, batch.compact_starts)
         )
         signed = batch.matching(_SIGN, batch.folded, batch.starts)
+        boasts = self.model.banks["signal-boast"].regex
+        boastful = set() if boasts is None else batch.matching(boasts, batch.folded, batch.starts)
         return (
-            claimed | signed | self.model.ceiling.screen(batch.folded, batch.starts, self.threshold)
+            claimed
+            | signed
+            | boastful
+            | self.model.ceiling.screen(batch.folded, batch.starts, self.threshold)
         )
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -113,15 +118,22 @@ class AdvertisingChecker(Checker):
         quick = self.model.claims_prefilter
         claimed = quick is None or quick.search(clauses.text) is not None
         signed = _SIGN.search(ctx.view.folded) is not None
-        if not claimed and not signed and not self.model.may_reach(ctx.view.folded, self.threshold):
-            return  # no claim, no signature, too little evidence to be an ad: most messages
+        boastful = _first(self.model.banks["signal-boast"], ctx.view.folded) is not None
+        if (
+            not claimed
+            and not signed
+            and not boastful
+            and not self.model.may_reach(ctx.view.folded, self.threshold)
+        ):
+            return  # no claim, no signature, no boast, too little evidence to be an ad: most
+            # messages
         score = self.model.evidence(ctx.view.folded)
         found = self._found_claims(clauses.text) if claimed else []
         commercial = score.score >= self.threshold
         seller = (
             (claimed and self._seller(clauses.text, found))
             or _boasts(score)
-            or (claimed and self._boasting(clauses.text, ctx.view.folded))
+            or (boastful and self._boasting(clauses.text, ctx.view.folded, score))
         )
         promised = bool(found) and self._promised(clauses, score, found)
         specific: list[Finding] = []
@@ -153,15 +165,28 @@ class AdvertisingChecker(Checker):
             _first(banks["seller-claim"], text) is not None
         )
 
-    def _boasting(self, text: str, view: str) -> bool:
+    def _boasting(self, text: str, view: str, score: Evidence) -> bool:
         """A seller boasting of its goods in its own voice or with a call to buy (我们是全国最好
         的奶粉品牌, 行业第一品牌…买它准没错): ad copy, whose absolute terms WX402 judges without
-        a price or a contact, as a signed boast's (``_boasts``); not a report of it."""
+        a price or a contact, as a signed boast's (``_boasts``); not a report of it. So is a
+        boast beside a shop's word for itself (``seller-claim``: 本店商品质量第一，价格最低), or
+        two boasts (全网最低价，国家级产品: a line only ad copy writes), where nothing reads as
+        a guest's or a buyer's words (``boast-guest``: 这家, 下次还来; evidence that weighs
+        against an ad: a review, a reply to one) or as someone's words passed on (顾客说…)."""
         banks = self.model.banks
+        if _first(banks["seller-not"], text) is not None:
+            return False
+        if _first(banks["seller-boast"], text) is not None:
+            return True
+        if (
+            any(s.weight < 0 for s in score.signals)
+            or _first(banks["boast-guest"], text) is not None
+            or self._tellings(text)
+        ):
+            return False
         return (
-            _first(banks["seller-boast"], text) is not None
-            and _first(banks["signal-boast"], view) is not None
-            and _first(banks["seller-not"], text) is None
+            _first(banks["seller-claim"], text) is not None
+            or len(_merged(banks["signal-boast"].hits(view))) >= 2
         )
 
     def _promised(
@@ -191,7 +216,7 @@ class AdvertisingChecker(Checker):
             return True
         if not any(bank.options.get("pitch") for bank, _ in found):
             return False
-        return len({text[h.start : h.end] for _, hits in found for h in hits}) >= 2 and (
+        return len(_promises(text, found, banks["claim-exempt"].hits(text))) >= 2 and (
             pitched >= ADDRESSED or not quoted
         )
 
@@ -517,6 +542,28 @@ def _only(bank: Bank, inner: str) -> bool:
 def _phrases(bank: Bank, name: str) -> list[str]:
     regex = bank.regex
     return [m.group() for m in regex.finditer(name)] if regex is not None else []
+
+
+def _promises(text: str, found: list[tuple[Bank, list[Hit]]], exempt: list[Hit]) -> set[str]:
+    """The different promises the claims make: a claim inside a longer one of a bank marked
+    ``whole`` (稳赚 in 稳赚不赔, 保本 in 保本保息) or inside an everyday phrase (定期存款保本保息) is
+    no second promise."""
+    wholes = [h for bank, hits in found if bank.options.get("whole") for h in hits]
+    return {
+        text[h.start : h.end]
+        for _, hits in found
+        for h in hits
+        if not _covered(h, exempt) and not any(_inside(h, w) for w in wholes)
+    }
+
+
+def _inside(hit: Hit, other: Hit) -> bool:
+    """``hit`` lies within ``other``, which is longer."""
+    return (
+        other.start <= hit.start
+        and hit.end <= other.end
+        and other.end - other.start > hit.end - hit.start
+    )
 
 
 def _covered(hit: Hit, spans: list[Hit]) -> bool:

@@ -59,6 +59,7 @@ REQUIRED = (
     "seller",
     "seller-claim",
     "seller-boast",
+    "boast-guest",
     "seller-not",
 )
 
@@ -642,7 +643,7 @@ def _compiled_bank(name: str, src: BankSource) -> Bank:
         anchors = src.options.get("anchors", [])
         if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
             raise WordListError(_WHERE, None, f"banks.{name}.anchors must be a list of strings")
-    for flag in ("pitch", "deixis", "offer"):
+    for flag in ("pitch", "deixis", "offer", "whole"):
         if not isinstance(src.options.get(flag, False), bool):
             raise WordListError(_WHERE, None, f"banks.{name}.{flag} must be true or false")
     fires_alone = name == "absolute" or "industry" in src.options

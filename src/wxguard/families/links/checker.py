@@ -72,6 +72,9 @@ BRAND = "brand-lookalike"
 QUOTED_LINK = "quoted-link"
 DEFANGED_LINK = "defanged-link"
 _WARNING_BANK = "scam-warning"
+# A path ending so is an Android package, installed outside any app store (WX210).
+_PACKAGE = ".apk"
+UNTRUSTED = "untrusted"
 _PROHIBIT_BANK = "prohibit"
 
 
@@ -170,6 +173,7 @@ class LinksChecker(Checker):
             self._disguised,
             self._plain_http,
             self._ip_or_port,
+            self._app_package,
             self._lookalike,
             self._short_link,
             self._blocked,
@@ -317,6 +321,22 @@ class LinksChecker(Checker):
             techniques=seen.techniques,
             fields={"host": where},
         )
+
+    @staticmethod
+    def _app_package(seen: _Seen, host: _Host) -> Finding | None:
+        """WX210: a link straight to an Android package, which installs outside any app
+        store; an error (``untrusted``) from an address no one answers for (a bare IP, an
+        odd port) or over plain http, where anyone on the way can swap it."""
+        link = seen.link
+        if not link.rest.partition("?")[0].partition("#")[0].lower().endswith(_PACKAGE):
+            return None
+        port = link.port
+        untrusted = (
+            seen.ip
+            or link.scheme in ("http", "ftp")
+            or (port is not None and port not in _STANDARD_PORTS[link.scheme])
+        )
+        return seen.finding("WX210", variant=UNTRUSTED if untrusted else None)
 
     @staticmethod
     def _lookalike(seen: _Seen, host: _Host) -> Finding | None:
