@@ -286,6 +286,8 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("房租请打到我建行卡 6217 0012 3456 7890，户名李明", "WX808", "建行卡 6217 0012 3456 7890"),
     ("农行 6228 4800 1234 5678 910 王文龙", "WX808", "农行 6228 4800 1234 5678 910"),
     ("所欠金额3000元，帐号 6217000011112222333，姓名周自力", "WX808", "帐号 6217000011112222333"),
+    # the rural credit cooperatives' card (信合卡) is a bank's (session 14)
+    ("货款请打到信合卡 6228 4800 1234 5678，户主王芳", "WX808", "信合卡 6228 4800 1234 5678"),
     # shapes a new user wrote that passed (issue 13): social-security and medical cards, refunds
     # to claim, train tickets, lost parcels, ETC, and task scams in their real spellings
     (
@@ -932,6 +934,8 @@ POSITIVES: list[tuple[str, str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    # 诚信合作 holds 信合 but names no bank (session 14)
+    "感谢诚信合作，会员卡6222021234567890123已激活",
     # review s12: a school's insurance payout coming to the parent
     "您孩子在学校受伤了，已送医院，保险理赔款会打到您的账户",
     # session 11: a shop's, a school's and a group's own draws; anti-fraud notices under a

@@ -123,6 +123,8 @@ def test_ordinary_text_passes(guard: Guard, text: str) -> None:
         ("他很傻逼", "傻逼"),
         ("你真装逼", "装逼"),
         ("太阳具有能量", None),  # 具有 still crosses the other edge of 阳具
+        ("学信网能查真假文凭吗", None),  # 真假 and 最大 are words of their own (review s14)
+        ("中国是世界最大麻生产国", None),
     ],
 )
 def test_a_degree_adverb_jieba_joins_to_a_terms_first_character_hides_nothing(
@@ -274,10 +276,10 @@ def test_a_sound_alike_that_swaps_every_character_keeps_every_tone(
         ),  # tones of other words (review s13)
         ("dǔ bó 网站，注册就送", True),  # the term's own tones
         ("du bo 网站，注册就送", True),
-        ("wài wéi nǚ，私聊", True),  # ü is the v of the letter keys (review s13)
-        ("wài wéi nü，私聊", True),  # ü without a tone mark is a letter, not a tone
         ("wai wei nv，私聊", True),
         ("wài wéi nǔ，私聊", False),  # a tone mark on another vowel: another syllable
+        ("dü bó 平台，首充送", True),  # a diaeresis over a plain u is a disguise (review s14)
+        ("bing dü 有货，私聊", True),
     ],
 )
 def test_pinyin_tone_marks_that_are_not_the_terms_read_as_other_words(

@@ -228,6 +228,8 @@ def test_photos_someone_else_spread_asked_or_told_of_are_no_sextortion(text: str
         "这群主真是傻X，天天发广告",  # session 13: a copula between (was a warning)
         "管理员就是个傻X",
         "你这个傻X东西",  # 东西 is said of people
+        "你这个傻X操作员",  # and 操作员 is one (review s14)
+        "你个傻X问题儿童",
     ],
 )
 def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
@@ -248,8 +250,8 @@ def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
         "你的傻x朋友又来了",
         "我是傻X，又把钥匙锁车里了",
         "群主真是好人，不像那个傻X骗子",
-        "你这个傻X操作笑死我了",  # said of a move, not of the reader (review s13)
-        "这傻X设定谁想的",
+        "这傻X设定谁想的",  # said of a thing, not of the reader (review s13)
+        "你这个傻X剧情谁写的",
     ],
 )
 def test_an_exclamation_or_an_insult_aimed_at_no_member_is_a_warning(text: str) -> None:
@@ -543,3 +545,9 @@ def test_a_bad_emoji_table_names_the_entry(
     monkeypatch.setattr(trade, "family_banks", edited)
     with pytest.raises(WordListError, match=rf"trade\.toml.*emoji: .*{message}"):
         trade._build(())
+
+
+@pytest.mark.parametrize("text", ["他妈的，他妈的，烦死了", "荷官，荷官，荷官"])
+def test_the_review_words_of_one_sentence_are_one_mark(text: str) -> None:
+    """Five drug words in one comment were five marks (new-user trial s14)."""
+    assert [v.severity for v in Guard().check(text).violations] == [Severity.WARNING]

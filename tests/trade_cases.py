@@ -267,6 +267,26 @@ OFFERS: list[tuple[str, str, str]] = [
     ("我知道你孩子在哪个学校，你最好小心点", "WX111", "我知道你孩子在哪个学校，你最好小心点"),
     ("我知道你家孩子在哪个学校，小心点", "WX111", "我知道你家孩子在哪个学校，小心点"),
     ("小心点，我知道你孩子在哪个学校", "WX111", "小心点，我知道你孩子在哪个学校"),
+    # session 14, the FBS gambling misses in wordings of our own: a casino by a sound-alike
+    # calling itself an online platform; the sports pools with high odds; a game's rebate as
+    # 氺; a daily rebate; 赠 disguised after a first top-up; a rebate on a deposit of an
+    # amount; a Mark Six code with a tipster's run of hits; an address read by sound as 抵制
+    # (a warning) hid the product after it
+    ("全新堵场上线，打造一流网上娱乐平台", "WX103", "堵场"),
+    ("澳门赌城实力平台，天天有活动", "WX103", "赌城实力平台"),
+    ("周末竞彩，高水红利送不停", "WX103", "竞彩"),
+    ("电子捕鱼氺最多，欢迎老玩家回归", "WX103", "捕鱼氺最多"),
+    ("存多少送多少，每日返点，天天都有活动", "WX103", "每日返点"),
+    ("首冲囎100，客服微信 ab1234", "WX103", "首冲囎100"),
+    ("第一次充值就囎，热线13800001111", "WX103", "第一次充值就囎"),
+    ("平台存款100元当天返水，客服在线", "WX103", "存款100元当天返水"),
+    ("六肖已经连中五期，下期不要错过", "WX103", "六肖已经连中五期"),
+    ("新地址捕鱼首存送100", "WX103", "捕鱼"),
+    # escort: a plain kind (学生, 白领) beside one only a menu lists (少妇); new top-grade girls
+    # announced right after the visit
+    ("周末有学生少妇，电话13800001111", "WX102", "学生少妇"),
+    ("白领、少妇都有，全城可约", "WX102", "白领、少妇"),
+    ("提供上门服务，新到极品，欢迎来电预约", "WX102", "新到极品"),
     # trial s13 leftovers: a porn lure 'for adults only' with a link, sick notes sold by the
     # piece, second-hand phone numbers bought up
     (
@@ -519,6 +539,29 @@ TRAPS: list[str] = [
     "你孩子在哪个学校读书？我知道实验小学不错",
     "物业办公室的空调炸了，大家小心点",
     "把我气炸了物业办公室的人根本不管",
+    # session 14: a casino in a film, skills at a high level, an idiom's 连中, a fisherman's
+    # water, a partner who turned (反水) with the savings, a game's first top-up gift
+    "这部电影把地下赌场拍得很真实，各大视频平台都能看",
+    "释放体育消费红利高水平推进全民健身",
+    "竞彩赔率高水平的分析",
+    "倾城一笑，连中三元",
+    "特码是什么意思？连中三期那个人怎么做到的",
+    "捕鱼的时候水超多，鞋都湿了",
+    "每天反思一点点，进步就在眼前",
+    "存款被反水的合伙人卷走",
+    "我存了500块，结果他反水了",
+    "首充送的礼包领了吗？客服说明天补发",
+    "手机营业厅首次充值再送10元流量，马上下载 http://10086.cn",
+    "首充送30元礼包，客服QQ 123456",
+    # kinds of women listed by courses, shops and travel agents; clothes; goods newly in
+    "本课程适合护士、白领学习",
+    "日韩、俄罗斯旅游线路特价，电话13800001111",
+    "模特、空姐培训班招生",
+    "学妹、白领都爱用的面膜",
+    "学生装、少妇装批发，电话13800001111",
+    "白领熟女风连衣裙",
+    "新到极品铁观音，免费上门服务",
+    "新到极品大红袍，提供送货上门服务，电话13800001111",
     # trial s13 leftovers' look-alikes: a café's sign, a real sick note, a carrier's numbers
     "本网吧18岁以下禁止入内",
     "这部电影18岁以下不宜观看，预告片点击观看 www.iqiyi.com",

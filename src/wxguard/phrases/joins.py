@@ -365,8 +365,13 @@ class _Message:
         if not blockers.hits:
             return False
         near = blockers.ending(action[0] - reach, action[0])
+        # A warning is never disguised: read by sound, 聚宝 would be 举报 and hide 竞彩 after it.
+        written = self.written
         return bool(near) and any(
-            self.quiet(b[1], action[0]) and not self.titled(b, action) for b in near
+            self.quiet(b[1], action[0])
+            and not self.titled(b, action)
+            and (written is None or written("blocker", b[0], b[1]))
+            for b in near
         )
 
     def titled(self, blocker: Found, action: Found) -> bool:

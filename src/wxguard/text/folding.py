@@ -231,15 +231,9 @@ def _numeral(char: str) -> str:
     return char
 
 
-# Pinyin's ü (with or without a tone mark) as keyboards spell it; a diaeresis on any other
-# letter (ë, ï) is only a mark.
-PINYIN_V = {"u": "v", "U": "V"}
-
-
 def _unaccented(char: str) -> str:
     """A Latin letter with marks on it (pinyin's tone marks: dǔ bó, sè qíng; café) as its
-    plain letter: a seller writes tones over the pinyin of the word he hides. Pinyin's ü
-    (nǚ, lǜ) is the v that keyboards and the letter keys spell it with."""
+    plain letter: a seller writes tones over the pinyin of the word he hides."""
     if char.isascii() or not char.isalpha():
         return char
     parts = unicodedata.normalize("NFD", char)
@@ -250,7 +244,7 @@ def _unaccented(char: str) -> str:
         and base.isalpha()
         and all(unicodedata.category(m) == "Mn" for m in parts[1:])
     ):
-        return PINYIN_V.get(base, base) if "\u0308" in parts else base
+        return base
     return char
 
 

@@ -15,10 +15,10 @@ from .folding import tables
 
 WINDOW = 8
 
-# A degree adverb and the term's first character that jieba lists as a word (真傻, 很傻 of
-# 傻逼; COLD: 是真傻逼) say "very" of the term's own character: no other word crosses it.
-# Not 好, 特, 极: they open words of their own (好办, 特色, 极品).
-DEGREE = frozenset("真很太最超挺蛮贼巨忒")
+# Words jieba lists that are a degree adverb and an insult's first character (真傻, 很傻 of
+# 傻逼; COLD: 是真傻逼): "very" said of the term's own character, so they cross no word.
+# Only these: 真假, 最大 and 最高 are words of their own (真假文凭, 最大麻; review s14).
+DEGREE = frozenset({"真傻", "很傻", "特傻", "真装"})
 
 
 @cache
@@ -100,7 +100,7 @@ def _straddles(text: str, start: int, end: int) -> bool:
     return any(
         (a < start < b or a < end < b)
         and not (a <= start and b >= end)
-        and not (a == start - 1 and b == start + 1 and window[a - lo] in DEGREE)
+        and not (a == start - 1 and b == start + 1 and window[a - lo : b - lo] in DEGREE)
         for a, b in _words(lo, window)
     )
 
