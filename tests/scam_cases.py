@@ -7,6 +7,51 @@ none of them may raise any WX8 rule or any error."""
 from __future__ import annotations
 
 POSITIVES: list[tuple[str, str, str]] = [
+    # session 14 (new-user trial): a password or a card number typed into a page a link opens,
+    # whatever the story; a code or an account after an account's trouble or a refund
+    (
+        "你的支付宝账户存在异常，请点这个链接输入支付密码进行验证",
+        "WX801",
+        "支付宝账户存在异常，请点这个链接输入支付密码",
+    ),
+    (
+        "系统升级通知：请点击 http://hr-check.top 输入员工号和密码完成信息核对",
+        "WX801",
+        "http://hr-check.top 输入员工号和密码",
+    ),
+    ("打开下面的链接，填写信用卡号和有效期就能领取补贴", "WX801", "打开下面的链接，填写信用卡号"),
+    (
+        "您的订单商品有质量问题，给您三倍赔偿，请点击链接填写收款账号和验证码",
+        "WX802",
+        "三倍赔偿，请点击链接填写收款账号",
+    ),
+    ("这边给您办理退款，请把收到的验证码告诉我", "WX802", "给您办理退款，请把收到的验证码告诉我"),
+    # session 14: scams typed a sentence a line, the claim in one and the demand in the next
+    (
+        "您的社保账户已被停用。\n请点击 https://ybjh-cx.top 重新激活。",
+        "WX801",
+        "账户已被停用。\n请点击 https://ybjh-cx.top",
+    ),
+    (
+        "家长们好！本学期教辅材料费每人120元。请扫下方二维码缴纳。逾期未缴费的学生不能参加期末考试。",
+        "WX802",
+        "扫下方二维码缴纳。逾期未缴费的学生不能参加期末考试",
+    ),
+    (
+        "我是你们张总。\n明天要用钱，你先转2万到这个账户。",
+        "WX802",
+        "我是你们张总。\n明天要用钱，你先转2万到这个账户",
+    ),
+    (
+        "征信不好也能下款！\n当天到账。\n加微信 dai_8866 咨询。",
+        "WX804",
+        "征信不好也能下款！\n当天到账。\n加微信 dai_8866",
+    ),
+    (
+        "恭喜您成为本期幸运用户！\n奖品：笔记本电脑一台。\n请添加客服QQ 987654321 领取。",
+        "WX805",
+        "幸运用户！\n奖品：笔记本电脑一台。\n请添加客服QQ 987654321",
+    ),
     # a scam that opens by naming impostors is still the scam (review s12)
     (
         "一些人冒充官方，真正的补贴领取请扫码填写银行卡号和验证码",
@@ -934,6 +979,19 @@ POSITIVES: list[tuple[str, str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    # session 14: a code text, an IT team's welcome, a shared file's password, warnings, a
+    # school form, HR asking for the salary card; notices written a sentence a line
+    "【某银行】验证码518273，请在页面中输入完成验证，请勿告诉他人。如非本人操作，请忽略。",
+    "新同事的OA账号已开通，请访问 https://oa.example.com 输入工号和初始密码，首次登录后请修改初始密码。",
+    "项目资料在 https://pan.example.com/s/abc ，输入密码6688查看。",
+    "切勿在陌生链接里输入银行卡号和密码，银行不会这样要求。",
+    "银行不会要求您输入密码，请勿点击陌生链接。",
+    "请家长点击链接填写孩子的姓名和学号。",
+    "请大家扫描二维码，输入手机号和验证码完成健康打卡注册。",
+    "新员工请点击链接 https://hr.example.com 填写银行卡号，用于发工资。",
+    "我是你们张总。\n下周一全员开会，请准时参加。",
+    "本学期资料费每人150元。\n请通过学校缴费平台缴纳。\n逾期未缴费的不予注册。",
+    "您好，您的ETC卡即将到期。\n请携带身份证到网点办理。",
     # 诚信合作 holds 信合 but names no bank (session 14)
     "感谢诚信合作，会员卡6222021234567890123已激活",
     # review s12: a school's insurance payout coming to the parent

@@ -3,6 +3,7 @@ phrases that join before the action without a condition."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -136,6 +137,24 @@ def test_sentence_ends_are_crossed_only_when_a_rule_allows() -> None:
     assert _offer("长期有发票。联系电话123", sentences=1) == ["联系电话"]
     assert _offer("代开。各类发票", before=6, condition=False) == []
     assert _offer("代开。各类发票", before=6, condition=False, sentences=1) == ["代开"]
+
+
+def test_a_run_of_sentence_marks_is_one_sentence_end() -> None:
+    # a line closed with 。 and a line break, or ！！, ends one sentence (new-user trial s14:
+    # scams typed a sentence a line)
+    assert _offer("长期有发票。\n联系电话123", sentences=1) == ["联系电话"]
+    assert _offer("长期有发票！！联系电话123", sentences=1) == ["联系电话"]
+    assert _offer("代开。\n各类发票", before=6, condition=False, sentences=1) == ["代开"]
+    assert _offer("长期有发票。\n联系电话123") == []
+    assert _offer("长期有发票。好的。联系电话123", sentences=1) == []
+
+
+@given(st.text(alphabet="。，\n！a", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_sentence_ends_count_the_runs_of_marks(text: str, start: int, end: int) -> None:
+    clauses = Clauses(TextView(text))
+    strong, _ = clauses.breaks(start, end)
+    runs = len([m for m in re.finditer("。+", clauses.text[start:end])])
+    assert clauses.sentence_ends(start, end) == runs <= strong
 
 
 def test_an_untied_later_clause_joins_when_tied_is_false() -> None:

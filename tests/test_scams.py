@@ -436,6 +436,30 @@ def test_lure_and_demand_never_join_across_a_sentence_end(wx8: Guard) -> None:
     assert wx8.check("您的账户已冻结，请致电 021-61234567").violations != ()
 
 
+def test_split_shapes_reach_the_next_sentence_and_a_line_counts_once(wx8: Guard) -> None:
+    # a frozen account and its link typed on two lines (new-user trial s14); a phone number
+    # after the account's trouble still stays in its sentence
+    assert [
+        v.rule for v in wx8.check("您的账户已冻结。\n请点击 https://jd-zh.top 解冻").violations
+    ] == ["WX801"]
+    assert wx8.check("您的账户已冻结。\n请致电 021-61234567 咨询开户事宜").violations == ()
+    # two sentences away is too far for the account's trouble
+    assert wx8.check("您的账户已冻结。我们已经处理。请点击 https://jd-zh.top 查看").violations == ()
+
+
+def test_a_lines_own_link_is_marked_not_the_number_on_the_line_before(wx8: Guard) -> None:
+    text = "客服电话 021-61234567\n恭喜您被抽中为幸运用户，请登录 https://xyjp.top 领取奖品"
+    assert [(v.rule, v.text) for v in wx8.check(text).violations] == [
+        ("WX805", "幸运用户，请登录 https://xyjp.top")
+    ]
+
+
+def test_a_password_page_has_its_own_message(wx8: Guard) -> None:
+    (v,) = wx8.check("点这个链接输入银行卡号和密码就能解冻").violations
+    assert v.rule == "WX801"
+    assert v.message.startswith("钓鱼信息：通过「点这个链接」索取")
+
+
 def test_one_scam_gets_one_mark(wx8: Guard) -> None:
     text = "您涉嫌洗钱，请将资金转入安全账户，并下载腾讯会议配合调查。"
     assert [v.rule for v in wx8.check(text).violations] == ["WX806"]

@@ -31,6 +31,8 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _DECIMAL_POINT = re.compile(r"(?<=\d)[.．](?=\d)")
 # Spans at most this long have their markers counted in the text, not bisected.
 _SHORT = 64
+# A run of sentence marks (。 and a line break, ！！, ……) ends one sentence.
+_RUN = re.compile(f"{STRONG}+")
 
 
 @cache
@@ -167,6 +169,13 @@ class Clauses:
             return text.count(STRONG, start, end), text.count(WEAK, start, end)
         strong, weak = self._marks or self._markers()
         return _count(strong, start, end), _count(weak, start, end)
+
+    def sentence_ends(self, start: int, end: int) -> int:
+        """Sentence ends strictly inside ``[start, end)``, a run of marks counted once: a
+        line written as 。 and a line break, or ！！, ends one sentence, not two."""
+        text = self.text
+        strong = text.count(STRONG, max(start, 0), end)
+        return strong if strong < 2 else len(_RUN.findall(text, max(start, 0), end))
 
     # The four below are asked for every finding and join of a long text: each looks for
     # the nearest markers in the text within ``_SHORT`` characters (a search in C), and

@@ -245,6 +245,8 @@ class _Message:
     banks: dict[str, Bank]
     given: Mapping[str, list[Hit]] = field(default_factory=dict)
     written: Written | None = None
+    # a phrase in the action's own sentence is joined before a nearer one in another
+    own_sentence: bool = False
     _hits: dict[tuple[str, bool], list[Found]] = field(default_factory=dict)
     _live: dict[tuple[str, bool], list[Found]] = field(default_factory=dict)
     _index: BankIndex | None = None
@@ -550,6 +552,7 @@ def find_joins(
     accept: Callable[[Join], bool] | None = None,
     written: Written | None = None,
     dropped: Callable[[Join], bool] | None = None,
+    own_sentence: bool = False,
 ) -> list[Join]:
     """Every rule's joins in one message, at most one per rule where spans overlap.
     ``given``: hits of some banks that the caller found itself, in ``clauses.text`` indices.
@@ -563,8 +566,10 @@ def find_joins(
     join), while one that overlaps another still competes. A join whose action alone is
     dropped is not even built (``_Deferred``) unless the place it can reach holds a join
     of its rule that is: dropped joins that overlap only one another cannot change what
-    the others keep."""
-    msg = _Message(clauses, banks, given or {}, written)
+    the others keep. ``own_sentence``: a rule that reaches across sentences joins a phrase of
+    the action's own sentence before a nearer one of another (WX8: a line's own link, not the
+    number of the line before)."""
+    msg = _Message(clauses, banks, given or {}, written, own_sentence=own_sentence)
     found: list[Join | None] = []  # None: a dropped action's join, built only if needed
     deferred: list[_Deferred] = []
     setups: list[tuple[Combine, list[str]]] = []  # what a set-aside action is joined by
@@ -737,6 +742,10 @@ def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) ->
     # sentence ends (or, before the action, for an action that is no condition): every phrase
     # farther on that side fails the same way, so a long text does not try them all.
     closed_after = closed_before = False
+    # With ``own_sentence``, a phrase in another sentence (a rule with ``sentences``) is kept
+    # only in case none in the action's own joins: a line's link beats the line before's number.
+    other: tuple[tuple[int, int], float, str] | None = None
+    sentence = msg.clauses.sentence_start(first) if spec.sentences and msg.own_sentence else -1
     for _, _, (start, end, bare, bank) in order:
         later = start >= last and not bare
         if closed_after if later else closed_before:
@@ -744,6 +753,10 @@ def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) ->
         tried = _placed(msg, spec, action, start, end, bare, bank)
         if isinstance(tried, tuple):
             joined, confidence = tried
+            if sentence >= 0 and msg.clauses.sentence_start(start) != sentence:
+                if other is None:
+                    other = (joined, confidence, bank)
+                continue
             # made once widened: a long text joins every action
             return Join(
                 spec.rule,
@@ -756,6 +769,15 @@ def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) ->
             closed_after = tried
         else:
             closed_before = tried
+    if other is not None:
+        joined, confidence, bank = other
+        return Join(
+            spec.rule,
+            (first, last),
+            _widen(joined, action, near),
+            confidence,
+            banks=(spec.action, bank),
+        )
     return None
 
 
@@ -781,7 +803,8 @@ def _placed(
     """The joined span and the join's confidence when the phrase at ``[start, end)`` is
     close enough and tied to the action:
     after it within ``after`` characters and the allowed clause breaks and sentence ends
-    (``sentences``; with ``tied``, a later clause must open with the phrase or a link word),
+    (``sentences``, a run of marks counted once: 。 and a line break end one sentence; with
+    ``tied``, a later clause must open with the phrase or a link word),
     or before it within ``before`` when the action is stated as the condition (a bare noun
     only then) or the rule does not ask for one (``condition = false``: then within the
     same breaks as after). With a ``lead``, the phrase counts only right after one of its
@@ -793,6 +816,8 @@ def _placed(
         if start - last > spec.after:
             return True  # before counting breaks: a long text has many distant candidates
         strong, weak = msg.clauses.breaks(last, start)
+        if strong > 1 and spec.sentences:
+            strong = msg.clauses.sentence_ends(last, start)
         if strong > spec.sentences or weak > spec.clauses:
             return True
         if (strong or weak) and spec.tied and not msg.tied(start):
@@ -802,6 +827,8 @@ def _placed(
         if first - end > spec.before:
             return True
         strong, weak = msg.clauses.breaks(end, first)
+        if strong > 1 and spec.sentences:
+            strong = msg.clauses.sentence_ends(end, first)
         if not spec.condition:
             if strong > spec.sentences or weak > spec.clauses:
                 return True

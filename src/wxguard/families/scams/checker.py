@@ -133,11 +133,20 @@ class ScamsChecker(Checker):
             model.alones,
             given,
             notice.accepts if notice is not None else None,
+            own_sentence=True,
         )
         # A scam described in a warning about it is judged, not dropped: its joins are found
         # apart (so that none hides a scam beside it) and reported lowered, with the warning.
         warned = (
-            find_joins(clauses, model.banks, combines, model.alones, given, notice.cancels)
+            find_joins(
+                clauses,
+                model.banks,
+                combines,
+                model.alones,
+                given,
+                notice.cancels,
+                own_sentence=True,
+            )
             if notice is not None and notice.any()
             else []
         )
@@ -309,19 +318,26 @@ def _one_per_place(
     joins: list[Join], warned: list[Join], clauses: Clauses, model: ScamsModel
 ) -> list[Join]:
     """One mark for one scam: a sentence keeps one join, of the rule listed first in the
-    tables, preferring a join to a channel (the link or number the reader must not use);
-    a join a warning describes (``warned``) only where no other stands."""
+    tables, preferring one within the sentence to one that reaches into the next (a rule's
+    ``sentences``) and a join to a channel (the link or number the reader must not use); a
+    join across sentences holds each of them; a join a warning describes (``warned``) only
+    where no other stands."""
     kept: list[Join] = []
     spans = Disjoint()
     seen: set[int] = set()
 
-    def key(join: Join) -> tuple[int, bool, int]:
-        return model.rank[join.rule], join.banks[1] not in KINDS, join.start
+    def sentences(join: Join) -> tuple[int, int]:
+        return clauses.sentence_start(join.start), clauses.sentence_start(join.end - 1)
+
+    def key(join: Join) -> tuple[int, bool, bool, int]:
+        first, last = sentences(join)
+        return model.rank[join.rule], first != last, join.banks[1] not in KINDS, join.start
 
     for join in [*sorted(joins, key=key), *sorted(warned, key=key)]:
-        sentence = clauses.sentence_start(join.start)
-        if sentence not in seen and not spans.overlaps(join.start, join.end):
+        first, last = sentences(join)
+        held = {first, last}
+        if not held & seen and not spans.overlaps(join.start, join.end):
             kept.append(join)
             spans.add(join.start, join.end)
-            seen.add(sentence)
+            seen |= held
     return sorted(kept, key=lambda j: (j.start, j.rule))
