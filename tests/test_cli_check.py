@@ -313,3 +313,35 @@ def test_markdown_link_destinations_are_judged_as_links_not_as_prose(cli: Cli) -
     assert any(text == "http://t.cn/abc" for _, _, text in spans)
     cli.write("robot.md", "[活动页](http://t.cn/abc)\n")
     assert cli("check", "--ignore", "WX2", "robot.md").findings == []
+
+
+def test_min_severity_hides_the_info_lines_of_clean_messages(cli: Cli) -> None:
+    """An anti-drug poster passes with info findings, which officers misread as offences
+    (new-user trial s14): --min-severity warning shows only what needs a look."""
+    cli.write("copy.txt", "远离冰毒，珍爱生命\n出售冰毒\n")
+    shown = cli("check", "copy.txt")
+    assert "[info]" in shown.out
+    r = cli("check", "--min-severity", "warning", "copy.txt")
+    assert r.code == 1 and r.findings == ["copy.txt:2:3: WX104 [error] 毒品敏感词「冰毒」"]
+    assert r.summary == "Found 1 finding (1 error) in 1 of 2 messages: 1 block, 1 pass."
+    machine = cli("check", "--min-severity", "warning", "--output-format", "json", "copy.txt")
+    assert [v["severity"] for r in json.loads(machine.out) for v in r["violations"]] == ["error"]
+    bad = cli("check", "--min-severity", "loud", "copy.txt")
+    assert bad.code == 2 and "loud" in bad.err
+
+
+def test_all_messages_gives_every_message_its_verdict_record(cli: Cli) -> None:
+    """An audit log needs a verdict for each message, passes too (new-user trial s14); the
+    default lists only messages with findings, as documented, so consumers are not broken."""
+    cli.write("copy.txt", "第一行没问题\n出售冰毒\n明天开会\n")
+    default = json.loads(cli("check", "--output-format", "json", "copy.txt").out)
+    assert [(r["line"], r["verdict"]) for r in default] == [(2, "block")]
+    r = cli("check", "--all-messages", "--output-format", "json", "copy.txt")
+    records = [(x["path"], x["line"], x["verdict"]) for x in json.loads(r.out)]
+    assert records == [("copy.txt", 1, "pass"), ("copy.txt", 2, "block"), ("copy.txt", 3, "pass")]
+    lines = cli("check", "--all-messages", "--output-format", "json-lines", "copy.txt").out
+    assert [json.loads(x)["verdict"] for x in lines.splitlines()] == ["pass", "block", "pass"]
+    page = cli("check", "--all-messages", "--format", "html", "copy.txt").out
+    assert "明天开会" in page and "left out" not in page
+    sarif = json.loads(cli("check", "--all-messages", "--output-format", "sarif", "copy.txt").out)
+    assert len(sarif["runs"][0]["results"]) == 1  # SARIF lists results only

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 
 from wxguard import Guard, Severity, Violation
-from wxguard.marks import merge, parts
+from wxguard.families.content.trade import TECHNIQUE
+from wxguard.marks import SOLICITATION, merge, parts
 
 from .clitools import Cli
 from .linear import BOUND, growth
@@ -111,11 +112,34 @@ def test_the_terms_of_one_offer_are_one_mark() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "insult", "order"),
+    [
+        ("你这个煞笔，滚出这个群", "煞笔", "滚出这个群"),
+        ("滚出这个群，你个傻逼", "傻逼", "滚出这个群"),
+        ("你这个煞笔，赶紧滚", "煞笔", "赶紧滚"),
+        ("你这个傻 逼，滚出这个群", "傻 逼", "滚出这个群"),
+        ("赶紧滚，你们这群废物", "你们这群废物", "赶紧滚"),
+    ],
+)
+def test_an_outbursts_mark_sits_on_the_insult_not_the_leave_order(
+    text: str, insult: str, order: str
+) -> None:
+    """New-user trial s14: 你这个煞笔，滚出这个群 was marked on the milder 滚出这个群, with
+    煞笔 only named, so the highlight showed the order to leave as the offence. A word of the
+    abuse list leads over a curse built of ordinary words, however much longer."""
+    (mark,) = GUARD.check(text).violations
+    assert (mark.rule, mark.text) == ("WX107", insult)
+    assert [w.text for w in mark.also] == [order]
+    assert f"「{order}」" in mark.message
+    assert SOLICITATION == TECHNIQUE  # what marks reads as built is what trade writes
+
+
+@pytest.mark.parametrize(
     ("text", "kept", "named"),
     [
         ("群主是个废物，赶紧滚", "群主是个废物", ["赶紧滚"]),
         ("你他妈的傻逼", "傻逼", ["他妈的"]),  # the curse leads, not the exclamation
-        ("傻逼，你们这群人渣，都给我滚", "你们这群人渣", ["傻逼", "给我滚"]),
+        ("傻逼，你们这群人渣，都给我滚", "傻逼", ["你们这群人渣", "给我滚"]),
     ],
 )
 def test_the_curses_of_one_sentence_are_one_mark(text: str, kept: str, named: list[str]) -> None:

@@ -168,7 +168,9 @@ class OneMark(BaseModel):
     absorbed findings' advice does not apply (a label makes no scam lawful), which the kept
     finding's message says instead of naming them as problems; ``first``: of equally severe
     findings of these rules, the one listed first keeps the mark (the worst of a link's
-    problems leads)."""
+    problems leads); ``listed_first``: of equally severe findings, one of a word list leads
+    over one built of ordinary words (a solicitation), whatever their lengths (the insult
+    煞笔, not the order to leave 滚出这个群 beside it)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -183,6 +185,7 @@ class OneMark(BaseModel):
     fixes: bool = False
     moot: Text | None = None
     first: tuple[str, ...] = ()
+    listed_first: bool = False
 
 
 class _Blank(dict[str, object]):
@@ -304,6 +307,7 @@ def catalog() -> Catalog:
             fixes=table.get("fixes", False),
             moot=Text(**table["moot"]) if "moot" in table else None,
             first=_listed(codes, table.get("first", []), "first"),
+            listed_first=table.get("listed-first", False),
         )
         for table in raw.get("one-mark", [])
     )

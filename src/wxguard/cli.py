@@ -53,6 +53,8 @@ MACHINE = {
 # Formats whose stdout a program parses as a whole (code scanning, workflow commands): with
 # --statistics they stay whole, and the counts go to stderr, where a CI log shows them.
 READ_BY_PROGRAMS = ("sarif", "github")
+# The formats --all-messages lists every message in (SARIF and github list results alone).
+_EVERY = ("json", "json-lines")
 # html also counts the messages that passed, which the reports with findings do not hold.
 FORMATS = [*HUMAN, *MACHINE, "html"]
 INPUT_FORMATS = ["txt", "md"]
@@ -216,6 +218,20 @@ def _build_parser() -> argparse.ArgumentParser:
         choices=[s.value for s in Severity],
         default=None,
         help="the lowest severity that makes the exit code 1 (default: the file's, else error)",
+    )
+    check.add_argument(
+        "--min-severity",
+        choices=[s.value for s in Severity],
+        default=Severity.INFO.value,
+        help="the lowest severity shown, in every format: findings below it are left out, "
+        "as --ignore leaves its codes out (warning hides the info notes of messages that "
+        "pass; default info)",
+    )
+    check.add_argument(
+        "--all-messages",
+        action="store_true",
+        help="list every message checked in json, json-lines and html, those that pass too "
+        "(an audit log: a verdict for each); by default they list the messages with findings",
     )
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
@@ -411,6 +427,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
     inputs = _Inputs(args, project, stdin, stderr)
     failed = False
     found: list[Report] = []
+    listed: list[Report] = []  # --all-messages: every report, for json, json-lines and html
     checked = suppressed = 0
     jobs = args.jobs or os.cpu_count() or 1
     if not args.paths and not args.stdin_filename and _piped(stdin):
@@ -419,9 +436,14 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
             "read; `wxguard check -` checks stdin",
             file=stderr,
         )
+    least = Severity(args.min_severity)
     for settings, report in check_files(inputs, jobs):
         checked += 1
+        if least is not Severity.INFO and report.violations:
+            report = _at_least(report, least)
         suppressed += report.suppressed
+        if args.all_messages:
+            listed.append(report)
         if report.violations:
             found.append(report)
             failed = failed or any(
@@ -450,12 +472,28 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
     elif args.output_format == "html":
         from .report import html
 
-        stdout.write(html.page(found, checked))
+        stdout.write(html.page(listed if args.all_messages else found, checked))
     else:
-        stdout.write(_machine(args.output_format)(found))
+        shown = listed if args.all_messages and args.output_format in _EVERY else found
+        stdout.write(_machine(args.output_format)(shown))
     if inputs.failed:
         return 2
     return 1 if failed and not args.exit_zero else 0
+
+
+def _at_least(report: Report, least: Severity) -> Report:
+    """The report without its findings below ``least`` (``--min-severity``), its verdict
+    that of the findings kept."""
+    kept = [v for v in report.violations if v.severity.rank >= least.rank]
+    if len(kept) == len(report.violations):
+        return report
+    return Report(
+        text=report.text,
+        violations=tuple(kept),
+        path=report.path,
+        line=report.line,
+        suppressed=report.suppressed,
+    )
 
 
 def _human(output_format: str) -> Callable[[Sequence[Report], bool], str]:

@@ -7,8 +7,8 @@ is one inducement; the terms of one gambling offer in one sentence are one offer
 illegal offer or a scam is not also an ad missing its 广告 label. The catalog's
 ``[[one-mark]]`` tables say which rules' findings absorb which others' where they overlap
 (or, with ``reach``, in one sentence or one message): the kept finding (the most severe, then
-the longest, then the earlier rule) names the others in its message and carries them whole in
-``also``.
+where a table says so a word list's over a built one, then the longest, then the earlier
+rule) names the others in its message and carries them whole in ``also``.
 
 A link is one mark whatever number of its problems (the new-user trial of session 7 read two
 marks on one link as two problems, and the earlier choice to keep an http link's missing UTM
@@ -50,6 +50,11 @@ _SENTENCE_END = re.compile(
 )
 
 
+# The technique of a finding built by a join of ordinary words (``families.content.trade``,
+# not imported here: start-up does not load the trade model).
+SOLICITATION = "solicitation"
+
+
 @dataclass(frozen=True)
 class _Table:
     """One ``[[one-mark]]`` table as the merge asks it, for one kept rule."""
@@ -60,6 +65,7 @@ class _Table:
     least: int  # severity rank
     parts: bool
     framed: bool  # whether a finding a frame lowered is absorbed
+    listed_first: bool  # a word list's finding leads over a built one (a solicitation)
 
 
 @cache
@@ -67,7 +73,15 @@ def _tables() -> dict[str, tuple[_Table, ...]]:
     """For each rule, the tables by which its findings absorb others'."""
     out: dict[str, list[_Table]] = {}
     for t in catalog().one_mark:
-        table = _Table(frozenset(t.absorb), t.reach, t.same_rule, t.least.rank, t.parts, t.framed)
+        table = _Table(
+            frozenset(t.absorb),
+            t.reach,
+            t.same_rule,
+            t.least.rank,
+            t.parts,
+            t.framed,
+            t.listed_first,
+        )
         for code in t.keep:
             out.setdefault(code, []).append(table)
     return {code: tuple(tables) for code, tables in out.items()}
@@ -221,8 +235,12 @@ def _merged(
     sentences: _Sentences | None = None  # built when a sentence-reaching table is asked
     order = _order()
     last = len(order)
-    # Keepers by (most severe, tier, longest, rule's place, earliest): what a rule and a
-    # severity say of the order is looked up once per pair, not per finding.
+    # Keepers by (most severe, tier, listed before built where a table says so, longest,
+    # rule's place, earliest): what a rule and a severity say of the order is looked up once
+    # per pair, not per finding.
+    listed_first = {
+        rule for rule in {rules[i] for i in keeping} if any(t.listed_first for t in tables[rule])
+    }
     heads: dict[tuple[str, int], tuple[int, int, int]] = {}
     keys = []
     for i in keeping:
@@ -230,7 +248,8 @@ def _merged(
         head = heads.get((rule, rank))
         if head is None:
             head = heads[rule, rank] = (-rank, _tier(rule), order.get(rule, last))
-        keys.append((head[0], head[1], starts[i] - ends[i], head[2], starts[i], i))
+        built = rule in listed_first and SOLICITATION in violations[i].techniques
+        keys.append((head[0], head[1], built, starts[i] - ends[i], head[2], starts[i], i))
     keys.sort()
     taken: dict[int, list[int]] = {}
     gone: set[int] = set()

@@ -5,6 +5,7 @@ shared function. Renderers only read reports."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from json import dumps as json_dumps  # not `json`: the submodule json.py takes that name
 from operator import attrgetter
 from typing import Any, Literal
@@ -12,6 +13,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 from pydantic_core import PydanticSerializationError
 
+from ..catalog import catalog as _catalog  # not `catalog`: the submodule catalog.py takes that name
+from ..errors import ConfigError
 from ..models import Verdict, Violation, field_of, verdict_for
 
 # A batch shows this many messages in full in HTML; the rest are counted.
@@ -103,24 +106,54 @@ class Report(BaseModel):
         return mimebundle(self, include, exclude)
 
 
+def _verdict(value: Verdict | str) -> Verdict:
+    """A verdict given as a member or by name in any case ("BLOCK", "block")."""
+    if isinstance(value, Verdict):
+        return value
+    name = value.strip().lower() if isinstance(value, str) else value
+    try:
+        return Verdict(name)
+    except ValueError:
+        known = ", ".join(v.value for v in Verdict)
+        raise ConfigError("verdict", f"unknown verdict {value!r} (known: {known})") from None
+
+
 class Reports(list[Report]):
     """A batch of reports (e.g. ``Reports(guard.check_many(messages))``) that displays as one
-    table in a notebook and filters by rule or verdict."""
+    table in a notebook and filters by rule or verdict. ``numbers`` are the reports' 1-based
+    places in the batch first made: a filtered batch keeps them (its 11th message stays #11),
+    so every view maps back to the campaign list."""
+
+    def __init__(self, reports: Iterable[Report] = (), numbers: Iterable[int] | None = None):
+        super().__init__(reports)
+        self._numbers = tuple(numbers) if numbers is not None else None
+        if self._numbers is not None and len(self._numbers) != len(self):
+            raise ValueError(f"{len(self._numbers)} numbers for {len(self)} reports")
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """Each report's number in the first batch; a batch made (or changed in length) as a
+        list counts from 1."""
+        if self._numbers is None or len(self._numbers) != len(self):
+            return tuple(range(1, len(self) + 1))
+        return self._numbers
 
     def filter(self, rule: str | None = None, verdict: Verdict | str | None = None) -> Reports:
         """Reports with a violation whose code (or one it absorbed) starts with ``rule``
-        and/or with that verdict."""
-        wanted = Verdict(verdict) if verdict is not None else None
-        prefix = rule.strip().upper() if rule else None
-        return Reports(
-            r
-            for r in self
+        and/or with that verdict (a ``Verdict`` or its name in any case), numbered as here.
+        A rule no code starts with, or an unknown verdict, is a ``ConfigError``."""
+        wanted = _verdict(verdict) if verdict is not None else None
+        prefix = _catalog().check_selector(rule, "rule") if rule else None
+        kept = [
+            (n, r)
+            for n, r in zip(self.numbers, self, strict=True)
             if (wanted is None or r.verdict is wanted)
             and (
                 prefix is None
                 or any(w.rule.startswith(prefix) for v in r.violations for w in (v, *v.also))
             )
-        )
+        ]
+        return Reports((r for _, r in kept), numbers=(n for n, _ in kept))
 
     def to_html(self, limit: int | None = BATCH_LIMIT) -> str:
         """The batch highlighted, its first ``limit`` messages in full (None: all)."""

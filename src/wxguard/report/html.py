@@ -50,6 +50,8 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # newline: written as character references, so the page shows the same text.
 _CONTROL = re.compile(f"[\x00-\x09\x0b-\x1f{BEYOND_C0}]")
 _TABLE = "border-collapse:collapse;margin-top:6px;font-size:13px;"
+# The penalty (封禁, the law's article) in its own column, smaller: the officer's argument.
+_PENALTY = "font-size:12px;color:#8c1d18;"
 _CELL = "border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top;"
 
 
@@ -108,7 +110,10 @@ def _labels(found: Sequence[Violation]) -> str:
 def _mark(body: str, covering: Sequence[Violation], labels: Sequence[Violation]) -> str:
     worst = max(covering, key=lambda v: (v.severity.rank, v.end - v.start))
     background, accent = COLOURS[worst.severity]
-    tooltip = "\n".join(f"{v.rule} {v.name} [{v.severity.value}]: {v.message}" for v in covering)
+    tooltip = "\n".join(
+        f"{v.rule} {v.name} [{v.severity.value}]: {v.message}\n  consequence: {v.consequence}"
+        for v in covering
+    )
     return (
         f'<mark class="wxguard-mark wxguard-{worst.severity.value}" title="{_e(tooltip)}" '
         f'style="background:{background};border-bottom:2px solid {accent};'
@@ -229,6 +234,7 @@ def _table(rows: Sequence[tuple[str | None, Report, Violation]]) -> str:
         "text",
         "message",
         "suggestion",
+        "consequence",
     ]
     out = [f'<table class="wxguard-findings" style="{_TABLE}"><thead><tr>']
     out += [f'<th style="{_CELL}background:#f6f8fa;">{_e(h)}</th>' for h in head]
@@ -242,6 +248,7 @@ def _table(rows: Sequence[tuple[str | None, Report, Violation]]) -> str:
             f'<code style="white-space:pre-wrap;">{_e(v.text)}</code>',
             _e(v.message),
             _e(v.suggestion or ""),
+            f'<span style="{_PENALTY}">{_e(v.consequence)}</span>',
         ]
         out.append("<tr>" + "".join(f'<td style="{_CELL}">{c}</td>' for c in cells) + "</tr>")
     out.append("</tbody></table>")
@@ -293,7 +300,7 @@ def reports_html(
 ) -> str:
     """The batch: its first ``limit`` messages in full (all of them with None), the rest
     counted, and one findings table. Each message is headed by its file and line when it
-    has a file, else by its number in the batch; ``checked`` as in ``batch_summary``."""
+    has a file, else by its number in the first batch (``Reports.numbers``); ``checked`` as in ``batch_summary``."""
     shown = reports if limit is None else reports[:limit]
     body = [
         f'<div class="wxguard-summary" style="font-weight:600;margin-bottom:4px;">'
@@ -304,7 +311,7 @@ def reports_html(
             f"<div>{_e(plural(checked - len(reports), 'message'))} with no findings left out</div>"
         )
     rows: list[tuple[str | None, Report, Violation]] = []
-    for number, report in enumerate(shown, start=1):
+    for number, report in zip(_numbers(reports), shown, strict=False):  # shown: the first `limit`
         violations = located_violations(report)
         label = _place(report) if report.path else f"#{number}"
         body.append(_heading(report, violations, label))
@@ -319,6 +326,12 @@ def reports_html(
     if rows:
         body.append(_table(rows))
     return f'<div class="wxguard-report tex2jax_ignore" style="{_BOX}">{"".join(body)}</div>'
+
+
+def _numbers(reports: Sequence[Report]) -> Sequence[int]:
+    """Each report's number: its place in the first batch for a filtered ``Reports``."""
+    numbers: Sequence[int] | None = getattr(reports, "numbers", None)
+    return numbers if numbers is not None else range(1, len(reports) + 1)
 
 
 def _page(title: str, body: str) -> str:
@@ -374,7 +387,7 @@ def plain_text(obj: Report | Sequence[Report]) -> str:
     if not isinstance(obj, Sequence):
         return "\n".join([f"{obj.verdict.value}: {_counts(obj.violations)}", *concise_lines(obj)])
     lines = [plural(len(obj), "message")]
-    for number, report in enumerate(obj, start=1):
+    for number, report in zip(_numbers(obj), obj, strict=True):
         lines.append(f"#{number} {report.verdict.value}: {_counts(report.violations)}")
         lines += [f"  {line}" for line in concise_lines(report)]
     return "\n".join(lines)
