@@ -1729,3 +1729,16 @@ def test_an_offer_word_inside_a_quoted_title_makes_no_offer(text: str, judged: b
     """A title or a quote names a claim (可买到“投资稳赚”); 投资 inside it offers nothing."""
     found = Guard(select=["WX405"]).check(text).violations
     assert bool(found) is judged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这款奶粉价格最低，我家宝宝一直喝",  # a parent's words (review s14)
+        "这款书包最受欢迎，班里好多孩子都背",
+        "我比了一圈，拼多多价格最低，京东最正宗",  # a buyer comparing shops
+        "余额宝零风险？不可能，保本保息的东西早就没了",  # doubted, not promised
+    ],
+)
+def test_a_members_praise_or_doubt_is_no_seller_speaking(text: str) -> None:
+    assert [v.rule for v in Guard().check(text).violations if v.rule.startswith("WX4")] == []

@@ -551,3 +551,12 @@ def test_a_bad_emoji_table_names_the_entry(
 def test_the_review_words_of_one_sentence_are_one_mark(text: str) -> None:
     """Five drug words in one comment were five marks (new-user trial s14)."""
     assert [v.severity for v in Guard().check(text).violations] == [Severity.WARNING]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["医院开诊断证明要交5元一份的工本费", "提供上门服务，新到极品海参，欢迎选购"],
+)
+def test_a_hospitals_fee_and_goods_new_in_are_no_illegal_offer(text: str) -> None:
+    """Review s14: a certificate's fee is the hospital's own; 新到极品 of sea cucumbers is goods."""
+    assert not [v for v in Guard().check(text).violations if v.rule in {"WX102", "WX106"}]
