@@ -744,7 +744,7 @@ def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) ->
     closed_after = closed_before = False
     # With ``own_sentence``, a phrase in another sentence (a rule with ``sentences``) is kept
     # only in case none in the action's own joins: a line's link beats the line before's number.
-    other: tuple[tuple[int, int], float, str] | None = None
+    best: tuple[tuple[int, int], float, str] | None = None
     sentence = msg.clauses.sentence_start(first) if spec.sentences and msg.own_sentence else -1
     for _, _, (start, end, bare, bank) in order:
         later = start >= last and not bare
@@ -753,32 +753,27 @@ def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) ->
         tried = _placed(msg, spec, action, start, end, bare, bank)
         if isinstance(tried, tuple):
             joined, confidence = tried
-            if sentence >= 0 and msg.clauses.sentence_start(start) != sentence:
-                if other is None:
-                    other = (joined, confidence, bank)
-                continue
-            # made once widened: a long text joins every action
-            return Join(
-                spec.rule,
-                (first, last),
-                _widen(joined, action, near),
-                confidence,
-                banks=(spec.action, bank),
-            )
+            if sentence < 0 or msg.clauses.sentence_start(start) == sentence:
+                best = (joined, confidence, bank)
+                break
+            if best is None:
+                best = (joined, confidence, bank)
+            continue
         if later:
             closed_after = tried
         else:
             closed_before = tried
-    if other is not None:
-        joined, confidence, bank = other
-        return Join(
-            spec.rule,
-            (first, last),
-            _widen(joined, action, near),
-            confidence,
-            banks=(spec.action, bank),
-        )
-    return None
+    if best is None:
+        return None
+    joined, confidence, bank = best
+    # made once widened: a long text joins every action
+    return Join(
+        spec.rule,
+        (first, last),
+        _widen(joined, action, near),
+        confidence,
+        banks=(spec.action, bank),
+    )
 
 
 def _candidates(made: Joinables, after: int, lo: int, hi: int) -> list[Candidate]:
