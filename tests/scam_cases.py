@@ -7,6 +7,49 @@ none of them may raise any WX8 rule or any error."""
 from __future__ import annotations
 
 POSITIVES: list[tuple[str, str, str]] = [
+    # review s15: a payout 'frozen' or 'stuck' until the reader pays to unfreeze it, in the
+    # words of the 闲鱼 and fake-platform deposit scams
+    (
+        "亲，买家已经付款了，但是钱卡住了，你需要交一下解冻费，钱才能到你账上",
+        "WX804",
+        "钱卡住了，你需要交一下解冻费",
+    ),
+    ("您的收益已到账但被风控冻结了，交解冻费就能马上提出来", "WX804", "被风控冻结了，交解冻费"),
+    (
+        "您在平台的余额被冻结，请先缴纳解冻金500元，解冻后全额退还",
+        "WX804",
+        "余额被冻结，请先缴纳解冻金",
+    ),
+    (
+        "钱卡住了，要先交2000块解冻费，客服说交了就能到账",
+        "WX804",
+        "钱卡住了，要先交2000块解冻费",
+    ),
+    (
+        "你的货款被冻住了，需要先交押金解冻，不然钱取不出来",
+        "WX804",
+        "货款被冻住了，需要先交押金",
+    ),
+    (
+        "您好，由于您的银行卡号填写错误，资金已被系统冻结，请缴纳3000元解冻金",
+        "WX804",
+        "资金已被系统冻结，请缴纳3000元解冻金",
+    ),
+    (
+        "平台检测到您的提现异常，资金被冻结，需缴纳保证金才能提现",
+        "WX804",
+        "资金被冻结，需缴纳保证金才能提现",
+    ),
+    ("您的闲鱼货款已冻结，需先交800元解冻金才能提现", "WX804", "货款已冻结，需先交800元解冻金才能提现"),
+    # review s15: a card's number or password typed into a link's page, even where it says 登录
+    ("点击链接输入银行卡号和密码登录领取补贴", "WX801", "点击链接输入银行卡号"),
+    ("点此链接，用银行卡号和取款密码登录即可领取", "WX801", "点此链接，用银行卡号"),
+    (
+        "请点击 http://gov-butie.top 输入银行卡号及密码登录，领取1200元补贴",
+        "WX801",
+        "http://gov-butie.top 输入银行卡号",
+    ),
+    ("链接里输入你的卡号和支付密码登录就能到账", "WX801", "链接里输入你的卡号"),
     # session 14 (new-user trial): a password or a card number typed into a page a link opens,
     # whatever the story; a code or an account after an account's trouble or a refund
     (
@@ -1007,6 +1050,25 @@ POSITIVES: list[tuple[str, str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    # review s15: a frozen account unfrozen at the counter, a court's freeze, money stuck told
+    # of, a rental deposit, a member's login, a warning not to type a card number into a link
+    "【招商银行】您的账户因长期未使用已被冻结，请本人携带身份证到就近网点办理解冻",
+    "法院依法冻结了被执行人的银行账户，相关资金将依法处置",
+    "这个月钱都卡住了，房东还要交押金",
+    "ATM取钱卡住了，银行让我明天带身份证去柜台",
+    "共享单车押金被冻结了，客服说三个工作日退回",
+    "微信支付提示余额被冻结，请通过微信官方申诉解冻，不需要支付任何费用",
+    "他的货款被冻结了，律师说要先交诉讼费才能起诉",
+    "公司账户资金被司法冻结，需交纳执行费后办理解除",
+    "我的钱卡在余额宝里了，周一才能转出来",
+    "学生请用学号和密码登录教务系统查询成绩",
+    "请点击链接，用学号和密码登录教务系统查询成绩",
+    "新员工请打开下方链接，输入账号密码登录OA系统",
+    "请在手机银行App内输入银行卡号和密码登录",
+    "银行从不通过链接要求输入卡号和密码，收到这类短信请删除",
+    "提醒：近期有骗子以资金被冻结需缴纳解冻金为由行骗，凡是要求交解冻费的都是诈骗",
+    "我昨天遇到一个骗子，说我的钱卡住了要交解冻费，我直接挂了",
+    "警方提示：冒充客服称货款被冻结、要求交保证金的都是骗局",
     # session 14: a boss's need told, a genuine collection notice, postage waived, a warning
     # quoting the 'grandchild'
     "我是你们王总，项目急需5万资金，财务明天走流程。",

@@ -7,6 +7,17 @@ offers; the traps use the same products in ordinary messages and must raise no o
 from __future__ import annotations
 
 OFFERS: list[tuple[str, str, str]] = [
+    # review s15: worn underwear sold, citizens' data by other names, 跑分's pay in other words
+    ("出售原味内衣，加微信", "WX102", "原味内衣"),
+    ("原味内裤出售，穿过三天，私聊", "WX102", "原味内裤出售"),
+    ("卖原味丝袜，学生妹穿过的，加V", "WX102", "卖原味丝袜"),
+    ("出售公民数据", "WX110", "出售公民数据"),
+    ("大量出售公民个人数据，价格优惠", "WX110", "出售公民个人数据"),
+    ("做跑分，稳赚不赔，私聊", "WX110", "跑分，稳赚"),
+    ("支付宝跑分，月入过万，有意私聊", "WX110", "跑分，月入"),
+    ("有闲置微信支付宝的来跑分，提成3%", "WX110", "跑分，提成"),
+    # a seller's 从不封号 is no promise not to sell
+    ("从不封号的微信号出售，私聊", "WX110", "微信号出售"),
     # WX103 gambling: a game joined to a casino's deal, a bonus to its terms, a named product to a contact
     ("彩票平台新人首充100送100，三倍水就能提款，详情加微信 cp8866", "WX103", "倍水就能提款"),
     ("体育赛事投注，开户就送58元，每日返点1.2%，客服QQ 3344556", "WX103", "投注"),
@@ -312,6 +323,19 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 ]
 
 TRAPS: list[str] = [
+    # review s15: a flavour, a phone's benchmark, a privacy promise, a seller's data kept
+    "原味瓜子，出售，五元一包",
+    "原味酸奶，买二送一",
+    "原味内衣是什么梗？",
+    "这台手机安兔兔跑分80万",
+    "跑分高有什么用，又不能赚钱",
+    "新买的电脑跑分多少，接单做设计够用吗",
+    "我们绝不出售个人信息，请放心",
+    "我们平台从不出售个人数据",
+    "请保护好卖家的个人信息",
+    "个人隐私数据泄露怎么办",
+    "警方破获跑分团伙，抓获嫌疑人20名",
+    "公安机关打击出售公民个人信息违法犯罪",
     # session 14: care, a trip's photos shared, a child collected
     "我知道你家住哪，路上小心点，到家说一声",
     "我把你的照片发到群里了，拍得真好看",
@@ -587,6 +611,7 @@ TRAPS: list[str] = [
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
 WARNINGS = [
+    "警方破获一起网上出售原味内衣案件",
     "警惕裸聊敲诈：骗子会威胁把你的裸照发到亲友群",
     "警方提醒：骗子会以“再不还钱就把你的裸照发给你所有通讯录好友”相威胁，请立即报警",
     "警方提醒：凡是自称能代开各类发票、验证后付款的，都是诈骗",
