@@ -241,6 +241,10 @@ NEGATIVES: list[str] = [
     "不转发也不会被封，大家放心",
     "不转发会被封吗？",
     "我不转发了，免得被微信封号",
+    # an admin's care before forwarding, and the members (not the group) at risk
+    "转发前请核实，否则群会被封",
+    "转发链接前请看清楚，否则群会被解散",
+    "请转发到你的群，否则群友会被踢",
     # session 13: a member asking whether the removal is real
     "不转发的会被踢吗？",
     "群主，不转发的真的会被踢出群吗",
