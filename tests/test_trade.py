@@ -547,6 +547,12 @@ def test_a_bad_emoji_table_names_the_entry(
         trade._build(())
 
 
+@pytest.mark.parametrize("text", ["他妈的，他妈的，烦死了", "荷官，荷官，荷官"])
+def test_the_review_words_of_one_sentence_are_one_mark(text: str) -> None:
+    """Five drug words in one comment were five marks (new-user trial s14)."""
+    assert [v.severity for v in Guard().check(text).violations] == [Severity.WARNING]
+
+
 @pytest.mark.parametrize(
     "text",
     ["医院开诊断证明要交5元一份的工本费", "提供上门服务，新到极品海参，欢迎选购"],
