@@ -345,6 +345,10 @@ class Notice:
         """Every cue of the message, by start (compact indices)."""
         return self._spans().hits
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some cue overlaps the compact ``[start, end)``."""
+        return self._spans().overlaps(start, end)
+
     def cue(self, start: int, end: int) -> tuple[int, int] | None:
         """The first cue in the sentence of the compact ``[start, end)`` (else in the
         heading above it): its compact span."""

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 # At most this many noise characters between two letters of a term (办🎉🎉证 is fine,
 # two words a paragraph apart are not one term).
 MAX_GAP = 6
+# Clause breaks (full- and half-width commas and colons, the list comma) that, like a
+# sentence end, part two letters of a term unless the sender spaced out every letter.
+_CLAUSE_BREAKS = frozenset("，,、：:")
 # How far a companion word is looked for on either side of its term (original characters),
 # inside the term's sentence: a long line with no sentence end is not one sentence.
 COMPANION_REACH = 100
@@ -284,10 +287,23 @@ class Judge:
     def span(self, skeleton: list[int]) -> Span | None:
         """The original span of skeleton indices, unless letters stand too far apart."""
         orig = [self.view.orig_of_skeleton(s) for s in skeleton]
+        broken = False
         for a, b in pairwise(orig):
             if b - a - 1 > MAX_GAP:
                 return None
+            if b - a > 1 and not broken:
+                broken = self.breaks(a + 1, b)
+        if broken and (len(orig) < 3 or any(b - a == 1 for a, b in pairwise(orig))):
+            return None
         return Span(orig[0], orig[-1] + 1, orig)
+
+    def breaks(self, start: int, end: int) -> bool:
+        """A clause break or a sentence end in ``[start, end)``. Across one, two clauses meet
+        by chance (报销需要提供正规发票，代开的发票不予报销 holds no 发票代开); a term counts there
+        only when every gap between its three or more letters holds noise, a sender spacing
+        them out (代，开，发，票, or 代⏎开⏎发⏎票 down a column)."""
+        text = self.text
+        return any(text[i] in _CLAUSE_BREAKS or ends_sentence(text, i) for i in range(start, end))
 
     # -- filters -----------------------------------------------------------------------
     def edges(

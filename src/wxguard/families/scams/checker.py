@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ...models import Severity
 from ...phrases.banks import Bank, BankIndex, Hit
 from ...phrases.batch import Batch
-from ...phrases.clauses import Clauses, compact
+from ...phrases.clauses import Clauses, compact, compact_sizes
 from ...phrases.joins import Disjoint, Join, find_joins, placed
 from ..base import CheckContext, Checker, Finding, Frame
 from .channels import KINDS, Channel, find_channels, masked, may_have_channel
@@ -41,6 +41,8 @@ _PAYEE, _PUBLISHED = "payee", ("business", "payroll")
 # A sender's label in lenticular brackets (【国家反诈】, 【反诈中心】): a warning word there names
 # who claims to send the message, not what its body does.
 _LABEL = re.compile(r"[【〖][^【】〖〗\n]{1,20}[】〗]")
+# A line break after a letter or a digit, with more text on the next line.
+_RUN_ON = re.compile(r"(?<=\w)[ \t\u3000]*(\n)(?=[ \t\u3000]*\S)")
 # The frame kind of a scam described in a warning about it, and the frame judge's bank of a
 # sender vouching for its own deal against what it warns of (wordlists/frames.toml).
 WARNED, CONTRAST = "warned", "contrast"
@@ -65,7 +67,7 @@ class ScamsChecker(Checker):
     def _notice(self, clauses: Clauses) -> Notice:
         from ...frames import Notice
 
-        return Notice(self.warning, clauses)
+        return Notice(self.warning, _run_on(clauses))
 
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages with a lure (a hit of a lure bank whose trigger matches; a channel's
@@ -184,6 +186,25 @@ class ScamsChecker(Checker):
         return Frame(WARNED, original[lo:hi], self.warned)
 
 
+def _run_on(clauses: Clauses) -> Clauses:
+    """The clauses as a warning reads them: a line break after a letter or a digit, inside a
+    paragraph, goes on with the sentence (近期有不法分子冒充物业工作人员⏎…⏎要求业主扫码或提供银行卡号,
+    a notice typed a phrase a line); a blank line, or a line ending in punctuation or a
+    sender's label (【国家反诈】), still ends it."""
+    text = clauses.original_text
+    if "\n" not in text:
+        return clauses
+    breaks = [m.start(1) for m in _RUN_ON.finditer(text)]
+    if not breaks:
+        return clauses
+    sizes, ends, at, pos = compact_sizes(text), [], 0, 0
+    for i in breaks:  # each break's compact index, counted in one pass
+        at += sum(sizes[pos:i])
+        pos = i
+        ends.append(at)
+    return clauses.continued(ends)
+
+
 def _lured(gate: Gate, text: str) -> tuple[str, ...]:
     """The gate's lure banks, or none when its quick test rules them all out."""
     return gate.lures if gate.trigger is not None and gate.trigger.search(text) is not None else ()
@@ -221,13 +242,14 @@ class _Notice:
         # for each join, ×18 time for ×4 length).
         self._labelled_in: dict[int, bool] = {}
         self._handed_out_in: dict[int, bool] = {}
+        self._asked_in: dict[tuple[int, int], bool] = {}
 
     def any(self) -> bool:
         return self.notice.any()
 
     def accepts(self, join: Join) -> bool:
         notice = self.notice
-        if not notice.warns(join.start, join.end) or self._labelled(join):
+        if not notice.warns(join.start, join.end) or self._labelled(join) or self._asked(join):
             return True
         if join.banks[1] not in KINDS:
             return self._handed_out(join)
@@ -247,6 +269,26 @@ class _Notice:
         found = self._labelled_in.get(begin)
         if found is None:
             found = self._labelled_in[begin] = self._labelled_sentence(begin)
+        return found
+
+    def _asked(self, join: Join) -> bool:
+        """No warning cue stands in the join's clauses, and they ask the reader to do it
+        (请将资金转入安全账户, 请提供您的银行卡号) outside quotation marks and not as a description
+        (要你提供…的，一律挂断): the warning words elsewhere in its sentence (反诈中心提醒：…,
+        为防诈骗，…, …，谨防诈骗) dress the scam up, they do not warn of it."""
+        notice, clauses = self.notice, self.notice.clauses
+        first, last = clauses.clause_start(join.start), clauses.clause_end(join.end - 1)
+        found = self._asked_in.get((first, last))
+        if found is None:
+            if notice.overlaps(first, last) or clauses.text[last - 1] == "的":
+                found = False
+            else:
+                if self._asks is None:
+                    self._asks = sorted(self.ask.hits(clauses.text))
+                found = any(
+                    not notice.quoted(h.start, h.end) for h in _within(self._asks, first, last)
+                )
+            self._asked_in[first, last] = found
         return found
 
     def _labelled_sentence(self, begin: int) -> bool:
