@@ -21,6 +21,8 @@ CASES = [
     # every letter spaced out by a clause break, or written down a column (new-user trial s15)
     ("代，开，发，票", "WX106", "代，开，发，票", 0, {"noise"}),
     ("代\n开\n发\n票", "WX106", "代\n开\n发\n票", 0, {"noise"}),
+    ("出\n售\n冰\n毒\n量\n大", "WX104", "冰\n毒", 4, {"noise"}),
+    ("出售冰.毒，质量保证", "WX104", "冰.毒", 2, {"noise"}),
     ("办\u200b假\u200d证", "WX106", "办\u200b假\u200d证", 0, {"zero-width"}),
     ("出售冰\ufeff毒", "WX104", "冰\ufeff毒", 2, {"zero-width"}),
     ("办🎉假🎉证", "WX106", "办🎉假🎉证", 0, {"emoji"}),
