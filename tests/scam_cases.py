@@ -9,6 +9,12 @@ from __future__ import annotations
 POSITIVES: list[tuple[str, str, str]] = [
     # session 15 (new-user trial): scams that borrow a warning's words: an anti-fraud heading
     # or sign-off, a secret kept 'from everyone', a 'don't hang up', a line-split notice
+    ("您涉嫌洗钱，不要透露给任何人，把钱转到安全账户。", "WX806", "转到安全账户"),
+    (
+        "您的快递丢失，客服给您三倍理赔，加我微信处理，别的都不要信",
+        "WX802",
+        "您的快递丢失，客服给您三倍理赔，加我微信",
+    ),
     ("反诈中心提醒：您涉嫌洗钱，请将资金转入安全账户。", "WX806", "转入安全账户"),
     ("我是96110反诈中心，您的账户涉嫌洗钱，请将资金转入安全账户。", "WX806", "转入安全账户"),
     ("为防诈骗，请提供您的银行卡号和验证码核实身份。", "WX801", "提供您的银行卡号和验证码"),
@@ -1074,7 +1080,11 @@ POSITIVES: list[tuple[str, str, str]] = [
 NEGATIVES: list[str] = [
     # session 15 (new-user trial): warnings as schools, banks, police, estates and employers
     # write them: a refusal after the demand (都不要给, 一律挂断, 千万别转), an impersonation
-    # reported (有人冒充…在群里收), a notice typed a phrase a line
+    # reported (有人冒充…在群里收), a notice typed a phrase a line, the scammer's words after a
+    # verb of saying
+    "骗子会说：请将资金转入安全账户，千万别信。",
+    "骗子会说：您涉嫌洗钱，请将资金转入安全账户，千万别信。",
+    "对方称：您的订单要退款，请提供银行卡号和验证码，这是诈骗。",
     "提醒大家：接到自称“客服”说要退款、要你提供银行卡号和验证码的，一律挂断，拨打96110咨询。",
     "任何人让你提供银行卡号和验证码，都不要给。",
     "近期有人冒充班主任在群里收资料费，请家长不要扫码缴费，未缴费的孩子不会停课。",
