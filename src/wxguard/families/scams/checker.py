@@ -125,7 +125,7 @@ class ScamsChecker(Checker):
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
         if broken and channels:
-            clauses = _run_on(clauses)
+            clauses = _run_on(clauses, given)
         # A sender setting its own deal against the scam it warns of (千万别信刷单！不过我这个
         # 是正规的，日赚500) reverses the warning: its deal is the scam named before it, and
         # nothing in the message is a notice.
@@ -233,16 +233,22 @@ def _broken(text: str) -> bool:
     return "\n" in text or "\r" in text
 
 
-def _run_on(clauses: Clauses) -> Clauses:
+def _run_on(clauses: Clauses, given: dict[str, list[Hit]] | None = None) -> Clauses:
     """The clauses with each line break that ends a fragment (a line of at most
     ``FRAGMENT`` characters closed by no punctuation, blank lines after it included) read as
-    none: the scam's story and its demand typed a few words a line are one sentence."""
-    text, original, ends = clauses.text, clauses.original_text, []
+    none: the scam's story and its demand typed a few words a line are one sentence. A line
+    that gives a channel (``given``: 客服电话 021-…) is a line of its own."""
+    text, original = clauses.text, clauses.original_text
+    ends: list[int] = []
+    starts = sorted(h.start for hits in (given or {}).values() for h in hits)
     line = 0
     for run in _RUN.finditer(text):
         a, b = run.span()
-        if 0 < a - line <= FRAGMENT and all(
-            original[clauses.original(i, i + 1)[0]] in _LINE_BREAKS for i in range(a, b)
+        k = bisect_left(starts, line)
+        if (
+            0 < a - line <= FRAGMENT
+            and not (k < len(starts) and starts[k] < a)
+            and all(original[clauses.original(i, i + 1)[0]] in _LINE_BREAKS for i in range(a, b))
         ):
             ends.extend(range(a, b))
         line = b
