@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ...models import Severity
 from ...phrases.banks import Bank, BankIndex, Hit
 from ...phrases.batch import Batch
-from ...phrases.clauses import STRONG, Clauses, compact
+from ...phrases.clauses import STRONG, Clauses, compact, compact_sizes
 from ...phrases.joins import Disjoint, Join, find_joins, placed
 from ..base import CheckContext, Checker, Finding, Frame
 from .channels import KINDS, Channel, find_channels, masked, may_have_channel
@@ -49,6 +49,10 @@ FRAGMENT = 16
 STAND_IN_REACH = 24
 _LINE_BREAKS = "\n\r\u2028\u2029"
 _RUN = re.compile(f"{STRONG}+")
+# A line break after a letter or a digit, with more text on the next line.
+_RUN_ON = re.compile(r"(?<=\w)[ \t\u3000]*(\n)(?=[ \t\u3000]*\S)")
+# A clause ending in a verb of saying (骗子会说：…, 对方称，…), in the clause view.
+_SPEECH = re.compile(r"(?:说|称|讲|道|问|声称|表示)，")
 # The frame kind of a scam described in a warning about it, and the frame judge's bank of a
 # sender vouching for its own deal against what it warns of (wordlists/frames.toml).
 WARNED, CONTRAST = "warned", "contrast"
@@ -73,7 +77,7 @@ class ScamsChecker(Checker):
     def _notice(self, clauses: Clauses) -> Notice:
         from ...frames import Notice
 
-        return Notice(self.warning, clauses)
+        return Notice(self.warning, _run_on(clauses), exempt=self.model.banks["secrecy"])
 
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages with a lure (a hit of a lure bank whose trigger matches; a channel's
@@ -84,7 +88,7 @@ class ScamsChecker(Checker):
         for i, plain in enumerate(Batch.of(texts).compacts):
             lures = (*_lured(model.wording, plain), *_lured(model.channel, plain))
             if lures and _broken(texts[i]):
-                plain = _run_on(Clauses(texts[i])).text
+                plain = _fragments(Clauses(texts[i])).text
             if self._lure(plain, lures):
                 found.add(i)
         return found
@@ -116,7 +120,7 @@ class ScamsChecker(Checker):
         original = ctx.view.text
         broken = bool(lures) and _broken(original)
         if broken:
-            plain = _run_on(plain)
+            plain = _fragments(plain)
         if not self._lure(plain.text, lures):
             return
         channels = find_channels(original, ctx.view.folded, model.official)
@@ -125,7 +129,7 @@ class ScamsChecker(Checker):
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
         if broken and channels:
-            clauses = _run_on(clauses, given)
+            clauses = _fragments(clauses, given)
         # A sender setting its own deal against the scam it warns of (千万别信刷单！不过我这个
         # 是正规的，日赚500) reverses the warning: its deal is the scam named before it, and
         # nothing in the message is a notice.
@@ -135,6 +139,7 @@ class ScamsChecker(Checker):
         notice = (
             _Notice(
                 self._notice(clauses),
+                clauses,
                 [h for hits in given.values() for h in hits],
                 model.banks["reader-ask"],
             )
@@ -229,11 +234,11 @@ def _reach_channel(joins: list[Join], given: dict[str, list[Hit]], clauses: Clau
 
 
 def _broken(text: str) -> bool:
-    """Whether ``text`` has a line break (``_run_on`` has lines to read on)."""
+    """Whether ``text`` has a line break (``_fragments`` has lines to read on)."""
     return "\n" in text or "\r" in text
 
 
-def _run_on(clauses: Clauses, given: dict[str, list[Hit]] | None = None) -> Clauses:
+def _fragments(clauses: Clauses, given: dict[str, list[Hit]] | None = None) -> Clauses:
     """The clauses with each line break that ends a fragment (a line of at most
     ``FRAGMENT`` characters closed by no punctuation, blank lines after it included) read as
     none: the scam's story and its demand typed a few words a line are one sentence. A line
@@ -253,6 +258,25 @@ def _run_on(clauses: Clauses, given: dict[str, list[Hit]] | None = None) -> Clau
             ends.extend(range(a, b))
         line = b
     return clauses.run_on(ends) if ends else clauses
+
+
+def _run_on(clauses: Clauses) -> Clauses:
+    """The clauses as a warning reads them: a line break after a letter or a digit, inside a
+    paragraph, goes on with the sentence (近期有不法分子冒充物业工作人员⏎…⏎要求业主扫码或提供银行卡号,
+    a notice typed a phrase a line); a blank line, or a line ending in punctuation or a
+    sender's label (【国家反诈】), still ends it."""
+    text = clauses.original_text
+    if "\n" not in text:
+        return clauses
+    breaks = [m.start(1) for m in _RUN_ON.finditer(text)]
+    if not breaks:
+        return clauses
+    sizes, ends, at, pos = compact_sizes(text), [], 0, 0
+    for i in breaks:  # each break's compact index, counted in one pass
+        at += sum(sizes[pos:i])
+        pos = i
+        ends.append(at)
+    return clauses.continued(ends)
 
 
 def _lured(gate: Gate, text: str) -> tuple[str, ...]:
@@ -281,8 +305,12 @@ class _Notice:
     marks, and any other join only when its sentence hands out no channel unquoted
     (兼职刷单，日结300，加微信abc123，小心骗子 is the ad with a disclaimer)."""
 
-    def __init__(self, notice: Notice, channels: list[Hit], ask: Bank) -> None:
+    def __init__(self, notice: Notice, clauses: Clauses, channels: list[Hit], ask: Bank) -> None:
+        """``notice`` reads its cues in a sentence that runs on over line breaks (``_run_on``);
+        what the sentence hands out or asks is read in ``clauses``, the joins' own sentences
+        (a channel three lines further down is no part of the notice's sentence)."""
         self.notice = notice
+        self.clauses = clauses
         self.channels = sorted(channels)  # compact indices of the clause view, by start
         self.ask = ask
         self._labels: list[tuple[int, int]] | None = None
@@ -292,13 +320,15 @@ class _Notice:
         # for each join, ×18 time for ×4 length).
         self._labelled_in: dict[int, bool] = {}
         self._handed_out_in: dict[int, bool] = {}
+        self._asked_in: dict[tuple[int, int], bool] = {}
+        self._speech: list[int] | None = None
 
     def any(self) -> bool:
         return self.notice.any()
 
     def accepts(self, join: Join) -> bool:
         notice = self.notice
-        if not notice.warns(join.start, join.end) or self._labelled(join):
+        if not notice.warns(join.start, join.end) or self._labelled(join) or self._asked(join):
             return True
         if join.banks[1] not in KINDS:
             return self._handed_out(join)
@@ -309,7 +339,7 @@ class _Notice:
         诈骗…如有疑问按9转人工) and the sentence asks something of the reader outside quotation
         marks: a scam wearing an anti-fraud heading, not a notice (a genuine one warns in its
         body: 【反诈提醒】…都是诈骗)."""
-        clauses = self.notice.clauses
+        clauses = self.clauses
         if self._labels is None:  # read once: most messages have none, and stop here
             self._labels = [m.span() for m in _LABEL.finditer(clauses.original_text)]
         if not self._labels:
@@ -320,8 +350,40 @@ class _Notice:
             found = self._labelled_in[begin] = self._labelled_sentence(begin)
         return found
 
+    def _asked(self, join: Join) -> bool:
+        """No warning cue stands in the join's clauses, and they ask the reader to do it
+        (请将资金转入安全账户, 请提供您的银行卡号) outside quotation marks and not as a description
+        (要你提供…的，一律挂断): the warning words elsewhere in its sentence (反诈中心提醒：…,
+        为防诈骗，…, …，谨防诈骗) dress the scam up, they do not warn of it."""
+        notice, clauses = self.notice, self.clauses
+        first, last = clauses.clause_start(join.start), clauses.clause_end(join.end - 1)
+        found = self._asked_in.get((first, last))
+        if found is None:
+            if (
+                notice.overlaps(first, last)
+                or clauses.text[last - 1] == "的"
+                or self._reported(clauses.sentence_start(first), first)
+            ):
+                found = False
+            else:
+                if self._asks is None:
+                    self._asks = sorted(self.ask.hits(clauses.text))
+                found = any(
+                    not notice.quoted(h.start, h.end) for h in _within(self._asks, first, last)
+                )
+            self._asked_in[first, last] = found
+        return found
+
+    def _reported(self, begin: int, end: int) -> bool:
+        """A clause of ``[begin, end)`` ends in a verb of saying (骗子会说：请将资金转入…):
+        what follows is someone else's words, told."""
+        if self._speech is None:
+            self._speech = [m.end() for m in _SPEECH.finditer(self.clauses.text)]
+        i = bisect_left(self._speech, begin)
+        return i < len(self._speech) and self._speech[i] <= end
+
     def _labelled_sentence(self, begin: int) -> bool:
-        notice, clauses, labels = self.notice, self.notice.clauses, self._labels or []
+        notice, clauses, labels = self.notice, self.clauses, self._labels or []
         last = clauses.sentence_end(begin)
         cues = _within(notice.hits(), begin, last)
         for cue in cues:
@@ -336,7 +398,7 @@ class _Notice:
     def _handed_out(self, join: Join) -> bool:
         """A channel in the join's sentence outside quotation marks: a notice quotes the
         scammer's contact, a scam gives it."""
-        clauses, notice = self.notice.clauses, self.notice
+        clauses, notice = self.clauses, self.notice
         sentence = clauses.sentence_start(join.start)
         found = self._handed_out_in.get(sentence)
         if found is None:
