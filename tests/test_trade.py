@@ -267,7 +267,7 @@ def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
         "老板你妈的身体好些了吗",  # 你妈的 is the reader's mother, no curse: no order out
         "你这个草泥马玩偶真可爱",
         # someone else's insult passed on: the aim is theirs (new-user trial s14)
-        '他说“你就是个SB”',
+        "他说“你就是个SB”",
         "有人说群主傻X",
     ],
 )

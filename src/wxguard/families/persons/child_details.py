@@ -155,7 +155,6 @@ class ChildDetailsDetector:
             return None
         return ChildDetailsHit(min(a for a, _ in spans), max(b for _, b in spans), tuple(kinds))
 
-
     def class_post(self, folded: str) -> ClassPostHit | None:
         """Children's identity papers asked for in the group, or an exam ranking that names
         the students, in ``folded``."""
