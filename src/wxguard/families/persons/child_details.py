@@ -21,7 +21,7 @@ from typing import Any
 
 from ...errors import WordListError
 from ...resources import TomlFile, wordlist_toml
-from ...text.storedregex import stored_quick, stored_regexes
+from ...text.storedregex import stored_quick, stored_regex, stored_regexes
 
 # The order details are named in a finding.
 KINDS = ("name", "school", "home", "routine", "age")
@@ -102,9 +102,11 @@ class ChildDetailsDetector:
         self.collect = {part: unions[f"collect.{part}"] for part in COLLECT}
         self.ranking = {part: unions[f"ranking.{part}"] for part in RANKING}
         # What a message needs for either case, for the batch screen and ``class_post``: a
-        # document asked for, or a ranking (both rarer than the words around them).
-        needed = lists["collect.document"] + lists["ranking.rank"]
-        self.screen = stored_quick(["|".join(f"(?:{p})" for _, p in needed)])[0]
+        # document asked for, or an exam named. A plain union: the regex engine skips to the
+        # characters that open one (~3 µs a review, where behind ``quick``'s lookahead it
+        # took ~9).
+        needed = lists["collect.document"] + lists["ranking.exam"]
+        self.screen = stored_regex("|".join(f"(?:{p})" for _, p in needed))
 
     def _patterns(self, source: TomlFile, value: Any, key: str) -> list[tuple[str, str]]:
         """(as written, with the surname class put in) of each pattern of ``key``."""
