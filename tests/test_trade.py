@@ -265,6 +265,7 @@ def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
         "韩国人都是SB",  # of no member of the group
         "他妈的，又堵车了，烦死",
         "老板你妈的身体好些了吗",  # 你妈的 is the reader's mother, no curse: no order out
+        "妈的，这球滚出去了",  # a ball rolled away
         "你这个草泥马玩偶真可爱",
         # someone else's insult passed on: the aim is theirs (new-user trial s14)
         "他说“你就是个SB”",
