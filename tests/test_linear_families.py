@@ -103,6 +103,19 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
             "提醒：谨防诈骗，骗子常说“您的账户已冻结，请联系 13800138000 处理”，不要理会。" * n
         ),
     ),
+    # the joins of one sentence asking the reader with warning words around them, a told
+    # script among them: each join's clauses and the sentence before them read once
+    "asked scams among warning words, one sentence": (
+        "WX8",
+        lambda n: "为防诈骗，请提供您的银行卡号和验证码，骗子会说：请将资金转入安全账户，" * n,
+    ),
+    # a notice typed a phrase a line: the line breaks that run on placed in one pass
+    "a notice a phrase a line": (
+        "WX8",
+        lambda n: "近期有不法分子冒充客服\n要求业主提供银行卡号和验证码\n" * n,
+    ),
+    # two clauses meeting at a term's letters, again and again
+    "terms across clause breaks": ("WX1", lambda n: "正规发票，代开的发票不予报销，" * n),
     # WX511: a name heading a line was tried after every line break, each reading all the
     # blank lines after it (a Markdown code block is masked to such lines)
     # numbers spelled in numerals: a run is read from its start only, its Arabic part once
