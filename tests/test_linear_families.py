@@ -125,6 +125,15 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "line breaks": ("WX5", lambda n: "\n" * n),
     "line breaks then a child": ("WX5", lambda n: "\n" * n + "我家孩子叫王小明，三年级二班"),
     "blank lines": ("WX5", lambda n: " \n" * n),
+    # WX511's class-group cases: every sentence a request, every clause a ranked pupil
+    "papers asked for, sentence by sentence": (
+        "WX5",
+        lambda n: "请家长把孩子身份证号发到群里。" * n,
+    ),
+    "a long ranking": ("WX5", lambda n: "期中考试排名：" + "第一名 王小明 98分，" * n),
+    # WX107's curses with an order out, WX1's drug questions
+    "curses with orders out": ("WX1", lambda n: "你妈的，滚出去，" * n),
+    "drug questions": ("WX1", lambda n: "什么是冰毒，" * n),
 }
 
 

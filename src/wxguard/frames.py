@@ -1044,10 +1044,13 @@ class _Cued:
         return None
 
     def _after(self, a: int, b: int) -> Found | None:
-        """The first hit starting in ``[a, b]`` that frames the finding from after it."""
+        """The first hit starting in ``[a, b]`` that frames the finding from after it
+        (within ``gap`` of its end: 冰毒是什么 asks about the drug, 办假证取最是什么 not)."""
         if self.cue.before:
             return None
         a, b = max(a, self.end, self.lo), min(b, self.hi - 1)
+        if self.cue.gap is not None:
+            b = min(b, self.end + self.cue.gap)
         hits = self.hits
         for k in range(bisect_left(self.starts, a), len(hits)):
             h = hits[k]
