@@ -158,7 +158,9 @@ class FormatChecker(Checker):
         for match in CAPS_RUN.finditer(text):
             run = match.group()
             read = _MASK.sub(" ", run) if "X" in run or "Ｘ" in run else run
-            if len(CAPS_LETTER.findall(read)) >= self.limits.caps_letters and CAPS_WORD.search(read):
+            if len(CAPS_LETTER.findall(read)) >= self.limits.caps_letters and CAPS_WORD.search(
+                read
+            ):
                 yield Finding("WX603", match.start(), match.end(), term=run, fields={"term": run})
 
     def _emoji(self, text: str) -> Iterator[Finding]:
