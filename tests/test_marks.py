@@ -541,22 +541,27 @@ def test_an_inducement_for_review_leaves_the_label_standing() -> None:
     assert "WX401" in [v.rule for v in INDUCEMENT_WARNED.check(text).violations]
 
 
-def test_one_reward_offered_in_two_sentences_is_one_inducement() -> None:
+def test_an_inducements_headline_is_of_its_sentence() -> None:
+    """转发抽奖！ heads the offer after it: one inducement, not two marks (new-user trial s15)."""
     text = "转发抽奖！转发本条到朋友圈，抽三人送iPhone！"
     (mark,) = GUARD.check(text).violations
     assert mark.rule == "WX301" and mark.also_codes == ("WX301",)
     assert mark.text == "转发本条到朋友圈，抽三人送" and "「转发抽奖」" in mark.message
 
 
-def test_two_inducements_in_two_sentences_are_two_marks() -> None:
-    text = "转发本条到朋友圈，抽三人送iPhone！邀请5位好友就能免费领取"
-    assert [v.rule for v in GUARD.check(text).violations] == ["WX301", "WX305"]
-
-
-def test_an_inducement_a_frame_lowered_keeps_its_own_mark_in_another_sentence() -> None:
-    said = _plain(0, 4, "WX301", Severity.INFO).model_copy(update={"frame": "不要相信"})
-    offered = _plain(10, 20, "WX301", Severity.ERROR)
-    assert merge([said, offered], "zh", "xxxxxxxx。xxxxxxxxxxxxxxxxxxxx") == [said, offered]
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        # a sentence of its own, not a headline: each offer its mark
+        ("转发到朋友圈就送红包！转发本条到朋友圈，抽三人送iPhone！", ["WX301", "WX301"]),
+        ("分享到3个群。分享到3个群", ["WX303", "WX303"]),
+        # a headline heads one sentence, not the one after that
+        ("转发抽奖！转发本条抽三人送！转发本条抽三人送", ["WX301", "WX301"]),
+        ("转发本条到朋友圈，抽三人送iPhone！邀请5位好友就能免费领取", ["WX301", "WX305"]),
+    ],
+)
+def test_inducements_of_other_sentences_are_marks_of_their_own(text: str, rules: list[str]) -> None:
+    assert [v.rule for v in GUARD.check(text).violations] == rules
 
 
 @pytest.mark.parametrize(
