@@ -1744,6 +1744,35 @@ def test_a_members_praise_or_doubt_is_no_seller_speaking(text: str) -> None:
     assert [v.rule for v in Guard().check(text).violations if v.rule.startswith("WX4")] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # the pupil between the promise and the result (new-user trial s14)
+        ("保证孩子考上重点中学", "保证孩子考上"),
+        ("保证你家孩子100%提分", "保证你家孩子100%提分"),
+        ("暑假班招生，保证孩子成绩提高20分", "保证孩子成绩提高20分"),
+        ("我们保证学员一次考过", "保证学员一次考过"),
+    ],
+)
+def test_an_exam_result_promised_for_the_pupil_is_a_forbidden_claim(text: str, claim: str) -> None:
+    found = Guard(select=["WX405"]).check(text).violations
+    assert [(v.rule, v.text, v.severity.value) for v in found] == [("WX405", claim, "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老师保证每个孩子都会被关注",  # care promised, no result
+        "不能保证孩子考上重点",
+        "谁也没法保证孩子考上名校，尽力就好",
+        "家长们别信那些保证孩子考上重点的机构",
+        "我保证你们考上大学后会感谢我",  # a time after the result
+    ],
+)
+def test_care_promised_or_a_result_disclaimed_is_no_exam_guarantee(text: str) -> None:
+    assert Guard(select=["WX405"]).check(text).violations == ()
+
+
 # -- session 15: an account's statement, and a warning that names an illicit sale ----------
 @pytest.mark.parametrize(
     "text",

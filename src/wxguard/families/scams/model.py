@@ -18,7 +18,7 @@ from .channels import KINDS
 WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name (the
 # warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
-CONTEXT_BANKS = ("business", "payroll", "reader-ask", *KINDS)
+CONTEXT_BANKS = ("business", "payroll", "reader-ask", "secrecy", *KINDS)
 # Banks that stand in for a channel the message does not give (回拨0转人工, 请点击链接解冻,
 # 点击链接兑换现金): a rule joining a lure to one counts only in a message that holds no
 # channel, so that the link or number of a message that gives one is what its mark names.
