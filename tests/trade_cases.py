@@ -318,6 +318,9 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 ]
 
 TRAPS: list[str] = [
+    # session 15: a job ad's 官网投递 (new-user trial s15: read as 网投 + 客服)
+    "兼职招聘：远程客服，在家办公，底薪4000+提成，公司官网投递简历。",
+    "水平特别高的客服，欢迎咨询",
     # session 14: care, a trip's photos shared, a child collected
     "我知道你家住哪，路上小心点，到家说一声",
     "我把你的照片发到群里了，拍得真好看",

@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING
 from ...models import Severity
 from ...phrases.banks import Bank, BankIndex, Hit
 from ...phrases.batch import Batch
-from ...phrases.clauses import Clauses, compact, compact_sizes
+from ...phrases.clauses import STRONG, Clauses, compact, compact_sizes
 from ...phrases.joins import Disjoint, Join, find_joins, placed
 from ..base import CheckContext, Checker, Finding, Frame
 from .channels import KINDS, Channel, find_channels, masked, may_have_channel
-from .model import Gate, ScamsModel, scams_model
+from .model import STAND_INS, Gate, ScamsModel, scams_model
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
@@ -41,6 +41,14 @@ _PAYEE, _PUBLISHED = "payee", ("business", "payroll")
 # A sender's label in lenticular brackets (【国家反诈】, 【反诈中心】): a warning word there names
 # who claims to send the message, not what its body does.
 _LABEL = re.compile(r"[【〖][^【】〖〗\n]{1,20}[】〗]")
+# A line at most this long (compact characters) that ends in no punctuation is a fragment:
+# senders type a scam a few words a line (您的社保卡⏎已被暂停使用⏎请尽快登录⏎www…), and the
+# sentence goes on in the next line (new-user trial s15).
+FRAGMENT = 16
+# A stand-in's join reaches a channel this far after it (compact characters).
+STAND_IN_REACH = 24
+_LINE_BREAKS = "\n\r\u2028\u2029"
+_RUN = re.compile(f"{STRONG}+")
 # A line break after a letter or a digit, with more text on the next line.
 _RUN_ON = re.compile(r"(?<=\w)[ \t\u3000]*(\n)(?=[ \t\u3000]*\S)")
 # A clause ending in a verb of saying (骗子会说：…, 对方称，…), in the clause view.
@@ -76,11 +84,14 @@ class ScamsChecker(Checker):
         lure whether or not the message may hold a channel): ``check`` stops at once on the
         others. Of the review corpus a trigger lets 22 % through, a lure 0.2 %."""
         model = self.model
-        return {
-            i
-            for i, plain in enumerate(Batch.of(texts).compacts)
-            if self._lure(plain, (*_lured(model.wording, plain), *_lured(model.channel, plain)))
-        }
+        found = set()
+        for i, plain in enumerate(Batch.of(texts).compacts):
+            lures = (*_lured(model.wording, plain), *_lured(model.channel, plain))
+            if lures and _broken(texts[i]):
+                plain = _fragments(Clauses(texts[i])).text
+            if self._lure(plain, lures):
+                found.add(i)
+        return found
 
     def _lure(self, text: str, lures: tuple[str, ...] | list[str]) -> bool:
         """Whether one of these lure banks hits ``text``: only those one of whose anchors
@@ -106,15 +117,19 @@ class ScamsChecker(Checker):
         channel_lures = _lured(model.channel, plain.text)
         if channel_lures and may_have_channel(ctx.view.folded):
             lures += channel_lures
+        original = ctx.view.text
+        broken = bool(lures) and _broken(original)
+        if broken:
+            plain = _fragments(plain)
         if not self._lure(plain.text, lures):
             return
-        original = ctx.view.text
         channels = find_channels(original, ctx.view.folded, model.official)
-        clauses, given, combines = plain, {}, model.combines
+        clauses, given = plain, {}
         if channels:
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
-            combines = model.channelled
+        if broken and channels:
+            clauses = _fragments(clauses, given)
         # A sender setting its own deal against the scam it warns of (千万别信刷单！不过我这个
         # 是正规的，日赚500) reverses the warning: its deal is the scam named before it, and
         # nothing in the message is a notice.
@@ -134,7 +149,7 @@ class ScamsChecker(Checker):
         joins = find_joins(
             clauses,
             model.banks,
-            combines,
+            model.combines,
             model.alones,
             given,
             notice.accepts if notice is not None else None,
@@ -146,7 +161,7 @@ class ScamsChecker(Checker):
             find_joins(
                 clauses,
                 model.banks,
-                combines,
+                model.combines,
                 model.alones,
                 given,
                 notice.cancels,
@@ -157,6 +172,8 @@ class ScamsChecker(Checker):
         )
         if model.unless:
             joins, warned = _unless(joins, clauses, model), _unless(warned, clauses, model)
+        if given:  # (a warning's quoted stand-in stays as quoted)
+            joins = _reach_channel(joins, given, clauses)
         published: bool | None = None
         for join in _one_per_place(joins, warned, clauses, model):
             at = placed(join, clauses, original)
@@ -187,6 +204,60 @@ class ScamsChecker(Checker):
     def _frame(self, cue: tuple[int, int], clauses: Clauses, original: str) -> Frame:
         lo, hi = clauses.original(*cue)
         return Frame(WARNED, original[lo:hi], self.warned)
+
+
+def _reach_channel(joins: list[Join], given: dict[str, list[Hit]], clauses: Clauses) -> list[Join]:
+    """Each join to a stand-in (请点击链接重新激活) reaching the first channel given after it in
+    its sentence, within ``STAND_IN_REACH`` (…，否则将停止医保报销：http://…): the link or
+    number is what the mark names, and the link's own advice (https) is the scam's."""
+    channels = sorted(h for hits in given.values() for h in hits)
+    out = []
+    for join in joins:
+        if join.banks[1] in STAND_INS:
+            end = join.end
+            k = bisect_left(channels, end, key=lambda h: h.start)
+            if (
+                k < len(channels)
+                and channels[k].start - end <= STAND_IN_REACH
+                and clauses.sentence_start(channels[k].start) == clauses.sentence_start(end - 1)
+            ):
+                hit = channels[k]
+                join = Join(
+                    join.rule,
+                    join.action,
+                    (join.joined[0], hit.end),
+                    join.confidence,
+                    banks=(join.banks[0], hit.bank),
+                )
+        out.append(join)
+    return out
+
+
+def _broken(text: str) -> bool:
+    """Whether ``text`` has a line break (``_fragments`` has lines to read on)."""
+    return "\n" in text or "\r" in text
+
+
+def _fragments(clauses: Clauses, given: dict[str, list[Hit]] | None = None) -> Clauses:
+    """The clauses with each line break that ends a fragment (a line of at most
+    ``FRAGMENT`` characters closed by no punctuation, blank lines after it included) read as
+    none: the scam's story and its demand typed a few words a line are one sentence. A line
+    that gives a channel (``given``: 客服电话 021-…) is a line of its own."""
+    text, original = clauses.text, clauses.original_text
+    ends: list[int] = []
+    starts = sorted(h.start for hits in (given or {}).values() for h in hits)
+    line = 0
+    for run in _RUN.finditer(text):
+        a, b = run.span()
+        k = bisect_left(starts, line)
+        if (
+            0 < a - line <= FRAGMENT
+            and not (k < len(starts) and starts[k] < a)
+            and all(original[clauses.original(i, i + 1)[0]] in _LINE_BREAKS for i in range(a, b))
+        ):
+            ends.extend(range(a, b))
+        line = b
+    return clauses.run_on(ends) if ends else clauses
 
 
 def _run_on(clauses: Clauses) -> Clauses:
