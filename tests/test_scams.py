@@ -309,6 +309,21 @@ def test_a_lure_that_hides_its_channel_is_phishing(wx8: Guard) -> None:
         assert (v.rule, v.severity) == ("WX801", Severity.ERROR) and v.text.endswith(demand)
 
 
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ("我是你们王总，这是我新微信，马上给这个账户转8万，急用", "给这个账户转8万"),
+        ("我是你们王总，这是我新微信，马上给这个账户转八万，急用", "给这个账户转八万"),
+        ("导师说了，你先充5000元，稳赚不赔", "你先充5000元"),
+        ("兼职刷单，一天轻松赚300元，加微信", "一天轻松赚300元"),
+    ],
+)
+def test_a_demanded_sum_keeps_its_unit(wx8: Guard, text: str, demand: str) -> None:
+    """New-user trial s15: 「给这个账户转8」 lost the 万 of the sum demanded."""
+    (v,) = wx8.check(text).violations
+    assert f"「{demand}」" in v.message and demand in v.text
+
+
 def test_a_given_link_is_marked_rather_than_the_words_that_ask_for_it(wx8: Guard) -> None:
     (v,) = wx8.check("您的账户已冻结，请点击链接解冻：http://icbc-x.cn").violations
     assert v.text.endswith("http://icbc-x.cn")

@@ -313,6 +313,10 @@ OFFERS: list[tuple[str, str, str]] = [
         "18岁以下禁止入内的精彩视频，点击观看",
     ),
     ("帮忙开个病假条，医院盖章，50元一张", "WX106", "病假条，医院盖章，50元一张"),
+    # session 15: the sellers beside the accountant's and the parent's look-alikes below
+    ("病假条10元一张，需要的私聊", "WX106", "病假条10元一张"),
+    ("发票已开好，点数低，需要的联系13812345678", "WX106", "发票"),
+    ("代开发票，不是违法的，点数低，加V", "WX106", "代开发票"),
     ("收购二手手机号、微信号，高价回收", "WX110", "收购二手手机号"),
     ("DB平台，一天翻倍，加q", "WX103", "DB平台，一天翻倍"),
     ("加微：wx 138 1234 5678，代办各类证件", "WX106", "代办各类证件"),
@@ -613,6 +617,12 @@ TRAPS: list[str] = [
     "DB平台迁移后性能一天翻倍了",
     "市民服务中心可办理各类证件，咨询电话12345",
     "代办营业执照，联系电话13812345678",
+    # session 15: an accountant's invoice checked (点数 is its figures), a parent asking a
+    # clinic's price for a sick note
+    "发票已开好，点数我核对过了",
+    "这个月的进项发票都到了，金额和点数核对无误，下午交给老板签字",
+    "孩子感冒了，学校要病假条，社区医院开一张10元一张吗？",
+    "病假条在社区医院开要钱吗？听说一张5块钱吗",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
