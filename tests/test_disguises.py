@@ -216,13 +216,25 @@ def test_allow_regex_on_original_text() -> None:
     [
         "他没有发票，代开的事以后再说。",
         "票据要真发票。代开不行",
-        "我要买冰。毒不毒无所谓",
     ],
 )
 def test_a_clause_break_between_two_words_joins_no_term(guard: Guard, text: str) -> None:
     """Two clauses meet by chance (发票，代开 is no 发票代开; new-user trial s15): only a sender
     spacing out every letter writes a term across punctuation."""
     assert [v.term for v in guard.check(text).violations] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("代开发，票，加V：fp8888", "代开发票"),
+        ("专业办假，证，三天出证", "办假证"),
+        ("出售麻，古，量大从优", "麻古"),
+    ],
+)
+def test_a_clause_break_that_cuts_a_word_is_a_separator(guard: Guard, text: str, term: str) -> None:
+    """Review s15: one comma inside a word (代开发，票) hid the term."""
+    assert term in [v.term for v in guard.check(text).violations]
 
 
 def test_large_gap_is_not_one_term(guard: Guard) -> None:

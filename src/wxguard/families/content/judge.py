@@ -289,10 +289,13 @@ class Judge:
         """The original span of skeleton indices, unless letters stand too far apart."""
         orig = [self.view.orig_of_skeleton(s) for s in skeleton]
         broken = False
-        for a, b in pairwise(orig):
+        last = len(orig) - 2
+        for k, (a, b) in enumerate(pairwise(orig)):
             if b - a - 1 > MAX_GAP:
                 return None
-            if b - a > 1 and not broken:
+            # two words of two letters or more on either side of the break (发票，代开):
+            # a break that cuts a word (代开发，票, 办假，证) is a sender's separator
+            if b - a > 1 and not broken and 1 <= k < last:
                 broken = self.breaks(a + 1, b)
         if broken and not self.spaced_out(orig):
             return None
