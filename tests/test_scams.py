@@ -659,3 +659,34 @@ def test_the_lure_triggers_never_hide_a_lure(text: str) -> None:
     for gate in (model.wording, model.channel):
         if any(model.banks[name].hits(view) for name in gate.lures):
             assert gate.trigger is not None and gate.trigger.search(view) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "骗子一般会说你涉嫌洗钱，把钱转到安全账户就能证明清白，大家千万别信",
+        "常见骗局：冒充公检法，称你涉嫌犯罪，让你马上把钱转到安全账户，这都是诈骗",
+        "反诈中心提醒：如有人要求您立即将资金转入安全账户，请立即报警",
+        "常见诈骗：冒充客服称快递丢失，您需要提供银行卡号和验证码才能理赔，大家千万别上当",
+        "反诈提醒：骗子冒充客服，说您的账户异常，您需要点击链接解冻，这些都是诈骗",
+    ],
+)
+def test_an_ask_told_or_called_a_scam_is_described_not_made(wx8: Guard, text: str) -> None:
+    """Review s15: a warning that tells what the scammer asks (称你…，让你马上把钱…) or calls
+    the ask a scam after it (这都是诈骗, 千万别信, 请立即报警) was a WX8 error."""
+    assert Severity.ERROR not in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您的快递丢失，我们将三倍赔偿，加客服微信kf123办理理赔，其他电话一律挂断",
+        "您的快递丢失，我们将三倍赔偿，加客服微信kf123办理理赔，别的客服一律不理会",
+        "您的快递丢失，我们将三倍赔偿，加客服微信kf123办理理赔，冒充我们的电话请直接挂断",
+        "宝妈兼职\n手机刷单\n一单一结\n正规平台，谨防骗子\n私聊我",
+        "兼职打字员\n刷单返利\n日结200\n加我vx：dz123\n非诈骗，骗子勿扰",
+    ],
+)
+def test_a_scam_that_waves_off_others_still_blocks(wx8: Guard, text: str) -> None:
+    """Review s15: a scam's own 其他电话一律挂断 or 骗子勿扰 read as a warning of it."""
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}

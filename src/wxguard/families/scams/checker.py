@@ -53,6 +53,13 @@ _RUN = re.compile(f"{STRONG}+")
 _RUN_ON = re.compile(r"(?<=\w)[ \t\u3000]*(\n)(?=[ \t\u3000]*\S)")
 # A clause ending in a verb of saying (骗子会说：…, 对方称，…), in the clause view.
 _SPEECH = re.compile(r"(?:说|称|讲|道|问|声称|表示)，")
+# Earlier in the sentence, someone else's words or demand told (骗子会说你涉嫌洗钱，…; 称你涉嫌
+# 犯罪，让你马上把钱转到…; 如有人要求您立即将…): the ask after it is the scammer's, described.
+_TOLD = re.compile(r"说|称|让(?:你|您)|要求(?:你|您)|要(?:你|您)|叫(?:你|您)")
+# Later in the sentence, the ask called a scam (…，这都是诈骗; 大家千万别信; 请立即报警: review s15).
+_DEBUNKED = re.compile(
+    r"(?:都|就|均|全)是(?:诈骗|骗子|骗局|套路)|(?:千万|大家)?(?:别|不要|勿)(?:信|相信|轻信|上当)|报警"
+)
 # The frame kind of a scam described in a warning about it, and the frame judge's bank of a
 # sender vouching for its own deal against what it warns of (wordlists/frames.toml).
 WARNED, CONTRAST = "warned", "contrast"
@@ -359,10 +366,13 @@ class _Notice:
         first, last = clauses.clause_start(join.start), clauses.clause_end(join.end - 1)
         found = self._asked_in.get((first, last))
         if found is None:
+            begin, text = clauses.sentence_start(first), clauses.text
             if (
                 notice.overlaps(first, last)
-                or clauses.text[last - 1] == "的"
-                or self._reported(clauses.sentence_start(first), first)
+                or text[last - 1] == "的"
+                or self._reported(begin, first)
+                or _TOLD.search(text, begin, first) is not None
+                or _DEBUNKED.search(text, last, clauses.sentence_end(last - 1)) is not None
             ):
                 found = False
             else:
