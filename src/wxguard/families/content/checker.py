@@ -14,6 +14,7 @@ term it overlaps.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -25,8 +26,8 @@ from .judge import Hit, Judge
 from .lexicon import Candidate, Lexicon
 from .model import lexicon_for
 from .terms import Term, shape
-from .trade import TradeModel, trade_findings, trade_model, trade_screen
-from .wordlists import SOUND_RULE
+from .trade import Disguised, TradeModel, trade_findings, trade_model, trade_screen
+from .wordlists import SOUND_RULE, rule_for
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
@@ -116,20 +117,30 @@ class ContentChecker(Checker):
             return
         # A term of the review tier (制服诱惑, 验后付款: a warning) does not hide an offer with a
         # contact that it stands in; that offer is the surer finding and takes its place.
+        # A sound-alike of a block-tier term (冰du, 堵博网站) joined to an offer is that offer,
+        # under the term's rule, and no longer a sound-alike to review.
+        disguised = [
+            Disguised(f.category, f.start, f.end, f.techniques)
+            for f in words
+            if f.rule == SOUND_RULE and f.severity is None and f.category is not None
+        ]
         offers = list(
             trade_findings(
                 self.trade,
                 ctx,
                 ((f.rule, f.start, f.end) for f in words if f.severity is None),
                 ((f.rule, f.start, f.end) for f in words if f.severity is not None),
+                disguised,
             )
         )
-        yield from (
-            f
-            for f in words
-            if f.severity is None
-            or not any(o.rule == f.rule and o.start < f.end and f.start < o.end for o in offers)
-        )
+        kept = []
+        for word in words:
+            at = _replacing(word, offers)
+            if at is None:
+                kept.append(word)
+            elif word.rule == SOUND_RULE:
+                offers[at] = _taking_in(offers[at], word)
+        yield from kept
         yield from offers
 
     def _words(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -169,6 +180,37 @@ class ContentChecker(Checker):
                 variant=_variant(hit),
                 severity=hit.severity(ctx.config) if term.tier == "review" else None,
             )
+
+
+def _replacing(word: Finding, offers: list[Finding]) -> int | None:
+    """The offer under a review-tier term's rule, or a sound-alike's term's, that overlaps
+    it: the offer is the surer finding and takes its place."""
+    if word.rule == SOUND_RULE:
+        if word.severity is not None or word.category is None:
+            return None
+        rule = rule_for(word.category)
+    elif word.severity is None:
+        return None
+    else:
+        rule = word.rule
+    for i, o in enumerate(offers):
+        if o.rule == rule and o.start < word.end and word.start < o.end:
+            return i
+    return None
+
+
+def _taking_in(offer: Finding, disguise: Finding) -> Finding:
+    """An offer over a sound-alike of its rule's term (带开发票 beside 发票，点数低): its mark
+    covers the sound-alike and names its disguise."""
+    techniques = offer.techniques + tuple(
+        t for t in disguise.techniques if t not in offer.techniques
+    )
+    return replace(
+        offer,
+        start=min(offer.start, disguise.start),
+        end=max(offer.end, disguise.end),
+        techniques=techniques,
+    )
 
 
 def _original_ends(view: TextView, cand: Candidate) -> tuple[int, int]:

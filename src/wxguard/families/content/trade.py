@@ -28,7 +28,7 @@ from typing import NamedTuple
 from ...catalog import catalog
 from ...compiled import compiled
 from ...errors import WordListError
-from ...phrases.banks import Bank, Found, family_banks
+from ...phrases.banks import Bank, Found, Hit, family_banks
 from ...phrases.batch import JOIN, Batch
 from ...phrases.clauses import STRONG, Clauses
 from ...phrases.gate import JoinGate
@@ -65,6 +65,16 @@ MENU_GAP = 4
 MENU_READ = 12
 
 
+class Disguised(NamedTuple):
+    """A sound-alike (WX109) of a block-tier term of the word lists, in the original text:
+    joined to an offer it is the offer its term would be, under the term's rule."""
+
+    category: str
+    start: int
+    end: int
+    techniques: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class TradeModel:
     exact: dict[str, Bank]  # as written: tells exact parts from homophones, finds warnings
@@ -88,6 +98,18 @@ class TradeModel:
     def joinable(self) -> JoinGate:
         """The gate's test on the clause view respelled: exact, before the joins."""
         return JoinGate(self.sound, self.combines, self.alones)
+
+    @cached_property
+    def words(self) -> dict[str, str]:
+        """Each word-list category whose sound-alikes a bank holds (option ``words``), and
+        that bank."""
+        return {b.options["words"]: n for n, b in self.exact.items() if "words" in b.options}
+
+    @cached_property
+    def with_contact(self) -> frozenset[str]:
+        """The banks that join only with a contact near (``with-contact``): one without it
+        gives way to the next phrase an action may join (转开发票，点数低)."""
+        return frozenset(n for n, b in self.exact.items() if b.options.get("with-contact") is True)
 
     @cached_property
     def literal(self) -> re.Pattern[str] | None:
@@ -183,10 +205,47 @@ class _Message:
         self._exact: dict[str, Spans[Found]] = {}
         self._items: dict[str, list[tuple[int, int]]] = {}
         self._written: dict[tuple[int, int], str] = {}
+        # the word list's sound-alikes given as hits, by compact span: their techniques
+        self._disguises: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def disguised(self, found: Sequence[Disguised]) -> dict[str, list[Hit]]:
+        """The sound-alikes as hits of their banks, in compact indices (a span never starts
+        or ends on a character the clause view drops)."""
+        given: dict[str, list[Hit]] = {}
+        if not found:
+            return given
+        clauses = self.clauses
+        size = len(clauses.text)
+        ends = [clauses.original(i, i + 1)[1] for i in range(size)]
+        for d in found:
+            a = bisect_left(ends, d.start + 1)
+            b = bisect_left(ends, d.end) + 1
+            if a < b <= size:
+                bank = self.model.words[d.category]
+                given.setdefault(bank, []).append(Hit(a, b, bank))
+                self._disguises[a, b] = d.techniques
+        return given
+
+    def runs_on(self, join: Join) -> bool:
+        """The sound-alike's pinyin at either edge runs on into Chinese characters that are
+        not the offer joined to it: the syllable may belong to the next word (大ma哈鱼 is
+        大马哈鱼, a salmon), so only an offer right there tells."""
+        text = self.clauses.text
+        (a, b), (c, d) = join.action, join.joined
+        return (b < len(text) and text[b - 1].isascii() and is_cjk(text[b]) and c != b) or (
+            a > 0 and text[a].isascii() and is_cjk(text[a - 1]) and d != a
+        )
+
+    def disguise(self, join: Join) -> tuple[str, ...]:
+        """The techniques of the sound-alike a join's action is, if it is one."""
+        return self._disguises.get(join.action, ()) if self._disguises else ()
 
     def exact(self, bank: str, start: int, end: int) -> bool:
         """The part is spelled as the bank writes it: phrases as written cover all of it (a
-        joined part may be two overlapping phrases, 税点 + 点低)."""
+        joined part may be two overlapping phrases, 税点 + 点低); the word list's sound-alikes
+        were judged as its terms are (``Disguised``)."""
+        if self._disguises and (start, end) in self._disguises:
+            return True
         spans = self._exact.get(bank)
         if spans is None:
             spans = self._exact[bank] = Spans(self.model.exact[bank].found(self.clauses.text))
@@ -223,6 +282,8 @@ class _Message:
         ordinary text, and none is from a bank marked ``sound = false`` (products joined to
         a contact alone: 百嘉乐 is a KTV's name, 百嘉乐 + 注册送 is a casino)."""
         if self.receipt(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
+            return False
+        if self._disguises and join.action in self._disguises and self.runs_on(join):
             return False
         if (
             any(self.model.exact[b].options.get("with-contact") is True for b in join.banks)
@@ -325,6 +386,9 @@ class _Message:
                     edge = (a, b)
                 i += step
         return chain[1:]
+
+    def has_contact(self, join: Join) -> bool:
+        return self.contact(join) is not None
 
     def contact(self, join: Join) -> tuple[int, int] | None:
         """The nearest contact to a join that is not one of its parts."""
@@ -457,15 +521,19 @@ def trade_findings(
     ctx: CheckContext,
     taken: Iterable[tuple[str, int, int]],
     review: Iterable[tuple[str, int, int]] = (),
+    disguised: Sequence[Disguised] = (),
 ) -> Iterator[Finding]:
     """The trade offers in one message, except where a word-list finding of the same rule
     (``taken``: rule, start, end in the original) already marks the place, or a review-tier
     term of the same rule (``review``) does and the offer names no contact: the term's
     curated tier says that, without a way to reach the seller, it stays a warning
     (货到验后付款，可开发票 is a shop). Offers written down the columns of a grid (办货保 /
-    证到留 / 刻付备 / 章款用) are found in its columns where none is found as written."""
+    证到留 / 刻付备 / 章款用) are found in its columns where none is found as written.
+    ``disguised``: the word list's sound-alikes of its block-tier terms (冰du, 堵博网站), which
+    the banks with a ``words`` option hold (``Disguised``)."""
     view = ctx.view
-    written = model.gate.possible(view.sound)
+    disguised = [d for d in disguised if d.category in model.words]
+    written = bool(disguised) or model.gate.possible(view.sound)
     grid = _grid(model, view)
     emoji = _emoji_reading(model, view.text)
     if not written and not grid and emoji is None:
@@ -479,7 +547,7 @@ def trade_findings(
     # it competes with no other join, except where a grid's offers are asked against every
     # place.
     msg, joins = (
-        _joins(model, view.text, Clauses.of(view), None if grid else strong)
+        _joins(model, view.text, Clauses.of(view), None if grid else strong, disguised)
         if written
         else (None, [])
     )
@@ -527,21 +595,26 @@ def _joins(
     original: str,
     clauses: Clauses,
     strong: dict[str, Spans[Found]] | None = None,
+    disguised: Sequence[Disguised] = (),
 ) -> tuple[_Message | None, list[Join]]:
     """The joins of one text, read by sound, with the message they were judged in; with
-    ``strong``, the terms whose places drop the joins they overlap."""
-    if not model.joinable.near(clauses.text.translate(syllable_table())):
+    ``strong``, the terms whose places drop the joins they overlap; with ``disguised``, the
+    word list's sound-alikes as hits of their banks."""
+    if not disguised and not model.joinable.near(clauses.text.translate(syllable_table())):
         return None, []
     sound = clauses.respelled(syllable_table())
     msg = _Message(model, original, clauses)
+    given = msg.disguised(disguised)
     joins = find_joins(
         sound,
         model.sound,
         model.combines,
         model.alones,
+        given=given,
         accept=msg.accept,
         written=msg.exact,
         dropped=partial(_marked, msg, strong=strong) if strong else None,
+        partner=(model.with_contact, msg.has_contact),
     )
     return msg, joins
 
@@ -703,12 +776,13 @@ def _finding(msg: _Message, join: Join, place: _Place | None = None) -> tuple[Fi
         confidence += WITH_CONTACT
     if homophone:
         confidence -= HOMOPHONE
+    disguise = msg.disguise(join)
     finding = Finding(
         rule=join.rule,
         start=place.start,
         end=place.end,
         term=msg.written(*join.action),
-        techniques=(TECHNIQUE, "homophone") if homophone else (TECHNIQUE,),
+        techniques=(TECHNIQUE, *disguise, *(("homophone",) if homophone else ())),
         confidence=round(confidence, 2),
         fields={"term": " + ".join(named)},
         variant=msg.model.exact[join.banks[0]].options.get("variant"),
