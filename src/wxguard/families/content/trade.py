@@ -106,6 +106,10 @@ class TradeModel:
         return {b.options["words"]: n for n, b in self.exact.items() if "words" in b.options}
 
     @cached_property
+    def disguise_banks(self) -> frozenset[str]:
+        return frozenset(self.words.values())
+
+    @cached_property
     def with_contact(self) -> frozenset[str]:
         """The banks that join only with a contact near (``with-contact``): one without it
         gives way to the next phrase an action may join (转开发票，点数低)."""
@@ -238,13 +242,15 @@ class _Message:
 
     def disguise(self, join: Join) -> tuple[str, ...]:
         """The techniques of the sound-alike a join's action is, if it is one."""
-        return self._disguises.get(join.action, ()) if self._disguises else ()
+        if join.banks[0] not in self.model.disguise_banks:
+            return ()
+        return self._disguises.get(join.action, ())
 
     def exact(self, bank: str, start: int, end: int) -> bool:
         """The part is spelled as the bank writes it: phrases as written cover all of it (a
         joined part may be two overlapping phrases, 税点 + 点低); the word list's sound-alikes
         were judged as its terms are (``Disguised``)."""
-        if self._disguises and (start, end) in self._disguises:
+        if bank in self.model.disguise_banks:
             return True
         spans = self._exact.get(bank)
         if spans is None:
@@ -283,7 +289,7 @@ class _Message:
         a contact alone: 百嘉乐 is a KTV's name, 百嘉乐 + 注册送 is a casino)."""
         if self.receipt(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
             return False
-        if self._disguises and join.action in self._disguises and self.runs_on(join):
+        if join.banks[0] in self.model.disguise_banks and self.runs_on(join):
             return False
         if (
             any(self.model.exact[b].options.get("with-contact") is True for b in join.banks)
