@@ -33,6 +33,7 @@ from ...phrases.batch import JOIN, Batch
 from ...phrases.clauses import STRONG, Clauses
 from ...phrases.gate import JoinGate
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
+from ...phrases.mixed import Mixed, Spelt, may_mix, mixed
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.grid import CJK_RUN, WIDTHS, columns, take
 from ...text.segment import frequency, in_words, straddles
@@ -199,10 +200,15 @@ def _grid_literal(products: list[Bank]) -> re.Pattern[str] | None:
 class _Message:
     """One message's views and what is found in them once."""
 
-    def __init__(self, model: TradeModel, original: str, clauses: Clauses) -> None:
+    def __init__(
+        self, model: TradeModel, original: str, clauses: Clauses, spelt: Spelt | None = None
+    ) -> None:
         self.model = model
         self.original = original
         self.clauses = clauses
+        # the pinyin runs, when the clauses are those of a copy with them written as
+        # characters (``_mixed_offers``)
+        self.spelt = spelt
         self._contacts: _Contacts | None = None
         self._receipts: Spans[Found] | None = None
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
@@ -252,6 +258,9 @@ class _Message:
         were judged as its terms are (``Disguised``)."""
         if bank in self.model.disguise_banks:
             return True
+        spelt = self.spelt
+        if spelt is not None and spelt.touches(start, end):
+            return self.spelt_as_written(bank, start, end)
         spans = self._exact.get(bank)
         if spans is None:
             spans = self._exact[bank] = Spans(self.model.exact[bank].found(self.clauses.text))
@@ -264,6 +273,20 @@ class _Message:
             if hit[0] >= start and hit[1] <= end:
                 reach = max(reach, hit[1])
         return reach >= end
+
+    def spelt_as_written(self, bank: str, start: int, end: int) -> bool:
+        """A part with pinyin in it is the bank's phrase with whole syllables typed for
+        some of its characters: no run is cut by its edges (fans of 粉丝 is no 翻), and every
+        Chinese character no run wrote is one the bank writes (反墙 is no disguise)."""
+        spelt = self.spelt
+        assert spelt is not None
+        if spelt.cuts(start, end):
+            return False
+        letters, text, ran = self.model.letters[bank], self.clauses.text, spelt.chars
+        return all(
+            text[i] in letters or not is_cjk(text[i]) or (i < len(ran) and ran[i])
+            for i in range(start, end)
+        )
 
     def ordinary_word(self, bank: str, start: int, end: int) -> bool:
         """A homophone part that reads as ordinary text: too short to tell (a single
@@ -291,6 +314,9 @@ class _Message:
             return False
         if join.banks[0] in self.model.disguise_banks and self.runs_on(join):
             return False
+        spelt = self.spelt
+        if spelt is not None and (not spelt.touches(join.start, join.end) or self.homophones(join)):
+            return False  # found as written, or by sound: the plain reading's
         if (
             any(self.model.exact[b].options.get("with-contact") is True for b in join.banks)
             and self.contact(join) is None
@@ -356,15 +382,20 @@ class _Message:
                 others.append((a, b))
         return others[: kinds - 1] if len(seen) >= kinds else None
 
+    def place(self, start: int, end: int) -> tuple[int, int]:
+        """Where the compact ``[start, end)`` stands in the message, grown over the pinyin
+        runs it reaches into (its characters are where the runs stand)."""
+        if self.spelt is not None:
+            return self.spelt.placed(start, end)
+        return self.clauses.original(start, end)
+
     def written(self, start: int, end: int) -> str:
         """The original text of the compact ``[start, end)``, remembered: an item of a long
         list is named by every offer it stands beside (up to ``MENU_READ`` either way), and
         mapping each back through the clause map again was most of a dense text's time."""
         found = self._written.get((start, end))
         if found is None:
-            found = self._written[start, end] = self.original[
-                slice(*self.clauses.original(start, end))
-            ]
+            found = self._written[start, end] = self.original[slice(*self.place(start, end))]
         return found
 
     def listed(self, bank: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -441,6 +472,7 @@ def trade_possible(model: TradeModel, view: TextView) -> bool:
         _joinable(model, view.sound, Clauses.of(view).text)
         or bool(_grid(model, view))
         or (model.emoji_regex is not None and model.emoji_regex.search(view.text) is not None)
+        or (may_mix(Clauses.of(view).text) and _spelt(model, view) is not None)
     )
 
 
@@ -471,6 +503,14 @@ def trade_screen(model: TradeModel, batch: Batch, skip: set[int]) -> set[int]:
         found |= _grid_screen(model, model.literal, batch, skip | found)
     if model.emoji_regex is not None:
         found |= batch.matching(model.emoji_regex) - skip
+    found |= {
+        i
+        for i, compact in enumerate(compacts)
+        if i not in skip
+        and i not in found
+        and may_mix(compact)
+        and _spelt(model, TextView(batch[i])) is not None
+    }
     return found
 
 
@@ -542,7 +582,8 @@ def trade_findings(
     written = bool(disguised) or model.gate.possible(view.sound)
     grid = _grid(model, view)
     emoji = _emoji_reading(model, view.text)
-    if not written and not grid and emoji is None:
+    mixing = may_mix(Clauses.of(view).text)
+    if not written and not grid and emoji is None and not mixing:
         return
     taken = tuple(taken)
     strong = _spans(taken)
@@ -557,7 +598,7 @@ def trade_findings(
         if written
         else (None, [])
     )
-    if not joins and not grid and emoji is None:
+    if not joins and not grid and emoji is None and not mixing:
         return
     weak = _spans((*taken, *review))
     placed: list[tuple[Join, _Place]] = []
@@ -578,6 +619,15 @@ def trade_findings(
         gridded += _emoji_offers(
             model,
             emoji,
+            _spans(
+                [(j.rule, p.start, p.end) for j, p in placed]
+                + [(f.rule, f.start, f.end) for f, _ in gridded]
+            ),
+        )
+    if mixing:
+        gridded += _mixed_offers(
+            model,
+            view,
             _spans(
                 [(j.rule, p.start, p.end) for j, p in placed]
                 + [(f.rule, f.start, f.end) for f, _ in gridded]
@@ -723,6 +773,53 @@ def _emoji_offers(
     return out
 
 
+def _spelt(model: TradeModel, view: TextView) -> tuple[Mixed, Clauses] | None:
+    """The message with its pinyin runs written as characters and its clauses, where the
+    banks' regexes match them read by sound (as ``_joins`` asks); else None."""
+
+    def build() -> tuple[Mixed, Clauses] | None:
+        mix = mixed(view.text, view.folded)
+        if mix is None:
+            return None
+        plain = Clauses(mix.text)
+        if not model.joinable.near(plain.text.translate(syllable_table())):
+            return None
+        return mix, plain
+
+    return view.memo("trade-spelt", build)
+
+
+def _mixed_offers(
+    model: TradeModel, view: TextView, found: dict[str, Spans[Found]]
+) -> list[tuple[Finding, bool]]:
+    """Offers with a part typed in pinyin (fan墙软件出售, 弄si你全家): read by sound in a copy
+    with each run written as its syllables' characters, each run a whole syllable of the
+    phrase's character at its place and the rest as the banks write it; none where an offer
+    of the same rule was found otherwise. They add the technique ``pinyin``."""
+    spelt = _spelt(model, view)
+    if spelt is None:
+        return []
+    mix, plain = spelt
+    msg = _Message(model, view.text, plain, Spelt(mix))
+    joins = find_joins(
+        plain.respelled(syllable_table()),
+        model.sound,
+        model.combines,
+        model.alones,
+        accept=msg.accept,
+        written=msg.exact,
+        partner=(model.with_contact, msg.has_contact),
+    )
+    out: list[tuple[Finding, bool]] = []
+    for join in joins:
+        finding, contact = _finding(msg, join)
+        same = found.get(finding.rule)
+        if same is not None and same.overlaps(finding.start, finding.end):
+            continue
+        out.append((replace(finding, techniques=(*finding.techniques, "pinyin")), contact))
+    return out
+
+
 def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans[Found]]:
     """Places (rule, start, end) indexed per rule, as plain tuples (``Found``): the collector
     stops walking them, and a long text marks a place for every finding."""
@@ -761,7 +858,7 @@ def _place(msg: _Message, join: Join) -> _Place:
     contact = None if join.banks[1] == CONTACT else msg.contact(join)
     if contact is not None:
         parts.append(contact)
-    start, end = msg.clauses.original(first, last)
+    start, end = msg.place(first, last)
     # Named: the offer gives a way to reach the seller, or the joined bank is as sure (an
     # insult aimed at a member, bank option ``sure``): a review-tier term on its words hides
     # it no more than it hides an offer with a contact.
