@@ -1164,7 +1164,6 @@ def test_a_long_texts_spelt_spans_are_placed_as_by_a_walk(text: str, data: st.Da
 def test_spelt_counts_a_long_texts_runs_as_it_walks_a_short_ones(text: str) -> None:
     """``Spelt`` counts a long text's runs in numpy: the same map back, run ends and marks
     as walking them run by run."""
-    from wxguard.families.inducement import checker as checker_module
     from wxguard.phrases.mixed import mixed
     from wxguard.text.folding import fold_one_to_one
 
@@ -1174,8 +1173,8 @@ def test_spelt_counts_a_long_texts_runs_as_it_walks_a_short_ones(text: str) -> N
     made = []
     with pytest.MonkeyPatch.context() as patch:
         for threshold in (0, 10**9):
-            patch.setattr(checker_module, "ARRAY_THRESHOLD", threshold)
-            spelt = checker_module.Spelt(mix)
+            patch.setattr(mixed_module, "ARRAY_THRESHOLD", threshold)
+            spelt = mixed_module.Spelt(mix)
             made.append((list(spelt._at), spelt._ends, spelt.chars, spelt.lone))
     assert made[0] == made[1]
 
@@ -1234,7 +1233,8 @@ def test_a_joins_span_is_placed_from_its_parts_as_on_its_own(
     whole span, for any two parts of any text."""
     from wxguard.phrases.clauses import Clauses
     from wxguard.phrases.joins import Join, placed
-    from wxguard.phrases.mixed import Spelt, _widened, mixed
+    from wxguard.families.inducement.checker import _widened
+    from wxguard.phrases.mixed import Spelt, mixed
     from wxguard.text.folding import fold_one_to_one
 
     mix = mixed(text, fold_one_to_one(text))
