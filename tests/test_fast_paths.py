@@ -1231,9 +1231,9 @@ def test_a_joins_span_is_placed_from_its_parts_as_on_its_own(
     """A join's span in the message (and, read through pinyin, widened over the runs) is
     worked out from its two parts' places, not mapped back again: the same as mapping the
     whole span, for any two parts of any text."""
+    from wxguard.families.inducement.checker import _widened
     from wxguard.phrases.clauses import Clauses
     from wxguard.phrases.joins import Join, placed
-    from wxguard.families.inducement.checker import _widened
     from wxguard.phrases.mixed import Spelt, mixed
     from wxguard.text.folding import fold_one_to_one
 
