@@ -13,6 +13,7 @@ term it overlaps.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -31,6 +32,14 @@ from .wordlists import SOUND_RULE, rule_for
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
+
+
+# Emoji written for a character of the same sound, as slang writes them: 🐴 (马 mǎ) for 妈 in
+# abuse (操你🐴, 草泥🐴, 你🐴的). The word lists read the emoji as the character, so only terms
+# that the character itself would make count, as sound-alikes (操你马 is one of 操你妈).
+_SOUND_EMOJI_CHARS = {"🐴": "马"}
+_SOUND_EMOJI_TABLE = str.maketrans(_SOUND_EMOJI_CHARS)
+SOUND_EMOJI = re.compile("|".join(_SOUND_EMOJI_CHARS))
 
 
 def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
@@ -106,12 +115,16 @@ class ContentChecker(Checker):
             i = bisect_right(starts, pos) - 1
             if i not in flagged and masks.possible(texts[i], pos - starts[i]):
                 flagged.add(i)
+        if SOUND_EMOJI.search(batch.joined) is not None:
+            flagged.update(i for i, text in enumerate(texts) if SOUND_EMOJI.search(text))
         if self.trade is not None:  # trade offers are joins, not terms: their own gate
             flagged |= trade_screen(self.trade, batch, flagged)
         return flagged
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         words = list(self._words(ctx))
+        if SOUND_EMOJI.search(ctx.view.text) is not None:
+            words = self._emoji_words(ctx, words)
         if self.trade is None:
             yield from words
             return
@@ -142,6 +155,23 @@ class ContentChecker(Checker):
                 offers[at] = _taking_in(offers[at], word)
         yield from kept
         yield from offers
+
+    def _emoji_words(self, ctx: CheckContext, words: list[Finding]) -> list[Finding]:
+        """The terms found with each emoji of ``SOUND_EMOJI`` read as its character (the copy
+        has the same length, so spans are the message's), where such an emoji stands in the
+        term and no term found as written overlaps it: 操你🐴 is read as 操你马, a sound-alike
+        of 操你妈 to review, while 🐴年大吉 holds no term."""
+        text = ctx.view.text
+        copy = replace(ctx, view=TextView(text.translate(_SOUND_EMOJI_TABLE)))
+        found = list(words)
+        for f in self._words(copy):
+            if SOUND_EMOJI.search(text, f.start, f.end) is None or any(
+                w.start < f.end and f.start < w.end for w in words
+            ):
+                continue
+            found.append(replace(f, techniques=(*f.techniques, "emoji-word")))
+        found.sort(key=lambda f: f.start)
+        return found
 
     def _words(self, ctx: CheckContext) -> Iterator[Finding]:
         """The lexicon's terms, judged and picked."""
