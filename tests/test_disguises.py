@@ -280,6 +280,12 @@ def test_a_sound_alike_that_swaps_every_character_keeps_every_tone(
         ("wài wéi nǔ，私聊", False),  # a tone mark on another vowel: another syllable
         ("dü bó 平台，首充送", True),  # a diaeresis over a plain u is a disguise (review s14)
         ("bing dü 有货，私聊", True),
+        # ü typed for the v key (nǚ is nv, 女), read so as well as as u (session 15)
+        ("wài wéi nǚ，私聊", True),
+        ("外围nǚ，上门服务", True),
+        ("外围nü，私聊", True),
+        ("Müller先生下周来上海开会", False),
+        ("路边的lǜ化带修好了", False),
     ],
 )
 def test_pinyin_tone_marks_that_are_not_the_terms_read_as_other_words(

@@ -34,12 +34,22 @@ if TYPE_CHECKING:
     from ...config import GuardConfig
 
 
-# Emoji written for a character of the same sound, as slang writes them: 🐴 (马 mǎ) for 妈 in
-# abuse (操你🐴, 草泥🐴, 你🐴的). The word lists read the emoji as the character, so only terms
-# that the character itself would make count, as sound-alikes (操你马 is one of 操你妈).
-_SOUND_EMOJI_CHARS = {"🐴": "马"}
-_SOUND_EMOJI_TABLE = str.maketrans(_SOUND_EMOJI_CHARS)
-SOUND_EMOJI = re.compile("|".join(_SOUND_EMOJI_CHARS))
+# Characters the word lists also read as another, in a copy of the message of the same
+# length, where they stand in a term that the message as written does not hold (with the
+# technique each adds):
+# - an emoji written for a character of the same sound, as slang writes it: 🐴 (马 mǎ) for 妈
+#   in abuse (操你🐴, 草泥🐴, 你🐴的); read as 马, only terms 马 itself would make count, as
+#   sound-alikes (操你马 is one of 操你妈), and 🐴年大吉 holds none;
+# - pinyin's ü, with or without a tone mark, typed where a keyboard takes v (外围nǚ is 外围nv,
+#   女): as written it folds to u, which keeps bing dü and dü bó (ü for u) what they are.
+_REREADINGS: tuple[tuple[dict[int, str], str], ...] = (
+    (str.maketrans({"🐴": "马"}), "emoji-word"),
+    (
+        str.maketrans(dict.fromkeys("üǖǘǚǜ", "v") | dict.fromkeys("ÜǕǗǙǛ", "V")),
+        "diacritic",
+    ),
+)
+REREAD = re.compile("[🐴üǖǘǚǜÜǕǗǙǛ]")
 
 
 def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
@@ -115,16 +125,16 @@ class ContentChecker(Checker):
             i = bisect_right(starts, pos) - 1
             if i not in flagged and masks.possible(texts[i], pos - starts[i]):
                 flagged.add(i)
-        if SOUND_EMOJI.search(batch.joined) is not None:
-            flagged.update(i for i, text in enumerate(texts) if SOUND_EMOJI.search(text))
+        if REREAD.search(batch.joined) is not None:
+            flagged.update(i for i, text in enumerate(texts) if REREAD.search(text))
         if self.trade is not None:  # trade offers are joins, not terms: their own gate
             flagged |= trade_screen(self.trade, batch, flagged)
         return flagged
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         words = list(self._words(ctx))
-        if SOUND_EMOJI.search(ctx.view.text) is not None:
-            words = self._emoji_words(ctx, words)
+        if REREAD.search(ctx.view.text) is not None:
+            words = self._reread(ctx, words)
         if self.trade is None:
             yield from words
             return
@@ -156,20 +166,23 @@ class ContentChecker(Checker):
         yield from kept
         yield from offers
 
-    def _emoji_words(self, ctx: CheckContext, words: list[Finding]) -> list[Finding]:
-        """The terms found with each emoji of ``SOUND_EMOJI`` read as its character (the copy
-        has the same length, so spans are the message's), where such an emoji stands in the
-        term and no term found as written overlaps it: 操你🐴 is read as 操你马, a sound-alike
-        of 操你妈 to review, while 🐴年大吉 holds no term."""
+    def _reread(self, ctx: CheckContext, words: list[Finding]) -> list[Finding]:
+        """``words`` with the terms found in each copy of ``_REREADINGS`` whose span holds a
+        character read otherwise there and overlaps no term found as written (the copies
+        have the message's length, so their spans are its spans)."""
         text = ctx.view.text
-        copy = replace(ctx, view=TextView(text.translate(_SOUND_EMOJI_TABLE)))
         found = list(words)
-        for f in self._words(copy):
-            if SOUND_EMOJI.search(text, f.start, f.end) is None or any(
-                w.start < f.end and f.start < w.end for w in words
-            ):
+        for table, technique in _REREADINGS:
+            copy = text.translate(table)
+            if copy == text:
                 continue
-            found.append(replace(f, techniques=(*f.techniques, "emoji-word")))
+            for f in self._words(replace(ctx, view=TextView(copy))):
+                if text[f.start : f.end] == copy[f.start : f.end] or any(
+                    w.start < f.end and f.start < w.end for w in found
+                ):
+                    continue
+                extra = () if technique in f.techniques else (technique,)
+                found.append(replace(f, techniques=(*f.techniques, *extra)))
         found.sort(key=lambda f: f.start)
         return found
 
