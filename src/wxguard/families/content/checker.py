@@ -14,7 +14,7 @@ term it overlaps.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import chain
@@ -157,8 +157,9 @@ class ContentChecker(Checker):
             )
         )
         kept = []
+        places = _Places(offers)
         for word in words:
-            at = _replacing(word, offers)
+            at = places.replacing(word)
             if at is None:
                 kept.append(word)
             elif word.rule == SOUND_RULE:
@@ -225,21 +226,41 @@ class ContentChecker(Checker):
             )
 
 
-def _replacing(word: Finding, offers: list[Finding]) -> int | None:
-    """The offer under a review-tier term's rule, or a sound-alike's term's, that overlaps
-    it: the offer is the surer finding and takes its place."""
-    if word.rule == SOUND_RULE:
-        if word.severity is not None or word.category is None:
+class _Places:
+    """The offers of each rule by start, with the furthest end reached so far and the offer
+    that reaches it: the offer overlapping a word is a bisection away (a long text has a
+    word and an offer every few characters)."""
+
+    def __init__(self, offers: list[Finding]) -> None:
+        self._by_rule: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        for i in sorted(range(len(offers)), key=lambda k: offers[k].start):
+            o = offers[i]
+            starts, furthest, which = self._by_rule.setdefault(o.rule, ([], [], []))
+            if furthest and furthest[-1] >= o.end:
+                furthest.append(furthest[-1])
+                which.append(which[-1])
+            else:
+                furthest.append(o.end)
+                which.append(i)
+            starts.append(o.start)
+
+    def replacing(self, word: Finding) -> int | None:
+        """The offer under a review-tier term's rule, or a sound-alike's term's, that
+        overlaps it: the offer is the surer finding and takes its place."""
+        if word.rule == SOUND_RULE:
+            if word.severity is not None or word.category is None:
+                return None
+            rule = rule_for(word.category)
+        elif word.severity is None:
             return None
-        rule = rule_for(word.category)
-    elif word.severity is None:
-        return None
-    else:
-        rule = word.rule
-    for i, o in enumerate(offers):
-        if o.rule == rule and o.start < word.end and word.start < o.end:
-            return i
-    return None
+        else:
+            rule = word.rule
+        found = self._by_rule.get(rule)
+        if found is None:
+            return None
+        starts, furthest, which = found
+        i = bisect_left(starts, word.end)
+        return which[i - 1] if i > 0 and furthest[i - 1] > word.start else None
 
 
 def _taking_in(offer: Finding, disguise: Finding) -> Finding:
