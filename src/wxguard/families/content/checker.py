@@ -156,6 +156,9 @@ class ContentChecker(Checker):
                 disguised,
             )
         )
+        if not offers:
+            yield from words
+            return
         kept = []
         places = _Places(offers)
         for word in words:

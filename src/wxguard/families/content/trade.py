@@ -42,6 +42,9 @@ from ...text.storedregex import stored_trie
 from ...text.views import TextView
 from ..base import CheckContext, Finding
 
+# A Latin letter, as typed or full width: a message without one has no pinyin to read (a
+# test in C before the clause view is asked whether letters touch a character).
+_LETTER = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 # Banks this module consults besides those the rules name.
 CONTACT = "contact"
 # A sentence with a hit of this is no offer: it hands in or claims one's own invoices.
@@ -472,7 +475,11 @@ def trade_possible(model: TradeModel, view: TextView) -> bool:
         _joinable(model, view.sound, Clauses.of(view).text)
         or bool(_grid(model, view))
         or (model.emoji_regex is not None and model.emoji_regex.search(view.text) is not None)
-        or (may_mix(Clauses.of(view).text) and _spelt(model, view) is not None)
+        or (
+            _LETTER.search(view.text) is not None
+            and may_mix(view.folded)
+            and _spelt(model, view) is not None
+        )
     )
 
 
@@ -582,7 +589,7 @@ def trade_findings(
     written = bool(disguised) or model.gate.possible(view.sound)
     grid = _grid(model, view)
     emoji = _emoji_reading(model, view.text)
-    mixing = may_mix(Clauses.of(view).text)
+    mixing = _LETTER.search(view.text) is not None and may_mix(view.folded)
     if not written and not grid and emoji is None and not mixing:
         return
     taken = tuple(taken)
