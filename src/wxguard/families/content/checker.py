@@ -141,7 +141,7 @@ class ContentChecker(Checker):
         # A term of the review tier (制服诱惑, 验后付款: a warning) does not hide an offer with a
         # contact that it stands in; that offer is the surer finding and takes its place.
         # A sound-alike of a block-tier term (冰du, 堵博网站) joined to an offer is that offer,
-        # under the term's rule, and no longer a sound-alike to review.
+        # under the term's rule; the offer's mark takes it in.
         disguised = [
             Disguised(f.category, f.start, f.end, f.techniques)
             for f in words
@@ -163,9 +163,9 @@ class ContentChecker(Checker):
         places = _Places(offers)
         for word in words:
             at = places.replacing(word)
-            if at is None:
-                kept.append(word)
-            elif word.rule == SOUND_RULE:
+            if at is None or word.rule == SOUND_RULE:
+                kept.append(word)  # a sound-alike is absorbed into the offer's mark (marks)
+            if at is not None and word.rule == SOUND_RULE:
                 offers[at] = _taking_in(offers[at], word)
         yield from kept
         yield from offers
@@ -249,7 +249,8 @@ class _Places:
 
     def replacing(self, word: Finding) -> int | None:
         """The offer under a review-tier term's rule, or a sound-alike's term's, that
-        overlaps it: the offer is the surer finding and takes its place."""
+        overlaps it: the offer is the surer finding and takes a review-tier term's place,
+        and a sound-alike in (one mark, ``marks``, as for any offer over its term)."""
         if word.rule == SOUND_RULE:
             if word.severity is not None or word.category is None:
                 return None
