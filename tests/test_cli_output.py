@@ -99,7 +99,8 @@ def test_summary_counts_findings_severities_and_verdicts(cli: Cli) -> None:
         'default-wordlists = false\nwords = { drugs = ["冰毒"] }\nseverity = { WX104 = "warning" }\n'
         'select = ["WX1", "WX0"]\n',
     )
-    cli.write("a.txt", "冰毒\n冰毒 冰毒\n好\n今天 wxguard: ignore\n")
+    # two sentences: one sentence's words of a rule are one mark
+    cli.write("a.txt", "冰毒\n冰毒。冰毒\n好\n今天 wxguard: ignore\n")
     r = cli("check", "a.txt")
     assert r.summary == "Found 4 findings (4 warnings) in 3 of 4 messages: 3 review, 1 pass."
     assert cli("check", "-q", "a.txt").summary is None

@@ -126,6 +126,7 @@ REVIEW = [
     ("傻X，又下雨了", "WX107", "傻{逼}"),  # aimed at no one: 你个傻X is an error (test_trade)
     ("卧槽，这也太牛了吧", "WX107", "卧槽"),  # an exclamation (new-user trial s11)
     ("我TM服了", "WX107", "tm"),
+    ("有飞叶子的来，云南货", "WX104", "飞叶子"),  # marijuana slang (new-user trial s15)
 ]
 
 

@@ -529,6 +529,8 @@ def test_an_offer_beside_a_post_told_of_is_still_an_error(guard: Guard, text: st
         ("👉🏻出售🔫，私聊", "WX105", "售🔫，私聊", "售枪 + 私聊"),  # as 出售枪支，私聊 reads
         ("有🔫出售，价格私聊", "WX105", "🔫出售", "枪支 + 出售"),
         ("🔫现货，同城配送，懂的来", "WX105", "🔫现货", "枪支 + 现货"),
+        # the product before a bare 出 (new-user trial s15)
+        ("🔫出，需要的私我", "WX105", "🔫出，需要的私我", "枪支 + 需要的私我"),
         ("低价出售💣，量大从优", "WX105", "出售💣", "出售 + 炸药"),
         ("💊，懂的来，飞机联系", "WX104", "💊，懂的来", "药丸 + 懂的来"),
     ],
@@ -552,6 +554,8 @@ def test_an_emoji_for_a_product_is_read_as_its_word_in_an_offer(
         "🔫🔫🔫 今晚吃鸡走起",
         "今晚吃鸡，我带🔫你们冲",
         "水枪大战🔫，周六小区广场，带上孩子",
+        "儿童水🔫，需要的私我",
+        "出售玩具🔫，私聊",
         "💊吃了没？记得按时吃药",
         "本店出售感冒药💊，医保可刷，电话13800001111",
         "💣 重磅消息：周五全场五折",
@@ -585,6 +589,12 @@ def test_a_bad_emoji_table_names_the_entry(
     monkeypatch.setattr(trade, "family_banks", edited)
     with pytest.raises(WordListError, match=rf"trade\.toml.*emoji: .*{message}"):
         trade._build(())
+
+
+@pytest.mark.parametrize("text", ["他妈的，他妈的，烦死了", "荷官，荷官，荷官"])
+def test_the_review_words_of_one_sentence_are_one_mark(text: str) -> None:
+    """Five drug words in one comment were five marks (new-user trial s14)."""
+    assert [v.severity for v in Guard().check(text).violations] == [Severity.WARNING]
 
 
 @pytest.mark.parametrize(

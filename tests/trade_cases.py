@@ -227,6 +227,8 @@ OFFERS: list[tuple[str, str, str]] = [
     ("计划稳定，三姐带你飞，跟着买稳赚", "WX103", "计划稳定"),
     ("时时彩计划，准确率高，倍投必中，私聊进群", "WX103", "时时彩计划"),
     ("彩票计划群，稳赚", "WX103", "彩票计划群，稳赚"),
+    # jieba's 彩带 crosses the word; the tipster's offer is the join (new-user trial s15)
+    ("时时彩带单，跟着我买稳赚。", "WX103", "时时彩带单，跟着我买稳赚"),
     # session 9 (a new-user trial's misses): dealers' slang for meth (出冰, 冰货) and their
     # Telegram contact (飞机联系), offshore football betting (外围), baccarat's initials beside
     # a top-up, a batch of 小姐姐 at home or the hotel, documents 'checkable online'
@@ -513,6 +515,7 @@ TRAPS: list[str] = [
     "每天制定学习计划，稳中求进",
     "中国移动积分计划全新升级，星级客户可享倍积分",
     "跟着计划走，下周一开会",
+    "今天的彩带真漂亮，跟着我买准没错",
     # session 9: ice machines and ice, football on the state lottery, the edge of a site,
     # 小姐姐 as everyday address, a question whether a diploma checks out online
     "商用制冰机，每小时出冰50斤，现货包邮",

@@ -254,6 +254,7 @@ def _merged(
     taken: dict[int, list[int]] = {}
     gone: set[int] = set()
     wide: dict[_Table, list[int]] = {}
+    left: dict[tuple[_Table, int, str], list[int]] = {}
     for key in keys:
         k = key[-1]
         if k in gone:
@@ -276,7 +277,9 @@ def _merged(
             elif reach == "sentence":
                 if sentences is None:
                     sentences = _Sentences(starts, candidates, text)
-                pool = sentences.of(starts[k])
+                at = (table, sentences.index(starts[k]), rule if table.same_rule else "")
+                found_left = left.get(at)
+                pool = sentences.of(starts[k]) if found_left is None else found_left
             else:  # what no keeper took yet: each is looked at until one takes it
                 # (those no later keeper of the table can take are left out for good)
                 pool = wide[table] = [
@@ -287,10 +290,13 @@ def _merged(
                     and rules[j] in absorb
                     and (table.framed or violations[j].frame is None)
                 ]
+            staying: list[int] = []
             for j in pool:
+                if j == k:
+                    staying.append(j)
+                    continue
                 if (
-                    j == k
-                    or j in gone
+                    j in gone
                     or j in taken
                     or rules[j] not in absorb
                     or ranks[j] > rank
@@ -305,6 +311,11 @@ def _merged(
                     continue
                 taken.setdefault(k, []).append(j)
                 gone.add(j)
+            if reach == "sentence":
+                # What a keeper leaves is what no later keeper can take either (they come
+                # no more severe, a same-rule table's pool is its rule's): a sentence of many
+                # framed warnings is walked once, not once per keeper.
+                left[at] = staying
     if not taken:
         return list(violations)
     out = []
@@ -512,6 +523,10 @@ class _Sentences:
                 if group is None:
                     group = by.setdefault(k, [])
                 group.append(i)
+
+    def index(self, start: int) -> int:
+        """The place of the sentence a finding starting at ``start`` starts in."""
+        return -1 if self._ends is None else bisect_left(self._ends, start)
 
     def of(self, start: int) -> list[int]:
         """The candidates of the sentence a finding starting at ``start`` starts in."""

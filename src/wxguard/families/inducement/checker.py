@@ -210,12 +210,12 @@ class InducementChecker(Checker):
         """The findings of ``joins``, which it empties as it goes."""
         if any(j.rule == CANVASS for j in joins):
             joins[:] = self._canvassing(joins, clauses)
-        refuted = disbelieved = complained = None
+        refuted = disbelieved = dismissed = complained = None
         if joins and self.judged:
             refuted, disbelieved = self._cues(clauses, "refuted"), self._cues(clauses, "disbelieve")
-            complained = self._cues(clauses, COMPLAINT)
-            if not (refuted.spans or disbelieved.spans or complained.spans):
-                refuted = disbelieved = complained = None  # no cue anywhere: none is read
+            dismissed, complained = self._cues(clauses, "dismissed"), self._cues(clauses, COMPLAINT)
+            if not (refuted.spans or disbelieved.spans or dismissed.spans or complained.spans):
+                refuted = disbelieved = dismissed = complained = None  # no cue: none is read
         thanked: bool | None = None
         owned: bool | None = None
         # Findings alike share their fields (a long text repeats its offers), and each join
@@ -241,16 +241,25 @@ class InducementChecker(Checker):
             if fields is None:
                 fields = shared[action, joined] = {"action": action, "reward": joined}
             frame = None
-            if refuted is not None and disbelieved is not None and complained is not None:
+            if (
+                refuted is not None
+                and disbelieved is not None
+                and dismissed is not None
+                and complained is not None
+            ):
                 # A join's own judgement, made while it matches: a debunking or a report in
                 # its sentence or the next; a "don't believe" only before it (别信那种转发领
-                # 红包的活动), since appended to an offer (帮我砍一刀，别信) it names nothing.
+                # 红包的活动), since appended to an offer (帮我砍一刀，别信) it names nothing;
+                # a bare 别点 only after it (…的链接大家别点), since before the join (大家都别
+                # 点，帮我砍一刀) it names something else.
                 begin = clauses.sentence_start(join.start)
                 close = clauses.sentence_end(join.end)
                 if close < len(clauses.text):
                     close = clauses.sentence_end(close + 1)
                 cue = refuted.first_clear(begin, close, (join.action, join.joined))
-                cue = cue or disbelieved.first(begin, join.start)
+                cue = (
+                    cue or disbelieved.first(begin, join.start) or dismissed.first(join.end, close)
+                )
                 frame = self._frame(cue, clauses, original)
                 if frame is None and complained.spans:
                     if owned is None:
