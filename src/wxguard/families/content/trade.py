@@ -632,14 +632,7 @@ def trade_findings(
             ),
         )
     if mixing:
-        gridded += _mixed_offers(
-            model,
-            view,
-            _spans(
-                [(j.rule, p.start, p.end) for j, p in placed]
-                + [(f.rule, f.start, f.end) for f, _ in gridded]
-            ),
-        )
+        gridded += _mixed_offers(model, view, [(f.rule, f.start, f.end) for f, _ in gridded])
     for finding, contact in gridded:
         same = (strong if contact else weak).get(finding.rule)
         if same is None or not same.overlaps(finding.start, finding.end):
@@ -797,12 +790,14 @@ def _spelt(model: TradeModel, view: TextView) -> tuple[Mixed, Clauses] | None:
 
 
 def _mixed_offers(
-    model: TradeModel, view: TextView, found: dict[str, Spans[Found]]
+    model: TradeModel, view: TextView, others: list[tuple[str, int, int]]
 ) -> list[tuple[Finding, bool]]:
     """Offers with a part typed in pinyin (fan墙软件出售, 弄si你全家): read by sound in a copy
     with each run written as its syllables' characters, each run a whole syllable of the
     phrase's character at its place and the rest as the banks write it; none where an offer
-    of the same rule was found otherwise. They add the technique ``pinyin``."""
+    of the same rule was found otherwise (``others``, or a join of the message as written,
+    asked only when some offer is found here: whether a term drops it or not). They add
+    the technique ``pinyin``."""
     spelt = _spelt(model, view)
     if spelt is None:
         return []
@@ -817,12 +812,22 @@ def _mixed_offers(
         written=msg.exact,
         partner=(model.with_contact, msg.has_contact),
     )
+    if not joins:
+        return []
+    written, found = _joins(model, view.text, Clauses.of(view))
+    if written is not None:
+        others = others + [(j.rule, *_place(written, j)[:2]) for j in found]
+    taken = _spans(others)
     out: list[tuple[Finding, bool]] = []
+    folded = view.folded
     for join in joins:
         finding, contact = _finding(msg, join)
-        same = found.get(finding.rule)
-        if same is not None and same.overlaps(finding.start, finding.end):
-            continue
+        same = taken.get(finding.rule)
+        if (same is not None and same.overlaps(finding.start, finding.end)) or any(
+            a < finding.end and finding.start < b and len(set(folded[a:b])) == 1
+            for a, b in mix.runs
+        ):
+            continue  # one letter over and over (ooo曾, xx元) masks a number, not a syllable
         out.append((replace(finding, techniques=(*finding.techniques, "pinyin")), contact))
     return out
 
