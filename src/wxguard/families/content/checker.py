@@ -21,6 +21,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from ...phrases.batch import Batch
+from ...phrases.joins import Spans
 from ...text.views import TextView
 from ..base import CheckContext, Checker, Finding
 from .judge import Hit, Judge
@@ -180,10 +181,10 @@ class ContentChecker(Checker):
             copy = text.translate(table)
             if copy == text:
                 continue
+            # the words found so far, by start: one bisection a term read in the copy
+            taken = Spans(sorted((w.start, w.end, "") for w in found))
             for f in self._words(replace(ctx, view=TextView(copy))):
-                if text[f.start : f.end] == copy[f.start : f.end] or any(
-                    w.start < f.end and f.start < w.end for w in found
-                ):
+                if text[f.start : f.end] == copy[f.start : f.end] or taken.overlaps(f.start, f.end):
                     continue
                 extra = () if technique in f.techniques else (technique,)
                 found.append(replace(f, techniques=(*f.techniques, *extra)))

@@ -819,15 +819,16 @@ def _mixed_offers(
         others = others + [(j.rule, *_place(written, j)[:2]) for j in found]
     taken = _spans(others)
     out: list[tuple[Finding, bool]] = []
+    # one letter over and over (ooo曾, xx元) masks a number, not a syllable
     folded = view.folded
+    masks = Spans([(a, b, "") for a, b in mix.runs if len(set(folded[a:b])) == 1])
     for join in joins:
         finding, contact = _finding(msg, join)
         same = taken.get(finding.rule)
-        if (same is not None and same.overlaps(finding.start, finding.end)) or any(
-            a < finding.end and finding.start < b and len(set(folded[a:b])) == 1
-            for a, b in mix.runs
+        if (same is not None and same.overlaps(finding.start, finding.end)) or masks.overlaps(
+            finding.start, finding.end
         ):
-            continue  # one letter over and over (ooo曾, xx元) masks a number, not a syllable
+            continue
         out.append((replace(finding, techniques=(*finding.techniques, "pinyin")), contact))
     return out
 
