@@ -19,7 +19,13 @@ words = { drugs = ["冰毒", "大麻"], custom = ["稳赚"] }
 """
 
 
-SUMMARY_STARTS = ("Found ", "All checks passed!", "No findings;", "No messages to check.")
+SUMMARY_STARTS = (
+    "Found ",
+    "All checks passed!",
+    "No findings;",
+    "No errors in ",
+    "No messages to check.",
+)
 
 
 @dataclass

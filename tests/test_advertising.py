@@ -1742,3 +1742,91 @@ def test_an_offer_word_inside_a_quoted_title_makes_no_offer(text: str, judged: b
 )
 def test_a_members_praise_or_doubt_is_no_seller_speaking(text: str) -> None:
     assert [v.rule for v in Guard().check(text).violations if v.rule.startswith("WX4")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # the pupil between the promise and the result (new-user trial s14)
+        ("保证孩子考上重点中学", "保证孩子考上"),
+        ("保证你家孩子100%提分", "保证你家孩子100%提分"),
+        ("暑假班招生，保证孩子成绩提高20分", "保证孩子成绩提高20分"),
+        ("我们保证学员一次考过", "保证学员一次考过"),
+    ],
+)
+def test_an_exam_result_promised_for_the_pupil_is_a_forbidden_claim(text: str, claim: str) -> None:
+    found = Guard(select=["WX405"]).check(text).violations
+    assert [(v.rule, v.text, v.severity.value) for v in found] == [("WX405", claim, "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老师保证每个孩子都会被关注",  # care promised, no result
+        "不能保证孩子考上重点",
+        "谁也没法保证孩子考上名校，尽力就好",
+        "家长们别信那些保证孩子考上重点的机构",
+        "我保证你们考上大学后会感谢我",  # a time after the result
+    ],
+)
+def test_care_promised_or_a_result_disclaimed_is_no_exam_guarantee(text: str) -> None:
+    assert Guard(select=["WX405"]).check(text).violations == ()
+
+
+# -- session 15: an account's statement, and a warning that names an illicit sale ----------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a balance, a bill, an amount owed or a movement told to the account's holder
+        "【中国银行】您尾号1234的账户于12月5日支出500.00元，余额3,210.55元。",
+        "【中国移动】您本月话费账单已出，本月消费58.00元，详情请登录APP查询。",
+        "【中国移动】您本月话费账单已出，详情请登录APP查询。",
+        "【工商银行】您的信用卡本期账单金额2,345.00元，到期还款日12月20日。",  # 本期: no draw
+        "【国家电网】您户号1234567的电费余额不足，请及时缴费。",
+        "【招商银行】您账户7788于12月03日14:22收入(工资)8,500.00元，余额12,034.10元。",
+        "【中国联通】尊敬的客户，您11月话费账单：套餐费39元，通话费2.4元，合计41.40元，可登录联通APP查询详单。",
+        "【中国电信】您好，截至12月6日，您的话费余额为12.30元，为避免停机请及时充值。",
+        "【中国移动】尊敬的客户，您本月已消费86.50元，账户余额13.50元，详情请登录中国移动APP查询。",
+        "【交通银行】您的信用卡本期账单已出，账单金额3,456.78元，请于12月22日前还款，详情请登录手机银行查看。",
+        "【自来水公司】您户号102030本期水费45.60元，请于月底前缴纳。",
+        "【中国银行】您尾号1234的信用卡于12月5日消费128.00元，可用额度21,872.00元。",
+        "【国家电网】尊敬的客户：您户号12345截至12月5日电费余额为-12.30元，请尽快缴费。",
+        "【深圳燃气】尊敬的客户，您户号8765432上期燃气费126.30元已扣款成功。",
+    ],
+)
+def test_an_accounts_statement_to_its_holder_is_no_ad(wx4: Guard, text: str) -> None:
+    assert not commercial_score(text).commercial
+    assert wx4.check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same senders' offers, with and without an amount of the reader's account
+        "【中国银行】信用卡分期享88折，回T退订",
+        "【招商银行】您的信用卡账单已出，可申请账单分期，手续费低至6折，详询95555",
+        "【中国电信】您的话费余额为5.20元，充值100元送30元，回T退订",
+        "【中国移动】月底特惠，充100元话费送20元，点击 http://10086.cn/x 办理，回TD退订",
+        "【建设银行】刷卡消费满200元返20元，活动期间每周五可享，详询95533，回T退订",  # no fen
+        "【交通银行】您的账户余额可购买理财，年化收益4.2%，详询95559，回T退订",
+    ],
+)
+def test_the_same_senders_offers_stay_ads(wx4: Guard, text: str) -> None:
+    assert commercial_score(text).commercial
+    assert "WX401" in _rules(wx4, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("出售发票是违法的，请勿购买", True),  # a warning names the sale it forbids
+        ("买卖发票属于违法行为，发现请举报", True),
+        ("代开发票涉嫌违法，大家不要相信", True),
+        ("代开发票，不是违法的，点数低，加V", False),  # a seller's denial is no warning
+    ],
+)
+def test_a_trade_judged_unlawful_is_a_warning(text: str, warning: bool) -> None:
+    score = commercial_score(text)
+    assert ("warning" in {s.kind for s in score.signals}) is warning
+    assert not score.commercial
+    assert "WX401" not in _rules(Guard(), text)

@@ -330,6 +330,29 @@ def test_min_severity_hides_the_info_lines_of_clean_messages(cli: Cli) -> None:
     assert bad.code == 2 and "loud" in bad.err
 
 
+def test_min_severity_error_hides_warnings_but_not_the_review_they_call_for(cli: Cli) -> None:
+    """An unlabelled ad is under review whether or not its warning is shown: --min-severity
+    error must not count it as a pass (or print All checks passed!) in the summary."""
+    cli.write("copy.txt", "新品上市，原价199现价99，点击下单\n今天天气不错\n")
+    r = cli("check", "--extend-select", "WX401", "--min-severity", "error", "copy.txt")
+    assert r.code == 0 and r.findings == []
+    assert r.summary == (
+        "No errors in 2 messages: 1 review, 1 pass. 1 warning not shown (--min-severity error)."
+    )
+    cli.write("copy.txt", "出售冰毒\n新品上市，原价199现价99，点击下单\n今天天气不错\n")
+    r = cli("check", "--extend-select", "WX401", "--min-severity", "error", "copy.txt")
+    assert r.findings == ["copy.txt:1:3: WX104 [error] 毒品敏感词「冰毒」"]
+    assert r.summary == (
+        "Found 1 finding (1 error) in 1 of 3 messages: 1 block, 1 review, 1 pass."
+        " 1 warning not shown (--min-severity error)."
+    )
+    shown = cli("check", "--extend-select", "WX401", "copy.txt").summary
+    assert (
+        shown
+        == "Found 2 findings (1 error, 1 warning) in 2 of 3 messages: 1 block, 1 review, 1 pass."
+    )
+
+
 def test_all_messages_gives_every_message_its_verdict_record(cli: Cli) -> None:
     """An audit log needs a verdict for each message, passes too (new-user trial s14); the
     default lists only messages with findings, as documented, so consumers are not broken."""

@@ -18,6 +18,11 @@ CASES = [
     ("ѕех", "WX102", "ѕех", 0, {"homoglyph"}),
     ("办 假 证", "WX106", "办 假 证", 0, {"noise"}),
     ("办.假-证", "WX106", "办.假-证", 0, {"noise"}),
+    # every letter spaced out by a clause break, or written down a column (new-user trial s15)
+    ("代，开，发，票", "WX106", "代，开，发，票", 0, {"noise"}),
+    ("代\n开\n发\n票", "WX106", "代\n开\n发\n票", 0, {"noise"}),
+    ("出\n售\n冰\n毒\n量\n大", "WX104", "冰\n毒", 4, {"noise"}),
+    ("出售冰.毒，质量保证", "WX104", "冰.毒", 2, {"noise"}),
     ("办\u200b假\u200d证", "WX106", "办\u200b假\u200d证", 0, {"zero-width"}),
     ("出售冰\ufeff毒", "WX104", "冰\ufeff毒", 2, {"zero-width"}),
     ("办🎉假🎉证", "WX106", "办🎉假🎉证", 0, {"emoji"}),
@@ -204,6 +209,20 @@ def test_allow_regex_on_original_text() -> None:
     g = Guard(default_wordlists=False, words={"porn": ["sex"]}, allow=["/Sex Pistols/i"])
     assert g.check("I like the sex pistols").violations == ()
     assert g.check("sex").violations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他没有发票，代开的事以后再说。",
+        "票据要真发票。代开不行",
+        "我要买冰。毒不毒无所谓",
+    ],
+)
+def test_a_clause_break_between_two_words_joins_no_term(guard: Guard, text: str) -> None:
+    """Two clauses meet by chance (发票，代开 is no 发票代开; new-user trial s15): only a sender
+    spacing out every letter writes a term across punctuation."""
+    assert [v.term for v in guard.check(text).violations] == []
 
 
 def test_large_gap_is_not_one_term(guard: Guard) -> None:

@@ -103,6 +103,13 @@ def test_wx602_paragraph_over_four_lines(text: str, spans: list[tuple[int, int]]
         ("WELCOME", []),  # 7 letters
         ("CCTV NBA 直播", []),
         ("LIMITED offer", []),  # one word of 7 letters; "offer" is not caps
+        # a redaction mask is a placeholder, not shouting (new-user trial s15)
+        ("税号91310000XXXXXXXX。", []),
+        ("卡号 XXXX XXXX XXXX", []),
+        ("ＸＸＸＸＸＸＸＸ", []),
+        ("VIP XXXXXXXX", []),  # 3 letters beside the mask
+        ("FREE SHIPPING XXXXXXXX", [(0, 22)]),  # shouting beside a mask still is
+        ("XXXXXXXXL", [(0, 9)]),  # a word with other letters is no mask
     ],
 )
 def test_wx603_all_caps_shouting(text: str, spans: list[tuple[int, int]]) -> None:

@@ -103,6 +103,19 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
             "提醒：谨防诈骗，骗子常说“您的账户已冻结，请联系 13800138000 处理”，不要理会。" * n
         ),
     ),
+    # the joins of one sentence asking the reader with warning words around them, a told
+    # script among them: each join's clauses and the sentence before them read once
+    "asked scams among warning words, one sentence": (
+        "WX8",
+        lambda n: "为防诈骗，请提供您的银行卡号和验证码，骗子会说：请将资金转入安全账户，" * n,
+    ),
+    # a notice typed a phrase a line: the line breaks that run on placed in one pass
+    "a notice a phrase a line": (
+        "WX8",
+        lambda n: "近期有不法分子冒充客服\n要求业主提供银行卡号和验证码\n" * n,
+    ),
+    # two clauses meeting at a term's letters, again and again
+    "terms across clause breaks": ("WX1", lambda n: "正规发票，代开的发票不予报销，" * n),
     # WX511: a name heading a line was tried after every line break, each reading all the
     # blank lines after it (a Markdown code block is masked to such lines)
     # numbers spelled in numerals: a run is read from its start only, its Arabic part once
@@ -112,6 +125,15 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "line breaks": ("WX5", lambda n: "\n" * n),
     "line breaks then a child": ("WX5", lambda n: "\n" * n + "我家孩子叫王小明，三年级二班"),
     "blank lines": ("WX5", lambda n: " \n" * n),
+    # WX511's class-group cases: every sentence a request, every clause a ranked pupil
+    "papers asked for, sentence by sentence": (
+        "WX5",
+        lambda n: "请家长把孩子身份证号发到群里。" * n,
+    ),
+    "a long ranking": ("WX5", lambda n: "期中考试排名：" + "第一名 王小明 98分，" * n),
+    # WX107's curses with an order out, WX1's drug questions
+    "curses with orders out": ("WX1", lambda n: "你妈的，滚出去，" * n),
+    "drug questions": ("WX1", lambda n: "什么是冰毒，" * n),
 }
 
 

@@ -10,7 +10,7 @@ import re
 import pytest
 from hypothesis import given, settings
 
-from wxguard import Guard, Severity, Violation
+from wxguard import Guard, Severity, Violation, catalog
 from wxguard.families.content.trade import TECHNIQUE
 from wxguard.marks import SOLICITATION, merge, parts
 
@@ -26,6 +26,7 @@ TWO_ACTIONS = "关注和分享微信公众号并下载安装爱流量客户端�
 # Two problems on one link, with different fixes: both stay.
 PLAIN_LINK = "天羽米砖团购价99元 http://s.example.com/a"
 GUARD = Guard()
+INDUCEMENT_WARNED = Guard(severity={code: "warning" for code in catalog().codes("WX3")})
 
 
 def _top(text: str, guard: Guard = GUARD) -> list[tuple[str, tuple[str, ...]]]:
@@ -92,8 +93,8 @@ def test_one_reward_joined_to_two_actions_is_one_inducement() -> None:
     found = _top(TWO_ACTIONS)
     wx3 = [(rule, also) for rule, also in found if rule.startswith("WX3")]
     assert len(wx3) == 1 and wx3[0][1], found
-    # the missing label's mark stays on the first clause, which the inducement marks whole
-    assert _overlapping(TWO_ACTIONS) == [("WX301", "WX401")]
+    # the blocked inducement makes the missing label's advice moot (new-user trial s15)
+    assert len(found) == 1 and {"WX401", "WX403"} <= set(found[0][1])
 
 
 GAMBLING_OFFER = "澳门百家乐真人娱乐，注册送88元，每天返水，首充送100%，加微信abc123"
@@ -173,7 +174,7 @@ def test_an_illegal_offer_or_a_scam_is_not_advised_a_label(text: str) -> None:
 
 
 def test_a_lowered_illegal_term_leaves_the_missing_label_standing() -> None:
-    term = _plain(5, 8, "WX103", Severity.WARNING)
+    term = _plain(5, 8, "WX103", Severity.WARNING).model_copy(update={"frame": "警方提醒"})
     label = _plain(0, 0, "WX401", Severity.WARNING)
     assert merge([label, term], "zh", "0123456789") == [label, term]
     error = _plain(5, 8, "WX103", Severity.ERROR)
@@ -325,8 +326,9 @@ def test_a_missing_label_is_anchored_off_the_problems_in_the_message() -> None:
 )
 def test_a_missing_label_with_no_free_words_stays_on_its_clause(text: str, where: str) -> None:
     """Where another family marks every word of the first clause, the label's mark stays on
-    it beside that mark: it was an empty span at 0, no mark to see (new-user trial s8)."""
-    (label,) = [v for v in GUARD.check(text).violations if v.rule == "WX401"]
+    it beside that mark: it was an empty span at 0, no mark to see (new-user trial s8). (An
+    inducement at its own severity, an error, makes the label moot: here a warning.)"""
+    (label,) = [v for v in INDUCEMENT_WARNED.check(text).violations if v.rule == "WX401"]
     assert label.text == where
 
 
@@ -506,3 +508,89 @@ def test_a_scams_link_is_not_advised_tracking_tags(text: str) -> None:
 def test_a_shops_link_is_still_advised_tracking_tags() -> None:
     (link,) = [v for v in GUARD.check(PLAIN_LINK).violations if v.rule.startswith("WX2")]
     assert "WX209" in link.also_codes and "utm" in (link.suggestion or "").lower()
+
+
+# -- new-user trial s15: one inducement is one mark, and no dealer is told to label an ad
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("帮忙助力一下，邀请5位好友就能免费领取", "WX305"),
+        ("点开链接帮我助力一下，免费领取", "WX307"),
+        (
+            "群友福利来啦🎉\n\n转发这条消息到3个100人以上的群\n截图发给群主\n"
+            "即可领取50元现金红包🧧\n\n名额有限，先到先得",
+            "WX303",
+        ),
+    ],
+)
+def test_a_blocked_inducement_is_advised_no_label(text: str, rule: str) -> None:
+    """Once a message is blocked for an inducement, 'add 【广告】 and 回T退订' beside it was noise:
+    the inducement's mark names the label rules as moot, and gives no advice of theirs."""
+    report = GUARD.check(text)
+    (mark,) = report.violations
+    assert mark.rule == rule and mark.severity is Severity.ERROR
+    assert {"WX401", "WX403"} <= set(mark.also_codes)
+    assert "不适用 WX401" in mark.message and "先去掉诱导" in mark.message
+    assert "【广告】" not in (mark.suggestion or "") and "退订" not in (mark.suggestion or "")
+    # ignoring the inducement brings the label back, with the other missing parts
+    assert ("WX401", ("WX404", "WX403")) in _top(text, Guard(select=["WX4"]))
+
+
+def test_an_inducement_for_review_leaves_the_label_standing() -> None:
+    text = "邀请5位好友注册即可领取100元现金，先到先得，点击链接下载APP"
+    assert "WX401" in [v.rule for v in INDUCEMENT_WARNED.check(text).violations]
+
+
+def test_an_inducements_headline_is_of_its_sentence() -> None:
+    """转发抽奖！ heads the offer after it: one inducement, not two marks (new-user trial s15)."""
+    text = "转发抽奖！转发本条到朋友圈，抽三人送iPhone！"
+    (mark,) = GUARD.check(text).violations
+    assert mark.rule == "WX301" and mark.also_codes == ("WX301",)
+    assert mark.text == "转发本条到朋友圈，抽三人送" and "「转发抽奖」" in mark.message
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        # a sentence of its own, not a headline: each offer its mark
+        ("转发到朋友圈就送红包！转发本条到朋友圈，抽三人送iPhone！", ["WX301", "WX301"]),
+        ("分享到3个群。分享到3个群", ["WX303", "WX303"]),
+        # a headline heads one sentence, not the one after that
+        ("转发抽奖！转发本条抽三人送！转发本条抽三人送", ["WX301", "WX301"]),
+        ("转发本条到朋友圈，抽三人送iPhone！邀请5位好友就能免费领取", ["WX301", "WX305"]),
+    ],
+)
+def test_inducements_of_other_sentences_are_marks_of_their_own(text: str, rules: list[str]) -> None:
+    assert [v.rule for v in GUARD.check(text).violations] == rules
+
+
+@pytest.mark.parametrize(
+    ("term", "rank"),
+    [("WX109", Severity.WARNING), ("WX104", Severity.WARNING), ("WX105", Severity.ERROR)],
+)
+def test_a_suspected_illegal_offer_is_advised_no_label(term: str, rank: Severity) -> None:
+    """A gun or drug seller told to add 【广告】: the suspicion's mark, at whatever severity,
+    names the label rules as moot, and why."""
+    label = _plain(0, 0, "WX401", Severity.WARNING)
+    parts_ = [_plain(0, 0, "WX404", Severity.WARNING), _plain(9, 9, "WX403", Severity.WARNING)]
+    (mark,) = merge([label, *parts_, _plain(2, 6, term, rank)], "zh", "x" * 10)
+    assert mark.rule == term and set(mark.also_codes) == {"WX401", "WX403", "WX404"}
+    assert "不适用 WX401、WX403、WX404" in mark.message
+
+
+def test_a_pinyin_gun_sale_is_advised_no_label() -> None:
+    for lang, moot in [("zh", "疑似违法交易"), ("en", "suspected illegal offer")]:
+        (mark,) = Guard(lang=lang).check("出售仿真qiang，私聊").violations
+        assert mark.rule == "WX109" and "WX401" in mark.also_codes and moot in mark.message
+        assert "【广告】" not in (mark.suggestion or "")
+
+
+def test_an_illegal_offer_takes_its_lure_before_the_lure_takes_the_label() -> None:
+    """Equally severe, the inducement (longer) came first and took the label, and the offer
+    could no longer take it: two marks for one offer."""
+    lure = _plain(0, 9, "WX307", Severity.ERROR)
+    term = _plain(10, 12, "WX103", Severity.ERROR)
+    label = _plain(0, 0, "WX401", Severity.WARNING)
+    (mark,) = merge([label, lure, term], "zh", "x" * 20)
+    assert mark.rule == "WX103" and set(mark.also_codes) == {"WX307", "WX401"}
+    assert "违法交易或诈骗" in mark.message

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxguard import Guard, redact
+from wxguard.catalog import catalog
 from wxguard.families.persons.analyzer import analyzer
 from wxguard.families.persons.validators import (
     gb11643_check,
@@ -356,6 +357,48 @@ def test_a_childs_details_together_are_a_warning(text: str, span: str | None, de
 
 @pytest.mark.parametrize("text", CHILD_DETAILS_CLEAN)
 def test_one_detail_a_class_notice_or_a_missing_child_notice_is_not(text: str) -> None:
+    assert [v for v in WX5.check(text).violations if v.rule == "WX511"] == []
+
+
+# Children's information a class group is asked to post, or given (new-user trial s14).
+CLASS_POSTS = [
+    ("请家长把孩子身份证号发到群里", "collect", "要求把孩子的身份证号发到群里"),
+    ("请各位家长在群里接龙，填写孩子姓名和身份证号", "collect", "要求把孩子的身份证号发到群里"),
+    ("请家长在群里发一下孩子的户口本照片", "collect", "要求把孩子的户口本发到群里"),
+    (
+        "本次期中考试排名：第一名 王小明 98分，第二名 李华 95分，第三名 张伟 93分",
+        "ranking",
+        "在群里公布考试成绩或排名，点名了3名学生",
+    ),
+    ("期末成绩：王小明 98分，李华 95分", "ranking", "在群里公布考试成绩或排名，点名了2名学生"),
+]
+
+CLASS_POSTS_CLEAN = [
+    "请家长核对孩子的学籍信息后在系统里提交",  # no posting in the group
+    "不要在群里发孩子的身份证号，请私发给班主任",
+    "孩子的身份证号请私聊发给我",
+    "请把身份证号发到群里，报名用",  # no child's
+    "本次期中考试成绩和排名不公布，请家长私下询问老师",
+    "本月销售排名：第一名 王小明 98分，第二名 李华 95分",  # no exam
+    "恭喜王小明同学期中考试获得年级第一名",  # one pupil praised
+]
+
+
+@pytest.mark.parametrize(("text", "case", "message"), CLASS_POSTS)
+def test_childrens_papers_asked_for_or_results_posted_in_the_group_are_a_warning(
+    text: str, case: str, message: str
+) -> None:
+    (v,) = [v for v in WX5.check(text).violations if v.rule == "WX511"]
+    assert (v.severity.value, v.message) == ("warning", message)
+    assert catalog().get("WX511").variants[case].case is not None
+    assert [[w.message for w in r.violations] for r in WX5.check_many([text, "你好"])] == [
+        [message],
+        [],
+    ]
+
+
+@pytest.mark.parametrize("text", CLASS_POSTS_CLEAN)
+def test_papers_handed_in_elsewhere_or_rankings_withheld_are_not(text: str) -> None:
     assert [v for v in WX5.check(text).violations if v.rule == "WX511"] == []
 
 

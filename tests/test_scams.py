@@ -309,6 +309,21 @@ def test_a_lure_that_hides_its_channel_is_phishing(wx8: Guard) -> None:
         assert (v.rule, v.severity) == ("WX801", Severity.ERROR) and v.text.endswith(demand)
 
 
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ("我是你们王总，这是我新微信，马上给这个账户转8万，急用", "给这个账户转8万"),
+        ("我是你们王总，这是我新微信，马上给这个账户转八万，急用", "给这个账户转八万"),
+        ("导师说了，你先充5000元，稳赚不赔", "你先充5000元"),
+        ("兼职刷单，一天轻松赚300元，加微信", "一天轻松赚300元"),
+    ],
+)
+def test_a_demanded_sum_keeps_its_unit(wx8: Guard, text: str, demand: str) -> None:
+    """New-user trial s15: 「给这个账户转8」 lost the 万 of the sum demanded."""
+    (v,) = wx8.check(text).violations
+    assert f"「{demand}」" in v.message and demand in v.text
+
+
 def test_a_given_link_is_marked_rather_than_the_words_that_ask_for_it(wx8: Guard) -> None:
     (v,) = wx8.check("您的账户已冻结，请点击链接解冻：http://icbc-x.cn").violations
     assert v.text.endswith("http://icbc-x.cn")
@@ -445,6 +460,44 @@ def test_split_shapes_reach_the_next_sentence_and_a_line_counts_once(wx8: Guard)
     assert wx8.check("您的账户已冻结。\n请致电 021-61234567 咨询开户事宜").violations == ()
     # two sentences away is too far for the account's trouble
     assert wx8.check("您的账户已冻结。我们已经处理。请点击 https://jd-zh.top 查看").violations == ()
+
+
+def test_a_scam_typed_a_few_words_a_line_is_one_sentence(wx8: Guard) -> None:
+    # new-user trial s15: the story and the link each split over short lines without
+    # punctuation; a sentence closed with 。 stays a sentence, and a long line too
+    text = "您好，您的社保卡\n已被暂停使用\n请尽快登录\nwww.shebao-gov.top"
+    assert [v.rule for v in wx8.check(text).violations] == ["WX801"]
+    assert (
+        wx8.check("您的社保卡。\n已被暂停使用。\n请尽快登录。\nwww.shebao-gov.top").violations == ()
+    )
+    long_line = "您的社保卡已经按照规定完成了本年度的资格认证手续\n请尽快登录 www.shebao-gov.top"
+    assert wx8.check(long_line).violations == ()
+    # check_many screens the same way
+    assert [r.verdict for r in wx8.check_many([text, "今天聚餐\n我买单"])] == [
+        Verdict.BLOCK,
+        Verdict.PASS,
+    ]
+
+
+def test_a_named_link_given_later_in_its_sentence_is_marked(wx8: Guard) -> None:
+    # 请点击链接… stands in for the link; the link given after a threat is what the mark names
+    text = "社保卡已失效，请点击链接重新激活，否则将停止医保报销：http://sbk-jh.com"
+    (v,) = wx8.check(text).violations
+    assert v.rule == "WX801" and v.text.endswith("http://sbk-jh.com")
+
+
+def test_a_teachers_personal_fee_is_a_warning_to_check(every_rule: Guard) -> None:
+    text = "我是班主任，资料费每人200元，请发微信红包给我，今天截止。"
+    (v,) = every_rule.check(text).violations
+    assert (v.rule, v.severity) == ("WX811", Severity.WARNING)
+    assert v.message.startswith("自称「我是班主任」并要求")
+    assert every_rule.check("我是班主任，资料费请通过学校缴费平台缴纳，截止周五。").violations == ()
+
+
+def test_japanese_forms_fold_through_their_traditional_ones() -> None:
+    # 戸 (戶) in a traditional scam (new-user trial s15); 芸 and 么 are Chinese characters
+    assert fold_one_to_one("账戸売単") == "账户卖单"
+    assert fold_one_to_one("芸芸众生怎么") == "芸芸众生怎么"
 
 
 def test_a_lines_own_link_is_marked_not_the_number_on_the_line_before(wx8: Guard) -> None:

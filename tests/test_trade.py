@@ -270,6 +270,15 @@ def test_photos_someone_else_spread_asked_or_told_of_are_no_sextortion(text: str
         "你这个傻X东西",  # 东西 is said of people
         "你这个傻X操作员",  # and 操作员 is one (review s14)
         "你个傻X问题儿童",
+        # SB and 草泥马 aimed alike, and a curse with an order out (new-user trial s14)
+        "@张三 你就是个SB",
+        "群主草泥马",
+        "sb群主",
+        "你才是SB",
+        "cao你妈的，滚出去",
+        "你妈的，滚蛋",
+        "SB，滚出去",
+        "滚吧，你个草泥马",
     ],
 )
 def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
@@ -292,12 +301,25 @@ def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
         "群主真是好人，不像那个傻X骗子",
         "这傻X设定谁想的",  # said of a thing, not of the reader (review s13)
         "你这个傻X剧情谁写的",
+        "这游戏SB设计",
+        "韩国人都是SB",  # of no member of the group
+        "他妈的，又堵车了，烦死",
+        "老板你妈的身体好些了吗",  # 你妈的 is the reader's mother, no curse: no order out
+        "妈的，这球滚出去了",  # a ball rolled away
+        "你这个草泥马玩偶真可爱",
+        # someone else's insult passed on: the aim is theirs (new-user trial s14)
+        "他说“你就是个SB”",
+        "有人说群主傻X",
     ],
 )
 def test_an_exclamation_or_an_insult_aimed_at_no_member_is_a_warning(text: str) -> None:
     assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
         ("WX107", Severity.WARNING)
     ]
+
+
+def test_sb_inside_a_latin_word_is_no_insult() -> None:
+    assert Guard().check("你们USB接口在哪").violations == ()
 
 
 def test_a_bank_variant_its_rule_lacks_names_the_bank(monkeypatch: pytest.MonkeyPatch) -> None:

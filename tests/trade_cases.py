@@ -7,6 +7,17 @@ offers; the traps use the same products in ordinary messages and must raise no o
 from __future__ import annotations
 
 OFFERS: list[tuple[str, str, str]] = [
+    # review s15: worn underwear sold, citizens' data by other names, 跑分's pay in other words
+    ("出售原味内衣，加微信", "WX102", "原味内衣"),
+    ("原味内裤出售，穿过三天，私聊", "WX102", "原味内裤出售"),
+    ("卖原味丝袜，学生妹穿过的，加V", "WX102", "卖原味丝袜"),
+    ("出售公民数据", "WX110", "出售公民数据"),
+    ("大量出售公民个人数据，价格优惠", "WX110", "出售公民个人数据"),
+    ("做跑分，稳赚不赔，私聊", "WX110", "跑分，稳赚"),
+    ("支付宝跑分，月入过万，有意私聊", "WX110", "跑分，月入"),
+    ("有闲置微信支付宝的来跑分，提成3%", "WX110", "跑分，提成"),
+    # a seller's 从不封号 is no promise not to sell
+    ("从不封号的微信号出售，私聊", "WX110", "微信号出售"),
     # WX103 gambling: a game joined to a casino's deal, a bonus to its terms, a named product to a contact
     ("彩票平台新人首充100送100，三倍水就能提款，详情加微信 cp8866", "WX103", "倍水就能提款"),
     ("体育赛事投注，开户就送58元，每日返点1.2%，客服QQ 3344556", "WX103", "投注"),
@@ -314,6 +325,10 @@ OFFERS: list[tuple[str, str, str]] = [
         "18岁以下禁止入内的精彩视频，点击观看",
     ),
     ("帮忙开个病假条，医院盖章，50元一张", "WX106", "病假条，医院盖章，50元一张"),
+    # session 15: the sellers beside the accountant's and the parent's look-alikes below
+    ("病假条10元一张，需要的私聊", "WX106", "病假条10元一张"),
+    ("发票已开好，点数低，需要的联系13812345678", "WX106", "发票"),
+    ("代开发票，不是违法的，点数低，加V", "WX106", "代开发票"),
     ("收购二手手机号、微信号，高价回收", "WX110", "收购二手手机号"),
     ("DB平台，一天翻倍，加q", "WX103", "DB平台，一天翻倍"),
     ("加微：wx 138 1234 5678，代办各类证件", "WX106", "代办各类证件"),
@@ -337,6 +352,22 @@ TRAPS: list[str] = [
     "出售fans周边，需要的私聊",
     "SIM卡出售，办卡送话费",
     "fan墙软件违法，大家不要下载",
+    # review s15: a flavour, a phone's benchmark, a privacy promise, a seller's data kept
+    "原味瓜子，出售，五元一包",
+    "原味酸奶，买二送一",
+    "原味内衣是什么梗？",
+    "这台手机安兔兔跑分80万",
+    "跑分高有什么用，又不能赚钱",
+    "新买的电脑跑分多少，接单做设计够用吗",
+    "我们绝不出售个人信息，请放心",
+    "我们平台从不出售个人数据",
+    "请保护好卖家的个人信息",
+    "个人隐私数据泄露怎么办",
+    "警方破获跑分团伙，抓获嫌疑人20名",
+    "公安机关打击出售公民个人信息违法犯罪",
+    # session 15: a job ad's 官网投递 (new-user trial s15: read as 网投 + 客服)
+    "兼职招聘：远程客服，在家办公，底薪4000+提成，公司官网投递简历。",
+    "水平特别高的客服，欢迎咨询",
     # session 14: care, a trip's photos shared, a child collected
     "我知道你家住哪，路上小心点，到家说一声",
     "我把你的照片发到群里了，拍得真好看",
@@ -609,10 +640,17 @@ TRAPS: list[str] = [
     "DB平台迁移后性能一天翻倍了",
     "市民服务中心可办理各类证件，咨询电话12345",
     "代办营业执照，联系电话13812345678",
+    # session 15: an accountant's invoice checked (点数 is its figures), a parent asking a
+    # clinic's price for a sick note
+    "发票已开好，点数我核对过了",
+    "这个月的进项发票都到了，金额和点数核对无误，下午交给老板签字",
+    "孩子感冒了，学校要病假条，社区医院开一张10元一张吗？",
+    "病假条在社区医院开要钱吗？听说一张5块钱吗",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
 WARNINGS = [
+    "警方破获一起网上出售原味内衣案件",
     "警惕裸聊敲诈：骗子会威胁把你的裸照发到亲友群",
     "警方提醒：骗子会以“再不还钱就把你的裸照发给你所有通讯录好友”相威胁，请立即报警",
     "警方提醒：凡是自称能代开各类发票、验证后付款的，都是诈骗",

@@ -160,7 +160,8 @@ class OneMark(BaseModel):
     """Rules whose findings mark one problem (``wxguard.marks``): where they overlap, or (``reach``)
     anywhere in one sentence or one message; ``same_rule`` only the kept finding's own rule's,
     ``least`` only under a finding at least this severe; ``framed = false``: a finding a
-    frame lowered stays a mark of its own (a curse a rebuke names is someone else's);
+    frame lowered stays a mark of its own and takes nothing (a curse a rebuke names, a drug
+    a report names, is someone else's);
     ``parts``: the absorbed findings are
     other missing parts of the kept one's problem (an ad's sender and opt-out), which its
     message lists with their fixes; ``fixes``: other problems of the same thing (one link's

@@ -428,7 +428,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
     failed = False
     found: list[Report] = []
     listed: list[Report] = []  # --all-messages: every report, for json, json-lines and html
-    checked = suppressed = 0
+    checked = suppressed = held = unshown = 0
     jobs = args.jobs or os.cpu_count() or 1
     if not args.paths and not args.stdin_filename and _piped(stdin):
         print(
@@ -440,7 +440,16 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
     for settings, report in check_files(inputs, jobs):
         checked += 1
         if least is not Severity.INFO and report.violations:
-            report = _at_least(report, least)
+            # the warnings left out still make their message's verdict (the summary's counts)
+            unshown += sum(
+                1
+                for v in report.violations
+                if v.severity is Severity.WARNING and v.severity.rank < least.rank
+            )
+            kept = _at_least(report, least)
+            if not kept.violations and not report.ok:
+                held += 1
+            report = kept
         suppressed += report.suppressed
         if args.all_messages:
             listed.append(report)
@@ -467,7 +476,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO, stderr: Text
         if not args.quiet:
             stdout.write(
                 ("\n" if args.output_format == "full" and found else "")
-                + summary(found, inputs.failed, colour, suppressed, checked)
+                + summary(found, inputs.failed, colour, suppressed, checked, held, unshown)
             )
     elif args.output_format == "html":
         from .report import html

@@ -321,8 +321,12 @@ class Notice:
     that short (【反诈提醒】 on its own line) warns every sentence after it. The cues are
     looked for when the first span asks, the quotation marks when the first quote is."""
 
-    def __init__(self, bank: Bank, clauses: Clauses, *, heading: int = 0) -> None:
-        self.bank, self.clauses = bank, clauses
+    def __init__(
+        self, bank: Bank, clauses: Clauses, *, heading: int = 0, exempt: Bank | None = None
+    ) -> None:
+        """``exempt``: a cue inside one of its hits is none (WX8: 不要透露 inside a fake
+        official's 不要透露给任何人 keeps a secret, it warns of nothing)."""
+        self.bank, self.clauses, self.exempt = bank, clauses, exempt
         first = clauses.sentence_end(0)
         self._heading = first if 0 < first <= heading and first < len(clauses.text) else 0
         self._cues: Spans[Hit] | None = None
@@ -338,12 +342,20 @@ class Notice:
 
     def _spans(self) -> Spans[Hit]:
         if self._cues is None:
-            self._cues = Spans(self.bank.hits(self.clauses.text))
+            text = self.clauses.text
+            hits = self.bank.hits(text)
+            if hits and self.exempt is not None:
+                hits = uncovered(hits, self.exempt.hits(text))
+            self._cues = Spans(hits)
         return self._cues
 
     def hits(self) -> list[Hit]:
         """Every cue of the message, by start (compact indices)."""
         return self._spans().hits
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some cue overlaps the compact ``[start, end)``."""
+        return self._spans().overlaps(start, end)
 
     def cue(self, start: int, end: int) -> tuple[int, int] | None:
         """The first cue in the sentence of the compact ``[start, end)`` (else in the
@@ -1032,10 +1044,13 @@ class _Cued:
         return None
 
     def _after(self, a: int, b: int) -> Found | None:
-        """The first hit starting in ``[a, b]`` that frames the finding from after it."""
+        """The first hit starting in ``[a, b]`` that frames the finding from after it
+        (within ``gap`` of its end: 冰毒是什么 asks about the drug, 办假证取最是什么 not)."""
         if self.cue.before:
             return None
         a, b = max(a, self.end, self.lo), min(b, self.hi - 1)
+        if self.cue.gap is not None:
+            b = min(b, self.end + self.cue.gap)
         hits = self.hits
         for k in range(bisect_left(self.starts, a), len(hits)):
             h = hits[k]

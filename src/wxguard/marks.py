@@ -3,8 +3,10 @@
 A gambling term spelt as a sound-alike (百榢乐) is one problem, not a WX103 and a WX109; a
 gambling lure (注册送8元) is not also an induced click; the card number of a payment demand
 is the demand's, not also a privacy leak; one reward joined to two actions (分享…下载…享红包)
-is one inducement; the terms of one gambling offer in one sentence are one offer, and an
-illegal offer or a scam is not also an ad missing its 广告 label. The catalog's
+is one inducement, and so is one reward offered again in another sentence; the terms of one
+gambling offer in one sentence are one offer, and an illegal offer or a scam is not also an
+ad missing its 广告 label, nor is a blocked inducement, a term held for review or a
+disguised word (new-user trial s15: a pinyin gun sale was told to add 【广告】). The catalog's
 ``[[one-mark]]`` tables say which rules' findings absorb which others' where they overlap
 (or, with ``reach``, in one sentence or one message): the kept finding (the most severe, then
 where a table says so a word list's over a built one, then the longest, then the earlier
@@ -64,7 +66,7 @@ class _Table:
     same_rule: bool
     least: int  # severity rank
     parts: bool
-    framed: bool  # whether a finding a frame lowered is absorbed
+    framed: bool  # whether a finding a frame lowered takes or is absorbed
     listed_first: bool  # a word list's finding leads over a built one (a solicitation)
 
 
@@ -113,9 +115,12 @@ def _pairs() -> dict[tuple[str, str], tuple[OneMark, ...]]:
 
 
 @cache
-def _table_for(kept: str, other: str, rank: int, overlap: bool, framed: bool) -> OneMark | None:
+def _table_for(
+    kept: str, other: str, rank: int, overlap: bool, framed: bool, kept_framed: bool = False
+) -> OneMark | None:
     """The table by which a finding of ``kept`` at severity ``rank`` took one of ``other``
-    (``overlap``: their spans overlap; ``framed``: a frame lowered it), read off the two
+    (``overlap``: their spans overlap; ``framed``, ``kept_framed``: a frame lowered the
+    other, the kept one), read off the two
     findings alone, so that a mark's note can be taken off again: the first that applies to
     the kept finding's severity, a table of the same words first where the two overlap
     (they merge first). Remembered: a mark in a long text absorbs thousands of findings of
@@ -123,7 +128,9 @@ def _table_for(kept: str, other: str, rank: int, overlap: bool, framed: bool) ->
     tables = [
         t
         for t in _pairs().get((kept, other), ())
-        if rank >= t.least.rank and (not t.same_rule or other == kept) and (t.framed or not framed)
+        if rank >= t.least.rank
+        and (not t.same_rule or other == kept)
+        and (t.framed or not (framed or kept_framed))
     ]
     if overlap:
         tables.sort(key=lambda t: t.reach != "overlap")
@@ -155,11 +162,11 @@ _WIDE = ("sentence", "message")
 
 
 @cache
-def _moot_tables() -> tuple[tuple[frozenset[str], frozenset[str], int], ...]:
-    """(keep, absorb, least rank) of each table that reaches the whole message and says why
-    the advice it absorbs does not apply."""
+def _moot_tables() -> tuple[tuple[frozenset[str], frozenset[str], int, bool], ...]:
+    """(keep, absorb, least rank, framed) of each table that reaches the whole message and
+    says why the advice it absorbs does not apply."""
     return tuple(
-        (frozenset(t.keep), frozenset(t.absorb), t.least.rank)
+        (frozenset(t.keep), frozenset(t.absorb), t.least.rank, t.framed)
         for t in catalog().one_mark
         if t.moot is not None and t.reach == "message"
     )
@@ -169,9 +176,13 @@ def _held(violations: Sequence[Violation]) -> dict[int, int]:
     """The findings whose advice a message-wide moot table's keeper makes moot: index → the
     severity rank a keeper on the same words must reach to take it first."""
     held: dict[int, int] = {}
-    for keep, absorb, least in _moot_tables():
+    for keep, absorb, least, framed in _moot_tables():
         rank = max(
-            (v.severity.rank for v in violations if v.rule in keep and v.severity.rank >= least),
+            (
+                v.severity.rank
+                for v in violations
+                if v.rule in keep and v.severity.rank >= least and (framed or v.frame is None)
+            ),
             default=None,
         )
         if rank is None:
@@ -180,6 +191,33 @@ def _held(violations: Sequence[Violation]) -> dict[int, int]:
             if v.rule in absorb:
                 held[j] = max(held.get(j, rank), rank)
     return held
+
+
+@cache
+def _depth(reaches: tuple[str, ...]) -> dict[str, int]:
+    """For each rule, the longest chain of tables beyond one sentence's words that absorb it
+    from another rule: of equally severe findings, the one another may take has its turn
+    later, so that an illegal offer takes the inducement beside it before the inducement
+    takes the missing label the offer makes moot (new-user trial s15). A table whose rules
+    absorb each other (a link's problems) orders nothing here."""
+    edges = {
+        (k, a)
+        for t in catalog().one_mark
+        if t.reach != "overlap" and t.reach in reaches and not t.same_rule
+        for k in t.keep
+        for a in t.absorb
+        if k != a and not (k in t.absorb and a in t.keep)
+    }
+    depth: dict[str, int] = {}
+    for _ in range(len(edges)):  # a chain is at most as long as the edges
+        changed = False
+        for k, a in edges:
+            if depth.get(a, 0) < depth.get(k, 0) + 1:
+                depth[a] = depth.get(k, 0) + 1
+                changed = True
+        if not changed:
+            break
+    return depth
 
 
 @cache
@@ -235,21 +273,27 @@ def _merged(
     sentences: _Sentences | None = None  # built when a sentence-reaching table is asked
     order = _order()
     last = len(order)
-    # Keepers by (most severe, tier, listed before built where a table says so, longest,
+    # Keepers by (most severe, depth, tier, listed before built where a table says so, longest,
     # rule's place, earliest): what a rule and a severity say of the order is looked up once
     # per pair, not per finding.
     listed_first = {
         rule for rule in {rules[i] for i in keeping} if any(t.listed_first for t in tables[rule])
     }
-    heads: dict[tuple[str, int], tuple[int, int, int]] = {}
+    depth = _depth(reaches)
+    heads: dict[tuple[str, int], tuple[int, int, int, int]] = {}
     keys = []
     for i in keeping:
         rule, rank = rules[i], ranks[i]
         head = heads.get((rule, rank))
         if head is None:
-            head = heads[rule, rank] = (-rank, _tier(rule), order.get(rule, last))
+            head = heads[rule, rank] = (
+                -rank,
+                depth.get(rule, 0),
+                _tier(rule),
+                order.get(rule, last),
+            )
         built = rule in listed_first and SOLICITATION in violations[i].techniques
-        keys.append((head[0], head[1], built, starts[i] - ends[i], head[2], starts[i], i))
+        keys.append((head[0], head[1], head[2], built, starts[i] - ends[i], head[3], starts[i], i))
     keys.sort()
     taken: dict[int, list[int]] = {}
     gone: set[int] = set()
@@ -261,7 +305,7 @@ def _merged(
             continue
         rule, rank = rules[k], ranks[k]
         for table in tables[rule]:
-            if rank < table.least:
+            if rank < table.least or (not table.framed and violations[k].frame is not None):
                 continue
             reach = table.reach
             absorb = table.absorb
@@ -453,7 +497,7 @@ def _read(kept: Violation, also: Sequence[Violation]) -> _Read:
     """Whether each of ``also`` overlaps ``kept``, and the table by which ``kept`` took it
     (``_table_for``): read once for the note and the fixes, as a mark in a long text absorbs
     thousands."""
-    rule, rank = kept.rule, kept.severity.rank
+    rule, rank, kept_framed = kept.rule, kept.severity.rank, kept.frame is not None
     a0, a1 = kept.start, kept.end
     # ``_overlap`` of each, written out: a call a finding was half of this reading.
     if a0 == a1:
@@ -467,7 +511,7 @@ def _read(kept: Violation, also: Sequence[Violation]) -> _Read:
         key = (v.rule, o, framed)
         table = known.get(key)
         if table is None and key not in known:
-            table = known[key] = _table_for(rule, v.rule, rank, o, framed)
+            table = known[key] = _table_for(rule, v.rule, rank, o, framed, kept_framed)
         tables.append(table)
     return over, tables
 
@@ -497,17 +541,35 @@ def _fixes(kept: Violation, also: Sequence[Violation], lang: str, read: _Read | 
     return "".join(("; " if lang == "en" else "；") + f for f in fixes)
 
 
+# A short exclamation heads the sentence after it (转发抽奖！转发本条到朋友圈，抽三人送): one
+# sentence to the marks, so that the headline's findings and the offer's are one mark
+# (new-user trial s15). At most this many characters; a headed sentence heads no other.
+_HEADLINE = 8
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where the sentences of ``text`` end, a headline's end left out."""
+    folded = fold_one_to_one(text)
+    ends: list[int] = []
+    start, headed = 0, False
+    for m in _SENTENCE_END.finditer(folded):
+        end = m.start()
+        if not headed and folded[end] == "!" and 0 < len(folded[start:end].strip()) <= _HEADLINE:
+            headed = True
+        else:
+            ends.append(end)
+            headed = False
+        start = end + 1
+    return ends
+
+
 class _Sentences:
     """The candidates by the sentence they start in (sentence ends as the clause view reads
     them), so that a finding asks only its own sentence's."""
 
     def __init__(self, starts: Sequence[int], candidates: list[int], text: str | None) -> None:
         """``candidates``: indices into ``starts``, by start."""
-        self._ends = (
-            [m.start() for m in _SENTENCE_END.finditer(fold_one_to_one(text))]
-            if text is not None
-            else None
-        )
+        self._ends = _sentence_ends(text) if text is not None else None
         self._by: dict[int, list[int]] = {}
         if self._ends is not None:
             # ``candidates`` come by start, so their sentences do too: a walk along the

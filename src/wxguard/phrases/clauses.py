@@ -129,6 +129,12 @@ class Clauses:
         valid."""
         return self._rewritten(ends, STRONG, WEAK)
 
+    def run_on(self, ends: Sequence[int]) -> Clauses:
+        """The same clauses with the sentence ends at these compact positions read as none
+        (written ``、``, which a ``{*}`` gap crosses): a line broken where its sentence goes
+        on. Indices and the map back stay valid."""
+        return self._rewritten(ends, STRONG, "、")
+
     def _rewritten(self, positions: Sequence[int], old: str, new: str) -> Clauses:
         """A copy with the marker ``old`` at these compact positions written as ``new``: one
         character for one, so indices and the map back stay valid."""

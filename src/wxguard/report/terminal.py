@@ -94,34 +94,42 @@ def summary(
     colour: bool,
     suppressed: int = 0,
     checked: int | None = None,
+    held: int = 0,
+    unshown: int = 0,
 ) -> str:
     """The closing line of a human format: what was found, how many messages each verdict,
     how many findings suppressions hid, and how many paths could not be checked.
     ``checked`` counts every message read when ``reports`` holds only those with findings
-    (the CLI's), so the line can say how many passed."""
+    (the CLI's), so the line can say how many passed. ``--min-severity error`` leaves out
+    ``unshown`` warnings, but not the verdict they make: ``held`` messages (not in
+    ``reports``, every finding of theirs left out) are still under review."""
     found = [v for r in reports for v in r.violations]
     tail = f" {plural(unreadable, 'path')} could not be checked." if unreadable else ""
     if suppressed:
         tail = f" {plural(suppressed, 'finding')} suppressed by comments or per-file-ignores.{tail}"
+    if unshown:
+        tail = f" {plural(unshown, 'warning')} not shown (--min-severity error).{tail}"
+    total = len(reports) if checked is None else max(checked, len(reports))
     if not found:
         if checked == 0 and not unreadable:  # an input that lost its lines is not a pass
             return paint("No messages to check.", colour, BOLD) + "\n"
+        if held:
+            rest = f", {total - held} pass" if total > held else ""
+            line = f"No errors in {plural(total, 'message')}: {held} review{rest}."
+            return paint(line + tail, colour, BOLD) + "\n"
         if unreadable or suppressed:
             return paint(f"No findings;{tail}", colour, BOLD) + "\n"
         return paint("All checks passed!", colour, BOLD, GREEN) + "\n"
     severities = ", ".join(
         plural(n, s.value) for s in Severity if (n := sum(1 for v in found if v.severity is s))
     )
-    verdicts = ", ".join(
-        f"{n} {verdict.value}"
-        for verdict in (Verdict.BLOCK, Verdict.REVIEW)
-        if (n := sum(1 for r in reports if r.verdict is verdict))
-    )
+    counts = {v: sum(1 for r in reports if r.verdict is v) for v in (Verdict.BLOCK, Verdict.REVIEW)}
+    counts[Verdict.REVIEW] += held
+    verdicts = ", ".join(f"{n} {verdict.value}" for verdict, n in counts.items() if n)
     flagged = sum(1 for r in reports if r.violations)
-    total = len(reports) if checked is None else max(checked, len(reports))
     if total > flagged:
-        passed = sum(1 for r in reports if r.verdict is Verdict.PASS) + total - len(reports)
-        verdicts = ", ".join(filter(None, (verdicts, f"{passed} pass")))
+        passed = sum(1 for r in reports if r.verdict is Verdict.PASS) + total - len(reports) - held
+        verdicts = ", ".join(filter(None, (verdicts, f"{passed} pass" if passed else "")))
         messages = f"{flagged} of {plural(total, 'message')}"
     else:
         messages = plural(flagged, "message")

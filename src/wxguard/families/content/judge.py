@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 # At most this many noise characters between two letters of a term (办🎉🎉证 is fine,
 # two words a paragraph apart are not one term).
 MAX_GAP = 6
+# Clause and sentence punctuation as Chinese is written (full-width, and line breaks): it
+# parts two letters of a term unless the sender spaced out every letter. ASCII marks between
+# Chinese characters are a sender's separators (冰.毒, 办.假-证), read as noise.
+_BREAKS = frozenset("，、：；。！？…\n\r\u2028\u2029")
 # How far a companion word is looked for on either side of its term (original characters),
 # inside the term's sentence: a long line with no sentence end is not one sentence.
 COMPANION_REACH = 100
@@ -284,10 +288,35 @@ class Judge:
     def span(self, skeleton: list[int]) -> Span | None:
         """The original span of skeleton indices, unless letters stand too far apart."""
         orig = [self.view.orig_of_skeleton(s) for s in skeleton]
+        broken = False
         for a, b in pairwise(orig):
             if b - a - 1 > MAX_GAP:
                 return None
+            if b - a > 1 and not broken:
+                broken = self.breaks(a + 1, b)
+        if broken and not self.spaced_out(orig):
+            return None
         return Span(orig[0], orig[-1] + 1, orig)
+
+    def breaks(self, start: int, end: int) -> bool:
+        """A clause break or a sentence end in ``[start, end)``. Across one, two clauses meet
+        by chance (报销需要提供正规发票，代开的发票不予报销 holds no 发票代开), unless
+        ``spaced_out``."""
+        text = self.text
+        return any(text[i] in _BREAKS for i in range(start, end))
+
+    def spaced_out(self, orig: list[int]) -> bool:
+        """Noise between every two letters (代，开，发，票; 代⏎开⏎发⏎票 down a column) and, for
+        a two-letter term, on both sides of it too (出⏎售⏎冰⏎毒⏎…): a sender spacing out
+        each letter, not two clauses meeting (溜冰，毒辣的太阳)."""
+        if any(b - a == 1 for a, b in pairwise(orig)):
+            return False
+        if len(orig) > 2:
+            return True
+        text, before, after = self.text, orig[0] - 1, orig[-1] + 1
+        return (before < 0 or not fold(text[before])) and (
+            after >= len(text) or not fold(text[after])
+        )
 
     # -- filters -----------------------------------------------------------------------
     def edges(

@@ -34,14 +34,16 @@ class PersonsChecker(Checker):
 
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages the analyzer or the minors' detectors read further: an "@" or seven
-        digits (as written or in Chinese numerals), a spending phrase, or one specific child
-        (their first tests), each one scan of the batch."""
+        digits (as written or in Chinese numerals), a spending phrase, one specific child, or
+        a document or a ranking of a class group (their first tests), each one scan of the
+        batch."""
         batch = Batch.of(texts)
         return (
             batch.matching(CANDIDATE, batch.folded, batch.starts)
             | batch.matching(SPELLED, batch.folded, batch.starts)
             | batch.matching(self.minors.spending, batch.folded, batch.starts)
             | batch.matching(self.child.child, batch.folded, batch.starts)
+            | batch.matching(self.child.screen, batch.folded, batch.starts)
         )
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -81,6 +83,18 @@ class PersonsChecker(Checker):
                 fields={
                     "details": _listed([catalog().word("child-detail", k) for k in child.kinds])
                 },
+            )
+        post = self.child.class_post(folded)
+        if post is not None:
+            term = ctx.view.text[post.term[0] : post.term[1]]
+            yield Finding(
+                rule="WX511",
+                start=post.start,
+                end=post.end,
+                term=term,
+                confidence=0.8,
+                fields={"document": term} if post.case == "collect" else {"count": str(post.count)},
+                variant=post.case,
             )
 
 

@@ -1,10 +1,14 @@
-"""WX511: one child's identifying details posted together.
+"""WX511: one child's identifying details posted together, and two ways a class group
+puts children's information before everyone in it.
 
 A child's name, school and class, home and the hours it is alone are each harmless alone in
 a parents' group; together they are what a stranger needs to find the child, and all
 personal information of a child under 14 is sensitive (PIPL art. 28). A finding needs one
 specific child (我家孩子, 女儿叫…) and details of two different kinds in the same message
 (an age alone is no kind).
+The cases: a sentence asking for children's identity papers in the group (``collect``:
+请家长把孩子身份证号发到群里, every answer posts one), and an exam's ranking naming the
+students (``ranking``: 第一名 王小明 98分, which the Ministry of Education forbids publishing).
 Patterns live in ``wordlists/persons/child_details.toml``.
 """
 
@@ -17,7 +21,7 @@ from typing import Any
 
 from ...errors import WordListError
 from ...resources import TomlFile, wordlist_toml
-from ...text.storedregex import stored_quick, stored_regexes
+from ...text.storedregex import stored_quick, stored_regex, stored_regexes
 
 # The order details are named in a finding.
 KINDS = ("name", "school", "home", "routine", "age")
@@ -28,11 +32,32 @@ WEAK = frozenset({"age"})
 _LAST = WEAK | {"school"}
 
 
+# The parts of each case's table: every one must be there, ``exempt`` cancels the case.
+COLLECT = ("child", "document", "group", "exempt")
+RANKING = ("exam", "rank", "entry", "exempt")
+# A ranking names at least this many students: one named with a place is praise.
+RANKED = 2
+_SENTENCE = re.compile(r"[^。！？!?；;\n\u16a0]+")
+
+
 @dataclass(frozen=True)
 class ChildDetailsHit:
     start: int
     end: int
     kinds: tuple[str, ...]  # in KINDS order
+
+
+@dataclass(frozen=True)
+class ClassPostHit:
+    """A case of WX511 in a class group: ``case`` is ``collect`` (``term``: where the
+    document asked for stands) or ``ranking`` (``term``: the ranking's word; ``count``: the
+    students named)."""
+
+    start: int
+    end: int
+    case: str
+    term: tuple[int, int]
+    count: int = 0
 
 
 class ChildDetailsDetector:
@@ -62,10 +87,26 @@ class ChildDetailsDetector:
         for k in KINDS:
             lists[f"details.{k}"] = self._patterns(source, details[k], f"details.{k}")
         lists["exempt"] = self._patterns(source, data.get("exempt"), "exempt")
+        for table, parts in (("collect", COLLECT), ("ranking", RANKING)):
+            spec = data.get(table)
+            if not isinstance(spec, dict) or set(spec) != set(parts):
+                raise WordListError(
+                    source.where, None, f"[{table}]: expected exactly the keys {', '.join(parts)}"
+                )
+            for part in parts:
+                lists[f"{table}.{part}"] = self._patterns(source, spec[part], f"{table}.{part}")
         unions = self._unions(source, lists)
         self.child = unions["child"]
         self.details = {k: unions[f"details.{k}"] for k in KINDS}
         self.exempt = unions["exempt"]
+        self.collect = {part: unions[f"collect.{part}"] for part in COLLECT}
+        self.ranking = {part: unions[f"ranking.{part}"] for part in RANKING}
+        # What a message needs for either case, for the batch screen and ``class_post``: a
+        # document asked for, or an exam named. A plain union: the regex engine skips to the
+        # characters that open one (~3 µs a review, where behind ``quick``'s lookahead it
+        # took ~9).
+        needed = lists["collect.document"] + lists["ranking.exam"]
+        self.screen = stored_regex("|".join(f"(?:{p})" for _, p in needed))
 
     def _patterns(self, source: TomlFile, value: Any, key: str) -> list[tuple[str, str]]:
         """(as written, with the surname class put in) of each pattern of ``key``."""
@@ -115,6 +156,42 @@ class ChildDetailsDetector:
         if sum(1 for k in kinds if k not in WEAK) < 2:
             return None
         return ChildDetailsHit(min(a for a, _ in spans), max(b for _, b in spans), tuple(kinds))
+
+    def class_post(self, folded: str) -> ClassPostHit | None:
+        """Children's identity papers asked for in the group, or an exam ranking that names
+        the students, in ``folded``."""
+        if self.screen.search(folded) is None:
+            return None
+        return self._collect(folded) or self._ranking(folded)
+
+    def _collect(self, folded: str) -> ClassPostHit | None:
+        parts = self.collect
+        if parts["document"].search(folded) is None:
+            return None
+        for sentence in _SENTENCE.finditer(folded):
+            a, b = sentence.span()
+            document = parts["document"].search(folded, a, b)
+            if document is None or parts["exempt"].search(folded, a, b):
+                continue
+            child = parts["child"].search(folded, a, b)
+            group = parts["group"].search(folded, a, b)
+            if child is not None and group is not None:
+                spans = (child.span(), document.span(), group.span())
+                return ClassPostHit(
+                    min(x for x, _ in spans), max(y for _, y in spans), "collect", document.span()
+                )
+        return None
+
+    def _ranking(self, folded: str) -> ClassPostHit | None:
+        parts = self.ranking
+        rank = parts["rank"].search(folded)
+        if rank is None or parts["exam"].search(folded) is None or parts["exempt"].search(folded):
+            return None
+        entries = [m.span() for m in parts["entry"].finditer(folded)]
+        if len(entries) < RANKED:
+            return None
+        start, end = min(rank.start(), entries[0][0]), max(rank.end(), entries[-1][1])
+        return ClassPostHit(start, end, "ranking", rank.span(), len(entries))
 
 
 @cache

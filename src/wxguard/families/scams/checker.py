@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING
 from ...models import Severity
 from ...phrases.banks import Bank, BankIndex, Hit
 from ...phrases.batch import Batch
-from ...phrases.clauses import Clauses, compact
+from ...phrases.clauses import STRONG, Clauses, compact, compact_sizes
 from ...phrases.joins import Disjoint, Join, find_joins, placed
 from ..base import CheckContext, Checker, Finding, Frame
 from .channels import KINDS, Channel, find_channels, masked, may_have_channel
-from .model import Gate, ScamsModel, scams_model
+from .model import STAND_INS, Gate, ScamsModel, scams_model
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
@@ -41,6 +41,18 @@ _PAYEE, _PUBLISHED = "payee", ("business", "payroll")
 # A sender's label in lenticular brackets (【国家反诈】, 【反诈中心】): a warning word there names
 # who claims to send the message, not what its body does.
 _LABEL = re.compile(r"[【〖][^【】〖〗\n]{1,20}[】〗]")
+# A line at most this long (compact characters) that ends in no punctuation is a fragment:
+# senders type a scam a few words a line (您的社保卡⏎已被暂停使用⏎请尽快登录⏎www…), and the
+# sentence goes on in the next line (new-user trial s15).
+FRAGMENT = 16
+# A stand-in's join reaches a channel this far after it (compact characters).
+STAND_IN_REACH = 24
+_LINE_BREAKS = "\n\r\u2028\u2029"
+_RUN = re.compile(f"{STRONG}+")
+# A line break after a letter or a digit, with more text on the next line.
+_RUN_ON = re.compile(r"(?<=\w)[ \t\u3000]*(\n)(?=[ \t\u3000]*\S)")
+# A clause ending in a verb of saying (骗子会说：…, 对方称，…), in the clause view.
+_SPEECH = re.compile(r"(?:说|称|讲|道|问|声称|表示)，")
 # The frame kind of a scam described in a warning about it, and the frame judge's bank of a
 # sender vouching for its own deal against what it warns of (wordlists/frames.toml).
 WARNED, CONTRAST = "warned", "contrast"
@@ -65,18 +77,21 @@ class ScamsChecker(Checker):
     def _notice(self, clauses: Clauses) -> Notice:
         from ...frames import Notice
 
-        return Notice(self.warning, clauses)
+        return Notice(self.warning, _run_on(clauses), exempt=self.model.banks["secrecy"])
 
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages with a lure (a hit of a lure bank whose trigger matches; a channel's
         lure whether or not the message may hold a channel): ``check`` stops at once on the
         others. Of the review corpus a trigger lets 22 % through, a lure 0.2 %."""
         model = self.model
-        return {
-            i
-            for i, plain in enumerate(Batch.of(texts).compacts)
-            if self._lure(plain, (*_lured(model.wording, plain), *_lured(model.channel, plain)))
-        }
+        found = set()
+        for i, plain in enumerate(Batch.of(texts).compacts):
+            lures = (*_lured(model.wording, plain), *_lured(model.channel, plain))
+            if lures and _broken(texts[i]):
+                plain = _fragments(Clauses(texts[i])).text
+            if self._lure(plain, lures):
+                found.add(i)
+        return found
 
     def _lure(self, text: str, lures: tuple[str, ...] | list[str]) -> bool:
         """Whether one of these lure banks hits ``text``: only those one of whose anchors
@@ -102,15 +117,19 @@ class ScamsChecker(Checker):
         channel_lures = _lured(model.channel, plain.text)
         if channel_lures and may_have_channel(ctx.view.folded):
             lures += channel_lures
+        original = ctx.view.text
+        broken = bool(lures) and _broken(original)
+        if broken:
+            plain = _fragments(plain)
         if not self._lure(plain.text, lures):
             return
-        original = ctx.view.text
         channels = find_channels(original, ctx.view.folded, model.official)
-        clauses, given, combines = plain, {}, model.combines
+        clauses, given = plain, {}
         if channels:
             text = masked(original, channels)
             clauses, given = Clauses(text), _given(text, channels)
-            combines = model.channelled
+        if broken and channels:
+            clauses = _fragments(clauses, given)
         # A sender setting its own deal against the scam it warns of (千万别信刷单！不过我这个
         # 是正规的，日赚500) reverses the warning: its deal is the scam named before it, and
         # nothing in the message is a notice.
@@ -120,6 +139,7 @@ class ScamsChecker(Checker):
         notice = (
             _Notice(
                 self._notice(clauses),
+                clauses,
                 [h for hits in given.values() for h in hits],
                 model.banks["reader-ask"],
             )
@@ -129,7 +149,7 @@ class ScamsChecker(Checker):
         joins = find_joins(
             clauses,
             model.banks,
-            combines,
+            model.combines,
             model.alones,
             given,
             notice.accepts if notice is not None else None,
@@ -141,7 +161,7 @@ class ScamsChecker(Checker):
             find_joins(
                 clauses,
                 model.banks,
-                combines,
+                model.combines,
                 model.alones,
                 given,
                 notice.cancels,
@@ -152,6 +172,8 @@ class ScamsChecker(Checker):
         )
         if model.unless:
             joins, warned = _unless(joins, clauses, model), _unless(warned, clauses, model)
+        if given:  # (a warning's quoted stand-in stays as quoted)
+            joins = _reach_channel(joins, given, clauses)
         published: bool | None = None
         for join in _one_per_place(joins, warned, clauses, model):
             at = placed(join, clauses, original)
@@ -184,6 +206,79 @@ class ScamsChecker(Checker):
         return Frame(WARNED, original[lo:hi], self.warned)
 
 
+def _reach_channel(joins: list[Join], given: dict[str, list[Hit]], clauses: Clauses) -> list[Join]:
+    """Each join to a stand-in (请点击链接重新激活) reaching the first channel given after it in
+    its sentence, within ``STAND_IN_REACH`` (…，否则将停止医保报销：http://…): the link or
+    number is what the mark names, and the link's own advice (https) is the scam's."""
+    channels = sorted(h for hits in given.values() for h in hits)
+    out = []
+    for join in joins:
+        if join.banks[1] in STAND_INS:
+            end = join.end
+            k = bisect_left(channels, end, key=lambda h: h.start)
+            if (
+                k < len(channels)
+                and channels[k].start - end <= STAND_IN_REACH
+                and clauses.sentence_start(channels[k].start) == clauses.sentence_start(end - 1)
+            ):
+                hit = channels[k]
+                join = Join(
+                    join.rule,
+                    join.action,
+                    (join.joined[0], hit.end),
+                    join.confidence,
+                    banks=(join.banks[0], hit.bank),
+                )
+        out.append(join)
+    return out
+
+
+def _broken(text: str) -> bool:
+    """Whether ``text`` has a line break (``_fragments`` has lines to read on)."""
+    return "\n" in text or "\r" in text
+
+
+def _fragments(clauses: Clauses, given: dict[str, list[Hit]] | None = None) -> Clauses:
+    """The clauses with each line break that ends a fragment (a line of at most
+    ``FRAGMENT`` characters closed by no punctuation, blank lines after it included) read as
+    none: the scam's story and its demand typed a few words a line are one sentence. A line
+    that gives a channel (``given``: 客服电话 021-…) is a line of its own."""
+    text, original = clauses.text, clauses.original_text
+    ends: list[int] = []
+    starts = sorted(h.start for hits in (given or {}).values() for h in hits)
+    line = 0
+    for run in _RUN.finditer(text):
+        a, b = run.span()
+        k = bisect_left(starts, line)
+        if (
+            0 < a - line <= FRAGMENT
+            and not (k < len(starts) and starts[k] < a)
+            and all(original[clauses.original(i, i + 1)[0]] in _LINE_BREAKS for i in range(a, b))
+        ):
+            ends.extend(range(a, b))
+        line = b
+    return clauses.run_on(ends) if ends else clauses
+
+
+def _run_on(clauses: Clauses) -> Clauses:
+    """The clauses as a warning reads them: a line break after a letter or a digit, inside a
+    paragraph, goes on with the sentence (近期有不法分子冒充物业工作人员⏎…⏎要求业主扫码或提供银行卡号,
+    a notice typed a phrase a line); a blank line, or a line ending in punctuation or a
+    sender's label (【国家反诈】), still ends it."""
+    text = clauses.original_text
+    if "\n" not in text:
+        return clauses
+    breaks = [m.start(1) for m in _RUN_ON.finditer(text)]
+    if not breaks:
+        return clauses
+    sizes, ends, at, pos = compact_sizes(text), [], 0, 0
+    for i in breaks:  # each break's compact index, counted in one pass
+        at += sum(sizes[pos:i])
+        pos = i
+        ends.append(at)
+    return clauses.continued(ends)
+
+
 def _lured(gate: Gate, text: str) -> tuple[str, ...]:
     """The gate's lure banks, or none when its quick test rules them all out."""
     return gate.lures if gate.trigger is not None and gate.trigger.search(text) is not None else ()
@@ -210,8 +305,12 @@ class _Notice:
     marks, and any other join only when its sentence hands out no channel unquoted
     (兼职刷单，日结300，加微信abc123，小心骗子 is the ad with a disclaimer)."""
 
-    def __init__(self, notice: Notice, channels: list[Hit], ask: Bank) -> None:
+    def __init__(self, notice: Notice, clauses: Clauses, channels: list[Hit], ask: Bank) -> None:
+        """``notice`` reads its cues in a sentence that runs on over line breaks (``_run_on``);
+        what the sentence hands out or asks is read in ``clauses``, the joins' own sentences
+        (a channel three lines further down is no part of the notice's sentence)."""
         self.notice = notice
+        self.clauses = clauses
         self.channels = sorted(channels)  # compact indices of the clause view, by start
         self.ask = ask
         self._labels: list[tuple[int, int]] | None = None
@@ -221,13 +320,15 @@ class _Notice:
         # for each join, ×18 time for ×4 length).
         self._labelled_in: dict[int, bool] = {}
         self._handed_out_in: dict[int, bool] = {}
+        self._asked_in: dict[tuple[int, int], bool] = {}
+        self._speech: list[int] | None = None
 
     def any(self) -> bool:
         return self.notice.any()
 
     def accepts(self, join: Join) -> bool:
         notice = self.notice
-        if not notice.warns(join.start, join.end) or self._labelled(join):
+        if not notice.warns(join.start, join.end) or self._labelled(join) or self._asked(join):
             return True
         if join.banks[1] not in KINDS:
             return self._handed_out(join)
@@ -238,7 +339,7 @@ class _Notice:
         诈骗…如有疑问按9转人工) and the sentence asks something of the reader outside quotation
         marks: a scam wearing an anti-fraud heading, not a notice (a genuine one warns in its
         body: 【反诈提醒】…都是诈骗)."""
-        clauses = self.notice.clauses
+        clauses = self.clauses
         if self._labels is None:  # read once: most messages have none, and stop here
             self._labels = [m.span() for m in _LABEL.finditer(clauses.original_text)]
         if not self._labels:
@@ -249,8 +350,40 @@ class _Notice:
             found = self._labelled_in[begin] = self._labelled_sentence(begin)
         return found
 
+    def _asked(self, join: Join) -> bool:
+        """No warning cue stands in the join's clauses, and they ask the reader to do it
+        (请将资金转入安全账户, 请提供您的银行卡号) outside quotation marks and not as a description
+        (要你提供…的，一律挂断): the warning words elsewhere in its sentence (反诈中心提醒：…,
+        为防诈骗，…, …，谨防诈骗) dress the scam up, they do not warn of it."""
+        notice, clauses = self.notice, self.clauses
+        first, last = clauses.clause_start(join.start), clauses.clause_end(join.end - 1)
+        found = self._asked_in.get((first, last))
+        if found is None:
+            if (
+                notice.overlaps(first, last)
+                or clauses.text[last - 1] == "的"
+                or self._reported(clauses.sentence_start(first), first)
+            ):
+                found = False
+            else:
+                if self._asks is None:
+                    self._asks = sorted(self.ask.hits(clauses.text))
+                found = any(
+                    not notice.quoted(h.start, h.end) for h in _within(self._asks, first, last)
+                )
+            self._asked_in[first, last] = found
+        return found
+
+    def _reported(self, begin: int, end: int) -> bool:
+        """A clause of ``[begin, end)`` ends in a verb of saying (骗子会说：请将资金转入…):
+        what follows is someone else's words, told."""
+        if self._speech is None:
+            self._speech = [m.end() for m in _SPEECH.finditer(self.clauses.text)]
+        i = bisect_left(self._speech, begin)
+        return i < len(self._speech) and self._speech[i] <= end
+
     def _labelled_sentence(self, begin: int) -> bool:
-        notice, clauses, labels = self.notice, self.notice.clauses, self._labels or []
+        notice, clauses, labels = self.notice, self.clauses, self._labels or []
         last = clauses.sentence_end(begin)
         cues = _within(notice.hits(), begin, last)
         for cue in cues:
@@ -265,7 +398,7 @@ class _Notice:
     def _handed_out(self, join: Join) -> bool:
         """A channel in the join's sentence outside quotation marks: a notice quotes the
         scammer's contact, a scam gives it."""
-        clauses, notice = self.notice.clauses, self.notice
+        clauses, notice = self.clauses, self.notice
         sentence = clauses.sentence_start(join.start)
         found = self._handed_out_in.get(sentence)
         if found is None:

@@ -18,10 +18,10 @@ from .channels import KINDS
 WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name (the
 # warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
-CONTEXT_BANKS = ("business", "payroll", "reader-ask", *KINDS)
-# Banks that stand in for a channel the message does not give (回拨0转人工, 请点击链接解冻,
-# 点击链接兑换现金): a rule joining a lure to one counts only in a message that holds no
-# channel, so that the link or number of a message that gives one is what its mark names.
+CONTEXT_BANKS = ("business", "payroll", "reader-ask", "secrecy", *KINDS)
+# Banks that stand in for a channel (回拨0转人工, 请点击链接解冻, 点击链接兑换现金): in a
+# message that gives the link or number later in the sentence, a join to one reaches it, so
+# that the channel is what its mark names (the checker's ``_reach_channel``).
 STAND_INS = ("callback", "cash-out")
 
 
@@ -37,8 +37,6 @@ class Gate:
 class ScamsModel:
     banks: dict[str, Bank]
     combines: list[Combine]
-    # the combines less those joining a stand-in: for a message that holds a channel
-    channelled: list[Combine]
     alones: list[Alone]
     # Lures some rule joins to wording (转入, 先交保证金), and lures joined to channels only:
     # those are looked for only when the message may hold a channel.
@@ -92,7 +90,6 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
     return ScamsModel(
         banks,
         combines,
-        [c for c in combines if not set(c.with_) & set(STAND_INS)],
         alones,
         _gate(banks, wording),
         _gate(banks, channel),
