@@ -313,9 +313,43 @@ def test_a_sound_alike_that_swaps_every_character_keeps_every_tone(
         ("wài wéi nǔ，私聊", False),  # a tone mark on another vowel: another syllable
         ("dü bó 平台，首充送", True),  # a diaeresis over a plain u is a disguise (review s14)
         ("bing dü 有货，私聊", True),
+        # ü typed for the v key (nǚ is nv, 女), read so as well as as u (session 15)
+        ("wài wéi nǚ，私聊", True),
+        ("外围nǚ，上门服务", True),
+        ("外围nü，私聊", True),
+        ("Müller先生下周来上海开会", False),
+        ("路边的lǜ化带修好了", False),
     ],
 )
 def test_pinyin_tone_marks_that_are_not_the_terms_read_as_other_words(
     default_guard: Guard, text: str, flagged: bool
 ) -> None:
     assert bool(default_guard.check(text).violations) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "span"),
+    [
+        ("操你🐴", "WX109", "操你🐴"),
+        ("草泥🐴", "WX107", "草泥🐴"),
+        ("你🐴的，滚", "WX109", "你🐴的"),
+    ],
+)
+def test_a_horse_emoji_written_for_its_sound_is_read_as_the_character(
+    text: str, rule: str, span: str
+) -> None:
+    """🐴 (马) for 妈 is read as 马: the term it makes is the warning 马 itself would give,
+    naming the emoji (the checker screen lets it through to the same finding)."""
+    guard = Guard()
+    found = [v for v in guard.check(text).violations if v.rule.startswith("WX1")]
+    assert [(v.rule, v.text, v.severity) for v in found] == [(rule, span, Severity.WARNING)]
+    assert "emoji-word" in found[0].techniques
+    (many,) = guard.check_many([text])
+    assert many.violations == guard.check(text).violations
+
+
+@pytest.mark.parametrize(
+    "text", ["祝大家🐴年大吉，🐴到成功！", "🐴上发财，🐴上有钱", "周末去草原骑🐴，我家的🐴跑得快"]
+)
+def test_a_horse_emoji_in_greetings_and_rides_is_a_horse(text: str) -> None:
+    assert Guard().check(text).violations == ()

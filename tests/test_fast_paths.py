@@ -1121,9 +1121,8 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
     its place in the message grows over the runs it reaches into; ``Spelt`` counts where
     each run's characters stand once and answers in the clause view, the same for every
     span, and marks each character a run wrote (``chars``)."""
-    from wxguard.families.inducement.checker import Spelt
     from wxguard.phrases.clauses import Clauses
-    from wxguard.phrases.mixed import mixed
+    from wxguard.phrases.mixed import Spelt, mixed
     from wxguard.text.folding import fold_one_to_one
 
     mix = mixed(text, fold_one_to_one(text))
@@ -1146,9 +1145,8 @@ def test_spelt_spans_are_those_the_clause_map_places_in_a_run(text: str) -> None
 def test_a_long_texts_spelt_spans_are_placed_as_by_a_walk(text: str, data: st.DataObject) -> None:
     """A text long enough for the numpy map (``Spelt._at``) places its spans, grown over the
     runs, as the walk over every run does."""
-    from wxguard.families.inducement.checker import Spelt
     from wxguard.phrases.clauses import Clauses
-    from wxguard.phrases.mixed import mixed
+    from wxguard.phrases.mixed import Spelt, mixed
     from wxguard.text.folding import fold_one_to_one
     from wxguard.text.views import ARRAY_THRESHOLD
 
@@ -1169,7 +1167,6 @@ def test_a_long_texts_spelt_spans_are_placed_as_by_a_walk(text: str, data: st.Da
 def test_spelt_counts_a_long_texts_runs_as_it_walks_a_short_ones(text: str) -> None:
     """``Spelt`` counts a long text's runs in numpy: the same map back, run ends and marks
     as walking them run by run."""
-    from wxguard.families.inducement import checker as checker_module
     from wxguard.phrases.mixed import mixed
     from wxguard.text.folding import fold_one_to_one
 
@@ -1179,8 +1176,8 @@ def test_spelt_counts_a_long_texts_runs_as_it_walks_a_short_ones(text: str) -> N
     made = []
     with pytest.MonkeyPatch.context() as patch:
         for threshold in (0, 10**9):
-            patch.setattr(checker_module, "ARRAY_THRESHOLD", threshold)
-            spelt = checker_module.Spelt(mix)
+            patch.setattr(mixed_module, "ARRAY_THRESHOLD", threshold)
+            spelt = mixed_module.Spelt(mix)
             made.append((list(spelt._at), spelt._ends, spelt.chars, spelt.lone))
     assert made[0] == made[1]
 
@@ -1202,10 +1199,9 @@ def test_a_joins_written_parts_are_remembered_as_read(text: str) -> None:
     message by their characters and the runs' marks (``Spelt.written``): each join read by
     sound is judged as the characters alone judge it, asked once or again (转fa and 转乏 are
     the same characters in the copy, one spelt in pinyin)."""
-    from wxguard.families.inducement.checker import Spelt
     from wxguard.phrases.clauses import Clauses
     from wxguard.phrases.joins import Join, find_joins
-    from wxguard.phrases.mixed import mixed
+    from wxguard.phrases.mixed import Spelt, mixed
     from wxguard.text.folding import fold_one_to_one
     from wxguard.text.sound import syllable_table
 
@@ -1238,10 +1234,10 @@ def test_a_joins_span_is_placed_from_its_parts_as_on_its_own(
     """A join's span in the message (and, read through pinyin, widened over the runs) is
     worked out from its two parts' places, not mapped back again: the same as mapping the
     whole span, for any two parts of any text."""
-    from wxguard.families.inducement.checker import Spelt, _widened
+    from wxguard.families.inducement.checker import _widened
     from wxguard.phrases.clauses import Clauses
     from wxguard.phrases.joins import Join, placed
-    from wxguard.phrases.mixed import mixed
+    from wxguard.phrases.mixed import Spelt, mixed
     from wxguard.text.folding import fold_one_to_one
 
     mix = mixed(text, fold_one_to_one(text))

@@ -4,6 +4,7 @@ phrases that join before the action without a condition."""
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -444,10 +445,11 @@ def test_a_join_tries_the_phrases_near_enough_to_be_joined_nearest_first(
     expected = _narrow_order(spec, action, rows)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(joins_module, "_placed", placed)
-        assert _join(None, spec, action, rows) is None  # type: ignore[arg-type]
+        msg = SimpleNamespace(partner=None)  # no bank joined only on the family's word
+        assert _join(msg, spec, action, rows) is None  # type: ignore[arg-type]
         assert tried == expected
         patch.setattr(joins_module, "_placed", joined)
-        found = _join(None, spec, action, rows)  # type: ignore[arg-type]
+        found = _join(msg, spec, action, rows)  # type: ignore[arg-type]
     if expected:
         first = Join("WX301", action, expected[0][:2], 0.9, banks=("share", expected[0][3]))
         assert found == _plain_widen(first, spec, action, rows)

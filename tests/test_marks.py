@@ -579,10 +579,12 @@ def test_a_suspected_illegal_offer_is_advised_no_label(term: str, rank: Severity
 
 
 def test_a_pinyin_gun_sale_is_advised_no_label() -> None:
-    for lang, moot in [("zh", "疑似违法交易"), ("en", "suspected illegal offer")]:
+    """The sale of a gun typed half in pinyin is the offer (WX105, session 15), which takes in
+    its pinyin spelling (WX109) and names the label rules moot."""
+    for lang, moot in [("zh", "违法交易或诈骗"), ("en", "an illegal offer or a scam")]:
         (mark,) = Guard(lang=lang).check("出售仿真qiang，私聊").violations
-        assert mark.rule == "WX109" and "WX401" in mark.also_codes and moot in mark.message
-        assert "【广告】" not in (mark.suggestion or "")
+        assert mark.rule == "WX105" and {"WX109", "WX401"} <= set(mark.also_codes)
+        assert moot in mark.message and "【广告】" not in (mark.suggestion or "")
 
 
 def test_an_illegal_offer_takes_its_lure_before_the_lure_takes_the_label() -> None:

@@ -58,6 +58,46 @@ def test_the_same_products_in_ordinary_messages_pass(guard: Guard, text: str) ->
     assert solicitations == []
 
 
+@pytest.mark.parametrize(
+    ("text", "rule", "disguise"),
+    [
+        ("出手冰du，私聊", "WX104", "pinyin"),
+        ("堵博网站，日赢万元", "WX103", "homophone"),
+        ("带开发票，点数低", "WX106", "homophone"),
+        ("办jia证，电话13800138000", "WX106", "pinyin"),
+        ("fan墙软件出售，包月30元", "WX112", "pinyin"),
+        ("再不还钱我弄si你全家", "WX111", "pinyin"),
+    ],
+)
+def test_a_disguised_word_in_an_offer_is_the_offer_and_names_its_disguise(
+    text: str, rule: str, disguise: str
+) -> None:
+    """A sale or contact beside a word spelled by sound or half in pinyin is the error the
+    plain word's offer is, one mark naming the disguise, not a sound-alike left to review;
+    the batch screens let it through to the same finding."""
+    guard = Guard()
+    found = guard.check(text).violations
+    assert [v.rule for v in found if v.rule.startswith("WX1")] == [rule], found
+    (offer,) = [v for v in found if v.rule == rule]
+    assert offer.severity is Severity.ERROR
+    assert {"solicitation", disguise} <= set(offer.techniques), offer.techniques
+    (many,) = guard.check_many([text])
+    assert many.violations == found
+
+
+@pytest.mark.parametrize("text", ["冰du", "堵博网站", "带开发票", "出售大ma哈鱼，新鲜到货"])
+def test_a_disguised_word_without_an_offer_stays_a_review_warning(text: str) -> None:
+    (found,) = [v for v in Guard().check(text).violations if v.rule.startswith("WX1")]
+    assert (found.rule, found.severity) == ("WX109", Severity.WARNING), found
+
+
+def test_a_disguised_offer_in_a_warning_is_judged_by_the_frame_judge() -> None:
+    text = "堵博网站日赢万元都是骗局，谨防上当"
+    assert Guard().check(text).verdict is Verdict.PASS
+    unjudged = Guard(frames=False).check(text).violations
+    assert any(v.rule == "WX103" and v.severity is Severity.ERROR for v in unjudged), unjudged
+
+
 @pytest.mark.parametrize("text", WARNINGS)
 def test_an_offer_named_in_a_warning_is_judged_by_the_frame_judge(guard: Guard, text: str) -> None:
     """One notice reader: the frame judge lowers the offer a warning names, with its reason

@@ -220,6 +220,18 @@ OFFERS: list[tuple[str, str, str]] = [
     ("出 冰 du，同城可送", "WX104", "冰 du"),
     ("出售枪zhi，详聊", "WX105", "枪zhi"),
     ("du品现货，同城可送", "WX104", "du品"),
+    # a word-list term spelled by sound or half in pinyin, beside its offer (session 15)
+    ("出手冰du，私聊", "WX104", "冰du"),
+    ("有兵毒出，同城闪送，懂的来", "WX104", "兵毒"),
+    ("堵博网站，日赢万元", "WX103", "堵博网站"),
+    ("最新堵博平台，注册就送88，日赢几千", "WX103", "堵博"),
+    ("带开发票，点数低", "WX106", "带开发票"),
+    # 转开 counts only with a contact: without one, 点数 beside the invoice joins instead
+    ("转开发票，点数低", "WX106", "发票"),
+    # a product typed half in pinyin, each run a whole syllable of its character
+    ("fan墙软件出售，包月30元", "WX112", "fan墙软件"),
+    ("出售fan墙节点，需要的私聊", "WX112", "fan墙节点"),
+    ("再不还钱我弄si你全家", "WX111", "弄si你全家"),
     # a private lottery's betting plan and the bet it calls for (new-user trial s7b): a
     # disclaimer in front excuses nothing
     ("仅供娱乐，不涉及赌博：彩票计划群，跟着下注稳赚", "WX103", "彩票计划群，跟着下注稳赚"),
@@ -329,6 +341,17 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 ]
 
 TRAPS: list[str] = [
+    # session 15: a disguised word beside words that are no offer, and Latin letters that
+    # are no syllable of the phrase's character (fans, SIM) or run on into another word
+    # (大ma哈鱼 is 大马哈鱼, a salmon)
+    "警方出手打击冰du犯罪",
+    "带开发票的同事请把发票交给财务报销",
+    "我是她的fan，墙上贴满海报",
+    "出售大ma哈鱼，新鲜到货",
+    "这首歌太好听了，si你全家都会唱",
+    "出售fans周边，需要的私聊",
+    "SIM卡出售，办卡送话费",
+    "fan墙软件违法，大家不要下载",
     # review s15: a flavour, a phone's benchmark, a privacy promise, a seller's data kept
     "原味瓜子，出售，五元一包",
     "原味酸奶，买二送一",

@@ -247,6 +247,8 @@ class _Message:
     written: Written | None = None
     # a phrase in the action's own sentence is joined before a nearer one in another
     own_sentence: bool = False
+    # banks joined only where the family accepts the join, and its judgement
+    partner: tuple[frozenset[str], Callable[[Join], bool]] | None = None
     _hits: dict[tuple[str, bool], list[Found]] = field(default_factory=dict)
     _live: dict[tuple[str, bool], list[Found]] = field(default_factory=dict)
     _index: BankIndex | None = None
@@ -553,6 +555,7 @@ def find_joins(
     written: Written | None = None,
     dropped: Callable[[Join], bool] | None = None,
     own_sentence: bool = False,
+    partner: tuple[frozenset[str], Callable[[Join], bool]] | None = None,
 ) -> list[Join]:
     """Every rule's joins in one message, at most one per rule where spans overlap.
     ``given``: hits of some banks that the caller found itself, in ``clauses.text`` indices.
@@ -568,8 +571,11 @@ def find_joins(
     of its rule that is: dropped joins that overlap only one another cannot change what
     the others keep. ``own_sentence``: a rule that reaches across sentences joins a phrase of
     the action's own sentence before a nearer one of another (WX8: a line's own link, not the
-    number of the line before)."""
-    msg = _Message(clauses, banks, given or {}, written, own_sentence=own_sentence)
+    number of the line before). ``partner``: banks whose phrase is joined only when the
+    family accepts the join it would make, and that judgement; a rejected one gives way to
+    the next nearest phrase (trade: 转开 counts only with a contact, so 转开发票，点数低 joins
+    点数 instead)."""
+    msg = _Message(clauses, banks, given or {}, written, own_sentence=own_sentence, partner=partner)
     found: list[Join | None] = []  # None: a dropped action's join, built only if needed
     deferred: list[_Deferred] = []
     setups: list[tuple[Combine, list[str]]] = []  # what a set-aside action is joined by
@@ -753,6 +759,15 @@ def _join(msg: _Message, spec: Combine, action: Found, rows: list[Joinables]) ->
         tried = _placed(msg, spec, action, start, end, bare, bank)
         if isinstance(tried, tuple):
             joined, confidence = tried
+            partner = msg.partner
+            if (
+                partner is not None
+                and bank in partner[0]
+                and not partner[1](
+                    Join(spec.rule, (first, last), joined, confidence, banks=(spec.action, bank))
+                )
+            ):
+                continue
             if sentence < 0 or msg.clauses.sentence_start(start) == sentence:
                 best = (joined, confidence, bank)
                 break

@@ -13,23 +13,44 @@ term it overlaps.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import chain
 from typing import TYPE_CHECKING
 
 from ...phrases.batch import Batch
+from ...phrases.joins import Spans
 from ...text.views import TextView
 from ..base import CheckContext, Checker, Finding
 from .judge import Hit, Judge
 from .lexicon import Candidate, Lexicon
 from .model import lexicon_for
 from .terms import Term, shape
-from .trade import TradeModel, trade_findings, trade_model, trade_screen
-from .wordlists import SOUND_RULE
+from .trade import Disguised, TradeModel, trade_findings, trade_model, trade_screen
+from .wordlists import SOUND_RULE, rule_for
 
 if TYPE_CHECKING:
     from ...config import GuardConfig
+
+
+# Characters the word lists also read as another, in a copy of the message of the same
+# length, where they stand in a term that the message as written does not hold (with the
+# technique each adds):
+# - an emoji written for a character of the same sound, as slang writes it: 🐴 (马 mǎ) for 妈
+#   in abuse (操你🐴, 草泥🐴, 你🐴的); read as 马, only terms 马 itself would make count, as
+#   sound-alikes (操你马 is one of 操你妈), and 🐴年大吉 holds none;
+# - pinyin's ü, with or without a tone mark, typed where a keyboard takes v (外围nǚ is 外围nv,
+#   女): as written it folds to u, which keeps bing dü and dü bó (ü for u) what they are.
+_REREADINGS: tuple[tuple[dict[int, str], str], ...] = (
+    (str.maketrans({"🐴": "马"}), "emoji-word"),
+    (
+        str.maketrans(dict.fromkeys("üǖǘǚǜ", "v") | dict.fromkeys("ÜǕǗǙǛ", "V")),
+        "diacritic",
+    ),
+)
+REREAD = re.compile("[🐴üǖǘǚǜÜǕǗǙǛ]")
 
 
 def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
@@ -105,32 +126,70 @@ class ContentChecker(Checker):
             i = bisect_right(starts, pos) - 1
             if i not in flagged and masks.possible(texts[i], pos - starts[i]):
                 flagged.add(i)
+        if REREAD.search(batch.joined) is not None:
+            flagged.update(i for i, text in enumerate(texts) if REREAD.search(text))
         if self.trade is not None:  # trade offers are joins, not terms: their own gate
             flagged |= trade_screen(self.trade, batch, flagged)
         return flagged
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         words = list(self._words(ctx))
+        if REREAD.search(ctx.view.text) is not None:
+            words = self._reread(ctx, words)
         if self.trade is None:
             yield from words
             return
         # A term of the review tier (制服诱惑, 验后付款: a warning) does not hide an offer with a
         # contact that it stands in; that offer is the surer finding and takes its place.
+        # A sound-alike of a block-tier term (冰du, 堵博网站) joined to an offer is that offer,
+        # under the term's rule; the offer's mark takes it in.
+        disguised = [
+            Disguised(f.category, f.start, f.end, f.techniques)
+            for f in words
+            if f.rule == SOUND_RULE and f.severity is None and f.category is not None
+        ]
         offers = list(
             trade_findings(
                 self.trade,
                 ctx,
                 ((f.rule, f.start, f.end) for f in words if f.severity is None),
                 ((f.rule, f.start, f.end) for f in words if f.severity is not None),
+                disguised,
             )
         )
-        yield from (
-            f
-            for f in words
-            if f.severity is None
-            or not any(o.rule == f.rule and o.start < f.end and f.start < o.end for o in offers)
-        )
+        if not offers:
+            yield from words
+            return
+        kept = []
+        places = _Places(offers)
+        for word in words:
+            at = places.replacing(word)
+            if at is None or word.rule == SOUND_RULE:
+                kept.append(word)  # a sound-alike is absorbed into the offer's mark (marks)
+            if at is not None and word.rule == SOUND_RULE:
+                offers[at] = _taking_in(offers[at], word)
+        yield from kept
         yield from offers
+
+    def _reread(self, ctx: CheckContext, words: list[Finding]) -> list[Finding]:
+        """``words`` with the terms found in each copy of ``_REREADINGS`` whose span holds a
+        character read otherwise there and overlaps no term found as written (the copies
+        have the message's length, so their spans are its spans)."""
+        text = ctx.view.text
+        found = list(words)
+        for table, technique in _REREADINGS:
+            copy = text.translate(table)
+            if copy == text:
+                continue
+            # the words found so far, by start: one bisection a term read in the copy
+            taken = Spans(sorted((w.start, w.end, "") for w in found))
+            for f in self._words(replace(ctx, view=TextView(copy))):
+                if text[f.start : f.end] == copy[f.start : f.end] or taken.overlaps(f.start, f.end):
+                    continue
+                extra = () if technique in f.techniques else (technique,)
+                found.append(replace(f, techniques=(*f.techniques, *extra)))
+        found.sort(key=lambda f: f.start)
+        return found
 
     def _words(self, ctx: CheckContext) -> Iterator[Finding]:
         """The lexicon's terms, judged and picked."""
@@ -169,6 +228,58 @@ class ContentChecker(Checker):
                 variant=_variant(hit),
                 severity=hit.severity(ctx.config) if term.tier == "review" else None,
             )
+
+
+class _Places:
+    """The offers of each rule by start, with the furthest end reached so far and the offer
+    that reaches it: the offer overlapping a word is a bisection away (a long text has a
+    word and an offer every few characters)."""
+
+    def __init__(self, offers: list[Finding]) -> None:
+        self._by_rule: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        for i in sorted(range(len(offers)), key=lambda k: offers[k].start):
+            o = offers[i]
+            starts, furthest, which = self._by_rule.setdefault(o.rule, ([], [], []))
+            if furthest and furthest[-1] >= o.end:
+                furthest.append(furthest[-1])
+                which.append(which[-1])
+            else:
+                furthest.append(o.end)
+                which.append(i)
+            starts.append(o.start)
+
+    def replacing(self, word: Finding) -> int | None:
+        """The offer under a review-tier term's rule, or a sound-alike's term's, that
+        overlaps it: the offer is the surer finding and takes a review-tier term's place,
+        and a sound-alike in (one mark, ``marks``, as for any offer over its term)."""
+        if word.rule == SOUND_RULE:
+            if word.severity is not None or word.category is None:
+                return None
+            rule = rule_for(word.category)
+        elif word.severity is None:
+            return None
+        else:
+            rule = word.rule
+        found = self._by_rule.get(rule)
+        if found is None:
+            return None
+        starts, furthest, which = found
+        i = bisect_left(starts, word.end)
+        return which[i - 1] if i > 0 and furthest[i - 1] > word.start else None
+
+
+def _taking_in(offer: Finding, disguise: Finding) -> Finding:
+    """An offer over a sound-alike of its rule's term (带开发票 beside 发票，点数低): its mark
+    covers the sound-alike and names its disguise."""
+    techniques = offer.techniques + tuple(
+        t for t in disguise.techniques if t not in offer.techniques
+    )
+    return replace(
+        offer,
+        start=min(offer.start, disguise.start),
+        end=max(offer.end, disguise.end),
+        techniques=techniques,
+    )
 
 
 def _original_ends(view: TextView, cand: Candidate) -> tuple[int, int]:

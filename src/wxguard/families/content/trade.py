@@ -28,11 +28,12 @@ from typing import NamedTuple
 from ...catalog import catalog
 from ...compiled import compiled
 from ...errors import WordListError
-from ...phrases.banks import Bank, Found, family_banks
+from ...phrases.banks import Bank, Found, Hit, family_banks
 from ...phrases.batch import JOIN, Batch
 from ...phrases.clauses import STRONG, Clauses
 from ...phrases.gate import JoinGate
 from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
+from ...phrases.mixed import Mixed, Spelt, may_mix, mixed
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.grid import CJK_RUN, WIDTHS, columns, take
 from ...text.segment import frequency, in_words, straddles
@@ -41,6 +42,9 @@ from ...text.storedregex import stored_trie
 from ...text.views import TextView
 from ..base import CheckContext, Finding
 
+# A Latin letter, as typed or full width: a message without one has no pinyin to read (a
+# test in C before the clause view is asked whether letters touch a character).
+_LETTER = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 # Banks this module consults besides those the rules name.
 CONTACT = "contact"
 # A sentence with a hit of this is no offer: it hands in or claims one's own invoices.
@@ -63,6 +67,16 @@ COMMON = 2000
 # most this many items either way (a long run of one word is no longer a menu, and stays cheap).
 MENU_GAP = 4
 MENU_READ = 12
+
+
+class Disguised(NamedTuple):
+    """A sound-alike (WX109) of a block-tier term of the word lists, in the original text:
+    joined to an offer it is the offer its term would be, under the term's rule."""
+
+    category: str
+    start: int
+    end: int
+    techniques: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,22 @@ class TradeModel:
     def joinable(self) -> JoinGate:
         """The gate's test on the clause view respelled: exact, before the joins."""
         return JoinGate(self.sound, self.combines, self.alones)
+
+    @cached_property
+    def words(self) -> dict[str, str]:
+        """Each word-list category whose sound-alikes a bank holds (option ``words``), and
+        that bank."""
+        return {b.options["words"]: n for n, b in self.exact.items() if "words" in b.options}
+
+    @cached_property
+    def disguise_banks(self) -> frozenset[str]:
+        return frozenset(self.words.values())
+
+    @cached_property
+    def with_contact(self) -> frozenset[str]:
+        """The banks that join only with a contact near (``with-contact``): one without it
+        gives way to the next phrase an action may join (转开发票，点数低)."""
+        return frozenset(n for n, b in self.exact.items() if b.options.get("with-contact") is True)
 
     @cached_property
     def literal(self) -> re.Pattern[str] | None:
@@ -173,20 +203,67 @@ def _grid_literal(products: list[Bank]) -> re.Pattern[str] | None:
 class _Message:
     """One message's views and what is found in them once."""
 
-    def __init__(self, model: TradeModel, original: str, clauses: Clauses) -> None:
+    def __init__(
+        self, model: TradeModel, original: str, clauses: Clauses, spelt: Spelt | None = None
+    ) -> None:
         self.model = model
         self.original = original
         self.clauses = clauses
+        # the pinyin runs, when the clauses are those of a copy with them written as
+        # characters (``_mixed_offers``)
+        self.spelt = spelt
         self._contacts: _Contacts | None = None
         self._receipts: Spans[Found] | None = None
         self._homophones: dict[Join, list[tuple[str, tuple[int, int]]]] = {}
         self._exact: dict[str, Spans[Found]] = {}
         self._items: dict[str, list[tuple[int, int]]] = {}
         self._written: dict[tuple[int, int], str] = {}
+        # the word list's sound-alikes given as hits, by compact span: their techniques
+        self._disguises: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def disguised(self, found: Sequence[Disguised]) -> dict[str, list[Hit]]:
+        """The sound-alikes as hits of their banks, in compact indices (a span never starts
+        or ends on a character the clause view drops)."""
+        given: dict[str, list[Hit]] = {}
+        if not found:
+            return given
+        clauses = self.clauses
+        size = len(clauses.text)
+        ends = [clauses.original(i, i + 1)[1] for i in range(size)]
+        for d in found:
+            a = bisect_left(ends, d.start + 1)
+            b = bisect_left(ends, d.end) + 1
+            if a < b <= size:
+                bank = self.model.words[d.category]
+                given.setdefault(bank, []).append(Hit(a, b, bank))
+                self._disguises[a, b] = d.techniques
+        return given
+
+    def runs_on(self, join: Join) -> bool:
+        """The sound-alike's pinyin at either edge runs on into Chinese characters that are
+        not the offer joined to it: the syllable may belong to the next word (大ma哈鱼 is
+        大马哈鱼, a salmon), so only an offer right there tells."""
+        text = self.clauses.text
+        (a, b), (c, d) = join.action, join.joined
+        return (b < len(text) and text[b - 1].isascii() and is_cjk(text[b]) and c != b) or (
+            a > 0 and text[a].isascii() and is_cjk(text[a - 1]) and d != a
+        )
+
+    def disguise(self, join: Join) -> tuple[str, ...]:
+        """The techniques of the sound-alike a join's action is, if it is one."""
+        if join.banks[0] not in self.model.disguise_banks:
+            return ()
+        return self._disguises.get(join.action, ())
 
     def exact(self, bank: str, start: int, end: int) -> bool:
         """The part is spelled as the bank writes it: phrases as written cover all of it (a
-        joined part may be two overlapping phrases, 税点 + 点低)."""
+        joined part may be two overlapping phrases, 税点 + 点低); the word list's sound-alikes
+        were judged as its terms are (``Disguised``)."""
+        if bank in self.model.disguise_banks:
+            return True
+        spelt = self.spelt
+        if spelt is not None and spelt.touches(start, end):
+            return self.spelt_as_written(bank, start, end)
         spans = self._exact.get(bank)
         if spans is None:
             spans = self._exact[bank] = Spans(self.model.exact[bank].found(self.clauses.text))
@@ -199,6 +276,20 @@ class _Message:
             if hit[0] >= start and hit[1] <= end:
                 reach = max(reach, hit[1])
         return reach >= end
+
+    def spelt_as_written(self, bank: str, start: int, end: int) -> bool:
+        """A part with pinyin in it is the bank's phrase with whole syllables typed for
+        some of its characters: no run is cut by its edges (fans of 粉丝 is no 翻), and every
+        Chinese character no run wrote is one the bank writes (反墙 is no disguise)."""
+        spelt = self.spelt
+        assert spelt is not None
+        if spelt.cuts(start, end):
+            return False
+        letters, text, ran = self.model.letters[bank], self.clauses.text, spelt.chars
+        return all(
+            text[i] in letters or not is_cjk(text[i]) or (i < len(ran) and ran[i])
+            for i in range(start, end)
+        )
 
     def ordinary_word(self, bank: str, start: int, end: int) -> bool:
         """A homophone part that reads as ordinary text: too short to tell (a single
@@ -224,6 +315,11 @@ class _Message:
         a contact alone: 百嘉乐 is a KTV's name, 百嘉乐 + 注册送 is a casino)."""
         if self.receipt(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
             return False
+        if join.banks[0] in self.model.disguise_banks and self.runs_on(join):
+            return False
+        spelt = self.spelt
+        if spelt is not None and (not spelt.touches(join.start, join.end) or self.homophones(join)):
+            return False  # found as written, or by sound: the plain reading's
         if (
             any(self.model.exact[b].options.get("with-contact") is True for b in join.banks)
             and self.contact(join) is None
@@ -303,15 +399,20 @@ class _Message:
                 others.append((a, b))
         return others[: kinds - 1] if len(seen) >= kinds else None
 
+    def place(self, start: int, end: int) -> tuple[int, int]:
+        """Where the compact ``[start, end)`` stands in the message, grown over the pinyin
+        runs it reaches into (its characters are where the runs stand)."""
+        if self.spelt is not None:
+            return self.spelt.placed(start, end)
+        return self.clauses.original(start, end)
+
     def written(self, start: int, end: int) -> str:
         """The original text of the compact ``[start, end)``, remembered: an item of a long
         list is named by every offer it stands beside (up to ``MENU_READ`` either way), and
         mapping each back through the clause map again was most of a dense text's time."""
         found = self._written.get((start, end))
         if found is None:
-            found = self._written[start, end] = self.original[
-                slice(*self.clauses.original(start, end))
-            ]
+            found = self._written[start, end] = self.original[slice(*self.place(start, end))]
         return found
 
     def listed(self, bank: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -339,6 +440,9 @@ class _Message:
                     edge = (a, b)
                 i += step
         return chain[1:]
+
+    def has_contact(self, join: Join) -> bool:
+        return self.contact(join) is not None
 
     def contact(self, join: Join) -> tuple[int, int] | None:
         """The nearest contact to a join that is not one of its parts."""
@@ -385,6 +489,11 @@ def trade_possible(model: TradeModel, view: TextView) -> bool:
         _joinable(model, view.sound, Clauses.of(view).text)
         or bool(_grid(model, view))
         or (model.emoji_regex is not None and model.emoji_regex.search(view.text) is not None)
+        or (
+            _LETTER.search(view.text) is not None
+            and may_mix(view.folded)
+            and _spelt(model, view) is not None
+        )
     )
 
 
@@ -415,6 +524,14 @@ def trade_screen(model: TradeModel, batch: Batch, skip: set[int]) -> set[int]:
         found |= _grid_screen(model, model.literal, batch, skip | found)
     if model.emoji_regex is not None:
         found |= batch.matching(model.emoji_regex) - skip
+    found |= {
+        i
+        for i, compact in enumerate(compacts)
+        if i not in skip
+        and i not in found
+        and may_mix(compact)
+        and _spelt(model, TextView(batch[i])) is not None
+    }
     return found
 
 
@@ -471,18 +588,23 @@ def trade_findings(
     ctx: CheckContext,
     taken: Iterable[tuple[str, int, int]],
     review: Iterable[tuple[str, int, int]] = (),
+    disguised: Sequence[Disguised] = (),
 ) -> Iterator[Finding]:
     """The trade offers in one message, except where a word-list finding of the same rule
     (``taken``: rule, start, end in the original) already marks the place, or a review-tier
     term of the same rule (``review``) does and the offer names no contact: the term's
     curated tier says that, without a way to reach the seller, it stays a warning
     (货到验后付款，可开发票 is a shop). Offers written down the columns of a grid (办货保 /
-    证到留 / 刻付备 / 章款用) are found in its columns where none is found as written."""
+    证到留 / 刻付备 / 章款用) are found in its columns where none is found as written.
+    ``disguised``: the word list's sound-alikes of its block-tier terms (冰du, 堵博网站), which
+    the banks with a ``words`` option hold (``Disguised``)."""
     view = ctx.view
-    written = model.gate.possible(view.sound)
+    disguised = [d for d in disguised if d.category in model.words]
+    written = bool(disguised) or model.gate.possible(view.sound)
     grid = _grid(model, view)
     emoji = _emoji_reading(model, view.text)
-    if not written and not grid and emoji is None:
+    mixing = _LETTER.search(view.text) is not None and may_mix(view.folded)
+    if not written and not grid and emoji is None and not mixing:
         return
     taken = tuple(taken)
     strong = _spans(taken)
@@ -493,11 +615,11 @@ def trade_findings(
     # it competes with no other join, except where a grid's offers are asked against every
     # place.
     msg, joins = (
-        _joins(model, view.text, Clauses.of(view), None if grid else strong)
+        _joins(model, view.text, Clauses.of(view), None if grid else strong, disguised)
         if written
         else (None, [])
     )
-    if not joins and not grid and emoji is None:
+    if not joins and not grid and emoji is None and not mixing:
         return
     weak = _spans((*taken, *review))
     placed: list[tuple[Join, _Place]] = []
@@ -523,6 +645,8 @@ def trade_findings(
                 + [(f.rule, f.start, f.end) for f, _ in gridded]
             ),
         )
+    if mixing:
+        gridded += _mixed_offers(model, view, [(f.rule, f.start, f.end) for f, _ in gridded])
     for finding, contact in gridded:
         same = (strong if contact else weak).get(finding.rule)
         if same is None or not same.overlaps(finding.start, finding.end):
@@ -541,21 +665,26 @@ def _joins(
     original: str,
     clauses: Clauses,
     strong: dict[str, Spans[Found]] | None = None,
+    disguised: Sequence[Disguised] = (),
 ) -> tuple[_Message | None, list[Join]]:
     """The joins of one text, read by sound, with the message they were judged in; with
-    ``strong``, the terms whose places drop the joins they overlap."""
-    if not model.joinable.near(clauses.text.translate(syllable_table())):
+    ``strong``, the terms whose places drop the joins they overlap; with ``disguised``, the
+    word list's sound-alikes as hits of their banks."""
+    if not disguised and not model.joinable.near(clauses.text.translate(syllable_table())):
         return None, []
     sound = clauses.respelled(syllable_table())
     msg = _Message(model, original, clauses)
+    given = msg.disguised(disguised)
     joins = find_joins(
         sound,
         model.sound,
         model.combines,
         model.alones,
+        given=given,
         accept=msg.accept,
         written=msg.exact,
         dropped=partial(_marked, msg, strong=strong) if strong else None,
+        partner=(model.with_contact, msg.has_contact),
     )
     return msg, joins
 
@@ -658,6 +787,66 @@ def _emoji_offers(
     return out
 
 
+def _spelt(model: TradeModel, view: TextView) -> tuple[Mixed, Clauses] | None:
+    """The message with its pinyin runs written as characters and its clauses, where the
+    banks' regexes match them read by sound (as ``_joins`` asks); else None."""
+
+    def build() -> tuple[Mixed, Clauses] | None:
+        mix = mixed(view.text, view.folded)
+        if mix is None:
+            return None
+        plain = Clauses(mix.text)
+        if not model.joinable.near(plain.text.translate(syllable_table())):
+            return None
+        return mix, plain
+
+    return view.memo("trade-spelt", build)
+
+
+def _mixed_offers(
+    model: TradeModel, view: TextView, others: list[tuple[str, int, int]]
+) -> list[tuple[Finding, bool]]:
+    """Offers with a part typed in pinyin (fan墙软件出售, 弄si你全家): read by sound in a copy
+    with each run written as its syllables' characters, each run a whole syllable of the
+    phrase's character at its place and the rest as the banks write it; none where an offer
+    of the same rule was found otherwise (``others``, or a join of the message as written,
+    asked only when some offer is found here: whether a term drops it or not). They add
+    the technique ``pinyin``."""
+    spelt = _spelt(model, view)
+    if spelt is None:
+        return []
+    mix, plain = spelt
+    msg = _Message(model, view.text, plain, Spelt(mix))
+    joins = find_joins(
+        plain.respelled(syllable_table()),
+        model.sound,
+        model.combines,
+        model.alones,
+        accept=msg.accept,
+        written=msg.exact,
+        partner=(model.with_contact, msg.has_contact),
+    )
+    if not joins:
+        return []
+    written, found = _joins(model, view.text, Clauses.of(view))
+    if written is not None:
+        others = others + [(j.rule, *_place(written, j)[:2]) for j in found]
+    taken = _spans(others)
+    out: list[tuple[Finding, bool]] = []
+    # one letter over and over (ooo曾, xx元) masks a number, not a syllable
+    folded = view.folded
+    masks = Spans([(a, b, "") for a, b in mix.runs if len(set(folded[a:b])) == 1])
+    for join in joins:
+        finding, contact = _finding(msg, join)
+        same = taken.get(finding.rule)
+        if (same is not None and same.overlaps(finding.start, finding.end)) or masks.overlaps(
+            finding.start, finding.end
+        ):
+            continue
+        out.append((replace(finding, techniques=(*finding.techniques, "pinyin")), contact))
+    return out
+
+
 def _spans(places: Iterable[tuple[str, int, int]]) -> dict[str, Spans[Found]]:
     """Places (rule, start, end) indexed per rule, as plain tuples (``Found``): the collector
     stops walking them, and a long text marks a place for every finding."""
@@ -696,7 +885,7 @@ def _place(msg: _Message, join: Join) -> _Place:
     contact = None if join.banks[1] == CONTACT else msg.contact(join)
     if contact is not None:
         parts.append(contact)
-    start, end = msg.clauses.original(first, last)
+    start, end = msg.place(first, last)
     # Named: the offer gives a way to reach the seller, or the joined bank is as sure (an
     # insult aimed at a member, bank option ``sure``): a review-tier term on its words hides
     # it no more than it hides an offer with a contact.
@@ -717,12 +906,13 @@ def _finding(msg: _Message, join: Join, place: _Place | None = None) -> tuple[Fi
         confidence += WITH_CONTACT
     if homophone:
         confidence -= HOMOPHONE
+    disguise = msg.disguise(join)
     finding = Finding(
         rule=join.rule,
         start=place.start,
         end=place.end,
         term=msg.written(*join.action),
-        techniques=(TECHNIQUE, "homophone") if homophone else (TECHNIQUE,),
+        techniques=tuple(dict.fromkeys((TECHNIQUE, *disguise, *(("homophone",) * homophone)))),
         confidence=round(confidence, 2),
         fields={"term": " + ".join(named)},
         variant=msg.model.exact[join.banks[0]].options.get("variant"),

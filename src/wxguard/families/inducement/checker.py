@@ -22,20 +22,19 @@ notice of a missing person, pet or thing (bank ``lost-notice``), which is meant 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from ...phrases.batch import Batch
-from ...phrases.clauses import Clauses, compact_sizes
+from ...phrases.clauses import Clauses
 from ...phrases.gate import JoinGate
 from ...phrases.joins import Disjoint, Join, Placed, find_joins, placed, uncovered
-from ...phrases.mixed import Mixed, may_mix, mixed
+from ...phrases.mixed import Mixed, Spelt, may_mix, mixed
 from ...text.folding import is_cjk
 from ...text.sound import syllable_table
-from ...text.views import ARRAY_THRESHOLD
 from ..base import CheckContext, Checker, Finding, Frame
 from .model import InducementModel, inducement_model
 
@@ -349,99 +348,6 @@ class InducementChecker(Checker):
             return None
         f0, f1 = clauses.original(*cue)
         return Frame(kind, original[f0:f1], self.frames.kinds[kind].severity)
-
-
-class Spelt:
-    """Where the characters written for each pinyin run stand in the clause view of the copy
-    (``Mixed.text``), counted once over it (``compact_sizes``): a run's letters are its
-    syllables' characters there, the rest of it dropped. A join's span and each of its
-    characters are asked whether they were spelt in pinyin, and mapping each back to the
-    message was most of a long pinyin text's time. The runs never overlap, so neither do
-    their characters: ``chars`` says of each character whether a run wrote it, ``lone``
-    whether a run of one syllable did, and a span's run is a bisection away."""
-
-    __slots__ = ("_at", "_ends", "_runs", "chars", "lone", "written")
-
-    def __init__(self, mix: Mixed) -> None:
-        sizes = compact_sizes(mix.text)
-        self._runs = mix.runs
-        if len(sizes) >= ARRAY_THRESHOLD:
-            self._counted(sizes, mix)
-        else:
-            self._walked(sizes, mix)
-        # Per join's rule, action bank, and the characters of its parts with the runs'
-        # marks: whether those parts are written as the banks write them.
-        self.written: dict[tuple[str, str, str, bytes, str, bytes], bool] = {}
-
-    def _walked(self, sizes: bytes, mix: Mixed) -> None:
-        """The clause view's map back to the message (``_at``: where each of its characters
-        stands there, what ``Clauses.original`` reads, here without a call for each end of
-        each join), where each run's characters end in it, and the runs' marks (1 where a
-        run's characters stand, up to the last run's end; ``lone``: of a run of one
-        syllable), run by run."""
-        self._at: Sequence[int] = [i for i, size in enumerate(sizes) if size]
-        starts: list[int] = []
-        self._ends: list[int] = []
-        at = done = 0
-        ones = sizes.count  # each character's output is 0 or 1 characters long
-        for a, b in mix.runs:
-            at += ones(1, done, a)
-            starts.append(at)
-            at += ones(1, a, b)
-            self._ends.append(at)
-            done = b
-        chars = bytearray(at)
-        lone = bytearray(at)
-        for start, end, count in zip(starts, self._ends, mix.syllables, strict=True):
-            chars[start:end] = b"\x01" * (end - start)
-            if count == 1:
-                lone[start:end] = b"\x01" * (end - start)
-        self.chars = bytes(chars)
-        self.lone = bytes(lone)
-
-    def _counted(self, sizes: bytes, mix: Mixed) -> None:
-        """``_walked`` in numpy, for a long text (a MB of pinyin-spelt offers has 90,000
-        runs): a run's characters in the clause view start at the count of characters
-        kept before it, and the marks are runs of 0 and 1 of the lengths between."""
-        import numpy as np  # here: numpy is loaded for long texts only
-
-        at = np.flatnonzero(np.frombuffer(sizes, dtype=np.uint8))
-        self._at = at.data
-        bounds = np.searchsorted(at, np.array(mix.runs, dtype=np.intp))
-        starts, ends = bounds[:, 0], bounds[:, 1]
-        self._ends = ends.tolist()
-        lengths = np.empty(2 * len(starts), dtype=np.intp)
-        lengths[0::2] = starts - np.concatenate(([0], ends[:-1]))  # before each run
-        lengths[1::2] = ends - starts
-        marks = np.zeros(len(lengths), dtype=np.uint8)
-        marks[1::2] = 1
-        self.chars = np.repeat(marks, lengths).tobytes()
-        marks[1::2] = np.array(mix.syllables) == 1
-        self.lone = np.repeat(marks, lengths).tobytes()
-
-    def touches(self, start: int, end: int) -> bool:
-        """A run's characters lie in ``[start, end)`` of the clause view (as a run overlaps
-        its span in the message)."""
-        return self.chars.find(1, start, end) >= 0
-
-    def open_ended(self, end: int) -> bool:
-        """A span ending at ``end`` ends on a run of one syllable (as its span in the
-        message does)."""
-        return end <= len(self.lone) and self.lone[end - 1] == 1
-
-    def placed(self, start: int, end: int) -> tuple[int, int]:
-        """Where ``[start, end)`` of the clause view stands in the message, grown over the
-        runs its span there overlaps: a run holds the span's first or last character there
-        exactly when it holds it here, and only such a run grows it."""
-        ran, runs, ends = self.chars, self._runs, self._ends
-        s = (
-            runs[bisect_right(ends, start)][0]
-            if start < len(ran) and ran[start]
-            else self._at[start]
-        )
-        if end <= len(ran) and ran[end - 1]:
-            return s, runs[bisect_right(ends, end - 1)][1]
-        return s, self._at[end - 1] + 1
 
 
 def _widened(join: Join, original: str, spelt: Spelt) -> Placed:
