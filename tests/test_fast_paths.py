@@ -1365,11 +1365,11 @@ def test_candidates_by_sentence_are_those_a_bisection_finds(
     candidate's start places in it."""
     from bisect import bisect_left
 
-    from wxguard.marks import _SENTENCE_END, _Sentences
+    from wxguard.marks import _sentence_ends, _Sentences
 
     candidates = sorted(range(len(starts)), key=starts.__getitem__)
     sentences = _Sentences(starts, candidates, text)
-    ends = [m.start() for m in _SENTENCE_END.finditer(fold_one_to_one(text))]
+    ends = _sentence_ends(text)
     for start in asked + starts:
         at = bisect_left(ends, start)
         assert sentences.of(start) == [i for i in candidates if bisect_left(ends, starts[i]) == at]
