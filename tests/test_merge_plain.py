@@ -260,4 +260,7 @@ def test_a_message_wide_table_asks_each_finding_once_it_can_take_none() -> None:
         assert len(merge(made[0], "zh", made[1])) == len(made[0]) // 3
 
     ratio, n = growth(_offers_then_scams, work)
-    assert ratio < BOUND, f"×4 input took ×{ratio:.1f} (n={n})"
+    # One mark taking 32,000 findings outgrows the CPU caches: the linear merge measured ×5.2-6.6
+    # for ×4 input at n=4096 (each of its parts ×4.4 under a profiler), asking every mark again
+    # took ×16. BOUND (6) leaves this input no room for a noisy CI clone.
+    assert ratio < BOUND + 2, f"×4 input took ×{ratio:.1f} (n={n})"

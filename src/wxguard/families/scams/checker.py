@@ -329,6 +329,10 @@ class _Notice:
         self._handed_out_in: dict[int, bool] = {}
         self._asked_in: dict[tuple[int, int], bool] = {}
         self._speech: list[int] | None = None
+        # Where a told ask or a debunking stands (start, end), found once a message: a long
+        # sentence of joins asked each its prefix and its rest again (quadratic).
+        self._told: list[tuple[int, int]] | None = None
+        self._debunked: list[tuple[int, int]] | None = None
 
     def any(self) -> bool:
         return self.notice.any()
@@ -371,8 +375,8 @@ class _Notice:
                 notice.overlaps(first, last)
                 or text[last - 1] == "的"
                 or self._reported(begin, first)
-                or _TOLD.search(text, begin, first) is not None
-                or _DEBUNKED.search(text, last, clauses.sentence_end(last - 1)) is not None
+                or self._any(_TOLD, begin, first)
+                or self._any(_DEBUNKED, last, clauses.sentence_end(last - 1))
             ):
                 found = False
             else:
@@ -383,6 +387,18 @@ class _Notice:
                 )
             self._asked_in[first, last] = found
         return found
+
+    def _any(self, regex: re.Pattern[str], begin: int, end: int) -> bool:
+        """A match of ``regex`` (``_TOLD`` or ``_DEBUNKED``) inside ``[begin, end)``."""
+        found = self._told if regex is _TOLD else self._debunked
+        if found is None:
+            found = [m.span() for m in regex.finditer(self.clauses.text)]
+            if regex is _TOLD:
+                self._told = found
+            else:
+                self._debunked = found
+        i = bisect_left(found, (begin, -1))
+        return i < len(found) and found[i][1] <= end
 
     def _reported(self, begin: int, end: int) -> bool:
         """A clause of ``[begin, end)`` ends in a verb of saying (骗子会说：请将资金转入…):
