@@ -332,6 +332,20 @@ OFFERS: list[tuple[str, str, str]] = [
     ("收购二手手机号、微信号，高价回收", "WX110", "收购二手手机号"),
     ("DB平台，一天翻倍，加q", "WX103", "DB平台，一天翻倍"),
     ("加微：wx 138 1234 5678，代办各类证件", "WX106", "代办各类证件"),
+    # new-user trial s16: marijuana asked for with a DM, sleeping pills sold in bulk, courier
+    # data bought fresh, gambling in pinyin with its winnings, a sick note offered as a
+    # question, a Macau casino's site, a deposit ladder with 赠 written 增
+    ("有叶子吗，私我", "WX104", "有叶子吗，私我"),
+    ("有 叶 子 的 兄 弟 私 我", "WX104", "有 叶 子 的 兄 弟"),
+    ("有飞叶子的来，云南货", "WX104", "有飞叶子的来，云南货"),
+    ("飞叶子，私聊", "WX104", "飞叶子"),
+    ("收一手快递数据，手机号+地址，长期要", "WX110", "快递数据"),
+    ("收快递数据，一手货源，手机号加地址", "WX110", "快递数据，一手货源"),
+    ("dubo带赚，每天一千+", "WX103", "dubo带赚"),
+    ("病假条要吗？10元一张，私聊", "WX106", "病假条要吗？10元一张"),
+    ("澳门官网投注，加微信tz888", "WX103", "澳门官网投注，加微信"),
+    ("充8增8，小时任意提分", "WX103", "8增8"),
+    ("活动期间注册送8倍即可提", "WX103", "注册送8倍即可提"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -646,6 +660,19 @@ TRAPS: list[str] = [
     "这个月的进项发票都到了，金额和点数核对无误，下午交给老板签字",
     "孩子感冒了，学校要病假条，社区医院开一张10元一张吗？",
     "病假条在社区医院开要钱吗？听说一张5块钱吗",
+    # new-user trial s16: the same words in ordinary messages (leaves, a plant asked after,
+    # courier and logistics figures, a parent asking whether a note is needed, a trip to Macau,
+    # a sign-up bonus and a quick cash-out with no casino named)
+    "树叶子黄了，私我看看是不是缺肥",
+    "秋天到了，满地飞叶子",
+    "你家绿萝还有叶子吗？我的全掉光了",
+    "快递数据显示今年双十一包裹量创新高",
+    "物流数据分析岗招聘，一手资料请私信",
+    "老师，病假条要吗？医院说开一张10元",
+    "学校要病假条吗？社区医院开一张10元一张",
+    "澳门旅游攻略，威尼斯人酒店，详询电话13800001111",
+    "下载这个APP，注册就送100元，提现秒到：http://bit.ly/xxx",
+    "褪黑素💊助眠的，挺好用，推荐",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.
