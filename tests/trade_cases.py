@@ -246,6 +246,33 @@ OFFERS: list[tuple[str, str, str]] = [
     ("出冰，货好量足，飞机联系", "WX104", "出冰，货好量足"),
     ("有冰，纯度高，懂的来", "WX104", "有冰，纯度高"),
     ("兄弟们出冰了，纯度高，懂的来", "WX104", "出冰了，纯度高"),
+    # session 16 (a new-user trial's own offers that passed): a gun sold with 出 or by its
+    # model in Chinese numerals, meth as 溜冰 with stock, ice, ❄ and a menu of 冰、K, party
+    # drugs (神仙水, 笑气) with a party's promise or a drop, red-packet gambling, a casino's
+    # agents and top-up beside a disguised word, forged papers 'one to one', ID cards and
+    # leads traded, an escort's photos, porn as 福利, 娼妓 split, a hook-up in the city
+    ("出手枪，全套配件，支持验货。", "WX105", "出手枪"),
+    ("五四式有货，带弹，私聊", "WX105", "五四式有货"),
+    ("溜冰吗？有货，老地方见。", "WX104", "溜冰吗"),
+    ("神仙水有货，蹦迪必备，私聊", "WX104", "神仙水"),
+    ("出售ice，懂的来", "WX104", "ice"),
+    ("冰、K，都有，懂的来", "WX104", "冰、K"),
+    ("出售 ❄️毒，私聊", "WX104", "❄️毒"),
+    ("笑气出售，一箱200，同城闪送", "WX104", "笑气"),
+    ("红包扫雷群，10包一赔，进群发红包", "WX103", "红包扫雷"),
+    ("牛牛群，红包接龙，一元起，拉你进群", "WX103", "牛牛群"),
+    ("du场招代理，日入过千", "WX103", "du场招代理"),
+    ("赌搏网站，充值送100", "WX103", "赌搏网站"),
+    ("办理身份证、驾驶证、毕业证，一比一还原，可查询。", "WX106", "一比一还原"),
+    ("办证，一比一还原，可查询。", "WX106", "办证，一比一还原"),
+    ("辦理假護照，加微", "WX106", "辦理假護照"),
+    ("收购身份证，一张300", "WX110", "收购身份证"),
+    ("出售手机号码数据，精准客户资源，按地区分类。", "WX110", "出售手机号码数据"),
+    ("出售一手料，精准到人，私聊。", "WX110", "出售一手料"),
+    ("小姐姐上门服务，➕v看照片", "WX102", "小姐姐上门"),
+    ("加薇信，看福利视频", "WX102", "看福利视频"),
+    ("女昌女支上门，私聊", "WX102", "女昌女支"),
+    ("约pao吗，同城", "WX102", "约pao"),
     ("冰货到了，纸飞机私聊", "WX104", "冰货到了，纸飞机"),
     ("叶子到了，同城面交", "WX104", "叶子到了，同城面交"),
     ("叶子，货好量足，tg联系", "WX104", "叶子"),
@@ -341,6 +368,18 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 ]
 
 TRAPS: list[str] = [
+    # session 16: the words of the trial's offers in their ordinary senses
+    "周末去溜冰场溜冰", "周末溜冰吗？老地方见", "冰箱出售，九成新", "ice cream 出售，懂的来买",
+    "冰、Kindle都有，懂的来", "冰箱、K歌房，都有，懂的来", "K歌房团购，私聊",
+    "神仙水 (SK-II) 专柜价，有货，私聊", "神仙水有货，同城闪送，专柜正品",
+    "牙科诊所提供笑气麻醉，不怕疼，咨询电话0571-88776655",
+    "医用笑气、工业氧气出售，同城配送，电话13812345678",
+    "家族群里发个红包，大家抢一下", "红包接龙交班费，每人50元", "扫雷游戏我最高纪录是99秒",
+    "身份证过期了去哪里办理", "办理驾驶证换证需要带什么", "身份证复印件要一比一复印，不要缩小",
+    "交管12123可办理驾驶证业务，可查询违章", "手机号码归属地查询", "数据分析报告出售",
+    "收身份证复印件，明天交给班长", "请假办理假条流程，联系人事", "出售一手资料，考研真题，私聊",
+    "他掏出手枪对准了歹徒", "五四式手枪是我国第一代制式手枪，历史悠久",
+    "公司福利视频已上传群相册，大家看看", "美甲小姐姐上门服务，加v预约",
     # session 15: a disguised word beside words that are no offer, and Latin letters that
     # are no syllable of the phrase's character (fans, SIM) or run on into another word
     # (大ma哈鱼 is 大马哈鱼, a salmon)
