@@ -380,6 +380,9 @@ TRAPS: list[str] = [
     "收身份证复印件，明天交给班长", "请假办理假条流程，联系人事", "出售一手资料，考研真题，私聊",
     "他掏出手枪对准了歹徒", "五四式手枪是我国第一代制式手枪，历史悠久",
     "公司福利视频已上传群相册，大家看看", "美甲小姐姐上门服务，加v预约",
+    "凭身份证出租房屋需登记", "旧身份证不回收，自行保管", "百嘉乐KTV，充值送100",
+    "百嘉乐KTV招代理，日入过千", "招聘：男女一比一，学历不限", "烘焙用笑气弹，同城闪送",
+    "今晚福利片：流浪地球，链接见群公告", "警察拔出手枪，全体趴下",
     # session 15: a disguised word beside words that are no offer, and Latin letters that
     # are no syllable of the phrase's character (fans, SIM) or run on into another word
     # (大ma哈鱼 is 大马哈鱼, a salmon)
