@@ -403,6 +403,8 @@ TRAPS: list[str] = [
     "招聘：男女一比一，学历不限",
     "烘焙用笑气弹，同城闪送",
     "今晚福利片：流浪地球，链接见群公告",
+    "想去溜冰吗？本店溜冰鞋有货，私聊",
+    "五四式手枪模型有货，包邮",
     "警察拔出手枪，全体趴下",
     # session 15: a disguised word beside words that are no offer, and Latin letters that
     # are no syllable of the phrase's character (fans, SIM) or run on into another word
