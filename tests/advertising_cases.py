@@ -88,6 +88,12 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("这款眼霜用了一周皱纹全没了，比医美还管用", "WX405", "皱纹全没了"),
     ("这款眼霜用了一周皱纹全没了，比医美还管用", "WX405", "比医美还管用"),
     ("【廣告】全網第①，最強美白精華，三天白兩個度", "WX405", "三天白兩個度"),
+    # a training ad: a free trial class with its places counted, a success rate (new-user trial s16)
+    ("少儿编程体验课免费，限10个名额，家长们抓紧。", "WX401", "少儿编程体验课免费"),
+    ("我们的课程帮助90%的学员考上了理想学校。", "WX401", "我们的课程帮助"),
+    ("我们的课程帮助90%的学员考上了理想学校。", "WX405", "90%的学员考上"),
+    ("百分之九十的学员一次通过，欢迎报名", "WX405", "百分之九十的学员一次通过"),
+    ("本校升学率高达98%，暑期班火热报名中", "WX405", "升学率高达98%"),
 ]
 
 NEGATIVES: list[str] = [
@@ -157,6 +163,13 @@ NEGATIVES: list[str] = [
     "这款手机用了一周，电池还是最好的",
     "朋友圈有人发“这款面霜三天白两个度”，真的假的",
     "本店最好的位置已经订满了，明天请早",  # a shop's notice, no product praised
+    # a school's notices and figures in a parents' group are no training ad (new-user trial s16)
+    "明天的体验课改到下午三点",
+    "本学期课程表已发到群里",
+    "学校组织免费体检，名额有限",
+    "我们的课程表已发到群里，家长们查收",
+    "我校今年中考升学率达95%，感谢各位老师的付出",
+    "据统计，全省90%的考生通过了本次考试",
 ]
 
 # Findings we do not make yet: strict xfails, so a fix shows up.
