@@ -680,6 +680,54 @@ def test_an_ask_told_or_called_a_scam_is_described_not_made(wx8: Guard, text: st
 @pytest.mark.parametrize(
     "text",
     [
+        "收到短信让你提供银行卡号和验证码，千万不要告诉任何人",
+        "有人打电话让你提供银行卡号和验证码，千万别告诉别人",
+        "无论谁让你提供银行卡号和验证码，千万别告诉别人",
+        "收到陌生短信要你提供银行卡号和验证码，不要告诉任何人",
+    ],
+)
+def test_a_reported_ask_kept_from_everyone_is_a_warning(wx8: Guard, text: str) -> None:
+    """Someone else's ask told (收到短信让你…, 有人…让你…, 无论谁让你…) and then kept from
+    everyone warns the group: 千万不要告诉任何人 is the reader's refusal there."""
+    assert _judged(wx8.check(text)) == [("WX801", Severity.INFO, "warned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请提供您的银行卡号和验证码，千万不要告诉任何人",
+        "您涉嫌洗钱，千万不要告诉任何人，把钱转到安全账户",
+    ],
+)
+def test_a_secret_kept_around_the_readers_own_ask_is_the_scams(wx8: Guard, text: str) -> None:
+    """The scammer asks the reader himself and swears him to secrecy: no one's ask is told."""
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "反诈中心提醒：我们知道，您的账户涉嫌洗钱，请立即将资金转入安全账户",
+        "为防诈骗，经核实称，请提供您的银行卡号和验证码进行核验",
+        "为防诈骗，经核实称您的账户异常，请提供您的银行卡号和验证码进行核验",
+        "为防诈骗，请核对店铺名称，请提供您的银行卡号和验证码",
+        "反诈提醒：和小说里不同，请立即将资金转入安全账户",
+        "反诈提醒：一般来说，请立即将资金转入安全账户",
+        "反诈提醒：请问，请立即将资金转入安全账户",
+        "为防诈骗，为了让您的资金安全，请立即将资金转入安全账户",
+        "为防诈骗，需要您提供银行卡号和验证码完成核验",
+        "为防诈骗，只要您提供银行卡号和验证码即可完成核验",
+    ],
+)
+def test_a_scam_in_warning_words_that_tells_no_ones_words_blocks(wx8: Guard, text: str) -> None:
+    """A word holding 说 or 称 (名称, 小说, 一般来说), 知道, 请问, the sender's own 经核实称, a
+    purpose (为了让您) or a need (需要您) tells no one else's words: the ask is the reader's."""
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "您的快递丢失，我们将三倍赔偿，加客服微信kf123办理理赔，其他电话一律挂断",
         "您的快递丢失，我们将三倍赔偿，加客服微信kf123办理理赔，别的客服一律不理会",
         "您的快递丢失，我们将三倍赔偿，加客服微信kf123办理理赔，冒充我们的电话请直接挂断",

@@ -51,14 +51,28 @@ _LINE_BREAKS = "\n\r\u2028\u2029"
 _RUN = re.compile(f"{STRONG}+")
 # A line break after a letter or a digit, with more text on the next line.
 _RUN_ON = re.compile(r"(?<=\w)[ \t\u3000]*(\n)(?=[ \t\u3000]*\S)")
+# A verb of saying, not inside a word (名称, 小说, 一般来说, 说明, 称为) nor the sender's own
+# finding (经核实称: no one's words are told there): a match counts only in its group ``cue``.
+_SAID = (
+    r"(?<![小传学假解演游评虽来如是用])说(?![明服])"
+    r"|(?<![名简全昵职对相匀俗统总通堪人尊爱别美泛代又亦并合])称(?![号为赞心职呼])"
+)
+_CHECKED = r"经过?(?:核实|核查|查实|调查|确认|证实|审核|查询|核对|检测|系统检测)称"
 # A clause ending in a verb of saying (骗子会说：…, 对方称，…), in the clause view.
-_SPEECH = re.compile(r"(?:说|称|讲|道|问|声称|表示)，")
+_SPEECH = re.compile(
+    rf"{_CHECKED}，|(?P<cue>(?:(?:{_SAID})道?|(?<![演宣听主开])讲|(?<![请顾学疑询提访过试慰反])问|表示)，)"
+)
 # Earlier in the sentence, someone else's words or demand told (骗子会说你涉嫌洗钱，…; 称你涉嫌
 # 犯罪，让你马上把钱转到…; 如有人要求您立即将…): the ask after it is the scammer's, described.
-_TOLD = re.compile(r"说|称|让(?:你|您)|要求(?:你|您)|要(?:你|您)|叫(?:你|您)")
+# Not a purpose or a need (为了让您的资金安全, 需要您提供): those ask the reader.
+_TOLD = re.compile(
+    rf"{_CHECKED}|(?P<cue>{_SAID}|(?<!为)(?<!为了)让(?:你|您)(?!的)|要求(?:你|您)"
+    r"|(?<![只需主重必想将是])要(?:你|您)|叫(?:你|您))"
+)
 # Later in the sentence, the ask called a scam (…，这都是诈骗; 大家千万别信; 请立即报警: review s15).
 _DEBUNKED = re.compile(
-    r"(?:都|就|均|全)是(?:诈骗|骗子|骗局|套路)|(?:千万|大家)?(?:别|不要|勿)(?:信|相信|轻信|上当)|报警"
+    r"(?P<cue>(?:都|就|均|全)是(?:诈骗|骗子|骗局|套路)|(?:千万|大家)?(?:别|不要|勿)(?:信|相信|轻信|上当)"
+    r"|报警)"
 )
 # The frame kind of a scam described in a warning about it, and the frame judge's bank of a
 # sender vouching for its own deal against what it warns of (wordlists/frames.toml).
@@ -328,11 +342,10 @@ class _Notice:
         self._labelled_in: dict[int, bool] = {}
         self._handed_out_in: dict[int, bool] = {}
         self._asked_in: dict[tuple[int, int], bool] = {}
-        self._speech: list[int] | None = None
-        # Where a told ask or a debunking stands (start, end), found once a message: a long
-        # sentence of joins asked each its prefix and its rest again (quadratic).
-        self._told: list[tuple[int, int]] | None = None
-        self._debunked: list[tuple[int, int]] | None = None
+        # Where speech, a told ask or a debunking stands (start, end), found once a message
+        # per regex: a long sentence of joins asked each its prefix and its rest again
+        # (quadratic).
+        self._cues: dict[re.Pattern[str], list[tuple[int, int]]] = {}
 
     def any(self) -> bool:
         return self.notice.any()
@@ -374,7 +387,7 @@ class _Notice:
             if (
                 notice.overlaps(first, last)
                 or text[last - 1] == "的"
-                or self._reported(begin, first)
+                or self._any(_SPEECH, begin, first)
                 or self._any(_TOLD, begin, first)
                 or self._any(_DEBUNKED, last, clauses.sentence_end(last - 1))
             ):
@@ -389,24 +402,16 @@ class _Notice:
         return found
 
     def _any(self, regex: re.Pattern[str], begin: int, end: int) -> bool:
-        """A match of ``regex`` (``_TOLD`` or ``_DEBUNKED``) inside ``[begin, end)``."""
-        found = self._told if regex is _TOLD else self._debunked
+        """A cue of ``regex`` (``_SPEECH``, ``_TOLD``, ``_DEBUNKED``) inside ``[begin, end)``:
+        a clause of it ending in a verb of saying (骗子会说：请将资金转入…) tells someone
+        else's words."""
+        found = self._cues.get(regex)
         if found is None:
-            found = [m.span() for m in regex.finditer(self.clauses.text)]
-            if regex is _TOLD:
-                self._told = found
-            else:
-                self._debunked = found
+            found = self._cues[regex] = [
+                m.span("cue") for m in regex.finditer(self.clauses.text) if m.start("cue") >= 0
+            ]
         i = bisect_left(found, (begin, -1))
         return i < len(found) and found[i][1] <= end
-
-    def _reported(self, begin: int, end: int) -> bool:
-        """A clause of ``[begin, end)`` ends in a verb of saying (骗子会说：请将资金转入…):
-        what follows is someone else's words, told."""
-        if self._speech is None:
-            self._speech = [m.end() for m in _SPEECH.finditer(self.clauses.text)]
-        i = bisect_left(self._speech, begin)
-        return i < len(self._speech) and self._speech[i] <= end
 
     def _labelled_sentence(self, begin: int) -> bool:
         notice, clauses, labels = self.notice, self.clauses, self._labels or []
