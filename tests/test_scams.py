@@ -677,6 +677,23 @@ def test_an_ask_told_or_called_a_scam_is_described_not_made(wx8: Guard, text: st
     assert Severity.ERROR not in {v.severity for v in wx8.check(text).violations}
 
 
+def test_a_home_job_paid_daily_is_a_task_scams_opener_to_review(wx8: Guard) -> None:
+    """诚招兼职，在家就能做，日结 names no work: how a task scam recruits, but a home job may be
+    honest, so it is a warning; 诚招兼职 and 时间自由，日结 alone are any part-time ad."""
+    (v,) = wx8.check("诚招兼职，在家就能做，时间自由，日结。").violations
+    assert (v.rule, v.severity, v.text) == ("WX803", Severity.WARNING, "在家就能做，时间自由，日结")
+    assert wx8.check("诚招兼职，时间自由，日结，超市促销员").violations == ()
+    assert wx8.check("这个手工在家就能做，孩子很喜欢").violations == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["在家就能做，日结，兼职刷单一单一结", "在家就能做日结，刷单赚佣金"]
+)
+def test_the_opener_hides_no_task_scam_beside_it(wx8: Guard, text: str) -> None:
+    """The task scam reaching back to the opener's pay keeps its sentence: one mark, an error."""
+    assert _judged(wx8.check(text)) == [("WX803", Severity.ERROR, None)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...models import Severity
@@ -94,6 +94,8 @@ class ScamsChecker(Checker):
         self.judged = config.frames  # Guard(frames=False): no warning lowers a scam
         # The lure banks' anchors, made when a message first passes a trigger.
         self._index: BankIndex | None = None
+        self._severe = [c for c in self.model.combines if c.action not in self.model.mild]
+        self._mild = [c for c in self.model.combines if c.action in self.model.mild]
 
     def _notice(self, clauses: Clauses) -> Notice:
         from ...frames import Notice
@@ -167,27 +169,11 @@ class ScamsChecker(Checker):
             if self.judged and not contrasts
             else None
         )
-        joins = find_joins(
-            clauses,
-            model.banks,
-            model.combines,
-            model.alones,
-            given,
-            notice.accepts if notice is not None else None,
-            own_sentence=True,
-        )
+        joins = self._joins(clauses, given, notice.accepts if notice is not None else None)
         # A scam described in a warning about it is judged, not dropped: its joins are found
         # apart (so that none hides a scam beside it) and reported lowered, with the warning.
         warned = (
-            find_joins(
-                clauses,
-                model.banks,
-                model.combines,
-                model.alones,
-                given,
-                notice.cancels,
-                own_sentence=True,
-            )
+            self._joins(clauses, given, notice.cancels)
             if notice is not None and notice.any()
             else []
         )
@@ -221,6 +207,23 @@ class ScamsChecker(Checker):
                 # airline, the police …), so the fix names where to check it
                 variant=model.banks[join.banks[0]].options.get("variant"),
             )
+
+    def _joins(
+        self, clauses: Clauses, given: dict[str, list[Hit]], accept: Callable[[Join], bool] | None
+    ) -> list[Join]:
+        """The joins of the tables, those of a milder case (``ScamsModel.mild``) found apart:
+        within one call a rule keeps the surest of overlapping joins, and a warning's opener
+        (在家就能做，日结) would hide the task scam that reaches back to the same pay
+        (…，兼职刷单一单一结)."""
+        model = self.model
+        joins = find_joins(
+            clauses, model.banks, self._severe, model.alones, given, accept, own_sentence=True
+        )
+        if self._mild and any(model.banks[c.action].hits(clauses.text) for c in self._mild):
+            joins += find_joins(
+                clauses, model.banks, self._mild, [], given, accept, own_sentence=True
+            )
+        return joins
 
     def _frame(self, cue: tuple[int, int], clauses: Clauses, original: str) -> Frame:
         lo, hi = clauses.original(*cue)
@@ -482,10 +485,10 @@ def _one_per_place(
     joins: list[Join], warned: list[Join], clauses: Clauses, model: ScamsModel
 ) -> list[Join]:
     """One mark for one scam: a sentence keeps one join, of the rule listed first in the
-    tables, preferring one within the sentence to one that reaches into the next (a rule's
-    ``sentences``) and a join to a channel (the link or number the reader must not use); a
-    join across sentences holds each of them; a join a warning describes (``warned``) only
-    where no other stands."""
+    tables, preferring one of the rule's own severity to a milder case of it (``mild``), one
+    within the sentence to one that reaches into the next (a rule's ``sentences``) and a join
+    to a channel (the link or number the reader must not use); a join across sentences holds
+    each of them; a join a warning describes (``warned``) only where no other stands."""
     kept: list[Join] = []
     spans = Disjoint()
     seen: set[int] = set()
@@ -493,9 +496,10 @@ def _one_per_place(
     def sentences(join: Join) -> tuple[int, int]:
         return clauses.sentence_start(join.start), clauses.sentence_start(join.end - 1)
 
-    def key(join: Join) -> tuple[int, bool, bool, int]:
+    def key(join: Join) -> tuple[int, bool, bool, bool, int]:
         first, last = sentences(join)
-        return model.rank[join.rule], first != last, join.banks[1] not in KINDS, join.start
+        mild = join.banks[0] in model.mild
+        return model.rank[join.rule], mild, first != last, join.banks[1] not in KINDS, join.start
 
     for join in [*sorted(joins, key=key), *sorted(warned, key=key)]:
         first, last = sentences(join)
