@@ -669,6 +669,8 @@ def test_the_lure_triggers_never_hide_a_lure(text: str) -> None:
         "反诈中心提醒：如有人要求您立即将资金转入安全账户，请立即报警",
         "常见诈骗：冒充客服称快递丢失，您需要提供银行卡号和验证码才能理赔，大家千万别上当",
         "反诈提醒：骗子冒充客服，说您的账户异常，您需要点击链接解冻，这些都是诈骗",
+        "防骗提醒：有人打电话说，请立即将资金转入安全账户",
+        "反诈提醒：有人称，请立即将资金转入安全账户",
     ],
 )
 def test_an_ask_told_or_called_a_scam_is_described_not_made(wx8: Guard, text: str) -> None:
@@ -734,11 +736,16 @@ def test_a_secret_kept_around_the_readers_own_ask_is_the_scams(wx8: Guard, text:
         "为防诈骗，为了让您的资金安全，请立即将资金转入安全账户",
         "为防诈骗，需要您提供银行卡号和验证码完成核验",
         "为防诈骗，只要您提供银行卡号和验证码即可完成核验",
+        "反诈提醒：如有疑问，请立即将资金转入安全账户",
+        "反诈中心提醒：您的账户涉嫌洗钱，请立即将资金转入安全账户，否则将报警处理",
+        "反诈中心提醒：您的账户涉嫌洗钱，请立即将资金转入安全账户，不要相信其他人",
     ],
 )
 def test_a_scam_in_warning_words_that_tells_no_ones_words_blocks(wx8: Guard, text: str) -> None:
-    """A word holding 说 or 称 (名称, 小说, 一般来说), 知道, 请问, the sender's own 经核实称, a
-    purpose (为了让您) or a need (需要您) tells no one else's words: the ask is the reader's."""
+    """A word holding 说, 称 or 问 (名称, 小说, 一般来说, 疑问), 知道, 请问, the sender's own
+    经核实称, a purpose (为了让您) or a need (需要您) tells no one else's words, and the scammer's
+    threat (否则将报警) or his word against others (不要相信其他人) calls nothing a scam: the ask
+    is the reader's."""
     assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
 
 

@@ -55,7 +55,7 @@ _RUN_ON = re.compile(r"(?<=\w)[ \t\u3000]*(\n)(?=[ \t\u3000]*\S)")
 # finding (经核实称: no one's words are told there): a match counts only in its group ``cue``.
 _SAID = (
     r"(?<![小传学假解演游评虽来如是用])说(?![明服])"
-    r"|(?<![名简全昵职对相匀俗统总通堪人尊爱别美泛代又亦并合])称(?![号为赞心职呼])"
+    r"|(?<![名简全昵职对相匀俗统总通堪尊爱别美泛代又亦并合])称(?![号为赞心职呼])"
 )
 _CHECKED = r"经过?(?:核实|核查|查实|调查|确认|证实|审核|查询|核对|检测|系统检测)称"
 # A clause ending in a verb of saying (骗子会说：…, 对方称，…), in the clause view.
@@ -69,10 +69,13 @@ _TOLD = re.compile(
     rf"{_CHECKED}|(?P<cue>{_SAID}|(?<!为)(?<!为了)让(?:你|您)(?!的)|要求(?:你|您)"
     r"|(?<![只需主重必想将是])要(?:你|您)|叫(?:你|您))"
 )
-# Later in the sentence, the ask called a scam (…，这都是诈骗; 大家千万别信; 请立即报警: review s15).
+# Later in the sentence, the ask called a scam (…，这都是诈骗; 大家千万别信; 请立即报警: review s15);
+# not the scammer's own threat or his word against everyone else (…，否则将报警处理; …，不要
+# 相信其他人: scams5).
 _DEBUNKED = re.compile(
-    r"(?P<cue>(?:都|就|均|全)是(?:诈骗|骗子|骗局|套路)|(?:千万|大家)?(?:别|不要|勿)(?:信|相信|轻信|上当)"
-    r"|报警)"
+    r"(?P<cue>(?:都|就|均|全)是(?:诈骗|骗子|骗局|套路)"
+    r"|(?:千万|大家)?(?:别|不要|勿)(?:信|相信|轻信|上当)(?!其他|其它|别的|别人|他人|任何人)"
+    r"|(?<![将会])(?<!否则)报警)"
 )
 # The frame kind of a scam described in a warning about it, and the frame judge's bank of a
 # sender vouching for its own deal against what it warns of (wordlists/frames.toml).
