@@ -51,8 +51,9 @@ _LINE_BREAKS = "\n\r\u2028\u2029"
 _RUN = re.compile(f"{STRONG}+")
 # A line break after a letter or a digit, with more text on the next line.
 _RUN_ON = re.compile(r"(?<=\w)[ \t\u3000]*(\n)(?=[ \t\u3000]*\S)")
-# A verb of saying, not inside a word (名称, 小说, 一般来说, 说明, 称为) nor the sender's own
-# finding (经核实称: no one's words are told there): a match counts only in its group ``cue``.
+# A verb of saying, not inside a word (名称, 小说, 一般来说, 说明, 称为), and the sender's own
+# finding (经核实称), which tells no one's words: the regexes below count only their group
+# ``cue`` (a match of _CHECKED is none).
 _SAID = (
     r"(?<![小传学假解演游评虽来如是用])说(?![明服])"
     r"|(?<![名简全昵职对相匀俗统总通堪尊爱别美泛代又亦并合])称(?![号为赞心职呼])"
@@ -408,9 +409,8 @@ class _Notice:
         return found
 
     def _any(self, regex: re.Pattern[str], begin: int, end: int) -> bool:
-        """A cue of ``regex`` (``_SPEECH``, ``_TOLD``, ``_DEBUNKED``) inside ``[begin, end)``:
-        a clause of it ending in a verb of saying (骗子会说：请将资金转入…) tells someone
-        else's words."""
+        """A cue (the group ``cue``) of ``regex`` (``_SPEECH``, ``_TOLD`` or ``_DEBUNKED``)
+        inside ``[begin, end)``."""
         found = self._cues.get(regex)
         if found is None:
             found = self._cues[regex] = [
