@@ -340,6 +340,7 @@ def test_an_exclamation_or_an_insult_aimed_at_no_member_is_a_warning(text: str) 
         "你们蠢蠢欲动了吧",
         "没有你说的那么愚蠢",
         "你说这个方案蠢不蠢",
+        "老师说：你们最蠢的错误就是不检查",  # the mistake is called stupid
     ],
 )
 def test_stupid_said_of_a_thing_or_of_oneself_is_no_insult(text: str) -> None:
