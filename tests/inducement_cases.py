@@ -68,6 +68,8 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("【必转】关于明天停水的重要消息", "WX304", "必转"),
     # WX305 friend assist, bargaining, invitations
     ("帮我砍一刀，谢谢啦🙏", "WX305", "帮我砍一刀"),
+    # trial s16: a link to tap for an assist, named without the URL
+    ("点击链接助力，帮我拿免费手机，谢谢大家！", "WX305", "点击链接助力"),
     ("拼多多帮我助力一下，差一点就提现了", "WX305", "帮我助力"),
     ("邀请3位好友注册，即可获得100元现金", "WX305", "邀请3位好友"),
     ("每位家长拉5人进群，送精美文具一套", "WX305", "拉5人进群"),

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
 from wxguard import Attachment, ConfigError, Guard, Message, SendLog, WxguardError
 from wxguard.clock import local
+from wxguard.errors import MessageError
 from wxguard.families.cadence.sendlog import content_digest
 
 UTC = UTC
@@ -309,11 +309,13 @@ def test_unknown_platform_or_industry_is_a_clear_error() -> None:
         CADENCE.check(Message(text="你好", platform="weixin"))
     with pytest.raises(ConfigError, match=r"^platform: unknown platform 'weixin'"):
         Guard(platform="weixin")
-    with pytest.raises(ValidationError, match=r"industry"):
+    with pytest.raises(
+        MessageError, match=r"^Message\.industry: Input should be .* \(given 'retail'\)$"
+    ):
         Message(text="你好", industry="retail")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match=r"^industry"):
         Guard(industry="retail")
-    with pytest.raises(ValidationError, match=r"platform"):
+    with pytest.raises(MessageError, match=r"^Message\.platform: .*\(given 'WeCom'\)$"):
         Message(text="你好", platform="WeCom")
 
 

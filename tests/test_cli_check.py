@@ -66,6 +66,11 @@ def test_exit_zero_still_exits_2_on_errors(cli: Cli) -> None:
         ("binary", "wxguard: error: b.txt: binary file (contains NUL bytes)\n"),
         ("latin1", "wxguard: error: l.txt:2: not valid UTF-8\n"),
         (
+            "gbk",
+            "wxguard: error: g.txt:1: not valid UTF-8 (it reads as GBK/GB18030 text: convert it "
+            "with `iconv -f gb18030 -t utf-8`)\n",
+        ),
+        (
             "docx",
             "wxguard: error: a.docx: cannot read .docx files (wxguard reads .md, .markdown and .txt; "
             "--input-format txt|md reads it anyway)\n",
@@ -86,6 +91,7 @@ def test_a_bad_path_is_one_line_the_rest_is_still_checked_and_exit_2(
         "missing": "missing.txt",
         "binary": "b.txt",
         "latin1": "l.txt",
+        "gbk": "g.txt",
         "docx": "a.docx",
         "noext": "README",
     }[setup]
@@ -93,6 +99,8 @@ def test_a_bad_path_is_one_line_the_rest_is_still_checked_and_exit_2(
         cli.write(target, b"abc\x00def")
     elif setup == "latin1":
         cli.write(target, "第一行\n".encode() + "caf\xe9".encode("latin-1"))
+    elif setup == "gbk":  # as Chinese Windows and Excel save text
+        cli.write(target, "大家好，明天开会\n收到请回复\n".encode("gbk"))
     elif setup in ("docx", "noext"):
         cli.write(target, b"PK")
     cli.write("ok.txt", "出售冰毒\n")

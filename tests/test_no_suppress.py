@@ -42,11 +42,21 @@ def test_an_unknown_selector_is_named_with_its_key() -> None:
 
 
 def test_an_inline_ignore_hides_the_finding_and_the_summary_says_so(cli: Cli) -> None:
-    cli.write("copy.txt", "冰毒 wxguard: ignore\n")
+    cli.write("copy.txt", "冰毒 wxguard: ignore[WX104]\n")
     result = cli("check", "copy.txt")
     assert result.code == 0 and result.findings == []
     assert result.summary is not None and "1 finding suppressed" in result.summary
     assert "All checks passed" not in result.out
+
+
+def test_an_inline_ignore_without_codes_hides_no_error(cli: Cli) -> None:
+    """A blanket comment let a drug sale through a compliance gate (trial s16): an error is
+    accepted only by naming its rule, and the comment is told so."""
+    cli.write("copy.txt", "冰毒 wxguard: ignore\n")
+    result = cli("check", "copy.txt")
+    assert result.code == 1
+    assert "WX104 [error]" in result.out
+    assert "WX001 [warning] 不带规则代码的抑制注释不隐藏错误级问题：WX104" in result.out
 
 
 @pytest.mark.parametrize("fmt", ["concise", "full"])

@@ -35,7 +35,12 @@ CASES = [
         "<!-- wxguard-disable WX104 -->\n出售冰毒\n<!-- wxguard-enable -->\n出售冰毒",
         [("WX104", 4, 3)],
     ),
-    ("md", "<!-- wxguard-disable -->\n出售冰毒 稳赚\n<!-- wxguard-enable -->", []),
+    # a directive without codes hides no error: it names the errors it met (WX001 ``bare``)
+    (
+        "md",
+        "<!-- wxguard-disable -->\n出售冰毒 稳赚\n<!-- wxguard-enable -->",
+        [("WX001", 1, 1), ("WX104", 2, 3), ("WX108", 2, 6)],
+    ),
     ("md", "<!-- wxguard-disable WX1 -->\n出售冰毒 稳赚", []),
     (
         "md",
@@ -45,7 +50,11 @@ CASES = [
     ("md", "<!-- WXGUARD-DISABLE wx104 -->\n冰毒", []),
     # next line only
     ("md", "<!-- wxguard-disable-next-line WX104 -->\n冰毒\n冰毒", [("WX104", 3, 1)]),
-    ("md", "冰毒 <!-- wxguard-disable-next-line -->\n冰毒", [("WX104", 1, 1)]),
+    (
+        "md",
+        "冰毒 <!-- wxguard-disable-next-line -->\n冰毒",
+        [("WX104", 1, 1), ("WX001", 1, 4), ("WX104", 2, 1)],
+    ),
     # directives inside lists, quotes and tables (textlint#1443)
     ("md", "- <!-- wxguard-disable-next-line WX104 -->\n- 冰毒", []),
     ("md", "> <!-- wxguard-disable-next-line WX104 -->\n> 冰毒", []),
@@ -59,7 +68,7 @@ CASES = [
     ("md", "<!-- wxguard-disable WX402 -->\n冰毒", [("WX104", 2, 1)]),
     # plain text: a trailing marker per line
     ("txt", "出售冰毒 wxguard: ignore[WX104]\n出售冰毒", [("WX104", 2, 3)]),
-    ("txt", "出售冰毒 wxguard: ignore", []),
+    ("txt", "出售冰毒 wxguard: ignore", [("WX104", 1, 3), ("WX001", 1, 6)]),
     ("txt", "出售冰毒 Wxguard:Ignore[wx1]", []),
     ("txt", "出售冰毒 wxguard: ignore[WX108]", [("WX104", 1, 3), ("WX001", 1, 6)]),
     (
@@ -96,6 +105,16 @@ def test_unused_message_names_the_codes() -> None:
     assert unused.message == "抑制注释未抑制任何问题：WX108"
     assert unused.text == "<!-- wxguard-disable WX104, WX108 -->"
     assert unused.severity.value == "warning"
+
+
+def test_a_blanket_directive_names_the_errors_it_did_not_hide() -> None:
+    (report,) = check_text("出售冰毒 wxguard: ignore", "txt", SETTINGS, "f")
+    drug, bare = report.violations
+    assert drug.rule == "WX104" and bare.rule == "WX001"
+    assert bare.message == "不带规则代码的抑制注释不隐藏错误级问题：WX104"
+    assert bare.suggestion is not None and "wxguard: ignore[WX104]" in bare.suggestion
+    (named,) = check_text("出售冰毒 wxguard: ignore[WX104]", "txt", SETTINGS, "f")
+    assert named.violations == ()
 
 
 def test_a_mistyped_directive_names_itself() -> None:
@@ -136,7 +155,7 @@ def test_suppression_removes_exactly_the_targeted_codes(term: str, code: str, pa
             f"{line} wxguard: ignore[{code}]" if code else f"{line} wxguard: ignore", "txt"
         )
     }
-    removed = {r for r in plain if not code or r.startswith(code)}
+    removed = {r for r in plain if code and r.startswith(code)}  # every term here is an error
     expected = plain - removed
     if not removed:
         expected = expected | {"WX001"}

@@ -32,3 +32,19 @@ class ConfigError(WxguardError):
         self.line = line
         where = f"{self.source}{f':{line}' if line else ''}: " if self.source else ""
         super().__init__(f"{where}{key}: {problem}")
+
+
+class MessageError(WxguardError):
+    """A ``Message`` or an ``Attachment`` given a field it cannot hold: every field named
+    with its problem and the value given, as every other bad input is (not pydantic's
+    ValidationError, which a caller of ``check`` would have to catch besides)."""
+
+    def __init__(self, model: str, problems: list[tuple[str, str, object]]) -> None:
+        self.model = model
+        self.problems = problems
+        super().__init__(
+            "; ".join(
+                f"{model}.{field}: {problem} (given {value!r})" if field else f"{model}: {problem}"
+                for field, problem, value in problems
+            )
+        )

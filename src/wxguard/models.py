@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from enum import Enum
-from typing import Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -16,11 +16,13 @@ from pydantic import (
     NonNegativeInt,
     PositiveInt,
     StringConstraints,
+    ValidationError,
     field_validator,
     model_validator,
 )
 
 from .clock import check_year
+from .errors import MessageError
 
 # A profile name: the bundled "wechat", "wecom", "dingtalk", or one defined in config
 # (``profiles``); an unknown name is reported when a Guard is built or a message checked.
@@ -92,7 +94,30 @@ class Verdict(str, Enum):
     BLOCK = "block"
 
 
-class Attachment(BaseModel):
+class _Input(BaseModel):
+    """A model callers build: a field it cannot hold raises ``MessageError`` (type checkers
+    still see each model's own fields as its constructor's keywords)."""
+
+    if not TYPE_CHECKING:
+
+        def __init__(self, **data: Any) -> None:
+            try:
+                super().__init__(**data)
+            except ValidationError as exc:
+                problems: list[tuple[str, str, object]] = []
+                for e in exc.errors(include_url=False):
+                    at = ".".join(map(str, e["loc"]))
+                    inner = e.get("ctx", {}).get("error")
+                    if isinstance(inner, MessageError):  # an attachment's own field
+                        problems += [(f"{at}.{f}", p, v) for f, p, v in inner.problems]
+                    else:
+                        problems.append(
+                            (at, e["msg"].removeprefix("Value error, "), e.get("input"))
+                        )
+                raise MessageError(type(self).__name__, problems) from None
+
+
+class Attachment(_Input):
     """A file sent with the message; format rules judge its size and length."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -105,7 +130,7 @@ class Attachment(BaseModel):
     name: str | None = None
 
 
-class Message(BaseModel):
+class Message(_Input):
     """A message and the context it will be sent in."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

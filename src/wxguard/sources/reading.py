@@ -51,4 +51,18 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{name}:{line}: not valid UTF-8") from None
+        raise InputError(f"{name}:{line}: not valid UTF-8{_gbk_hint(data)}") from None
+
+
+def _gbk_hint(data: bytes) -> str:
+    """How to convert a file Chinese Windows and Excel saved as GBK (GB18030), when the
+    bytes read as Chinese text that way."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    wide = [c for c in text if ord(c) > 0x7F]
+    chinese = sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f")
+    if not wide or chinese * 2 < len(wide):
+        return ""
+    return " (it reads as GBK/GB18030 text: convert it with `iconv -f gb18030 -t utf-8`)"

@@ -3,7 +3,8 @@
 Markdown: ``<!-- wxguard-disable [CODES] -->`` … ``<!-- wxguard-enable [CODES] -->`` and
 ``<!-- wxguard-disable-next-line [CODES] -->``; plain text: a trailing
 ``wxguard: ignore[CODES]`` (``.txt`` has no comment syntax). Codes are comma- or
-space-separated codes or prefixes; none means every rule. Suppression is a filter over
+space-separated codes or prefixes; none means every rule but an error's (a blanket comment
+hid a drug sale: an error is accepted only by naming its rule). Suppression is a filter over
 reported spans (as in textlint), so it works the same for every rule.
 """
 
@@ -18,7 +19,7 @@ from typing import Literal
 from ..catalog import catalog
 from ..config import GuardConfig
 from ..families.base import Finding
-from ..models import Violation
+from ..models import Severity, Violation
 from .markdown import Comment
 
 UNUSED_SUPPRESSION = "WX001"
@@ -60,6 +61,7 @@ class _Scope:
     start: int
     end: int
     used: bool = field(default=False)
+    refused: list[str] = field(default_factory=list)  # errors a blanket scope did not hide
 
 
 def _codes(raw: str) -> tuple[str, ...]:
@@ -150,6 +152,10 @@ def _suppressed(violations: Sequence[Violation], scopes: list[_Scope]) -> list[b
         for code in (None, *(v.rule[:k] for k in range(1, len(v.rule) + 1))):
             if code in groups:
                 asking.setdefault(code, []).append(i)
+    if None in asking:  # a blanket scope hides no error: it names those it met
+        errors = [i for i in asking[None] if violations[i].severity is Severity.ERROR]
+        asking[None] = [i for i in asking[None] if violations[i].severity is not Severity.ERROR]
+        _refuse(sorted(errors, key=lambda i: violations[i].start), violations, groups[None])
     covered = [False] * len(violations)
     for code, asked in asking.items():
         group = sorted(groups[code], key=lambda s: s.start)
@@ -170,6 +176,23 @@ def _suppressed(violations: Sequence[Violation], scopes: list[_Scope]) -> list[b
                 if end > at:
                     scope.used = True
     return covered
+
+
+def _refuse(errors: list[int], violations: Sequence[Violation], blanket: list[_Scope]) -> None:
+    """Each error (in start order) named by the latest blanket scope begun before it that
+    still covers it: one sweep with a stack, each scope pushed and popped once."""
+    scopes = sorted(blanket, key=lambda s: s.start)
+    stack: list[_Scope] = []
+    begun = 0
+    for i in errors:
+        at = violations[i].start
+        while begun < len(scopes) and scopes[begun].start <= at:
+            stack.append(scopes[begun])
+            begun += 1
+        while stack and stack[-1].end <= at:
+            stack.pop()
+        if stack and violations[i].rule not in stack[-1].refused:
+            stack[-1].refused.append(violations[i].rule)
 
 
 def apply(
@@ -193,20 +216,25 @@ def apply(
     kept = [v for v, hidden in zip(violations, covered, strict=True) if not hidden]
     hidden = len(violations) - len(kept)
     if UNUSED_SUPPRESSION in enabled:
-        for d, codes in _stale(directives, scopes, enabled):
-            kept.append(
-                Finding(UNUSED_SUPPRESSION, d.start, d.end, fields={"codes": codes}).violation(
-                    text, config
-                )
+        for d, codes, variant in _stale(directives, scopes, enabled, refused):
+            found = Finding(
+                UNUSED_SUPPRESSION, d.start, d.end, fields={"codes": codes}, variant=variant
             )
+            kept.append(found.violation(text, config))
     return kept, hidden
 
 
 def _stale(
-    directives: Sequence[Directive], scopes: list[_Scope], enabled: frozenset[str]
-) -> Iterator[tuple[Directive, str]]:
-    """Each directive that suppressed nothing, with what to name: the codes that went unused,
-    or the directive itself when it names no code or is not a directive wxguard knows."""
+    directives: Sequence[Directive],
+    scopes: list[_Scope],
+    enabled: frozenset[str],
+    kept_on: tuple[str, ...] = (),
+) -> Iterator[tuple[Directive, str, str | None]]:
+    """Each directive that suppressed nothing, with what to name and the message's variant:
+    the codes that went unused, or the directive itself when it names no code or is not a
+    directive wxguard knows; for a blanket directive that met only errors, their rules
+    (``bare``: an error is accepted by naming its rule), but those ``kept_on`` (``no-suppress``),
+    which naming would not hide either."""
     by_directive: dict[int, list[_Scope]] = {}
     for scope in scopes:
         by_directive.setdefault(id(scope.directive), []).append(scope)
@@ -214,15 +242,16 @@ def _stale(
         if d.kind == "enable":
             continue
         if d.kind == "unknown":
-            yield d, d.source
+            yield d, d.source, None
             continue
-        unused = [
-            s.code or "*"
-            for s in by_directive.get(id(d), [])
-            if not s.used and _could_fire(s.code, enabled)
-        ]
-        if unused:
-            yield d, ", ".join(unused) if d.codes else d.source
+        own = by_directive.get(id(d), [])
+        unused = [s.code or "*" for s in own if not s.used and _could_fire(s.code, enabled)]
+        met = [c for s in own if not d.codes for c in s.refused]
+        refused = [c for c in met if not c.startswith(kept_on)]
+        if refused:
+            yield d, ", ".join(refused), "bare"
+        elif unused and not met:  # errors only the setting keeps: it, not the copy, refused
+            yield d, ", ".join(unused) if d.codes else d.source, None
 
 
 def _could_fire(code: str | None, enabled: frozenset[str]) -> bool:
