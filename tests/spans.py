@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from wxguard import Guard
+from collections.abc import Iterable
+
+from wxguard import Guard, Violation
 
 
-def found(guard: Guard, text: str) -> set[tuple[str, int, int]]:
-    return {(v.rule, v.start, v.end) for v in guard.check(text).violations}
+def found(guard: Guard, text: str, *, apart: bool = False) -> set[tuple[str, int, int]]:
+    """The marks' (rule, start, end); ``apart``: also of the findings a mark absorbed (the
+    claims of one sentence are one mark)."""
+    violations = guard.check(text).violations
+    return {(v.rule, v.start, v.end) for v in (apart_of(violations) if apart else violations)}
+
+
+def apart_of(violations: Iterable[Violation]) -> list[Violation]:
+    """Each mark and the findings it absorbed, by place."""
+    return sorted(
+        (w for v in violations for w in (v, *v.also)), key=lambda v: (v.start, v.end, v.rule)
+    )
 
 
 def expected(text: str, rule: str, span: str) -> tuple[str, int, int]:

@@ -106,6 +106,9 @@ def test_a_solicitation_dressed_as_a_warning_keeps_its_errors(
         ("新闻《女子遭轮奸》引发热议", Verdict.REVIEW, "report", "《女子遭轮奸》"),
         ("我从来不吸毒", Verdict.REVIEW, "negation", "从来不"),
         ("这群怎么天天有人发代开发票的，群主管管啊", Verdict.PASS, "complaint", "有人发"),
+        # a film's plot is told, not offered, and is no news report (new-user trial s16)
+        ("这部电影讲的是卧底打入贩毒集团的故事。", Verdict.PASS, "fiction", "电影讲的是"),
+        ("电影同款冰毒出售", Verdict.REVIEW, "work", "电影"),
     ],
 )
 def test_the_frame_lowers_the_verdict_and_the_message_names_it(

@@ -596,3 +596,70 @@ def test_an_illegal_offer_takes_its_lure_before_the_lure_takes_the_label() -> No
     (mark,) = merge([label, lure, term], "zh", "x" * 20)
     assert mark.rule == "WX103" and set(mark.also_codes) == {"WX307", "WX401"}
     assert "违法交易或诈骗" in mark.message
+
+
+# -- new-user trial s16: one chain letter, one promise, one mark
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ("微信官方：转发到10个群，不转的群明天全部解散", ("WX303", "转发到10个群")),
+        ("分享到3个群才能查看答案，不转不是中国人", ("WX303", "分享到3个群")),
+        (
+            "转发本消息到朋友圈即可领取红包，不转不是中国人",
+            ("WX301", "转发本消息到朋友圈即可领取红包"),
+        ),
+    ],
+)
+def test_a_share_and_the_threat_backing_it_are_one_chain_letter(
+    text: str, demand: tuple[str, str]
+) -> None:
+    """The demand and the coercion of one sentence were two errors; the coercion's mark names
+    the demand and adds its fix, as when its words span both (转发到5个群，否则本群即将解散)."""
+    (mark,) = GUARD.check(text).violations
+    assert mark.rule == "WX304" and [(w.rule, w.text) for w in mark.also] == [demand]
+    assert f"一并标出 {demand[0]}" in mark.message
+    fix = catalog().by_code[demand[0]].suggestion_zh
+    assert mark.suggestion is not None and mark.suggestion.endswith("；" + fix)
+
+
+def test_a_share_and_a_threat_in_two_sentences_are_two_marks() -> None:
+    assert [v.rule for v in GUARD.check("分享到3个群才能查看答案。不转不是中国人").violations] == [
+        "WX303",
+        "WX304",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("保证考过，不过全额退款", ["保证考过", "不过全额退"]),
+        ("本品根治糖尿病，无副作用", ["根治", "无副作用"]),
+    ],
+)
+def test_the_claims_of_one_sentence_are_one_mark_on_the_first(text: str, claims: list[str]) -> None:
+    """A pass promised and the refund that backs it were two WX405 errors: one promise. The
+    mark sits on the first claim, however long the others, and quotes them."""
+    (mark,) = GUARD.check(text).violations
+    assert (mark.rule, mark.text) == ("WX405", claims[0])
+    assert [w.text for w in mark.also] == claims[1:]
+    assert f"「{claims[1]}」" in mark.message
+
+
+def test_claims_of_two_sentences_are_two_marks() -> None:
+    assert [v.text for v in GUARD.check("保证考过。不过全额退款。").violations] == [
+        "保证考过",
+        "不过全额退",
+    ]
+
+
+def test_a_phishing_ad_is_never_advised_an_ad_label() -> None:
+    """A bank's points about to lapse, with an offer's words around the phishing link: the
+    scam's mark names the label rules as moot and advises no 【广告】 (new-user trial s16)."""
+    text = (
+        "【招商银行】尊敬的客户，您的积分即将清零，请登录 http://cmb-jf.top 兑换精美礼品，"
+        "限时优惠，详情咨询4008205555"
+    )
+    (mark,) = GUARD.check(text).violations
+    assert mark.rule == "WX801" and "WX401" in mark.also_codes
+    assert re.search("不适用 [^：]*WX401", mark.message)
+    assert "【广告】" not in (mark.suggestion or "")

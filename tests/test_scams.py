@@ -494,6 +494,14 @@ def test_a_teachers_personal_fee_is_a_warning_to_check(every_rule: Guard) -> Non
     assert every_rule.check("我是班主任，资料费请通过学校缴费平台缴纳，截止周五。").violations == ()
 
 
+def test_a_new_number_that_will_not_say_who_it_is_is_a_warning(every_rule: Guard) -> None:
+    # new-user trial s16: the fake acquaintance's opener, named as such; a name given is none
+    (v,) = every_rule.check("猜猜我是谁？我换号了，存一下，明天找你有点事。").violations
+    assert (v.rule, v.severity) == ("WX811", Severity.WARNING)
+    assert v.message.startswith("不报姓名的新账号：「猜猜我是谁」")
+    assert every_rule.check("猜猜我是谁？哈哈，我是你小学同桌张三。").violations == ()
+
+
 def test_japanese_forms_fold_through_their_traditional_ones() -> None:
     # 戸 (戶) in a traditional scam (new-user trial s15); 芸 and 么 are Chinese characters
     assert fold_one_to_one("账戸売単") == "账户卖单"

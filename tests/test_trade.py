@@ -587,6 +587,8 @@ def test_an_offer_beside_a_post_told_of_is_still_an_error(guard: Guard, text: st
         ("电动🔫出，需要的私聊", "WX105", "🔫出，需要的私聊", "枪支 + 需要的私聊"),
         ("低价出售💣，量大从优", "WX105", "出售💣", "出售 + 炸药"),
         ("💊，懂的来，飞机联系", "WX104", "💊，懂的来", "药丸 + 懂的来"),
+        # pills sold with what they do to the taker (new-user trial s16: only WX401 before)
+        ("出💊，助眠的，量大优惠，V我", "WX104", "出💊，助眠", "出药丸 + 助眠"),
     ],
 )
 def test_an_emoji_for_a_product_is_read_as_its_word_in_an_offer(
@@ -659,3 +661,49 @@ def test_the_review_words_of_one_sentence_are_one_mark(text: str) -> None:
 def test_a_hospitals_fee_and_goods_new_in_are_no_illegal_offer(text: str) -> None:
     """Review s14: a certificate's fee is the hospital's own; 新到极品 of sea cucumbers is goods."""
     assert not [v for v in Guard().check(text).violations if v.rule in {"WX102", "WX106"}]
+
+
+# -- new-user trial s16 ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("有叶子吗，私我", "WX104"),
+        ("有 叶 子 的 兄 弟 私 我", "WX104"),
+        ("有飞叶子的来，云南货", "WX104"),
+        ("收一手快递数据，手机号+地址，长期要", "WX110"),
+        ("收快递数据，一手货源，手机号加地址", "WX110"),
+        ("dubo带赚，每天一千+", "WX103"),
+        ("病假条要吗？10元一张，私聊", "WX106"),
+        ("澳门官网投注，加微信tz888", "WX103"),
+        # a casino's sign-up bonus keeps blocking where a gambling word is in it
+        ("注册就送88元彩金，提现秒到账", "WX103"),
+    ],
+)
+def test_trial_s16_offers_are_errors(text: str, rule: str) -> None:
+    """Each passed or was only an unlabelled ad (WX401) in the trial."""
+    assert (rule, Severity.ERROR) in {(v.rule, v.severity) for v in Guard().check(text).violations}
+
+
+def test_a_sign_up_bonus_and_a_quick_cash_out_name_no_casino() -> None:
+    """Trial s16: 就送100 read by sound as a deposit ladder (九送100), and 注册就送 beside 提现秒到,
+    made a cash-back app's download ad a gambling offer with no gambling word in it."""
+    rules = {
+        v.rule
+        for v in Guard().check("下载这个APP，注册就送100元，提现秒到：http://bit.ly/xxx").violations
+    }
+    assert "WX103" not in rules
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        # a seller's double negative: he does issue invoices for others (trial s16: info)
+        ("我们代开的发票绝对不会不予报销，放心", Severity.ERROR),
+        # a finance team's refusal stays a refusal
+        ("代开的发票不予报销", Severity.INFO),
+        ("报销需要提供正规发票，代开的发票不予报销，放心", Severity.INFO),
+    ],
+)
+def test_an_invoice_sellers_double_negative_is_no_refusal(text: str, severity: Severity) -> None:
+    found = {v.severity for v in Guard().check(text).violations if v.rule == "WX106"}
+    assert found == {severity}

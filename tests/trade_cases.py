@@ -246,6 +246,33 @@ OFFERS: list[tuple[str, str, str]] = [
     ("出冰，货好量足，飞机联系", "WX104", "出冰，货好量足"),
     ("有冰，纯度高，懂的来", "WX104", "有冰，纯度高"),
     ("兄弟们出冰了，纯度高，懂的来", "WX104", "出冰了，纯度高"),
+    # session 16 (a new-user trial's own offers that passed): a gun sold with 出 or by its
+    # model in Chinese numerals, meth as 溜冰 with stock, ice, ❄ and a menu of 冰、K, party
+    # drugs (神仙水, 笑气) with a party's promise or a drop, red-packet gambling, a casino's
+    # agents and top-up beside a disguised word, forged papers 'one to one', ID cards and
+    # leads traded, an escort's photos, porn as 福利, 娼妓 split, a hook-up in the city
+    ("出手枪，全套配件，支持验货。", "WX105", "出手枪"),
+    ("五四式有货，带弹，私聊", "WX105", "五四式有货"),
+    ("溜冰吗？有货，老地方见。", "WX104", "溜冰吗"),
+    ("神仙水有货，蹦迪必备，私聊", "WX104", "神仙水"),
+    ("出售ice，懂的来", "WX104", "ice"),
+    ("冰、K，都有，懂的来", "WX104", "冰、K"),
+    ("出售 ❄️毒，私聊", "WX104", "❄️毒"),
+    ("笑气出售，一箱200，同城闪送", "WX104", "笑气"),
+    ("红包扫雷群，10包一赔，进群发红包", "WX103", "红包扫雷"),
+    ("牛牛群，红包接龙，一元起，拉你进群", "WX103", "牛牛群"),
+    ("du场招代理，日入过千", "WX103", "du场招代理"),
+    ("赌搏网站，充值送100", "WX103", "赌搏网站"),
+    ("办理身份证、驾驶证、毕业证，一比一还原，可查询。", "WX106", "一比一还原"),
+    ("办证，一比一还原，可查询。", "WX106", "办证，一比一还原"),
+    ("辦理假護照，加微", "WX106", "辦理假護照"),
+    ("收购身份证，一张300", "WX110", "收购身份证"),
+    ("出售手机号码数据，精准客户资源，按地区分类。", "WX110", "出售手机号码数据"),
+    ("出售一手料，精准到人，私聊。", "WX110", "出售一手料"),
+    ("小姐姐上门服务，➕v看照片", "WX102", "小姐姐上门"),
+    ("加薇信，看福利视频", "WX102", "看福利视频"),
+    ("女昌女支上门，私聊", "WX102", "女昌女支"),
+    ("约pao吗，同城", "WX102", "约pao"),
     ("冰货到了，纸飞机私聊", "WX104", "冰货到了，纸飞机"),
     ("叶子到了，同城面交", "WX104", "叶子到了，同城面交"),
     ("叶子，货好量足，tg联系", "WX104", "叶子"),
@@ -332,6 +359,20 @@ OFFERS: list[tuple[str, str, str]] = [
     ("收购二手手机号、微信号，高价回收", "WX110", "收购二手手机号"),
     ("DB平台，一天翻倍，加q", "WX103", "DB平台，一天翻倍"),
     ("加微：wx 138 1234 5678，代办各类证件", "WX106", "代办各类证件"),
+    # new-user trial s16: marijuana asked for with a DM, sleeping pills sold in bulk, courier
+    # data bought fresh, gambling in pinyin with its winnings, a sick note offered as a
+    # question, a Macau casino's site, a deposit ladder with 赠 written 增
+    ("有叶子吗，私我", "WX104", "有叶子吗，私我"),
+    ("有 叶 子 的 兄 弟 私 我", "WX104", "有 叶 子 的 兄 弟"),
+    ("有飞叶子的来，云南货", "WX104", "有飞叶子的来，云南货"),
+    ("飞叶子，私聊", "WX104", "飞叶子"),
+    ("收一手快递数据，手机号+地址，长期要", "WX110", "快递数据"),
+    ("收快递数据，一手货源，手机号加地址", "WX110", "快递数据，一手货源"),
+    ("dubo带赚，每天一千+", "WX103", "dubo带赚"),
+    ("病假条要吗？10元一张，私聊", "WX106", "病假条要吗？10元一张"),
+    ("澳门官网投注，加微信tz888", "WX103", "澳门官网投注，加微信"),
+    ("充8增8，小时任意提分", "WX103", "8增8"),
+    ("活动期间注册送8倍即可提", "WX103", "注册送8倍即可提"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -341,6 +382,44 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 ]
 
 TRAPS: list[str] = [
+    # session 16: the words of the trial's offers in their ordinary senses
+    "周末去溜冰场溜冰",
+    "周末溜冰吗？老地方见",
+    "冰箱出售，九成新",
+    "ice cream 出售，懂的来买",
+    "冰、Kindle都有，懂的来",
+    "冰箱、K歌房，都有，懂的来",
+    "K歌房团购，私聊",
+    "神仙水 (SK-II) 专柜价，有货，私聊",
+    "神仙水有货，同城闪送，专柜正品",
+    "牙科诊所提供笑气麻醉，不怕疼，咨询电话0571-88776655",
+    "医用笑气、工业氧气出售，同城配送，电话13812345678",
+    "家族群里发个红包，大家抢一下",
+    "红包接龙交班费，每人50元",
+    "扫雷游戏我最高纪录是99秒",
+    "身份证过期了去哪里办理",
+    "办理驾驶证换证需要带什么",
+    "身份证复印件要一比一复印，不要缩小",
+    "交管12123可办理驾驶证业务，可查询违章",
+    "手机号码归属地查询",
+    "数据分析报告出售",
+    "收身份证复印件，明天交给班长",
+    "请假办理假条流程，联系人事",
+    "出售一手资料，考研真题，私聊",
+    "他掏出手枪对准了歹徒",
+    "五四式手枪是我国第一代制式手枪，历史悠久",
+    "公司福利视频已上传群相册，大家看看",
+    "美甲小姐姐上门服务，加v预约",
+    "凭身份证出租房屋需登记",
+    "旧身份证不回收，自行保管",
+    "百嘉乐KTV，充值送100",
+    "百嘉乐KTV招代理，日入过千",
+    "招聘：男女一比一，学历不限",
+    "烘焙用笑气弹，同城闪送",
+    "今晚福利片：流浪地球，链接见群公告",
+    "想去溜冰吗？本店溜冰鞋有货，私聊",
+    "五四式手枪模型有货，包邮",
+    "警察拔出手枪，全体趴下",
     # session 15: a disguised word beside words that are no offer, and Latin letters that
     # are no syllable of the phrase's character (fans, SIM) or run on into another word
     # (大ma哈鱼 is 大马哈鱼, a salmon)
@@ -646,6 +725,19 @@ TRAPS: list[str] = [
     "这个月的进项发票都到了，金额和点数核对无误，下午交给老板签字",
     "孩子感冒了，学校要病假条，社区医院开一张10元一张吗？",
     "病假条在社区医院开要钱吗？听说一张5块钱吗",
+    # new-user trial s16: the same words in ordinary messages (leaves, a plant asked after,
+    # courier and logistics figures, a parent asking whether a note is needed, a trip to Macau,
+    # a sign-up bonus and a quick cash-out with no casino named)
+    "树叶子黄了，私我看看是不是缺肥",
+    "秋天到了，满地飞叶子",
+    "你家绿萝还有叶子吗？我的全掉光了",
+    "快递数据显示今年双十一包裹量创新高",
+    "物流数据分析岗招聘，一手资料请私信",
+    "老师，病假条要吗？医院说开一张10元",
+    "学校要病假条吗？社区医院开一张10元一张",
+    "澳门旅游攻略，威尼斯人酒店，详询电话13800001111",
+    "下载这个APP，注册就送100元，提现秒到：http://bit.ly/xxx",
+    "褪黑素💊助眠的，挺好用，推荐",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.

@@ -171,7 +171,9 @@ class OneMark(BaseModel):
     findings of these rules, the one listed first keeps the mark (the worst of a link's
     problems leads); ``listed_first``: of equally severe findings, one of a word list leads
     over one built of ordinary words (a solicitation), whatever their lengths (the insult
-    煞笔, not the order to leave 滚出这个群 beside it)."""
+    煞笔, not the order to leave 滚出这个群 beside it); ``earliest``: of equally severe findings
+    of the kept rules, the earlier leads, whatever their lengths (a sentence's first promise,
+    which the others back: 保证考过, not 不过全额退 after it)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -187,6 +189,7 @@ class OneMark(BaseModel):
     moot: Text | None = None
     first: tuple[str, ...] = ()
     listed_first: bool = False
+    earliest: bool = False
 
 
 class _Blank(dict[str, object]):
@@ -309,6 +312,7 @@ def catalog() -> Catalog:
             moot=Text(**table["moot"]) if "moot" in table else None,
             first=_listed(codes, table.get("first", []), "first"),
             listed_first=table.get("listed-first", False),
+            earliest=table.get("earliest", False),
         )
         for table in raw.get("one-mark", [])
     )

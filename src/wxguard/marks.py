@@ -68,6 +68,7 @@ class _Table:
     parts: bool
     framed: bool  # whether a finding a frame lowered takes or is absorbed
     listed_first: bool  # a word list's finding leads over a built one (a solicitation)
+    earliest: bool  # the earlier finding leads over a longer one
 
 
 @cache
@@ -83,6 +84,7 @@ def _tables() -> dict[str, tuple[_Table, ...]]:
             t.parts,
             t.framed,
             t.listed_first,
+            t.earliest,
         )
         for code in t.keep:
             out.setdefault(code, []).append(table)
@@ -273,12 +275,12 @@ def _merged(
     sentences: _Sentences | None = None  # built when a sentence-reaching table is asked
     order = _order()
     last = len(order)
-    # Keepers by (most severe, depth, tier, listed before built where a table says so, longest,
-    # rule's place, earliest): what a rule and a severity say of the order is looked up once
-    # per pair, not per finding.
-    listed_first = {
-        rule for rule in {rules[i] for i in keeping} if any(t.listed_first for t in tables[rule])
-    }
+    # Keepers by (most severe, depth, tier, listed before built where a table says so, longest
+    # unless a table says the earlier, rule's place, earliest): what a rule and a severity say
+    # of the order is looked up once per pair, not per finding.
+    kept_rules = {rules[i] for i in keeping}
+    listed_first = {rule for rule in kept_rules if any(t.listed_first for t in tables[rule])}
+    in_order = {rule for rule in kept_rules if any(t.earliest for t in tables[rule])}
     depth = _depth(reaches)
     heads: dict[tuple[str, int], tuple[int, int, int, int]] = {}
     keys = []
@@ -293,7 +295,8 @@ def _merged(
                 order.get(rule, last),
             )
         built = rule in listed_first and SOLICITATION in violations[i].techniques
-        keys.append((head[0], head[1], head[2], built, starts[i] - ends[i], head[3], starts[i], i))
+        longest = 0 if rule in in_order else starts[i] - ends[i]
+        keys.append((head[0], head[1], head[2], built, longest, head[3], starts[i], i))
     keys.sort()
     taken: dict[int, list[int]] = {}
     gone: set[int] = set()

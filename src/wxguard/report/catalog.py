@@ -192,7 +192,8 @@ def _presentation() -> list[str]:
         "The kept finding is the most severe, then (for a `parts` table) the part the others",
         "complete, then (for a `listed-first` table) a word of a list over a curse built of",
         "ordinary words (the insult 煞笔 over the order to leave 滚出这个群 beside it), then the",
-        "longest, then the earlier rule.",
+        "longest (for an `earliest` table, the earlier: a sentence's first promise), then the",
+        "earlier rule.",
         "",
         "| kept | absorbed | where | why |",
         "|---|---|---|---|",
@@ -207,6 +208,7 @@ def _presentation() -> list[str]:
         scope += ", advice does not apply" if t.moot is not None else ""
         scope += f", worst first: {' '.join(t.first)}" if t.first else ""
         scope += ", listed words first" if t.listed_first else ""
+        scope += ", earliest first" if t.earliest else ""
         out.append(f"| {', '.join(t.keep)} | {', '.join(t.absorb)} | {scope} | {_cell(t.why)} |")
     config = {lang: GuardConfig(lang=lang) for lang in ("zh", "en")}
     evidence = {"signals": "「原价199现价99」「点击下单」", "score": "…"}

@@ -32,7 +32,7 @@ from ...phrases.banks import Bank, Found, Hit, family_banks
 from ...phrases.batch import JOIN, Batch
 from ...phrases.clauses import STRONG, Clauses
 from ...phrases.gate import JoinGate
-from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules
+from ...phrases.joins import Alone, Combine, Join, Spans, find_joins, read_rules, uncovered
 from ...phrases.mixed import Mixed, Spelt, may_mix, mixed
 from ...text.folding import fold_one_to_one, is_cjk
 from ...text.grid import CJK_RUN, WIDTHS, columns, take
@@ -418,10 +418,14 @@ class _Message:
     def listed(self, bank: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         """The other items of the bank, as written, in the list ``span`` stands in (枪支弹药,
         建材、劳务、广告): each at most ``MENU_GAP`` from the next with no sentence end between,
-        read ``MENU_READ`` items either way."""
+        read ``MENU_READ`` items either way. An item an exemption covers is none (冰箱, K歌
+        beside 冰、K: new-user trial s16)."""
         items = self._items.get(bank)
         if items is None:
-            hits = self.model.exact[bank].found(self.clauses.text)
+            text = self.clauses.text
+            hits = self.model.exact[bank].found(text)
+            if hits:
+                hits = uncovered(hits, self.model.exact["exempt"].found(text))
             items = self._items[bank] = sorted({(h[0], h[1]) for h in hits})
         start, end = span
         text = self.clauses.text

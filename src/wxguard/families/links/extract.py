@@ -157,6 +157,11 @@ class LinkText:
                     out.append(char)
                     starts.append(pos)
                     ends.append(pos + 1)
+                # a spaced scheme goes on into its host (h t t p : / / bad-site.top)
+                gap = _SPACES.match(folded, b) if char in "/:" else None
+                if gap is not None and gap.end() < len(folded) and folded[gap.end()].isalnum():
+                    mark("spaced", 2 * len(starts) - 1)
+                    last = gap.end()
         copy(last, len(folded))
         self.text = "".join(out)
         self._starts = starts

@@ -1,6 +1,7 @@
 """WX501: mainland mobile numbers, 11 digits with a prefix in service.
 
-``+86``/``0086``/``(+86)`` country codes and 3-4-4 spaces or dashes are accepted; digits
+``+86``/``0086``/``(+86)`` country codes and spaces or dashes (3-4-4, or between every digit
+to slip past a filter) are accepted; digits
 run on either side (order numbers) and masked forms (``159****0000``) are not numbers.
 """
 
@@ -12,7 +13,7 @@ from .base import NOT_PERSONAL, Pattern, PatternRecognizer
 from .validators import mobile_ok
 
 _CC = r"(?:(?:\+|00)86[ -]?|\((?:\+|00)?86\)[ ]?|86(?=1[3-9]\d{9}(?!\d))|86(?=[ -]1))"
-_NUM = r"1[3-9]\d(?:[ -]?\d){8}"
+_NUM = r"1[ -]?[3-9](?:[ -]?\d){9}"
 _EDGE_BEFORE = r"(?<![0-9])(?<![0-9][-.])"
 _EDGE_AFTER = r"(?![0-9])(?![-.][0-9])"
 
