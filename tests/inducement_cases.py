@@ -87,6 +87,8 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("关注后才能查看成绩哦", "WX306", "关注后才能查看"),
     # WX307 induced click, download, jump
     ("下载APP注册即送20元", "WX307", "注册即送20元"),
+    # a download whose sign-up pays cash (scams5: no gambling named)
+    ("下载这个APP，注册就送100元，提现秒到：http://bit.ly/xxx", "WX307", "注册就送100元"),
     ("点击链接下载APP，新用户领现金红包", "WX307", "下载APP，新用户领现金红包"),
     ("复制这段口令打开淘宝，领取双十一红包", "WX307", "打开淘宝，领取双十一红包"),
     ("点击领取你的新年红包🧧", "WX307", "点击领取"),

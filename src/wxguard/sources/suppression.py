@@ -23,6 +23,9 @@ from ..models import Severity, Violation
 from .markdown import Comment
 
 UNUSED_SUPPRESSION = "WX001"
+# Codes that name no rule family (none, ``W``, ``WX``): a blanket comment by another name,
+# which hides no error (``wxguard: ignore[WX]`` waved a drug sale through as a bare one had).
+BLANKET: tuple[str | None, ...] = (None, "W", "WX")
 
 _DIRECTIVE = re.compile(r"^\s*wxguard-(disable-next-line|disable|enable)(?=\s|$)(.*)$", re.I | re.S)
 # ``wxguard: ignore[CODES]`` at the end of a line, matched on the reversed line from its end:
@@ -152,10 +155,12 @@ def _suppressed(violations: Sequence[Violation], scopes: list[_Scope]) -> list[b
         for code in (None, *(v.rule[:k] for k in range(1, len(v.rule) + 1))):
             if code in groups:
                 asking.setdefault(code, []).append(i)
-    if None in asking:  # a blanket scope hides no error: it names those it met
-        errors = [i for i in asking[None] if violations[i].severity is Severity.ERROR]
-        asking[None] = [i for i in asking[None] if violations[i].severity is not Severity.ERROR]
-        _refuse(sorted(errors, key=lambda i: violations[i].start), violations, groups[None])
+    for blanket in BLANKET:  # a blanket scope hides no error: it names those it met
+        if blanket in asking:
+            asked = asking[blanket]
+            errors = [i for i in asked if violations[i].severity is Severity.ERROR]
+            asking[blanket] = [i for i in asked if violations[i].severity is not Severity.ERROR]
+            _refuse(sorted(errors, key=lambda i: violations[i].start), violations, groups[blanket])
     covered = [False] * len(violations)
     for code, asked in asking.items():
         group = sorted(groups[code], key=lambda s: s.start)
@@ -246,7 +251,7 @@ def _stale(
             continue
         own = by_directive.get(id(d), [])
         unused = [s.code or "*" for s in own if not s.used and _could_fire(s.code, enabled)]
-        met = [c for s in own if not d.codes for c in s.refused]
+        met = [c for s in own if s.code in BLANKET for c in s.refused]
         refused = [c for c in met if not c.startswith(kept_on)]
         if refused:
             yield d, ", ".join(refused), "bare"
