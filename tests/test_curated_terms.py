@@ -60,6 +60,9 @@ FOUND = [
     # session 7: a death curse on the reader
     ("你全家都不得好死", "WX107", "你全家{*}不得好死"),
     ("你不得好死", "WX107", "你不得好死"),
+    # session 16: the death curse on a third party's family
+    ("某某就是个骗子，大家别跟他做生意，他全家都不得好死。", "WX107", "他全家{*}不得好死"),
+    ("她们全家不得好死", "WX107", "她们全家{*}不得好死"),
     # session 11: the death curse on the reader's family, written out (全家死光 alone is a story)
     ("你们全家死光光", "WX107", "你们全家死光"),
     ("祝你全家死光", "WX107", "你全家死光"),
@@ -187,6 +190,7 @@ TRAPS = [
     "脑残粉太多了",
     "舔狗不得好死，这话太狠了",  # a curse on no one here (COLD)
     "坏人不得好死，你说对不对",
+    "坏人不得好死吗？",  # a question in a discussion
     "这个病让他们全家死光了，太惨了",  # a family's death told (new-user trial s10)
     "那场洪水过后，村里好几户全家死光了",
 ]
