@@ -279,11 +279,6 @@ def test_photos_someone_else_spread_asked_or_told_of_are_no_sextortion(text: str
         "你妈的，滚蛋",
         "SB，滚出去",
         "滚吧，你个草泥马",
-        # stupid said of the reader or a member (new-user trial s16: passed)
-        "废物一个，全群就你最蠢",
-        "你真蠢",
-        "你们真是愚蠢",
-        "群主太蠢了",
         # a curse that names the reader beside a vulgar insult (trial s15: a warning)
         "你 妈 的 ， 傻 X",
         "你妈的，傻X",
@@ -707,3 +702,21 @@ def test_a_sign_up_bonus_and_a_quick_cash_out_name_no_casino() -> None:
 def test_an_invoice_sellers_double_negative_is_no_refusal(text: str, severity: Severity) -> None:
     found = {v.severity for v in Guard().check(text).violations if v.rule == "WX106"}
     assert found == {severity}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "废物一个，全群就你最蠢",  # new-user trial s16: passed
+        "你们真是愚蠢",
+        "群主太蠢了",
+        "哈哈你真蠢，钥匙又忘带了，快回来吧我给你开门",  # review s16: teasing blocked
+        "宝贝你真蠢得可爱，妈妈爱你",
+    ],
+)
+def test_stupid_said_of_a_member_is_for_review(text: str) -> None:
+    """Calling a member stupid is marked, but friends and parents tease so: a person decides
+    (review s16: 你真蠢 blocked beside 哈哈)."""
+    (v,) = Guard().check(text).violations
+    assert (v.rule, v.severity) == ("WX107", Severity.WARNING)
+    assert "玩笑" in v.message
