@@ -73,6 +73,8 @@ CASES = [
     ("txt", "出售冰毒 wxguard: ignore[WX]", [("WX104", 1, 3), ("WX001", 1, 6)]),
     ("txt", "出售冰毒 wxguard: ignore[w]", [("WX104", 1, 3), ("WX001", 1, 6)]),
     ("md", "<!-- wxguard-disable WX -->\n出售冰毒", [("WX001", 1, 1), ("WX104", 2, 3)]),
+    # an error a comment naming its rule hides was refused by no blanket one beside it
+    ("md", "<!-- wxguard-disable WX104 -->\n<!-- wxguard-disable -->\n冰毒", [("WX001", 2, 1)]),
     ("txt", "出售冰毒 Wxguard:Ignore[wx1]", []),
     ("txt", "出售冰毒 wxguard: ignore[WX108]", [("WX104", 1, 3), ("WX001", 1, 6)]),
     (

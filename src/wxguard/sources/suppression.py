@@ -155,12 +155,14 @@ def _suppressed(violations: Sequence[Violation], scopes: list[_Scope]) -> list[b
         for code in (None, *(v.rule[:k] for k in range(1, len(v.rule) + 1))):
             if code in groups:
                 asking.setdefault(code, []).append(i)
+    refusals: list[tuple[_Scope, int]] = []
     for blanket in BLANKET:  # a blanket scope hides no error: it names those it met
         if blanket in asking:
             asked = asking[blanket]
             errors = [i for i in asked if violations[i].severity is Severity.ERROR]
             asking[blanket] = [i for i in asked if violations[i].severity is not Severity.ERROR]
-            _refuse(sorted(errors, key=lambda i: violations[i].start), violations, groups[blanket])
+            order = sorted(errors, key=lambda i: violations[i].start)
+            refusals += _refusals(order, violations, groups[blanket])
     covered = [False] * len(violations)
     for code, asked in asking.items():
         group = sorted(groups[code], key=lambda s: s.start)
@@ -180,14 +182,20 @@ def _suppressed(violations: Sequence[Violation], scopes: list[_Scope]) -> list[b
                 end, _, scope = heapq.heappop(waiting)
                 if end > at:
                     scope.used = True
+    for scope, i in refusals:  # an error a comment naming its rule hid was not refused
+        if not covered[i] and violations[i].rule not in scope.refused:
+            scope.refused.append(violations[i].rule)
     return covered
 
 
-def _refuse(errors: list[int], violations: Sequence[Violation], blanket: list[_Scope]) -> None:
-    """Each error (in start order) named by the latest blanket scope begun before it that
-    still covers it: one sweep with a stack, each scope pushed and popped once."""
+def _refusals(
+    errors: list[int], violations: Sequence[Violation], blanket: list[_Scope]
+) -> list[tuple[_Scope, int]]:
+    """Each error (in start order) with the latest blanket scope begun before it that still
+    covers it: one sweep with a stack, each scope pushed and popped once."""
     scopes = sorted(blanket, key=lambda s: s.start)
     stack: list[_Scope] = []
+    out: list[tuple[_Scope, int]] = []
     begun = 0
     for i in errors:
         at = violations[i].start
@@ -196,8 +204,9 @@ def _refuse(errors: list[int], violations: Sequence[Violation], blanket: list[_S
             begun += 1
         while stack and stack[-1].end <= at:
             stack.pop()
-        if stack and violations[i].rule not in stack[-1].refused:
-            stack[-1].refused.append(violations[i].rule)
+        if stack:
+            out.append((stack[-1], i))
+    return out
 
 
 def apply(
