@@ -68,8 +68,6 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("【必转】关于明天停水的重要消息", "WX304", "必转"),
     # WX305 friend assist, bargaining, invitations
     ("帮我砍一刀，谢谢啦🙏", "WX305", "帮我砍一刀"),
-    # trial s16: a link to tap for an assist, named without the URL
-    ("点击链接助力，帮我拿免费手机，谢谢大家！", "WX305", "点击链接助力"),
     ("拼多多帮我助力一下，差一点就提现了", "WX305", "帮我助力"),
     ("邀请3位好友注册，即可获得100元现金", "WX305", "邀请3位好友"),
     ("每位家长拉5人进群，送精美文具一套", "WX305", "拉5人进群"),
@@ -87,6 +85,8 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("关注后才能查看成绩哦", "WX306", "关注后才能查看"),
     # WX307 induced click, download, jump
     ("下载APP注册即送20元", "WX307", "注册即送20元"),
+    # a download whose sign-up pays cash (scams5: no gambling named)
+    ("下载这个APP，注册就送100元，提现秒到：http://bit.ly/xxx", "WX307", "注册就送100元"),
     ("点击链接下载APP，新用户领现金红包", "WX307", "下载APP，新用户领现金红包"),
     ("复制这段口令打开淘宝，领取双十一红包", "WX307", "打开淘宝，领取双十一红包"),
     ("点击领取你的新年红包🧧", "WX307", "点击领取"),
@@ -131,6 +131,9 @@ POSITIVES: list[tuple[str, str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    # a vote asked through a link is no assist for a reward (review s16)
+    "各位家长，学校参加市级文明校园评选，请点击链接助力投票，谢谢大家",
+    "孩子参加少儿春晚海选，点击链接助力，感谢各位亲友",
     # a safety notice's 出事 and a favour's 不然 are no curses (session 12)
     "请转发给家人，否则出事就晚了",
     "转发一下吧，不然我要被老板骂",
@@ -260,4 +263,7 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
     ("集20个👍，到店送甜品一份", "WX302", "集20个👍"),
     ("转发朋友圈领🧧", "WX301", "转发朋友圈领🧧"),
     ("转.发.抽.奖", "WX301", "转.发.抽.奖"),
+    # trial s16: an assist through a link for a prize; 点击链接助力 alone is also every school's
+    # vote notice (review s16), so the prize must join it across the comma
+    ("点击链接助力，帮我拿免费手机，谢谢大家！", "WX305", "点击链接助力"),
 ]

@@ -441,6 +441,12 @@ POSITIVES: list[tuple[str, str, str]] = [
         "WX805",
         "有5万元和笔记本电脑一台，详点 http://hsy8.cn/a",
     ),
+    # a prize told to a child, paid by a parent (scams5)
+    (
+        "小朋友，你中了游戏大奖，让家长扫码付款验证就能领取。",
+        "WX805",
+        "你中了游戏大奖，让家长扫码付款验证就能领取",
+    ),
     # WX806 transfers to a 'safe account'
     ("您涉嫌一起洗钱案件，为证明清白，请立即将存款转入国家安全账户。", "WX806", "转入国家安全账户"),
     ("请把资金转到我们的安全账户进行资金清查。", "WX806", "转到我们的安全账户"),
@@ -1392,6 +1398,12 @@ POSITIVES: list[tuple[str, str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    # scams5: a shop's coupon claimed at checkout, the group warned of a reported ask and told
+    # to keep the card number and code from everyone
+    "抽奖活动：付款后即可领取优惠券",
+    "收到短信让你提供银行卡号和验证码，千万不要告诉任何人",
+    "有人打电话让你提供银行卡号和验证码，千万别告诉别人",
+    "无论谁让你提供银行卡号和验证码，千万别告诉别人",
     # review s15: a frozen account unfrozen at the counter, a court's freeze, money stuck told
     # of, a rental deposit, a member's login, a warning not to type a card number into a link
     "【招商银行】您的账户因长期未使用已被冻结，请本人携带身份证到就近网点办理解冻",

@@ -85,5 +85,5 @@ def test_cadence_and_attachment_findings_are_never_allowed_away() -> None:
 
 def test_allow_from_the_configuration_file(cli: Cli) -> None:
     cli.write("wxguard.toml", 'select = ["WX5"]\nallow = ["15912340000"]\n')
-    cli.write("a.txt", "联系电话15912340000\n联系电话15912340001\n")
+    cli.write("a.txt", "手机号码15912340000\n手机号码15912340001\n")
     assert cli("check", "a.txt").findings == ["a.txt:2:5: WX501 [warning] 包含手机号码"]

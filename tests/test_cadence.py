@@ -317,6 +317,11 @@ def test_unknown_platform_or_industry_is_a_clear_error() -> None:
         Guard(industry="retail")
     with pytest.raises(MessageError, match=r"^Message\.platform: .*\(given 'WeCom'\)$"):
         Message(text="你好", platform="WeCom")
+    # reading a message as data refuses it the same way (review s16)
+    with pytest.raises(MessageError, match=r"^Message\.industry: .*\(given 'retail'\)$"):
+        Message.model_validate({"text": "你好", "industry": "retail"})
+    with pytest.raises(MessageError, match=r"^Message\.text: .*\(given 1\)$"):
+        Message.model_validate_json('{"text": 1}')
 
 
 def test_check_refuses_a_log_that_is_not_a_send_log() -> None:

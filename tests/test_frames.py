@@ -193,6 +193,22 @@ def test_a_rebuke_lowers_only_the_curse_it_names() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据报道，该男子在群里辱骂他人“你这个狗东西”，被警方行政拘留",
+        "新闻：男子在业主群骂邻居“傻X群主”被拘",
+        "被告人公然辱骂对方“你真是个废物”",
+    ],
+)
+def test_a_news_report_of_someones_curse_lowers_it(text: str) -> None:
+    """The man who cursed is the subject of 辱骂 (new-user trial s16: news quotes blocked)."""
+    report = Guard().check(text)
+    assert [(v.rule, v.severity, v.frame) for v in report.violations] == [
+        ("WX107", Severity.INFO, "complaint")
+    ]
+
+
 def test_propaganda_borrowing_court_words_is_not_framed(judged: Guard) -> None:
     text = "超过二十万人向最高检察院控告起诉，法轮大法好"
     assert any(

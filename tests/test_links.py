@@ -169,6 +169,11 @@ RULES = [
     ("访问 w w w . b a i d u . c o m 吧", "WX207", "w w w . b a i d u . c o m", "www.baidu.com"),
     # a spaced scheme before a host written plainly (trial s16)
     ("网址：h t t p : / / bad-site.top", "WX207", "h t t p : / / bad-site.top", "bad-site.top"),
+    ("h t t p s://bad-site.top", "WX207", "h t t p s://bad-site.top", "bad-site.top"),
+    ("http ://bad-site.top 领奖", "WX207", "http ://bad-site.top", "bad-site.top"),
+    ("h t t p：/ / bad-site.top", "WX207", "h t t p：/ / bad-site.top", "bad-site.top"),
+    ("h.t.t.p://bad-site.top", "WX207", "h.t.t.p://bad-site.top", "bad-site.top"),
+    ("htt p://bad-site.top", "WX207", "htt p://bad-site.top", "bad-site.top"),
     ("官网 https://xn--pple-43d.com", "WX208", "https://xn--pple-43d.com", "аpple.com"),
     ("登录 https://аpple.com/login", "WX208", "https://аpple.com/login", "аpple.com"),
     ("https://раypal.com", "WX208", "https://раypal.com", "раypal.com"),

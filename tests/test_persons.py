@@ -332,9 +332,24 @@ CHILD_DETAILS = [
         "小明，男，8岁，住在阳光小区3栋502，每天下午4点在学校门口",
         "姓名、住址、行踪、年龄",
     ),
+    # a pupil named with a sex and an age in brackets, the home and the hour at the gate
+    # (new-user trial s16: passed)
+    (
+        "张子涵同学（女，9岁）家住光明小区6栋，每天下午4点在小区门口等车，请大家帮忙照看。",
+        "张子涵同学（女，9岁）家住光明小区6栋，每天下午4点在小区门口",
+        "姓名、住址、行踪、年龄",
+    ),
+    (
+        "请大家照看张涵小朋友（男，6岁），住在幸福家园3栋",
+        "张涵小朋友（男，6岁），住在幸福家园3栋",
+        "姓名、住址、年龄",
+    ),
 ]
 
 CHILD_DETAILS_CLEAN = [
+    "张子涵同学今天表现很好",  # a class notice names a pupil
+    "张子涵同学（女，9岁）在校运会获得跳绳第一名",  # a name and an age only
+    "寻人：张子涵同学（女，9岁）走失，家住光明小区6栋，每天下午4点在小区门口等车",
     "孩子们今天表现很好，叫王老师表扬了，三年级二班加油",  # a teacher called, no child named
     "孩子今年8岁，在实验小学三年级二班，叫什么名字我忘了",  # no name given
     "三年级二班的家长请注意，本周五提前放学",  # a class, no one child
@@ -518,10 +533,66 @@ def test_a_mobile_number_reads_the_same_in_any_mix_of_numerals(
 
 def test_the_mobile_fix_masks_the_number_found() -> None:
     """The fix shows the number itself masked, not a stock example (newuser-s7b)."""
-    (v,) = WX5.check("我的手机13912345678").violations
+    (v,) = WX5.check("张三的手机13912345678").violations
     assert v.suggestion == "打码为 139****5678 或移除"
     (v,) = WX5.check("电话一三八零零一三八零零零").violations
     assert v.suggestion == "打码为 一三八****八零零零 或移除"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明天的聚会我来组织，有事联系我13912345678",
+        "家长会改到周五下午，有问题请联系班主任王老师13912345678",
+        "联系人：刘先生 13912345678",
+        "我的手机号是13912345678，到了给我打电话",
+        "联系电话15912340000",
+    ],
+)
+def test_a_number_given_for_readers_to_call_is_not_told_to_be_masked(text: str) -> None:
+    """New-user trial s16: a contact number masked or removed breaks the message; whether it
+    may be published is the sender's to know (their own, or its owner agreed)."""
+    (v,) = WX5.check(text).violations
+    assert (v.rule, v.severity.value, v.message) == (
+        "WX501",
+        "warning",
+        "包含手机号码（留给读者联系）",
+    )
+    assert "打码" not in v.suggestion and "本人同意" in v.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "寻人：我家孩子刘洋走失，穿红色外套，有线索请联系13912345678",
+        "捡到一个钱包，失主请联系13912345678",
+        "失物招领：在操场拾到校服一件，联系电话13912345678",
+    ],
+)
+def test_the_contact_number_of_a_lost_person_or_lost_property_notice_is_not_marked(
+    text: str,
+) -> None:
+    """A notice meant to be spread needs its number (new-user trial s16: 寻人 was told to
+    remove it)."""
+    assert WX5.check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是张三的电话13912345678，大家去骂他",
+        "张三的联系方式13912345678，大家去骂他",
+        # a number in a notice that is not its contact: the sought person's own
+        "寻人：这个人欠钱跑了，手机13912345678，大家帮忙找",
+    ],
+)
+def test_someone_elses_number_keeps_the_masking_advice(text: str) -> None:
+    (v,) = WX5.check(text).violations
+    assert (v.rule, v.message, v.suggestion) == (
+        "WX501",
+        "包含手机号码",
+        "打码为 139****5678 或移除",
+    )
 
 
 def test_a_recipient_number_on_a_parcel_label_is_personal() -> None:

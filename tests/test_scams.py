@@ -677,12 +677,84 @@ def test_the_lure_triggers_never_hide_a_lure(text: str) -> None:
         "反诈中心提醒：如有人要求您立即将资金转入安全账户，请立即报警",
         "常见诈骗：冒充客服称快递丢失，您需要提供银行卡号和验证码才能理赔，大家千万别上当",
         "反诈提醒：骗子冒充客服，说您的账户异常，您需要点击链接解冻，这些都是诈骗",
+        "防骗提醒：有人打电话说，请立即将资金转入安全账户",
+        "反诈提醒：有人称，请立即将资金转入安全账户",
     ],
 )
 def test_an_ask_told_or_called_a_scam_is_described_not_made(wx8: Guard, text: str) -> None:
     """Review s15: a warning that tells what the scammer asks (称你…，让你马上把钱…) or calls
     the ask a scam after it (这都是诈骗, 千万别信, 请立即报警) was a WX8 error."""
     assert Severity.ERROR not in {v.severity for v in wx8.check(text).violations}
+
+
+def test_a_home_job_paid_daily_is_a_task_scams_opener_to_review(wx8: Guard) -> None:
+    """诚招兼职，在家就能做，日结 names no work: how a task scam recruits, but a home job may be
+    honest, so it is a warning; 诚招兼职 and 时间自由，日结 alone are any part-time ad."""
+    (v,) = wx8.check("诚招兼职，在家就能做，时间自由，日结。").violations
+    assert (v.rule, v.severity, v.text) == ("WX803", Severity.WARNING, "在家就能做，时间自由，日结")
+    assert wx8.check("诚招兼职，时间自由，日结，超市促销员").violations == ()
+    assert wx8.check("这个手工在家就能做，孩子很喜欢").violations == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["在家就能做，日结，兼职刷单一单一结", "在家就能做日结，刷单赚佣金"]
+)
+def test_the_opener_hides_no_task_scam_beside_it(wx8: Guard, text: str) -> None:
+    """The task scam reaching back to the opener's pay keeps its sentence: one mark, an error."""
+    assert _judged(wx8.check(text)) == [("WX803", Severity.ERROR, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收到短信让你提供银行卡号和验证码，千万不要告诉任何人",
+        "有人打电话让你提供银行卡号和验证码，千万别告诉别人",
+        "无论谁让你提供银行卡号和验证码，千万别告诉别人",
+        "收到陌生短信要你提供银行卡号和验证码，不要告诉任何人",
+    ],
+)
+def test_a_reported_ask_kept_from_everyone_is_a_warning(wx8: Guard, text: str) -> None:
+    """Someone else's ask told (收到短信让你…, 有人…让你…, 无论谁让你…) and then kept from
+    everyone warns the group: 千万不要告诉任何人 is the reader's refusal there."""
+    assert _judged(wx8.check(text)) == [("WX801", Severity.INFO, "warned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请提供您的银行卡号和验证码，千万不要告诉任何人",
+        "您涉嫌洗钱，千万不要告诉任何人，把钱转到安全账户",
+    ],
+)
+def test_a_secret_kept_around_the_readers_own_ask_is_the_scams(wx8: Guard, text: str) -> None:
+    """The scammer asks the reader himself and swears him to secrecy: no one's ask is told."""
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "反诈中心提醒：我们知道，您的账户涉嫌洗钱，请立即将资金转入安全账户",
+        "为防诈骗，经核实称，请提供您的银行卡号和验证码进行核验",
+        "为防诈骗，经核实称您的账户异常，请提供您的银行卡号和验证码进行核验",
+        "为防诈骗，请核对店铺名称，请提供您的银行卡号和验证码",
+        "反诈提醒：和小说里不同，请立即将资金转入安全账户",
+        "反诈提醒：一般来说，请立即将资金转入安全账户",
+        "反诈提醒：请问，请立即将资金转入安全账户",
+        "为防诈骗，为了让您的资金安全，请立即将资金转入安全账户",
+        "为防诈骗，需要您提供银行卡号和验证码完成核验",
+        "为防诈骗，只要您提供银行卡号和验证码即可完成核验",
+        "反诈提醒：如有疑问，请立即将资金转入安全账户",
+        "反诈中心提醒：您的账户涉嫌洗钱，请立即将资金转入安全账户，否则将报警处理",
+        "反诈中心提醒：您的账户涉嫌洗钱，请立即将资金转入安全账户，不要相信其他人",
+    ],
+)
+def test_a_scam_in_warning_words_that_tells_no_ones_words_blocks(wx8: Guard, text: str) -> None:
+    """A word holding 说, 称 or 问 (名称, 小说, 一般来说, 疑问), 知道, 请问, the sender's own
+    经核实称, a purpose (为了让您) or a need (需要您) tells no one else's words, and the scammer's
+    threat (否则将报警) or his word against others (不要相信其他人) calls nothing a scam: the ask
+    is the reader's."""
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
 
 
 @pytest.mark.parametrize(

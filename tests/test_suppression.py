@@ -69,6 +69,12 @@ CASES = [
     # plain text: a trailing marker per line
     ("txt", "出售冰毒 wxguard: ignore[WX104]\n出售冰毒", [("WX104", 2, 3)]),
     ("txt", "出售冰毒 wxguard: ignore", [("WX104", 1, 3), ("WX001", 1, 6)]),
+    # a code naming no family is a blanket comment by another name (review s16)
+    ("txt", "出售冰毒 wxguard: ignore[WX]", [("WX104", 1, 3), ("WX001", 1, 6)]),
+    ("txt", "出售冰毒 wxguard: ignore[w]", [("WX104", 1, 3), ("WX001", 1, 6)]),
+    ("md", "<!-- wxguard-disable WX -->\n出售冰毒", [("WX001", 1, 1), ("WX104", 2, 3)]),
+    # an error a comment naming its rule hides was refused by no blanket one beside it
+    ("md", "<!-- wxguard-disable WX104 -->\n<!-- wxguard-disable -->\n冰毒", [("WX001", 2, 1)]),
     ("txt", "出售冰毒 Wxguard:Ignore[wx1]", []),
     ("txt", "出售冰毒 wxguard: ignore[WX108]", [("WX104", 1, 3), ("WX001", 1, 6)]),
     (

@@ -279,6 +279,10 @@ def test_photos_someone_else_spread_asked_or_told_of_are_no_sextortion(text: str
         "你妈的，滚蛋",
         "SB，滚出去",
         "滚吧，你个草泥马",
+        # a curse that names the reader beside a vulgar insult (trial s15: a warning)
+        "你 妈 的 ， 傻 X",
+        "你妈的，傻X",
+        "你他妈傻X吧",
     ],
 )
 def test_a_vulgar_insult_aimed_at_a_member_is_an_error(text: str) -> None:
@@ -316,6 +320,26 @@ def test_an_exclamation_or_an_insult_aimed_at_no_member_is_a_warning(text: str) 
     assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
         ("WX107", Severity.WARNING)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这道题最蠢的解法",
+        "我最蠢了，又忘带钥匙",
+        "我真是个废物，又忘带钥匙了",  # self-mockery
+        "废物利用",
+        "废物回收",
+        "你不蠢，只是没睡好",
+        "你好蠢萌啊",
+        "你们蠢蠢欲动了吧",
+        "没有你说的那么愚蠢",
+        "你说这个方案蠢不蠢",
+        "老师说：你们最蠢的错误就是不检查",  # the mistake is called stupid
+    ],
+)
+def test_stupid_said_of_a_thing_or_of_oneself_is_no_insult(text: str) -> None:
+    assert Guard().check(text).violations == ()
 
 
 def test_sb_inside_a_latin_word_is_no_insult() -> None:
@@ -678,3 +702,21 @@ def test_a_sign_up_bonus_and_a_quick_cash_out_name_no_casino() -> None:
 def test_an_invoice_sellers_double_negative_is_no_refusal(text: str, severity: Severity) -> None:
     found = {v.severity for v in Guard().check(text).violations if v.rule == "WX106"}
     assert found == {severity}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "废物一个，全群就你最蠢",  # new-user trial s16: passed
+        "你们真是愚蠢",
+        "群主太蠢了",
+        "哈哈你真蠢，钥匙又忘带了，快回来吧我给你开门",  # review s16: teasing blocked
+        "宝贝你真蠢得可爱，妈妈爱你",
+    ],
+)
+def test_stupid_said_of_a_member_is_for_review(text: str) -> None:
+    """Calling a member stupid is marked, but friends and parents tease so: a person decides
+    (review s16: 你真蠢 blocked beside 哈哈)."""
+    (v,) = Guard().check(text).violations
+    assert (v.rule, v.severity) == ("WX107", Severity.WARNING)
+    assert "玩笑" in v.message

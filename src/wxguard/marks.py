@@ -17,8 +17,9 @@ marks on one link as two problems, and the earlier choice to keep an http link's
 tags apart, for their different fix, as inconsistent beside a scam's link that already took
 its http finding): the worst leads (a table's ``first`` order), and its suggestion adds the
 others' fixes (``fixes``), unless the link must go (a brand look-alike, a disguised or blocked
-link), where https or tags are no advice. Advice that cannot apply is named with the reason
-(``moot``), not as a problem: a phishing message is told neither to add 【广告】 nor 回T退订.
+link), where https or tags are no advice. Advice that cannot apply is left out and the mark
+says why (``moot``), not naming it as a problem: a phishing message is told neither to add
+【广告】 nor 回T退订.
 
 Everything that filters by rule (per-file ignores, suppression comments) works on
 ``parts``: the merged findings taken apart, so ignoring the kept rule leaves the absorbed
@@ -654,25 +655,22 @@ def _spans_overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
 
 def _note(kept: Violation, also: Sequence[Violation], lang: str, read: _Read | None = None) -> str:
     """What the kept finding's message adds: the codes and names of those on its words, and
-    of those elsewhere (its own rule's with their words: the other terms of one offer); the
-    codes whose advice does not apply, with the reason, not as problems to fix."""
+    of those elsewhere (its own rule's with their words: the other terms of one offer); for
+    those whose advice does not apply, only the reason (their codes read as jargon to a
+    sender who never saw them: new-user trial s16; ``also`` keeps them)."""
     over, tables = read or _read(kept, also)
     missing = _missing(kept, also, tables)
     here: list[Violation] = []
     there: list[Violation] = []
-    # (reason, rule) of those whose advice does not apply, on the kept finding's words and
-    # elsewhere: one pass (a mark in a long text absorbs thousands)
-    moot_here: list[tuple[str, str]] = []
-    moot_there: list[tuple[str, str]] = []
+    # the reasons, those of findings on the kept finding's words first (the link's, then the
+    # message's): one pass (a mark in a long text absorbs thousands)
+    moot_here: dict[str, None] = {}
+    moot_there: dict[str, None] = {}
     for v, t, o in zip(also, tables, over, strict=True):
         if t is not None and t.moot is not None:
-            (moot_here if o else moot_there).append((t.moot.pick(lang), v.rule))
+            (moot_here if o else moot_there)[t.moot.pick(lang)] = None
         elif t is None or not t.parts:
             (here if o else there).append(v)
-    # the reason for those on the kept finding's words first (the link's, then the message's)
-    moot: dict[str, list[str]] = {}
-    for reason, rule in (*moot_here, *moot_there):
-        moot.setdefault(reason, []).append(rule)
     out = ""
     if missing:
         out += ("; it also lacks " if lang == "en" else "；还缺少") + _parts_named(missing, lang)
@@ -684,13 +682,8 @@ def _note(kept: Violation, also: Sequence[Violation], lang: str, read: _Read | N
         out += ("; this mark also covers " if lang == "en" else "；一并标出 ") + _named(
             there, kept.rule, lang
         )
-    for reason, codes in moot.items():
-        listed = sorted(dict.fromkeys(codes))
-        if lang == "en":
-            verb = "does" if len(listed) == 1 else "do"
-            out += f"; {_joined_en(listed)} {verb} not apply: {reason}"
-        else:
-            out += f"；不适用 {'、'.join(listed)}：{reason}"
+    for reason in {**moot_here, **moot_there}:
+        out += f"; {reason}" if lang == "en" else f"；{reason}"
     return out
 
 
@@ -700,10 +693,6 @@ def applying(kept: Violation) -> tuple[Violation, ...]:
     note says why those do not apply)."""
     tables = _read(kept, kept.also)[1]
     return tuple(v for v, t in zip(kept.also, tables, strict=True) if t is None or t.moot is None)
-
-
-def _joined_en(items: Sequence[str]) -> str:
-    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
 
 
 def _parts_named(missing: Sequence[Violation], lang: str) -> str:

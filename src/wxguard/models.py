@@ -95,7 +95,8 @@ class Verdict(str, Enum):
 
 
 class _Input(BaseModel):
-    """A model callers build: a field it cannot hold raises ``MessageError`` (type checkers
+    """A model callers build or read: a field it cannot hold raises ``MessageError``, from
+    the constructor and from ``model_validate``/``model_validate_json`` alike (type checkers
     still see each model's own fields as its constructor's keywords)."""
 
     if not TYPE_CHECKING:
@@ -104,17 +105,36 @@ class _Input(BaseModel):
             try:
                 super().__init__(**data)
             except ValidationError as exc:
-                problems: list[tuple[str, str, object]] = []
-                for e in exc.errors(include_url=False):
-                    at = ".".join(map(str, e["loc"]))
-                    inner = e.get("ctx", {}).get("error")
-                    if isinstance(inner, MessageError):  # an attachment's own field
-                        problems += [(f"{at}.{f}", p, v) for f, p, v in inner.problems]
-                    else:
-                        problems.append(
-                            (at, e["msg"].removeprefix("Value error, "), e.get("input"))
-                        )
-                raise MessageError(type(self).__name__, problems) from None
+                raise _refused(type(self).__name__, exc) from None
+
+        @classmethod
+        def model_validate(cls, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return super().model_validate(*args, **kwargs)
+            except ValidationError as exc:
+                raise _refused(cls.__name__, exc) from None
+
+        @classmethod
+        def model_validate_json(cls, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return super().model_validate_json(*args, **kwargs)
+            except ValidationError as exc:
+                raise _refused(cls.__name__, exc) from None
+
+
+def _refused(model: str, exc: ValidationError) -> MessageError:
+    """Each field pydantic refused, with its problem and the value given (an attachment's
+    own fields by their place in the message)."""
+    problems: list[tuple[str, str, object]] = []
+    for e in exc.errors(include_url=False):
+        at = ".".join(map(str, e["loc"]))
+        inner = e.get("ctx", {}).get("error")
+        if isinstance(inner, MessageError):
+            problems += [(f"{at}.{f}" if at else f, p, v) for f, p, v in inner.problems]
+        else:
+            problem = e["msg"].removeprefix("Value error, ").removeprefix(f"{at}: ")
+            problems.append((at, problem, e.get("input")))
+    return MessageError(model, problems)
 
 
 class Attachment(_Input):

@@ -44,7 +44,13 @@ def read_source(name: str, forced: Kind | None = None) -> tuple[Kind, str]:
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 text without a byte-order mark; binary data and bad bytes are errors."""
+    """UTF-8 text without a byte-order mark, or UTF-16 with one (what Windows Notepad and
+    Excel save as "Unicode text"); binary data and bad bytes are errors."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid UTF-16 ({exc.reason})") from None
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (contains NUL bytes)")
     try:

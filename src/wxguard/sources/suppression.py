@@ -23,6 +23,9 @@ from ..models import Severity, Violation
 from .markdown import Comment
 
 UNUSED_SUPPRESSION = "WX001"
+# Codes that name no rule family (none, ``W``, ``WX``): a blanket comment by another name,
+# which hides no error (``wxguard: ignore[WX]`` waved a drug sale through as a bare one had).
+BLANKET: tuple[str | None, ...] = (None, "W", "WX")
 
 _DIRECTIVE = re.compile(r"^\s*wxguard-(disable-next-line|disable|enable)(?=\s|$)(.*)$", re.I | re.S)
 # ``wxguard: ignore[CODES]`` at the end of a line, matched on the reversed line from its end:
@@ -152,10 +155,14 @@ def _suppressed(violations: Sequence[Violation], scopes: list[_Scope]) -> list[b
         for code in (None, *(v.rule[:k] for k in range(1, len(v.rule) + 1))):
             if code in groups:
                 asking.setdefault(code, []).append(i)
-    if None in asking:  # a blanket scope hides no error: it names those it met
-        errors = [i for i in asking[None] if violations[i].severity is Severity.ERROR]
-        asking[None] = [i for i in asking[None] if violations[i].severity is not Severity.ERROR]
-        _refuse(sorted(errors, key=lambda i: violations[i].start), violations, groups[None])
+    refusals: list[tuple[_Scope, int]] = []
+    for blanket in BLANKET:  # a blanket scope hides no error: it names those it met
+        if blanket in asking:
+            asked = asking[blanket]
+            errors = [i for i in asked if violations[i].severity is Severity.ERROR]
+            asking[blanket] = [i for i in asked if violations[i].severity is not Severity.ERROR]
+            order = sorted(errors, key=lambda i: violations[i].start)
+            refusals += _refusals(order, violations, groups[blanket])
     covered = [False] * len(violations)
     for code, asked in asking.items():
         group = sorted(groups[code], key=lambda s: s.start)
@@ -175,14 +182,20 @@ def _suppressed(violations: Sequence[Violation], scopes: list[_Scope]) -> list[b
                 end, _, scope = heapq.heappop(waiting)
                 if end > at:
                     scope.used = True
+    for scope, i in refusals:  # an error a comment naming its rule hid was not refused
+        if not covered[i] and violations[i].rule not in scope.refused:
+            scope.refused.append(violations[i].rule)
     return covered
 
 
-def _refuse(errors: list[int], violations: Sequence[Violation], blanket: list[_Scope]) -> None:
-    """Each error (in start order) named by the latest blanket scope begun before it that
-    still covers it: one sweep with a stack, each scope pushed and popped once."""
+def _refusals(
+    errors: list[int], violations: Sequence[Violation], blanket: list[_Scope]
+) -> list[tuple[_Scope, int]]:
+    """Each error (in start order) with the latest blanket scope begun before it that still
+    covers it: one sweep with a stack, each scope pushed and popped once."""
     scopes = sorted(blanket, key=lambda s: s.start)
     stack: list[_Scope] = []
+    out: list[tuple[_Scope, int]] = []
     begun = 0
     for i in errors:
         at = violations[i].start
@@ -191,8 +204,9 @@ def _refuse(errors: list[int], violations: Sequence[Violation], blanket: list[_S
             begun += 1
         while stack and stack[-1].end <= at:
             stack.pop()
-        if stack and violations[i].rule not in stack[-1].refused:
-            stack[-1].refused.append(violations[i].rule)
+        if stack:
+            out.append((stack[-1], i))
+    return out
 
 
 def apply(
@@ -246,7 +260,7 @@ def _stale(
             continue
         own = by_directive.get(id(d), [])
         unused = [s.code or "*" for s in own if not s.used and _could_fire(s.code, enabled)]
-        met = [c for s in own if not d.codes for c in s.refused]
+        met = [c for s in own if s.code in BLANKET for c in s.refused]
         refused = [c for c in met if not c.startswith(kept_on)]
         if refused:
             yield d, ", ".join(refused), "bare"

@@ -28,7 +28,10 @@ from .hosts import is_ip, split_host, suffixes
 # Folded text: U+3000 and NBSP are already plain spaces there.
 _ZERO_WIDTH = r"\u200b-\u200d\u2060\ufeff\u00ad"
 _EDITS = stored_regex(
-    r"(?P<spaced>(?<![a-z0-9])[a-z0-9](?![a-z0-9])(?:[ \t]+[a-z0-9./:点。](?![a-z0-9])){5,})"
+    # a scheme written with gaps (h t t p : / /, http ://, h.t.t.p://): taken whole, so its
+    # host follows it however the gaps ran
+    r"(?P<scheme>(?<![a-z0-9])h[ \t.]*t[ \t.]*t[ \t.]*p[ \t.]*(?:s[ \t.]*)?:[ \t]*/[ \t]*/[ \t]*(?=[a-z0-9]))"
+    r"|(?P<spaced>(?<![a-z0-9])[a-z0-9](?![a-z0-9])(?:[ \t]+[a-z0-9./:点。](?![a-z0-9])){5,})"
     r"|(?<=[a-z0-9])(?P<dot>[ \t]*[点。丶·・•][ \t]*|[ \t]+dot[ \t]+"
     r"|[ \t]*[\[(【{<][ \t]*(?:dot|\.|点|。)[ \t]*[\])】}>][ \t]*|[ \t]+\.[ \t]+)(?=[a-z0-9])"
     rf"|(?<=[a-z0-9./:])(?P<zw>[{_ZERO_WIDTH}]+)(?=[a-z0-9./:])"
@@ -138,7 +141,22 @@ class LinkText:
                 continue
             copy(last, a)
             last = b
-            if m["dot"] is not None:
+            if m["scheme"] is not None:
+                gap = False
+                for pos in range(a, b):
+                    char = folded[pos]
+                    if char in " \t.":
+                        gap = True
+                        continue
+                    if gap and out:
+                        mark("spaced", 2 * len(starts) - 1)
+                    gap = False
+                    out.append(char)
+                    starts.append(pos)
+                    ends.append(pos + 1)
+                if gap:  # the gap before the host
+                    mark("spaced", 2 * len(starts) - 1)
+            elif m["dot"] is not None:
                 mark("disguised-dot", 2 * len(starts))
                 out.append(".")
                 starts.append(a)
@@ -157,11 +175,6 @@ class LinkText:
                     out.append(char)
                     starts.append(pos)
                     ends.append(pos + 1)
-                # a spaced scheme goes on into its host (h t t p : / / bad-site.top)
-                gap = _SPACES.match(folded, b) if char in "/:" else None
-                if gap is not None and gap.end() < len(folded) and folded[gap.end()].isalnum():
-                    mark("spaced", 2 * len(starts) - 1)
-                    last = gap.end()
         copy(last, len(folded))
         self.text = "".join(out)
         self._starts = starts

@@ -16,6 +16,7 @@ from ...phrases.batch import Batch
 from ..base import CheckContext, Checker, Finding
 from .analyzer import CANDIDATE, NUMERAL, SPELLED, analyzer
 from .child_details import child_details_detector
+from .contact import NOTICE, offered
 from .minors import minors_detector
 from .redact import mask
 
@@ -48,9 +49,17 @@ class PersonsChecker(Checker):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         folded = ctx.view.folded
+        notice: bool | None = None  # a notice to be spread (寻人, 失物招领), read once if asked
         for r in self.analyzer.analyze(ctx.view.text, folded):
             found = {"document": catalog().word("document", r.kind), "context": r.context or ""}
+            variant = _VARIANTS.get(r.kind)
             if r.rule == "WX501":  # the fix shows the number itself masked
+                if offered(folded, r.start):  # the sender's number to call: no mask (contact)
+                    if notice is None:
+                        notice = NOTICE.search(folded) is not None
+                    if notice:
+                        continue
+                    variant = "contact"
                 found["masked"] = mask(ctx.view.text[r.start : r.end], r.rule)
             yield Finding(
                 rule=r.rule,
@@ -60,7 +69,7 @@ class PersonsChecker(Checker):
                 confidence=r.score,
                 techniques=("chinese-numerals",) if NUMERAL.search(folded, r.start, r.end) else (),
                 fields=found,
-                variant=_VARIANTS.get(r.kind),
+                variant=variant,
             )
         for hit in self.minors.find(folded):
             yield Finding(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ...models import Severity
@@ -52,14 +52,32 @@ _LINE_BREAKS = "\n\r\u2028\u2029"
 _RUN = re.compile(f"{STRONG}+")
 # A line break after a letter or a digit, with more text on the next line.
 _RUN_ON = re.compile(r"(?<=\w)[ \t\u3000]*(\n)(?=[ \t\u3000]*\S)")
+# A verb of saying, not inside a word (名称, 小说, 一般来说, 说明, 称为), and the sender's own
+# finding (经核实称), which tells no one's words: the regexes below count only their group
+# ``cue`` (a match of _CHECKED is none).
+_SAID = (
+    r"(?<![小传学假解演游评虽来如是用])说(?![明服])"
+    r"|(?<![名简全昵职对相匀俗统总通堪尊爱别美泛代又亦并合])称(?![号为赞心职呼])"
+)
+_CHECKED = r"经过?(?:核实|核查|查实|调查|确认|证实|审核|查询|核对|检测|系统检测)称"
 # A clause ending in a verb of saying (骗子会说：…, 对方称，…), in the clause view.
-_SPEECH = re.compile(r"(?:说|称|讲|道|问|声称|表示)，")
+_SPEECH = re.compile(
+    rf"{_CHECKED}，|(?P<cue>(?:(?:{_SAID})道?|(?<![演宣听主开])讲|(?<![请顾学疑询提访过试慰反])问|表示)，)"
+)
 # Earlier in the sentence, someone else's words or demand told (骗子会说你涉嫌洗钱，…; 称你涉嫌
 # 犯罪，让你马上把钱转到…; 如有人要求您立即将…): the ask after it is the scammer's, described.
-_TOLD = re.compile(r"说|称|让(?:你|您)|要求(?:你|您)|要(?:你|您)|叫(?:你|您)")
-# Later in the sentence, the ask called a scam (…，这都是诈骗; 大家千万别信; 请立即报警: review s15).
+# Not a purpose or a need (为了让您的资金安全, 需要您提供): those ask the reader.
+_TOLD = re.compile(
+    rf"{_CHECKED}|(?P<cue>{_SAID}|(?<!为)(?<!为了)让(?:你|您)(?!的)|要求(?:你|您)"
+    r"|(?<![只需主重必想将是])要(?:你|您)|叫(?:你|您))"
+)
+# Later in the sentence, the ask called a scam (…，这都是诈骗; 大家千万别信; 请立即报警: review s15);
+# not the scammer's own threat or his word against everyone else (…，否则将报警处理; …，不要
+# 相信其他人: scams5).
 _DEBUNKED = re.compile(
-    r"(?:都|就|均|全)是(?:诈骗|骗子|骗局|套路)|(?:千万|大家)?(?:别|不要|勿)(?:信|相信|轻信|上当)|报警"
+    r"(?P<cue>(?:都|就|均|全)是(?:诈骗|骗子|骗局|套路)"
+    r"|(?:千万|大家)?(?:别|不要|勿)(?:信|相信|轻信|上当)(?!其他|其它|别的|别人|他人|任何人)"
+    r"|(?<![将会])(?<!否则)报警)"
 )
 # The frame kind of a scam described in a warning about it, and the frame judge's bank of a
 # sender vouching for its own deal against what it warns of (wordlists/frames.toml).
@@ -81,6 +99,8 @@ class ScamsChecker(Checker):
         self.judged = config.frames  # Guard(frames=False): no warning lowers a scam
         # The lure banks' anchors, made when a message first passes a trigger.
         self._index: BankIndex | None = None
+        self._severe = [c for c in self.model.combines if c.action not in self.model.mild]
+        self._mild = [c for c in self.model.combines if c.action in self.model.mild]
 
     def _notice(self, clauses: Clauses) -> Notice:
         from ...frames import Notice
@@ -154,27 +174,11 @@ class ScamsChecker(Checker):
             if self.judged and not contrasts
             else None
         )
-        joins = find_joins(
-            clauses,
-            model.banks,
-            model.combines,
-            model.alones,
-            given,
-            notice.accepts if notice is not None else None,
-            own_sentence=True,
-        )
+        joins = self._joins(clauses, given, notice.accepts if notice is not None else None)
         # A scam described in a warning about it is judged, not dropped: its joins are found
         # apart (so that none hides a scam beside it) and reported lowered, with the warning.
         warned = (
-            find_joins(
-                clauses,
-                model.banks,
-                model.combines,
-                model.alones,
-                given,
-                notice.cancels,
-                own_sentence=True,
-            )
+            self._joins(clauses, given, notice.cancels)
             if notice is not None and notice.any()
             else []
         )
@@ -208,6 +212,23 @@ class ScamsChecker(Checker):
                 # airline, the police …), so the fix names where to check it
                 variant=model.banks[join.banks[0]].options.get("variant"),
             )
+
+    def _joins(
+        self, clauses: Clauses, given: dict[str, list[Hit]], accept: Callable[[Join], bool] | None
+    ) -> list[Join]:
+        """The joins of the tables, those of a milder case (``ScamsModel.mild``) found apart:
+        within one call a rule keeps the surest of overlapping joins, and a warning's opener
+        (在家就能做，日结) would hide the task scam that reaches back to the same pay
+        (…，兼职刷单一单一结)."""
+        model = self.model
+        joins = find_joins(
+            clauses, model.banks, self._severe, model.alones, given, accept, own_sentence=True
+        )
+        if self._mild and any(model.banks[c.action].hits(clauses.text) for c in self._mild):
+            joins += find_joins(
+                clauses, model.banks, self._mild, [], given, accept, own_sentence=True
+            )
+        return joins
 
     def _frame(self, cue: tuple[int, int], clauses: Clauses, original: str) -> Frame:
         lo, hi = clauses.original(*cue)
@@ -329,11 +350,10 @@ class _Notice:
         self._labelled_in: dict[int, bool] = {}
         self._handed_out_in: dict[int, bool] = {}
         self._asked_in: dict[tuple[int, int], bool] = {}
-        self._speech: list[int] | None = None
-        # Where a told ask or a debunking stands (start, end), found once a message: a long
-        # sentence of joins asked each its prefix and its rest again (quadratic).
-        self._told: list[tuple[int, int]] | None = None
-        self._debunked: list[tuple[int, int]] | None = None
+        # Where speech, a told ask or a debunking stands (start, end), found once a message
+        # per regex: a long sentence of joins asked each its prefix and its rest again
+        # (quadratic).
+        self._cues: dict[re.Pattern[str], list[tuple[int, int]]] = {}
 
     def any(self) -> bool:
         return self.notice.any()
@@ -375,7 +395,7 @@ class _Notice:
             if (
                 notice.overlaps(first, last)
                 or text[last - 1] == "的"
-                or self._reported(begin, first)
+                or self._any(_SPEECH, begin, first)
                 or self._any(_TOLD, begin, first)
                 or self._any(_DEBUNKED, last, clauses.sentence_end(last - 1))
             ):
@@ -390,24 +410,15 @@ class _Notice:
         return found
 
     def _any(self, regex: re.Pattern[str], begin: int, end: int) -> bool:
-        """A match of ``regex`` (``_TOLD`` or ``_DEBUNKED``) inside ``[begin, end)``."""
-        found = self._told if regex is _TOLD else self._debunked
+        """A cue (the group ``cue``) of ``regex`` (``_SPEECH``, ``_TOLD`` or ``_DEBUNKED``)
+        inside ``[begin, end)``."""
+        found = self._cues.get(regex)
         if found is None:
-            found = [m.span() for m in regex.finditer(self.clauses.text)]
-            if regex is _TOLD:
-                self._told = found
-            else:
-                self._debunked = found
+            found = self._cues[regex] = [
+                m.span("cue") for m in regex.finditer(self.clauses.text) if m.start("cue") >= 0
+            ]
         i = bisect_left(found, (begin, -1))
         return i < len(found) and found[i][1] <= end
-
-    def _reported(self, begin: int, end: int) -> bool:
-        """A clause of ``[begin, end)`` ends in a verb of saying (骗子会说：请将资金转入…):
-        what follows is someone else's words, told."""
-        if self._speech is None:
-            self._speech = [m.end() for m in _SPEECH.finditer(self.clauses.text)]
-        i = bisect_left(self._speech, begin)
-        return i < len(self._speech) and self._speech[i] <= end
 
     def _labelled_sentence(self, begin: int) -> bool:
         notice, clauses, labels = self.notice, self.clauses, self._labels or []
@@ -478,10 +489,10 @@ def _one_per_place(
     joins: list[Join], warned: list[Join], clauses: Clauses, model: ScamsModel
 ) -> list[Join]:
     """One mark for one scam: a sentence keeps one join, of the rule listed first in the
-    tables, preferring one within the sentence to one that reaches into the next (a rule's
-    ``sentences``) and a join to a channel (the link or number the reader must not use); a
-    join across sentences holds each of them; a join a warning describes (``warned``) only
-    where no other stands."""
+    tables, preferring one of the rule's own severity to a milder case of it (``mild``), one
+    within the sentence to one that reaches into the next (a rule's ``sentences``) and a join
+    to a channel (the link or number the reader must not use); a join across sentences holds
+    each of them; a join a warning describes (``warned``) only where no other stands."""
     kept: list[Join] = []
     spans = Disjoint()
     seen: set[int] = set()
@@ -489,9 +500,10 @@ def _one_per_place(
     def sentences(join: Join) -> tuple[int, int]:
         return clauses.sentence_start(join.start), clauses.sentence_start(join.end - 1)
 
-    def key(join: Join) -> tuple[int, bool, bool, int]:
+    def key(join: Join) -> tuple[int, bool, bool, bool, int]:
         first, last = sentences(join)
-        return model.rank[join.rule], first != last, join.banks[1] not in KINDS, join.start
+        mild = join.banks[0] in model.mild
+        return model.rank[join.rule], mild, first != last, join.banks[1] not in KINDS, join.start
 
     for join in [*sorted(joins, key=key), *sorted(warned, key=key)]:
         first, last = sentences(join)

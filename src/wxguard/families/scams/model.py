@@ -48,6 +48,9 @@ class ScamsModel:
     unless: dict[tuple[str, str, str], tuple[str, ...]]
     # domains whose links are no channel: the brand list's own hosts (wordlists/links/brands.txt)
     official: frozenset[str]
+    # lures whose variant is a case milder than its rule (WX803's opener, a warning): a
+    # sentence keeps its rule's error before them (在家就能做，日结，兼职刷单一单一结)
+    mild: frozenset[str]
 
 
 def scams_model(files: tuple[Path, ...]) -> ScamsModel:
@@ -63,14 +66,20 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
     add_user_phrases("scams", sources, files)
     banks = {name: src.compile() for name, src in sources.items()}
     combines, alones = read_rules(data, banks, WHERE, "WX8")
+    mild: set[str] = set()
     for spec in combines:  # a lure's own message (WX802: the role it impersonates)
         variant = banks[spec.action].options.get("variant")
-        if variant is not None and variant not in catalog().get(spec.rule).variants:
+        if variant is None:
+            continue
+        entry = catalog().get(spec.rule)
+        if variant not in entry.variants:
             raise WordListError(
                 WHERE,
                 None,
                 f"banks.{spec.action}: variant {variant!r} is no message of {spec.rule}",
             )
+        if entry.severity_of(variant).rank < entry.severity.rank:
+            mild.add(spec.action)
     wording = [c.action for c in combines if set(c.with_) - set(KINDS)] + [a.bank for a in alones]
     channel = [c.action for c in combines if c.action not in wording]
     rank: dict[str, int] = {}
@@ -96,6 +105,7 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
         rank,
         unless,
         official_hosts(),
+        frozenset(mild),
     )
 
 
