@@ -379,14 +379,23 @@ class AdvertisingChecker(Checker):
         pitched = sum(
             s.weight for s in score.signals if s.weight > 0 and s.kind not in self.model.claim_kinds
         )
+        # An offer's word (课程, 名额) puts a claim in one, but not a claim's own (90%的学员考上:
+        # 我们班…，恭喜大家 is a class's result), nor one in a message that reports, quotes or
+        # doubts an ad and is none (…升学率98%，这广告谁信).
+        claimed = [h for _, hits in found for h in hits]
+        doubted = score.score < self.threshold and _first(banks["seller-not"], text) is not None
         offer = (
             seller
             or promised
             or score.score >= self.threshold
             or score.score - claims >= self.threshold / 2
-            or any(
-                not _quoted(ctx.view.text, clauses.original(h.start, h.end))
-                for h in banks["offer"].hits(text, overlapping=False)
+            or (
+                not doubted
+                and any(
+                    not _quoted(ctx.view.text, clauses.original(h.start, h.end))
+                    and not any(c.start <= h.start and h.end <= c.end for c in claimed)
+                    for h in banks["offer"].hits(text, overlapping=False)
+                )
             )
         )
         judged = [
