@@ -1398,6 +1398,10 @@ POSITIVES: list[tuple[str, str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    # a deposit beside 手机操作 is a shared bike's or a pool's (review s16)
+    "租充电宝手机操作很简单，需要先交押金99，还的时候退",
+    "共享单车手机操作就行，要先交押金吗？",
+    "小区游泳馆办卡，手机操作，需要交押金200",
     # scams5: a shop's coupon claimed at checkout, the group warned of a reported ask and told
     # to keep the card number and code from everyone
     "抽奖活动：付款后即可领取优惠券",
