@@ -770,3 +770,23 @@ def test_a_scam_in_warning_words_that_tells_no_ones_words_blocks(wx8: Guard, tex
 def test_a_scam_that_waves_off_others_still_blocks(wx8: Guard, text: str) -> None:
     """Review s15: a scam's own 其他电话一律挂断 or 骗子勿扰 read as a warning of it."""
     assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("房租你直接转这个卡：6217000000000000，房东本人", "WX808"),
+        ("AA的饭钱转这个账户吧：6217000000123456786，我老婆的卡", "WX808"),
+        ("我是人事部小王，新员工请把身份证和银行卡照片发给我，办理工资卡", "WX801"),
+    ],
+)
+def test_a_household_card_or_an_hr_photo_request_is_a_review(
+    wx8: Guard, text: str, rule: str
+) -> None:
+    """Review s16: a card named as the landlord's or a spouse's for a shared bill, and an HR
+    clerk asking new staff for ID and card photos, are what real members post too: a warning
+    for a person to check, not a block; a card for a fee with no owner named still blocks."""
+    marks = [v for v in wx8.check(text).violations if v.rule == rule]
+    assert [v.severity for v in marks] == [Severity.WARNING]
+    fee = wx8.check("爸，学校要交培训费3000，你直接转这个卡：6217000000123456786")
+    assert Severity.ERROR in {v.severity for v in fee.violations}

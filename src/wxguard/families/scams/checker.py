@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 # Payment details (a ``payee`` join, WX808) are blocked, except in a message that holds a
 # company's billing details (``business``: 开票信息, 税号, 对公账户), which are published by
 # design, or the sender's own salary or expense card for the finance team (``payroll``:
-# 工资卡号…麻烦财务打一下): there they are at most a warning.
-_PAYEE, _PUBLISHED = "payee", ("business", "payroll")
+# 工资卡号…麻烦财务打一下), or a card named as the sender's household's for a shared bill
+# (``own-card``: 我老婆的卡, 房东本人): there they are at most a warning.
+_PAYEE, _PUBLISHED = "payee", ("business", "payroll", "own-card")
 # A sender's label in lenticular brackets (【国家反诈】, 【反诈中心】): a warning word there names
 # who claims to send the message, not what its body does.
 _LABEL = re.compile(r"[【〖][^【】〖〗\n]{1,20}[】〗]")

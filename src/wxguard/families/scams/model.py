@@ -18,7 +18,7 @@ from .channels import KINDS
 WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name (the
 # warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
-CONTEXT_BANKS = ("business", "payroll", "reader-ask", "secrecy", *KINDS)
+CONTEXT_BANKS = ("business", "payroll", "own-card", "reader-ask", "secrecy", *KINDS)
 # Banks that stand in for a channel (回拨0转人工, 请点击链接解冻, 点击链接兑换现金): in a
 # message that gives the link or number later in the sentence, a join to one reaches it, so
 # that the channel is what its mark names (the checker's ``_reach_channel``).
