@@ -260,7 +260,6 @@ OFFERS: list[tuple[str, str, str]] = [
     ("出售 ❄️毒，私聊", "WX104", "❄️毒"),
     ("笑气出售，一箱200，同城闪送", "WX104", "笑气"),
     ("红包扫雷群，10包一赔，进群发红包", "WX103", "红包扫雷"),
-    ("牛牛群，红包接龙，一元起，拉你进群", "WX103", "牛牛群"),
     ("du场招代理，日入过千", "WX103", "du场招代理"),
     ("赌搏网站，充值送100", "WX103", "赌搏网站"),
     ("办理身份证、驾驶证、毕业证，一比一还原，可查询。", "WX106", "一比一还原"),
@@ -268,7 +267,6 @@ OFFERS: list[tuple[str, str, str]] = [
     ("辦理假護照，加微", "WX106", "辦理假護照"),
     ("收购身份证，一张300", "WX110", "收购身份证"),
     ("出售手机号码数据，精准客户资源，按地区分类。", "WX110", "出售手机号码数据"),
-    ("出售一手料，精准到人，私聊。", "WX110", "出售一手料"),
     ("小姐姐上门服务，➕v看照片", "WX102", "小姐姐上门"),
     ("加薇信，看福利视频", "WX102", "看福利视频"),
     ("女昌女支上门，私聊", "WX102", "女昌女支"),
@@ -391,9 +389,23 @@ OFFERS: list[tuple[str, str, str]] = [
 # invoice and a number looks like a shop that issues its own.
 KNOWN_MISSES: list[tuple[str, str, str]] = [
     ("本公司提供正规发票，请联系张经理 13800001111", "WX106", "发票"),
+    # trial s16 offers whose words are also a child's pet name (牛牛群) and a blender (一手料理机):
+    # taken back after review s16
+    ("牛牛群，红包接龙，一元起，拉你进群", "WX103", "牛牛群"),
+    ("出售一手料，精准到人，私聊。", "WX110", "出售一手料"),
 ]
 
 TRAPS: list[str] = [
+    # review s16: a blender, a recycler, a legal question, free courseware, a child's family
+    # group, vitamins, friends landing
+    "出售一手料理机，九成新，私聊",
+    "长期收购二手手机，号码数据清除后再卖，私聊",
+    "买卖身份证犯法吗？",
+    "免费福利资源：小学数学全套课件，进群领取",
+    "牛牛群的亲戚们，红包接龙给牛牛过生日，10元起",
+    "出💊，维生素C，量大优惠，私聊",
+    "叶子下了飞机联系我了，今晚聚餐",
+    "免税店买的神仙水到了，下了飞机联系你拿",
     # review s16: the trial's new shapes in clean messages (a van, a coin, skates in stock, a
     # warning to women, a beautician's visit, a company video, a friend or a leaf called 叶子, a
     # warning against a red-packet group, a museum's pistol, 出手 + 枪法, SK-II, KFC, a singer, a
