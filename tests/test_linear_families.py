@@ -15,7 +15,7 @@ from .linear import BOUND, growth
 # Timing ×1 and ×4 inputs takes minutes: `pytest -m "not slow"` leaves them to CI.
 pytestmark = pytest.mark.slow
 
-GUARDS = {family: Guard(select=[family]) for family in ("WX1", "WX2", "WX3", "WX5", "WX8")} | {
+GUARDS = {family: Guard(select=[family]) for family in ("WX1", "WX2", "WX3", "WX4", "WX5", "WX8")} | {
     "all": Guard()
 }
 
@@ -28,6 +28,8 @@ SPAM = (
 
 CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     # every reward tried for every action, and every join against every kept one
+    # every offer word asked of every claim and every quotation (review s16: ×8000 took 10 s)
+    "training claims in one run": ("WX4", lambda n: "90%的学员考上" * n),
     "分享到3个群，× n": ("WX3", lambda n: "分享到3个群，" * n),
     "dense inducement words": ("WX3", lambda n: "转发领红包，关注即可抽奖，邀请3位好友助力，" * n),
     # overlapping bank hits restarted one digit on, each read to the end of the run

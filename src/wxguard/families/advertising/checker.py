@@ -17,7 +17,10 @@ reported or warned about (``seller-not``: 新闻, 宣称, 虚假宣传).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ...catalog import Text, catalog
@@ -382,7 +385,7 @@ class AdvertisingChecker(Checker):
         # An offer's word (课程, 名额) puts a claim in one, but not a claim's own (90%的学员考上:
         # 我们班…，恭喜大家 is a class's result), nor one in a message that reports, quotes or
         # doubts an ad and is none (…升学率98%，这广告谁信).
-        claimed = [h for _, hits in found for h in hits]
+        claimed = _Covers((h.start, h.end) for _, hits in found for h in hits)
         doubted = score.score < self.threshold and _first(banks["seller-not"], text) is not None
         offer = (
             seller
@@ -392,8 +395,8 @@ class AdvertisingChecker(Checker):
             or (
                 not doubted
                 and any(
-                    not _quoted(ctx.view.text, clauses.original(h.start, h.end))
-                    and not any(c.start <= h.start and h.end <= c.end for c in claimed)
+                    not claimed.covers(h.start, h.end)
+                    and not _quotations(ctx.view.text).inside(*clauses.original(h.start, h.end))
                     for h in banks["offer"].hits(text, overlapping=False)
                 )
             )
@@ -467,10 +470,32 @@ class AdvertisingChecker(Checker):
         return False
 
 
-def _quoted(text: str, span: tuple[int, int]) -> bool:
-    """``span`` of ``text`` lies inside a short quotation or title (可买到“投资稳赚”, 《投资
-    稳赚》): a name given, not an offer made."""
-    return any(m.start() < span[0] and span[1] < m.end() for m in _QUOTATION.finditer(text))
+class _Covers:
+    """Spans, asked whether one of them holds a given span: sorted once, each question a
+    bisection (an offer word asked of every claim and every quotation made a long run of
+    claims quadratic: review s16, '90%的学员考上'×8000 took 10 s)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        """Some span starts at or before ``start`` and ends at or after ``end``."""
+        k = bisect_right(self.starts, start)
+        return k > 0 and self.reach[k - 1] >= end
+
+    def inside(self, start: int, end: int) -> bool:
+        """Some span starts before ``start`` and ends after ``end``."""
+        k = bisect_left(self.starts, start)
+        return k > 0 and self.reach[k - 1] > end
+
+
+@lru_cache(maxsize=4)
+def _quotations(text: str) -> _Covers:
+    """The short quotations and titles of ``text`` (可买到“投资稳赚”, 《投资稳赚》): a name given
+    there is not an offer made."""
+    return _Covers(m.span() for m in _QUOTATION.finditer(text))
 
 
 def _boasts(score: Evidence) -> bool:
