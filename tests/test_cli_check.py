@@ -381,7 +381,8 @@ def test_all_messages_gives_every_message_its_verdict_record(cli: Cli) -> None:
 def test_a_utf16_file_with_its_byte_order_mark_is_read(cli: Cli) -> None:
     """Windows Notepad and Excel save "Unicode text" as UTF-16 with a byte-order mark
     (review s16: it was refused as binary)."""
-    cli.write("u.txt", "出售冰毒\n大家好\n".encode("utf-16"))
-    r = cli("check", "u.txt")
-    assert (r.code, r.err) == (1, "")
-    assert r.out.startswith("u.txt:1:3: WX104 [error] 毒品敏感词「冰毒」\n")
+    for codec in ("utf-16", "utf-32"):
+        cli.write("u.txt", "出售冰毒\n大家好\n".encode(codec))
+        r = cli("check", "u.txt")
+        assert (r.code, r.err) == (1, ""), codec
+        assert r.out.startswith("u.txt:1:3: WX104 [error] 毒品敏感词「冰毒」\n"), codec

@@ -43,14 +43,23 @@ def read_source(name: str, forced: Kind | None = None) -> tuple[Kind, str]:
     return kind, decode(data, name)
 
 
+# Byte-order marks of the wide encodings, UTF-32's first (its little-endian mark begins
+# with UTF-16's).
+_WIDE_CODECS = (
+    ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
+    ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
+)
+
+
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 text without a byte-order mark, or UTF-16 with one (what Windows Notepad and
-    Excel save as "Unicode text"); binary data and bad bytes are errors."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not valid UTF-16 ({exc.reason})") from None
+    """UTF-8 text without a byte-order mark, or UTF-16 or UTF-32 with one (Windows Notepad
+    and Excel save "Unicode text" as UTF-16); binary data and bad bytes are errors."""
+    for boms, codec in _WIDE_CODECS:
+        if data.startswith(boms):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: not valid {codec.upper()} ({exc.reason})") from None
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (contains NUL bytes)")
     try:
