@@ -7,6 +7,13 @@ none of them may raise any WX8 rule or any error."""
 from __future__ import annotations
 
 POSITIVES: list[tuple[str, str, str]] = [
+    # review s16: a reported ask the sender then asks for himself is no warning
+    (
+        "收到短信让你提供银行卡号和验证码后，发给我，千万不要告诉任何人",
+        "WX801",
+        "提供银行卡号和验证码",
+    ),
+    ("有人让你提供银行卡号和验证码的话，就发给我，千万别告诉别人", "WX801", "提供银行卡号和验证码"),
     # review s15: a payout 'frozen' or 'stuck' until the reader pays to unfreeze it, in the
     # words of the 闲鱼 and fake-platform deposit scams
     (

@@ -15,9 +15,9 @@ from .linear import BOUND, growth
 # Timing ×1 and ×4 inputs takes minutes: `pytest -m "not slow"` leaves them to CI.
 pytestmark = pytest.mark.slow
 
-GUARDS = {family: Guard(select=[family]) for family in ("WX1", "WX2", "WX3", "WX4", "WX5", "WX8")} | {
-    "all": Guard()
-}
+GUARDS = {
+    family: Guard(select=[family]) for family in ("WX1", "WX2", "WX3", "WX4", "WX5", "WX8")
+} | {"all": Guard()}
 
 # A spam line of every kind at once (bench_hostile.py's), repeated to make a long message.
 SPAM = (
