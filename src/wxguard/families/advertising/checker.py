@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -383,9 +382,11 @@ class AdvertisingChecker(Checker):
             s.weight for s in score.signals if s.weight > 0 and s.kind not in self.model.claim_kinds
         )
         # An offer's word (课程, 名额) puts a claim in one, but not a claim's own (90%的学员考上:
-        # 我们班…，恭喜大家 is a class's result), nor one in a message that reports, quotes or
-        # doubts an ad and is none (…升学率98%，这广告谁信).
+        # 我们班…，恭喜大家 is a class's result), nor one in a short quotation or title (可买到
+        # “投资稳赚”: a name given), nor one in a message that reports, quotes or doubts an ad and
+        # is none (…升学率98%，这广告谁信).
         claimed = _Covers((h.start, h.end) for _, hits in found for h in hits)
+        quoted = _Covers(m.span() for m in _QUOTATION.finditer(ctx.view.text))
         doubted = score.score < self.threshold and _first(banks["seller-not"], text) is not None
         offer = (
             seller
@@ -396,7 +397,7 @@ class AdvertisingChecker(Checker):
                 not doubted
                 and any(
                     not claimed.covers(h.start, h.end)
-                    and not _quotations(ctx.view.text).inside(*clauses.original(h.start, h.end))
+                    and not quoted.inside(*clauses.original(h.start, h.end))
                     for h in banks["offer"].hits(text, overlapping=False)
                 )
             )
@@ -489,13 +490,6 @@ class _Covers:
         """Some span starts before ``start`` and ends after ``end``."""
         k = bisect_left(self.starts, start)
         return k > 0 and self.reach[k - 1] > end
-
-
-@lru_cache(maxsize=4)
-def _quotations(text: str) -> _Covers:
-    """The short quotations and titles of ``text`` (可买到“投资稳赚”, 《投资稳赚》): a name given
-    there is not an offer made."""
-    return _Covers(m.span() for m in _QUOTATION.finditer(text))
 
 
 def _boasts(score: Evidence) -> bool:

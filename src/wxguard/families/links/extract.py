@@ -37,6 +37,9 @@ _EDITS = stored_regex(
     rf"|(?<=[a-z0-9./:])(?P<zw>[{_ZERO_WIDTH}]+)(?=[a-z0-9./:])"
 )
 _SPACES = re.compile(r"[ \t]+")
+# A scheme the edits take whole is a disguise only with a gap in it (a plain http:// is read
+# as written, without the edits' character map).
+_GAPPED = re.compile(r"[ \t.]")
 # A dot written in brackets: how security notices defang an address (verify-account[.]top).
 _DEFANG = re.compile(r"[\[(【{<][ \t]*(?:dot|\.|点|。)[ \t]*[\])】}>]")
 
@@ -117,7 +120,7 @@ class LinkText:
         # Doubled positions: 2k for a replaced character k, 2k-1 for a deletion before k.
         self._marks: list[int] = []
         self._kinds: list[str] = []
-        if _EDITS.search(folded):
+        if any(m["scheme"] is None or _GAPPED.search(m["scheme"]) for m in _EDITS.finditer(folded)):
             self._undo(text, folded)
 
     def _undo(self, text: str, folded: str) -> None:
