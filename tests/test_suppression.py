@@ -83,6 +83,10 @@ CASES = [
         [("WX104", 1, 3), ("WX001", 1, 6)],
     ),  # not at the end: no marker
     ("txt", "今天天气好 wxguard: ignore", [("WX001", 1, 7)]),
+    # two markers at a line's end each count, whichever comes last (review s16: only the last did)
+    ("txt", "出售冰毒 wxguard: ignore[WX104] wxguard: ignore", [("WX001", 1, 29)]),
+    ("txt", "出售冰毒 wxguard: ignore wxguard: ignore[WX104]", [("WX001", 1, 6)]),
+    ("txt", "出售冰毒 wxguard: ignore[WX108] wxguard: ignore[WX104]", [("WX001", 1, 6)]),
     # a mistyped plain-text directive is reported like an unknown Markdown one, and the line is still checked
     ("txt", "出售冰毒 wxguard: ignor[WX104]", [("WX104", 1, 3), ("WX001", 1, 6)]),
     ("txt", "出售冰毒 wxguard:ignore WX104", [("WX104", 1, 3), ("WX001", 1, 6)]),

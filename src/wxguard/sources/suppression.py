@@ -93,20 +93,26 @@ def markdown_directives(comments: Iterable[Comment]) -> list[Directive]:
     return out
 
 
-def trailing_marker(line: str) -> Directive | None:
-    """The ``wxguard: ignore[CODES]`` marker at the end of a plain-text line, or an
-    ``unknown`` directive from the first thing that looks meant as one (a typo such as
-    ``wxguard: ignor[WX104]``) to the end of the line, so it is reported, not ignored."""
-    found = _TRAILING_REVERSED.match(line[::-1])
-    if found is not None:
-        start = len(line) - found.end()
-        codes = found.group(1)[::-1] if found.group(1) is not None else ""
-        return Directive("ignore", _codes(codes), start, len(line), line[start:].strip())
+def trailing_markers(line: str) -> tuple[Directive, ...]:
+    """The ``wxguard: ignore[CODES]`` markers that end a plain-text line, left to right
+    (``… wxguard: ignore[WX104] wxguard: ignore`` is two: each counts, not only the last),
+    or an ``unknown`` directive from the first thing before them that looks meant as one (a
+    typo such as ``wxguard: ignor[WX104]``) to the end of the line, so it is reported, not
+    ignored."""
+    found: list[Directive] = []
+    end = len(line)
+    while (marker := _TRAILING_REVERSED.match(line[:end][::-1])) is not None:
+        start = end - marker.end()
+        codes = marker.group(1)[::-1] if marker.group(1) is not None else ""
+        found.append(Directive("ignore", _codes(codes), start, end, line[start:end].strip()))
+        end = start
+    if found:
+        return tuple(reversed(found))
     mention = _TXT_MENTION.search(line)
     if mention is None:
-        return None
+        return ()
     source = line[mention.start() :].rstrip()
-    return Directive("unknown", (), mention.start(), mention.start() + len(source), source)
+    return (Directive("unknown", (), mention.start(), mention.start() + len(source), source),)
 
 
 def _next_line(text: str, offset: int) -> tuple[int, int]:
