@@ -262,7 +262,6 @@ NEGATIVES: list[str] = [
 KNOWN_MISSES: list[tuple[str, str, str]] = [
     ("集20个👍，到店送甜品一份", "WX302", "集20个👍"),
     ("转发朋友圈领🧧", "WX301", "转发朋友圈领🧧"),
-    ("转.发.抽.奖", "WX301", "转.发.抽.奖"),
     # trial s16: an assist through a link for a prize; 点击链接助力 alone is also every school's
     # vote notice (review s16), so the prize must join it across the comma
     ("点击链接助力，帮我拿免费手机，谢谢大家！", "WX305", "点击链接助力"),

@@ -29,7 +29,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from ...phrases.batch import Batch
-from ...phrases.clauses import Clauses
+from ...phrases.clauses import Clauses, undotted
 from ...phrases.gate import JoinGate
 from ...phrases.joins import Disjoint, Join, Placed, find_joins, placed, uncovered
 from ...phrases.mixed import Mixed, Spelt, may_mix, mixed
@@ -87,6 +87,7 @@ class InducementChecker(Checker):
             i
             for i, text in enumerate(batch.compacts)
             if self._joinable(text)
+            or self._dotted(batch[i]) is not None
             or (may_mix(text) and self._spelt(batch[i], batch.foldeds[i]) is not None)
         }
 
@@ -100,6 +101,15 @@ class InducementChecker(Checker):
         if gate is None:
             gate = self._gate = JoinGate(model.banks, model.combines, model.alones)
         return gate.matched(text)
+
+    def _dotted(self, original: str) -> Clauses | None:
+        """The clauses of the message with its dotted runs' stops read as noise (转.发.到.三
+        .个.群 is one clause, not six sentences), where they may hold a join; else None."""
+        plain = undotted(original)
+        if plain is None:
+            return None
+        clauses = Clauses(plain)
+        return clauses if self._joinable(clauses.text) else None
 
     def _spelt(self, original: str, folded: str) -> tuple[Mixed, Clauses, Clauses] | None:
         """The message with its pinyin written as characters, its clauses and their reading
@@ -116,8 +126,8 @@ class InducementChecker(Checker):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
-        clauses = Clauses.of(ctx.view)
         original = ctx.view.text
+        clauses = self._dotted(original) or Clauses.of(ctx.view)
         joins: list[Join] = []
         mixing = may_mix(clauses.text)
         taken: dict[str, Disjoint] = {}  # where joins found as written stand, by rule
