@@ -268,18 +268,22 @@ def _stale(
         unused = [s.code or "*" for s in own if not s.used and _could_fire(s.code, enabled)]
         met = [c for s in own if s.code in BLANKET for c in s.refused]
         refused = [c for c in met if not c.startswith(kept_on)]
+        unknown = [c for c in unused if c != "*" and not _named(c)]
         if refused:
             yield d, ", ".join(refused), "bare"
+        elif unknown:  # a typo (WX999, WX14): say so, not merely "unused"
+            yield d, ", ".join(unknown), "unknown"
         elif unused and not met:  # errors only the setting keeps: it, not the copy, refused
             yield d, ", ".join(unused) if d.codes else d.source, None
+
+
+def _named(code: str) -> bool:
+    """Whether some rule's code begins with ``code``."""
+    return any(c.startswith(code) for c in catalog().by_code)
 
 
 def _could_fire(code: str | None, enabled: frozenset[str]) -> bool:
     """Whether an unused code makes its directive stale: all rules, an enabled one, or one no
     rule has (a typo). Codes of rules switched off by the settings are not "unused": the
     configuration, not the copy, decided they cannot fire."""
-    return (
-        code is None
-        or any(c.startswith(code) for c in enabled)
-        or not any(c.startswith(code) for c in catalog().by_code)
-    )
+    return code is None or any(c.startswith(code) for c in enabled) or not _named(code)
