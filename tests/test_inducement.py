@@ -159,6 +159,24 @@ def test_noise_inside_words_does_not_hide_inducement(
     assert all(disguised[v.start : v.end] == v.text for v in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("警惕“砍一刀”“集赞”类链接，可能窃取个人信息。", Severity.INFO),  # trial s17
+        ("大家远离转发领红包这种活动", Severity.INFO),
+        ("谨防那些帮我砍一刀的链接", Severity.INFO),
+        # a seller's "beware of fakes" in another clause warns of fakes, not of his offer
+        ("谨防假冒，转发到三个群领红包", Severity.ERROR),
+        ("谨防假冒。帮我砍一刀", Severity.ERROR),
+        ("小心！转发到三个群领红包", Severity.ERROR),
+    ],
+)
+def test_beware_of_an_inducement_in_its_clause_is_a_warning_about_it(
+    wx3: Guard, text: str, severity: Severity
+) -> None:
+    assert [v.severity for v in wx3.check(text).violations] == [severity]
+
+
 @pytest.mark.parametrize("dot", [".", "．"])
 def test_full_stops_between_characters_do_not_hide_inducement(wx3: Guard, dot: str) -> None:
     """转.发.到.三.个.群 is one clause typed with a stop after each character (trial s16),

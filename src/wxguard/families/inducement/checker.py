@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 # The frame kind of an inducement quoted in a debunking or a report, and the judge's bank
 # and kind of someone else's post reported (wordlists/frames.toml).
-REFUTED, COMPLAINT = "refuted", "complaint"
+REFUTED, COMPLAINT, BEWARE = "refuted", "complaint", "beware"
 # The WX305 case of a vote asked of friends with a thank-you and no campaign's terms
 # (data/rules.toml, banks vote-thanks and vote-campaign).
 THANKS = "thanks"
@@ -220,12 +220,12 @@ class InducementChecker(Checker):
         """The findings of ``joins``, which it empties as it goes."""
         if any(j.rule == CANVASS for j in joins):
             joins[:] = self._canvassing(joins, clauses)
-        refuted = disbelieved = complained = None
+        refuted = disbelieved = complained = warned = None
         if joins and self.judged:
             refuted, disbelieved = self._cues(clauses, "refuted"), self._cues(clauses, "disbelieve")
-            complained = self._cues(clauses, COMPLAINT)
-            if not (refuted.spans or disbelieved.spans or complained.spans):
-                refuted = disbelieved = complained = None  # no cue anywhere: none is read
+            complained, warned = self._cues(clauses, COMPLAINT), self._cues(clauses, BEWARE)
+            if not (refuted.spans or disbelieved.spans or complained.spans or warned.spans):
+                refuted = disbelieved = complained = warned = None  # no cue anywhere: none is read
         thanked: bool | None = None
         owned: bool | None = None
         # Findings alike share their fields (a long text repeats its offers), and each join
@@ -251,7 +251,12 @@ class InducementChecker(Checker):
             if fields is None:
                 fields = shared[action, joined] = {"action": action, "reward": joined}
             frame = None
-            if refuted is not None and disbelieved is not None and complained is not None:
+            if (
+                refuted is not None
+                and disbelieved is not None
+                and complained is not None
+                and warned is not None
+            ):
                 # A join's own judgement, made while it matches: a debunking or a report in
                 # its sentence or the next; a "don't believe" only before it (别信那种转发领
                 # 红包的活动), since appended to an offer (帮我砍一刀，别信) it names nothing.
@@ -261,6 +266,7 @@ class InducementChecker(Checker):
                     close = clauses.sentence_end(close + 1)
                 cue = refuted.first_clear(begin, close, (join.action, join.joined))
                 cue = cue or disbelieved.first(begin, join.start)
+                cue = cue or _warned_of(warned, begin, join.start, clauses)
                 frame = self._frame(cue, clauses, original)
                 if frame is None and complained.spans:
                     if owned is None:
@@ -358,6 +364,16 @@ class InducementChecker(Checker):
             return None
         f0, f1 = clauses.original(*cue)
         return Frame(kind, original[f0:f1], self.frames.kinds[kind].severity)
+
+
+def _warned_of(cues: Cues, begin: int, start: int, clauses: Clauses) -> tuple[int, int] | None:
+    """A "beware of" (警惕, 谨防, 远离) in the join's clause before it: the join is what it
+    warns of (警惕“砍一刀”“集赞”类链接: trial s17). Only in its clause: a seller's 谨防假冒，
+    转发到三个群领红包 warns of fakes, not of his own offer."""
+    cue = cues.last_before(start)
+    if cue is None or cue[0] < begin or any(clauses.breaks(cue[1], start)):
+        return None
+    return cue
 
 
 def _widened(join: Join, original: str, spelt: Spelt) -> Placed:
