@@ -169,6 +169,7 @@ def test_noise_inside_words_does_not_hide_inducement(
         ("谨防假冒，转发到三个群领红包", Severity.ERROR),
         ("谨防假冒。帮我砍一刀", Severity.ERROR),
         ("小心！转发到三个群领红包", Severity.ERROR),
+        ("我不小心把关注公众号即可领取红包发到群里了", Severity.ERROR),  # by accident
     ],
 )
 def test_beware_of_an_inducement_in_its_clause_is_a_warning_about_it(

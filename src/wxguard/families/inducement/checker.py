@@ -373,6 +373,8 @@ def _warned_of(cues: Cues, begin: int, start: int, clauses: Clauses) -> tuple[in
     cue = cues.last_before(start)
     if cue is None or cue[0] < begin or any(clauses.breaks(cue[1], start)):
         return None
+    if cue[0] and clauses.text[cue[0] - 1] == "不":  # 不小心 is "by accident"
+        return None
     return cue
 
 
