@@ -790,3 +790,66 @@ def test_a_household_card_or_an_hr_photo_request_is_a_review(
     assert [v.severity for v in marks] == [Severity.WARNING]
     fee = wx8.check("爸，学校要交培训费3000，你直接转这个卡：6217000000123456786")
     assert Severity.ERROR in {v.severity for v in fee.violations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是你们的总经理，明天有点急事不能来，会议取消",
+        "我是你们的张经理，有点急事，下午会议改到四点",
+        "我是你们的王总，有点急事，下午会议改到四点",
+        "我是王总，先帮我处理个事，把上周的报表发我邮箱",
+        "我是你们的王总，有点急事要出差，周会取消",
+        "我是王总，有急事先走了，下午的会大家自己开",
+        "我是你们的张经理，有点急事，今天的培训改到明天，大家互相转告",
+        "我是你们的王总，欢迎大家参加我们的年会，有点急事先离开",
+        "我是你们的总经理，明天有点急事，会议改到周五，有问题找行政",
+        "我是你们的张总，有点急事，请假一天",
+    ],
+)
+def test_a_boss_with_his_own_urgent_matter_asks_nothing(every_rule: Guard, text: str) -> None:
+    """Review s16: the boss's own urgency (有点急事不能来, 会议改到四点) or an errand named as
+    office work (把上周的报表发我邮箱) is no impersonation: the scam asks the reader for money,
+    a code, a card or a new contact."""
+    assert not [v for v in every_rule.check(text).violations if v.rule.startswith("WX8")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("我是你们王总，有点急事，先转5万到这个账户", "我是你们王总，有点急事，先转5万到这个账户"),
+        ("我是你们王总，在吗？有点急事", "我是你们王总，在吗？有点急事"),
+        (
+            "我是王总，先帮我处理个事，把合同发我邮箱，再给这个账户转5万",
+            "我是王总，先帮我处理个事，把合同发我邮箱，再给这个账户转5万",
+        ),
+        (
+            "我是你们王总，有点急事，把你收到的验证码发我",
+            "我是你们王总，有点急事，把你收到的验证码发我",
+        ),
+    ],
+)
+def test_a_boss_whose_urgency_asks_the_reader_is_the_scam(wx8: Guard, text: str, span: str) -> None:
+    """Urgency aimed at the reader (在吗？有点急事), money or a code asked: blocked, and a named
+    errand beside the money (`unless` drops only its own join) hides no transfer."""
+    assert expected(text, "WX802", span) in found(wx8, text)
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "妈，学校要交书本费300，同学帮我垫付了，你直接转给我同学吧",
+        "爸，学校要交报名费100，我室友先帮我交了，钱打到我室友卡上就行",
+        "老师说要交资料费50，我同学帮我付了，你转给我同学微信",
+        "妈，要交资料费80，借了同学的钱，你转给我同学吧",
+        "爸，需要交报名费200，室友已经替我交了，你直接转给我室友",
+    ],
+)
+def test_a_child_repaying_a_classmate_is_a_warning(wx8: Guard, text: str) -> None:
+    """Review s16: a classmate who paid the fee (同学帮我垫付了) is repaid as often as the
+    'child in trouble' scam names one: a warning to call the child first, not a block; the
+    same fee to a classmate who paid nothing still blocks."""
+    assert _judged(wx8.check(text)) == [("WX802", Severity.WARNING, None)]
+    scam = wx8.check("妈，我被老师罚了，需要交500块钱罚款，你转给我同学吧")
+    assert _judged(scam) == [("WX802", Severity.ERROR, None)]

@@ -33,12 +33,6 @@ if TYPE_CHECKING:
     from ...config import GuardConfig
     from ...frames import Notice
 
-# Payment details (a ``payee`` join, WX808) are blocked, except in a message that holds a
-# company's billing details (``business``: 开票信息, 税号, 对公账户), which are published by
-# design, or the sender's own salary or expense card for the finance team (``payroll``:
-# 工资卡号…麻烦财务打一下), or a card named as the sender's household's for a shared bill
-# (``own-card``: 我老婆的卡, 房东本人): there they are at most a warning.
-_PAYEE, _PUBLISHED = "payee", ("business", "payroll", "own-card")
 # A sender's label in lenticular brackets (【国家反诈】, 【反诈中心】): a warning word there names
 # who claims to send the message, not what its body does.
 _LABEL = re.compile(r"[【〖][^【】〖〗\n]{1,20}[】〗]")
@@ -174,31 +168,41 @@ class ScamsChecker(Checker):
             if self.judged and not contrasts
             else None
         )
-        joins = self._joins(clauses, given, notice.accepts if notice is not None else None)
+        # A table's `unless` drops its joins before one is kept per place, so that a dropped
+        # one (先帮我处理个事 beside a named errand) hides no other scam beside it (…，再给这个
+        # 账户转5万).
+        kept = _Unless(clauses, model).keeps if model.unless else None
+        joins = self._joins(
+            clauses, given, _both(kept, notice.accepts if notice is not None else None)
+        )
         # A scam described in a warning about it is judged, not dropped: its joins are found
         # apart (so that none hides a scam beside it) and reported lowered, with the warning.
         warned = (
-            self._joins(clauses, given, notice.cancels)
+            self._joins(clauses, given, _both(kept, notice.cancels))
             if notice is not None and notice.any()
             else []
         )
-        if model.unless:
-            joins, warned = _unless(joins, clauses, model), _unless(warned, clauses, model)
         if given:  # (a warning's quoted stand-in stays as quoted)
             joins = _reach_channel(joins, given, clauses)
-        published: bool | None = None
+        lowered: dict[str, bool] = {}
         for join in _one_per_place(joins, warned, clauses, model):
             at = placed(join, clauses, original)
             severity, frame = None, None
             if notice is not None and not notice.accepts(join):
                 frame = self._frame(notice.cue(join), clauses, original)
                 severity = frame.severity
-            if join.banks[0] == _PAYEE:
-                if published is None:
-                    published = any(model.banks[name].hits(clauses.text) for name in _PUBLISHED)
-                configured = ctx.config.severity_of(join.rule)
-                if published and configured.rank > Severity.WARNING.rank and frame is None:
-                    severity = Severity.WARNING
+            # A table's `lower` banks make its joins at most a warning: payment details
+            # beside a company's published billing details, the sender's own salary card or a
+            # household's card for a shared bill; a child's fee repaid to the classmate who
+            # paid it (同学帮我垫付了).
+            names = model.lower.get((join.rule, *join.banks), ())
+            if (
+                names
+                and frame is None
+                and ctx.config.severity_of(join.rule).rank > Severity.WARNING.rank
+                and _any_hit(names, lowered, clauses, model)
+            ):
+                severity = Severity.WARNING
             yield Finding(
                 rule=join.rule,
                 start=at.start,
@@ -468,21 +472,38 @@ def _within(hits: list[Hit], begin: int, last: int) -> list[Hit]:
     return found
 
 
-def _unless(joins: list[Join], clauses: Clauses, model: ScamsModel) -> list[Join]:
-    """The joins whose table's `unless` banks have no hit in the message (a shop's own draw
-    gives a chat id for its prize)."""
-    hit: dict[str, bool] = {}
+class _Unless:
+    """Whether a join's table's `unless` banks have no hit in the message (a shop's own draw
+    gives a chat id for its prize); each bank is read once, when a join first asks."""
 
-    def dropped(join: Join) -> bool:
-        names = model.unless.get((join.rule, *join.banks), ())
-        for name in names:
-            if name not in hit:
-                hit[name] = bool(model.banks[name].hits(clauses.text))
-            if hit[name]:
-                return True
-        return False
+    def __init__(self, clauses: Clauses, model: ScamsModel) -> None:
+        self.clauses, self.model = clauses, model
+        self._hit: dict[str, bool] = {}
 
-    return [j for j in joins if not dropped(j)]
+    def keeps(self, join: Join) -> bool:
+        names = self.model.unless.get((join.rule, *join.banks), ())
+        return not names or not _any_hit(names, self._hit, self.clauses, self.model)
+
+
+def _any_hit(
+    names: tuple[str, ...], seen: dict[str, bool], clauses: Clauses, model: ScamsModel
+) -> bool:
+    """Whether one of these banks hits the message (each read once, into ``seen``)."""
+    for name in names:
+        if name not in seen:
+            seen[name] = bool(model.banks[name].hits(clauses.text))
+        if seen[name]:
+            return True
+    return False
+
+
+def _both(
+    first: Callable[[Join], bool] | None, second: Callable[[Join], bool] | None
+) -> Callable[[Join], bool] | None:
+    """A join accepted by both judgements (either may be absent)."""
+    if first is None or second is None:
+        return first or second
+    return lambda join: first(join) and second(join)
 
 
 def _one_per_place(
