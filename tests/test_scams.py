@@ -853,3 +853,79 @@ def test_a_child_repaying_a_classmate_is_a_warning(wx8: Guard, text: str) -> Non
     assert _judged(wx8.check(text)) == [("WX802", Severity.WARNING, None)]
     scam = wx8.check("妈，我被老师罚了，需要交500块钱罚款，你转给我同学吧")
     assert _judged(scam) == [("WX802", Severity.ERROR, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客服说需要您提供银行卡号和验证码才能理赔，这是不是骗局？",
+        "我知道有人会说需要您提供银行卡号和验证码才能退款，这是骗子",
+        "需要您提供银行卡号和验证码才能理赔，这是不是骗局？",
+        "客服说需要您提供银行卡号和验证码才能理赔，是不是骗子啊",
+        "请问，有人打电话说我的账户涉嫌洗钱，要把钱转到安全账户，是真的吗？",
+        "我妈接到电话，对方说需要她提供银行卡号和验证码才能理赔，还好我拦住了",
+    ],
+)
+def test_a_member_asking_whether_a_quoted_ask_is_a_scam_passes(
+    every_rule: Guard, text: str
+) -> None:
+    """Review s16: someone's words told before the ask in its own clause (客服说需要您提供…),
+    the ask asked about (…，这是不是骗局？), or a call retold (有人打电话说…, 对方说…，还好我拦住了)
+    describe the scam: info, no block."""
+    report = every_rule.check(text)
+    assert report.verdict is Verdict.PASS
+    assert {v.frame for v in report.violations if v.rule.startswith("WX8")} == {"warned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客服说需要您提供银行卡号和验证码才能理赔",
+        "我们是理赔中心，需要您提供银行卡号和验证码才能理赔，这不是骗局，放心",
+        "收到短信让你提供银行卡号和验证码后，发给我，千万不要告诉任何人",
+        "为防诈骗，需要您提供银行卡号和验证码完成核验",
+    ],
+)
+def test_a_said_ask_nobody_questions_still_blocks(wx8: Guard, text: str) -> None:
+    """A 说 before the ask with no warning in the sentence, a scam that says it is none
+    (这不是骗局), or the sender asking for it himself between: the ask is the reader's."""
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我同学去了迪拜的高薪工作，只需会打字，现在联系不上了，怎么办啊",
+        "我表姐在泰国的客服工作，只需会打字，现在联系不上了",
+        "泰国的客服说要先交押金才能订酒店，正常吗？",
+        "这家泰国的客服说可以先交押金订房，明天到店退",
+        "越南客服让我先付保证金才发货，正常吗",
+        "菲律宾的客服工作只需会打字？听着就像骗局，大家小心",
+        "一个月翻倍的理财哪有啊，保本保收益的只有银行存款",
+    ],
+)
+def test_victims_travellers_and_debunkers_are_not_the_lure(every_rule: Guard, text: str) -> None:
+    """Review s16: a victim's family (现在联系不上了), a hotel's or a shop's customer service
+    abroad speaking (泰国的客服说), a lure asked about and answered (…只需会打字？听着就像骗局)
+    and a pitch called too good to exist (哪有啊) pass, at most as a described scam."""
+    report = every_rule.check(text)
+    assert report.verdict is Verdict.PASS
+    assert {v.frame for v in report.violations if v.rule.startswith("WX8")} <= {"warned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "迪拜高薪客服，只需会打字？没错，月入三万，加微信abc123",
+        "菲律宾客服只需会打字？对，就这么简单，先交中介费",
+        "泰国客服，会打字就行，月入三万，靠谱吗？靠谱！加微信abc123",
+        "泰国客服让你先交押金，包吃住，月入三万",
+        "哪有这么好的事？一个月翻倍，保本保收益，加群了解",
+        "一个月翻倍，保本保收益，哪有这么好的事？有！加群了解",
+        "天上掉馅饼！迪拜高薪客服只需会打字",
+    ],
+)
+def test_a_lure_that_asks_and_answers_itself_still_blocks(wx8: Guard, text: str) -> None:
+    """An ad's own question answered (只需会打字？没错; 靠谱吗？靠谱！), a warning word before the
+    question (哪有这么好的事？…) or a job's customer service telling the reader to pay: blocked."""
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}

@@ -65,14 +65,20 @@ _TOLD = re.compile(
     rf"{_CHECKED}|(?P<cue>{_SAID}|(?<!为)(?<!为了)让(?:你|您)(?!的)|要求(?:你|您)"
     r"|(?<![只需主重必想将是])要(?:你|您)|叫(?:你|您))"
 )
+# Within the ask's own clause, before it, someone's words told (客服说需要您提供…, 有人会说需要您
+# 提供…: review s16); not a demand told (我们要求您…), which may be the scammer's own.
+_SAYS = re.compile(rf"{_CHECKED}|(?P<cue>{_SAID})")
 # Later in the sentence, the ask called a scam (…，这都是诈骗; 大家千万别信; 请立即报警: review s15);
 # not the scammer's own threat or his word against everyone else (…，否则将报警处理; …，不要
 # 相信其他人: scams5).
 _DEBUNKED = re.compile(
     r"(?P<cue>(?:都|就|均|全)是(?:诈骗|骗子|骗局|套路)"
     r"|(?:千万|大家)?(?:别|不要|勿)(?:信|相信|轻信|上当)(?!其他|其它|别的|别人|他人|任何人)"
-    r"|(?<![将会])(?<!否则)报警)"
+    r"|(?<![将会])(?<!否则)报警"
+    # … or asked about (…，这是不是骗局？ …，这是骗子: review s16)
+    r"|(?:是不是|是否是|算不算)(?:诈骗|骗子|骗局|套路)|这(?:就|都)?是(?:诈骗|骗子|骗局|套路))"
 )
+_QUESTION = "？?"
 # The frame kind of a scam described in a warning about it, and the frame judge's bank of a
 # sender vouching for its own deal against what it warns of (wordlists/frames.toml).
 WARNED, CONTRAST = "warned", "contrast"
@@ -364,7 +370,7 @@ class _Notice:
 
     def accepts(self, join: Join) -> bool:
         notice = self.notice
-        if not notice.warns(join.start, join.end) or self._labelled(join) or self._asked(join):
+        if self._cue(join) is None or self._labelled(join) or self._asked(join):
             return True
         if join.banks[1] not in KINDS:
             return self._handed_out(join)
@@ -408,13 +414,14 @@ class _Notice:
                 if self._asks is None:
                     self._asks = sorted(self.ask.hits(clauses.text))
                 found = any(
-                    not notice.quoted(h.start, h.end) for h in _within(self._asks, first, last)
+                    not notice.quoted(h.start, h.end) and not self._any(_SAYS, first, h.start)
+                    for h in _within(self._asks, first, last)
                 )
             self._asked_in[first, last] = found
         return found
 
     def _any(self, regex: re.Pattern[str], begin: int, end: int) -> bool:
-        """A cue (the group ``cue``) of ``regex`` (``_SPEECH``, ``_TOLD`` or ``_DEBUNKED``)
+        """A cue (the group ``cue``) of ``regex`` (``_SPEECH``, ``_TOLD``, ``_SAYS``, ``_DEBUNKED``)
         inside ``[begin, end)``."""
         found = self._cues.get(regex)
         if found is None:
@@ -454,9 +461,30 @@ class _Notice:
         return not self.accepts(join)
 
     def cue(self, join: Join) -> tuple[int, int]:
-        found = self.notice.cue(join.start, join.end)
+        found = self._cue(join)
         assert found is not None  # only a join in a warning's sentence is cancelled
         return found
+
+    def _cue(self, join: Join) -> tuple[int, int] | None:
+        """The warning cue of the join's sentence, or, where the join's clause ends its
+        sentence with a question mark, of the sentence that answers it (菲律宾的客服工作只需会
+        打字？听着就像骗局，大家小心: review s16); a cue before the question is no answer (哪有
+        这么好的事？一个月翻倍…)."""
+        notice = self.notice
+        found = notice.cue(join.start, join.end)
+        if found is not None:
+            return found
+        clauses = notice.clauses
+        end = clauses.sentence_end(join.end - 1)
+        text = clauses.text
+        if (
+            end >= len(text)
+            or clauses.clause_end(join.end - 1) != end
+            or clauses.original_text[clauses.original(end, end + 1)[0]] not in _QUESTION
+        ):
+            return None
+        after = _within(notice.hits(), end + 1, clauses.sentence_end(end + 1))
+        return (after[0].start, after[0].end) if after else None
 
 
 def _within(hits: list[Hit], begin: int, last: int) -> list[Hit]:
