@@ -929,3 +929,93 @@ def test_a_lure_that_asks_and_answers_itself_still_blocks(wx8: Guard, text: str)
     """An ad's own question answered (只需会打字？没错; 靠谱吗？靠谱！), a warning word before the
     question (哪有这么好的事？…) or a job's customer service telling the reader to pay: blocked."""
     assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "取消学生身份后，请根据指引操作，归还宿舍钥匙",
+        "毕业生注销学生账号，请按照流程办理，到教务处领表",
+        "学生身份未注销的同学，请到教务处办理离校手续",
+        "毕业班同学注意：学生身份需要注销后才能办理档案转出，请根据指引操作",
+        "根据学校规定，取消学生身份后，请按流程办理退宿",
+        "注销校园账户后，请根据提示操作，备份邮件",
+    ],
+)
+def test_a_universitys_leaving_notice_is_no_student_account_scam(
+    every_rule: Guard, text: str
+) -> None:
+    """Review s16: 根据指引操作 after a student status ended is the university's own notice;
+    the scam threatens the credit record (影响征信) or asks to cancel (按指引操作注销)."""
+    assert not [v for v in every_rule.check(text).violations if v.rule.startswith("WX8")]
+    for scam in (
+        "您的学生账户未注销，会影响征信，请按照指引操作",
+        "您的学生身份未注销，将影响征信，请按提示操作",
+    ):
+        assert _judged(every_rule.check(scam)) == [("WX802", Severity.ERROR, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "反诈提醒：冒充领导说“我是你们张总，有点急事找你”的都是骗子，有疑问联系保卫处13912345678",
+        "反诈提醒：收到“医保卡余额即将清零，请点击链接提取到银行卡”的短信都是诈骗，有疑问拨打13912345678",
+        "【反诈提醒】冒充客服说“您的快递丢失，加微信kf123理赔”的都是诈骗，举报电话：13912345678",
+        "提醒：“我是你领导，先转两万过来”这种消息都是骗局，如有疑问请致电保卫处13912345678",
+        "社区提醒：“积分即将清零，点击链接兑换现金”都是诈骗，有线索请联系民警13912345678",
+    ],
+)
+def test_a_notices_number_for_questions_is_not_the_scams(wx8: Guard, text: str) -> None:
+    """Review s16: a number given for questions (有疑问联系…, 举报电话) after the quoted scam is
+    called one is the notice's own: the quoted scam stays described."""
+    assert {(v.rule[:3], v.severity, v.frame) for v in wx8.check(text).violations} == {
+        ("WX8", Severity.INFO, "warned")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "反诈提醒：“医保卡清零”的说法都是诈骗，真正的提取请点击 http://yb-tq.cc",
+        "反诈提醒：您的医保卡余额即将清零，有疑问拨打13912345678",
+        "反诈中心提醒：您的账户涉嫌洗钱，请立即将资金转入安全账户，有疑问联系13912345678",
+    ],
+)
+def test_a_scam_posing_as_a_notice_with_a_number_still_blocks(wx8: Guard, text: str) -> None:
+    """The scam's own link after a quoted lure, or an unquoted lure with a number for
+    questions: the number or link is the scam's."""
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        (
+            "班费请转到以下账户：户名实验小学，账号6217000000123456786，转账备注孩子姓名",
+            Severity.WARNING,
+        ),
+        (
+            "春游费用请转账至：户名：阳光幼儿园，开户行：建设银行，账号6217000000123456786",
+            Severity.WARNING,
+        ),
+        ("社区捐款账户：户名为某某街道办事处，账号6217000000123456786", Severity.WARNING),
+        (
+            "饭卡充值请转账：收款单位实验中学，账号6217000000123456786，备注学生姓名",
+            Severity.WARNING,
+        ),
+        ("房贷审批下来了！征信不好也能贷，关键是流水，有问题私聊我", Severity.WARNING),
+        ("我的贷款终于批下来了，征信花了也能贷，有需要的私信", Severity.WARNING),
+        ("户名张三，账号6217000000123456786，转5000过来", Severity.ERROR),
+        ("我是班主任，资料费请转到这个卡：户名李老师，6217000000123456786", Severity.ERROR),
+        ("您的贷款审批通过了，征信不好也能下款，私聊", Severity.ERROR),
+    ],
+)
+def test_a_schools_account_or_a_members_own_loan_is_a_review(
+    wx8: Guard, text: str, severity: Severity
+) -> None:
+    """Review s16: an account held by a school or a public body, and 征信不好也能贷 after the
+    sender's own loan approved, are for a person to check; a person's account or a lender's
+    pitch still blocks."""
+    assert [v.severity for v in wx8.check(text).violations if v.rule.startswith("WX8")] == [
+        severity
+    ]

@@ -79,6 +79,15 @@ _DEBUNKED = re.compile(
     r"|(?:是不是|是否是|算不算)(?:诈骗|骗子|骗局|套路)|这(?:就|都)?是(?:诈骗|骗子|骗局|套路))"
 )
 _QUESTION = "？?"
+# A number or an id given for questions about a warning (有疑问联系保卫处139…, 如有疑问拨打…),
+# read in the few characters before a channel: after the scam it quotes is called one, the
+# notice's own contact, not the scam's (review s16).
+_ASK_US = re.compile(
+    r"(?:疑问|问题|疑虑|线索)(?:请|可|可以)?(?:联系|拨打|致电|咨询|报告)[^，。]{0,6}，?$"
+    r"|(?:举报|报警|咨询|求助)(?:电话|热线)(?:是|为)?，?$"
+)
+_PHONE = "phone"  # a notice gives a number for questions, not a chat id
+_CONTACT_BEFORE = 16  # compact characters read before a channel for _ASK_US
 # The frame kind of a scam described in a warning about it, and the frame judge's bank of a
 # sender vouching for its own deal against what it warns of (wordlists/frames.toml).
 WARNED, CONTRAST = "warned", "contrast"
@@ -374,7 +383,17 @@ class _Notice:
             return True
         if join.banks[1] not in KINDS:
             return self._handed_out(join)
+        if join.banks[1] == _PHONE and notice.quoted(*join.action) and self._ours(*join.joined):
+            return False  # the scam's words quoted, the notice's own number after them
         return not notice.quoted(join.start, join.end)
+
+    def _ours(self, start: int, end: int) -> bool:
+        """The channel at ``[start, end)`` is given for questions (有疑问联系…) after a
+        debunking in its sentence (…的都是骗子，有疑问联系保卫处139…): the notice's own."""
+        text = self.clauses.text
+        return _ASK_US.search(text, max(0, start - _CONTACT_BEFORE), start) is not None and (
+            self._any(_DEBUNKED, self.clauses.sentence_start(start), start)
+        )
 
     def _labelled(self, join: Join) -> bool:
         """The sentence's only warning cues stand in a sender's label (【国家反诈】您的手机号涉嫌
@@ -453,7 +472,9 @@ class _Notice:
         if found is None:
             last = clauses.sentence_end(sentence)
             found = self._handed_out_in[sentence] = any(
-                not notice.quoted(h.start, h.end) for h in _within(self.channels, sentence, last)
+                not notice.quoted(h.start, h.end)
+                and not (h.bank == _PHONE and self._ours(h.start, h.end))
+                for h in _within(self.channels, sentence, last)
             )
         return found
 
