@@ -890,11 +890,11 @@ def _place(msg: _Message, join: Join) -> _Place:
     if contact is not None:
         parts.append(contact)
     start, end = msg.place(first, last)
-    # Named: the offer gives a way to reach the seller, or the joined bank is as sure (an
-    # insult aimed at a member, bank option ``sure``): a review-tier term on its words hides
-    # it no more than it hides an offer with a contact.
-    joined = join.banks[1]
-    sure = joined == CONTACT or msg.model.exact[joined].options.get("sure") is True
+    # Named: the offer gives a way to reach the seller, or a bank of the join is as sure (an
+    # insult aimed at a member, a spiking drug sold: bank option ``sure``): a review-tier term
+    # on its words hides it no more than it hides an offer with a contact.
+    exact = msg.model.exact
+    sure = join.banks[1] == CONTACT or any(exact[b].options.get("sure") is True for b in join.banks)
     return _Place(start, end, parts, contact, contact is not None or sure)
 
 
