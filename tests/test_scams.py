@@ -1019,3 +1019,19 @@ def test_a_schools_account_or_a_members_own_loan_is_a_review(
     assert [v.severity for v in wx8.check(text).violations if v.rule.startswith("WX8")] == [
         severity
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        # a debunker's words opening the pitch (review s17: both blocked at b67b243)
+        ("天上不会掉馅饼，但这个平台真的一周翻倍，充值5000起，加我微信", True),
+        ("哪有啊，我们平台是正规的，充值5000起，一周翻倍，加我微信", True),
+        ("一个月翻倍的理财哪有啊，保本保收益的只有银行存款", False),
+        ("天上不会掉馅饼，充值5000一周翻倍的都是骗局", False),
+    ],
+)
+def test_too_good_to_exist_warns_only_of_what_it_follows(
+    every_rule: Guard, text: str, blocked: bool
+) -> None:
+    assert (every_rule.check(text).verdict == Verdict.BLOCK) is blocked
