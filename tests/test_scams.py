@@ -1037,6 +1037,7 @@ def test_too_good_to_exist_warns_only_of_what_it_follows(
     assert (every_rule.check(text).verdict == Verdict.BLOCK) is blocked
 
 
+@pytest.mark.parametrize(
     "text",
     [
         "把验证码发给我，我帮你登录游戏领皮肤",
