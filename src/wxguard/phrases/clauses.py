@@ -25,6 +25,13 @@ from ..text.compact import compact_sizes as compact_sizes
 from ..text.folding import fold_one_to_one
 from ..text.views import ARRAY_THRESHOLD, BlockMap, TextView
 
+# Full stops typed between every character (转.发.到.三.个.群, 集.满38个.赞, 【必.转】) are
+# noise, not sentence ends: a run of short pieces, at least half of them one Chinese
+# character (a numbered list's 1.打开微信 2.转发 keeps its stops).
+_DOTTED = re.compile(r"\w{1,5}(?:[.．]\w{1,5})+")
+_DOTS = re.compile(r"[.．]")
+_NOISE_DOT = re.compile(r"(?<!\d)[.．]|[.．](?!\d)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # Spans at most this long have their markers counted in the text, not bisected.
 _SHORT = 64
 # A run of sentence marks (。 and a line break, ！！, ……) ends one sentence.
@@ -34,6 +41,24 @@ _RUN = re.compile(f"{STRONG}+")
 def folded(text: str) -> str:
     """Same as ``TextView.folded`` (``fold_one_to_one``): same length, indices unchanged."""
     return fold_one_to_one(text)
+
+
+def undotted(text: str) -> str | None:
+    """``text`` with the stops of its dotted runs (转.发.到) written as blanks, one character
+    for one so that every index stays the original's; None when it has none."""
+    if "." not in text and "．" not in text:
+        return None
+    out = _DOTTED.sub(_blank_dots, text)
+    return None if out == text else out
+
+
+def _blank_dots(run: re.Match[str]) -> str:
+    piece = run.group()
+    pieces = _DOTS.split(piece)
+    single = sum(1 for p in pieces if len(p) == 1 and _HAN.match(p))  # not 1.打开 2.转发
+    if 2 * single < len(pieces):
+        return piece
+    return _NOISE_DOT.sub(" ", piece)
 
 
 class Clauses:
