@@ -746,3 +746,19 @@ def test_stupid_said_of_a_member_is_for_review(text: str) -> None:
     (v,) = Guard().check(text).violations
     assert (v.rule, v.severity) == ("WX107", Severity.WARNING)
     assert "玩笑" in v.message
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("今晚王者再坑我，我拿刀上门砍你😂", Severity.WARNING),  # review s17: a game
+        ("我要杀了你哈哈", Severity.WARNING),
+        ("我要杀了你，开玩笑的", Severity.WARNING),
+        ("我知道你住哪，再惹我，我拿刀上门砍你", Severity.ERROR),
+        ("我要杀了你，等着瞧", Severity.ERROR),
+    ],
+)
+def test_a_threat_said_laughing_or_over_a_game_is_for_a_person_to_confirm(
+    guard: Guard, text: str, severity: Severity
+) -> None:
+    assert [v.severity for v in guard.check(text).violations if v.rule == "WX111"] == [severity]
