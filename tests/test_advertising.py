@@ -1844,6 +1844,8 @@ def test_a_trade_judged_unlawful_is_a_warning(text: str, warning: bool) -> None:
         ("升学率高达98%，真的假的？不信你来试听，报名电话13812345678", {"WX401", "WX405"}),
         ("我们的课程今天开始报名，限10个名额，电话13812345678", {"WX401"}),
         ("出售茶叶，量大从优，电话13812345678", {"WX401"}),
+        # an ad's hook asks about the price: no buyer's complaint
+        ("装修太贵了？来星河装饰，全包价9.9万，电话13812345678", {"WX401"}),
     ],
 )
 def test_a_sellers_own_rate_sign_up_or_sale_stays_an_ad(
