@@ -422,6 +422,42 @@ def test_papers_handed_in_elsewhere_or_rankings_withheld_are_not(text: str) -> N
     assert [v for v in WX5.check(text).violations if v.rule == "WX511"] == []
 
 
+HONOURS = [
+    "喜报：张子涵同学（女，9岁），实验小学三年级二班，荣获全市作文比赛一等奖",  # review s16
+    "表扬：王小明小朋友（男，6岁），阳光幼儿园大一班，在绘画比赛中获金奖",
+    "祝贺张子涵同学（女，9岁），实验小学三年级二班，获得全市作文比赛一等奖",
+    "光荣榜：李思雨同学（女，8岁），实验小学二年级一班，校运会跳绳冠军",
+]
+
+
+@pytest.mark.parametrize("text", HONOURS)
+def test_an_honour_notice_is_a_note_on_consent_not_a_warning(text: str) -> None:
+    """A prize notice naming the school, the class and the age but no home and no hours
+    (review s16: a warning): a note that asks for the guardian's consent and drops the age."""
+    (v,) = WX5.check(text).violations
+    assert (v.rule, v.severity.value) == ("WX511", "info")
+    assert v.message.startswith("表彰通知里有一个孩子的")
+    assert "监护人同意" in v.suggestion and "年龄" in v.suggestion
+    assert WX5.check(text).verdict.value == "pass"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the home or the hours beside the prize: what a stranger needs
+        "喜报：张子涵同学（女，9岁），实验小学三年级二班，家住光明小区6栋，荣获全市作文比赛一等奖",
+        "表扬王小明小朋友（男，6岁），阳光幼儿园大一班，每天下午4点放学",
+        # no honour: 恭喜发财 names no prize
+        "我家孩子王小明，三年级二班，恭喜发财",
+        "张子涵同学（女，9岁），实验小学三年级二班",
+    ],
+)
+def test_a_childs_details_beside_a_home_or_without_a_prize_stay_a_warning(text: str) -> None:
+    (v,) = [v for v in WX5.check(text).violations if v.rule == "WX511"]
+    assert v.severity.value == "warning"
+    assert v.message.startswith("同一条消息里有一个孩子的")
+
+
 def test_child_details_are_found_in_a_batch_too() -> None:
     texts = ["今天天气不错", CHILD_DETAILS[0][0], "三年级二班的家长请注意"]
     assert [[v.rule for v in r.violations] for r in WX5.check_many(texts)] == [

@@ -421,6 +421,26 @@ def test_a_bank_variant_its_rule_lacks_names_the_bank(monkeypatch: pytest.Monkey
         trade._build(())
 
 
+@pytest.mark.parametrize("unless", ["insult-teasing", "insult-trait"])
+def test_an_unless_naming_no_other_bank_names_the_bank(
+    monkeypatch: pytest.MonkeyPatch, unless: str
+) -> None:
+    from wxguard.families.content import trade
+
+    real = trade.family_banks
+
+    def misnamed(*args: object, **kwargs: object) -> object:
+        data, sources = real(*args, **kwargs)  # type: ignore[arg-type]
+        sources["insult-trait"].options["unless"] = unless
+        return data, sources
+
+    monkeypatch.setattr(trade, "family_banks", misnamed)
+    with pytest.raises(
+        WordListError, match=rf"banks\.insult-trait: unless names no other bank: '{unless}'"
+    ):
+        trade._build(())
+
+
 def test_spans_point_into_the_original_through_disguises(guard: Guard) -> None:
     text = "有 多 餘 發 票 ， 點 數 優 惠"
     (found,) = [v for v in guard.check(text).violations if "solicitation" in v.techniques]
@@ -770,8 +790,9 @@ def test_an_invoice_sellers_double_negative_is_no_refusal(text: str, severity: S
         "废物一个，全群就你最蠢",  # new-user trial s16: passed
         "你们真是愚蠢",
         "群主太蠢了",
-        "哈哈你真蠢，钥匙又忘带了，快回来吧我给你开门",  # review s16: teasing blocked
-        "宝贝你真蠢得可爱，妈妈爱你",
+        "全群就你最蠢",
+        "你真蠢。哈哈",  # the laugh in another sentence
+        "就你最蠢，昨天还把盐当糖放了😂",  # an emoji is no word of the clause view
     ],
 )
 def test_stupid_said_of_a_member_is_for_review(text: str) -> None:
@@ -780,3 +801,48 @@ def test_stupid_said_of_a_member_is_for_review(text: str) -> None:
     (v,) = Guard().check(text).violations
     assert (v.rule, v.severity) == ("WX107", Severity.WARNING)
     assert "玩笑" in v.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "哈哈你真蠢，钥匙又忘带了，快回来吧我给你开门",  # review s16: a warning
+        "宝贝你真蠢得可爱，妈妈爱你",
+        "你最蠢了啦，哈哈",
+        "你真是蠢得可爱哈哈哈",
+        "别说我了，你也太蠢了，哈哈哈开玩笑",
+        "亲爱的你真蠢，又把伞落在我家了",
+    ],
+)
+def test_stupid_said_with_a_laugh_or_affection_is_teasing(text: str) -> None:
+    """A laugh, a joke owned or a word of affection in the sentence makes 你真蠢 teasing
+    (review s16: a warning on a parent's 宝贝你真蠢得可爱)."""
+    assert Guard().check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("你真蠢，滚出这个群", Severity.ERROR),  # the order out is its own insult
+        ("你真蠢，傻逼，哈哈", Severity.ERROR),  # a vulgar insult is judged on its own
+        ("哈哈。全群就你最蠢", Severity.WARNING),  # the laugh in another sentence
+    ],
+)
+def test_teasing_takes_back_only_the_stupid_in_its_sentence(text: str, severity: Severity) -> None:
+    assert {(v.rule, v.severity) for v in Guard().check(text).violations} == {("WX107", severity)}
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("今晚王者再坑我，我拿刀上门砍你😂", Severity.WARNING),  # review s17: a game
+        ("我要杀了你哈哈", Severity.WARNING),
+        ("我要杀了你，开玩笑的", Severity.WARNING),
+        ("我知道你住哪，再惹我，我拿刀上门砍你", Severity.ERROR),
+        ("我要杀了你，等着瞧", Severity.ERROR),
+    ],
+)
+def test_a_threat_said_laughing_or_over_a_game_is_for_a_person_to_confirm(
+    guard: Guard, text: str, severity: Severity
+) -> None:
+    assert [v.severity for v in guard.check(text).violations if v.rule == "WX111"] == [severity]

@@ -108,6 +108,7 @@ class PersonsChecker(Checker):
                 fields={
                     "details": _listed([catalog().word("child-detail", k) for k in child.kinds])
                 },
+                variant=child.case,
             )
         post = self.child.class_post(folded)
         if post is not None:
