@@ -368,6 +368,40 @@ def test_stupid_said_of_a_thing_or_of_oneself_is_no_insult(text: str) -> None:
     assert Guard().check(text).violations == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你个死肥猪，丑八怪，滚出去",
+        "你个死肥猪，丑八怪，不要在这里丢人现眼了",
+        "你这个丑八怪",
+        "你个人渣",
+    ],
+)
+def test_a_fat_or_ugly_insult_aimed_at_the_reader_is_one_error(text: str) -> None:
+    """你个 aims the insult at the reader as 你这个 does (new-user trial s17 #349 passed)."""
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX107", Severity.ERROR)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家小肥猪今天又长胖了",  # a family's pet name
+        "宝宝你个小肥猪，快来吃饭",
+        "我就是个死肥猪，减肥失败",  # self-mockery
+        "我们家丑八怪今天又闹了",
+        "丑八怪这首歌真好听",  # a song's name
+        "你听过丑八怪这首歌吗",
+        "你个人的垃圾要自己带走",  # 你个人: the reader's own
+        "你个头真高",
+        "他说你个死肥猪，我听了很生气",  # someone else's insult passed on
+    ],
+)
+def test_fat_or_ugly_said_in_play_of_oneself_or_of_a_song_is_no_insult(text: str) -> None:
+    assert Guard().check(text).violations == ()
+
+
 def test_sb_inside_a_latin_word_is_no_insult() -> None:
     assert Guard().check("你们USB接口在哪").violations == ()
 

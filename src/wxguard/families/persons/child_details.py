@@ -77,8 +77,8 @@ class ChildDetailsDetector:
         titles = data.get("titles")
         if not isinstance(titles, list) or not all(isinstance(t, str) and t for t in titles):
             raise WordListError(source.where, None, "titles: expected a list of words")
-        # a surname not followed by a title (王老师 is no child)
-        self._surname = (
+        # a surname not followed by a title (王老师 is no child); WX506 names a person with it
+        self.surname = (
             "["
             + re.escape("".join(surnames.split()))
             + "]"
@@ -120,7 +120,7 @@ class ChildDetailsDetector:
         """(as written, with the surname class put in) of each pattern of ``key``."""
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             raise WordListError(source.where, None, f"{key}: expected a non-empty list of patterns")
-        return [(raw, raw.replace("{surname}", self._surname)) for raw in value]
+        return [(raw, raw.replace("{surname}", self.surname)) for raw in value]
 
     def _unions(
         self, source: TomlFile, lists: dict[str, list[tuple[str, str]]]
