@@ -230,7 +230,13 @@ class ScamsChecker(Checker):
         )
         if self._mild_banks and any(model.banks[b].hits(clauses.text) for b in self._mild_banks):
             joins += find_joins(
-                clauses, model.banks, self._mild, self._mild_alones, given, accept, own_sentence=True
+                clauses,
+                model.banks,
+                self._mild,
+                self._mild_alones,
+                given,
+                accept,
+                own_sentence=True,
             )
         return joins
 
