@@ -131,6 +131,12 @@ POSITIVES: list[tuple[str, str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    # a reward denied, and a vote rule forbidding bought votes (new-user trial s17)
+    "骑行俱乐部本周六举行年度最佳车手评选，欢迎大家投票（不送礼品，纯属娱乐）。",
+    "群里禁止发红包拉票，我们是正经的评选，大家凭喜好投票就行。",
+    "不要发红包拉票，凭喜好投票就行",
+    "本次评选严禁用红包换票，投票请凭良心",
+    "投票不设奖品，大家随意",
     # a vote asked through a link is no assist for a reward (review s16)
     "各位家长，学校参加市级文明校园评选，请点击链接助力投票，谢谢大家",
     "孩子参加少儿春晚海选，点击链接助力，感谢各位亲友",
@@ -262,7 +268,6 @@ NEGATIVES: list[str] = [
 KNOWN_MISSES: list[tuple[str, str, str]] = [
     ("集20个👍，到店送甜品一份", "WX302", "集20个👍"),
     ("转发朋友圈领🧧", "WX301", "转发朋友圈领🧧"),
-    ("转.发.抽.奖", "WX301", "转.发.抽.奖"),
     # trial s16: an assist through a link for a prize; 点击链接助力 alone is also every school's
     # vote notice (review s16), so the prize must join it across the comma
     ("点击链接助力，帮我拿免费手机，谢谢大家！", "WX305", "点击链接助力"),

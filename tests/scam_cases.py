@@ -1142,7 +1142,11 @@ POSITIVES: list[tuple[str, str, str]] = [
         "月收益稳定在30%，进我们的股票群",
     ),
     ("荐股群随便进，每天推荐牛股", "WX807", "荐股群随便进"),
-    ("我是你们李总，在公司吗？有个急事需要你办一下", "WX802", "我是你们李总，在公司吗？有个急事"),
+    (
+        "我是你们李总，在公司吗？有个急事需要你办一下",
+        "WX802",
+        "我是你们李总，在公司吗？有个急事需要你办",
+    ),
     # session 11 (the session-10 trial's misses, in wordings of our own): a numbered prize
     # through a private chat; a scam under an anti-fraud label whose body asks; a buyer's
     # 'frozen' payment and a debt agent's fee; finance asking for money; an insider's deposit

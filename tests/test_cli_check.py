@@ -70,6 +70,12 @@ def test_exit_zero_still_exits_2_on_errors(cli: Cli) -> None:
             "wxguard: error: g.txt:1: not valid UTF-8 (it reads as GBK/GB18030 text: convert it "
             "with `iconv -f gb18030 -t utf-8`)\n",
         ),
+        (  # one pasted GBK line: converting the whole file would garble the UTF-8 lines
+            "mixed",
+            "wxguard: error: m.txt:2: not valid UTF-8 (line 2 read as GBK/GB18030 text in a file "
+            "otherwise UTF-8: converting the whole file would garble the rest; re-type or re-save "
+            "those lines as UTF-8)\n",
+        ),
         (
             "docx",
             "wxguard: error: a.docx: cannot read .docx files (wxguard reads .md, .markdown and .txt; "
@@ -92,6 +98,7 @@ def test_a_bad_path_is_one_line_the_rest_is_still_checked_and_exit_2(
         "binary": "b.txt",
         "latin1": "l.txt",
         "gbk": "g.txt",
+        "mixed": "m.txt",
         "docx": "a.docx",
         "noext": "README",
     }[setup]
@@ -101,6 +108,8 @@ def test_a_bad_path_is_one_line_the_rest_is_still_checked_and_exit_2(
         cli.write(target, "第一行\n".encode() + "caf\xe9".encode("latin-1"))
     elif setup == "gbk":  # as Chinese Windows and Excel save text
         cli.write(target, "大家好，明天开会\n收到请回复\n".encode("gbk"))
+    elif setup == "mixed":
+        cli.write(target, "大家好\n".encode() + "明天开会\n".encode("gbk") + "收到\n".encode())
     elif setup in ("docx", "noext"):
         cli.write(target, b"PK")
     cli.write("ok.txt", "出售冰毒\n")

@@ -353,3 +353,20 @@ def test_a_horse_emoji_written_for_its_sound_is_read_as_the_character(
 )
 def test_a_horse_emoji_in_greetings_and_rides_is_a_horse(text: str) -> None:
     assert Guard().check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "insults"),
+    [
+        ("请点击链接提取到银行卡：http://sb-tq.cc", []),  # review s16: the host's letters
+        ("详情见 https://sb.example.com/nmsl/index", []),
+        ("打开www.nmsl.cn看看", []),
+        ("sb.com的老板是sb", ["sb"]),  # the one outside the address is aimed at someone
+        ("你是sb，看 https://a.com", ["sb"]),
+    ],
+)
+def test_insults_in_letters_inside_a_link_are_part_of_the_address(
+    default_guard: Guard, text: str, insults: list[str]
+) -> None:
+    found = [v.term for v in default_guard.check(text).violations if v.rule == "WX107"]
+    assert found == insults

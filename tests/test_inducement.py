@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -158,12 +159,61 @@ def test_noise_inside_words_does_not_hide_inducement(
     assert all(disguised[v.start : v.end] == v.text for v in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("警惕“砍一刀”“集赞”类链接，可能窃取个人信息。", Severity.INFO),  # trial s17
+        ("大家远离转发领红包这种活动", Severity.INFO),
+        ("谨防那些帮我砍一刀的链接", Severity.INFO),
+        # a seller's "beware of fakes" in another clause warns of fakes, not of his offer
+        ("谨防假冒，转发到三个群领红包", Severity.ERROR),
+        ("谨防假冒。帮我砍一刀", Severity.ERROR),
+        ("小心！转发到三个群领红包", Severity.ERROR),
+        ("我不小心把关注公众号即可领取红包发到群里了", Severity.ERROR),  # by accident
+    ],
+)
+def test_beware_of_an_inducement_in_its_clause_is_a_warning_about_it(
+    wx3: Guard, text: str, severity: Severity
+) -> None:
+    assert [v.severity for v in wx3.check(text).violations] == [severity]
+
+
+@pytest.mark.parametrize("dot", [".", "．"])
+def test_full_stops_between_characters_do_not_hide_inducement(wx3: Guard, dot: str) -> None:
+    """转.发.到.三.个.群 is one clause typed with a stop after each character (trial s16),
+    not six sentences; the same stops in clean messages flag nothing."""
+    between = re.compile(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
+    for text, rule, _ in POSITIVES:
+        dotted = between.sub(dot, text)
+        assert rule in {v.rule for v in wx3.check(dotted).violations}, dotted
+    for text in NEGATIVES:
+        dotted = between.sub(dot, text)
+        assert not wx3.check(dotted).violations, dotted
+    assert found(wx3, f"转{dot}发{dot}抽{dot}奖") == {("WX301", 0, 7)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "步骤：1.打开微信 2.转发到群 3.截图保存",
+        "版本1.2.3已发布，转发到群里的同事请更新，领取安装包找IT",
+        "访问www.abc.com.cn查看活动规则.转发到群.有奖品的另行通知",
+        "第1.2.3条：转发到群须审核.领取奖品以公告为准",
+        "转发到群.明天.有奖品的通知另发",
+    ],
+)
+def test_stops_that_are_not_between_every_character_still_end_sentences(
+    wx3: Guard, text: str
+) -> None:
+    assert not wx3.check(text).violations
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.text(
         alphabet=st.sampled_from(
             list(
-                "转发分享朋友圈领红包集赞满个群才能查看关注公众号回复点击下载邀请好友助力不是中国人，。！ 5三"
+                "转发分享朋友圈领红包集赞满个群才能查看关注公众号回复点击下载邀请好友助力不是中国人，。！ 5三.．"
             )
         ),
         max_size=60,

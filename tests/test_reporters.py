@@ -152,6 +152,25 @@ def test_sarif_content(cli: Cli) -> None:
     assert len(set(prints)) == len(prints)
 
 
+def test_a_finding_a_mark_took_in_is_pointed_at_where_it_stands(cli: Cli) -> None:
+    """An absorbed finding on another line (new-user trial s17: 出售冰毒 … 帮我砍一刀) has its own
+    location in JSON and is a SARIF related location, so an editor can point at line 3."""
+    cli.write(
+        "wxguard.toml",
+        'default-wordlists = false\nselect = ["WX1", "WX3"]\nwords = { drugs = ["冰毒"] }\n',
+    )
+    cli.write("two.md", "出售冰毒\n\n帮我砍一刀\n")
+    (report,) = json.loads(cli("check", "--output-format", "json", "two.md").out)
+    (mark,) = report["violations"]
+    assert [(a["rule"], a["location"]["line"]) for a in mark["also"]] == [("WX305", 3)]
+    (result,) = json.loads(cli("check", "--output-format", "sarif", "two.md").out)["runs"][0][
+        "results"
+    ]
+    (related,) = result["relatedLocations"]
+    assert related["physicalLocation"]["region"]["startLine"] == 3
+    assert related["physicalLocation"]["region"]["snippet"] == {"text": "帮我砍一刀"}
+
+
 def test_sarif_fingerprints_survive_lines_added_above(cli: Cli) -> None:
     before = json.loads(run_format(cli, "sarif"))["runs"][0]["results"]
     cli.write("copy/sale,50%.txt", "新加的一行\n" + SALE_TXT)

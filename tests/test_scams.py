@@ -792,6 +792,235 @@ def test_a_household_card_or_an_hr_photo_request_is_a_review(
     assert Severity.ERROR in {v.severity for v in fee.violations}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是你们的总经理，明天有点急事不能来，会议取消",
+        "我是你们的张经理，有点急事，下午会议改到四点",
+        "我是你们的王总，有点急事，下午会议改到四点",
+        "我是王总，先帮我处理个事，把上周的报表发我邮箱",
+        "我是你们的王总，有点急事要出差，周会取消",
+        "我是王总，有急事先走了，下午的会大家自己开",
+        "我是你们的张经理，有点急事，今天的培训改到明天，大家互相转告",
+        "我是你们的王总，欢迎大家参加我们的年会，有点急事先离开",
+        "我是你们的总经理，明天有点急事，会议改到周五，有问题找行政",
+        "我是你们的张总，有点急事，请假一天",
+    ],
+)
+def test_a_boss_with_his_own_urgent_matter_asks_nothing(every_rule: Guard, text: str) -> None:
+    """Review s16: the boss's own urgency (有点急事不能来, 会议改到四点) or an errand named as
+    office work (把上周的报表发我邮箱) is no impersonation: the scam asks the reader for money,
+    a code, a card or a new contact."""
+    assert not [v for v in every_rule.check(text).violations if v.rule.startswith("WX8")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("我是你们王总，有点急事，先转5万到这个账户", "我是你们王总，有点急事，先转5万到这个账户"),
+        ("我是你们王总，在吗？有点急事", "我是你们王总，在吗？有点急事"),
+        (
+            "我是王总，先帮我处理个事，把合同发我邮箱，再给这个账户转5万",
+            "我是王总，先帮我处理个事，把合同发我邮箱，再给这个账户转5万",
+        ),
+        (
+            "我是你们王总，有点急事，把你收到的验证码发我",
+            "我是你们王总，有点急事，把你收到的验证码发我",
+        ),
+    ],
+)
+def test_a_boss_whose_urgency_asks_the_reader_is_the_scam(wx8: Guard, text: str, span: str) -> None:
+    """Urgency aimed at the reader (在吗？有点急事), money or a code asked: blocked, and a named
+    errand beside the money (`unless` drops only its own join) hides no transfer."""
+    assert expected(text, "WX802", span) in found(wx8, text)
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "妈，学校要交书本费300，同学帮我垫付了，你直接转给我同学吧",
+        "爸，学校要交报名费100，我室友先帮我交了，钱打到我室友卡上就行",
+        "老师说要交资料费50，我同学帮我付了，你转给我同学微信",
+        "妈，要交资料费80，借了同学的钱，你转给我同学吧",
+        "爸，需要交报名费200，室友已经替我交了，你直接转给我室友",
+    ],
+)
+def test_a_child_repaying_a_classmate_is_a_warning(wx8: Guard, text: str) -> None:
+    """Review s16: a classmate who paid the fee (同学帮我垫付了) is repaid as often as the
+    'child in trouble' scam names one: a warning to call the child first, not a block; the
+    same fee to a classmate who paid nothing still blocks."""
+    assert _judged(wx8.check(text)) == [("WX802", Severity.WARNING, None)]
+    scam = wx8.check("妈，我被老师罚了，需要交500块钱罚款，你转给我同学吧")
+    assert _judged(scam) == [("WX802", Severity.ERROR, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客服说需要您提供银行卡号和验证码才能理赔，这是不是骗局？",
+        "我知道有人会说需要您提供银行卡号和验证码才能退款，这是骗子",
+        "需要您提供银行卡号和验证码才能理赔，这是不是骗局？",
+        "客服说需要您提供银行卡号和验证码才能理赔，是不是骗子啊",
+        "请问，有人打电话说我的账户涉嫌洗钱，要把钱转到安全账户，是真的吗？",
+        "我妈接到电话，对方说需要她提供银行卡号和验证码才能理赔，还好我拦住了",
+    ],
+)
+def test_a_member_asking_whether_a_quoted_ask_is_a_scam_passes(
+    every_rule: Guard, text: str
+) -> None:
+    """Review s16: someone's words told before the ask in its own clause (客服说需要您提供…),
+    the ask asked about (…，这是不是骗局？), or a call retold (有人打电话说…, 对方说…，还好我拦住了)
+    describe the scam: info, no block."""
+    report = every_rule.check(text)
+    assert report.verdict is Verdict.PASS
+    assert {v.frame for v in report.violations if v.rule.startswith("WX8")} == {"warned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客服说需要您提供银行卡号和验证码才能理赔",
+        "我们是理赔中心，需要您提供银行卡号和验证码才能理赔，这不是骗局，放心",
+        "收到短信让你提供银行卡号和验证码后，发给我，千万不要告诉任何人",
+        "为防诈骗，需要您提供银行卡号和验证码完成核验",
+    ],
+)
+def test_a_said_ask_nobody_questions_still_blocks(wx8: Guard, text: str) -> None:
+    """A 说 before the ask with no warning in the sentence, a scam that says it is none
+    (这不是骗局), or the sender asking for it himself between: the ask is the reader's."""
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我同学去了迪拜的高薪工作，只需会打字，现在联系不上了，怎么办啊",
+        "我表姐在泰国的客服工作，只需会打字，现在联系不上了",
+        "泰国的客服说要先交押金才能订酒店，正常吗？",
+        "这家泰国的客服说可以先交押金订房，明天到店退",
+        "越南客服让我先付保证金才发货，正常吗",
+        "菲律宾的客服工作只需会打字？听着就像骗局，大家小心",
+        "一个月翻倍的理财哪有啊，保本保收益的只有银行存款",
+    ],
+)
+def test_victims_travellers_and_debunkers_are_not_the_lure(every_rule: Guard, text: str) -> None:
+    """Review s16: a victim's family (现在联系不上了), a hotel's or a shop's customer service
+    abroad speaking (泰国的客服说), a lure asked about and answered (…只需会打字？听着就像骗局)
+    and a pitch called too good to exist (哪有啊) pass, at most as a described scam."""
+    report = every_rule.check(text)
+    assert report.verdict is Verdict.PASS
+    assert {v.frame for v in report.violations if v.rule.startswith("WX8")} <= {"warned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "迪拜高薪客服，只需会打字？没错，月入三万，加微信abc123",
+        "菲律宾客服只需会打字？对，就这么简单，先交中介费",
+        "泰国客服，会打字就行，月入三万，靠谱吗？靠谱！加微信abc123",
+        "泰国客服让你先交押金，包吃住，月入三万",
+        "哪有这么好的事？一个月翻倍，保本保收益，加群了解",
+        "一个月翻倍，保本保收益，哪有这么好的事？有！加群了解",
+        "天上掉馅饼！迪拜高薪客服只需会打字",
+    ],
+)
+def test_a_lure_that_asks_and_answers_itself_still_blocks(wx8: Guard, text: str) -> None:
+    """An ad's own question answered (只需会打字？没错; 靠谱吗？靠谱！), a warning word before the
+    question (哪有这么好的事？…) or a job's customer service telling the reader to pay: blocked."""
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "取消学生身份后，请根据指引操作，归还宿舍钥匙",
+        "毕业生注销学生账号，请按照流程办理，到教务处领表",
+        "学生身份未注销的同学，请到教务处办理离校手续",
+        "毕业班同学注意：学生身份需要注销后才能办理档案转出，请根据指引操作",
+        "根据学校规定，取消学生身份后，请按流程办理退宿",
+        "注销校园账户后，请根据提示操作，备份邮件",
+    ],
+)
+def test_a_universitys_leaving_notice_is_no_student_account_scam(
+    every_rule: Guard, text: str
+) -> None:
+    """Review s16: 根据指引操作 after a student status ended is the university's own notice;
+    the scam threatens the credit record (影响征信) or asks to cancel (按指引操作注销)."""
+    assert not [v for v in every_rule.check(text).violations if v.rule.startswith("WX8")]
+    for scam in (
+        "您的学生账户未注销，会影响征信，请按照指引操作",
+        "您的学生身份未注销，将影响征信，请按提示操作",
+    ):
+        assert _judged(every_rule.check(scam)) == [("WX802", Severity.ERROR, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "反诈提醒：冒充领导说“我是你们张总，有点急事找你”的都是骗子，有疑问联系保卫处13912345678",
+        "反诈提醒：收到“医保卡余额即将清零，请点击链接提取到银行卡”的短信都是诈骗，有疑问拨打13912345678",
+        "【反诈提醒】冒充客服说“您的快递丢失，加微信kf123理赔”的都是诈骗，举报电话：13912345678",
+        "提醒：“我是你领导，先转两万过来”这种消息都是骗局，如有疑问请致电保卫处13912345678",
+        "社区提醒：“积分即将清零，点击链接兑换现金”都是诈骗，有线索请联系民警13912345678",
+    ],
+)
+def test_a_notices_number_for_questions_is_not_the_scams(wx8: Guard, text: str) -> None:
+    """Review s16: a number given for questions (有疑问联系…, 举报电话) after the quoted scam is
+    called one is the notice's own: the quoted scam stays described."""
+    assert {(v.rule[:3], v.severity, v.frame) for v in wx8.check(text).violations} == {
+        ("WX8", Severity.INFO, "warned")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "反诈提醒：“医保卡清零”的说法都是诈骗，真正的提取请点击 http://yb-tq.cc",
+        "反诈提醒：您的医保卡余额即将清零，有疑问拨打13912345678",
+        "反诈中心提醒：您的账户涉嫌洗钱，请立即将资金转入安全账户，有疑问联系13912345678",
+    ],
+)
+def test_a_scam_posing_as_a_notice_with_a_number_still_blocks(wx8: Guard, text: str) -> None:
+    """The scam's own link after a quoted lure, or an unquoted lure with a number for
+    questions: the number or link is the scam's."""
+    assert Severity.ERROR in {v.severity for v in wx8.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        (
+            "班费请转到以下账户：户名实验小学，账号6217000000123456786，转账备注孩子姓名",
+            Severity.WARNING,
+        ),
+        (
+            "春游费用请转账至：户名：阳光幼儿园，开户行：建设银行，账号6217000000123456786",
+            Severity.WARNING,
+        ),
+        ("社区捐款账户：户名为某某街道办事处，账号6217000000123456786", Severity.WARNING),
+        (
+            "饭卡充值请转账：收款单位实验中学，账号6217000000123456786，备注学生姓名",
+            Severity.WARNING,
+        ),
+        ("房贷审批下来了！征信不好也能贷，关键是流水，有问题私聊我", Severity.WARNING),
+        ("我的贷款终于批下来了，征信花了也能贷，有需要的私信", Severity.WARNING),
+        ("户名张三，账号6217000000123456786，转5000过来", Severity.ERROR),
+        ("我是班主任，资料费请转到这个卡：户名李老师，6217000000123456786", Severity.ERROR),
+        ("您的贷款审批通过了，征信不好也能下款，私聊", Severity.ERROR),
+    ],
+)
+def test_a_schools_account_or_a_members_own_loan_is_a_review(
+    wx8: Guard, text: str, severity: Severity
+) -> None:
+    """Review s16: an account held by a school or a public body, and 征信不好也能贷 after the
+    sender's own loan approved, are for a person to check; a person's account or a lender's
+    pitch still blocks."""
+    assert [v.severity for v in wx8.check(text).violations if v.rule.startswith("WX8")] == [
+        severity
+    ]
+
+
 def test_a_code_asked_back_alone_is_a_warning_and_with_a_story_an_error(every_rule: Guard) -> None:
     # new-user trial s17: the bare ask is for a person to check (a relative helping with a
     # login asks so too); a carrier's or a refund's story around it is the scam

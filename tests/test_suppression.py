@@ -83,6 +83,10 @@ CASES = [
         [("WX104", 1, 3), ("WX001", 1, 6)],
     ),  # not at the end: no marker
     ("txt", "今天天气好 wxguard: ignore", [("WX001", 1, 7)]),
+    # two markers at a line's end each count, whichever comes last (review s16: only the last did)
+    ("txt", "出售冰毒 wxguard: ignore[WX104] wxguard: ignore", [("WX001", 1, 29)]),
+    ("txt", "出售冰毒 wxguard: ignore wxguard: ignore[WX104]", [("WX001", 1, 6)]),
+    ("txt", "出售冰毒 wxguard: ignore[WX108] wxguard: ignore[WX104]", [("WX001", 1, 6)]),
     # a mistyped plain-text directive is reported like an unknown Markdown one, and the line is still checked
     ("txt", "出售冰毒 wxguard: ignor[WX104]", [("WX104", 1, 3), ("WX001", 1, 6)]),
     ("txt", "出售冰毒 wxguard:ignore WX104", [("WX104", 1, 3), ("WX001", 1, 6)]),
@@ -111,6 +115,20 @@ def test_unused_message_names_the_codes() -> None:
     assert unused.message == "抑制注释未抑制任何问题：WX108"
     assert unused.text == "<!-- wxguard-disable WX104, WX108 -->"
     assert unused.severity.value == "warning"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("出售冰毒 wxguard: ignore[WX999]", "抑制注释里的规则代码不存在：WX999"),
+        ("稳赚 wxguard: ignore[WX14, WX108]", "抑制注释里的规则代码不存在：WX14"),
+        ("今天天气好 wxguard: ignore[WX104]", "抑制注释未抑制任何问题：WX104"),
+    ],
+)
+def test_a_code_no_rule_has_is_named_as_unknown(text: str, message: str) -> None:
+    """A typo in a code is told as one (review s16), not as a comment that went unused."""
+    (report,) = check_text(text, "txt", SETTINGS, "f")
+    assert [v.message for v in report.violations if v.rule == "WX001"] == [message]
 
 
 def test_a_blanket_directive_names_the_errors_it_did_not_hide() -> None:

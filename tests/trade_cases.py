@@ -134,6 +134,10 @@ OFFERS: list[tuple[str, str, str]] = [
     ("明天带刀去学校砍人", "WX111", "砍人"),
     # session 5 trial: killing the reader, announced by the speaker
     ("我要杀了你", "WX111", "杀了你"),
+    # new-user trial s17
+    ("我知道你住哪，再惹我，我拿刀上门砍你", "WX111", "上门砍你"),
+    ("信不信我打死你", "WX111", "信不信我打死你"),
+    ("老子今天就搞死你", "WX111", "老子今天就搞死你"),
     ("信不信我杀了你", "WX111", "杀了你"),
     ("我要弄死你", "WX111", "弄死你"),
     ("明天我带刀去你公司，砍死你", "WX111", "砍死你"),
@@ -396,6 +400,13 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 ]
 
 TRAPS: list[str] = [
+    # 打死你 and 搞死你 in jest, and knives that cut no one (new-user trial s17)
+    "你再胡说我打死你哦哈哈",
+    "这把游戏我要搞死你哈哈",
+    "打死你都想不到",
+    "切菜的刀砍你家的排骨正好",
+    "他拿刀砍你的时候你跑了吗？",
+    "医生明天上门打针，你在家等着",
     # review s16: a blender, a recycler, a legal question, free courseware, a child's family
     # group, vitamins, friends landing
     "出售一手料理机，九成新，私聊",

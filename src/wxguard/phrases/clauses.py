@@ -29,6 +29,13 @@ _BMP = 0x10000
 _DROP = re.compile(rf"[^\w。，%]|[_{BLANK_LETTERS}]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _DECIMAL_POINT = re.compile(r"(?<=\d)[.．](?=\d)")
+# Full stops typed between every character (转.发.到.三.个.群, 集.满38个.赞, 【必.转】) are
+# noise, not sentence ends: a run of short pieces, at least half of them one Chinese
+# character (a numbered list's 1.打开微信 2.转发 keeps its stops).
+_DOTTED = re.compile(r"\w{1,5}(?:[.．]\w{1,5})+")
+_DOTS = re.compile(r"[.．]")
+_NOISE_DOT = re.compile(r"(?<!\d)[.．]|[.．](?!\d)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # Spans at most this long have their markers counted in the text, not bisected.
 _SHORT = 64
 # A run of sentence marks (。 and a line break, ！！, ……) ends one sentence.
@@ -66,6 +73,24 @@ def compact(text: str) -> str:
         if len(parts) > 1:
             return ".".join(_squeeze(part) for part in parts)
     return _squeeze(text)
+
+
+def undotted(text: str) -> str | None:
+    """``text`` with the stops of its dotted runs (转.发.到) written as blanks, one character
+    for one so that every index stays the original's; None when it has none."""
+    if "." not in text and "．" not in text:
+        return None
+    out = _DOTTED.sub(_blank_dots, text)
+    return None if out == text else out
+
+
+def _blank_dots(run: re.Match[str]) -> str:
+    piece = run.group()
+    pieces = _DOTS.split(piece)
+    single = sum(1 for p in pieces if len(p) == 1 and _HAN.match(p))  # not 1.打开 2.转发
+    if 2 * single < len(pieces):
+        return piece
+    return _NOISE_DOT.sub(" ", piece)
 
 
 @cache

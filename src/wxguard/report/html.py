@@ -227,8 +227,8 @@ def _rule_cell(v: Violation) -> str:
 
 def _table(rows: Sequence[tuple[str | None, Report, Violation]]) -> str:
     with_message = any(label is not None for label, _, _ in rows)
-    head = (["#"] if with_message else []) + [
-        "where",
+    head = (["message"] if with_message else []) + [
+        "line:col",
         "rule",
         "severity",
         "text",

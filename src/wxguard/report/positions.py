@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from ..models import Location
+from ..models import Location, Violation
 
 if TYPE_CHECKING:
     from . import Report
@@ -49,10 +49,16 @@ class LineIndex:
 
 
 def locate(report: Report, path: str | None, line: int) -> Report:
-    """The report with its file path, first line and every violation's file location."""
+    """The report with its file path, first line and every violation's file location, the
+    findings a mark took in (``also``) included: one on another line is pointed at there."""
     index = LineIndex(report.text)
-    violations = tuple(
-        v.model_copy(update={"location": index.location(v.start, v.end, line - 1)})
-        for v in report.violations
-    )
+    shift = line - 1
+
+    def placed(v: Violation) -> Violation:
+        update: dict[str, object] = {"location": index.location(v.start, v.end, shift)}
+        if v.also:
+            update["also"] = tuple(placed(a) for a in v.also)
+        return v.model_copy(update=update)
+
+    violations = tuple(placed(v) for v in report.violations)
     return report.model_copy(update={"path": path, "line": line, "violations": violations})

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from .._version import __version__
 from ..catalog import Rule, catalog
-from ..models import Severity
+from ..models import Severity, Violation
 from .concise import located_violations
 from .json import inert_json
 from .links import PROJECT_URL, rule_url
@@ -86,30 +86,24 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
                 properties["frame"] = v.frame
             if v.also:
                 properties["also"] = list(v.also_codes)
-            results.append(
-                {
-                    "ruleId": v.rule,
-                    "ruleIndex": index[v.rule],
-                    "level": LEVELS[v.severity],
-                    "message": {"text": v.message},
-                    "locations": [
-                        {
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": uri},
-                                "region": {
-                                    "startLine": v.location.line,
-                                    "startColumn": v.location.column,
-                                    "endLine": v.location.end_line,
-                                    "endColumn": v.location.end_column,
-                                    "snippet": {"text": v.text},
-                                },
-                            }
-                        }
-                    ],
-                    "partialFingerprints": {FINGERPRINT: digest},
-                    "properties": properties,
-                }
-            )
+            result: dict[str, Any] = {
+                "ruleId": v.rule,
+                "ruleIndex": index[v.rule],
+                "level": LEVELS[v.severity],
+                "message": {"text": v.message},
+                "locations": [{"physicalLocation": _physical(uri, v)}],
+                "partialFingerprints": {FINGERPRINT: digest},
+                "properties": properties,
+            }
+            # the findings the mark took in, each where it stands (another line, maybe)
+            related = [
+                {"id": k, "physicalLocation": _physical(uri, a), "message": {"text": a.message}}
+                for k, a in enumerate(v.also)
+                if a.location is not None
+            ]
+            if related:
+                result["relatedLocations"] = related
+            results.append(result)
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -134,3 +128,17 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
 
 def render(reports: Sequence[Report]) -> str:
     return inert_json(json.dumps(sarif_log(reports), ensure_ascii=False, indent=2)) + "\n"
+
+
+def _physical(uri: str, v: Violation) -> dict[str, Any]:
+    assert v.location is not None
+    return {
+        "artifactLocation": {"uri": uri},
+        "region": {
+            "startLine": v.location.line,
+            "startColumn": v.location.column,
+            "endLine": v.location.end_line,
+            "endColumn": v.location.end_column,
+            "snippet": {"text": v.text},
+        },
+    }

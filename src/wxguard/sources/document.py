@@ -21,7 +21,7 @@ from ..report import Report
 from .markdown import mask_markdown
 from .project import LINKS_FAMILY, FileSettings
 from .reading import Kind
-from .suppression import Directive, apply, markdown_directives, trailing_marker
+from .suppression import Directive, apply, markdown_directives, trailing_markers
 
 # A letter (Yi syllable) that folds to itself, is not noise, CJK or Latin, and has no sound:
 # nothing matches through it and nothing matches it.
@@ -54,14 +54,15 @@ def units(text: str, kind: Kind) -> Iterator[Unit]:
         line = line.removesuffix("\r")
         if not line.strip():
             continue
-        marker = trailing_marker(line)
-        if marker is None:
+        markers = trailing_markers(line)
+        if not markers:
             yield Unit(line, line, number, (), ())
-        elif marker.kind == "unknown":  # reported as WX001 and still checked as text
-            yield Unit(line, line, number, (), (marker,))
+        elif markers[0].kind == "unknown":  # reported as WX001 and still checked as text
+            yield Unit(line, line, number, (), markers)
         else:
-            checked = line[: marker.start] + " " * (len(line) - marker.start)
-            yield Unit(line, checked, number, ((marker.start, len(line)),), (marker,))
+            start = markers[0].start
+            checked = line[:start] + " " * (len(line) - start)
+            yield Unit(line, checked, number, ((start, len(line)),), markers)
 
 
 def _crossing(runs: tuple[tuple[int, int], ...], violations: list[Violation]) -> set[int]:

@@ -70,14 +70,39 @@ def decode(data: bytes, name: str) -> str:
 
 
 def _gbk_hint(data: bytes) -> str:
-    """How to convert a file Chinese Windows and Excel saved as GBK (GB18030), when the
-    bytes read as Chinese text that way."""
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
+    """How to convert a file Chinese Windows and Excel saved as GBK (GB18030), when the bad
+    lines read as Chinese text that way; when other lines hold UTF-8 Chinese (one pasted
+    GBK line), converting the whole file would garble them, so the lines are named."""
+    bad: list[int] = []
+    utf8_wide = False
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+        else:  # GBK bytes can pass as UTF-8 by chance (全 is "ȫ"), rarely as Chinese
+            utf8_wide = utf8_wide or _chinese(text)
+    if not _reads_as_gbk(b"\n".join(data.split(b"\n")[n - 1] for n in bad)):
         return ""
+    if not utf8_wide:
+        return " (it reads as GBK/GB18030 text: convert it with `iconv -f gb18030 -t utf-8`)"
+    shown = ", ".join(map(str, bad[:5])) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+    return (
+        f" (line{'s' if len(bad) > 1 else ''} {shown} read as GBK/GB18030 text in a file"
+        " otherwise UTF-8: converting the whole file would garble the rest; re-type or"
+        " re-save those lines as UTF-8)"
+    )
+
+
+def _reads_as_gbk(data: bytes) -> bool:
+    try:
+        return _chinese(data.decode("gb18030"))
+    except UnicodeDecodeError:
+        return False
+
+
+def _chinese(text: str) -> bool:
+    """Whether most of ``text``'s non-ASCII characters are Chinese ones."""
     wide = [c for c in text if ord(c) > 0x7F]
     chinese = sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f")
-    if not wide or chinese * 2 < len(wide):
-        return ""
-    return " (it reads as GBK/GB18030 text: convert it with `iconv -f gb18030 -t utf-8`)"
+    return bool(wide) and chinese * 2 >= len(wide)

@@ -93,20 +93,26 @@ def markdown_directives(comments: Iterable[Comment]) -> list[Directive]:
     return out
 
 
-def trailing_marker(line: str) -> Directive | None:
-    """The ``wxguard: ignore[CODES]`` marker at the end of a plain-text line, or an
-    ``unknown`` directive from the first thing that looks meant as one (a typo such as
-    ``wxguard: ignor[WX104]``) to the end of the line, so it is reported, not ignored."""
-    found = _TRAILING_REVERSED.match(line[::-1])
-    if found is not None:
-        start = len(line) - found.end()
-        codes = found.group(1)[::-1] if found.group(1) is not None else ""
-        return Directive("ignore", _codes(codes), start, len(line), line[start:].strip())
+def trailing_markers(line: str) -> tuple[Directive, ...]:
+    """The ``wxguard: ignore[CODES]`` markers that end a plain-text line, left to right
+    (``… wxguard: ignore[WX104] wxguard: ignore`` is two: each counts, not only the last),
+    or an ``unknown`` directive from the first thing before them that looks meant as one (a
+    typo such as ``wxguard: ignor[WX104]``) to the end of the line, so it is reported, not
+    ignored."""
+    found: list[Directive] = []
+    end = len(line)
+    while (marker := _TRAILING_REVERSED.match(line[:end][::-1])) is not None:
+        start = end - marker.end()
+        codes = marker.group(1)[::-1] if marker.group(1) is not None else ""
+        found.append(Directive("ignore", _codes(codes), start, end, line[start:end].strip()))
+        end = start
+    if found:
+        return tuple(reversed(found))
     mention = _TXT_MENTION.search(line)
     if mention is None:
-        return None
+        return ()
     source = line[mention.start() :].rstrip()
-    return Directive("unknown", (), mention.start(), mention.start() + len(source), source)
+    return (Directive("unknown", (), mention.start(), mention.start() + len(source), source),)
 
 
 def _next_line(text: str, offset: int) -> tuple[int, int]:
@@ -262,18 +268,22 @@ def _stale(
         unused = [s.code or "*" for s in own if not s.used and _could_fire(s.code, enabled)]
         met = [c for s in own if s.code in BLANKET for c in s.refused]
         refused = [c for c in met if not c.startswith(kept_on)]
+        unknown = [c for c in unused if c != "*" and not _named(c)]
         if refused:
             yield d, ", ".join(refused), "bare"
+        elif unknown:  # a typo (WX999, WX14): say so, not merely "unused"
+            yield d, ", ".join(unknown), "unknown"
         elif unused and not met:  # errors only the setting keeps: it, not the copy, refused
             yield d, ", ".join(unused) if d.codes else d.source, None
+
+
+def _named(code: str) -> bool:
+    """Whether some rule's code begins with ``code``."""
+    return any(c.startswith(code) for c in catalog().by_code)
 
 
 def _could_fire(code: str | None, enabled: frozenset[str]) -> bool:
     """Whether an unused code makes its directive stale: all rules, an enabled one, or one no
     rule has (a typo). Codes of rules switched off by the settings are not "unused": the
     configuration, not the copy, decided they cannot fire."""
-    return (
-        code is None
-        or any(c.startswith(code) for c in enabled)
-        or not any(c.startswith(code) for c in catalog().by_code)
-    )
+    return code is None or any(c.startswith(code) for c in enabled) or not _named(code)

@@ -24,6 +24,7 @@ from ...phrases.batch import Batch
 from ...phrases.joins import Spans
 from ...text.views import TextView
 from ..base import CheckContext, Checker, Finding
+from ..links.extract import extract_links
 from .judge import Hit, Judge
 from .lexicon import Candidate, Lexicon
 from .model import lexicon_for
@@ -51,6 +52,8 @@ _REREADINGS: tuple[tuple[dict[int, str], str], ...] = (
     ),
 )
 REREAD = re.compile("[🐴üǖǘǚǜÜǕǗǙǛ]")
+# The word lists' category of insults and profanity (wordlists/abuse.txt).
+ABUSE = "abuse"
 
 
 def _pick(hits: list[Hit], ctx: CheckContext) -> list[Hit]:
@@ -136,6 +139,9 @@ class ContentChecker(Checker):
         words = list(self._words(ctx))
         if REREAD.search(ctx.view.text) is not None:
             words = self._reread(ctx, words)
+        text = ctx.view.text
+        if any(f.category == ABUSE and text[f.start : f.end].isascii() for f in words):
+            words = _outside_links(ctx, words)
         if self.trade is None:
             yield from words
             return
@@ -303,3 +309,21 @@ def _variant(hit: Hit) -> str | None:
     if hit.companion is not None:
         return "review-companion" if review else "companion"
     return "review" if review else None
+
+
+def _outside_links(ctx: CheckContext, words: list[Finding]) -> list[Finding]:
+    """``words`` without the abuse written in letters inside a link: the sb of sb-tq.cc or the
+    nmsl of a path is part of an address, aimed at nobody (review s16)."""
+    text = ctx.view.text
+    links = extract_links(text, ctx.view.folded)
+    if not links:
+        return words
+    return [
+        f
+        for f in words
+        if not (
+            f.category == ABUSE
+            and text[f.start : f.end].isascii()
+            and any(link.start <= f.start and f.end <= link.end for link in links)
+        )
+    ]

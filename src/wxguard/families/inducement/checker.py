@@ -29,7 +29,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from ...phrases.batch import Batch
-from ...phrases.clauses import Clauses
+from ...phrases.clauses import Clauses, undotted
 from ...phrases.gate import JoinGate
 from ...phrases.joins import Disjoint, Join, Placed, find_joins, placed, uncovered
 from ...phrases.mixed import Mixed, Spelt, may_mix, mixed
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 # The frame kind of an inducement quoted in a debunking or a report, and the judge's bank
 # and kind of someone else's post reported (wordlists/frames.toml).
-REFUTED, COMPLAINT = "refuted", "complaint"
+REFUTED, COMPLAINT, BEWARE = "refuted", "complaint", "beware"
 # The WX305 case of a vote asked of friends with a thank-you and no campaign's terms
 # (data/rules.toml, banks vote-thanks and vote-campaign).
 THANKS = "thanks"
@@ -87,6 +87,7 @@ class InducementChecker(Checker):
             i
             for i, text in enumerate(batch.compacts)
             if self._joinable(text)
+            or self._dotted(batch[i]) is not None
             or (may_mix(text) and self._spelt(batch[i], batch.foldeds[i]) is not None)
         }
 
@@ -100,6 +101,15 @@ class InducementChecker(Checker):
         if gate is None:
             gate = self._gate = JoinGate(model.banks, model.combines, model.alones)
         return gate.matched(text)
+
+    def _dotted(self, original: str) -> Clauses | None:
+        """The clauses of the message with its dotted runs' stops read as noise (转.发.到.三
+        .个.群 is one clause, not six sentences), where they may hold a join; else None."""
+        plain = undotted(original)
+        if plain is None:
+            return None
+        clauses = Clauses(plain)
+        return clauses if self._joinable(clauses.text) else None
 
     def _spelt(self, original: str, folded: str) -> tuple[Mixed, Clauses, Clauses] | None:
         """The message with its pinyin written as characters, its clauses and their reading
@@ -116,8 +126,8 @@ class InducementChecker(Checker):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         model = self.model
-        clauses = Clauses.of(ctx.view)
         original = ctx.view.text
+        clauses = self._dotted(original) or Clauses.of(ctx.view)
         joins: list[Join] = []
         mixing = may_mix(clauses.text)
         taken: dict[str, Disjoint] = {}  # where joins found as written stand, by rule
@@ -210,12 +220,12 @@ class InducementChecker(Checker):
         """The findings of ``joins``, which it empties as it goes."""
         if any(j.rule == CANVASS for j in joins):
             joins[:] = self._canvassing(joins, clauses)
-        refuted = disbelieved = complained = None
+        refuted = disbelieved = complained = warned = None
         if joins and self.judged:
             refuted, disbelieved = self._cues(clauses, "refuted"), self._cues(clauses, "disbelieve")
-            complained = self._cues(clauses, COMPLAINT)
-            if not (refuted.spans or disbelieved.spans or complained.spans):
-                refuted = disbelieved = complained = None  # no cue anywhere: none is read
+            complained, warned = self._cues(clauses, COMPLAINT), self._cues(clauses, BEWARE)
+            if not (refuted.spans or disbelieved.spans or complained.spans or warned.spans):
+                refuted = disbelieved = complained = warned = None  # no cue anywhere: none is read
         thanked: bool | None = None
         owned: bool | None = None
         # Findings alike share their fields (a long text repeats its offers), and each join
@@ -241,7 +251,12 @@ class InducementChecker(Checker):
             if fields is None:
                 fields = shared[action, joined] = {"action": action, "reward": joined}
             frame = None
-            if refuted is not None and disbelieved is not None and complained is not None:
+            if (
+                refuted is not None
+                and disbelieved is not None
+                and complained is not None
+                and warned is not None
+            ):
                 # A join's own judgement, made while it matches: a debunking or a report in
                 # its sentence or the next; a "don't believe" only before it (别信那种转发领
                 # 红包的活动), since appended to an offer (帮我砍一刀，别信) it names nothing.
@@ -251,6 +266,7 @@ class InducementChecker(Checker):
                     close = clauses.sentence_end(close + 1)
                 cue = refuted.first_clear(begin, close, (join.action, join.joined))
                 cue = cue or disbelieved.first(begin, join.start)
+                cue = cue or _warned_of(warned, begin, join.start, clauses)
                 frame = self._frame(cue, clauses, original)
                 if frame is None and complained.spans:
                     if owned is None:
@@ -348,6 +364,18 @@ class InducementChecker(Checker):
             return None
         f0, f1 = clauses.original(*cue)
         return Frame(kind, original[f0:f1], self.frames.kinds[kind].severity)
+
+
+def _warned_of(cues: Cues, begin: int, start: int, clauses: Clauses) -> tuple[int, int] | None:
+    """A "beware of" (警惕, 谨防, 远离) in the join's clause before it: the join is what it
+    warns of (警惕“砍一刀”“集赞”类链接: trial s17). Only in its clause: a seller's 谨防假冒，
+    转发到三个群领红包 warns of fakes, not of his own offer."""
+    cue = cues.last_before(start)
+    if cue is None or cue[0] < begin or any(clauses.breaks(cue[1], start)):
+        return None
+    if cue[0] and clauses.text[cue[0] - 1] == "不":  # 不小心 is "by accident"
+        return None
+    return cue
 
 
 def _widened(join: Join, original: str, spelt: Spelt) -> Placed:

@@ -33,12 +33,6 @@ if TYPE_CHECKING:
     from ...config import GuardConfig
     from ...frames import Notice
 
-# Payment details (a ``payee`` join, WX808) are blocked, except in a message that holds a
-# company's billing details (``business``: 开票信息, 税号, 对公账户), which are published by
-# design, or the sender's own salary or expense card for the finance team (``payroll``:
-# 工资卡号…麻烦财务打一下), or a card named as the sender's household's for a shared bill
-# (``own-card``: 我老婆的卡, 房东本人): there they are at most a warning.
-_PAYEE, _PUBLISHED = "payee", ("business", "payroll", "own-card")
 # A sender's label in lenticular brackets (【国家反诈】, 【反诈中心】): a warning word there names
 # who claims to send the message, not what its body does.
 _LABEL = re.compile(r"[【〖][^【】〖〗\n]{1,20}[】〗]")
@@ -71,14 +65,29 @@ _TOLD = re.compile(
     rf"{_CHECKED}|(?P<cue>{_SAID}|(?<!为)(?<!为了)让(?:你|您)(?!的)|要求(?:你|您)"
     r"|(?<![只需主重必想将是])要(?:你|您)|叫(?:你|您))"
 )
+# Within the ask's own clause, before it, someone's words told (客服说需要您提供…, 有人会说需要您
+# 提供…: review s16); not a demand told (我们要求您…), which may be the scammer's own.
+_SAYS = re.compile(rf"{_CHECKED}|(?P<cue>{_SAID})")
 # Later in the sentence, the ask called a scam (…，这都是诈骗; 大家千万别信; 请立即报警: review s15);
 # not the scammer's own threat or his word against everyone else (…，否则将报警处理; …，不要
 # 相信其他人: scams5).
 _DEBUNKED = re.compile(
     r"(?P<cue>(?:都|就|均|全)是(?:诈骗|骗子|骗局|套路)"
     r"|(?:千万|大家)?(?:别|不要|勿)(?:信|相信|轻信|上当)(?!其他|其它|别的|别人|他人|任何人)"
-    r"|(?<![将会])(?<!否则)报警)"
+    r"|(?<![将会])(?<!否则)报警"
+    # … or asked about (…，这是不是骗局？ …，这是骗子: review s16)
+    r"|(?:是不是|是否是|算不算)(?:诈骗|骗子|骗局|套路)|这(?:就|都)?是(?:诈骗|骗子|骗局|套路))"
 )
+_QUESTION = "？?"
+# A number or an id given for questions about a warning (有疑问联系保卫处139…, 如有疑问拨打…),
+# read in the few characters before a channel: after the scam it quotes is called one, the
+# notice's own contact, not the scam's (review s16).
+_ASK_US = re.compile(
+    r"(?:疑问|问题|疑虑|线索)(?:请|可|可以)?(?:联系|拨打|致电|咨询|报告)[^，。]{0,6}，?$"
+    r"|(?:举报|报警|咨询|求助)(?:电话|热线)(?:是|为)?，?$"
+)
+_PHONE = "phone"  # a notice gives a number for questions, not a chat id
+_CONTACT_BEFORE = 16  # compact characters read before a channel for _ASK_US
 # The frame kind of a scam described in a warning about it, and the frame judge's bank of a
 # sender vouching for its own deal against what it warns of (wordlists/frames.toml).
 WARNED, CONTRAST = "warned", "contrast"
@@ -177,31 +186,41 @@ class ScamsChecker(Checker):
             if self.judged and not contrasts
             else None
         )
-        joins = self._joins(clauses, given, notice.accepts if notice is not None else None)
+        # A table's `unless` drops its joins before one is kept per place, so that a dropped
+        # one (先帮我处理个事 beside a named errand) hides no other scam beside it (…，再给这个
+        # 账户转5万).
+        kept = _Unless(clauses, model).keeps if model.unless else None
+        joins = self._joins(
+            clauses, given, _both(kept, notice.accepts if notice is not None else None)
+        )
         # A scam described in a warning about it is judged, not dropped: its joins are found
         # apart (so that none hides a scam beside it) and reported lowered, with the warning.
         warned = (
-            self._joins(clauses, given, notice.cancels)
+            self._joins(clauses, given, _both(kept, notice.cancels))
             if notice is not None and notice.any()
             else []
         )
-        if model.unless:
-            joins, warned = _unless(joins, clauses, model), _unless(warned, clauses, model)
         if given:  # (a warning's quoted stand-in stays as quoted)
             joins = _reach_channel(joins, given, clauses)
-        published: bool | None = None
+        lowered: dict[str, bool] = {}
         for join in _one_per_place(joins, warned, clauses, model):
             at = placed(join, clauses, original)
             severity, frame = None, None
             if notice is not None and not notice.accepts(join):
                 frame = self._frame(notice.cue(join), clauses, original)
                 severity = frame.severity
-            if join.banks[0] == _PAYEE:
-                if published is None:
-                    published = any(model.banks[name].hits(clauses.text) for name in _PUBLISHED)
-                configured = ctx.config.severity_of(join.rule)
-                if published and configured.rank > Severity.WARNING.rank and frame is None:
-                    severity = Severity.WARNING
+            # A table's `lower` banks make its joins at most a warning: payment details
+            # beside a company's published billing details, the sender's own salary card or a
+            # household's card for a shared bill; a child's fee repaid to the classmate who
+            # paid it (同学帮我垫付了).
+            names = model.lower.get((join.rule, *join.banks), ())
+            if (
+                names
+                and frame is None
+                and ctx.config.severity_of(join.rule).rank > Severity.WARNING.rank
+                and _any_hit(names, lowered, clauses, model)
+            ):
+                severity = Severity.WARNING
             yield Finding(
                 rule=join.rule,
                 start=at.start,
@@ -370,11 +389,21 @@ class _Notice:
 
     def accepts(self, join: Join) -> bool:
         notice = self.notice
-        if not notice.warns(join.start, join.end) or self._labelled(join) or self._asked(join):
+        if self._cue(join) is None or self._labelled(join) or self._asked(join):
             return True
         if join.banks[1] not in KINDS:
             return self._handed_out(join)
+        if join.banks[1] == _PHONE and notice.quoted(*join.action) and self._ours(*join.joined):
+            return False  # the scam's words quoted, the notice's own number after them
         return not notice.quoted(join.start, join.end)
+
+    def _ours(self, start: int, end: int) -> bool:
+        """The channel at ``[start, end)`` is given for questions (有疑问联系…) after a
+        debunking in its sentence (…的都是骗子，有疑问联系保卫处139…): the notice's own."""
+        text = self.clauses.text
+        return _ASK_US.search(text, max(0, start - _CONTACT_BEFORE), start) is not None and (
+            self._any(_DEBUNKED, self.clauses.sentence_start(start), start)
+        )
 
     def _labelled(self, join: Join) -> bool:
         """The sentence's only warning cues stand in a sender's label (【国家反诈】您的手机号涉嫌
@@ -414,13 +443,14 @@ class _Notice:
                 if self._asks is None:
                     self._asks = sorted(self.ask.hits(clauses.text))
                 found = any(
-                    not notice.quoted(h.start, h.end) for h in _within(self._asks, first, last)
+                    not notice.quoted(h.start, h.end) and not self._any(_SAYS, first, h.start)
+                    for h in _within(self._asks, first, last)
                 )
             self._asked_in[first, last] = found
         return found
 
     def _any(self, regex: re.Pattern[str], begin: int, end: int) -> bool:
-        """A cue (the group ``cue``) of ``regex`` (``_SPEECH``, ``_TOLD`` or ``_DEBUNKED``)
+        """A cue (the group ``cue``) of ``regex`` (``_SPEECH``, ``_TOLD``, ``_SAYS``, ``_DEBUNKED``)
         inside ``[begin, end)``."""
         found = self._cues.get(regex)
         if found is None:
@@ -452,7 +482,9 @@ class _Notice:
         if found is None:
             last = clauses.sentence_end(sentence)
             found = self._handed_out_in[sentence] = any(
-                not notice.quoted(h.start, h.end) for h in _within(self.channels, sentence, last)
+                not notice.quoted(h.start, h.end)
+                and not (h.bank == _PHONE and self._ours(h.start, h.end))
+                for h in _within(self.channels, sentence, last)
             )
         return found
 
@@ -460,9 +492,30 @@ class _Notice:
         return not self.accepts(join)
 
     def cue(self, join: Join) -> tuple[int, int]:
-        found = self.notice.cue(join.start, join.end)
+        found = self._cue(join)
         assert found is not None  # only a join in a warning's sentence is cancelled
         return found
+
+    def _cue(self, join: Join) -> tuple[int, int] | None:
+        """The warning cue of the join's sentence, or, where the join's clause ends its
+        sentence with a question mark, of the sentence that answers it (菲律宾的客服工作只需会
+        打字？听着就像骗局，大家小心: review s16); a cue before the question is no answer (哪有
+        这么好的事？一个月翻倍…)."""
+        notice = self.notice
+        found = notice.cue(join.start, join.end)
+        if found is not None:
+            return found
+        clauses = notice.clauses
+        end = clauses.sentence_end(join.end - 1)
+        text = clauses.text
+        if (
+            end >= len(text)
+            or clauses.clause_end(join.end - 1) != end
+            or clauses.original_text[clauses.original(end, end + 1)[0]] not in _QUESTION
+        ):
+            return None
+        after = _within(notice.hits(), end + 1, clauses.sentence_end(end + 1))
+        return (after[0].start, after[0].end) if after else None
 
 
 def _within(hits: list[Hit], begin: int, last: int) -> list[Hit]:
@@ -478,21 +531,38 @@ def _within(hits: list[Hit], begin: int, last: int) -> list[Hit]:
     return found
 
 
-def _unless(joins: list[Join], clauses: Clauses, model: ScamsModel) -> list[Join]:
-    """The joins whose table's `unless` banks have no hit in the message (a shop's own draw
-    gives a chat id for its prize)."""
-    hit: dict[str, bool] = {}
+class _Unless:
+    """Whether a join's table's `unless` banks have no hit in the message (a shop's own draw
+    gives a chat id for its prize); each bank is read once, when a join first asks."""
 
-    def dropped(join: Join) -> bool:
-        names = model.unless.get((join.rule, *join.banks), ())
-        for name in names:
-            if name not in hit:
-                hit[name] = bool(model.banks[name].hits(clauses.text))
-            if hit[name]:
-                return True
-        return False
+    def __init__(self, clauses: Clauses, model: ScamsModel) -> None:
+        self.clauses, self.model = clauses, model
+        self._hit: dict[str, bool] = {}
 
-    return [j for j in joins if not dropped(j)]
+    def keeps(self, join: Join) -> bool:
+        names = self.model.unless.get((join.rule, *join.banks), ())
+        return not names or not _any_hit(names, self._hit, self.clauses, self.model)
+
+
+def _any_hit(
+    names: tuple[str, ...], seen: dict[str, bool], clauses: Clauses, model: ScamsModel
+) -> bool:
+    """Whether one of these banks hits the message (each read once, into ``seen``)."""
+    for name in names:
+        if name not in seen:
+            seen[name] = bool(model.banks[name].hits(clauses.text))
+        if seen[name]:
+            return True
+    return False
+
+
+def _both(
+    first: Callable[[Join], bool] | None, second: Callable[[Join], bool] | None
+) -> Callable[[Join], bool] | None:
+    """A join accepted by both judgements (either may be absent)."""
+    if first is None or second is None:
+        return first or second
+    return lambda join: first(join) and second(join)
 
 
 def _one_per_place(

@@ -18,7 +18,7 @@ from .channels import KINDS
 WHERE = "wordlists/scams.toml"
 # Banks the checker itself consults, besides the lures and demands the rules name (the
 # warnings that cancel a described scam are the frame judge's: wordlists/frames.toml).
-CONTEXT_BANKS = ("business", "payroll", "own-card", "reader-ask", "secrecy", *KINDS)
+CONTEXT_BANKS = ("reader-ask", "secrecy", *KINDS)
 # Banks that stand in for a channel (回拨0转人工, 请点击链接解冻, 点击链接兑换现金): in a
 # message that gives the link or number later in the sentence, a join to one reaches it, so
 # that the channel is what its mark names (the checker's ``_reach_channel``).
@@ -46,6 +46,9 @@ class ScamsModel:
     # a table's (rule, lure, demand) → banks any hit of which in the message drops its joins
     # (`unless`: a shop's own draw gives a chat id for a prize)
     unless: dict[tuple[str, str, str], tuple[str, ...]]
+    # … → banks any hit of which makes its joins at most a warning (`lower`: a company's
+    # published billing details, a classmate who paid for the child and is repaid)
+    lower: dict[tuple[str, str, str], tuple[str, ...]]
     # domains whose links are no channel: the brand list's own hosts (wordlists/links/brands.txt)
     official: frozenset[str]
     # lures whose variant is a case milder than its rule (WX803's opener, a warning): a
@@ -87,17 +90,8 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
     rank: dict[str, int] = {}
     for rule in [c.rule for c in combines] + [a.rule for a in alones]:
         rank.setdefault(rule, len(rank))
-    unless: dict[tuple[str, str, str], tuple[str, ...]] = {}
-    for spec, combine in zip(data.get("combine", []), combines, strict=True):
-        names = tuple(spec.get("unless", ()))
-        for name in names:
-            if name not in banks:
-                raise WordListError(
-                    WHERE, None, f"combine {combine.rule}.unless: unknown bank {name!r}"
-                )
-        if names:
-            for joined in combine.with_:
-                unless[combine.rule, combine.action, joined] = names
+    unless = _table_banks(data, combines, banks, "unless")
+    lower = _table_banks(data, combines, banks, "lower")
     return ScamsModel(
         banks,
         combines,
@@ -106,9 +100,30 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
         _gate(banks, channel),
         rank,
         unless,
+        lower,
         official_hosts(),
         frozenset(mild),
     )
+
+
+def _table_banks(
+    data: dict[str, object], combines: list[Combine], banks: dict[str, Bank], key: str
+) -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """A combine key listing banks (``unless``, ``lower``), by (rule, action, joined bank)."""
+    found: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    specs = data.get("combine", [])
+    assert isinstance(specs, list)
+    for spec, combine in zip(specs, combines, strict=True):
+        names = tuple(spec.get(key, ()))
+        for name in names:
+            if name not in banks:
+                raise WordListError(
+                    WHERE, None, f"combine {combine.rule}.{key}: unknown bank {name!r}"
+                )
+        if names:
+            for joined in combine.with_:
+                found[combine.rule, combine.action, joined] = names
+    return found
 
 
 def _gate(banks: dict[str, Bank], lures: list[str]) -> Gate:
