@@ -1362,7 +1362,8 @@ def test_candidates_by_sentence_are_those_a_bisection_finds(
 ) -> None:
     """The merge groups the candidates (by start) by the sentence they start in with one
     walk along the sentence ends; each sentence holds those a bisection of every
-    candidate's start places in it."""
+    candidate's start places in it, and a run of sentences (a keeper joined across a
+    sentence end) those of each in turn."""
     from bisect import bisect_left
 
     from wxguard.marks import _sentence_ends, _Sentences
@@ -1372,4 +1373,10 @@ def test_candidates_by_sentence_are_those_a_bisection_finds(
     ends = _sentence_ends(text)
     for start in asked + starts:
         at = bisect_left(ends, start)
-        assert sentences.of(start) == [i for i in candidates if bisect_left(ends, starts[i]) == at]
+        assert sentences.index(start) == at
+        assert sentences.between(at, at) == [
+            i for i in candidates if bisect_left(ends, starts[i]) == at
+        ]
+        assert sentences.between(at, at + 2) == [
+            i for i in candidates if at <= bisect_left(ends, starts[i]) <= at + 2
+        ]

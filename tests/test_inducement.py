@@ -165,6 +165,10 @@ def test_noise_inside_words_does_not_hide_inducement(
         ("警惕“砍一刀”“集赞”类链接，可能窃取个人信息。", Severity.INFO),  # trial s17
         ("大家远离转发领红包这种活动", Severity.INFO),
         ("谨防那些帮我砍一刀的链接", Severity.INFO),
+        # a refusal, a virus warning, someone else's post (review s17)
+        ("帮我砍一刀？不存在的，拼多多我早卸载了", Severity.INFO),
+        ("警惕！最近群里“帮我砍一刀”的链接是病毒，别点", Severity.INFO),
+        ("大家警惕，群里有人在发“砍一刀”的链接", Severity.INFO),
         # a seller's "beware of fakes" in another clause warns of fakes, not of his offer
         ("谨防假冒，转发到三个群领红包", Severity.ERROR),
         ("谨防假冒。帮我砍一刀", Severity.ERROR),

@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 from wxguard import Guard, Severity, Verdict, WordListError
 from wxguard.families.content.trade import trade_model
 
-from .trade_cases import KNOWN_MISSES, OFFERS, TRAPS, WARNINGS, WHOLE_MARKS
+from .trade_cases import (
+    KNOWN_MISSES,
+    OFFERS,
+    STILL_BLOCKED,
+    TRAPS,
+    UNBLOCKED,
+    WARNINGS,
+    WHOLE_MARKS,
+)
 
 TRADE_RULES = ("WX102", "WX103", "WX104", "WX105", "WX106", "WX107", "WX110", "WX111", "WX112")
 
@@ -56,6 +64,24 @@ def test_a_users_terms_of_one_gun_offer_are_one_mark() -> None:
 def test_the_same_products_in_ordinary_messages_pass(guard: Guard, text: str) -> None:
     solicitations = [v for v in guard.check(text).violations if "solicitation" in v.techniques]
     assert solicitations == []
+
+
+@pytest.mark.parametrize("text", UNBLOCKED)
+def test_warnings_news_and_plots_of_the_trade_do_not_block(text: str) -> None:
+    assert Guard().check(text).verdict is not Verdict.BLOCK, Guard().check(text).violations
+
+
+@pytest.mark.parametrize("text", STILL_BLOCKED)
+def test_offers_dressed_as_warnings_still_block(text: str) -> None:
+    assert Guard().check(text).verdict is Verdict.BLOCK
+
+
+def test_an_offer_joined_across_a_sentence_end_is_one_mark_with_the_drugs_after_it() -> None:
+    """溜冰吗？有货，冰毒K粉: the ask, the stock and the drugs named are one offer (review s16:
+    two marks, the join's sentence and the drug's being read apart)."""
+    (mark,) = Guard().check("溜冰吗？有货，冰毒K粉").violations
+    assert mark.rule == "WX104" and mark.severity is Severity.ERROR
+    assert [v.text for v in mark.also] == ["冰毒", "K粉"], mark.also
 
 
 @pytest.mark.parametrize(
@@ -720,3 +746,19 @@ def test_stupid_said_of_a_member_is_for_review(text: str) -> None:
     (v,) = Guard().check(text).violations
     assert (v.rule, v.severity) == ("WX107", Severity.WARNING)
     assert "玩笑" in v.message
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("今晚王者再坑我，我拿刀上门砍你😂", Severity.WARNING),  # review s17: a game
+        ("我要杀了你哈哈", Severity.WARNING),
+        ("我要杀了你，开玩笑的", Severity.WARNING),
+        ("我知道你住哪，再惹我，我拿刀上门砍你", Severity.ERROR),
+        ("我要杀了你，等着瞧", Severity.ERROR),
+    ],
+)
+def test_a_threat_said_laughing_or_over_a_game_is_for_a_person_to_confirm(
+    guard: Guard, text: str, severity: Severity
+) -> None:
+    assert [v.severity for v in guard.check(text).violations if v.rule == "WX111"] == [severity]

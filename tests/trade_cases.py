@@ -136,8 +136,6 @@ OFFERS: list[tuple[str, str, str]] = [
     ("我要杀了你", "WX111", "杀了你"),
     # new-user trial s17
     ("我知道你住哪，再惹我，我拿刀上门砍你", "WX111", "上门砍你"),
-    ("信不信我打死你", "WX111", "信不信我打死你"),
-    ("老子今天就搞死你", "WX111", "老子今天就搞死你"),
     ("信不信我杀了你", "WX111", "杀了你"),
     ("我要弄死你", "WX111", "弄死你"),
     ("明天我带刀去你公司，砍死你", "WX111", "砍死你"),
@@ -387,6 +385,23 @@ OFFERS: list[tuple[str, str, str]] = [
     ("澳门官网投注，加微信tz888", "WX103", "澳门官网投注，加微信"),
     ("充8增8，小时任意提分", "WX103", "8增8"),
     ("活动期间注册送8倍即可提", "WX103", "注册送8倍即可提"),
+    # review s16 leftovers: ❄ in stock with a wink, 笑气 stocked and brought over, a girl's
+    # photos chosen, 刚到货 as the answer, spaces for commas, a night out promised, a dealer's
+    # own wink after a plot, line breaks for commas, a spiking drug sold (its name a review term)
+    ("❄️有货，懂的来", "WX104", "❄️有货"),
+    ("冰有货，纸飞机私聊", "WX104", "冰有货"),
+    ("笑气有货，同城配送，私聊", "WX104", "笑气有货，同城配送"),
+    ("小姐姐上门，➕v选照片", "WX102", "小姐姐上门"),
+    ("溜冰不？刚到货", "WX104", "溜冰不？刚到货"),
+    ("溜冰吗 有货 老地方见", "WX104", "溜冰吗 有货"),
+    ("神仙水有货，夜店嗨翻，私聊", "WX104", "神仙水"),
+    ("剧中那种麻古，我这里有，懂的来", "WX104", "麻古"),
+    ("红包扫雷群\n10包一赔，进群发红包", "WX103", "红包扫雷群\n10包一赔"),
+    ("小姐姐上门服务\n➕v看照片", "WX102", "小姐姐上门服务\n➕v看照片"),
+    ("神仙水有货\n蹦迪必备，私聊", "WX104", "神仙水有货\n蹦迪必备"),
+    ("迷奸药有货，懂的来", "WX102", "迷奸药有货"),
+    ("出售迷奸药，私聊", "WX102", "出售迷奸药"),
+    ("高价收购旧身份证，一张300，私聊", "WX110", "收购旧身份证"),
 ]
 
 # Offers the join misses today (strict xfail): an invoice seller that names nothing but the
@@ -402,6 +417,8 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 TRAPS: list[str] = [
     # 打死你 and 搞死你 in jest, and knives that cut no one (new-user trial s17)
     "你再胡说我打死你哦哈哈",
+    "再玩手机信不信我打死你，作业写完没有",
+    "我拿刀上门砍你家门口那棵歪脖子树，物业都说了好几次了",
     "这把游戏我要搞死你哈哈",
     "打死你都想不到",
     "切菜的刀砍你家的排骨正好",
@@ -828,6 +845,83 @@ TRAPS: list[str] = [
     "澳门旅游攻略，威尼斯人酒店，详询电话13800001111",
     "下载这个APP，注册就送100元，提现秒到：http://bit.ly/xxx",
     "褪黑素💊助眠的，挺好用，推荐",
+    # review s16 leftovers and their near-misses: hands hired for the long term, questions about
+    # an ID bought up, ice machines and snow (❄ read 冰), the dentist's 笑气 and a baker's, skates
+    # and parcels after 溜冰吗, a club night told or asked about, a photographer's and a
+    # cleaner's visit, a red-packet group warned against across a line break
+    "快递站招人：每天录入快递数据，长期要人，私聊",
+    "快递数据录入员，长期要员工，包吃住",
+    "仓库长期要工人，核对快递数据，日结",
+    "物流公司长期需要人手，录入快递数据，私聊",
+    "超市长期要人，收银员，熟悉快递数据系统优先",
+    "收购旧身份证是干什么用的？",
+    "收购身份证犯法吗？",
+    "高价收购身份证的是干嘛的",
+    "有人高价收购身份证，这是真的吗？",
+    "收购二手身份证会坐牢吗",
+    "这台制冰机出❄️很快，需要的私聊",
+    "二手制冰机，出冰很快，需要的私聊",
+    "制冰机每小时出❄️50斤，私聊",
+    "羽绒服❄️有货，私聊",
+    "明天有❄️，出门注意保暖",
+    "刨冰有货，懂的来",
+    "奶茶店的冰有货吗？懂的来拿",
+    "牙医说笑气镇静对孩子很安全，同城闪送的儿童口腔诊所推荐一下",
+    "笑气麻醉拔牙，同城闪送的优惠券领了吗",
+    "口腔医院笑气吸入镇痛，同城可约，私聊",
+    "奶油笑气弹有货，同城配送，私聊",
+    "医用笑气有货，同城配送，电话13812345678",
+    "溜冰不？刚到货的冰刀鞋借你",
+    "周末溜冰不？我刚到货的新鞋想试试",
+    "溜冰吗？我网购的护膝刚到货",
+    "溜冰不？刚到家，等我换衣服",
+    "溜冰吗 老地方见",
+    "明天溜冰吗 有货车接送",
+    "溜冰吗 有货架的那家店门口集合",
+    "这家夜店嗨翻天？神仙水鸡尾酒好喝吗",
+    "昨晚夜店嗨翻了，神仙水都忘了擦",
+    "神仙水有货\n专柜正品，私聊",
+    "小姐姐上门拍照，选照片加v",
+    "摄影工作室：小姐姐上门跟拍，选照片免费",
+    "美甲小姐姐上门，➕v选照片款式",
+    "保洁小姐姐上门，看照片了解",
+    "红包扫雷群不要进\n中雷赔1.8倍，很多人输光了",
+    "红包扫雷群千万别进\n10包1赔",
+    "女生出去玩别喝陌生人递的饮料，可能有迷奸药",
+    "迷奸药无色无味，女生注意",
+    # a line break carries a combine to the next line, a full stop or a question does not
+    "红包扫雷的玩法是什么？\n听说10包1赔",
+    "神仙水是什么？\n听说蹦迪必备",
+    "神仙水有货。蹦迪必备，私聊",
+    "神仙水用完了\n蹦迪必备的眼线笔推荐一下",
+    "美甲小姐姐上门\n款式看照片选",
+    "小姐姐上门拍照\n看照片选风格",
+]
+
+# Warnings, news, questions and plots naming the trade's words that must not block (review
+# s16): the frame judge lowers them, or the words name no offer.
+UNBLOCKED = [
+    "迷奸药无色无味，女生注意",
+    "听说有人在酒吧下迷奸药，女生们注意安全",
+    "新闻：男子在酒吧用迷奸药迷晕女子，已被刑拘",
+    "新闻：某地警方破获一起迷奸药案件，嫌疑人被抓",
+    "女生出去玩别喝陌生人递的饮料，可能有迷奸药",
+    "网上买的迷奸药是真的吗？",
+    "去澳门玩，威尼斯人博彩区别进",
+    "去澳门玩，威尼斯人博彩区别进，有问题联系导游",
+    "赌场千万不要去",
+    "网上的百家乐千万别碰",
+    "棋牌室赌博别去了",
+    "剧中那种麻古，看得我心惊",
+    "电影里那种麻古是道具，懂的人都懂",
+]
+
+# …and the same shapes that stay offers: a stay-away cue that sends the reader to another
+# seller, a warning reversed by a contact.
+STILL_BLOCKED = [
+    "百家乐别去别家，来我们平台，注册送88",
+    "百家乐，不要去别的平台了，私聊",
+    "迷奸药，女生注意，加微信购买",
 ]
 
 # Warnings against the trade: the offer they name is found, and the frame judge lowers it.

@@ -302,7 +302,7 @@ def _merged(
     taken: dict[int, list[int]] = {}
     gone: set[int] = set()
     wide: dict[_Table, list[int]] = {}
-    left: dict[tuple[_Table, int, str], list[int]] = {}
+    left: dict[tuple[_Table, int, int, str], list[int]] = {}
     for key in keys:
         k = key[-1]
         if k in gone:
@@ -325,9 +325,13 @@ def _merged(
             elif reach == "sentence":
                 if sentences is None:
                     sentences = _Sentences(starts, candidates, text)
-                at = (table, sentences.index(starts[k]), rule if table.same_rule else "")
+                # a keeper joined across a sentence end (溜冰吗？有货，冰毒K粉) reaches every
+                # sentence it spans
+                first = sentences.index(starts[k])
+                last = sentences.index(max(starts[k], ends[k] - 1))
+                at = (table, first, last, rule if table.same_rule else "")
                 found_left = left.get(at)
-                pool = sentences.of(starts[k]) if found_left is None else found_left
+                pool = sentences.between(first, last) if found_left is None else found_left
             else:  # what no keeper took yet: each is looked at until one takes it
                 # (those no later keeper of the table can take are left out for good)
                 pool = wide[table] = [
@@ -594,11 +598,11 @@ class _Sentences:
         """The place of the sentence a finding starting at ``start`` starts in."""
         return -1 if self._ends is None else bisect_left(self._ends, start)
 
-    def of(self, start: int) -> list[int]:
-        """The candidates of the sentence a finding starting at ``start`` starts in."""
-        if self._ends is None:
-            return []
-        return self._by.get(bisect_left(self._ends, start), [])
+    def between(self, first: int, last: int) -> list[int]:
+        """The candidates of the sentences at places ``first`` to ``last`` (``index``)."""
+        if first == last:
+            return self._by.get(first, [])
+        return [i for k in range(first, last + 1) for i in self._by.get(k, [])]
 
 
 class _Near:

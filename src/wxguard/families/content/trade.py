@@ -42,6 +42,9 @@ from ...text.storedregex import stored_trie
 from ...text.views import TextView
 from ..base import CheckContext, Finding
 
+# What a sender types for a comma when he presses Enter: a sentence end of the clause view that
+# is only these is a line break, not a full stop or a question (``lines`` banks).
+LINE_BREAKS = frozenset("\n\r\u2028\u2029")
 # A Latin letter, as typed or full width: a message without one has no pinyin to read (a
 # test in C before the clause view is asked whether letters touch a character).
 _LETTER = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
@@ -327,7 +330,7 @@ class _Message:
             return False
         if self.menus(join) is None:
             return False
-        if self.torn(join):
+        if self.torn(join) or self.stopped(join):
             return False
         return not any(
             self.model.exact[bank].options.get("sound") is False or self.ordinary_word(bank, a, b)
@@ -345,6 +348,21 @@ class _Message:
                 if straddles(self.original, lo, hi):
                     return True
         return False
+
+    def stopped(self, join: Join) -> bool:
+        """A join of a product whose bank is marked ``lines = true`` across a sentence end
+        that is more than a line break: its combine reaches the next sentence only because a
+        dealer presses Enter for a comma (神仙水有货⏎蹦迪必备), while a full stop or a question
+        between ends the thought (神仙水是什么？听说蹦迪必备: review s16)."""
+        if self.model.exact[join.banks[0]].options.get("lines") is not True:
+            return False
+        (a, b), (c, d) = join.action, join.joined
+        lo, hi = (b, c) if b <= c else (d, a)
+        text, original = self.clauses.text, self.clauses.original_text
+        return any(
+            text[i] == STRONG and original[self.clauses.original(i, i + 1)[0]] not in LINE_BREAKS
+            for i in range(lo, hi)
+        )
 
     def same_words(self, join: Join) -> bool:
         """Two parts from one bank name the same thing (模特 … 模特 is not a menu); a
@@ -890,11 +908,11 @@ def _place(msg: _Message, join: Join) -> _Place:
     if contact is not None:
         parts.append(contact)
     start, end = msg.place(first, last)
-    # Named: the offer gives a way to reach the seller, or the joined bank is as sure (an
-    # insult aimed at a member, bank option ``sure``): a review-tier term on its words hides
-    # it no more than it hides an offer with a contact.
-    joined = join.banks[1]
-    sure = joined == CONTACT or msg.model.exact[joined].options.get("sure") is True
+    # Named: the offer gives a way to reach the seller, or a bank of the join is as sure (an
+    # insult aimed at a member, a spiking drug sold: bank option ``sure``): a review-tier term
+    # on its words hides it no more than it hides an offer with a contact.
+    exact = msg.model.exact
+    sure = join.banks[1] == CONTACT or any(exact[b].options.get("sure") is True for b in join.banks)
     return _Place(start, end, parts, contact, contact is not None or sure)
 
 
