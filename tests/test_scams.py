@@ -1021,6 +1021,57 @@ def test_a_schools_account_or_a_members_own_loan_is_a_review(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        # a debunker's words opening the pitch (review s17: both blocked at b67b243)
+        ("天上不会掉馅饼，但这个平台真的一周翻倍，充值5000起，加我微信", True),
+        ("哪有啊，我们平台是正规的，充值5000起，一周翻倍，加我微信", True),
+        ("一个月翻倍的理财哪有啊，保本保收益的只有银行存款", False),
+        ("天上不会掉馅饼，充值5000一周翻倍的都是骗局", False),
+    ],
+)
+def test_too_good_to_exist_warns_only_of_what_it_follows(
+    every_rule: Guard, text: str, blocked: bool
+) -> None:
+    assert (every_rule.check(text).verdict == Verdict.BLOCK) is blocked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "把验证码发给我，我帮你登录游戏领皮肤",
+        "免费领皮肤！把你手机收到的验证码告诉我就行",
+        "送你永久皮肤，验证码发我一下",
+    ],
+)
+def test_a_game_gift_for_the_readers_code_is_phishing(wx8: Guard, text: str) -> None:
+    """Review s16: a skin for the code the reader received is the account theft aimed at
+    children."""
+    assert _judged(wx8.check(text)) == [("WX801", Severity.ERROR, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "游戏领皮肤要手机验证码，验证码千万别发给别人",
+        "儿子说同学让他把验证码发给他领皮肤，我赶紧制止了",
+        "领皮肤活动结束了，验证码登录不了",
+        "我在游戏里送了你一个皮肤，你收到了吗",
+        "宝贝，妈妈把验证码发给你了，你自己登录游戏领皮肤吧",
+        "有人说把验证码发给他就能领皮肤，这是不是骗局？",
+        "警惕：“把验证码发给我，帮你领皮肤”是骗局",
+    ],
+)
+def test_a_game_gift_without_the_code_asked_of_the_reader_passes(
+    every_rule: Guard, text: str
+) -> None:
+    """A code kept or sent to the child, a gift told of, a warning or a question: no ask."""
+    report = every_rule.check(text)
+    assert report.verdict is Verdict.PASS
+    assert {v.frame for v in report.violations if v.rule.startswith("WX8")} <= {"warned"}
+
+
 def test_a_code_asked_back_alone_is_a_warning_and_with_a_story_an_error(every_rule: Guard) -> None:
     # new-user trial s17: the bare ask is for a person to check (a relative helping with a
     # login asks so too); a carrier's or a refund's story around it is the scam
