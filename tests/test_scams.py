@@ -1116,3 +1116,24 @@ def test_a_school_fee_notice_with_its_own_channel_is_clean(every_rule: Guard) ->
         "我们班的春游费由家委会统一收取，请扫码缴纳，不交的同学不能参加春游。",
     ):
         assert every_rule.check(text).verdict is Verdict.PASS, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review s17: clean messages the trial s17 shapes blocked
+        "我是家委会的，春游费每人50，转给我就行，周五前没交的孩子不能参加春游哦",
+        "妈，宝宝从床上摔下来骨折了，在医院，快转5000押金给我，我卡里不够",
+        "我在做一个区块链项目的测试，带你一起操作一下系统",
+        "公司在做一个理财app，我教你怎么操作后台",
+        "花呗重复扣款了，我打开花呗看了账单，已经退回来了",
+        "请家长于本周内完成学籍信息核对，逾期影响孩子学籍注册，有问题加我新微信",
+        "这个黄金投资app挺好用，你也下载一个看看行情",
+        "我是王老师，手机丢了，请加我新微信，周五前交研学报名表，逾期不能参加研学",
+        "各位家长，班费每人100，请微信转给我（班主任），周五前没交的孩子不能参加春游",
+    ],
+)
+def test_a_class_fee_a_family_emergency_and_colleagues_talk_do_not_block(
+    every_rule: Guard, text: str
+) -> None:
+    assert every_rule.check(text).verdict != Verdict.BLOCK
