@@ -97,6 +97,10 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("本校升学率高达98%，暑期班火热报名中", "WX405", "升学率高达98%"),
     # a result claimed beside an offer's word outside it, and a seller's dare (review s16)
     ("90%的学员考上了重点，欢迎咨询", "WX405", "90%的学员考上"),
+    # a seller distrusting the others still speaks of its own results (review s16: passed)
+    ("我不太信别家，我们机构90%的学员考上重点，报名加微信", "WX405", "90%的学员考上"),
+    ("我不太信别家，我们机构90%的学员考上重点，报名加微信", "WX401", "我不太信别家"),
+    ("我不信别家，我们机构90%的学员考上重点，报名加微信", "WX405", "90%的学员考上"),
 ]
 
 NEGATIVES: list[str] = [
@@ -185,6 +189,29 @@ NEGATIVES: list[str] = [
     "医院免费义诊，限50个名额，先到先得",
     "学校的课后服务体验课名额有限，请家长们在小程序报名",
     "我家孩子上周去了个体验课，还剩3个名额，我给报名了",
+    # a parent passing on, doubting or complaining of a school's rate (review s16: blocked)
+    "孩子的培训班说升学率高达98%，真的假的",
+    "补习班老师说90%的学员考上了重点，我有点怀疑",
+    "这所学校升学率高达98%，但学费一年五万，太贵了",
+    "孩子的培训班说升学率高达98%",
+    "补习班号称通过率100%，靠谱吗？",
+    "听说那个辅导班90%的学员考上了重点，有家长了解吗",
+    "隔壁补习班升学率达到95%，学费有点贵，大家觉得值吗",
+    "培训班宣传升学率高达98%\n真的假的",
+    # a school's, an office's or a teacher's own sign-ups and a term's end (review s16: review)
+    "孩子们，我们的课程今天结束了，祝大家假期愉快",
+    "我们的课程圆满结束，感谢各位家长的支持",
+    "少年宫体验课免费，限10个名额，家长们抓紧报名",
+    "春游报名只剩3个名额了，还没报的家长抓紧",
+    "公司年会节目限10个名额，想报名的找行政",
+    "还没报名的同学抓紧，运动会名额只剩3个",
+    "报名表交给班主任，限20个名额",
+    # news of a seller caught, with a line to report to (review s16: a WX401 warning)
+    "新闻：男子出售冰毒被抓，举报电话13812345678",
+    "男子出售假烟被查处，有线索请拨打举报热线12315",
+    "警方捣毁一个出售假证的窝点，举报电话110",
+    "某地破获一起出售假药案，抓获嫌疑人5名，欢迎举报：0571-88776655",
+    "出售假发票的团伙落网，举报电话0571-88776655",
 ]
 
 # Findings we do not make yet: strict xfails, so a fix shows up.

@@ -138,6 +138,7 @@ NEGATIVES: list[str] = [
     "本次评选严禁用红包换票，投票请凭良心",
     "投票不设奖品，大家随意",
     "我不小心把链接转发到三个群了，怎么撤回？",  # an accident (review s17)
+    "我不小心点进去了，它让我转发到三个群才能看视频，怎么办",  # the page's demand, told
     # a vote asked through a link is no assist for a reward (review s16)
     "各位家长，学校参加市级文明校园评选，请点击链接助力投票，谢谢大家",
     "孩子参加少儿春晚海选，点击链接助力，感谢各位亲友",

@@ -1833,3 +1833,57 @@ def test_a_trade_judged_unlawful_is_a_warning(text: str, warning: bool) -> None:
     assert ("warning" in {s.kind for s in score.signals}) is warning
     assert not score.commercial
     assert "WX401" not in _rules(Guard(), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        ("我们机构90%的学员考上重点，报名加微信", {"WX401", "WX405"}),
+        ("这所学校升学率高达98%，学费一年五万，欢迎报名", {"WX401", "WX405"}),
+        # a seller's dare keeps the doubt's words (review s16)
+        ("升学率高达98%，真的假的？不信你来试听，报名电话13812345678", {"WX401", "WX405"}),
+        ("我们的课程今天开始报名，限10个名额，电话13812345678", {"WX401"}),
+        ("出售茶叶，量大从优，电话13812345678", {"WX401"}),
+        # an ad's hook asks about the price: no buyer's complaint
+        ("装修太贵了？来星河装饰，全包价9.9万，电话13812345678", {"WX401"}),
+    ],
+)
+def test_a_sellers_own_rate_sign_up_or_sale_stays_an_ad(
+    wx4: Guard, text: str, rules: set[str]
+) -> None:
+    """The doubt, the hearsay, the notice and the arrest words that take back the near-misses
+    in ``NEGATIVES`` leave a seller's own offer an ad (review s16)."""
+    assert rules <= {v.rule for v in wx4.check(text).violations}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("孩子的培训班说升学率高达98%，真的假的", "doubt"),
+        ("补习班老师说90%的学员考上了重点", "hearsay"),
+        ("这所学校学费一年五万，太贵了", "review"),
+        ("新闻：男子出售冰毒被抓，举报电话13812345678", "caught"),
+        ("春游报名只剩3个名额了，还没报的家长抓紧", "notice"),
+        ("少年宫体验课免费，限10个名额", "public"),
+    ],
+)
+def test_a_parents_doubt_hearsay_or_complaint_and_news_of_an_arrest_count_against(
+    text: str, kind: str
+) -> None:
+    signals = commercial_score(text).signals
+    assert any(s.kind == kind and s.weight < 0 for s in signals)
+    assert not commercial_score(text).commercial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我不太信别家，我们机构90%的学员考上重点",  # a seller's distrust of the others
+        "我们说到做到，90%的学员考上重点",  # a speaker's own words
+        "不怕被抓",  # a seller's bravado
+        "我们的课程今天开始报名",  # a course opening, not closing
+    ],
+)
+def test_a_sellers_own_words_are_no_doubt_hearsay_or_arrest(text: str) -> None:
+    kinds = {s.kind for s in commercial_score(text).signals}
+    assert kinds.isdisjoint({"doubt", "hearsay", "caught"})

@@ -27,6 +27,7 @@ DEFAULT_SEVERITY = {
     "WX308": "warning",
     "WX402": "error",
     "WX405": "error",
+    "WX506": "error",
     "WX510": "error",
     "WX601": "error",
     "WX606": "error",

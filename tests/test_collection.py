@@ -62,7 +62,7 @@ def test_the_translate_tables_are_not_walked_by_the_collector() -> None:
     full collection walked them (a 1 MB check runs eight or nine); as tuples of strings and
     numbers the collector stops tracking them once it has seen them."""
     from wxguard.families.content.checker import ContentChecker
-    from wxguard.phrases.clauses import _size_table, _squeeze_table
+    from wxguard.text.compact import _size_table, _squeeze_table
     from wxguard.text.folding import tables
     from wxguard.text.sound import class_table, spell_table, syllable_table
 

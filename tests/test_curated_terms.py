@@ -126,10 +126,9 @@ REVIEW = [
     ("傻X，又下雨了", "WX107", "傻{逼}"),  # aimed at no one: 你个傻X is an error (test_trade)
     ("卧槽，这也太牛了吧", "WX107", "卧槽"),  # an exclamation (new-user trial s11)
     ("我TM服了", "WX107", "tm"),
-    # the death curse on a third party's family: a villain quoted, a trafficker cursed by
-    # readers (review s16), a scammer cursed by his victim (trial s16)
+    # the death curse on a third party's family: a scammer cursed by his victim (trial s16); a
+    # villain quoted and a trafficker cursed by readers are info (review s16: test_frames)
     ("某某就是个骗子，大家别跟他做生意，他全家都不得好死。", "WX107", "他全家{*}不得好死"),
-    ("这部剧里那个反派说“他全家都不得好死”，编剧太狠了", "WX107", "他全家{*}不得好死"),
     ("她们全家不得好死", "WX107", "她们全家{*}不得好死"),
 ]
 

@@ -169,6 +169,46 @@ def test_compact_sizes_are_each_characters_compact_length() -> None:
     assert list(compact_sizes(chars)) == [len(compact(c)) for c in chars]
 
 
+def _views_one_by_one(text: str) -> tuple[str, str, str, str]:
+    from wxguard.phrases.clauses import compact
+    from wxguard.text.folding import fold
+    from wxguard.text.views import sound_classes
+
+    return fold_one_to_one(text), compact(text), fold(text), sound_classes(text)
+
+
+def _views_at_once(text: str) -> tuple[str, str, str, str]:
+    from wxguard.phrases.clauses import Clauses
+    from wxguard.text.views import TextView
+
+    view = TextView(text)
+    return view.folded, Clauses(view).text, view.skeleton, view.sound
+
+
+# Full stops between digits and not, characters that fold to several (①⑩㎏) or to none,
+# the two characters the translation marks with, text outside the BMP and past the tables.
+_VIEWED = "ban假证辦證①⑩㎏1２.．3。，！%_\x00\x01 \u200b\n😀𠀀\U000e0041\U000f0000"
+
+
+@settings(max_examples=500)
+@given(st.one_of(ANY, st.text(st.sampled_from(_VIEWED), max_size=40)))
+@example("领0.5元红包，①号")
+@example("3．5折")
+@example("\x00\x01")
+@example("")
+def test_a_short_texts_views_from_one_translation_are_each_views_own(text: str) -> None:
+    """``TextView`` makes a short text's folded, compact, skeleton and sound views from one
+    ``str.translate``: each must be what its own function makes of the text."""
+    assert _views_at_once(text) == _views_one_by_one(text)
+
+
+def test_every_characters_views_from_one_translation_are_its_own() -> None:
+    """The same for every code point, a thousand characters a text."""
+    for i in range(0, len(EVERY_CHAR), 1000):
+        text = EVERY_CHAR[i : i + 1000]
+        assert _views_at_once(text) == _views_one_by_one(text), i
+
+
 @given(ANY)
 def test_the_clause_map_with_sizes_is_the_map_without(text: str) -> None:
     from wxguard.phrases.clauses import compact, compact_sizes

@@ -209,6 +209,40 @@ def test_a_news_report_of_someones_curse_lowers_it(text: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        ("网友怒骂：这种人贩子他全家都不得好死", "complaint"),  # review s16: a warning
+        ("网友纷纷痛骂：这种骗子他全家不得好死", "complaint"),
+        ("这部剧里那个反派说“他全家都不得好死”，编剧太狠了", "fiction"),
+        ("电影里的反派骂道“你这个狗东西”，演得真好", "fiction"),
+        ("剧中反派的台词“他全家都不得好死”太狠了", "fiction"),
+    ],
+)
+def test_readers_anger_reported_or_a_villains_line_lowers_the_curse(text: str, frame: str) -> None:
+    """The curse is someone else's words: readers' in a report, a character's in a plot
+    (review s16)."""
+    report = Guard().check(text)
+    assert [(v.rule, v.severity, v.frame) for v in report.violations] == [
+        ("WX107", Severity.INFO, frame)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("他全家都不得好死", Severity.WARNING),  # no one else's words
+        ("你全家不得好死，网友怒骂", Severity.ERROR),  # the cue after the curse
+        ("剧里那个反派说得对，你个傻逼", Severity.ERROR),  # the sender's own, a clause later
+    ],
+)
+def test_a_curse_before_the_cue_or_outside_the_villains_clause_stays(
+    text: str, severity: Severity
+) -> None:
+    report = Guard().check(text)
+    assert [(v.rule, v.severity, v.frame) for v in report.violations] == [("WX107", severity, None)]
+
+
 def test_propaganda_borrowing_court_words_is_not_framed(judged: Guard) -> None:
     text = "超过二十万人向最高检察院控告起诉，法轮大法好"
     assert any(

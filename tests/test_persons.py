@@ -422,6 +422,42 @@ def test_papers_handed_in_elsewhere_or_rankings_withheld_are_not(text: str) -> N
     assert [v for v in WX5.check(text).violations if v.rule == "WX511"] == []
 
 
+HONOURS = [
+    "喜报：张子涵同学（女，9岁），实验小学三年级二班，荣获全市作文比赛一等奖",  # review s16
+    "表扬：王小明小朋友（男，6岁），阳光幼儿园大一班，在绘画比赛中获金奖",
+    "祝贺张子涵同学（女，9岁），实验小学三年级二班，获得全市作文比赛一等奖",
+    "光荣榜：李思雨同学（女，8岁），实验小学二年级一班，校运会跳绳冠军",
+]
+
+
+@pytest.mark.parametrize("text", HONOURS)
+def test_an_honour_notice_is_a_note_on_consent_not_a_warning(text: str) -> None:
+    """A prize notice naming the school, the class and the age but no home and no hours
+    (review s16: a warning): a note that asks for the guardian's consent and drops the age."""
+    (v,) = WX5.check(text).violations
+    assert (v.rule, v.severity.value) == ("WX511", "info")
+    assert v.message.startswith("表彰通知里有一个孩子的")
+    assert "监护人同意" in v.suggestion and "年龄" in v.suggestion
+    assert WX5.check(text).verdict.value == "pass"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the home or the hours beside the prize: what a stranger needs
+        "喜报：张子涵同学（女，9岁），实验小学三年级二班，家住光明小区6栋，荣获全市作文比赛一等奖",
+        "表扬王小明小朋友（男，6岁），阳光幼儿园大一班，每天下午4点放学",
+        # no honour: 恭喜发财 names no prize
+        "我家孩子王小明，三年级二班，恭喜发财",
+        "张子涵同学（女，9岁），实验小学三年级二班",
+    ],
+)
+def test_a_childs_details_beside_a_home_or_without_a_prize_stay_a_warning(text: str) -> None:
+    (v,) = [v for v in WX5.check(text).violations if v.rule == "WX511"]
+    assert v.severity.value == "warning"
+    assert v.message.startswith("同一条消息里有一个孩子的")
+
+
 def test_child_details_are_found_in_a_batch_too() -> None:
     texts = ["今天天气不错", CHILD_DETAILS[0][0], "三年级二班的家长请注意"]
     assert [[v.rule for v in r.violations] for r in WX5.check_many(texts)] == [
@@ -649,3 +685,85 @@ def test_child_id_dates_are_beijing_dates(monkeypatch: pytest.MonkeyPatch) -> No
     assert resident_id_ok(born_today + gb11643_check(born_today))
     turns_14 = "11010520160302001"
     assert not under_14(turns_14 + gb11643_check(turns_14))
+
+
+# -- WX506 a third party exposed ---------------------------------------------------------
+# A named third party's ID number, phone number or home posted to expose or hunt them down
+# (new-user trial s17 #285 #286 #353 #547; review s16).
+EXPOSED = [
+    (
+        "大家看看这个骗子：李强，身份证号 110101199003077578，电话13812345678，家住XX路XX号。",
+        "这个骗子",
+        "公开他人的身份证号码、手机号码、住址（「这个骗子」）",
+    ),
+    (
+        "曝光：这个女人叫张丽，电话13900001111，身份证320102198805061234，勾引别人老公。",
+        "曝光",
+        "公开他人的手机号码、身份证号码（「曝光」）",
+    ),
+    (
+        "这个老赖叫赵刚，身份证号码 11010119900307757X ，欠钱不还，大家转发曝光。",
+        "这个老赖",
+        "公开他人的身份证号码（「这个老赖」）",
+    ),
+    (
+        "这个人是个骗子！叫王强，电话13812340000，住在阳光小区8栋，大家去他家门口堵他！",
+        "去他家门口堵",
+        "公开他人的手机号码、住址（「去他家门口堵」）",
+    ),
+    (
+        "前男友联系电话：13912345678，欠钱不还，大家帮忙催",
+        "帮忙催",
+        "公开他人的手机号码（「帮忙催」）",
+    ),
+    ("这个骗子的电话\n13912345678\n叫王强", "这个骗子", "公开他人的手机号码（「这个骗子」）"),
+]
+
+# What stays as it was: the sender's own number, a notice that wants its contact spread, a
+# police notice, a shop's number, a colleague's number for work, a scam caller's number in a
+# warning, a question, a word in passing, a photographer's 曝光, a contact in an appeal.
+NOT_EXPOSED = [
+    "我的电话13912345678，有事找我",
+    "我的身份证号是110101199003077578，帮我买个火车票。",
+    "寻人启事：王强，男，70岁，走失，联系电话13912345678，请大家帮忙扩散",
+    "警方通报：犯罪嫌疑人李强，身份证号110101199003077578，涉嫌诈骗，请群众提供线索",
+    "本店电话13912345678，大家看看新品",
+    "张三的电话是13912345678，有事找他",
+    "王阿姨的电话13912345678，有线索请联系她",
+    "谨防骗子！冒充快递客服的电话13912345678，大家不要接",
+    "曝光一个骗子电话13912345678，冒充客服退款",
+    "这个人是骗子吗？叫王强，电话13912345678",
+    "骗子太多了，买房认准我们，联系人：李强，电话13912345678",
+    "摄影师：李强，曝光技巧教学，电话13912345678",
+    "请扩散：急需O型血，联系人：李强，电话13912345678",
+    "有人问我被骗子骗了怎么办？我的电话13912345678",
+    # a service its customers urge (review s17)
+    "大家帮忙催一下物业，电话13812345678，停水三天了",
+    "大家帮忙催一下快递，快递员电话13812345678，三天没送了",
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "message"), EXPOSED)
+def test_a_third_party_exposed_to_the_group_is_one_error(text: str, cue: str, message: str) -> None:
+    (v,) = Guard().check(text).violations
+    assert (v.rule, v.severity.value, v.term) == ("WX506", "error", cue)
+    assert v.message.startswith(message)
+    assert "报案" in v.suggestion
+    # the numbers are in the one mark, not marks of their own
+    assert {a.rule for a in v.also} <= {"WX501", "WX502"} and v.also
+
+
+@pytest.mark.parametrize("text", NOT_EXPOSED)
+def test_own_numbers_notices_warnings_and_contacts_are_no_exposure(text: str) -> None:
+    found = Guard().check(text).violations
+    assert "WX506" not in {v.rule for v in found}
+    assert all(v.severity.value != "error" for v in found)
+
+
+def test_a_colleagues_number_keeps_its_warning() -> None:
+    (v,) = WX5.check("张三的电话是13912345678，有事找他").violations
+    assert (v.rule, v.severity.value, v.suggestion) == (
+        "WX501",
+        "warning",
+        "打码为 139****5678 或移除",
+    )

@@ -1070,3 +1070,70 @@ def test_a_game_gift_without_the_code_asked_of_the_reader_passes(
     report = every_rule.check(text)
     assert report.verdict is Verdict.PASS
     assert {v.frame for v in report.violations if v.rule.startswith("WX8")} <= {"warned"}
+
+
+def test_a_code_asked_back_alone_is_a_warning_and_with_a_story_an_error(every_rule: Guard) -> None:
+    # new-user trial s17: the bare ask is for a person to check (a relative helping with a
+    # login asks so too); a carrier's or a refund's story around it is the scam
+    (v,) = every_rule.check("你好，请把短信验证码发给我").violations
+    assert (v.rule, v.severity) == ("WX801", Severity.WARNING)
+    assert v.message.startswith("索要短信验证码：「把短信验证码发给我」")
+    (v,) = every_rule.check("您的号码即将停机，请回复短信验证码进行实名复核。").violations
+    assert (v.rule, v.severity) == ("WX801", Severity.ERROR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各位家长，我是班主任，请加我新微信，缴纳下学期教材费，逾期影响孩子上课。",
+        "我是你们孩子学校的老师，孩子在学校受伤了，现在在医院急救，请马上转5万手术费到这个账户。",
+        "您好，您在我司的学生贷款未注销，会影响征信，请配合我们操作注销。",
+        "新加坡高薪招聘，月薪3万，包吃住，免费办护照签证，先交中介费5000。",
+        "快递员兼职：帮忙收快递转寄，每件20元，不用问里面是什么。",
+        "国家扶持项目，投资1万每天返利300，已有上万人受益，名额有限。",
+    ],
+)
+def test_a_scam_that_scores_as_commercial_gets_no_ad_advice(every_rule: Guard, text: str) -> None:
+    """New-user trial s17 (C1): these got only WX401/403/404 (add 【广告】, 回T退订); now the
+    scam's error is the mark and the ad advice rides in ``also``, moot."""
+    violations = every_rule.check(text).violations
+    assert [(v.rule[:3], v.severity) for v in violations] == [("WX8", Severity.ERROR)]
+    assert not {"WX401", "WX403", "WX404"} & {v.rule for v in violations}
+
+
+def test_a_school_fee_notice_with_its_own_channel_is_clean(every_rule: Guard) -> None:
+    # the README's case: a threat to the child with the money to a code, to the sender or a
+    # new WeChat blocks; the school's own platform or the counter does not
+    assert (
+        every_rule.check(
+            "家长您好，本学期的资料费请扫码缴纳，每人280元，今天不交孩子无法领书。"
+        ).verdict
+        is Verdict.BLOCK
+    )
+    for text in (
+        "家长您好，本学期资料费每人280元，请通过学校缴费平台缴纳，逾期影响领书请理解。",
+        "各位家长，春游费用每人50元，请于周五前到校缴纳现金，未交的孩子不能参加春游。",
+        "我们班的春游费由家委会统一收取，请扫码缴纳，不交的同学不能参加春游。",
+    ):
+        assert every_rule.check(text).verdict is Verdict.PASS, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review s17: clean messages the trial s17 shapes blocked
+        "我是家委会的，春游费每人50，转给我就行，周五前没交的孩子不能参加春游哦",
+        "妈，宝宝从床上摔下来骨折了，在医院，快转5000押金给我，我卡里不够",
+        "我在做一个区块链项目的测试，带你一起操作一下系统",
+        "公司在做一个理财app，我教你怎么操作后台",
+        "花呗重复扣款了，我打开花呗看了账单，已经退回来了",
+        "请家长于本周内完成学籍信息核对，逾期影响孩子学籍注册，有问题加我新微信",
+        "这个黄金投资app挺好用，你也下载一个看看行情",
+        "我是王老师，手机丢了，请加我新微信，周五前交研学报名表，逾期不能参加研学",
+        "各位家长，班费每人100，请微信转给我（班主任），周五前没交的孩子不能参加春游",
+    ],
+)
+def test_a_class_fee_a_family_emergency_and_colleagues_talk_do_not_block(
+    every_rule: Guard, text: str
+) -> None:
+    assert every_rule.check(text).verdict != Verdict.BLOCK

@@ -368,6 +368,40 @@ def test_stupid_said_of_a_thing_or_of_oneself_is_no_insult(text: str) -> None:
     assert Guard().check(text).violations == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你个死肥猪，丑八怪，滚出去",
+        "你个死肥猪，丑八怪，不要在这里丢人现眼了",
+        "你这个丑八怪",
+        "你个人渣",
+    ],
+)
+def test_a_fat_or_ugly_insult_aimed_at_the_reader_is_one_error(text: str) -> None:
+    """你个 aims the insult at the reader as 你这个 does (new-user trial s17 #349 passed)."""
+    assert [(v.rule, v.severity) for v in Guard().check(text).violations] == [
+        ("WX107", Severity.ERROR)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家小肥猪今天又长胖了",  # a family's pet name
+        "宝宝你个小肥猪，快来吃饭",
+        "我就是个死肥猪，减肥失败",  # self-mockery
+        "我们家丑八怪今天又闹了",
+        "丑八怪这首歌真好听",  # a song's name
+        "你听过丑八怪这首歌吗",
+        "你个人的垃圾要自己带走",  # 你个人: the reader's own
+        "你个头真高",
+        "他说你个死肥猪，我听了很生气",  # someone else's insult passed on
+    ],
+)
+def test_fat_or_ugly_said_in_play_of_oneself_or_of_a_song_is_no_insult(text: str) -> None:
+    assert Guard().check(text).violations == ()
+
+
 def test_sb_inside_a_latin_word_is_no_insult() -> None:
     assert Guard().check("你们USB接口在哪").violations == ()
 
@@ -384,6 +418,26 @@ def test_a_bank_variant_its_rule_lacks_names_the_bank(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(trade, "family_banks", misnamed)
     with pytest.raises(WordListError, match=r"banks\.nude-photo: variant 'exposed' is no"):
+        trade._build(())
+
+
+@pytest.mark.parametrize("unless", ["insult-teasing", "insult-trait"])
+def test_an_unless_naming_no_other_bank_names_the_bank(
+    monkeypatch: pytest.MonkeyPatch, unless: str
+) -> None:
+    from wxguard.families.content import trade
+
+    real = trade.family_banks
+
+    def misnamed(*args: object, **kwargs: object) -> object:
+        data, sources = real(*args, **kwargs)  # type: ignore[arg-type]
+        sources["insult-trait"].options["unless"] = unless
+        return data, sources
+
+    monkeypatch.setattr(trade, "family_banks", misnamed)
+    with pytest.raises(
+        WordListError, match=rf"banks\.insult-trait: unless names no other bank: '{unless}'"
+    ):
         trade._build(())
 
 
@@ -736,8 +790,9 @@ def test_an_invoice_sellers_double_negative_is_no_refusal(text: str, severity: S
         "废物一个，全群就你最蠢",  # new-user trial s16: passed
         "你们真是愚蠢",
         "群主太蠢了",
-        "哈哈你真蠢，钥匙又忘带了，快回来吧我给你开门",  # review s16: teasing blocked
-        "宝贝你真蠢得可爱，妈妈爱你",
+        "全群就你最蠢",
+        "你真蠢。哈哈",  # the laugh in another sentence
+        "就你最蠢，昨天还把盐当糖放了😂",  # an emoji is no word of the clause view
     ],
 )
 def test_stupid_said_of_a_member_is_for_review(text: str) -> None:
@@ -746,6 +801,35 @@ def test_stupid_said_of_a_member_is_for_review(text: str) -> None:
     (v,) = Guard().check(text).violations
     assert (v.rule, v.severity) == ("WX107", Severity.WARNING)
     assert "玩笑" in v.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "哈哈你真蠢，钥匙又忘带了，快回来吧我给你开门",  # review s16: a warning
+        "宝贝你真蠢得可爱，妈妈爱你",
+        "你最蠢了啦，哈哈",
+        "你真是蠢得可爱哈哈哈",
+        "别说我了，你也太蠢了，哈哈哈开玩笑",
+        "亲爱的你真蠢，又把伞落在我家了",
+    ],
+)
+def test_stupid_said_with_a_laugh_or_affection_is_teasing(text: str) -> None:
+    """A laugh, a joke owned or a word of affection in the sentence makes 你真蠢 teasing
+    (review s16: a warning on a parent's 宝贝你真蠢得可爱)."""
+    assert Guard().check(text).violations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("你真蠢，滚出这个群", Severity.ERROR),  # the order out is its own insult
+        ("你真蠢，傻逼，哈哈", Severity.ERROR),  # a vulgar insult is judged on its own
+        ("哈哈。全群就你最蠢", Severity.WARNING),  # the laugh in another sentence
+    ],
+)
+def test_teasing_takes_back_only_the_stupid_in_its_sentence(text: str, severity: Severity) -> None:
+    assert {(v.rule, v.severity) for v in Guard().check(text).violations} == {("WX107", severity)}
 
 
 @pytest.mark.parametrize(

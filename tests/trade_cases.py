@@ -417,6 +417,10 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 TRAPS: list[str] = [
     # 打死你 and 搞死你 in jest, and knives that cut no one (new-user trial s17)
     "你再胡说我打死你哦哈哈",
+    # review s17: bedding, SK-II's essence, a threat reported to its victim
+    "出售床上四件套，全棉，高价收旧棉被",
+    "SK2神仙水有货\n蹦迪必备，持妆一整晚，私聊",
+    "他说要拿刀上门砍你？赶紧报警啊",
     "再玩手机信不信我打死你，作业写完没有",
     "我拿刀上门砍你家门口那棵歪脖子树，物业都说了好几次了",
     "这把游戏我要搞死你哈哈",

@@ -6,9 +6,8 @@ dropped. Clause punctuation is kept as two markers, because whether an action an
 belong together depends on the clauses between them: ``。`` for a sentence end (。！？；…
 and line breaks) and ``，`` for a clause break (，、：). ``%`` stays for 100%-style claims.
 
-Both views are built from the original text with list tables (``str.translate`` with a list
-is several times faster than with a dict or a regex); characters outside the BMP take the
-slower exact path.
+The compact text itself is one of a message's views (``text.compact``, built with the
+others by ``TextView``); this module reads clauses out of it.
 """
 
 from __future__ import annotations
@@ -16,19 +15,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
 
-from ..text.folding import BLANK_LETTERS, SENTENCE_ENDS, fold_one_to_one, tables
+# The clause view's markers and characters, read here and, through this module, by the
+# families' phrase rules.
+from ..text.compact import STRONG as STRONG
+from ..text.compact import WEAK as WEAK
+from ..text.compact import compact as compact
+from ..text.compact import compact_sizes as compact_sizes
+from ..text.folding import fold_one_to_one
 from ..text.views import ARRAY_THRESHOLD, BlockMap, TextView
 
-STRONG = "。"
-WEAK = "，"
-# Folded text has ASCII punctuation where the original had full-width forms.
-_MARKS = {ord(c): STRONG for c in SENTENCE_ENDS} | {ord(c): WEAK for c in ",、:"}
-_BMP = 0x10000
-_DROP = re.compile(rf"[^\w。，%]|[_{BLANK_LETTERS}]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_DECIMAL_POINT = re.compile(r"(?<=\d)[.．](?=\d)")
 # Full stops typed between every character (转.发.到.三.个.群, 集.满38个.赞, 【必.转】) are
 # noise, not sentence ends: a run of short pieces, at least half of them one Chinese
 # character (a numbered list's 1.打开微信 2.转发 keeps its stops).
@@ -42,37 +38,9 @@ _SHORT = 64
 _RUN = re.compile(f"{STRONG}+")
 
 
-@cache
-def _squeeze_table() -> tuple[int | str | None, ...]:
-    """Fold + compact as a BMP table, from the foundation's one-to-one fold table (a tuple,
-    which the collector stops walking once seen)."""
-    fold = tables().one_to_one[:_BMP]
-    squeeze: list[int | str | None] = [
-        cp if chr(cp).isalnum() and chr(cp) not in BLANK_LETTERS else None for cp in fold
-    ]
-    for cp, target in enumerate(fold):
-        if target == ord("%"):
-            squeeze[cp] = target
-        elif target in _MARKS:
-            squeeze[cp] = _MARKS[target]
-    return tuple(squeeze)
-
-
 def folded(text: str) -> str:
     """Same as ``TextView.folded`` (``fold_one_to_one``): same length, indices unchanged."""
     return fold_one_to_one(text)
-
-
-def compact(text: str) -> str:
-    """Folded, clause markers for punctuation, everything else that is not a letter, digit
-    or % dropped; a full stop between digits stays a decimal point (领0.5元红包 is one
-    clause). Works character by character (a decimal point is one character either way),
-    so positions map back with a ``BlockMap``."""
-    if "." in text or "．" in text:
-        parts = _DECIMAL_POINT.split(text)
-        if len(parts) > 1:
-            return ".".join(_squeeze(part) for part in parts)
-    return _squeeze(text)
 
 
 def undotted(text: str) -> str | None:
@@ -93,36 +61,16 @@ def _blank_dots(run: re.Match[str]) -> str:
     return _NOISE_DOT.sub(" ", piece)
 
 
-@cache
-def _size_table() -> tuple[str, ...]:
-    """Per BMP character, the length of its ``compact`` output (0 or 1) as a character."""
-    return tuple(
-        "\x00" if t is None else chr(len(t) if isinstance(t, str) else 1) for t in _squeeze_table()
-    )
-
-
-def compact_sizes(text: str) -> bytes:
-    """The length of each character's ``compact`` output, in one pass over ``text``."""
-    sizes = text.translate(_size_table())
-    if _ASTRAL.search(sizes):
-        sizes = _ASTRAL.sub(lambda m: chr(len(_squeeze(m.group()))), sizes)
-    return sizes.encode("latin-1")
-
-
-def _squeeze(text: str) -> str:
-    if _ASTRAL.search(text):
-        return _DROP.sub("", fold_one_to_one(text).translate(_MARKS))
-    return text.translate(_squeeze_table())
-
-
 class Clauses:
     """A message's compact view, its boundaries and the map back to original indices."""
 
     __slots__ = ("_map", "_marks", "_original", "text")
 
     def __init__(self, view: TextView | str) -> None:
-        self._original = view if isinstance(view, str) else view.text
-        self.text = compact(self._original)
+        if isinstance(view, str):
+            self._original, self.text = view, compact(view)
+        else:
+            self._original, self.text = view.text, view.compact
         self._map: BlockMap | memoryview | None = None
         self._marks: tuple[list[int], list[int]] | None = None
 

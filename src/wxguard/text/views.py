@@ -3,8 +3,11 @@
 - ``sound``: the folded text without noise, every CJK character and digit written as its
   syllable class (``text.sound``). One ``str.translate`` builds it.
 - ``collapsed``: ``sound`` with each run of a repeated class reduced to one (stutter).
-- ``skeleton``: the folded characters themselves, same length as ``sound``; built only when a
-  candidate needs its characters compared.
+- ``skeleton``: the folded characters themselves, same length as ``sound``.
+- ``folded``: every character folded to one (same length as the original), noise kept.
+- ``compact``: the clause view (``text.compact``).
+
+A short text's four translated views come from one ``str.translate`` (``_fused``).
 
 Offset maps are built only when asked for, because most messages contain nothing to map.
 """
@@ -14,10 +17,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from functools import cache
 from itertools import accumulate
 from typing import Any, TypeVar
 
-from .folding import HAS_HIGH_NOISE, HIGH_NOISE, fold, fold_one_to_one
+from .compact import compact
+from .folding import HAS_HIGH_NOISE, HIGH_NOISE, TABLE_SIZE, fold, fold_one_to_one
 from .sound import class_table
 
 T = TypeVar("T")
@@ -123,6 +128,61 @@ def collapse(sound: str) -> str:
 # Texts at least this long are folded with numpy array lookups instead of str.translate.
 ARRAY_THRESHOLD = 4096
 
+# Each character's folded, compact, skeleton and sound views side by side, four characters
+# (``_WIDTH``): a view's character, ``_NONE`` where the view drops it, ``_MANY`` where it
+# writes several (or one of these two). Every view works character by character, so the
+# views of a text are every fourth character of its translation. One translation of a
+# message instead of four: each looked up and wrote every character through a table of
+# 205,744 entries, most of them out of the CPU's caches by the next message (11.7 against
+# 5.3 µs a review alone; docs/performance-log.md, session 17). Filled as characters come
+# (laid out whole it took 0.5 s); a list, not a dict of the characters met (a dict
+# compares each key: the whole check gained 5 % with it, 10 % with the list), which the
+# collector walks at a full collection (~4 ms at load 10) as it does not a tuple; none ran
+# in 5,000 checks.
+_WIDTH = 4
+_NONE, _MANY = "\x00", "\x01"
+
+
+@cache
+def _fused_table() -> list[str]:
+    """The table, empty (``""``: a character not filled in yet is dropped)."""
+    return [""] * TABLE_SIZE
+
+
+def _slot(view: str) -> str:
+    """One character's entry in one view: ``view`` if it is a character of its own."""
+    if not view:
+        return _NONE
+    return view if len(view) == 1 and view not in (_NONE, _MANY) else _MANY
+
+
+def _fused(text: str) -> str | None:
+    """``text`` through the fused table, or None when a character lies beyond the folding
+    tables (which keep it as it is, and ``fold`` may drop it)."""
+    table = _fused_table()
+    out = text.translate(table)
+    if len(out) != _WIDTH * len(text):
+        for char in set(text):
+            cp = ord(char)
+            if cp < TABLE_SIZE and not table[cp]:
+                table[cp] = (
+                    fold_one_to_one(char)
+                    + _slot(compact(char))
+                    + _slot(fold(char))
+                    + _slot(sound_classes(char))
+                )
+        out = text.translate(table)
+        if len(out) != _WIDTH * len(text):
+            return None
+    return out
+
+
+def _view(fused: str, at: int, make: Callable[[str], str], text: str) -> str:
+    """The view at ``at`` of ``text``'s fused translation, or ``make(text)`` where one of its
+    characters writes several."""
+    view = fused[at::_WIDTH]
+    return make(text) if _MANY in view else view.replace(_NONE, "")
+
 
 class TextView:
     """Original text and its views for one message, with lazy offset maps.
@@ -134,6 +194,7 @@ class TextView:
     __slots__ = (
         "_arrays",
         "_collapsed",
+        "_compact",
         "_folded",
         "_memo",
         "_runs",
@@ -147,6 +208,7 @@ class TextView:
         self.text = text
         self._sound: str | None = None
         self._collapsed: str | None = None
+        self._compact: str | None = None
         self._folded: str | None = None
         self._memo: dict[str, Any] = {}
         self._skeleton: str | None = None
@@ -159,13 +221,35 @@ class TextView:
         """The numpy form of the views, for long texts."""
         return self._arrays
 
+    def _translated(self) -> tuple[str, str, str, str]:
+        """The four translated views of a short text, made at once (``_fused``) and kept:
+        folded, compact, skeleton, sound. A view is made on its own where one of its
+        characters writes several, the compact view where the text has a full stop (a
+        decimal point stays one), and all four where the text reaches past the tables."""
+        text = self.text
+        fused = _fused(text)
+        if fused is None:
+            folded, compacted, skeleton, sound = (
+                fold_one_to_one(text),
+                compact(text),
+                fold(text),
+                sound_classes(text),
+            )
+        else:
+            folded = fused[::_WIDTH]
+            points = "." in text or "．" in text
+            compacted = compact(text) if points else _view(fused, 1, compact, text)
+            skeleton = _view(fused, 2, fold, text)
+            sound = _view(fused, 3, sound_classes, text)
+        views = (folded, compacted, skeleton, sound)
+        self._folded, self._compact, self._skeleton, self._sound = views
+        return views
+
     @property
     def sound(self) -> str:
         if self._sound is None:
             arrays = self._arrays
-            self._sound = (
-                sound_classes(self.text) if arrays is None else arrays.to_str(arrays.classes)
-            )
+            self._sound = self._translated()[3] if arrays is None else arrays.to_str(arrays.classes)
         return self._sound
 
     @property
@@ -189,13 +273,24 @@ class TextView:
         """Same length as the original: width, case, compatibility forms, homoglyphs and
         traditional characters folded, noise kept. For regex-based checkers."""
         if self._folded is None:
-            self._folded = fold_one_to_one(self.text)
+            self._folded = (
+                self._translated()[0] if self._arrays is None else fold_one_to_one(self.text)
+            )
         return self._folded
+
+    @property
+    def compact(self) -> str:
+        """The clause view (``text.compact``), which ``phrases.clauses`` reads."""
+        if self._compact is None:
+            self._compact = self._translated()[1] if self._arrays is None else compact(self.text)
+        return self._compact
 
     @property
     def skeleton(self) -> str:
         if self._skeleton is None:
-            self._skeleton = fold(self.text) if self._arrays is None else self._arrays.skeleton()
+            self._skeleton = (
+                self._translated()[2] if self._arrays is None else self._arrays.skeleton()
+            )
         return self._skeleton
 
     def latin_runs(self) -> list[tuple[int, int]]:

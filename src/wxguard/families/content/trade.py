@@ -150,6 +150,14 @@ def _build(files: tuple[Path, ...]) -> TradeModel:
                 None,
                 f"banks.{name}: menu must be a whole number of at least 2, got {menu!r}",
             )
+    for name, bank in exact.items():
+        unless = bank.options.get("unless")
+        if unless is not None and (unless not in exact or unless == name):
+            raise WordListError(
+                "wordlists/trade.toml",
+                None,
+                f"banks.{name}: unless names no other bank: {unless!r}",
+            )
     for spec in combines:  # a product's own message (exposure: sextortion) is its rule's
         variant = exact[spec.action].options.get("variant")
         if variant is not None and variant not in catalog().get(spec.rule).variants:
@@ -316,7 +324,11 @@ class _Message:
         """No warning frames the join, and its homophones are disguises: none reads as
         ordinary text, and none is from a bank marked ``sound = false`` (products joined to
         a contact alone: 百嘉乐 is a KTV's name, 百嘉乐 + 注册送 is a casino)."""
-        if self.receipt(join) or (join.banks[0] == join.banks[1] and self.same_words(join)):
+        if (
+            self.receipt(join)
+            or self.unless(join)
+            or (join.banks[0] == join.banks[1] and self.same_words(join))
+        ):
             return False
         if join.banks[0] in self.model.disguise_banks and self.runs_on(join):
             return False
@@ -389,6 +401,20 @@ class _Message:
             return False
         begin, end = self.clauses.sentence_start(join.start), self.clauses.sentence_end(join.end)
         return self._receipts.inside_from(begin, end)
+
+    def unless(self, join: Join) -> bool:
+        """A hit of the bank the action's bank names in ``unless`` stands in the join's
+        sentence (哈哈你真蠢，钥匙又忘带了: the teasing takes back the insult)."""
+        name = self.model.exact[join.banks[0]].options.get("unless")
+        if name is None:
+            return False
+        spans = self._exact.get(name)
+        if spans is None:
+            spans = self._exact[name] = Spans(self.model.exact[name].found(self.clauses.text))
+        if not spans.hits:
+            return False
+        begin, end = self.clauses.sentence_start(join.start), self.clauses.sentence_end(join.end)
+        return spans.inside_from(begin, end)
 
     def menus(self, join: Join) -> list[tuple[int, int]] | None:
         """The other items of the menus a join's parts stand in, for parts of a bank that

@@ -17,6 +17,7 @@ from ..base import CheckContext, Checker, Finding
 from .analyzer import CANDIDATE, NUMERAL, SPELLED, analyzer
 from .child_details import child_details_detector
 from .contact import NOTICE, offered
+from .exposure import exposure_detector
 from .minors import minors_detector
 from .redact import mask
 
@@ -32,6 +33,7 @@ class PersonsChecker(Checker):
         self.analyzer = analyzer()
         self.minors = minors_detector()
         self.child = child_details_detector()
+        self.exposure = exposure_detector()
 
     def screen(self, texts: Sequence[str]) -> set[int]:
         """The messages the analyzer or the minors' detectors read further: an "@" or seven
@@ -50,7 +52,21 @@ class PersonsChecker(Checker):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         folded = ctx.view.folded
         notice: bool | None = None  # a notice to be spread (寻人, 失物招领), read once if asked
-        for r in self.analyzer.analyze(ctx.view.text, folded):
+        numbers = self.analyzer.analyze(ctx.view.text, folded)
+        exposed = self.exposure.find(folded, numbers)
+        if exposed is not None:
+            yield Finding(
+                rule="WX506",
+                start=exposed.start,
+                end=exposed.end,
+                term=folded[exposed.cue[0] : exposed.cue[1]],
+                confidence=0.9,
+                fields={
+                    "details": _listed([_exposed_word(k) for k in exposed.kinds]),
+                    "cue": ctx.view.text[exposed.cue[0] : exposed.cue[1]],
+                },
+            )
+        for r in numbers:
             found = {"document": catalog().word("document", r.kind), "context": r.context or ""}
             variant = _VARIANTS.get(r.kind)
             if r.rule == "WX501":  # the fix shows the number itself masked
@@ -92,6 +108,7 @@ class PersonsChecker(Checker):
                 fields={
                     "details": _listed([catalog().word("child-detail", k) for k in child.kinds])
                 },
+                variant=child.case,
             )
         post = self.child.class_post(folded)
         if post is not None:
@@ -109,6 +126,13 @@ class PersonsChecker(Checker):
 
 # Kinds of value that are cases of their own in the catalog.
 _VARIANTS = {"resident-id-minor": "minor"}
+
+
+def _exposed_word(kind: str) -> Text:
+    """A number's kind (``mobile``) or ``home``, as the finding names it."""
+    if kind == "home":
+        return catalog().word("child-detail", kind)
+    return catalog().word("document", kind)
 
 
 def _listed(words: list[Text]) -> Text:

@@ -6,6 +6,9 @@ a parents' group; together they are what a stranger needs to find the child, and
 personal information of a child under 14 is sensitive (PIPL art. 28). A finding needs one
 specific child (我家孩子, 女儿叫…) and details of two different kinds in the same message
 (an age alone is no kind).
+In an honour notice (喜报, 表扬, 荣获…一等奖) a name, a school and an age tell no home and no
+hours: the ``honour`` case, a note that publishing needs the guardian's consent and that the
+age, the sex and the class can go (docs/rules.md, WX511: review s16).
 The cases: a sentence asking for children's identity papers in the group (``collect``:
 请家长把孩子身份证号发到群里, every answer posts one), and an exam's ranking naming the
 students (``ranking``: 第一名 王小明 98分, which the Ministry of Education forbids publishing).
@@ -27,6 +30,8 @@ from ...text.storedregex import stored_quick, stored_regex, stored_regexes
 KINDS = ("name", "school", "home", "routine", "age")
 # An age says little alone (我家宝宝3岁了): it is named when two of the others are found.
 WEAK = frozenset({"age"})
+# What an honour notice may name without a finding of its own (no home, no hours).
+HONOURED = frozenset({"name", "school", "age"})
 # Read only when another kind that counts is there (``find`` needs two): the school's
 # pattern reads up to ten characters before each school word at every position.
 _LAST = WEAK | {"school"}
@@ -45,6 +50,7 @@ class ChildDetailsHit:
     start: int
     end: int
     kinds: tuple[str, ...]  # in KINDS order
+    case: str | None = None  # ``honour``: a prize notice naming no home and no hours
 
 
 @dataclass(frozen=True)
@@ -71,8 +77,8 @@ class ChildDetailsDetector:
         titles = data.get("titles")
         if not isinstance(titles, list) or not all(isinstance(t, str) and t for t in titles):
             raise WordListError(source.where, None, "titles: expected a list of words")
-        # a surname not followed by a title (王老师 is no child)
-        self._surname = (
+        # a surname not followed by a title (王老师 is no child); WX506 names a person with it
+        self.surname = (
             "["
             + re.escape("".join(surnames.split()))
             + "]"
@@ -87,6 +93,7 @@ class ChildDetailsDetector:
         for k in KINDS:
             lists[f"details.{k}"] = self._patterns(source, details[k], f"details.{k}")
         lists["exempt"] = self._patterns(source, data.get("exempt"), "exempt")
+        lists["honour"] = self._patterns(source, data.get("honour"), "honour")
         for table, parts in (("collect", COLLECT), ("ranking", RANKING)):
             spec = data.get(table)
             if not isinstance(spec, dict) or set(spec) != set(parts):
@@ -99,6 +106,7 @@ class ChildDetailsDetector:
         self.child = unions["child"]
         self.details = {k: unions[f"details.{k}"] for k in KINDS}
         self.exempt = unions["exempt"]
+        self.honour = unions["honour"]
         self.collect = {part: unions[f"collect.{part}"] for part in COLLECT}
         self.ranking = {part: unions[f"ranking.{part}"] for part in RANKING}
         # What a message needs for either case, for the batch screen and ``class_post``: a
@@ -112,7 +120,7 @@ class ChildDetailsDetector:
         """(as written, with the surname class put in) of each pattern of ``key``."""
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             raise WordListError(source.where, None, f"{key}: expected a non-empty list of patterns")
-        return [(raw, raw.replace("{surname}", self._surname)) for raw in value]
+        return [(raw, raw.replace("{surname}", self.surname)) for raw in value]
 
     def _unions(
         self, source: TomlFile, lists: dict[str, list[tuple[str, str]]]
@@ -155,7 +163,13 @@ class ChildDetailsDetector:
                 spans += found
         if sum(1 for k in kinds if k not in WEAK) < 2:
             return None
-        return ChildDetailsHit(min(a for a, _ in spans), max(b for _, b in spans), tuple(kinds))
+        honour = HONOURED.issuperset(kinds) and self.honour.search(folded) is not None
+        return ChildDetailsHit(
+            min(a for a, _ in spans),
+            max(b for _, b in spans),
+            tuple(kinds),
+            "honour" if honour else None,
+        )
 
     def class_post(self, folded: str) -> ClassPostHit | None:
         """Children's identity papers asked for in the group, or an exam ranking that names

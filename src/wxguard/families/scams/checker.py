@@ -110,6 +110,9 @@ class ScamsChecker(Checker):
         self._index: BankIndex | None = None
         self._severe = [c for c in self.model.combines if c.action not in self.model.mild]
         self._mild = [c for c in self.model.combines if c.action in self.model.mild]
+        self._alones = [a for a in self.model.alones if a.bank not in self.model.mild]
+        self._mild_alones = [a for a in self.model.alones if a.bank in self.model.mild]
+        self._mild_banks = [c.action for c in self._mild] + [a.bank for a in self._mild_alones]
 
     def _notice(self, clauses: Clauses) -> Notice:
         from ...frames import Notice
@@ -238,14 +241,21 @@ class ScamsChecker(Checker):
         """The joins of the tables, those of a milder case (``ScamsModel.mild``) found apart:
         within one call a rule keeps the surest of overlapping joins, and a warning's opener
         (在家就能做，日结) would hide the task scam that reaches back to the same pay
-        (…，兼职刷单一单一结)."""
+        (…，兼职刷单一单一结), and a code asked back alone (a warning) the carrier's story
+        joined to it."""
         model = self.model
         joins = find_joins(
-            clauses, model.banks, self._severe, model.alones, given, accept, own_sentence=True
+            clauses, model.banks, self._severe, self._alones, given, accept, own_sentence=True
         )
-        if self._mild and any(model.banks[c.action].hits(clauses.text) for c in self._mild):
+        if self._mild_banks and any(model.banks[b].hits(clauses.text) for b in self._mild_banks):
             joins += find_joins(
-                clauses, model.banks, self._mild, [], given, accept, own_sentence=True
+                clauses,
+                model.banks,
+                self._mild,
+                self._mild_alones,
+                given,
+                accept,
+                own_sentence=True,
             )
         return joins
 

@@ -70,19 +70,21 @@ def _build(files: tuple[Path, ...]) -> ScamsModel:
     banks = {name: src.compile() for name, src in sources.items()}
     combines, alones = read_rules(data, banks, WHERE, "WX8")
     mild: set[str] = set()
-    for spec in combines:  # a lure's own message (WX802: the role it impersonates)
-        variant = banks[spec.action].options.get("variant")
+    # a lure's own message (WX802: the role it impersonates); a stand-alone phrase's too
+    # (WX801's code asked back, a warning)
+    for rule, action in [(c.rule, c.action) for c in combines] + [(a.rule, a.bank) for a in alones]:
+        variant = banks[action].options.get("variant")
         if variant is None:
             continue
-        entry = catalog().get(spec.rule)
+        entry = catalog().get(rule)
         if variant not in entry.variants:
             raise WordListError(
                 WHERE,
                 None,
-                f"banks.{spec.action}: variant {variant!r} is no message of {spec.rule}",
+                f"banks.{action}: variant {variant!r} is no message of {rule}",
             )
         if entry.severity_of(variant).rank < entry.severity.rank:
-            mild.add(spec.action)
+            mild.add(action)
     wording = [c.action for c in combines if set(c.with_) - set(KINDS)] + [a.bank for a in alones]
     channel = [c.action for c in combines if c.action not in wording]
     rank: dict[str, int] = {}
