@@ -417,6 +417,26 @@ KNOWN_MISSES: list[tuple[str, str, str]] = [
 TRAPS: list[str] = [
     # 打死你 and 搞死你 in jest, and knives that cut no one (new-user trial s17)
     "你再胡说我打死你哦哈哈",
+    # review s17: the trial s17 trade shapes on holidays, cakes, toys, fairs, test banks,
+    # mortgages, cough syrup, wallets, a cashier's job, the credit bureau, a borrower's story
+    "寒假驾照班开课了，学生价，加急当天约考",
+    "暑假护照加急办理，出入境大厅当天取证",
+    "寒假身份证办理请提前预约，户籍窗口可加急",
+    "警察节定制警徽蛋糕，需要的私聊",
+    "警用装备展销会明天开幕，需要的联系组委会",
+    "驾考科目一真题题库我整理好了，考前发你，背熟就过",
+    "房贷自动代扣分期，每月12号扣款",
+    "川贝止咳水，无需处方，药店就能买",
+    "右美沙芬糖浆是非处方药，不用处方也可以买",
+    "马里奥神奇蘑菇玩具有货，现货秒发",
+    "皮具护理店，帮你洗钱包洗皮鞋，手续费低",
+    "奶茶店招兼职，帮老板收款点单，日结150",
+    "人民银行征信中心可以帮您处理征信异议，不收任何费用",
+    "借高利贷的人都是押身份证当天放款，最后被逼得家破人亡",
+    "出售PVC卡料，会员卡制作，量大从优",
+    "手工糖果礼盒，老顾客懂的私聊有优惠",
+    "出售考研答案详解，历年真题配套，九成新",
+    "儿童警察玩具套装有货，警徽手铐对讲机全套",
     # review s17: bedding, SK-II's essence, a threat reported to its victim
     "出售床上四件套，全棉，高价收旧棉被",
     "SK2神仙水有货\n蹦迪必备，持妆一整晚，私聊",
