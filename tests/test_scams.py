@@ -1131,6 +1131,7 @@ def test_a_school_fee_notice_with_its_own_channel_is_clean(every_rule: Guard) ->
         "这个黄金投资app挺好用，你也下载一个看看行情",
         "我是王老师，手机丢了，请加我新微信，周五前交研学报名表，逾期不能参加研学",
         "各位家长，班费每人100，请微信转给我（班主任），周五前没交的孩子不能参加春游",
+        "这个理财说年化20%零风险，我不信",
     ],
 )
 def test_a_class_fee_a_family_emergency_and_colleagues_talk_do_not_block(
