@@ -74,15 +74,17 @@ def _gbk_hint(data: bytes) -> str:
     lines read as Chinese text that way; when other lines hold UTF-8 Chinese (one pasted
     GBK line), converting the whole file would garble them, so the lines are named."""
     bad: list[int] = []
+    bad_lines: list[bytes] = []
     utf8_wide = False
     for number, line in enumerate(data.split(b"\n"), start=1):
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError:
             bad.append(number)
+            bad_lines.append(line)
         else:  # GBK bytes can pass as UTF-8 by chance (全 is "ȫ"), rarely as Chinese
             utf8_wide = utf8_wide or _chinese(text)
-    if not _reads_as_gbk(b"\n".join(data.split(b"\n")[n - 1] for n in bad)):
+    if not _reads_as_gbk(b"\n".join(bad_lines)):
         return ""
     if not utf8_wide:
         return " (it reads as GBK/GB18030 text: convert it with `iconv -f gb18030 -t utf-8`)"
